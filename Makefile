@@ -1,0 +1,155 @@
+# SPDX-License-Identifier: MIT
+# pvsentry: one non-recursive Makefile, out-of-tree objects under $(BUILD).
+#
+#   make                 build pvsentry and pvsim into build/
+#   make check           the whole test suite (ASan+UBSan build, unit, lint,
+#                        config-check, integration); what .ci/run calls
+#   make unit            cmocka unit tests only (no network)
+#   make integration     pytest against real mosquitto / SMTP / Modbus
+#   make demo            a fault becoming a ticket, mails and a notice
+#   make lint            banned functions, line length, clang-format
+#   make tsan            unit + integration under ThreadSanitizer
+#   make bench           speed figures as ratios against baselines
+#   make sunspec-models  regenerate collector/sunspec_models.c
+#   make SANITIZE=address,undefined / DEV=1 (-Werror) / picky (-Wconversion)
+
+BUILD ?= build
+CC ?= cc
+CFLAGS ?= -O2 -g
+PYTHON := /usr/bin/python3
+
+CSTD := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+	-Wmissing-prototypes -Wold-style-definition -Wformat=2 -Wvla \
+	-Wwrite-strings -Wpointer-arith -Wundef -Wcast-qual
+ifeq ($(DEV),1)
+WARN += -Werror
+endif
+ifneq ($(SANITIZE),)
+SANFLAGS := -fsanitize=$(SANITIZE) -fno-sanitize-recover=$(SANITIZE) \
+	-fno-omit-frame-pointer
+endif
+
+MHD_CFLAGS := $(shell pkg-config --cflags libmicrohttpd 2>/dev/null)
+ALL_CFLAGS = $(CSTD) $(WARN) $(CFLAGS) $(SANFLAGS) -Iinclude -I$(BUILD)/gen \
+	-MMD -MP -pthread
+LIBS := -lmodbus -lpaho-mqtt3as -lsqlite3 -lcurl -lcjson -lpthread -lm
+ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS) -pthread
+LIBMODBUS_CFLAGS := $(shell pkg-config --cflags libmodbus 2>/dev/null)
+ALL_CFLAGS += $(LIBMODBUS_CFLAGS)
+
+CORE_SRCS := $(filter-out core/main.c,$(wildcard core/*.c))
+COLLECTOR_SRCS := $(wildcard collector/*.c)
+RULES_SRCS := $(wildcard rules/*.c)
+NOTIFIER_SRCS := $(wildcard notifier/*.c)
+WEB_SRCS := $(wildcard web/*.c)
+LIB_SRCS := $(CORE_SRCS) $(COLLECTOR_SRCS) $(RULES_SRCS) $(NOTIFIER_SRCS) \
+	$(WEB_SRCS)
+LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/embedded.o
+
+SIM_SRCS := $(wildcard tests/sim/*.c)
+SIM_OBJS := $(SIM_SRCS:%.c=$(BUILD)/obj/%.o)
+
+UNIT_SRCS := $(wildcard tests/unit/test_*.c)
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+
+# Text assets compiled into the binary (mail templates, KB articles), so a
+# config copied anywhere works without an installed data directory.
+EMBED_FILES := $(sort $(wildcard notifier/templates/*/*.txt) \
+	$(wildcard rules/kb/*.md) $(wildcard rules/vendor/*.csv))
+
+PVSENTRY := $(BUILD)/pvsentry
+PVSIM := $(BUILD)/pvsim
+
+.PHONY: all clean check unit integration lint demo tsan bench config-check \
+	sunspec-models install valgrind fuzz
+all: $(PVSENTRY) $(PVSIM)
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/gen/embedded.c: tools/embed.sh $(EMBED_FILES)
+	@mkdir -p $(dir $@)
+	sh tools/embed.sh $(EMBED_FILES) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/obj/gen/embedded.o: $(BUILD)/gen/embedded.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/libpvs.a: $(LIB_OBJS)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(PVSENTRY): $(BUILD)/obj/core/main.o $(BUILD)/libpvs.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
+
+$(PVSIM): $(SIM_OBJS) $(BUILD)/libpvs.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(BUILD)/libpvs.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ -lcmocka $(LIBS)
+
+unit-bins: $(UNIT_BINS)
+
+# ---- tests ----
+
+deps:
+	@bash deploy/install-deps.sh
+
+unit: unit-bins
+	@sh tests/run-unit.sh $(UNIT_BINS)
+
+integration: all
+	cd tests/integration && PVS_BUILD=$(abspath $(BUILD)) \
+		$(PYTHON) -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
+
+CHECK_BUILD := build/check
+check: deps
+	$(MAKE) --no-print-directory lint
+	$(MAKE) --no-print-directory BUILD=$(CHECK_BUILD) \
+		SANITIZE=address,undefined config-check
+	$(MAKE) --no-print-directory BUILD=$(CHECK_BUILD) \
+		SANITIZE=address,undefined unit
+	$(MAKE) --no-print-directory BUILD=$(CHECK_BUILD) \
+		SANITIZE=address,undefined integration
+
+tsan:
+	$(MAKE) --no-print-directory BUILD=build/tsan SANITIZE=thread unit
+	$(MAKE) --no-print-directory BUILD=build/tsan SANITIZE=thread integration
+
+valgrind: all
+	cd tests/integration && PVS_BUILD=$(abspath $(BUILD)) PVS_VALGRIND=1 \
+		$(PYTHON) -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
+
+lint:
+	@sh tools/lint.sh
+
+config-check: $(PVSENTRY)
+	@for f in deploy/pvsentry.conf.example tests/data/config/good-*.conf; do \
+		$(PVSENTRY) check -c $$f >/dev/null || exit 1; \
+	done; echo "config-check: ok"
+
+demo: deps all
+	@$(PYTHON) deploy/demo/demo.py --build $(BUILD)
+
+bench: deps all
+	@$(PYTHON) tests/bench/bench.py --build $(BUILD)
+
+SUNSPEC_MODELS ?= ../shared/data/sunspec/models/json
+sunspec-models:
+	$(PYTHON) tools/gen_sunspec_models.py $(SUNSPEC_MODELS) \
+		> collector/sunspec_models.c.tmp
+	mv collector/sunspec_models.c.tmp collector/sunspec_models.c
+
+PREFIX ?= /usr/local
+install: all
+	install -D -m 0755 $(PVSENTRY) $(DESTDIR)$(PREFIX)/bin/pvsentry
+	install -D -m 0644 deploy/pvsentry.service \
+		$(DESTDIR)/etc/systemd/system/pvsentry.service
+
+clean:
+	rm -rf build
+
+-include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * config_int.h - what config.c (the reader) hands to config_schema.c (the
+ * tables). Private to core/.
+ */
+#ifndef PVS_CONFIG_INT_H
+#define PVS_CONFIG_INT_H
+
+#include "pvs/config.h"
+
+struct cfg_raw_section {
+    char *type; /* lowercased */
+    char *name; /* NULL when unnamed */
+    const char *file;
+    int line;
+    struct pvs_kv *kv;
+    size_t nkv;
+};
+
+struct cfg_raw {
+    struct cfg_raw_section *sections;
+    size_t nsections;
+    struct cfg_raw_section junk; /* keys under a broken header */
+    char **files;
+    size_t nfiles;
+};
+
+void pvs_cfg_raw_read(struct cfg_raw *raw, const char *path,
+                      struct pvs_cfg_errors *errs);
+/* keep_files: the file names moved into a config, do not free them. */
+void pvs_cfg_raw_release(struct cfg_raw *raw, bool keep_files);
+
+#endif

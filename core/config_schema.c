@@ -1,0 +1,844 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * config_schema.c - what every section and key means: the tables, the
+ * defaults, ranges and references. Adding a key is one table line.
+ *
+ * DESIGN
+ * Each key names a type, an offset into its section's struct, a default
+ * and a range; one generic function applies them. Checks that span
+ * sections (references, paths) run after every section is applied, so one
+ * run reports every problem in the file, each at its own line.
+ */
+#define PVS_LOG_MODULE "config"
+#include <ctype.h>
+#include <errno.h>
+#include <libgen.h>
+#include <math.h>
+#include <stddef.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "config_int.h"
+#include "pvs/clock.h"
+#include "pvs/log.h"
+#include "pvs/metrics.h"
+
+enum ktype {
+    K_STR,
+    K_INT,
+    K_DOUBLE,
+    K_DURATION,
+    K_SIZE,
+    K_BOOL,
+    K_ENUM,
+    K_LIST,
+    K_PATH, /* a file name, relative to the file that names it */
+};
+
+struct key_def {
+    const char *name;
+    enum ktype type;
+    size_t off;
+    const char *def; /* default, parsed like a value; NULL = none */
+    double min, max; /* for numbers; durations in ms; 0/0 = no range */
+    const char *const *choices; /* K_ENUM */
+    bool required;
+};
+
+struct section_def {
+    const char *name;
+    bool named;
+    size_t size;
+    const struct key_def *keys;
+    bool open; /* unknown keys are allowed (rule family parameters) */
+    size_t arr_off, n_off; /* array of pointers in struct pvs_config */
+    size_t single_off;     /* pointer in struct pvs_config, unnamed */
+};
+
+#define NONE 0, 0
+static const char *const log_levels[] = {"error", "warn", "info", "debug",
+                                         NULL};
+static const char *const severities[] = {"info", "warning", "critical", NULL};
+static const char *const device_kinds[] = {"inverter", "meter",   "sensor",
+                                           "logger",   "battery", NULL};
+static const char *const parities[] = {"N", "E", "O", NULL};
+static const char *const functions[] = {"holding", "input", NULL};
+static const char *const reg_types[] = {"int16",   "uint16",  "int32",
+                                        "uint32",  "int64",   "uint64",
+                                        "float32", "float64", NULL};
+static const char *const word_orders[] = {"big", "little", NULL};
+static const char *const languages[] = {"en", "fr", "de", "es",
+                                        "it", "nl", NULL};
+
+#define G(f) offsetof(struct pvs_cfg_global, f)
+static const struct key_def global_keys[] = {
+    {"database", K_PATH, G(database), "pvsentry.db", NONE, NULL, false},
+    {"log_level", K_ENUM, G(log_level), "info", NONE, log_levels, false},
+    {"sim_start", K_STR, G(sim_start), NULL, NONE, NULL, false},
+    {"sim_speed", K_DOUBLE, G(sim_speed), "0", 0, 100000, NULL, false},
+    {"retention", K_DURATION, G(retention_ms), "90d", 3600e3, 3650 * 86400e3,
+     NULL, false},
+    {"grace_period", K_DURATION, G(grace_ms), "10m", 0, 86400e3, NULL, false},
+    {"late_window", K_DURATION, G(late_window_ms), "15m", 0, 7 * 86400e3, NULL,
+     false},
+    {"reopen_window", K_DURATION, G(reopen_window_ms), "24h", 0, 90 * 86400e3,
+     NULL, false},
+    {"batch_interval", K_DURATION, G(batch_ms), "200ms", 1, 60e3, NULL, false},
+    {"inbox_size", K_INT, G(inbox_size), "65536", 16, 16777216, NULL, false},
+    {"public_url", K_STR, G(public_url), "http://localhost:8080", NONE, NULL,
+     false},
+    {"tick", K_DURATION, G(tick_ms), "30s", 100, 3600e3, NULL, false},
+    {NULL, 0, 0, NULL, NONE, NULL, false},
+};
+
+#define MQ(f) offsetof(struct pvs_cfg_mqtt, f)
+static const struct key_def mqtt_keys[] = {
+    {"uri", K_STR, MQ(uri), NULL, NONE, NULL, true},
+    {"client_id", K_STR, MQ(client_id), "pvsentry", NONE, NULL, false},
+    {"qos", K_INT, MQ(qos), "1", 0, 2, NULL, false},
+    {"topic", K_LIST, MQ(topics), NULL, NONE, NULL, false},
+    {"credentials", K_PATH, MQ(credentials), NULL, NONE, NULL, false},
+    {"ca_file", K_PATH, MQ(ca_file), NULL, NONE, NULL, false},
+    {"keepalive", K_DURATION, MQ(keepalive_ms), "30s", 1000, 3600e3, NULL,
+     false},
+    {"clean_session", K_BOOL, MQ(clean_session), "false", NONE, NULL, false},
+    {"max_payload", K_SIZE, MQ(max_payload), "64k", 16, 16 << 20, NULL, false},
+    {NULL, 0, 0, NULL, NONE, NULL, false},
+};
+
+#define SM(f) offsetof(struct pvs_cfg_smtp, f)
+static const struct key_def smtp_keys[] = {
+    {"url", K_STR, SM(url), NULL, NONE, NULL, true},
+    {"from", K_STR, SM(from), NULL, NONE, NULL, true},
+    {"credentials", K_PATH, SM(credentials), NULL, NONE, NULL, false},
+    {"starttls", K_BOOL, SM(starttls), "false", NONE, NULL, false},
+    {"ca_file", K_PATH, SM(ca_file), NULL, NONE, NULL, false},
+    {"timeout", K_DURATION, SM(timeout_ms), "30s", 1000, 600e3, NULL, false},
+    {"retry_min", K_DURATION, SM(retry_min_ms), "10s", 100, 3600e3, NULL,
+     false},
+    {"retry_max", K_DURATION, SM(retry_max_ms), "30m", 1000, 86400e3, NULL,
+     false},
+    {"give_up", K_DURATION, SM(give_up_ms), "2d", 60e3, 30 * 86400e3, NULL,
+     false},
+    {NULL, 0, 0, NULL, NONE, NULL, false},
+};
+
+#define P(f) offsetof(struct pvs_person, f)
+static const struct key_def person_keys[] = {
+    {"name", K_STR, P(name), NULL, NONE, NULL, true},
+    {"email", K_STR, P(email), NULL, NONE, NULL, false},
+    {"phone", K_STR, P(phone), NULL, NONE, NULL, false},
+    {"language", K_ENUM, P(language), "en", NONE, languages, false},
+    {NULL, 0, 0, NULL, NONE, NULL, false},
+};
+
+#define S(f) offsetof(struct pvs_site, f)
+static const struct key_def site_keys[] = {
+    {"name", K_STR, S(name), NULL, NONE, NULL, false},
+    {"address", K_STR, S(address), NULL, NONE, NULL, false},
+    {"latitude", K_DOUBLE, S(latitude), NULL, -90, 90, NULL, true},
+    {"longitude", K_DOUBLE, S(longitude), NULL, -180, 180, NULL, true},
+    {"timezone", K_STR, S(timezone), "UTC", NONE, NULL, false},
+    {"kwp", K_DOUBLE, S(kwp), "0", 0, 1e6, NULL, false},
+    {"tilt", K_DOUBLE, S(tilt), "30", 0, 90, NULL, false},
+    {"azimuth", K_DOUBLE, S(azimuth), "180", 0, 360, NULL, false},
+    {"access_notes", K_STR, S(access_notes), NULL, NONE, NULL, false},
+    {"customer", K_STR, S(customer_id), NULL, NONE, NULL, false},
+    {"technician", K_STR, S(technician_id), NULL, NONE, NULL, false},
+    {"loss_factor", K_DOUBLE, S(loss_factor), "0.14", 0, 0.9, NULL, false},
+    {NULL, 0, 0, NULL, NONE, NULL, false},
+};
+
+#define D(f) offsetof(struct pvs_device, f)
+static const struct key_def device_keys[] = {
+    {"site", K_STR, D(site_id), NULL, NONE, NULL, true},
+    {"kind", K_ENUM, D(kind), "inverter", NONE, device_kinds, false},
+    {"kwp", K_DOUBLE, D(kwp), "0", 0, 1e6, NULL, false},
+    {"rated_power", K_DOUBLE, D(rated_w), "0", 0, 1e8, NULL, false},
+    {"mppt_inputs", K_INT, D(mppt_inputs), "0", 0, PVS_MPPT_MAX, NULL, false},
+    {"vendor", K_STR, D(vendor), NULL, NONE, NULL, false},
+    {"model", K_STR, D(model), NULL, NONE, NULL, false},
+    {"endpoint", K_STR, D(endpoint_id), NULL, NONE, NULL, false},
+    {"unit_id", K_INT, D(unit_id), "1", 0, 247, NULL, false},
+    {"profile", K_STR, D(profile), "sunspec", NONE, NULL, false},
+    {"interval", K_DURATION, D(interval_ms), "60s", 100, 86400e3, NULL, false},
+    {NULL, 0, 0, NULL, NONE, NULL, false},
+};
+
+#define R(f) offsetof(struct pvs_rule_cfg, f)
+static const struct key_def rule_keys[] = {
+    {"family", K_STR, R(family), NULL, NONE, NULL, true},
+    {"site", K_STR, R(site_id), NULL, NONE, NULL, false},
+    {"device", K_STR, R(device_id), NULL, NONE, NULL, false},
+    {"severity", K_ENUM, R(severity), NULL, NONE, severities, false},
+    {"for", K_DURATION, R(for_ms), NULL, 0, 30 * 86400e3, NULL, false},
+    {"recovery", K_DURATION, R(recovery_ms), NULL, 0, 30 * 86400e3, NULL,
+     false},
+    {"enabled", K_BOOL, R(enabled), "true", NONE, NULL, false},
+    {NULL, 0, 0, NULL, NONE, NULL, false},
+};
+
+#define E(f) offsetof(struct pvs_endpoint, f)
+static const struct key_def endpoint_keys[] = {
+    {"url", K_STR, E(url), NULL, NONE, NULL, true},
+    {"baud", K_INT, E(baud), "9600", 300, 4000000, NULL, false},
+    {"parity", K_ENUM, E(parity), "N", NONE, parities, false},
+    {"data_bits", K_INT, E(data_bits), "8", 5, 8, NULL, false},
+    {"stop_bits", K_INT, E(stop_bits), "1", 1, 2, NULL, false},
+    {"timeout", K_DURATION, E(timeout_ms), "1s", 10, 60e3, NULL, false},
+    {"offline_after", K_INT, E(offline_after), "3", 1, 1000, NULL, false},
+    {"backoff_max", K_DURATION, E(backoff_max_ms), "5m", 1000, 86400e3, NULL,
+     false},
+    {NULL, 0, 0, NULL, NONE, NULL, false},
+};
+
+#define M(f) offsetof(struct pvs_map, f)
+static const struct key_def map_keys[] = {
+    {"word_order", K_ENUM, M(word_order), "big", NONE, word_orders, false},
+    {"description", K_STR, M(description), NULL, NONE, NULL, false},
+    {NULL, 0, 0, NULL, NONE, NULL, false},
+};
+
+#define RG(f) offsetof(struct pvs_register, f)
+static const struct key_def register_keys[] = {
+    {"address", K_INT, RG(address), NULL, 0, 65535, NULL, true},
+    {"function", K_ENUM, RG(function), "holding", NONE, functions, false},
+    {"type", K_ENUM, RG(type), "uint16", NONE, reg_types, false},
+    {"word_order", K_ENUM, RG(word_order), NULL, NONE, word_orders, false},
+    {"scale", K_DOUBLE, RG(scale), "1", -1e9, 1e9, NULL, false},
+    {"offset", K_DOUBLE, RG(offset), "0", -1e12, 1e12, NULL, false},
+    {"unit", K_STR, RG(unit), NULL, NONE, NULL, false},
+    {NULL, 0, 0, NULL, NONE, NULL, false},
+};
+
+#define C(f) offsetof(struct pvs_config, f)
+static const struct section_def sections[] = {
+    {"global", false, sizeof(struct pvs_cfg_global), global_keys, false, 0, 0,
+     0},
+    {"mqtt", false, sizeof(struct pvs_cfg_mqtt), mqtt_keys, false, 0, 0,
+     C(mqtt)},
+    {"smtp", false, sizeof(struct pvs_cfg_smtp), smtp_keys, false, 0, 0,
+     C(smtp)},
+    {"site", true, sizeof(struct pvs_site), site_keys, false, C(sites),
+     C(nsites), 0},
+    {"device", true, sizeof(struct pvs_device), device_keys, false, C(devices),
+     C(ndevices), 0},
+    {"technician", true, sizeof(struct pvs_person), person_keys, false,
+     C(technicians), C(ntechnicians), 0},
+    {"customer", true, sizeof(struct pvs_person), person_keys, false,
+     C(customers), C(ncustomers), 0},
+    {"rule", true, sizeof(struct pvs_rule_cfg), rule_keys, true, C(rules),
+     C(nrules), 0},
+    {"endpoint", true, sizeof(struct pvs_endpoint), endpoint_keys, false,
+     C(endpoints), C(nendpoints), 0},
+    {"map", true, sizeof(struct pvs_map), map_keys, false, C(maps), C(nmaps),
+     0},
+    {"register", true, sizeof(struct pvs_register), register_keys, false,
+     C(registers), C(nregisters), 0},
+};
+
+static const struct section_def *find_section(const char *type) {
+    for (size_t i = 0; i < PVS_ARRAY_LEN(sections); i++)
+        if (!strcmp(sections[i].name, type))
+            return &sections[i];
+    return NULL;
+}
+
+static const struct key_def *find_key(const struct key_def *keys,
+                                      const char *name) {
+    for (const struct key_def *k = keys; k->name; k++)
+        if (!strcmp(k->name, name))
+            return k;
+    return NULL;
+}
+
+static void fmt_num(char *buf, size_t size, double v) {
+    pvs_snprintf(buf, size, "%.15g", v);
+}
+
+static void fmt_duration(char *buf, size_t size, double ms) {
+    if (ms >= 86400e3 && fmod(ms, 86400e3) == 0)
+        pvs_snprintf(buf, size, "%.0fd", ms / 86400e3);
+    else if (ms >= 3600e3 && fmod(ms, 3600e3) == 0)
+        pvs_snprintf(buf, size, "%.0fh", ms / 3600e3);
+    else if (ms >= 60e3 && fmod(ms, 60e3) == 0)
+        pvs_snprintf(buf, size, "%.0fm", ms / 60e3);
+    else if (ms >= 1000 && fmod(ms, 1000) == 0)
+        pvs_snprintf(buf, size, "%.0fs", ms / 1000);
+    else
+        pvs_snprintf(buf, size, "%.0fms", ms);
+}
+
+static char *resolve_path(const char *file, const char *value) {
+    char *dircopy, *full;
+
+    if (value[0] == '/' || !file)
+        return pvs_strdup(value);
+    dircopy = pvs_strdup(file);
+    full = pvs_asprintf("%s/%s", dirname(dircopy), value);
+    pvs_free(dircopy);
+    return full;
+}
+
+/* Apply one value to obj; report errors at file:line. */
+static void apply_value(void *obj, const struct key_def *k, const char *value,
+                        const char *file, int line,
+                        struct pvs_cfg_errors *errs) {
+    char *base = obj;
+    char msg[256];
+    double d = 0;
+    int64_t i;
+    bool b;
+
+    switch (k->type) {
+    case K_STR:
+        if (!*value) {
+            pvs_cfg_error(errs, file, line, "'%s' must not be empty", k->name);
+            return;
+        }
+        pvs_free(*(char **)(base + k->off));
+        *(char **)(base + k->off) = pvs_strdup(value);
+        return;
+    case K_PATH:
+        if (!*value) {
+            pvs_cfg_error(errs, file, line, "'%s' must not be empty", k->name);
+            return;
+        }
+        pvs_free(*(char **)(base + k->off));
+        *(char **)(base + k->off) = resolve_path(file, value);
+        return;
+    case K_ENUM:
+        for (const char *const *c = k->choices; *c; c++) {
+            if (!pvs_strcasecmp(*c, value)) {
+                pvs_free(*(char **)(base + k->off));
+                *(char **)(base + k->off) = pvs_strdup(*c);
+                return;
+            }
+        }
+        {
+            struct pvs_buf lst;
+            pvs_buf_init(&lst, 512);
+            for (const char *const *c = k->choices; *c; c++)
+                pvs_buf_printf(&lst, "%s%s", c == k->choices ? "" : ", ", *c);
+            pvs_cfg_error(errs, file, line,
+                          "invalid %s '%s': expected one of %s", k->name, value,
+                          lst.data);
+            pvs_buf_release(&lst);
+        }
+        return;
+    case K_LIST: {
+        char ***arr = (char ***)(base + k->off);
+        size_t *n = (size_t *)(base + k->off + sizeof(char **));
+        if (!*value) {
+            pvs_cfg_error(errs, file, line, "'%s' must not be empty", k->name);
+            return;
+        }
+        *arr = pvs_realloc(*arr, (*n + 2) * sizeof(char *));
+        (*arr)[(*n)++] = pvs_strdup(value);
+        (*arr)[*n] = NULL;
+        return;
+    }
+    case K_BOOL:
+        if (pvs_cfg_parse_bool(value, &b, msg, sizeof(msg))) {
+            pvs_cfg_error(errs, file, line, "%s: %s", k->name, msg);
+            return;
+        }
+        *(bool *)(base + k->off) = b;
+        return;
+    case K_INT:
+        if (pvs_parse_i64(value, &i)) {
+            pvs_cfg_error(errs, file, line,
+                          "%s: expected a whole number, not '%s'", k->name,
+                          value);
+            return;
+        }
+        d = (double)i;
+        break;
+    case K_DOUBLE:
+        if (pvs_parse_double(value, &d)) {
+            pvs_cfg_error(errs, file, line, "%s: expected a number, not '%s'",
+                          k->name, value);
+            return;
+        }
+        break;
+    case K_DURATION:
+        if (pvs_cfg_parse_duration(value, &i, msg, sizeof(msg))) {
+            pvs_cfg_error(errs, file, line, "%s: %s", k->name, msg);
+            return;
+        }
+        d = (double)i;
+        break;
+    case K_SIZE:
+        if (pvs_cfg_parse_size(value, &i, msg, sizeof(msg))) {
+            pvs_cfg_error(errs, file, line, "%s: %s", k->name, msg);
+            return;
+        }
+        d = (double)i;
+        break;
+    }
+    if ((k->min != 0 || k->max != 0) && (d < k->min || d > k->max)) {
+        char lo[32], hi[32];
+        if (k->type == K_DURATION) {
+            fmt_duration(lo, sizeof(lo), k->min);
+            fmt_duration(hi, sizeof(hi), k->max);
+        } else {
+            fmt_num(lo, sizeof(lo), k->min);
+            fmt_num(hi, sizeof(hi), k->max);
+        }
+        pvs_cfg_error(errs, file, line,
+                      "%s '%s' is out of range: expected %s to %s", k->name,
+                      value, lo, hi);
+        return;
+    }
+    if (k->type == K_DOUBLE)
+        *(double *)(base + k->off) = d;
+    else
+        *(int64_t *)(base + k->off) = (int64_t)d;
+}
+
+/* Free every string/list field of obj described by keys, and its head. */
+static void free_fields(void *obj, const struct key_def *keys) {
+    char *base = obj;
+    struct pvs_cfg_obj *head = obj;
+
+    for (const struct key_def *k = keys; k->name; k++) {
+        if (k->type == K_STR || k->type == K_ENUM || k->type == K_PATH) {
+            PVS_FREE(*(char **)(base + k->off));
+        } else if (k->type == K_LIST) {
+            char **arr = *(char ***)(base + k->off);
+            for (size_t i = 0; arr && arr[i]; i++)
+                pvs_free(arr[i]);
+            pvs_free(arr);
+        }
+    }
+    for (size_t i = 0; i < head->nkv; i++) {
+        pvs_free(head->kv[i].key);
+        pvs_free(head->kv[i].value);
+    }
+    pvs_free(head->kv);
+    pvs_free(head->id);
+}
+
+static const char *section_label(const struct cfg_raw_section *s, char *buf,
+                                 size_t size) {
+    if (s->name)
+        pvs_snprintf(buf, size, "[%s \"%s\"]", s->type, s->name);
+    else
+        pvs_snprintf(buf, size, "[%s]", s->type);
+    return buf;
+}
+
+/* Apply a raw section to a fresh object. Takes the section's kv list. */
+static void apply_section(void *obj, const struct section_def *def,
+                          struct cfg_raw_section *raw,
+                          struct pvs_cfg_errors *errs) {
+    struct pvs_cfg_obj *head = obj;
+    char label[160];
+
+    head->id = raw->name ? pvs_strdup(raw->name) : NULL;
+    head->file = raw->file;
+    head->line = raw->line;
+    head->kv = raw->kv;
+    head->nkv = raw->nkv;
+    raw->kv = NULL;
+    raw->nkv = 0;
+    section_label(raw, label, sizeof(label));
+
+    for (const struct key_def *k = def->keys; k->name; k++)
+        if (k->def)
+            apply_value(obj, k, k->def, NULL, 0, errs);
+
+    for (size_t i = 0; i < head->nkv; i++) {
+        const struct pvs_kv *kv = &head->kv[i];
+        const struct key_def *k = find_key(def->keys, kv->key);
+
+        if (!k) {
+            if (!def->open)
+                pvs_cfg_error(errs, kv->file, kv->line,
+                              "unknown key '%s' in %s", kv->key, label);
+            continue;
+        }
+        if (k->type != K_LIST) {
+            for (size_t j = 0; j < i; j++) {
+                if (!strcmp(head->kv[j].key, kv->key)) {
+                    pvs_cfg_error(errs, kv->file, kv->line,
+                                  "duplicate key '%s' in %s (first set at "
+                                  "line %d)",
+                                  kv->key, label, head->kv[j].line);
+                    k = NULL;
+                    break;
+                }
+            }
+            if (!k)
+                continue;
+        }
+        apply_value(obj, k, kv->value, kv->file, kv->line, errs);
+    }
+    for (const struct key_def *k = def->keys; k->name; k++)
+        if (k->required && !pvs_cfg_obj_kv(head, k->name))
+            pvs_cfg_error(errs, raw->file, raw->line,
+                          "%s is missing required key '%s'", label, k->name);
+}
+
+static void *find_named(void **arr, size_t n, const char *id) {
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(((struct pvs_cfg_obj *)arr[i])->id, id))
+            return arr[i];
+    return NULL;
+}
+
+/* Reports a dangling reference at the key's own line. */
+static void *ref(void **arr, size_t n, const struct pvs_cfg_obj *obj,
+                 const char *key, const char *id, const char *what,
+                 struct pvs_cfg_errors *errs) {
+    void *p;
+    const struct pvs_kv *kv;
+
+    if (!id)
+        return NULL;
+    p = find_named(arr, n, id);
+    if (!p) {
+        kv = pvs_cfg_obj_kv(obj, key);
+        pvs_cfg_error(errs, kv ? kv->file : obj->file,
+                      kv ? kv->line : obj->line, "%s '%s' is not defined", what,
+                      id);
+    }
+    return p;
+}
+
+static void check_file(const struct pvs_cfg_obj *obj, const char *key,
+                       const char *path, struct pvs_cfg_errors *errs) {
+    const struct pvs_kv *kv;
+    char ebuf[128];
+
+    if (!path || access(path, R_OK) == 0)
+        return;
+    kv = pvs_cfg_obj_kv(obj, key);
+    pvs_cfg_error(errs, kv ? kv->file : obj->file, kv ? kv->line : obj->line,
+                  "cannot read %s '%s': %s", key, path,
+                  pvs_strerror(errno, ebuf, sizeof(ebuf)));
+}
+
+static void key_error(struct pvs_cfg_errors *errs,
+                      const struct pvs_cfg_obj *obj, const char *key,
+                      const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static void key_error(struct pvs_cfg_errors *errs,
+                      const struct pvs_cfg_obj *obj, const char *key,
+                      const char *fmt, ...) {
+    const struct pvs_kv *kv = pvs_cfg_obj_kv(obj, key);
+    char msg[512];
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    pvs_cfg_error(errs, kv ? kv->file : obj->file, kv ? kv->line : obj->line,
+                  "%s", msg);
+}
+
+static bool has_scheme(const char *url, const char *const *schemes) {
+    for (const char *const *s = schemes; *s; s++) {
+        size_t n = strlen(*s);
+        if (!strncmp(url, *s, n) && !strncmp(url + n, "://", 3))
+            return true;
+    }
+    return false;
+}
+
+static bool timezone_known(const char *tz) {
+    char path[512];
+
+    if (!strcmp(tz, "UTC"))
+        return true;
+    if (tz[0] == '/' || strstr(tz, ".."))
+        return false;
+    pvs_snprintf(path, sizeof(path), "/usr/share/zoneinfo/%s", tz);
+    return access(path, R_OK) == 0;
+}
+
+static void validate(struct pvs_config *cfg, struct pvs_cfg_errors *errs) {
+    static const char *const mqtt_schemes[] = {"tcp", "mqtt", "ssl", "mqtts",
+                                               "ws",  "wss",  NULL};
+    static const char *const smtp_schemes[] = {"smtp", "smtps", NULL};
+    static const char *const ep_schemes[] = {"tcp", "rtu", NULL};
+    struct pvs_cfg_global *g = &cfg->global;
+    int64_t t;
+
+    if (g->sim_start && pvs_clock_parse_time(g->sim_start, &t))
+        key_error(errs, &g->obj, "sim_start",
+                  "sim_start: expected an ISO 8601 time such as "
+                  "2024-06-21T04:00:00Z or epoch seconds, not '%s'",
+                  g->sim_start);
+    if (cfg->mqtt) {
+        struct pvs_cfg_mqtt *m = cfg->mqtt;
+        if (m->uri && !has_scheme(m->uri, mqtt_schemes))
+            key_error(errs, &m->obj, "uri",
+                      "uri '%s' must start with tcp://, mqtt://, ssl:// or "
+                      "mqtts://",
+                      m->uri);
+        check_file(&m->obj, "credentials", m->credentials, errs);
+        check_file(&m->obj, "ca_file", m->ca_file, errs);
+        if (!m->ntopics) {
+            m->topics = pvs_calloc(2, sizeof(char *));
+            m->topics[0] = pvs_strdup("pvsentry/#");
+            m->ntopics = 1;
+        }
+    }
+    if (cfg->smtp) {
+        struct pvs_cfg_smtp *s = cfg->smtp;
+        if (s->url && !has_scheme(s->url, smtp_schemes))
+            key_error(errs, &s->obj, "url",
+                      "url '%s' must start with smtp:// or smtps://", s->url);
+        if (s->from && !strchr(s->from, '@'))
+            key_error(errs, &s->obj, "from",
+                      "from '%s' is not an email address", s->from);
+        check_file(&s->obj, "credentials", s->credentials, errs);
+        check_file(&s->obj, "ca_file", s->ca_file, errs);
+        if (s->retry_max_ms < s->retry_min_ms)
+            key_error(errs, &s->obj, "retry_max",
+                      "retry_max must not be shorter than retry_min");
+    }
+    for (size_t i = 0; i < cfg->ntechnicians; i++) {
+        struct pvs_person *p = cfg->technicians[i];
+        p->index = i;
+        if (p->email && !strchr(p->email, '@'))
+            key_error(errs, &p->obj, "email",
+                      "email '%s' is not an email address", p->email);
+    }
+    for (size_t i = 0; i < cfg->ncustomers; i++) {
+        struct pvs_person *p = cfg->customers[i];
+        p->index = i;
+        if (p->email && !strchr(p->email, '@'))
+            key_error(errs, &p->obj, "email",
+                      "email '%s' is not an email address", p->email);
+    }
+    for (size_t i = 0; i < cfg->nsites; i++) {
+        struct pvs_site *s = cfg->sites[i];
+        s->index = i;
+        s->customer = ref((void **)cfg->customers, cfg->ncustomers, &s->obj,
+                          "customer", s->customer_id, "customer", errs);
+        s->technician =
+            ref((void **)cfg->technicians, cfg->ntechnicians, &s->obj,
+                "technician", s->technician_id, "technician", errs);
+        if (!timezone_known(s->timezone))
+            key_error(errs, &s->obj, "timezone",
+                      "unknown timezone '%s': expected an IANA name such as "
+                      "Europe/Paris",
+                      s->timezone);
+    }
+    for (size_t i = 0; i < cfg->nendpoints; i++) {
+        struct pvs_endpoint *e = cfg->endpoints[i];
+        e->index = i;
+        if (e->url && !has_scheme(e->url, ep_schemes))
+            key_error(errs, &e->obj, "url",
+                      "url '%s' must be tcp://HOST:PORT or rtu:///dev/TTY",
+                      e->url);
+    }
+    for (size_t i = 0; i < cfg->nmaps; i++)
+        (void)cfg->maps[i];
+    for (size_t i = 0; i < cfg->ndevices; i++) {
+        struct pvs_device *d = cfg->devices[i];
+        d->index = i;
+        d->site = ref((void **)cfg->sites, cfg->nsites, &d->obj, "site",
+                      d->site_id, "site", errs);
+        d->endpoint = ref((void **)cfg->endpoints, cfg->nendpoints, &d->obj,
+                          "endpoint", d->endpoint_id, "endpoint", errs);
+        if (d->endpoint && strcmp(d->profile, "sunspec") &&
+            !find_named((void **)cfg->maps, cfg->nmaps, d->profile))
+            key_error(errs, &d->obj, "profile",
+                      "profile '%s' is neither sunspec nor a defined "
+                      "[map]",
+                      d->profile);
+    }
+    for (size_t i = 0; i < cfg->nregisters; i++) {
+        struct pvs_register *r = cfg->registers[i];
+        const char *slash = strchr(r->obj.id, '/');
+        enum pvs_metric m;
+        unsigned idx;
+
+        if (!slash || slash == r->obj.id || !slash[1]) {
+            pvs_cfg_error(errs, r->obj.file, r->obj.line,
+                          "register name '%s' must be \"map/metric\"",
+                          r->obj.id);
+            continue;
+        }
+        r->map_id = pvs_strndup(r->obj.id, (size_t)(slash - r->obj.id));
+        r->metric = pvs_strdup(slash + 1);
+        r->map = find_named((void **)cfg->maps, cfg->nmaps, r->map_id);
+        if (!r->map)
+            pvs_cfg_error(errs, r->obj.file, r->obj.line,
+                          "map '%s' is not defined", r->map_id);
+        if (pvs_metric_parse(r->metric, &m, &idx))
+            pvs_cfg_error(errs, r->obj.file, r->obj.line,
+                          "unknown metric '%s' (see the canonical metric "
+                          "names in the README)",
+                          r->metric);
+    }
+    for (size_t i = 0; i < cfg->nrules; i++) {
+        struct pvs_rule_cfg *r = cfg->rules[i];
+        ref((void **)cfg->sites, cfg->nsites, &r->obj, "site", r->site_id,
+            "site", errs);
+        ref((void **)cfg->devices, cfg->ndevices, &r->obj, "device",
+            r->device_id, "device", errs);
+        if (!r->obj.kv || !pvs_cfg_obj_kv(&r->obj, "for"))
+            r->for_ms = -1;
+        if (!pvs_cfg_obj_kv(&r->obj, "recovery"))
+            r->recovery_ms = -1;
+    }
+}
+
+static const struct section_def *def_of(const char *type) {
+    return find_section(type);
+}
+
+void pvs_config_free(struct pvs_config *cfg) {
+    if (!cfg)
+        return;
+    free_fields(&cfg->global, global_keys);
+    if (cfg->mqtt)
+        free_fields(cfg->mqtt, mqtt_keys);
+    pvs_free(cfg->mqtt);
+    if (cfg->smtp)
+        free_fields(cfg->smtp, smtp_keys);
+    pvs_free(cfg->smtp);
+    for (size_t i = 0; i < PVS_ARRAY_LEN(sections); i++) {
+        const struct section_def *d = &sections[i];
+        void ***arr;
+        size_t n;
+
+        if (!d->arr_off)
+            continue;
+        arr = (void ***)((char *)cfg + d->arr_off);
+        n = *(size_t *)((char *)cfg + d->n_off);
+        for (size_t k = 0; k < n; k++) {
+            free_fields((*arr)[k], d->keys);
+            if (d == def_of("register")) {
+                struct pvs_register *r = (*arr)[k];
+                pvs_free(r->map_id);
+                pvs_free(r->metric);
+            }
+            pvs_free((*arr)[k]);
+        }
+        pvs_free(*arr);
+    }
+    for (size_t i = 0; i < cfg->nfiles; i++)
+        pvs_free(cfg->files[i]);
+    pvs_free(cfg->files);
+    pvs_free(cfg->path);
+    pvs_free(cfg);
+}
+
+enum pvs_err pvs_config_load(const char *path, struct pvs_config **ret,
+                             struct pvs_cfg_errors *errs) {
+    struct cfg_raw raw;
+    struct pvs_config *cfg = pvs_calloc(1, sizeof(*cfg));
+    bool global_seen = false;
+    char label[160];
+    enum pvs_err rc = PVS_OK;
+
+    memset(&raw, 0, sizeof(raw));
+    cfg->path = pvs_strdup(path);
+    pvs_cfg_raw_read(&raw, path, errs);
+
+    for (size_t i = 0; i < raw.nsections; i++) {
+        struct cfg_raw_section *s = &raw.sections[i];
+        const struct section_def *d = find_section(s->type);
+        void *obj;
+
+        section_label(s, label, sizeof(label));
+        if (!d) {
+            pvs_cfg_error(errs, s->file, s->line,
+                          "unknown section %s: expected global, mqtt, smtp, "
+                          "site, device, technician, customer, rule, "
+                          "endpoint, map or register",
+                          label);
+            continue;
+        }
+        if (d->named && !s->name) {
+            pvs_cfg_error(errs, s->file, s->line,
+                          "section [%s] needs a name: [%s \"id\"]", d->name,
+                          d->name);
+            continue;
+        }
+        if (!d->named && s->name) {
+            pvs_cfg_error(errs, s->file, s->line, "section [%s] takes no name",
+                          d->name);
+            continue;
+        }
+        if (!d->named) {
+            void **slot =
+                d->single_off ? (void **)((char *)cfg + d->single_off) : NULL;
+            if ((slot && *slot) || (!slot && global_seen)) {
+                pvs_cfg_error(errs, s->file, s->line, "duplicate section [%s]",
+                              d->name);
+                continue;
+            }
+            if (slot) {
+                obj = pvs_calloc(1, d->size);
+                *slot = obj;
+            } else {
+                obj = &cfg->global;
+                global_seen = true;
+            }
+            apply_section(obj, d, s, errs);
+            continue;
+        }
+        {
+            void ***arr = (void ***)((char *)cfg + d->arr_off);
+            size_t *n = (size_t *)((char *)cfg + d->n_off);
+            struct pvs_cfg_obj *prev = find_named(*arr, *n, s->name);
+            if (prev) {
+                pvs_cfg_error(errs, s->file, s->line,
+                              "duplicate section %s (first defined at "
+                              "%s:%d)",
+                              label, prev->file, prev->line);
+                continue;
+            }
+            obj = pvs_calloc(1, d->size);
+            *arr = pvs_realloc(*arr, (*n + 1) * sizeof(void *));
+            (*arr)[(*n)++] = obj;
+            apply_section(obj, d, s, errs);
+        }
+    }
+    if (!global_seen) {
+        struct cfg_raw_section empty;
+        char gname[] = "global";
+        memset(&empty, 0, sizeof(empty));
+        empty.type = gname;
+        empty.file = raw.nfiles ? raw.files[0] : path;
+        apply_section(&cfg->global, find_section("global"), &empty, errs);
+    }
+    /* The config owns the file names every origin points at. */
+    cfg->files = raw.files;
+    cfg->nfiles = raw.nfiles;
+    pvs_cfg_raw_release(&raw, true);
+
+    validate(cfg, errs);
+    if (errs->count) {
+        rc = PVS_ERR_CONFIG;
+        pvs_config_free(cfg);
+        cfg = NULL;
+    }
+    if (!rc)
+        *ret = cfg;
+    return rc;
+}
+
+const struct pvs_site *pvs_config_site(const struct pvs_config *cfg,
+                                       const char *id) {
+    return find_named((void **)cfg->sites, cfg->nsites, id);
+}
+
+const struct pvs_device *pvs_config_device(const struct pvs_config *cfg,
+                                           const char *id) {
+    return find_named((void **)cfg->devices, cfg->ndevices, id);
+}
+
+const struct pvs_person *pvs_config_technician(const struct pvs_config *cfg,
+                                               const char *id) {
+    return find_named((void **)cfg->technicians, cfg->ntechnicians, id);
+}

@@ -1,0 +1,311 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * util.c - allocation that aborts on OOM, assertions, strict number
+ * parsing and the capped buffer used for every growable string.
+ */
+#define PVS_LOG_MODULE "util"
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "pvs/util.h"
+#include "pvs/log.h"
+
+const char *pvs_err_str(enum pvs_err rc) {
+    switch (rc) {
+    case PVS_OK:
+        return "ok";
+    case PVS_ERR_NOMEM:
+        return "out of memory";
+    case PVS_ERR_INVAL:
+        return "invalid argument";
+    case PVS_ERR_IO:
+        return "i/o error";
+    case PVS_ERR_TIMEOUT:
+        return "timeout";
+    case PVS_ERR_PROTO:
+        return "protocol error";
+    case PVS_ERR_DB:
+        return "database error";
+    case PVS_ERR_CONFIG:
+        return "configuration error";
+    case PVS_ERR_CLOSED:
+        return "closed";
+    case PVS_ERR_FULL:
+        return "full";
+    case PVS_ERR_NOTFOUND:
+        return "not found";
+    }
+    return "unknown error";
+}
+
+static void oom(size_t n) __attribute__((noreturn));
+static void oom(size_t n) {
+    /* Nothing that allocates: write the message directly. */
+    char msg[96];
+    int len = snprintf(msg, sizeof(msg),
+                       "pvsentry: out of memory allocating %zu bytes\n", n);
+    if (len > 0 && fwrite(msg, 1, (size_t)len, stderr))
+        fflush(stderr);
+    abort();
+}
+
+void *pvs_malloc(size_t n) {
+    void *p = malloc(n ? n : 1);
+    if (!p)
+        oom(n);
+    return p;
+}
+
+void *pvs_calloc(size_t nmemb, size_t size) {
+    void *p = calloc(nmemb ? nmemb : 1, size ? size : 1);
+    if (!p)
+        oom(nmemb * size);
+    return p;
+}
+
+void *pvs_realloc(void *p, size_t n) {
+    void *q = realloc(p, n ? n : 1);
+    if (!q)
+        oom(n);
+    return q;
+}
+
+char *pvs_strdup(const char *s) {
+    return pvs_strndup(s, strlen(s));
+}
+
+char *pvs_strndup(const char *s, size_t n) {
+    size_t len = strnlen(s, n);
+    char *p = pvs_malloc(len + 1);
+    memcpy(p, s, len);
+    p[len] = '\0';
+    return p;
+}
+
+void pvs_free(void *p) {
+    free(p);
+}
+
+void pvs_assert_fail(const char *expr, const char *file, int line) {
+    pvs_log_write(PVS_LOG_ERROR, "assert", "%s:%d: assertion failed: %s", file,
+                  line, expr);
+    abort();
+}
+
+const char *pvs_strerror(int err, char *buf, size_t size) {
+    /* The XSI strerror_r (we define _POSIX_C_SOURCE, not _GNU_SOURCE). */
+    if (strerror_r(err, buf, size) != 0)
+        pvs_snprintf(buf, size, "error %d", err);
+    return buf;
+}
+
+int pvs_snprintf(char *buf, size_t size, const char *fmt, ...) {
+    va_list ap;
+    int n;
+
+    va_start(ap, fmt);
+    n = vsnprintf(buf, size, fmt, ap);
+    va_end(ap);
+    if (n < 0 && size)
+        buf[0] = '\0';
+    return n;
+}
+
+char *pvs_asprintf(const char *fmt, ...) {
+    va_list ap;
+    int n;
+    char *p;
+
+    va_start(ap, fmt);
+    n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    PVS_ASSERT(n >= 0);
+    p = pvs_malloc((size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(p, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return p;
+}
+
+bool pvs_strlcpy(char *dst, const char *src, size_t size) {
+    size_t len = strlen(src);
+
+    if (!size)
+        return false;
+    if (len >= size) {
+        memcpy(dst, src, size - 1);
+        dst[size - 1] = '\0';
+        return false;
+    }
+    memcpy(dst, src, len + 1);
+    return true;
+}
+
+int pvs_strcasecmp(const char *a, const char *b) {
+    for (;; a++, b++) {
+        int ca = tolower((unsigned char)*a);
+        int cb = tolower((unsigned char)*b);
+        if (ca != cb || !ca)
+            return ca - cb;
+    }
+}
+
+enum pvs_err pvs_parse_i64(const char *s, int64_t *out) {
+    char *end;
+    long long v;
+    int err;
+
+    while (isspace((unsigned char)*s))
+        s++;
+    if (!*s)
+        return PVS_ERR_INVAL;
+    errno = 0;
+    v = strtoll(s, &end, 10);
+    err = errno;
+    while (isspace((unsigned char)*end))
+        end++;
+    if (err || *end || end == s)
+        return PVS_ERR_INVAL;
+    *out = v;
+    return PVS_OK;
+}
+
+enum pvs_err pvs_parse_double(const char *s, double *out) {
+    char *end;
+    double v;
+    int err;
+
+    while (isspace((unsigned char)*s))
+        s++;
+    if (!*s)
+        return PVS_ERR_INVAL;
+    errno = 0;
+    v = strtod(s, &end);
+    err = errno;
+    while (isspace((unsigned char)*end))
+        end++;
+    if (err || *end || end == s || !isfinite(v))
+        return PVS_ERR_INVAL;
+    *out = v;
+    return PVS_OK;
+}
+
+void pvs_buf_init(struct pvs_buf *b, size_t max) {
+    b->data = NULL;
+    b->len = 0;
+    b->alloc = 0;
+    b->max = max;
+}
+
+void pvs_buf_release(struct pvs_buf *b) {
+    PVS_FREE(b->data);
+    b->len = 0;
+    b->alloc = 0;
+}
+
+void pvs_buf_reset(struct pvs_buf *b) {
+    b->len = 0;
+    if (b->data)
+        b->data[0] = '\0';
+}
+
+static enum pvs_err buf_grow(struct pvs_buf *b, size_t extra) {
+    size_t need;
+
+    if (extra > b->max || b->len + extra > b->max)
+        return PVS_ERR_FULL;
+    need = b->len + extra + 1;
+    if (need > b->alloc) {
+        size_t n = b->alloc ? b->alloc : 64;
+        while (n < need)
+            n *= 2;
+        b->data = pvs_realloc(b->data, n);
+        b->alloc = n;
+    }
+    return PVS_OK;
+}
+
+enum pvs_err pvs_buf_add(struct pvs_buf *b, const void *data, size_t n) {
+    enum pvs_err rc = buf_grow(b, n);
+
+    if (rc)
+        return rc;
+    if (n)
+        memcpy(b->data + b->len, data, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+    return PVS_OK;
+}
+
+enum pvs_err pvs_buf_puts(struct pvs_buf *b, const char *s) {
+    return pvs_buf_add(b, s, strlen(s));
+}
+
+enum pvs_err pvs_buf_printf(struct pvs_buf *b, const char *fmt, ...) {
+    va_list ap;
+    int n;
+    enum pvs_err rc;
+
+    va_start(ap, fmt);
+    n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return PVS_ERR_INVAL;
+    rc = buf_grow(b, (size_t)n);
+    if (rc)
+        return rc;
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+    return PVS_OK;
+}
+
+enum pvs_err pvs_buf_json_str(struct pvs_buf *b, const char *s) {
+    enum pvs_err rc = pvs_buf_add(b, "\"", 1);
+
+    for (; !rc && s && *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\') {
+            char esc[2] = {'\\', (char)c};
+            rc = pvs_buf_add(b, esc, 2);
+        } else if (c == '\n') {
+            rc = pvs_buf_add(b, "\\n", 2);
+        } else if (c == '\t') {
+            rc = pvs_buf_add(b, "\\t", 2);
+        } else if (c < 0x20) {
+            rc = pvs_buf_printf(b, "\\u%04x", c);
+        } else {
+            rc = pvs_buf_add(b, s, 1);
+        }
+    }
+    if (!rc)
+        rc = pvs_buf_add(b, "\"", 1);
+    return rc;
+}
+
+char *pvs_buf_detach(struct pvs_buf *b, size_t *ret_len) {
+    char *p = b->data ? b->data : pvs_strdup("");
+
+    if (ret_len)
+        *ret_len = b->len;
+    b->data = NULL;
+    b->len = 0;
+    b->alloc = 0;
+    return p;
+}
+
+void pvs_fmt_iso_utc(int64_t ms, char *buf, size_t size) {
+    time_t t = (time_t)(ms / 1000);
+    struct tm tm;
+
+    if (ms < 0 && ms % 1000)
+        t -= 1;
+    gmtime_r(&t, &tm);
+    strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}

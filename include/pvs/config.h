@@ -1,0 +1,245 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * config.h - pvsentry's configuration: git-style INI, strict, table-driven.
+ *
+ * A loaded struct pvs_config is immutable and shared read-only by every
+ * thread; modules borrow pointers into it and never free them. Reload
+ * builds a whole new config (pvs_config_load on the new file) and the old
+ * one is freed only after every thread has switched.
+ *
+ * Every value keeps its origin (file and line), so any later check can
+ * report "file:line: message". Errors are collected (up to
+ * PVS_CFG_MAX_ERRORS), not stopped at the first.
+ *
+ * The section and key tables live in config_schema.c; the parser in
+ * config.c knows nothing about particular sections.
+ */
+#ifndef PVS_CONFIG_H
+#define PVS_CONFIG_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include "pvs/util.h"
+
+#define PVS_CFG_MAX_ERRORS 20
+
+/* Collected "file:line: message" errors. */
+struct pvs_cfg_errors {
+    char *msg[PVS_CFG_MAX_ERRORS];
+    size_t count;   /* stored */
+    size_t dropped; /* beyond the cap */
+};
+void pvs_cfg_error(struct pvs_cfg_errors *e, const char *file, int line,
+                   const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+void pvs_cfg_errors_print(const struct pvs_cfg_errors *e, FILE *out);
+void pvs_cfg_errors_release(struct pvs_cfg_errors *e);
+
+/* One "key = value" line as written, with its origin. */
+struct pvs_kv {
+    char *key; /* lowercased */
+    char *value;
+    const char *file; /* owned by the config's file list */
+    int line;
+};
+
+/* Common head of every section object. */
+struct pvs_cfg_obj {
+    char *id; /* the quoted name, or NULL for unnamed sections */
+    const char *file;
+    int line;
+    struct pvs_kv *kv; /* every key of the section, in file order */
+    size_t nkv;
+};
+/* The key's entry in obj, or NULL. */
+const struct pvs_kv *pvs_cfg_obj_kv(const struct pvs_cfg_obj *obj,
+                                    const char *key);
+
+struct pvs_cfg_global {
+    struct pvs_cfg_obj obj;
+    char *database;
+    char *log_level;
+    char *sim_start;        /* simulated clock start, ISO 8601 or epoch s */
+    double sim_speed;       /* simulated clock speed, 0 = wall clock */
+    int64_t retention_ms;   /* raw samples kept this long */
+    int64_t grace_ms;       /* start-up grace for communication alerts */
+    int64_t late_window_ms; /* late samples still feed the rules */
+    int64_t reopen_window_ms;
+    int64_t batch_ms; /* engine commit interval */
+    int64_t inbox_size;
+    char *public_url;
+    int64_t tick_ms; /* rule timers granularity, in clock time */
+};
+
+struct pvs_cfg_mqtt {
+    struct pvs_cfg_obj obj;
+    char *uri; /* tcp://, mqtt://, ssl://, mqtts:// */
+    char *client_id;
+    int64_t qos;
+    char **topics; /* NULL-terminated; default pvsentry/# */
+    size_t ntopics;
+    char *credentials; /* file: "username:password" on one line */
+    char *ca_file;
+    int64_t keepalive_ms;
+    bool clean_session;
+    int64_t max_payload;
+};
+
+struct pvs_cfg_smtp {
+    struct pvs_cfg_obj obj;
+    char *url; /* smtp://host:port, smtps://, STARTTLS with starttls */
+    char *from;
+    char *credentials;
+    bool starttls;
+    char *ca_file;
+    int64_t timeout_ms;
+    int64_t retry_min_ms;
+    int64_t retry_max_ms;
+    int64_t give_up_ms;
+};
+
+struct pvs_person {
+    struct pvs_cfg_obj obj;
+    char *name;
+    char *email;
+    char *phone;
+    char *language;
+    size_t index;
+};
+
+struct pvs_site {
+    struct pvs_cfg_obj obj;
+    char *name;
+    char *address;
+    double latitude, longitude;
+    char *timezone; /* IANA name */
+    double kwp;
+    double tilt, azimuth; /* degrees; azimuth 180 = south */
+    char *access_notes;
+    char *customer_id;
+    char *technician_id;
+    const struct pvs_person *customer;   /* resolved, or NULL */
+    const struct pvs_person *technician; /* resolved, or NULL */
+    double loss_factor; /* system losses, 0..1 (default 0.14) */
+    size_t index;
+};
+
+struct pvs_endpoint {
+    struct pvs_cfg_obj obj;
+    char *url; /* tcp://host:port or rtu:///dev/ttyX */
+    int64_t baud;
+    char *parity; /* N, E, O */
+    int64_t data_bits;
+    int64_t stop_bits;
+    int64_t timeout_ms;
+    int64_t offline_after; /* failed polls before "offline" */
+    int64_t backoff_max_ms;
+    size_t index;
+};
+
+struct pvs_device {
+    struct pvs_cfg_obj obj;
+    char *site_id;
+    const struct pvs_site *site;
+    char *kind;     /* inverter, meter, sensor, logger, battery */
+    double kwp;     /* DC array on this device; 0 = share of the site */
+    double rated_w; /* AC rating, for clipping; 0 = unknown */
+    int64_t mppt_inputs;
+    char *vendor;
+    char *model;
+    /* Modbus source (none when endpoint is NULL) */
+    char *endpoint_id;
+    const struct pvs_endpoint *endpoint;
+    int64_t unit_id;
+    char *profile; /* "sunspec" or a [map] name */
+    int64_t interval_ms;
+    size_t index;
+};
+
+struct pvs_rule_cfg {
+    struct pvs_cfg_obj obj; /* unknown keys are the family's parameters */
+    char *family;
+    char *site_id;   /* scope, NULL = every site */
+    char *device_id; /* scope, NULL = every device of the scope */
+    char *severity;
+    int64_t for_ms;      /* -1 = family default */
+    int64_t recovery_ms; /* -1 = family default */
+    bool enabled;
+};
+
+struct pvs_map {
+    struct pvs_cfg_obj obj;
+    char *word_order; /* default for its registers: big | little */
+    char *description;
+};
+
+struct pvs_register {
+    struct pvs_cfg_obj obj; /* id is "map/metric" */
+    char *map_id;
+    char *metric;
+    const struct pvs_map *map;
+    int64_t address;
+    char *function;   /* holding | input */
+    char *type;       /* int16 uint16 int32 uint32 float32 int64 uint64 */
+    char *word_order; /* NULL = the map's */
+    double scale;
+    double offset;
+    char *unit;
+};
+
+struct pvs_config {
+    char *path;   /* the top-level file */
+    char **files; /* every file read (include), owned */
+    size_t nfiles;
+
+    struct pvs_cfg_global global;
+    struct pvs_cfg_mqtt *mqtt; /* NULL: no MQTT */
+    struct pvs_cfg_smtp *smtp; /* NULL: no mail */
+
+    struct pvs_site **sites;
+    size_t nsites;
+    struct pvs_device **devices;
+    size_t ndevices;
+    struct pvs_person **technicians;
+    size_t ntechnicians;
+    struct pvs_person **customers;
+    size_t ncustomers;
+    struct pvs_rule_cfg **rules;
+    size_t nrules;
+    struct pvs_endpoint **endpoints;
+    size_t nendpoints;
+    struct pvs_map **maps;
+    size_t nmaps;
+    struct pvs_register **registers;
+    size_t nregisters;
+};
+
+/*
+ * Load and validate path (following include globs). On success *ret owns a
+ * new config and PVS_OK is returned; otherwise every error is in errs and
+ * PVS_ERR_CONFIG is returned. errs must be zero-initialised.
+ */
+enum pvs_err pvs_config_load(const char *path, struct pvs_config **ret,
+                             struct pvs_cfg_errors *errs);
+void pvs_config_free(struct pvs_config *cfg);
+
+const struct pvs_site *pvs_config_site(const struct pvs_config *cfg,
+                                       const char *id);
+const struct pvs_device *pvs_config_device(const struct pvs_config *cfg,
+                                           const char *id);
+const struct pvs_person *pvs_config_technician(const struct pvs_config *cfg,
+                                               const char *id);
+
+/*
+ * Value parsers shared with every module that validates its own keys
+ * (rule parameters, register maps). Each returns PVS_ERR_INVAL with a
+ * message ("expected a duration such as 90s, 15m or 2h") in msg.
+ */
+enum pvs_err pvs_cfg_parse_duration(const char *s, int64_t *ret_ms, char *msg,
+                                    size_t msgsize);
+enum pvs_err pvs_cfg_parse_size(const char *s, int64_t *ret_bytes, char *msg,
+                                size_t msgsize);
+enum pvs_err pvs_cfg_parse_bool(const char *s, bool *ret, char *msg,
+                                size_t msgsize);
+
+#endif

@@ -1,0 +1,201 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * rules.h - the rule engine: rule families behind a vtable, and the alert
+ * state machine they all share.
+ *
+ * Pure and deterministic: no I/O, no clock reads, no threads. The same
+ * samples and site facts give the same alerts, which is what lets
+ * `pvsentry backtest` run the daemon's exact rule code on a CSV file.
+ *
+ * A family does not manage alerts. It reports observations ("for this
+ * subject the condition holds / does not hold at time t, with this
+ * evidence") through pvs_rule_observe(); the rule set turns them into
+ * pending -> firing -> resolved transitions per fingerprint (site, device,
+ * rule id, subject) and hands those to the caller.
+ *
+ * Threading: a rule set belongs to one thread (the engine, or backtest).
+ */
+#ifndef PVS_RULES_H
+#define PVS_RULES_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "pvs/util.h"
+#include "pvs/config.h"
+#include "pvs/metrics.h"
+
+enum pvs_severity {
+    PVS_SEV_INFO = 0,
+    PVS_SEV_WARNING,
+    PVS_SEV_CRITICAL,
+};
+const char *pvs_severity_name(enum pvs_severity s);
+int pvs_severity_parse(const char *s); /* -1 when unknown */
+
+enum pvs_alert_state {
+    PVS_ALERT_PENDING = 0,
+    PVS_ALERT_FIRING,
+    PVS_ALERT_RESOLVED,
+};
+const char *pvs_alert_state_name(enum pvs_alert_state s);
+
+#define PVS_FP_MAX 160
+#define PVS_SUBJECT_MAX 48
+#define PVS_EVIDENCE_MAX 320
+#define PVS_EXPLAIN_MAX 320
+
+/* What a family reports for one subject at one instant. */
+struct pvs_observation {
+    const struct pvs_site *site;     /* required */
+    const struct pvs_device *device; /* NULL for site-level conditions */
+    const char *subject;             /* "" or the fault code, MPPT, metric */
+    bool active;                     /* the condition holds now */
+    int64_t ts_ms;                   /* sample time of the observation */
+    enum pvs_severity severity;
+    double measured;         /* NaN when not applicable */
+    double expected;         /* NaN when not applicable */
+    double lost_w;           /* estimated power shortfall now (0 if none) */
+    const char *evidence;    /* "ac_power_w 0 W vs expected 3120 W ..." */
+    const char *explanation; /* plain words, for people */
+    const char *kb;          /* knowledge-base article id, or NULL */
+};
+
+/* A transition of an alert, handed to the rule set's owner. */
+struct pvs_alert_event {
+    char fingerprint[PVS_FP_MAX];
+    const char *rule_id; /* the rule instance id ([rule "id"] or family) */
+    const char *family;  /* DESIGN.md family id */
+    const struct pvs_site *site;
+    const struct pvs_device *device; /* NULL for site-level */
+    char subject[PVS_SUBJECT_MAX];
+    enum pvs_alert_state state; /* FIRING or RESOLVED */
+    enum pvs_severity severity;
+    int64_t started_ms; /* condition first seen */
+    int64_t ts_ms;      /* this transition */
+    double measured, expected;
+    double lost_kwh;         /* energy lost so far */
+    double lost_kwh_per_day; /* current rate */
+    char evidence[PVS_EVIDENCE_MAX];
+    char explanation[PVS_EXPLAIN_MAX];
+    const char *kb;
+    bool silenced; /* a silence or maintenance window covers it */
+};
+
+struct pvs_rule;
+struct pvs_ruleset;
+
+/*
+ * A rule family. Only name is required; a family fills the callbacks it
+ * needs (curl's cftype idea: NULL means "nothing to do").
+ *
+ * parse: validate the family's own parameters (the unknown keys of
+ *   r->cfg->obj, none when r->cfg is NULL = defaults) into r->params;
+ *   report errors with pvs_cfg_error at the key's file:line.
+ * sample: one sample of a device in scope (time order is the caller's
+ *   job: late samples are not passed).
+ * tick: time has advanced to now_ms (sample time) with or without samples.
+ * free: release params and state.
+ */
+struct pvs_rule_type {
+    const char *name;
+    enum pvs_severity severity;
+    int64_t for_ms;      /* default pending -> firing delay */
+    int64_t recovery_ms; /* default condition-gone time before resolved */
+    const char *kb;      /* default article */
+    enum pvs_err (*parse)(struct pvs_rule *r, struct pvs_cfg_errors *errs);
+    void (*sample)(struct pvs_rule *r, const struct pvs_sample *s);
+    void (*tick)(struct pvs_rule *r, int64_t now_ms);
+    void (*free)(struct pvs_rule *r);
+};
+
+/* An instance of a family with its scope and settings. */
+struct pvs_rule {
+    const struct pvs_rule_type *type;
+    const char *id;                 /* cfg id, or the family name */
+    const struct pvs_rule_cfg *cfg; /* NULL = built-in defaults */
+    const struct pvs_config *conf;
+    const struct pvs_site *site;     /* scope, NULL = all */
+    const struct pvs_device *device; /* scope, NULL = all */
+    enum pvs_severity severity;
+    int64_t for_ms;
+    int64_t recovery_ms;
+    void *params; /* owned by the family */
+    void *state;  /* owned by the family */
+    struct pvs_ruleset *set;
+};
+
+/* Report an observation (see struct pvs_observation). */
+void pvs_rule_observe(struct pvs_rule *r, const struct pvs_observation *o);
+
+/* Families known to the rule set, in evaluation order. */
+extern const struct pvs_rule_type *const pvs_rule_types[];
+const struct pvs_rule_type *pvs_rule_type_find(const char *name);
+
+/* Parameter helpers for families: look up r->cfg's key, with a default. */
+double pvs_rule_param_double(struct pvs_rule *r, const char *key, double def,
+                             double min, double max,
+                             struct pvs_cfg_errors *errs);
+int64_t pvs_rule_param_duration(struct pvs_rule *r, const char *key,
+                                int64_t def, struct pvs_cfg_errors *errs);
+/* Whether key is a parameter the family understands: parse functions call
+ * pvs_rule_params_check with their list to reject unknown keys. */
+void pvs_rule_params_check(struct pvs_rule *r, const char *const *known,
+                           struct pvs_cfg_errors *errs);
+
+/* ---- the rule set ---- */
+
+typedef void pvs_alert_cb(void *ud, const struct pvs_alert_event *ev);
+
+/*
+ * Build the rule set for cfg: one instance per [rule] section plus a
+ * default instance of each family no enabled section names (so every family
+ * runs with sensible defaults). Errors go to errs with file:line.
+ * cb receives every transition, synchronously, from sample/tick calls.
+ */
+enum pvs_err pvs_ruleset_new(const struct pvs_config *cfg, pvs_alert_cb *cb,
+                             void *ud, struct pvs_ruleset **ret,
+                             struct pvs_cfg_errors *errs);
+void pvs_ruleset_free(struct pvs_ruleset *rs);
+
+/*
+ * Start time of the rule set (for the start-up grace period), in clock
+ * time. Call once before the first sample.
+ */
+void pvs_ruleset_start(struct pvs_ruleset *rs, int64_t now_ms);
+
+/* Feed one sample (already validated, in time order per device). */
+void pvs_ruleset_sample(struct pvs_ruleset *rs, const struct pvs_sample *s);
+/* Advance time: pending alerts may fire, timers (communication) run. */
+void pvs_ruleset_tick(struct pvs_ruleset *rs, int64_t now_ms);
+
+/*
+ * pvsentry's own ingest health (MQTT link, collectors). While unhealthy,
+ * and for the grace period after it recovers, liveness alerts are held
+ * back.
+ */
+void pvs_ruleset_set_ingest(struct pvs_ruleset *rs, bool healthy,
+                            int64_t now_ms);
+bool pvs_ruleset_ingest_held(const struct pvs_ruleset *rs, int64_t now_ms);
+
+/* Grace period after start and after an ingest outage (ms). */
+int64_t pvs_ruleset_grace_ms(const struct pvs_ruleset *rs);
+
+/*
+ * Restore a firing alert after a restart (from the store) so a condition
+ * that still holds does not fire again, and a resolved one resolves once.
+ */
+void pvs_ruleset_restore(struct pvs_ruleset *rs, const char *fingerprint,
+                         int64_t started_ms, int64_t last_ms);
+
+/* Last sample time seen for a device (0 = never). */
+int64_t pvs_ruleset_last_seen(const struct pvs_ruleset *rs, uint32_t dev);
+
+/* Number of alerts currently firing. */
+size_t pvs_ruleset_firing(const struct pvs_ruleset *rs);
+
+/* Compose the fingerprint "site/device/rule/subject" into buf. */
+void pvs_fingerprint(char *buf, size_t size, const struct pvs_site *site,
+                     const struct pvs_device *dev, const char *rule_id,
+                     const char *subject);
+
+#endif
