@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: MIT */
+/* msg.c - engine inbox messages. */
+#include <string.h>
+
+#include "pvs/msg.h"
+
+struct pvs_msg *pvs_msg_new(enum pvs_msg_type type, size_t nsamples) {
+    struct pvs_msg *m =
+        pvs_calloc(1, sizeof(*m) + nsamples * sizeof(struct pvs_sample));
+
+    m->type = type;
+    m->nsamples = nsamples;
+    return m;
+}
+
+void pvs_msg_free(struct pvs_msg *m) {
+    pvs_free(m);
+}
+
+void pvs_msg_free_void(void *m) {
+    pvs_free(m);
+}

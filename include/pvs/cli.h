@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * cli.h - subcommands implemented outside core/main.c. Each takes the
+ * arguments after the subcommand name (argv[0] is the subcommand) and
+ * returns the process exit status.
+ */
+#ifndef PVS_CLI_H
+#define PVS_CLI_H
+
+/* pvsentry probe URL [--json]  (collector/probe.c) */
+int pvs_probe_main(int argc, char **argv);
+/* pvsentry backtest -c FILE --csv FILE ...  (core/backtest.c) */
+int pvs_backtest_main(int argc, char **argv);
+
+#endif

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * poller.h - Modbus polling: one libmodbus context per [endpoint], a
+ * min-heap of next-due polls, samples pushed to the engine inbox.
+ *
+ * Created and stopped by the main thread; the poller runs its own threads.
+ */
+#ifndef PVS_POLLER_H
+#define PVS_POLLER_H
+
+#include "pvs/config.h"
+#include "pvs/queue.h"
+
+struct pvs_poller;
+
+/*
+ * A poller for every device of cfg that has an endpoint (none is fine:
+ * the poller then does nothing). cfg and inbox are borrowed and must
+ * outlive the poller.
+ */
+enum pvs_err pvs_poller_new(const struct pvs_config *cfg,
+                            struct pvs_queue *inbox, struct pvs_poller **ret);
+enum pvs_err pvs_poller_start(struct pvs_poller *p);
+/* Stops and joins the poller threads. */
+void pvs_poller_stop(struct pvs_poller *p);
+void pvs_poller_free(struct pvs_poller *p);
+
+#endif
