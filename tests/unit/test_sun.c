@@ -1,0 +1,83 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * test_sun.c - solar position against published values: the NREL SPA
+ * reference case (Reda & Andreas, 2003) and pvlib positions shipped with
+ * the NREL RMIS irradiance data (shared/data/pv-timeseries).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <math.h>
+#include <cmocka.h>
+
+#include "pvs/sun.h"
+
+/* NREL SPA paper example: Golden CO, 2003-10-17 12:30:30 MST. */
+static void test_spa_reference(void **state) {
+    struct pvs_sun_pos p;
+
+    (void)state;
+    pvs_sun_position(39.742476, -105.1786, 1066419030LL * 1000, &p);
+    assert_float_equal(p.zenith_deg, 50.11162, 0.05);
+    assert_float_equal(p.azimuth_deg, 194.34024, 0.05);
+    assert_float_equal(p.elevation_deg, 90.0 - 50.11162, 0.05);
+}
+
+/* pvlib zenith from irradiance_RMIS_NREL.csv (Etc/GMT+7 local times). */
+static void test_pvlib_rmis(void **state) {
+    static const struct {
+        int64_t ts;
+        double zenith;
+    } cases[] = {
+        {1549047600, 56.85750398}, /* 2019-02-01 12:00 -07:00 */
+        {1549046100, 57.49961066}, /* 11:35 */
+        {1549028100, 96.97133731}, /* 06:35, before sunrise */
+        {1549079100, 129.4627529}, /* 20:45, night */
+    };
+
+    (void)state;
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        struct pvs_sun_pos p;
+        pvs_sun_position(39.742, -105.18, cases[i].ts * 1000, &p);
+        /* pvlib's zenith has no refraction; ours is apparent. */
+        assert_float_equal(p.zenith_deg, cases[i].zenith, 0.1);
+    }
+}
+
+static void test_solstice_noon(void **state) {
+    double e;
+
+    (void)state;
+    /* 2024-06-21 12:00 UTC at lon 0 is ~2 min after solar noon; on the
+     * tropic of Cancer the sun stands almost at the zenith. */
+    e = pvs_sun_elevation(23.44, 0.0, 1718971200LL * 1000);
+    assert_true(e > 89.0);
+    /* Southern winter: low sun at noon in Hobart-like latitude. */
+    e = pvs_sun_elevation(-43.0, 0.0, 1718971200LL * 1000);
+    assert_float_equal(e, 90.0 - 43.0 - 23.44, 0.3);
+    /* Midnight at lon 0: below the horizon at mid latitudes. */
+    e = pvs_sun_elevation(48.0, 0.0, (1718971200LL - 43200) * 1000);
+    assert_true(e < -10.0);
+}
+
+static void test_azimuth_morning_afternoon(void **state) {
+    struct pvs_sun_pos am, pm;
+
+    (void)state;
+    /* Golden CO, 2019-02-01 09:00 and 15:00 MST. */
+    pvs_sun_position(39.742, -105.18, (1549047600LL - 3 * 3600) * 1000, &am);
+    pvs_sun_position(39.742, -105.18, (1549047600LL + 3 * 3600) * 1000, &pm);
+    assert_true(am.azimuth_deg > 110 && am.azimuth_deg < 180);
+    assert_true(pm.azimuth_deg > 180 && pm.azimuth_deg < 250);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_spa_reference),
+        cmocka_unit_test(test_pvlib_rmis),
+        cmocka_unit_test(test_solstice_noon),
+        cmocka_unit_test(test_azimuth_morning_afternoon),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
