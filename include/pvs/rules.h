@@ -131,7 +131,16 @@ void pvs_rule_observe(struct pvs_rule *r, const struct pvs_observation *o);
 extern const struct pvs_rule_type *const pvs_rule_types[];
 const struct pvs_rule_type *pvs_rule_type_find(const char *name);
 
+/*
+ * Whether r handles device dev: in its scope and, for the default instance
+ * of a family, not covered by a configured instance of the same family.
+ * Families call it when they iterate devices in tick().
+ */
+bool pvs_rule_applies(const struct pvs_rule *r, uint32_t dev);
+
 /* Parameter helpers for families: look up r->cfg's key, with a default. */
+const char *pvs_rule_param_str(struct pvs_rule *r, const char *key,
+                               const char *def);
 double pvs_rule_param_double(struct pvs_rule *r, const char *key, double def,
                              double min, double max,
                              struct pvs_cfg_errors *errs);
@@ -182,10 +191,13 @@ int64_t pvs_ruleset_grace_ms(const struct pvs_ruleset *rs);
 
 /*
  * Restore a firing alert after a restart (from the store) so a condition
- * that still holds does not fire again, and a resolved one resolves once.
+ * that still holds does not fire again, and one that is gone resolves once.
+ * ev carries fingerprint, rule_id, site, device, subject, severity,
+ * started_ms and lost_kwh; an alert whose rule no longer exists is
+ * ignored (returns false).
  */
-void pvs_ruleset_restore(struct pvs_ruleset *rs, const char *fingerprint,
-                         int64_t started_ms, int64_t last_ms);
+bool pvs_ruleset_restore(struct pvs_ruleset *rs,
+                         const struct pvs_alert_event *ev);
 
 /* Last sample time seen for a device (0 = never). */
 int64_t pvs_ruleset_last_seen(const struct pvs_ruleset *rs, uint32_t dev);

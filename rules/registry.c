@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * registry.c - every rule family, in evaluation order. Adding a family is
+ * one file under rules/ and one line here.
+ */
+#include "pvs/rules.h"
+
+extern const struct pvs_rule_type pvs_rule_threshold;
+extern const struct pvs_rule_type pvs_rule_fault_code;
+
+const struct pvs_rule_type *const pvs_rule_types[] = {
+    &pvs_rule_fault_code,
+    &pvs_rule_threshold,
+    NULL,
+};

@@ -1,0 +1,149 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * rule_fault_code.c - the inverter says it is in fault: operating state
+ * FAULT, and SunSpec Evt1 event bits, each its own problem (subject), so
+ * a ground fault and an over-temperature on one inverter are two tickets.
+ *
+ * Lost power is estimated from the production just before the fault: the
+ * rule is pure and has no weather, and the last good reading is what the
+ * customer is missing right now.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "pvs/rules.h"
+
+/* SunSpec inverter models 101-103 / 111-113, Evt1 bit meanings. */
+static const struct {
+    const char *name;
+    const char *kb;
+    enum pvs_severity sev;
+    const char *words;
+} evt1_bits[32] = {
+    [0] = {"ground_fault", "ground-fault", PVS_SEV_CRITICAL,
+           "a ground fault (insulation problem on the DC side)"},
+    [1] = {"dc_over_volt", "dc-over-voltage", PVS_SEV_CRITICAL,
+           "DC over-voltage from the panels"},
+    [2] = {"ac_disconnect", "ac-disconnect", PVS_SEV_WARNING,
+           "the AC side is disconnected (breaker or isolator open)"},
+    [3] = {"dc_disconnect", "dc-disconnect", PVS_SEV_WARNING,
+           "the DC side is disconnected (isolator open)"},
+    [4] = {"grid_disconnect", "grid-disconnect", PVS_SEV_WARNING,
+           "the grid is not available"},
+    [5] = {"cabinet_open", "cabinet-open", PVS_SEV_WARNING,
+           "the inverter cabinet is open"},
+    [6] = {"manual_shutdown", "manual-shutdown", PVS_SEV_INFO,
+           "the inverter was shut down by hand"},
+    [7] = {"over_temp", "over-temperature", PVS_SEV_WARNING,
+           "the inverter is too hot"},
+    [8] = {"over_frequency", "grid-frequency", PVS_SEV_WARNING,
+           "grid frequency above limits"},
+    [9] = {"under_frequency", "grid-frequency", PVS_SEV_WARNING,
+           "grid frequency below limits"},
+    [10] = {"ac_over_volt", "grid-voltage", PVS_SEV_WARNING,
+            "grid voltage above limits"},
+    [11] = {"ac_under_volt", "grid-voltage", PVS_SEV_WARNING,
+            "grid voltage below limits"},
+    [12] = {"blown_string_fuse", "string-fuse", PVS_SEV_CRITICAL,
+            "a string fuse has blown"},
+    [13] = {"under_temp", "under-temperature", PVS_SEV_INFO,
+            "the inverter is too cold to run"},
+    [14] = {"memory_loss", "inverter-fault", PVS_SEV_WARNING,
+            "the inverter lost its memory or settings"},
+    [15] = {"hw_test_failure", "inverter-fault", PVS_SEV_CRITICAL,
+            "the inverter failed its hardware self-test"},
+};
+
+struct dev_state {
+    int state;          /* last pvs_state, 0 = unknown */
+    uint32_t bits;      /* last event bits */
+    double last_good_w; /* production before the fault */
+    bool bits_known;
+};
+
+static enum pvs_err fault_parse(struct pvs_rule *r,
+                                struct pvs_cfg_errors *errs) {
+    pvs_rule_params_check(r, NULL, errs);
+    r->state = pvs_calloc(r->conf->ndevices + 1, sizeof(struct dev_state));
+    return PVS_OK;
+}
+
+static void observe(struct pvs_rule *r, const struct pvs_device *dev,
+                    const char *subject, bool active, int64_t ts,
+                    enum pvs_severity sev, double lost_w, const char *kb,
+                    const char *what) {
+    struct pvs_observation o;
+    char evidence[PVS_EVIDENCE_MAX], expl[PVS_EXPLAIN_MAX];
+
+    pvs_snprintf(evidence, sizeof(evidence),
+                 "%s reported %s; output before the fault %.0f W", dev->obj.id,
+                 subject, lost_w);
+    pvs_snprintf(expl, sizeof(expl), "Inverter %s reports %s.", dev->obj.id,
+                 what);
+    memset(&o, 0, sizeof(o));
+    o.site = dev->site;
+    o.device = dev;
+    o.subject = subject;
+    o.active = active;
+    o.ts_ms = ts;
+    o.severity = sev > r->severity ? sev : r->severity;
+    o.measured = NAN;
+    o.expected = NAN;
+    o.lost_w = lost_w;
+    o.evidence = evidence;
+    o.explanation = expl;
+    o.kb = kb;
+    pvs_rule_observe(r, &o);
+}
+
+static void fault_sample(struct pvs_rule *r, const struct pvs_sample *s) {
+    struct dev_state *st = &((struct dev_state *)r->state)[s->dev];
+    const struct pvs_device *dev = r->conf->devices[s->dev];
+
+    if (s->quality != PVS_Q_OK)
+        return;
+    if (s->metric == PVS_M_AC_POWER_W) {
+        if (st->state != PVS_ST_FAULT && s->value > 0)
+            st->last_good_w = s->value;
+        return;
+    }
+    if (s->metric == PVS_M_STATE) {
+        int v = (int)s->value;
+        bool fault = v == PVS_ST_FAULT;
+        observe(r, dev, "fault", fault, s->ts_ms, PVS_SEV_CRITICAL,
+                fault ? st->last_good_w : 0, "inverter-fault",
+                "a fault and has stopped producing");
+        st->state = v;
+        return;
+    }
+    if (s->metric == PVS_M_EVENT_BITS) {
+        uint32_t bits = (uint32_t)s->value;
+        for (unsigned b = 0; b < 32; b++) {
+            uint32_t m = 1u << b;
+            if (!evt1_bits[b].name)
+                continue;
+            if (!(bits & m) && !(st->bits_known && (st->bits & m)))
+                continue;
+            observe(r, dev, evt1_bits[b].name, (bits & m) != 0, s->ts_ms,
+                    evt1_bits[b].sev, 0, evt1_bits[b].kb, evt1_bits[b].words);
+        }
+        st->bits = bits;
+        st->bits_known = true;
+    }
+}
+
+static void fault_free(struct pvs_rule *r) {
+    PVS_FREE(r->state);
+}
+
+const struct pvs_rule_type pvs_rule_fault_code = {
+    .name = "fault_code",
+    .severity = PVS_SEV_CRITICAL,
+    .for_ms = 60000,
+    .recovery_ms = 5 * 60000,
+    .kb = "inverter-fault",
+    .parse = fault_parse,
+    .sample = fault_sample,
+    .free = fault_free,
+};

@@ -1,0 +1,573 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * rules.c - the rule set: instances of every family, sample dispatch, and
+ * the alert state machine shared by all families.
+ *
+ * DESIGN
+ * Families report observations; this file owns alert state. Per
+ * fingerprint (site/device/rule/subject) an alert is
+ *     absent -> pending (condition seen, `for` not yet met)
+ *            -> firing  (reported to the owner)
+ *            -> resolved (condition gone for `recovery`; reported, removed)
+ * A pending alert whose condition goes away is dropped silently: short
+ * blips never reach a person. Time is sample time: observations carry it,
+ * and tick() advances it when no sample comes (communication loss).
+ *
+ * Lost energy is integrated from the families' lost_w estimates between
+ * observations, so every alert can say what the problem has cost so far.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "pvs/rules.h"
+
+struct alert {
+    char fp[PVS_FP_MAX];
+    struct pvs_rule *rule;
+    const struct pvs_site *site;
+    const struct pvs_device *device;
+    char subject[PVS_SUBJECT_MAX];
+    enum pvs_alert_state state;
+    enum pvs_severity severity;
+    int64_t since_ms;       /* condition first seen */
+    int64_t clear_since_ms; /* condition gone since, 0 = holds */
+    int64_t last_obs_ms;
+    double last_lost_w;
+    double lost_wh;
+    double measured, expected;
+    char evidence[PVS_EVIDENCE_MAX];
+    char explanation[PVS_EXPLAIN_MAX];
+    const char *kb;
+    struct alert *next; /* hash chain */
+};
+
+#define NBUCKETS 1024
+
+struct pvs_ruleset {
+    const struct pvs_config *cfg;
+    pvs_alert_cb *cb;
+    void *ud;
+    struct pvs_rule **rules;
+    size_t nrules;
+    /* covered[f][dev]: a configured instance of family f covers dev */
+    unsigned char **covered;
+    size_t nfamilies;
+    struct alert *buckets[NBUCKETS];
+    size_t nfiring;
+    int64_t start_ms;
+    int64_t grace_ms;
+    bool ingest_ok;
+    int64_t ingest_ok_since;
+    int64_t *last_seen;
+};
+
+static const char *const base_keys[] = {
+    "family", "site", "device", "severity", "for", "recovery", "enabled",
+};
+
+const char *pvs_severity_name(enum pvs_severity s) {
+    switch (s) {
+    case PVS_SEV_INFO:
+        return "info";
+    case PVS_SEV_WARNING:
+        return "warning";
+    case PVS_SEV_CRITICAL:
+        return "critical";
+    }
+    return "unknown";
+}
+
+int pvs_severity_parse(const char *s) {
+    for (int i = PVS_SEV_INFO; i <= PVS_SEV_CRITICAL; i++)
+        if (!pvs_strcasecmp(s, pvs_severity_name((enum pvs_severity)i)))
+            return i;
+    return -1;
+}
+
+const char *pvs_alert_state_name(enum pvs_alert_state s) {
+    switch (s) {
+    case PVS_ALERT_PENDING:
+        return "pending";
+    case PVS_ALERT_FIRING:
+        return "firing";
+    case PVS_ALERT_RESOLVED:
+        return "resolved";
+    }
+    return "unknown";
+}
+
+const struct pvs_rule_type *pvs_rule_type_find(const char *name) {
+    for (size_t i = 0; pvs_rule_types[i]; i++)
+        if (!strcmp(pvs_rule_types[i]->name, name))
+            return pvs_rule_types[i];
+    return NULL;
+}
+
+static size_t family_index(const struct pvs_rule_type *t) {
+    for (size_t i = 0; pvs_rule_types[i]; i++)
+        if (pvs_rule_types[i] == t)
+            return i;
+    PVS_ASSERT(0);
+    return 0;
+}
+
+void pvs_fingerprint(char *buf, size_t size, const struct pvs_site *site,
+                     const struct pvs_device *dev, const char *rule_id,
+                     const char *subject) {
+    pvs_snprintf(buf, size, "%s/%s/%s/%s", site ? site->obj.id : "-",
+                 dev ? dev->obj.id : "-", rule_id,
+                 subject && *subject ? subject : "-");
+}
+
+/* ---- parameters ---- */
+
+static const struct pvs_kv *param_kv(struct pvs_rule *r, const char *key) {
+    return r->cfg ? pvs_cfg_obj_kv(&r->cfg->obj, key) : NULL;
+}
+
+const char *pvs_rule_param_str(struct pvs_rule *r, const char *key,
+                               const char *def) {
+    const struct pvs_kv *kv = param_kv(r, key);
+
+    return kv ? kv->value : def;
+}
+
+double pvs_rule_param_double(struct pvs_rule *r, const char *key, double def,
+                             double min, double max,
+                             struct pvs_cfg_errors *errs) {
+    const struct pvs_kv *kv = param_kv(r, key);
+    double v;
+
+    if (!kv)
+        return def;
+    if (pvs_parse_double(kv->value, &v)) {
+        pvs_cfg_error(errs, kv->file, kv->line,
+                      "%s: expected a number, not '%s'", key, kv->value);
+        return def;
+    }
+    if (v < min || v > max) {
+        pvs_cfg_error(errs, kv->file, kv->line,
+                      "%s '%s' is out of range: expected %g to %g", key,
+                      kv->value, min, max);
+        return def;
+    }
+    return v;
+}
+
+int64_t pvs_rule_param_duration(struct pvs_rule *r, const char *key,
+                                int64_t def, struct pvs_cfg_errors *errs) {
+    const struct pvs_kv *kv = param_kv(r, key);
+    int64_t v;
+    char msg[256];
+
+    if (!kv)
+        return def;
+    if (pvs_cfg_parse_duration(kv->value, &v, msg, sizeof(msg))) {
+        pvs_cfg_error(errs, kv->file, kv->line, "%s: %s", key, msg);
+        return def;
+    }
+    return v;
+}
+
+void pvs_rule_params_check(struct pvs_rule *r, const char *const *known,
+                           struct pvs_cfg_errors *errs) {
+    if (!r->cfg)
+        return;
+    for (size_t i = 0; i < r->cfg->obj.nkv; i++) {
+        const struct pvs_kv *kv = &r->cfg->obj.kv[i];
+        bool ok = false;
+
+        for (size_t k = 0; k < PVS_ARRAY_LEN(base_keys) && !ok; k++)
+            ok = !strcmp(kv->key, base_keys[k]);
+        for (size_t k = 0; known && known[k] && !ok; k++)
+            ok = !strcmp(kv->key, known[k]);
+        if (!ok)
+            pvs_cfg_error(errs, kv->file, kv->line,
+                          "unknown parameter '%s' for rule family '%s'",
+                          kv->key, r->type->name);
+    }
+}
+
+bool pvs_rule_applies(const struct pvs_rule *r, uint32_t dev) {
+    const struct pvs_config *cfg = r->conf;
+    const struct pvs_device *d;
+
+    if (dev >= cfg->ndevices)
+        return false;
+    d = cfg->devices[dev];
+    if (r->device && r->device != d)
+        return false;
+    if (r->site && r->site != d->site)
+        return false;
+    if (!r->cfg) {
+        size_t f = family_index(r->type);
+        if (r->set->covered[f][dev])
+            return false;
+    }
+    return true;
+}
+
+/* ---- alerts ---- */
+
+static unsigned fp_hash(const char *s) {
+    unsigned h = 2166136261u;
+
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h % NBUCKETS;
+}
+
+static struct alert *alert_find(struct pvs_ruleset *rs, const char *fp) {
+    for (struct alert *a = rs->buckets[fp_hash(fp)]; a; a = a->next)
+        if (!strcmp(a->fp, fp))
+            return a;
+    return NULL;
+}
+
+static struct alert *alert_add(struct pvs_ruleset *rs, const char *fp) {
+    struct alert *a = pvs_calloc(1, sizeof(*a));
+    unsigned h = fp_hash(fp);
+
+    pvs_strlcpy(a->fp, fp, sizeof(a->fp));
+    a->next = rs->buckets[h];
+    rs->buckets[h] = a;
+    return a;
+}
+
+static void alert_remove(struct pvs_ruleset *rs, struct alert *a) {
+    struct alert **pp = &rs->buckets[fp_hash(a->fp)];
+
+    while (*pp != a)
+        pp = &(*pp)->next;
+    *pp = a->next;
+    pvs_free(a);
+}
+
+static void emit(struct pvs_ruleset *rs, struct alert *a,
+                 enum pvs_alert_state state, int64_t ts) {
+    struct pvs_alert_event ev;
+
+    memset(&ev, 0, sizeof(ev));
+    pvs_strlcpy(ev.fingerprint, a->fp, sizeof(ev.fingerprint));
+    ev.rule_id = a->rule->id;
+    ev.family = a->rule->type->name;
+    ev.site = a->site;
+    ev.device = a->device;
+    pvs_strlcpy(ev.subject, a->subject, sizeof(ev.subject));
+    ev.state = state;
+    ev.severity = a->severity;
+    ev.started_ms = a->since_ms;
+    ev.ts_ms = ts;
+    ev.measured = a->measured;
+    ev.expected = a->expected;
+    ev.lost_kwh = a->lost_wh / 1000.0;
+    ev.lost_kwh_per_day =
+        state == PVS_ALERT_FIRING ? a->last_lost_w * 24.0 / 1000.0 : 0;
+    pvs_strlcpy(ev.evidence, a->evidence, sizeof(ev.evidence));
+    pvs_strlcpy(ev.explanation, a->explanation, sizeof(ev.explanation));
+    ev.kb = a->kb;
+    if (rs->cb)
+        rs->cb(rs->ud, &ev);
+}
+
+static void alert_fire(struct pvs_ruleset *rs, struct alert *a, int64_t ts) {
+    a->state = PVS_ALERT_FIRING;
+    rs->nfiring++;
+    emit(rs, a, PVS_ALERT_FIRING, ts);
+}
+
+static void alert_resolve(struct pvs_ruleset *rs, struct alert *a, int64_t ts) {
+    rs->nfiring--;
+    emit(rs, a, PVS_ALERT_RESOLVED, ts);
+    alert_remove(rs, a);
+}
+
+void pvs_rule_observe(struct pvs_rule *r, const struct pvs_observation *o) {
+    struct pvs_ruleset *rs = r->set;
+    char fp[PVS_FP_MAX];
+    struct alert *a;
+
+    pvs_fingerprint(fp, sizeof(fp), o->site, o->device, r->id, o->subject);
+    a = alert_find(rs, fp);
+    if (a && a->last_obs_ms && o->ts_ms > a->last_obs_ms) {
+        /* Integrate the shortfall since the previous observation, capped
+         * at an hour so a long gap is not counted at the last rate. */
+        int64_t dt = o->ts_ms - a->last_obs_ms;
+        if (dt > 3600000)
+            dt = 3600000;
+        a->lost_wh += a->last_lost_w * (double)dt / 3600000.0;
+    }
+    if (!o->active) {
+        if (!a)
+            return;
+        a->last_obs_ms = o->ts_ms;
+        a->last_lost_w = 0;
+        if (a->state == PVS_ALERT_PENDING) {
+            alert_remove(rs, a);
+            return;
+        }
+        if (!a->clear_since_ms)
+            a->clear_since_ms = o->ts_ms;
+        if (o->ts_ms - a->clear_since_ms >= r->recovery_ms)
+            alert_resolve(rs, a, o->ts_ms);
+        return;
+    }
+    if (!a) {
+        a = alert_add(rs, fp);
+        a->rule = r;
+        a->site = o->site;
+        a->device = o->device;
+        pvs_strlcpy(a->subject, o->subject ? o->subject : "",
+                    sizeof(a->subject));
+        a->state = PVS_ALERT_PENDING;
+        a->since_ms = o->ts_ms;
+        a->severity = o->severity;
+    }
+    if (o->severity > a->severity)
+        a->severity = o->severity;
+    a->clear_since_ms = 0;
+    a->last_obs_ms = o->ts_ms;
+    a->last_lost_w = o->lost_w > 0 ? o->lost_w : 0;
+    a->measured = o->measured;
+    a->expected = o->expected;
+    pvs_strlcpy(a->evidence, o->evidence ? o->evidence : "",
+                sizeof(a->evidence));
+    pvs_strlcpy(a->explanation, o->explanation ? o->explanation : "",
+                sizeof(a->explanation));
+    a->kb = o->kb ? o->kb : r->type->kb;
+    if (a->state == PVS_ALERT_PENDING && o->ts_ms - a->since_ms >= r->for_ms)
+        alert_fire(rs, a, o->ts_ms);
+}
+
+/* ---- the set ---- */
+
+static struct pvs_rule *rule_new(struct pvs_ruleset *rs,
+                                 const struct pvs_rule_type *t,
+                                 const struct pvs_rule_cfg *rc) {
+    struct pvs_rule *r = pvs_calloc(1, sizeof(*r));
+
+    r->type = t;
+    r->cfg = rc;
+    r->id = rc ? rc->obj.id : t->name;
+    r->conf = rs->cfg;
+    r->set = rs;
+    r->severity = t->severity;
+    r->for_ms = t->for_ms;
+    r->recovery_ms = t->recovery_ms;
+    if (rc) {
+        if (rc->site_id)
+            r->site = pvs_config_site(rs->cfg, rc->site_id);
+        if (rc->device_id)
+            r->device = pvs_config_device(rs->cfg, rc->device_id);
+        if (rc->severity)
+            r->severity = (enum pvs_severity)pvs_severity_parse(rc->severity);
+        if (rc->for_ms >= 0)
+            r->for_ms = rc->for_ms;
+        if (rc->recovery_ms >= 0)
+            r->recovery_ms = rc->recovery_ms;
+    }
+    return r;
+}
+
+static void mark_covered(struct pvs_ruleset *rs, size_t f,
+                         const struct pvs_rule_cfg *rc) {
+    const struct pvs_config *cfg = rs->cfg;
+
+    for (size_t d = 0; d < cfg->ndevices; d++) {
+        const struct pvs_device *dev = cfg->devices[d];
+        if (rc->device_id && strcmp(rc->device_id, dev->obj.id))
+            continue;
+        if (rc->site_id &&
+            (!dev->site || strcmp(rc->site_id, dev->site->obj.id)))
+            continue;
+        rs->covered[f][d] = 1;
+    }
+}
+
+enum pvs_err pvs_ruleset_new(const struct pvs_config *cfg, pvs_alert_cb *cb,
+                             void *ud, struct pvs_ruleset **ret,
+                             struct pvs_cfg_errors *errs) {
+    struct pvs_ruleset *rs = pvs_calloc(1, sizeof(*rs));
+    size_t before = errs->count + errs->dropped;
+    size_t nf = 0;
+    enum pvs_err rc = PVS_OK;
+
+    rs->cfg = cfg;
+    rs->cb = cb;
+    rs->ud = ud;
+    rs->grace_ms = cfg->global.grace_ms;
+    rs->ingest_ok = true;
+    rs->last_seen = pvs_calloc(cfg->ndevices + 1, sizeof(int64_t));
+    while (pvs_rule_types[nf])
+        nf++;
+    rs->nfamilies = nf;
+    rs->covered = pvs_calloc(nf, sizeof(unsigned char *));
+    for (size_t f = 0; f < nf; f++)
+        rs->covered[f] = pvs_calloc(cfg->ndevices + 1, 1);
+    rs->rules = pvs_calloc(cfg->nrules + nf, sizeof(struct pvs_rule *));
+
+    for (size_t i = 0; i < cfg->nrules; i++) {
+        const struct pvs_rule_cfg *c = cfg->rules[i];
+        const struct pvs_rule_type *t = pvs_rule_type_find(c->family);
+        const struct pvs_kv *kv = pvs_cfg_obj_kv(&c->obj, "family");
+        struct pvs_rule *r;
+
+        if (!t) {
+            struct pvs_buf names;
+            pvs_buf_init(&names, 1024);
+            for (size_t f = 0; pvs_rule_types[f]; f++)
+                pvs_buf_printf(&names, "%s%s", f ? ", " : "",
+                               pvs_rule_types[f]->name);
+            pvs_cfg_error(errs, kv ? kv->file : c->obj.file,
+                          kv ? kv->line : c->obj.line,
+                          "unknown rule family '%s': expected one of %s",
+                          c->family, names.data);
+            pvs_buf_release(&names);
+            continue;
+        }
+        mark_covered(rs, family_index(t), c);
+        if (!c->enabled)
+            continue;
+        r = rule_new(rs, t, c);
+        if (t->parse && t->parse(r, errs) &&
+            errs->count + errs->dropped == before) {
+            pvs_cfg_error(errs, c->obj.file, c->obj.line, "invalid rule '%s'",
+                          c->obj.id);
+        }
+        rs->rules[rs->nrules++] = r;
+    }
+    for (size_t f = 0; f < nf; f++) {
+        struct pvs_rule *r = rule_new(rs, pvs_rule_types[f], NULL);
+        if (r->type->parse)
+            r->type->parse(r, errs);
+        rs->rules[rs->nrules++] = r;
+    }
+    if (errs->count + errs->dropped != before) {
+        rc = PVS_ERR_CONFIG;
+        pvs_ruleset_free(rs);
+        rs = NULL;
+    }
+    if (!rc)
+        *ret = rs;
+    return rc;
+}
+
+void pvs_ruleset_free(struct pvs_ruleset *rs) {
+    if (!rs)
+        return;
+    for (size_t i = 0; i < rs->nrules; i++) {
+        struct pvs_rule *r = rs->rules[i];
+        if (r->type->free)
+            r->type->free(r);
+        pvs_free(r);
+    }
+    for (size_t b = 0; b < NBUCKETS; b++) {
+        struct alert *a = rs->buckets[b];
+        while (a) {
+            struct alert *n = a->next;
+            pvs_free(a);
+            a = n;
+        }
+    }
+    for (size_t f = 0; f < rs->nfamilies; f++)
+        pvs_free(rs->covered[f]);
+    pvs_free(rs->covered);
+    pvs_free(rs->rules);
+    pvs_free(rs->last_seen);
+    pvs_free(rs);
+}
+
+void pvs_ruleset_start(struct pvs_ruleset *rs, int64_t now_ms) {
+    rs->start_ms = now_ms;
+    rs->ingest_ok_since = now_ms;
+}
+
+void pvs_ruleset_sample(struct pvs_ruleset *rs, const struct pvs_sample *s) {
+    if (s->dev >= rs->cfg->ndevices)
+        return;
+    if (s->ts_ms > rs->last_seen[s->dev])
+        rs->last_seen[s->dev] = s->ts_ms;
+    for (size_t i = 0; i < rs->nrules; i++) {
+        struct pvs_rule *r = rs->rules[i];
+        if (r->type->sample && pvs_rule_applies(r, s->dev))
+            r->type->sample(r, s);
+    }
+}
+
+void pvs_ruleset_tick(struct pvs_ruleset *rs, int64_t now_ms) {
+    for (size_t i = 0; i < rs->nrules; i++) {
+        struct pvs_rule *r = rs->rules[i];
+        if (r->type->tick)
+            r->type->tick(r, now_ms);
+    }
+    /* Conditions that still hold without a new observation. */
+    for (size_t b = 0; b < NBUCKETS; b++) {
+        struct alert *a = rs->buckets[b];
+        while (a) {
+            struct alert *n = a->next;
+            if (a->state == PVS_ALERT_PENDING && !a->clear_since_ms &&
+                now_ms - a->since_ms >= a->rule->for_ms)
+                alert_fire(rs, a, now_ms);
+            else if (a->state == PVS_ALERT_FIRING && a->clear_since_ms &&
+                     now_ms - a->clear_since_ms >= a->rule->recovery_ms)
+                alert_resolve(rs, a, now_ms);
+            a = n;
+        }
+    }
+}
+
+void pvs_ruleset_set_ingest(struct pvs_ruleset *rs, bool healthy,
+                            int64_t now_ms) {
+    if (healthy && !rs->ingest_ok)
+        rs->ingest_ok_since = now_ms;
+    rs->ingest_ok = healthy;
+}
+
+bool pvs_ruleset_ingest_held(const struct pvs_ruleset *rs, int64_t now_ms) {
+    if (!rs->ingest_ok)
+        return true;
+    if (now_ms - rs->start_ms < rs->grace_ms)
+        return true;
+    return now_ms - rs->ingest_ok_since < rs->grace_ms;
+}
+
+int64_t pvs_ruleset_grace_ms(const struct pvs_ruleset *rs) {
+    return rs->grace_ms;
+}
+
+bool pvs_ruleset_restore(struct pvs_ruleset *rs,
+                         const struct pvs_alert_event *ev) {
+    struct pvs_rule *rule = NULL;
+    struct alert *a;
+
+    for (size_t i = 0; i < rs->nrules && !rule; i++)
+        if (!strcmp(rs->rules[i]->id, ev->rule_id))
+            rule = rs->rules[i];
+    if (!rule || alert_find(rs, ev->fingerprint))
+        return false;
+    a = alert_add(rs, ev->fingerprint);
+    a->rule = rule;
+    a->site = ev->site;
+    a->device = ev->device;
+    pvs_strlcpy(a->subject, ev->subject, sizeof(a->subject));
+    a->state = PVS_ALERT_FIRING;
+    a->severity = ev->severity;
+    a->since_ms = ev->started_ms;
+    a->lost_wh = ev->lost_kwh * 1000.0;
+    a->measured = NAN;
+    a->expected = NAN;
+    pvs_strlcpy(a->evidence, ev->evidence, sizeof(a->evidence));
+    pvs_strlcpy(a->explanation, ev->explanation, sizeof(a->explanation));
+    a->kb = rule->type->kb;
+    rs->nfiring++;
+    return true;
+}
+
+int64_t pvs_ruleset_last_seen(const struct pvs_ruleset *rs, uint32_t dev) {
+    return dev < rs->cfg->ndevices ? rs->last_seen[dev] : 0;
+}
+
+size_t pvs_ruleset_firing(const struct pvs_ruleset *rs) {
+    return rs->nfiring;
+}
