@@ -7,9 +7,11 @@
 
 extern const struct pvs_rule_type pvs_rule_threshold;
 extern const struct pvs_rule_type pvs_rule_fault_code;
+extern const struct pvs_rule_type pvs_rule_communication;
 
 const struct pvs_rule_type *const pvs_rule_types[] = {
     &pvs_rule_fault_code,
     &pvs_rule_threshold,
+    &pvs_rule_communication,
     NULL,
 };

@@ -1,0 +1,367 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * rule_communication.c - the `communication` family: no data from a
+ * device while the sun is up at its site.
+ *
+ * DESIGN
+ * Silence only counts while the sun stands above min_elevation at the
+ * site: inverters switch off their interfaces at night and in the first
+ * low light, so the clock for "no data" starts at the later of the last
+ * sample and the moment the sun rose above the threshold. It also starts
+ * again after pvsentry's own ingest was held (start-up grace, broker or
+ * collector outage): a device cannot be blamed for data we did not read.
+ *
+ * Three levels, the widest wins:
+ *   site      every device of a site (with two or more devices) is silent:
+ *             one critical alert, the devices raise nothing new
+ *   endpoint  every device behind one Modbus gateway or bus (two or more
+ *             devices) is silent: one alert for the gateway
+ *   device    one device is silent
+ * An alert that is already firing stays firing through the night and
+ * while ingest is held; only data from the device (or, for a site or
+ * endpoint, from any of its devices) resolves it. That is what keeps a
+ * broker blink from becoming a storm of alerts and then of resolutions.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "pvs/expect.h"
+#include "pvs/rules.h"
+#include "pvs/sun.h"
+
+struct comm_params {
+    int64_t timeout_ms;
+    double min_elevation;
+};
+
+struct comm_dev {
+    int64_t last_ms;
+    bool down;     /* silent while it should talk, this tick */
+    bool reported; /* an active observation was made */
+};
+
+struct comm_group {
+    bool up; /* sun above the threshold (sites only) */
+    int64_t up_since;
+    bool reported;
+};
+
+struct comm_state {
+    struct comm_dev *dev;    /* cfg->ndevices */
+    struct comm_group *site; /* cfg->nsites */
+    struct comm_group *ep;   /* cfg->nendpoints */
+    int64_t first_ms;
+    int64_t held_ms;
+    bool was_held;
+};
+
+static const char *const comm_keys[] = {"timeout", "min_elevation", NULL};
+
+static enum pvs_err comm_parse(struct pvs_rule *r,
+                               struct pvs_cfg_errors *errs) {
+    struct comm_params *p = pvs_calloc(1, sizeof(*p));
+    struct comm_state *st = pvs_calloc(1, sizeof(*st));
+    const struct pvs_config *cfg = r->conf;
+
+    pvs_rule_params_check(r, comm_keys, errs);
+    p->timeout_ms = pvs_rule_param_duration(r, "timeout", 15 * 60000, errs);
+    p->min_elevation =
+        pvs_rule_param_double(r, "min_elevation", 5.0, -5.0, 45.0, errs);
+    st->dev = pvs_calloc(cfg->ndevices + 1, sizeof(*st->dev));
+    st->site = pvs_calloc(cfg->nsites + 1, sizeof(*st->site));
+    st->ep = pvs_calloc(cfg->nendpoints + 1, sizeof(*st->ep));
+    r->params = p;
+    r->state = st;
+    return PVS_OK;
+}
+
+static void comm_free(struct pvs_rule *r) {
+    struct comm_state *st = r->state;
+
+    if (st) {
+        pvs_free(st->dev);
+        pvs_free(st->site);
+        pvs_free(st->ep);
+    }
+    PVS_FREE(r->state);
+    PVS_FREE(r->params);
+}
+
+static void observe(struct pvs_rule *r, const struct pvs_site *site,
+                    const struct pvs_device *dev, const char *subject,
+                    bool active, int64_t ts, enum pvs_severity sev,
+                    double lost_w, const char *evidence,
+                    const char *explanation, const char *kb) {
+    struct pvs_observation o;
+
+    memset(&o, 0, sizeof(o));
+    o.site = site;
+    o.device = dev;
+    o.subject = subject;
+    o.active = active;
+    o.ts_ms = ts;
+    o.severity = sev;
+    o.measured = NAN;
+    o.expected = NAN;
+    o.lost_w = lost_w;
+    o.evidence = evidence;
+    o.explanation = explanation;
+    o.kb = kb;
+    pvs_rule_observe(r, &o);
+}
+
+static void endpoint_subject(const struct pvs_endpoint *ep, char *buf,
+                             size_t size) {
+    pvs_snprintf(buf, size, "endpoint:%s", ep->obj.id);
+}
+
+/* Data from a device resolves whatever silence it was part of. */
+static void comm_sample(struct pvs_rule *r, const struct pvs_sample *s) {
+    struct comm_state *st = r->state;
+    const struct pvs_device *d = r->conf->devices[s->dev];
+    struct comm_dev *cd = &st->dev[s->dev];
+    char subj[PVS_SUBJECT_MAX];
+
+    if (s->ts_ms > cd->last_ms)
+        cd->last_ms = s->ts_ms;
+    if (cd->reported) {
+        observe(r, d->site, d, "", false, s->ts_ms, r->severity, 0, NULL, NULL,
+                NULL);
+        cd->reported = false;
+    }
+    if (d->site && st->site[d->site->index].reported) {
+        observe(r, d->site, NULL, "site", false, s->ts_ms, r->severity, 0, NULL,
+                NULL, NULL);
+        st->site[d->site->index].reported = false;
+    }
+    if (d->endpoint && st->ep[d->endpoint->index].reported) {
+        endpoint_subject(d->endpoint, subj, sizeof(subj));
+        observe(r, d->site, NULL, subj, false, s->ts_ms, r->severity, 0, NULL,
+                NULL, NULL);
+        st->ep[d->endpoint->index].reported = false;
+    }
+}
+
+/* Clear-sky power the device would make now: the estimate of what the
+ * silence costs (an upper bound on a cloudy day). */
+static double clear_w(const struct pvs_rule *r, const struct pvs_device *d,
+                      int64_t now) {
+    struct pvs_expect_in in;
+    struct pvs_expect_out out;
+    double kwp = pvs_expect_device_kwp(r->conf, d);
+
+    if (kwp <= 0 || !d->site)
+        return 0.0;
+    pvs_expect_in_init(&in);
+    pvs_expect_power(d->site, kwp, d->rated_w, now, &in, &out);
+    return out.power_w;
+}
+
+static void fmt_silence(char *buf, size_t size, int64_t last_ms, int64_t now) {
+    char t[40];
+
+    if (!last_ms) {
+        pvs_snprintf(buf, size, "no sample received yet");
+        return;
+    }
+    pvs_fmt_iso_utc(last_ms, t, sizeof(t));
+    pvs_snprintf(buf, size, "no sample for %.0f min (last at %s)",
+                 (double)(now - last_ms) / 60000.0, t);
+}
+
+static void report_device(struct pvs_rule *r, const struct pvs_device *d,
+                          int64_t now, double elev, bool keep_only) {
+    struct comm_state *st = r->state;
+    struct comm_dev *cd = &st->dev[d->index];
+    char ev[PVS_EVIDENCE_MAX], ex[PVS_EXPLAIN_MAX], sil[128];
+    double lost = 0;
+
+    if (!cd->reported && (keep_only || !cd->down))
+        return;
+    if (cd->down)
+        lost = clear_w(r, d, now);
+    fmt_silence(sil, sizeof(sil), cd->last_ms, now);
+    pvs_snprintf(ev, sizeof(ev), "%s; sun elevation %.1f deg", sil, elev);
+    pvs_snprintf(ex, sizeof(ex),
+                 "'%s' has sent no data while the sun is up: it may be "
+                 "switched off, tripped, or its data logger or network link "
+                 "may have failed",
+                 d->obj.id);
+    observe(r, d->site, d, "", true, now, r->severity, lost, ev, ex,
+            "communication-device");
+    cd->reported = true;
+}
+
+/* Devices of site si that r watches; counts and the silent ones. */
+static void site_counts(struct pvs_rule *r, size_t si, size_t *ret_n,
+                        size_t *ret_down, double *ret_lost, int64_t now) {
+    struct comm_state *st = r->state;
+    const struct pvs_config *cfg = r->conf;
+    size_t n = 0, down = 0;
+    double lost = 0;
+
+    for (size_t i = 0; i < cfg->ndevices; i++) {
+        const struct pvs_device *d = cfg->devices[i];
+        if (!d->site || d->site->index != si || !pvs_rule_applies(r, i))
+            continue;
+        n++;
+        if (st->dev[i].down) {
+            down++;
+            lost += clear_w(r, d, now);
+        }
+    }
+    *ret_n = n;
+    *ret_down = down;
+    *ret_lost = lost;
+}
+
+static bool endpoint_down(struct pvs_rule *r, const struct pvs_endpoint *ep,
+                          size_t *ret_n, double *ret_lost, int64_t now) {
+    struct comm_state *st = r->state;
+    const struct pvs_config *cfg = r->conf;
+    size_t n = 0, down = 0;
+    double lost = 0;
+
+    for (size_t i = 0; i < cfg->ndevices; i++) {
+        const struct pvs_device *d = cfg->devices[i];
+        if (d->endpoint != ep || !pvs_rule_applies(r, i))
+            continue;
+        n++;
+        if (st->dev[i].down) {
+            down++;
+            lost += clear_w(r, d, now);
+        }
+    }
+    *ret_n = n;
+    *ret_lost = lost;
+    return n >= 2 && down == n;
+}
+
+static void tick_site(struct pvs_rule *r, size_t si, int64_t now, bool held) {
+    const struct comm_params *p = r->params;
+    struct comm_state *st = r->state;
+    const struct pvs_config *cfg = r->conf;
+    const struct pvs_site *site = cfg->sites[si];
+    struct comm_group *sg = &st->site[si];
+    double elev = pvs_sun_elevation(site->latitude, site->longitude, now);
+    bool up = elev >= p->min_elevation;
+    size_t n, ndown;
+    double lost;
+    char ev[PVS_EVIDENCE_MAX], ex[PVS_EXPLAIN_MAX];
+    bool site_down;
+
+    if (up && !sg->up)
+        sg->up_since = now;
+    sg->up = up;
+
+    for (size_t i = 0; i < cfg->ndevices; i++) {
+        const struct pvs_device *d = cfg->devices[i];
+        struct comm_dev *cd = &st->dev[i];
+        int64_t ref = cd->last_ms;
+
+        if (d->site != site || !pvs_rule_applies(r, i))
+            continue;
+        if (st->first_ms > ref)
+            ref = st->first_ms;
+        if (st->held_ms > ref)
+            ref = st->held_ms;
+        if (sg->up_since > ref)
+            ref = sg->up_since;
+        cd->down = up && !held && now - ref >= p->timeout_ms;
+    }
+
+    site_counts(r, si, &n, &ndown, &lost, now);
+    site_down = n >= 2 && ndown == n;
+    if (site_down || sg->reported) {
+        pvs_snprintf(ev, sizeof(ev),
+                     "none of the %zu devices has sent data for %.0f min; "
+                     "sun elevation %.1f deg",
+                     n, (double)p->timeout_ms / 60000.0, elev);
+        pvs_snprintf(ex, sizeof(ex),
+                     "the whole site '%s' is silent while the sun is up: "
+                     "its internet link, router or data logger is down, or "
+                     "the site has lost power",
+                     site->obj.id);
+        observe(r, site, NULL, "site", true, now, PVS_SEV_CRITICAL,
+                site_down ? lost : 0, ev, ex, "communication-site");
+        sg->reported = true;
+    }
+
+    for (size_t e = 0; e < cfg->nendpoints; e++) {
+        const struct pvs_endpoint *ep = cfg->endpoints[e];
+        struct comm_group *eg = &st->ep[e];
+        size_t en = 0;
+        double elost = 0;
+        bool edown;
+        bool here = false;
+        char subj[PVS_SUBJECT_MAX];
+
+        for (size_t i = 0; i < cfg->ndevices && !here; i++)
+            here = cfg->devices[i]->endpoint == ep &&
+                   cfg->devices[i]->site == site;
+        if (!here)
+            continue;
+        edown = endpoint_down(r, ep, &en, &elost, now);
+        if (!eg->reported && (!edown || sg->reported))
+            continue;
+        endpoint_subject(ep, subj, sizeof(subj));
+        pvs_snprintf(ev, sizeof(ev),
+                     "none of the %zu devices behind '%s' has sent data "
+                     "for %.0f min",
+                     en, ep->url ? ep->url : ep->obj.id,
+                     (double)p->timeout_ms / 60000.0);
+        pvs_snprintf(ex, sizeof(ex),
+                     "the gateway or bus '%s' does not answer: check its "
+                     "power, network cable and serial wiring",
+                     ep->obj.id);
+        observe(r, site, NULL, subj, true, now, r->severity,
+                edown && !sg->reported ? elost : 0, ev, ex,
+                "communication-gateway");
+        eg->reported = true;
+    }
+
+    for (size_t i = 0; i < cfg->ndevices; i++) {
+        const struct pvs_device *d = cfg->devices[i];
+        bool covered;
+
+        if (d->site != site || !pvs_rule_applies(r, i))
+            continue;
+        covered = sg->reported ||
+                  (d->endpoint && st->ep[d->endpoint->index].reported);
+        report_device(r, d, now, elev, covered || held || !up);
+    }
+}
+
+static void comm_tick(struct pvs_rule *r, int64_t now) {
+    struct comm_state *st = r->state;
+    const struct pvs_config *cfg = r->conf;
+    bool held = pvs_ruleset_ingest_held(r->set, now);
+
+    if (!st->first_ms)
+        st->first_ms = now;
+    /* The silence clock restarts when the hold ends, not at its last
+     * tick, so devices get a full timeout to show up again. */
+    if (held || st->was_held)
+        st->held_ms = now;
+    st->was_held = held;
+    for (size_t si = 0; si < cfg->nsites; si++) {
+        bool any = false;
+        for (size_t i = 0; i < cfg->ndevices && !any; i++)
+            any = cfg->devices[i]->site == cfg->sites[si] &&
+                  pvs_rule_applies(r, i);
+        if (any)
+            tick_site(r, si, now, held);
+    }
+}
+
+const struct pvs_rule_type pvs_rule_communication = {
+    .name = "communication",
+    .severity = PVS_SEV_WARNING,
+    .for_ms = 0,
+    .recovery_ms = 0,
+    .kb = "communication-device",
+    .parse = comm_parse,
+    .sample = comm_sample,
+    .tick = comm_tick,
+    .free = comm_free,
+};

@@ -1,0 +1,217 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * test_rule_communication.c - sun-aware liveness: device, gateway and site
+ * down; night is sleeping; start-up grace and ingest outages hold alerts.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "pvs/config.h"
+#include "pvs/rules.h"
+
+#define MIN 60000LL
+#define HOUR (60 * MIN)
+/* 2024-06-21 00:00 UTC; Golden CO sunrise ~11:35 UTC, sunset ~02:30. */
+#define DAY0 1718928000000LL
+
+struct ev {
+    char fp[PVS_FP_MAX];
+    enum pvs_alert_state state;
+    int64_t ts;
+    const char *kb;
+};
+
+static struct ev evs[64];
+static size_t nev;
+
+static void on_alert(void *ud, const struct pvs_alert_event *e) {
+    (void)ud;
+    if (nev < 64) {
+        pvs_strlcpy(evs[nev].fp, e->fingerprint, sizeof(evs[nev].fp));
+        evs[nev].state = e->state;
+        evs[nev].ts = e->ts_ms;
+        evs[nev].kb = e->kb;
+        nev++;
+    }
+}
+
+static struct pvs_config *load(const char *text) {
+    char path[] = "/tmp/pvs-test-comm-XXXXXX";
+    int fd = mkstemp(path);
+    FILE *f;
+    struct pvs_config *cfg = NULL;
+    struct pvs_cfg_errors errs;
+
+    memset(&errs, 0, sizeof(errs));
+    assert_true(fd >= 0);
+    f = fdopen(fd, "w");
+    fputs(text, f);
+    fclose(f);
+    if (pvs_config_load(path, &cfg, &errs))
+        pvs_cfg_errors_print(&errs, stderr);
+    unlink(path);
+    assert_non_null(cfg);
+    return cfg;
+}
+
+static const char *two_dev =
+    "[site \"s1\"]\nlatitude = 39.74\nlongitude = -105.17\nkwp = 10\n"
+    "[endpoint \"gw\"]\nurl = tcp://192.0.2.1:502\n"
+    "[device \"a\"]\nsite = s1\nendpoint = gw\n"
+    "[device \"b\"]\nsite = s1\nendpoint = gw\nunit_id = 2\n"
+    "[rule \"threshold\"]\nfamily = threshold\nenabled = false\n";
+
+static const char *one_dev =
+    "[global]\ngrace_period = 10m\n"
+    "[site \"s1\"]\nlatitude = 39.74\nlongitude = -105.17\nkwp = 5\n"
+    "[device \"a\"]\nsite = s1\n";
+
+static void feed(struct pvs_ruleset *rs, uint32_t dev, int64_t t) {
+    struct pvs_sample s;
+
+    memset(&s, 0, sizeof(s));
+    s.dev = dev;
+    s.metric = PVS_M_AC_POWER_W;
+    s.ts_ms = t;
+    s.value = 1000;
+    pvs_ruleset_sample(rs, &s);
+}
+
+static size_t count(const char *needle, enum pvs_alert_state st) {
+    size_t n = 0;
+
+    for (size_t i = 0; i < nev; i++)
+        if (strstr(evs[i].fp, needle) && evs[i].state == st)
+            n++;
+    return n;
+}
+
+/* Run from t0 to t1 in 5 minute steps; devices in mask send data. */
+static void run(struct pvs_ruleset *rs, int64_t t0, int64_t t1, unsigned mask) {
+    for (int64_t t = t0; t < t1; t += 5 * MIN) {
+        for (uint32_t d = 0; d < 8; d++)
+            if (mask & (1u << d))
+                feed(rs, d, t);
+        pvs_ruleset_tick(rs, t);
+    }
+}
+
+static void test_device_down_and_back(void **state) {
+    struct pvs_config *cfg = load(one_dev);
+    struct pvs_ruleset *rs = NULL;
+    struct pvs_cfg_errors errs;
+
+    (void)state;
+    nev = 0;
+    memset(&errs, 0, sizeof(errs));
+    assert_int_equal(pvs_ruleset_new(cfg, on_alert, NULL, &rs, &errs), PVS_OK);
+    pvs_ruleset_start(rs, DAY0 + 14 * HOUR);
+    run(rs, DAY0 + 14 * HOUR, DAY0 + 17 * HOUR, 1);
+    assert_int_equal(nev, 0);
+    /* Silent from 17:00 UTC (11:00 local). */
+    run(rs, DAY0 + 17 * HOUR, DAY0 + 17 * HOUR + 9 * MIN, 0);
+    assert_int_equal(nev, 0);
+    run(rs, DAY0 + 17 * HOUR + 10 * MIN, DAY0 + 18 * HOUR, 0);
+    assert_int_equal(count("s1/a/communication", PVS_ALERT_FIRING), 1);
+    assert_true(evs[0].ts <= DAY0 + 17 * HOUR + 20 * MIN);
+    assert_string_equal(evs[0].kb, "communication-device");
+    run(rs, DAY0 + 18 * HOUR, DAY0 + 19 * HOUR, 1);
+    assert_int_equal(count("s1/a/communication", PVS_ALERT_RESOLVED), 1);
+    pvs_ruleset_free(rs);
+    pvs_config_free(cfg);
+}
+
+static void test_night_is_sleeping(void **state) {
+    struct pvs_config *cfg = load(one_dev);
+    struct pvs_ruleset *rs = NULL;
+    struct pvs_cfg_errors errs;
+
+    (void)state;
+    nev = 0;
+    memset(&errs, 0, sizeof(errs));
+    assert_int_equal(pvs_ruleset_new(cfg, on_alert, NULL, &rs, &errs), PVS_OK);
+    pvs_ruleset_start(rs, DAY0 + 20 * HOUR);
+    /* Data until 02:00 UTC (elevation 5 deg), then silent all night. */
+    run(rs, DAY0 + 20 * HOUR, DAY0 + 26 * HOUR, 1);
+    run(rs, DAY0 + 26 * HOUR, DAY0 + 36 * HOUR, 0);
+    assert_int_equal(nev, 0);
+    /* Wakes up at 12:20 UTC, 13 min after the sun passed 5 deg. */
+    run(rs, DAY0 + 36 * HOUR + 20 * MIN, DAY0 + 40 * HOUR, 1);
+    assert_int_equal(nev, 0);
+    /* Next morning it stays silent: alert within the first hour of sun. */
+    run(rs, DAY0 + 40 * HOUR, DAY0 + 50 * HOUR, 1);
+    run(rs, DAY0 + 50 * HOUR, DAY0 + 62 * HOUR, 0);
+    assert_int_equal(count("s1/a/communication", PVS_ALERT_FIRING), 1);
+    assert_true(evs[0].ts > DAY0 + 60 * HOUR);
+    assert_true(evs[0].ts < DAY0 + 61 * HOUR);
+    pvs_ruleset_free(rs);
+    pvs_config_free(cfg);
+}
+
+static void test_site_and_gateway(void **state) {
+    struct pvs_config *cfg = load(two_dev);
+    struct pvs_ruleset *rs = NULL;
+    struct pvs_cfg_errors errs;
+
+    (void)state;
+    nev = 0;
+    memset(&errs, 0, sizeof(errs));
+    assert_int_equal(pvs_ruleset_new(cfg, on_alert, NULL, &rs, &errs), PVS_OK);
+    pvs_ruleset_start(rs, DAY0 + 14 * HOUR);
+    run(rs, DAY0 + 14 * HOUR, DAY0 + 16 * HOUR, 3);
+    /* Both silent: one site alert, nothing per device or gateway. */
+    run(rs, DAY0 + 16 * HOUR, DAY0 + 17 * HOUR, 0);
+    assert_int_equal(count("s1/-/communication/site", PVS_ALERT_FIRING), 1);
+    assert_int_equal(count("s1/a/", PVS_ALERT_FIRING), 0);
+    assert_int_equal(count("s1/b/", PVS_ALERT_FIRING), 0);
+    assert_int_equal(count("endpoint", PVS_ALERT_FIRING), 0);
+    /* a comes back, b stays silent: the site resolves, b is its own. */
+    run(rs, DAY0 + 17 * HOUR, DAY0 + 18 * HOUR, 1);
+    assert_int_equal(count("s1/-/communication/site", PVS_ALERT_RESOLVED), 1);
+    assert_int_equal(count("s1/b/communication", PVS_ALERT_FIRING), 1);
+    assert_int_equal(count("s1/a/communication", PVS_ALERT_FIRING), 0);
+    pvs_ruleset_free(rs);
+    pvs_config_free(cfg);
+}
+
+static void test_held_while_ingest_down(void **state) {
+    struct pvs_config *cfg = load(one_dev);
+    struct pvs_ruleset *rs = NULL;
+    struct pvs_cfg_errors errs;
+
+    (void)state;
+    nev = 0;
+    memset(&errs, 0, sizeof(errs));
+    assert_int_equal(pvs_ruleset_new(cfg, on_alert, NULL, &rs, &errs), PVS_OK);
+    /* Start-up grace: silent from the start, nothing for grace+timeout. */
+    pvs_ruleset_start(rs, DAY0 + 16 * HOUR);
+    run(rs, DAY0 + 16 * HOUR, DAY0 + 16 * HOUR + 24 * MIN, 0);
+    assert_int_equal(nev, 0);
+    run(rs, DAY0 + 16 * HOUR + 25 * MIN, DAY0 + 17 * HOUR, 1);
+    assert_int_equal(nev, 0);
+    /* Broker down for an hour: no data, but no alert either. */
+    pvs_ruleset_set_ingest(rs, false, DAY0 + 17 * HOUR);
+    run(rs, DAY0 + 17 * HOUR, DAY0 + 18 * HOUR, 0);
+    pvs_ruleset_set_ingest(rs, true, DAY0 + 18 * HOUR);
+    run(rs, DAY0 + 18 * HOUR + 5 * MIN, DAY0 + 19 * HOUR, 1);
+    assert_int_equal(nev, 0);
+    pvs_ruleset_free(rs);
+    pvs_config_free(cfg);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_device_down_and_back),
+        cmocka_unit_test(test_night_is_sleeping),
+        cmocka_unit_test(test_site_and_gateway),
+        cmocka_unit_test(test_held_while_ingest_down),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
