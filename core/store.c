@@ -1,0 +1,1007 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * store.c - SQLite store: open, migrations, transactions and every query.
+ *
+ * DESIGN
+ * Statements are prepared once per handle and reused (sqlite3_prepare is
+ * far more expensive than a step). The engine commits one transaction per
+ * batch, so sample inserts are cheap; WAL lets read-only handles (CLI,
+ * API) read while the engine writes. A busy timeout covers the short
+ * moments when a checkpoint holds a lock.
+ */
+#define PVS_LOG_MODULE "store"
+#include <errno.h>
+#include <math.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "pvs/log.h"
+#include "pvs/store.h"
+
+enum stmt_id {
+    S_SAMPLE,
+    S_ALERT,
+    S_TICKET_BY_FP,
+    S_TICKET_INS,
+    S_TICKET_UPD,
+    S_EVENT,
+    S_OUTBOX_INS,
+    S_OUTBOX_GET,
+    S_ATTEMPT,
+    S_OUTBOX_UPD,
+    S_DEV_GET,
+    S_DEV_UPD,
+    S_REPLACE,
+    S__COUNT
+};
+
+static const char *const stmt_sql[S__COUNT] = {
+    [S_SAMPLE] = "INSERT INTO samples(device_id, metric, ts_ms, value, "
+                 "quality) VALUES (?, ?, ?, ?, ?)",
+    [S_ALERT] = "INSERT INTO alerts(fingerprint, rule, family, site_id, "
+                "device_id, subject, state, severity, started_ms, ts_ms, "
+                "measured, expected, lost_kwh, lost_kwh_per_day, evidence, "
+                "explanation, kb, silenced) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+                "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    [S_TICKET_BY_FP] =
+        "SELECT id, fingerprint, status, site_id, device_id, rule, family, "
+        "subject, severity, title, assignee, opened_ms, updated_ms, "
+        "resolved_ms, closed_ms, customer_notified, lost_kwh FROM tickets "
+        "WHERE fingerprint = ? ORDER BY id DESC LIMIT 1",
+    [S_TICKET_INS] =
+        "INSERT INTO tickets(fingerprint, status, site_id, device_id, rule, "
+        "family, subject, severity, title, assignee, opened_ms, updated_ms, "
+        "resolved_ms, closed_ms, customer_notified, lost_kwh) VALUES (?, ?, "
+        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    [S_TICKET_UPD] = "UPDATE tickets SET status = ?, severity = ?, title = ?, "
+                     "assignee = ?, updated_ms = ?, resolved_ms = ?, "
+                     "closed_ms = ?, customer_notified = ?, lost_kwh = ? "
+                     "WHERE id = ?",
+    [S_EVENT] = "INSERT INTO ticket_events(ticket_id, ts_ms, kind, actor, "
+                "text) VALUES (?, ?, ?, ?, ?)",
+    [S_OUTBOX_INS] =
+        "INSERT INTO outbox(ticket_id, channel, audience, kind, recipient, "
+        "subject, body, message_id, status, attempts, created_ms, "
+        "next_attempt_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, "
+        "?)",
+    [S_OUTBOX_GET] = "SELECT id, ticket_id, channel, audience, kind, "
+                     "recipient, subject, body, message_id, status, "
+                     "attempts, created_ms, next_attempt_ms FROM outbox "
+                     "WHERE id = ?",
+    [S_ATTEMPT] = "INSERT INTO delivery_attempts(outbox_id, ts_ms, ok, "
+                  "error) VALUES (?, ?, ?, ?)",
+    [S_OUTBOX_UPD] = "UPDATE outbox SET status = ?, attempts = attempts + 1, "
+                     "last_error = ?, sent_ms = CASE WHEN ? THEN ? ELSE "
+                     "sent_ms END WHERE id = ?",
+    [S_DEV_GET] = "SELECT serial FROM devices WHERE id = ?",
+    [S_DEV_UPD] = "UPDATE devices SET serial = ?, manufacturer = ?, model = "
+                  "?, updated_ms = ? WHERE id = ?",
+    [S_REPLACE] = "INSERT INTO device_replacements(device_id, ts_ms, "
+                  "old_serial, new_serial) VALUES (?, ?, ?, ?)",
+};
+
+struct pvs_store {
+    sqlite3 *db;
+    char *path;
+    bool readonly;
+    sqlite3_stmt *stmt[S__COUNT];
+};
+
+/*
+ * Numbered migrations: migration i brings user_version from i to i + 1.
+ * Never edit a released one; append a new one.
+ */
+static const char *const migrations[] = {
+    /* 1: the first schema */
+    "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);"
+    "CREATE TABLE sites(id TEXT PRIMARY KEY, name TEXT, address TEXT,"
+    " latitude REAL, longitude REAL, timezone TEXT, kwp REAL, tilt REAL,"
+    " azimuth REAL, access_notes TEXT, customer_id TEXT,"
+    " technician_id TEXT, source TEXT NOT NULL DEFAULT 'config',"
+    " created_ms INTEGER);"
+    "CREATE TABLE devices(id TEXT PRIMARY KEY, site_id TEXT, kind TEXT,"
+    " vendor TEXT, model TEXT, manufacturer TEXT, serial TEXT,"
+    " source TEXT NOT NULL DEFAULT 'config', created_ms INTEGER,"
+    " updated_ms INTEGER);"
+    "CREATE TABLE device_replacements(id INTEGER PRIMARY KEY,"
+    " device_id TEXT NOT NULL, ts_ms INTEGER, old_serial TEXT,"
+    " new_serial TEXT);"
+    "CREATE TABLE people(role TEXT NOT NULL, id TEXT NOT NULL, name TEXT,"
+    " email TEXT, phone TEXT, language TEXT,"
+    " source TEXT NOT NULL DEFAULT 'config', PRIMARY KEY(role, id));"
+    "CREATE TABLE samples(device_id TEXT NOT NULL, metric TEXT NOT NULL,"
+    " ts_ms INTEGER NOT NULL, value REAL, quality INTEGER NOT NULL"
+    " DEFAULT 0);"
+    "CREATE INDEX samples_dev_ts ON samples(device_id, ts_ms);"
+    "CREATE INDEX samples_ts ON samples(ts_ms);"
+    "CREATE TABLE alerts(id INTEGER PRIMARY KEY, fingerprint TEXT NOT NULL,"
+    " rule TEXT, family TEXT, site_id TEXT, device_id TEXT, subject TEXT,"
+    " state TEXT NOT NULL, severity TEXT, started_ms INTEGER,"
+    " ts_ms INTEGER, measured REAL, expected REAL, lost_kwh REAL,"
+    " lost_kwh_per_day REAL, evidence TEXT, explanation TEXT, kb TEXT,"
+    " silenced INTEGER NOT NULL DEFAULT 0);"
+    "CREATE INDEX alerts_fp ON alerts(fingerprint, id);"
+    "CREATE TABLE tickets(id INTEGER PRIMARY KEY, fingerprint TEXT NOT NULL,"
+    " status TEXT NOT NULL, site_id TEXT, device_id TEXT, rule TEXT,"
+    " family TEXT, subject TEXT, severity TEXT, title TEXT,"
+    " assignee TEXT, opened_ms INTEGER, updated_ms INTEGER,"
+    " resolved_ms INTEGER, closed_ms INTEGER,"
+    " customer_notified INTEGER NOT NULL DEFAULT 0, lost_kwh REAL);"
+    "CREATE INDEX tickets_fp ON tickets(fingerprint, id);"
+    "CREATE TABLE ticket_events(id INTEGER PRIMARY KEY,"
+    " ticket_id INTEGER NOT NULL REFERENCES tickets(id), ts_ms INTEGER,"
+    " kind TEXT NOT NULL, actor TEXT, text TEXT);"
+    "CREATE INDEX ticket_events_ticket ON ticket_events(ticket_id, id);"
+    "CREATE TABLE outbox(id INTEGER PRIMARY KEY, ticket_id INTEGER,"
+    " channel TEXT NOT NULL, audience TEXT, kind TEXT, recipient TEXT,"
+    " subject TEXT, body TEXT, message_id TEXT UNIQUE,"
+    " status TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,"
+    " created_ms INTEGER, next_attempt_ms INTEGER, sent_ms INTEGER,"
+    " last_error TEXT);"
+    "CREATE INDEX outbox_status ON outbox(status, id);"
+    "CREATE TABLE delivery_attempts(id INTEGER PRIMARY KEY,"
+    " outbox_id INTEGER NOT NULL REFERENCES outbox(id), ts_ms INTEGER,"
+    " ok INTEGER NOT NULL, error TEXT);",
+};
+
+#define SCHEMA_VERSION ((int)PVS_ARRAY_LEN(migrations))
+
+const char *pvs_store_errmsg(struct pvs_store *st) {
+    return st && st->db ? sqlite3_errmsg(st->db) : "no database";
+}
+
+static enum pvs_err fail(struct pvs_store *st, const char *what) {
+    pvs_error("%s failed on '%s': %s", what, st->path, sqlite3_errmsg(st->db));
+    return PVS_ERR_DB;
+}
+
+static enum pvs_err exec(struct pvs_store *st, const char *sql) {
+    char *err = NULL;
+
+    if (sqlite3_exec(st->db, sql, NULL, NULL, &err) != SQLITE_OK) {
+        pvs_error("cannot run sql on '%s': %s", st->path,
+                  err ? err : sqlite3_errmsg(st->db));
+        sqlite3_free(err);
+        return PVS_ERR_DB;
+    }
+    return PVS_OK;
+}
+
+static int user_version(struct pvs_store *st) {
+    sqlite3_stmt *s;
+    int v = -1;
+
+    if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL) !=
+        SQLITE_OK)
+        return -1;
+    if (sqlite3_step(s) == SQLITE_ROW)
+        v = sqlite3_column_int(s, 0);
+    sqlite3_finalize(s);
+    return v;
+}
+
+int pvs_store_version(struct pvs_store *st) {
+    return user_version(st);
+}
+
+/* Copy the database aside before changing its schema. */
+static enum pvs_err backup_before_migration(struct pvs_store *st, int from) {
+    char *dst_path = pvs_asprintf("%s.bak-v%d", st->path, from);
+    sqlite3 *dst = NULL;
+    sqlite3_backup *b;
+    enum pvs_err rc = PVS_ERR_DB;
+
+    if (sqlite3_open(dst_path, &dst) != SQLITE_OK)
+        goto out;
+    b = sqlite3_backup_init(dst, "main", st->db, "main");
+    if (!b)
+        goto out;
+    sqlite3_backup_step(b, -1);
+    if (sqlite3_backup_finish(b) == SQLITE_OK) {
+        pvs_info("copied '%s' to '%s' before migrating from schema %d",
+                 st->path, dst_path, from);
+        rc = PVS_OK;
+    }
+out:
+    if (rc)
+        pvs_error("cannot copy '%s' to '%s' before migration: %s", st->path,
+                  dst_path, dst ? sqlite3_errmsg(dst) : "open failed");
+    sqlite3_close(dst);
+    pvs_free(dst_path);
+    return rc;
+}
+
+static enum pvs_err migrate(struct pvs_store *st) {
+    int v = user_version(st);
+    enum pvs_err rc;
+
+    if (v < 0)
+        return fail(st, "reading the schema version");
+    if (v > SCHEMA_VERSION) {
+        pvs_error("'%s' has schema %d, newer than this pvsentry (%d)", st->path,
+                  v, SCHEMA_VERSION);
+        return PVS_ERR_DB;
+    }
+    if (v == SCHEMA_VERSION)
+        return PVS_OK;
+    if (v > 0) {
+        rc = backup_before_migration(st, v);
+        if (rc)
+            return rc;
+    }
+    for (; v < SCHEMA_VERSION; v++) {
+        char pragma[64];
+
+        rc = exec(st, "BEGIN IMMEDIATE");
+        if (rc)
+            return rc;
+        rc = exec(st, migrations[v]);
+        if (!rc) {
+            pvs_snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d",
+                         v + 1);
+            rc = exec(st, pragma);
+        }
+        if (rc) {
+            exec(st, "ROLLBACK");
+            return rc;
+        }
+        rc = exec(st, "COMMIT");
+        if (rc)
+            return rc;
+        pvs_info("migrated '%s' to schema %d", st->path, v + 1);
+    }
+    return PVS_OK;
+}
+
+enum pvs_err pvs_store_open(const char *path, unsigned flags,
+                            struct pvs_store **ret) {
+    struct pvs_store *st = pvs_calloc(1, sizeof(*st));
+    int oflags;
+    enum pvs_err rc = PVS_OK;
+
+    st->path = pvs_strdup(path);
+    st->readonly = flags & PVS_STORE_READONLY;
+    oflags = st->readonly ? SQLITE_OPEN_READONLY
+                          : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    oflags |= SQLITE_OPEN_NOMUTEX;
+    if (sqlite3_open_v2(path, &st->db, oflags, NULL) != SQLITE_OK) {
+        pvs_error("cannot open database '%s': %s", path,
+                  st->db ? sqlite3_errmsg(st->db) : "out of memory");
+        rc = PVS_ERR_DB;
+        goto out;
+    }
+    sqlite3_busy_timeout(st->db, 5000);
+    sqlite3_extended_result_codes(st->db, 1);
+    if (!st->readonly) {
+        rc = exec(st, "PRAGMA journal_mode = WAL");
+        if (!rc)
+            rc = exec(st, "PRAGMA synchronous = NORMAL");
+        if (!rc)
+            rc = exec(st, "PRAGMA foreign_keys = ON");
+        if (!rc)
+            rc = migrate(st);
+        if (rc)
+            goto out;
+    } else if (user_version(st) != SCHEMA_VERSION) {
+        pvs_error("database '%s' has schema %d, expected %d (has pvsentry "
+                  "run on it yet?)",
+                  path, user_version(st), SCHEMA_VERSION);
+        rc = PVS_ERR_DB;
+        goto out;
+    }
+out:
+    if (rc) {
+        pvs_store_close(st);
+        st = NULL;
+    } else {
+        *ret = st;
+    }
+    return rc;
+}
+
+void pvs_store_close(struct pvs_store *st) {
+    if (!st)
+        return;
+    for (int i = 0; i < S__COUNT; i++)
+        sqlite3_finalize(st->stmt[i]);
+    sqlite3_close(st->db);
+    pvs_free(st->path);
+    pvs_free(st);
+}
+
+/* The prepared statement, reset and with bindings cleared. */
+static sqlite3_stmt *stmt(struct pvs_store *st, enum stmt_id id) {
+    if (!st->stmt[id]) {
+        if (sqlite3_prepare_v3(st->db, stmt_sql[id], -1,
+                               SQLITE_PREPARE_PERSISTENT, &st->stmt[id],
+                               NULL) != SQLITE_OK) {
+            pvs_error("cannot prepare statement %d: %s", (int)id,
+                      sqlite3_errmsg(st->db));
+            return NULL;
+        }
+    }
+    sqlite3_reset(st->stmt[id]);
+    sqlite3_clear_bindings(st->stmt[id]);
+    return st->stmt[id];
+}
+
+static void bind_text(sqlite3_stmt *s, int i, const char *v) {
+    if (v)
+        sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(s, i);
+}
+
+static void bind_double(sqlite3_stmt *s, int i, double v) {
+    if (isfinite(v))
+        sqlite3_bind_double(s, i, v);
+    else
+        sqlite3_bind_null(s, i);
+}
+
+static void bind_ms(sqlite3_stmt *s, int i, int64_t v) {
+    if (v)
+        sqlite3_bind_int64(s, i, v);
+    else
+        sqlite3_bind_null(s, i);
+}
+
+static enum pvs_err step_done(struct pvs_store *st, sqlite3_stmt *s,
+                              const char *what) {
+    int r = sqlite3_step(s);
+
+    sqlite3_reset(s);
+    if (r != SQLITE_DONE)
+        return fail(st, what);
+    return PVS_OK;
+}
+
+enum pvs_err pvs_store_begin(struct pvs_store *st) {
+    return exec(st, "BEGIN IMMEDIATE");
+}
+
+enum pvs_err pvs_store_commit(struct pvs_store *st) {
+    return exec(st, "COMMIT");
+}
+
+void pvs_store_rollback(struct pvs_store *st) {
+    if (!sqlite3_get_autocommit(st->db))
+        exec(st, "ROLLBACK");
+}
+
+enum pvs_err pvs_store_sync_config(struct pvs_store *st,
+                                   const struct pvs_config *cfg) {
+    sqlite3_stmt *s = NULL;
+    enum pvs_err rc = PVS_OK;
+    static const char site_sql[] =
+        "INSERT INTO sites(id, name, address, latitude, longitude, timezone,"
+        " kwp, tilt, azimuth, access_notes, customer_id, technician_id,"
+        " source, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+        " 'config', strftime('%s','now') * 1000) ON CONFLICT(id) DO UPDATE"
+        " SET name = excluded.name, address = excluded.address, latitude ="
+        " excluded.latitude, longitude = excluded.longitude, timezone ="
+        " excluded.timezone, kwp = excluded.kwp, tilt = excluded.tilt,"
+        " azimuth = excluded.azimuth, access_notes = excluded.access_notes,"
+        " customer_id = excluded.customer_id, technician_id ="
+        " excluded.technician_id, source = 'config'";
+    static const char dev_sql[] =
+        "INSERT INTO devices(id, site_id, kind, vendor, model, source,"
+        " created_ms) VALUES (?, ?, ?, ?, ?, 'config',"
+        " strftime('%s','now') * 1000) ON CONFLICT(id) DO UPDATE SET"
+        " site_id = excluded.site_id, kind = excluded.kind, vendor ="
+        " excluded.vendor, source = 'config'";
+    static const char person_sql[] =
+        "INSERT INTO people(role, id, name, email, phone, language, source)"
+        " VALUES (?, ?, ?, ?, ?, ?, 'config') ON CONFLICT(role, id) DO"
+        " UPDATE SET name = excluded.name, email = excluded.email, phone ="
+        " excluded.phone, language = excluded.language";
+
+    if (sqlite3_prepare_v2(st->db, site_sql, -1, &s, NULL) != SQLITE_OK)
+        return fail(st, "preparing the site sync");
+    for (size_t i = 0; i < cfg->nsites && !rc; i++) {
+        const struct pvs_site *x = cfg->sites[i];
+        sqlite3_reset(s);
+        bind_text(s, 1, x->obj.id);
+        bind_text(s, 2, x->name);
+        bind_text(s, 3, x->address);
+        sqlite3_bind_double(s, 4, x->latitude);
+        sqlite3_bind_double(s, 5, x->longitude);
+        bind_text(s, 6, x->timezone);
+        sqlite3_bind_double(s, 7, x->kwp);
+        sqlite3_bind_double(s, 8, x->tilt);
+        sqlite3_bind_double(s, 9, x->azimuth);
+        bind_text(s, 10, x->access_notes);
+        bind_text(s, 11, x->customer_id);
+        bind_text(s, 12, x->technician_id);
+        if (sqlite3_step(s) != SQLITE_DONE)
+            rc = fail(st, "syncing sites");
+    }
+    sqlite3_finalize(s);
+    if (rc)
+        return rc;
+    if (sqlite3_prepare_v2(st->db, dev_sql, -1, &s, NULL) != SQLITE_OK)
+        return fail(st, "preparing the device sync");
+    for (size_t i = 0; i < cfg->ndevices && !rc; i++) {
+        const struct pvs_device *d = cfg->devices[i];
+        sqlite3_reset(s);
+        bind_text(s, 1, d->obj.id);
+        bind_text(s, 2, d->site_id);
+        bind_text(s, 3, d->kind);
+        bind_text(s, 4, d->vendor);
+        bind_text(s, 5, d->model);
+        if (sqlite3_step(s) != SQLITE_DONE)
+            rc = fail(st, "syncing devices");
+    }
+    sqlite3_finalize(s);
+    if (rc)
+        return rc;
+    if (sqlite3_prepare_v2(st->db, person_sql, -1, &s, NULL) != SQLITE_OK)
+        return fail(st, "preparing the people sync");
+    for (int role = 0; role < 2 && !rc; role++) {
+        struct pvs_person **p = role ? cfg->customers : cfg->technicians;
+        size_t n = role ? cfg->ncustomers : cfg->ntechnicians;
+        for (size_t i = 0; i < n && !rc; i++) {
+            sqlite3_reset(s);
+            bind_text(s, 1, role ? "customer" : "technician");
+            bind_text(s, 2, p[i]->obj.id);
+            bind_text(s, 3, p[i]->name);
+            bind_text(s, 4, p[i]->email);
+            bind_text(s, 5, p[i]->phone);
+            bind_text(s, 6, p[i]->language);
+            if (sqlite3_step(s) != SQLITE_DONE)
+                rc = fail(st, "syncing people");
+        }
+    }
+    sqlite3_finalize(s);
+    return rc;
+}
+
+enum pvs_err pvs_store_add_samples(struct pvs_store *st,
+                                   const struct pvs_config *cfg,
+                                   const struct pvs_sample *smp, size_t n) {
+    sqlite3_stmt *s = stmt(st, S_SAMPLE);
+    char name[48];
+
+    if (!s)
+        return PVS_ERR_DB;
+    for (size_t i = 0; i < n; i++) {
+        const struct pvs_sample *x = &smp[i];
+        int r;
+
+        PVS_ASSERT(x->dev < cfg->ndevices);
+        pvs_metric_name((enum pvs_metric)x->metric, x->idx, name, sizeof(name));
+        sqlite3_bind_text(s, 1, cfg->devices[x->dev]->obj.id, -1,
+                          SQLITE_STATIC);
+        sqlite3_bind_text(s, 2, name, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int64(s, 3, x->ts_ms);
+        bind_double(s, 4, x->value);
+        sqlite3_bind_int(s, 5, x->quality);
+        r = sqlite3_step(s);
+        sqlite3_reset(s);
+        if (r != SQLITE_DONE)
+            return fail(st, "storing samples");
+    }
+    return PVS_OK;
+}
+
+enum pvs_err pvs_store_prune_samples(struct pvs_store *st, int64_t before_ms,
+                                     int64_t *ret_deleted) {
+    sqlite3_stmt *s;
+    enum pvs_err rc;
+
+    if (sqlite3_prepare_v2(st->db, "DELETE FROM samples WHERE ts_ms < ?", -1,
+                           &s, NULL) != SQLITE_OK)
+        return fail(st, "pruning samples");
+    sqlite3_bind_int64(s, 1, before_ms);
+    rc = step_done(st, s, "pruning samples");
+    if (!rc && ret_deleted)
+        *ret_deleted = sqlite3_changes(st->db);
+    sqlite3_finalize(s);
+    return rc;
+}
+
+enum pvs_err pvs_store_device_info(struct pvs_store *st, const char *device,
+                                   const char *serial, const char *manufacturer,
+                                   const char *model, int64_t ts_ms,
+                                   bool *ret_replaced) {
+    sqlite3_stmt *s = stmt(st, S_DEV_GET);
+    char *old = NULL;
+    bool replaced = false;
+    enum pvs_err rc;
+
+    if (!s)
+        return PVS_ERR_DB;
+    bind_text(s, 1, device);
+    if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
+        old = pvs_strdup((const char *)sqlite3_column_text(s, 0));
+    sqlite3_reset(s);
+    if (old && serial && *serial && strcmp(old, serial)) {
+        replaced = true;
+        s = stmt(st, S_REPLACE);
+        bind_text(s, 1, device);
+        sqlite3_bind_int64(s, 2, ts_ms);
+        bind_text(s, 3, old);
+        bind_text(s, 4, serial);
+        rc = step_done(st, s, "recording a device replacement");
+        if (rc)
+            goto out;
+    }
+    s = stmt(st, S_DEV_UPD);
+    bind_text(s, 1, serial && *serial ? serial : old);
+    bind_text(s, 2, manufacturer);
+    bind_text(s, 3, model);
+    sqlite3_bind_int64(s, 4, ts_ms);
+    bind_text(s, 5, device);
+    rc = step_done(st, s, "recording device information");
+out:
+    pvs_free(old);
+    if (!rc && ret_replaced)
+        *ret_replaced = replaced;
+    return rc;
+}
+
+enum pvs_err pvs_store_add_alert(struct pvs_store *st,
+                                 const struct pvs_alert_event *ev) {
+    sqlite3_stmt *s = stmt(st, S_ALERT);
+
+    if (!s)
+        return PVS_ERR_DB;
+    bind_text(s, 1, ev->fingerprint);
+    bind_text(s, 2, ev->rule_id);
+    bind_text(s, 3, ev->family);
+    bind_text(s, 4, ev->site ? ev->site->obj.id : NULL);
+    bind_text(s, 5, ev->device ? ev->device->obj.id : NULL);
+    bind_text(s, 6, ev->subject);
+    bind_text(s, 7, pvs_alert_state_name(ev->state));
+    bind_text(s, 8, pvs_severity_name(ev->severity));
+    sqlite3_bind_int64(s, 9, ev->started_ms);
+    sqlite3_bind_int64(s, 10, ev->ts_ms);
+    bind_double(s, 11, ev->measured);
+    bind_double(s, 12, ev->expected);
+    bind_double(s, 13, ev->lost_kwh);
+    bind_double(s, 14, ev->lost_kwh_per_day);
+    bind_text(s, 15, ev->evidence);
+    bind_text(s, 16, ev->explanation);
+    bind_text(s, 17, ev->kb);
+    sqlite3_bind_int(s, 18, ev->silenced);
+    return step_done(st, s, "storing an alert");
+}
+
+static const char *col_text(sqlite3_stmt *s, int i) {
+    const unsigned char *t = sqlite3_column_text(s, i);
+    return t ? (const char *)t : "";
+}
+
+static char *col_dup(sqlite3_stmt *s, int i) {
+    const unsigned char *t = sqlite3_column_text(s, i);
+    return t ? pvs_strdup((const char *)t) : NULL;
+}
+
+enum pvs_err pvs_store_firing_alerts(struct pvs_store *st,
+                                     const struct pvs_config *cfg,
+                                     pvs_store_alert_fn *fn, void *ud) {
+    static const char sql[] =
+        "SELECT a.fingerprint, a.rule, a.family, a.site_id, a.device_id,"
+        " a.subject, a.severity, a.started_ms, a.lost_kwh, a.evidence,"
+        " a.explanation FROM alerts a JOIN (SELECT fingerprint, MAX(id) AS"
+        " id FROM alerts GROUP BY fingerprint) l ON a.id = l.id WHERE"
+        " a.state = 'firing'";
+    sqlite3_stmt *s;
+    int r;
+
+    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+        return fail(st, "loading firing alerts");
+    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+        struct pvs_alert_event ev;
+        int sev;
+
+        memset(&ev, 0, sizeof(ev));
+        pvs_strlcpy(ev.fingerprint, col_text(s, 0), sizeof(ev.fingerprint));
+        ev.rule_id = col_text(s, 1);
+        ev.family = col_text(s, 2);
+        ev.site = pvs_config_site(cfg, col_text(s, 3));
+        ev.device = pvs_config_device(cfg, col_text(s, 4));
+        pvs_strlcpy(ev.subject, col_text(s, 5), sizeof(ev.subject));
+        sev = pvs_severity_parse(col_text(s, 6));
+        ev.severity = sev < 0 ? PVS_SEV_WARNING : (enum pvs_severity)sev;
+        ev.state = PVS_ALERT_FIRING;
+        ev.started_ms = sqlite3_column_int64(s, 7);
+        ev.lost_kwh = sqlite3_column_double(s, 8);
+        pvs_strlcpy(ev.evidence, col_text(s, 9), sizeof(ev.evidence));
+        pvs_strlcpy(ev.explanation, col_text(s, 10), sizeof(ev.explanation));
+        fn(ud, &ev);
+    }
+    sqlite3_finalize(s);
+    return r == SQLITE_DONE ? PVS_OK : fail(st, "loading firing alerts");
+}
+
+void pvs_ticket_release(struct pvs_ticket *t) {
+    PVS_FREE(t->fingerprint);
+    PVS_FREE(t->status);
+    PVS_FREE(t->site);
+    PVS_FREE(t->device);
+    PVS_FREE(t->rule);
+    PVS_FREE(t->family);
+    PVS_FREE(t->subject);
+    PVS_FREE(t->severity);
+    PVS_FREE(t->title);
+    PVS_FREE(t->assignee);
+}
+
+enum pvs_err pvs_store_ticket_by_fp(struct pvs_store *st, const char *fp,
+                                    struct pvs_ticket *ret) {
+    sqlite3_stmt *s = stmt(st, S_TICKET_BY_FP);
+    int r;
+
+    if (!s)
+        return PVS_ERR_DB;
+    bind_text(s, 1, fp);
+    r = sqlite3_step(s);
+    if (r == SQLITE_DONE) {
+        sqlite3_reset(s);
+        return PVS_ERR_NOTFOUND;
+    }
+    if (r != SQLITE_ROW) {
+        sqlite3_reset(s);
+        return fail(st, "reading a ticket");
+    }
+    memset(ret, 0, sizeof(*ret));
+    ret->id = sqlite3_column_int64(s, 0);
+    ret->fingerprint = col_dup(s, 1);
+    ret->status = col_dup(s, 2);
+    ret->site = col_dup(s, 3);
+    ret->device = col_dup(s, 4);
+    ret->rule = col_dup(s, 5);
+    ret->family = col_dup(s, 6);
+    ret->subject = col_dup(s, 7);
+    ret->severity = col_dup(s, 8);
+    ret->title = col_dup(s, 9);
+    ret->assignee = col_dup(s, 10);
+    ret->opened_ms = sqlite3_column_int64(s, 11);
+    ret->updated_ms = sqlite3_column_int64(s, 12);
+    ret->resolved_ms = sqlite3_column_int64(s, 13);
+    ret->closed_ms = sqlite3_column_int64(s, 14);
+    ret->customer_notified = sqlite3_column_int(s, 15);
+    ret->lost_kwh = sqlite3_column_double(s, 16);
+    sqlite3_reset(s);
+    return PVS_OK;
+}
+
+enum pvs_err pvs_store_ticket_create(struct pvs_store *st,
+                                     struct pvs_ticket *t) {
+    sqlite3_stmt *s = stmt(st, S_TICKET_INS);
+    enum pvs_err rc;
+
+    if (!s)
+        return PVS_ERR_DB;
+    bind_text(s, 1, t->fingerprint);
+    bind_text(s, 2, t->status);
+    bind_text(s, 3, t->site);
+    bind_text(s, 4, t->device);
+    bind_text(s, 5, t->rule);
+    bind_text(s, 6, t->family);
+    bind_text(s, 7, t->subject);
+    bind_text(s, 8, t->severity);
+    bind_text(s, 9, t->title);
+    bind_text(s, 10, t->assignee);
+    bind_ms(s, 11, t->opened_ms);
+    bind_ms(s, 12, t->updated_ms);
+    bind_ms(s, 13, t->resolved_ms);
+    bind_ms(s, 14, t->closed_ms);
+    sqlite3_bind_int(s, 15, t->customer_notified);
+    bind_double(s, 16, t->lost_kwh);
+    rc = step_done(st, s, "creating a ticket");
+    if (!rc)
+        t->id = sqlite3_last_insert_rowid(st->db);
+    return rc;
+}
+
+enum pvs_err pvs_store_ticket_update(struct pvs_store *st,
+                                     const struct pvs_ticket *t) {
+    sqlite3_stmt *s = stmt(st, S_TICKET_UPD);
+
+    if (!s)
+        return PVS_ERR_DB;
+    bind_text(s, 1, t->status);
+    bind_text(s, 2, t->severity);
+    bind_text(s, 3, t->title);
+    bind_text(s, 4, t->assignee);
+    bind_ms(s, 5, t->updated_ms);
+    bind_ms(s, 6, t->resolved_ms);
+    bind_ms(s, 7, t->closed_ms);
+    sqlite3_bind_int(s, 8, t->customer_notified);
+    bind_double(s, 9, t->lost_kwh);
+    sqlite3_bind_int64(s, 10, t->id);
+    return step_done(st, s, "updating a ticket");
+}
+
+enum pvs_err pvs_store_ticket_event(struct pvs_store *st, int64_t ticket_id,
+                                    int64_t ts_ms, const char *kind,
+                                    const char *actor, const char *text) {
+    sqlite3_stmt *s = stmt(st, S_EVENT);
+
+    if (!s)
+        return PVS_ERR_DB;
+    sqlite3_bind_int64(s, 1, ticket_id);
+    sqlite3_bind_int64(s, 2, ts_ms);
+    bind_text(s, 3, kind);
+    bind_text(s, 4, actor);
+    bind_text(s, 5, text);
+    return step_done(st, s, "adding a ticket event");
+}
+
+void pvs_outbox_release(struct pvs_outbox *o) {
+    PVS_FREE(o->channel);
+    PVS_FREE(o->audience);
+    PVS_FREE(o->kind);
+    PVS_FREE(o->recipient);
+    PVS_FREE(o->subject);
+    PVS_FREE(o->body);
+    PVS_FREE(o->message_id);
+    PVS_FREE(o->status);
+}
+
+enum pvs_err pvs_store_outbox_add(struct pvs_store *st, struct pvs_outbox *o) {
+    sqlite3_stmt *s = stmt(st, S_OUTBOX_INS);
+    enum pvs_err rc;
+
+    if (!s)
+        return PVS_ERR_DB;
+    sqlite3_bind_int64(s, 1, o->ticket_id);
+    bind_text(s, 2, o->channel);
+    bind_text(s, 3, o->audience);
+    bind_text(s, 4, o->kind);
+    bind_text(s, 5, o->recipient);
+    bind_text(s, 6, o->subject);
+    bind_text(s, 7, o->body);
+    bind_text(s, 8, o->message_id);
+    sqlite3_bind_int64(s, 9, o->created_ms);
+    sqlite3_bind_int64(s, 10, o->next_attempt_ms);
+    rc = step_done(st, s, "queueing a message");
+    if (!rc)
+        o->id = sqlite3_last_insert_rowid(st->db);
+    return rc;
+}
+
+enum pvs_err pvs_store_outbox_get(struct pvs_store *st, int64_t id,
+                                  struct pvs_outbox *ret) {
+    sqlite3_stmt *s = stmt(st, S_OUTBOX_GET);
+    int r;
+
+    if (!s)
+        return PVS_ERR_DB;
+    sqlite3_bind_int64(s, 1, id);
+    r = sqlite3_step(s);
+    if (r != SQLITE_ROW) {
+        sqlite3_reset(s);
+        return r == SQLITE_DONE ? PVS_ERR_NOTFOUND
+                                : fail(st, "reading a message");
+    }
+    memset(ret, 0, sizeof(*ret));
+    ret->id = sqlite3_column_int64(s, 0);
+    ret->ticket_id = sqlite3_column_int64(s, 1);
+    ret->channel = col_dup(s, 2);
+    ret->audience = col_dup(s, 3);
+    ret->kind = col_dup(s, 4);
+    ret->recipient = col_dup(s, 5);
+    ret->subject = col_dup(s, 6);
+    ret->body = col_dup(s, 7);
+    ret->message_id = col_dup(s, 8);
+    ret->status = col_dup(s, 9);
+    ret->attempts = sqlite3_column_int64(s, 10);
+    ret->created_ms = sqlite3_column_int64(s, 11);
+    ret->next_attempt_ms = sqlite3_column_int64(s, 12);
+    sqlite3_reset(s);
+    return PVS_OK;
+}
+
+enum pvs_err pvs_store_outbox_pending(struct pvs_store *st, int64_t **ret_ids,
+                                      size_t *ret_n) {
+    sqlite3_stmt *s;
+    int64_t *ids = NULL;
+    size_t n = 0, cap = 0;
+    int r;
+
+    if (sqlite3_prepare_v2(st->db,
+                           "SELECT id FROM outbox WHERE status = 'pending' "
+                           "ORDER BY id",
+                           -1, &s, NULL) != SQLITE_OK)
+        return fail(st, "listing pending messages");
+    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+        if (n == cap) {
+            cap = cap ? cap * 2 : 16;
+            ids = pvs_realloc(ids, cap * sizeof(*ids));
+        }
+        ids[n++] = sqlite3_column_int64(s, 0);
+    }
+    sqlite3_finalize(s);
+    if (r != SQLITE_DONE) {
+        pvs_free(ids);
+        return fail(st, "listing pending messages");
+    }
+    *ret_ids = ids;
+    *ret_n = n;
+    return PVS_OK;
+}
+
+enum pvs_err pvs_store_outbox_attempt(struct pvs_store *st, int64_t id,
+                                      int64_t ts_ms, bool ok, const char *error,
+                                      const char *new_status) {
+    sqlite3_stmt *s = stmt(st, S_ATTEMPT);
+    enum pvs_err rc;
+
+    if (!s)
+        return PVS_ERR_DB;
+    sqlite3_bind_int64(s, 1, id);
+    sqlite3_bind_int64(s, 2, ts_ms);
+    sqlite3_bind_int(s, 3, ok);
+    bind_text(s, 4, ok ? NULL : error);
+    rc = step_done(st, s, "recording a delivery attempt");
+    if (rc)
+        return rc;
+    s = stmt(st, S_OUTBOX_UPD);
+    bind_text(s, 1, new_status);
+    bind_text(s, 2, ok ? NULL : error);
+    sqlite3_bind_int(s, 3, ok);
+    sqlite3_bind_int64(s, 4, ts_ms);
+    sqlite3_bind_int64(s, 5, id);
+    return step_done(st, s, "updating a message");
+}
+
+static void json_kv_str(struct pvs_buf *b, const char *k, const char *v,
+                        bool comma) {
+    pvs_buf_printf(b, "%s\"%s\": ", comma ? ", " : "", k);
+    if (v)
+        pvs_buf_json_str(b, v);
+    else
+        pvs_buf_puts(b, "null");
+}
+
+static void json_kv_time(struct pvs_buf *b, const char *k, sqlite3_stmt *s,
+                         int col) {
+    char iso[40];
+
+    if (sqlite3_column_type(s, col) == SQLITE_NULL) {
+        pvs_buf_printf(b, ", \"%s\": null", k);
+        return;
+    }
+    pvs_fmt_iso_utc(sqlite3_column_int64(s, col), iso, sizeof(iso));
+    pvs_buf_printf(b, ", \"%s\": \"%s\"", k, iso);
+}
+
+static const char *col_or_null(sqlite3_stmt *s, int i) {
+    return (const char *)sqlite3_column_text(s, i);
+}
+
+enum pvs_err pvs_store_tickets_json(struct pvs_store *st, size_t limit,
+                                    struct pvs_buf *out) {
+    static const char tsql[] =
+        "SELECT id, fingerprint, status, site_id, device_id, rule, family,"
+        " subject, severity, title, assignee, opened_ms, updated_ms,"
+        " resolved_ms, lost_kwh, (SELECT kind FROM ticket_events e WHERE"
+        " e.ticket_id = t.id ORDER BY e.id DESC LIMIT 1) FROM tickets t"
+        " ORDER BY id DESC LIMIT ?";
+    static const char esql[] = "SELECT ts_ms, kind, actor, text FROM"
+                               " ticket_events WHERE ticket_id = ? ORDER BY"
+                               " id";
+    static const char msql[] =
+        "SELECT id, audience, kind, recipient, message_id, status, attempts"
+        " FROM outbox WHERE ticket_id = ? ORDER BY id";
+    sqlite3_stmt *t = NULL, *e = NULL, *m = NULL;
+    enum pvs_err rc = PVS_OK;
+    bool first = true;
+    int r;
+
+    if (sqlite3_prepare_v2(st->db, tsql, -1, &t, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(st->db, esql, -1, &e, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(st->db, msql, -1, &m, NULL) != SQLITE_OK) {
+        rc = fail(st, "listing tickets");
+        goto out;
+    }
+    sqlite3_bind_int64(t, 1, limit ? (int64_t)limit : -1);
+    pvs_buf_puts(out, "[");
+    while ((r = sqlite3_step(t)) == SQLITE_ROW) {
+        bool efirst = true;
+        char iso[40];
+
+        pvs_buf_printf(out, "%s\n  {\"id\": %lld", first ? "" : ",",
+                       (long long)sqlite3_column_int64(t, 0));
+        first = false;
+        json_kv_str(out, "fingerprint", col_or_null(t, 1), true);
+        json_kv_str(out, "status", col_or_null(t, 2), true);
+        json_kv_str(out, "site", col_or_null(t, 3), true);
+        json_kv_str(out, "device", col_or_null(t, 4), true);
+        json_kv_str(out, "rule", col_or_null(t, 5), true);
+        json_kv_str(out, "family", col_or_null(t, 6), true);
+        json_kv_str(out, "subject", col_or_null(t, 7), true);
+        json_kv_str(out, "severity", col_or_null(t, 8), true);
+        json_kv_str(out, "title", col_or_null(t, 9), true);
+        json_kv_str(out, "assignee", col_or_null(t, 10), true);
+        json_kv_time(out, "opened", t, 11);
+        json_kv_time(out, "updated", t, 12);
+        json_kv_time(out, "resolved", t, 13);
+        pvs_buf_printf(out, ", \"lost_kwh\": %.3f",
+                       sqlite3_column_double(t, 14));
+        json_kv_str(out, "last_event", col_or_null(t, 15), true);
+        pvs_buf_puts(out, ", \"events\": [");
+        sqlite3_reset(e);
+        sqlite3_bind_int64(e, 1, sqlite3_column_int64(t, 0));
+        while (sqlite3_step(e) == SQLITE_ROW) {
+            pvs_fmt_iso_utc(sqlite3_column_int64(e, 0), iso, sizeof(iso));
+            pvs_buf_printf(out, "%s{\"ts\": \"%s\"", efirst ? "" : ", ", iso);
+            efirst = false;
+            json_kv_str(out, "kind", col_or_null(e, 1), true);
+            json_kv_str(out, "actor", col_or_null(e, 2), true);
+            json_kv_str(out, "text", col_or_null(e, 3), true);
+            pvs_buf_puts(out, "}");
+        }
+        pvs_buf_puts(out, "], \"messages\": [");
+        efirst = true;
+        sqlite3_reset(m);
+        sqlite3_bind_int64(m, 1, sqlite3_column_int64(t, 0));
+        while (sqlite3_step(m) == SQLITE_ROW) {
+            pvs_buf_printf(out, "%s{\"id\": %lld", efirst ? "" : ", ",
+                           (long long)sqlite3_column_int64(m, 0));
+            efirst = false;
+            json_kv_str(out, "audience", col_or_null(m, 1), true);
+            json_kv_str(out, "kind", col_or_null(m, 2), true);
+            json_kv_str(out, "recipient", col_or_null(m, 3), true);
+            json_kv_str(out, "message_id", col_or_null(m, 4), true);
+            json_kv_str(out, "status", col_or_null(m, 5), true);
+            pvs_buf_printf(out, ", \"attempts\": %lld}",
+                           (long long)sqlite3_column_int64(m, 6));
+        }
+        pvs_buf_puts(out, "]}");
+    }
+    if (r != SQLITE_DONE) {
+        rc = fail(st, "listing tickets");
+        goto out;
+    }
+    pvs_buf_puts(out, first ? "]\n" : "\n]\n");
+out:
+    sqlite3_finalize(t);
+    sqlite3_finalize(e);
+    sqlite3_finalize(m);
+    return rc;
+}
+
+enum pvs_err pvs_store_count(struct pvs_store *st, const char *table,
+                             int64_t *ret) {
+    static const char *const tables[] = {
+        "samples",       "alerts", "tickets",
+        "ticket_events", "outbox", "delivery_attempts",
+        "devices",       "sites",  "device_replacements",
+    };
+    char sql[96];
+    sqlite3_stmt *s;
+    bool known = false;
+    enum pvs_err rc = PVS_OK;
+
+    for (size_t i = 0; i < PVS_ARRAY_LEN(tables); i++)
+        known = known || !strcmp(tables[i], table);
+    PVS_ASSERT(known);
+    pvs_snprintf(sql, sizeof(sql), "SELECT COUNT(*) FROM %s", table);
+    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+        return fail(st, "counting rows");
+    if (sqlite3_step(s) == SQLITE_ROW)
+        *ret = sqlite3_column_int64(s, 0);
+    else
+        rc = fail(st, "counting rows");
+    sqlite3_finalize(s);
+    return rc;
+}
+
+enum pvs_err pvs_store_check(struct pvs_store *st) {
+    sqlite3_stmt *s;
+    enum pvs_err rc = PVS_ERR_DB;
+
+    if (sqlite3_prepare_v2(st->db, "PRAGMA integrity_check", -1, &s, NULL) !=
+        SQLITE_OK)
+        return fail(st, "checking integrity");
+    if (sqlite3_step(s) == SQLITE_ROW && !strcmp(col_text(s, 0), "ok"))
+        rc = PVS_OK;
+    sqlite3_finalize(s);
+    return rc;
+}

@@ -1,0 +1,158 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * store.h - the persistent store (SQLite in WAL mode, behind this
+ * interface so another backend can replace it; only core/store*.c include
+ * sqlite3.h).
+ *
+ * One writer: the engine thread opens the store read-write and is the only
+ * one that writes; every other reader (CLI, HTTP API) opens its own
+ * read-only handle. A struct pvs_store is used by one thread at a time.
+ *
+ * Opening read-write creates the schema or migrates it with numbered
+ * migrations (PRAGMA user_version); a copy of an existing database is
+ * taken before any migration runs (PATH.bak-vN).
+ */
+#ifndef PVS_STORE_H
+#define PVS_STORE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "pvs/config.h"
+#include "pvs/metrics.h"
+#include "pvs/rules.h"
+#include "pvs/util.h"
+
+struct pvs_store;
+
+enum pvs_store_flags {
+    PVS_STORE_READONLY = (1 << 0),
+};
+
+enum pvs_err pvs_store_open(const char *path, unsigned flags,
+                            struct pvs_store **ret);
+void pvs_store_close(struct pvs_store *st);
+/* Schema version of an open store. */
+int pvs_store_version(struct pvs_store *st);
+/* The last SQLite error message of this handle (for logs). */
+const char *pvs_store_errmsg(struct pvs_store *st);
+
+enum pvs_err pvs_store_begin(struct pvs_store *st);
+enum pvs_err pvs_store_commit(struct pvs_store *st);
+void pvs_store_rollback(struct pvs_store *st);
+
+/* Mirror the config's sites, devices and people (source = config). */
+enum pvs_err pvs_store_sync_config(struct pvs_store *st,
+                                   const struct pvs_config *cfg);
+
+/* Samples of cfg's devices (s->dev indexes cfg->devices). */
+enum pvs_err pvs_store_add_samples(struct pvs_store *st,
+                                   const struct pvs_config *cfg,
+                                   const struct pvs_sample *s, size_t n);
+/* Delete raw samples older than before_ms; *ret_deleted may be NULL. */
+enum pvs_err pvs_store_prune_samples(struct pvs_store *st, int64_t before_ms,
+                                     int64_t *ret_deleted);
+
+/*
+ * Record what a device says it is. When the serial differs from the one
+ * stored, a device replacement is recorded and *ret_replaced set.
+ */
+enum pvs_err pvs_store_device_info(struct pvs_store *st, const char *device,
+                                   const char *serial, const char *manufacturer,
+                                   const char *model, int64_t ts_ms,
+                                   bool *ret_replaced);
+
+/* Append an alert transition. */
+enum pvs_err pvs_store_add_alert(struct pvs_store *st,
+                                 const struct pvs_alert_event *ev);
+/*
+ * Call fn for each fingerprint whose last transition is "firing" (to
+ * restore rule state after a restart). Only fingerprint, rule_id,
+ * subject, severity, started_ms, lost_kwh, evidence, explanation and the
+ * site/device (resolved against cfg, may be NULL) are set; the strings are
+ * valid during the call only.
+ */
+typedef void pvs_store_alert_fn(void *ud, const struct pvs_alert_event *ev);
+enum pvs_err pvs_store_firing_alerts(struct pvs_store *st,
+                                     const struct pvs_config *cfg,
+                                     pvs_store_alert_fn *fn, void *ud);
+
+/* A ticket row. Strings are owned by the struct (see ticket_release). */
+struct pvs_ticket {
+    int64_t id;
+    char *fingerprint;
+    char *status; /* open, assigned, acknowledged, ..., resolved, closed */
+    char *site;
+    char *device;
+    char *rule;
+    char *family;
+    char *subject;
+    char *severity;
+    char *title;
+    char *assignee;
+    int64_t opened_ms, updated_ms, resolved_ms, closed_ms;
+    bool customer_notified;
+    double lost_kwh;
+};
+void pvs_ticket_release(struct pvs_ticket *t);
+
+/* The most recent ticket of fingerprint fp, or PVS_ERR_NOTFOUND. */
+enum pvs_err pvs_store_ticket_by_fp(struct pvs_store *st, const char *fp,
+                                    struct pvs_ticket *ret);
+/* Insert t (t->id is set). */
+enum pvs_err pvs_store_ticket_create(struct pvs_store *st,
+                                     struct pvs_ticket *t);
+enum pvs_err pvs_store_ticket_update(struct pvs_store *st,
+                                     const struct pvs_ticket *t);
+enum pvs_err pvs_store_ticket_event(struct pvs_store *st, int64_t ticket_id,
+                                    int64_t ts_ms, const char *kind,
+                                    const char *actor, const char *text);
+
+/* One message to deliver. Strings owned by the struct. */
+struct pvs_outbox {
+    int64_t id;
+    int64_t ticket_id;
+    char *channel;   /* email */
+    char *audience;  /* technician, customer */
+    char *kind;      /* alert, notice, recovered */
+    char *recipient; /* address */
+    char *subject;
+    char *body;       /* the complete message as it is sent */
+    char *message_id; /* idempotency key, stable across resends */
+    char *status;     /* pending, sent, dead */
+    int64_t attempts;
+    int64_t created_ms;
+    int64_t next_attempt_ms;
+};
+void pvs_outbox_release(struct pvs_outbox *o);
+
+/* Insert o (o->id set). */
+enum pvs_err pvs_store_outbox_add(struct pvs_store *st, struct pvs_outbox *o);
+/* Load one row. */
+enum pvs_err pvs_store_outbox_get(struct pvs_store *st, int64_t id,
+                                  struct pvs_outbox *ret);
+/* Ids of every pending row, oldest first. Caller frees *ret_ids. */
+enum pvs_err pvs_store_outbox_pending(struct pvs_store *st, int64_t **ret_ids,
+                                      size_t *ret_n);
+/*
+ * Record one delivery attempt and the row's new status ("sent",
+ * "pending" or "dead").
+ */
+enum pvs_err pvs_store_outbox_attempt(struct pvs_store *st, int64_t id,
+                                      int64_t ts_ms, bool ok, const char *error,
+                                      const char *new_status);
+
+/*
+ * The tickets as a JSON array (newest first, at most limit, 0 = all),
+ * each with its timeline and its messages, appended to out.
+ */
+enum pvs_err pvs_store_tickets_json(struct pvs_store *st, size_t limit,
+                                    struct pvs_buf *out);
+
+/* Row counts, for tests and status output; table must be a known name. */
+enum pvs_err pvs_store_count(struct pvs_store *st, const char *table,
+                             int64_t *ret);
+
+/* PRAGMA integrity_check == ok. */
+enum pvs_err pvs_store_check(struct pvs_store *st);
+
+#endif
