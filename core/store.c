@@ -617,19 +617,6 @@ enum pvs_err pvs_store_firing_alerts(struct pvs_store *st,
     return r == SQLITE_DONE ? PVS_OK : fail(st, "loading firing alerts");
 }
 
-void pvs_ticket_release(struct pvs_ticket *t) {
-    PVS_FREE(t->fingerprint);
-    PVS_FREE(t->status);
-    PVS_FREE(t->site);
-    PVS_FREE(t->device);
-    PVS_FREE(t->rule);
-    PVS_FREE(t->family);
-    PVS_FREE(t->subject);
-    PVS_FREE(t->severity);
-    PVS_FREE(t->title);
-    PVS_FREE(t->assignee);
-}
-
 enum pvs_err pvs_store_ticket_by_fp(struct pvs_store *st, const char *fp,
                                     struct pvs_ticket *ret) {
     sqlite3_stmt *s = stmt(st, S_TICKET_BY_FP);

@@ -20,6 +20,7 @@
 #include "pvs/config.h"
 #include "pvs/metrics.h"
 #include "pvs/rules.h"
+#include "pvs/ticket.h"
 #include "pvs/util.h"
 
 struct pvs_store;
@@ -75,25 +76,6 @@ typedef void pvs_store_alert_fn(void *ud, const struct pvs_alert_event *ev);
 enum pvs_err pvs_store_firing_alerts(struct pvs_store *st,
                                      const struct pvs_config *cfg,
                                      pvs_store_alert_fn *fn, void *ud);
-
-/* A ticket row. Strings are owned by the struct (see ticket_release). */
-struct pvs_ticket {
-    int64_t id;
-    char *fingerprint;
-    char *status; /* open, assigned, acknowledged, ..., resolved, closed */
-    char *site;
-    char *device;
-    char *rule;
-    char *family;
-    char *subject;
-    char *severity;
-    char *title;
-    char *assignee;
-    int64_t opened_ms, updated_ms, resolved_ms, closed_ms;
-    bool customer_notified;
-    double lost_kwh;
-};
-void pvs_ticket_release(struct pvs_ticket *t);
 
 /* The most recent ticket of fingerprint fp, or PVS_ERR_NOTFOUND. */
 enum pvs_err pvs_store_ticket_by_fp(struct pvs_store *st, const char *fp,

@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * template.h - message templates (notifier/templates/<lang>/<name>.txt,
+ * compiled into the binary) and their rendering. Pure; thread-safe.
+ *
+ * Syntax: {{name}} is replaced by the variable's value (missing or empty:
+ * nothing); {{#name}}...{{/name}} keeps its content only when the variable
+ * is non-empty; {{^name}}...{{/name}} only when it is empty. The first
+ * line of a mail template is "Subject: ...".
+ */
+#ifndef PVS_TEMPLATE_H
+#define PVS_TEMPLATE_H
+
+#include <stddef.h>
+#include "pvs/util.h"
+
+struct pvs_tvar {
+    const char *name;
+    const char *value;
+};
+
+/*
+ * Render tmpl with vars. Returns a new string (caller frees), or NULL with
+ * PVS_ERR_INVAL for an unbalanced or unknown section, described in err.
+ */
+enum pvs_err pvs_template_render(const char *tmpl, const struct pvs_tvar *vars,
+                                 size_t nvars, char **ret, char *err,
+                                 size_t errsize);
+
+/*
+ * The template name in language lang, falling back to English. NULL when
+ * neither exists.
+ */
+const char *pvs_template_get(const char *lang, const char *name);
+
+/*
+ * Split a rendered mail into its subject (first line "Subject: ...") and
+ * body. Both are new strings.
+ */
+void pvs_template_split_subject(const char *text, char **ret_subject,
+                                char **ret_body);
+
+#endif

@@ -1,0 +1,232 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * notify_email.c - the email channel: RFC 5322 messages sent over SMTP,
+ * SMTPS or STARTTLS with libcurl, certificates checked.
+ *
+ * The message text (headers included) is built once, when the ticket is
+ * written, and stored in the outbox; a resend after a crash is therefore
+ * byte-for-byte the same mail with the same Message-ID, which receivers
+ * use to drop the duplicate.
+ */
+#define PVS_LOG_MODULE "email"
+#include <curl/curl.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "pvs/log.h"
+#include "pvs/notifier.h"
+
+struct email_ctx {
+    const struct pvs_cfg_smtp *smtp;
+    char *user;
+    char *password;
+};
+
+struct upload {
+    const char *data;
+    size_t len, pos;
+};
+
+static size_t read_cb(char *buf, size_t size, size_t nmemb, void *ud) {
+    struct upload *u = ud;
+    size_t n = size * nmemb;
+
+    if (n > u->len - u->pos)
+        n = u->len - u->pos;
+    memcpy(buf, u->data + u->pos, n);
+    u->pos += n;
+    return n;
+}
+
+static bool is_ascii(const char *s) {
+    for (; *s; s++)
+        if ((unsigned char)*s >= 0x80 || *s == '\r' || *s == '\n')
+            return false;
+    return true;
+}
+
+/* RFC 2047 encoded-word for a header value that is not plain ASCII. */
+static void put_header_text(struct pvs_buf *b, const char *s) {
+    static const char b64[] =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    size_t len = strlen(s);
+
+    if (is_ascii(s)) {
+        pvs_buf_puts(b, s);
+        return;
+    }
+    pvs_buf_puts(b, "=?UTF-8?B?");
+    for (size_t i = 0; i < len; i += 3) {
+        unsigned v = (unsigned char)s[i] << 16;
+        char q[4];
+        if (i + 1 < len)
+            v |= (unsigned char)s[i + 1] << 8;
+        if (i + 2 < len)
+            v |= (unsigned char)s[i + 2];
+        q[0] = b64[(v >> 18) & 63];
+        q[1] = b64[(v >> 12) & 63];
+        q[2] = i + 1 < len ? b64[(v >> 6) & 63] : '=';
+        q[3] = i + 2 < len ? b64[v & 63] : '=';
+        pvs_buf_add(b, q, 4);
+    }
+    pvs_buf_puts(b, "?=");
+}
+
+char *pvs_email_build(const char *from, const char *to, const char *subject,
+                      const char *body, const char *message_id, int64_t date_ms,
+                      const char *const *extra_headers) {
+    struct pvs_buf b;
+    char date[64];
+    time_t t = (time_t)(date_ms / 1000);
+    struct tm tm;
+
+    gmtime_r(&t, &tm);
+    strftime(date, sizeof(date), "%a, %d %b %Y %H:%M:%S +0000", &tm);
+    pvs_buf_init(&b, 1 << 20);
+    pvs_buf_printf(&b, "From: %s\r\nTo: %s\r\nSubject: ", from, to);
+    put_header_text(&b, subject);
+    pvs_buf_printf(&b,
+                   "\r\nDate: %s\r\nMessage-ID: %s\r\nMIME-Version: 1.0\r\n"
+                   "Content-Type: text/plain; charset=UTF-8\r\n"
+                   "Content-Transfer-Encoding: 8bit\r\n",
+                   date, message_id);
+    for (size_t i = 0; extra_headers && extra_headers[i]; i++)
+        pvs_buf_printf(&b, "%s\r\n", extra_headers[i]);
+    pvs_buf_puts(&b, "\r\n");
+    for (const char *p = body; *p; p++) {
+        if (*p == '\r')
+            continue;
+        if (*p == '\n')
+            pvs_buf_add(&b, "\r\n", 2);
+        else
+            pvs_buf_add(&b, p, 1);
+    }
+    if (b.len < 2 || strcmp(b.data + b.len - 2, "\r\n"))
+        pvs_buf_add(&b, "\r\n", 2);
+    return pvs_buf_detach(&b, NULL);
+}
+
+/* "user:password" on the first line of the credentials file. */
+static void read_credentials(struct email_ctx *c, const char *path) {
+    FILE *f = fopen(path, "r");
+    char line[512];
+    char *colon;
+
+    if (!f) {
+        pvs_error("cannot open credentials '%s'", path);
+        return;
+    }
+    if (fgets(line, sizeof(line), f)) {
+        line[strcspn(line, "\r\n")] = '\0';
+        colon = strchr(line, ':');
+        if (colon) {
+            *colon = '\0';
+            c->user = pvs_strdup(line);
+            c->password = pvs_strdup(colon + 1);
+        } else {
+            pvs_error("credentials '%s' must be 'user:password'", path);
+        }
+    }
+    fclose(f);
+}
+
+static void *email_init(const struct pvs_config *cfg) {
+    struct email_ctx *c;
+
+    if (!cfg->smtp)
+        return NULL;
+    c = pvs_calloc(1, sizeof(*c));
+    c->smtp = cfg->smtp;
+    if (cfg->smtp->credentials)
+        read_credentials(c, cfg->smtp->credentials);
+    return c;
+}
+
+static void email_release(void *ctx) {
+    struct email_ctx *c = ctx;
+
+    if (!c)
+        return;
+    pvs_free(c->user);
+    if (c->password)
+        memset(c->password, 0, strlen(c->password));
+    pvs_free(c->password);
+    pvs_free(c);
+}
+
+static enum pvs_err email_send(void *ctx, const struct pvs_job *job, char *err,
+                               size_t errsize, bool *permanent) {
+    struct email_ctx *c = ctx;
+    CURL *h;
+    CURLcode cc;
+    struct curl_slist *rcpt = NULL;
+    struct upload up;
+    char from[320], errbuf[CURL_ERROR_SIZE];
+    long code = 0;
+    enum pvs_err rc = PVS_OK;
+    const char *lt, *gt;
+
+    *permanent = false;
+    if (!c) {
+        pvs_snprintf(err, errsize, "no [smtp] section configured");
+        *permanent = true;
+        return PVS_ERR_CONFIG;
+    }
+    h = curl_easy_init();
+    if (!h) {
+        pvs_snprintf(err, errsize, "cannot create a curl handle");
+        return PVS_ERR_NOMEM;
+    }
+    /* MAIL FROM takes the bare address of "Name <addr>". */
+    lt = strchr(c->smtp->from, '<');
+    gt = lt ? strchr(lt, '>') : NULL;
+    if (lt && gt)
+        pvs_snprintf(from, sizeof(from), "%.*s", (int)(gt - lt + 1), lt);
+    else
+        pvs_snprintf(from, sizeof(from), "<%s>", c->smtp->from);
+    up.data = job->body;
+    up.len = strlen(job->body);
+    up.pos = 0;
+    rcpt = curl_slist_append(rcpt, job->recipient);
+    errbuf[0] = '\0';
+    curl_easy_setopt(h, CURLOPT_URL, c->smtp->url);
+    curl_easy_setopt(h, CURLOPT_MAIL_FROM, from);
+    curl_easy_setopt(h, CURLOPT_MAIL_RCPT, rcpt);
+    curl_easy_setopt(h, CURLOPT_READFUNCTION, read_cb);
+    curl_easy_setopt(h, CURLOPT_READDATA, &up);
+    curl_easy_setopt(h, CURLOPT_UPLOAD, 1L);
+    curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, errbuf);
+    curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, (long)c->smtp->timeout_ms);
+    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS,
+                     (long)(c->smtp->timeout_ms / 2));
+    if (c->smtp->starttls)
+        curl_easy_setopt(h, CURLOPT_USE_SSL, (long)CURLUSESSL_ALL);
+    if (c->smtp->ca_file)
+        curl_easy_setopt(h, CURLOPT_CAINFO, c->smtp->ca_file);
+    if (c->user) {
+        curl_easy_setopt(h, CURLOPT_USERNAME, c->user);
+        curl_easy_setopt(h, CURLOPT_PASSWORD, c->password);
+    }
+    cc = curl_easy_perform(h);
+    curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &code);
+    if (cc != CURLE_OK) {
+        pvs_snprintf(err, errsize, "%s (smtp %ld)",
+                     errbuf[0] ? errbuf : curl_easy_strerror(cc), code);
+        /* 5xx is the server's final word on this message; 4xx and
+         * connection problems are worth another try. */
+        *permanent = code >= 500 && code < 600;
+        rc = PVS_ERR_IO;
+    }
+    curl_slist_free_all(rcpt);
+    curl_easy_cleanup(h);
+    return rc;
+}
+
+const struct pvs_channel_type pvs_channel_email = {
+    .name = "email",
+    .init = email_init,
+    .send = email_send,
+    .release = email_release,
+};

@@ -1,0 +1,154 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * template.c - a small logic-less template renderer for messages.
+ *
+ * Deliberately tiny: variables and conditional sections only. Templates
+ * are data written by people who know the customers, not code; anything
+ * that needs logic is computed by the caller into a variable.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "pvs/embed.h"
+#include "pvs/template.h"
+
+#define MAX_OUT (256 * 1024)
+#define MAX_DEPTH 8
+
+static const char *lookup(const struct pvs_tvar *vars, size_t n,
+                          const char *name, size_t len) {
+    for (size_t i = 0; i < n; i++)
+        if (strlen(vars[i].name) == len && !strncmp(vars[i].name, name, len))
+            return vars[i].value ? vars[i].value : "";
+    return NULL;
+}
+
+enum pvs_err pvs_template_render(const char *tmpl, const struct pvs_tvar *vars,
+                                 size_t nvars, char **ret, char *err,
+                                 size_t errsize) {
+    struct pvs_buf out;
+    /* Open sections: their names and whether their content is shown. */
+    const char *open_name[MAX_DEPTH];
+    size_t open_len[MAX_DEPTH];
+    bool shown[MAX_DEPTH + 1];
+    int depth = 0;
+    const char *p = tmpl;
+    enum pvs_err rc = PVS_OK;
+
+    pvs_buf_init(&out, MAX_OUT);
+    shown[0] = true;
+    while (*p) {
+        const char *open = strstr(p, "{{");
+        const char *close, *name;
+        size_t len;
+        char kind;
+
+        if (!open) {
+            if (shown[depth] && pvs_buf_puts(&out, p))
+                goto toobig;
+            break;
+        }
+        if (shown[depth] && pvs_buf_add(&out, p, (size_t)(open - p)))
+            goto toobig;
+        close = strstr(open + 2, "}}");
+        if (!close) {
+            pvs_snprintf(err, errsize, "unclosed '{{' at offset %ld",
+                         (long)(open - tmpl));
+            rc = PVS_ERR_INVAL;
+            goto out;
+        }
+        name = open + 2;
+        kind = *name;
+        if (kind == '#' || kind == '^' || kind == '/')
+            name++;
+        while (*name == ' ')
+            name++;
+        len = (size_t)(close - name);
+        while (len && name[len - 1] == ' ')
+            len--;
+        if (kind == '#' || kind == '^') {
+            const char *v = lookup(vars, nvars, name, len);
+            bool nonempty = v && *v;
+            if (depth == MAX_DEPTH) {
+                pvs_snprintf(err, errsize, "sections nested too deep");
+                rc = PVS_ERR_INVAL;
+                goto out;
+            }
+            open_name[depth] = name;
+            open_len[depth] = len;
+            shown[depth + 1] =
+                shown[depth] && (kind == '#' ? nonempty : !nonempty);
+            depth++;
+        } else if (kind == '/') {
+            if (!depth || open_len[depth - 1] != len ||
+                strncmp(open_name[depth - 1], name, len)) {
+                pvs_snprintf(err, errsize, "unexpected '{{/%.*s}}'", (int)len,
+                             name);
+                rc = PVS_ERR_INVAL;
+                goto out;
+            }
+            depth--;
+            /* A section tag alone on its line leaves no blank line. */
+            if (close[2] == '\n')
+                close++;
+        } else if (shown[depth]) {
+            const char *v = lookup(vars, nvars, name, len);
+            if (v && pvs_buf_puts(&out, v))
+                goto toobig;
+        }
+        p = close + 2;
+        if ((kind == '#' || kind == '^') && *p == '\n')
+            p++;
+    }
+    if (depth) {
+        pvs_snprintf(err, errsize, "section '%.*s' is not closed",
+                     (int)open_len[depth - 1], open_name[depth - 1]);
+        rc = PVS_ERR_INVAL;
+    }
+    goto out;
+toobig:
+    pvs_snprintf(err, errsize, "rendered text larger than %d bytes", MAX_OUT);
+    rc = PVS_ERR_FULL;
+out:
+    if (rc)
+        pvs_buf_release(&out);
+    else
+        *ret = pvs_buf_detach(&out, NULL);
+    return rc;
+}
+
+const char *pvs_template_get(const char *lang, const char *name) {
+    char path[256];
+    const char *t;
+
+    if (lang && *lang) {
+        pvs_snprintf(path, sizeof(path), "notifier/templates/%s/%s.txt", lang,
+                     name);
+        t = pvs_embed_get(path, NULL);
+        if (t)
+            return t;
+    }
+    pvs_snprintf(path, sizeof(path), "notifier/templates/en/%s.txt", name);
+    return pvs_embed_get(path, NULL);
+}
+
+void pvs_template_split_subject(const char *text, char **ret_subject,
+                                char **ret_body) {
+    const char *nl;
+
+    if (strncmp(text, "Subject:", 8)) {
+        *ret_subject = pvs_strdup("");
+        *ret_body = pvs_strdup(text);
+        return;
+    }
+    nl = strchr(text, '\n');
+    if (!nl)
+        nl = text + strlen(text);
+    text += 8;
+    while (*text == ' ')
+        text++;
+    *ret_subject = pvs_strndup(text, (size_t)(nl - text));
+    while (*nl == '\n')
+        nl++;
+    *ret_body = pvs_strdup(nl);
+}
