@@ -1,0 +1,897 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * engine.c - the single writer: inbox batches -> rules -> one SQLite
+ * transaction -> notifier.
+ *
+ * DESIGN
+ * Everything that must survive a crash together is written in one
+ * transaction: the samples of the batch, the alert transitions the rules
+ * produced from them, the ticket changes and the outbox rows of the
+ * messages those changes call for. Only after the commit are the new
+ * messages handed to the notifier; its results come back through the
+ * inbox and are committed with a later batch. So a message is marked sent
+ * only after the receiver accepted it, and a crash in between makes the
+ * next start send it again with the same Message-ID: at-least-once, with
+ * duplicates the receiver can recognise.
+ *
+ * Rules run on sample time. Timers (communication loss) are driven by
+ * tick() with the clock's time, at most every `tick` of clock time.
+ */
+#define PVS_LOG_MODULE "engine"
+#include <math.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "pvs/clock.h"
+#include "pvs/embed.h"
+#include "pvs/engine.h"
+#include "pvs/log.h"
+#include "pvs/msg.h"
+#include "pvs/rules.h"
+#include "pvs/stats.h"
+#include "pvs/store.h"
+#include "pvs/template.h"
+#include "pvs/ticket.h"
+
+#define BATCH_MAX 1024
+#define MAX_HEALTH 4
+#define PRUNE_EVERY_MS 3600000
+
+struct health {
+    const char *name;
+    pvs_health_fn *fn;
+    void *ud;
+    bool last;
+};
+
+struct pvs_engine {
+    const struct pvs_config *cfg;
+    struct pvs_notifier *notifier;
+    struct pvs_queue *inbox;
+    struct pvs_store *st;
+    struct pvs_ruleset *rules;
+    pthread_t thread;
+    bool running;
+    struct health health[MAX_HEALTH];
+    size_t nhealth;
+    bool ingest_ok;
+    int64_t *last_ts; /* newest sample time per device */
+    int64_t next_tick, next_prune, next_rescan;
+    /* outbox rows written in the open transaction */
+    int64_t *fresh;
+    size_t nfresh, fresh_cap;
+    /* outbox rows handed to the notifier and not finished */
+    int64_t *inflight;
+    size_t ninflight, inflight_cap;
+    unsigned msg_seq;
+    enum pvs_err txn_rc; /* first error inside the open transaction */
+    struct pvs_complaint db_down;
+};
+
+/* ---- small sets of outbox ids ---- */
+
+static void ids_add(int64_t **v, size_t *n, size_t *cap, int64_t id) {
+    if (*n == *cap) {
+        *cap = *cap ? *cap * 2 : 64;
+        *v = pvs_realloc(*v, *cap * sizeof(**v));
+    }
+    (*v)[(*n)++] = id;
+}
+
+static bool ids_has(const int64_t *v, size_t n, int64_t id) {
+    for (size_t i = 0; i < n; i++)
+        if (v[i] == id)
+            return true;
+    return false;
+}
+
+static void ids_del(int64_t *v, size_t *n, int64_t id) {
+    for (size_t i = 0; i < *n; i++) {
+        if (v[i] == id) {
+            v[i] = v[--*n];
+            return;
+        }
+    }
+}
+
+/* ---- wording ---- */
+
+struct family_words {
+    const char *family;
+    const char *title;     /* for technicians: %s = device */
+    const char *next_step; /* for technicians */
+    bool customer;         /* does it affect the customer? */
+    const char *what_en;   /* customer: "%s" = device words */
+    const char *what_fr;
+    const char *title_en;
+    const char *title_fr;
+};
+
+static const struct family_words words[] = {
+    {"fault_code", "%s reports a fault",
+     "check the inverter's display or event log, then follow the article", true,
+     "%s has stopped producing because of a fault",
+     "%s ne produit plus à cause d'un défaut", "we are looking into a fault",
+     "nous nous occupons d'un défaut"},
+    {"communication", "no data from %s while the sun is up",
+     "check the data logger, its network link and the inverter's power", true,
+     "we no longer receive data from %s",
+     "nous ne recevons plus de données de %s", "we are checking the connection",
+     "nous vérifions la connexion"},
+    {"underperformance", "%s produces less than expected",
+     "compare strings on site, look for shading, soiling or a failed string",
+     true, "%s produces less than it should", "%s produit moins que prévu",
+     "lower production than expected", "production plus faible que prévu"},
+    {"peer", "%s produces less than its siblings",
+     "compare its strings with the other inverters on site", true,
+     "%s produces less than the rest of your installation",
+     "%s produit moins que le reste de votre installation",
+     "lower production on one inverter",
+     "production plus faible sur un onduleur"},
+    {"threshold", "%s out of its normal range",
+     "check the reading on site and the conditions around the device", false,
+     NULL, NULL, NULL, NULL},
+};
+
+static const struct family_words generic = {
+    NULL,
+    "%s needs attention",
+    "look at the evidence and the site history",
+    false,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+};
+
+static const struct family_words *words_for(const char *family) {
+    for (size_t i = 0; i < PVS_ARRAY_LEN(words); i++)
+        if (!strcmp(words[i].family, family))
+            return &words[i];
+    return &generic;
+}
+
+/* Put arg where pattern has "%s" (the word tables are data, not formats). */
+static void subst(char *buf, size_t size, const char *pattern,
+                  const char *arg)
+{
+    const char *at = strstr(pattern, "%s");
+
+    if (!at)
+        pvs_snprintf(buf, size, "%s", pattern);
+    else
+        pvs_snprintf(buf, size, "%.*s%s%s", (int)(at - pattern), pattern, arg,
+                     at + 2);
+}
+
+static void fmt_time(const struct pvs_site *site, int64_t ms, char *buf,
+                     size_t size) {
+    time_t t = (time_t)(ms / 1000);
+    struct tm tm;
+
+    (void)site;
+    gmtime_r(&t, &tm);
+    strftime(buf, size, "%Y-%m-%d %H:%M UTC", &tm);
+}
+
+static void fmt_energy(double kwh, char *buf, size_t size) {
+    if (!(kwh > 0.05))
+        buf[0] = '\0';
+    else
+        pvs_snprintf(buf, size, "%.1f kWh", kwh);
+}
+
+/* ---- outbox ---- */
+
+static const char *first_name(const char *name, char *buf, size_t size) {
+    size_t n = strcspn(name, " ");
+
+    pvs_snprintf(buf, size, "%.*s", (int)n, name);
+    return buf;
+}
+
+static void queue_mail(struct pvs_engine *e, int64_t ticket_id,
+                       const char *audience, const char *kind,
+                       const struct pvs_person *to, const char *tmpl_name,
+                       const struct pvs_tvar *vars, size_t nvars, int64_t now) {
+    struct pvs_outbox o;
+    const char *tmpl;
+    char *text = NULL, *subject = NULL, *body = NULL;
+    char err[128], msgid[160], tid[32], hdr_ticket[64], hdr_aud[64],
+        hdr_kind[64], addr[400];
+    const char *headers[5];
+    enum pvs_err rc;
+
+    if (!to || !to->email || !e->cfg->smtp || e->txn_rc)
+        return;
+    tmpl = pvs_template_get(to->language, tmpl_name);
+    if (!tmpl) {
+        pvs_error("no template '%s'", tmpl_name);
+        return;
+    }
+    if (pvs_template_render(tmpl, vars, nvars, &text, err, sizeof(err))) {
+        pvs_error("cannot render template '%s': %s", tmpl_name, err);
+        return;
+    }
+    pvs_template_split_subject(text, &subject, &body);
+    pvs_snprintf(tid, sizeof(tid), "%lld", (long long)ticket_id);
+    pvs_snprintf(msgid, sizeof(msgid), "<pvs.%lld.%s.%s.%lld.%u@pvsentry>",
+                 (long long)ticket_id, audience, kind, (long long)now,
+                 e->msg_seq++);
+    pvs_snprintf(hdr_ticket, sizeof(hdr_ticket), "X-Pvsentry-Ticket: %s", tid);
+    pvs_snprintf(hdr_aud, sizeof(hdr_aud), "X-Pvsentry-Audience: %s", audience);
+    pvs_snprintf(hdr_kind, sizeof(hdr_kind), "X-Pvsentry-Kind: %s", kind);
+    headers[0] = hdr_ticket;
+    headers[1] = hdr_aud;
+    headers[2] = hdr_kind;
+    headers[3] = "Auto-Submitted: auto-generated";
+    headers[4] = NULL;
+    pvs_snprintf(addr, sizeof(addr), "%s <%s>", to->name, to->email);
+
+    memset(&o, 0, sizeof(o));
+    o.ticket_id = ticket_id;
+    o.channel = pvs_strdup("email");
+    o.audience = pvs_strdup(audience);
+    o.kind = pvs_strdup(kind);
+    o.recipient = pvs_strdup(to->email);
+    o.subject = subject;
+    o.body = pvs_email_build(e->cfg->smtp->from, addr, subject, body, msgid,
+                             now, headers);
+    o.message_id = pvs_strdup(msgid);
+    o.created_ms = now;
+    o.next_attempt_ms = now;
+    rc = pvs_store_outbox_add(e->st, &o);
+    if (rc) {
+        e->txn_rc = rc;
+    } else {
+        ids_add(&e->fresh, &e->nfresh, &e->fresh_cap, o.id);
+        pvs_store_ticket_event(e->st, ticket_id, now, "message_queued",
+                               "pvsentry", subject);
+    }
+    pvs_outbox_release(&o);
+    pvs_free(body);
+    pvs_free(text);
+}
+
+/* Hand a committed outbox row to the notifier. */
+static void submit(struct pvs_engine *e, int64_t id) {
+    struct pvs_outbox o;
+    struct pvs_job *j;
+    enum pvs_err rc;
+
+    if (ids_has(e->inflight, e->ninflight, id))
+        return;
+    if (pvs_store_outbox_get(e->st, id, &o))
+        return;
+    if (strcmp(o.status, "pending")) {
+        pvs_outbox_release(&o);
+        return;
+    }
+    j = pvs_calloc(1, sizeof(*j));
+    j->outbox_id = o.id;
+    j->channel = o.channel;
+    j->recipient = o.recipient;
+    j->body = o.body;
+    j->message_id = o.message_id;
+    j->created_ms = o.created_ms;
+    j->attempts = (int)o.attempts;
+    o.channel = o.recipient = o.body = o.message_id = NULL;
+    pvs_outbox_release(&o);
+    rc = pvs_notifier_submit(e->notifier, j);
+    if (rc) {
+        /* Stays pending in the store; the next rescan tries again. */
+        pvs_job_free(j);
+        return;
+    }
+    j = NULL;
+    ids_add(&e->inflight, &e->ninflight, &e->inflight_cap, id);
+}
+
+static void rescan_outbox(struct pvs_engine *e) {
+    int64_t *ids = NULL;
+    size_t n = 0;
+
+    if (pvs_store_outbox_pending(e->st, &ids, &n))
+        return;
+    for (size_t i = 0; i < n; i++)
+        submit(e, ids[i]);
+    pvs_free(ids);
+}
+
+/* ---- alerts -> tickets ---- */
+
+struct mail_facts {
+    struct pvs_tvar v[40];
+    size_t n;
+    char buf[16][256];
+    size_t nbuf;
+};
+
+static void fact(struct mail_facts *f, const char *name, const char *value) {
+    PVS_ASSERT(f->n < PVS_ARRAY_LEN(f->v));
+    f->v[f->n].name = name;
+    f->v[f->n].value = value;
+    f->n++;
+}
+
+static char *fact_buf(struct mail_facts *f) {
+    PVS_ASSERT(f->nbuf < PVS_ARRAY_LEN(f->buf));
+    return f->buf[f->nbuf++];
+}
+
+static void common_facts(struct mail_facts *f, const struct pvs_ticket *t,
+                         const struct pvs_alert_event *ev) {
+    const struct pvs_site *site = ev->site;
+    const struct pvs_device *dev = ev->device;
+    char *b;
+
+    fact(f, "ticket_id", (b = fact_buf(f)));
+    pvs_snprintf(b, 256, "%lld", (long long)t->id);
+    fact(f, "title", t->title);
+    fact(f, "severity", pvs_severity_name(ev->severity));
+    fact(f, "site_name",
+         site ? (site->name ? site->name : site->obj.id) : "(unknown site)");
+    fact(f, "address", site ? site->address : NULL);
+    fact(f, "access_notes", site ? site->access_notes : NULL);
+    fact(f, "device", dev ? dev->obj.id : "the whole site");
+    fact(f, "device_model", dev ? dev->model : NULL);
+    fact(f, "rule", ev->rule_id);
+    fact(f, "family", ev->family);
+    fact(f, "evidence", ev->evidence);
+    fact(f, "explanation", ev->explanation);
+    fact(f, "kb", ev->kb);
+    fact(f, "since", (b = fact_buf(f)));
+    fmt_time(site, ev->started_ms, b, 256);
+    fact(f, "since_local", b);
+    fact(f, "lost", (b = fact_buf(f)));
+    if (ev->lost_kwh_per_day > 0.05)
+        pvs_snprintf(b, 256, "%.1f kWh so far, about %.1f kWh per day",
+                     ev->lost_kwh, ev->lost_kwh_per_day);
+    else
+        fmt_energy(ev->lost_kwh, b, 256);
+    fact(f, "lost_words", (b = fact_buf(f)));
+    fmt_energy(ev->lost_kwh_per_day, b, 256);
+    fact(f, "next_step", words_for(ev->family)->next_step);
+    if (site && site->technician) {
+        fact(f, "technician_name", site->technician->name);
+        fact(f, "technician_first",
+             first_name(site->technician->name, fact_buf(f), 256));
+    } else {
+        fact(f, "technician_name", "team");
+        fact(f, "technician_first", "A technician");
+    }
+    if (site && site->customer) {
+        fact(f, "customer_name", site->customer->name);
+        fact(f, "customer_phone", site->customer->phone);
+        fact(f, "customer_language", site->customer->language);
+    }
+}
+
+static void customer_words(struct mail_facts *f, const struct pvs_site *site,
+                           const struct pvs_alert_event *ev) {
+    const struct family_words *w = words_for(ev->family);
+    bool fr = site && site->customer && site->customer->language &&
+              !strcmp(site->customer->language, "fr");
+    char *subj = fact_buf(f), *what = fact_buf(f);
+
+    if (ev->device)
+        pvs_snprintf(subj, 256, fr ? "l'onduleur %s" : "inverter %s",
+                     ev->device->obj.id);
+    else
+        pvs_snprintf(subj, 256,
+                     fr ? "votre installation" : "your installation");
+    if (w->what_en)
+        subst(what, 256, fr ? w->what_fr : w->what_en, subj);
+    else
+        pvs_snprintf(what, 256, "%s needs attention", subj);
+    fact(f, "customer_subject", subj);
+    fact(f, "customer_what", what);
+    fact(f, "customer_title",
+         w->title_en ? (fr ? w->title_fr : w->title_en)
+                     : "we are looking into it");
+}
+
+static void make_title(const struct pvs_alert_event *ev, char *buf,
+                       size_t size) {
+    const struct family_words *w = words_for(ev->family);
+    char dev[96];
+
+    if (ev->device)
+        pvs_snprintf(dev, sizeof(dev), "%s %s",
+                     ev->device->kind ? ev->device->kind : "device",
+                     ev->device->obj.id);
+    else
+        pvs_snprintf(dev, sizeof(dev), "the site");
+    subst(buf, size, w->title, dev);
+    if (ev->subject[0] && strcmp(ev->subject, "fault") &&
+        strcmp(ev->subject, "-")) {
+        size_t n = strlen(buf);
+        pvs_snprintf(buf + n, size - n, " (%s)", ev->subject);
+    }
+    if (buf[0] >= 'a' && buf[0] <= 'z')
+        buf[0] = (char)(buf[0] - 'a' + 'A');
+}
+
+static bool customer_affected(const struct pvs_alert_event *ev) {
+    return words_for(ev->family)->customer && ev->severity >= PVS_SEV_WARNING &&
+           !ev->silenced;
+}
+
+static void on_firing(struct pvs_engine *e, const struct pvs_alert_event *ev) {
+    struct pvs_ticket t, existing;
+    bool have = false;
+    enum pvs_ticket_action act;
+    struct mail_facts f;
+    char title[200], text[512];
+    int64_t now = ev->ts_ms;
+    const struct pvs_site *site = ev->site;
+    enum pvs_err rc;
+
+    memset(&t, 0, sizeof(t));
+    rc = pvs_store_ticket_by_fp(e->st, ev->fingerprint, &existing);
+    if (rc && rc != PVS_ERR_NOTFOUND) {
+        e->txn_rc = rc;
+        return;
+    }
+    have = !rc;
+    act = pvs_ticket_on_firing(have ? &existing : NULL, now,
+                               e->cfg->global.reopen_window_ms);
+    pvs_snprintf(text, sizeof(text), "%s: %s", pvs_severity_name(ev->severity),
+                 ev->evidence);
+    if (act == PVS_TICKET_REPEAT) {
+        existing.updated_ms = now;
+        existing.lost_kwh += ev->lost_kwh;
+        if (!e->txn_rc)
+            e->txn_rc = pvs_store_ticket_update(e->st, &existing);
+        pvs_store_ticket_event(e->st, existing.id, now, "alert_repeat",
+                               "pvsentry", text);
+        pvs_info("ticket #%lld: the problem fired again (%s)",
+                 (long long)existing.id, ev->fingerprint);
+        pvs_ticket_release(&existing);
+        return;
+    }
+    memset(&f, 0, sizeof(f));
+    if (act == PVS_TICKET_REOPEN) {
+        char ago[64];
+        int64_t mins = (now - existing.resolved_ms) / 60000;
+        existing.status =
+            (pvs_free(existing.status),
+             pvs_strdup(site && site->technician ? "assigned" : "open"));
+        existing.updated_ms = now;
+        existing.resolved_ms = 0;
+        existing.closed_ms = 0;
+        if (!e->txn_rc)
+            e->txn_rc = pvs_store_ticket_update(e->st, &existing);
+        pvs_store_ticket_event(e->st, existing.id, now, "reopened", "pvsentry",
+                               text);
+        pvs_info("ticket #%lld reopened (%s)", (long long)existing.id,
+                 ev->fingerprint);
+        pvs_snprintf(ago, sizeof(ago), "%lld minutes", (long long)mins);
+        common_facts(&f, &existing, ev);
+        fact(&f, "ago", ago);
+        if (site && site->technician)
+            queue_mail(e, existing.id, "technician", "alert", site->technician,
+                       "tech_reopened", f.v, f.n, now);
+        pvs_ticket_release(&existing);
+        return;
+    }
+    if (have)
+        pvs_ticket_release(&existing);
+
+    make_title(ev, title, sizeof(title));
+    t.fingerprint = pvs_strdup(ev->fingerprint);
+    t.status = pvs_strdup(site && site->technician ? "assigned" : "open");
+    t.site = site ? pvs_strdup(site->obj.id) : NULL;
+    t.device = ev->device ? pvs_strdup(ev->device->obj.id) : NULL;
+    t.rule = pvs_strdup(ev->rule_id);
+    t.family = pvs_strdup(ev->family);
+    t.subject = pvs_strdup(ev->subject);
+    t.severity = pvs_strdup(pvs_severity_name(ev->severity));
+    t.title = pvs_strdup(title);
+    t.assignee =
+        site && site->technician ? pvs_strdup(site->technician->obj.id) : NULL;
+    t.opened_ms = now;
+    t.updated_ms = now;
+    t.lost_kwh = ev->lost_kwh;
+    t.customer_notified = customer_affected(ev) && site && site->customer &&
+                          site->customer->email && e->cfg->smtp;
+    if (!e->txn_rc)
+        e->txn_rc = pvs_store_ticket_create(e->st, &t);
+    if (e->txn_rc) {
+        pvs_ticket_release(&t);
+        return;
+    }
+    pvs_stats_add(PVS_STAT_TICKETS_OPENED, 1);
+    pvs_info("ticket #%lld opened: %s (%s)", (long long)t.id, title,
+             ev->fingerprint);
+    pvs_store_ticket_event(e->st, t.id, now, "opened", "pvsentry", text);
+    if (t.assignee) {
+        char why[200];
+        pvs_snprintf(why, sizeof(why),
+                     "assigned to %s (%s): technician of "
+                     "site %s",
+                     site->technician->name, t.assignee, site->obj.id);
+        pvs_store_ticket_event(e->st, t.id, now, "assigned", "pvsentry", why);
+    }
+    if (ev->silenced) {
+        pvs_store_ticket_event(e->st, t.id, now, "silenced", "pvsentry",
+                               "a silence covers this problem: nobody is "
+                               "notified");
+        pvs_ticket_release(&t);
+        return;
+    }
+    common_facts(&f, &t, ev);
+    fact(&f, "customer_notified", t.customer_notified ? "yes" : NULL);
+    customer_words(&f, site, ev);
+    if (site && site->technician)
+        queue_mail(e, t.id, "technician", "alert", site->technician,
+                   "tech_alert", f.v, f.n, now);
+    if (t.customer_notified)
+        queue_mail(e, t.id, "customer", "notice", site->customer,
+                   "customer_alert", f.v, f.n, now);
+    pvs_ticket_release(&t);
+}
+
+static void on_resolved(struct pvs_engine *e,
+                        const struct pvs_alert_event *ev) {
+    struct pvs_ticket t;
+    struct mail_facts f;
+    char text[256], when[64];
+    enum pvs_err rc;
+
+    rc = pvs_store_ticket_by_fp(e->st, ev->fingerprint, &t);
+    if (rc) {
+        if (rc != PVS_ERR_NOTFOUND)
+            e->txn_rc = rc;
+        return;
+    }
+    if (!pvs_ticket_is_active(t.status)) {
+        pvs_ticket_release(&t);
+        return;
+    }
+    pvs_free(t.status);
+    t.status = pvs_strdup("resolved");
+    t.updated_ms = ev->ts_ms;
+    t.resolved_ms = ev->ts_ms;
+    t.lost_kwh = ev->lost_kwh;
+    if (!e->txn_rc)
+        e->txn_rc = pvs_store_ticket_update(e->st, &t);
+    pvs_snprintf(text, sizeof(text),
+                 "the data shows recovery; %.1f kWh lost in all", ev->lost_kwh);
+    pvs_store_ticket_event(e->st, t.id, ev->ts_ms, "recovered", "pvsentry",
+                           text);
+    pvs_info("ticket #%lld resolved: the data shows recovery (%s)",
+             (long long)t.id, ev->fingerprint);
+    if (t.customer_notified && ev->site && ev->site->customer) {
+        memset(&f, 0, sizeof(f));
+        common_facts(&f, &t, ev);
+        customer_words(&f, ev->site, ev);
+        fmt_time(ev->site, ev->ts_ms, when, sizeof(when));
+        fact(&f, "recovered_local", when);
+        queue_mail(e, t.id, "customer", "recovered", ev->site->customer,
+                   "customer_recovered", f.v, f.n, ev->ts_ms);
+    }
+    pvs_ticket_release(&t);
+}
+
+static void on_alert(void *ud, const struct pvs_alert_event *ev) {
+    struct pvs_engine *e = ud;
+    enum pvs_err rc;
+
+    if (ev->state == PVS_ALERT_FIRING) {
+        pvs_stats_add(PVS_STAT_ALERTS_FIRED, 1);
+        pvs_warn("alert firing: %s (%s): %s", ev->fingerprint,
+                 pvs_severity_name(ev->severity), ev->evidence);
+    } else {
+        pvs_stats_add(PVS_STAT_ALERTS_RESOLVED, 1);
+        pvs_info("alert resolved: %s after %.1f kWh lost", ev->fingerprint,
+                 ev->lost_kwh);
+    }
+    if (e->txn_rc)
+        return;
+    rc = pvs_store_add_alert(e->st, ev);
+    if (rc) {
+        e->txn_rc = rc;
+        return;
+    }
+    if (ev->state == PVS_ALERT_FIRING)
+        on_firing(e, ev);
+    else
+        on_resolved(e, ev);
+}
+
+static void on_restore(void *ud, const struct pvs_alert_event *ev) {
+    struct pvs_engine *e = ud;
+
+    if (pvs_ruleset_restore(e->rules, ev))
+        pvs_debug("restored firing alert %s", ev->fingerprint);
+}
+
+/* ---- inbox ---- */
+
+static void handle_samples(struct pvs_engine *e, struct pvs_msg *m,
+                           int64_t now) {
+    int64_t late = e->cfg->global.late_window_ms;
+
+    for (size_t i = 0; i < m->nsamples; i++) {
+        struct pvs_sample *s = &m->samples[i];
+        double lo, hi;
+
+        if (s->dev >= e->cfg->ndevices || s->metric >= PVS_M__COUNT)
+            continue;
+        pvs_metric_range((enum pvs_metric)s->metric, &lo, &hi);
+        if (s->quality == PVS_Q_OK &&
+            (!isfinite(s->value) || s->value < lo || s->value > hi))
+            s->quality = PVS_Q_OUT_OF_RANGE;
+        if (s->ts_ms > now + 3600000) {
+            /* A clock an hour ahead would stall every timer: keep the
+             * reading, mark it, do not let it move rule time. */
+            s->quality = PVS_Q_OUT_OF_RANGE;
+        }
+        if (s->quality != PVS_Q_OK)
+            pvs_stats_add(PVS_STAT_SAMPLES_BAD, 1);
+    }
+    if (!e->txn_rc) {
+        enum pvs_err rc =
+            pvs_store_add_samples(e->st, e->cfg, m->samples, m->nsamples);
+        if (rc)
+            e->txn_rc = rc;
+    }
+    pvs_stats_add(PVS_STAT_SAMPLES_IN, m->nsamples);
+    for (size_t i = 0; i < m->nsamples; i++) {
+        struct pvs_sample *s = &m->samples[i];
+        int64_t *last;
+
+        if (s->dev >= e->cfg->ndevices || s->quality != PVS_Q_OK)
+            continue;
+        last = &e->last_ts[s->dev];
+        if (s->ts_ms < *last - late) {
+            pvs_stats_add(PVS_STAT_SAMPLES_LATE, 1);
+            continue;
+        }
+        if (s->ts_ms > *last)
+            *last = s->ts_ms;
+        pvs_ruleset_sample(e->rules, s);
+    }
+}
+
+static void handle_delivery(struct pvs_engine *e, struct pvs_msg *m) {
+    const char *status = m->ok ? "sent" : m->permanent ? "dead" : "pending";
+    struct pvs_outbox o;
+
+    if (m->ok)
+        pvs_stats_add(PVS_STAT_MESSAGES_SENT, 1);
+    else
+        pvs_stats_add(PVS_STAT_MESSAGES_FAILED, 1);
+    if (m->permanent)
+        pvs_stats_add(PVS_STAT_MESSAGES_DEAD, 1);
+    if (e->txn_rc)
+        return;
+    e->txn_rc = pvs_store_outbox_attempt(e->st, m->outbox_id, m->ts_ms, m->ok,
+                                         m->error, status);
+    if (m->ok || m->permanent) {
+        ids_del(e->inflight, &e->ninflight, m->outbox_id);
+        if (!pvs_store_outbox_get(e->st, m->outbox_id, &o)) {
+            char text[300];
+            pvs_snprintf(text, sizeof(text), "%s %s to %s%s%s", o.audience,
+                         o.kind, o.recipient, m->ok ? "" : ": ",
+                         m->ok ? "" : m->error);
+            pvs_store_ticket_event(e->st, o.ticket_id, m->ts_ms,
+                                   m->ok ? "notified" : "delivery_failed",
+                                   "notifier", text);
+            pvs_outbox_release(&o);
+        }
+    }
+}
+
+static void handle_device_info(struct pvs_engine *e, struct pvs_msg *m) {
+    bool replaced = false;
+    const struct pvs_device *d;
+
+    if (m->dev >= e->cfg->ndevices || e->txn_rc)
+        return;
+    d = e->cfg->devices[m->dev];
+    e->txn_rc =
+        pvs_store_device_info(e->st, d->obj.id, m->serial, m->manufacturer,
+                              m->model, m->ts_ms, &replaced);
+    if (replaced)
+        pvs_info("device '%s' was replaced: new serial '%s'", d->obj.id,
+                 m->serial);
+}
+
+static void handle(struct pvs_engine *e, struct pvs_msg *m, int64_t now) {
+    switch (m->type) {
+    case PVS_MSG_SAMPLES:
+        handle_samples(e, m, now);
+        break;
+    case PVS_MSG_DELIVERY:
+        handle_delivery(e, m);
+        break;
+    case PVS_MSG_DEVICE_INFO:
+        handle_device_info(e, m);
+        break;
+    case PVS_MSG_SOURCE_HEALTH:
+    case PVS_MSG_DEVICE_STATUS:
+        pvs_debug("source '%s' is %s", m->source,
+                  m->healthy ? "healthy" : "down");
+        break;
+    }
+}
+
+static void check_health(struct pvs_engine *e, int64_t now) {
+    bool ok = true;
+
+    for (size_t i = 0; i < e->nhealth; i++) {
+        struct health *h = &e->health[i];
+        bool cur = h->fn(h->ud);
+        if (cur != h->last)
+            pvs_info("ingest source '%s' is %s%s", h->name,
+                     cur ? "healthy again" : "down",
+                     cur ? "" : ": holding back communication alerts");
+        h->last = cur;
+        ok = ok && cur;
+    }
+    if (ok != e->ingest_ok)
+        pvs_ruleset_set_ingest(e->rules, ok, now);
+    e->ingest_ok = ok;
+}
+
+static void batch(struct pvs_engine *e, void **msgs, size_t n) {
+    int64_t now = pvs_clock_now_ms();
+    enum pvs_err rc;
+
+    e->txn_rc = pvs_store_begin(e->st);
+    check_health(e, now);
+    for (size_t i = 0; i < n; i++) {
+        handle(e, msgs[i], now);
+        pvs_msg_free(msgs[i]);
+    }
+    if (now >= e->next_tick) {
+        pvs_ruleset_tick(e->rules, now);
+        e->next_tick = now + e->cfg->global.tick_ms;
+    }
+    if (now >= e->next_prune) {
+        int64_t gone = 0;
+        if (!e->txn_rc &&
+            !pvs_store_prune_samples(e->st, now - e->cfg->global.retention_ms,
+                                     &gone) &&
+            gone)
+            pvs_info("pruned %lld samples older than the retention",
+                     (long long)gone);
+        e->next_prune = now + PRUNE_EVERY_MS;
+    }
+    rc = e->txn_rc ? e->txn_rc : pvs_store_commit(e->st);
+    pvs_stats_add(PVS_STAT_BATCHES, 1);
+    if (rc) {
+        pvs_store_rollback(e->st);
+        pvs_stats_add(PVS_STAT_DB_ERRORS, 1);
+        pvs_complain(&e->db_down, PVS_LOG_ERROR,
+                     "cannot commit a batch of %zu messages: %s", n,
+                     pvs_store_errmsg(e->st));
+        e->nfresh = 0;
+        return;
+    }
+    pvs_complain_release(&e->db_down, "database writes work again");
+    for (size_t i = 0; i < e->nfresh; i++)
+        submit(e, e->fresh[i]);
+    e->nfresh = 0;
+    if (now >= e->next_rescan) {
+        rescan_outbox(e);
+        e->next_rescan = now + 60000;
+    }
+}
+
+static void *engine_main(void *arg) {
+    struct pvs_engine *e = arg;
+    void *msgs[BATCH_MAX];
+
+    for (;;) {
+        int64_t wait = pvs_clock_real_ms(e->next_tick - pvs_clock_now_ms());
+        size_t n;
+
+        if (wait > 200)
+            wait = 200;
+        if (wait < 1)
+            wait = 1;
+        n = pvs_queue_pop_batch(e->inbox, msgs, BATCH_MAX, (int)wait);
+        if (!n && pvs_queue_closed(e->inbox))
+            break;
+        batch(e, msgs, n);
+    }
+    return NULL;
+}
+
+enum pvs_err pvs_engine_new(const struct pvs_config *cfg,
+                            struct pvs_notifier *notifier,
+                            struct pvs_engine **ret) {
+    struct pvs_engine *e = pvs_calloc(1, sizeof(*e));
+    struct pvs_cfg_errors errs;
+    enum pvs_err rc;
+
+    memset(&errs, 0, sizeof(errs));
+    e->cfg = cfg;
+    e->notifier = notifier;
+    e->ingest_ok = true;
+    e->db_down.every = 100;
+    e->last_ts = pvs_calloc(cfg->ndevices + 1, sizeof(int64_t));
+    rc = pvs_ruleset_new(cfg, on_alert, e, &e->rules, &errs);
+    if (rc) {
+        for (size_t i = 0; i < errs.count; i++)
+            pvs_error("%s", errs.msg[i]);
+        pvs_cfg_errors_release(&errs);
+        goto out;
+    }
+    rc = pvs_store_open(cfg->global.database, 0, &e->st);
+    if (rc)
+        goto out;
+    rc = pvs_store_sync_config(e->st, cfg);
+    if (rc)
+        goto out;
+    e->inbox = pvs_queue_new((size_t)cfg->global.inbox_size, pvs_msg_free_void);
+out:
+    if (rc) {
+        pvs_engine_free(e);
+        return rc;
+    }
+    *ret = e;
+    return PVS_OK;
+}
+
+struct pvs_queue *pvs_engine_inbox(struct pvs_engine *e) {
+    return e->inbox;
+}
+
+void pvs_engine_add_health(struct pvs_engine *e, const char *name,
+                           pvs_health_fn *fn, void *ud) {
+    PVS_ASSERT(e->nhealth < MAX_HEALTH);
+    e->health[e->nhealth].name = name;
+    e->health[e->nhealth].fn = fn;
+    e->health[e->nhealth].ud = ud;
+    e->health[e->nhealth].last = true;
+    e->nhealth++;
+}
+
+enum pvs_err pvs_engine_start(struct pvs_engine *e) {
+    int64_t now = pvs_clock_now_ms();
+    enum pvs_err rc;
+
+    pvs_ruleset_start(e->rules, now);
+    rc = pvs_store_firing_alerts(e->st, e->cfg, on_restore, e);
+    if (rc)
+        return rc;
+    if (pvs_ruleset_firing(e->rules))
+        pvs_info("restored %zu firing alerts", pvs_ruleset_firing(e->rules));
+    e->next_tick = now + e->cfg->global.tick_ms;
+    e->next_prune = now;
+    e->next_rescan = now + 60000;
+    rescan_outbox(e);
+    if (pthread_create(&e->thread, NULL, engine_main, e)) {
+        pvs_error("cannot start the engine thread");
+        return PVS_ERR_IO;
+    }
+    e->running = true;
+    return PVS_OK;
+}
+
+void pvs_engine_stop(struct pvs_engine *e) {
+    if (!e || !e->running)
+        return;
+    pvs_queue_close(e->inbox);
+    pthread_join(e->thread, NULL);
+    e->running = false;
+}
+
+void pvs_engine_free(struct pvs_engine *e) {
+    if (!e)
+        return;
+    pvs_engine_stop(e);
+    pvs_ruleset_free(e->rules);
+    pvs_store_close(e->st);
+    pvs_queue_free(e->inbox);
+    pvs_free(e->last_ts);
+    pvs_free(e->fresh);
+    pvs_free(e->inflight);
+    pvs_free(e);
+}

@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: MIT */
+/* stats.c - process-wide counters. */
+#include <stdatomic.h>
+
+#include "pvs/stats.h"
+#include "pvs/util.h"
+
+static _Atomic uint64_t counters[PVS_STAT__COUNT];
+
+static const char *const names[PVS_STAT__COUNT] = {
+    [PVS_STAT_SAMPLES_IN] = "samples_in",
+    [PVS_STAT_SAMPLES_LATE] = "samples_late",
+    [PVS_STAT_SAMPLES_BAD] = "samples_bad",
+    [PVS_STAT_MQTT_MESSAGES] = "mqtt_messages",
+    [PVS_STAT_MQTT_MALFORMED] = "mqtt_malformed",
+    [PVS_STAT_MQTT_UNKNOWN_DEVICE] = "mqtt_unknown_device",
+    [PVS_STAT_MQTT_UNKNOWN_METRIC] = "mqtt_unknown_metric",
+    [PVS_STAT_MQTT_BAD_TOPIC] = "mqtt_bad_topic",
+    [PVS_STAT_MQTT_DROPPED] = "mqtt_dropped",
+    [PVS_STAT_MQTT_DEFERRED] = "mqtt_deferred",
+    [PVS_STAT_MQTT_RECONNECTS] = "mqtt_reconnects",
+    [PVS_STAT_POLLS_OK] = "polls_ok",
+    [PVS_STAT_POLLS_FAILED] = "polls_failed",
+    [PVS_STAT_ALERTS_FIRED] = "alerts_fired",
+    [PVS_STAT_ALERTS_RESOLVED] = "alerts_resolved",
+    [PVS_STAT_TICKETS_OPENED] = "tickets_opened",
+    [PVS_STAT_MESSAGES_SENT] = "messages_sent",
+    [PVS_STAT_MESSAGES_FAILED] = "messages_failed",
+    [PVS_STAT_MESSAGES_DEAD] = "messages_dead",
+    [PVS_STAT_DB_ERRORS] = "db_errors",
+    [PVS_STAT_BATCHES] = "batches",
+};
+
+void pvs_stats_add(enum pvs_stat s, uint64_t n) {
+    PVS_ASSERT((unsigned)s < PVS_STAT__COUNT);
+    atomic_fetch_add_explicit(&counters[s], n, memory_order_relaxed);
+}
+
+uint64_t pvs_stats_get(enum pvs_stat s) {
+    PVS_ASSERT((unsigned)s < PVS_STAT__COUNT);
+    return atomic_load_explicit(&counters[s], memory_order_relaxed);
+}
+
+const char *pvs_stats_name(enum pvs_stat s) {
+    return (unsigned)s < PVS_STAT__COUNT ? names[s] : "unknown";
+}
+
+void pvs_stats_reset(void) {
+    for (int i = 0; i < PVS_STAT__COUNT; i++)
+        atomic_store(&counters[i], 0);
+}

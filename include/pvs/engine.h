@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * engine.h - the engine thread: the single writer of the store. It takes
+ * batches from its inbox (samples, source health, delivery results), runs
+ * the rules, and commits one transaction per batch: samples, alert
+ * transitions, tickets, ticket events and outbox rows together, so a crash
+ * never loses an alert. After each commit it hands new messages to the
+ * notifier.
+ *
+ * Created, started and stopped by the main thread.
+ */
+#ifndef PVS_ENGINE_H
+#define PVS_ENGINE_H
+
+#include <stdbool.h>
+#include "pvs/config.h"
+#include "pvs/notifier.h"
+#include "pvs/queue.h"
+
+struct pvs_engine;
+
+/* Returns whether an ingest source is healthy; polled by the engine. */
+typedef bool pvs_health_fn(void *ud);
+
+/*
+ * cfg and notifier are borrowed and must outlive the engine. Opens (and
+ * migrates) the store and builds the rule set; errors are logged.
+ */
+enum pvs_err pvs_engine_new(const struct pvs_config *cfg,
+                            struct pvs_notifier *notifier,
+                            struct pvs_engine **ret);
+/* The inbox producers push struct pvs_msg * into. */
+struct pvs_queue *pvs_engine_inbox(struct pvs_engine *e);
+/* Register an ingest health probe (the MQTT link). Before start. */
+void pvs_engine_add_health(struct pvs_engine *e, const char *name,
+                           pvs_health_fn *fn, void *ud);
+/* Restore alert state, resubmit pending messages, start the thread. */
+enum pvs_err pvs_engine_start(struct pvs_engine *e);
+/* Close the inbox, process what is in it, commit, join. */
+void pvs_engine_stop(struct pvs_engine *e);
+void pvs_engine_free(struct pvs_engine *e);
+
+#endif

@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * stats.h - process-wide counters (samples in, payloads rejected, polls
+ * failed, messages sent...), for logs, `/metrics` and tests. Lock-free
+ * atomics; any thread may add and read.
+ */
+#ifndef PVS_STATS_H
+#define PVS_STATS_H
+
+#include <stdint.h>
+
+enum pvs_stat {
+    PVS_STAT_SAMPLES_IN = 0, /* samples accepted by the engine */
+    PVS_STAT_SAMPLES_LATE,   /* stored, too old to feed the rules */
+    PVS_STAT_SAMPLES_BAD,    /* out of range or from the future */
+    PVS_STAT_MQTT_MESSAGES,  /* MQTT messages received */
+    PVS_STAT_MQTT_MALFORMED, /* bad JSON / number / too large */
+    PVS_STAT_MQTT_UNKNOWN_DEVICE,
+    PVS_STAT_MQTT_UNKNOWN_METRIC,
+    PVS_STAT_MQTT_BAD_TOPIC,
+    PVS_STAT_MQTT_DROPPED,  /* QoS 0 dropped because the inbox was full */
+    PVS_STAT_MQTT_DEFERRED, /* QoS 1/2 left to the broker, inbox full */
+    PVS_STAT_MQTT_RECONNECTS,
+    PVS_STAT_POLLS_OK,
+    PVS_STAT_POLLS_FAILED,
+    PVS_STAT_ALERTS_FIRED,
+    PVS_STAT_ALERTS_RESOLVED,
+    PVS_STAT_TICKETS_OPENED,
+    PVS_STAT_MESSAGES_SENT,
+    PVS_STAT_MESSAGES_FAILED, /* attempts that failed */
+    PVS_STAT_MESSAGES_DEAD,
+    PVS_STAT_DB_ERRORS,
+    PVS_STAT_BATCHES,
+    PVS_STAT__COUNT
+};
+
+void pvs_stats_add(enum pvs_stat s, uint64_t n);
+uint64_t pvs_stats_get(enum pvs_stat s);
+/* "samples_in", ... */
+const char *pvs_stats_name(enum pvs_stat s);
+void pvs_stats_reset(void);
+
+#endif
