@@ -14,6 +14,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "pvs/credentials.h"
 #include "pvs/log.h"
 #include "pvs/notifier.h"
 
@@ -107,30 +108,6 @@ char *pvs_email_build(const char *from, const char *to, const char *subject,
     return pvs_buf_detach(&b, NULL);
 }
 
-/* "user:password" on the first line of the credentials file. */
-static void read_credentials(struct email_ctx *c, const char *path) {
-    FILE *f = fopen(path, "r");
-    char line[512];
-    char *colon;
-
-    if (!f) {
-        pvs_error("cannot open credentials '%s'", path);
-        return;
-    }
-    if (fgets(line, sizeof(line), f)) {
-        line[strcspn(line, "\r\n")] = '\0';
-        colon = strchr(line, ':');
-        if (colon) {
-            *colon = '\0';
-            c->user = pvs_strdup(line);
-            c->password = pvs_strdup(colon + 1);
-        } else {
-            pvs_error("credentials '%s' must be 'user:password'", path);
-        }
-    }
-    fclose(f);
-}
-
 static void *email_init(const struct pvs_config *cfg) {
     struct email_ctx *c;
 
@@ -139,7 +116,7 @@ static void *email_init(const struct pvs_config *cfg) {
     c = pvs_calloc(1, sizeof(*c));
     c->smtp = cfg->smtp;
     if (cfg->smtp->credentials)
-        read_credentials(c, cfg->smtp->credentials);
+        pvs_credentials_read(cfg->smtp->credentials, &c->user, &c->password);
     return c;
 }
 
@@ -149,9 +126,7 @@ static void email_release(void *ctx) {
     if (!c)
         return;
     pvs_free(c->user);
-    if (c->password)
-        memset(c->password, 0, strlen(c->password));
-    pvs_free(c->password);
+    pvs_credentials_free_secret(c->password);
     pvs_free(c);
 }
 

@@ -1,0 +1,362 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * mqtt.c - MQTT ingest with Paho MQTTAsync.
+ *
+ * DESIGN
+ * Persistent session (clean session off, a fixed client id) so the broker
+ * keeps QoS 1 messages while pvsentry is away; automatic reconnect, and
+ * subscriptions renewed in the connected callback because a broker may
+ * have lost them. The message callback runs on Paho's thread: it copies
+ * what it needs into a pvs_msg and never blocks. When the engine inbox is
+ * full, a QoS 0 message is dropped and counted, and a QoS 1/2 message is
+ * handed back to Paho unacknowledged (return 0), so nothing acknowledged
+ * is ever lost.
+ *
+ * Paho retries automatically only after a first successful connection;
+ * until then a small supervisor thread retries the connect itself.
+ */
+#define PVS_LOG_MODULE "mqtt"
+#include <MQTTAsync.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "pvs/clock.h"
+#include "pvs/credentials.h"
+#include "pvs/log.h"
+#include "pvs/mqtt.h"
+#include "pvs/stats.h"
+
+struct pvs_mqtt {
+    const struct pvs_config *cfg;
+    const struct pvs_cfg_mqtt *mc;
+    struct pvs_queue *inbox;
+    struct pvs_mqtt_map *map;
+    MQTTAsync client;
+    char *uri;
+    char *user, *password;
+    atomic_bool connected;
+    atomic_bool subscribed;
+    atomic_bool ever_connected;
+    atomic_bool connecting;
+    atomic_bool stopping;
+    pthread_t supervisor;
+    bool supervisor_running;
+    pthread_mutex_t lock; /* the complaints below, across Paho threads */
+    struct pvs_complaint bad_payload;
+    struct pvs_complaint unknown_device;
+    struct pvs_complaint link_down;
+    struct pvs_complaint inbox_full;
+    int *qos;
+};
+
+static void on_subscribed(void *ctx, MQTTAsync_successData *resp) {
+    struct pvs_mqtt *m = ctx;
+
+    (void)resp;
+    atomic_store(&m->subscribed, true);
+    pvs_info("subscribed to %zu topics at '%s'", m->mc->ntopics, m->uri);
+}
+
+static void on_subscribe_failed(void *ctx, MQTTAsync_failureData *resp) {
+    struct pvs_mqtt *m = ctx;
+
+    pvs_error("cannot subscribe at '%s': %s (code %d)", m->uri,
+              resp && resp->message ? resp->message : "refused",
+              resp ? resp->code : 0);
+}
+
+static void subscribe(struct pvs_mqtt *m) {
+    MQTTAsync_responseOptions ro = MQTTAsync_responseOptions_initializer;
+    int rc;
+
+    ro.onSuccess = on_subscribed;
+    ro.onFailure = on_subscribe_failed;
+    ro.context = m;
+    rc = MQTTAsync_subscribeMany(m->client, (int)m->mc->ntopics, m->mc->topics,
+                                 m->qos, &ro);
+    if (rc != MQTTASYNC_SUCCESS)
+        pvs_error("cannot subscribe at '%s': paho error %d", m->uri, rc);
+}
+
+static void on_connected(void *ctx, char *cause) {
+    struct pvs_mqtt *m = ctx;
+
+    (void)cause;
+    atomic_store(&m->connected, true);
+    atomic_store(&m->connecting, false);
+    if (atomic_exchange(&m->ever_connected, true))
+        pvs_stats_add(PVS_STAT_MQTT_RECONNECTS, 1);
+    pthread_mutex_lock(&m->lock);
+    if (m->link_down.active)
+        pvs_complain_release(&m->link_down, "connected to '%s' again", m->uri);
+    else
+        pvs_info("connected to '%s' as '%s'", m->uri, m->mc->client_id);
+    pthread_mutex_unlock(&m->lock);
+    /* Always renew: a broker that lost its state lost our subscriptions. */
+    subscribe(m);
+}
+
+static void on_connect_failed(void *ctx, MQTTAsync_failureData *resp) {
+    struct pvs_mqtt *m = ctx;
+
+    atomic_store(&m->connecting, false);
+    pthread_mutex_lock(&m->lock);
+    pvs_complain(&m->link_down, PVS_LOG_WARN,
+                 "cannot connect to '%s': %s (code %d)", m->uri,
+                 resp && resp->message ? resp->message : "no answer",
+                 resp ? resp->code : 0);
+    pthread_mutex_unlock(&m->lock);
+}
+
+static void on_connection_lost(void *ctx, char *cause) {
+    struct pvs_mqtt *m = ctx;
+
+    atomic_store(&m->connected, false);
+    atomic_store(&m->subscribed, false);
+    if (atomic_load(&m->stopping))
+        return;
+    pthread_mutex_lock(&m->lock);
+    pvs_complain(&m->link_down, PVS_LOG_WARN,
+                 "lost the connection to '%s'%s%s, reconnecting", m->uri,
+                 cause ? ": " : "", cause ? cause : "");
+    pthread_mutex_unlock(&m->lock);
+}
+
+static void complain_locked(struct pvs_mqtt *m, struct pvs_complaint *c,
+                            const char *what, const char *topic,
+                            const char *why) {
+    pthread_mutex_lock(&m->lock);
+    pvs_complain(c, PVS_LOG_WARN, "%s on '%.128s': %s", what, topic, why);
+    pthread_mutex_unlock(&m->lock);
+}
+
+static int on_message(void *ctx, char *topic, int topic_len,
+                      MQTTAsync_message *msg) {
+    struct pvs_mqtt *m = ctx;
+    struct pvs_msg *out = NULL;
+    char tbuf[512], why[160];
+    size_t unknown = 0;
+    enum pvs_mqtt_result res;
+    enum pvs_err rc;
+
+    pvs_stats_add(PVS_STAT_MQTT_MESSAGES, 1);
+    if (topic_len > 0) {
+        size_t n = (size_t)topic_len < sizeof(tbuf) - 1 ? (size_t)topic_len
+                                                        : sizeof(tbuf) - 1;
+        memcpy(tbuf, topic, n);
+        tbuf[n] = '\0';
+    } else {
+        pvs_strlcpy(tbuf, topic, sizeof(tbuf));
+    }
+    if (msg->payloadlen < 0 || (int64_t)msg->payloadlen > m->mc->max_payload) {
+        pvs_stats_add(PVS_STAT_MQTT_MALFORMED, 1);
+        pvs_snprintf(why, sizeof(why), "payload of %d bytes exceeds %lld",
+                     msg->payloadlen, (long long)m->mc->max_payload);
+        complain_locked(m, &m->bad_payload, "rejected message", tbuf, why);
+        goto done;
+    }
+    res = pvs_mqtt_map_parse(m->map, tbuf, msg->payload,
+                             (size_t)msg->payloadlen, pvs_clock_now_ms(), &out,
+                             &unknown, why, sizeof(why));
+    if (unknown)
+        pvs_stats_add(PVS_STAT_MQTT_UNKNOWN_METRIC, unknown);
+    switch (res) {
+    case PVS_MQTT_OK:
+        break;
+    case PVS_MQTT_UNKNOWN_DEVICE:
+        pvs_stats_add(PVS_STAT_MQTT_UNKNOWN_DEVICE, 1);
+        complain_locked(m, &m->unknown_device, "unknown device", tbuf, why);
+        goto done;
+    case PVS_MQTT_BAD_TOPIC:
+        pvs_stats_add(PVS_STAT_MQTT_BAD_TOPIC, 1);
+        complain_locked(m, &m->bad_payload, "rejected message", tbuf, why);
+        goto done;
+    case PVS_MQTT_UNKNOWN_METRIC:
+        pvs_stats_add(PVS_STAT_MQTT_UNKNOWN_METRIC, 1);
+        complain_locked(m, &m->bad_payload, "rejected message", tbuf, why);
+        goto done;
+    case PVS_MQTT_MALFORMED:
+    case PVS_MQTT_EMPTY:
+        pvs_stats_add(PVS_STAT_MQTT_MALFORMED, 1);
+        complain_locked(m, &m->bad_payload, "rejected message", tbuf, why);
+        goto done;
+    }
+    rc = pvs_queue_try_push(m->inbox, out);
+    if (rc == PVS_OK) {
+        out = NULL;
+        goto done;
+    }
+    pvs_msg_free(out);
+    if (msg->qos == 0 || rc == PVS_ERR_CLOSED) {
+        pvs_stats_add(PVS_STAT_MQTT_DROPPED, 1);
+        complain_locked(m, &m->inbox_full, "dropped QoS 0 message", tbuf,
+                        "the engine inbox is full");
+        goto done;
+    }
+    /* Not acknowledged: Paho keeps the message and calls again later. */
+    pvs_stats_add(PVS_STAT_MQTT_DEFERRED, 1);
+    complain_locked(m, &m->inbox_full, "deferred QoS 1 message", tbuf,
+                    "the engine inbox is full");
+    return 0;
+done:
+    MQTTAsync_freeMessage(&msg);
+    MQTTAsync_free(topic);
+    return 1;
+}
+
+static void connect_once(struct pvs_mqtt *m) {
+    MQTTAsync_connectOptions co = MQTTAsync_connectOptions_initializer;
+    MQTTAsync_SSLOptions ssl = MQTTAsync_SSLOptions_initializer;
+    int rc;
+
+    co.keepAliveInterval = (int)(m->mc->keepalive_ms / 1000);
+    co.cleansession = m->mc->clean_session;
+    co.automaticReconnect = 1;
+    co.minRetryInterval = 1;
+    co.maxRetryInterval = 16;
+    co.connectTimeout = 10;
+    co.onFailure = on_connect_failed;
+    co.context = m;
+    if (m->user) {
+        co.username = m->user;
+        co.password = m->password;
+    }
+    if (!strncmp(m->uri, "ssl://", 6)) {
+        ssl.enableServerCertAuth = 1;
+        ssl.verify = 1;
+        ssl.trustStore = m->mc->ca_file;
+        co.ssl = &ssl;
+    }
+    atomic_store(&m->connecting, true);
+    rc = MQTTAsync_connect(m->client, &co);
+    if (rc != MQTTASYNC_SUCCESS) {
+        atomic_store(&m->connecting, false);
+        pthread_mutex_lock(&m->lock);
+        pvs_complain(&m->link_down, PVS_LOG_WARN,
+                     "cannot connect to '%s': paho error %d", m->uri, rc);
+        pthread_mutex_unlock(&m->lock);
+    }
+}
+
+/* Retries the first connection; Paho handles every later one. */
+static void *supervise(void *arg) {
+    struct pvs_mqtt *m = arg;
+    struct timespec ts = {0, 200 * 1000000L};
+    int64_t next = 0;
+
+    while (!atomic_load(&m->stopping) && !atomic_load(&m->ever_connected)) {
+        int64_t now = pvs_clock_mono_ms();
+        if (!atomic_load(&m->connecting) && now >= next) {
+            connect_once(m);
+            next = now + 1000;
+        }
+        nanosleep(&ts, NULL);
+    }
+    return NULL;
+}
+
+enum pvs_err pvs_mqtt_new(const struct pvs_config *cfg, struct pvs_queue *inbox,
+                          struct pvs_mqtt **ret) {
+    struct pvs_mqtt *m;
+    MQTTAsync_createOptions opts = MQTTAsync_createOptions_initializer;
+    const char *uri;
+    int rc;
+
+    PVS_ASSERT(cfg->mqtt);
+    m = pvs_calloc(1, sizeof(*m));
+    m->cfg = cfg;
+    m->mc = cfg->mqtt;
+    m->inbox = inbox;
+    pthread_mutex_init(&m->lock, NULL);
+    m->bad_payload.every = 1000;
+    m->unknown_device.every = 1000;
+    m->inbox_full.every = 10000;
+    m->link_down.every = 0;
+    uri = m->mc->uri;
+    /* Paho spells the schemes tcp:// and ssl://. */
+    if (!strncmp(uri, "mqtt://", 7))
+        m->uri = pvs_asprintf("tcp://%s", uri + 7);
+    else if (!strncmp(uri, "mqtts://", 8))
+        m->uri = pvs_asprintf("ssl://%s", uri + 8);
+    else
+        m->uri = pvs_strdup(uri);
+    if (m->mc->credentials &&
+        pvs_credentials_read(m->mc->credentials, &m->user, &m->password)) {
+        pvs_mqtt_free(m);
+        return PVS_ERR_CONFIG;
+    }
+    m->qos = pvs_calloc(m->mc->ntopics, sizeof(int));
+    for (size_t i = 0; i < m->mc->ntopics; i++)
+        m->qos[i] = (int)m->mc->qos;
+    m->map = pvs_mqtt_map_new(cfg);
+    /* Receiving never needs the sender's buffer. */
+    opts.sendWhileDisconnected = 0;
+    rc = MQTTAsync_createWithOptions(&m->client, m->uri, m->mc->client_id,
+                                     MQTTCLIENT_PERSISTENCE_NONE, NULL, &opts);
+    if (rc != MQTTASYNC_SUCCESS) {
+        pvs_error("cannot create an MQTT client for '%s': paho error %d",
+                  m->uri, rc);
+        m->client = NULL;
+        pvs_mqtt_free(m);
+        return PVS_ERR_CONFIG;
+    }
+    MQTTAsync_setCallbacks(m->client, m, on_connection_lost, on_message, NULL);
+    MQTTAsync_setConnected(m->client, m, on_connected);
+    *ret = m;
+    return PVS_OK;
+}
+
+enum pvs_err pvs_mqtt_start(struct pvs_mqtt *m) {
+    if (pthread_create(&m->supervisor, NULL, supervise, m)) {
+        pvs_error("cannot start the MQTT supervisor thread");
+        return PVS_ERR_IO;
+    }
+    m->supervisor_running = true;
+    return PVS_OK;
+}
+
+bool pvs_mqtt_healthy(void *arg) {
+    struct pvs_mqtt *m = arg;
+
+    return atomic_load(&m->connected) && atomic_load(&m->subscribed);
+}
+
+void pvs_mqtt_stop(struct pvs_mqtt *m) {
+    MQTTAsync_disconnectOptions d = MQTTAsync_disconnectOptions_initializer;
+
+    if (!m)
+        return;
+    atomic_store(&m->stopping, true);
+    if (m->supervisor_running) {
+        pthread_join(m->supervisor, NULL);
+        m->supervisor_running = false;
+    }
+    if (m->client && MQTTAsync_isConnected(m->client)) {
+        d.timeout = 2000;
+        MQTTAsync_disconnect(m->client, &d);
+        /* Wait (bounded) for the disconnect to go out. */
+        for (int i = 0; i < 40 && MQTTAsync_isConnected(m->client); i++) {
+            struct timespec ts = {0, 50 * 1000000L};
+            nanosleep(&ts, NULL);
+        }
+    }
+    atomic_store(&m->connected, false);
+}
+
+void pvs_mqtt_free(struct pvs_mqtt *m) {
+    if (!m)
+        return;
+    pvs_mqtt_stop(m);
+    if (m->client)
+        MQTTAsync_destroy(&m->client);
+    pvs_mqtt_map_free(m->map);
+    pvs_free(m->qos);
+    pvs_free(m->uri);
+    pvs_free(m->user);
+    pvs_credentials_free_secret(m->password);
+    pthread_mutex_destroy(&m->lock);
+    pvs_free(m);
+}

@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * mqtt.h - MQTT ingest (Paho MQTTAsync) and the topic/payload mapping.
+ *
+ * Topic layouts (DESIGN.md "Collector"):
+ *   pvsentry/{site}/{device}           JSON object of canonical metrics,
+ *                                      optional "ts" (epoch s or ISO 8601)
+ *   pvsentry/{site}/{device}/{metric}  a plain number (state: its name)
+ */
+#ifndef PVS_MQTT_H
+#define PVS_MQTT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "pvs/config.h"
+#include "pvs/msg.h"
+#include "pvs/queue.h"
+
+/* ---- mapping (collector/mqtt_map.c): pure, thread-safe once built ---- */
+
+struct pvs_mqtt_map;
+
+enum pvs_mqtt_result {
+    PVS_MQTT_OK = 0,
+    PVS_MQTT_BAD_TOPIC,      /* not one of the layouts */
+    PVS_MQTT_UNKNOWN_DEVICE, /* no such device on that site */
+    PVS_MQTT_UNKNOWN_METRIC, /* flat layout with a metric outside the list */
+    PVS_MQTT_MALFORMED,      /* bad JSON, bad number, bad timestamp */
+    PVS_MQTT_EMPTY,          /* valid but carries no known metric */
+};
+
+/* Index of cfg's devices for topic lookup. cfg must outlive the map. */
+struct pvs_mqtt_map *pvs_mqtt_map_new(const struct pvs_config *cfg);
+void pvs_mqtt_map_free(struct pvs_mqtt_map *map);
+
+/*
+ * Turn one message into samples. On PVS_MQTT_OK *ret is a new
+ * PVS_MSG_SAMPLES message the caller owns. *ret_unknown counts fields that
+ * were skipped (unknown metrics, bad values). why receives a short reason
+ * on failure. now_ms stamps samples whose payload has no "ts".
+ */
+enum pvs_mqtt_result pvs_mqtt_map_parse(const struct pvs_mqtt_map *map,
+                                        const char *topic, const void *payload,
+                                        size_t len, int64_t now_ms,
+                                        struct pvs_msg **ret,
+                                        size_t *ret_unknown, char *why,
+                                        size_t whysize);
+
+/* ---- the client (collector/mqtt.c) ---- */
+
+struct pvs_mqtt;
+
+/* cfg->mqtt must be set. cfg and inbox are borrowed. Main thread. */
+enum pvs_err pvs_mqtt_new(const struct pvs_config *cfg, struct pvs_queue *inbox,
+                          struct pvs_mqtt **ret);
+/* Connect in the background; retries until it succeeds. */
+enum pvs_err pvs_mqtt_start(struct pvs_mqtt *m);
+/* Connected and subscribed. Any thread. */
+bool pvs_mqtt_healthy(void *m);
+void pvs_mqtt_stop(struct pvs_mqtt *m);
+void pvs_mqtt_free(struct pvs_mqtt *m);
+
+#endif
