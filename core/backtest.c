@@ -450,6 +450,11 @@ static bool missing(const char *s, double *v, double sentinel) {
     return false;
 }
 
+static bool is_env(enum pvs_metric m) {
+    return m == PVS_M_POA_IRRADIANCE_WM2 || m == PVS_M_GHI_WM2 ||
+           m == PVS_M_AMBIENT_TEMP_C || m == PVS_M_MODULE_TEMP_C;
+}
+
 /* Samples for one row; returns how many were fed. */
 static size_t feed_row(struct bt *bt, struct pvs_ruleset *rs, char **f,
                        size_t nf, int64_t ts) {
@@ -459,9 +464,14 @@ static size_t feed_row(struct bt *bt, struct pvs_ruleset *rs, char **f,
 
     memset(&s, 0, sizeof(s));
     s.ts_ms = ts;
-    for (size_t i = 0; i < bt->nmaps; i++) {
-        const struct map *m = &bt->maps[i];
+    /* Two passes: the conditions (irradiance, temperatures) of a row
+     * first, so a row's power is judged against its own light. */
+    for (size_t k = 0; k < 2 * bt->nmaps; k++) {
+        const struct map *m = &bt->maps[k % bt->nmaps];
         const char *cell;
+
+        if (is_env(m->metric) != (k < bt->nmaps))
+            continue;
 
         if (bt->long_spec) {
             if ((size_t)bt->series_col >= nf || (size_t)bt->value_col >= nf ||

@@ -130,3 +130,149 @@ void pvs_expect_power(const struct pvs_site *site, double kwp, double rated_w,
     out->unclipped_w = p;
     out->power_w = rated_w > 0 && p > rated_w ? rated_w : p;
 }
+
+/* ---- tracking ---- */
+
+#define ENV_MAX_AGE_MS (30 * 60000LL)
+#define SEG_MAX_MS (2 * 3600000LL)
+
+void pvs_expect_env_sample(struct pvs_expect_env *e,
+                           const struct pvs_sample *s) {
+    switch (s->metric) {
+    case PVS_M_POA_IRRADIANCE_WM2:
+        e->poa = s->value;
+        e->poa_ms = s->ts_ms;
+        break;
+    case PVS_M_GHI_WM2:
+        e->ghi = s->value;
+        e->ghi_ms = s->ts_ms;
+        break;
+    case PVS_M_MODULE_TEMP_C:
+        e->tmod = s->value;
+        e->tmod_ms = s->ts_ms;
+        break;
+    case PVS_M_AMBIENT_TEMP_C:
+        e->tamb = s->value;
+        e->tamb_ms = s->ts_ms;
+        break;
+    default:
+        break;
+    }
+}
+
+static bool fresh(int64_t at, int64_t now) {
+    return at && now - at <= ENV_MAX_AGE_MS && at - now <= ENV_MAX_AGE_MS;
+}
+
+void pvs_expect_env_inputs(const struct pvs_expect_env *e, int64_t now_ms,
+                           struct pvs_expect_in *in) {
+    pvs_expect_in_init(in);
+    if (!e)
+        return;
+    if (fresh(e->poa_ms, now_ms))
+        in->poa_wm2 = e->poa;
+    if (fresh(e->ghi_ms, now_ms))
+        in->ghi_wm2 = e->ghi;
+    if (fresh(e->tmod_ms, now_ms))
+        in->module_temp_c = e->tmod;
+    if (fresh(e->tamb_ms, now_ms))
+        in->ambient_temp_c = e->tamb;
+}
+
+static void add_seg(struct pvs_expect_win *w, const struct pvs_site *site,
+                    double kwp, double rated_w,
+                    const struct pvs_expect_env *env, int64_t t0, int64_t t1,
+                    double p) {
+    struct pvs_expect_seg *g;
+    struct pvs_expect_in in;
+    struct pvs_expect_out out, clear;
+    int64_t mid = t0 + (t1 - t0) / 2;
+    double h = (double)(t1 - t0) / 3600000.0;
+    double limit;
+
+    if (p < 0)
+        p = 0; /* night consumption is not production */
+    if (p > w->pmax)
+        w->pmax = p;
+    pvs_expect_env_inputs(env, t1, &in);
+    pvs_expect_power(site, kwp, rated_w, mid, &in, &out);
+    pvs_expect_in_init(&in);
+    pvs_expect_power(site, kwp, rated_w, mid, &in, &clear);
+    g = &w->seg[w->head];
+    w->head = (w->head + 1) % PVS_EXPECT_SEGS;
+    if (w->nseg < PVS_EXPECT_SEGS)
+        w->nseg++;
+    g->t0 = t0;
+    g->t1 = t1;
+    g->meas_wh = p * h;
+    g->exp_wh = out.power_w * h;
+    g->clear_wh = clear.power_w * h;
+    g->measured_irr = out.measured;
+    /* At the inverter's limit (rated, or the highest output seen) the
+     * array may make more than is measured: that is clipping, not loss. */
+    limit = rated_w > 0 ? rated_w : w->pmax;
+    g->clipped = limit > 0 && p >= 0.95 * limit && p > 0.2 * kwp * 1000.0;
+    if (g->clipped && g->exp_wh > g->meas_wh)
+        g->exp_wh = g->meas_wh;
+}
+
+bool pvs_expect_win_sample(struct pvs_expect_win *w,
+                           const struct pvs_site *site, double kwp,
+                           double rated_w, const struct pvs_expect_env *env,
+                           const struct pvs_sample *s) {
+    int64_t dt;
+
+    if (s->metric == PVS_M_AC_POWER_W) {
+        w->have_power = true;
+        dt = w->last_p_ms ? s->ts_ms - w->last_p_ms : 0;
+        if (dt <= 0 || dt > SEG_MAX_MS)
+            dt = 5 * 60000; /* first sample or after a gap */
+        w->last_p_ms = s->ts_ms;
+        add_seg(w, site, kwp, rated_w, env, s->ts_ms - dt, s->ts_ms, s->value);
+        return true;
+    }
+    if (s->metric != PVS_M_AC_ENERGY_WH || w->have_power)
+        return false;
+    dt = s->ts_ms - w->last_e_ms;
+    if (w->last_e_ms && dt > 0 && dt <= SEG_MAX_MS &&
+        s->value >= w->last_e_wh) {
+        double p = (s->value - w->last_e_wh) * 3600000.0 / (double)dt;
+        add_seg(w, site, kwp, rated_w, env, w->last_e_ms, s->ts_ms, p);
+        w->last_e_ms = s->ts_ms;
+        w->last_e_wh = s->value;
+        return true;
+    }
+    w->last_e_ms = s->ts_ms;
+    w->last_e_wh = s->value;
+    return false;
+}
+
+void pvs_expect_win_sum(const struct pvs_expect_win *w, int64_t now_ms,
+                        int64_t window_ms, struct pvs_expect_sum *out) {
+    double m = 0, e = 0, c = 0;
+    int64_t span = 0;
+
+    memset(out, 0, sizeof(*out));
+    out->measured_irr = true;
+    for (size_t i = 0; i < w->nseg; i++) {
+        const struct pvs_expect_seg *g =
+            &w->seg[(w->head + PVS_EXPECT_SEGS - 1 - i) % PVS_EXPECT_SEGS];
+        if (g->t1 <= now_ms - window_ms && out->nseg)
+            break;
+        m += g->meas_wh;
+        e += g->exp_wh;
+        c += g->clear_wh;
+        span += g->t1 - g->t0;
+        out->measured_irr = out->measured_irr && g->measured_irr;
+        out->clipped = out->clipped || g->clipped;
+        out->nseg++;
+    }
+    if (!out->nseg || span <= 0) {
+        out->measured_irr = false;
+        return;
+    }
+    out->meas_w = m * 3600000.0 / (double)span;
+    out->exp_w = e * 3600000.0 / (double)span;
+    out->clear_w = c * 3600000.0 / (double)span;
+    out->span_ms = span;
+}

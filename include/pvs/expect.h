@@ -18,6 +18,7 @@
 
 #include <stdint.h>
 #include "pvs/config.h"
+#include "pvs/metrics.h"
 #include "pvs/sun.h"
 
 /* Irradiance components, W/m2. */
@@ -75,5 +76,63 @@ struct pvs_expect_out {
 void pvs_expect_power(const struct pvs_site *site, double kwp, double rated_w,
                       int64_t ts_ms, const struct pvs_expect_in *in,
                       struct pvs_expect_out *out);
+
+/* ---- tracking production against expectation (for rule families) ---- */
+
+/* Site conditions from sensors; a value older than 30 min is unknown. */
+struct pvs_expect_env {
+    double poa, ghi, tmod, tamb;
+    int64_t poa_ms, ghi_ms, tmod_ms, tamb_ms;
+};
+/* Take s when it is an environment metric (irradiance, temperatures). */
+void pvs_expect_env_sample(struct pvs_expect_env *e,
+                           const struct pvs_sample *s);
+void pvs_expect_env_inputs(const struct pvs_expect_env *e, int64_t now_ms,
+                           struct pvs_expect_in *in);
+
+#define PVS_EXPECT_SEGS 32
+
+/* One interval of production: measured, expected and clear-sky Wh. */
+struct pvs_expect_seg {
+    int64_t t0, t1;
+    double meas_wh, exp_wh, clear_wh;
+    bool measured_irr; /* expected came from a sensor */
+    bool clipped;      /* output at the inverter's limit */
+};
+
+/*
+ * Per-device production history: power samples, or power derived from
+ * the lifetime energy counter when the device reports no power. Embed it
+ * in a family's per-device state; zero-initialised is ready.
+ */
+struct pvs_expect_win {
+    struct pvs_expect_seg seg[PVS_EXPECT_SEGS];
+    size_t nseg, head;
+    int64_t last_p_ms;
+    int64_t last_e_ms;
+    double last_e_wh;
+    bool have_power;
+    double pmax; /* highest power seen: the clipping level when unknown */
+};
+
+/*
+ * Feed a sample of the device (ac_power_w or ac_energy_wh; others are
+ * ignored). Returns true when a new segment was added.
+ */
+bool pvs_expect_win_sample(struct pvs_expect_win *w,
+                           const struct pvs_site *site, double kwp,
+                           double rated_w, const struct pvs_expect_env *env,
+                           const struct pvs_sample *s);
+
+/* Averages (W) over the segments ending after now_ms - window_ms. */
+struct pvs_expect_sum {
+    double meas_w, exp_w, clear_w;
+    int64_t span_ms;
+    bool measured_irr; /* every segment had a sensor */
+    bool clipped;      /* some segment was at the clipping level */
+    size_t nseg;
+};
+void pvs_expect_win_sum(const struct pvs_expect_win *w, int64_t now_ms,
+                        int64_t window_ms, struct pvs_expect_sum *out);
 
 #endif

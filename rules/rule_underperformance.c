@@ -1,0 +1,206 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * rule_underperformance.c - the `underperformance` family: a device makes
+ * clearly less than it should for the light it gets.
+ *
+ * DESIGN
+ * Expected power comes from expect.c: from the site's irradiance sensor
+ * when there is one (so clouds lower the expectation with the output),
+ * else from the clear sky. The device's own normal ratio of measured to
+ * expected is learnt slowly on good windows (a wrong kWp, tilt or sensor
+ * position cancels out), and judged against:
+ *   dead  output below dead_ratio of expected for 15 min, while expected
+ *         is at least min_expected of kWp: low light must not hide a
+ *         plant that produces nothing
+ *   low   (sensor only) below ratio of its normal for low_for, while the
+ *         sun is high enough (20 % of kWp expected) for shading and
+ *         sensor mismatch at dawn to stay out of it
+ * Without a sensor only a dead device is flagged, and only with the clear
+ * sky promising a real output: an overcast day is not a fault. Clipping
+ * at the inverter's limit is never a shortfall (expect.c). Cold weather
+ * with low output is left to the `snow` family.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "pvs/expect.h"
+#include "pvs/rules.h"
+
+struct up_params {
+    double ratio, dead_ratio, min_expected, snow_temp;
+    int64_t window_ms, dead_for_ms, low_for_ms;
+};
+
+struct up_dev {
+    struct pvs_expect_win win;
+    double k; /* learnt normal measured/expected, NaN until known */
+    int64_t dead_since, low_since;
+    bool active;
+};
+
+struct up_state {
+    struct up_dev *dev;
+    struct pvs_expect_env *env; /* per site */
+};
+
+static const char *const up_keys[] = {
+    "ratio",  "dead_ratio", "min_expected", "snow_temp",
+    "window", "dead_for",   "low_for",      NULL,
+};
+
+static enum pvs_err up_parse(struct pvs_rule *r, struct pvs_cfg_errors *errs) {
+    struct up_params *p = pvs_calloc(1, sizeof(*p));
+    struct up_state *st = pvs_calloc(1, sizeof(*st));
+
+    pvs_rule_params_check(r, up_keys, errs);
+    p->ratio = pvs_rule_param_double(r, "ratio", 0.7, 0.05, 1.0, errs);
+    p->dead_ratio = pvs_rule_param_double(r, "dead_ratio", 0.1, 0.0, 0.5, errs);
+    p->min_expected =
+        pvs_rule_param_double(r, "min_expected", 0.015, 0.0, 1.0, errs);
+    p->snow_temp =
+        pvs_rule_param_double(r, "snow_temp", 3.0, -40.0, 20.0, errs);
+    p->window_ms = pvs_rule_param_duration(r, "window", 30 * 60000, errs);
+    p->dead_for_ms = pvs_rule_param_duration(r, "dead_for", 15 * 60000, errs);
+    p->low_for_ms = pvs_rule_param_duration(r, "low_for", 45 * 60000, errs);
+    st->dev = pvs_calloc(r->conf->ndevices + 1, sizeof(*st->dev));
+    for (size_t i = 0; i < r->conf->ndevices; i++)
+        st->dev[i].k = NAN;
+    st->env = pvs_calloc(r->conf->nsites + 1, sizeof(*st->env));
+    r->params = p;
+    r->state = st;
+    return PVS_OK;
+}
+
+static void up_free(struct pvs_rule *r) {
+    struct up_state *st = r->state;
+
+    if (st) {
+        pvs_free(st->dev);
+        pvs_free(st->env);
+    }
+    PVS_FREE(r->state);
+    PVS_FREE(r->params);
+}
+
+static void learn(struct up_dev *d, const struct pvs_expect_sum *sum,
+                  double kwp) {
+    double ratio;
+
+    if (!sum->measured_irr || sum->clipped || sum->exp_w < 0.2 * kwp * 1000)
+        return;
+    ratio = sum->meas_w / sum->exp_w;
+    if (isnan(d->k)) {
+        if (ratio > 0.3 && ratio < 1.5)
+            d->k = ratio;
+        return;
+    }
+    /* Learn from normal windows only: a fault must not become normal. */
+    if (ratio > 0.8 * d->k && ratio < 1.5)
+        d->k += 0.05 * (ratio - d->k);
+}
+
+static void evaluate(struct pvs_rule *r, const struct pvs_device *dev,
+                     int64_t now) {
+    const struct up_params *p = r->params;
+    struct up_state *st = r->state;
+    struct up_dev *d = &st->dev[dev->index];
+    struct pvs_expect_sum sum;
+    struct pvs_expect_in in;
+    struct pvs_observation o;
+    char ev[PVS_EVIDENCE_MAX], ex[PVS_EXPLAIN_MAX];
+    double kwp = pvs_expect_device_kwp(r->conf, dev);
+    double k, base, floor_w;
+    bool judge, dead, low, cold, sensor;
+
+    if (kwp <= 0)
+        return;
+    pvs_expect_win_sum(&d->win, now, p->window_ms, &sum);
+    if (!sum.nseg)
+        return;
+    learn(d, &sum, kwp);
+    pvs_expect_env_inputs(&st->env[dev->site->index], now, &in);
+    cold = !isnan(in.ambient_temp_c)
+               ? in.ambient_temp_c <= p->snow_temp
+               : (!isnan(in.module_temp_c) && in.module_temp_c <= p->snow_temp);
+    sensor = sum.measured_irr;
+    k = isnan(d->k) ? 1.0 : d->k;
+    if (sensor) {
+        base = sum.exp_w * k;
+        judge = sum.exp_w >= p->min_expected * kwp * 1000.0;
+        dead = sum.meas_w < p->dead_ratio * base;
+        low = sum.exp_w >= 0.2 * kwp * 1000.0 && sum.meas_w < p->ratio * base;
+    } else {
+        /* Clear sky only: an upper bound, so only "nothing at all". */
+        base = sum.clear_w;
+        judge = sum.clear_w >= 0.15 * kwp * 1000.0;
+        dead = sum.meas_w < 0.03 * base;
+        low = false;
+    }
+    if (!judge)
+        return; /* too little light to say anything either way */
+    if (cold)
+        dead = low = false; /* the snow family's question */
+    d->dead_since = dead ? (d->dead_since ? d->dead_since : now) : 0;
+    d->low_since = low ? (d->low_since ? d->low_since : now) : 0;
+    dead = d->dead_since && now - d->dead_since >= p->dead_for_ms;
+    low = d->low_since && now - d->low_since >= p->low_for_ms;
+
+    memset(&o, 0, sizeof(o));
+    o.site = dev->site;
+    o.device = dev;
+    o.subject = "";
+    o.ts_ms = now;
+    o.severity = dead ? PVS_SEV_CRITICAL : r->severity;
+    o.measured = sum.meas_w;
+    o.expected = base;
+    o.active = dead || low;
+    if (!o.active && !d->active) {
+        return;
+    }
+    floor_w = base > sum.meas_w ? base - sum.meas_w : 0;
+    o.lost_w = o.active ? floor_w : 0;
+    pvs_snprintf(ev, sizeof(ev),
+                 "ac_power_w %.0f W vs expected %.0f W over %.0f min "
+                 "(%s%s)",
+                 sum.meas_w, base, (double)sum.span_ms / 60000.0,
+                 sensor ? "from the irradiance sensor" : "clear sky",
+                 isnan(d->k) ? "" : ", scaled by its normal ratio");
+    pvs_snprintf(ex, sizeof(ex),
+                 dead ? "'%s' produces almost nothing although there is "
+                        "light: it is off, tripped or disconnected"
+                      : "'%s' produces clearly less than the light allows: "
+                        "a string, fuse or part of the array may be lost",
+                 dev->obj.id);
+    o.evidence = ev;
+    o.explanation = ex;
+    o.kb = dead ? "inverter-offline" : "underperformance";
+    pvs_rule_observe(r, &o);
+    d->active = o.active;
+}
+
+static void up_sample(struct pvs_rule *r, const struct pvs_sample *s) {
+    struct up_state *st = r->state;
+    const struct pvs_device *dev = r->conf->devices[s->dev];
+    double kwp;
+
+    if (!dev->site)
+        return;
+    pvs_expect_env_sample(&st->env[dev->site->index], s);
+    if (s->metric != PVS_M_AC_POWER_W && s->metric != PVS_M_AC_ENERGY_WH)
+        return;
+    kwp = pvs_expect_device_kwp(r->conf, dev);
+    if (pvs_expect_win_sample(&st->dev[s->dev].win, dev->site, kwp,
+                              dev->rated_w, &st->env[dev->site->index], s))
+        evaluate(r, dev, s->ts_ms);
+}
+
+const struct pvs_rule_type pvs_rule_underperformance = {
+    .name = "underperformance",
+    .severity = PVS_SEV_WARNING,
+    .for_ms = 0,
+    .recovery_ms = 30 * 60000,
+    .kb = "underperformance",
+    .parse = up_parse,
+    .sample = up_sample,
+    .free = up_free,
+};
