@@ -155,8 +155,7 @@ static const struct family_words *words_for(const char *family) {
 
 /* Put arg where pattern has "%s" (the word tables are data, not formats). */
 static void subst(char *buf, size_t size, const char *pattern,
-                  const char *arg)
-{
+                  const char *arg) {
     const char *at = strstr(pattern, "%s");
 
     if (!at)
@@ -261,7 +260,7 @@ static void submit(struct pvs_engine *e, int64_t id) {
     struct pvs_job *j;
     enum pvs_err rc;
 
-    if (ids_has(e->inflight, e->ninflight, id))
+    if (!e->notifier || ids_has(e->inflight, e->ninflight, id))
         return;
     if (pvs_store_outbox_get(e->st, id, &o))
         return;
@@ -803,8 +802,12 @@ static void *engine_main(void *arg) {
     return NULL;
 }
 
+void pvs_engine_set_notifier(struct pvs_engine *e,
+                             struct pvs_notifier *notifier) {
+    e->notifier = notifier;
+}
+
 enum pvs_err pvs_engine_new(const struct pvs_config *cfg,
-                            struct pvs_notifier *notifier,
                             struct pvs_engine **ret) {
     struct pvs_engine *e = pvs_calloc(1, sizeof(*e));
     struct pvs_cfg_errors errs;
@@ -812,7 +815,6 @@ enum pvs_err pvs_engine_new(const struct pvs_config *cfg,
 
     memset(&errs, 0, sizeof(errs));
     e->cfg = cfg;
-    e->notifier = notifier;
     e->ingest_ok = true;
     e->db_down.every = 100;
     e->last_ts = pvs_calloc(cfg->ndevices + 1, sizeof(int64_t));

@@ -1,3 +1,445 @@
-int main(void) {
+/* SPDX-License-Identifier: MIT */
+/*
+ * main.c - the pvsentry command: run, check, tickets, probe, backtest.
+ *
+ * DESIGN
+ * `run` blocks every signal before any thread starts, so all threads
+ * inherit the mask, and the main thread takes signals synchronously with
+ * sigwait(): no code ever runs in signal context. Start order is store and
+ * rules (engine), notifier, then the collectors; stop order is the
+ * reverse for the collectors, then the notifier (its last results still
+ * reach the engine), then the engine, which drains its inbox and commits.
+ * SIGHUP parses the new config completely first; only a config without a
+ * single error replaces the running one (stop, swap, start).
+ */
+#define PVS_LOG_MODULE "main"
+#include <curl/curl.h>
+#include <cjson/cJSON.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pvs/cli.h"
+#include "pvs/clock.h"
+#include "pvs/config.h"
+#include "pvs/engine.h"
+#include "pvs/log.h"
+#include "pvs/mqtt.h"
+#include "pvs/notifier.h"
+#include "pvs/poller.h"
+#include "pvs/rules.h"
+#include "pvs/stats.h"
+#include "pvs/store.h"
+
+#define PVS_VERSION "0.1.0"
+
+static const char usage_main[] =
+    "usage: pvsentry <command> [options]\n"
+    "\n"
+    "pvsentry watches solar installations: it reads inverter telemetry,\n"
+    "detects faults with PV-aware rules, opens one maintenance ticket per\n"
+    "problem and tells the technician and the customer.\n"
+    "\n"
+    "commands:\n"
+    "  run -c FILE        run the daemon in the foreground\n"
+    "  check -c FILE      validate a configuration file\n"
+    "  tickets -c FILE    list tickets (--json for JSON)\n"
+    "  probe URL          read a Modbus device (SunSpec) and show it\n"
+    "  backtest -c FILE --csv FILE   replay measured data through the "
+    "rules\n"
+    "\n"
+    "options:\n"
+    "  --version          print the version\n"
+    "  --help             this text; `pvsentry COMMAND --help` for one "
+    "command\n";
+
+static const char usage_run[] =
+    "usage: pvsentry run -c FILE [--log-level LEVEL]\n"
+    "\n"
+    "Run the daemon in the foreground, logging to stderr.\n"
+    "SIGTERM or SIGINT: finish the current work and exit 0.\n"
+    "SIGHUP: re-read FILE; a config with errors is reported with file:line\n"
+    "and the running one stays.\n";
+
+static const char usage_check[] =
+    "usage: pvsentry check -c FILE\n"
+    "\n"
+    "Validate FILE and every file it includes, rules included. Prints every\n"
+    "error as file:line: message on stderr and exits 1, or exits 0.\n";
+
+static const char usage_tickets[] =
+    "usage: pvsentry tickets -c FILE [--json] [--limit N]\n"
+    "\n"
+    "List tickets, newest first: id, status, site, device, rule, opened,\n"
+    "assignee, last event. --json prints one JSON array with each\n"
+    "ticket's timeline and messages.\n";
+
+static bool want_help(int argc, char **argv) {
+    for (int i = 1; i < argc; i++)
+        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))
+            return true;
+    return false;
+}
+
+/* Common options: -c FILE, --log-level L. Returns the config path. */
+static const char *config_arg(int argc, char **argv, const char *usage,
+                              bool *ret_json, long *ret_limit) {
+    const char *path = NULL;
+
+    for (int i = 1; i < argc; i++) {
+        if ((!strcmp(argv[i], "-c") || !strcmp(argv[i], "--config")) &&
+            i + 1 < argc) {
+            path = argv[++i];
+        } else if (!strcmp(argv[i], "--log-level") && i + 1 < argc) {
+            int l = pvs_log_level_parse(argv[++i]);
+            if (l < 0) {
+                fprintf(stderr, "pvsentry: unknown log level '%s'\n", argv[i]);
+                return NULL;
+            }
+            pvs_log_set_level((enum pvs_log_level)l);
+        } else if (ret_json && !strcmp(argv[i], "--json")) {
+            *ret_json = true;
+        } else if (ret_limit && !strcmp(argv[i], "--limit") && i + 1 < argc) {
+            int64_t v;
+            if (pvs_parse_i64(argv[++i], &v) || v < 0) {
+                fprintf(stderr, "pvsentry: --limit expects a number\n");
+                return NULL;
+            }
+            *ret_limit = (long)v;
+        } else {
+            fprintf(stderr, "pvsentry %s: unexpected argument '%s'\n\n%s",
+                    argv[0], argv[i], usage);
+            return NULL;
+        }
+    }
+    if (!path)
+        fprintf(stderr, "pvsentry %s: missing -c FILE\n\n%s", argv[0], usage);
+    return path;
+}
+
+/*
+ * Load and fully validate (rule parameters included). On failure every
+ * error is printed and NULL returned.
+ */
+static struct pvs_config *load(const char *path, bool to_log) {
+    struct pvs_config *cfg = NULL;
+    struct pvs_cfg_errors errs;
+    struct pvs_ruleset *rs = NULL;
+
+    memset(&errs, 0, sizeof(errs));
+    if (!pvs_config_load(path, &cfg, &errs) &&
+        pvs_ruleset_new(cfg, NULL, NULL, &rs, &errs)) {
+        pvs_config_free(cfg);
+        cfg = NULL;
+    }
+    pvs_ruleset_free(rs);
+    if (!cfg) {
+        if (to_log) {
+            for (size_t i = 0; i < errs.count; i++)
+                pvs_error("%s", errs.msg[i]);
+        } else {
+            pvs_cfg_errors_print(&errs, stderr);
+        }
+    }
+    pvs_cfg_errors_release(&errs);
+    return cfg;
+}
+
+static int cmd_check(int argc, char **argv) {
+    const char *path;
+    struct pvs_config *cfg;
+
+    if (want_help(argc, argv)) {
+        fputs(usage_check, stdout);
+        return 0;
+    }
+    path = config_arg(argc, argv, usage_check, NULL, NULL);
+    if (!path)
+        return 2;
+    cfg = load(path, false);
+    if (!cfg)
+        return 1;
+    printf("%s: ok (%zu sites, %zu devices, %zu rules, mqtt %s, mail %s)\n",
+           path, cfg->nsites, cfg->ndevices, cfg->nrules,
+           cfg->mqtt ? "on" : "off", cfg->smtp ? "on" : "off");
+    pvs_config_free(cfg);
     return 0;
+}
+
+static const char *js(const cJSON *o, const char *k) {
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
+    return cJSON_IsString(v) ? v->valuestring : "-";
+}
+
+static int cmd_tickets(int argc, char **argv) {
+    const char *path;
+    bool json = false;
+    long limit = 0;
+    struct pvs_config *cfg;
+    struct pvs_store *st = NULL;
+    struct pvs_buf out;
+    int status = 1;
+
+    if (want_help(argc, argv)) {
+        fputs(usage_tickets, stdout);
+        return 0;
+    }
+    path = config_arg(argc, argv, usage_tickets, &json, &limit);
+    if (!path)
+        return 2;
+    cfg = load(path, false);
+    if (!cfg)
+        return 1;
+    pvs_buf_init(&out, (size_t)1 << 30);
+    if (pvs_store_open(cfg->global.database, PVS_STORE_READONLY, &st) ||
+        pvs_store_tickets_json(st, (size_t)limit, &out))
+        goto out;
+    if (json) {
+        fputs(out.data, stdout);
+    } else {
+        cJSON *arr = cJSON_Parse(out.data);
+        const cJSON *t;
+        printf("%-5s %-12s %-12s %-12s %-14s %-20s %-12s %s\n", "ID", "STATUS",
+               "SITE", "DEVICE", "RULE", "OPENED", "ASSIGNEE", "LAST EVENT");
+        cJSON_ArrayForEach(t, arr) {
+            const cJSON *id = cJSON_GetObjectItemCaseSensitive(t, "id");
+            printf("%-5d %-12s %-12s %-12s %-14s %-20s %-12s %s\n",
+                   id ? id->valueint : 0, js(t, "status"), js(t, "site"),
+                   js(t, "device"), js(t, "rule"), js(t, "opened"),
+                   js(t, "assignee"), js(t, "last_event"));
+        }
+        cJSON_Delete(arr);
+    }
+    status = 0;
+out:
+    pvs_buf_release(&out);
+    pvs_store_close(st);
+    pvs_config_free(cfg);
+    return status;
+}
+
+/* ---- run ---- */
+
+struct daemon {
+    struct pvs_config *cfg;
+    struct pvs_notifier *notifier;
+    struct pvs_engine *engine;
+    struct pvs_mqtt *mqtt;
+    struct pvs_poller *poller;
+};
+
+static void daemon_stop(struct daemon *d) {
+    if (d->mqtt)
+        pvs_mqtt_stop(d->mqtt);
+    if (d->poller)
+        pvs_poller_stop(d->poller);
+    if (d->notifier)
+        pvs_notifier_stop(d->notifier);
+    if (d->engine)
+        pvs_engine_stop(d->engine);
+    pvs_mqtt_free(d->mqtt);
+    pvs_poller_free(d->poller);
+    pvs_engine_free(d->engine);
+    pvs_notifier_free(d->notifier);
+    d->mqtt = NULL;
+    d->poller = NULL;
+    d->engine = NULL;
+    d->notifier = NULL;
+}
+
+static enum pvs_err daemon_start(struct daemon *d) {
+    enum pvs_err rc;
+    struct pvs_queue *inbox;
+
+    rc = pvs_engine_new(d->cfg, &d->engine);
+    if (rc)
+        goto out;
+    inbox = pvs_engine_inbox(d->engine);
+    /* The notifier reports to the engine's inbox. */
+    rc = pvs_notifier_new(d->cfg, inbox, &d->notifier);
+    if (rc)
+        goto out;
+    pvs_engine_set_notifier(d->engine, d->notifier);
+    if (d->cfg->mqtt) {
+        rc = pvs_mqtt_new(d->cfg, inbox, &d->mqtt);
+        if (rc)
+            goto out;
+        pvs_engine_add_health(d->engine, "mqtt", pvs_mqtt_healthy, d->mqtt);
+    }
+    rc = pvs_poller_new(d->cfg, inbox, &d->poller);
+    if (rc)
+        goto out;
+    rc = pvs_notifier_start(d->notifier);
+    if (!rc)
+        rc = pvs_engine_start(d->engine);
+    if (!rc && d->mqtt)
+        rc = pvs_mqtt_start(d->mqtt);
+    if (!rc)
+        rc = pvs_poller_start(d->poller);
+out:
+    if (rc)
+        daemon_stop(d);
+    return rc;
+}
+
+static void setup_clock(const struct pvs_config *cfg) {
+    int64_t start, origin = 0;
+    const char *env = getenv("PVS_SIM_ORIGIN_MS");
+
+    if (!cfg->global.sim_start ||
+        pvs_clock_parse_time(cfg->global.sim_start, &start)) {
+        pvs_clock_set_wall();
+        return;
+    }
+    if (env)
+        pvs_parse_i64(env, &origin);
+    pvs_clock_set_sim(
+        start, cfg->global.sim_speed > 0 ? cfg->global.sim_speed : 1.0, origin);
+    pvs_info("simulated clock: starts at %s, %gx real time",
+             cfg->global.sim_start, pvs_clock_speed());
+}
+
+static void apply_log_level(const struct pvs_config *cfg, bool forced) {
+    int l;
+
+    if (forced || !cfg->global.log_level)
+        return;
+    l = pvs_log_level_parse(cfg->global.log_level);
+    if (l >= 0)
+        pvs_log_set_level((enum pvs_log_level)l);
+}
+
+static void log_stats(void) {
+    pvs_info("stats: samples_in=%llu mqtt_messages=%llu mqtt_malformed=%llu "
+             "mqtt_unknown_device=%llu mqtt_unknown_metric=%llu "
+             "mqtt_bad_topic=%llu alerts_fired=%llu tickets_opened=%llu "
+             "messages_sent=%llu messages_failed=%llu",
+             (unsigned long long)pvs_stats_get(PVS_STAT_SAMPLES_IN),
+             (unsigned long long)pvs_stats_get(PVS_STAT_MQTT_MESSAGES),
+             (unsigned long long)pvs_stats_get(PVS_STAT_MQTT_MALFORMED),
+             (unsigned long long)pvs_stats_get(PVS_STAT_MQTT_UNKNOWN_DEVICE),
+             (unsigned long long)pvs_stats_get(PVS_STAT_MQTT_UNKNOWN_METRIC),
+             (unsigned long long)pvs_stats_get(PVS_STAT_MQTT_BAD_TOPIC),
+             (unsigned long long)pvs_stats_get(PVS_STAT_ALERTS_FIRED),
+             (unsigned long long)pvs_stats_get(PVS_STAT_TICKETS_OPENED),
+             (unsigned long long)pvs_stats_get(PVS_STAT_MESSAGES_SENT),
+             (unsigned long long)pvs_stats_get(PVS_STAT_MESSAGES_FAILED));
+}
+
+static int cmd_run(int argc, char **argv) {
+    const char *path;
+    struct daemon d;
+    sigset_t set;
+    bool level_forced = false;
+    int status = 0;
+
+    if (want_help(argc, argv)) {
+        fputs(usage_run, stdout);
+        return 0;
+    }
+    for (int i = 1; i < argc; i++)
+        level_forced = level_forced || !strcmp(argv[i], "--log-level");
+    path = config_arg(argc, argv, usage_run, NULL, NULL);
+    if (!path)
+        return 2;
+    memset(&d, 0, sizeof(d));
+    d.cfg = load(path, true);
+    if (!d.cfg)
+        return 1;
+    apply_log_level(d.cfg, level_forced);
+    setup_clock(d.cfg);
+
+    /* Before any thread exists, so that every thread inherits the mask. */
+    sigemptyset(&set);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGHUP);
+    sigaddset(&set, SIGUSR1);
+    sigaddset(&set, SIGPIPE);
+    pthread_sigmask(SIG_BLOCK, &set, NULL);
+
+    if (daemon_start(&d)) {
+        pvs_error("cannot start, see the errors above");
+        pvs_config_free(d.cfg);
+        return 1;
+    }
+    pvs_info("ready (pvsentry %s, %zu sites, %zu devices, config '%s')",
+             PVS_VERSION, d.cfg->nsites, d.cfg->ndevices, path);
+    for (;;) {
+        int sig = 0;
+        struct pvs_config *next;
+
+        if (sigwait(&set, &sig))
+            continue;
+        if (sig == SIGTERM || sig == SIGINT) {
+            pvs_info("%s: stopping", sig == SIGTERM ? "SIGTERM" : "SIGINT");
+            break;
+        }
+        if (sig == SIGUSR1) {
+            log_stats();
+            continue;
+        }
+        if (sig != SIGHUP)
+            continue;
+        pvs_info("SIGHUP: reloading '%s'", path);
+        next = load(path, true);
+        if (!next) {
+            pvs_error("reload failed, keeping the running configuration");
+            continue;
+        }
+        daemon_stop(&d);
+        pvs_config_free(d.cfg);
+        d.cfg = next;
+        apply_log_level(d.cfg, level_forced);
+        if (daemon_start(&d)) {
+            pvs_error("cannot start with the new configuration");
+            status = 1;
+            break;
+        }
+        pvs_info("ready (reloaded, %zu sites, %zu devices)", d.cfg->nsites,
+                 d.cfg->ndevices);
+    }
+    daemon_stop(&d);
+    log_stats();
+    pvs_config_free(d.cfg);
+    pvs_info("stopped");
+    return status;
+}
+
+int main(int argc, char **argv) {
+    int status;
+    const char *cmd;
+
+    if (argc < 2) {
+        fputs(usage_main, stderr);
+        return 2;
+    }
+    cmd = argv[1];
+    if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
+        fputs(usage_main, stdout);
+        return 0;
+    }
+    if (!strcmp(cmd, "--version") || !strcmp(cmd, "version")) {
+        printf("pvsentry %s\n", PVS_VERSION);
+        return 0;
+    }
+    curl_global_init(CURL_GLOBAL_DEFAULT);
+    if (!strcmp(cmd, "run"))
+        status = cmd_run(argc - 1, argv + 1);
+    else if (!strcmp(cmd, "check"))
+        status = cmd_check(argc - 1, argv + 1);
+    else if (!strcmp(cmd, "tickets"))
+        status = cmd_tickets(argc - 1, argv + 1);
+    else if (!strcmp(cmd, "probe"))
+        status = pvs_probe_main(argc - 1, argv + 1);
+    else if (!strcmp(cmd, "backtest"))
+        status = pvs_backtest_main(argc - 1, argv + 1);
+    else {
+        fprintf(stderr, "pvsentry: unknown command '%s'\n\n%s", cmd,
+                usage_main);
+        status = 2;
+    }
+    curl_global_cleanup();
+    return status;
 }

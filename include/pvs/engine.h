@@ -23,12 +23,14 @@ struct pvs_engine;
 typedef bool pvs_health_fn(void *ud);
 
 /*
- * cfg and notifier are borrowed and must outlive the engine. Opens (and
- * migrates) the store and builds the rule set; errors are logged.
+ * cfg is borrowed and must outlive the engine. Opens (and migrates) the
+ * store and builds the rule set; errors are logged.
  */
 enum pvs_err pvs_engine_new(const struct pvs_config *cfg,
-                            struct pvs_notifier *notifier,
                             struct pvs_engine **ret);
+/* Where new messages go (borrowed). Before start. */
+void pvs_engine_set_notifier(struct pvs_engine *e,
+                             struct pvs_notifier *notifier);
 /* The inbox producers push struct pvs_msg * into. */
 struct pvs_queue *pvs_engine_inbox(struct pvs_engine *e);
 /* Register an ingest health probe (the MQTT link). Before start. */
