@@ -88,16 +88,15 @@ enum pvs_err pvs_template_render(const char *tmpl, const struct pvs_tvar *vars,
                 goto out;
             }
             depth--;
-            /* A section tag alone on its line leaves no blank line. */
-            if (close[2] == '\n')
-                close++;
         } else if (shown[depth]) {
             const char *v = lookup(vars, nvars, name, len);
             if (v && pvs_buf_puts(&out, v))
                 goto toobig;
         }
         p = close + 2;
-        if ((kind == '#' || kind == '^') && *p == '\n')
+        /* A section tag alone on its line leaves no blank line. */
+        if ((kind == '#' || kind == '^' || kind == '/') && *p == '\n' &&
+            (open == tmpl || open[-1] == '\n'))
             p++;
     }
     if (depth) {

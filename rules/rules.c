@@ -43,6 +43,7 @@ struct alert {
 };
 
 #define NBUCKETS 1024
+#define PVS_SUN_HOURS 5.0
 
 struct pvs_ruleset {
     const struct pvs_config *cfg;
@@ -262,8 +263,12 @@ static void emit(struct pvs_ruleset *rs, struct alert *a,
     ev.measured = a->measured;
     ev.expected = a->expected;
     ev.lost_kwh = a->lost_wh / 1000.0;
-    ev.lost_kwh_per_day =
-        state == PVS_ALERT_FIRING ? a->last_lost_w * 24.0 / 1000.0 : 0;
+    /* A PV shortfall does not last 24 hours a day: a day's energy is
+     * about five hours at the power of a good hour (equivalent sun hours),
+     * which is what a loss seen in daylight costs per day. */
+    ev.lost_kwh_per_day = state == PVS_ALERT_FIRING
+                              ? a->last_lost_w * PVS_SUN_HOURS / 1000.0
+                              : 0;
     pvs_strlcpy(ev.evidence, a->evidence, sizeof(ev.evidence));
     pvs_strlcpy(ev.explanation, a->explanation, sizeof(ev.explanation));
     ev.kb = a->kb;
