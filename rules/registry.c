@@ -10,12 +10,12 @@ extern const struct pvs_rule_type pvs_rule_fault_code;
 extern const struct pvs_rule_type pvs_rule_communication;
 extern const struct pvs_rule_type pvs_rule_underperformance;
 extern const struct pvs_rule_type pvs_rule_snow;
+extern const struct pvs_rule_type pvs_rule_frozen;
+extern const struct pvs_rule_type pvs_rule_data_quality;
 
 const struct pvs_rule_type *const pvs_rule_types[] = {
-    &pvs_rule_fault_code,
-    &pvs_rule_threshold,
-    &pvs_rule_communication,
-    &pvs_rule_underperformance,
-    &pvs_rule_snow,
-    NULL,
+    &pvs_rule_fault_code,    &pvs_rule_threshold,
+    &pvs_rule_communication, &pvs_rule_underperformance,
+    &pvs_rule_snow,          &pvs_rule_frozen,
+    &pvs_rule_data_quality,  NULL,
 };
