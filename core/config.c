@@ -49,7 +49,70 @@ void pvs_cfg_error(struct pvs_cfg_errors *e, const char *file, int line,
         e->msg[e->count++] = pvs_strdup(msg);
 }
 
-void pvs_cfg_errors_print(const struct pvs_cfg_errors *e, FILE *out) {
+/* "file:line: ..." -> length of "file" and the line (0 when absent). */
+static size_t err_origin(const char *msg, long *ret_line) {
+    const char *p = msg;
+
+    while ((p = strchr(p, ':'))) {
+        char *end;
+        long line = strtol(p + 1, &end, 10);
+        if (end != p + 1 && *end == ':') {
+            *ret_line = line;
+            return (size_t)(p - msg);
+        }
+        p++;
+    }
+    *ret_line = 0;
+    return 0;
+}
+
+/* Index of the first error that names the same file as msg. */
+static size_t first_of_file(const struct pvs_cfg_errors *e, const char *msg,
+                            size_t flen) {
+    for (size_t i = 0; i < e->count; i++) {
+        long l;
+        if (err_origin(e->msg[i], &l) == flen && !strncmp(e->msg[i], msg, flen))
+            return i;
+    }
+    return e->count;
+}
+
+void pvs_cfg_errors_sort(struct pvs_cfg_errors *e) {
+    size_t n = e->count;
+    size_t *group = pvs_calloc(n + 1, sizeof(size_t));
+    long *line = pvs_calloc(n + 1, sizeof(long));
+
+    /* Group by file in order of first appearance, then by line. */
+    for (size_t i = 0; i < n; i++) {
+        size_t flen = err_origin(e->msg[i], &line[i]);
+        group[i] = first_of_file(e, e->msg[i], flen);
+    }
+    /* Stable insertion sort: at most PVS_CFG_MAX_ERRORS entries. */
+    for (size_t i = 1; i < n; i++) {
+        for (size_t j = i; j > 0; j--) {
+            char *t;
+            size_t g;
+            long l;
+            if (group[j] > group[j - 1] ||
+                (group[j] == group[j - 1] && line[j] >= line[j - 1]))
+                break;
+            t = e->msg[j];
+            e->msg[j] = e->msg[j - 1];
+            e->msg[j - 1] = t;
+            g = group[j];
+            group[j] = group[j - 1];
+            group[j - 1] = g;
+            l = line[j];
+            line[j] = line[j - 1];
+            line[j - 1] = l;
+        }
+    }
+    pvs_free(group);
+    pvs_free(line);
+}
+
+void pvs_cfg_errors_print(struct pvs_cfg_errors *e, FILE *out) {
+    pvs_cfg_errors_sort(e);
     for (size_t i = 0; i < e->count; i++)
         fprintf(out, "%s\n", e->msg[i]);
     if (e->dropped)

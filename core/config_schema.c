@@ -734,11 +734,22 @@ void pvs_config_free(struct pvs_config *cfg) {
 
 enum pvs_err pvs_config_load(const char *path, struct pvs_config **ret,
                              struct pvs_cfg_errors *errs) {
+    struct pvs_config *cfg = pvs_config_load_all(path, errs);
+
+    if (errs->count) {
+        pvs_config_free(cfg);
+        return PVS_ERR_CONFIG;
+    }
+    *ret = cfg;
+    return PVS_OK;
+}
+
+struct pvs_config *pvs_config_load_all(const char *path,
+                                       struct pvs_cfg_errors *errs) {
     struct cfg_raw raw;
     struct pvs_config *cfg = pvs_calloc(1, sizeof(*cfg));
     bool global_seen = false;
     char label[160];
-    enum pvs_err rc = PVS_OK;
 
     memset(&raw, 0, sizeof(raw));
     cfg->path = pvs_strdup(path);
@@ -818,14 +829,7 @@ enum pvs_err pvs_config_load(const char *path, struct pvs_config **ret,
     pvs_cfg_raw_release(&raw, true);
 
     validate(cfg, errs);
-    if (errs->count) {
-        rc = PVS_ERR_CONFIG;
-        pvs_config_free(cfg);
-        cfg = NULL;
-    }
-    if (!rc)
-        *ret = cfg;
-    return rc;
+    return cfg;
 }
 
 const struct pvs_site *pvs_config_site(const struct pvs_config *cfg,

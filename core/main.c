@@ -128,12 +128,16 @@ static struct pvs_config *load(const char *path, bool to_log) {
     struct pvs_ruleset *rs = NULL;
 
     memset(&errs, 0, sizeof(errs));
-    if (!pvs_config_load(path, &cfg, &errs) &&
-        pvs_ruleset_new(cfg, NULL, NULL, &rs, &errs)) {
+    cfg = pvs_config_load_all(path, &errs);
+    /* Rule parameters are checked even when the rest has errors, so one
+     * run reports everything. */
+    if (!pvs_ruleset_new(cfg, NULL, NULL, &rs, &errs))
+        pvs_ruleset_free(rs);
+    if (errs.count) {
         pvs_config_free(cfg);
         cfg = NULL;
+        pvs_cfg_errors_sort(&errs);
     }
-    pvs_ruleset_free(rs);
     if (!cfg) {
         if (to_log) {
             for (size_t i = 0; i < errs.count; i++)

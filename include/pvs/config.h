@@ -32,7 +32,10 @@ struct pvs_cfg_errors {
 };
 void pvs_cfg_error(struct pvs_cfg_errors *e, const char *file, int line,
                    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-void pvs_cfg_errors_print(const struct pvs_cfg_errors *e, FILE *out);
+/* Order errors by file (first appearance), then line. */
+void pvs_cfg_errors_sort(struct pvs_cfg_errors *e);
+/* Sort, then print one per line. */
+void pvs_cfg_errors_print(struct pvs_cfg_errors *e, FILE *out);
 void pvs_cfg_errors_release(struct pvs_cfg_errors *e);
 
 /* One "key = value" line as written, with its origin. */
@@ -222,6 +225,13 @@ struct pvs_config {
 enum pvs_err pvs_config_load(const char *path, struct pvs_config **ret,
                              struct pvs_cfg_errors *errs);
 void pvs_config_free(struct pvs_config *cfg);
+/*
+ * Like pvs_config_load, but returns the config even when errs has errors
+ * (references that failed are NULL), so that later checks (rule
+ * parameters) can report their errors in the same run. Caller frees.
+ */
+struct pvs_config *pvs_config_load_all(const char *path,
+                                       struct pvs_cfg_errors *errs);
 
 const struct pvs_site *pvs_config_site(const struct pvs_config *cfg,
                                        const char *id);
