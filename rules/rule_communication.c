@@ -34,8 +34,12 @@ struct comm_params {
     double min_elevation;
 };
 
+#define COMM_NDELTA 5
+
 struct comm_dev {
     int64_t last_ms;
+    int64_t delta[COMM_NDELTA]; /* recent intervals between samples */
+    size_t ndelta;
     bool down;     /* silent while it should talk, this tick */
     bool reported; /* an active observation was made */
 };
@@ -122,8 +126,11 @@ static void comm_sample(struct pvs_rule *r, const struct pvs_sample *s) {
     struct comm_dev *cd = &st->dev[s->dev];
     char subj[PVS_SUBJECT_MAX];
 
-    if (s->ts_ms > cd->last_ms)
+    if (s->ts_ms > cd->last_ms) {
+        if (cd->last_ms)
+            cd->delta[cd->ndelta++ % COMM_NDELTA] = s->ts_ms - cd->last_ms;
         cd->last_ms = s->ts_ms;
+    }
     if (cd->reported) {
         observe(r, d->site, d, "", false, s->ts_ms, r->severity, 0, NULL, NULL,
                 NULL);
@@ -237,6 +244,30 @@ static bool endpoint_down(struct pvs_rule *r, const struct pvs_endpoint *ep,
     return n >= 2 && down == n;
 }
 
+/*
+ * The silence that counts: the configured timeout, or three of the
+ * device's usual intervals when it reports less often (a logger that
+ * uploads hourly is not down after 15 minutes). The usual interval is
+ * the median of the last few, so one gap does not stretch it.
+ */
+static int64_t timeout_of(const struct comm_params *p,
+                          const struct comm_dev *cd) {
+    int64_t v[COMM_NDELTA], t;
+    size_t n = cd->ndelta < COMM_NDELTA ? cd->ndelta : COMM_NDELTA;
+
+    if (n < 3)
+        return p->timeout_ms;
+    memcpy(v, cd->delta, n * sizeof(v[0]));
+    for (size_t i = 1; i < n; i++)
+        for (size_t j = i; j > 0 && v[j - 1] > v[j]; j--) {
+            t = v[j];
+            v[j] = v[j - 1];
+            v[j - 1] = t;
+        }
+    t = 3 * v[n / 2];
+    return t > p->timeout_ms ? t : p->timeout_ms;
+}
+
 static void tick_site(struct pvs_rule *r, size_t si, int64_t now, bool held) {
     const struct comm_params *p = r->params;
     struct comm_state *st = r->state;
@@ -267,7 +298,7 @@ static void tick_site(struct pvs_rule *r, size_t si, int64_t now, bool held) {
             ref = st->held_ms;
         if (sg->up_since > ref)
             ref = sg->up_since;
-        cd->down = up && !held && now - ref >= p->timeout_ms;
+        cd->down = up && !held && now - ref >= timeout_of(p, cd);
     }
 
     site_counts(r, si, &n, &ndown, &lost, now);

@@ -140,8 +140,11 @@ static void evaluate(struct pvs_rule *r, const struct pvs_device *dev,
         return; /* too little light to say anything either way */
     if (cold)
         dead = low = false; /* the snow family's question */
-    d->dead_since = dead ? (d->dead_since ? d->dead_since : now) : 0;
-    d->low_since = low ? (d->low_since ? d->low_since : now) : 0;
+    /* The window itself is evidence: a condition first seen over a
+     * whole window has held since the window began (hourly data). */
+    d->dead_since =
+        dead ? (d->dead_since ? d->dead_since : now - sum.span_ms) : 0;
+    d->low_since = low ? (d->low_since ? d->low_since : now - sum.span_ms) : 0;
     dead = d->dead_since && now - d->dead_since >= p->dead_for_ms;
     low = d->low_since && now - d->low_since >= p->low_for_ms;
 
