@@ -132,7 +132,7 @@ static void evaluate(struct pvs_rule *r, const struct pvs_device *dev,
     } else {
         /* Clear sky only: an upper bound, so only "nothing at all". */
         base = sum.clear_w;
-        judge = sum.clear_w >= 0.15 * kwp * 1000.0;
+        judge = sum.clear_w >= 0.3 * kwp * 1000.0;
         dead = sum.meas_w < 0.03 * base;
         low = false;
     }
@@ -145,7 +145,10 @@ static void evaluate(struct pvs_rule *r, const struct pvs_device *dev,
     d->dead_since =
         dead ? (d->dead_since ? d->dead_since : now - sum.span_ms) : 0;
     d->low_since = low ? (d->low_since ? d->low_since : now - sum.span_ms) : 0;
-    dead = d->dead_since && now - d->dead_since >= p->dead_for_ms;
+    /* Without a sensor a dark thunderstorm looks like a dead device for
+     * a while: ask for an hour of nothing. */
+    dead = d->dead_since && now - d->dead_since >=
+                                (sensor ? p->dead_for_ms : 4 * p->dead_for_ms);
     low = d->low_since && now - d->low_since >= p->low_for_ms;
 
     memset(&o, 0, sizeof(o));
