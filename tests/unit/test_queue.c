@@ -1,0 +1,103 @@
+/* SPDX-License-Identifier: MIT */
+/* test_queue.c - the bounded queue: order, capacity, close, threads. */
+#include <pthread.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "pvs/queue.h"
+
+static int freed;
+
+static void count_free(void *p) {
+    (void)p;
+    freed++;
+}
+
+static void test_fifo_and_full(void **state) {
+    struct pvs_queue *q = pvs_queue_new(3, NULL);
+    int a = 1, b = 2, c = 3, d = 4;
+    void *out[8];
+
+    (void)state;
+    assert_int_equal(pvs_queue_try_push(q, &a), PVS_OK);
+    assert_int_equal(pvs_queue_try_push(q, &b), PVS_OK);
+    assert_int_equal(pvs_queue_try_push(q, &c), PVS_OK);
+    assert_int_equal(pvs_queue_try_push(q, &d), PVS_ERR_FULL);
+    assert_int_equal(pvs_queue_full_count(q), 1);
+    assert_int_equal(pvs_queue_push(q, &d, 10), PVS_ERR_TIMEOUT);
+    assert_int_equal(pvs_queue_len(q), 3);
+    assert_int_equal(pvs_queue_pop_batch(q, out, 2, 0), 2);
+    assert_ptr_equal(out[0], &a);
+    assert_ptr_equal(out[1], &b);
+    /* Wraps around the ring. */
+    assert_int_equal(pvs_queue_try_push(q, &d), PVS_OK);
+    assert_int_equal(pvs_queue_pop_batch(q, out, 8, 0), 2);
+    assert_ptr_equal(out[0], &c);
+    assert_ptr_equal(out[1], &d);
+    assert_int_equal(pvs_queue_pop_batch(q, out, 8, 20), 0);
+    pvs_queue_free(q);
+}
+
+static void test_close(void **state) {
+    struct pvs_queue *q = pvs_queue_new(4, count_free);
+    int a, b;
+    void *out[4];
+
+    (void)state;
+    freed = 0;
+    assert_int_equal(pvs_queue_try_push(q, &a), PVS_OK);
+    assert_int_equal(pvs_queue_try_push(q, &b), PVS_OK);
+    pvs_queue_close(q);
+    assert_true(pvs_queue_closed(q));
+    assert_int_equal(pvs_queue_try_push(q, &a), PVS_ERR_CLOSED);
+    /* What is left still drains. */
+    assert_int_equal(pvs_queue_pop_batch(q, out, 1, -1), 1);
+    pvs_queue_free(q); /* frees the remaining one */
+    assert_int_equal(freed, 1);
+}
+
+#define PRODUCERS 4
+#define PER 20000
+
+static void *producer(void *arg) {
+    struct pvs_queue *q = arg;
+
+    for (intptr_t i = 1; i <= PER; i++)
+        if (pvs_queue_push(q, (void *)i, -1))
+            return NULL;
+    return NULL;
+}
+
+static void test_threads(void **state) {
+    struct pvs_queue *q = pvs_queue_new(64, NULL);
+    pthread_t t[PRODUCERS];
+    long long sum = 0, count = 0;
+    void *out[32];
+
+    (void)state;
+    for (int i = 0; i < PRODUCERS; i++)
+        pthread_create(&t[i], NULL, producer, q);
+    while (count < (long long)PRODUCERS * PER) {
+        size_t n = pvs_queue_pop_batch(q, out, 32, 1000);
+        assert_true(n > 0);
+        for (size_t i = 0; i < n; i++)
+            sum += (intptr_t)out[i];
+        count += (long long)n;
+    }
+    for (int i = 0; i < PRODUCERS; i++)
+        pthread_join(t[i], NULL);
+    assert_int_equal(sum, (long long)PRODUCERS * PER * (PER + 1) / 2);
+    pvs_queue_free(q);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_fifo_and_full),
+        cmocka_unit_test(test_close),
+        cmocka_unit_test(test_threads),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
