@@ -107,13 +107,7 @@ integration: all
 
 CHECK_BUILD := build/check
 check: deps
-	$(MAKE) --no-print-directory lint
-	$(MAKE) --no-print-directory BUILD=$(CHECK_BUILD) \
-		SANITIZE=address,undefined config-check
-	$(MAKE) --no-print-directory BUILD=$(CHECK_BUILD) \
-		SANITIZE=address,undefined unit
-	$(MAKE) --no-print-directory BUILD=$(CHECK_BUILD) \
-		SANITIZE=address,undefined integration
+	@BUILD=$(CHECK_BUILD) MAKE="$(MAKE)" sh tests/check.sh
 
 tsan:
 	$(MAKE) --no-print-directory BUILD=build/tsan SANITIZE=thread unit

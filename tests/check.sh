@@ -1,0 +1,75 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# The whole test suite, as `make check` runs it: lint, config examples,
+# unit tests and integration tests against an ASan+UBSan build. Every
+# suite runs even when an earlier one fails; the last line is the total,
+# "check: N passed, M failed", which CI reads.
+set -u
+cd "$(dirname "$0")/.."
+BUILD=${BUILD:-build/check}
+MAKE=${MAKE:-make}
+log=$(mktemp -d)
+trap 'rm -rf "$log"' EXIT
+pass=0
+fail=0
+
+step() { # name, command...
+    name=$1
+    shift
+    echo "== $name"
+    if "$@" >"$log/$name.out" 2>&1; then
+        rc=0
+    else
+        rc=1
+    fi
+    cat "$log/$name.out"
+    return $rc
+}
+
+# Lint and config examples: one check each.
+if step lint $MAKE --no-print-directory lint; then
+    pass=$((pass + 1))
+else
+    fail=$((fail + 1))
+fi
+if step build $MAKE --no-print-directory -j2 BUILD=$BUILD \
+    SANITIZE=address,undefined all unit-bins; then
+    pass=$((pass + 1))
+else
+    fail=$((fail + 1))
+    echo "check: $pass passed, $((fail + 1)) failed"
+    exit 1
+fi
+if step config-check $MAKE --no-print-directory BUILD=$BUILD \
+    SANITIZE=address,undefined config-check; then
+    pass=$((pass + 1))
+else
+    fail=$((fail + 1))
+fi
+
+# ASan: leaks are errors; UBSan: stop at the first report.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$(pwd)/tests/lsan.supp:print_suppressions=0}
+
+step unit $MAKE --no-print-directory BUILD=$BUILD \
+    SANITIZE=address,undefined unit
+line=$(grep -E '^unit: [0-9]+ passed, [0-9]+ failed' "$log/unit.out" | tail -1)
+p=$(echo "$line" | sed -n 's/^unit: \([0-9]*\) passed.*/\1/p')
+f=$(echo "$line" | sed -n 's/.* \([0-9]*\) failed.*/\1/p')
+[ -n "$line" ] || f=1
+pass=$((pass + ${p:-0}))
+fail=$((fail + ${f:-0}))
+
+step integration $MAKE --no-print-directory BUILD=$BUILD \
+    SANITIZE=address,undefined integration
+summary=$(grep -E '(passed|failed|error)' "$log/integration.out" | tail -1)
+p=$(echo "$summary" | sed -n 's/.*[^0-9]\([0-9][0-9]*\) passed.*/\1/p;s/^\([0-9][0-9]*\) passed.*/\1/p' | head -1)
+f=$(echo "$summary" | sed -n 's/.*[^0-9]\([0-9][0-9]*\) failed.*/\1/p;s/^\([0-9][0-9]*\) failed.*/\1/p' | head -1)
+e=$(echo "$summary" | sed -n 's/.*[^0-9]\([0-9][0-9]*\) errors\{0,1\}.*/\1/p;s/^\([0-9][0-9]*\) errors\{0,1\}.*/\1/p' | head -1)
+[ -n "$p$f$e" ] || f=1
+pass=$((pass + ${p:-0}))
+fail=$((fail + ${f:-0} + ${e:-0}))
+
+echo "check: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
