@@ -22,7 +22,10 @@ step() { # name, command...
     else
         rc=1
     fi
-    cat "$log/$name.out"
+    # Builds are long and only interesting when they fail.
+    if [ $rc -ne 0 ] || [ "$name" != build ]; then
+        cat "$log/$name.out"
+    fi
     return $rc
 }
 
