@@ -21,6 +21,7 @@
 #include <math.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -34,6 +35,7 @@
 #include "pvs/store.h"
 #include "pvs/template.h"
 #include "pvs/ticket.h"
+#include "pvs/tz.h"
 
 #define BATCH_MAX 1024
 #define MAX_HEALTH 4
@@ -57,7 +59,8 @@ struct pvs_engine {
     struct health health[MAX_HEALTH];
     size_t nhealth;
     bool ingest_ok;
-    int64_t *last_ts; /* newest sample time per device */
+    int64_t *last_ts;   /* newest sample time per device */
+    struct pvs_tz **tz; /* per site, NULL when it cannot be loaded */
     int64_t next_tick, next_prune, next_rescan;
     /* outbox rows written in the open transaction */
     int64_t *fresh;
@@ -165,14 +168,58 @@ static void subst(char *buf, size_t size, const char *pattern,
                      at + 2);
 }
 
-static void fmt_time(const struct pvs_site *site, int64_t ms, char *buf,
-                     size_t size) {
-    time_t t = (time_t)(ms / 1000);
-    struct tm tm;
+/* Technicians: "2024-06-21 10:01 (UTC+02:00)" in the site's time. */
+static void fmt_time(const struct pvs_engine *e, const struct pvs_site *site,
+                     int64_t ms, char *buf, size_t size) {
+    struct pvs_tm tm;
+    const struct pvs_tz *tz = site ? e->tz[site->index] : NULL;
+    int off;
 
-    (void)site;
-    gmtime_r(&t, &tm);
-    strftime(buf, size, "%Y-%m-%d %H:%M UTC", &tm);
+    if (!tz) {
+        time_t t = (time_t)(ms / 1000);
+        struct tm utc;
+        gmtime_r(&t, &utc);
+        strftime(buf, size, "%Y-%m-%d %H:%M UTC", &utc);
+        return;
+    }
+    pvs_tz_local(tz, ms, &tm);
+    off = tm.utoff / 60;
+    pvs_snprintf(buf, size, "%04d-%02d-%02d %02d:%02d (UTC%c%02d:%02d)",
+                 tm.year, tm.mon, tm.mday, tm.hour, tm.min, off < 0 ? '-' : '+',
+                 abs(off) / 60, abs(off) % 60);
+}
+
+/* Customers: "21 June 2024 at 10:01" in their language, site time. */
+static void fmt_time_words(const struct pvs_engine *e,
+                           const struct pvs_site *site, int64_t ms, char *buf,
+                           size_t size) {
+    static const char *const en[] = {
+        "January", "February", "March",     "April",   "May",      "June",
+        "July",    "August",   "September", "October", "November", "December"};
+    static const char *const fr[] = {
+        "janvier", "février", "mars",      "avril",   "mai",      "juin",
+        "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
+    const struct pvs_tz *tz = site ? e->tz[site->index] : NULL;
+    bool in_fr = site && site->customer && site->customer->language &&
+                 !strcmp(site->customer->language, "fr");
+    struct pvs_tm tm;
+
+    if (tz) {
+        pvs_tz_local(tz, ms, &tm);
+    } else {
+        time_t t = (time_t)(ms / 1000);
+        struct tm utc;
+        gmtime_r(&t, &utc);
+        tm.year = utc.tm_year + 1900;
+        tm.mon = utc.tm_mon + 1;
+        tm.mday = utc.tm_mday;
+        tm.hour = utc.tm_hour;
+        tm.min = utc.tm_min;
+    }
+    pvs_snprintf(buf, size,
+                 in_fr ? "%d %s %d à %02dh%02d" : "%d %s %d at %02d:%02d",
+                 tm.mday, in_fr ? fr[tm.mon - 1] : en[tm.mon - 1], tm.year,
+                 tm.hour, tm.min);
 }
 
 static void fmt_energy(double kwh, char *buf, size_t size) {
@@ -320,7 +367,8 @@ static char *fact_buf(struct mail_facts *f) {
     return f->buf[f->nbuf++];
 }
 
-static void common_facts(struct mail_facts *f, const struct pvs_ticket *t,
+static void common_facts(const struct pvs_engine *e, struct mail_facts *f,
+                         const struct pvs_ticket *t,
                          const struct pvs_alert_event *ev) {
     const struct pvs_site *site = ev->site;
     const struct pvs_device *dev = ev->device;
@@ -342,8 +390,9 @@ static void common_facts(struct mail_facts *f, const struct pvs_ticket *t,
     fact(f, "explanation", ev->explanation);
     fact(f, "kb", ev->kb);
     fact(f, "since", (b = fact_buf(f)));
-    fmt_time(site, ev->started_ms, b, 256);
-    fact(f, "since_local", b);
+    fmt_time(e, site, ev->started_ms, b, 256);
+    fact(f, "since_local", (b = fact_buf(f)));
+    fmt_time_words(e, site, ev->started_ms, b, 256);
     fact(f, "lost", (b = fact_buf(f)));
     if (ev->lost_kwh_per_day > 0.05)
         pvs_snprintf(b, 256, "%.1f kWh so far, about %.1f kWh per day",
@@ -468,7 +517,7 @@ static void on_firing(struct pvs_engine *e, const struct pvs_alert_event *ev) {
         pvs_info("ticket #%lld reopened (%s)", (long long)existing.id,
                  ev->fingerprint);
         pvs_snprintf(ago, sizeof(ago), "%lld minutes", (long long)mins);
-        common_facts(&f, &existing, ev);
+        common_facts(e, &f, &existing, ev);
         fact(&f, "ago", ago);
         if (site && site->technician)
             queue_mail(e, existing.id, "technician", "alert", site->technician,
@@ -521,7 +570,7 @@ static void on_firing(struct pvs_engine *e, const struct pvs_alert_event *ev) {
         pvs_ticket_release(&t);
         return;
     }
-    common_facts(&f, &t, ev);
+    common_facts(e, &f, &t, ev);
     fact(&f, "customer_notified", t.customer_notified ? "yes" : NULL);
     customer_words(&f, site, ev);
     if (site && site->technician)
@@ -565,9 +614,9 @@ static void on_resolved(struct pvs_engine *e,
              (long long)t.id, ev->fingerprint);
     if (t.customer_notified && ev->site && ev->site->customer) {
         memset(&f, 0, sizeof(f));
-        common_facts(&f, &t, ev);
+        common_facts(e, &f, &t, ev);
         customer_words(&f, ev->site, ev);
-        fmt_time(ev->site, ev->ts_ms, when, sizeof(when));
+        fmt_time_words(e, ev->site, ev->ts_ms, when, sizeof(when));
         fact(&f, "recovered_local", when);
         queue_mail(e, t.id, "customer", "recovered", ev->site->customer,
                    "customer_recovered", f.v, f.n, ev->ts_ms);
@@ -818,6 +867,12 @@ enum pvs_err pvs_engine_new(const struct pvs_config *cfg,
     e->ingest_ok = true;
     e->db_down.every = 100;
     e->last_ts = pvs_calloc(cfg->ndevices + 1, sizeof(int64_t));
+    e->tz = pvs_calloc(cfg->nsites + 1, sizeof(struct pvs_tz *));
+    for (size_t i = 0; i < cfg->nsites; i++)
+        if (pvs_tz_load(cfg->sites[i]->timezone, &e->tz[i]))
+            pvs_warn("cannot load time zone '%s' of site '%s': times in "
+                     "messages will be UTC",
+                     cfg->sites[i]->timezone, cfg->sites[i]->obj.id);
     rc = pvs_ruleset_new(cfg, on_alert, e, &e->rules, &errs);
     if (rc) {
         for (size_t i = 0; i < errs.count; i++)
@@ -893,6 +948,9 @@ void pvs_engine_free(struct pvs_engine *e) {
     pvs_store_close(e->st);
     pvs_queue_free(e->inbox);
     pvs_free(e->last_ts);
+    for (size_t i = 0; e->tz && i < e->cfg->nsites; i++)
+        pvs_tz_free(e->tz[i]);
+    pvs_free(e->tz);
     pvs_free(e->fresh);
     pvs_free(e->inflight);
     pvs_free(e);
