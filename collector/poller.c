@@ -1,28 +1,553 @@
 /* SPDX-License-Identifier: MIT */
-/* poller.c - placeholder until the Modbus poller lands. */
+/*
+ * poller.c - Modbus polling: one thread and one libmodbus context per
+ * [endpoint], a min-heap of next-due polls per thread, samples pushed to
+ * the engine inbox.
+ *
+ * DESIGN
+ * - A thread owns its endpoint's connection and every device behind it, so
+ *   a context never sees two requests at once (a gateway or an RS-485 bus
+ *   is one conversation) and no device state is shared between threads.
+ * - A failing device costs at most one timeout per poll: discovery, the
+ *   SunSpec refresh and the register-map poll all stop at the first read
+ *   that fails. Its interval doubles per failure up to the endpoint's
+ *   backoff_max, so a dead unit on a gateway does not slow its siblings.
+ * - "Offline" is declared after offline_after failed polls, logged once
+ *   and sent to the engine once; recovery likewise.
+ * - SunSpec discovery is cached per device and redone after an exception
+ *   or when a model's ID/L no longer match (a replaced or re-flashed
+ *   device). Every discovery sends DEVICE_INFO with the common model's
+ *   serial number, so the engine can record a device replacement.
+ * - Intervals are clock time (the simulated clock may run faster); waits
+ *   are real monotonic time.
+ */
+#define PVS_LOG_MODULE "poller"
+
+#include <errno.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <string.h>
+#include <time.h>
+
+#include "pvs/clock.h"
+#include "pvs/log.h"
+#include "pvs/modbus_conn.h"
+#include "pvs/modbus_map.h"
+#include "pvs/msg.h"
 #include "pvs/poller.h"
+#include "pvs/sunspec.h"
+
+#define PUSH_TIMEOUT_MS 1000
+#define MIN_WAIT_MS 5
+
+struct pdev {
+    const struct pvs_device *cfg;
+    struct endpoint *ep;
+    int unit;
+    struct pvs_modbus_map *map; /* NULL: SunSpec */
+    struct pvs_ss_device *ss;   /* discovery cache */
+    int64_t interval_ms;        /* real ms */
+    int64_t due_ms;             /* monotonic */
+    unsigned failures;
+    bool offline;
+    struct pvs_complaint offline_c;
+    struct pvs_complaint slow_c;
+    struct pvs_complaint nomarker_c;
+};
+
+struct endpoint {
+    struct pvs_poller *p;
+    const struct pvs_endpoint *cfg;
+    struct pvs_modbus_conn *conn;
+    struct pdev **devs;
+    size_t ndevs;
+    /* min-heap of devices by due_ms */
+    struct pdev **heap;
+    size_t nheap;
+    pthread_t thread;
+    bool started;
+    bool link_down;
+    struct pvs_complaint link_c;
+};
 
 struct pvs_poller {
-    int unused;
+    const struct pvs_config *cfg;
+    struct pvs_queue *inbox;
+    struct endpoint *eps;
+    size_t neps;
+    pthread_mutex_t lock;
+    pthread_cond_t cond;
+    bool stop;
+    atomic_uint_fast64_t polls, reads, failed, dropped, samples;
 };
+
+/* ---- heap ---- */
+
+static void heap_swap(struct pdev **h, size_t a, size_t b) {
+    struct pdev *t = h[a];
+    h[a] = h[b];
+    h[b] = t;
+}
+
+static void heap_push(struct endpoint *ep, struct pdev *d) {
+    size_t i = ep->nheap++;
+
+    ep->heap[i] = d;
+    while (i > 0 && ep->heap[(i - 1) / 2]->due_ms > ep->heap[i]->due_ms) {
+        heap_swap(ep->heap, i, (i - 1) / 2);
+        i = (i - 1) / 2;
+    }
+}
+
+static struct pdev *heap_pop(struct endpoint *ep) {
+    struct pdev *top = ep->heap[0];
+    size_t i = 0;
+
+    ep->heap[0] = ep->heap[--ep->nheap];
+    for (;;) {
+        size_t l = 2 * i + 1, r = l + 1, m = i;
+        if (l < ep->nheap && ep->heap[l]->due_ms < ep->heap[m]->due_ms)
+            m = l;
+        if (r < ep->nheap && ep->heap[r]->due_ms < ep->heap[m]->due_ms)
+            m = r;
+        if (m == i)
+            break;
+        heap_swap(ep->heap, i, m);
+        i = m;
+    }
+    return top;
+}
+
+/* ---- messages ---- */
+
+static void push(struct pvs_poller *p, struct pvs_msg *m) {
+    if (pvs_queue_push(p->inbox, m, PUSH_TIMEOUT_MS)) {
+        /* Still ours: the engine is behind or gone. */
+        atomic_fetch_add(&p->dropped, 1);
+        pvs_msg_free(m);
+    }
+}
+
+static void send_status(struct pdev *d, bool healthy, const char *why) {
+    struct pvs_msg *m = pvs_msg_new(PVS_MSG_DEVICE_STATUS, 0);
+
+    m->dev = (uint32_t)d->cfg->index;
+    m->ts_ms = pvs_clock_now_ms();
+    m->healthy = healthy;
+    pvs_snprintf(m->source, sizeof(m->source), "endpoint:%s",
+                 d->ep->cfg->obj.id);
+    pvs_strlcpy(m->error, why ? why : "", sizeof(m->error));
+    push(d->ep->p, m);
+}
+
+static void send_link(struct endpoint *ep, bool healthy) {
+    struct pvs_msg *m = pvs_msg_new(PVS_MSG_SOURCE_HEALTH, 0);
+
+    m->ts_ms = pvs_clock_now_ms();
+    m->healthy = healthy;
+    pvs_snprintf(m->source, sizeof(m->source), "endpoint:%s", ep->cfg->obj.id);
+    push(ep->p, m);
+}
+
+static void send_info(struct pdev *d) {
+    struct pvs_msg *m = pvs_msg_new(PVS_MSG_DEVICE_INFO, 0);
+
+    m->dev = (uint32_t)d->cfg->index;
+    m->ts_ms = pvs_clock_now_ms();
+    pvs_strlcpy(m->serial, d->ss->serial, sizeof(m->serial));
+    pvs_strlcpy(m->manufacturer, d->ss->manufacturer, sizeof(m->manufacturer));
+    pvs_strlcpy(m->model, d->ss->model, sizeof(m->model));
+    push(d->ep->p, m);
+}
+
+/* ---- reads ---- */
+
+static enum pvs_err ss_read(void *ctx, uint32_t addr, uint16_t n,
+                            uint16_t *out) {
+    struct pdev *d = ctx;
+
+    atomic_fetch_add(&d->ep->p->reads, 1);
+    return pvs_modbus_conn_read(d->ep->conn, d->unit, false, addr, n, out);
+}
+
+static enum pvs_err map_read(void *ctx, bool input, uint32_t addr, uint16_t n,
+                             uint16_t *out) {
+    struct pdev *d = ctx;
+
+    atomic_fetch_add(&d->ep->p->reads, 1);
+    return pvs_modbus_conn_read(d->ep->conn, d->unit, input, addr, n, out);
+}
+
+static void log_discovery(struct pdev *d) {
+    const struct pvs_ss_device *ss = d->ss;
+
+    pvs_info("device '%s' (unit %d on %s): SunSpec base %u, %zu models, "
+             "'%s' '%s' serial '%s'",
+             d->cfg->obj.id, d->unit, pvs_modbus_conn_name(d->ep->conn),
+             (unsigned)ss->base, ss->nmodels, ss->manufacturer, ss->model,
+             ss->serial);
+    for (unsigned b = 0; b < PVS_SSQ__COUNT; b++)
+        if (ss->quirks & (1u << b))
+            pvs_warn("device '%s': %s", d->cfg->obj.id,
+                     pvs_sunspec_quirk_text(b));
+}
+
+static enum pvs_err discover(struct pdev *d) {
+    enum pvs_err rc;
+
+    pvs_sunspec_device_free(d->ss);
+    d->ss = NULL;
+    rc = pvs_sunspec_discover(ss_read, d, &d->ss);
+    if (rc == PVS_ERR_NOTFOUND)
+        pvs_complain(&d->nomarker_c, PVS_LOG_ERROR,
+                     "device '%s' (unit %d on %s) has no SunSpec marker at "
+                     "40000, 0 or 50000: give it a register map profile",
+                     d->cfg->obj.id, d->unit,
+                     pvs_modbus_conn_name(d->ep->conn));
+    if (rc)
+        goto out;
+    log_discovery(d);
+    send_info(d);
+out:
+    return rc;
+}
+
+static enum pvs_err poll_sunspec(struct pdev *d, struct pvs_msg **ret) {
+    struct pvs_ss_metric m[PVS_SS_MAX_BINDINGS];
+    struct pvs_msg *msg;
+    enum pvs_err rc = PVS_OK;
+    unsigned quirks;
+    size_t n;
+
+    if (!d->ss) {
+        rc = discover(d);
+    } else {
+        rc = pvs_sunspec_refresh(d->ss, ss_read, d);
+        if (rc == PVS_ERR_NOTFOUND) {
+            pvs_info("device '%s': SunSpec layout changed, discovering "
+                     "again",
+                     d->cfg->obj.id);
+            rc = discover(d);
+        } else if (rc == PVS_ERR_PROTO) {
+            /* An exception where registers used to be: the map moved. */
+            pvs_sunspec_device_free(d->ss);
+            d->ss = NULL;
+        }
+    }
+    if (rc)
+        goto out;
+    quirks = d->ss->quirks;
+    n = pvs_sunspec_metrics(d->ss, m, PVS_ARRAY_LEN(m));
+    for (unsigned b = 0; b < PVS_SSQ__COUNT; b++)
+        if ((d->ss->quirks & ~quirks) & (1u << b))
+            pvs_warn("device '%s': %s", d->cfg->obj.id,
+                     pvs_sunspec_quirk_text(b));
+    msg = pvs_msg_new(PVS_MSG_SAMPLES, n);
+    for (size_t i = 0; i < n; i++) {
+        struct pvs_sample *s = &msg->samples[i];
+        s->metric = m[i].metric;
+        s->idx = m[i].idx;
+        s->value = m[i].value;
+        s->quality = m[i].quality;
+    }
+    *ret = msg;
+out:
+    return rc;
+}
+
+static enum pvs_err poll_map(struct pdev *d, struct pvs_msg **ret) {
+    struct pvs_msg *msg =
+        pvs_msg_new(PVS_MSG_SAMPLES, pvs_modbus_map_size(d->map));
+    enum pvs_err rc;
+
+    rc = pvs_modbus_map_poll(d->map, map_read, d, msg->samples);
+    if (rc) {
+        pvs_msg_free(msg);
+        goto out;
+    }
+    *ret = msg;
+out:
+    return rc;
+}
+
+static void poll_device(struct pdev *d) {
+    struct endpoint *ep = d->ep;
+    struct pvs_poller *p = ep->p;
+    struct pvs_msg *msg = NULL;
+    int64_t t0 = pvs_clock_mono_ms(), took, next;
+    enum pvs_err rc;
+    char err[128];
+
+    atomic_fetch_add(&p->polls, 1);
+    rc = d->map ? poll_map(d, &msg) : poll_sunspec(d, &msg);
+    took = pvs_clock_mono_ms() - t0;
+    if (!rc) {
+        int64_t ts = pvs_clock_now_ms();
+        for (size_t i = 0; i < msg->nsamples; i++) {
+            msg->samples[i].dev = (uint32_t)d->cfg->index;
+            msg->samples[i].ts_ms = ts;
+        }
+        msg->dev = (uint32_t)d->cfg->index;
+        msg->ts_ms = ts;
+        atomic_fetch_add(&p->samples, msg->nsamples);
+        push(p, msg);
+        msg = NULL;
+        if (d->offline) {
+            pvs_complain_release(
+                &d->offline_c, "device '%s' (unit %d on %s) is back online",
+                d->cfg->obj.id, d->unit, pvs_modbus_conn_name(ep->conn));
+            send_status(d, true, NULL);
+            d->offline = false;
+        }
+        d->failures = 0;
+        if (ep->link_down) {
+            ep->link_down = false;
+            pvs_complain_release(&ep->link_c, "endpoint '%s' (%s) is back",
+                                 ep->cfg->obj.id,
+                                 pvs_modbus_conn_name(ep->conn));
+            send_link(ep, true);
+        }
+    } else {
+        atomic_fetch_add(&p->failed, 1);
+        pvs_modbus_conn_error(ep->conn, err, sizeof(err));
+        d->failures++;
+        if (!d->offline && d->failures >= (unsigned)ep->cfg->offline_after) {
+            d->offline = true;
+            pvs_complain(&d->offline_c, PVS_LOG_WARN,
+                         "device '%s' (unit %d on %s) is offline after %u "
+                         "failed polls: %s",
+                         d->cfg->obj.id, d->unit,
+                         pvs_modbus_conn_name(ep->conn), d->failures, err);
+            send_status(d, false, err);
+        }
+        /* Refused connections mean the gateway itself is gone. */
+        if (rc == PVS_ERR_IO && !pvs_modbus_conn_connected(ep->conn) &&
+            !ep->link_down && pvs_modbus_conn_errno(ep->conn) == ECONNREFUSED) {
+            ep->link_down = true;
+            pvs_complain(&ep->link_c, PVS_LOG_WARN,
+                         "endpoint '%s' (%s) refuses connections: %s",
+                         ep->cfg->obj.id, pvs_modbus_conn_name(ep->conn), err);
+            send_link(ep, false);
+        }
+    }
+    if (took > d->interval_ms)
+        pvs_complain(&d->slow_c, PVS_LOG_WARN,
+                     "polling device '%s' took %lld ms, longer than its "
+                     "interval: raise its interval or lower the timeout of "
+                     "endpoint '%s'",
+                     d->cfg->obj.id, (long long)took, ep->cfg->obj.id);
+    /* Exponential backoff while failing, capped by backoff_max. */
+    next = d->interval_ms;
+    for (unsigned i = 0; i < d->failures && next < ep->cfg->backoff_max_ms; i++)
+        next *= 2;
+    if (d->failures && next > ep->cfg->backoff_max_ms)
+        next = ep->cfg->backoff_max_ms;
+    d->due_ms += next;
+    /* Never try to catch up on missed polls: schedule from now. */
+    if (d->due_ms < pvs_clock_mono_ms())
+        d->due_ms = pvs_clock_mono_ms() + (d->failures ? next : 0);
+    pvs_msg_free(msg);
+}
+
+/* ---- threads ---- */
+
+static bool wait_until(struct pvs_poller *p, int64_t due_ms) {
+    bool stop;
+
+    pthread_mutex_lock(&p->lock);
+    while (!p->stop) {
+        int64_t now = pvs_clock_mono_ms();
+        struct timespec ts;
+        if (now >= due_ms)
+            break;
+        clock_gettime(CLOCK_MONOTONIC, &ts);
+        ts.tv_sec += (due_ms - now) / 1000;
+        ts.tv_nsec += ((due_ms - now) % 1000) * 1000000L;
+        if (ts.tv_nsec >= 1000000000L) {
+            ts.tv_sec++;
+            ts.tv_nsec -= 1000000000L;
+        }
+        pthread_cond_timedwait(&p->cond, &p->lock, &ts);
+    }
+    stop = p->stop;
+    pthread_mutex_unlock(&p->lock);
+    return !stop;
+}
+
+static void *endpoint_main(void *arg) {
+    struct endpoint *ep = arg;
+
+    while (ep->nheap > 0) {
+        struct pdev *d = ep->heap[0];
+        if (!wait_until(ep->p, d->due_ms))
+            break;
+        d = heap_pop(ep);
+        poll_device(d);
+        heap_push(ep, d);
+    }
+    pvs_modbus_conn_close(ep->conn);
+    return NULL;
+}
+
+/* ---- API ---- */
 
 enum pvs_err pvs_poller_new(const struct pvs_config *cfg,
                             struct pvs_queue *inbox, struct pvs_poller **ret) {
-    (void)cfg;
-    (void)inbox;
-    *ret = pvs_calloc(1, sizeof(struct pvs_poller));
-    return PVS_OK;
+    struct pvs_poller *p = pvs_calloc(1, sizeof(*p));
+    struct pvs_cfg_errors errs = {0};
+    enum pvs_err rc = PVS_OK;
+    pthread_condattr_t ca;
+
+    p->cfg = cfg;
+    p->inbox = inbox;
+    pthread_mutex_init(&p->lock, NULL);
+    pthread_condattr_init(&ca);
+    pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+    pthread_cond_init(&p->cond, &ca);
+    pthread_condattr_destroy(&ca);
+    if (pvs_modbus_map_check(cfg, &errs)) {
+        for (size_t i = 0; i < errs.count; i++)
+            pvs_error("%s", errs.msg[i]);
+        pvs_cfg_errors_release(&errs);
+        rc = PVS_ERR_CONFIG;
+        goto out;
+    }
+    p->eps = pvs_calloc(cfg->nendpoints + 1, sizeof(*p->eps));
+    for (size_t i = 0; i < cfg->nendpoints; i++) {
+        const struct pvs_endpoint *ec = cfg->endpoints[i];
+        struct endpoint *ep = &p->eps[p->neps];
+        struct pvs_modbus_url url;
+        char msg[256];
+        size_t n = 0;
+
+        for (size_t k = 0; k < cfg->ndevices; k++)
+            n += cfg->devices[k]->endpoint == ec;
+        if (!n)
+            continue;
+        ep->p = p;
+        ep->cfg = ec;
+        rc = pvs_modbus_url_from_endpoint(ec, &url, msg, sizeof(msg));
+        if (!rc)
+            rc = pvs_modbus_conn_new(&url, &ep->conn);
+        if (rc) {
+            pvs_error("%s:%d: endpoint '%s': %s", ec->obj.file, ec->obj.line,
+                      ec->obj.id, msg);
+            rc = PVS_ERR_CONFIG;
+            goto out;
+        }
+        p->neps++;
+        ep->devs = pvs_calloc(n, sizeof(*ep->devs));
+        ep->heap = pvs_calloc(n, sizeof(*ep->heap));
+        for (size_t k = 0; k < cfg->ndevices; k++) {
+            const struct pvs_device *dc = cfg->devices[k];
+            struct pdev *d;
+            if (dc->endpoint != ec)
+                continue;
+            d = pvs_calloc(1, sizeof(*d));
+            ep->devs[ep->ndevs++] = d;
+            d->cfg = dc;
+            d->ep = ep;
+            d->unit = (int)dc->unit_id;
+            d->interval_ms = pvs_clock_real_ms(dc->interval_ms);
+            if (d->interval_ms < MIN_WAIT_MS)
+                d->interval_ms = MIN_WAIT_MS;
+            if (strcmp(dc->profile, "sunspec")) {
+                rc = pvs_modbus_map_new(cfg, dc->profile, &d->map);
+                if (rc) {
+                    pvs_error("%s:%d: device '%s': cannot use map '%s'",
+                              dc->obj.file, dc->obj.line, dc->obj.id,
+                              dc->profile);
+                    rc = PVS_ERR_CONFIG;
+                    goto out;
+                }
+            }
+        }
+    }
+out:
+    if (rc) {
+        pvs_poller_free(p);
+        p = NULL;
+    }
+    *ret = p;
+    return rc;
 }
 
 enum pvs_err pvs_poller_start(struct pvs_poller *p) {
-    (void)p;
-    return PVS_OK;
+    enum pvs_err rc = PVS_OK;
+    int64_t now = pvs_clock_mono_ms();
+
+    for (size_t i = 0; i < p->neps; i++) {
+        struct endpoint *ep = &p->eps[i];
+        int err;
+        /* Spread the first polls over the first interval so a big site
+         * does not start with a burst. */
+        for (size_t k = 0; k < ep->ndevs; k++) {
+            struct pdev *d = ep->devs[k];
+            d->due_ms = now + (int64_t)(d->interval_ms * (int64_t)k /
+                                        (int64_t)ep->ndevs);
+            heap_push(ep, d);
+        }
+        err = pthread_create(&ep->thread, NULL, endpoint_main, ep);
+        if (err) {
+            char buf[64];
+            pvs_error("cannot start the poller of endpoint '%s': %s",
+                      ep->cfg->obj.id, pvs_strerror(err, buf, sizeof(buf)));
+            rc = PVS_ERR_IO;
+            goto out;
+        }
+        ep->started = true;
+    }
+    if (p->neps)
+        pvs_info("polling %zu endpoint%s", p->neps, p->neps == 1 ? "" : "s");
+out:
+    if (rc)
+        pvs_poller_stop(p);
+    return rc;
 }
 
 void pvs_poller_stop(struct pvs_poller *p) {
-    (void)p;
+    if (!p)
+        return;
+    pthread_mutex_lock(&p->lock);
+    p->stop = true;
+    pthread_cond_broadcast(&p->cond);
+    pthread_mutex_unlock(&p->lock);
+    for (size_t i = 0; i < p->neps; i++) {
+        if (p->eps[i].started)
+            pthread_join(p->eps[i].thread, NULL);
+        p->eps[i].started = false;
+    }
+}
+
+void pvs_poller_stats(const struct pvs_poller *p,
+                      struct pvs_poller_stats *out) {
+    struct pvs_poller *q = (struct pvs_poller *)(uintptr_t)p;
+
+    out->polls = atomic_load(&q->polls);
+    out->reads = atomic_load(&q->reads);
+    out->failed = atomic_load(&q->failed);
+    out->dropped = atomic_load(&q->dropped);
+    out->samples = atomic_load(&q->samples);
 }
 
 void pvs_poller_free(struct pvs_poller *p) {
+    if (!p)
+        return;
+    pvs_poller_stop(p);
+    for (size_t i = 0; i < p->neps; i++) {
+        struct endpoint *ep = &p->eps[i];
+        for (size_t k = 0; k < ep->ndevs; k++) {
+            pvs_sunspec_device_free(ep->devs[k]->ss);
+            pvs_modbus_map_free(ep->devs[k]->map);
+            pvs_free(ep->devs[k]);
+        }
+        pvs_free(ep->devs);
+        pvs_free(ep->heap);
+        pvs_modbus_conn_free(ep->conn);
+    }
+    pvs_free(p->eps);
+    pthread_cond_destroy(&p->cond);
+    pthread_mutex_destroy(&p->lock);
     pvs_free(p);
 }

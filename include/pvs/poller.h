@@ -25,4 +25,14 @@ enum pvs_err pvs_poller_start(struct pvs_poller *p);
 void pvs_poller_stop(struct pvs_poller *p);
 void pvs_poller_free(struct pvs_poller *p);
 
+/* Counters since creation (any thread; values are read atomically). */
+struct pvs_poller_stats {
+    uint64_t polls;   /* device polls attempted */
+    uint64_t reads;   /* Modbus requests sent */
+    uint64_t failed;  /* polls that failed */
+    uint64_t dropped; /* messages the full inbox refused */
+    uint64_t samples; /* samples produced */
+};
+void pvs_poller_stats(const struct pvs_poller *p, struct pvs_poller_stats *out);
+
 #endif

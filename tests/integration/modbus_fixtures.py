@@ -550,6 +550,78 @@ def start_pymodbus(images, tcp_port=None, rtu=None, baud=9600,
     return proc
 
 
+def build_bench(build_dir, out_dir):
+    """Compile tests/bench/modbus_bench.c against build_dir/libpvs.a."""
+    out = os.path.join(out_dir, "modbus_bench")
+    cflags = subprocess.run(["pkg-config", "--cflags", "libmodbus"],
+                            capture_output=True, text=True).stdout.split()
+    subprocess.run(["cc", "-std=c11", "-D_POSIX_C_SOURCE=200809L",
+                    "-D_DEFAULT_SOURCE", "-O2", "-g",
+                    "-I" + os.path.join(REPO, "include")] + cflags +
+                   ["-o", out, os.path.join(REPO, "tests", "bench",
+                                            "modbus_bench.c"),
+                    os.path.join(build_dir, "libpvs.a"), "-lmodbus",
+                    "-lpaho-mqtt3as", "-lsqlite3", "-lcurl", "-lcjson",
+                    "-lpthread", "-lm"] + _sanitizer_flags(build_dir),
+                   check=True)
+    return out
+
+
+def _sanitizer_flags(build_dir):
+    # A sanitizer build's library needs the same runtime at link time.
+    try:
+        syms = subprocess.run(["nm", os.path.join(build_dir, "libpvs.a")],
+                              capture_output=True, text=True).stdout
+    except OSError:
+        return []
+    flags = []
+    if "__asan_" in syms:
+        flags.append("-fsanitize=address")
+    if "__ubsan_" in syms:
+        flags.append("-fsanitize=undefined")
+    if "__tsan_" in syms:
+        flags.append("-fsanitize=thread")
+    return flags
+
+
+class LineReader:
+    """Read a process's stdout lines with a deadline (no blocking reads)."""
+
+    def __init__(self, proc):
+        self.proc = proc
+        self.lines = []
+        self.buf = ""
+
+    def poll(self, timeout):
+        import select
+        r, _, _ = select.select([self.proc.stdout], [], [], timeout)
+        if not r:
+            return
+        chunk = os.read(self.proc.stdout.fileno(), 65536).decode()
+        if not chunk:
+            return
+        self.buf += chunk
+        while "\n" in self.buf:
+            line, self.buf = self.buf.split("\n", 1)
+            self.lines.append(line)
+
+    def wait_line(self, pred, timeout):
+        deadline = time.monotonic() + timeout
+        start = 0
+        while time.monotonic() < deadline:
+            for i in range(start, len(self.lines)):
+                if pred(self.lines[i]):
+                    return self.lines[i]
+            start = len(self.lines)
+            self.poll(min(0.1, max(0.0, deadline - time.monotonic())))
+            if self.proc.poll() is not None:
+                self.poll(0)
+        for line in self.lines[start:]:
+            if pred(line):
+                return line
+        raise TimeoutError("no matching line; last: %r" % self.lines[-5:])
+
+
 def _serve(argv):
     import argparse
     import asyncio
