@@ -25,6 +25,8 @@
 #include "pvs/clock.h"
 #include "pvs/log.h"
 #include "pvs/metrics.h"
+#include "pvs/rules.h"
+#include "pvs/tz.h"
 
 enum ktype {
     K_STR,
@@ -214,6 +216,17 @@ static const struct key_def register_keys[] = {
     {NULL, 0, 0, NULL, NONE, NULL, false},
 };
 
+#define SI(f) offsetof(struct pvs_silence, f)
+static const struct key_def silence_keys[] = {
+    {"site", K_STR, SI(site_id), NULL, NONE, NULL, false},
+    {"device", K_STR, SI(device_id), NULL, NONE, NULL, false},
+    {"rule", K_STR, SI(rule), NULL, NONE, NULL, false},
+    {"start", K_STR, SI(start), NULL, NONE, NULL, false},
+    {"end", K_STR, SI(end), NULL, NONE, NULL, true},
+    {"reason", K_STR, SI(reason), NULL, NONE, NULL, false},
+    {NULL, 0, 0, NULL, NONE, NULL, false},
+};
+
 #define C(f) offsetof(struct pvs_config, f)
 static const struct section_def sections[] = {
     {"global", false, sizeof(struct pvs_cfg_global), global_keys, false, 0, 0,
@@ -238,6 +251,8 @@ static const struct section_def sections[] = {
      0},
     {"register", true, sizeof(struct pvs_register), register_keys, false,
      C(registers), C(nregisters), 0},
+    {"silence", true, sizeof(struct pvs_silence), silence_keys, false,
+     C(silences), C(nsilences), 0},
 };
 
 static const struct section_def *find_section(const char *type) {
@@ -560,6 +575,91 @@ static bool timezone_known(const char *tz) {
     return access(path, R_OK) == 0;
 }
 
+/*
+ * A silence's start or end: ISO 8601 with Z or an offset, or without one
+ * in the site's own time zone (UTC when the silence names no site), since
+ * a maintenance window is agreed in local time.
+ */
+static bool silence_time(const char *s, const struct pvs_site *site,
+                         int64_t *ret_ms) {
+    struct pvs_tz *tz = NULL;
+    size_t n = strlen(s);
+    bool naive = true;
+    int64_t t, t2;
+    int32_t off;
+
+    if (pvs_clock_parse_time(s, &t))
+        return false;
+    /* Epoch seconds and times with Z or +hh[:mm] / -hh[:mm] are absolute. */
+    if (n < 11 || s[4] != '-' || s[n - 1] == 'Z')
+        naive = false;
+    for (size_t i = 11; i < n && naive; i++)
+        if (s[i] == '+' || s[i] == '-')
+            naive = false;
+    if (naive && site && site->timezone && !pvs_tz_load(site->timezone, &tz)) {
+        /* Local wall time -> UTC: the offset at the result, found by
+         * trying the offset at the wall time read as UTC. */
+        off = pvs_tz_offset(tz, t);
+        t2 = t - (int64_t)off * 1000;
+        off = pvs_tz_offset(tz, t2);
+        t = t - (int64_t)off * 1000;
+        pvs_tz_free(tz);
+    }
+    *ret_ms = t;
+    return true;
+}
+
+static bool rule_known(const struct pvs_config *cfg, const char *name) {
+    if (pvs_rule_type_find(name))
+        return true;
+    for (size_t i = 0; i < cfg->nrules; i++)
+        if (!strcmp(cfg->rules[i]->obj.id, name))
+            return true;
+    return false;
+}
+
+static void validate_silences(struct pvs_config *cfg,
+                              struct pvs_cfg_errors *errs) {
+    static const char *const fmt =
+        "%s: expected an ISO 8601 time such as 2024-06-21T08:00:00+02:00 "
+        "(local time of the site without an offset), not '%s'";
+
+    for (size_t i = 0; i < cfg->nsilences; i++) {
+        struct pvs_silence *s = cfg->silences[i];
+        bool ok = true;
+
+        s->index = i;
+        s->site = ref((void **)cfg->sites, cfg->nsites, &s->obj, "site",
+                      s->site_id, "site", errs);
+        s->device = ref((void **)cfg->devices, cfg->ndevices, &s->obj, "device",
+                        s->device_id, "device", errs);
+        if (s->site && s->device && s->device->site != s->site)
+            key_error(errs, &s->obj, "device",
+                      "device '%s' is not on site '%s'", s->device_id,
+                      s->site_id);
+        if (!s->site && s->device)
+            s->site = s->device->site;
+        if (s->rule && !rule_known(cfg, s->rule))
+            key_error(errs, &s->obj, "rule",
+                      "rule '%s' is neither a rule family nor a defined "
+                      "[rule]",
+                      s->rule);
+        s->start_ms = INT64_MIN;
+        s->end_ms = INT64_MIN;
+        if (s->start && !silence_time(s->start, s->site, &s->start_ms)) {
+            key_error(errs, &s->obj, "start", fmt, "start", s->start);
+            ok = false;
+        }
+        if (s->end && !silence_time(s->end, s->site, &s->end_ms)) {
+            key_error(errs, &s->obj, "end", fmt, "end", s->end);
+            ok = false;
+        }
+        if (ok && s->end && s->end_ms <= s->start_ms)
+            key_error(errs, &s->obj, "end", "end '%s' is not after start '%s'",
+                      s->end, s->start);
+    }
+}
+
 static void validate(struct pvs_config *cfg, struct pvs_cfg_errors *errs) {
     static const char *const mqtt_schemes[] = {"tcp", "mqtt", "ssl", "mqtts",
                                                "ws",  "wss",  NULL};
@@ -689,6 +789,7 @@ static void validate(struct pvs_config *cfg, struct pvs_cfg_errors *errs) {
         if (!pvs_cfg_obj_kv(&r->obj, "recovery"))
             r->recovery_ms = -1;
     }
+    validate_silences(cfg, errs);
 }
 
 static const struct section_def *def_of(const char *type) {
@@ -765,7 +866,7 @@ struct pvs_config *pvs_config_load_all(const char *path,
             pvs_cfg_error(errs, s->file, s->line,
                           "unknown section %s: expected global, mqtt, smtp, "
                           "site, device, technician, customer, rule, "
-                          "endpoint, map or register",
+                          "endpoint, map, register or silence",
                           label);
             continue;
         }

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "pvs/rules.h"
+#include "pvs/silence.h"
 
 struct alert {
     char fp[PVS_FP_MAX];
@@ -39,6 +40,7 @@ struct alert {
     char evidence[PVS_EVIDENCE_MAX];
     char explanation[PVS_EXPLAIN_MAX];
     const char *kb;
+    bool silenced;      /* its firing was not notified */
     struct alert *next; /* hash chain */
 };
 
@@ -272,6 +274,11 @@ static void emit(struct pvs_ruleset *rs, struct alert *a,
     pvs_strlcpy(ev.evidence, a->evidence, sizeof(ev.evidence));
     pvs_strlcpy(ev.explanation, a->explanation, sizeof(ev.explanation));
     ev.kb = a->kb;
+    /* A resolution is news only to those who heard of the alert. */
+    ev.silenced = pvs_silence_covers(rs->cfg, &ev, ts) ||
+                  (state == PVS_ALERT_RESOLVED && a->silenced);
+    if (state == PVS_ALERT_FIRING)
+        a->silenced = ev.silenced;
     if (rs->cb)
         rs->cb(rs->ud, &ev);
 }
@@ -571,6 +578,12 @@ bool pvs_ruleset_restore(struct pvs_ruleset *rs,
 
 int64_t pvs_ruleset_last_seen(const struct pvs_ruleset *rs, uint32_t dev) {
     return dev < rs->cfg->ndevices ? rs->last_seen[dev] : 0;
+}
+
+struct pvs_rule *const *pvs_ruleset_rules(const struct pvs_ruleset *rs,
+                                          size_t *ret_n) {
+    *ret_n = rs->nrules;
+    return rs->rules;
 }
 
 size_t pvs_ruleset_firing(const struct pvs_ruleset *rs) {

@@ -190,6 +190,25 @@ struct pvs_register {
     char *unit;
 };
 
+/*
+ * A silence or maintenance window: alerts it covers are still recorded
+ * but not notified (rules/silence.c). Every scope key is optional; a
+ * silence with none covers every alert in its time range.
+ */
+struct pvs_silence {
+    struct pvs_cfg_obj obj;
+    char *site_id;   /* NULL = every site */
+    char *device_id; /* NULL = every device of the scope */
+    char *rule;      /* a family or a [rule] id; NULL = every rule */
+    char *start;     /* ISO 8601 as written; NULL = from the beginning */
+    char *end;       /* ISO 8601 as written (required) */
+    char *reason;
+    const struct pvs_site *site;     /* resolved, or NULL */
+    const struct pvs_device *device; /* resolved, or NULL */
+    int64_t start_ms, end_ms; /* covers start_ms <= t < end_ms (UTC ms) */
+    size_t index;
+};
+
 struct pvs_config {
     char *path;   /* the top-level file */
     char **files; /* every file read (include), owned */
@@ -215,6 +234,8 @@ struct pvs_config {
     size_t nmaps;
     struct pvs_register **registers;
     size_t nregisters;
+    struct pvs_silence **silences;
+    size_t nsilences;
 };
 
 /*

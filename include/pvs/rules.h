@@ -202,6 +202,22 @@ bool pvs_ruleset_restore(struct pvs_ruleset *rs,
 /* Last sample time seen for a device (0 = never). */
 int64_t pvs_ruleset_last_seen(const struct pvs_ruleset *rs, uint32_t dev);
 
+/*
+ * Every rule instance of the set (*ret_n of them), for a family that
+ * answers questions about the others' subjects (mass_outage). Borrowed.
+ */
+struct pvs_rule *const *pvs_ruleset_rules(const struct pvs_ruleset *rs,
+                                          size_t *ret_n);
+
+/*
+ * Whether a firing mass outage (many sites of one area failing together)
+ * includes site s at now_ms: its communication and underperformance
+ * alerts are then part of that one incident and are not raised on their
+ * own. Implemented in rule_mass_outage.c.
+ */
+bool pvs_rule_mass_outage_covers(const struct pvs_ruleset *rs,
+                                 const struct pvs_site *s, int64_t now_ms);
+
 /* Number of alerts currently firing. */
 size_t pvs_ruleset_firing(const struct pvs_ruleset *rs);
 
