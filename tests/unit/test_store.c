@@ -1,0 +1,243 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * test_store.c - the SQLite store: schema and migrations, samples,
+ * tickets, outbox and attempts, restoring firing alerts, read-only
+ * handles, the JSON listing.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "pvs/store.h"
+
+static char dir[64];
+static char dbpath[128];
+static struct pvs_config *cfg;
+
+static int setup(void **state) {
+    char cpath[160];
+    FILE *f;
+    struct pvs_cfg_errors errs;
+
+    (void)state;
+    pvs_strlcpy(dir, "/tmp/pvs-store-XXXXXX", sizeof(dir));
+    if (!mkdtemp(dir))
+        return -1;
+    pvs_snprintf(dbpath, sizeof(dbpath), "%s/t.db", dir);
+    pvs_snprintf(cpath, sizeof(cpath), "%s/t.conf", dir);
+    f = fopen(cpath, "w");
+    fprintf(f,
+            "[global]\ndatabase = %s\n[technician \"t1\"]\nname = T\n"
+            "[site \"s1\"]\nlatitude = 45\nlongitude = 4\ntechnician = "
+            "t1\n[device \"inv1\"]\nsite = s1\n",
+            dbpath);
+    fclose(f);
+    memset(&errs, 0, sizeof(errs));
+    return pvs_config_load(cpath, &cfg, &errs) ? -1 : 0;
+}
+
+static int teardown(void **state) {
+    char cmd[160];
+
+    (void)state;
+    pvs_config_free(cfg);
+    pvs_snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+static void count_restore(void *ud, const struct pvs_alert_event *ev) {
+    int *n = ud;
+
+    assert_string_equal(ev->fingerprint, "s1/inv1/fault_code/fault");
+    assert_non_null(ev->device);
+    (*n)++;
+}
+
+static void test_roundtrip(void **state) {
+    struct pvs_store *st = NULL, *ro = NULL;
+    struct pvs_sample s[3];
+    struct pvs_ticket t, got;
+    struct pvs_outbox o, og;
+    struct pvs_alert_event ev;
+    int64_t n, *ids = NULL;
+    size_t nids = 0;
+    bool replaced = true;
+    struct pvs_buf json;
+    int restored = 0;
+
+    (void)state;
+    assert_int_equal(pvs_store_open(dbpath, 0, &st), PVS_OK);
+    assert_int_equal(pvs_store_version(st), 1);
+    assert_int_equal(pvs_store_sync_config(st, cfg), PVS_OK);
+    assert_int_equal(pvs_store_begin(st), PVS_OK);
+
+    memset(s, 0, sizeof(s));
+    for (int i = 0; i < 3; i++) {
+        s[i].dev = 0;
+        s[i].metric = PVS_M_MPPT_POWER_W;
+        s[i].idx = 2;
+        s[i].ts_ms = 1000 + i;
+        s[i].value = 100.0 * i;
+    }
+    assert_int_equal(pvs_store_add_samples(st, cfg, s, 3), PVS_OK);
+
+    assert_int_equal(
+        pvs_store_device_info(st, "inv1", "SN1", "ACME", "X1", 5, &replaced),
+        PVS_OK);
+    assert_false(replaced);
+    assert_int_equal(
+        pvs_store_device_info(st, "inv1", "SN2", "ACME", "X1", 6, &replaced),
+        PVS_OK);
+    assert_true(replaced);
+
+    memset(&t, 0, sizeof(t));
+    t.fingerprint = (char *)(uintptr_t) "s1/inv1/fault_code/fault";
+    t.status = (char *)(uintptr_t) "assigned";
+    t.site = (char *)(uintptr_t) "s1";
+    t.title = (char *)(uintptr_t) "Inverter \"inv1\" fault";
+    t.opened_ms = 1718956800000LL;
+    t.updated_ms = t.opened_ms;
+    assert_int_equal(pvs_store_ticket_create(st, &t), PVS_OK);
+    assert_true(t.id > 0);
+    assert_int_equal(pvs_store_ticket_event(st, t.id, t.opened_ms, "opened",
+                                            "pvsentry", "x"),
+                     PVS_OK);
+
+    memset(&o, 0, sizeof(o));
+    o.ticket_id = t.id;
+    o.channel = (char *)(uintptr_t) "email";
+    o.audience = (char *)(uintptr_t) "technician";
+    o.kind = (char *)(uintptr_t) "alert";
+    o.recipient = (char *)(uintptr_t) "a@b.c";
+    o.subject = (char *)(uintptr_t) "s";
+    o.body = (char *)(uintptr_t) "body";
+    o.message_id = (char *)(uintptr_t) "<m1@pvsentry>";
+    o.created_ms = 7;
+    assert_int_equal(pvs_store_outbox_add(st, &o), PVS_OK);
+    /* The idempotency key is unique. */
+    assert_int_equal(pvs_store_outbox_add(st, &o), PVS_ERR_DB);
+
+    memset(&ev, 0, sizeof(ev));
+    pvs_strlcpy(ev.fingerprint, "s1/inv1/fault_code/fault",
+                sizeof(ev.fingerprint));
+    ev.rule_id = "fault_code";
+    ev.family = "fault_code";
+    ev.site = cfg->sites[0];
+    ev.device = cfg->devices[0];
+    ev.state = PVS_ALERT_FIRING;
+    ev.started_ms = 1;
+    ev.ts_ms = 2;
+    assert_int_equal(pvs_store_add_alert(st, &ev), PVS_OK);
+    assert_int_equal(pvs_store_commit(st), PVS_OK);
+
+    /* A reader sees the committed rows. */
+    assert_int_equal(pvs_store_open(dbpath, PVS_STORE_READONLY, &ro), PVS_OK);
+    assert_int_equal(pvs_store_count(ro, "samples", &n), PVS_OK);
+    assert_int_equal(n, 3);
+    assert_int_equal(pvs_store_count(ro, "device_replacements", &n), PVS_OK);
+    assert_int_equal(n, 1);
+
+    assert_int_equal(
+        pvs_store_ticket_by_fp(st, "s1/inv1/fault_code/fault", &got), PVS_OK);
+    assert_int_equal(got.id, t.id);
+    assert_string_equal(got.status, "assigned");
+    pvs_ticket_release(&got);
+    assert_int_equal(pvs_store_ticket_by_fp(st, "nope", &got),
+                     PVS_ERR_NOTFOUND);
+
+    assert_int_equal(pvs_store_outbox_pending(st, &ids, &nids), PVS_OK);
+    assert_int_equal(nids, 1);
+    assert_int_equal(
+        pvs_store_outbox_attempt(st, ids[0], 8, false, "refused", "pending"),
+        PVS_OK);
+    assert_int_equal(
+        pvs_store_outbox_attempt(st, ids[0], 9, true, NULL, "sent"), PVS_OK);
+    assert_int_equal(pvs_store_outbox_get(st, ids[0], &og), PVS_OK);
+    assert_string_equal(og.status, "sent");
+    assert_int_equal(og.attempts, 2);
+    assert_string_equal(og.message_id, "<m1@pvsentry>");
+    pvs_outbox_release(&og);
+    pvs_free(ids);
+    assert_int_equal(pvs_store_count(st, "delivery_attempts", &n), PVS_OK);
+    assert_int_equal(n, 2);
+
+    assert_int_equal(pvs_store_firing_alerts(st, cfg, count_restore, &restored),
+                     PVS_OK);
+    assert_int_equal(restored, 1);
+
+    pvs_buf_init(&json, 1 << 20);
+    assert_int_equal(pvs_store_tickets_json(ro, 0, &json), PVS_OK);
+    assert_non_null(strstr(json.data, "\"title\": \"Inverter \\\"inv1\\\" "
+                                      "fault\""));
+    assert_non_null(strstr(json.data, "\"kind\": \"opened\""));
+    assert_non_null(strstr(json.data, "\"status\": \"sent\""));
+    pvs_buf_release(&json);
+
+    assert_int_equal(pvs_store_prune_samples(st, 1002, &n), PVS_OK);
+    assert_int_equal(n, 2);
+    assert_int_equal(pvs_store_check(st), PVS_OK);
+    pvs_store_close(ro);
+    pvs_store_close(st);
+
+    /* Reopening an up-to-date database changes nothing. */
+    assert_int_equal(pvs_store_open(dbpath, 0, &st), PVS_OK);
+    assert_int_equal(pvs_store_count(st, "tickets", &n), PVS_OK);
+    assert_int_equal(n, 1);
+    pvs_store_close(st);
+}
+
+static void test_restore_and_readonly(void **state) {
+    struct pvs_store *st = NULL;
+    struct pvs_alert_event ev;
+    int n = 0;
+
+    (void)state;
+    assert_int_equal(pvs_store_open(dbpath, 0, &st), PVS_OK);
+    assert_int_equal(pvs_store_firing_alerts(st, cfg, count_restore, &n),
+                     PVS_OK);
+    assert_int_equal(n, 1);
+    /* Resolved later: nothing to restore. */
+    memset(&ev, 0, sizeof(ev));
+    pvs_strlcpy(ev.fingerprint, "s1/inv1/fault_code/fault",
+                sizeof(ev.fingerprint));
+    ev.rule_id = "fault_code";
+    ev.family = "fault_code";
+    ev.state = PVS_ALERT_RESOLVED;
+    assert_int_equal(pvs_store_add_alert(st, &ev), PVS_OK);
+    n = 0;
+    assert_int_equal(pvs_store_firing_alerts(st, cfg, count_restore, &n),
+                     PVS_OK);
+    assert_int_equal(n, 0);
+    pvs_store_close(st);
+    /* A read-only handle on a missing database fails cleanly. */
+    assert_int_not_equal(
+        pvs_store_open("/nonexistent/x.db", PVS_STORE_READONLY, &st), PVS_OK);
+}
+
+static void test_newer_schema_refused(void **state) {
+    struct pvs_store *st = NULL;
+    char path[160], cmd[256];
+
+    (void)state;
+    pvs_snprintf(path, sizeof(path), "%s/future.db", dir);
+    pvs_snprintf(cmd, sizeof(cmd),
+                 "sqlite3 '%s' 'PRAGMA user_version = 99' 2>/dev/null", path);
+    if (system(cmd) != 0)
+        skip();
+    assert_int_equal(pvs_store_open(path, 0, &st), PVS_ERR_DB);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_roundtrip),
+        cmocka_unit_test(test_restore_and_readonly),
+        cmocka_unit_test(test_newer_schema_refused),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
