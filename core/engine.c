@@ -26,6 +26,7 @@
 #include <time.h>
 
 #include "pvs/clock.h"
+#include "pvs/command.h"
 #include "pvs/embed.h"
 #include "pvs/engine.h"
 #include "pvs/log.h"
@@ -69,6 +70,9 @@ struct pvs_engine {
     int64_t *inflight;
     size_t ninflight, inflight_cap;
     unsigned msg_seq;
+    /* commands handled in the open transaction, answered after commit */
+    struct pvs_command **answers;
+    size_t nanswers, answers_cap;
     enum pvs_err txn_rc; /* first error inside the open transaction */
     struct pvs_complaint db_down;
 };
@@ -749,6 +753,130 @@ static void handle_device_info(struct pvs_engine *e, struct pvs_msg *m) {
                  m->serial);
 }
 
+/* ---- commands from the API ---- */
+
+/* Record the outcome; the caller hears it after the commit. */
+static void reply(struct pvs_engine *e, struct pvs_command *c, enum pvs_err rc,
+                  int status, const char *msg) {
+    c->result = rc;
+    c->http_status = status;
+    pvs_strlcpy(c->message, msg, sizeof(c->message));
+    if (e->nanswers == e->answers_cap) {
+        e->answers_cap = e->answers_cap ? e->answers_cap * 2 : 16;
+        e->answers =
+            pvs_realloc(e->answers, e->answers_cap * sizeof(*e->answers));
+    }
+    e->answers[e->nanswers++] = c;
+}
+
+static void flush_answers(struct pvs_engine *e, bool committed) {
+    for (size_t i = 0; i < e->nanswers; i++) {
+        struct pvs_command *c = e->answers[i];
+        if (committed)
+            pvs_command_answer(c, c->result, c->http_status, "%s", c->message);
+        else
+            pvs_command_answer(c, PVS_ERR_DB, 503,
+                               "the database is not writable right now");
+    }
+    e->nanswers = 0;
+}
+
+struct transition {
+    enum pvs_command_kind kind;
+    const char *status; /* new status, NULL = unchanged */
+    const char *event;
+    bool needs_active;
+};
+
+static const struct transition transitions[] = {
+    {PVS_CMD_TICKET_ACK, "acknowledged", "acknowledged", true},
+    {PVS_CMD_TICKET_SCHEDULE, "scheduled", "scheduled", true},
+    {PVS_CMD_TICKET_FIXED, "fixed", "fixed", true},
+    {PVS_CMD_TICKET_CLOSE, "closed", "closed", false},
+    {PVS_CMD_TICKET_COMMENT, NULL, "comment", false},
+    {PVS_CMD_TICKET_HOLD, "on_hold", "on_hold", true},
+    {PVS_CMD_TICKET_FALSE_ALARM, "false_alarm", "false_alarm", false},
+    {PVS_CMD_TICKET_MERGE, "merged", "merged", false},
+};
+
+static void ticket_command(struct pvs_engine *e, struct pvs_command *c,
+                           const struct transition *tr, int64_t now) {
+    struct pvs_ticket t, other;
+    char text[PVS_CMD_TEXT_MAX + 128];
+    enum pvs_err rc = pvs_store_ticket_get(e->st, c->ticket_id, &t);
+
+    if (rc == PVS_ERR_NOTFOUND) {
+        reply(e, c, rc, 404, "no such ticket");
+        return;
+    }
+    if (rc) {
+        e->txn_rc = rc;
+        reply(e, c, rc, 503, "cannot read the ticket");
+        return;
+    }
+    if (tr->needs_active && !pvs_ticket_is_active(t.status)) {
+        pvs_snprintf(text, sizeof(text), "ticket #%lld is %s", (long long)t.id,
+                     t.status);
+        reply(e, c, PVS_ERR_INVAL, 409, text);
+        pvs_ticket_release(&t);
+        return;
+    }
+    if (c->kind == PVS_CMD_TICKET_MERGE) {
+        if (c->other_id == t.id ||
+            pvs_store_ticket_get(e->st, c->other_id, &other)) {
+            reply(e, c, PVS_ERR_INVAL, 400,
+                  "merge needs another existing ticket");
+            pvs_ticket_release(&t);
+            return;
+        }
+        pvs_snprintf(text, sizeof(text), "ticket #%lld merged into this one",
+                     (long long)t.id);
+        pvs_store_ticket_event(e->st, other.id, now, "merged_in", c->actor,
+                               text);
+        pvs_ticket_release(&other);
+    }
+    if (c->kind == PVS_CMD_TICKET_SCHEDULE && c->value_ms) {
+        char when[64];
+        fmt_time(e, pvs_config_site(e->cfg, t.site ? t.site : ""), c->value_ms,
+                 when, sizeof(when));
+        pvs_snprintf(text, sizeof(text), "visit planned for %s%s%s", when,
+                     c->text[0] ? ": " : "", c->text);
+    } else if (c->kind == PVS_CMD_TICKET_MERGE) {
+        pvs_snprintf(text, sizeof(text), "merged into ticket #%lld%s%s",
+                     (long long)c->other_id, c->text[0] ? ": " : "", c->text);
+    } else {
+        pvs_strlcpy(text, c->text, sizeof(text));
+    }
+    if (tr->status) {
+        pvs_free(t.status);
+        t.status = pvs_strdup(tr->status);
+        if (c->kind == PVS_CMD_TICKET_CLOSE ||
+            c->kind == PVS_CMD_TICKET_FALSE_ALARM ||
+            c->kind == PVS_CMD_TICKET_MERGE)
+            t.closed_ms = now;
+    }
+    t.updated_ms = now;
+    if (!e->txn_rc)
+        e->txn_rc = pvs_store_ticket_update(e->st, &t);
+    pvs_store_ticket_event(e->st, t.id, now, tr->event, c->actor, text);
+    pvs_info("ticket #%lld: %s by %s", (long long)t.id, tr->event,
+             c->actor[0] ? c->actor : "someone");
+    c->result_id = t.id;
+    reply(e, c, PVS_OK, 200, t.status);
+    pvs_ticket_release(&t);
+}
+
+static void handle_command(struct pvs_engine *e, struct pvs_command *c,
+                           int64_t now) {
+    for (size_t i = 0; i < PVS_ARRAY_LEN(transitions); i++) {
+        if (transitions[i].kind == c->kind) {
+            ticket_command(e, c, &transitions[i], now);
+            return;
+        }
+    }
+    reply(e, c, PVS_ERR_INVAL, 400, "this request is not supported");
+}
+
 static void handle(struct pvs_engine *e, struct pvs_msg *m, int64_t now) {
     switch (m->type) {
     case PVS_MSG_SAMPLES:
@@ -759,6 +887,10 @@ static void handle(struct pvs_engine *e, struct pvs_msg *m, int64_t now) {
         break;
     case PVS_MSG_DEVICE_INFO:
         handle_device_info(e, m);
+        break;
+    case PVS_MSG_COMMAND:
+        handle_command(e, m->cmd, now);
+        m->cmd = NULL; /* answered (or queued for answer) */
         break;
     case PVS_MSG_SOURCE_HEALTH:
     case PVS_MSG_DEVICE_STATUS:
@@ -819,8 +951,10 @@ static void batch(struct pvs_engine *e, void **msgs, size_t n) {
                      "cannot commit a batch of %zu messages: %s", n,
                      pvs_store_errmsg(e->st));
         e->nfresh = 0;
+        flush_answers(e, false);
         return;
     }
+    flush_answers(e, true);
     pvs_complain_release(&e->db_down, "database writes work again");
     for (size_t i = 0; i < e->nfresh; i++)
         submit(e, e->fresh[i]);
@@ -953,5 +1087,6 @@ void pvs_engine_free(struct pvs_engine *e) {
     pvs_free(e->tz);
     pvs_free(e->fresh);
     pvs_free(e->inflight);
+    pvs_free(e->answers);
     pvs_free(e);
 }

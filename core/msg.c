@@ -2,6 +2,7 @@
 /* msg.c - engine inbox messages. */
 #include <string.h>
 
+#include "pvs/command.h"
 #include "pvs/msg.h"
 
 struct pvs_msg *pvs_msg_new(enum pvs_msg_type type, size_t nsamples) {
@@ -14,9 +15,14 @@ struct pvs_msg *pvs_msg_new(enum pvs_msg_type type, size_t nsamples) {
 }
 
 void pvs_msg_free(struct pvs_msg *m) {
+    if (!m)
+        return;
+    /* A command nobody answered (shutdown): drop the engine's ref. */
+    if (m->cmd)
+        pvs_command_put(m->cmd);
     pvs_free(m);
 }
 
 void pvs_msg_free_void(void *m) {
-    pvs_free(m);
+    pvs_msg_free(m);
 }

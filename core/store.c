@@ -24,6 +24,7 @@ enum stmt_id {
     S_SAMPLE,
     S_ALERT,
     S_TICKET_BY_FP,
+    S_TICKET_BY_ID,
     S_TICKET_INS,
     S_TICKET_UPD,
     S_EVENT,
@@ -50,6 +51,11 @@ static const char *const stmt_sql[S__COUNT] = {
         "subject, severity, title, assignee, opened_ms, updated_ms, "
         "resolved_ms, closed_ms, customer_notified, lost_kwh FROM tickets "
         "WHERE fingerprint = ? ORDER BY id DESC LIMIT 1",
+    [S_TICKET_BY_ID] =
+        "SELECT id, fingerprint, status, site_id, device_id, rule, family, "
+        "subject, severity, title, assignee, opened_ms, updated_ms, "
+        "resolved_ms, closed_ms, customer_notified, lost_kwh FROM tickets "
+        "WHERE id = ?",
     [S_TICKET_INS] =
         "INSERT INTO tickets(fingerprint, status, site_id, device_id, rule, "
         "family, subject, severity, title, assignee, opened_ms, updated_ms, "
@@ -617,15 +623,11 @@ enum pvs_err pvs_store_firing_alerts(struct pvs_store *st,
     return r == SQLITE_DONE ? PVS_OK : fail(st, "loading firing alerts");
 }
 
-enum pvs_err pvs_store_ticket_by_fp(struct pvs_store *st, const char *fp,
-                                    struct pvs_ticket *ret) {
-    sqlite3_stmt *s = stmt(st, S_TICKET_BY_FP);
-    int r;
+/* Step s (bound) and read one ticket row. */
+static enum pvs_err read_ticket(struct pvs_store *st, sqlite3_stmt *s,
+                                struct pvs_ticket *ret) {
+    int r = sqlite3_step(s);
 
-    if (!s)
-        return PVS_ERR_DB;
-    bind_text(s, 1, fp);
-    r = sqlite3_step(s);
     if (r == SQLITE_DONE) {
         sqlite3_reset(s);
         return PVS_ERR_NOTFOUND;
@@ -654,6 +656,26 @@ enum pvs_err pvs_store_ticket_by_fp(struct pvs_store *st, const char *fp,
     ret->lost_kwh = sqlite3_column_double(s, 16);
     sqlite3_reset(s);
     return PVS_OK;
+}
+
+enum pvs_err pvs_store_ticket_by_fp(struct pvs_store *st, const char *fp,
+                                    struct pvs_ticket *ret) {
+    sqlite3_stmt *s = stmt(st, S_TICKET_BY_FP);
+
+    if (!s)
+        return PVS_ERR_DB;
+    bind_text(s, 1, fp);
+    return read_ticket(st, s, ret);
+}
+
+enum pvs_err pvs_store_ticket_get(struct pvs_store *st, int64_t id,
+                                  struct pvs_ticket *ret) {
+    sqlite3_stmt *s = stmt(st, S_TICKET_BY_ID);
+
+    if (!s)
+        return PVS_ERR_DB;
+    sqlite3_bind_int64(s, 1, id);
+    return read_ticket(st, s, ret);
 }
 
 enum pvs_err pvs_store_ticket_create(struct pvs_store *st,

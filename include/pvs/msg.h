@@ -14,12 +14,15 @@
 #include <stdint.h>
 #include "pvs/metrics.h"
 
+struct pvs_command;
+
 enum pvs_msg_type {
     PVS_MSG_SAMPLES = 1,   /* samples[0..nsamples) */
     PVS_MSG_SOURCE_HEALTH, /* a source (mqtt link, endpoint) up or down */
     PVS_MSG_DEVICE_INFO,   /* serial/manufacturer/model read from a device */
     PVS_MSG_DEVICE_STATUS, /* a polled device went offline / came back */
     PVS_MSG_DELIVERY,      /* the notifier's result for one outbox row */
+    PVS_MSG_COMMAND,       /* a request from the API: see command.h */
 };
 
 #define PVS_MSG_TEXT_MAX 128
@@ -40,6 +43,8 @@ struct pvs_msg {
     bool ok;
     bool permanent; /* the receiver refused for good (5xx SMTP) */
     char error[256];
+    /* COMMAND (the message holds one reference) */
+    struct pvs_command *cmd;
     /* SAMPLES */
     size_t nsamples;
     struct pvs_sample samples[];

@@ -80,6 +80,9 @@ enum pvs_err pvs_store_firing_alerts(struct pvs_store *st,
 /* The most recent ticket of fingerprint fp, or PVS_ERR_NOTFOUND. */
 enum pvs_err pvs_store_ticket_by_fp(struct pvs_store *st, const char *fp,
                                     struct pvs_ticket *ret);
+/* The ticket with this id, or PVS_ERR_NOTFOUND. */
+enum pvs_err pvs_store_ticket_get(struct pvs_store *st, int64_t id,
+                                  struct pvs_ticket *ret);
 /* Insert t (t->id is set). */
 enum pvs_err pvs_store_ticket_create(struct pvs_store *st,
                                      struct pvs_ticket *t);
