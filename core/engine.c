@@ -29,6 +29,7 @@
 #include "pvs/command.h"
 #include "pvs/embed.h"
 #include "pvs/engine.h"
+#include "pvs/engine_api.h"
 #include "pvs/log.h"
 #include "pvs/msg.h"
 #include "pvs/rules.h"
@@ -760,7 +761,8 @@ static void reply(struct pvs_engine *e, struct pvs_command *c, enum pvs_err rc,
                   int status, const char *msg) {
     c->result = rc;
     c->http_status = status;
-    pvs_strlcpy(c->message, msg, sizeof(c->message));
+    if (msg != c->message)
+        pvs_strlcpy(c->message, msg, sizeof(c->message));
     if (e->nanswers == e->answers_cap) {
         e->answers_cap = e->answers_cap ? e->answers_cap * 2 : 16;
         e->answers =
@@ -871,6 +873,15 @@ static void handle_command(struct pvs_engine *e, struct pvs_command *c,
     for (size_t i = 0; i < PVS_ARRAY_LEN(transitions); i++) {
         if (transitions[i].kind == c->kind) {
             ticket_command(e, c, &transitions[i], now);
+            return;
+        }
+    }
+    if (c->kind >= PVS_CMD_API_BASE) {
+        enum pvs_err db = PVS_OK;
+        if (pvs_engine_api_command(e->cfg, e->st, c, now, &db)) {
+            if (db && !e->txn_rc)
+                e->txn_rc = db;
+            reply(e, c, c->result, c->http_status, c->message);
             return;
         }
     }

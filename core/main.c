@@ -5,7 +5,7 @@
  * DESIGN
  * `run` blocks every signal before any thread starts, so all threads
  * inherit the mask, and the main thread takes signals synchronously with
- * sigwait(): no code ever runs in signal context. Start order is store and
+ * sigtimedwait(): no code ever runs in signal context. Start order is store and
  * rules (engine), notifier, then the collectors; stop order is the
  * reverse for the collectors, then the notifier (its last results still
  * reach the engine), then the engine, which drains its inbox and commits.
@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "pvs/cli.h"
 #include "pvs/clock.h"
@@ -29,8 +30,10 @@
 #include "pvs/notifier.h"
 #include "pvs/poller.h"
 #include "pvs/rules.h"
+#include "pvs/sdnotify.h"
 #include "pvs/stats.h"
 #include "pvs/store.h"
+#include "pvs/web.h"
 
 #define PVS_VERSION "0.1.0"
 
@@ -48,6 +51,8 @@ static const char usage_main[] =
     "  probe URL          read a Modbus device (SunSpec) and show it\n"
     "  backtest -c FILE --csv FILE   replay measured data through the "
     "rules\n"
+    "  report -c FILE     service KPIs (--since DATE, --json)\n"
+    "  backup -c FILE OUT copy the database safely while it runs\n"
     "\n"
     "options:\n"
     "  --version          print the version\n"
@@ -231,9 +236,12 @@ struct daemon {
     struct pvs_engine *engine;
     struct pvs_mqtt *mqtt;
     struct pvs_poller *poller;
+    struct pvs_web *web;
 };
 
 static void daemon_stop(struct daemon *d) {
+    if (d->web)
+        pvs_web_stop(d->web);
     if (d->mqtt)
         pvs_mqtt_stop(d->mqtt);
     if (d->poller)
@@ -242,6 +250,8 @@ static void daemon_stop(struct daemon *d) {
         pvs_notifier_stop(d->notifier);
     if (d->engine)
         pvs_engine_stop(d->engine);
+    pvs_web_free(d->web);
+    d->web = NULL;
     pvs_mqtt_free(d->mqtt);
     pvs_poller_free(d->poller);
     pvs_engine_free(d->engine);
@@ -274,6 +284,9 @@ static enum pvs_err daemon_start(struct daemon *d) {
     rc = pvs_poller_new(d->cfg, inbox, &d->poller);
     if (rc)
         goto out;
+    rc = pvs_web_new(d->cfg, inbox, &d->web);
+    if (rc)
+        goto out;
     rc = pvs_notifier_start(d->notifier);
     if (!rc)
         rc = pvs_engine_start(d->engine);
@@ -281,6 +294,8 @@ static enum pvs_err daemon_start(struct daemon *d) {
         rc = pvs_mqtt_start(d->mqtt);
     if (!rc)
         rc = pvs_poller_start(d->poller);
+    if (!rc && d->web)
+        rc = pvs_web_start(d->web);
 out:
     if (rc)
         daemon_stop(d);
@@ -370,12 +385,21 @@ static int cmd_run(int argc, char **argv) {
     }
     pvs_info("ready (pvsentry %s, %zu sites, %zu devices, config '%s')",
              PVS_VERSION, d.cfg->nsites, d.cfg->ndevices, path);
+    pvs_sd_notify("READY=1");
     for (;;) {
-        int sig = 0;
+        int sig;
         struct pvs_config *next;
+        /* Wake at half the watchdog interval to tell systemd we live. */
+        int64_t wd = pvs_sd_watchdog_ms();
+        struct timespec ts = {wd ? (time_t)(wd / 2000) : 3600,
+                              wd ? (long)((wd / 2) % 1000) * 1000000L : 0};
 
-        if (sigwait(&set, &sig))
+        sig = sigtimedwait(&set, NULL, &ts);
+        if (sig < 0) {
+            if (wd)
+                pvs_sd_notify("WATCHDOG=1");
             continue;
+        }
         if (sig == SIGTERM || sig == SIGINT) {
             pvs_info("%s: stopping", sig == SIGTERM ? "SIGTERM" : "SIGINT");
             break;
@@ -387,9 +411,11 @@ static int cmd_run(int argc, char **argv) {
         if (sig != SIGHUP)
             continue;
         pvs_info("SIGHUP: reloading '%s'", path);
+        pvs_sd_notify("RELOADING=1");
         next = load(path, true);
         if (!next) {
             pvs_error("reload failed, keeping the running configuration");
+            pvs_sd_notify("READY=1");
             continue;
         }
         daemon_stop(&d);
@@ -403,7 +429,9 @@ static int cmd_run(int argc, char **argv) {
         }
         pvs_info("ready (reloaded, %zu sites, %zu devices)", d.cfg->nsites,
                  d.cfg->ndevices);
+        pvs_sd_notify("READY=1");
     }
+    pvs_sd_notify("STOPPING=1");
     daemon_stop(&d);
     log_stats();
     pvs_config_free(d.cfg);
@@ -439,6 +467,10 @@ int main(int argc, char **argv) {
         status = pvs_probe_main(argc - 1, argv + 1);
     else if (!strcmp(cmd, "backtest"))
         status = pvs_backtest_main(argc - 1, argv + 1);
+    else if (!strcmp(cmd, "backup"))
+        status = pvs_backup_main(argc - 1, argv + 1);
+    else if (!strcmp(cmd, "report"))
+        status = pvs_report_main(argc - 1, argv + 1);
     else {
         fprintf(stderr, "pvsentry: unknown command '%s'\n\n%s", cmd,
                 usage_main);

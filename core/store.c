@@ -19,6 +19,7 @@
 
 #include "pvs/log.h"
 #include "pvs/store.h"
+#include "store_int.h"
 
 enum stmt_id {
     S_SAMPLE,
@@ -37,6 +38,7 @@ enum stmt_id {
     S_REPLACE,
     S__COUNT
 };
+_Static_assert(S__COUNT <= PVS_STORE_STMTS, "raise PVS_STORE_STMTS");
 
 static const char *const stmt_sql[S__COUNT] = {
     [S_SAMPLE] = "INSERT INTO samples(device_id, metric, ts_ms, value, "
@@ -86,13 +88,6 @@ static const char *const stmt_sql[S__COUNT] = {
                   "?, updated_ms = ? WHERE id = ?",
     [S_REPLACE] = "INSERT INTO device_replacements(device_id, ts_ms, "
                   "old_serial, new_serial) VALUES (?, ?, ?, ?)",
-};
-
-struct pvs_store {
-    sqlite3 *db;
-    char *path;
-    bool readonly;
-    sqlite3_stmt *stmt[S__COUNT];
 };
 
 /*

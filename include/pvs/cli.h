@@ -12,4 +12,9 @@ int pvs_probe_main(int argc, char **argv);
 /* pvsentry backtest -c FILE --csv FILE ...  (core/backtest.c) */
 int pvs_backtest_main(int argc, char **argv);
 
+/* pvsentry backup -c FILE OUT  (core/backup.c) */
+int pvs_backup_main(int argc, char **argv);
+/* pvsentry report -c FILE [--since DATE] [--json]  (core/report.c) */
+int pvs_report_main(int argc, char **argv);
+
 #endif
