@@ -140,4 +140,14 @@ enum pvs_err pvs_store_count(struct pvs_store *st, const char *table,
 /* PRAGMA integrity_check == ok. */
 enum pvs_err pvs_store_check(struct pvs_store *st);
 
+/*
+ * Copy the store to dst_path while it may be in use (SQLite online backup
+ * through st, which may be read-only): a consistent snapshot of the last
+ * commit, checked, written to a temporary file and renamed over dst_path.
+ * *ret_pages (may be NULL) receives the page count. On failure msg says
+ * why and dst_path is untouched.
+ */
+enum pvs_err pvs_store_backup(struct pvs_store *st, const char *dst_path,
+                              int64_t *ret_pages, char *msg, size_t msgsize);
+
 #endif
