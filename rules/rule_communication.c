@@ -279,7 +279,7 @@ static void tick_site(struct pvs_rule *r, size_t si, int64_t now, bool held) {
     size_t n, ndown;
     double lost;
     char ev[PVS_EVIDENCE_MAX], ex[PVS_EXPLAIN_MAX];
-    bool site_down;
+    bool site_down, mass;
 
     if (up && !sg->up)
         sg->up_since = now;
@@ -301,8 +301,11 @@ static void tick_site(struct pvs_rule *r, size_t si, int64_t now, bool held) {
         cd->down = up && !held && now - ref >= timeout_of(p, cd);
     }
 
+    /* Part of a mass outage: that one incident speaks for the site, so
+     * nothing new starts here (what already fires stays). */
+    mass = pvs_rule_mass_outage_covers(r->set, site, now);
     site_counts(r, si, &n, &ndown, &lost, now);
-    site_down = n >= 2 && ndown == n;
+    site_down = n >= 2 && ndown == n && !mass;
     if (site_down || sg->reported) {
         pvs_snprintf(ev, sizeof(ev),
                      "none of the %zu devices has sent data for %.0f min; "
@@ -333,7 +336,7 @@ static void tick_site(struct pvs_rule *r, size_t si, int64_t now, bool held) {
         if (!here)
             continue;
         edown = endpoint_down(r, ep, &en, &elost, now);
-        if (!eg->reported && (!edown || sg->reported))
+        if (!eg->reported && (!edown || sg->reported || mass))
             continue;
         endpoint_subject(ep, subj, sizeof(subj));
         pvs_snprintf(ev, sizeof(ev),
@@ -359,7 +362,7 @@ static void tick_site(struct pvs_rule *r, size_t si, int64_t now, bool held) {
             continue;
         covered = sg->reported ||
                   (d->endpoint && st->ep[d->endpoint->index].reported);
-        report_device(r, d, now, elev, covered || held || !up);
+        report_device(r, d, now, elev, covered || held || !up || mass);
     }
 }
 

@@ -4,6 +4,10 @@
  * FAULT, and SunSpec Evt1 event bits, each its own problem (subject), so
  * a ground fault and an over-temperature on one inverter are two tickets.
  *
+ * Vendor event codes (vendor_event) are looked up in the table for the
+ * device's vendor (rules/vendor/, vendor.h); each code is its own subject
+ * "vendor:<code>", active while the device reports it.
+ *
  * Lost power is estimated from the production just before the fault: the
  * rule is pure and has no weather, and the last good reading is what the
  * customer is missing right now.
@@ -13,6 +17,7 @@
 #include <string.h>
 
 #include "pvs/rules.h"
+#include "pvs/vendor.h"
 
 /* SunSpec inverter models 101-103 / 111-113, Evt1 bit meanings. */
 static const struct {
@@ -60,12 +65,20 @@ struct dev_state {
     uint32_t bits;      /* last event bits */
     double last_good_w; /* production before the fault */
     bool bits_known;
+    struct pvs_vendor_table *vendor; /* owned; NULL = no table */
+    int64_t vcode;                   /* last vendor_event, 0 = none */
 };
 
 static enum pvs_err fault_parse(struct pvs_rule *r,
                                 struct pvs_cfg_errors *errs) {
+    struct dev_state *st;
+
     pvs_rule_params_check(r, NULL, errs);
-    r->state = pvs_calloc(r->conf->ndevices + 1, sizeof(struct dev_state));
+    st = pvs_calloc(r->conf->ndevices + 1, sizeof(struct dev_state));
+    for (size_t i = 0; i < r->conf->ndevices; i++)
+        if (r->conf->devices[i]->vendor)
+            pvs_vendor_table_load(r->conf->devices[i]->vendor, &st[i].vendor);
+    r->state = st;
     return PVS_OK;
 }
 
@@ -87,7 +100,9 @@ static void observe(struct pvs_rule *r, const struct pvs_device *dev,
     o.subject = subject;
     o.active = active;
     o.ts_ms = ts;
-    o.severity = sev > r->severity ? sev : r->severity;
+    /* The code's own severity; a configured one is a floor. */
+    o.severity =
+        r->cfg && r->cfg->severity && r->severity > sev ? r->severity : sev;
     o.measured = NAN;
     o.expected = NAN;
     o.lost_w = lost_w;
@@ -95,6 +110,35 @@ static void observe(struct pvs_rule *r, const struct pvs_device *dev,
     o.explanation = expl;
     o.kb = kb;
     pvs_rule_observe(r, &o);
+}
+
+static void vendor_event(struct pvs_rule *r, const struct pvs_device *dev,
+                         struct dev_state *st, const struct pvs_sample *s) {
+    int64_t code = (int64_t)s->value;
+    const struct pvs_vendor_code *c;
+    char subj[PVS_SUBJECT_MAX], what[PVS_EXPLAIN_MAX / 2];
+
+    if (st->vcode && st->vcode != code) {
+        pvs_snprintf(subj, sizeof(subj), "vendor:%lld", (long long)st->vcode);
+        observe(r, dev, subj, false, s->ts_ms, PVS_SEV_INFO, 0, NULL, "");
+    }
+    st->vcode = code;
+    if (!code)
+        return;
+    c = pvs_vendor_table_lookup(st->vendor, code);
+    pvs_snprintf(subj, sizeof(subj), "vendor:%lld", (long long)code);
+    if (c)
+        pvs_snprintf(what, sizeof(what), "%s event %lld, %s (%s)",
+                     st->vendor->vendor, (long long)code, c->description,
+                     c->name);
+    else
+        pvs_snprintf(what, sizeof(what),
+                     "%s event %lld, which is not in pvsentry's table: see "
+                     "the inverter's manual",
+                     st->vendor->vendor, (long long)code);
+    observe(r, dev, subj, true, s->ts_ms, c ? c->severity : PVS_SEV_WARNING,
+            st->state == PVS_ST_FAULT ? st->last_good_w : 0,
+            c ? c->kb : "inverter-fault", what);
 }
 
 static void fault_sample(struct pvs_rule *r, const struct pvs_sample *s) {
@@ -117,6 +161,10 @@ static void fault_sample(struct pvs_rule *r, const struct pvs_sample *s) {
         st->state = v;
         return;
     }
+    if (s->metric == PVS_M_VENDOR_EVENT && st->vendor) {
+        vendor_event(r, dev, st, s);
+        return;
+    }
     if (s->metric == PVS_M_EVENT_BITS) {
         uint32_t bits = (uint32_t)s->value;
         for (unsigned b = 0; b < 32; b++) {
@@ -134,6 +182,10 @@ static void fault_sample(struct pvs_rule *r, const struct pvs_sample *s) {
 }
 
 static void fault_free(struct pvs_rule *r) {
+    struct dev_state *st = r->state;
+
+    for (size_t i = 0; st && i < r->conf->ndevices; i++)
+        pvs_vendor_table_free(st[i].vendor);
     PVS_FREE(r->state);
 }
 

@@ -163,6 +163,10 @@ static void evaluate(struct pvs_rule *r, const struct pvs_device *dev,
     if (!o.active && !d->active) {
         return;
     }
+    /* A mass outage is the one incident for the sites in it. */
+    if (o.active && !d->active &&
+        pvs_rule_mass_outage_covers(r->set, dev->site, now))
+        return;
     floor_w = base > sum.meas_w ? base - sum.meas_w : 0;
     o.lost_w = o.active ? floor_w : 0;
     pvs_snprintf(ev, sizeof(ev),

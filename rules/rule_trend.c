@@ -1,0 +1,351 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * rule_trend.c - the `trend` family: slow drifts that end in a fault,
+ * caught days before it, with a projected time to the limit. Subjects per
+ * device:
+ *   temp_heatsink_c    heatsink temperature at comparable (high) load,
+ *                      normalised to a reference ambient when the site
+ *                      measures one, rising toward heatsink_limit (the
+ *                      derating temperature, default 75 C)
+ *   insulation_kohm    insulation resistance falling toward
+ *                      insulation_min (default 100 kOhm)
+ *   performance_ratio  daily energy over the energy the irradiance sensor
+ *                      promises, falling pr_drop (default 20 %) below
+ *                      where it started (needs a POA or GHI sensor)
+ *
+ * Parameters: days (history, default 30), min_days (10), horizon (alert
+ * when the limit is nearer than this many days, default 30), warn_days
+ * (warning instead of info when nearer, 14), load (share of the rating
+ * that counts as high load, 0.5), ref_ambient (25), heatsink_limit,
+ * insulation_min, pr_drop.
+ *
+ * DESIGN
+ * One value per device, subject and solar day (the day in local sun
+ * time, from the site's longitude): the median of that day's readings,
+ * so a hot afternoon or a glitch is one point among many. When a day
+ * ends, the Theil-Sen line through the last `days` values is fitted; a
+ * trend counts only when its ~90 % confidence band excludes a flat line
+ * and it reaches the limit within the horizon. Being past the limit
+ * already is the threshold family's business, but the trend says so too.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "pvs/expect.h"
+#include "pvs/rules.h"
+#include "pvs/trend.h"
+
+#define TR_MAX_DAYS 120
+#define TR_DAY_VALUES 256
+
+enum { TR_HEATSINK, TR_INSULATION, TR_PR, TR_N };
+static const char *const tr_subject[TR_N] = {
+    "temp_heatsink_c", "insulation_kohm", "performance_ratio"};
+
+struct tr_params {
+    int64_t days, min_days;
+    double horizon, warn_days, load, ref_ambient;
+    double heatsink_limit, insulation_min, pr_drop;
+};
+
+struct tr_series {
+    double day[TR_MAX_DAYS]; /* solar day number */
+    double v[TR_MAX_DAYS];
+    size_t head, n;
+    bool active;
+};
+
+/* Readings of the current day. */
+struct tr_today {
+    float hs[TR_DAY_VALUES];
+    float iso[TR_DAY_VALUES];
+    size_t nhs, niso;
+    double meas_wh, exp_wh, all_meas_wh;
+};
+
+struct tr_dev {
+    struct tr_series s[TR_N];
+    struct tr_today t;
+    struct pvs_expect_win win;
+    int64_t day; /* current solar day, 0 = none yet */
+    double w;    /* latest ac power */
+    int64_t w_ms;
+    double pmax;
+};
+
+struct tr_state {
+    struct tr_dev *dev;
+    struct pvs_expect_env *env;
+};
+
+static const char *const tr_keys[] = {
+    "days",        "min_days",       "horizon",        "warn_days", "load",
+    "ref_ambient", "heatsink_limit", "insulation_min", "pr_drop",   NULL,
+};
+
+static enum pvs_err tr_parse(struct pvs_rule *r, struct pvs_cfg_errors *errs) {
+    struct tr_params *p = pvs_calloc(1, sizeof(*p));
+    struct tr_state *st = pvs_calloc(1, sizeof(*st));
+
+    pvs_rule_params_check(r, tr_keys, errs);
+    p->days =
+        (int64_t)pvs_rule_param_double(r, "days", 30, 5, TR_MAX_DAYS, errs);
+    p->min_days =
+        (int64_t)pvs_rule_param_double(r, "min_days", 10, 3, TR_MAX_DAYS, errs);
+    p->horizon = pvs_rule_param_double(r, "horizon", 30, 1, 3650, errs);
+    p->warn_days = pvs_rule_param_double(r, "warn_days", 14, 0, 3650, errs);
+    p->load = pvs_rule_param_double(r, "load", 0.5, 0.05, 1.0, errs);
+    p->ref_ambient = pvs_rule_param_double(r, "ref_ambient", 25, -40, 60, errs);
+    p->heatsink_limit =
+        pvs_rule_param_double(r, "heatsink_limit", 75, 20, 150, errs);
+    p->insulation_min =
+        pvs_rule_param_double(r, "insulation_min", 100, 1, 1e6, errs);
+    p->pr_drop = pvs_rule_param_double(r, "pr_drop", 0.2, 0.01, 0.9, errs);
+    if (p->min_days > p->days)
+        p->min_days = p->days;
+    st->dev = pvs_calloc(r->conf->ndevices + 1, sizeof(*st->dev));
+    st->env = pvs_calloc(r->conf->nsites + 1, sizeof(*st->env));
+    r->params = p;
+    r->state = st;
+    return PVS_OK;
+}
+
+static void tr_free(struct pvs_rule *r) {
+    struct tr_state *st = r->state;
+
+    if (st) {
+        pvs_free(st->dev);
+        pvs_free(st->env);
+    }
+    PVS_FREE(r->state);
+    PVS_FREE(r->params);
+}
+
+/* Day number in the site's sun time: days start near local midnight. */
+static int64_t solar_day(const struct pvs_site *site, int64_t ts_ms) {
+    double t = (double)ts_ms / 1000.0 + site->longitude * 240.0;
+
+    return (int64_t)floor(t / 86400.0);
+}
+
+static void series_add(struct tr_series *s, size_t cap, double day, double v) {
+    if (s->n == cap) {
+        s->head = (s->head + 1) % TR_MAX_DAYS;
+        s->n--;
+    }
+    s->day[(s->head + s->n) % TR_MAX_DAYS] = day;
+    s->v[(s->head + s->n) % TR_MAX_DAYS] = v;
+    s->n++;
+}
+
+static double median_f(const float *f, size_t n) {
+    double v[TR_DAY_VALUES];
+
+    for (size_t i = 0; i < n; i++)
+        v[i] = f[i];
+    return pvs_trend_median(v, n);
+}
+
+static void explain(char *buf, size_t size, int kind, const char *dev,
+                    double days, double limit, double slope) {
+    char when[48];
+
+    if (days <= 0)
+        pvs_snprintf(when, sizeof(when), "already");
+    else
+        pvs_snprintf(when, sizeof(when), "in ~%.0f day%s", days,
+                     days < 1.5 ? "" : "s");
+    switch (kind) {
+    case TR_HEATSINK:
+        pvs_snprintf(buf, size,
+                     "at this rate the heatsink of '%s' reaches the "
+                     "derating limit (%.0f C) %s: at comparable load it "
+                     "runs %.2f C hotter every day; a clogged filter, a "
+                     "failing fan or a blocked vent is the usual cause",
+                     dev, limit, when, slope);
+        break;
+    case TR_INSULATION:
+        pvs_snprintf(buf, size,
+                     "at this rate the insulation resistance of '%s' falls "
+                     "below %.0f kOhm %s, when the inverter will refuse to "
+                     "start: moisture in a junction box or connector, or "
+                     "damaged cable insulation",
+                     dev, limit, when);
+        break;
+    default:
+        pvs_snprintf(buf, size,
+                     "at this rate the performance ratio of '%s' falls to "
+                     "%.2f %s (%.1f %% per day): growing soiling, a "
+                     "creeping string fault or degrading modules",
+                     dev, limit, when, 100.0 * slope);
+        break;
+    }
+}
+
+static void judge(struct pvs_rule *r, const struct pvs_device *dev,
+                  struct tr_dev *d, int kind, int64_t now) {
+    const struct tr_params *p = r->params;
+    struct tr_series *s = &d->s[kind];
+    double x[TR_MAX_DAYS], y[TR_MAX_DAYS], x_now, limit, fitted, ttt;
+    struct pvs_trend t;
+    struct pvs_observation o;
+    char ev[PVS_EVIDENCE_MAX], ex[PVS_EXPLAIN_MAX];
+    bool rising = kind == TR_HEATSINK, sig;
+
+    if (s->n < (size_t)p->min_days && !s->active)
+        return;
+    for (size_t i = 0; i < s->n; i++) {
+        x[i] = s->day[(s->head + i) % TR_MAX_DAYS];
+        y[i] = s->v[(s->head + i) % TR_MAX_DAYS];
+    }
+    if (pvs_trend_fit(x, y, s->n, &t))
+        return;
+    x_now = x[s->n - 1];
+    if (kind == TR_HEATSINK)
+        limit = p->heatsink_limit;
+    else if (kind == TR_INSULATION)
+        limit = p->insulation_min;
+    else
+        limit = (t.intercept + t.slope * x[0]) * (1.0 - p->pr_drop);
+    fitted = t.intercept + t.slope * x_now;
+    ttt = pvs_trend_time_to(&t, x_now, limit);
+    sig = rising ? t.slope_lo > 0 : t.slope_hi < 0;
+    memset(&o, 0, sizeof(o));
+    o.active =
+        s->n >= (size_t)p->min_days && sig && ttt >= 0 && ttt <= p->horizon;
+    if (!o.active && !s->active)
+        return;
+    pvs_snprintf(ev, sizeof(ev),
+                 "%s daily value %.3g now (fitted %.3g), Theil-Sen slope "
+                 "%+.3g per day (90 %% band %+.3g..%+.3g) over %zu days; "
+                 "limit %.3g %s",
+                 tr_subject[kind], y[s->n - 1], fitted, t.slope, t.slope_lo,
+                 t.slope_hi, s->n, limit,
+                 ttt < 0    ? "not reached"
+                 : ttt == 0 ? "passed"
+                            : "ahead");
+    explain(ex, sizeof(ex), kind, dev->obj.id, ttt, limit, t.slope);
+    o.site = dev->site;
+    o.device = dev;
+    o.subject = tr_subject[kind];
+    o.ts_ms = now;
+    o.severity = ttt <= p->warn_days && r->severity < PVS_SEV_WARNING
+                     ? PVS_SEV_WARNING
+                     : r->severity;
+    o.measured = fitted;
+    o.expected = limit;
+    if (kind == TR_PR && o.active && fitted > 0 &&
+        fitted < limit / (1.0 - p->pr_drop))
+        /* What the drift costs now, spread over the sun hours. */
+        o.lost_w = (limit / (1.0 - p->pr_drop) - fitted) / fitted *
+                   d->t.all_meas_wh / 5.0;
+    o.evidence = ev;
+    o.explanation = ex;
+    o.kb = kind == TR_HEATSINK     ? "trend-heatsink"
+           : kind == TR_INSULATION ? "trend-insulation"
+                                   : "trend-performance";
+    pvs_rule_observe(r, &o);
+    s->active = o.active;
+}
+
+/* The day d->day is over: its values join the series and are judged. */
+static void close_day(struct pvs_rule *r, const struct pvs_device *dev,
+                      struct tr_dev *d, int64_t now) {
+    const struct tr_params *p = r->params;
+    double kwp = pvs_expect_device_kwp(r->conf, dev);
+    double day = (double)d->day;
+
+    if (d->t.nhs >= 3)
+        series_add(&d->s[TR_HEATSINK], (size_t)p->days, day,
+                   median_f(d->t.hs, d->t.nhs));
+    if (d->t.niso >= 1)
+        series_add(&d->s[TR_INSULATION], (size_t)p->days, day,
+                   median_f(d->t.iso, d->t.niso));
+    /* A day counts for the ratio with a sensor and real sun: at least
+     * half an equivalent sun hour. */
+    if (kwp > 0 && d->t.exp_wh >= 500.0 * kwp && d->t.meas_wh > 0)
+        series_add(&d->s[TR_PR], (size_t)p->days, day,
+                   d->t.meas_wh / d->t.exp_wh);
+    for (int k = 0; k < TR_N; k++)
+        judge(r, dev, d, k, now);
+    memset(&d->t, 0, sizeof(d->t));
+}
+
+static void tr_sample(struct pvs_rule *r, const struct pvs_sample *s) {
+    const struct tr_params *p = r->params;
+    struct tr_state *st = r->state;
+    struct tr_dev *d = &st->dev[s->dev];
+    const struct pvs_device *dev = r->conf->devices[s->dev];
+    struct pvs_expect_env *env;
+    int64_t day;
+
+    if (!dev->site || s->quality != PVS_Q_OK)
+        return;
+    env = &st->env[dev->site->index];
+    pvs_expect_env_sample(env, s);
+    day = solar_day(dev->site, s->ts_ms);
+    if (d->day && day > d->day)
+        close_day(r, dev, d, s->ts_ms);
+    if (day >= d->day)
+        d->day = day;
+    switch (s->metric) {
+    case PVS_M_AC_POWER_W:
+    case PVS_M_AC_ENERGY_WH: {
+        double kwp = pvs_expect_device_kwp(r->conf, dev);
+        const struct pvs_expect_seg *g;
+
+        if (s->metric == PVS_M_AC_POWER_W) {
+            d->w = s->value;
+            d->w_ms = s->ts_ms;
+            if (s->value > d->pmax)
+                d->pmax = s->value;
+        }
+        if (!pvs_expect_win_sample(&d->win, dev->site, kwp, dev->rated_w, env,
+                                   s))
+            break;
+        g = &d->win.seg[(d->win.head + PVS_EXPECT_SEGS - 1) % PVS_EXPECT_SEGS];
+        d->t.all_meas_wh += g->meas_wh;
+        /* Clipping caps output for reasons that are not the plant's. */
+        if (g->measured_irr && !g->clipped) {
+            d->t.meas_wh += g->meas_wh;
+            d->t.exp_wh += g->exp_wh;
+        }
+        break;
+    }
+    case PVS_M_TEMP_HEATSINK_C: {
+        struct pvs_expect_in in;
+        double cap = dev->rated_w > 0
+                         ? dev->rated_w
+                         : 0.9 * 1000.0 * pvs_expect_device_kwp(r->conf, dev);
+        double v = s->value;
+
+        if (cap <= 0)
+            cap = d->pmax;
+        if (cap <= 0 || s->ts_ms - d->w_ms > 10 * 60000 ||
+            d->w < p->load * cap || d->t.nhs >= TR_DAY_VALUES)
+            break;
+        pvs_expect_env_inputs(env, s->ts_ms, &in);
+        if (!isnan(in.ambient_temp_c))
+            v = v - in.ambient_temp_c + p->ref_ambient;
+        d->t.hs[d->t.nhs++] = (float)v;
+        break;
+    }
+    case PVS_M_INSULATION_KOHM:
+        if (d->t.niso < TR_DAY_VALUES && s->value > 0)
+            d->t.iso[d->t.niso++] = (float)s->value;
+        break;
+    default:
+        break;
+    }
+}
+
+const struct pvs_rule_type pvs_rule_trend = {
+    .name = "trend",
+    .severity = PVS_SEV_INFO,
+    .for_ms = 0,
+    .recovery_ms = 0,
+    .kb = "trend-heatsink",
+    .parse = tr_parse,
+    .sample = tr_sample,
+    .free = tr_free,
+};
