@@ -23,6 +23,7 @@
 
 #include "config_int.h"
 #include "pvs/clock.h"
+#include "pvs/hours.h"
 #include "pvs/log.h"
 #include "pvs/metrics.h"
 #include "pvs/rules.h"
@@ -93,6 +94,22 @@ static const struct key_def global_keys[] = {
     {"public_url", K_STR, G(public_url), "http://localhost:8080", NONE, NULL,
      false},
     {"tick", K_DURATION, G(tick_ms), "30s", 100, 3600e3, NULL, false},
+    {"escalate_critical", K_DURATION, G(escalate_critical_ms), "30m", 0,
+     7 * 86400e3, NULL, false},
+    {"escalate_warning", K_DURATION, G(escalate_warning_ms), "4h", 0,
+     7 * 86400e3, NULL, false},
+    {"escalate_info", K_DURATION, G(escalate_info_ms), "0s", 0, 30 * 86400e3,
+     NULL, false},
+    {"notice_delay", K_DURATION, G(notice_delay_ms), "15m", 0, 7 * 86400e3,
+     NULL, false},
+    {"notice_min_kwh", K_DOUBLE, G(notice_min_kwh), "0.5", 0, 1e6, NULL, false},
+    {"survey_delay", K_DURATION, G(survey_delay_ms), "1d", 0, 30 * 86400e3,
+     NULL, false},
+    {"survey_interval", K_DURATION, G(survey_interval_ms), "30d", 0,
+     365 * 86400e3, NULL, false},
+    {"link_ttl", K_DURATION, G(link_ttl_ms), "30d", 3600e3, 365 * 86400e3, NULL,
+     false},
+    {"link_secret", K_PATH, G(link_secret), NULL, NONE, NULL, false},
     {NULL, 0, 0, NULL, NONE, NULL, false},
 };
 
@@ -129,11 +146,37 @@ static const struct key_def smtp_keys[] = {
 };
 
 #define P(f) offsetof(struct pvs_person, f)
-static const struct key_def person_keys[] = {
-    {"name", K_STR, P(name), NULL, NONE, NULL, true},
-    {"email", K_STR, P(email), NULL, NONE, NULL, false},
-    {"phone", K_STR, P(phone), NULL, NONE, NULL, false},
-    {"language", K_ENUM, P(language), "en", NONE, languages, false},
+#define PERSON_KEYS                                                            \
+    {"name", K_STR, P(name), NULL, NONE, NULL, true},                          \
+        {"email", K_STR, P(email), NULL, NONE, NULL, false},                   \
+        {"phone", K_STR, P(phone), NULL, NONE, NULL, false}, {                 \
+        "language", K_ENUM, P(language), "en", NONE, languages, false          \
+    }
+static const struct key_def technician_keys[] = {
+    PERSON_KEYS,
+    {"skill", K_LIST, P(skills), NULL, NONE, NULL, false},
+    {"area", K_LIST, P(areas), NULL, NONE, NULL, false},
+    {"hours", K_STR, P(hours), NULL, NONE, NULL, false},
+    {"timezone", K_STR, P(timezone), "UTC", NONE, NULL, false},
+    {NULL, 0, 0, NULL, NONE, NULL, false},
+};
+static const char *const channels[] = {"email", "sms", NULL};
+static const struct key_def customer_keys[] = {
+    PERSON_KEYS,
+    {"quiet_hours", K_STR, P(quiet_hours), "21:00-08:00", NONE, NULL, false},
+    {"channel", K_ENUM, P(channel), "email", NONE, channels, false},
+    {"opt_out", K_BOOL, P(opt_out), "false", NONE, NULL, false},
+    {NULL, 0, 0, NULL, NONE, NULL, false},
+};
+
+#define TM(f) offsetof(struct pvs_team, f)
+static const struct key_def team_keys[] = {
+    {"member", K_LIST, TM(members), NULL, NONE, NULL, true},
+    {"lead", K_STR, TM(lead), NULL, NONE, NULL, false},
+    {"rota_period", K_DURATION, TM(rota_period_ms), "7d", 3600e3, 365 * 86400e3,
+     NULL, false},
+    {"rota_start", K_STR, TM(rota_start), "2024-01-01T00:00:00Z", NONE, NULL,
+     false},
     {NULL, 0, 0, NULL, NONE, NULL, false},
 };
 
@@ -150,6 +193,7 @@ static const struct key_def site_keys[] = {
     {"access_notes", K_STR, S(access_notes), NULL, NONE, NULL, false},
     {"customer", K_STR, S(customer_id), NULL, NONE, NULL, false},
     {"technician", K_STR, S(technician_id), NULL, NONE, NULL, false},
+    {"area", K_STR, S(area), NULL, NONE, NULL, false},
     {"loss_factor", K_DOUBLE, S(loss_factor), "0.14", 0, 0.9, NULL, false},
     {NULL, 0, 0, NULL, NONE, NULL, false},
 };
@@ -227,6 +271,74 @@ static const struct key_def silence_keys[] = {
     {NULL, 0, 0, NULL, NONE, NULL, false},
 };
 
+#define H(f) offsetof(struct pvs_cfg_http, f)
+static const struct key_def http_keys[] = {
+    {"listen", K_STR, H(listen), "127.0.0.1", NONE, NULL, false},
+    {"port", K_INT, H(port), "8080", 1, 65535, NULL, false},
+    {"tls_cert", K_PATH, H(tls_cert), NULL, NONE, NULL, false},
+    {"tls_key", K_PATH, H(tls_key), NULL, NONE, NULL, false},
+    {"session_lifetime", K_DURATION, H(session_ms), "12h", 60e3, 30 * 86400e3,
+     NULL, false},
+    {"rate_limit", K_INT, H(rate_limit), "50", 0, 100000, NULL, false},
+    {"rate_burst", K_INT, H(rate_burst), "100", 1, 100000, NULL, false},
+    {"max_body", K_SIZE, H(max_body), "64k", 1024, 16 << 20, NULL, false},
+    {"threads", K_INT, H(threads), "4", 1, 64, NULL, false},
+    {"max_connections", K_INT, H(max_connections), "256", 4, 65536, NULL,
+     false},
+    {"timeout", K_DURATION, H(timeout_ms), "30s", 1000, 3600e3, NULL, false},
+    {"static_dir", K_PATH, H(static_dir), NULL, NONE, NULL, false},
+    {"chartjs_dir", K_PATH, H(chartjs_dir), "/usr/share/javascript/chart.js",
+     NONE, NULL, false},
+    {"admin_token_file", K_PATH, H(admin_token_file), NULL, NONE, NULL, false},
+    {"trust_proxy", K_BOOL, H(trust_proxy), "false", NONE, NULL, false},
+    {"secure_cookies", K_BOOL, H(secure_cookies), "false", NONE, NULL, false},
+    {NULL, 0, 0, NULL, NONE, NULL, false},
+};
+
+static const char *const webhook_formats[] = {"json", "alertmanager", NULL};
+/* Message kinds a webhook can subscribe to (see pvs/payload.h). */
+static const char *const webhook_events[] = {"alert", "recovered", "escalation",
+                                             "ticket", NULL};
+static const char *const http_methods[] = {"GET", "POST", NULL};
+
+#define WH(f) offsetof(struct pvs_cfg_webhook, f)
+static const struct key_def webhook_keys[] = {
+    {"url", K_STR, WH(url), NULL, NONE, NULL, true},
+    {"secret", K_STR, WH(secret), NULL, NONE, NULL, false},
+    {"secret_file", K_PATH, WH(secret_file), NULL, NONE, NULL, false},
+    {"format", K_ENUM, WH(format), "json", NONE, webhook_formats, false},
+    {"events", K_LIST, WH(events), NULL, NONE, NULL, false},
+    {"timeout", K_DURATION, WH(timeout_ms), "10s", 1000, 120e3, NULL, false},
+    {"retry_min", K_DURATION, WH(retry_min_ms), "10s", 100, 3600e3, NULL,
+     false},
+    {"retry_max", K_DURATION, WH(retry_max_ms), "30m", 1000, 86400e3, NULL,
+     false},
+    {"give_up", K_DURATION, WH(give_up_ms), "1d", 60e3, 30 * 86400e3, NULL,
+     false},
+    {NULL, 0, 0, NULL, NONE, NULL, false},
+};
+
+#define SMS(f) offsetof(struct pvs_cfg_sms, f)
+static const struct key_def sms_keys[] = {
+    {"url", K_STR, SMS(url), NULL, NONE, NULL, true},
+    {"method", K_ENUM, SMS(method), "GET", NONE, http_methods, false},
+    {"body", K_STR, SMS(body), NULL, NONE, NULL, false},
+    {"content_type", K_STR, SMS(content_type),
+     "application/x-www-form-urlencoded", NONE, NULL, false},
+    {"auth_header", K_STR, SMS(auth_header), NULL, NONE, NULL, false},
+    {"credentials", K_PATH, SMS(credentials), NULL, NONE, NULL, false},
+    {"from", K_STR, SMS(from), NULL, NONE, NULL, false},
+    {"timeout", K_DURATION, SMS(timeout_ms), "10s", 1000, 120e3, NULL, false},
+    {"retries", K_INT, SMS(retries), "10", 0, 100, NULL, false},
+    {"retry_min", K_DURATION, SMS(retry_min_ms), "10s", 100, 3600e3, NULL,
+     false},
+    {"retry_max", K_DURATION, SMS(retry_max_ms), "30m", 1000, 86400e3, NULL,
+     false},
+    {"give_up", K_DURATION, SMS(give_up_ms), "1d", 60e3, 30 * 86400e3, NULL,
+     false},
+    {NULL, 0, 0, NULL, NONE, NULL, false},
+};
+
 #define C(f) offsetof(struct pvs_config, f)
 static const struct section_def sections[] = {
     {"global", false, sizeof(struct pvs_cfg_global), global_keys, false, 0, 0,
@@ -239,9 +351,9 @@ static const struct section_def sections[] = {
      C(nsites), 0},
     {"device", true, sizeof(struct pvs_device), device_keys, false, C(devices),
      C(ndevices), 0},
-    {"technician", true, sizeof(struct pvs_person), person_keys, false,
+    {"technician", true, sizeof(struct pvs_person), technician_keys, false,
      C(technicians), C(ntechnicians), 0},
-    {"customer", true, sizeof(struct pvs_person), person_keys, false,
+    {"customer", true, sizeof(struct pvs_person), customer_keys, false,
      C(customers), C(ncustomers), 0},
     {"rule", true, sizeof(struct pvs_rule_cfg), rule_keys, true, C(rules),
      C(nrules), 0},
@@ -253,6 +365,11 @@ static const struct section_def sections[] = {
      C(registers), C(nregisters), 0},
     {"silence", true, sizeof(struct pvs_silence), silence_keys, false,
      C(silences), C(nsilences), 0},
+    {"team", true, sizeof(struct pvs_team), team_keys, false, C(teams),
+     C(nteams), 0},
+    {"webhook", true, sizeof(struct pvs_cfg_webhook), webhook_keys, false,
+     C(webhooks), C(nwebhooks), 0},
+    {"sms", false, sizeof(struct pvs_cfg_sms), sms_keys, false, 0, 0, C(sms)},
 };
 
 static const struct section_def *find_section(const char *type) {
@@ -660,6 +777,161 @@ static void validate_silences(struct pvs_config *cfg,
     }
 }
 
+static void validate_workflow(struct pvs_config *cfg,
+                              struct pvs_cfg_errors *errs) {
+    struct pvs_cfg_global *g = &cfg->global;
+
+    check_file(&g->obj, "link_secret", g->link_secret, errs);
+    for (size_t i = 0; i < cfg->ntechnicians; i++) {
+        struct pvs_person *p = cfg->technicians[i];
+        if (!timezone_known(p->timezone))
+            key_error(errs, &p->obj, "timezone",
+                      "unknown timezone '%s': expected an IANA name such as "
+                      "Europe/Paris",
+                      p->timezone);
+        if (p->hours && !pvs_hours_valid(p->hours))
+            key_error(errs, &p->obj, "hours",
+                      "hours '%s': expected days and a time span such as "
+                      "'mon-fri 08:00-18:00' or 'sat 09:00-12:00'",
+                      p->hours);
+    }
+    for (size_t i = 0; i < cfg->ncustomers; i++) {
+        struct pvs_person *p = cfg->customers[i];
+        if (p->quiet_hours && !pvs_span_valid(p->quiet_hours))
+            key_error(errs, &p->obj, "quiet_hours",
+                      "quiet_hours '%s': expected a span such as 21:00-08:00",
+                      p->quiet_hours);
+    }
+    for (size_t i = 0; i < cfg->nteams; i++) {
+        struct pvs_team *t = cfg->teams[i];
+        t->member_refs = pvs_calloc(t->nmembers + 1, sizeof(void *));
+        for (size_t k = 0; k < t->nmembers; k++)
+            t->member_refs[k] =
+                ref((void **)cfg->technicians, cfg->ntechnicians, &t->obj,
+                    "member", t->members[k], "technician", errs);
+        t->lead_ref = ref((void **)cfg->technicians, cfg->ntechnicians, &t->obj,
+                          "lead", t->lead, "technician", errs);
+        if (pvs_clock_parse_time(t->rota_start, &t->rota_start_ms))
+            key_error(errs, &t->obj, "rota_start",
+                      "rota_start: expected an ISO 8601 time, not '%s'",
+                      t->rota_start);
+    }
+}
+
+/* Whether an http(s) URL has a host after the scheme. */
+static bool http_url(const char *url) {
+    static const char *const schemes[] = {"http", "https", NULL};
+    const char *host = strstr(url, "://");
+
+    return has_scheme(url, schemes) && host[3] && host[3] != '/';
+}
+
+/*
+ * Split "alert, recovered" list values into one kind each, so that
+ * events can be written on one line or on several.
+ */
+static void split_events(struct pvs_cfg_webhook *w) {
+    char **old = w->events;
+    size_t nold = w->nevents;
+
+    w->events = NULL;
+    w->nevents = 0;
+    for (size_t i = 0; i < nold; i++) {
+        const char *p = old[i];
+        while (*p) {
+            size_t n;
+            p += strspn(p, ", \t");
+            n = strcspn(p, ", \t");
+            if (!n)
+                break;
+            w->events =
+                pvs_realloc(w->events, (w->nevents + 2) * sizeof(char *));
+            w->events[w->nevents++] = pvs_strndup(p, n);
+            w->events[w->nevents] = NULL;
+            p += n;
+        }
+        pvs_free(old[i]);
+    }
+    pvs_free(old);
+}
+
+static void validate_webhook(struct pvs_cfg_webhook *w,
+                             struct pvs_cfg_errors *errs) {
+    if (w->url && !http_url(w->url))
+        key_error(errs, &w->obj, "url",
+                  "url '%s' must start with http:// or https:// and name a "
+                  "host",
+                  w->url);
+    if (w->secret && w->secret_file)
+        key_error(errs, &w->obj, "secret_file",
+                  "set secret or secret_file, not both");
+    check_file(&w->obj, "secret_file", w->secret_file, errs);
+    split_events(w);
+    for (size_t k = 0; k < w->nevents; k++) {
+        bool known = false;
+        for (const char *const *e = webhook_events; *e && !known; e++)
+            known = !strcmp(*e, w->events[k]);
+        if (!known)
+            key_error(errs, &w->obj, "events",
+                      "unknown event '%s': expected alert, recovered, "
+                      "escalation or ticket",
+                      w->events[k]);
+    }
+    if (w->retry_max_ms < w->retry_min_ms)
+        key_error(errs, &w->obj, "retry_max",
+                  "retry_max must not be shorter than retry_min");
+}
+
+static void validate_sms(struct pvs_cfg_sms *s, struct pvs_cfg_errors *errs) {
+    bool post = s->method && !strcmp(s->method, "POST");
+    const char *auth = s->auth_header;
+
+    if (s->url && !http_url(s->url))
+        key_error(errs, &s->obj, "url",
+                  "url '%s' must start with http:// or https:// and name a "
+                  "host",
+                  s->url);
+    else if (s->url && !strstr(s->url, "{to}") &&
+             !(post && s->body && strstr(s->body, "{to}")))
+        key_error(errs, &s->obj, "url",
+                  "url '%s' has no {to} placeholder (nor has the body)",
+                  s->url);
+    if (s->url && !strstr(s->url, "{text}") &&
+        !(post && s->body && strstr(s->body, "{text}")))
+        key_error(errs, &s->obj, post ? "body" : "url",
+                  "the message text goes nowhere: put {text} in the %s",
+                  post ? "url or body" : "url");
+    if (s->body && !post)
+        key_error(errs, &s->obj, "body", "body needs method = POST");
+    if (auth && (!strchr(auth, ':') || strchr(auth, ':') == auth ||
+                 strpbrk(auth, "\r\n")))
+        key_error(errs, &s->obj, "auth_header",
+                  "auth_header must be 'Name: value', such as "
+                  "'Authorization: Bearer TOKEN'");
+    if (auth && s->credentials)
+        key_error(errs, &s->obj, "credentials",
+                  "set auth_header or credentials, not both");
+    check_file(&s->obj, "credentials", s->credentials, errs);
+    if (!s->from && ((s->url && strstr(s->url, "{from}")) ||
+                     (s->body && strstr(s->body, "{from}"))))
+        key_error(errs, &s->obj,
+                  s->body && strstr(s->body, "{from}") ? "body" : "url",
+                  "{from} is used but 'from' is not set");
+    if (s->retry_max_ms < s->retry_min_ms)
+        key_error(errs, &s->obj, "retry_max",
+                  "retry_max must not be shorter than retry_min");
+}
+
+static void validate_channels(struct pvs_config *cfg,
+                              struct pvs_cfg_errors *errs) {
+    for (size_t i = 0; i < cfg->nwebhooks; i++) {
+        cfg->webhooks[i]->index = i;
+        validate_webhook(cfg->webhooks[i], errs);
+    }
+    if (cfg->sms)
+        validate_sms(cfg->sms, errs);
+}
+
 static void validate(struct pvs_config *cfg, struct pvs_cfg_errors *errs) {
     static const char *const mqtt_schemes[] = {"tcp", "mqtt", "ssl", "mqtts",
                                                "ws",  "wss",  NULL};
@@ -702,6 +974,16 @@ static void validate(struct pvs_config *cfg, struct pvs_cfg_errors *errs) {
             key_error(errs, &s->obj, "retry_max",
                       "retry_max must not be shorter than retry_min");
     }
+    if (cfg->http) {
+        struct pvs_cfg_http *h = cfg->http;
+        check_file(&h->obj, "tls_cert", h->tls_cert, errs);
+        check_file(&h->obj, "tls_key", h->tls_key, errs);
+        check_file(&h->obj, "admin_token_file", h->admin_token_file, errs);
+        if (!h->tls_cert != !h->tls_key)
+            key_error(errs, &h->obj, h->tls_cert ? "tls_cert" : "tls_key",
+                      "tls_cert and tls_key go together: set both or "
+                      "neither");
+    }
     for (size_t i = 0; i < cfg->ntechnicians; i++) {
         struct pvs_person *p = cfg->technicians[i];
         p->index = i;
@@ -716,6 +998,7 @@ static void validate(struct pvs_config *cfg, struct pvs_cfg_errors *errs) {
             key_error(errs, &p->obj, "email",
                       "email '%s' is not an email address", p->email);
     }
+    validate_workflow(cfg, errs);
     for (size_t i = 0; i < cfg->nsites; i++) {
         struct pvs_site *s = cfg->sites[i];
         s->index = i;
@@ -790,6 +1073,7 @@ static void validate(struct pvs_config *cfg, struct pvs_cfg_errors *errs) {
             r->recovery_ms = -1;
     }
     validate_silences(cfg, errs);
+    validate_channels(cfg, errs);
 }
 
 static const struct section_def *def_of(const char *type) {
@@ -806,6 +1090,12 @@ void pvs_config_free(struct pvs_config *cfg) {
     if (cfg->smtp)
         free_fields(cfg->smtp, smtp_keys);
     pvs_free(cfg->smtp);
+    if (cfg->sms)
+        free_fields(cfg->sms, sms_keys);
+    pvs_free(cfg->sms);
+    if (cfg->http)
+        free_fields(cfg->http, http_keys);
+    pvs_free(cfg->http);
     for (size_t i = 0; i < PVS_ARRAY_LEN(sections); i++) {
         const struct section_def *d = &sections[i];
         void ***arr;
@@ -817,6 +1107,8 @@ void pvs_config_free(struct pvs_config *cfg) {
         n = *(size_t *)((char *)cfg + d->n_off);
         for (size_t k = 0; k < n; k++) {
             free_fields((*arr)[k], d->keys);
+            if (d == def_of("team"))
+                pvs_free(((struct pvs_team *)(*arr)[k])->member_refs);
             if (d == def_of("register")) {
                 struct pvs_register *r = (*arr)[k];
                 pvs_free(r->map_id);
@@ -863,11 +1155,30 @@ struct pvs_config *pvs_config_load_all(const char *path,
 
         section_label(s, label, sizeof(label));
         if (!d) {
-            pvs_cfg_error(errs, s->file, s->line,
-                          "unknown section %s: expected global, mqtt, smtp, "
-                          "site, device, technician, customer, rule, "
-                          "endpoint, map, register or silence",
-                          label);
+            const char *best = NULL;
+            unsigned bestd = 3;
+            for (size_t k = 0; k < PVS_ARRAY_LEN(sections); k++) {
+                unsigned dist = pvs_edit_distance(s->type, sections[k].name);
+                if (dist < bestd) {
+                    bestd = dist;
+                    best = sections[k].name;
+                }
+            }
+            if (best) {
+                pvs_cfg_error(errs, s->file, s->line,
+                              "unknown section %s: did you mean [%s]?", label,
+                              best);
+            } else {
+                struct pvs_buf names;
+                pvs_buf_init(&names, 1024);
+                for (size_t k = 0; k < PVS_ARRAY_LEN(sections); k++)
+                    pvs_buf_printf(&names, "%s%s", k ? ", " : "",
+                                   sections[k].name);
+                pvs_cfg_error(errs, s->file, s->line,
+                              "unknown section %s: expected one of %s", label,
+                              names.data);
+                pvs_buf_release(&names);
+            }
             continue;
         }
         if (d->named && !s->name) {
@@ -946,4 +1257,44 @@ const struct pvs_device *pvs_config_device(const struct pvs_config *cfg,
 const struct pvs_person *pvs_config_technician(const struct pvs_config *cfg,
                                                const char *id) {
     return find_named((void **)cfg->technicians, cfg->ntechnicians, id);
+}
+
+const struct pvs_cfg_webhook *pvs_config_webhook(const struct pvs_config *cfg,
+                                                 const char *id) {
+    return find_named((void **)cfg->webhooks, cfg->nwebhooks, id);
+}
+
+bool pvs_config_webhook_wants(const struct pvs_cfg_webhook *w,
+                              const char *kind) {
+    if (!w->nevents)
+        return true;
+    for (size_t i = 0; i < w->nevents; i++)
+        if (!strcmp(w->events[i], kind))
+            return true;
+    return false;
+}
+
+void pvs_config_retry(const struct pvs_config *cfg, const char *channel,
+                      const char *recipient, struct pvs_cfg_retry *ret) {
+    const struct pvs_cfg_webhook *w;
+
+    ret->min_ms = 10000;
+    ret->max_ms = 1800000;
+    ret->give_up_ms = 172800000;
+    ret->max_attempts = 0;
+    if (!strcmp(channel, "email") && cfg->smtp) {
+        ret->min_ms = cfg->smtp->retry_min_ms;
+        ret->max_ms = cfg->smtp->retry_max_ms;
+        ret->give_up_ms = cfg->smtp->give_up_ms;
+    } else if (!strcmp(channel, "webhook") && recipient &&
+               (w = pvs_config_webhook(cfg, recipient))) {
+        ret->min_ms = w->retry_min_ms;
+        ret->max_ms = w->retry_max_ms;
+        ret->give_up_ms = w->give_up_ms;
+    } else if (!strcmp(channel, "sms") && cfg->sms) {
+        ret->min_ms = cfg->sms->retry_min_ms;
+        ret->max_ms = cfg->sms->retry_max_ms;
+        ret->give_up_ms = cfg->sms->give_up_ms;
+        ret->max_attempts = cfg->sms->retries + 1;
+    }
 }

@@ -146,6 +146,35 @@ bool pvs_strlcpy(char *dst, const char *src, size_t size) {
     return true;
 }
 
+unsigned pvs_edit_distance(const char *a, const char *b) {
+    unsigned row[65];
+    size_t la = strlen(a), lb = strlen(b);
+
+    if (la > 64 || lb > 64)
+        return 99;
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = (unsigned)j;
+    for (size_t i = 1; i <= la; i++) {
+        unsigned diag = row[0];
+        row[0] = (unsigned)i;
+        for (size_t j = 1; j <= lb; j++) {
+            unsigned up = row[j];
+            unsigned cost = tolower((unsigned char)a[i - 1]) ==
+                                    tolower((unsigned char)b[j - 1])
+                                ? 0
+                                : 1;
+            unsigned best = diag + cost;
+            if (row[j] + 1 < best)
+                best = row[j] + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[lb];
+}
+
 int pvs_strcasecmp(const char *a, const char *b) {
     for (;; a++, b++) {
         int ca = tolower((unsigned char)*a);

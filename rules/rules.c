@@ -268,9 +268,8 @@ static void emit(struct pvs_ruleset *rs, struct alert *a,
     /* A PV shortfall does not last 24 hours a day: a day's energy is
      * about five hours at the power of a good hour (equivalent sun hours),
      * which is what a loss seen in daylight costs per day. */
-    ev.lost_kwh_per_day = state == PVS_ALERT_FIRING
-                              ? a->last_lost_w * PVS_SUN_HOURS / 1000.0
-                              : 0;
+    ev.lost_kwh_per_day =
+        state == PVS_ALERT_FIRING ? a->last_lost_w * PVS_SUN_HOURS / 1000.0 : 0;
     pvs_strlcpy(ev.evidence, a->evidence, sizeof(ev.evidence));
     pvs_strlcpy(ev.explanation, a->explanation, sizeof(ev.explanation));
     ev.kb = a->kb;
@@ -426,16 +425,33 @@ enum pvs_err pvs_ruleset_new(const struct pvs_config *cfg, pvs_alert_cb *cb,
         struct pvs_rule *r;
 
         if (!t) {
-            struct pvs_buf names;
-            pvs_buf_init(&names, 1024);
-            for (size_t f = 0; pvs_rule_types[f]; f++)
-                pvs_buf_printf(&names, "%s%s", f ? ", " : "",
-                               pvs_rule_types[f]->name);
-            pvs_cfg_error(errs, kv ? kv->file : c->obj.file,
-                          kv ? kv->line : c->obj.line,
-                          "unknown rule family '%s': expected one of %s",
-                          c->family, names.data);
-            pvs_buf_release(&names);
+            const char *best = NULL;
+            unsigned bestd = 3;
+            for (size_t f = 0; pvs_rule_types[f]; f++) {
+                unsigned dist =
+                    pvs_edit_distance(c->family, pvs_rule_types[f]->name);
+                if (dist < bestd) {
+                    bestd = dist;
+                    best = pvs_rule_types[f]->name;
+                }
+            }
+            if (best) {
+                pvs_cfg_error(errs, kv ? kv->file : c->obj.file,
+                              kv ? kv->line : c->obj.line,
+                              "unknown rule family '%s': did you mean '%s'?",
+                              c->family, best);
+            } else {
+                struct pvs_buf names;
+                pvs_buf_init(&names, 1024);
+                for (size_t f = 0; pvs_rule_types[f]; f++)
+                    pvs_buf_printf(&names, "%s%s", f ? ", " : "",
+                                   pvs_rule_types[f]->name);
+                pvs_cfg_error(errs, kv ? kv->file : c->obj.file,
+                              kv ? kv->line : c->obj.line,
+                              "unknown rule family '%s': expected one of %s",
+                              c->family, names.data);
+                pvs_buf_release(&names);
+            }
             continue;
         }
         mark_covered(rs, family_index(t), c);

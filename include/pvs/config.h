@@ -72,6 +72,16 @@ struct pvs_cfg_global {
     int64_t inbox_size;
     char *public_url;
     int64_t tick_ms; /* rule timers granularity, in clock time */
+    /* service workflow */
+    int64_t escalate_critical_ms; /* unacknowledged -> next person */
+    int64_t escalate_warning_ms;
+    int64_t escalate_info_ms;   /* 0 = never */
+    int64_t notice_delay_ms;    /* customer notice waits; cleared = none */
+    double notice_min_kwh;      /* energy lost before a customer notice */
+    int64_t survey_delay_ms;    /* after close */
+    int64_t survey_interval_ms; /* at most one survey per customer */
+    int64_t link_ttl_ms;        /* signed links in messages expire */
+    char *link_secret;          /* file with the key for signed links */
 };
 
 struct pvs_cfg_mqtt {
@@ -108,6 +118,30 @@ struct pvs_person {
     char *phone;
     char *language;
     size_t index;
+    /* technicians */
+    char **skills; /* vendors and rule families; none = everything */
+    size_t nskills;
+    char **areas; /* site ids or site areas; none = everywhere */
+    size_t nareas;
+    char *hours;    /* working hours "mon-fri 08:00-18:00"; none = always */
+    char *timezone; /* of hours; default UTC */
+    /* customers */
+    char *quiet_hours; /* "21:00-08:00" in the site's time; notices wait */
+    char *channel;     /* email or sms */
+    bool opt_out;      /* no non-essential notices */
+};
+
+/* A team: an on-call rota and a lead for escalations. */
+struct pvs_team {
+    struct pvs_cfg_obj obj;
+    char **members; /* technician ids, rota order */
+    size_t nmembers;
+    char *lead;             /* technician id */
+    int64_t rota_period_ms; /* on-call shift length */
+    char *rota_start;       /* ISO 8601 instant the rota starts */
+    int64_t rota_start_ms;
+    const struct pvs_person **member_refs;
+    const struct pvs_person *lead_ref;
 };
 
 struct pvs_site {
@@ -121,6 +155,7 @@ struct pvs_site {
     char *access_notes;
     char *customer_id;
     char *technician_id;
+    char *area; /* region name for routing and mass outages */
     const struct pvs_person *customer;   /* resolved, or NULL */
     const struct pvs_person *technician; /* resolved, or NULL */
     double loss_factor; /* system losses, 0..1 (default 0.14) */
@@ -209,6 +244,71 @@ struct pvs_silence {
     size_t index;
 };
 
+/*
+ * [http]: the HTTP API and dashboard (web/). Without the section there is
+ * no server.
+ */
+struct pvs_cfg_http {
+    struct pvs_cfg_obj obj;
+    char *listen;           /* address to bind, default 127.0.0.1 */
+    int64_t port;           /* default 8080 */
+    char *tls_cert;         /* PEM; with tls_key: serve HTTPS directly */
+    char *tls_key;          /* PEM */
+    int64_t session_ms;     /* dashboard session lifetime */
+    int64_t rate_limit;     /* requests per second per client, 0 = off */
+    int64_t rate_burst;     /* requests a client may send at once */
+    int64_t max_body;       /* request body cap, bytes (413 beyond) */
+    int64_t threads;        /* worker threads */
+    int64_t max_connections;
+    int64_t timeout_ms;     /* idle connection timeout */
+    char *static_dir;       /* dashboard files; NULL = next to the binary */
+    char *chartjs_dir;      /* Debian's libjs-chart.js */
+    char *admin_token_file; /* bootstrap admin token, one line */
+    bool trust_proxy;       /* client address from X-Forwarded-For */
+    bool secure_cookies;    /* Secure cookies behind a TLS proxy */
+};
+
+/*
+ * A webhook receiver, [webhook "id"]. The engine posts the message kinds
+ * listed in events (every kind when events is empty) as JSON in format;
+ * the outbox job's recipient is the webhook id.
+ */
+struct pvs_cfg_webhook {
+    struct pvs_cfg_obj obj;
+    char *url;         /* http:// or https:// */
+    char *secret;      /* HMAC-SHA256 key, inline */
+    char *secret_file; /* or the first line of this file */
+    char *format;      /* json | alertmanager */
+    char **events;     /* NULL-terminated kinds: alert, recovered... */
+    size_t nevents;
+    int64_t timeout_ms;
+    int64_t retry_min_ms;
+    int64_t retry_max_ms;
+    int64_t give_up_ms;
+    size_t index;
+};
+
+/*
+ * The SMS gateway, [sms]: a generic HTTP API. In url and body, {to},
+ * {text} and {from} are replaced by the URL-encoded values (JSON-escaped
+ * in a body whose content_type is application/json).
+ */
+struct pvs_cfg_sms {
+    struct pvs_cfg_obj obj;
+    char *url;          /* http(s) template with {to}, and {text} for GET */
+    char *method;       /* GET | POST */
+    char *body;         /* POST body template */
+    char *content_type; /* of the POST body */
+    char *auth_header;  /* "Name: value", sent as is */
+    char *credentials;  /* file "user:password": HTTP basic auth */
+    char *from;         /* sender name or number for {from} */
+    int64_t timeout_ms;
+    int64_t retries; /* attempts after the first before giving up */
+    int64_t retry_min_ms;
+    int64_t retry_max_ms;
+    int64_t give_up_ms;
+};
+
 struct pvs_config {
     char *path;   /* the top-level file */
     char **files; /* every file read (include), owned */
@@ -236,6 +336,12 @@ struct pvs_config {
     size_t nregisters;
     struct pvs_silence **silences;
     size_t nsilences;
+    struct pvs_team **teams;
+    size_t nteams;
+    struct pvs_cfg_webhook **webhooks;
+    size_t nwebhooks;
+    struct pvs_cfg_sms *sms; /* NULL: no SMS */
+    struct pvs_cfg_http *http; /* NULL: no HTTP server */
 };
 
 /*
@@ -261,6 +367,30 @@ const struct pvs_device *pvs_config_device(const struct pvs_config *cfg,
 const struct pvs_person *pvs_config_technician(const struct pvs_config *cfg,
                                                const char *id);
 
+const struct pvs_cfg_webhook *pvs_config_webhook(const struct pvs_config *cfg,
+                                                 const char *id);
+/*
+ * Whether webhook w receives messages of kind (alert, recovered,
+ * escalation, ticket): every kind when its events list is empty.
+ */
+bool pvs_config_webhook_wants(const struct pvs_cfg_webhook *w,
+                              const char *kind);
+
+/* How a channel retries: the notifier's backoff and give-up. */
+struct pvs_cfg_retry {
+    int64_t min_ms;       /* first delay, doubled after each attempt */
+    int64_t max_ms;       /* ceiling of the delay */
+    int64_t give_up_ms;   /* since the message was made */
+    int64_t max_attempts; /* 0 = no limit but give_up_ms */
+};
+/*
+ * The retry settings for a message on channel to recipient: [smtp] for
+ * email, [webhook "recipient"] for webhook, [sms] for sms; built-in
+ * defaults (10s doubling to 30m, give up after 2d) otherwise. Any thread.
+ */
+void pvs_config_retry(const struct pvs_config *cfg, const char *channel,
+                      const char *recipient, struct pvs_cfg_retry *ret);
+
 /*
  * Value parsers shared with every module that validates its own keys
  * (rule parameters, register maps). Each returns PVS_ERR_INVAL with a
@@ -272,5 +402,19 @@ enum pvs_err pvs_cfg_parse_size(const char *s, int64_t *ret_bytes, char *msg,
                                 size_t msgsize);
 enum pvs_err pvs_cfg_parse_bool(const char *s, bool *ret, char *msg,
                                 size_t msgsize);
+
+/*
+ * Append the sites, devices, customers and technicians created through the
+ * API (rows of cfg's database with source 'api') to a freshly loaded cfg,
+ * as if they were config sections: obj.file is the database path and
+ * obj.line is 0 (see pvs_config_obj_from_store), references resolved and
+ * indexes set. Objects whose id the config file defines already are
+ * skipped (the file wins). Opens the database read-only; a database that
+ * does not exist yet is not an error. Main thread, before the config is
+ * shared.
+ */
+enum pvs_err pvs_config_merge_store(struct pvs_config *cfg);
+/* Whether obj came from the database (pvs_config_merge_store). */
+bool pvs_config_obj_from_store(const struct pvs_cfg_obj *obj);
 
 #endif

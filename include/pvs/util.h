@@ -76,6 +76,9 @@ char *pvs_asprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Bounded copy; returns true when src fitted. */
 bool pvs_strlcpy(char *dst, const char *src, size_t size);
 
+/* Edit distance between a and b (for "did you mean" hints), capped. */
+unsigned pvs_edit_distance(const char *a, const char *b);
+
 /* Case-insensitive ASCII comparison. */
 int pvs_strcasecmp(const char *a, const char *b);
 
