@@ -420,10 +420,14 @@ enum pvs_err pvs_ruleset_new(const struct pvs_config *cfg, pvs_alert_cb *cb,
 
     for (size_t i = 0; i < cfg->nrules; i++) {
         const struct pvs_rule_cfg *c = cfg->rules[i];
-        const struct pvs_rule_type *t = pvs_rule_type_find(c->family);
+        const struct pvs_rule_type *t;
         const struct pvs_kv *kv = pvs_cfg_obj_kv(&c->obj, "family");
         struct pvs_rule *r;
 
+        /* No family: the config already reported the missing key. */
+        if (!c->family)
+            continue;
+        t = pvs_rule_type_find(c->family);
         if (!t) {
             const char *best = NULL;
             unsigned bestd = 3;
