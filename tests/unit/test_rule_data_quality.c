@@ -1,0 +1,96 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * test_rule_data_quality.c - a missing day, a counter that goes backwards
+ * and a sample older than the previous one are data problems (info), each
+ * its own subject; regular data is quiet.
+ */
+#include "rule_harness.h"
+
+static const char conf[] = "[site \"s\"]\nlatitude = 45\nlongitude = 0\n"
+                           "[device \"inv\"]\nsite = s\n";
+
+static size_t subject(const struct seen *s, const char *subj) {
+    size_t n = 0;
+
+    for (size_t i = 0; i < s->n; i++)
+        if (s->ev[i].state == PVS_ALERT_FIRING &&
+            !strcmp(s->ev[i].family, "data_quality") &&
+            !strcmp(s->ev[i].subject, subj))
+            n++;
+    return n;
+}
+
+/* Hourly energy counter for three days; defects on request. */
+static struct pvs_config *run(bool gap, bool drop, bool order,
+                              struct seen *seen) {
+    struct pvs_config *cfg = load(conf);
+    struct pvs_ruleset *rs = ruleset(cfg, seen, DAY0);
+    double e = 5e6;
+
+    for (int64_t t = DAY0; t < DAY0 + 72 * HOUR; t += HOUR) {
+        if (gap && t >= DAY0 + 24 * HOUR && t < DAY0 + 48 * HOUR)
+            continue;
+        e += 1000;
+        if (drop && t == DAY0 + 60 * HOUR)
+            e = 0;
+        feed(rs, 0, PVS_M_AC_ENERGY_WH, 0, t, e);
+        if (order && t == DAY0 + 10 * HOUR)
+            feed(rs, 0, PVS_M_AC_ENERGY_WH, 0, t - 30 * MIN, e - 500);
+        pvs_ruleset_tick(rs, t);
+    }
+    pvs_ruleset_free(rs);
+    return cfg;
+}
+
+static void test_clean(void **state) {
+    struct seen s;
+    struct pvs_config *cfg = run(false, false, false, &s);
+
+    (void)state;
+    assert_int_equal(fired(&s, "data_quality"), 0);
+    pvs_config_free(cfg);
+}
+
+static void test_missing_day(void **state) {
+    struct seen s;
+    struct pvs_config *cfg = run(true, false, false, &s);
+
+    (void)state;
+    assert_int_equal(subject(&s, "gap"), 1);
+    assert_int_equal(subject(&s, "counter"), 0);
+    pvs_config_free(cfg);
+}
+
+static void test_counter_reset(void **state) {
+    struct seen s;
+    struct pvs_config *cfg = run(false, true, false, &s);
+    const struct pvs_alert_event *e = first(&s, "data_quality");
+
+    (void)state;
+    assert_int_equal(subject(&s, "counter"), 1);
+    assert_non_null(e);
+    assert_int_equal(e->severity, PVS_SEV_INFO);
+    assert_non_null(strstr(e->evidence, "counter fell"));
+    /* a reset is not a frozen counter or a fault */
+    assert_int_equal(fired(&s, "frozen"), 0);
+    pvs_config_free(cfg);
+}
+
+static void test_out_of_order(void **state) {
+    struct seen s;
+    struct pvs_config *cfg = run(false, false, true, &s);
+
+    (void)state;
+    assert_int_equal(subject(&s, "order"), 1);
+    pvs_config_free(cfg);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_clean),
+        cmocka_unit_test(test_missing_day),
+        cmocka_unit_test(test_counter_reset),
+        cmocka_unit_test(test_out_of_order),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

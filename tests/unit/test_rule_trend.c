@@ -1,0 +1,118 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * test_rule_trend.c - a heatsink warming day after day at the same load
+ * and an insulation resistance sliding toward its limit are projected to
+ * their limits; a flat or noisy but steady series raises nothing.
+ */
+#include "rule_harness.h"
+
+static const char conf[] =
+    "[site \"s\"]\nlatitude = 45\nlongitude = 0\nkwp = 10\n"
+    "[device \"inv\"]\nsite = s\nrated_power = 10000\n";
+
+/*
+ * days of hourly data: power 8 kW from 09:00 to 15:00 UTC with a heatsink
+ * reading hs(d) plus a little deterministic noise, and one insulation
+ * reading iso(d) each morning.
+ */
+static struct pvs_config *run(int days, double hs0, double hs_slope,
+                              double iso0, double iso_slope,
+                              struct seen *seen) {
+    struct pvs_config *cfg = load(conf);
+    struct pvs_ruleset *rs = ruleset(cfg, seen, DAY0);
+
+    for (int d = 0; d < days; d++) {
+        for (int h = 0; h < 24; h++) {
+            int64_t t = DAY0 + d * 24 * HOUR + h * HOUR;
+            bool day = h >= 9 && h <= 15;
+            double noise = ((d * 7 + h * 3) % 5 - 2) * 0.8;
+
+            feed(rs, 0, PVS_M_AC_POWER_W, 0, t, day ? 8000 : 0);
+            feed(rs, 0, PVS_M_TEMP_HEATSINK_C, 0, t,
+                 (day ? hs0 + hs_slope * d : 20) + noise);
+            if (h == 7)
+                feed(rs, 0, PVS_M_INSULATION_KOHM, 0, t,
+                     iso0 + iso_slope * d + noise * 10);
+            pvs_ruleset_tick(rs, t);
+        }
+    }
+    pvs_ruleset_free(rs);
+    return cfg;
+}
+
+static const struct pvs_alert_event *subject(const struct seen *s,
+                                             const char *subj) {
+    for (size_t i = 0; i < s->n; i++)
+        if (s->ev[i].state == PVS_ALERT_FIRING &&
+            !strcmp(s->ev[i].family, "trend") &&
+            !strcmp(s->ev[i].subject, subj))
+            return &s->ev[i];
+    return NULL;
+}
+
+static void test_heatsink_warming(void **state) {
+    struct seen s;
+    struct pvs_config *cfg = run(25, 45, 1.0, 5000, 0, &s);
+    const struct pvs_alert_event *e = subject(&s, "temp_heatsink_c");
+
+    (void)state;
+    assert_non_null(e);
+    assert_non_null(strstr(e->explanation, "derating limit (75 C) in ~"));
+    assert_string_equal(e->kb, "trend-heatsink");
+    assert_null(subject(&s, "insulation_kohm"));
+    pvs_config_free(cfg);
+}
+
+static void test_insulation_falling(void **state) {
+    struct seen s;
+    struct pvs_config *cfg = run(25, 45, 0, 3000, -100, &s);
+    const struct pvs_alert_event *e = subject(&s, "insulation_kohm");
+
+    (void)state;
+    assert_non_null(e);
+    assert_non_null(strstr(e->explanation, "below 100 kOhm in ~"));
+    /* seen on day 10 with the limit ~19 days ahead: information */
+    assert_int_equal(e->severity, PVS_SEV_INFO);
+    assert_null(subject(&s, "temp_heatsink_c"));
+    pvs_config_free(cfg);
+}
+
+static void test_insulation_close_is_a_warning(void **state) {
+    struct seen s;
+    struct pvs_config *cfg = run(15, 45, 0, 3000, -250, &s);
+    const struct pvs_alert_event *e = subject(&s, "insulation_kohm");
+
+    (void)state;
+    assert_non_null(e);
+    assert_int_equal(e->severity, PVS_SEV_WARNING);
+    pvs_config_free(cfg);
+}
+
+static void test_steady_is_quiet(void **state) {
+    struct seen s;
+    struct pvs_config *cfg = run(40, 50, 0, 3000, 0, &s);
+
+    (void)state;
+    assert_int_equal(fired(&s, "trend"), 0);
+    pvs_config_free(cfg);
+}
+
+static void test_too_few_days(void **state) {
+    struct seen s;
+    struct pvs_config *cfg = run(6, 45, 3.0, 3000, -400, &s);
+
+    (void)state;
+    assert_int_equal(fired(&s, "trend"), 0);
+    pvs_config_free(cfg);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_heatsink_warming),
+        cmocka_unit_test(test_insulation_falling),
+        cmocka_unit_test(test_insulation_close_is_a_warning),
+        cmocka_unit_test(test_steady_is_quiet),
+        cmocka_unit_test(test_too_few_days),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
