@@ -10,6 +10,8 @@
 #   make lint            banned functions, line length, clang-format
 #   make tsan            unit + integration under ThreadSanitizer
 #   make bench           speed figures as ratios against baselines
+#   make fuzz            libFuzzer targets, FUZZ_SECONDS (30) each
+#   make soak            reliability suite long form + 30-minute soak
 #   make sunspec-models  regenerate collector/sunspec_models.c
 #   make SANITIZE=address,undefined / DEV=1 (-Werror) / picky (-Wconversion)
 
@@ -62,7 +64,7 @@ PVSENTRY := $(BUILD)/pvsentry
 PVSIM := $(BUILD)/pvsim
 
 .PHONY: all clean check unit integration lint demo tsan bench config-check \
-	sunspec-models install valgrind fuzz
+	sunspec-models install valgrind fuzz soak
 all: $(PVSENTRY) $(PVSIM)
 
 $(BUILD)/obj/%.o: %.c
@@ -130,6 +132,16 @@ demo: deps all
 
 bench: deps all
 	@$(PYTHON) tests/bench/bench.py --build $(BUILD)
+
+# clang + libFuzzer are installed here, not by deps: CI does not fuzz.
+fuzz:
+	@MAKE="$(MAKE)" sh tests/fuzz/run.sh
+
+# kill -9 50 times, then SOAK_MINUTES (30) at fleet rate.
+soak: deps all
+	cd tests/integration && PVS_BUILD=$(abspath $(BUILD)) PVS_KILLS=50 \
+		$(PYTHON) -m pytest -q -p no:cacheprovider test_reliability.py
+	@$(PYTHON) tests/soak/soak.py --build $(BUILD)
 
 SUNSPEC_MODELS ?= ../shared/data/sunspec/models/json
 sunspec-models:
