@@ -6,6 +6,7 @@
  */
 #include <string.h>
 
+#include "pvs/config.h"
 #include "pvs/ticket.h"
 #include "pvs/util.h"
 
@@ -63,4 +64,152 @@ void pvs_ticket_release(struct pvs_ticket *t) {
     PVS_FREE(t->severity);
     PVS_FREE(t->title);
     PVS_FREE(t->assignee);
+}
+
+/* ---- routing ---- */
+
+static bool list_has(char *const *list, size_t n, const char *v) {
+    for (size_t i = 0; v && i < n; i++)
+        if (!pvs_strcasecmp(list[i], v))
+            return true;
+    return false;
+}
+
+static bool fits_area(const struct pvs_person *t, const struct pvs_site *s) {
+    if (!t->nareas)
+        return true;
+    return list_has(t->areas, t->nareas, s->obj.id) ||
+           list_has(t->areas, t->nareas, s->area);
+}
+
+static bool fits_skill(const struct pvs_person *t, const struct pvs_device *d,
+                       const char *family) {
+    if (!t->nskills)
+        return true;
+    return list_has(t->skills, t->nskills, family) ||
+           (d && list_has(t->skills, t->nskills, d->vendor));
+}
+
+bool pvs_on_call(const struct pvs_config *cfg, const struct pvs_person *t,
+                 int64_t now_ms) {
+    for (size_t i = 0; i < cfg->nteams; i++) {
+        const struct pvs_team *tm = cfg->teams[i];
+        int64_t shift;
+
+        if (!tm->nmembers || tm->rota_period_ms <= 0 ||
+            now_ms < tm->rota_start_ms)
+            continue;
+        shift = (now_ms - tm->rota_start_ms) / tm->rota_period_ms;
+        if (tm->member_refs[shift % (int64_t)tm->nmembers] == t)
+            return true;
+    }
+    return false;
+}
+
+const struct pvs_person *pvs_route(const struct pvs_route_input *in, char *why,
+                                   size_t whysize) {
+    const struct pvs_config *cfg = in->cfg;
+    const struct pvs_person *best = NULL;
+    int best_score = -1;
+    int64_t best_open = 0;
+    bool best_duty = false;
+
+    for (size_t i = 0; i < cfg->ntechnicians; i++) {
+        const struct pvs_person *t = cfg->technicians[i];
+        bool duty, own;
+        int64_t open = in->open_count ? in->open_count[i] : 0;
+        int score;
+
+        if (!fits_area(t, in->site) || !fits_skill(t, in->device, in->family))
+            continue;
+        duty = !in->on_duty || in->on_duty(in->ud, t, in->now_ms) ||
+               pvs_on_call(cfg, t, in->now_ms);
+        own = in->site->technician == t;
+        /* On duty first, then fewer open tickets, then the site's own. */
+        score = duty ? 2 : 0;
+        if (!best || score > best_score ||
+            (score == best_score &&
+             (open < best_open ||
+              (open == best_open && own && in->site->technician != best)))) {
+            best = t;
+            best_score = score;
+            best_open = open;
+            best_duty = duty;
+        }
+    }
+    if (best) {
+        pvs_snprintf(why, whysize,
+                     "assigned to %s (%s): %s, %s, %lld open ticket%s%s",
+                     best->name, best->obj.id,
+                     best->nareas ? "covers the area" : "covers every area",
+                     best->nskills ? "has the skills" : "general skills",
+                     (long long)best_open, best_open == 1 ? "" : "s",
+                     best_duty ? ", on duty now" : ", nobody on duty now");
+        return best;
+    }
+    if (in->site->technician) {
+        pvs_snprintf(why, whysize,
+                     "assigned to %s (%s): nobody has the area and skills; "
+                     "technician of site %s",
+                     in->site->technician->name, in->site->technician->obj.id,
+                     in->site->obj.id);
+        return in->site->technician;
+    }
+    if (cfg->ntechnicians) {
+        pvs_snprintf(why, whysize,
+                     "assigned to %s (%s): nobody has the area and skills",
+                     cfg->technicians[0]->name, cfg->technicians[0]->obj.id);
+        return cfg->technicians[0];
+    }
+    pvs_snprintf(why, whysize, "no technician is configured");
+    return NULL;
+}
+
+const struct pvs_person *pvs_escalate_to(const struct pvs_config *cfg,
+                                         const char *assignee, int level,
+                                         char *why, size_t whysize) {
+    for (size_t i = 0; assignee && i < cfg->nteams; i++) {
+        const struct pvs_team *tm = cfg->teams[i];
+        size_t at = tm->nmembers;
+
+        for (size_t k = 0; k < tm->nmembers; k++)
+            if (tm->member_refs[k] &&
+                !strcmp(tm->member_refs[k]->obj.id, assignee))
+                at = k;
+        if (at == tm->nmembers) {
+            /* The lead of a team may be escalated to from outside it. */
+            continue;
+        }
+        if (level == 1 && tm->nmembers > 1) {
+            const struct pvs_person *next =
+                tm->member_refs[(at + 1) % tm->nmembers];
+            if (next && next != tm->lead_ref) {
+                pvs_snprintf(why, whysize,
+                             "not acknowledged: next in the %s rota is %s",
+                             tm->obj.id, next->name);
+                return next;
+            }
+        }
+        if (level <= 2 && tm->lead_ref &&
+            strcmp(tm->lead_ref->obj.id, assignee)) {
+            pvs_snprintf(why, whysize,
+                         "not acknowledged: escalated to %s, lead of %s",
+                         tm->lead_ref->name, tm->obj.id);
+            return tm->lead_ref;
+        }
+    }
+    pvs_snprintf(why, whysize,
+                 "not acknowledged, and nobody further to "
+                 "escalate to");
+    return NULL;
+}
+
+int64_t pvs_escalation_ms(const struct pvs_config *cfg, const char *severity) {
+    if (!severity)
+        return 0;
+    if (!strcmp(severity, "critical"))
+        return cfg->global.escalate_critical_ms;
+    if (!strcmp(severity, "warning"))
+        return cfg->global.escalate_warning_ms;
+    return cfg->global.escalate_info_ms;
 }

@@ -49,4 +49,50 @@ bool pvs_ticket_is_active(const char *status);
 /* Whether status is one of the lifecycle states of DESIGN.md. */
 bool pvs_ticket_status_valid(const char *status);
 
+/* ---- routing and escalation (pure) ---- */
+
+struct pvs_config;
+struct pvs_site;
+struct pvs_device;
+struct pvs_person;
+
+/* Whether technician t works at now_ms (the engine knows time zones). */
+typedef bool pvs_duty_fn(void *ud, const struct pvs_person *t, int64_t now_ms);
+
+struct pvs_route_input {
+    const struct pvs_config *cfg;
+    const struct pvs_site *site;
+    const struct pvs_device *device; /* may be NULL */
+    const char *family;
+    int64_t now_ms;
+    const int64_t *open_count; /* active tickets per technician index */
+    pvs_duty_fn *on_duty;      /* NULL: everyone is on duty */
+    void *ud;
+};
+
+/*
+ * The technician for a new ticket: skills and area fit, on duty now
+ * (working hours or on call), fewest open tickets, then the site's own
+ * technician. Falls back to the site's technician, then to anyone. why
+ * receives the reason in words. NULL when there is no technician at all.
+ */
+const struct pvs_person *pvs_route(const struct pvs_route_input *in, char *why,
+                                   size_t whysize);
+
+/* Whether t is on call at now_ms in one of its teams' rotas. */
+bool pvs_on_call(const struct pvs_config *cfg, const struct pvs_person *t,
+                 int64_t now_ms);
+
+/*
+ * Who gets an unacknowledged ticket next: level 1 is the next person in
+ * the assignee's team rota (skipping the assignee), level 2 the team
+ * lead. NULL when there is nobody further.
+ */
+const struct pvs_person *pvs_escalate_to(const struct pvs_config *cfg,
+                                         const char *assignee, int level,
+                                         char *why, size_t whysize);
+
+/* Escalation delay for a severity name (0 = never). */
+int64_t pvs_escalation_ms(const struct pvs_config *cfg, const char *severity);
+
 #endif

@@ -1,0 +1,128 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * store_flow.h - the service workflow's queries (core/store_flow.c):
+ * escalation, held customer notices, surveys, appointments, contacts,
+ * preferences, site history, KPIs. Engine thread for writes; the report
+ * command reads through a read-only handle.
+ */
+#ifndef PVS_STORE_FLOW_H
+#define PVS_STORE_FLOW_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "pvs/store.h"
+
+/* Workflow fields of a ticket that struct pvs_ticket does not carry. */
+struct pvs_ticket_flow {
+    int64_t acknowledged_ms;
+    int64_t escalation_level;
+    int64_t escalate_at_ms; /* 0 = no escalation pending */
+    int64_t first_contact_ms;
+    int64_t visit_ms;
+    int64_t self_help_ms;
+    char opened_by[32];
+    char notified_severity[16];
+};
+
+enum pvs_err pvs_store_flow_get(struct pvs_store *st, int64_t ticket_id,
+                                struct pvs_ticket_flow *ret);
+enum pvs_err pvs_store_flow_set(struct pvs_store *st, int64_t ticket_id,
+                                const struct pvs_ticket_flow *f);
+
+/* Active tickets per assignee (technician id), for routing. */
+typedef void pvs_store_count_fn(void *ud, const char *assignee, int64_t n);
+enum pvs_err pvs_store_open_by_assignee(struct pvs_store *st,
+                                        pvs_store_count_fn *fn, void *ud);
+
+/* Ids of active tickets whose escalation is due at now_ms. */
+enum pvs_err pvs_store_escalations_due(struct pvs_store *st, int64_t now_ms,
+                                       int64_t **ret_ids, size_t *ret_n);
+
+/* Hold an outbox row until not_before_ms (status "held"). */
+enum pvs_err pvs_store_outbox_hold(struct pvs_store *st, int64_t id,
+                                   int64_t not_before_ms, const char *note);
+/* Ids of held rows due at now_ms. */
+enum pvs_err pvs_store_held_due(struct pvs_store *st, int64_t now_ms,
+                                int64_t **ret_ids, size_t *ret_n);
+/* Release (pending), postpone (held, later) or suppress a held row. */
+enum pvs_err pvs_store_outbox_set(struct pvs_store *st, int64_t id,
+                                  const char *status, int64_t not_before_ms,
+                                  const char *note);
+/*
+ * Status of the ticket's latest message of audience/kind ("sent",
+ * "pending", "held", ...) and its id; PVS_ERR_NOTFOUND when none.
+ */
+enum pvs_err pvs_store_outbox_latest(struct pvs_store *st, int64_t ticket_id,
+                                     const char *audience, const char *kind,
+                                     char *ret_status, size_t size,
+                                     int64_t *ret_id);
+
+/* Tickets resolved before now - close_after_ms and still "resolved". */
+enum pvs_err pvs_store_to_close(struct pvs_store *st, int64_t before_ms,
+                                int64_t **ret_ids, size_t *ret_n);
+/*
+ * Closed tickets with a notified customer, closed before before_ms and
+ * without a survey yet.
+ */
+enum pvs_err pvs_store_survey_candidates(struct pvs_store *st,
+                                         int64_t before_ms, int64_t **ret_ids,
+                                         size_t *ret_n);
+/* The customer's last survey sending time (0 = never). */
+enum pvs_err pvs_store_last_survey(struct pvs_store *st, const char *customer,
+                                   int64_t *ret_ms);
+enum pvs_err pvs_store_survey_add(struct pvs_store *st, int64_t ticket_id,
+                                  const char *customer, int64_t sent_ms,
+                                  bool sent);
+/* Record an answer; PVS_ERR_FULL when already answered. */
+enum pvs_err pvs_store_survey_answer(struct pvs_store *st, int64_t ticket_id,
+                                     int csat, const char *comment,
+                                     int64_t ts_ms);
+
+enum pvs_err pvs_store_appointment_add(struct pvs_store *st, int64_t ticket_id,
+                                       int64_t slot_ms, const char *by,
+                                       int64_t now_ms, int64_t *ret_id);
+/* The ticket's latest appointment: id, slot and status. */
+enum pvs_err pvs_store_appointment_latest(struct pvs_store *st,
+                                          int64_t ticket_id, int64_t *ret_id,
+                                          int64_t *ret_slot, char *ret_status,
+                                          size_t size);
+enum pvs_err pvs_store_appointment_set(struct pvs_store *st, int64_t id,
+                                       const char *status, int64_t now_ms);
+
+enum pvs_err pvs_store_contact_add(struct pvs_store *st, const char *site,
+                                   int64_t ticket_id, int64_t ts_ms,
+                                   const char *actor, const char *text);
+/* The newest active ticket of a site, or PVS_ERR_NOTFOUND. */
+enum pvs_err pvs_store_site_active_ticket(struct pvs_store *st,
+                                          const char *site, int64_t *ret_id);
+
+/*
+ * The site's past tickets, newest first, as text lines
+ * ("2024-05-02 #12 Inverter inv1 reports a fault: fixed: replaced fuse"),
+ * at most max, excluding ticket except.
+ */
+enum pvs_err pvs_store_site_history(struct pvs_store *st, const char *site,
+                                    int64_t except, size_t max,
+                                    struct pvs_buf *out);
+
+/* Customer preferences set through their link (NULL fields: unset). */
+enum pvs_err pvs_store_prefs_set(struct pvs_store *st, const char *customer,
+                                 const char *channel, const char *language,
+                                 const char *quiet_hours, int opt_out,
+                                 int64_t now_ms);
+enum pvs_err pvs_store_prefs_get(struct pvs_store *st, const char *customer,
+                                 char *channel, char *language,
+                                 char *quiet_hours, size_t size,
+                                 int *ret_opt_out);
+
+/* A value in the meta table (NULL out when absent). */
+enum pvs_err pvs_store_meta_get(struct pvs_store *st, const char *key,
+                                char **ret);
+enum pvs_err pvs_store_meta_set(struct pvs_store *st, const char *key,
+                                const char *value);
+
+/* The KPI report since since_ms as one JSON object appended to out. */
+enum pvs_err pvs_store_report_json(struct pvs_store *st, int64_t since_ms,
+                                   struct pvs_buf *out);
+
+#endif
