@@ -131,3 +131,30 @@ def test_serf_east_few_alerts():
                       "pvanalytics/serf_east_15min_ac_power.csv",
                       "--map", "ac_power_w=ac_power")
     assert len(alerts) <= 4, alerts
+
+
+def covariates(site):
+    return backtest("%s.conf" % site.lower(),
+                    "pvops/example_prod_with_covariates.csv",
+                    "--time-column", "date", "--filter", "randid=%s" % site,
+                    "--map", "ac_power_w=generated_kW*1000",
+                    "--map", "poa_irradiance_wm2=irrad_poa_Wm2",
+                    "--map", "ambient_temp_c=temp_amb_C",
+                    "--map", "module_temp_c=temp_mod_C")
+
+
+def test_r15_winter_gap_flagged():
+    # R15 makes ~55 % of the operator's expected energy from 2018-11-07
+    # for two months (tests/bench/quality.py --covariates has the report).
+    alerts = covariates("R15")
+    early = [a for a in alerts if a["rule"] in ("underperformance", "trend")
+             and "2018-10-15" <= a["opened"][:10] <= "2018-11-07"]
+    assert early
+
+
+def test_r10_tracks_expected():
+    # R10 stays near its expected power all year: no fault is raised.
+    alerts = covariates("R10")
+    assert not [a for a in alerts
+                if a["rule"] in ("underperformance", "peer", "fault_code",
+                                 "mass_outage", "flapping")]

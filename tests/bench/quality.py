@@ -1,0 +1,309 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""pvsentry's detection quality on the shared measured data: runs
+`pvsentry backtest` on each labelled data set and prints recall, false
+alerts per 30 days and detection delay; with --covariates, the report on
+pvops R10/R15 (flagged periods against the operator's expected power).
+
+Usage: quality.py [--build DIR] [--json] [--covariates] [--list]
+"""
+import argparse
+import csv
+import json
+import os
+import subprocess
+import sys
+from datetime import datetime, timedelta
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
+DATA = os.path.abspath(os.path.join(ROOT, "..", "shared", "data",
+                                    "pv-timeseries"))
+CONF = os.path.join(ROOT, "tests", "data", "backtest")
+
+FAULTS = ("underperformance", "communication", "fault_code", "peer",
+          "mass_outage", "flapping")
+DATA_FAMILIES = ("frozen", "data_quality")
+
+
+def t(s):
+    return datetime.fromisoformat(s)
+
+
+# Each event: name, start, end (opened within [start, end] counts), the
+# families that count as finding it. Times carry the data's own offset.
+SETS = [
+    {
+        "name": "NREL RSF II (5 days, 15 min)",
+        "conf": "rsf2.conf", "csv": "pvanalytics/nrel_RSF_II.csv",
+        "args": ["--tz", "-07:00",
+                 "--map", "ac_power_w=inv2_ac_power_w__1047",
+                 "--map", "poa_irradiance_wm2=poa_irradiance__1055",
+                 "--map", "module_temp_c=module_temp__1056",
+                 "--map", "ambient_temp_c=ambient_temp__1053"],
+        "days": 5,
+        # light reaches the POA sensor at 09:45 in the file's clock
+        "events": [("last-day outage", "2022-01-06T09:45:00-07:00",
+                    "2022-01-06T23:59:00-07:00",
+                    FAULTS + ("snow",))],
+    },
+    {
+        "name": "pvops site 27 (30 days, 15 min)",
+        "conf": "site27.conf", "csv": "pvops/example_perf_data.csv",
+        "args": ["--time-column", "Date",
+                 "--map", "ac_power_w=AC_POWER*1000",
+                 "--map", "ac_energy_wh=energy_delivered*1000",
+                 "--map", "poa_irradiance_wm2=POAirradiance"],
+        "days": 30,
+        "events": [("hurricane Florence outage", "2018-09-14T10:00:00-04:00",
+                    "2018-09-16T17:00:00-04:00", FAULTS)],
+        # the file itself has no rows from 09-19 to 10-12
+        "benign": [("data hole", "2018-09-19T00:00:00-04:00",
+                    "2018-10-12T23:59:00-04:00",
+                    ("communication", "data_quality"))],
+    },
+    {
+        "name": "pvops R23 (16 days, hourly energy)",
+        "conf": "r23.conf", "csv": "pvops/example_prod_data_cumE2.csv",
+        "args": ["--time-column", "Date", "--filter", "randid=R23",
+                 "--map", "ac_energy_wh=Energy*1000",
+                 "--map", "poa_irradiance_wm2=Irradiance"],
+        "days": 16,
+        "events": [
+            # the plant produced almost nothing from first light (the work
+            # order's 13:16 is when the restart failed)
+            ("07-21 failed restart", "2018-07-21T06:30:00-04:00",
+             "2018-07-21T23:59:00-04:00", FAULTS),
+            ("07-25 high-temperature outage", "2018-07-25T14:20:00-04:00",
+             "2018-07-25T23:59:00-04:00", FAULTS),
+            ("08-01 underperformance", "2018-08-01T07:00:00-04:00",
+             "2018-08-01T23:59:00-04:00", FAULTS + ("trend",)),
+            ("07-19 counter drop", "2018-07-19T00:00:00-04:00",
+             "2018-07-19T23:59:00-04:00", ("data_quality",)),
+            ("07-27 counter drop", "2018-07-27T00:00:00-04:00",
+             "2018-07-27T23:59:00-04:00", ("data_quality",)),
+        ],
+        # 08-02 is the open "major underperformance" work order going on
+        "benign": [("08-01 work order, still open", "2018-08-02T00:00:00-04:00",
+                    "2018-08-04T23:59:00-04:00", FAULTS)],
+    },
+    {
+        "name": "pvanalytics snow (6 days, 15 min)",
+        "conf": "snow.conf", "csv": "pvanalytics/snow_data.csv",
+        "args": ["--map", "ac_power_w=INV1 AC Power [kW]*1000",
+                 "--map", "poa_irradiance_wm2=POA [W/m²]",
+                 "--map", "module_temp_c=Module Temp [C]",
+                 "--map", "ambient_temp_c=Ambient Temp [C]"],
+        "days": 6,
+        # from first light (about 07:50 local in early January)
+        "events": [("snow 01-07", "2022-01-07T07:50:00-06:00",
+                    "2022-01-07T23:59:00-06:00", ("snow",)),
+                   ("snow 01-08", "2022-01-08T07:50:00-06:00",
+                    "2022-01-08T23:59:00-06:00", ("snow",))],
+    },
+    {
+        "name": "inverter 2173 stale labels (31 days, 15 min)",
+        "conf": "inv2173.conf",
+        "csv": "pvanalytics/ac_power_inv_2173_stale_data.csv",
+        "args": ["--map", "ac_power_w=value_normalized*1000"],
+        "days": 31,
+        "events": [("stale 01-03", "2011-01-03T09:15:00+00:00",
+                    "2011-01-03T23:59:00+00:00", DATA_FAMILIES),
+                   ("stale 01-06", "2011-01-06T11:00:00+00:00",
+                    "2011-01-07T11:45:00+00:00", DATA_FAMILIES),
+                   ("stale 01-14", "2011-01-14T09:00:00+00:00",
+                    "2011-01-15T06:00:00+00:00", DATA_FAMILIES)],
+    },
+    {
+        "name": "SERF East 2016 (104 days, 15 min)",
+        "conf": "serf_east.conf",
+        "csv": "pvanalytics/serf_east_15min_ac_power.csv",
+        "args": ["--map", "ac_power_w=ac_power"],
+        "days": 104,
+        "events": [],
+    },
+]
+
+
+def backtest(build, conf, csv_path, args):
+    path = os.path.join(DATA, csv_path)
+    if not os.path.exists(path):
+        return None
+    cmd = [os.path.join(build, "pvsentry"), "backtest", "-c",
+           os.path.join(CONF, conf), "--csv", path, "--json", *args]
+    p = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    if p.returncode != 0:
+        raise SystemExit("backtest failed: %s\n%s" % (" ".join(cmd),
+                                                      p.stderr))
+    return [json.loads(line) for line in p.stdout.splitlines() if line]
+
+
+def within(a, start, end, families):
+    return a["rule"] in families and t(start) <= t(a["opened"]) <= t(end)
+
+
+def evaluate(build, ds):
+    alerts = backtest(build, ds["conf"], ds["csv"], ds["args"])
+    if alerts is None:
+        return None
+    found, delays, used = 0, [], set()
+    rows = []
+    for name, start, end, fams in ds["events"]:
+        hits = [a for a in alerts if within(a, start, end, fams)]
+        for a in hits:
+            used.add(id(a))
+        if hits:
+            found += 1
+            first = min(hits, key=lambda a: t(a["opened"]))
+            d = (t(first["opened"]) - t(start)).total_seconds() / 60.0
+            delays.append(max(d, 0.0))
+            rows.append((name, "found as %s, %+.0f min" %
+                         (first["rule"], d)))
+        else:
+            rows.append((name, "missed"))
+    for name, start, end, fams in ds.get("benign", []):
+        for a in alerts:
+            if within(a, start, end, fams):
+                used.add(id(a))
+    false = [a for a in alerts if id(a) not in used]
+    n = len(ds["events"])
+    return {
+        "name": ds["name"],
+        "events": n,
+        "found": found,
+        "recall": found / n if n else None,
+        "alerts": len(alerts),
+        "false_alerts": len(false),
+        "false_per_30d": len(false) * 30.0 / ds["days"],
+        "delay_min": sorted(delays)[len(delays) // 2] if delays else None,
+        "detail": rows,
+        "false": [(a["opened"], a["rule"], a["evidence"]) for a in false],
+    }
+
+
+def table(results):
+    out = ["| data set | events found | false alerts / 30 days | "
+           "median detection delay |",
+           "| --- | --- | --- | --- |"]
+    for r in results:
+        rec = ("%d/%d (%.0f %%)" % (r["found"], r["events"],
+                                    100 * r["recall"])
+               if r["events"] else "no labels")
+        delay = "%.0f min" % r["delay_min"] if r["delay_min"] is not None \
+            else "-"
+        out.append("| %s | %s | %.1f (%d) | %s |" % (
+            r["name"], rec, r["false_per_30d"], r["false_alerts"], delay))
+    return "\n".join(out)
+
+
+# ---- R10 / R15: flagged periods against the operator's expected power ----
+
+COV = "pvops/example_prod_with_covariates.csv"
+
+
+def covariates(build, site):
+    alerts = backtest(build, "%s.conf" % site.lower(), COV, [
+        "--time-column", "date", "--filter", "randid=%s" % site,
+        "--map", "ac_power_w=generated_kW*1000",
+        "--map", "poa_irradiance_wm2=irrad_poa_Wm2",
+        "--map", "ambient_temp_c=temp_amb_C",
+        "--map", "module_temp_c=temp_mod_C"])
+    if alerts is None:
+        return None
+    rows = []
+    with open(os.path.join(DATA, COV)) as f:
+        for r in csv.DictReader(f):
+            if r["randid"] != site:
+                continue
+            try:
+                rows.append((datetime.fromisoformat(r["date"]),
+                             float(r["generated_kW"]),
+                             float(r["expected_kW"])))
+            except ValueError:
+                pass
+    # Days whose energy is below 80 % of the operator's expectation are
+    # the "gap" days a good technician would ask about.
+    days = {}
+    for ts, g, e in rows:
+        d = days.setdefault(ts.date(), [0.0, 0.0])
+        d[0] += g
+        d[1] += e
+    gap = {d for d, (g, e) in days.items() if e > 0 and g / e < 0.8}
+    flagged_days = set()
+    periods = []
+    for a in alerts:
+        o = t(a["opened"]).replace(tzinfo=None)
+        c = t(a["resolved"]).replace(tzinfo=None) if a["resolved"] \
+            else rows[-1][0]
+        sel = [(g, e) for ts, g, e in rows if o - timedelta(hours=1) <= ts
+               <= c]
+        g = sum(x for x, _ in sel)
+        e = sum(y for _, y in sel)
+        day = o.date()
+        while day <= c.date():
+            flagged_days.add(day)
+            day += timedelta(days=1)
+        periods.append((a["opened"], a["resolved"], a["rule"],
+                        g / e if e > 0 else float("nan")))
+    ratio_all = sum(g for _, g, _ in rows) / sum(e for _, _, e in rows)
+    fam = {}
+    for _, _, rule, _ in periods:
+        fam[rule] = fam.get(rule, 0) + 1
+    hit = gap & flagged_days
+    return {
+        "site": site, "alerts": len(alerts), "by_family": fam,
+        "ratio_all": ratio_all, "gap_days": len(gap),
+        "gap_days_flagged": len(hit),
+        "flagged_days": len(flagged_days),
+        "flagged_days_in_gap": len(flagged_days & gap),
+        "periods": periods,
+        "first_gap_day": min(gap).isoformat() if gap else None,
+        "first_flag_in_gap": min(hit).isoformat() if hit else None,
+    }
+
+
+def print_covariates(r, full):
+    print("%s: %d alerts %s; actual/expected over the year %.2f" % (
+        r["site"], r["alerts"], r["by_family"], r["ratio_all"]))
+    print("  days below 80 %% of expected: %d, of which flagged: %d "
+          "(first gap day %s, first flagged gap day %s)" % (
+              r["gap_days"], r["gap_days_flagged"], r["first_gap_day"],
+              r["first_flag_in_gap"]))
+    print("  days with an alert: %d, of which gap days: %d" % (
+        r["flagged_days"], r["flagged_days_in_gap"]))
+    if full:
+        for o, c, rule, ratio in r["periods"]:
+            print("    %s -> %s  %-16s actual/expected %.2f" % (
+                o, c or "open", rule, ratio))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--build", default=os.path.join(ROOT, "build"))
+    ap.add_argument("--json", action="store_true")
+    ap.add_argument("--covariates", action="store_true",
+                    help="also the R10/R15 report")
+    ap.add_argument("--list", action="store_true",
+                    help="list every false alert and flagged period")
+    a = ap.parse_args()
+    results = [r for r in (evaluate(a.build, ds) for ds in SETS) if r]
+    cov = [r for r in (covariates(a.build, s) for s in ("R10", "R15"))
+           if r] if a.covariates else []
+    if a.json:
+        json.dump({"quality": results, "covariates": cov}, sys.stdout,
+                  indent=1, default=str)
+        print()
+        return
+    print(table(results))
+    for r in results:
+        for name, what in r["detail"]:
+            print("  %s: %s: %s" % (r["name"].split(" (")[0], name, what))
+        if a.list:
+            for o, rule, ev in r["false"]:
+                print("    other alert %s %s: %s" % (o, rule, ev))
+    for r in cov:
+        print_covariates(r, a.list)
+
+
+if __name__ == "__main__":
+    main()
