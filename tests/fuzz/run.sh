@@ -45,7 +45,8 @@ CF="-std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O1 -g -Wall \
 -Wextra -Iinclude -I$(pkg-config --cflags-only-I libmodbus 2>/dev/null | \
 sed 's/^-I//') -fsanitize=fuzzer,$SAN -fno-sanitize-recover=$SAN \
 -fno-omit-frame-pointer -pthread"
-LIBS="-lmodbus -lpaho-mqtt3as -lsqlite3 -lcurl -lcjson -lpthread -lm"
+# The same libraries as the daemon (the Makefile is the one list).
+LIBS=$(sed -n "s/^LIBS := //p" Makefile)
 
 status=0
 total=0

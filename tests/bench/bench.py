@@ -1,0 +1,460 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: MIT
+"""`make bench`: pvsentry against baselines measured in the same run.
+
+Figures (docs/benchmarks.md explains the method):
+
+  mqtt_ingest   mosquitto -> pvsentry -> rules -> committed in SQLite,
+                against a bare Paho MQTTAsync subscriber that only counts
+                (tests/bench/mqtt_bench.c), QoS 0 and QoS 1, JSON payloads
+                of ten metrics. Both drain the same backlog that the broker
+                queued for their persistent session, so the publisher's
+                speed is out of the measurement. Target: ratio >= 0.80.
+  sqlite_writes pvsentry's sample insert path (pvs_store_add_samples)
+                against a plain prepared-INSERT loop on the same schema
+                (tests/bench/store_bench.c). Target: ratio >= 0.70.
+  fleet         pvsim publishing for many devices on a sped-up simulated
+                clock: resident memory per device, CPU per sample, database
+                bytes per device-day. Scaled down by default (see --help).
+  site_page     dashboard site page latency: skipped until web/ serves it.
+
+Other engineers' scripts (bench_modbus.py, bench_rules.py) run first when
+present. Every script merges its entry into build/bench/results.json; this
+one adds {"bench": [...]} and prints one table of everything.
+
+Never fails on numbers: a figure below its target is printed as "below".
+"""
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
+sys.path.insert(0, os.path.join(ROOT, "tests", "integration"))
+
+import harness  # noqa: E402
+
+CC = os.environ.get("CC", "cc")
+CFLAGS = ["-O2", "-g", "-std=c11", "-D_POSIX_C_SOURCE=200809L",
+          "-D_DEFAULT_SOURCE", "-Wall", "-Wextra"]
+OTHER_SCRIPTS = ("bench_modbus.py", "bench_rules.py")
+TICK = os.sysconf("SC_CLK_TCK")
+PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+def log(*a):
+    print(*a, file=sys.stderr, flush=True)
+
+
+def makefile_libs():
+    with open(os.path.join(ROOT, "Makefile")) as f:
+        m = re.search(r"^LIBS := (.*)$", f.read(), re.M)
+    return m.group(1).split()
+
+
+def build_tools(build):
+    out = os.path.join(build, "bench")
+    os.makedirs(out, exist_ok=True)
+    mq = os.path.join(out, "mqtt_bench")
+    st = os.path.join(out, "store_bench")
+    subprocess.run([CC] + CFLAGS + ["-o", mq,
+                                    os.path.join(HERE, "mqtt_bench.c"),
+                                    "-lpaho-mqtt3as"], check=True)
+    subprocess.run([CC] + CFLAGS + ["-I" + os.path.join(ROOT, "include"),
+                                    "-o", st,
+                                    os.path.join(HERE, "store_bench.c"),
+                                    os.path.join(build, "libpvs.a")] +
+                   makefile_libs(), check=True)
+    return mq, st
+
+
+def run_kv(argv, timeout=600):
+    """Run a tool that prints "key value ..." on one line; parse it."""
+    r = subprocess.run(argv, capture_output=True, text=True, timeout=timeout)
+    if r.returncode != 0:
+        raise RuntimeError("%s failed (%d): %s" % (
+            " ".join(argv[:2]), r.returncode, r.stderr[-2000:]))
+    toks = r.stdout.split()
+    out = {}
+    for k, v in zip(toks[0::2], toks[1::2]):
+        try:
+            out[k] = float(v)
+        except ValueError:
+            out[k] = v
+    return out
+
+
+# ---- /proc ----------------------------------------------------------------
+
+def proc_cpu_s(pid):
+    with open("/proc/%d/stat" % pid) as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / TICK
+
+
+def proc_rss_kb(pid):
+    with open("/proc/%d/statm" % pid) as f:
+        return int(f.read().split()[1]) * PAGE // 1024
+
+
+def db_rows(db):
+    try:
+        return harness.db_scalar(db, "SELECT max(rowid) FROM samples") or 0
+    except Exception:
+        return 0
+
+
+def db_bytes(db):
+    return sum(os.path.getsize(db + s) for s in ("", "-wal")
+               if os.path.exists(db + s))
+
+
+# ---- configurations -------------------------------------------------------
+
+def fleet_config(path, db, port, sites, per_site, qos, client_id,
+                 sim=None, extra=""):
+    """A config with sites s0.. each holding per_site devices d<site>_<n>
+    (or d<n> numbered across sites when per_site is a list of names)."""
+    lines = ["# written by tests/bench/bench.py", "[global]",
+             "database = %s" % db, "log_level = info"]
+    if sim:
+        lines += ["sim_start = %s" % sim[0], "sim_speed = %s" % sim[1]]
+    lines += ["", "[mqtt]", "uri = tcp://127.0.0.1:%d" % port,
+              "client_id = %s" % client_id, "qos = %d" % qos,
+              "topic = pvsentry/#", ""]
+    for s in range(sites):
+        lines += ['[site "s%d"]' % s, "latitude = 45.75", "longitude = 4.85",
+                  "timezone = Europe/Paris", "kwp = %d" % (5 * len(
+                      per_site[s])), ""]
+        for d in per_site[s]:
+            lines += ['[device "%s"]' % d, "site = s%d" % s,
+                      "kind = inverter", "kwp = 5", ""]
+    lines.append(extra)
+    with open(path, "w") as f:
+        f.write("\n".join(lines))
+    return path
+
+
+class Broker:
+    """A private mosquitto that queues for offline persistent sessions,
+    QoS 0 included, without limit (the backlog is the load)."""
+
+    def __init__(self, h):
+        self.m = harness.Mosquitto(h, persistence=False,
+                                   extra_conf="queue_qos0_messages true\n")
+        self.m.start()
+        self.port = self.m.port
+        self.uri = self.m.uri
+
+
+# ---- MQTT ingest ----------------------------------------------------------
+
+def bench_mqtt(h, build, mq, qos, n, sites, devs):
+    broker = Broker(h)
+    topic = "pvsentry/#"
+    ts0 = int(time.time()) - (n // devs + 1) * 60
+
+    # Baseline: register the session, queue the backlog, drain it.
+    cid = "bench-bare-%d" % qos
+    run_kv([mq, "sub", broker.uri, topic, str(qos), cid, "0", "1"])
+    pub = run_kv([mq, "pub", broker.uri, "pvsentry", str(sites), str(devs),
+                  str(n), str(qos), str(ts0)])
+    sub = run_kv([mq, "sub", broker.uri, topic, str(qos), cid, str(n), "5"])
+    base_rate = (sub["received"] - 1) / max(
+        (sub["last_ms"] - sub["first_ms"]) / 1000.0, 1e-3)
+
+    # pvsentry: the same, with its persistent session.
+    names = [[] for _ in range(sites)]
+    for d in range(devs):
+        names[d % sites].append("d%d" % d)
+    db = h.path("ingest-q%d.db" % qos)
+    cfg = fleet_config(h.path("ingest-q%d.conf" % qos), db, broker.port,
+                       sites, names, qos, "bench-pvsentry-%d" % qos)
+    pv = h.pvsentry(cfg, name="pvsentry-q%d" % qos)
+    pv.start()
+    pv.wait_log(r"mqtt: subscribed", 20)
+    pv.stop()
+    run_kv([mq, "pub", broker.uri, "pvsentry", str(sites), str(devs),
+            str(n), str(qos), str(ts0)])
+    want = n * 10
+    pv.start(wait_ready=False)
+    pid = pv.proc.pid
+    t_first = c_first = None
+    last, still = -1, 0
+    while True:
+        rows = db_rows(db)
+        t = time.monotonic()
+        if rows and t_first is None:
+            t_first, r_first, c_first = t, rows, proc_cpu_s(pid)
+        if rows >= want:
+            break
+        still = still + 1 if rows == last else 0
+        last = rows
+        if still > 200:  # 10 s without progress
+            break
+        time.sleep(0.05)
+    t_end, cpu_end, rss = t, proc_cpu_s(pid), proc_rss_kb(pid)
+    mark = pv.mark()
+    pv.proc.send_signal(signal.SIGUSR1)
+    stats = {}
+    try:
+        line = pv.wait_log(r"stats: ", 10, since=mark)[0]
+        stats = {k: int(v) for k, v in re.findall(r"(\w+)=(\d+)", line)}
+    except AssertionError:
+        pass
+    pv.stop()
+    broker.m.stop()
+    dt = max(t_end - (t_first or t_end), 1e-3)
+    rate = (rows - (r_first if t_first else 0)) / 10.0 / dt
+    return {
+        "qos": qos, "messages": n, "devices": devs,
+        "publisher_msg_s": round(n / pub["seconds"]),
+        "bare_msg_s": round(base_rate),
+        "bare_cpu_s": sub["cpu_s"],
+        "pvsentry_msg_s": round(rate),
+        "pvsentry_samples_s": round(rate * 10),
+        "pvsentry_cpu_s": round(cpu_end - (c_first or cpu_end), 2),
+        "pvsentry_rss_kb": rss,
+        "stored_samples": rows, "expected_samples": want,
+        "lost_samples": want - rows,
+        "samples_in": stats.get("samples_in"),
+        "ratio": round(rate / base_rate, 3) if base_rate else None,
+        "target": 0.80,
+    }
+
+
+# ---- SQLite writes --------------------------------------------------------
+
+def bench_sqlite(h, st, n, devs, batch):
+    plain = run_kv([st, "plain", h.path("plain.db"), str(devs), str(n),
+                    str(batch)])
+    names = [["d%d" % d for d in range(devs)]]
+    db = h.path("store.db")
+    cfg = fleet_config(h.path("store.conf"), db, 1, 1, names, 1, "x")
+    store = run_kv([st, "store", cfg, str(n), str(batch)])
+    pr = n / plain["seconds"]
+    sr = n / store["seconds"]
+    return {"rows": n, "batch": batch, "plain_rows_s": round(pr),
+            "pvsentry_rows_s": round(sr), "ratio": round(sr / pr, 3),
+            "plain_db_bytes_per_row": round(db_bytes(h.path("plain.db")) / n,
+                                            1),
+            "target": 0.70}
+
+
+# ---- fleet ------------------------------------------------------------------
+
+def bench_fleet(h, devices, sim_hours, speed, procs, label):
+    """devices split over `procs` pvsim processes (one site each),
+    sim_hours of simulated time at `speed`."""
+    start = "2024-06-21T04:00:00Z"
+    h.set_clock(start, speed)
+    broker = harness.Mosquitto(h, name="mosq-" + label, persistence=False)
+    broker.start()
+    per = [["%s-s%d-d%d" % (label, s, d) for d in range(devices // procs)]
+           for s in range(procs)]
+    db = h.path("fleet-%s.db" % label)
+    cfg = fleet_config(h.path("fleet-%s.conf" % label), db, broker.port,
+                       procs, per, 1, "bench-fleet-" + label,
+                       sim=(start, speed))
+    pv = h.start_pvsentry(cfg, name="pvsentry-" + label, timeout=120)
+    pv.wait_log(r"mqtt: subscribed", 60)
+    pid = pv.proc.pid
+    rss0, cpu0 = proc_rss_kb(pid), proc_cpu_s(pid)
+    sims = []
+    for s in range(procs):
+        sims.append(h.start_pvsim(
+            broker, "s%d" % s, devices=per[s], name="pvsim-%s-%d" % (
+                label, s), interval="60s", duration="%dh" % sim_hours,
+            qos=1, buffer=1000000,
+            extra=["--drain-timeout", "600s", "--log-level", "warn"]))
+    t0 = time.monotonic()
+    rss_max = rss0
+    expected = 0
+    for sm in sims:
+        while sm.proc.running:
+            rss_max = max(rss_max, proc_rss_kb(pid))
+            time.sleep(0.5)
+        expected += sm.wait(timeout=1200)["samples"]
+    harness.wait_until(lambda: db_rows(db) >= expected,
+                       600, "%d samples stored" % expected, interval=0.5)
+    wall = time.monotonic() - t0
+    rss_end = proc_rss_kb(pid)
+    cpu = proc_cpu_s(pid) - cpu0
+    pv.stop(timeout=120)
+    broker.stop()
+    size = db_bytes(db)
+    device_days = devices * sim_hours / 24.0
+    return {
+        "label": label, "devices": devices, "sim_hours": sim_hours,
+        "speed": speed, "wall_s": round(wall, 1), "samples": expected,
+        "samples_s": round(expected / wall),
+        "rss_idle_kb": rss0, "rss_end_kb": rss_end, "rss_max_kb": rss_max,
+        "rss_per_device_kb": round((rss_max - rss0) / devices, 2),
+        "rss_total_per_device_kb": round(rss_max / devices, 2),
+        "cpu_s": round(cpu, 2),
+        "cpu_us_per_sample": round(cpu * 1e6 / max(expected, 1), 2),
+        "db_bytes": size,
+        "db_bytes_per_device_day": round(size / device_days),
+    }
+
+
+# ---- output -----------------------------------------------------------------
+
+def merge(path, entry):
+    data = {}
+    if os.path.exists(path):
+        try:
+            with open(path) as f:
+                data = json.load(f)
+        except ValueError:
+            data = {}
+    if not isinstance(data, dict):
+        data = {"older": data}
+    data.setdefault("bench", []).append(entry)
+    with open(path + ".tmp", "w") as f:
+        json.dump(data, f, indent=1)
+        f.write("\n")
+    os.replace(path + ".tmp", path)
+    return data
+
+
+def flat(prefix, v, out):
+    if isinstance(v, dict):
+        for k, x in v.items():
+            flat("%s.%s" % (prefix, k) if prefix else k, x, out)
+    elif not isinstance(v, list):
+        out.append((prefix, v))
+
+
+def table(entry, data):
+    rows = []
+    for q in entry.get("mqtt_ingest", []):
+        rows.append(("MQTT ingest QoS %d (msg/s)" % q["qos"],
+                     "%d vs bare %d" % (q["pvsentry_msg_s"], q["bare_msg_s"]),
+                     q["ratio"], ">= 0.80"))
+    s = entry.get("sqlite_writes")
+    if s:
+        rows.append(("SQLite sample writes (rows/s)",
+                     "%d vs plain %d" % (s["pvsentry_rows_s"],
+                                         s["plain_rows_s"]),
+                     s["ratio"], ">= 0.70"))
+    for f in entry.get("fleet", []):
+        rows.append(("fleet %s: %d dev, %gh sim" % (
+            f["label"], f["devices"], f["sim_hours"]),
+            "%.1f KiB RSS/dev, %.1f us CPU/sample, %d B/dev-day" % (
+                f["rss_per_device_kb"], f["cpu_us_per_sample"],
+                f["db_bytes_per_device_day"]), "", ""))
+    for k, v in entry.get("skipped", {}).items():
+        rows.append((k, "skipped: " + v, "", ""))
+    w = max(len(r[0]) for r in rows) if rows else 10
+    out = ["%-*s  %-44s %6s  %s" % (w, "figure", "measured", "ratio",
+                                    "target")]
+    for name, meas, ratio, tgt in rows:
+        verdict = ""
+        if ratio != "" and ratio is not None:
+            verdict = "ok" if ratio >= float(tgt.split()[-1]) else "below"
+        out.append("%-*s  %-44s %6s  %s %s" % (w, name, meas, ratio, tgt,
+                                               verdict))
+    for key in sorted(data):
+        if key == "bench" or not isinstance(data[key], list) or \
+                not data[key]:
+            continue
+        pairs = []
+        flat("", data[key][-1], pairs)
+        out.append("")
+        out.append("%s (latest entry):" % key)
+        for k, v in pairs:
+            out.append("  %-40s %s" % (k, v))
+    return "\n".join(out)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--build", default=os.path.join(ROOT, "build"))
+    ap.add_argument("--messages", type=int, default=100000,
+                    help="MQTT backlog per QoS (default 100000)")
+    ap.add_argument("--rows", type=int, default=1000000)
+    ap.add_argument("--fleet", default="small",
+                    choices=("none", "small", "full"),
+                    help="small (default): 10,000 devices x 1 simulated "
+                    "hour and 1,000 devices x 12 h; full: 10,000 x 24 h "
+                    "and 1,000 x 10 days (hours of real time, tens of GB)")
+    ap.add_argument("--only", default="mqtt,sqlite,fleet,others")
+    args = ap.parse_args()
+    build = os.path.abspath(args.build)
+    only = set(args.only.split(","))
+    os.environ["PVS_BUILD"] = build
+    out_dir = os.path.join(build, "bench")
+    os.makedirs(out_dir, exist_ok=True)
+    results = os.path.join(out_dir, "results.json")
+
+    if "others" in only:
+        for name in OTHER_SCRIPTS:
+            path = os.path.join(HERE, name)
+            if os.path.exists(path):
+                log("== %s" % name)
+                r = subprocess.run([harness.PYTHON, path, "--build", build])
+                if r.returncode:
+                    log("%s exited %d (its figures may be missing)" % (
+                        name, r.returncode))
+
+    mq, st = build_tools(build)
+    work = os.path.join(out_dir, "run")
+    shutil.rmtree(work, ignore_errors=True)
+    os.makedirs(work)
+    h = harness.Harness(work, build=build)
+    entry = {"time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+             "machine": machine(), "skipped": {
+                 "site page latency": "web/ has no HTTP server yet "
+                 "(web/web.c is a placeholder)"}}
+    try:
+        if "mqtt" in only:
+            entry["mqtt_ingest"] = []
+            for qos in (0, 1):
+                log("== MQTT ingest, QoS %d, %d messages" % (qos,
+                                                            args.messages))
+                entry["mqtt_ingest"].append(bench_mqtt(
+                    h, build, mq, qos, args.messages, 10, 100))
+        if "sqlite" in only:
+            log("== SQLite sample writes, %d rows" % args.rows)
+            entry["sqlite_writes"] = bench_sqlite(h, st, args.rows, 100, 5000)
+        if "fleet" in only and args.fleet != "none":
+            plan = {"small": [(10000, 1, 60, 10, "10k"),
+                              (1000, 12, 720, 4, "1k")],
+                    "full": [(10000, 24, 60, 10, "10k"),
+                             (1000, 240, 720, 4, "1k")]}[args.fleet]
+            entry["fleet"] = []
+            entry["fleet_scale"] = args.fleet
+            for devices, hours, speed, procs, label in plan:
+                log("== fleet %s: %d devices, %d simulated hours at %dx" % (
+                    label, devices, hours, speed))
+                entry["fleet"].append(bench_fleet(h, devices, hours, speed,
+                                                  procs, label))
+    finally:
+        h.close()
+    data = merge(results, entry)
+    print(table(entry, data))
+    print("\nresults: %s" % results)
+
+
+def machine():
+    info = {"cpus": os.cpu_count()}
+    try:
+        with open("/proc/cpuinfo") as f:
+            m = re.search(r"model name\s*:\s*(.*)", f.read())
+            info["cpu"] = m.group(1) if m else "?"
+        with open("/proc/meminfo") as f:
+            info["mem_kb"] = int(f.readline().split()[1])
+    except OSError:
+        pass
+    return info
+
+
+if __name__ == "__main__":
+    main()

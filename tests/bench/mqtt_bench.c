@@ -1,0 +1,224 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * mqtt_bench.c - the MQTT side of `make bench` (tests/bench/bench.py).
+ *
+ *   mqtt_bench pub URI PREFIX SITES DEVS N QOS TS0_S
+ *       publish N JSON messages of ten canonical metrics, round robin
+ *       over DEVS devices spread over SITES sites
+ *       (PREFIX/s<i>/d<j>), device timestamps from TS0_S one minute
+ *       apart; as fast as the broker takes them (QoS 1: at most 1000 in
+ *       flight). Prints "published N seconds S".
+ *   mqtt_bench sub URI TOPIC QOS CLIENT_ID N IDLE_S
+ *       the baseline: a bare Paho MQTTAsync subscriber with a persistent
+ *       session that only counts messages, until N arrived or none for
+ *       IDLE_S. With N = 0 it subscribes and leaves (the broker then
+ *       keeps the session and queues for it). Prints "received N
+ *       first_ms T0 last_ms T1 cpu_s C".
+ *
+ * Output is "key value" pairs on one line. Built against Paho only.
+ */
+#include <MQTTAsync.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+#include <unistd.h>
+
+static atomic_long received, inflight, failures;
+static atomic_llong first_ms, last_ms;
+static atomic_int state; /* 0 connecting, 1 ready, -1 failed */
+
+static long long now_ms(void) {
+    struct timespec ts;
+
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static double cpu_s(void) {
+    struct rusage ru;
+
+    getrusage(RUSAGE_SELF, &ru);
+    return (double)ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 +
+           (double)ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
+}
+
+static void sleep_ms(long ms) {
+    struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
+
+    nanosleep(&ts, NULL);
+}
+
+static int on_message(void *ctx, char *topic, int topic_len,
+                      MQTTAsync_message *m) {
+    long long t = now_ms();
+
+    (void)ctx;
+    (void)topic_len;
+    if (atomic_fetch_add(&received, 1) == 0)
+        atomic_store(&first_ms, t);
+    atomic_store(&last_ms, t);
+    MQTTAsync_freeMessage(&m);
+    MQTTAsync_free(topic);
+    return 1;
+}
+
+static void on_lost(void *ctx, char *cause) {
+    (void)ctx;
+    fprintf(stderr, "mqtt_bench: connection lost: %s\n", cause ? cause : "?");
+}
+
+static void on_ok(void *ctx, MQTTAsync_successData *r) {
+    (void)ctx;
+    (void)r;
+    atomic_store(&state, 1);
+}
+
+static void on_fail(void *ctx, MQTTAsync_failureData *r) {
+    (void)ctx;
+    fprintf(stderr, "mqtt_bench: failed: %d %s\n", r ? r->code : 0,
+            r && r->message ? r->message : "");
+    atomic_store(&state, -1);
+}
+
+static void on_sent(void *ctx, MQTTAsync_successData *r) {
+    (void)ctx;
+    (void)r;
+    atomic_fetch_sub(&inflight, 1);
+}
+
+static void on_send_fail(void *ctx, MQTTAsync_failureData *r) {
+    (void)ctx;
+    (void)r;
+    atomic_fetch_sub(&inflight, 1);
+    atomic_fetch_add(&failures, 1);
+}
+
+static int wait_state(int seconds) {
+    for (int i = 0; i < seconds * 100 && atomic_load(&state) == 0; i++)
+        sleep_ms(10);
+    return atomic_load(&state);
+}
+
+static MQTTAsync connect_as(const char *uri, const char *id, int clean) {
+    MQTTAsync c;
+    MQTTAsync_createOptions co = MQTTAsync_createOptions_initializer;
+    MQTTAsync_connectOptions o = MQTTAsync_connectOptions_initializer;
+
+    co.maxBufferedMessages = 1000;
+    if (MQTTAsync_createWithOptions(&c, uri, id, MQTTCLIENT_PERSISTENCE_NONE,
+                                    NULL, &co) != MQTTASYNC_SUCCESS)
+        exit(1);
+    MQTTAsync_setCallbacks(c, NULL, on_lost, on_message, NULL);
+    o.cleansession = clean;
+    o.keepAliveInterval = 30;
+    o.maxInflight = 1000;
+    o.onSuccess = on_ok;
+    o.onFailure = on_fail;
+    atomic_store(&state, 0);
+    if (MQTTAsync_connect(c, &o) != MQTTASYNC_SUCCESS || wait_state(10) != 1) {
+        fprintf(stderr, "mqtt_bench: cannot connect to %s\n", uri);
+        exit(1);
+    }
+    return c;
+}
+
+static void disconnect(MQTTAsync c) {
+    MQTTAsync_disconnectOptions d = MQTTAsync_disconnectOptions_initializer;
+
+    d.timeout = 5000;
+    MQTTAsync_disconnect(c, &d);
+    for (int i = 0; i < 500 && MQTTAsync_isConnected(c); i++)
+        sleep_ms(10);
+    MQTTAsync_destroy(&c);
+}
+
+static int cmd_pub(char **a) {
+    const char *uri = a[0], *prefix = a[1];
+    long sites = atol(a[2]), devs = atol(a[3]), n = atol(a[4]);
+    int qos = atoi(a[5]);
+    long long ts0 = atoll(a[6]);
+    MQTTAsync c = connect_as(uri, "pvsentry-bench-pub", 1);
+    long long t0 = now_ms();
+    char topic[128], payload[512];
+
+    for (long i = 0; i < n; i++) {
+        MQTTAsync_message m = MQTTAsync_message_initializer;
+        MQTTAsync_responseOptions ro = MQTTAsync_responseOptions_initializer;
+        long d = i % devs, k = i / devs;
+        double p = 1000.0 + (double)((i * 7919) % 4000);
+        int rc;
+
+        snprintf(topic, sizeof(topic), "%s/s%ld/d%ld", prefix, d % sites, d);
+        m.payloadlen = snprintf(
+            payload, sizeof(payload),
+            "{\"ts\": %lld, \"ac_power_w\": %.1f, \"ac_energy_wh\": %ld, "
+            "\"ac_voltage_v\": 231.4, \"ac_current_a\": %.2f, "
+            "\"ac_frequency_hz\": 50.01, \"power_factor\": 0.99, "
+            "\"dc_power_w\": %.1f, \"dc_voltage_v\": 380.5, "
+            "\"temp_heatsink_c\": 41.5, \"state\": \"mppt\"}",
+            ts0 + k * 60, p, 1000000 + k * 100, p / 231.4, p * 1.03);
+        m.payload = payload;
+        m.qos = qos;
+        ro.onSuccess = on_sent;
+        ro.onFailure = on_send_fail;
+        while (atomic_load(&inflight) >= 1000)
+            sleep_ms(1);
+        atomic_fetch_add(&inflight, 1);
+        while ((rc = MQTTAsync_sendMessage(c, topic, &m, &ro)) ==
+               MQTTASYNC_MAX_BUFFERED_MESSAGES)
+            sleep_ms(1);
+        if (rc != MQTTASYNC_SUCCESS) {
+            fprintf(stderr, "mqtt_bench: send failed: %d\n", rc);
+            return 1;
+        }
+    }
+    for (int i = 0; i < 60000 && atomic_load(&inflight) > 0; i++)
+        sleep_ms(1);
+    printf("published %ld seconds %.3f failures %ld\n", n,
+           (double)(now_ms() - t0) / 1000.0, atomic_load(&failures));
+    disconnect(c);
+    return atomic_load(&failures) ? 1 : 0;
+}
+
+static int cmd_sub(char **a) {
+    const char *uri = a[0], *topic = a[1], *id = a[3];
+    int qos = atoi(a[2]);
+    long n = atol(a[4]), idle = atol(a[5]);
+    MQTTAsync c = connect_as(uri, id, 0);
+    MQTTAsync_responseOptions ro = MQTTAsync_responseOptions_initializer;
+    long last = 0, still = 0;
+    double cpu0 = cpu_s();
+
+    ro.onSuccess = on_ok;
+    ro.onFailure = on_fail;
+    atomic_store(&state, 0);
+    if (MQTTAsync_subscribe(c, topic, qos, &ro) != MQTTASYNC_SUCCESS ||
+        wait_state(10) != 1) {
+        fprintf(stderr, "mqtt_bench: cannot subscribe\n");
+        return 1;
+    }
+    while (n > 0 && atomic_load(&received) < n && still < idle * 100) {
+        long r = atomic_load(&received);
+        sleep_ms(10);
+        still = r == last ? still + 1 : 0;
+        last = r;
+    }
+    printf("received %ld first_ms %lld last_ms %lld cpu_s %.3f\n",
+           atomic_load(&received), atomic_load(&first_ms),
+           atomic_load(&last_ms), cpu_s() - cpu0);
+    disconnect(c);
+    return 0;
+}
+
+int main(int argc, char **argv) {
+    if (argc == 9 && !strcmp(argv[1], "pub"))
+        return cmd_pub(argv + 2);
+    if (argc == 8 && !strcmp(argv[1], "sub"))
+        return cmd_sub(argv + 2);
+    fprintf(stderr, "usage: mqtt_bench pub URI PREFIX SITES DEVS N QOS TS0_S\n"
+                    "       mqtt_bench sub URI TOPIC QOS CLIENT_ID N IDLE_S\n");
+    return 2;
+}

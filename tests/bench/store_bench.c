@@ -1,0 +1,181 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * store_bench.c - sample writes for `make bench` (tests/bench/bench.py).
+ *
+ *   store_bench plain DB DEVS N BATCH
+ *       the baseline: a plain SQLite loop, one prepared INSERT into a
+ *       samples table with pvsentry's schema (same indexes, WAL,
+ *       synchronous=NORMAL), BATCH rows per transaction.
+ *   store_bench store CONFIG N BATCH
+ *       the same rows through pvsentry's store (pvs_store_add_samples
+ *       between pvs_store_begin/commit) on CONFIG's database and devices.
+ *
+ * Both write N samples: ten metrics per device and minute, round robin
+ * over the devices. Prints "rows N seconds S cpu_s C".
+ */
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+#include "pvs/config.h"
+#include "pvs/log.h"
+#include "pvs/metrics.h"
+#include "pvs/store.h"
+
+static const char *const metric_names[10] = {
+    "ac_power_w",      "ac_energy_wh",   "ac_voltage_v", "ac_current_a",
+    "ac_frequency_hz", "power_factor",   "dc_power_w",   "dc_voltage_v",
+    "temp_heatsink_c", "temp_cabinet_c",
+};
+static const enum pvs_metric metric_ids[10] = {
+    PVS_M_AC_POWER_W,     PVS_M_AC_ENERGY_WH,    PVS_M_AC_VOLTAGE_V,
+    PVS_M_AC_CURRENT_A,   PVS_M_AC_FREQUENCY_HZ, PVS_M_POWER_FACTOR,
+    PVS_M_DC_POWER_W,     PVS_M_DC_VOLTAGE_V,    PVS_M_TEMP_HEATSINK_C,
+    PVS_M_TEMP_CABINET_C,
+};
+
+#define TS0 1718956800000LL
+
+static double now_s(void) {
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static double cpu_s(void) {
+    struct rusage ru;
+
+    getrusage(RUSAGE_SELF, &ru);
+    return (double)ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 +
+           (double)ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
+}
+
+/* Row i: device, metric, timestamp and value. */
+static void row(long i, long devs, long *dev, int *metric, long long *ts,
+                double *v) {
+    long msg = i / 10;
+
+    *metric = (int)(i % 10);
+    *dev = msg % devs;
+    *ts = TS0 + (msg / devs) * 60000LL;
+    *v = 1000.0 + (double)((i * 7919) % 4000) / 3.0;
+}
+
+static int exec(sqlite3 *db, const char *sql) {
+    char *err = NULL;
+
+    if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK) {
+        fprintf(stderr, "store_bench: %s: %s\n", sql, err);
+        sqlite3_free(err);
+        exit(1);
+    }
+    return 0;
+}
+
+static int cmd_plain(const char *path, long devs, long n, long batch) {
+    sqlite3 *db;
+    sqlite3_stmt *s;
+    char ids[64];
+    double t0, c0;
+
+    remove(path);
+    if (sqlite3_open(path, &db) != SQLITE_OK)
+        return 1;
+    exec(db, "PRAGMA journal_mode = WAL");
+    exec(db, "PRAGMA synchronous = NORMAL");
+    exec(db, "CREATE TABLE samples(device_id TEXT NOT NULL, metric TEXT NOT "
+             "NULL, ts_ms INTEGER NOT NULL, value REAL, quality INTEGER NOT "
+             "NULL DEFAULT 0);"
+             "CREATE INDEX samples_dev_ts ON samples(device_id, ts_ms);"
+             "CREATE INDEX samples_ts ON samples(ts_ms);");
+    sqlite3_prepare_v2(db,
+                       "INSERT INTO samples(device_id, metric, ts_ms, value, "
+                       "quality) VALUES (?, ?, ?, ?, ?)",
+                       -1, &s, NULL);
+    t0 = now_s();
+    c0 = cpu_s();
+    for (long i = 0; i < n; i++) {
+        long dev;
+        int metric;
+        long long ts;
+        double v;
+
+        if (i % batch == 0)
+            exec(db, "BEGIN");
+        row(i, devs, &dev, &metric, &ts, &v);
+        snprintf(ids, sizeof(ids), "d%ld", dev);
+        sqlite3_bind_text(s, 1, ids, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(s, 2, metric_names[metric], -1, SQLITE_STATIC);
+        sqlite3_bind_int64(s, 3, ts);
+        sqlite3_bind_double(s, 4, v);
+        sqlite3_bind_int(s, 5, 0);
+        if (sqlite3_step(s) != SQLITE_DONE)
+            return 1;
+        sqlite3_reset(s);
+        if (i % batch == batch - 1 || i == n - 1)
+            exec(db, "COMMIT");
+    }
+    printf("rows %ld seconds %.3f cpu_s %.3f\n", n, now_s() - t0, cpu_s() - c0);
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+    return 0;
+}
+
+static int cmd_store(const char *conf, long n, long batch) {
+    struct pvs_config *cfg = NULL;
+    struct pvs_cfg_errors errs;
+    struct pvs_store *st;
+    struct pvs_sample *buf = calloc((size_t)batch, sizeof(*buf));
+    double t0, c0;
+
+    memset(&errs, 0, sizeof(errs));
+    if (pvs_config_load(conf, &cfg, &errs)) {
+        pvs_cfg_errors_print(&errs, stderr);
+        return 1;
+    }
+    if (pvs_store_open(cfg->global.database, 0, &st))
+        return 1;
+    t0 = now_s();
+    c0 = cpu_s();
+    for (long i = 0; i < n;) {
+        size_t k = 0;
+
+        for (; k < (size_t)batch && i < n; k++, i++) {
+            long dev;
+            int metric;
+            long long ts;
+            double v;
+
+            row(i, (long)cfg->ndevices, &dev, &metric, &ts, &v);
+            buf[k].dev = (uint32_t)dev;
+            buf[k].metric = (uint16_t)metric_ids[metric];
+            buf[k].idx = 0;
+            buf[k].ts_ms = ts;
+            buf[k].value = v;
+            buf[k].quality = PVS_Q_OK;
+        }
+        if (pvs_store_begin(st) || pvs_store_add_samples(st, cfg, buf, k) ||
+            pvs_store_commit(st))
+            return 1;
+    }
+    printf("rows %ld seconds %.3f cpu_s %.3f\n", n, now_s() - t0, cpu_s() - c0);
+    pvs_store_close(st);
+    pvs_config_free(cfg);
+    free(buf);
+    return 0;
+}
+
+int main(int argc, char **argv) {
+    pvs_log_set_level(PVS_LOG_WARN);
+    if (argc == 6 && !strcmp(argv[1], "plain"))
+        return cmd_plain(argv[2], atol(argv[3]), atol(argv[4]), atol(argv[5]));
+    if (argc == 5 && !strcmp(argv[1], "store"))
+        return cmd_store(argv[2], atol(argv[3]), atol(argv[4]));
+    fprintf(stderr, "usage: store_bench plain DB DEVS N BATCH\n"
+                    "       store_bench store CONFIG N BATCH\n");
+    return 2;
+}
