@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include <cjson/cJSON.h>
+#include <modbus.h>
 
 #include "pvs/cli.h"
 #include "pvs/modbus_conn.h"
@@ -351,13 +352,18 @@ int pvs_probe_main(int argc, char **argv) {
                 "with a [map] and [register] entries in the config\n",
                 pvs_modbus_conn_name(p.conn), p.unit);
         goto out;
-    case PVS_ERR_PROTO:
+    case PVS_ERR_PROTO: {
+        int e = pvs_modbus_conn_errno(p.conn);
+        /* Gateways say "target failed" for a unit id nobody answers. */
+        bool gw = e == EMBXGPATH || e == EMBXGTAR;
         fprintf(stderr,
                 "pvsentry probe: '%s' unit %d answered with %s at every "
-                "SunSpec base address: wrong unit id?\n",
+                "SunSpec base address%s\n",
                 pvs_modbus_conn_name(p.conn), p.unit,
-                pvs_modbus_conn_error(p.conn, err, sizeof(err)));
+                pvs_modbus_conn_error(p.conn, err, sizeof(err)),
+                gw ? ": wrong unit id?" : "");
         goto out;
+    }
     default:
         fprintf(stderr, "pvsentry probe: no answer from '%s' unit %d: %s%s\n",
                 pvs_modbus_conn_name(p.conn), p.unit,
