@@ -35,7 +35,7 @@ endif
 MHD_CFLAGS := $(shell pkg-config --cflags libmicrohttpd 2>/dev/null)
 ALL_CFLAGS = $(CSTD) $(WARN) $(CFLAGS) $(SANFLAGS) -Iinclude -I$(BUILD)/gen \
 	-MMD -MP -pthread
-LIBS := -lmodbus -lpaho-mqtt3as -lsqlite3 -lcurl -lcjson -lpthread -lm
+LIBS := -lmodbus -lpaho-mqtt3as -lsqlite3 -lcurl -lcjson -lsodium -lpthread -lm
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS) -pthread
 LIBMODBUS_CFLAGS := $(shell pkg-config --cflags libmodbus 2>/dev/null)
 ALL_CFLAGS += $(LIBMODBUS_CFLAGS)

@@ -27,9 +27,13 @@
 #include "pvs/notifier.h"
 
 extern const struct pvs_channel_type pvs_channel_email;
+extern const struct pvs_channel_type pvs_channel_webhook;
+extern const struct pvs_channel_type pvs_channel_sms;
 
 static const struct pvs_channel_type *const channel_types[] = {
     &pvs_channel_email,
+    &pvs_channel_webhook,
+    &pvs_channel_sms,
 };
 
 #define MAX_WAITING 100000
@@ -78,9 +82,9 @@ enum pvs_err pvs_notifier_submit(struct pvs_notifier *n, struct pvs_job *job) {
     return pvs_queue_try_push(n->jobs, job);
 }
 
-static int64_t backoff_ms(const struct pvs_cfg_smtp *smtp, int attempts) {
-    int64_t lo = smtp ? smtp->retry_min_ms : 10000;
-    int64_t hi = smtp ? smtp->retry_max_ms : 1800000;
+static int64_t backoff_ms(const struct pvs_cfg_retry *r, int attempts) {
+    int64_t lo = r->min_ms;
+    int64_t hi = r->max_ms;
     int64_t d = lo;
 
     for (int i = 1; i < attempts && d < hi; i++)
@@ -121,7 +125,10 @@ static bool attempt(struct pvs_notifier *n, struct pvs_job *job) {
     bool permanent = false;
     enum pvs_err rc;
     int64_t now;
-    int64_t give_up = n->cfg->smtp ? n->cfg->smtp->give_up_ms : 172800000;
+    struct pvs_cfg_retry retry;
+
+    /* Each channel (and each webhook) has its own retry settings. */
+    pvs_config_retry(n->cfg, job->channel, job->recipient, &retry);
 
     if (!ct) {
         pvs_snprintf(err, sizeof(err), "unknown channel '%s'", job->channel);
@@ -139,7 +146,9 @@ static bool attempt(struct pvs_notifier *n, struct pvs_job *job) {
         report(n, job, true, false, NULL);
         return true;
     }
-    if (!permanent && now - job->created_ms >= give_up) {
+    if (!permanent &&
+        (now - job->created_ms >= retry.give_up_ms ||
+         (retry.max_attempts && job->attempts >= retry.max_attempts))) {
         permanent = true;
         pvs_strlcpy(err + strlen(err), " (giving up)",
                     sizeof(err) - strlen(err));
@@ -155,7 +164,7 @@ static bool attempt(struct pvs_notifier *n, struct pvs_job *job) {
     report(n, job, false, permanent, err);
     if (permanent)
         return true;
-    job->next_ms = now + backoff_ms(n->cfg->smtp, job->attempts);
+    job->next_ms = now + backoff_ms(&retry, job->attempts);
     return false;
 }
 

@@ -68,9 +68,9 @@ static void expect_file(const char *name) {
 
 static void test_bad_files(void **state) {
     static const char *const names[] = {
-        "bad-duplicate",  "bad-families", "bad-include", "bad-many",
-        "bad-references", "bad-rules",    "bad-silence", "bad-syntax",
-        "bad-unknown",    "bad-values",
+        "bad-duplicate",  "bad-families", "bad-include",  "bad-many",
+        "bad-references", "bad-rules",    "bad-silence",  "bad-syntax",
+        "bad-unknown",    "bad-values",   "bad-channels",
     };
     (void)state;
     for (size_t i = 0; i < PVS_ARRAY_LEN(names); i++)
