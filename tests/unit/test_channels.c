@@ -498,6 +498,49 @@ static void test_sms_gives_up_after_retries(void **state) {
     pvs_free(conf);
 }
 
+/* Parsed [webhook] and [sms] values, and each channel's retry policy. */
+static void test_channel_config(void **state) {
+    struct pvs_cfg_errors errs;
+    struct pvs_config *cfg = NULL;
+    const struct pvs_cfg_webhook *w;
+    struct pvs_cfg_retry r;
+
+    (void)state;
+    memset(&errs, 0, sizeof(errs));
+    assert_int_equal(
+        pvs_config_load("tests/data/config/good-channels.conf", &cfg, &errs),
+        PVS_OK);
+    assert_int_equal(cfg->nwebhooks, 2);
+    w = pvs_config_webhook(cfg, "ops");
+    assert_non_null(w);
+    assert_string_equal(w->format, "json");
+    assert_int_equal(w->nevents, 3); /* "alert, recovered, escalation" */
+    assert_true(pvs_config_webhook_wants(w, "escalation"));
+    assert_false(pvs_config_webhook_wants(w, "ticket"));
+    w = pvs_config_webhook(cfg, "alertmanager");
+    assert_string_equal(w->format, "alertmanager");
+    assert_int_equal(w->nevents, 2);
+    assert_true(pvs_config_webhook_wants(w, "recovered"));
+    assert_null(pvs_config_webhook(cfg, "nobody"));
+    assert_string_equal(cfg->sms->method, "POST");
+    assert_string_equal(cfg->sms->from, "PVSentry");
+
+    pvs_config_retry(cfg, "webhook", "ops", &r);
+    assert_int_equal(r.min_ms, 30000);
+    assert_int_equal(r.max_ms, 3600000);
+    assert_int_equal(r.give_up_ms, 172800000);
+    assert_int_equal(r.max_attempts, 0);
+    pvs_config_retry(cfg, "webhook", "alertmanager", &r);
+    assert_int_equal(r.min_ms, 10000);
+    assert_int_equal(r.give_up_ms, 86400000);
+    pvs_config_retry(cfg, "sms", "+3361", &r);
+    assert_int_equal(r.max_attempts, 6);
+    pvs_config_retry(cfg, "email", "a@example.com", &r); /* no [smtp] */
+    assert_int_equal(r.min_ms, 10000);
+    assert_int_equal(r.max_ms, 1800000);
+    pvs_config_free(cfg);
+}
+
 static int setup(void **state) {
     (void)state;
     pvs_strlcpy(dir, "/tmp/pvs-channels-XXXXXX", sizeof(dir));
@@ -519,6 +562,7 @@ static int teardown(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_channel_config),
         cmocka_unit_test_teardown(test_webhook_retried_then_delivered_once,
                                   stop_sinks),
         cmocka_unit_test_teardown(test_webhook_404_is_dead_letter, stop_sinks),
