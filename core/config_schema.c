@@ -370,6 +370,8 @@ static const struct section_def sections[] = {
     {"webhook", true, sizeof(struct pvs_cfg_webhook), webhook_keys, false,
      C(webhooks), C(nwebhooks), 0},
     {"sms", false, sizeof(struct pvs_cfg_sms), sms_keys, false, 0, 0, C(sms)},
+    {"http", false, sizeof(struct pvs_cfg_http), http_keys, false, 0, 0,
+     C(http)},
 };
 
 static const struct section_def *find_section(const char *type) {
@@ -1297,4 +1299,9 @@ void pvs_config_retry(const struct pvs_config *cfg, const char *channel,
         ret->give_up_ms = cfg->sms->give_up_ms;
         ret->max_attempts = cfg->sms->retries + 1;
     }
+}
+
+const struct pvs_person *pvs_config_customer(const struct pvs_config *cfg,
+                                             const char *id) {
+    return find_named((void **)cfg->customers, cfg->ncustomers, id);
 }

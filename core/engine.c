@@ -28,59 +28,25 @@
 #include "pvs/clock.h"
 #include "pvs/command.h"
 #include "pvs/embed.h"
+#include "engine_int.h"
 #include "pvs/engine.h"
 #include "pvs/engine_api.h"
 #include "pvs/log.h"
 #include "pvs/msg.h"
 #include "pvs/rules.h"
 #include "pvs/stats.h"
+#include "pvs/store_flow.h"
 #include "pvs/store.h"
 #include "pvs/template.h"
 #include "pvs/ticket.h"
 #include "pvs/tz.h"
 
 #define BATCH_MAX 1024
-#define MAX_HEALTH 4
 #define PRUNE_EVERY_MS 3600000
-
-struct health {
-    const char *name;
-    pvs_health_fn *fn;
-    void *ud;
-    bool last;
-};
-
-struct pvs_engine {
-    const struct pvs_config *cfg;
-    struct pvs_notifier *notifier;
-    struct pvs_queue *inbox;
-    struct pvs_store *st;
-    struct pvs_ruleset *rules;
-    pthread_t thread;
-    bool running;
-    struct health health[MAX_HEALTH];
-    size_t nhealth;
-    bool ingest_ok;
-    int64_t *last_ts;   /* newest sample time per device */
-    struct pvs_tz **tz; /* per site, NULL when it cannot be loaded */
-    int64_t next_tick, next_prune, next_rescan;
-    /* outbox rows written in the open transaction */
-    int64_t *fresh;
-    size_t nfresh, fresh_cap;
-    /* outbox rows handed to the notifier and not finished */
-    int64_t *inflight;
-    size_t ninflight, inflight_cap;
-    unsigned msg_seq;
-    /* commands handled in the open transaction, answered after commit */
-    struct pvs_command **answers;
-    size_t nanswers, answers_cap;
-    enum pvs_err txn_rc; /* first error inside the open transaction */
-    struct pvs_complaint db_down;
-};
 
 /* ---- small sets of outbox ids ---- */
 
-static void ids_add(int64_t **v, size_t *n, size_t *cap, int64_t id) {
+void engine_ids_add(int64_t **v, size_t *n, size_t *cap, int64_t id) {
     if (*n == *cap) {
         *cap = *cap ? *cap * 2 : 64;
         *v = pvs_realloc(*v, *cap * sizeof(**v));
@@ -88,14 +54,14 @@ static void ids_add(int64_t **v, size_t *n, size_t *cap, int64_t id) {
     (*v)[(*n)++] = id;
 }
 
-static bool ids_has(const int64_t *v, size_t n, int64_t id) {
+bool engine_ids_has(const int64_t *v, size_t n, int64_t id) {
     for (size_t i = 0; i < n; i++)
         if (v[i] == id)
             return true;
     return false;
 }
 
-static void ids_del(int64_t *v, size_t *n, int64_t id) {
+void engine_ids_del(int64_t *v, size_t *n, int64_t id) {
     for (size_t i = 0; i < *n; i++) {
         if (v[i] == id) {
             v[i] = v[--*n];
@@ -174,7 +140,7 @@ static void subst(char *buf, size_t size, const char *pattern,
 }
 
 /* Technicians: "2024-06-21 10:01 (UTC+02:00)" in the site's time. */
-static void fmt_time(const struct pvs_engine *e, const struct pvs_site *site,
+void engine_fmt_time(const struct pvs_engine *e, const struct pvs_site *site,
                      int64_t ms, char *buf, size_t size) {
     struct pvs_tm tm;
     const struct pvs_tz *tz = site ? e->tz[site->index] : NULL;
@@ -195,7 +161,7 @@ static void fmt_time(const struct pvs_engine *e, const struct pvs_site *site,
 }
 
 /* Customers: "21 June 2024 at 10:01" in their language, site time. */
-static void fmt_time_words(const struct pvs_engine *e,
+void engine_fmt_time_words(const struct pvs_engine *e,
                            const struct pvs_site *site, int64_t ms, char *buf,
                            size_t size) {
     static const char *const en[] = {
@@ -236,17 +202,19 @@ static void fmt_energy(double kwh, char *buf, size_t size) {
 
 /* ---- outbox ---- */
 
-static const char *first_name(const char *name, char *buf, size_t size) {
+const char *engine_first_name(const char *name, char *buf, size_t size) {
     size_t n = strcspn(name, " ");
 
     pvs_snprintf(buf, size, "%.*s", (int)n, name);
     return buf;
 }
 
-static void queue_mail(struct pvs_engine *e, int64_t ticket_id,
-                       const char *audience, const char *kind,
-                       const struct pvs_person *to, const char *tmpl_name,
-                       const struct pvs_tvar *vars, size_t nvars, int64_t now) {
+int64_t engine_queue_mail(struct pvs_engine *e, int64_t ticket_id,
+                          const char *audience, const char *kind,
+                          const struct pvs_person *to, const char *tmpl_name,
+                          const struct pvs_tvar *vars, size_t nvars,
+                          int64_t now, int64_t hold_until, const char *note,
+                          const char *attachment) {
     struct pvs_outbox o;
     const char *tmpl;
     char *text = NULL, *subject = NULL, *body = NULL;
@@ -254,17 +222,22 @@ static void queue_mail(struct pvs_engine *e, int64_t ticket_id,
         hdr_kind[64], addr[400];
     const char *headers[5];
     enum pvs_err rc;
+    int64_t id = 0;
+    char lang[16] = "", quiet[32];
+    bool opt_out = false;
 
     if (!to || !to->email || !e->cfg->smtp || e->txn_rc)
-        return;
-    tmpl = pvs_template_get(to->language, tmpl_name);
+        return 0;
+    if (!strcmp(audience, "customer"))
+        engine_flow_customer(e, to, lang, quiet, sizeof(lang), &opt_out);
+    tmpl = pvs_template_get(lang[0] ? lang : to->language, tmpl_name);
     if (!tmpl) {
         pvs_error("no template '%s'", tmpl_name);
-        return;
+        return 0;
     }
     if (pvs_template_render(tmpl, vars, nvars, &text, err, sizeof(err))) {
         pvs_error("cannot render template '%s': %s", tmpl_name, err);
-        return;
+        return 0;
     }
     pvs_template_split_subject(text, &subject, &body);
     pvs_snprintf(tid, sizeof(tid), "%lld", (long long)ticket_id);
@@ -289,30 +262,37 @@ static void queue_mail(struct pvs_engine *e, int64_t ticket_id,
     o.recipient = pvs_strdup(to->email);
     o.subject = subject;
     o.body = pvs_email_build(e->cfg->smtp->from, addr, subject, body, msgid,
-                             now, headers);
+                             now, headers, attachment);
     o.message_id = pvs_strdup(msgid);
     o.created_ms = now;
     o.next_attempt_ms = now;
     rc = pvs_store_outbox_add(e->st, &o);
+    if (!rc && hold_until > now)
+        rc = pvs_store_outbox_hold(e->st, o.id, hold_until, note);
     if (rc) {
         e->txn_rc = rc;
     } else {
-        ids_add(&e->fresh, &e->nfresh, &e->fresh_cap, o.id);
-        pvs_store_ticket_event(e->st, ticket_id, now, "message_queued",
+        id = o.id;
+        if (hold_until <= now)
+            engine_ids_add(&e->fresh, &e->nfresh, &e->fresh_cap, o.id);
+        pvs_store_ticket_event(e->st, ticket_id, now,
+                               hold_until > now ? "message_held"
+                                                : "message_queued",
                                "pvsentry", subject);
     }
     pvs_outbox_release(&o);
     pvs_free(body);
     pvs_free(text);
+    return id;
 }
 
 /* Hand a committed outbox row to the notifier. */
-static void submit(struct pvs_engine *e, int64_t id) {
+void engine_submit(struct pvs_engine *e, int64_t id) {
     struct pvs_outbox o;
     struct pvs_job *j;
     enum pvs_err rc;
 
-    if (!e->notifier || ids_has(e->inflight, e->ninflight, id))
+    if (!e->notifier || engine_ids_has(e->inflight, e->ninflight, id))
         return;
     if (pvs_store_outbox_get(e->st, id, &o))
         return;
@@ -337,7 +317,7 @@ static void submit(struct pvs_engine *e, int64_t id) {
         return;
     }
     j = NULL;
-    ids_add(&e->inflight, &e->ninflight, &e->inflight_cap, id);
+    engine_ids_add(&e->inflight, &e->ninflight, &e->inflight_cap, id);
 }
 
 static void rescan_outbox(struct pvs_engine *e) {
@@ -347,87 +327,83 @@ static void rescan_outbox(struct pvs_engine *e) {
     if (pvs_store_outbox_pending(e->st, &ids, &n))
         return;
     for (size_t i = 0; i < n; i++)
-        submit(e, ids[i]);
+        engine_submit(e, ids[i]);
     pvs_free(ids);
 }
 
 /* ---- alerts -> tickets ---- */
 
-struct mail_facts {
-    struct pvs_tvar v[40];
-    size_t n;
-    char buf[16][256];
-    size_t nbuf;
-};
-
-static void fact(struct mail_facts *f, const char *name, const char *value) {
+void engine_fact(struct mail_facts *f, const char *name, const char *value) {
     PVS_ASSERT(f->n < PVS_ARRAY_LEN(f->v));
     f->v[f->n].name = name;
     f->v[f->n].value = value;
     f->n++;
 }
 
-static char *fact_buf(struct mail_facts *f) {
+char *engine_fact_buf(struct mail_facts *f) {
     PVS_ASSERT(f->nbuf < PVS_ARRAY_LEN(f->buf));
     return f->buf[f->nbuf++];
 }
 
-static void common_facts(const struct pvs_engine *e, struct mail_facts *f,
+void engine_common_facts(const struct pvs_engine *e, struct mail_facts *f,
                          const struct pvs_ticket *t,
                          const struct pvs_alert_event *ev) {
     const struct pvs_site *site = ev->site;
     const struct pvs_device *dev = ev->device;
+    const struct pvs_person *tech;
     char *b;
 
-    fact(f, "ticket_id", (b = fact_buf(f)));
+    engine_fact(f, "ticket_id", (b = engine_fact_buf(f)));
     pvs_snprintf(b, 256, "%lld", (long long)t->id);
-    fact(f, "title", t->title);
-    fact(f, "severity", pvs_severity_name(ev->severity));
-    fact(f, "site_name",
-         site ? (site->name ? site->name : site->obj.id) : "(unknown site)");
-    fact(f, "address", site ? site->address : NULL);
-    fact(f, "access_notes", site ? site->access_notes : NULL);
-    fact(f, "device", dev ? dev->obj.id : "the whole site");
-    fact(f, "device_model", dev ? dev->model : NULL);
-    fact(f, "rule", ev->rule_id);
-    fact(f, "family", ev->family);
-    fact(f, "evidence", ev->evidence);
-    fact(f, "explanation", ev->explanation);
-    fact(f, "kb", ev->kb);
-    fact(f, "since", (b = fact_buf(f)));
-    fmt_time(e, site, ev->started_ms, b, 256);
-    fact(f, "since_local", (b = fact_buf(f)));
-    fmt_time_words(e, site, ev->started_ms, b, 256);
-    fact(f, "lost", (b = fact_buf(f)));
+    engine_fact(f, "title", t->title);
+    engine_fact(f, "severity", pvs_severity_name(ev->severity));
+    engine_fact(f, "site_name",
+                site ? (site->name ? site->name : site->obj.id)
+                     : "(unknown site)");
+    engine_fact(f, "address", site ? site->address : NULL);
+    engine_fact(f, "access_notes", site ? site->access_notes : NULL);
+    engine_fact(f, "device", dev ? dev->obj.id : "the whole site");
+    engine_fact(f, "device_model", dev ? dev->model : NULL);
+    engine_fact(f, "rule", ev->rule_id);
+    engine_fact(f, "family", ev->family);
+    engine_fact(f, "evidence", ev->evidence);
+    engine_fact(f, "explanation", ev->explanation);
+    engine_fact(f, "kb", ev->kb);
+    engine_fact(f, "since", (b = engine_fact_buf(f)));
+    engine_fmt_time(e, site, ev->started_ms, b, 256);
+    engine_fact(f, "since_local", (b = engine_fact_buf(f)));
+    engine_fmt_time_words(e, site, ev->started_ms, b, 256);
+    engine_fact(f, "lost", (b = engine_fact_buf(f)));
     if (ev->lost_kwh_per_day > 0.05)
         pvs_snprintf(b, 256, "%.1f kWh so far, about %.1f kWh per day",
                      ev->lost_kwh, ev->lost_kwh_per_day);
     else
         fmt_energy(ev->lost_kwh, b, 256);
-    fact(f, "lost_words", (b = fact_buf(f)));
+    engine_fact(f, "lost_words", (b = engine_fact_buf(f)));
     fmt_energy(ev->lost_kwh_per_day, b, 256);
-    fact(f, "next_step", words_for(ev->family)->next_step);
-    if (site && site->technician) {
-        fact(f, "technician_name", site->technician->name);
-        fact(f, "technician_first",
-             first_name(site->technician->name, fact_buf(f), 256));
+    engine_fact(f, "next_step", words_for(ev->family)->next_step);
+    tech = t->assignee ? pvs_config_technician(e->cfg, t->assignee) : NULL;
+    if (tech) {
+        engine_fact(f, "technician_name", tech->name);
+        engine_fact(f, "technician_first",
+                    engine_first_name(tech->name, engine_fact_buf(f), 256));
     } else {
-        fact(f, "technician_name", "team");
-        fact(f, "technician_first", "A technician");
+        engine_fact(f, "technician_name", "team");
+        engine_fact(f, "technician_first", "A technician");
     }
     if (site && site->customer) {
-        fact(f, "customer_name", site->customer->name);
-        fact(f, "customer_phone", site->customer->phone);
-        fact(f, "customer_language", site->customer->language);
+        engine_fact(f, "customer_name", site->customer->name);
+        engine_fact(f, "customer_phone", site->customer->phone);
+        engine_fact(f, "customer_language", site->customer->language);
     }
 }
 
-static void customer_words(struct mail_facts *f, const struct pvs_site *site,
+void engine_customer_words(struct mail_facts *f, const struct pvs_site *site,
                            const struct pvs_alert_event *ev) {
     const struct family_words *w = words_for(ev->family);
     bool fr = site && site->customer && site->customer->language &&
               !strcmp(site->customer->language, "fr");
-    char *subj = fact_buf(f), *what = fact_buf(f);
+    char *subj = engine_fact_buf(f), *what = engine_fact_buf(f);
 
     if (ev->device)
         pvs_snprintf(subj, 256, fr ? "l'onduleur %s" : "inverter %s",
@@ -439,14 +415,14 @@ static void customer_words(struct mail_facts *f, const struct pvs_site *site,
         subst(what, 256, fr ? w->what_fr : w->what_en, subj);
     else
         pvs_snprintf(what, 256, "%s needs attention", subj);
-    fact(f, "customer_subject", subj);
-    fact(f, "customer_what", what);
-    fact(f, "customer_title",
-         w->title_en ? (fr ? w->title_fr : w->title_en)
-                     : "we are looking into it");
+    engine_fact(f, "customer_subject", subj);
+    engine_fact(f, "customer_what", what);
+    engine_fact(f, "customer_title",
+                w->title_en ? (fr ? w->title_fr : w->title_en)
+                            : "we are looking into it");
 }
 
-static void make_title(const struct pvs_alert_event *ev, char *buf,
+static void engine_make_title(const struct pvs_alert_event *ev, char *buf,
                        size_t size) {
     const struct family_words *w = words_for(ev->family);
     char dev[96];
@@ -467,7 +443,7 @@ static void make_title(const struct pvs_alert_event *ev, char *buf,
         buf[0] = (char)(buf[0] - 'a' + 'A');
 }
 
-static bool customer_affected(const struct pvs_alert_event *ev) {
+bool engine_customer_affected(const struct pvs_alert_event *ev) {
     return words_for(ev->family)->customer && ev->severity >= PVS_SEV_WARNING &&
            !ev->silenced;
 }
@@ -477,7 +453,7 @@ static void on_firing(struct pvs_engine *e, const struct pvs_alert_event *ev) {
     bool have = false;
     enum pvs_ticket_action act;
     struct mail_facts f;
-    char title[200], text[512];
+    char title[200], text[512], why[300];
     int64_t now = ev->ts_ms;
     const struct pvs_site *site = ev->site;
     enum pvs_err rc;
@@ -509,9 +485,8 @@ static void on_firing(struct pvs_engine *e, const struct pvs_alert_event *ev) {
     if (act == PVS_TICKET_REOPEN) {
         char ago[64];
         int64_t mins = (now - existing.resolved_ms) / 60000;
-        existing.status =
-            (pvs_free(existing.status),
-             pvs_strdup(site && site->technician ? "assigned" : "open"));
+        pvs_free(existing.status);
+        existing.status = pvs_strdup(existing.assignee ? "assigned" : "open");
         existing.updated_ms = now;
         existing.resolved_ms = 0;
         existing.closed_ms = 0;
@@ -522,20 +497,21 @@ static void on_firing(struct pvs_engine *e, const struct pvs_alert_event *ev) {
         pvs_info("ticket #%lld reopened (%s)", (long long)existing.id,
                  ev->fingerprint);
         pvs_snprintf(ago, sizeof(ago), "%lld minutes", (long long)mins);
-        common_facts(e, &f, &existing, ev);
-        fact(&f, "ago", ago);
-        if (site && site->technician)
-            queue_mail(e, existing.id, "technician", "alert", site->technician,
-                       "tech_reopened", f.v, f.n, now);
+        engine_common_facts(e, &f, &existing, ev);
+        engine_fact(&f, "ago", ago);
+        engine_queue_mail(e, existing.id, "technician", "alert",
+                          existing.assignee
+                              ? pvs_config_technician(e->cfg, existing.assignee)
+                              : NULL,
+                          "tech_reopened", f.v, f.n, now, 0, NULL, NULL);
         pvs_ticket_release(&existing);
         return;
     }
     if (have)
         pvs_ticket_release(&existing);
 
-    make_title(ev, title, sizeof(title));
+    engine_make_title(ev, title, sizeof(title));
     t.fingerprint = pvs_strdup(ev->fingerprint);
-    t.status = pvs_strdup(site && site->technician ? "assigned" : "open");
     t.site = site ? pvs_strdup(site->obj.id) : NULL;
     t.device = ev->device ? pvs_strdup(ev->device->obj.id) : NULL;
     t.rule = pvs_strdup(ev->rule_id);
@@ -543,13 +519,10 @@ static void on_firing(struct pvs_engine *e, const struct pvs_alert_event *ev) {
     t.subject = pvs_strdup(ev->subject);
     t.severity = pvs_strdup(pvs_severity_name(ev->severity));
     t.title = pvs_strdup(title);
-    t.assignee =
-        site && site->technician ? pvs_strdup(site->technician->obj.id) : NULL;
     t.opened_ms = now;
     t.updated_ms = now;
     t.lost_kwh = ev->lost_kwh;
-    t.customer_notified = customer_affected(ev) && site && site->customer &&
-                          site->customer->email && e->cfg->smtp;
+    engine_flow_route(e, &t, ev, why, sizeof(why));
     if (!e->txn_rc)
         e->txn_rc = pvs_store_ticket_create(e->st, &t);
     if (e->txn_rc) {
@@ -560,14 +533,7 @@ static void on_firing(struct pvs_engine *e, const struct pvs_alert_event *ev) {
     pvs_info("ticket #%lld opened: %s (%s)", (long long)t.id, title,
              ev->fingerprint);
     pvs_store_ticket_event(e->st, t.id, now, "opened", "pvsentry", text);
-    if (t.assignee) {
-        char why[200];
-        pvs_snprintf(why, sizeof(why),
-                     "assigned to %s (%s): technician of "
-                     "site %s",
-                     site->technician->name, t.assignee, site->obj.id);
-        pvs_store_ticket_event(e->st, t.id, now, "assigned", "pvsentry", why);
-    }
+    pvs_store_ticket_event(e->st, t.id, now, "assigned", "pvsentry", why);
     if (ev->silenced) {
         pvs_store_ticket_event(e->st, t.id, now, "silenced", "pvsentry",
                                "a silence covers this problem: nobody is "
@@ -575,15 +541,9 @@ static void on_firing(struct pvs_engine *e, const struct pvs_alert_event *ev) {
         pvs_ticket_release(&t);
         return;
     }
-    common_facts(e, &f, &t, ev);
-    fact(&f, "customer_notified", t.customer_notified ? "yes" : NULL);
-    customer_words(&f, site, ev);
-    if (site && site->technician)
-        queue_mail(e, t.id, "technician", "alert", site->technician,
-                   "tech_alert", f.v, f.n, now);
-    if (t.customer_notified)
-        queue_mail(e, t.id, "customer", "notice", site->customer,
-                   "customer_alert", f.v, f.n, now);
+    engine_common_facts(e, &f, &t, ev);
+    engine_customer_words(&f, site, ev);
+    engine_flow_opened(e, &t, ev, &f);
     pvs_ticket_release(&t);
 }
 
@@ -591,7 +551,7 @@ static void on_resolved(struct pvs_engine *e,
                         const struct pvs_alert_event *ev) {
     struct pvs_ticket t;
     struct mail_facts f;
-    char text[256], when[64];
+    char text[256];
     enum pvs_err rc;
 
     rc = pvs_store_ticket_by_fp(e->st, ev->fingerprint, &t);
@@ -617,15 +577,10 @@ static void on_resolved(struct pvs_engine *e,
                            text);
     pvs_info("ticket #%lld resolved: the data shows recovery (%s)",
              (long long)t.id, ev->fingerprint);
-    if (t.customer_notified && ev->site && ev->site->customer) {
-        memset(&f, 0, sizeof(f));
-        common_facts(e, &f, &t, ev);
-        customer_words(&f, ev->site, ev);
-        fmt_time_words(e, ev->site, ev->ts_ms, when, sizeof(when));
-        fact(&f, "recovered_local", when);
-        queue_mail(e, t.id, "customer", "recovered", ev->site->customer,
-                   "customer_recovered", f.v, f.n, ev->ts_ms);
-    }
+    memset(&f, 0, sizeof(f));
+    engine_common_facts(e, &f, &t, ev);
+    engine_customer_words(&f, ev->site, ev);
+    engine_flow_resolved(e, &t, ev, &f);
     pvs_ticket_release(&t);
 }
 
@@ -725,7 +680,7 @@ static void handle_delivery(struct pvs_engine *e, struct pvs_msg *m) {
     e->txn_rc = pvs_store_outbox_attempt(e->st, m->outbox_id, m->ts_ms, m->ok,
                                          m->error, status);
     if (m->ok || m->permanent) {
-        ids_del(e->inflight, &e->ninflight, m->outbox_id);
+        engine_ids_del(e->inflight, &e->ninflight, m->outbox_id);
         if (!pvs_store_outbox_get(e->st, m->outbox_id, &o)) {
             char text[300];
             pvs_snprintf(text, sizeof(text), "%s %s to %s%s%s", o.audience,
@@ -757,7 +712,7 @@ static void handle_device_info(struct pvs_engine *e, struct pvs_msg *m) {
 /* ---- commands from the API ---- */
 
 /* Record the outcome; the caller hears it after the commit. */
-static void reply(struct pvs_engine *e, struct pvs_command *c, enum pvs_err rc,
+void engine_reply(struct pvs_engine *e, struct pvs_command *c, enum pvs_err rc,
                   int status, const char *msg) {
     c->result = rc;
     c->http_status = status;
@@ -808,26 +763,26 @@ static void ticket_command(struct pvs_engine *e, struct pvs_command *c,
     enum pvs_err rc = pvs_store_ticket_get(e->st, c->ticket_id, &t);
 
     if (rc == PVS_ERR_NOTFOUND) {
-        reply(e, c, rc, 404, "no such ticket");
+        engine_reply(e, c, rc, 404, "no such ticket");
         return;
     }
     if (rc) {
         e->txn_rc = rc;
-        reply(e, c, rc, 503, "cannot read the ticket");
+        engine_reply(e, c, rc, 503, "cannot read the ticket");
         return;
     }
     if (tr->needs_active && !pvs_ticket_is_active(t.status)) {
         pvs_snprintf(text, sizeof(text), "ticket #%lld is %s", (long long)t.id,
                      t.status);
-        reply(e, c, PVS_ERR_INVAL, 409, text);
+        engine_reply(e, c, PVS_ERR_INVAL, 409, text);
         pvs_ticket_release(&t);
         return;
     }
     if (c->kind == PVS_CMD_TICKET_MERGE) {
         if (c->other_id == t.id ||
             pvs_store_ticket_get(e->st, c->other_id, &other)) {
-            reply(e, c, PVS_ERR_INVAL, 400,
-                  "merge needs another existing ticket");
+            engine_reply(e, c, PVS_ERR_INVAL, 400,
+                         "merge needs another existing ticket");
             pvs_ticket_release(&t);
             return;
         }
@@ -839,8 +794,8 @@ static void ticket_command(struct pvs_engine *e, struct pvs_command *c,
     }
     if (c->kind == PVS_CMD_TICKET_SCHEDULE && c->value_ms) {
         char when[64];
-        fmt_time(e, pvs_config_site(e->cfg, t.site ? t.site : ""), c->value_ms,
-                 when, sizeof(when));
+        engine_fmt_time(e, pvs_config_site(e->cfg, t.site ? t.site : ""),
+                        c->value_ms, when, sizeof(when));
         pvs_snprintf(text, sizeof(text), "visit planned for %s%s%s", when,
                      c->text[0] ? ": " : "", c->text);
     } else if (c->kind == PVS_CMD_TICKET_MERGE) {
@@ -864,12 +819,14 @@ static void ticket_command(struct pvs_engine *e, struct pvs_command *c,
     pvs_info("ticket #%lld: %s by %s", (long long)t.id, tr->event,
              c->actor[0] ? c->actor : "someone");
     c->result_id = t.id;
-    reply(e, c, PVS_OK, 200, t.status);
+    engine_reply(e, c, PVS_OK, 200, t.status);
     pvs_ticket_release(&t);
 }
 
 static void handle_command(struct pvs_engine *e, struct pvs_command *c,
                            int64_t now) {
+    if (engine_flow_command(e, c, now))
+        return;
     for (size_t i = 0; i < PVS_ARRAY_LEN(transitions); i++) {
         if (transitions[i].kind == c->kind) {
             ticket_command(e, c, &transitions[i], now);
@@ -881,11 +838,11 @@ static void handle_command(struct pvs_engine *e, struct pvs_command *c,
         if (pvs_engine_api_command(e->cfg, e->st, c, now, &db)) {
             if (db && !e->txn_rc)
                 e->txn_rc = db;
-            reply(e, c, c->result, c->http_status, c->message);
+            engine_reply(e, c, c->result, c->http_status, c->message);
             return;
         }
     }
-    reply(e, c, PVS_ERR_INVAL, 400, "this request is not supported");
+    engine_reply(e, c, PVS_ERR_INVAL, 400, "this request is not supported");
 }
 
 static void handle(struct pvs_engine *e, struct pvs_msg *m, int64_t now) {
@@ -941,6 +898,8 @@ static void batch(struct pvs_engine *e, void **msgs, size_t n) {
     }
     if (now >= e->next_tick) {
         pvs_ruleset_tick(e->rules, now);
+        if (!e->txn_rc)
+            engine_flow_tick(e, now);
         e->next_tick = now + e->cfg->global.tick_ms;
     }
     if (now >= e->next_prune) {
@@ -968,7 +927,7 @@ static void batch(struct pvs_engine *e, void **msgs, size_t n) {
     flush_answers(e, true);
     pvs_complain_release(&e->db_down, "database writes work again");
     for (size_t i = 0; i < e->nfresh; i++)
-        submit(e, e->fresh[i]);
+        engine_submit(e, e->fresh[i]);
     e->nfresh = 0;
     if (now >= e->next_rescan) {
         rescan_outbox(e);
@@ -1031,6 +990,9 @@ enum pvs_err pvs_engine_new(const struct pvs_config *cfg,
     rc = pvs_store_sync_config(e->st, cfg);
     if (rc)
         goto out;
+    rc = engine_flow_init(e);
+    if (rc)
+        goto out;
     e->inbox = pvs_queue_new((size_t)cfg->global.inbox_size, pvs_msg_free_void);
 out:
     if (rc) {
@@ -1090,6 +1052,7 @@ void pvs_engine_free(struct pvs_engine *e) {
         return;
     pvs_engine_stop(e);
     pvs_ruleset_free(e->rules);
+    engine_flow_release(e);
     pvs_store_close(e->st);
     pvs_queue_free(e->inbox);
     pvs_free(e->last_ts);

@@ -74,11 +74,24 @@ static void put_header_text(struct pvs_buf *b, const char *s) {
     pvs_buf_puts(b, "?=");
 }
 
+static void put_crlf_text(struct pvs_buf *b, const char *text) {
+    for (const char *p = text; *p; p++) {
+        if (*p == '\r')
+            continue;
+        if (*p == '\n')
+            pvs_buf_add(b, "\r\n", 2);
+        else
+            pvs_buf_add(b, p, 1);
+    }
+    if (b->len < 2 || strcmp(b->data + b->len - 2, "\r\n"))
+        pvs_buf_add(b, "\r\n", 2);
+}
+
 char *pvs_email_build(const char *from, const char *to, const char *subject,
                       const char *body, const char *message_id, int64_t date_ms,
-                      const char *const *extra_headers) {
+                      const char *const *extra_headers, const char *ics) {
     struct pvs_buf b;
-    char date[64];
+    char date[64], boundary[96];
     time_t t = (time_t)(date_ms / 1000);
     struct tm tm;
 
@@ -88,23 +101,33 @@ char *pvs_email_build(const char *from, const char *to, const char *subject,
     pvs_buf_printf(&b, "From: %s\r\nTo: %s\r\nSubject: ", from, to);
     put_header_text(&b, subject);
     pvs_buf_printf(&b,
-                   "\r\nDate: %s\r\nMessage-ID: %s\r\nMIME-Version: 1.0\r\n"
-                   "Content-Type: text/plain; charset=UTF-8\r\n"
-                   "Content-Transfer-Encoding: 8bit\r\n",
+                   "\r\nDate: %s\r\nMessage-ID: %s\r\nMIME-Version: 1.0\r\n",
                    date, message_id);
     for (size_t i = 0; extra_headers && extra_headers[i]; i++)
         pvs_buf_printf(&b, "%s\r\n", extra_headers[i]);
-    pvs_buf_puts(&b, "\r\n");
-    for (const char *p = body; *p; p++) {
-        if (*p == '\r')
-            continue;
-        if (*p == '\n')
-            pvs_buf_add(&b, "\r\n", 2);
-        else
-            pvs_buf_add(&b, p, 1);
+    if (!ics) {
+        pvs_buf_puts(&b, "Content-Type: text/plain; charset=UTF-8\r\n"
+                         "Content-Transfer-Encoding: 8bit\r\n\r\n");
+        put_crlf_text(&b, body);
+        return pvs_buf_detach(&b, NULL);
     }
-    if (b.len < 2 || strcmp(b.data + b.len - 2, "\r\n"))
-        pvs_buf_add(&b, "\r\n", 2);
+    /* The boundary derives from the Message-ID: stable across resends. */
+    pvs_snprintf(boundary, sizeof(boundary), "pvs-%zx-%lld",
+                 strlen(message_id) * 2654435761u, (long long)date_ms);
+    pvs_buf_printf(&b,
+                   "Content-Type: multipart/mixed; boundary=\"%s\"\r\n\r\n"
+                   "--%s\r\nContent-Type: text/plain; charset=UTF-8\r\n"
+                   "Content-Transfer-Encoding: 8bit\r\n\r\n",
+                   boundary, boundary);
+    put_crlf_text(&b, body);
+    pvs_buf_printf(&b,
+                   "--%s\r\nContent-Type: text/calendar; charset=UTF-8; "
+                   "method=REQUEST\r\nContent-Disposition: attachment; "
+                   "filename=\"invite.ics\"\r\n"
+                   "Content-Transfer-Encoding: 8bit\r\n\r\n",
+                   boundary);
+    put_crlf_text(&b, ics);
+    pvs_buf_printf(&b, "--%s--\r\n", boundary);
     return pvs_buf_detach(&b, NULL);
 }
 

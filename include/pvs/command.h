@@ -33,6 +33,7 @@ enum pvs_command_kind {
     PVS_CMD_APPOINTMENT_REPLY,  /* value = 1 confirm, 0 ask for another */
     PVS_CMD_SELF_HELP_DONE,     /* customer says "it works again" */
     PVS_CMD_CUSTOMER_CONTACT,   /* customer writes in: site_id, text */
+    PVS_CMD_PREFS, /* actor = customer id; text "key=value" lines */
 };
 
 #define PVS_CMD_TEXT_MAX 2048

@@ -250,15 +250,15 @@ struct pvs_silence {
  */
 struct pvs_cfg_http {
     struct pvs_cfg_obj obj;
-    char *listen;           /* address to bind, default 127.0.0.1 */
-    int64_t port;           /* default 8080 */
-    char *tls_cert;         /* PEM; with tls_key: serve HTTPS directly */
-    char *tls_key;          /* PEM */
-    int64_t session_ms;     /* dashboard session lifetime */
-    int64_t rate_limit;     /* requests per second per client, 0 = off */
-    int64_t rate_burst;     /* requests a client may send at once */
-    int64_t max_body;       /* request body cap, bytes (413 beyond) */
-    int64_t threads;        /* worker threads */
+    char *listen;       /* address to bind, default 127.0.0.1 */
+    int64_t port;       /* default 8080 */
+    char *tls_cert;     /* PEM; with tls_key: serve HTTPS directly */
+    char *tls_key;      /* PEM */
+    int64_t session_ms; /* dashboard session lifetime */
+    int64_t rate_limit; /* requests per second per client, 0 = off */
+    int64_t rate_burst; /* requests a client may send at once */
+    int64_t max_body;   /* request body cap, bytes (413 beyond) */
+    int64_t threads;    /* worker threads */
     int64_t max_connections;
     int64_t timeout_ms;     /* idle connection timeout */
     char *static_dir;       /* dashboard files; NULL = next to the binary */
@@ -340,7 +340,7 @@ struct pvs_config {
     size_t nteams;
     struct pvs_cfg_webhook **webhooks;
     size_t nwebhooks;
-    struct pvs_cfg_sms *sms; /* NULL: no SMS */
+    struct pvs_cfg_sms *sms;   /* NULL: no SMS */
     struct pvs_cfg_http *http; /* NULL: no HTTP server */
 };
 
@@ -366,6 +366,8 @@ const struct pvs_device *pvs_config_device(const struct pvs_config *cfg,
                                            const char *id);
 const struct pvs_person *pvs_config_technician(const struct pvs_config *cfg,
                                                const char *id);
+const struct pvs_person *pvs_config_customer(const struct pvs_config *cfg,
+                                             const char *id);
 
 const struct pvs_cfg_webhook *pvs_config_webhook(const struct pvs_config *cfg,
                                                  const char *id);

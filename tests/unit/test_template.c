@@ -104,17 +104,25 @@ static void test_email_build(void **state) {
 
     (void)state;
     m = pvs_email_build("pvs <a@b.c>", "Jean <j@x.y>", "Votre installation",
-                        "line1\nline2", "<id.1@pvsentry>", 1718956800000LL,
-                        hdr);
+                        "line1\nline2", "<id.1@pvsentry>", 1718956800000LL, hdr,
+                        NULL);
     assert_non_null(strstr(m, "Subject: Votre installation\r\n"));
     assert_non_null(strstr(m, "Message-ID: <id.1@pvsentry>\r\n"));
     assert_non_null(strstr(m, "Date: Fri, 21 Jun 2024 08:00:00 +0000\r\n"));
-    assert_non_null(
-        strstr(m, "X-Pvsentry-Ticket: 3\r\n\r\nline1\r\nline2\r\n"));
+    assert_non_null(strstr(m, "X-Pvsentry-Ticket: 3\r\n"));
+    assert_non_null(strstr(m, "8bit\r\n\r\nline1\r\nline2\r\n"));
     pvs_free(m);
     /* Non-ASCII subjects are encoded (RFC 2047). */
-    m = pvs_email_build("a@b.c", "j@x.y", "défaut", "x", "<i@p>", 0, NULL);
+    m = pvs_email_build("a@b.c", "j@x.y", "défaut", "x", "<i@p>", 0, NULL,
+                        NULL);
     assert_non_null(strstr(m, "Subject: =?UTF-8?B?ZMOpZmF1dA==?=\r\n"));
+    pvs_free(m);
+    /* A calendar invitation makes a two-part mail. */
+    m = pvs_email_build("a@b.c", "j@x.y", "visit", "see you", "<i@p>", 0, NULL,
+                        "BEGIN:VCALENDAR\nEND:VCALENDAR\n");
+    assert_non_null(strstr(m, "Content-Type: multipart/mixed; boundary="));
+    assert_non_null(strstr(m, "filename=\"invite.ics\""));
+    assert_non_null(strstr(m, "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n--"));
     pvs_free(m);
 }
 

@@ -1,0 +1,833 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * engine_flow.c - the service workflow around tickets, on the engine
+ * thread: routing, escalation, customer notices that wait (a fault that
+ * clears by itself within minutes reaches nobody; quiet hours are kept),
+ * "back to normal" notices, surveys, appointments, customer contacts and
+ * preferences.
+ *
+ * DESIGN
+ * A customer message is written to the outbox at once, in the same
+ * transaction as the ticket, but "held" until its time comes; every tick
+ * looks at the held messages that are due and releases, postpones or
+ * suppresses each one with a note. So nothing is lost across a restart,
+ * and the decision is made with the facts of that moment (has it
+ * cleared? is the ticket on hold? is it night at the site?).
+ */
+#define PVS_LOG_MODULE "workflow"
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "engine_int.h"
+#include "pvs/clock.h"
+#include "pvs/hours.h"
+#include "pvs/stats.h"
+#include "pvs/store_flow.h"
+#include "pvs/ticket.h"
+
+/* ---- set-up ---- */
+
+static enum pvs_err load_link_key(struct pvs_engine *e) {
+    char hex[2 * PVS_TOKEN_KEY_LEN + 1];
+    char *stored = NULL;
+    FILE *f;
+    enum pvs_err rc;
+
+    if (e->cfg->global.link_secret) {
+        f = fopen(e->cfg->global.link_secret, "r");
+        if (!f || !fgets(hex, sizeof(hex), f) ||
+            pvs_token_key_from_hex(hex, e->link_key)) {
+            pvs_error("link_secret '%s' must hold 64 hex characters",
+                      e->cfg->global.link_secret);
+            if (f)
+                fclose(f);
+            return PVS_ERR_CONFIG;
+        }
+        fclose(f);
+        return PVS_OK;
+    }
+    /* No key configured: one made at first start, kept in the database,
+     * so links survive restarts. */
+    rc = pvs_store_meta_get(e->st, "link_key", &stored);
+    if (rc)
+        return rc;
+    if (!stored || pvs_token_key_from_hex(stored, e->link_key)) {
+        pvs_token_key_new_hex(hex);
+        rc = pvs_store_meta_set(e->st, "link_key", hex);
+        if (!rc)
+            rc = pvs_token_key_from_hex(hex, e->link_key);
+    }
+    pvs_free(stored);
+    return rc;
+}
+
+enum pvs_err engine_flow_init(struct pvs_engine *e) {
+    const struct pvs_config *cfg = e->cfg;
+
+    e->tech_tz = pvs_calloc(cfg->ntechnicians + 1, sizeof(struct pvs_tz *));
+    for (size_t i = 0; i < cfg->ntechnicians; i++)
+        if (pvs_tz_load(cfg->technicians[i]->timezone, &e->tech_tz[i]))
+            e->tech_tz[i] = NULL;
+    return load_link_key(e);
+}
+
+void engine_flow_release(struct pvs_engine *e) {
+    for (size_t i = 0; e->tech_tz && i < e->cfg->ntechnicians; i++)
+        pvs_tz_free(e->tech_tz[i]);
+    PVS_FREE(e->tech_tz);
+}
+
+void engine_flow_link(const struct pvs_engine *e, const char *purpose,
+                      int64_t id, int64_t now, char *buf, size_t size) {
+    char tok[PVS_TOKEN_MAX], sid[32];
+    const char *base = e->cfg->global.public_url;
+    size_t n = strlen(base);
+
+    pvs_snprintf(sid, sizeof(sid), "%lld", (long long)id);
+    pvs_token_make(e->link_key, purpose, sid, now + e->cfg->global.link_ttl_ms,
+                   tok, sizeof(tok));
+    pvs_snprintf(buf, size, "%.*s/l/%s",
+                 (int)(n && base[n - 1] == '/' ? n - 1 : n), base, tok);
+}
+
+void engine_flow_customer(struct pvs_engine *e, const struct pvs_person *c,
+                          char *lang, char *quiet, size_t size,
+                          bool *ret_opt_out) {
+    char channel[32];
+    int opt = -1;
+
+    pvs_strlcpy(lang, c->language ? c->language : "en", size);
+    pvs_strlcpy(quiet, c->quiet_hours ? c->quiet_hours : "", size);
+    *ret_opt_out = c->opt_out;
+    if (pvs_store_prefs_get(e->st, c->obj.id, channel, lang, quiet, size,
+                            &opt) == PVS_OK) {
+        if (!lang[0])
+            pvs_strlcpy(lang, c->language ? c->language : "en", size);
+        if (!quiet[0])
+            pvs_strlcpy(quiet, c->quiet_hours ? c->quiet_hours : "", size);
+        if (opt >= 0)
+            *ret_opt_out = opt;
+    }
+}
+
+/* ---- routing ---- */
+
+struct count_ctx {
+    const struct pvs_config *cfg;
+    int64_t *counts;
+};
+
+static void count_one(void *ud, const char *assignee, int64_t n) {
+    struct count_ctx *c = ud;
+
+    for (size_t i = 0; i < c->cfg->ntechnicians; i++)
+        if (!strcmp(c->cfg->technicians[i]->obj.id, assignee))
+            c->counts[i] = n;
+}
+
+static bool on_duty(void *ud, const struct pvs_person *t, int64_t now) {
+    struct pvs_engine *e = ud;
+
+    if (!t->hours)
+        return true;
+    return pvs_hours_at(t->hours, e->tech_tz[t->index], now);
+}
+
+void engine_flow_route(struct pvs_engine *e, struct pvs_ticket *t,
+                       const struct pvs_alert_event *ev, char *why,
+                       size_t whysize) {
+    struct pvs_route_input in;
+    struct count_ctx cc;
+    const struct pvs_person *p = NULL;
+
+    cc.cfg = e->cfg;
+    cc.counts = pvs_calloc(e->cfg->ntechnicians + 1, sizeof(int64_t));
+    memset(&in, 0, sizeof(in));
+    in.cfg = e->cfg;
+    in.site = ev->site;
+    in.device = ev->device;
+    in.family = ev->family;
+    in.now_ms = ev->ts_ms;
+    in.open_count = cc.counts;
+    in.on_duty = on_duty;
+    in.ud = e;
+    if (pvs_store_open_by_assignee(e->st, count_one, &cc) == PVS_OK && ev->site)
+        p = pvs_route(&in, why, whysize);
+    else
+        pvs_snprintf(why, whysize, "no site to route by");
+    pvs_free(cc.counts);
+    t->assignee = p ? pvs_strdup(p->obj.id) : NULL;
+    t->status = pvs_strdup(p ? "assigned" : "open");
+}
+
+/* ---- notices ---- */
+
+/* When a customer message may go out: not before ts, not in quiet hours. */
+static int64_t customer_time(struct pvs_engine *e, const struct pvs_site *site,
+                             const struct pvs_person *c, int64_t ts,
+                             bool *ret_quiet) {
+    char lang[16], quiet[32];
+    bool opt;
+    int64_t t;
+
+    engine_flow_customer(e, c, lang, quiet, sizeof(lang), &opt);
+    t = quiet[0]
+            ? pvs_span_next_outside(quiet, site ? e->tz[site->index] : NULL, ts)
+            : ts;
+    *ret_quiet = t > ts;
+    return t;
+}
+
+static void tech_mail(struct pvs_engine *e, const struct pvs_ticket *t,
+                      const struct mail_facts *f, const char *kind,
+                      const char *tmpl, int64_t now) {
+    const struct pvs_person *tech =
+        t->assignee ? pvs_config_technician(e->cfg, t->assignee) : NULL;
+
+    engine_queue_mail(e, t->id, "technician", kind, tech, tmpl, f->v, f->n, now,
+                      0, NULL, NULL);
+}
+
+void engine_flow_opened(struct pvs_engine *e, struct pvs_ticket *t,
+                        const struct pvs_alert_event *ev,
+                        struct mail_facts *f) {
+    const struct pvs_site *site = ev->site;
+    const struct pvs_person *cust = site ? site->customer : NULL;
+    struct pvs_ticket_flow fl;
+    struct pvs_buf hist;
+    int64_t now = ev->ts_ms;
+    int64_t esc = pvs_escalation_ms(e->cfg, t->severity);
+    bool eligible = false;
+
+    memset(&fl, 0, sizeof(fl));
+    pvs_strlcpy(fl.opened_by, "pvsentry", sizeof(fl.opened_by));
+    fl.escalate_at_ms = esc > 0 && t->assignee ? now + esc : 0;
+    if (!e->txn_rc)
+        e->txn_rc = pvs_store_flow_set(e->st, t->id, &fl);
+
+    /* Whether the customer is affected enough to hear about it: a fault
+     * that needs a visit, or energy lost worth mentioning. */
+    if (cust && cust->email && engine_customer_affected(ev)) {
+        char lang[16], quiet[32];
+        bool opt_out;
+        engine_flow_customer(e, cust, lang, quiet, sizeof(lang), &opt_out);
+        eligible =
+            !opt_out && (ev->severity == PVS_SEV_CRITICAL ||
+                         ev->lost_kwh_per_day >= e->cfg->global.notice_min_kwh);
+        if (opt_out)
+            pvs_store_ticket_event(e->st, t->id, now, "notice_skipped",
+                                   "pvsentry",
+                                   "the customer opted out of notices");
+    }
+    engine_fact(f, "customer_notified", eligible ? "yes" : NULL);
+    pvs_buf_init(&hist, 4096);
+    if (site &&
+        pvs_store_site_history(e->st, site->obj.id, t->id, 5, &hist) == PVS_OK)
+        engine_fact(f, "history", hist.len ? hist.data : NULL);
+    tech_mail(e, t, f, "alert", "tech_alert", now);
+    if (eligible) {
+        bool quiet;
+        int64_t at = customer_time(
+            e, site, cust, now + e->cfg->global.notice_delay_ms, &quiet);
+        char link[300];
+
+        engine_flow_link(e, "status", t->id, now, link, sizeof(link));
+        engine_fact(f, "status_link", link);
+        engine_flow_link(e, "selfhelp", t->id, now, link, sizeof(link));
+        engine_fact(f, "selfhelp_link", link);
+        /* Held even with no delay: released by the next tick, after the
+         * checks below. */
+        engine_queue_mail(e, t->id, "customer", "notice", cust,
+                          "customer_alert", f->v, f->n, now,
+                          at > now ? at : now + 1,
+                          quiet ? "waiting for the end of quiet hours"
+                                : "waiting to see whether it clears by "
+                                  "itself",
+                          NULL);
+    }
+    pvs_buf_release(&hist);
+}
+
+void engine_flow_resolved(struct pvs_engine *e, struct pvs_ticket *t,
+                          const struct pvs_alert_event *ev,
+                          struct mail_facts *f) {
+    const struct pvs_site *site = ev->site;
+    const struct pvs_person *cust = site ? site->customer : NULL;
+    char status[32], when[64];
+    int64_t id = 0;
+    struct pvs_ticket_flow fl;
+
+    if (!pvs_store_flow_get(e->st, t->id, &fl) && fl.self_help_ms)
+        pvs_store_ticket_event(e->st, t->id, ev->ts_ms, "self_resolved",
+                               "pvsentry",
+                               "the customer's own steps brought it back");
+    if (!cust || pvs_store_outbox_latest(e->st, t->id, "customer", "notice",
+                                         status, sizeof(status), &id))
+        return;
+    if (!strcmp(status, "held")) {
+        /* Cleared before anyone needed to know: tell nobody. */
+        if (!e->txn_rc)
+            e->txn_rc = pvs_store_outbox_set(
+                e->st, id, "suppressed", 0,
+                "cleared by itself before the notice was due");
+        pvs_store_ticket_event(e->st, t->id, ev->ts_ms, "notice_suppressed",
+                               "pvsentry",
+                               "cleared by itself before the customer "
+                               "notice was due");
+        return;
+    }
+    if (strcmp(status, "sent") && strcmp(status, "pending"))
+        return;
+    engine_fmt_time_words(e, site, ev->ts_ms, when, sizeof(when));
+    engine_fact(f, "recovered_local", when);
+    {
+        bool quiet;
+        int64_t at = customer_time(e, site, cust, ev->ts_ms, &quiet);
+        engine_queue_mail(
+            e, t->id, "customer", "recovered", cust, "customer_recovered", f->v,
+            f->n, ev->ts_ms, quiet ? at : 0,
+            quiet ? "waiting for the end of quiet hours" : NULL, NULL);
+    }
+}
+
+/* ---- the tick ---- */
+
+static void release_held(struct pvs_engine *e, int64_t id, int64_t now) {
+    struct pvs_outbox o;
+    struct pvs_ticket t;
+    const struct pvs_site *site;
+    const struct pvs_person *cust;
+    bool quiet;
+    int64_t at;
+
+    if (pvs_store_outbox_get(e->st, id, &o))
+        return;
+    if (pvs_store_ticket_get(e->st, o.ticket_id, &t)) {
+        pvs_outbox_release(&o);
+        return;
+    }
+    site = t.site ? pvs_config_site(e->cfg, t.site) : NULL;
+    cust = site ? site->customer : NULL;
+    if (!strcmp(t.status, "on_hold")) {
+        /* A technician holds the ticket: nothing automatic goes out. */
+        pvs_store_outbox_set(e->st, id, "suppressed", 0,
+                             "the ticket is on hold");
+        pvs_store_ticket_event(e->st, t.id, now, "notice_suppressed",
+                               "pvsentry", "the ticket is on hold");
+        goto out;
+    }
+    if (!strcmp(o.kind, "notice") && !pvs_ticket_is_active(t.status)) {
+        pvs_store_outbox_set(e->st, id, "suppressed", 0,
+                             "cleared by itself before the notice was due");
+        goto out;
+    }
+    at = cust ? customer_time(e, site, cust, now, &quiet) : now;
+    if (at > now) {
+        pvs_store_outbox_set(e->st, id, "held", at,
+                             "waiting for the end of quiet hours");
+        goto out;
+    }
+    if (!e->txn_rc)
+        e->txn_rc = pvs_store_outbox_set(e->st, id, "pending", 0, NULL);
+    engine_ids_add(&e->fresh, &e->nfresh, &e->fresh_cap, id);
+    if (!strcmp(o.kind, "notice")) {
+        struct pvs_ticket_flow fl;
+        t.customer_notified = true;
+        if (!e->txn_rc)
+            e->txn_rc = pvs_store_ticket_update(e->st, &t);
+        if (!pvs_store_flow_get(e->st, t.id, &fl)) {
+            pvs_strlcpy(fl.notified_severity, t.severity,
+                        sizeof(fl.notified_severity));
+            pvs_store_flow_set(e->st, t.id, &fl);
+        }
+    }
+    pvs_store_ticket_event(e->st, t.id, now, "message_released", "pvsentry",
+                           o.subject);
+out:
+    pvs_ticket_release(&t);
+    pvs_outbox_release(&o);
+}
+
+/* Minimal facts for workflow mails that have no alert at hand. */
+static void ticket_facts(struct pvs_engine *e, const struct pvs_ticket *t,
+                         struct mail_facts *f, int64_t now) {
+    struct pvs_alert_event ev;
+
+    memset(&ev, 0, sizeof(ev));
+    pvs_strlcpy(ev.fingerprint, t->fingerprint, sizeof(ev.fingerprint));
+    ev.rule_id = t->rule;
+    ev.family = t->family;
+    ev.site = t->site ? pvs_config_site(e->cfg, t->site) : NULL;
+    ev.device = t->device ? pvs_config_device(e->cfg, t->device) : NULL;
+    pvs_strlcpy(ev.subject, t->subject ? t->subject : "", sizeof(ev.subject));
+    ev.severity = (enum pvs_severity)(
+        t->severity ? pvs_severity_parse(t->severity) : PVS_SEV_WARNING);
+    ev.started_ms = t->opened_ms;
+    ev.ts_ms = now;
+    ev.lost_kwh = t->lost_kwh;
+    ev.evidence[0] = '\0';
+    engine_common_facts(e, f, t, &ev);
+    engine_customer_words(f, ev.site, &ev);
+}
+
+static void escalate(struct pvs_engine *e, int64_t id, int64_t now) {
+    struct pvs_ticket t;
+    struct pvs_ticket_flow fl;
+    struct mail_facts f;
+    const struct pvs_person *next;
+    char why[300];
+    int64_t esc;
+
+    if (pvs_store_ticket_get(e->st, id, &t))
+        return;
+    if (pvs_store_flow_get(e->st, id, &fl)) {
+        pvs_ticket_release(&t);
+        return;
+    }
+    fl.escalation_level++;
+    next = pvs_escalate_to(e->cfg, t.assignee, (int)fl.escalation_level, why,
+                           sizeof(why));
+    esc = pvs_escalation_ms(e->cfg, t.severity);
+    fl.escalate_at_ms = next && esc > 0 ? now + esc : 0;
+    pvs_store_flow_set(e->st, id, &fl);
+    pvs_store_ticket_event(e->st, id, now,
+                           next ? "escalated" : "escalation_exhausted",
+                           "pvsentry", why);
+    if (next) {
+        pvs_info("ticket #%lld escalated to '%s'", (long long)id, next->obj.id);
+        pvs_free(t.assignee);
+        t.assignee = pvs_strdup(next->obj.id);
+        t.updated_ms = now;
+        if (!e->txn_rc)
+            e->txn_rc = pvs_store_ticket_update(e->st, &t);
+        memset(&f, 0, sizeof(f));
+        ticket_facts(e, &t, &f, now);
+        engine_fact(&f, "escalation", why);
+        tech_mail(e, &t, &f, "escalation", "tech_escalated", now);
+    }
+    pvs_ticket_release(&t);
+}
+
+static void close_resolved(struct pvs_engine *e, int64_t id, int64_t now) {
+    struct pvs_ticket t;
+
+    if (pvs_store_ticket_get(e->st, id, &t))
+        return;
+    pvs_free(t.status);
+    t.status = pvs_strdup("closed");
+    t.closed_ms = now;
+    t.updated_ms = now;
+    if (!e->txn_rc)
+        e->txn_rc = pvs_store_ticket_update(e->st, &t);
+    pvs_store_ticket_event(e->st, id, now, "closed", "pvsentry",
+                           "no recurrence within the reopen window");
+    pvs_ticket_release(&t);
+}
+
+static void send_survey(struct pvs_engine *e, int64_t id, int64_t now) {
+    struct pvs_ticket t;
+    const struct pvs_site *site;
+    const struct pvs_person *cust;
+    struct mail_facts f;
+    int64_t last = 0, at;
+    char link[300];
+    bool quiet;
+
+    if (pvs_store_ticket_get(e->st, id, &t))
+        return;
+    site = t.site ? pvs_config_site(e->cfg, t.site) : NULL;
+    cust = site ? site->customer : NULL;
+    if (!cust || !cust->email) {
+        pvs_store_survey_add(e->st, id, NULL, now, false);
+        goto out;
+    }
+    pvs_store_last_survey(e->st, cust->obj.id, &last);
+    if (last && now - last < e->cfg->global.survey_interval_ms) {
+        /* One survey per customer per interval, never more. */
+        pvs_store_survey_add(e->st, id, cust->obj.id, now, false);
+        pvs_store_ticket_event(e->st, id, now, "survey_skipped", "pvsentry",
+                               "the customer had a survey recently");
+        goto out;
+    }
+    memset(&f, 0, sizeof(f));
+    ticket_facts(e, &t, &f, now);
+    engine_flow_link(e, "survey", id, now, link, sizeof(link));
+    engine_fact(&f, "survey_link", link);
+    at = customer_time(e, site, cust, now, &quiet);
+    engine_queue_mail(e, id, "customer", "survey", cust, "customer_survey", f.v,
+                      f.n, now, quiet ? at : 0,
+                      quiet ? "waiting for the end of quiet hours" : NULL,
+                      NULL);
+    pvs_store_survey_add(e->st, id, cust->obj.id, now, true);
+out:
+    pvs_ticket_release(&t);
+}
+
+void engine_flow_tick(struct pvs_engine *e, int64_t now) {
+    int64_t *ids = NULL;
+    size_t n = 0;
+
+    if (!pvs_store_held_due(e->st, now, &ids, &n)) {
+        for (size_t i = 0; i < n; i++)
+            release_held(e, ids[i], now);
+        PVS_FREE(ids);
+    }
+    if (!pvs_store_escalations_due(e->st, now, &ids, &n)) {
+        for (size_t i = 0; i < n; i++)
+            escalate(e, ids[i], now);
+        PVS_FREE(ids);
+    }
+    if (!pvs_store_to_close(e->st, now - e->cfg->global.reopen_window_ms, &ids,
+                            &n)) {
+        for (size_t i = 0; i < n; i++)
+            close_resolved(e, ids[i], now);
+        PVS_FREE(ids);
+    }
+    if (!pvs_store_survey_candidates(
+            e->st, now - e->cfg->global.survey_delay_ms, &ids, &n)) {
+        for (size_t i = 0; i < n; i++)
+            send_survey(e, ids[i], now);
+        PVS_FREE(ids);
+    }
+}
+
+/* ---- commands ---- */
+
+static void ics_for(const struct pvs_ticket *t, const struct pvs_site *site,
+                    int64_t slot, int64_t now, char *buf, size_t size) {
+    char start[32], end[32], stamp[32];
+    time_t a = (time_t)(slot / 1000), b = a + 7200, c = (time_t)(now / 1000);
+    struct tm tm;
+
+    gmtime_r(&a, &tm);
+    strftime(start, sizeof(start), "%Y%m%dT%H%M%SZ", &tm);
+    gmtime_r(&b, &tm);
+    strftime(end, sizeof(end), "%Y%m%dT%H%M%SZ", &tm);
+    gmtime_r(&c, &tm);
+    strftime(stamp, sizeof(stamp), "%Y%m%dT%H%M%SZ", &tm);
+    pvs_snprintf(buf, size,
+                 "BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//pvsentry//EN\n"
+                 "METHOD:REQUEST\nBEGIN:VEVENT\n"
+                 "UID:ticket-%lld-visit@pvsentry\nDTSTAMP:%s\nDTSTART:%s\n"
+                 "DTEND:%s\nSUMMARY:Solar installation visit (ticket "
+                 "#%lld)\nLOCATION:%s\nEND:VEVENT\nEND:VCALENDAR\n",
+                 (long long)t->id, stamp, start, end, (long long)t->id,
+                 site && site->address ? site->address : "");
+}
+
+static void schedule(struct pvs_engine *e, struct pvs_command *c, int64_t now) {
+    struct pvs_ticket t;
+    struct pvs_ticket_flow fl;
+    const struct pvs_site *site;
+    struct mail_facts f;
+    char when[64], link[300], ics[1024];
+    int64_t appt = 0;
+
+    if (pvs_store_ticket_get(e->st, c->ticket_id, &t)) {
+        engine_reply(e, c, PVS_ERR_NOTFOUND, 404, "no such ticket");
+        return;
+    }
+    if (!pvs_ticket_is_active(t.status)) {
+        engine_reply(e, c, PVS_ERR_INVAL, 409, "the ticket is not active");
+        pvs_ticket_release(&t);
+        return;
+    }
+    if (c->value_ms <= now) {
+        engine_reply(e, c, PVS_ERR_INVAL, 400,
+                     "the visit slot must be in the future");
+        pvs_ticket_release(&t);
+        return;
+    }
+    site = t.site ? pvs_config_site(e->cfg, t.site) : NULL;
+    pvs_store_appointment_add(e->st, t.id, c->value_ms, c->actor, now, &appt);
+    pvs_free(t.status);
+    t.status = pvs_strdup("scheduled");
+    t.updated_ms = now;
+    if (!e->txn_rc)
+        e->txn_rc = pvs_store_ticket_update(e->st, &t);
+    if (!pvs_store_flow_get(e->st, t.id, &fl)) {
+        fl.escalate_at_ms = 0;
+        if (!fl.acknowledged_ms)
+            fl.acknowledged_ms = now;
+        pvs_store_flow_set(e->st, t.id, &fl);
+    }
+    engine_fmt_time(e, site, c->value_ms, when, sizeof(when));
+    {
+        char text[PVS_CMD_TEXT_MAX + 100];
+        pvs_snprintf(text, sizeof(text), "visit proposed for %s%s%s", when,
+                     c->text[0] ? ": " : "", c->text);
+        pvs_store_ticket_event(e->st, t.id, now, "scheduled", c->actor, text);
+    }
+    if (site && site->customer) {
+        memset(&f, 0, sizeof(f));
+        ticket_facts(e, &t, &f, now);
+        engine_fmt_time_words(e, site, c->value_ms, when, sizeof(when));
+        engine_fact(&f, "visit_local", when);
+        engine_flow_link(e, "apptyes", appt, now, link, sizeof(link));
+        engine_fact(&f, "confirm_link", link);
+        engine_flow_link(e, "apptno", appt, now, link + 150, 150);
+        engine_fact(&f, "other_link", link + 150);
+        ics_for(&t, site, c->value_ms, now, ics, sizeof(ics));
+        engine_queue_mail(e, t.id, "customer", "appointment", site->customer,
+                          "customer_appointment", f.v, f.n, now, 0, NULL, ics);
+    }
+    c->result_id = appt;
+    engine_reply(e, c, PVS_OK, 200, "scheduled");
+    pvs_ticket_release(&t);
+}
+
+static void appointment_reply(struct pvs_engine *e, struct pvs_command *c,
+                              int64_t now) {
+    int64_t id = 0, slot = 0;
+    char status[32];
+    struct pvs_ticket t;
+    struct pvs_ticket_flow fl;
+    struct mail_facts f;
+    const struct pvs_site *site;
+    char when[64], ics[1024];
+    bool yes = c->value != 0;
+
+    if (pvs_store_appointment_latest(e->st, c->ticket_id, &id, &slot, status,
+                                     sizeof(status)) ||
+        (c->other_id && c->other_id != id)) {
+        engine_reply(e, c, PVS_ERR_NOTFOUND, 404,
+                     "this appointment is no longer current");
+        return;
+    }
+    if (strcmp(status, "proposed")) {
+        engine_reply(e, c, PVS_ERR_INVAL, 409, "already answered");
+        return;
+    }
+    if (pvs_store_ticket_get(e->st, c->ticket_id, &t)) {
+        engine_reply(e, c, PVS_ERR_NOTFOUND, 404, "no such ticket");
+        return;
+    }
+    site = t.site ? pvs_config_site(e->cfg, t.site) : NULL;
+    pvs_store_appointment_set(e->st, id, yes ? "confirmed" : "declined", now);
+    if (yes && !pvs_store_flow_get(e->st, t.id, &fl)) {
+        fl.visit_ms = slot;
+        pvs_store_flow_set(e->st, t.id, &fl);
+    }
+    engine_fmt_time(e, site, slot, when, sizeof(when));
+    pvs_store_ticket_event(
+        e->st, t.id, now,
+        yes ? "appointment_confirmed" : "appointment_declined", "customer",
+        yes ? when : "the customer asks for another time");
+    memset(&f, 0, sizeof(f));
+    ticket_facts(e, &t, &f, now);
+    engine_fact(&f, "visit", when);
+    engine_fact(&f, "answer", yes ? "confirmed" : "asks for another time");
+    ics_for(&t, site, slot, now, ics, sizeof(ics));
+    engine_queue_mail(
+        e, t.id, "technician", "appointment",
+        t.assignee ? pvs_config_technician(e->cfg, t.assignee) : NULL,
+        "tech_appointment", f.v, f.n, now, 0, NULL, yes ? ics : NULL);
+    engine_reply(e, c, PVS_OK, 200, yes ? "confirmed" : "declined");
+    pvs_ticket_release(&t);
+}
+
+static void customer_contact(struct pvs_engine *e, struct pvs_command *c,
+                             int64_t now) {
+    const struct pvs_site *site = pvs_config_site(e->cfg, c->site_id);
+    struct pvs_ticket t;
+    struct pvs_ticket_flow fl;
+    struct mail_facts f;
+    int64_t id = 0;
+    bool created = false;
+
+    if (!site) {
+        engine_reply(e, c, PVS_ERR_NOTFOUND, 404, "no such site");
+        return;
+    }
+    if (pvs_store_site_active_ticket(e->st, site->obj.id, &id)) {
+        /* Nothing open: the customer saw something first. */
+        struct pvs_alert_event ev;
+        char why[300], fp[PVS_FP_MAX];
+
+        memset(&t, 0, sizeof(t));
+        memset(&ev, 0, sizeof(ev));
+        ev.site = site;
+        ev.family = "customer_contact";
+        ev.ts_ms = now;
+        pvs_snprintf(fp, sizeof(fp), "%s/-/customer_contact/%lld", site->obj.id,
+                     (long long)now);
+        t.fingerprint = pvs_strdup(fp);
+        t.site = pvs_strdup(site->obj.id);
+        t.rule = pvs_strdup("customer_contact");
+        t.family = pvs_strdup("customer_contact");
+        t.subject = pvs_strdup("");
+        t.severity = pvs_strdup("warning");
+        t.title = pvs_strdup("The customer reports a problem");
+        t.opened_ms = now;
+        t.updated_ms = now;
+        engine_flow_route(e, &t, &ev, why, sizeof(why));
+        if (!e->txn_rc)
+            e->txn_rc = pvs_store_ticket_create(e->st, &t);
+        if (e->txn_rc) {
+            pvs_ticket_release(&t);
+            engine_reply(e, c, e->txn_rc, 503, "cannot open a ticket");
+            return;
+        }
+        pvs_store_ticket_event(e->st, t.id, now, "opened", "customer",
+                               "opened from a customer message");
+        pvs_store_ticket_event(e->st, t.id, now, "assigned", "pvsentry", why);
+        memset(&fl, 0, sizeof(fl));
+        pvs_strlcpy(fl.opened_by, "customer", sizeof(fl.opened_by));
+        fl.first_contact_ms = now;
+        pvs_store_flow_set(e->st, t.id, &fl);
+        id = t.id;
+        created = true;
+        pvs_stats_add(PVS_STAT_TICKETS_OPENED, 1);
+    } else if (pvs_store_ticket_get(e->st, id, &t)) {
+        engine_reply(e, c, PVS_ERR_DB, 503, "cannot read the ticket");
+        return;
+    } else if (!pvs_store_flow_get(e->st, id, &fl) && !fl.first_contact_ms) {
+        fl.first_contact_ms = now;
+        pvs_store_flow_set(e->st, id, &fl);
+    }
+    pvs_store_contact_add(e->st, site->obj.id, id, now, c->actor, c->text);
+    pvs_store_ticket_event(e->st, id, now, "customer_contact",
+                           c->actor[0] ? c->actor : "customer", c->text);
+    /* A person always hears about it: the way out to a human. */
+    memset(&f, 0, sizeof(f));
+    ticket_facts(e, &t, &f, now);
+    engine_fact(&f, "customer_message", c->text);
+    tech_mail(e, &t, &f, "contact", "tech_contact", now);
+    c->result_id = id;
+    engine_reply(e, c, PVS_OK, 200,
+                 created ? "a new ticket was opened" : "added to the ticket");
+    pvs_ticket_release(&t);
+}
+
+static void survey_answer(struct pvs_engine *e, struct pvs_command *c,
+                          int64_t now) {
+    enum pvs_err rc;
+
+    if (c->value < 1 || c->value > 5) {
+        engine_reply(e, c, PVS_ERR_INVAL, 400, "csat must be 1 to 5");
+        return;
+    }
+    rc = pvs_store_survey_answer(e->st, c->ticket_id, (int)c->value, c->text,
+                                 now);
+    if (rc == PVS_ERR_FULL) {
+        engine_reply(e, c, rc, 409, "this survey was already answered");
+        return;
+    }
+    if (rc) {
+        engine_reply(e, c, rc, 503, "cannot record the answer");
+        return;
+    }
+    {
+        char text[PVS_CMD_TEXT_MAX + 40];
+        pvs_snprintf(text, sizeof(text), "satisfaction %lld/5%s%s",
+                     (long long)c->value, c->text[0] ? ": " : "", c->text);
+        pvs_store_ticket_event(e->st, c->ticket_id, now, "survey", "customer",
+                               text);
+    }
+    engine_reply(e, c, PVS_OK, 200, "thank you");
+}
+
+static void self_help(struct pvs_engine *e, struct pvs_command *c,
+                      int64_t now) {
+    struct pvs_ticket_flow fl;
+
+    if (pvs_store_flow_get(e->st, c->ticket_id, &fl)) {
+        engine_reply(e, c, PVS_ERR_NOTFOUND, 404, "no such ticket");
+        return;
+    }
+    if (!fl.self_help_ms)
+        fl.self_help_ms = now;
+    pvs_store_flow_set(e->st, c->ticket_id, &fl);
+    /* The ticket stays with the technician until the data confirms. */
+    pvs_store_ticket_event(e->st, c->ticket_id, now, "customer_says_fixed",
+                           "customer",
+                           "the customer followed the safe steps and says it "
+                           "works again; waiting for the data to confirm");
+    engine_reply(e, c, PVS_OK, 200, "thank you: we will check the data");
+}
+
+static void prefs(struct pvs_engine *e, struct pvs_command *c, int64_t now) {
+    /* text: "channel=sms\nlanguage=fr\nquiet_hours=22:00-07:00\n
+     * opt_out=1", any subset. */
+    char channel[16] = "", lang[16] = "", quiet[32] = "";
+    int opt_out = -1;
+    char *dup = pvs_strdup(c->text), *save = NULL;
+
+    for (char *l = strtok_r(dup, "\n", &save); l;
+         l = strtok_r(NULL, "\n", &save)) {
+        char *eq = strchr(l, '=');
+        if (!eq)
+            continue;
+        *eq = '\0';
+        if (!strcmp(l, "channel") &&
+            (!strcmp(eq + 1, "email") || !strcmp(eq + 1, "sms")))
+            pvs_strlcpy(channel, eq + 1, sizeof(channel));
+        else if (!strcmp(l, "language") &&
+                 (!strcmp(eq + 1, "en") || !strcmp(eq + 1, "fr")))
+            pvs_strlcpy(lang, eq + 1, sizeof(lang));
+        else if (!strcmp(l, "quiet_hours") && pvs_span_valid(eq + 1))
+            pvs_strlcpy(quiet, eq + 1, sizeof(quiet));
+        else if (!strcmp(l, "opt_out"))
+            opt_out = !strcmp(eq + 1, "1") || !strcmp(eq + 1, "true");
+        else {
+            pvs_free(dup);
+            engine_reply(e, c, PVS_ERR_INVAL, 400, "bad preference value");
+            return;
+        }
+    }
+    pvs_free(dup);
+    if (!pvs_config_customer(e->cfg, c->actor)) {
+        engine_reply(e, c, PVS_ERR_NOTFOUND, 404, "no such customer");
+        return;
+    }
+    if (pvs_store_prefs_set(e->st, c->actor, channel[0] ? channel : NULL,
+                            lang[0] ? lang : NULL, quiet[0] ? quiet : NULL,
+                            opt_out, now)) {
+        engine_reply(e, c, PVS_ERR_DB, 503, "cannot save");
+        return;
+    }
+    engine_reply(e, c, PVS_OK, 200, "saved");
+}
+
+static void acknowledge(struct pvs_engine *e, struct pvs_command *c,
+                        int64_t now) {
+    struct pvs_ticket_flow fl;
+
+    /* The status change itself is the common ticket transition. */
+    if (!pvs_store_flow_get(e->st, c->ticket_id, &fl)) {
+        if (!fl.acknowledged_ms)
+            fl.acknowledged_ms = now;
+        fl.escalate_at_ms = 0;
+        pvs_store_flow_set(e->st, c->ticket_id, &fl);
+    }
+}
+
+bool engine_flow_command(struct pvs_engine *e, struct pvs_command *c,
+                         int64_t now) {
+    switch (c->kind) {
+    case PVS_CMD_TICKET_ACK:
+        acknowledge(e, c, now);
+        return false; /* and the common transition */
+    case PVS_CMD_TICKET_SCHEDULE:
+        schedule(e, c, now);
+        return true;
+    case PVS_CMD_APPOINTMENT_REPLY:
+        appointment_reply(e, c, now);
+        return true;
+    case PVS_CMD_CUSTOMER_CONTACT:
+        customer_contact(e, c, now);
+        return true;
+    case PVS_CMD_SURVEY:
+        survey_answer(e, c, now);
+        return true;
+    case PVS_CMD_SELF_HELP_DONE:
+        self_help(e, c, now);
+        return true;
+    case PVS_CMD_PREFS:
+        prefs(e, c, now);
+        return true;
+    default:
+        return false;
+    }
+}

@@ -1,0 +1,133 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * engine_int.h - what core/engine.c (batches, alerts, tickets, mail) and
+ * core/engine_flow.c (the service workflow: escalation, held customer
+ * notices, surveys, appointments, customer contacts) share. Engine thread
+ * only. Private to core/.
+ */
+#ifndef PVS_ENGINE_INT_H
+#define PVS_ENGINE_INT_H
+
+#include <pthread.h>
+
+#include "pvs/command.h"
+#include "pvs/engine.h"
+#include "pvs/log.h"
+#include "pvs/rules.h"
+#include "pvs/store.h"
+#include "pvs/template.h"
+#include "pvs/token.h"
+#include "pvs/tz.h"
+
+#define MAX_HEALTH 4
+
+struct health {
+    const char *name;
+    pvs_health_fn *fn;
+    void *ud;
+    bool last;
+};
+
+struct pvs_engine {
+    const struct pvs_config *cfg;
+    struct pvs_notifier *notifier;
+    struct pvs_queue *inbox;
+    struct pvs_store *st;
+    struct pvs_ruleset *rules;
+    pthread_t thread;
+    bool running;
+    struct health health[MAX_HEALTH];
+    size_t nhealth;
+    bool ingest_ok;
+    int64_t *last_ts;   /* newest sample time per device */
+    struct pvs_tz **tz; /* per site, NULL when it cannot be loaded */
+    int64_t next_tick, next_prune, next_rescan;
+    /* outbox rows written in the open transaction */
+    int64_t *fresh;
+    size_t nfresh, fresh_cap;
+    /* outbox rows handed to the notifier and not finished */
+    int64_t *inflight;
+    size_t ninflight, inflight_cap;
+    unsigned msg_seq;
+    /* commands handled in the open transaction, answered after commit */
+    struct pvs_command **answers;
+    size_t nanswers, answers_cap;
+    enum pvs_err txn_rc; /* first error inside the open transaction */
+    struct pvs_complaint db_down;
+    /* service workflow */
+    struct pvs_tz **tech_tz; /* per technician, NULL = UTC */
+    unsigned char link_key[PVS_TOKEN_KEY_LEN];
+    int64_t next_flow;
+};
+
+struct mail_facts {
+    struct pvs_tvar v[40];
+    size_t n;
+    char buf[16][256];
+    size_t nbuf;
+};
+
+/* engine.c */
+void engine_ids_add(int64_t **v, size_t *n, size_t *cap, int64_t id);
+bool engine_ids_has(const int64_t *v, size_t n, int64_t id);
+void engine_ids_del(int64_t *v, size_t *n, int64_t id);
+void engine_fact(struct mail_facts *f, const char *name, const char *value);
+char *engine_fact_buf(struct mail_facts *f);
+void engine_fmt_time(const struct pvs_engine *e, const struct pvs_site *site,
+                     int64_t ms, char *buf, size_t size);
+void engine_fmt_time_words(const struct pvs_engine *e,
+                           const struct pvs_site *site, int64_t ms, char *buf,
+                           size_t size);
+const char *engine_first_name(const char *name, char *buf, size_t size);
+void engine_submit(struct pvs_engine *e, int64_t id);
+void engine_reply(struct pvs_engine *e, struct pvs_command *c, enum pvs_err rc,
+                  int status, const char *msg);
+/*
+ * Queue a mail from template tmpl_name to person `to` (nothing when `to`
+ * has no address or there is no [smtp]). hold_until > now: the message
+ * waits (status "held", see engine_flow.c) instead of going out after the
+ * commit. Returns the outbox id, 0 when nothing was queued.
+ */
+int64_t engine_queue_mail(struct pvs_engine *e, int64_t ticket_id,
+                          const char *audience, const char *kind,
+                          const struct pvs_person *to, const char *tmpl_name,
+                          const struct pvs_tvar *vars, size_t nvars,
+                          int64_t now, int64_t hold_until, const char *note,
+                          const char *attachment);
+
+void engine_common_facts(const struct pvs_engine *e, struct mail_facts *f,
+                         const struct pvs_ticket *t,
+                         const struct pvs_alert_event *ev);
+void engine_customer_words(struct mail_facts *f, const struct pvs_site *site,
+                           const struct pvs_alert_event *ev);
+bool engine_customer_affected(const struct pvs_alert_event *ev);
+
+/* engine_flow.c */
+/* Workflow set-up (time zones, link key) in engine_new; free in free. */
+enum pvs_err engine_flow_init(struct pvs_engine *e);
+void engine_flow_release(struct pvs_engine *e);
+/* Once per tick inside the batch transaction. */
+void engine_flow_tick(struct pvs_engine *e, int64_t now);
+/* A new ticket: route it (fills t->assignee and t->status). */
+void engine_flow_route(struct pvs_engine *e, struct pvs_ticket *t,
+                       const struct pvs_alert_event *ev, char *why,
+                       size_t whysize);
+/* After a new ticket is written: escalation timer, notices. */
+void engine_flow_opened(struct pvs_engine *e, struct pvs_ticket *t,
+                        const struct pvs_alert_event *ev, struct mail_facts *f);
+/* The ticket's alert resolved: cancel or send customer messages. */
+void engine_flow_resolved(struct pvs_engine *e, struct pvs_ticket *t,
+                          const struct pvs_alert_event *ev,
+                          struct mail_facts *f);
+/* Workflow commands; false when c is not one of them. */
+bool engine_flow_command(struct pvs_engine *e, struct pvs_command *c,
+                         int64_t now);
+/* The link for purpose/id ("https://.../l/<token>"). */
+void engine_flow_link(const struct pvs_engine *e, const char *purpose,
+                      int64_t id, int64_t now, char *buf, size_t size);
+/* Customer settings: config, overridden by preferences set by link. */
+void engine_flow_customer(struct pvs_engine *e, const struct pvs_person *c,
+                          char *lang, char *quiet, size_t size,
+                          bool *ret_opt_out);
+
+#endif
