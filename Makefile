@@ -35,10 +35,10 @@ endif
 MHD_CFLAGS := $(shell pkg-config --cflags libmicrohttpd 2>/dev/null)
 ALL_CFLAGS = $(CSTD) $(WARN) $(CFLAGS) $(SANFLAGS) -Iinclude -I$(BUILD)/gen \
 	-MMD -MP -pthread
-LIBS := -lmodbus -lpaho-mqtt3as -lsqlite3 -lcurl -lcjson -lsodium -lpthread -lm
+LIBS := -lmodbus -lpaho-mqtt3as -lsqlite3 -lcurl -lcjson -lsodium -lmicrohttpd -lpthread -lm
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS) -pthread
 LIBMODBUS_CFLAGS := $(shell pkg-config --cflags libmodbus 2>/dev/null)
-ALL_CFLAGS += $(LIBMODBUS_CFLAGS)
+ALL_CFLAGS += $(LIBMODBUS_CFLAGS) $(MHD_CFLAGS)
 
 CORE_SRCS := $(filter-out core/main.c,$(wildcard core/*.c))
 COLLECTOR_SRCS := $(wildcard collector/*.c)

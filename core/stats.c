@@ -29,6 +29,11 @@ static const char *const names[PVS_STAT__COUNT] = {
     [PVS_STAT_MESSAGES_DEAD] = "messages_dead",
     [PVS_STAT_DB_ERRORS] = "db_errors",
     [PVS_STAT_BATCHES] = "batches",
+    [PVS_STAT_HTTP_2XX] = "http_2xx",
+    [PVS_STAT_HTTP_3XX] = "http_3xx",
+    [PVS_STAT_HTTP_4XX] = "http_4xx",
+    [PVS_STAT_HTTP_5XX] = "http_5xx",
+    [PVS_STAT_HTTP_RATE_LIMITED] = "http_rate_limited",
 };
 
 void pvs_stats_add(enum pvs_stat s, uint64_t n) {

@@ -11,7 +11,9 @@ libmodbus-dev libpaho-mqtt-dev libsqlite3-dev sqlite3 libcurl4-openssl-dev
 libcjson-dev libmicrohttpd-dev libsodium-dev libcmocka-dev tzdata
 mosquitto mosquitto-clients socat
 python3 python3-pytest python3-pymodbus python3-serial python3-serial-asyncio
-python3-paho-mqtt python3-aiosmtpd"
+python3-paho-mqtt python3-aiosmtpd
+libjs-chart.js chromium chromium-driver python3-selenium python3-requests
+openssl"
 
 missing=""
 for p in $PKGS; do

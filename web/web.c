@@ -1,24 +1,660 @@
 /* SPDX-License-Identifier: MIT */
-/* web.c - placeholder until the HTTP server lands: no server. */
-#include "pvs/web.h"
+/*
+ * web.c - the HTTP server (libmicrohttpd): connections, request bodies
+ * with a size cap, per-client rate limiting, the read-only store pool,
+ * static dashboard files, /healthz, and dispatch to the API (api.c).
+ *
+ * DESIGN
+ * libmicrohttpd runs a small pool of worker threads; each request is
+ * handled start to end on one of them, so a request's state needs no lock.
+ * Reads use read-only SQLite handles from a pool (SQLite handles are not
+ * shared between threads at the same time: a handle is taken for one
+ * request and given back). Writes become engine commands (command.h); the
+ * worker waits, bounded, for the engine's answer.
+ *
+ * A change to sites, devices, people or silences must reach the running
+ * configuration, which main re-reads on SIGHUP. The signal is sent only
+ * once the answer has gone out (the request-completed callback), because
+ * a reload stops and restarts this server.
+ *
+ * Oversized bodies: a Content-Length above the cap is refused before the
+ * body is read; a chunked body is read and discarded past the cap, then
+ * refused. Either way the answer is 413 and memory stays bounded.
+ */
+#define PVS_LOG_MODULE "web"
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <sodium.h>
+
+#include "pvs/log.h"
+#include "pvs/stats.h"
+#include "web_int.h"
+
+static const char *const security_headers[][2] = {
+    {"X-Content-Type-Options", "nosniff"},
+    {"X-Frame-Options", "DENY"},
+    {"Referrer-Policy", "no-referrer"},
+    {"Content-Security-Policy",
+     "default-src 'self'; img-src 'self' data:; style-src 'self'; "
+     "script-src 'self'; connect-src 'self'; frame-ancestors 'none'; "
+     "base-uri 'none'; form-action 'self'"},
+};
+
+static int64_t real_ms(void) {
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* ---- helpers for the other files ---- */
+
+struct pvs_store *pvs_web_store(struct web_req *r) {
+    struct pvs_web *w = r->w;
+
+    if (r->st)
+        return r->st;
+    pthread_mutex_lock(&w->pool_lock);
+    if (w->npool)
+        r->st = w->pool[--w->npool];
+    pthread_mutex_unlock(&w->pool_lock);
+    if (!r->st &&
+        pvs_store_open(w->cfg->global.database, PVS_STORE_READONLY, &r->st))
+        r->st = NULL;
+    return r->st;
+}
+
+static void store_put(struct web_req *r) {
+    struct pvs_web *w = r->w;
+
+    if (!r->st)
+        return;
+    pthread_mutex_lock(&w->pool_lock);
+    if (w->npool < WEB_POOL_MAX) {
+        w->pool[w->npool++] = r->st;
+        r->st = NULL;
+    }
+    pthread_mutex_unlock(&w->pool_lock);
+    pvs_store_close(r->st);
+    r->st = NULL;
+}
+
+const char *pvs_web_arg(struct web_req *r, const char *name) {
+    return MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, name);
+}
+
+const char *pvs_web_header(struct web_req *r, const char *name) {
+    return MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, name);
+}
+
+void pvs_web_error(struct web_req *r, int status, const char *field,
+                   const char *fmt, ...) {
+    char msg[512];
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    pvs_buf_reset(&r->out);
+    pvs_buf_printf(&r->out,
+                   "{\"error\": {\"status\": %d, \"message\": ", status);
+    pvs_buf_json_str(&r->out, msg);
+    if (field && *field) {
+        pvs_buf_puts(&r->out, ", \"field\": ");
+        pvs_buf_json_str(&r->out, field);
+    }
+    pvs_buf_puts(&r->out, "}}\n");
+    r->status = status;
+    r->ctype = "application/json";
+}
+
+void pvs_web_json(struct web_req *r, int status) {
+    r->status = status;
+    r->ctype = "application/json";
+}
+
+/* ---- rate limiting ---- */
+
+static uint32_t fnv(const char *s) {
+    uint32_t h = 2166136261u;
+
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+/* Take one token from the client's bucket; false when it is empty. */
+static bool rate_ok(struct pvs_web *w, const char *addr) {
+    struct web_bucket *b;
+    int64_t now = real_ms();
+    double rate = (double)w->http->rate_limit;
+    double burst = (double)w->http->rate_burst;
+    bool ok;
+
+    if (w->http->rate_limit <= 0)
+        return true;
+    pthread_mutex_lock(&w->rl_lock);
+    b = &w->buckets[fnv(addr) % WEB_BUCKETS];
+    if (strcmp(b->addr, addr)) {
+        /* A new client (or a rare collision) starts with a full bucket. */
+        pvs_strlcpy(b->addr, addr, sizeof(b->addr));
+        b->tokens = burst;
+        b->last_ms = now;
+    }
+    b->tokens += (double)(now - b->last_ms) * rate / 1000.0;
+    if (b->tokens > burst)
+        b->tokens = burst;
+    b->last_ms = now;
+    ok = b->tokens >= 1.0;
+    if (ok)
+        b->tokens -= 1.0;
+    pthread_mutex_unlock(&w->rl_lock);
+    return ok;
+}
+
+static void client_addr(struct web_req *r) {
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(r->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    const char *fwd;
+
+    pvs_strlcpy(r->client, "unknown", sizeof(r->client));
+    if (ci && ci->client_addr) {
+        const struct sockaddr *sa = ci->client_addr;
+        if (sa->sa_family == AF_INET)
+            inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr,
+                      r->client, sizeof(r->client));
+        else if (sa->sa_family == AF_INET6)
+            inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr,
+                      r->client, sizeof(r->client));
+    }
+    /* Behind a reverse proxy every request comes from the proxy: the
+     * client is the last address the proxy appended. */
+    fwd = r->w->http->trust_proxy ? pvs_web_header(r, "X-Forwarded-For") : NULL;
+    if (fwd && *fwd) {
+        const char *last = strrchr(fwd, ',');
+        last = last ? last + 1 : fwd;
+        while (*last == ' ')
+            last++;
+        pvs_strlcpy(r->client, last, sizeof(r->client));
+    }
+}
+
+/* ---- static files ---- */
+
+static const char *content_type(const char *path) {
+    static const char *const types[][2] = {
+        {".html", "text/html; charset=utf-8"},
+        {".js", "text/javascript; charset=utf-8"},
+        {".css", "text/css; charset=utf-8"},
+        {".json", "application/json"},
+        {".svg", "image/svg+xml"},
+        {".png", "image/png"},
+        {".ico", "image/x-icon"},
+        {".webmanifest", "application/manifest+json"},
+        {".txt", "text/plain; charset=utf-8"},
+    };
+    const char *dot = strrchr(path, '.');
+
+    for (size_t i = 0; dot && i < PVS_ARRAY_LEN(types); i++)
+        if (!strcmp(dot, types[i][0]))
+            return types[i][1];
+    return "application/octet-stream";
+}
+
+/* Only plain names: letters, digits, '-', '_', '.', '/'; no dot files. */
+static bool safe_rel_path(const char *p) {
+    if (!*p || strlen(p) > 200)
+        return false;
+    for (const char *c = p; *c; c++) {
+        bool ok = (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+                  (*c >= '0' && *c <= '9') || *c == '-' || *c == '_' ||
+                  *c == '.' || *c == '/';
+        if (!ok)
+            return false;
+        if (*c == '.' && (c == p || c[-1] == '/'))
+            return false;
+        if (*c == '/' && c[1] == '/')
+            return false;
+    }
+    return true;
+}
+
+static enum MHD_Result queue_file(struct web_req *r, const char *dir,
+                                  const char *rel, const char *cache) {
+    char path[WEB_PATH_MAX], real[PATH_MAX], realdir[PATH_MAX];
+    struct MHD_Response *resp;
+    struct stat sb;
+    enum MHD_Result ret;
+    int fd;
+
+    if (!safe_rel_path(rel))
+        return MHD_NO;
+    pvs_snprintf(path, sizeof(path), "%s/%s", dir, rel);
+    /* The file must really be under dir, whatever links say. */
+    if (!realpath(path, real) || !realpath(dir, realdir) ||
+        strncmp(real, realdir, strlen(realdir)) || real[strlen(realdir)] != '/')
+        return MHD_NO;
+    fd = open(real, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return MHD_NO;
+    if (fstat(fd, &sb) || !S_ISREG(sb.st_mode)) {
+        close(fd);
+        return MHD_NO;
+    }
+    resp = MHD_create_response_from_fd((size_t)sb.st_size, fd);
+    if (!resp) {
+        close(fd);
+        return MHD_NO;
+    }
+    MHD_add_response_header(resp, "Content-Type", content_type(real));
+    MHD_add_response_header(resp, "Cache-Control", cache);
+    for (size_t i = 0; i < PVS_ARRAY_LEN(security_headers); i++)
+        MHD_add_response_header(resp, security_headers[i][0],
+                                security_headers[i][1]);
+    ret = MHD_queue_response(r->conn, MHD_HTTP_OK, resp);
+    MHD_destroy_response(resp);
+    r->status = MHD_HTTP_OK;
+    pvs_stats_add(PVS_STAT_HTTP_2XX, 1);
+    return ret;
+}
+
+/* ---- answering ---- */
+
+static void count_status(int status) {
+    if (status >= 500)
+        pvs_stats_add(PVS_STAT_HTTP_5XX, 1);
+    else if (status >= 400)
+        pvs_stats_add(PVS_STAT_HTTP_4XX, 1);
+    else if (status >= 300)
+        pvs_stats_add(PVS_STAT_HTTP_3XX, 1);
+    else
+        pvs_stats_add(PVS_STAT_HTTP_2XX, 1);
+    if (status == 429)
+        pvs_stats_add(PVS_STAT_HTTP_RATE_LIMITED, 1);
+}
+
+static enum MHD_Result respond(struct web_req *r) {
+    struct MHD_Response *resp;
+    enum MHD_Result ret;
+    size_t len = 0;
+    char *data;
+
+    if (!r->status)
+        pvs_web_error(r, 500, NULL, "no answer");
+    data = pvs_buf_detach(&r->out, &len);
+    resp =
+        MHD_create_response_from_buffer_with_free_callback(len, data, pvs_free);
+    if (!resp) {
+        pvs_free(data);
+        return MHD_NO;
+    }
+    MHD_add_response_header(resp, "Content-Type",
+                            r->ctype ? r->ctype : "application/json");
+    MHD_add_response_header(resp, "Cache-Control", "no-store");
+    for (size_t i = 0; i < PVS_ARRAY_LEN(security_headers); i++)
+        MHD_add_response_header(resp, security_headers[i][0],
+                                security_headers[i][1]);
+    if (r->cookie[0])
+        MHD_add_response_header(resp, "Set-Cookie", r->cookie);
+    if (r->status == 429)
+        MHD_add_response_header(resp, "Retry-After", "1");
+    if (r->status == 401)
+        MHD_add_response_header(resp, "WWW-Authenticate",
+                                "Bearer realm=\"pvsentry\"");
+    ret = MHD_queue_response(r->conn, (unsigned)r->status, resp);
+    MHD_destroy_response(resp);
+    count_status(r->status);
+    r->started = true;
+    return ret;
+}
+
+static void healthz(struct web_req *r) {
+    struct pvs_store *st = pvs_web_store(r);
+
+    if (!st || pvs_store_version(st) < 1) {
+        pvs_web_error(r, 503, NULL, "the database cannot be read");
+        return;
+    }
+    pvs_buf_printf(&r->out, "{\"status\": \"ok\", \"inbox\": %zu}\n",
+                   pvs_queue_len(r->w->inbox));
+    pvs_web_json(r, 200);
+}
+
+static bool path_clean(const char *url) {
+    for (const unsigned char *p = (const unsigned char *)url; *p; p++)
+        if (*p < 0x20 || *p == 0x7f || *p == '\\')
+            return false;
+    return !strstr(url, "/../") && !strstr(url, "/./") &&
+           strcmp(url + (strlen(url) >= 3 ? strlen(url) - 3 : 0), "/..");
+}
+
+static enum MHD_Result dispatch(struct web_req *r) {
+    struct pvs_web *w = r->w;
+    const char *m = r->method;
+    const char *u = r->url;
+    enum MHD_Result ret;
+
+    if (strcmp(m, "GET") && strcmp(m, "HEAD") && strcmp(m, "POST") &&
+        strcmp(m, "PUT") && strcmp(m, "PATCH") && strcmp(m, "DELETE")) {
+        pvs_web_error(r, 405, NULL, "method %s is not allowed", m);
+        return respond(r);
+    }
+    if (!path_clean(u) || strstr(u, "..")) {
+        pvs_web_error(r, 400, NULL, "bad path");
+        return respond(r);
+    }
+    if (!strcmp(u, "/api/v1/openapi.json") &&
+        (!strcmp(m, "GET") || !strcmp(m, "HEAD"))) {
+        ret = queue_file(r, w->static_dir, "openapi.json", "no-cache");
+        if (ret == MHD_YES || r->status)
+            return ret;
+        pvs_web_error(r, 404, NULL, "openapi.json is not installed");
+    } else if (!strcmp(u, "/healthz")) {
+        healthz(r);
+    } else if (!strcmp(u, "/metrics")) {
+        pvs_api_metrics(r);
+    } else if (!strncmp(u, "/api/v1/", 8) || !strcmp(u, "/api/v1")) {
+        int st = pvs_auth_identify(r);
+        if (st)
+            pvs_web_error(r, st, NULL,
+                          "the token is not valid (revoked, "
+                          "expired or unknown)");
+        else
+            pvs_api_handle(r, u[7] ? u + 8 : "");
+    } else if (strcmp(m, "GET") && strcmp(m, "HEAD")) {
+        pvs_web_error(r, 405, NULL, "method %s is not allowed here", m);
+    } else {
+        const char *rel = !strcmp(u, "/") ? "index.html" : u + 1;
+        if (!strncmp(rel, "vendor/chart.js/", 16)) {
+            ret = queue_file(r, w->http->chartjs_dir, rel + 16,
+                             "public, max-age=86400");
+            if (ret == MHD_YES || r->status)
+                return ret;
+        } else {
+            ret = queue_file(r, w->static_dir, rel, "no-cache");
+            if (ret == MHD_YES || r->status)
+                return ret;
+        }
+        pvs_web_error(r, 404, NULL, "not found");
+    }
+    store_put(r);
+    return respond(r);
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
+                                  const char *url, const char *method,
+                                  const char *version, const char *upload,
+                                  size_t *upload_size, void **con_cls) {
+    struct pvs_web *w = cls;
+    struct web_req *r = *con_cls;
+    const char *cl;
+
+    (void)version;
+    if (!r) {
+        r = pvs_calloc(1, sizeof(*r));
+        r->w = w;
+        r->conn = conn;
+        r->method = method;
+        pvs_buf_init(&r->body, (size_t)w->http->max_body);
+        pvs_buf_init(&r->out, WEB_OUT_MAX);
+        *con_cls = r;
+        client_addr(r);
+        if (!pvs_strlcpy(r->url, url, sizeof(r->url))) {
+            pvs_web_error(r, 414, NULL, "the URL is too long");
+            return respond(r);
+        }
+        if (!rate_ok(w, r->client)) {
+            pvs_web_error(r, 429, NULL, "too many requests: slow down");
+            return respond(r);
+        }
+        cl = pvs_web_header(r, "Content-Length");
+        if (cl) {
+            int64_t n;
+            if (pvs_parse_i64(cl, &n) || n < 0 || n > w->http->max_body) {
+                pvs_web_error(r, 413, NULL,
+                              "the request body is larger than %lld bytes",
+                              (long long)w->http->max_body);
+                return respond(r);
+            }
+        }
+        return MHD_YES;
+    }
+    if (r->started) {
+        /* Answered already (413, 429): swallow what the client sends. */
+        *upload_size = 0;
+        return MHD_YES;
+    }
+    if (*upload_size) {
+        if (!r->too_large && pvs_buf_add(&r->body, upload, *upload_size)) {
+            r->too_large = true;
+            pvs_buf_release(&r->body);
+        }
+        *upload_size = 0;
+        return MHD_YES;
+    }
+    if (r->too_large) {
+        pvs_web_error(r, 413, NULL,
+                      "the request body is larger than %lld bytes",
+                      (long long)w->http->max_body);
+        return respond(r);
+    }
+    return dispatch(r);
+}
+
+static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+                         enum MHD_RequestTerminationCode toe) {
+    struct web_req *r = *con_cls;
+
+    (void)cls;
+    (void)conn;
+    (void)toe;
+    if (!r)
+        return;
+    if (r->reload) {
+        /* main re-reads the config (and with it the API's objects). */
+        pvs_info("configuration changed through the API: reloading");
+        kill(getpid(), SIGHUP);
+    }
+    store_put(r);
+    pvs_buf_release(&r->body);
+    pvs_buf_release(&r->out);
+    pvs_free(r);
+    *con_cls = NULL;
+}
+
+static void on_log(void *cls, const char *fmt, va_list ap) {
+    char msg[512];
+    size_t n;
+
+    (void)cls;
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    n = strlen(msg);
+    while (n && (msg[n - 1] == '\n' || msg[n - 1] == '.'))
+        msg[--n] = '\0';
+    pvs_warn("libmicrohttpd: %s", msg);
+}
+
+/* ---- lifecycle ---- */
+
+static char *read_small_file(const char *path, size_t max) {
+    char ebuf[128];
+    struct pvs_buf b;
+    char chunk[4096];
+    FILE *f = fopen(path, "r");
+    size_t n;
+
+    if (!f) {
+        pvs_error("cannot read '%s': %s", path,
+                  pvs_strerror(errno, ebuf, sizeof(ebuf)));
+        return NULL;
+    }
+    pvs_buf_init(&b, max);
+    while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+        if (pvs_buf_add(&b, chunk, n)) {
+            pvs_error("'%s' is larger than %zu bytes", path, max);
+            pvs_buf_release(&b);
+            fclose(f);
+            return NULL;
+        }
+    }
+    fclose(f);
+    return pvs_buf_detach(&b, NULL);
+}
+
+/* web/static next to the binary (build tree), else the installed one. */
+static void find_static_dir(struct pvs_web *w) {
+    char exe[PATH_MAX], cand[WEB_PATH_MAX];
+    ssize_t n;
+
+    if (w->http->static_dir) {
+        pvs_strlcpy(w->static_dir, w->http->static_dir, sizeof(w->static_dir));
+        return;
+    }
+    pvs_strlcpy(w->static_dir, "/usr/local/share/pvsentry/static",
+                sizeof(w->static_dir));
+    n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+    if (n <= 0)
+        return;
+    exe[n] = '\0';
+    {
+        const char *rel[] = {"../web/static", "../../web/static",
+                             "../share/pvsentry/static"};
+        char *dir = dirname(exe);
+        for (size_t i = 0; i < PVS_ARRAY_LEN(rel); i++) {
+            pvs_snprintf(cand, sizeof(cand), "%s/%s/index.html", dir, rel[i]);
+            if (access(cand, R_OK) == 0) {
+                pvs_snprintf(w->static_dir, sizeof(w->static_dir), "%s/%s", dir,
+                             rel[i]);
+                return;
+            }
+        }
+    }
+}
 
 enum pvs_err pvs_web_new(const struct pvs_config *cfg, struct pvs_queue *inbox,
                          struct pvs_web **ret) {
-    (void)cfg;
-    (void)inbox;
+    struct pvs_web *w;
+    enum pvs_err rc;
+
     *ret = NULL;
+    if (!cfg->http)
+        return PVS_OK;
+    rc = pvs_auth_init();
+    if (rc)
+        return rc;
+    w = pvs_calloc(1, sizeof(*w));
+    w->cfg = cfg;
+    w->http = cfg->http;
+    w->inbox = inbox;
+    pthread_mutex_init(&w->pool_lock, NULL);
+    pthread_mutex_init(&w->rl_lock, NULL);
+    pthread_mutex_init(&w->pwhash_lock, NULL);
+    w->buckets = pvs_calloc(WEB_BUCKETS, sizeof(*w->buckets));
+    find_static_dir(w);
+    if (w->http->tls_cert) {
+        w->tls_cert = read_small_file(w->http->tls_cert, 1 << 20);
+        w->tls_key = read_small_file(w->http->tls_key, 1 << 20);
+        if (!w->tls_cert || !w->tls_key) {
+            rc = PVS_ERR_CONFIG;
+            goto out;
+        }
+        if (MHD_is_feature_supported(MHD_FEATURE_TLS) != MHD_YES) {
+            pvs_error("this libmicrohttpd has no TLS: serve pvsentry behind "
+                      "a reverse proxy (deploy/nginx-pvsentry.conf)");
+            rc = PVS_ERR_CONFIG;
+            goto out;
+        }
+    }
+    rc = pvs_auth_load_admin(w);
+out:
+    if (rc) {
+        pvs_web_free(w);
+        return rc;
+    }
+    *ret = w;
     return PVS_OK;
 }
 
 enum pvs_err pvs_web_start(struct pvs_web *w) {
-    (void)w;
+    struct sockaddr_storage ss;
+    struct MHD_OptionItem tls[] = {
+        {MHD_OPTION_HTTPS_MEM_KEY, 0, w->tls_key},
+        {MHD_OPTION_HTTPS_MEM_CERT, 0, w->tls_cert},
+        {MHD_OPTION_END, 0, NULL},
+    };
+    unsigned flags = MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ERROR_LOG;
+    uint16_t port = (uint16_t)w->http->port;
+
+    memset(&ss, 0, sizeof(ss));
+    if (inet_pton(AF_INET, w->http->listen,
+                  &((struct sockaddr_in *)&ss)->sin_addr) == 1) {
+        ((struct sockaddr_in *)&ss)->sin_family = AF_INET;
+        ((struct sockaddr_in *)&ss)->sin_port = htons(port);
+    } else if (inet_pton(AF_INET6, w->http->listen,
+                         &((struct sockaddr_in6 *)&ss)->sin6_addr) == 1) {
+        ((struct sockaddr_in6 *)&ss)->sin6_family = AF_INET6;
+        ((struct sockaddr_in6 *)&ss)->sin6_port = htons(port);
+        flags |= MHD_USE_IPv6;
+    } else {
+        pvs_error("cannot listen on '%s': expected an IPv4 or IPv6 address",
+                  w->http->listen);
+        return PVS_ERR_CONFIG;
+    }
+    if (w->tls_cert)
+        flags |= MHD_USE_TLS;
+    else
+        tls[0].option = MHD_OPTION_END;
+    w->mhd = MHD_start_daemon(
+        flags, port, NULL, NULL, on_request, w, MHD_OPTION_EXTERNAL_LOGGER,
+        on_log, w, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
+        MHD_OPTION_THREAD_POOL_SIZE, (unsigned)w->http->threads,
+        MHD_OPTION_CONNECTION_LIMIT, (unsigned)w->http->max_connections,
+        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)(w->http->timeout_ms / 1000),
+        MHD_OPTION_NOTIFY_COMPLETED, on_completed, w,
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
+        MHD_OPTION_ARRAY, tls, MHD_OPTION_END);
+    if (!w->mhd) {
+        pvs_error("cannot listen on %s port %lld (in use, or not allowed?)",
+                  w->http->listen, (long long)w->http->port);
+        return PVS_ERR_IO;
+    }
+    pvs_info("listening on %s://%s:%lld (dashboard files from '%s')",
+             w->tls_cert ? "https" : "http", w->http->listen,
+             (long long)w->http->port, w->static_dir);
     return PVS_OK;
 }
 
 void pvs_web_stop(struct pvs_web *w) {
-    (void)w;
+    if (!w || !w->mhd)
+        return;
+    MHD_stop_daemon(w->mhd);
+    w->mhd = NULL;
 }
 
 void pvs_web_free(struct pvs_web *w) {
-    (void)w;
+    if (!w)
+        return;
+    pvs_web_stop(w);
+    for (size_t i = 0; i < w->npool; i++)
+        pvs_store_close(w->pool[i]);
+    pthread_mutex_destroy(&w->pool_lock);
+    pthread_mutex_destroy(&w->rl_lock);
+    pthread_mutex_destroy(&w->pwhash_lock);
+    pvs_free(w->buckets);
+    if (w->tls_key)
+        sodium_memzero(w->tls_key, strlen(w->tls_key));
+    pvs_free(w->tls_key);
+    pvs_free(w->tls_cert);
+    pvs_free(w);
 }

@@ -31,6 +31,11 @@ enum pvs_stat {
     PVS_STAT_MESSAGES_DEAD,
     PVS_STAT_DB_ERRORS,
     PVS_STAT_BATCHES,
+    PVS_STAT_HTTP_2XX, /* HTTP responses by status class */
+    PVS_STAT_HTTP_3XX,
+    PVS_STAT_HTTP_4XX,
+    PVS_STAT_HTTP_5XX,
+    PVS_STAT_HTTP_RATE_LIMITED, /* 429s, also counted in 4xx */
     PVS_STAT__COUNT
 };
 

@@ -1,0 +1,1774 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * store_web.c - the HTTP API's queries (JSON on read-only handles) and the
+ * writes the engine runs for the API's commands.
+ *
+ * DESIGN
+ * Visibility is part of every query, not a filter applied afterwards: the
+ * scope kind and person are always bound as ?1 and ?2, and the SCOPE_*
+ * macros expand to the clause that keeps a customer on their own sites. So a
+ * list can never leak a row, and "not yours" and "does not exist" give the
+ * same answer.
+ *
+ * Sites, devices and people written through the API are described by
+ * field tables (the same table validates a request on the HTTP thread and
+ * builds the statement on the engine thread). Column names come only from
+ * those tables, never from a request; every value is bound.
+ *
+ * Statements are prepared per call: API traffic is light next to sample
+ * ingest, and this keeps store.c's statement cache to itself.
+ */
+#define PVS_LOG_MODULE "store"
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "pvs/log.h"
+#include "pvs/store_web.h"
+#include "store_int.h"
+
+#define SCOPED                                                                 \
+    " IN (SELECT id FROM sites WHERE (?1 = 1 AND technician_id = ?2) OR"       \
+    " (?1 = 2 AND customer_id = ?2)))"
+#define SCOPE_S "(?1 = 0 OR s.id" SCOPED
+#define SCOPE_D "(?1 = 0 OR d.site_id" SCOPED
+#define SCOPE_A "(?1 = 0 OR a.site_id" SCOPED
+#define SCOPE_T "(?1 = 0 OR t.site_id" SCOPED
+#define TICKET_IN_SCOPE "(" SCOPE_T " OR (?1 = 1 AND t.assignee = ?2))"
+#define DONE_STATUSES "('resolved', 'closed', 'false_alarm', 'merged')"
+
+/* A JSON writer over a capped buffer; the first failure sticks. */
+struct jw {
+    struct pvs_buf *b;
+    enum pvs_err rc;
+};
+
+static void jput(struct jw *w, const char *s) {
+    if (!w->rc)
+        w->rc = pvs_buf_puts(w->b, s);
+}
+
+static void jstr(struct jw *w, const char *s) {
+    if (w->rc)
+        return;
+    w->rc = s ? pvs_buf_json_str(w->b, s) : pvs_buf_puts(w->b, "null");
+}
+
+static void jkey(struct jw *w, bool *first, const char *k) {
+    if (!*first)
+        jput(w, ", ");
+    *first = false;
+    jstr(w, k);
+    jput(w, ": ");
+}
+
+static void jnum(struct jw *w, double v) {
+    char tmp[64];
+
+    if (!isfinite(v)) {
+        jput(w, "null");
+        return;
+    }
+    pvs_snprintf(tmp, sizeof(tmp), "%.10g", v);
+    jput(w, tmp);
+}
+
+static void jint(struct jw *w, int64_t v) {
+    char tmp[32];
+
+    pvs_snprintf(tmp, sizeof(tmp), "%lld", (long long)v);
+    jput(w, tmp);
+}
+
+static enum pvs_err fail(struct pvs_store *st, const char *what) {
+    pvs_error("%s failed on '%s': %s", what, st->path, sqlite3_errmsg(st->db));
+    return PVS_ERR_DB;
+}
+
+static sqlite3_stmt *prep(struct pvs_store *st, const char *sql) {
+    sqlite3_stmt *s = NULL;
+
+    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
+        pvs_error("cannot prepare an API query on '%s': %s", st->path,
+                  sqlite3_errmsg(st->db));
+        sqlite3_finalize(s);
+        return NULL;
+    }
+    return s;
+}
+
+static void bind_text(sqlite3_stmt *s, int i, const char *v) {
+    if (v)
+        sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(s, i);
+}
+
+static void bind_scope(sqlite3_stmt *s, const struct pvs_scope *sc) {
+    sqlite3_bind_int(s, 1, (int)sc->kind);
+    bind_text(s, 2, sc->kind == PVS_SCOPE_ALL ? "" : sc->person);
+}
+
+static const char *col_text(sqlite3_stmt *s, int i) {
+    const unsigned char *t = sqlite3_column_text(s, i);
+    return t ? (const char *)t : "";
+}
+
+/* The current row as a JSON object, members named after the columns. */
+static void jrow(struct jw *w, sqlite3_stmt *s, int from) {
+    bool first = true;
+    int n = sqlite3_column_count(s);
+
+    jput(w, "{");
+    for (int i = from; i < n; i++) {
+        jkey(w, &first, sqlite3_column_name(s, i));
+        switch (sqlite3_column_type(s, i)) {
+        case SQLITE_INTEGER:
+            jint(w, sqlite3_column_int64(s, i));
+            break;
+        case SQLITE_FLOAT:
+            jnum(w, sqlite3_column_double(s, i));
+            break;
+        case SQLITE_NULL:
+            jput(w, "null");
+            break;
+        default:
+            jstr(w, col_text(s, i));
+            break;
+        }
+    }
+    jput(w, "}");
+}
+
+/* Every row of s (bound) as a JSON array; finalizes s. */
+static enum pvs_err jrows(struct pvs_store *st, struct jw *w, sqlite3_stmt *s,
+                          const char *what) {
+    bool first = true;
+    int r;
+
+    jput(w, "[");
+    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+        if (!first)
+            jput(w, ", ");
+        first = false;
+        jrow(w, s, 0);
+    }
+    jput(w, "]");
+    sqlite3_finalize(s);
+    if (r != SQLITE_DONE)
+        return fail(st, what);
+    return w->rc;
+}
+
+/* One row of s (bound) as a JSON object, or PVS_ERR_NOTFOUND. */
+static enum pvs_err jone(struct pvs_store *st, struct jw *w, sqlite3_stmt *s,
+                         const char *what) {
+    int r = sqlite3_step(s);
+    enum pvs_err rc = PVS_OK;
+
+    if (r == SQLITE_ROW)
+        jrow(w, s, 0);
+    else if (r == SQLITE_DONE)
+        rc = PVS_ERR_NOTFOUND;
+    else
+        rc = fail(st, what);
+    sqlite3_finalize(s);
+    return rc ? rc : w->rc;
+}
+
+static enum pvs_err scalar(struct pvs_store *st, sqlite3_stmt *s,
+                           int64_t *ret) {
+    int r = sqlite3_step(s);
+    enum pvs_err rc = PVS_OK;
+
+    if (r == SQLITE_ROW)
+        *ret = sqlite3_column_int64(s, 0);
+    else if (r == SQLITE_DONE)
+        rc = PVS_ERR_NOTFOUND;
+    else
+        rc = fail(st, "reading a count");
+    sqlite3_finalize(s);
+    return rc;
+}
+
+/* ---- accounts ---- */
+
+static enum pvs_err read_user(struct pvs_store *st, sqlite3_stmt *s,
+                              struct pvs_web_user *ret) {
+    int r = sqlite3_step(s);
+    enum pvs_err rc = PVS_OK;
+
+    if (r == SQLITE_ROW) {
+        memset(ret, 0, sizeof(*ret));
+        ret->id = sqlite3_column_int64(s, 0);
+        pvs_strlcpy(ret->username, col_text(s, 1), sizeof(ret->username));
+        pvs_strlcpy(ret->role, col_text(s, 2), sizeof(ret->role));
+        pvs_strlcpy(ret->person, col_text(s, 3), sizeof(ret->person));
+        pvs_strlcpy(ret->pwhash, col_text(s, 4), sizeof(ret->pwhash));
+        ret->disabled = sqlite3_column_int(s, 5) != 0;
+    } else if (r == SQLITE_DONE) {
+        rc = PVS_ERR_NOTFOUND;
+    } else {
+        rc = fail(st, "reading a user");
+    }
+    sqlite3_finalize(s);
+    return rc;
+}
+
+#define USER_COLS "u.id, u.username, u.role, u.person_id, u.pwhash, u.disabled"
+
+enum pvs_err pvs_store_web_user_by_name(struct pvs_store *st,
+                                        const char *username,
+                                        struct pvs_web_user *ret) {
+    sqlite3_stmt *s =
+        prep(st, "SELECT " USER_COLS " FROM users u WHERE u.username = ?");
+
+    if (!s)
+        return PVS_ERR_DB;
+    bind_text(s, 1, username);
+    return read_user(st, s, ret);
+}
+
+enum pvs_err pvs_store_web_user_by_token(struct pvs_store *st, const char *hash,
+                                         int64_t now_ms,
+                                         struct pvs_web_user *ret) {
+    sqlite3_stmt *s =
+        prep(st, "SELECT " USER_COLS " FROM api_tokens k JOIN users u ON u.id ="
+                 " k.user_id WHERE k.hash = ? AND k.revoked_ms"
+                 " IS NULL AND (k.expires_ms IS NULL OR"
+                 " k.expires_ms > ?)");
+
+    if (!s)
+        return PVS_ERR_DB;
+    bind_text(s, 1, hash);
+    sqlite3_bind_int64(s, 2, now_ms);
+    return read_user(st, s, ret);
+}
+
+enum pvs_err pvs_store_web_user_by_session(struct pvs_store *st,
+                                           const char *hash, int64_t now_ms,
+                                           struct pvs_web_user *ret) {
+    sqlite3_stmt *s =
+        prep(st, "SELECT " USER_COLS " FROM sessions k JOIN users u ON u.id ="
+                 " k.user_id WHERE k.hash = ? AND"
+                 " k.expires_ms > ?");
+
+    if (!s)
+        return PVS_ERR_DB;
+    bind_text(s, 1, hash);
+    sqlite3_bind_int64(s, 2, now_ms);
+    return read_user(st, s, ret);
+}
+
+/* ---- tickets ---- */
+
+#define TICKET_COLS                                                            \
+    "t.id, t.status, t.site_id AS site, t.device_id AS device, t.rule,"        \
+    " t.family, t.subject, t.severity, t.title, t.assignee, t.opened_ms,"      \
+    " t.updated_ms, t.resolved_ms, t.closed_ms, t.lost_kwh"
+#define TICKET_FILTER                                                          \
+    " FROM tickets t WHERE " TICKET_IN_SCOPE " AND (?3 IS NULL OR t.status"    \
+    " = ?3 OR (?3 = 'active' AND t.status NOT IN " DONE_STATUSES "))"          \
+    " AND (?4 IS NULL OR t.site_id = ?4)"
+
+enum pvs_err pvs_store_web_tickets_json(struct pvs_store *st,
+                                        const struct pvs_scope *scope,
+                                        const struct pvs_ticket_filter *f,
+                                        struct pvs_buf *out) {
+    struct jw w = {out, PVS_OK};
+    sqlite3_stmt *s;
+    int64_t total = 0;
+    enum pvs_err rc;
+
+    s = prep(st, "SELECT COUNT(*)" TICKET_FILTER);
+    if (!s)
+        return PVS_ERR_DB;
+    bind_scope(s, scope);
+    bind_text(s, 3, f->status);
+    bind_text(s, 4, f->site);
+    rc = scalar(st, s, &total);
+    if (rc)
+        return rc;
+    s = prep(st, "SELECT " TICKET_COLS TICKET_FILTER
+                 " ORDER BY t.id DESC LIMIT ?5 OFFSET ?6");
+    if (!s)
+        return PVS_ERR_DB;
+    bind_scope(s, scope);
+    bind_text(s, 3, f->status);
+    bind_text(s, 4, f->site);
+    sqlite3_bind_int64(s, 5, f->limit);
+    sqlite3_bind_int64(s, 6, f->offset);
+    jput(&w, "{\"items\": ");
+    rc = jrows(st, &w, s, "listing tickets");
+    if (rc)
+        return rc;
+    jput(&w, ", \"total\": ");
+    jint(&w, total);
+    jput(&w, ", \"limit\": ");
+    jint(&w, f->limit);
+    jput(&w, ", \"offset\": ");
+    jint(&w, f->offset);
+    jput(&w, "}");
+    return w.rc;
+}
+
+enum pvs_err pvs_store_web_ticket_visible(struct pvs_store *st,
+                                          const struct pvs_scope *scope,
+                                          int64_t id) {
+    sqlite3_stmt *s = prep(
+        st, "SELECT t.id FROM tickets t WHERE t.id = ?3 AND " TICKET_IN_SCOPE);
+    int64_t v;
+
+    if (!s)
+        return PVS_ERR_DB;
+    bind_scope(s, scope);
+    sqlite3_bind_int64(s, 3, id);
+    return scalar(st, s, &v);
+}
+
+enum pvs_err pvs_store_web_ticket_json(struct pvs_store *st,
+                                       const struct pvs_scope *scope,
+                                       int64_t id, bool staff,
+                                       struct pvs_buf *out) {
+    struct jw w = {out, PVS_OK};
+    sqlite3_stmt *s;
+    enum pvs_err rc;
+
+    s = prep(st, "SELECT " TICKET_COLS ", t.fingerprint, s.name AS"
+                 " site_name, s.address AS site_address, s.timezone AS"
+                 " site_timezone, CASE WHEN ?4 THEN s.access_notes END AS"
+                 " access_notes FROM tickets t LEFT JOIN sites s ON s.id ="
+                 " t.site_id WHERE t.id = ?3 AND " TICKET_IN_SCOPE);
+    if (!s)
+        return PVS_ERR_DB;
+    bind_scope(s, scope);
+    sqlite3_bind_int64(s, 3, id);
+    sqlite3_bind_int(s, 4, staff);
+    if (sqlite3_step(s) != SQLITE_ROW) {
+        sqlite3_finalize(s);
+        return PVS_ERR_NOTFOUND;
+    }
+    jrow(&w, s, 0);
+    sqlite3_finalize(s);
+    /* Reopen the object: drop the closing brace and add the lists. */
+    if (!w.rc)
+        out->data[--out->len] = '\0';
+
+    jput(&w, ", \"events\": ");
+    s = prep(st, "SELECT ts_ms, kind, actor, text FROM ticket_events WHERE"
+                 " ticket_id = ?1 AND (?2 OR kind <> 'comment') ORDER BY id");
+    if (!s)
+        return PVS_ERR_DB;
+    sqlite3_bind_int64(s, 1, id);
+    sqlite3_bind_int(s, 2, staff);
+    rc = jrows(st, &w, s, "reading a timeline");
+    if (rc)
+        return rc;
+
+    jput(&w, ", \"alert\": ");
+    s = prep(st, "SELECT a.state, a.started_ms, a.ts_ms, a.measured,"
+                 " a.expected, a.lost_kwh, a.lost_kwh_per_day, a.evidence,"
+                 " a.explanation, a.kb FROM alerts a JOIN tickets t ON"
+                 " t.fingerprint = a.fingerprint WHERE t.id = ? ORDER BY"
+                 " a.id DESC LIMIT 1");
+    if (!s)
+        return PVS_ERR_DB;
+    sqlite3_bind_int64(s, 1, id);
+    rc = jone(st, &w, s, "reading an alert");
+    if (rc == PVS_ERR_NOTFOUND) {
+        jput(&w, "null");
+        rc = PVS_OK;
+    }
+    if (rc)
+        return rc;
+
+    if (staff) {
+        jput(&w, ", \"messages\": ");
+        s = prep(st, "SELECT id, audience, kind, recipient, subject, status,"
+                     " attempts, created_ms, sent_ms FROM outbox WHERE"
+                     " ticket_id = ? ORDER BY id");
+        if (!s)
+            return PVS_ERR_DB;
+        sqlite3_bind_int64(s, 1, id);
+        rc = jrows(st, &w, s, "reading messages");
+        if (rc)
+            return rc;
+    }
+    jput(&w, "}");
+    return w.rc;
+}
+
+/* ---- sites and devices ---- */
+
+enum pvs_err pvs_store_web_site_visible(struct pvs_store *st,
+                                        const struct pvs_scope *scope,
+                                        const char *id) {
+    sqlite3_stmt *s =
+        prep(st, "SELECT 1 FROM sites s WHERE s.id = ?3 AND " SCOPE_S);
+    int64_t v;
+
+    if (!s)
+        return PVS_ERR_DB;
+    bind_scope(s, scope);
+    bind_text(s, 3, id);
+    return scalar(st, s, &v);
+}
+
+#define SITE_STATE                                                             \
+    "COALESCE((SELECT CASE MAX(CASE severity WHEN 'critical' THEN 3 WHEN"      \
+    " 'warning' THEN 2 ELSE 1 END) WHEN 3 THEN 'critical' WHEN 2 THEN"         \
+    " 'warning' ELSE 'info' END FROM tickets t WHERE t.site_id = s.id AND"     \
+    " t.status NOT IN " DONE_STATUSES " HAVING COUNT(*) > 0), 'ok')"
+
+#define SITE_COLS                                                              \
+    "s.id, s.name, s.address, s.latitude, s.longitude, s.timezone, s.kwp,"     \
+    " s.tilt, s.azimuth, s.loss_factor, s.customer_id AS customer,"            \
+    " s.technician_id AS technician, s.source, s.created_by, (SELECT"          \
+    " COUNT(*) FROM devices d WHERE d.site_id = s.id) AS devices, (SELECT"     \
+    " COUNT(*) FROM tickets t WHERE t.site_id = s.id AND t.status NOT "        \
+    "IN " DONE_STATUSES ") AS open_tickets, " SITE_STATE " AS state"
+
+enum pvs_err pvs_store_web_sites_json(struct pvs_store *st,
+                                      const struct pvs_scope *scope,
+                                      int64_t limit, int64_t offset,
+                                      struct pvs_buf *out) {
+    struct jw w = {out, PVS_OK};
+    sqlite3_stmt *s;
+    int64_t total = 0;
+    enum pvs_err rc;
+
+    s = prep(st, "SELECT COUNT(*) FROM sites s WHERE " SCOPE_S);
+    if (!s)
+        return PVS_ERR_DB;
+    bind_scope(s, scope);
+    rc = scalar(st, s, &total);
+    if (rc)
+        return rc;
+    s = prep(st, "SELECT " SITE_COLS " FROM sites s WHERE " SCOPE_S
+                 " ORDER BY s.id LIMIT ?3 OFFSET ?4");
+    if (!s)
+        return PVS_ERR_DB;
+    bind_scope(s, scope);
+    sqlite3_bind_int64(s, 3, limit);
+    sqlite3_bind_int64(s, 4, offset);
+    jput(&w, "{\"items\": ");
+    rc = jrows(st, &w, s, "listing sites");
+    if (rc)
+        return rc;
+    jput(&w, ", \"total\": ");
+    jint(&w, total);
+    jput(&w, "}");
+    return w.rc;
+}
+
+#define DEVICE_COLS                                                            \
+    "d.id, d.site_id AS site, d.kind, d.vendor, d.model, d.manufacturer,"      \
+    " d.serial, d.kwp, d.rated_power, d.mppt_inputs, d.endpoint,"              \
+    " d.endpoint_url, d.unit_id, d.profile, d.interval_s, d.source,"           \
+    " d.created_by, (SELECT MAX(ts_ms) FROM samples x WHERE x.device_id ="     \
+    " d.id) AS last_seen_ms"
+
+/* The latest values of device id: {"metric": value, ...}. */
+static enum pvs_err last_values(struct pvs_store *st, struct jw *w,
+                                const char *id) {
+    sqlite3_stmt *s = prep(st, "SELECT metric, value FROM samples WHERE"
+                               " device_id = ?1 AND ts_ms = (SELECT"
+                               " MAX(ts_ms) FROM samples WHERE device_id ="
+                               " ?1) ORDER BY metric LIMIT 64");
+    bool first = true;
+    int r;
+
+    if (!s)
+        return PVS_ERR_DB;
+    bind_text(s, 1, id);
+    jput(w, "{");
+    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+        jkey(w, &first, col_text(s, 0));
+        if (sqlite3_column_type(s, 1) == SQLITE_NULL)
+            jput(w, "null");
+        else
+            jnum(w, sqlite3_column_double(s, 1));
+    }
+    jput(w, "}");
+    sqlite3_finalize(s);
+    return r == SQLITE_DONE ? w->rc : fail(st, "reading last values");
+}
+
+/* Devices rows with their last values; finalizes s. */
+static enum pvs_err device_rows(struct pvs_store *st, struct jw *w,
+                                sqlite3_stmt *s, bool one) {
+    bool first = true;
+    enum pvs_err rc = PVS_OK;
+    int r;
+
+    if (!one)
+        jput(w, "[");
+    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+        if (!first)
+            jput(w, ", ");
+        first = false;
+        jrow(w, s, 0);
+        if (w->rc)
+            break;
+        w->b->data[--w->b->len] = '\0';
+        jput(w, ", \"last\": ");
+        rc = last_values(st, w, col_text(s, 0));
+        if (rc)
+            break;
+        jput(w, "}");
+        if (one)
+            break;
+    }
+    if (!one)
+        jput(w, "]");
+    sqlite3_finalize(s);
+    if (rc)
+        return rc;
+    if (one && first)
+        return PVS_ERR_NOTFOUND;
+    if (r != SQLITE_DONE && r != SQLITE_ROW)
+        return fail(st, "listing devices");
+    return w->rc;
+}
+
+enum pvs_err pvs_store_web_devices_json(struct pvs_store *st,
+                                        const struct pvs_scope *scope,
+                                        const char *site, struct pvs_buf *out) {
+    struct jw w = {out, PVS_OK};
+    sqlite3_stmt *s =
+        prep(st, "SELECT " DEVICE_COLS " FROM devices d WHERE " SCOPE_D
+                 " AND (?3 IS NULL OR"
+                 " d.site_id = ?3) ORDER BY"
+                 " d.id LIMIT 5000");
+
+    if (!s)
+        return PVS_ERR_DB;
+    bind_scope(s, scope);
+    bind_text(s, 3, site);
+    return device_rows(st, &w, s, false);
+}
+
+enum pvs_err pvs_store_web_device_json(struct pvs_store *st,
+                                       const struct pvs_scope *scope,
+                                       const char *id, struct pvs_buf *out) {
+    struct jw w = {out, PVS_OK};
+    sqlite3_stmt *s = prep(st, "SELECT " DEVICE_COLS
+                               " FROM devices d WHERE d.id = ?3 AND " SCOPE_D);
+
+    if (!s)
+        return PVS_ERR_DB;
+    bind_scope(s, scope);
+    bind_text(s, 3, id);
+    return device_rows(st, &w, s, true);
+}
+
+enum pvs_err pvs_store_web_site_json(struct pvs_store *st,
+                                     const struct pvs_scope *scope,
+                                     const char *id, struct pvs_buf *out) {
+    struct jw w = {out, PVS_OK};
+    struct pvs_ticket_filter f = {NULL, id, 50, 0};
+    sqlite3_stmt *s;
+    enum pvs_err rc;
+
+    s = prep(st, "SELECT " SITE_COLS ", s.access_notes FROM sites s WHERE"
+                 " s.id = ?3 AND " SCOPE_S);
+    if (!s)
+        return PVS_ERR_DB;
+    bind_scope(s, scope);
+    bind_text(s, 3, id);
+    rc = jone(st, &w, s, "reading a site");
+    if (rc)
+        return rc;
+    out->data[--out->len] = '\0';
+    jput(&w, ", \"device_list\": ");
+    rc = pvs_store_web_devices_json(st, scope, id, out);
+    if (rc)
+        return rc;
+    jput(&w, ", \"tickets\": ");
+    rc = pvs_store_web_tickets_json(st, scope, &f, out);
+    if (rc)
+        return rc;
+    jput(&w, "}");
+    return w.rc;
+}
+
+enum pvs_err pvs_store_web_fleet_json(struct pvs_store *st,
+                                      const struct pvs_scope *scope,
+                                      struct pvs_buf *out) {
+    struct jw w = {out, PVS_OK};
+    sqlite3_stmt *s = prep(
+        st, "SELECT s.id, s.name, s.kwp, " SITE_STATE " AS state, (SELECT"
+            " COUNT(*) FROM tickets t WHERE t.site_id = s.id AND t.status"
+            " NOT IN " DONE_STATUSES ") AS open_tickets, (SELECT"
+            " COALESCE(SUM(t.lost_kwh), 0) FROM tickets t WHERE t.site_id ="
+            " s.id AND t.status NOT IN " DONE_STATUSES ") AS lost_kwh FROM"
+            " sites s WHERE " SCOPE_S " ORDER BY s.id LIMIT"
+            " 5000");
+
+    if (!s)
+        return PVS_ERR_DB;
+    bind_scope(s, scope);
+    return jrows(st, &w, s, "listing the fleet");
+}
+
+enum pvs_err pvs_store_web_kpis(struct pvs_store *st,
+                                const struct pvs_scope *scope,
+                                struct pvs_web_kpis *ret) {
+    sqlite3_stmt *s =
+        prep(st, "SELECT (SELECT COUNT(*) FROM sites s WHERE " SCOPE_S "),"
+                 " (SELECT COUNT(*) FROM devices d WHERE " SCOPE_D "),"
+                 " (SELECT COUNT(*) FROM tickets t WHERE t.status NOT IN"
+                 " " DONE_STATUSES " AND " TICKET_IN_SCOPE "),"
+                 " (SELECT COALESCE(SUM(t.lost_kwh), 0) FROM tickets t WHERE"
+                 " t.status NOT IN " DONE_STATUSES " AND " TICKET_IN_SCOPE "),"
+                 " (SELECT COUNT(*) FROM alerts a JOIN (SELECT fingerprint,"
+                 " MAX(id) AS id FROM alerts GROUP BY fingerprint) l ON a.id ="
+                 " l.id WHERE a.state = 'firing' AND " SCOPE_A ")");
+    int r;
+
+    if (!s)
+        return PVS_ERR_DB;
+    bind_scope(s, scope);
+    r = sqlite3_step(s);
+    if (r == SQLITE_ROW) {
+        ret->sites = sqlite3_column_int64(s, 0);
+        ret->devices = sqlite3_column_int64(s, 1);
+        ret->tickets_open = sqlite3_column_int64(s, 2);
+        ret->lost_kwh_open = sqlite3_column_double(s, 3);
+        ret->alerts_firing = sqlite3_column_int64(s, 4);
+    }
+    sqlite3_finalize(s);
+    return r == SQLITE_ROW ? PVS_OK : fail(st, "reading the figures");
+}
+
+/* ---- people, accounts, alerts, silences ---- */
+
+enum pvs_err pvs_store_web_people_json(struct pvs_store *st, const char *role,
+                                       struct pvs_buf *out) {
+    struct jw w = {out, PVS_OK};
+    sqlite3_stmt *s = prep(st, "SELECT id, name, email, phone, language,"
+                               " source, created_by FROM people WHERE role"
+                               " = ? ORDER BY id LIMIT 10000");
+
+    if (!s)
+        return PVS_ERR_DB;
+    bind_text(s, 1, role);
+    return jrows(st, &w, s, "listing people");
+}
+
+enum pvs_err pvs_store_web_person_json(struct pvs_store *st, const char *role,
+                                       const char *id, struct pvs_buf *out) {
+    struct jw w = {out, PVS_OK};
+    sqlite3_stmt *s = prep(st, "SELECT id, name, email, phone, language,"
+                               " source, created_by FROM people WHERE role"
+                               " = ? AND id = ?");
+
+    if (!s)
+        return PVS_ERR_DB;
+    bind_text(s, 1, role);
+    bind_text(s, 2, id);
+    return jone(st, &w, s, "reading a person");
+}
+
+enum pvs_err pvs_store_web_users_json(struct pvs_store *st,
+                                      struct pvs_buf *out) {
+    struct jw w = {out, PVS_OK};
+    sqlite3_stmt *s = prep(st, "SELECT id, username, role, person_id AS"
+                               " person, created_ms, disabled FROM users"
+                               " ORDER BY id");
+
+    if (!s)
+        return PVS_ERR_DB;
+    return jrows(st, &w, s, "listing users");
+}
+
+enum pvs_err pvs_store_web_tokens_json(struct pvs_store *st, int64_t user_id,
+                                       struct pvs_buf *out) {
+    struct jw w = {out, PVS_OK};
+    sqlite3_stmt *s = prep(st, "SELECT k.id, k.user_id, u.username, k.name,"
+                               " k.created_ms, k.expires_ms, k.revoked_ms"
+                               " FROM api_tokens k JOIN users u ON u.id ="
+                               " k.user_id WHERE ?1 = 0 OR k.user_id = ?1"
+                               " ORDER BY k.id");
+
+    if (!s)
+        return PVS_ERR_DB;
+    sqlite3_bind_int64(s, 1, user_id);
+    return jrows(st, &w, s, "listing tokens");
+}
+
+enum pvs_err pvs_store_web_token_owner(struct pvs_store *st, int64_t id,
+                                       int64_t *ret_user) {
+    sqlite3_stmt *s = prep(st, "SELECT user_id FROM api_tokens WHERE id = ?");
+
+    if (!s)
+        return PVS_ERR_DB;
+    sqlite3_bind_int64(s, 1, id);
+    return scalar(st, s, ret_user);
+}
+
+enum pvs_err pvs_store_web_alerts_json(struct pvs_store *st,
+                                       const struct pvs_scope *scope,
+                                       struct pvs_buf *out) {
+    struct jw w = {out, PVS_OK};
+    sqlite3_stmt *s = prep(
+        st,
+        "SELECT a.id, a.fingerprint, a.rule, a.family, a.site_id AS"
+        " site, a.device_id AS device, a.subject, a.severity,"
+        " a.started_ms, a.ts_ms, a.measured, a.expected, a.lost_kwh,"
+        " a.lost_kwh_per_day, a.evidence, a.explanation, a.kb,"
+        " a.silenced FROM alerts a JOIN (SELECT fingerprint, MAX(id) AS"
+        " id FROM alerts GROUP BY fingerprint) l ON a.id = l.id WHERE"
+        " a.state = 'firing' AND " SCOPE_A " ORDER BY a.id DESC LIMIT 1000");
+
+    if (!s)
+        return PVS_ERR_DB;
+    bind_scope(s, scope);
+    return jrows(st, &w, s, "listing alerts");
+}
+
+enum pvs_err pvs_store_web_silences_json(struct pvs_store *st,
+                                         struct pvs_buf *out) {
+    struct jw w = {out, PVS_OK};
+    sqlite3_stmt *s = prep(st, "SELECT id, site_id AS site, device_id AS"
+                               " device, rule, start_ms, end_ms, reason,"
+                               " created_by, created_ms FROM api_silences"
+                               " ORDER BY id");
+
+    if (!s)
+        return PVS_ERR_DB;
+    return jrows(st, &w, s, "listing silences");
+}
+
+enum pvs_err pvs_store_web_notices_json(struct pvs_store *st,
+                                        const struct pvs_scope *scope,
+                                        struct pvs_buf *out) {
+    struct jw w = {out, PVS_OK};
+    sqlite3_stmt *s =
+        prep(st, "SELECT o.id, o.ticket_id, t.site_id AS site, o.kind,"
+                 " o.subject, o.body, o.status, o.created_ms, o.sent_ms FROM"
+                 " outbox o JOIN tickets t ON t.id = o.ticket_id WHERE"
+                 " o.audience = 'customer' AND " SCOPE_T
+                 " ORDER BY o.id DESC LIMIT 200");
+
+    if (!s)
+        return PVS_ERR_DB;
+    bind_scope(s, scope);
+    return jrows(st, &w, s, "listing notices");
+}
+
+enum pvs_err pvs_store_web_series_json(struct pvs_store *st, const char *site,
+                                       const char *metric, int64_t from_ms,
+                                       int64_t to_ms, int64_t step_ms,
+                                       struct pvs_buf *out) {
+    struct jw w = {out, PVS_OK};
+    sqlite3_stmt *s;
+    bool first = true;
+    int r;
+
+    if (step_ms < 1000)
+        step_ms = 1000;
+    if ((to_ms - from_ms) / step_ms > 2000)
+        step_ms = (to_ms - from_ms) / 2000 + 1;
+    s = prep(st, "SELECT b, SUM(v) FROM (SELECT (ts_ms / ?3) * ?3 AS b,"
+                 " device_id, AVG(value) AS v FROM samples WHERE device_id IN"
+                 " (SELECT id FROM devices WHERE site_id = ?1) AND metric ="
+                 " ?2 AND ts_ms >= ?4 AND ts_ms < ?5 AND value IS NOT NULL"
+                 " GROUP BY b, device_id) GROUP BY b ORDER BY b");
+    if (!s)
+        return PVS_ERR_DB;
+    bind_text(s, 1, site);
+    bind_text(s, 2, metric);
+    sqlite3_bind_int64(s, 3, step_ms);
+    sqlite3_bind_int64(s, 4, from_ms);
+    sqlite3_bind_int64(s, 5, to_ms);
+    jput(&w, "{\"metric\": ");
+    jstr(&w, metric);
+    jput(&w, ", \"step_ms\": ");
+    jint(&w, step_ms);
+    jput(&w, ", \"points\": [");
+    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+        if (!first)
+            jput(&w, ", ");
+        first = false;
+        jput(&w, "[");
+        jint(&w, sqlite3_column_int64(s, 0));
+        jput(&w, ", ");
+        jnum(&w, sqlite3_column_double(s, 1));
+        jput(&w, "]");
+    }
+    jput(&w, "]}");
+    sqlite3_finalize(s);
+    return r == SQLITE_DONE ? w.rc : fail(st, "reading a series");
+}
+
+enum pvs_err pvs_store_web_daily_energy(struct pvs_store *st, const char *site,
+                                        int64_t from_ms, int days,
+                                        double *ret_kwh) {
+    sqlite3_stmt *s;
+    int r;
+
+    for (int i = 0; i < days; i++)
+        ret_kwh[i] = 0;
+    /* Hourly mean power per device, summed: Wh per hour. */
+    s = prep(st, "SELECT (hr * 3600000 - ?2) / 86400000, SUM(v) / 1000 FROM"
+                 " (SELECT ts_ms / 3600000 AS hr, device_id, AVG(value) AS v"
+                 " FROM samples WHERE device_id IN (SELECT id FROM devices"
+                 " WHERE site_id = ?1) AND metric = 'ac_power_w' AND ts_ms >="
+                 " ?2 AND ts_ms < ?3 AND value IS NOT NULL GROUP BY hr,"
+                 " device_id) GROUP BY 1");
+    if (!s)
+        return PVS_ERR_DB;
+    bind_text(s, 1, site);
+    sqlite3_bind_int64(s, 2, from_ms);
+    sqlite3_bind_int64(s, 3, from_ms + (int64_t)days * 86400000);
+    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+        int64_t d = sqlite3_column_int64(s, 0);
+        if (d >= 0 && d < days)
+            ret_kwh[d] += sqlite3_column_double(s, 1);
+    }
+    sqlite3_finalize(s);
+    return r == SQLITE_DONE ? PVS_OK : fail(st, "reading daily energy");
+}
+
+enum pvs_err pvs_store_web_export_json(struct pvs_store *st, const char *id,
+                                       struct pvs_buf *out) {
+    struct jw w = {out, PVS_OK};
+    struct pvs_scope scope = {PVS_SCOPE_CUSTOMER, id};
+    struct pvs_ticket_filter f = {NULL, NULL, 500, 0};
+    enum pvs_err rc;
+
+    jput(&w, "{\"person\": ");
+    rc = pvs_store_web_person_json(st, "customer", id, out);
+    if (rc)
+        return rc;
+    jput(&w, ", \"sites\": ");
+    rc = pvs_store_web_sites_json(st, &scope, 1000, 0, out);
+    if (!rc) {
+        jput(&w, ", \"tickets\": ");
+        rc = pvs_store_web_tickets_json(st, &scope, &f, out);
+    }
+    if (!rc) {
+        jput(&w, ", \"notices\": ");
+        rc = pvs_store_web_notices_json(st, &scope, out);
+    }
+    jput(&w, "}");
+    return rc ? rc : w.rc;
+}
+
+/* ---- entities ---- */
+
+static const char *const device_kinds[] = {"inverter", "meter",   "sensor",
+                                           "logger",   "battery", NULL};
+static const char *const languages[] = {"en", "fr", "de", "es",
+                                        "it", "nl", NULL};
+
+static const struct pvs_field site_fields[] = {
+    {"name", PVS_F_TEXT, true, 1, 120, NULL, NULL},
+    {"address", PVS_F_TEXT, false, 0, 300, NULL, NULL},
+    {"latitude", PVS_F_REAL, true, -90, 90, NULL, NULL},
+    {"longitude", PVS_F_REAL, true, -180, 180, NULL, NULL},
+    {"timezone", PVS_F_TEXT, false, 1, 64, NULL, NULL},
+    {"kwp", PVS_F_REAL, false, 0, 1e6, NULL, NULL},
+    {"tilt", PVS_F_REAL, false, 0, 90, NULL, NULL},
+    {"azimuth", PVS_F_REAL, false, 0, 360, NULL, NULL},
+    {"loss_factor", PVS_F_REAL, false, 0, 0.9, NULL, NULL},
+    {"access_notes", PVS_F_TEXT, false, 0, 500, NULL, NULL},
+    {"customer_id", PVS_F_TEXT, false, 1, 64, NULL, "customer"},
+    {"technician_id", PVS_F_TEXT, false, 1, 64, NULL, "technician"},
+    {NULL, 0, false, 0, 0, NULL, NULL},
+};
+
+static const struct pvs_field device_fields[] = {
+    {"site_id", PVS_F_TEXT, true, 1, 64, NULL, "site"},
+    {"kind", PVS_F_ENUM, false, 0, 0, device_kinds, NULL},
+    {"vendor", PVS_F_TEXT, false, 0, 80, NULL, NULL},
+    {"model", PVS_F_TEXT, false, 0, 80, NULL, NULL},
+    {"kwp", PVS_F_REAL, false, 0, 1e6, NULL, NULL},
+    {"rated_power", PVS_F_REAL, false, 0, 1e8, NULL, NULL},
+    {"mppt_inputs", PVS_F_INT, false, 0, 16, NULL, NULL},
+    {"endpoint", PVS_F_TEXT, false, 1, 64, NULL, NULL},
+    {"endpoint_url", PVS_F_TEXT, false, 6, 200, NULL, NULL},
+    {"unit_id", PVS_F_INT, false, 0, 247, NULL, NULL},
+    {"profile", PVS_F_TEXT, false, 1, 64, NULL, NULL},
+    {"interval_s", PVS_F_INT, false, 1, 86400, NULL, NULL},
+    {NULL, 0, false, 0, 0, NULL, NULL},
+};
+
+static const struct pvs_field person_fields[] = {
+    {"name", PVS_F_TEXT, true, 1, 120, NULL, NULL},
+    {"email", PVS_F_TEXT, false, 3, 200, NULL, NULL},
+    {"phone", PVS_F_TEXT, false, 3, 40, NULL, NULL},
+    {"language", PVS_F_ENUM, false, 0, 0, languages, NULL},
+    {NULL, 0, false, 0, 0, NULL, NULL},
+};
+
+static const struct pvs_entity entities[] = {
+    {"site", "sites", NULL, site_fields},
+    {"device", "devices", NULL, device_fields},
+    {"customer", "people", "customer", person_fields},
+    {"technician", "people", "technician", person_fields},
+};
+
+const struct pvs_entity *pvs_store_web_entity(const char *name) {
+    for (size_t i = 0; i < PVS_ARRAY_LEN(entities); i++)
+        if (!strcmp(entities[i].name, name))
+            return &entities[i];
+    return NULL;
+}
+
+bool pvs_store_web_id_valid(const char *id) {
+    size_t n = 0;
+
+    if (!id)
+        return false;
+    for (const char *p = id; *p; p++, n++) {
+        char c = *p;
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+              (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.'))
+            return false;
+    }
+    return n >= 1 && n <= 64 && id[0] != '.';
+}
+
+/* Text without control characters (newlines allowed in notes). */
+static bool text_clean(const char *s, bool multiline) {
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if ((*p < 0x20 && !(multiline && (*p == '\n' || *p == '\t'))) ||
+            *p == 0x7f)
+            return false;
+    return true;
+}
+
+static const struct pvs_field *find_field(const struct pvs_entity *e,
+                                          const char *name) {
+    for (const struct pvs_field *f = e->fields; f->name; f++)
+        if (!strcmp(f->name, name))
+            return f;
+    return NULL;
+}
+
+enum pvs_err pvs_store_web_validate(const struct pvs_entity *e,
+                                    const cJSON *obj, bool create, char *field,
+                                    size_t fieldsize, char *msg,
+                                    size_t msgsize) {
+    const cJSON *m;
+
+    field[0] = '\0';
+    if (!cJSON_IsObject(obj)) {
+        pvs_snprintf(msg, msgsize, "expected a JSON object");
+        return PVS_ERR_INVAL;
+    }
+    cJSON_ArrayForEach(m, obj) {
+        const struct pvs_field *f;
+
+        if (!strcmp(m->string, "id"))
+            continue;
+        f = find_field(e, m->string);
+        pvs_strlcpy(field, m->string, fieldsize);
+        if (!f) {
+            pvs_snprintf(msg, msgsize, "unknown field '%.60s' for a %s",
+                         m->string, e->name);
+            return PVS_ERR_INVAL;
+        }
+        if (cJSON_IsNull(m) && !f->required)
+            continue;
+        switch (f->type) {
+        case PVS_F_TEXT:
+        case PVS_F_ENUM: {
+            size_t n;
+            if (!cJSON_IsString(m)) {
+                pvs_snprintf(msg, msgsize, "%s must be a string", f->name);
+                return PVS_ERR_INVAL;
+            }
+            n = strlen(m->valuestring);
+            if (f->type == PVS_F_ENUM) {
+                bool ok = false;
+                for (const char *const *c = f->choices; *c && !ok; c++)
+                    ok = !strcmp(*c, m->valuestring);
+                if (!ok) {
+                    pvs_snprintf(msg, msgsize,
+                                 "%s '%.40s' is not one of the "
+                                 "allowed values",
+                                 f->name, m->valuestring);
+                    return PVS_ERR_INVAL;
+                }
+            } else if ((double)n < f->min || (double)n > f->max) {
+                pvs_snprintf(msg, msgsize,
+                             "%s must be %.0f to %.0f characters long", f->name,
+                             f->min, f->max);
+                return PVS_ERR_INVAL;
+            }
+            if (!text_clean(m->valuestring, !strcmp(f->name, "access_notes") ||
+                                                !strcmp(f->name, "address"))) {
+                pvs_snprintf(msg, msgsize, "%s contains control characters",
+                             f->name);
+                return PVS_ERR_INVAL;
+            }
+            if (f->ref && !pvs_store_web_id_valid(m->valuestring)) {
+                pvs_snprintf(msg, msgsize, "%s is not a valid id", f->name);
+                return PVS_ERR_INVAL;
+            }
+            if (!strcmp(f->name, "email") && !strchr(m->valuestring, '@')) {
+                pvs_snprintf(msg, msgsize, "email is not an email address");
+                return PVS_ERR_INVAL;
+            }
+            if (!strcmp(f->name, "endpoint_url") &&
+                strncmp(m->valuestring, "tcp://", 6) &&
+                strncmp(m->valuestring, "rtu://", 6)) {
+                pvs_snprintf(msg, msgsize,
+                             "endpoint_url must be "
+                             "tcp://HOST:PORT or rtu:///dev/TTY");
+                return PVS_ERR_INVAL;
+            }
+            if (!strcmp(f->name, "timezone") &&
+                (m->valuestring[0] == '/' || strstr(m->valuestring, ".."))) {
+                pvs_snprintf(msg, msgsize, "timezone is not an IANA name");
+                return PVS_ERR_INVAL;
+            }
+            break;
+        }
+        case PVS_F_REAL:
+        case PVS_F_INT:
+            if (!cJSON_IsNumber(m) || !isfinite(m->valuedouble)) {
+                pvs_snprintf(msg, msgsize, "%s must be a number", f->name);
+                return PVS_ERR_INVAL;
+            }
+            if (f->type == PVS_F_INT &&
+                m->valuedouble != floor(m->valuedouble)) {
+                pvs_snprintf(msg, msgsize, "%s must be a whole number",
+                             f->name);
+                return PVS_ERR_INVAL;
+            }
+            if (m->valuedouble < f->min || m->valuedouble > f->max) {
+                pvs_snprintf(msg, msgsize, "%s must be between %g and %g",
+                             f->name, f->min, f->max);
+                return PVS_ERR_INVAL;
+            }
+            break;
+        }
+    }
+    if (create) {
+        for (const struct pvs_field *f = e->fields; f->name; f++) {
+            const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, f->name);
+            if (f->required && (!v || cJSON_IsNull(v))) {
+                pvs_strlcpy(field, f->name, fieldsize);
+                pvs_snprintf(msg, msgsize, "%s is required", f->name);
+                return PVS_ERR_INVAL;
+            }
+        }
+    }
+    field[0] = '\0';
+    msg[0] = '\0';
+    return PVS_OK;
+}
+
+static void result(struct pvs_web_result *res, int status, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void result(struct pvs_web_result *res, int status, const char *fmt,
+                   ...) {
+    va_list ap;
+
+    res->status = status;
+    va_start(ap, fmt);
+    vsnprintf(res->msg, sizeof(res->msg), fmt, ap);
+    va_end(ap);
+}
+
+/* Row facts needed before a write: exists, source, created_by. */
+static enum pvs_err row_facts(struct pvs_store *st, const struct pvs_entity *e,
+                              const char *id, bool *ret_exists, char *source,
+                              size_t srcsize, char *owner, size_t ownersize) {
+    char sql[200];
+    sqlite3_stmt *s;
+    int r;
+
+    pvs_snprintf(sql, sizeof(sql),
+                 "SELECT source, created_by FROM %s WHERE id = ?1%s", e->table,
+                 e->role ? " AND role = ?2" : "");
+    s = prep(st, sql);
+    if (!s)
+        return PVS_ERR_DB;
+    bind_text(s, 1, id);
+    if (e->role)
+        bind_text(s, 2, e->role);
+    r = sqlite3_step(s);
+    *ret_exists = r == SQLITE_ROW;
+    if (r == SQLITE_ROW) {
+        pvs_strlcpy(source, col_text(s, 0), srcsize);
+        pvs_strlcpy(owner, col_text(s, 1), ownersize);
+    }
+    sqlite3_finalize(s);
+    return r == SQLITE_ROW || r == SQLITE_DONE ? PVS_OK
+                                               : fail(st, "reading a row");
+}
+
+static enum pvs_err ref_exists(struct pvs_store *st, const char *entity,
+                               const char *id, bool *ret) {
+    const struct pvs_entity *e = pvs_store_web_entity(entity);
+    char src[16], owner[PVS_WEB_NAME_MAX];
+
+    return row_facts(st, e, id, ret, src, sizeof(src), owner, sizeof(owner));
+}
+
+enum pvs_err pvs_store_web_put(struct pvs_store *st, const struct pvs_entity *e,
+                               const char *id, const cJSON *obj, bool create,
+                               const char *actor, const char *owner,
+                               int64_t now_ms, struct pvs_web_result *res) {
+    struct pvs_buf sql;
+    char source[16], created_by[PVS_WEB_NAME_MAX];
+    sqlite3_stmt *s = NULL;
+    bool exists, first = true;
+    int n = 0;
+    enum pvs_err rc;
+    const cJSON *m;
+
+    pvs_buf_init(&sql, 4096);
+    rc = row_facts(st, e, id, &exists, source, sizeof(source), created_by,
+                   sizeof(created_by));
+    if (rc)
+        goto out;
+    if (create && exists) {
+        result(res, 409, "%s '%s' exists already", e->name, id);
+        rc = PVS_ERR_INVAL;
+        goto out;
+    }
+    if (!create && !exists) {
+        result(res, 404, "no such %s", e->name);
+        rc = PVS_ERR_NOTFOUND;
+        goto out;
+    }
+    if (!create && strcmp(source, "api")) {
+        result(res, 403,
+               "%s '%s' is defined in the config file and is "
+               "read-only here",
+               e->name, id);
+        rc = PVS_ERR_INVAL;
+        goto out;
+    }
+    if (!create && owner && strcmp(owner, created_by)) {
+        result(res, 403, "%s '%s' was registered by someone else", e->name, id);
+        rc = PVS_ERR_INVAL;
+        goto out;
+    }
+    for (const struct pvs_field *f = e->fields; f->name; f++) {
+        bool found;
+        m = cJSON_GetObjectItemCaseSensitive(obj, f->name);
+        if (!f->ref || !m || !cJSON_IsString(m))
+            continue;
+        rc = ref_exists(st, f->ref, m->valuestring, &found);
+        if (rc)
+            goto out;
+        if (!found) {
+            result(res, 400, "%s: %s '%s' does not exist", f->name, f->ref,
+                   m->valuestring);
+            rc = PVS_ERR_INVAL;
+            goto out;
+        }
+    }
+    /* Column names come from the field table only. */
+    if (create) {
+        pvs_buf_printf(&sql,
+                       "INSERT INTO %s(id, source, created_by, "
+                       "created_ms%s",
+                       e->table, e->role ? ", role" : "");
+        for (const struct pvs_field *f = e->fields; f->name; f++)
+            if (cJSON_GetObjectItemCaseSensitive(obj, f->name))
+                pvs_buf_printf(&sql, ", %s", f->name);
+        pvs_buf_printf(&sql, ") VALUES (?1, 'api', ?2, ?3%s",
+                       e->role ? ", ?4" : "");
+        n = e->role ? 4 : 3;
+        for (const struct pvs_field *f = e->fields; f->name; f++)
+            if (cJSON_GetObjectItemCaseSensitive(obj, f->name))
+                pvs_buf_printf(&sql, ", ?%d", ++n);
+        pvs_buf_puts(&sql, ")");
+    } else {
+        pvs_buf_printf(&sql, "UPDATE %s SET ", e->table);
+        n = e->role ? 4 : 3;
+        for (const struct pvs_field *f = e->fields; f->name; f++) {
+            if (!cJSON_GetObjectItemCaseSensitive(obj, f->name))
+                continue;
+            pvs_buf_printf(&sql, "%s%s = ?%d", first ? "" : ", ", f->name, ++n);
+            first = false;
+        }
+        if (first) {
+            result(res, 200, "nothing to change");
+            rc = PVS_OK;
+            goto out;
+        }
+        pvs_buf_printf(&sql,
+                       " WHERE id = ?1%s AND ?2 IS NOT NULL AND ?3 "
+                       "IS NOT NULL",
+                       e->role ? " AND role = ?4" : "");
+    }
+    s = prep(st, sql.data);
+    if (!s) {
+        rc = PVS_ERR_DB;
+        goto out;
+    }
+    bind_text(s, 1, id);
+    bind_text(s, 2, actor ? actor : "");
+    sqlite3_bind_int64(s, 3, now_ms);
+    if (e->role)
+        bind_text(s, 4, e->role);
+    n = e->role ? 4 : 3;
+    for (const struct pvs_field *f = e->fields; f->name; f++) {
+        m = cJSON_GetObjectItemCaseSensitive(obj, f->name);
+        if (!m)
+            continue;
+        n++;
+        if (cJSON_IsNull(m))
+            sqlite3_bind_null(s, n);
+        else if (f->type == PVS_F_INT)
+            sqlite3_bind_int64(s, n, (sqlite3_int64)m->valuedouble);
+        else if (f->type == PVS_F_REAL)
+            sqlite3_bind_double(s, n, m->valuedouble);
+        else
+            bind_text(s, n, m->valuestring);
+    }
+    if (sqlite3_step(s) != SQLITE_DONE) {
+        rc = fail(st, "writing an API object");
+        goto out;
+    }
+    result(res, create ? 201 : 200, "%s '%s' %s", e->name, id,
+           create ? "created" : "updated");
+    rc = PVS_OK;
+out:
+    sqlite3_finalize(s);
+    pvs_buf_release(&sql);
+    if (rc == PVS_ERR_DB)
+        result(res, 503, "the database refused the change");
+    return rc;
+}
+
+enum pvs_err pvs_store_web_delete(struct pvs_store *st,
+                                  const struct pvs_entity *e, const char *id,
+                                  const char *owner,
+                                  struct pvs_web_result *res) {
+    char source[16], created_by[PVS_WEB_NAME_MAX], sql[200];
+    sqlite3_stmt *s;
+    bool exists;
+    int64_t uses = 0;
+    enum pvs_err rc;
+
+    rc = row_facts(st, e, id, &exists, source, sizeof(source), created_by,
+                   sizeof(created_by));
+    if (rc)
+        return rc;
+    if (!exists) {
+        result(res, 404, "no such %s", e->name);
+        return PVS_ERR_NOTFOUND;
+    }
+    if (strcmp(source, "api")) {
+        result(res, 403,
+               "%s '%s' is defined in the config file and is "
+               "read-only here",
+               e->name, id);
+        return PVS_ERR_INVAL;
+    }
+    if (owner && strcmp(owner, created_by)) {
+        result(res, 403, "%s '%s' was registered by someone else", e->name, id);
+        return PVS_ERR_INVAL;
+    }
+    /* Refuse to leave dangling references behind. */
+    if (!strcmp(e->name, "site"))
+        s = prep(st, "SELECT COUNT(*) FROM devices WHERE site_id = ?1");
+    else if (!strcmp(e->name, "customer"))
+        s = prep(st, "SELECT COUNT(*) FROM sites WHERE customer_id = ?1");
+    else if (!strcmp(e->name, "technician"))
+        s = prep(st, "SELECT COUNT(*) FROM sites WHERE technician_id = ?1");
+    else
+        s = prep(st, "SELECT 0 WHERE ?1 IS NOT NULL");
+    if (!s)
+        return PVS_ERR_DB;
+    bind_text(s, 1, id);
+    rc = scalar(st, s, &uses);
+    if (rc)
+        return rc;
+    if (uses) {
+        result(res, 409, "%s '%s' is still used by %lld %s", e->name, id,
+               (long long)uses,
+               !strcmp(e->name, "site") ? "device(s)" : "site(s)");
+        return PVS_ERR_INVAL;
+    }
+    pvs_snprintf(sql, sizeof(sql), "DELETE FROM %s WHERE id = ?1%s", e->table,
+                 e->role ? " AND role = ?2" : "");
+    s = prep(st, sql);
+    if (!s)
+        return PVS_ERR_DB;
+    bind_text(s, 1, id);
+    if (e->role)
+        bind_text(s, 2, e->role);
+    if (sqlite3_step(s) != SQLITE_DONE) {
+        sqlite3_finalize(s);
+        result(res, 503, "the database refused the change");
+        return fail(st, "deleting an API object");
+    }
+    sqlite3_finalize(s);
+    result(res, 200, "%s '%s' deleted", e->name, id);
+    return PVS_OK;
+}
+
+/* Run s (bound), finalize; constraint failures are a 409. */
+static enum pvs_err run(struct pvs_store *st, sqlite3_stmt *s,
+                        struct pvs_web_result *res, const char *what) {
+    int r = sqlite3_step(s);
+    enum pvs_err rc = PVS_OK;
+
+    if (r == SQLITE_DONE) {
+        res->id = sqlite3_last_insert_rowid(st->db);
+    } else if ((r & 0xff) == SQLITE_CONSTRAINT) {
+        result(res, 409, "%s: it exists already", what);
+        rc = PVS_ERR_INVAL;
+    } else {
+        result(res, 503, "the database refused the change");
+        rc = fail(st, what);
+    }
+    sqlite3_finalize(s);
+    return rc;
+}
+
+enum pvs_err pvs_store_web_user_create(struct pvs_store *st,
+                                       const char *username, const char *role,
+                                       const char *person, const char *pwhash,
+                                       int64_t now_ms,
+                                       struct pvs_web_result *res) {
+    sqlite3_stmt *s;
+    enum pvs_err rc;
+
+    if (person && *person) {
+        bool found;
+        rc = ref_exists(st, role, person, &found);
+        if (rc)
+            return rc;
+        if (!found) {
+            result(res, 400, "person: %s '%s' does not exist", role, person);
+            return PVS_ERR_INVAL;
+        }
+    }
+    s = prep(st, "INSERT INTO users(username, role, person_id, pwhash,"
+                 " created_ms) VALUES (?, ?, ?, ?, ?)");
+    if (!s)
+        return PVS_ERR_DB;
+    bind_text(s, 1, username);
+    bind_text(s, 2, role);
+    bind_text(s, 3, person && *person ? person : NULL);
+    bind_text(s, 4, pwhash && *pwhash ? pwhash : NULL);
+    sqlite3_bind_int64(s, 5, now_ms);
+    rc = run(st, s, res, "creating a user");
+    if (!rc)
+        result(res, 201, "user '%s' created", username);
+    return rc;
+}
+
+enum pvs_err pvs_store_web_user_delete(struct pvs_store *st, int64_t id,
+                                       struct pvs_web_result *res) {
+    static const char *const sqls[] = {
+        "DELETE FROM sessions WHERE user_id = ?",
+        "UPDATE api_tokens SET revoked_ms = COALESCE(revoked_ms, 0) WHERE"
+        " user_id = ?",
+        "UPDATE users SET disabled = 1, pwhash = NULL WHERE id = ?",
+    };
+    enum pvs_err rc = PVS_OK;
+
+    for (size_t i = 0; i < PVS_ARRAY_LEN(sqls) && !rc; i++) {
+        sqlite3_stmt *s = prep(st, sqls[i]);
+        if (!s)
+            return PVS_ERR_DB;
+        sqlite3_bind_int64(s, 1, id);
+        rc = run(st, s, res, "disabling a user");
+    }
+    if (!rc && !sqlite3_changes(st->db)) {
+        result(res, 404, "no such user");
+        return PVS_ERR_NOTFOUND;
+    }
+    if (!rc)
+        result(res, 200, "user disabled");
+    return rc;
+}
+
+enum pvs_err pvs_store_web_token_create(struct pvs_store *st, int64_t user_id,
+                                        const char *name, const char *hash,
+                                        int64_t now_ms, int64_t expires_ms,
+                                        struct pvs_web_result *res) {
+    sqlite3_stmt *s;
+    int64_t ok = 0;
+    enum pvs_err rc;
+
+    s = prep(st, "SELECT COUNT(*) FROM users WHERE id = ? AND disabled = 0");
+    if (!s)
+        return PVS_ERR_DB;
+    sqlite3_bind_int64(s, 1, user_id);
+    rc = scalar(st, s, &ok);
+    if (rc)
+        return rc;
+    if (!ok) {
+        result(res, 400, "user: no such active user");
+        return PVS_ERR_INVAL;
+    }
+    s = prep(st, "INSERT INTO api_tokens(user_id, name, hash, created_ms,"
+                 " expires_ms) VALUES (?, ?, ?, ?, ?)");
+    if (!s)
+        return PVS_ERR_DB;
+    sqlite3_bind_int64(s, 1, user_id);
+    bind_text(s, 2, name);
+    bind_text(s, 3, hash);
+    sqlite3_bind_int64(s, 4, now_ms);
+    if (expires_ms)
+        sqlite3_bind_int64(s, 5, expires_ms);
+    rc = run(st, s, res, "creating a token");
+    if (!rc)
+        result(res, 201, "token created");
+    return rc;
+}
+
+enum pvs_err pvs_store_web_token_revoke(struct pvs_store *st, int64_t id,
+                                        int64_t now_ms,
+                                        struct pvs_web_result *res) {
+    sqlite3_stmt *s = prep(st, "UPDATE api_tokens SET revoked_ms = ? WHERE"
+                               " id = ? AND revoked_ms IS NULL");
+    enum pvs_err rc;
+
+    if (!s)
+        return PVS_ERR_DB;
+    sqlite3_bind_int64(s, 1, now_ms);
+    sqlite3_bind_int64(s, 2, id);
+    rc = run(st, s, res, "revoking a token");
+    if (!rc && !sqlite3_changes(st->db)) {
+        result(res, 404, "no such active token");
+        return PVS_ERR_NOTFOUND;
+    }
+    if (!rc)
+        result(res, 200, "token revoked");
+    res->id = id;
+    return rc;
+}
+
+enum pvs_err pvs_store_web_session_create(struct pvs_store *st, int64_t user_id,
+                                          const char *hash, int64_t now_ms,
+                                          int64_t expires_ms,
+                                          struct pvs_web_result *res) {
+    sqlite3_stmt *s;
+    enum pvs_err rc;
+
+    /* Expired sessions go whenever a new one comes. */
+    s = prep(st, "DELETE FROM sessions WHERE expires_ms <= ?");
+    if (!s)
+        return PVS_ERR_DB;
+    sqlite3_bind_int64(s, 1, now_ms);
+    rc = run(st, s, res, "pruning sessions");
+    if (rc)
+        return rc;
+    s = prep(st, "INSERT INTO sessions(hash, user_id, created_ms,"
+                 " expires_ms) VALUES (?, ?, ?, ?)");
+    if (!s)
+        return PVS_ERR_DB;
+    bind_text(s, 1, hash);
+    sqlite3_bind_int64(s, 2, user_id);
+    sqlite3_bind_int64(s, 3, now_ms);
+    sqlite3_bind_int64(s, 4, expires_ms);
+    rc = run(st, s, res, "creating a session");
+    if (!rc)
+        result(res, 201, "logged in");
+    return rc;
+}
+
+enum pvs_err pvs_store_web_session_delete(struct pvs_store *st,
+                                          const char *hash,
+                                          struct pvs_web_result *res) {
+    sqlite3_stmt *s = prep(st, "DELETE FROM sessions WHERE hash = ?");
+    enum pvs_err rc;
+
+    if (!s)
+        return PVS_ERR_DB;
+    bind_text(s, 1, hash);
+    rc = run(st, s, res, "ending a session");
+    if (!rc)
+        result(res, 200, "logged out");
+    return rc;
+}
+
+enum pvs_err pvs_store_web_silence_create(struct pvs_store *st,
+                                          const cJSON *obj, const char *actor,
+                                          int64_t now_ms,
+                                          struct pvs_web_result *res) {
+    static const char *const refs[][2] = {{"site", "site"},
+                                          {"device", "device"}};
+    sqlite3_stmt *s;
+    enum pvs_err rc;
+
+    for (size_t i = 0; i < PVS_ARRAY_LEN(refs); i++) {
+        const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, refs[i][0]);
+        bool found;
+        if (!cJSON_IsString(v))
+            continue;
+        rc = ref_exists(st, refs[i][1], v->valuestring, &found);
+        if (rc)
+            return rc;
+        if (!found) {
+            result(res, 400, "%s: '%s' does not exist", refs[i][0],
+                   v->valuestring);
+            return PVS_ERR_INVAL;
+        }
+    }
+    s = prep(st, "INSERT INTO api_silences(site_id, device_id, rule,"
+                 " start_ms, end_ms, reason, created_by, created_ms) VALUES"
+                 " (?, ?, ?, ?, ?, ?, ?, ?)");
+    if (!s)
+        return PVS_ERR_DB;
+    bind_text(s, 1, cJSON_GetStringValue(cJSON_GetObjectItem(obj, "site")));
+    bind_text(s, 2, cJSON_GetStringValue(cJSON_GetObjectItem(obj, "device")));
+    bind_text(s, 3, cJSON_GetStringValue(cJSON_GetObjectItem(obj, "rule")));
+    sqlite3_bind_int64(
+        s, 4, (int64_t)cJSON_GetNumberValue(cJSON_GetObjectItem(obj, "start")));
+    sqlite3_bind_int64(
+        s, 5, (int64_t)cJSON_GetNumberValue(cJSON_GetObjectItem(obj, "end")));
+    bind_text(s, 6, cJSON_GetStringValue(cJSON_GetObjectItem(obj, "reason")));
+    bind_text(s, 7, actor);
+    sqlite3_bind_int64(s, 8, now_ms);
+    rc = run(st, s, res, "creating a silence");
+    if (!rc)
+        result(res, 201, "silence created");
+    return rc;
+}
+
+enum pvs_err pvs_store_web_silence_delete(struct pvs_store *st, int64_t id,
+                                          struct pvs_web_result *res) {
+    sqlite3_stmt *s = prep(st, "DELETE FROM api_silences WHERE id = ?");
+    enum pvs_err rc;
+
+    if (!s)
+        return PVS_ERR_DB;
+    sqlite3_bind_int64(s, 1, id);
+    rc = run(st, s, res, "deleting a silence");
+    if (!rc && !sqlite3_changes(st->db)) {
+        result(res, 404, "no such silence");
+        return PVS_ERR_NOTFOUND;
+    }
+    if (!rc)
+        result(res, 200, "silence deleted");
+    res->id = id;
+    return rc;
+}
+
+enum pvs_err pvs_store_web_erase_customer(struct pvs_store *st, const char *id,
+                                          struct pvs_web_result *res) {
+    static const char *const sqls[] = {
+        /* Messages sent to them, by address, before the address goes. */
+        "UPDATE outbox SET recipient = 'erased', body = '(erased)', subject"
+        " = '(erased)' WHERE audience = 'customer' AND (recipient = (SELECT"
+        " email FROM people WHERE role = 'customer' AND id = ?1) OR"
+        " ticket_id IN (SELECT t.id FROM tickets t JOIN sites s ON s.id ="
+        " t.site_id WHERE s.customer_id = ?1))",
+        "UPDATE ticket_events SET text = '(erased)' WHERE actor = 'customer:'"
+        " || ?1",
+        "DELETE FROM sessions WHERE user_id IN (SELECT id FROM users WHERE"
+        " role = 'customer' AND person_id = ?1)",
+        "UPDATE api_tokens SET revoked_ms = COALESCE(revoked_ms, 0) WHERE"
+        " user_id IN (SELECT id FROM users WHERE role = 'customer' AND"
+        " person_id = ?1)",
+        "UPDATE users SET disabled = 1, pwhash = NULL WHERE role ="
+        " 'customer' AND person_id = ?1",
+        "UPDATE people SET name = 'erased', email = NULL, phone = NULL"
+        " WHERE role = 'customer' AND id = ?1",
+    };
+    char source[16], owner[PVS_WEB_NAME_MAX];
+    bool exists;
+    enum pvs_err rc;
+
+    rc = row_facts(st, pvs_store_web_entity("customer"), id, &exists, source,
+                   sizeof(source), owner, sizeof(owner));
+    if (rc)
+        return rc;
+    if (!exists) {
+        result(res, 404, "no such customer");
+        return PVS_ERR_NOTFOUND;
+    }
+    for (size_t i = 0; i < PVS_ARRAY_LEN(sqls) && !rc; i++) {
+        sqlite3_stmt *s = prep(st, sqls[i]);
+        if (!s)
+            return PVS_ERR_DB;
+        bind_text(s, 1, id);
+        rc = run(st, s, res, "erasing personal data");
+    }
+    if (rc)
+        return rc;
+    /* The config file is read at every start: the record there is the
+     * operator's to remove, and the answer says so. */
+    if (strcmp(source, "api"))
+        result(res, 200,
+               "personal data of customer '%s' erased from the database; "
+               "the [customer \"%s\"] section of the config file still "
+               "holds their details: remove it there",
+               id, id);
+    else
+        result(res, 200, "personal data of customer '%s' erased", id);
+    return PVS_OK;
+}
+
+enum pvs_err pvs_store_web_audit(struct pvs_store *st, int64_t now_ms,
+                                 const char *actor, const char *action,
+                                 const char *object) {
+    struct pvs_web_result res;
+    sqlite3_stmt *s = prep(st, "INSERT INTO audit(ts_ms, actor, action,"
+                               " object) VALUES (?, ?, ?, ?)");
+
+    if (!s)
+        return PVS_ERR_DB;
+    sqlite3_bind_int64(s, 1, now_ms);
+    bind_text(s, 2, actor);
+    bind_text(s, 3, action);
+    bind_text(s, 4, object);
+    return run(st, s, &res, "writing the audit log");
+}
+
+/* ---- the API's objects as config sections ---- */
+
+/* Append `key = "value"` with the INI reader's escapes, on one line. */
+static void ini_str(struct pvs_buf *b, const char *key, const char *v) {
+    pvs_buf_printf(b, "%s = \"", key);
+    for (const char *p = v; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            pvs_buf_printf(b, "\\%c", *p);
+        else if ((unsigned char)*p < 0x20)
+            pvs_buf_puts(b, " ");
+        else
+            pvs_buf_add(b, p, 1);
+    }
+    pvs_buf_puts(b, "\"\n");
+}
+
+/* Column i of s as `key = value`, nothing when NULL. */
+static void ini_col(struct pvs_buf *b, const char *key, sqlite3_stmt *s, int i,
+                    const char *suffix) {
+    switch (sqlite3_column_type(s, i)) {
+    case SQLITE_NULL:
+        return;
+    case SQLITE_INTEGER:
+        pvs_buf_printf(b, "%s = %lld%s\n", key,
+                       (long long)sqlite3_column_int64(s, i), suffix);
+        return;
+    case SQLITE_FLOAT:
+        pvs_buf_printf(b, "%s = %.10g%s\n", key, sqlite3_column_double(s, i),
+                       suffix);
+        return;
+    default:
+        ini_str(b, key, col_text(s, i));
+        return;
+    }
+}
+
+struct ini_section {
+    const char *type;
+    const char *sql;
+    const char *const *keys; /* config key per column after the id */
+};
+
+static const char *const site_ini[] = {
+    "name",     "address",    "latitude", "longitude",   "timezone",
+    "kwp",      "tilt",       "azimuth",  "loss_factor", "access_notes",
+    "customer", "technician", NULL};
+static const char *const device_ini[] = {
+    "site",        "kind",     "vendor",  "model",   "kwp",      "rated_power",
+    "mppt_inputs", "endpoint", "unit_id", "profile", "interval", NULL};
+static const char *const person_ini[] = {"name", "email", "phone", "language",
+                                         NULL};
+
+static const struct ini_section ini_sections[] = {
+    {"customer",
+     "SELECT id, name, email, phone, language FROM people WHERE role ="
+     " 'customer' AND source = 'api' ORDER BY id",
+     person_ini},
+    {"technician",
+     "SELECT id, name, email, phone, language FROM people WHERE role ="
+     " 'technician' AND source = 'api' ORDER BY id",
+     person_ini},
+    {"site",
+     "SELECT id, name, address, latitude, longitude, timezone, kwp, tilt,"
+     " azimuth, loss_factor, access_notes, customer_id, technician_id FROM"
+     " sites WHERE source = 'api' ORDER BY id",
+     site_ini},
+    {"device",
+     "SELECT id, site_id, kind, vendor, model, kwp, rated_power,"
+     " mppt_inputs, CASE WHEN endpoint_url IS NOT NULL THEN 'api-' || id"
+     " ELSE endpoint END, unit_id, profile, interval_s, endpoint_url FROM"
+     " devices WHERE source = 'api' ORDER BY id",
+     device_ini},
+};
+
+static bool cfg_has(const struct pvs_config *cfg, const char *type,
+                    const char *id) {
+    if (!strcmp(type, "site"))
+        return pvs_config_site(cfg, id) != NULL;
+    if (!strcmp(type, "device"))
+        return pvs_config_device(cfg, id) != NULL;
+    if (!strcmp(type, "technician"))
+        return pvs_config_technician(cfg, id) != NULL;
+    for (size_t i = 0; i < cfg->ncustomers; i++)
+        if (!strcmp(cfg->customers[i]->obj.id, id))
+            return true;
+    return false;
+}
+
+enum pvs_err pvs_store_web_config_ini(struct pvs_store *st,
+                                      const struct pvs_config *cfg,
+                                      struct pvs_buf *out, size_t *ret_n) {
+    size_t n = 0;
+    sqlite3_stmt *s;
+    char iso[40];
+    int r;
+
+    for (size_t k = 0; k < PVS_ARRAY_LEN(ini_sections); k++) {
+        const struct ini_section *sec = &ini_sections[k];
+
+        s = prep(st, sec->sql);
+        if (!s)
+            return PVS_ERR_DB;
+        while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+            const char *id = col_text(s, 0);
+            int ncols = 0;
+
+            if (!pvs_store_web_id_valid(id) || cfg_has(cfg, sec->type, id))
+                continue;
+            pvs_buf_printf(out, "\n[%s \"%s\"]\n", sec->type, id);
+            for (; sec->keys[ncols]; ncols++)
+                ini_col(out, sec->keys[ncols], s, ncols + 1,
+                        !strcmp(sec->keys[ncols], "interval") ? "s" : "");
+            if (!strcmp(sec->type, "device") &&
+                sqlite3_column_type(s, ncols + 1) != SQLITE_NULL) {
+                pvs_buf_printf(out, "\n[endpoint \"api-%s\"]\n", id);
+                ini_str(out, "url", col_text(s, ncols + 1));
+            }
+            n++;
+        }
+        sqlite3_finalize(s);
+        if (r != SQLITE_DONE)
+            return fail(st, "reading the API's objects");
+    }
+    s = prep(st, "SELECT id, site_id, device_id, rule, start_ms, end_ms,"
+                 " reason FROM api_silences ORDER BY id");
+    if (!s)
+        return PVS_ERR_DB;
+    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+        pvs_buf_printf(out, "\n[silence \"api-%lld\"]\n",
+                       (long long)sqlite3_column_int64(s, 0));
+        ini_col(out, "site", s, 1, "");
+        ini_col(out, "device", s, 2, "");
+        ini_col(out, "rule", s, 3, "");
+        if (sqlite3_column_type(s, 4) != SQLITE_NULL) {
+            pvs_fmt_iso_utc(sqlite3_column_int64(s, 4), iso, sizeof(iso));
+            pvs_buf_printf(out, "start = %s\n", iso);
+        }
+        pvs_fmt_iso_utc(sqlite3_column_int64(s, 5), iso, sizeof(iso));
+        pvs_buf_printf(out, "end = %s\n", iso);
+        ini_col(out, "reason", s, 6, "");
+        n++;
+    }
+    sqlite3_finalize(s);
+    if (r != SQLITE_DONE)
+        return fail(st, "reading the API's silences");
+    *ret_n = n;
+    return PVS_OK;
+}

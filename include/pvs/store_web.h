@@ -1,0 +1,281 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * store_web.h - the store queries of the HTTP API (core/store_web.c): JSON
+ * for reads on the API's own read-only handles, and the writes that the
+ * engine runs for the API's commands (core/engine_api.c) inside its batch
+ * transaction.
+ *
+ * Visibility: every read takes a struct pvs_scope. Staff (admin,
+ * installer) see everything; a technician sees the sites whose technician
+ * they are and the tickets of those sites or assigned to them; a customer
+ * sees only the sites whose customer they are. An object outside the scope
+ * is reported as PVS_ERR_NOTFOUND, exactly like one that does not exist.
+ *
+ * JSON output is appended to a capped struct pvs_buf; PVS_ERR_FULL when
+ * the cap is reached. Strings are always escaped.
+ *
+ * A handle is used by one thread at a time (store.h).
+ */
+#ifndef PVS_STORE_WEB_H
+#define PVS_STORE_WEB_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <cjson/cJSON.h>
+#include "pvs/store.h"
+#include "pvs/util.h"
+
+enum pvs_scope_kind {
+    PVS_SCOPE_ALL = 0,
+    PVS_SCOPE_TECHNICIAN = 1,
+    PVS_SCOPE_CUSTOMER = 2,
+};
+
+struct pvs_scope {
+    enum pvs_scope_kind kind;
+    const char *person; /* technician or customer id (borrowed) */
+};
+
+/* ---- accounts (read side) ---- */
+
+#define PVS_WEB_NAME_MAX 64
+#define PVS_WEB_HASH_MAX 160
+
+/* A user as the authentication code needs it. */
+struct pvs_web_user {
+    int64_t id;
+    char username[PVS_WEB_NAME_MAX];
+    char role[16];                 /* admin, installer, technician, customer */
+    char person[PVS_WEB_NAME_MAX]; /* technician/customer id, or "" */
+    char pwhash[PVS_WEB_HASH_MAX]; /* crypto_pwhash_str, or "" */
+    bool disabled;
+};
+
+/* By user name, for a password login. */
+enum pvs_err pvs_store_web_user_by_name(struct pvs_store *st,
+                                        const char *username,
+                                        struct pvs_web_user *ret);
+/*
+ * The user behind an API token (hash: hex of the token's hash) that is
+ * neither revoked nor expired at now_ms (real time).
+ */
+enum pvs_err pvs_store_web_user_by_token(struct pvs_store *st, const char *hash,
+                                         int64_t now_ms,
+                                         struct pvs_web_user *ret);
+/* The user behind a session cookie that has not expired at now_ms. */
+enum pvs_err pvs_store_web_user_by_session(struct pvs_store *st,
+                                           const char *hash, int64_t now_ms,
+                                           struct pvs_web_user *ret);
+
+/* ---- reads as JSON ---- */
+
+struct pvs_ticket_filter {
+    const char *status; /* a status, "active", or NULL */
+    const char *site;   /* NULL = any */
+    int64_t limit;      /* 1..500 */
+    int64_t offset;
+};
+
+/* {"items": [...], "total": N, "limit": L, "offset": O} */
+enum pvs_err pvs_store_web_tickets_json(struct pvs_store *st,
+                                        const struct pvs_scope *scope,
+                                        const struct pvs_ticket_filter *f,
+                                        struct pvs_buf *out);
+/*
+ * One ticket with its timeline, the alert evidence and, when staff is
+ * true, the messages sent for it. PVS_ERR_NOTFOUND outside the scope.
+ */
+enum pvs_err pvs_store_web_ticket_json(struct pvs_store *st,
+                                       const struct pvs_scope *scope,
+                                       int64_t id, bool staff,
+                                       struct pvs_buf *out);
+/* PVS_OK when ticket id exists and is inside the scope. */
+enum pvs_err pvs_store_web_ticket_visible(struct pvs_store *st,
+                                          const struct pvs_scope *scope,
+                                          int64_t id);
+
+/* Sites (list, or one with its devices, last values and tickets). */
+enum pvs_err pvs_store_web_sites_json(struct pvs_store *st,
+                                      const struct pvs_scope *scope,
+                                      int64_t limit, int64_t offset,
+                                      struct pvs_buf *out);
+enum pvs_err pvs_store_web_site_json(struct pvs_store *st,
+                                     const struct pvs_scope *scope,
+                                     const char *id, struct pvs_buf *out);
+/* PVS_OK when site id exists and is inside the scope. */
+enum pvs_err pvs_store_web_site_visible(struct pvs_store *st,
+                                        const struct pvs_scope *scope,
+                                        const char *id);
+/* Devices of the scope, of one site when site is not NULL. */
+enum pvs_err pvs_store_web_devices_json(struct pvs_store *st,
+                                        const struct pvs_scope *scope,
+                                        const char *site, struct pvs_buf *out);
+enum pvs_err pvs_store_web_device_json(struct pvs_store *st,
+                                       const struct pvs_scope *scope,
+                                       const char *id, struct pvs_buf *out);
+/* People of one role ("customer", "technician"); one by id. */
+enum pvs_err pvs_store_web_people_json(struct pvs_store *st, const char *role,
+                                       struct pvs_buf *out);
+enum pvs_err pvs_store_web_person_json(struct pvs_store *st, const char *role,
+                                       const char *id, struct pvs_buf *out);
+/* Users and API tokens (never the hashes); user_id 0 = every user. */
+enum pvs_err pvs_store_web_users_json(struct pvs_store *st,
+                                      struct pvs_buf *out);
+enum pvs_err pvs_store_web_tokens_json(struct pvs_store *st, int64_t user_id,
+                                       struct pvs_buf *out);
+/* The owner (user id) of token id, or PVS_ERR_NOTFOUND. */
+enum pvs_err pvs_store_web_token_owner(struct pvs_store *st, int64_t id,
+                                       int64_t *ret_user);
+/* Alerts whose latest transition is firing, inside the scope. */
+enum pvs_err pvs_store_web_alerts_json(struct pvs_store *st,
+                                       const struct pvs_scope *scope,
+                                       struct pvs_buf *out);
+/* Silences created through the API. */
+enum pvs_err pvs_store_web_silences_json(struct pvs_store *st,
+                                         struct pvs_buf *out);
+/*
+ * One metric of the devices of a site, averaged per step_ms bucket
+ * between from_ms and to_ms (at most 2000 buckets), summed over devices:
+ * {"metric": ..., "step_ms": ..., "points": [[t, v], ...]}.
+ */
+enum pvs_err pvs_store_web_series_json(struct pvs_store *st, const char *site,
+                                       const char *metric, int64_t from_ms,
+                                       int64_t to_ms, int64_t step_ms,
+                                       struct pvs_buf *out);
+/*
+ * Energy produced per UTC day from from_ms on (days entries of ret_kwh),
+ * from the hourly mean of ac_power_w summed over the site's devices.
+ */
+enum pvs_err pvs_store_web_daily_energy(struct pvs_store *st, const char *site,
+                                        int64_t from_ms, int days,
+                                        double *ret_kwh);
+/* Counts for the fleet overview and /metrics, inside the scope. */
+struct pvs_web_kpis {
+    int64_t sites, devices, tickets_open, alerts_firing;
+    double lost_kwh_open; /* energy lost on open tickets */
+};
+enum pvs_err pvs_store_web_kpis(struct pvs_store *st,
+                                const struct pvs_scope *scope,
+                                struct pvs_web_kpis *ret);
+/* Sites with their state (ok, warning, critical) for the overview. */
+enum pvs_err pvs_store_web_fleet_json(struct pvs_store *st,
+                                      const struct pvs_scope *scope,
+                                      struct pvs_buf *out);
+/* Customer messages about the scope's sites (audience customer). */
+enum pvs_err pvs_store_web_notices_json(struct pvs_store *st,
+                                        const struct pvs_scope *scope,
+                                        struct pvs_buf *out);
+/* Everything stored about customer id: person, sites, tickets, notices. */
+enum pvs_err pvs_store_web_export_json(struct pvs_store *st, const char *id,
+                                       struct pvs_buf *out);
+
+/* ---- entities written through the API ---- */
+
+enum pvs_field_type { PVS_F_TEXT, PVS_F_REAL, PVS_F_INT, PVS_F_ENUM };
+
+struct pvs_field {
+    const char *name; /* JSON member and column */
+    enum pvs_field_type type;
+    bool required;              /* on create */
+    double min, max;            /* numbers; text: max length */
+    const char *const *choices; /* PVS_F_ENUM */
+    const char *ref;            /* must name an existing row of this entity */
+};
+
+struct pvs_entity {
+    const char *name;  /* "site", "device", "customer", "technician" */
+    const char *table; /* sites, devices, people */
+    const char *role;  /* people.role, or NULL */
+    const struct pvs_field *fields; /* NULL-terminated by name */
+};
+
+/* The entity called name, or NULL. */
+const struct pvs_entity *pvs_store_web_entity(const char *name);
+
+/*
+ * Check obj (a JSON object) against e: types, ranges, lengths, no unknown
+ * members, required members when create. On failure returns
+ * PVS_ERR_INVAL and writes the member at fault to field and a message to
+ * msg. Pure; any thread.
+ */
+enum pvs_err pvs_store_web_validate(const struct pvs_entity *e,
+                                    const cJSON *obj, bool create, char *field,
+                                    size_t fieldsize, char *msg,
+                                    size_t msgsize);
+/* Whether id is a usable object id: 1..64 of [A-Za-z0-9._-]. */
+bool pvs_store_web_id_valid(const char *id);
+
+/*
+ * Engine thread only. Outcome of a write: PVS_OK, or PVS_ERR_NOTFOUND (no
+ * such object), PVS_ERR_INVAL (conflict or bad reference; msg says
+ * which; status is the HTTP status), PVS_ERR_DB.
+ */
+struct pvs_web_result {
+    int status;
+    char msg[200];
+    int64_t id;
+};
+
+/*
+ * Create (create true) or update entity e id from the validated obj.
+ * owner: when not NULL, an update or delete needs the row's created_by to
+ * be owner (installers change only what they registered).
+ */
+enum pvs_err pvs_store_web_put(struct pvs_store *st, const struct pvs_entity *e,
+                               const char *id, const cJSON *obj, bool create,
+                               const char *actor, const char *owner,
+                               int64_t now_ms, struct pvs_web_result *res);
+enum pvs_err pvs_store_web_delete(struct pvs_store *st,
+                                  const struct pvs_entity *e, const char *id,
+                                  const char *owner,
+                                  struct pvs_web_result *res);
+
+enum pvs_err pvs_store_web_user_create(struct pvs_store *st,
+                                       const char *username, const char *role,
+                                       const char *person, const char *pwhash,
+                                       int64_t now_ms,
+                                       struct pvs_web_result *res);
+enum pvs_err pvs_store_web_user_delete(struct pvs_store *st, int64_t id,
+                                       struct pvs_web_result *res);
+enum pvs_err pvs_store_web_token_create(struct pvs_store *st, int64_t user_id,
+                                        const char *name, const char *hash,
+                                        int64_t now_ms, int64_t expires_ms,
+                                        struct pvs_web_result *res);
+enum pvs_err pvs_store_web_token_revoke(struct pvs_store *st, int64_t id,
+                                        int64_t now_ms,
+                                        struct pvs_web_result *res);
+enum pvs_err pvs_store_web_session_create(struct pvs_store *st, int64_t user_id,
+                                          const char *hash, int64_t now_ms,
+                                          int64_t expires_ms,
+                                          struct pvs_web_result *res);
+enum pvs_err pvs_store_web_session_delete(struct pvs_store *st,
+                                          const char *hash,
+                                          struct pvs_web_result *res);
+enum pvs_err pvs_store_web_silence_create(struct pvs_store *st,
+                                          const cJSON *obj, const char *actor,
+                                          int64_t now_ms,
+                                          struct pvs_web_result *res);
+enum pvs_err pvs_store_web_silence_delete(struct pvs_store *st, int64_t id,
+                                          struct pvs_web_result *res);
+/*
+ * Erase customer id's personal data: name, email and phone of the person,
+ * recipients and bodies of their messages, their ticket comments; their
+ * logins are disabled. Tickets and telemetry stay (no personal data).
+ */
+enum pvs_err pvs_store_web_erase_customer(struct pvs_store *st, const char *id,
+                                          struct pvs_web_result *res);
+/*
+ * The API's own sites, devices, people and silences as config sections
+ * (INI text appended to out), leaving out every id cfg defines already;
+ * a device with an endpoint_url gets an [endpoint "api-DEVICE"]. *ret_n:
+ * how many sections. For pvs_config_merge_store.
+ */
+enum pvs_err pvs_store_web_config_ini(struct pvs_store *st,
+                                      const struct pvs_config *cfg,
+                                      struct pvs_buf *out, size_t *ret_n);
+/* One line in the audit log. */
+enum pvs_err pvs_store_web_audit(struct pvs_store *st, int64_t now_ms,
+                                 const char *actor, const char *action,
+                                 const char *object);
+
+#endif

@@ -1,0 +1,1145 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * api.c - the REST API under /api/v1 (JSON), and /metrics.
+ *
+ * DESIGN
+ * Every handler starts with the same two questions, in this order: may
+ * this role use this endpoint at all (401 without credentials, 403 for a
+ * role that never may), and is this object inside the caller's scope
+ * (404, the same answer as for an object that does not exist, so ids of
+ * other customers' sites cannot be probed). Reads run on a read-only
+ * handle with the scope inside the SQL (store_web.c); writes go to the
+ * engine as commands and the engine's status is passed through.
+ *
+ * Request bodies are JSON objects, checked against the same field tables
+ * the engine uses, and errors name the field at fault. Nothing from a
+ * request is ever pasted into SQL: ids are checked for shape and bound.
+ */
+#define PVS_LOG_MODULE "web"
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <sodium.h>
+
+#include "pvs/clock.h"
+#include "pvs/engine_api.h"
+#include "pvs/expect.h"
+#include "pvs/embed.h"
+#include "pvs/log.h"
+#include "pvs/stats.h"
+#include "web_int.h"
+
+#define MAX_SEGS 6
+#define R_ADMIN (1u << ROLE_ADMIN)
+#define R_INSTALLER (1u << ROLE_INSTALLER)
+#define R_TECH (1u << ROLE_TECHNICIAN)
+#define R_CUSTOMER (1u << ROLE_CUSTOMER)
+#define R_STAFF (R_ADMIN | R_INSTALLER | R_TECH)
+#define R_ANY (R_STAFF | R_CUSTOMER)
+
+static int64_t wall_ms(void) {
+    struct timespec ts;
+
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Whether the caller's role is in mask; otherwise answer 401 or 403. */
+static bool allow(struct web_req *r, unsigned mask) {
+    if (r->who.role == ROLE_NONE) {
+        pvs_web_error(r, 401, NULL,
+                      "log in, or send an API token (Authorization: Bearer)");
+        return false;
+    }
+    if (!(mask & (1u << r->who.role))) {
+        pvs_web_error(r, 403, NULL, "a %s may not do this",
+                      pvs_auth_role_name(r->who.role));
+        return false;
+    }
+    return true;
+}
+
+static bool method(struct web_req *r, const char *m) {
+    return !strcmp(r->method, m) ||
+           (!strcmp(m, "GET") && !strcmp(r->method, "HEAD"));
+}
+
+static struct pvs_store *store(struct web_req *r) {
+    struct pvs_store *st = pvs_web_store(r);
+
+    if (!st)
+        pvs_web_error(r, 503, NULL, "the database cannot be read");
+    return st;
+}
+
+/* Map a store result onto the answer; true when r->out holds JSON. */
+static bool read_ok(struct web_req *r, enum pvs_err rc, const char *what) {
+    if (!rc) {
+        pvs_buf_puts(&r->out, "\n");
+        pvs_web_json(r, 200);
+        return true;
+    }
+    if (rc == PVS_ERR_NOTFOUND)
+        pvs_web_error(r, 404, NULL, "no such %s", what);
+    else if (rc == PVS_ERR_FULL)
+        pvs_web_error(r, 413, NULL,
+                      "the answer is too large: narrow the "
+                      "request (limit, from, to)");
+    else
+        pvs_web_error(r, 503, NULL, "the database cannot be read");
+    return false;
+}
+
+cJSON *pvs_api_body(struct web_req *r) {
+    const char *ct = pvs_web_header(r, "Content-Type");
+    const char *end = NULL;
+    cJSON *j;
+
+    if (!r->body.len) {
+        pvs_web_error(r, 400, NULL, "a JSON object is required as the body");
+        return NULL;
+    }
+    /* Browsers cannot send this type across sites without asking first,
+     * which backs SameSite cookies against request forgery. */
+    if (!ct || strncmp(ct, "application/json", 16)) {
+        pvs_web_error(r, 415, NULL,
+                      "send the body as Content-Type: application/json");
+        return NULL;
+    }
+    j = cJSON_ParseWithLengthOpts(r->body.data, r->body.len, &end, false);
+    if (!j) {
+        pvs_web_error(r, 400, NULL, "bad JSON near byte %zu",
+                      end ? (size_t)(end - r->body.data) : 0);
+        return NULL;
+    }
+    if (!cJSON_IsObject(j)) {
+        cJSON_Delete(j);
+        pvs_web_error(r, 400, NULL, "the body must be a JSON object");
+        return NULL;
+    }
+    return j;
+}
+
+bool pvs_api_call(struct web_req *r, struct pvs_command *c) {
+    enum pvs_err rc = pvs_command_call(r->w->inbox, c, WEB_CMD_TIMEOUT_MS);
+
+    if (rc) {
+        pvs_web_error(r, 503, NULL,
+                      "the engine is busy or stopping (%s): "
+                      "try again",
+                      pvs_err_str(rc));
+        return false;
+    }
+    /* The API's own kinds leave their message in text too. */
+    if (!c->message[0] && (int)c->kind >= PVS_CMD_API_BASE)
+        pvs_strlcpy(c->message, c->text, sizeof(c->message));
+    if (c->result || c->http_status >= 300) {
+        pvs_web_error(r, c->http_status >= 400 ? c->http_status : 500, NULL,
+                      "%s", c->message);
+        return false;
+    }
+    return true;
+}
+
+/* Send c with cmd_text and answer {"ok", "message", "id"}. */
+static void command(struct web_req *r, struct pvs_command *c, int ok_status,
+                    bool reload) {
+    pvs_strlcpy(c->actor, r->who.actor, sizeof(c->actor));
+    if (pvs_api_call(r, c)) {
+        pvs_buf_puts(&r->out, "{\"ok\": true, \"message\": ");
+        pvs_buf_json_str(&r->out, c->message);
+        pvs_buf_printf(&r->out, ", \"id\": %lld}\n", (long long)c->result_id);
+        pvs_web_json(r, ok_status ? ok_status : c->http_status);
+        r->reload = reload;
+    }
+    pvs_command_put(c);
+}
+
+/* Put j (PrintUnformatted) into c->text; false when it does not fit. */
+static bool set_text(struct web_req *r, struct pvs_command *c, cJSON *j) {
+    char *s = cJSON_PrintUnformatted(j);
+    bool ok = s && pvs_strlcpy(c->text, s, sizeof(c->text));
+
+    cJSON_free(s);
+    if (!ok)
+        pvs_web_error(r, 413, NULL, "the request is too large");
+    return ok;
+}
+
+static int64_t arg_int(struct web_req *r, const char *name, int64_t def,
+                       int64_t lo, int64_t hi, bool *ok) {
+    const char *v = pvs_web_arg(r, name);
+    int64_t n;
+
+    if (!v)
+        return def;
+    if (pvs_parse_i64(v, &n) || n < lo || n > hi) {
+        pvs_web_error(r, 400, name,
+                      "%s must be a whole number from %lld to "
+                      "%lld",
+                      name, (long long)lo, (long long)hi);
+        *ok = false;
+        return def;
+    }
+    return n;
+}
+
+/* A time from JSON: ms since the epoch, or ISO 8601 text. */
+static bool json_time(const cJSON *v, int64_t *ret) {
+    if (cJSON_IsNumber(v) && isfinite(v->valuedouble) && v->valuedouble > 0) {
+        *ret = (int64_t)v->valuedouble;
+        return true;
+    }
+    return cJSON_IsString(v) && !pvs_clock_parse_time(v->valuestring, ret);
+}
+
+/* ---- /me, tickets ---- */
+
+static void me(struct web_req *r) {
+    if (!allow(r, R_ANY))
+        return;
+    pvs_buf_puts(&r->out, "{\"username\": ");
+    pvs_buf_json_str(&r->out, r->who.username);
+    pvs_buf_printf(&r->out, ", \"role\": \"%s\", \"person\": ",
+                   pvs_auth_role_name(r->who.role));
+    pvs_buf_json_str(&r->out, r->who.person);
+    pvs_buf_puts(&r->out, ", \"actor\": ");
+    pvs_buf_json_str(&r->out, r->who.actor);
+    pvs_buf_printf(&r->out, ", \"user_id\": %lld}\n",
+                   (long long)r->who.user_id);
+    pvs_web_json(r, 200);
+}
+
+static bool parse_id(struct web_req *r, const char *s, int64_t *ret) {
+    if (pvs_parse_i64(s, ret) || *ret <= 0) {
+        pvs_web_error(r, 404, NULL, "no such object '%.40s'", s);
+        return false;
+    }
+    return true;
+}
+
+static void tickets_list(struct web_req *r) {
+    struct pvs_ticket_filter f;
+    struct pvs_scope scope;
+    struct pvs_store *st;
+    bool ok = true;
+
+    if (!allow(r, R_ANY) || !(st = store(r)))
+        return;
+    memset(&f, 0, sizeof(f));
+    f.status = pvs_web_arg(r, "status");
+    f.site = pvs_web_arg(r, "site");
+    f.limit = arg_int(r, "limit", 50, 1, 500, &ok);
+    f.offset = arg_int(r, "offset", 0, 0, INT32_MAX, &ok);
+    if (!ok)
+        return;
+    if (f.status && (strlen(f.status) > 20 || !*f.status))
+        f.status = "none";
+    pvs_auth_scope(r, &scope);
+    read_ok(r, pvs_store_web_tickets_json(st, &scope, &f, &r->out), "ticket");
+}
+
+/* The KB article of an alert, appended as "kb_article". */
+static void add_kb(struct web_req *r) {
+    const char *kb = strstr(r->out.data, "\"kb\": \"");
+    char id[80], path[128];
+    const char *text;
+    size_t n = 0;
+
+    if (!kb)
+        return;
+    kb += 7;
+    while (kb[n] && kb[n] != '"' && n + 1 < sizeof(id)) {
+        id[n] = kb[n];
+        n++;
+    }
+    id[n] = '\0';
+    if (!pvs_store_web_id_valid(id))
+        return;
+    pvs_snprintf(path, sizeof(path), "rules/kb/%s.md", id);
+    text = pvs_embed_get(path, NULL);
+    if (!text)
+        return;
+    /* r->out ends with "}\n": reopen the object. */
+    while (r->out.len && r->out.data[r->out.len - 1] != '}')
+        r->out.data[--r->out.len] = '\0';
+    if (!r->out.len)
+        return;
+    r->out.data[--r->out.len] = '\0';
+    pvs_buf_puts(&r->out, ", \"kb_article\": ");
+    pvs_buf_json_str(&r->out, text);
+    pvs_buf_puts(&r->out, "}\n");
+}
+
+static void ticket_get(struct web_req *r, int64_t id) {
+    struct pvs_scope scope;
+    struct pvs_store *st;
+
+    if (!allow(r, R_ANY) || !(st = store(r)))
+        return;
+    pvs_auth_scope(r, &scope);
+    if (read_ok(r,
+                pvs_store_web_ticket_json(
+                    st, &scope, id, r->who.role != ROLE_CUSTOMER, &r->out),
+                "ticket"))
+        add_kb(r);
+}
+
+static const struct {
+    const char *name;
+    enum pvs_command_kind kind;
+    bool needs_text;
+} ticket_actions[] = {
+    {"ack", PVS_CMD_TICKET_ACK, false},
+    {"acknowledge", PVS_CMD_TICKET_ACK, false},
+    {"schedule", PVS_CMD_TICKET_SCHEDULE, false},
+    {"fixed", PVS_CMD_TICKET_FIXED, false},
+    {"resolve", PVS_CMD_TICKET_FIXED, false},
+    {"close", PVS_CMD_TICKET_CLOSE, false},
+    {"comment", PVS_CMD_TICKET_COMMENT, true},
+    {"hold", PVS_CMD_TICKET_HOLD, false},
+    {"false_alarm", PVS_CMD_TICKET_FALSE_ALARM, true},
+    {"merge", PVS_CMD_TICKET_MERGE, false},
+};
+
+static void ticket_action(struct web_req *r, int64_t id, const char *action) {
+    struct pvs_command *c;
+    struct pvs_scope scope;
+    struct pvs_store *st;
+    const cJSON *text;
+    cJSON *j = NULL;
+    size_t i;
+
+    for (i = 0; i < PVS_ARRAY_LEN(ticket_actions); i++)
+        if (!strcmp(ticket_actions[i].name, action))
+            break;
+    if (i == PVS_ARRAY_LEN(ticket_actions)) {
+        pvs_web_error(r, 404, NULL, "no such ticket action '%.40s'", action);
+        return;
+    }
+    if (!method(r, "POST")) {
+        pvs_web_error(r, 405, NULL, "use POST for ticket actions");
+        return;
+    }
+    if (!allow(r, R_ADMIN | R_TECH) || !(st = store(r)))
+        return;
+    pvs_auth_scope(r, &scope);
+    if (pvs_store_web_ticket_visible(st, &scope, id)) {
+        pvs_web_error(r, 404, NULL, "no such ticket");
+        return;
+    }
+    if (r->body.len && !(j = pvs_api_body(r)))
+        return;
+    c = pvs_command_new(ticket_actions[i].kind);
+    c->ticket_id = id;
+    text = j ? cJSON_GetObjectItemCaseSensitive(j, "text") : NULL;
+    if (text && (!cJSON_IsString(text) ||
+                 !pvs_strlcpy(c->text, text->valuestring, sizeof(c->text)))) {
+        pvs_web_error(r, 400, "text",
+                      "text must be a string of at most %d "
+                      "bytes",
+                      PVS_CMD_TEXT_MAX - 1);
+        goto out;
+    }
+    if (ticket_actions[i].needs_text && !c->text[0]) {
+        pvs_web_error(r, 400, "text", "text is required for %s", action);
+        goto out;
+    }
+    if (c->kind == PVS_CMD_TICKET_SCHEDULE &&
+        !json_time(j ? cJSON_GetObjectItemCaseSensitive(j, "at") : NULL,
+                   &c->value_ms)) {
+        pvs_web_error(r, 400, "at",
+                      "at is required: the visit time (ISO "
+                      "8601 or ms since the epoch)");
+        goto out;
+    }
+    if (c->kind == PVS_CMD_TICKET_MERGE) {
+        const cJSON *into =
+            j ? cJSON_GetObjectItemCaseSensitive(j, "into") : NULL;
+        if (!cJSON_IsNumber(into) || into->valuedouble < 1 ||
+            pvs_store_web_ticket_visible(st, &scope,
+                                         (int64_t)into->valuedouble)) {
+            pvs_web_error(r, 400, "into", "into must be another ticket's id");
+            goto out;
+        }
+        c->other_id = (int64_t)into->valuedouble;
+    }
+    command(r, c, 200, false);
+    c = NULL;
+out:
+    pvs_command_put(c);
+    cJSON_Delete(j);
+}
+
+/* ---- sites, devices, people ---- */
+
+static bool timezone_ok(const char *tz) {
+    char path[160];
+
+    if (!strcmp(tz, "UTC"))
+        return true;
+    pvs_snprintf(path, sizeof(path), "/usr/share/zoneinfo/%s", tz);
+    return !strstr(tz, "..") && tz[0] != '/' && access(path, R_OK) == 0;
+}
+
+/* Which roles may write entity e; read rules are in entity_get/list. */
+static unsigned write_roles(const struct pvs_entity *e) {
+    if (!strcmp(e->name, "technician"))
+        return R_ADMIN;
+    return R_ADMIN | R_INSTALLER;
+}
+
+static void entity_write(struct web_req *r, const struct pvs_entity *e,
+                         const char *id, int kind) {
+    char field[64], msg[200], idbuf[PVS_WEB_NAME_MAX + 8];
+    struct pvs_command *c = NULL;
+    cJSON *j = NULL, *cmd = NULL, *f;
+    const cJSON *tz;
+
+    if (!allow(r, write_roles(e)))
+        return;
+    if (kind != PVS_CMD_API_DELETE && !(j = pvs_api_body(r)))
+        return;
+    if (kind == PVS_CMD_API_CREATE) {
+        const cJSON *jid = cJSON_GetObjectItemCaseSensitive(j, "id");
+        id = cJSON_GetStringValue(jid);
+        if (!pvs_store_web_id_valid(id)) {
+            pvs_web_error(r, 400, "id",
+                          "id is required: 1 to 64 letters, "
+                          "digits, '.', '-' or '_'");
+            goto out;
+        }
+        /* id belongs to j, whose "id" member goes next. */
+        pvs_strlcpy(idbuf, id, sizeof(idbuf));
+        id = idbuf;
+    }
+    if (j) {
+        cJSON_DeleteItemFromObjectCaseSensitive(j, "id");
+        if (pvs_store_web_validate(e, j, kind == PVS_CMD_API_CREATE, field,
+                                   sizeof(field), msg, sizeof(msg))) {
+            pvs_web_error(r, 400, field, "%s", msg);
+            goto out;
+        }
+        tz = cJSON_GetObjectItemCaseSensitive(j, "timezone");
+        if (cJSON_IsString(tz) && !timezone_ok(tz->valuestring)) {
+            pvs_web_error(r, 400, "timezone",
+                          "unknown timezone '%.64s': "
+                          "expected an IANA name such as "
+                          "Europe/Paris",
+                          tz->valuestring);
+            goto out;
+        }
+    }
+    cmd = cJSON_CreateObject();
+    cJSON_AddStringToObject(cmd, "entity", e->name);
+    cJSON_AddStringToObject(cmd, "id", id);
+    if (r->who.role == ROLE_INSTALLER)
+        cJSON_AddStringToObject(cmd, "owner", r->who.actor);
+    if (j) {
+        f = j;
+        j = NULL;
+        cJSON_AddItemToObject(cmd, "fields", f);
+    }
+    c = pvs_command_new((enum pvs_command_kind)kind);
+    if (!set_text(r, c, cmd))
+        goto out;
+    command(r, c, kind == PVS_CMD_API_CREATE ? 201 : 200, true);
+    c = NULL;
+out:
+    pvs_command_put(c);
+    cJSON_Delete(cmd);
+    cJSON_Delete(j);
+}
+
+static void site_series(struct web_req *r, const char *id) {
+    const struct pvs_site *site = pvs_config_site(r->w->cfg, id);
+    int64_t now = pvs_clock_now_ms(), from, to, step;
+    const char *metric = pvs_web_arg(r, "metric");
+    struct pvs_store *st = store(r);
+    bool ok = true;
+
+    if (!st)
+        return;
+    to = arg_int(r, "to", now, 0, INT64_MAX / 2, &ok);
+    from = arg_int(r, "from", to - 86400000, 0, INT64_MAX / 2, &ok);
+    step = arg_int(r, "step", 15 * 60000, 1000, 86400000, &ok);
+    if (!ok)
+        return;
+    if (to <= from || to - from > 366LL * 86400000) {
+        pvs_web_error(r, 400, "from",
+                      "from must be before to, within a "
+                      "year");
+        return;
+    }
+    if (!metric)
+        metric = "ac_power_w";
+    if (!pvs_store_web_id_valid(metric)) {
+        pvs_web_error(r, 400, "metric", "unknown metric");
+        return;
+    }
+    if (pvs_store_web_series_json(st, id, metric, from, to, step, &r->out)) {
+        read_ok(r, PVS_ERR_DB, "series");
+        return;
+    }
+    /* Expected power from the clear-sky model, on the same buckets. */
+    if (site && !strcmp(metric, "ac_power_w") && site->kwp > 0) {
+        struct pvs_expect_in in;
+        struct pvs_expect_out eo;
+        bool first = true;
+
+        if ((to - from) / step > 2000)
+            step = (to - from) / 2000 + 1;
+        r->out.data[--r->out.len] = '\0';
+        pvs_buf_puts(&r->out, ", \"expected\": [");
+        pvs_expect_in_init(&in);
+        for (int64_t t = from - from % step; t < to; t += step) {
+            pvs_expect_power(site, site->kwp, 0, t + step / 2, &in, &eo);
+            pvs_buf_printf(&r->out, "%s[%lld, %.1f]", first ? "" : ", ",
+                           (long long)t, eo.power_w);
+            first = false;
+        }
+        pvs_buf_puts(&r->out, "]}");
+    }
+    read_ok(r, PVS_OK, "series");
+}
+
+static void site_production(struct web_req *r, const char *id) {
+    const struct pvs_site *site = pvs_config_site(r->w->cfg, id);
+    struct pvs_store *st = store(r);
+    int64_t now = pvs_clock_now_ms(), from;
+    double kwh[31];
+    bool ok = true;
+    int days;
+
+    if (!st)
+        return;
+    days = (int)arg_int(r, "days", 7, 1, 31, &ok);
+    if (!ok)
+        return;
+    from = now - now % 86400000 - (int64_t)(days - 1) * 86400000;
+    if (pvs_store_web_daily_energy(st, id, from, days, kwh)) {
+        read_ok(r, PVS_ERR_DB, "production");
+        return;
+    }
+    pvs_buf_puts(&r->out, "{\"days\": [");
+    for (int d = 0; d < days; d++) {
+        int64_t day = from + (int64_t)d * 86400000;
+        double exp_kwh = 0;
+        char iso[40];
+
+        if (site && site->kwp > 0) {
+            struct pvs_expect_in in;
+            struct pvs_expect_out eo;
+            pvs_expect_in_init(&in);
+            for (int h = 0; h < 24; h++) {
+                pvs_expect_power(site, site->kwp, 0,
+                                 day + h * 3600000LL + 1800000, &in, &eo);
+                exp_kwh += eo.power_w / 1000.0;
+            }
+        }
+        pvs_fmt_iso_utc(day, iso, sizeof(iso));
+        iso[10] = '\0';
+        pvs_buf_printf(&r->out,
+                       "%s{\"day\": \"%s\", \"actual_kwh\": %.3f, "
+                       "\"expected_kwh\": %.3f}",
+                       d ? ", " : "", iso, kwh[d], exp_kwh);
+    }
+    pvs_buf_puts(&r->out, "]}");
+    read_ok(r, PVS_OK, "production");
+}
+
+static void sites(struct web_req *r, char **seg, int n) {
+    const struct pvs_entity *e = pvs_store_web_entity("site");
+    struct pvs_scope scope;
+    struct pvs_store *st;
+    bool ok = true;
+
+    pvs_auth_scope(r, &scope);
+    if (n == 1) {
+        if (method(r, "POST")) {
+            entity_write(r, e, NULL, PVS_CMD_API_CREATE);
+        } else if (method(r, "GET")) {
+            int64_t limit = arg_int(r, "limit", 100, 1, 1000, &ok);
+            int64_t offset = arg_int(r, "offset", 0, 0, INT32_MAX, &ok);
+            if (ok && allow(r, R_ANY) && (st = store(r)))
+                read_ok(r,
+                        pvs_store_web_sites_json(st, &scope, limit, offset,
+                                                 &r->out),
+                        "site");
+        } else {
+            pvs_web_error(r, 405, NULL, "use GET or POST");
+        }
+        return;
+    }
+    if (!pvs_store_web_id_valid(seg[1])) {
+        pvs_web_error(r, 404, NULL, "no such site");
+        return;
+    }
+    if (n == 2 && method(r, "GET")) {
+        if (allow(r, R_ANY) && (st = store(r)))
+            read_ok(r, pvs_store_web_site_json(st, &scope, seg[1], &r->out),
+                    "site");
+    } else if (n == 2 && (method(r, "PATCH") || method(r, "PUT"))) {
+        entity_write(r, e, seg[1], PVS_CMD_API_UPDATE);
+    } else if (n == 2 && method(r, "DELETE")) {
+        entity_write(r, e, seg[1], PVS_CMD_API_DELETE);
+    } else if (n == 3 && method(r, "GET")) {
+        if (!allow(r, R_ANY) || !(st = store(r)))
+            return;
+        if (pvs_store_web_site_visible(st, &scope, seg[1])) {
+            pvs_web_error(r, 404, NULL, "no such site");
+            return;
+        }
+        if (!strcmp(seg[2], "series"))
+            site_series(r, seg[1]);
+        else if (!strcmp(seg[2], "production"))
+            site_production(r, seg[1]);
+        else if (!strcmp(seg[2], "devices"))
+            read_ok(r, pvs_store_web_devices_json(st, &scope, seg[1], &r->out),
+                    "device");
+        else
+            pvs_web_error(r, 404, NULL, "not found");
+    } else {
+        pvs_web_error(r, 404, NULL, "not found");
+    }
+}
+
+static void devices(struct web_req *r, char **seg, int n) {
+    const struct pvs_entity *e = pvs_store_web_entity("device");
+    const char *site = pvs_web_arg(r, "site");
+    struct pvs_scope scope;
+    struct pvs_store *st;
+
+    pvs_auth_scope(r, &scope);
+    if (n == 1) {
+        if (method(r, "POST"))
+            entity_write(r, e, NULL, PVS_CMD_API_CREATE);
+        else if (!method(r, "GET"))
+            pvs_web_error(r, 405, NULL, "use GET or POST");
+        else if (allow(r, R_ANY) && (st = store(r)))
+            read_ok(r,
+                    pvs_store_web_devices_json(
+                        st, &scope, site && *site ? site : NULL, &r->out),
+                    "device");
+        return;
+    }
+    if (!pvs_store_web_id_valid(seg[1]) || n > 2) {
+        pvs_web_error(r, 404, NULL, "no such device");
+        return;
+    }
+    if (method(r, "GET")) {
+        if (allow(r, R_ANY) && (st = store(r)))
+            read_ok(r, pvs_store_web_device_json(st, &scope, seg[1], &r->out),
+                    "device");
+    } else if (method(r, "PATCH") || method(r, "PUT")) {
+        entity_write(r, e, seg[1], PVS_CMD_API_UPDATE);
+    } else if (method(r, "DELETE")) {
+        entity_write(r, e, seg[1], PVS_CMD_API_DELETE);
+    } else {
+        pvs_web_error(r, 405, NULL, "use GET, PATCH or DELETE");
+    }
+}
+
+static void people(struct web_req *r, const char *role, char **seg, int n) {
+    const struct pvs_entity *e = pvs_store_web_entity(role);
+    bool customer = !strcmp(role, "customer");
+    unsigned readers = customer ? R_ADMIN | R_INSTALLER : R_STAFF;
+    struct pvs_command *c;
+    struct pvs_store *st;
+
+    if (n == 1) {
+        if (method(r, "POST"))
+            entity_write(r, e, NULL, PVS_CMD_API_CREATE);
+        else if (!method(r, "GET"))
+            pvs_web_error(r, 405, NULL, "use GET or POST");
+        else if (allow(r, readers) && (st = store(r)))
+            read_ok(r, pvs_store_web_people_json(st, role, &r->out), role);
+        return;
+    }
+    if (!pvs_store_web_id_valid(seg[1])) {
+        pvs_web_error(r, 404, NULL, "no such %s", role);
+        return;
+    }
+    if (n == 3 && customer && !strcmp(seg[2], "export") && method(r, "GET")) {
+        if (allow(r, R_ADMIN) && (st = store(r)))
+            read_ok(r, pvs_store_web_export_json(st, seg[1], &r->out),
+                    "customer");
+        return;
+    }
+    if (n == 3 && customer && !strcmp(seg[2], "erase") && method(r, "POST")) {
+        if (!allow(r, R_ADMIN))
+            return;
+        c = pvs_command_new((enum pvs_command_kind)PVS_CMD_API_ERASE_CUSTOMER);
+        pvs_strlcpy(c->site_id, seg[1], sizeof(c->site_id));
+        command(r, c, 200, true);
+        return;
+    }
+    if (n != 2) {
+        pvs_web_error(r, 404, NULL, "not found");
+        return;
+    }
+    if (method(r, "GET")) {
+        /* A customer may read their own record. */
+        bool self = r->who.role == ROLE_CUSTOMER && customer &&
+                    !strcmp(r->who.person, seg[1]);
+        if (!self && !allow(r, readers))
+            return;
+        if ((st = store(r)))
+            read_ok(r, pvs_store_web_person_json(st, role, seg[1], &r->out),
+                    role);
+    } else if (method(r, "PATCH") || method(r, "PUT")) {
+        entity_write(r, e, seg[1], PVS_CMD_API_UPDATE);
+    } else if (method(r, "DELETE")) {
+        entity_write(r, e, seg[1], PVS_CMD_API_DELETE);
+    } else {
+        pvs_web_error(r, 405, NULL, "use GET, PATCH or DELETE");
+    }
+}
+
+/* ---- accounts ---- */
+
+static bool username_ok(const char *s) {
+    size_t n = 0;
+
+    for (; s && s[n]; n++) {
+        char ch = s[n];
+        if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+              (ch >= '0' && ch <= '9') || ch == '.' || ch == '-' || ch == '_' ||
+              ch == '@'))
+            return false;
+    }
+    return n >= 1 && n < PVS_WEB_NAME_MAX;
+}
+
+static void users(struct web_req *r, char **seg, int n) {
+    char pwhash[crypto_pwhash_STRBYTES];
+    struct pvs_command *c = NULL;
+    const char *name, *role, *person, *pw;
+    enum web_role rl;
+    struct pvs_store *st;
+    cJSON *j = NULL, *cmd = NULL;
+    int64_t id;
+
+    if (!allow(r, R_ADMIN))
+        return;
+    if (n == 1 && method(r, "GET")) {
+        if ((st = store(r)))
+            read_ok(r, pvs_store_web_users_json(st, &r->out), "user");
+        return;
+    }
+    if (n == 2 && method(r, "DELETE")) {
+        if (!parse_id(r, seg[1], &id))
+            return;
+        c = pvs_command_new((enum pvs_command_kind)PVS_CMD_API_USER_DELETE);
+        c->other_id = id;
+        command(r, c, 200, false);
+        return;
+    }
+    if (n != 1 || !method(r, "POST")) {
+        pvs_web_error(r, n == 1 ? 405 : 404, NULL, "not found");
+        return;
+    }
+    if (!(j = pvs_api_body(r)))
+        return;
+    name =
+        cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(j, "username"));
+    role = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(j, "role"));
+    person =
+        cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(j, "person"));
+    pw = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(j, "password"));
+    rl = pvs_auth_role_parse(role);
+    pwhash[0] = '\0';
+    if (!username_ok(name)) {
+        pvs_web_error(r, 400, "username",
+                      "username: 1 to 63 letters, digits "
+                      "or . - _ @");
+    } else if (rl == ROLE_NONE) {
+        pvs_web_error(r, 400, "role",
+                      "role must be admin, installer, "
+                      "technician or customer");
+    } else if ((rl == ROLE_TECHNICIAN || rl == ROLE_CUSTOMER) &&
+               !pvs_store_web_id_valid(person)) {
+        pvs_web_error(r, 400, "person",
+                      "person is required for a %s: the "
+                      "%s's id",
+                      role, role);
+    } else if (pw && (strlen(pw) < 10 || strlen(pw) > 256)) {
+        pvs_web_error(r, 400, "password",
+                      "password must be 10 to 256 "
+                      "characters");
+    } else if (pw && pvs_auth_password_hash(r->w, pw, pwhash, sizeof(pwhash))) {
+        pvs_web_error(r, 503, NULL, "cannot hash the password right now");
+    } else {
+        cmd = cJSON_CreateObject();
+        cJSON_AddStringToObject(cmd, "username", name);
+        cJSON_AddStringToObject(cmd, "role", role);
+        if (rl == ROLE_TECHNICIAN || rl == ROLE_CUSTOMER)
+            cJSON_AddStringToObject(cmd, "person", person);
+        if (pwhash[0])
+            cJSON_AddStringToObject(cmd, "pwhash", pwhash);
+        cJSON_AddNumberToObject(cmd, "now", (double)wall_ms());
+        c = pvs_command_new((enum pvs_command_kind)PVS_CMD_API_USER_CREATE);
+        if (set_text(r, c, cmd)) {
+            command(r, c, 201, false);
+            c = NULL;
+        }
+    }
+    pvs_command_put(c);
+    cJSON_Delete(cmd);
+    cJSON_Delete(j);
+}
+
+static void tokens(struct web_req *r, char **seg, int n) {
+    bool admin = r->who.role == ROLE_ADMIN;
+    struct pvs_command *c;
+    struct pvs_store *st;
+    cJSON *j;
+    const cJSON *v;
+    const char *name;
+    int64_t id, user = r->who.user_id, owner, days = 0, now = wall_ms();
+    char tok[80], hash[65];
+
+    if (!allow(r, R_ANY) || !(st = store(r)))
+        return;
+    if (n == 1 && method(r, "GET")) {
+        read_ok(
+            r,
+            pvs_store_web_tokens_json(st, admin ? 0 : r->who.user_id, &r->out),
+            "token");
+        return;
+    }
+    if (n == 2 && method(r, "DELETE")) {
+        if (!parse_id(r, seg[1], &id))
+            return;
+        /* Someone else's token is as good as missing. */
+        if (pvs_store_web_token_owner(st, id, &owner) ||
+            (!admin && owner != r->who.user_id)) {
+            pvs_web_error(r, 404, NULL, "no such token");
+            return;
+        }
+        c = pvs_command_new((enum pvs_command_kind)PVS_CMD_API_TOKEN_REVOKE);
+        c->other_id = id;
+        pvs_snprintf(c->text, sizeof(c->text), "{\"now\": %lld}",
+                     (long long)now);
+        command(r, c, 200, false);
+        return;
+    }
+    if (n != 1 || !method(r, "POST")) {
+        pvs_web_error(r, 404, NULL, "not found");
+        return;
+    }
+    if (!(j = pvs_api_body(r)))
+        return;
+    name = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(j, "name"));
+    v = cJSON_GetObjectItemCaseSensitive(j, "user");
+    if (v && admin) {
+        if (!cJSON_IsNumber(v) || v->valuedouble < 1) {
+            pvs_web_error(r, 400, "user", "user must be a user id");
+            goto out;
+        }
+        user = (int64_t)v->valuedouble;
+    } else if (v && (!cJSON_IsNumber(v) ||
+                     (int64_t)v->valuedouble != r->who.user_id)) {
+        pvs_web_error(r, 403, "user",
+                      "only an admin makes tokens for "
+                      "someone else");
+        goto out;
+    }
+    if (!user) {
+        pvs_web_error(r, 400, "user", "user is required: whose token is it?");
+        goto out;
+    }
+    if (!name || !*name || strlen(name) > 80) {
+        pvs_web_error(r, 400, "name",
+                      "name is required (what the token is "
+                      "for), at most 80 characters");
+        goto out;
+    }
+    v = cJSON_GetObjectItemCaseSensitive(j, "expires_days");
+    if (v) {
+        if (!cJSON_IsNumber(v) || v->valuedouble < 1 || v->valuedouble > 3650) {
+            pvs_web_error(r, 400, "expires_days",
+                          "expires_days must be 1 "
+                          "to 3650");
+            goto out;
+        }
+        days = (int64_t)v->valuedouble;
+    }
+    pvs_auth_token_new("pvs_", tok, sizeof(tok));
+    pvs_auth_hash_hex(tok, hash);
+    {
+        cJSON *cmd = cJSON_CreateObject();
+        cJSON_AddStringToObject(cmd, "name", name);
+        cJSON_AddStringToObject(cmd, "hash", hash);
+        cJSON_AddNumberToObject(cmd, "now", (double)now);
+        if (days)
+            cJSON_AddNumberToObject(cmd, "expires",
+                                    (double)(now + days * 86400000));
+        c = pvs_command_new((enum pvs_command_kind)PVS_CMD_API_TOKEN_CREATE);
+        c->other_id = user;
+        pvs_strlcpy(c->actor, r->who.actor, sizeof(c->actor));
+        if (set_text(r, c, cmd) && pvs_api_call(r, c)) {
+            /* The only time the token is ever shown. */
+            pvs_buf_printf(&r->out,
+                           "{\"id\": %lld, \"token\": \"%s\", "
+                           "\"user\": %lld}\n",
+                           (long long)c->result_id, tok, (long long)user);
+            pvs_web_json(r, 201);
+        }
+        pvs_command_put(c);
+        cJSON_Delete(cmd);
+    }
+    sodium_memzero(tok, sizeof(tok));
+out:
+    cJSON_Delete(j);
+}
+
+/* ---- alerts, silences, figures ---- */
+
+static void silences(struct web_req *r, char **seg, int n) {
+    struct pvs_command *c;
+    struct pvs_scope scope;
+    struct pvs_store *st;
+    cJSON *j, *cmd;
+    int64_t start = 0, end = 0, id;
+    static const char *const texts[] = {"site", "device", "rule", "reason"};
+
+    if (!allow(r, R_STAFF) || !(st = store(r)))
+        return;
+    if (n == 1 && method(r, "GET")) {
+        read_ok(r, pvs_store_web_silences_json(st, &r->out), "silence");
+        return;
+    }
+    if (n == 2 && method(r, "DELETE")) {
+        if (!allow(r, R_ADMIN | R_INSTALLER) || !parse_id(r, seg[1], &id))
+            return;
+        c = pvs_command_new((enum pvs_command_kind)PVS_CMD_API_SILENCE_DELETE);
+        c->other_id = id;
+        command(r, c, 200, true);
+        return;
+    }
+    if (n != 1 || !method(r, "POST")) {
+        pvs_web_error(r, 404, NULL, "not found");
+        return;
+    }
+    if (!(j = pvs_api_body(r)))
+        return;
+    cmd = cJSON_CreateObject();
+    for (size_t i = 0; i < PVS_ARRAY_LEN(texts); i++) {
+        const cJSON *v = cJSON_GetObjectItemCaseSensitive(j, texts[i]);
+        if (!v || cJSON_IsNull(v))
+            continue;
+        if (!cJSON_IsString(v) ||
+            (i < 3 ? !pvs_store_web_id_valid(v->valuestring)
+                   : strlen(v->valuestring) > 300)) {
+            pvs_web_error(r, 400, texts[i], "%s is not valid", texts[i]);
+            goto out;
+        }
+        cJSON_AddStringToObject(cmd, texts[i], v->valuestring);
+    }
+    if (cJSON_GetObjectItemCaseSensitive(j, "start") &&
+        !json_time(cJSON_GetObjectItemCaseSensitive(j, "start"), &start)) {
+        pvs_web_error(r, 400, "start", "start must be an ISO 8601 time");
+        goto out;
+    }
+    if (!json_time(cJSON_GetObjectItemCaseSensitive(j, "end"), &end) ||
+        end <= start) {
+        pvs_web_error(r, 400, "end",
+                      "end is required: an ISO 8601 time "
+                      "after start");
+        goto out;
+    }
+    /* A technician silences only their own sites. */
+    pvs_auth_scope(r, &scope);
+    if (r->who.role == ROLE_TECHNICIAN &&
+        (!cJSON_GetStringValue(cJSON_GetObjectItem(cmd, "site")) ||
+         pvs_store_web_site_visible(
+             st, &scope,
+             cJSON_GetStringValue(cJSON_GetObjectItem(cmd, "site"))))) {
+        pvs_web_error(r, 403, "site",
+                      "a technician silences one of their "
+                      "own sites: give its id");
+        goto out;
+    }
+    if (start)
+        cJSON_AddNumberToObject(cmd, "start", (double)start);
+    cJSON_AddNumberToObject(cmd, "end", (double)end);
+    c = pvs_command_new((enum pvs_command_kind)PVS_CMD_API_SILENCE_CREATE);
+    if (set_text(r, c, cmd))
+        command(r, c, 201, true);
+    else
+        pvs_command_put(c);
+out:
+    cJSON_Delete(cmd);
+    cJSON_Delete(j);
+}
+
+static void kpis(struct web_req *r) {
+    struct pvs_web_kpis k;
+    struct pvs_scope scope;
+    struct pvs_store *st;
+
+    if (!allow(r, R_ANY) || !(st = store(r)))
+        return;
+    pvs_auth_scope(r, &scope);
+    memset(&k, 0, sizeof(k));
+    if (pvs_store_web_kpis(st, &scope, &k)) {
+        read_ok(r, PVS_ERR_DB, "figures");
+        return;
+    }
+    pvs_buf_printf(&r->out,
+                   "{\"sites\": %lld, \"devices\": %lld, \"tickets_open\": "
+                   "%lld, \"alerts_firing\": %lld, \"lost_kwh_open\": %.3f, "
+                   "\"fleet\": ",
+                   (long long)k.sites, (long long)k.devices,
+                   (long long)k.tickets_open, (long long)k.alerts_firing,
+                   k.lost_kwh_open);
+    if (pvs_store_web_fleet_json(st, &scope, &r->out)) {
+        read_ok(r, PVS_ERR_DB, "figures");
+        return;
+    }
+    pvs_buf_puts(&r->out, "}");
+    read_ok(r, PVS_OK, "figures");
+}
+
+static void scoped_list(struct web_req *r,
+                        enum pvs_err (*fn)(struct pvs_store *,
+                                           const struct pvs_scope *,
+                                           struct pvs_buf *),
+                        const char *what) {
+    struct pvs_scope scope;
+    struct pvs_store *st;
+
+    if (!method(r, "GET")) {
+        pvs_web_error(r, 405, NULL, "use GET");
+        return;
+    }
+    if (!allow(r, R_ANY) || !(st = store(r)))
+        return;
+    pvs_auth_scope(r, &scope);
+    read_ok(r, fn(st, &scope, &r->out), what);
+}
+
+/* ---- routing ---- */
+
+void pvs_api_handle(struct web_req *r, const char *path) {
+    char buf[WEB_PATH_MAX], *seg[MAX_SEGS], *p, *save = NULL;
+    int n = 0;
+    int64_t id;
+
+    pvs_strlcpy(buf, path, sizeof(buf));
+    for (p = buf; n < MAX_SEGS; p = NULL) {
+        char *s = strtok_r(p, "/", &save);
+        if (!s)
+            break;
+        seg[n++] = s;
+    }
+    if (!n || (save && *save)) {
+        pvs_web_error(r, 404, NULL, "not found");
+        return;
+    }
+    if (!strcmp(seg[0], "login") && n == 1 && method(r, "POST"))
+        pvs_auth_login(r);
+    else if (!strcmp(seg[0], "logout") && n == 1 && method(r, "POST"))
+        pvs_auth_logout(r);
+    else if (!strcmp(seg[0], "me") && n == 1)
+        me(r);
+    else if (!strcmp(seg[0], "tickets") && n == 1 && method(r, "GET"))
+        tickets_list(r);
+    else if (!strcmp(seg[0], "tickets") && n >= 2 && n <= 3) {
+        if (!parse_id(r, seg[1], &id))
+            return;
+        if (n == 3)
+            ticket_action(r, id, seg[2]);
+        else if (method(r, "GET"))
+            ticket_get(r, id);
+        else
+            pvs_web_error(r, 405, NULL, "use GET");
+    } else if (!strcmp(seg[0], "sites"))
+        sites(r, seg, n);
+    else if (!strcmp(seg[0], "devices"))
+        devices(r, seg, n);
+    else if (!strcmp(seg[0], "customers"))
+        people(r, "customer", seg, n);
+    else if (!strcmp(seg[0], "technicians"))
+        people(r, "technician", seg, n);
+    else if (!strcmp(seg[0], "users"))
+        users(r, seg, n);
+    else if (!strcmp(seg[0], "tokens"))
+        tokens(r, seg, n);
+    else if (!strcmp(seg[0], "silences"))
+        silences(r, seg, n);
+    else if (!strcmp(seg[0], "alerts") && n == 1)
+        scoped_list(r, pvs_store_web_alerts_json, "alert");
+    else if (!strcmp(seg[0], "notices") && n == 1)
+        scoped_list(r, pvs_store_web_notices_json, "notice");
+    else if (!strcmp(seg[0], "kpis") && n == 1 && method(r, "GET"))
+        kpis(r);
+    else
+        pvs_web_error(r, 404, NULL, "not found");
+}
+
+/* ---- /metrics ---- */
+
+static void metric(struct pvs_buf *b, const char *name, const char *type,
+                   const char *help, double v) {
+    pvs_buf_printf(b,
+                   "# HELP pvsentry_%s %s\n# TYPE pvsentry_%s %s\n"
+                   "pvsentry_%s %.17g\n",
+                   name, help, name, type, name, v);
+}
+
+void pvs_api_metrics(struct web_req *r) {
+    static const struct {
+        enum pvs_stat stat;
+        const char *code;
+    } http[] = {
+        {PVS_STAT_HTTP_2XX, "2xx"},
+        {PVS_STAT_HTTP_3XX, "3xx"},
+        {PVS_STAT_HTTP_4XX, "4xx"},
+        {PVS_STAT_HTTP_5XX, "5xx"},
+    };
+    struct pvs_scope all = {PVS_SCOPE_ALL, NULL};
+    struct pvs_web_kpis k;
+    struct pvs_store *st = pvs_web_store(r);
+    struct pvs_buf *b = &r->out;
+
+    metric(b, "up", "gauge", "1 while pvsentry runs", 1);
+    for (int i = 0; i < PVS_STAT__COUNT; i++) {
+        const char *name = pvs_stats_name((enum pvs_stat)i);
+        char full[80];
+        if (!strncmp(name, "http_", 5) && strcmp(name, "http_rate_limited"))
+            continue;
+        pvs_snprintf(full, sizeof(full), "%s_total", name);
+        metric(b, full, "counter", "events since start",
+               (double)pvs_stats_get((enum pvs_stat)i));
+    }
+    pvs_buf_puts(b, "# HELP pvsentry_http_requests_total HTTP answers by "
+                    "status class\n# TYPE pvsentry_http_requests_total "
+                    "counter\n");
+    for (size_t i = 0; i < PVS_ARRAY_LEN(http); i++)
+        pvs_buf_printf(b, "pvsentry_http_requests_total{code=\"%s\"} %llu\n",
+                       http[i].code,
+                       (unsigned long long)pvs_stats_get(http[i].stat));
+    metric(b, "engine_inbox_depth", "gauge", "messages waiting for the engine",
+           (double)pvs_queue_len(r->w->inbox));
+    metric(b, "engine_inbox_capacity", "gauge", "size of the engine inbox",
+           (double)pvs_queue_capacity(r->w->inbox));
+    metric(b, "engine_inbox_full_total", "counter",
+           "pushes that found the engine inbox full",
+           (double)pvs_queue_full_count(r->w->inbox));
+    memset(&k, 0, sizeof(k));
+    if (st && !pvs_store_web_kpis(st, &all, &k)) {
+        metric(b, "tickets_open", "gauge",
+               "tickets someone still has to act on", (double)k.tickets_open);
+        metric(b, "alerts_firing", "gauge", "alerts firing now",
+               (double)k.alerts_firing);
+        metric(b, "sites", "gauge", "sites known", (double)k.sites);
+        metric(b, "devices", "gauge", "devices known", (double)k.devices);
+    }
+    r->status = 200;
+    r->ctype = "text/plain; version=0.0.4; charset=utf-8";
+}

@@ -1,0 +1,158 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * web_int.h - what the files of web/ share: the server, one request being
+ * answered, the caller's identity, and the helpers that build answers.
+ * Private to web/.
+ *
+ * Threads: a request is handled start to end by one of the server's
+ * worker threads; struct web_req belongs to that thread. struct pvs_web
+ * is shared: its mutable parts (store pool, rate limiter) have locks.
+ */
+#ifndef PVS_WEB_INT_H
+#define PVS_WEB_INT_H
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <cjson/cJSON.h>
+#include <microhttpd.h>
+
+#include "pvs/command.h"
+#include "pvs/config.h"
+#include "pvs/queue.h"
+#include "pvs/store.h"
+#include "pvs/store_web.h"
+#include "pvs/util.h"
+#include "pvs/web.h"
+
+#define WEB_POOL_MAX 16
+#define WEB_BUCKETS 4096
+#define WEB_PATH_MAX 1024
+#define WEB_CMD_TIMEOUT_MS 10000
+#define WEB_OUT_MAX (16 << 20) /* largest JSON answer */
+
+/* Token bucket of one client address. */
+struct web_bucket {
+    char addr[48];
+    double tokens;
+    int64_t last_ms;
+};
+
+struct pvs_web {
+    const struct pvs_config *cfg;
+    const struct pvs_cfg_http *http;
+    struct pvs_queue *inbox;
+    struct MHD_Daemon *mhd;
+    char static_dir[WEB_PATH_MAX];
+    char *tls_cert, *tls_key; /* PEM contents */
+    bool have_admin;
+    char admin_hash[65]; /* hex hash of the bootstrap admin token */
+    /* read-only store handles, reused across requests */
+    pthread_mutex_t pool_lock;
+    struct pvs_store *pool[WEB_POOL_MAX];
+    size_t npool;
+    /* per-client rate limiting */
+    pthread_mutex_t rl_lock;
+    struct web_bucket *buckets;
+    /* password hashing is memory-hard: one at a time */
+    pthread_mutex_t pwhash_lock;
+};
+
+enum web_role {
+    ROLE_NONE = 0,
+    ROLE_CUSTOMER,
+    ROLE_TECHNICIAN,
+    ROLE_INSTALLER,
+    ROLE_ADMIN,
+};
+
+/* Who is asking. */
+struct web_who {
+    enum web_role role;
+    int64_t user_id; /* 0: the bootstrap admin token */
+    char username[PVS_WEB_NAME_MAX];
+    char person[PVS_WEB_NAME_MAX]; /* technician/customer id */
+    char actor[PVS_CMD_ID_MAX];    /* for timelines: "user:alice" */
+    bool via_session;
+    char session_hash[65];
+};
+
+struct web_req {
+    struct pvs_web *w;
+    struct MHD_Connection *conn;
+    const char *method;
+    char url[WEB_PATH_MAX];
+    char client[48];
+    struct pvs_buf body;
+    bool too_large;
+    bool started;
+    struct web_who who;
+    struct pvs_store *st; /* from the pool, taken when needed */
+    /* the answer */
+    int status;
+    struct pvs_buf out;
+    const char *ctype;
+    char cookie[256]; /* Set-Cookie, or "" */
+    bool reload;      /* re-read the config once the answer is out */
+};
+
+/* ---- web.c ---- */
+
+/* A read-only store handle for r (NULL when the database cannot open). */
+struct pvs_store *pvs_web_store(struct web_req *r);
+/* Query argument name, or NULL. */
+const char *pvs_web_arg(struct web_req *r, const char *name);
+/* Request header name, or NULL. */
+const char *pvs_web_header(struct web_req *r, const char *name);
+/* Answer with a JSON error: {"error": {"status", "message", "field"}}. */
+void pvs_web_error(struct web_req *r, int status, const char *field,
+                   const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* Answer status with r->out as JSON. */
+void pvs_web_json(struct web_req *r, int status);
+
+/* ---- auth.c ---- */
+
+/* Once, before any thread uses libsodium. */
+enum pvs_err pvs_auth_init(void);
+/* Hex of the hash of a token or session id (out: 65 bytes). */
+void pvs_auth_hash_hex(const char *token, char out[65]);
+/* A new random token "pvs_..." (out: at least 64 bytes). */
+void pvs_auth_token_new(const char *prefix, char *out, size_t size);
+/* Memory-hard password hash (out: crypto_pwhash_STRBYTES). */
+enum pvs_err pvs_auth_password_hash(struct pvs_web *w, const char *pw,
+                                    char *out, size_t size);
+/* Whether pw matches hash ("" or NULL hash never matches). */
+bool pvs_auth_password_ok(struct pvs_web *w, const char *hash, const char *pw);
+/*
+ * Set r->who from the Authorization header (Bearer token) or the session
+ * cookie. Returns 0, or 401 when a token was presented but is not valid.
+ */
+int pvs_auth_identify(struct web_req *r);
+/* The read scope of r's caller. */
+void pvs_auth_scope(const struct web_req *r, struct pvs_scope *ret);
+const char *pvs_auth_role_name(enum web_role role);
+enum web_role pvs_auth_role_parse(const char *s);
+/* Load the bootstrap admin token from the configured file. */
+enum pvs_err pvs_auth_load_admin(struct pvs_web *w);
+/* POST /api/v1/login and /api/v1/logout. */
+void pvs_auth_login(struct web_req *r);
+void pvs_auth_logout(struct web_req *r);
+
+/* ---- api.c ---- */
+
+/* Answer a request under /api/v1/ (path is what follows it). */
+void pvs_api_handle(struct web_req *r, const char *path);
+/*
+ * Submit c (text, ids, actor filled in) to the engine and wait for its
+ * answer. On success returns true and leaves the answer in c; otherwise
+ * sets r's error answer (the engine's status and message, or 503) and
+ * returns false. c stays the caller's (pvs_command_put).
+ */
+bool pvs_api_call(struct web_req *r, struct pvs_command *c);
+/* The request body as a JSON object, or NULL after answering 400. */
+cJSON *pvs_api_body(struct web_req *r);
+/* Prometheus text for /metrics into r->out. */
+void pvs_api_metrics(struct web_req *r);
+
+#endif
