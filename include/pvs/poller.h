@@ -32,6 +32,8 @@ struct pvs_poller_stats {
     uint64_t failed;  /* polls that failed */
     uint64_t dropped; /* messages the full inbox refused */
     uint64_t samples; /* samples produced */
+    uint64_t cpu_ns;  /* CPU time of the poller threads, added when each
+                         thread ends (after pvs_poller_stop) */
 };
 void pvs_poller_stats(const struct pvs_poller *p, struct pvs_poller_stats *out);
 

@@ -2,9 +2,10 @@
 /*
  * modbus_bench.c - drivers for the Modbus benchmark and poller tests.
  *
- *   modbus_bench baseline HOST PORT UNIT ADDR COUNT SECONDS
+ *   modbus_bench baseline HOST PORT UNIT ADDR COUNT SECONDS [RATE]
  *       a bare libmodbus loop reading COUNT registers at ADDR as fast as
- *       the server answers; prints reads and CPU seconds.
+ *       the server answers, or RATE reads a second (sleeping in between,
+ *       as a poller must); prints reads and CPU seconds.
  *   modbus_bench poller CONFIG SECONDS
  *       pvsentry's poller on CONFIG's endpoints and devices, the inbox
  *       drained by this thread; prints poller counters, CPU seconds and
@@ -22,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <time.h>
 
 #include "pvs/clock.h"
 #include "pvs/config.h"
@@ -43,7 +45,9 @@ static int baseline(char **argv) {
     int unit = atoi(argv[2]), addr = atoi(argv[3]);         /* lint: allow */
     int count = atoi(argv[4]);                              /* lint: allow */
     double seconds = strtod(argv[5], NULL);
+    double rate = argv[6] ? strtod(argv[6], NULL) : 0;
     uint16_t regs[125];
+    struct timespec next;
     uint64_t reads = 0, regs_read = 0;
     double c0, t0;
 
@@ -54,7 +58,18 @@ static int baseline(char **argv) {
     modbus_set_slave(ctx, unit);
     c0 = cpu_seconds();
     t0 = (double)pvs_clock_mono_ms() / 1e3;
+    clock_gettime(CLOCK_MONOTONIC, &next);
     while ((double)pvs_clock_mono_ms() / 1e3 - t0 < seconds) {
+        if (rate > 0) {
+            long step = (long)(1e9 / rate);
+            next.tv_nsec += step % 1000000000L;
+            next.tv_sec += step / 1000000000L;
+            if (next.tv_nsec >= 1000000000L) {
+                next.tv_sec++;
+                next.tv_nsec -= 1000000000L;
+            }
+            clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &next, NULL);
+        }
         if (modbus_read_registers(ctx, addr, count, regs) != count) {
             fprintf(stderr, "baseline: read failed\n");
             return 1;
@@ -113,8 +128,10 @@ static int poller(char **argv) {
                     char name[64];
                     pvs_metric_name((enum pvs_metric)m->samples[k].metric,
                                     m->samples[k].idx, name, sizeof(name));
-                    printf("sample %s %s %.6g %s %.3f\n", dev, name,
-                           m->samples[k].value,
+                    uint32_t sd = m->samples[k].dev;
+                    printf("sample %s %s %.6g %s %.3f\n",
+                           sd < cfg->ndevices ? cfg->devices[sd]->obj.id : "?",
+                           name, m->samples[k].value,
                            pvs_quality_name(
                                (enum pvs_quality)m->samples[k].quality),
                            (double)pvs_clock_mono_ms() / 1e3 - t0);
@@ -126,11 +143,12 @@ static int poller(char **argv) {
     pvs_poller_stop(p);
     pvs_poller_stats(p, &st);
     printf("polls %llu\nreads %llu\nfailed %llu\ndropped %llu\nsamples "
-           "%llu\nmessages %llu\ncpu %.6f\nwall %.3f\n",
+           "%llu\nmessages %llu\ncpu %.6f\nwall %.3f\npoller_cpu %.6f\n",
            (unsigned long long)st.polls, (unsigned long long)st.reads,
            (unsigned long long)st.failed, (unsigned long long)st.dropped,
            (unsigned long long)st.samples, (unsigned long long)msgs,
-           cpu_seconds() - c0, (double)pvs_clock_mono_ms() / 1e3 - t0);
+           cpu_seconds() - c0, (double)pvs_clock_mono_ms() / 1e3 - t0,
+           (double)st.cpu_ns / 1e9);
     pvs_poller_free(p);
     pvs_queue_free(inbox);
     pvs_config_free(cfg);
@@ -138,7 +156,7 @@ static int poller(char **argv) {
 }
 
 int main(int argc, char **argv) {
-    if (argc == 8 && !strcmp(argv[1], "baseline"))
+    if ((argc == 8 || argc == 9) && !strcmp(argv[1], "baseline"))
         return baseline(argv + 2);
     if (argc == 4 && !strcmp(argv[1], "poller"))
         return poller(argv + 2);

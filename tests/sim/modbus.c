@@ -692,6 +692,7 @@ static void usage(FILE *out) {
             "(default 1)\n"
             "  --image FILE[@UNIT] serve a register image (.regs or mbmap "
             ".xml) at UNIT\n"
+            "  --image FILE@A-B    the same image at unit ids A to B\n"
             "  --kwp --lat --lon --tilt --azimuth --cloud --seed  the site\n"
             "  --sim-start TIME --speed X   simulated clock (real origin "
             "from PVS_SIM_ORIGIN_MS)\n"
@@ -874,20 +875,38 @@ int pvsim_modbus_main(int argc, char **argv) {
         sim_layout(s->units[id]);
     }
     for (size_t i = 0; i < nimages; i++) {
-        char path[1024];
+        char path[1024], range[32];
         const char *at = strrchr(images[i], '@');
-        int64_t id = 1;
+        const char *dash;
+        int64_t first = 1, last = 1;
         pvs_strlcpy(path, images[i], sizeof(path));
-        if (at && !pvs_parse_i64(at + 1, &id))
+        if (at) {
+            /* FILE@UNIT or FILE@FIRST-LAST (one image, many unit ids) */
             path[at - images[i]] = '\0';
-        if (id < 0 || id >= MAX_UNITS || s->units[id]) {
-            fprintf(stderr, "pvsim: unit %lld out of range or used twice\n",
-                    (long long)id);
+            pvs_strlcpy(range, at + 1, sizeof(range));
+            dash = strchr(range, '-');
+            if (dash)
+                range[dash - range] = '\0';
+            if (pvs_parse_i64(range, &first) ||
+                (dash && pvs_parse_i64(dash + 1, &last)))
+                first = -1;
+            if (!dash)
+                last = first;
+        }
+        if (first < 0 || last < first || last >= MAX_UNITS) {
+            fprintf(stderr, "pvsim: bad unit in '%s'\n", images[i]);
             goto out;
         }
-        s->units[id] = unit_new((int)id);
-        if (load_image(path, s->units[id]))
+        for (int64_t id = first; id <= last; id++)
+            if (s->units[id]) {
+                fprintf(stderr, "pvsim: unit %lld used twice\n", (long long)id);
+                goto out;
+            }
+        s->units[first] = unit_new((int)first);
+        if (load_image(path, s->units[first]))
             goto out;
+        for (int64_t id = first + 1; id <= last; id++)
+            s->units[id] = s->units[first];
     }
     for (size_t i = 0; i < nlisten; i++)
         if (add_listener(s, listen[i]))
@@ -903,7 +922,8 @@ out:
     for (size_t i = 0; i < s->nclients; i++)
         close(s->clients[i].fd);
     for (size_t i = 0; i < MAX_UNITS; i++)
-        unit_free(s->units[i]);
+        if (s->units[i] && s->units[i]->id == (int)i)
+            unit_free(s->units[i]); /* shared images: freed once */
     pvs_free(s);
     return status;
 }
