@@ -21,6 +21,7 @@
 
 #include "engine_int.h"
 #include "pvs/clock.h"
+#include "pvs/embed.h"
 #include "pvs/hours.h"
 #include "pvs/stats.h"
 #include "pvs/store_flow.h"
@@ -163,6 +164,34 @@ void engine_flow_route(struct pvs_engine *e, struct pvs_ticket *t,
 
 /* ---- notices ---- */
 
+/*
+ * The customer-safe steps of a knowledge-base article: the paragraph that
+ * starts with "**Safe for the customer.**". NULL when it has none.
+ */
+static const char *self_help_steps(const char *kb, char *buf, size_t size) {
+    static const char mark[] = "**Safe for the customer.**";
+    char path[128];
+    const char *text, *p, *end;
+
+    if (!kb)
+        return NULL;
+    pvs_snprintf(path, sizeof(path), "rules/kb/%s.md", kb);
+    text = pvs_embed_get(path, NULL);
+    p = text ? strstr(text, mark) : NULL;
+    if (!p)
+        return NULL;
+    p += sizeof(mark) - 1;
+    while (*p == ' ')
+        p++;
+    end = strstr(p, "\n\n");
+    if (!end)
+        end = p + strlen(p);
+    while (end > p && end[-1] == '\n')
+        end--;
+    pvs_snprintf(buf, size, "%.*s", (int)(end - p), p);
+    return buf;
+}
+
 /* When a customer message may go out: not before ts, not in quiet hours. */
 static int64_t customer_time(struct pvs_engine *e, const struct pvs_site *site,
                              const struct pvs_person *c, int64_t ts,
@@ -230,12 +259,15 @@ void engine_flow_opened(struct pvs_engine *e, struct pvs_ticket *t,
         bool quiet;
         int64_t at = customer_time(
             e, site, cust, now + e->cfg->global.notice_delay_ms, &quiet);
-        char link[300];
+        char *link = engine_fact_buf(f);
 
-        engine_flow_link(e, "status", t->id, now, link, sizeof(link));
+        engine_flow_link(e, "status", t->id, now, link, 256);
         engine_fact(f, "status_link", link);
-        engine_flow_link(e, "selfhelp", t->id, now, link, sizeof(link));
+        link = engine_fact_buf(f);
+        engine_flow_link(e, "selfhelp", t->id, now, link, 256);
         engine_fact(f, "selfhelp_link", link);
+        engine_fact(f, "self_help",
+                    self_help_steps(ev->kb, engine_fact_buf(f), 256));
         /* Held even with no delay: released by the next tick, after the
          * checks below. */
         engine_queue_mail(e, t->id, "customer", "notice", cust,

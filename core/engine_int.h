@@ -61,9 +61,9 @@ struct pvs_engine {
 };
 
 struct mail_facts {
-    struct pvs_tvar v[40];
+    struct pvs_tvar v[56];
     size_t n;
-    char buf[16][256];
+    char buf[24][256];
     size_t nbuf;
 };
 
