@@ -1,0 +1,337 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * test_workflow.c - the service workflow through the real engine thread
+ * and a real SQLite database, on a fast simulated clock: routing among
+ * several technicians, escalation that stops on acknowledgement, quiet
+ * hours that delay a customer notice, a short fault that reaches no
+ * customer, surveys recorded once, customer contacts, false alarms.
+ * No network: messages stay in the outbox, which is what is checked.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include <sqlite3.h> /* lint: allow (the test reads the database) */
+
+#include "pvs/clock.h"
+#include "pvs/command.h"
+#include "pvs/engine.h"
+#include "pvs/msg.h"
+
+#define SPEED 1200.0 /* 1 s real = 20 min simulated */
+
+static char dir[64];
+
+struct world {
+    struct pvs_config *cfg;
+    struct pvs_engine *eng;
+    sqlite3 *db;
+};
+
+/* Quiet hours 21:00-08:00 in Paris (UTC+2 in June). */
+static const char cfg_text[] =
+    "[global]\ndatabase = %s/w.db\ngrace_period = 0s\ntick = 1m\n"
+    "escalate_critical = 30m\nnotice_delay = 15m\nreopen_window = 1h\n"
+    "survey_delay = 1h\nsurvey_interval = 30d\n"
+    "[smtp]\nurl = smtp://127.0.0.1:9\nfrom = pvs@example.com\n"
+    "[technician \"ann\"]\nname = Ann A\nemail = ann@example.com\n"
+    "area = north\n"
+    "[technician \"bob\"]\nname = Bob B\nemail = bob@example.com\n"
+    "area = south\nskill = fault_code\n"
+    "[technician \"cat\"]\nname = Cat C\nemail = cat@example.com\n"
+    "area = south\nskill = communication\n"
+    "[technician \"lea\"]\nname = Lea Lead\nemail = lea@example.com\n"
+    "area = elsewhere\n"
+    "[team \"south\"]\nmember = bob\nmember = cat\nlead = lea\n"
+    "[customer \"cu\"]\nname = Jean\nemail = jean@example.net\n"
+    "quiet_hours = 21:00-08:00\n"
+    "[site \"s1\"]\nlatitude = 43.3\nlongitude = 5.4\n"
+    "timezone = Europe/Paris\narea = south\nkwp = 5\ncustomer = cu\n"
+    "[device \"inv1\"]\nsite = s1\n";
+
+static void world_start(struct world *w, const char *start_iso) {
+    char path[128];
+    FILE *f;
+    struct pvs_cfg_errors errs;
+    int64_t start;
+
+    pvs_strlcpy(dir, "/tmp/pvs-flow-XXXXXX", sizeof(dir));
+    assert_non_null(mkdtemp(dir));
+    pvs_snprintf(path, sizeof(path), "%s/w.conf", dir);
+    f = fopen(path, "w");
+    fprintf(f, cfg_text, dir);
+    fclose(f);
+    memset(&errs, 0, sizeof(errs));
+    memset(w, 0, sizeof(*w));
+    if (pvs_config_load(path, &w->cfg, &errs)) {
+        pvs_cfg_errors_print(&errs, stderr);
+        fail();
+    }
+    assert_int_equal(pvs_clock_parse_time(start_iso, &start), PVS_OK);
+    pvs_clock_set_sim(start, SPEED, 0);
+    assert_int_equal(pvs_engine_new(w->cfg, &w->eng), PVS_OK);
+    assert_int_equal(pvs_engine_start(w->eng), PVS_OK);
+    pvs_snprintf(path, sizeof(path), "%s/w.db", dir);
+    assert_int_equal(sqlite3_open_v2(path, &w->db, SQLITE_OPEN_READONLY, NULL),
+                     SQLITE_OK);
+    sqlite3_busy_timeout(w->db, 2000);
+}
+
+static void world_stop(struct world *w) {
+    char cmd[128];
+
+    sqlite3_close(w->db);
+    pvs_engine_free(w->eng);
+    pvs_config_free(w->cfg);
+    pvs_snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
+static void send_state(struct world *w, int state, double power) {
+    struct pvs_msg *m = pvs_msg_new(PVS_MSG_SAMPLES, 2);
+    int64_t now = pvs_clock_now_ms();
+
+    m->samples[0].dev = 0;
+    m->samples[0].metric = PVS_M_AC_POWER_W;
+    m->samples[0].ts_ms = now;
+    m->samples[0].value = power;
+    m->samples[1].dev = 0;
+    m->samples[1].metric = PVS_M_STATE;
+    m->samples[1].ts_ms = now;
+    m->samples[1].value = state;
+    assert_int_equal(pvs_queue_push(pvs_engine_inbox(w->eng), m, 1000), PVS_OK);
+}
+
+/* Integer result of sql, or -1. */
+static long long q(struct world *w, const char *sql) {
+    sqlite3_stmt *s;
+    long long v = -1;
+
+    if (sqlite3_prepare_v2(w->db, sql, -1, &s, NULL) != SQLITE_OK)
+        return -1;
+    if (sqlite3_step(s) == SQLITE_ROW)
+        v = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    return v;
+}
+
+static void qs(struct world *w, const char *sql, char *buf, size_t size) {
+    sqlite3_stmt *s;
+
+    buf[0] = '\0';
+    if (sqlite3_prepare_v2(w->db, sql, -1, &s, NULL) != SQLITE_OK)
+        return;
+    if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
+        pvs_strlcpy(buf, (const char *)sqlite3_column_text(s, 0), size);
+    sqlite3_finalize(s);
+}
+
+/* Poll (never a fixed wait) until sql returns want, up to 10 s real. */
+static bool wait_for(struct world *w, const char *sql, long long want) {
+    struct timespec ts = {0, 20 * 1000000L};
+
+    for (int i = 0; i < 500; i++) {
+        if (q(w, sql) == want)
+            return true;
+        nanosleep(&ts, NULL);
+    }
+    fprintf(stderr, "timed out: %s (got %lld, want %lld)\n", sql, q(w, sql),
+            want);
+    return false;
+}
+
+/* Sample every simulated minute while waiting for a condition. */
+static bool feed_until(struct world *w, int state, double power,
+                       const char *sql, long long want) {
+    struct timespec ts = {0, 50 * 1000000L};
+
+    for (int i = 0; i < 200; i++) {
+        send_state(w, state, power);
+        if (q(w, sql) == want)
+            return true;
+        nanosleep(&ts, NULL);
+    }
+    fprintf(stderr, "timed out: %s (got %lld)\n", sql, q(w, sql));
+    return false;
+}
+
+static struct pvs_command *cmd(struct world *w, enum pvs_command_kind k,
+                               long long ticket, long long value,
+                               const char *text) {
+    struct pvs_command *c = pvs_command_new(k);
+
+    c->ticket_id = ticket;
+    c->value = value;
+    pvs_strlcpy(c->actor, "tester", sizeof(c->actor));
+    pvs_strlcpy(c->text, text ? text : "", sizeof(c->text));
+    assert_int_equal(pvs_command_call(pvs_engine_inbox(w->eng), c, 5000),
+                     PVS_OK);
+    return c;
+}
+
+static void test_route_escalate_ack(void **state) {
+    struct world w;
+    char who[64];
+    struct pvs_command *c;
+
+    (void)state;
+    world_start(&w, "2024-06-21T08:00:00Z"); /* 10:00 in Paris */
+    send_state(&w, PVS_ST_MPPT, 3000);
+    assert_true(
+        feed_until(&w, PVS_ST_FAULT, 0, "SELECT COUNT(*) FROM tickets", 1));
+    /* South area, a fault: Bob has the skill, Cat and Ann do not fit. */
+    qs(&w, "SELECT assignee FROM tickets", who, sizeof(who));
+    assert_string_equal(who, "bob");
+    assert_int_equal(q(&w, "SELECT COUNT(*) FROM ticket_events WHERE kind ="
+                           " 'assigned' AND text LIKE '%Bob B%'"),
+                     1);
+    /* Not acknowledged within 30 min: the next in the rota. */
+    assert_true(wait_for(&w,
+                         "SELECT COUNT(*) FROM ticket_events WHERE kind"
+                         " = 'escalated'",
+                         1));
+    qs(&w, "SELECT assignee FROM tickets", who, sizeof(who));
+    assert_string_equal(who, "cat");
+    assert_int_equal(q(&w, "SELECT COUNT(*) FROM outbox WHERE kind ="
+                           " 'escalation' AND recipient = 'cat@example.com'"),
+                     1);
+    /* Then the team lead. */
+    assert_true(wait_for(&w,
+                         "SELECT COUNT(*) FROM ticket_events WHERE kind"
+                         " = 'escalated'",
+                         2));
+    qs(&w, "SELECT assignee FROM tickets", who, sizeof(who));
+    assert_string_equal(who, "lea");
+    /* Acknowledging stops it: no third step, ever. */
+    c = cmd(&w, PVS_CMD_TICKET_ACK, 1, 0, NULL);
+    assert_int_equal(c->http_status, 200);
+    pvs_command_put(c);
+    assert_int_equal(q(&w, "SELECT escalate_at_ms IS NULL FROM tickets"), 1);
+    qs(&w, "SELECT status FROM tickets", who, sizeof(who));
+    assert_string_equal(who, "acknowledged");
+    /* An unknown ticket is a 404, not a crash. */
+    c = cmd(&w, PVS_CMD_TICKET_ACK, 99, 0, NULL);
+    assert_int_equal(c->http_status, 404);
+    pvs_command_put(c);
+    world_stop(&w);
+}
+
+static void test_quiet_hours_delay_notice(void **state) {
+    struct world w;
+    char when[64];
+
+    (void)state;
+    world_start(&w, "2024-06-21T19:30:00Z"); /* 21:30 in Paris */
+    send_state(&w, PVS_ST_MPPT, 3000);
+    assert_true(
+        feed_until(&w, PVS_ST_FAULT, 0, "SELECT COUNT(*) FROM tickets", 1));
+    /* The notice waits for 08:00 local = 06:00 UTC. */
+    assert_true(wait_for(&w,
+                         "SELECT COUNT(*) FROM outbox WHERE kind ="
+                         " 'notice' AND status = 'held' AND note LIKE"
+                         " '%quiet hours%'",
+                         1));
+    qs(&w,
+       "SELECT strftime('%Y-%m-%dT%H:%M', not_before_ms / 1000,"
+       " 'unixepoch') FROM outbox WHERE kind = 'notice'",
+       when, sizeof(when));
+    assert_string_equal(when, "2024-06-22T06:00");
+    assert_int_equal(q(&w, "SELECT customer_notified FROM tickets"), 0);
+    world_stop(&w);
+}
+
+static void test_short_fault_no_notice(void **state) {
+    struct world w;
+    struct timespec ts = {0, 50 * 1000000L};
+
+    (void)state;
+    world_start(&w, "2024-06-21T08:00:00Z");
+    send_state(&w, PVS_ST_MPPT, 3000);
+    assert_true(
+        feed_until(&w, PVS_ST_FAULT, 0, "SELECT COUNT(*) FROM tickets", 1));
+    /* Back to normal two minutes later: resolved after the recovery
+     * time, before the 15 min notice delay ran out. */
+    for (int i = 0; i < 3; i++) {
+        send_state(&w, PVS_ST_FAULT, 0);
+        nanosleep(&ts, NULL);
+    }
+    assert_true(feed_until(&w, PVS_ST_MPPT, 2500,
+                           "SELECT COUNT(*) FROM tickets WHERE status ="
+                           " 'resolved'",
+                           1));
+    assert_int_equal(q(&w, "SELECT COUNT(*) FROM outbox WHERE audience ="
+                           " 'customer' AND status IN ('pending', 'sent')"),
+                     0);
+    assert_int_equal(q(&w, "SELECT COUNT(*) FROM outbox WHERE kind = 'notice'"
+                           " AND status = 'suppressed'"),
+                     1);
+    /* The technician was told at once all the same. */
+    assert_int_equal(q(&w, "SELECT COUNT(*) FROM outbox WHERE audience ="
+                           " 'technician' AND kind = 'alert'"),
+                     1);
+    world_stop(&w);
+}
+
+static void test_survey_once_and_contact(void **state) {
+    struct world w;
+    struct pvs_command *c;
+    struct timespec ts = {0, 50 * 1000000L};
+
+    (void)state;
+    world_start(&w, "2024-06-21T08:00:00Z");
+    send_state(&w, PVS_ST_MPPT, 3000);
+    assert_true(
+        feed_until(&w, PVS_ST_FAULT, 0, "SELECT COUNT(*) FROM tickets", 1));
+    /* A customer writes in while the ticket is open: attached to it. */
+    c = pvs_command_new(PVS_CMD_CUSTOMER_CONTACT);
+    pvs_strlcpy(c->site_id, "s1", sizeof(c->site_id));
+    pvs_strlcpy(c->text, "my inverter shows a red light", sizeof(c->text));
+    assert_int_equal(pvs_command_call(pvs_engine_inbox(w.eng), c, 5000),
+                     PVS_OK);
+    assert_int_equal(c->http_status, 200);
+    assert_int_equal(c->result_id, 1);
+    pvs_command_put(c);
+    assert_int_equal(q(&w, "SELECT COUNT(*) FROM tickets"), 1);
+    assert_int_equal(q(&w, "SELECT COUNT(*) FROM outbox WHERE kind ="
+                           " 'contact'"),
+                     1);
+    /* Long enough for the customer notice, then recovery. */
+    for (int i = 0; i < 30; i++) {
+        send_state(&w, PVS_ST_FAULT, 0);
+        nanosleep(&ts, NULL);
+    }
+    assert_true(wait_for(&w, "SELECT customer_notified FROM tickets", 1));
+    assert_true(feed_until(&w, PVS_ST_MPPT, 2500,
+                           "SELECT COUNT(*) FROM outbox WHERE kind ="
+                           " 'survey'",
+                           1));
+    assert_int_equal(q(&w, "SELECT status FROM tickets") < 0, 0);
+    c = cmd(&w, PVS_CMD_SURVEY, 1, 6, NULL);
+    assert_int_equal(c->http_status, 400);
+    pvs_command_put(c);
+    c = cmd(&w, PVS_CMD_SURVEY, 1, 4, "quick and friendly");
+    assert_int_equal(c->http_status, 200);
+    pvs_command_put(c);
+    c = cmd(&w, PVS_CMD_SURVEY, 1, 1, "changed my mind");
+    assert_int_equal(c->http_status, 409);
+    pvs_command_put(c);
+    assert_int_equal(q(&w, "SELECT csat FROM surveys WHERE ticket_id = 1"), 4);
+    world_stop(&w);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_route_escalate_ack),
+        cmocka_unit_test(test_quiet_hours_delay_notice),
+        cmocka_unit_test(test_short_fault_no_notice),
+        cmocka_unit_test(test_survey_once_and_contact),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
