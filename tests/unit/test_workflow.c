@@ -24,6 +24,7 @@
 #include "pvs/command.h"
 #include "pvs/engine.h"
 #include "pvs/msg.h"
+#include "pvs/store_flow.h"
 
 #define SPEED 1200.0 /* 1 s real = 20 min simulated */
 
@@ -162,6 +163,23 @@ static bool feed_until(struct world *w, int state, double power,
     return false;
 }
 
+/* The KPI report of the world's database contains want. */
+static void report_has(struct world *w, const char *want) {
+    struct pvs_store *st = NULL;
+    struct pvs_buf b;
+
+    assert_int_equal(
+        pvs_store_open(w->cfg->global.database, PVS_STORE_READONLY, &st),
+        PVS_OK);
+    pvs_buf_init(&b, 1 << 16);
+    assert_int_equal(pvs_store_report_json(st, 0, &b), PVS_OK);
+    if (!strstr(b.data, want))
+        fprintf(stderr, "report: %s\nwanted: %s\n", b.data, want);
+    assert_non_null(strstr(b.data, want));
+    pvs_buf_release(&b);
+    pvs_store_close(st);
+}
+
 static struct pvs_command *cmd(struct world *w, enum pvs_command_kind k,
                                long long ticket, long long value,
                                const char *text) {
@@ -220,6 +238,12 @@ static void test_route_escalate_ack(void **state) {
     c = cmd(&w, PVS_CMD_TICKET_ACK, 99, 0, NULL);
     assert_int_equal(c->http_status, 404);
     pvs_command_put(c);
+    /* The technician calls it a false alarm: the KPIs count it per rule. */
+    c = cmd(&w, PVS_CMD_TICKET_FALSE_ALARM, 1, 0, "sensor test on site");
+    assert_int_equal(c->http_status, 200);
+    pvs_command_put(c);
+    report_has(&w, "\"false_alarms_per_rule\": {\"fault_code\": 1}");
+    report_has(&w, "\"escalations\": 2");
     world_stop(&w);
 }
 
@@ -323,6 +347,10 @@ static void test_survey_once_and_contact(void **state) {
     assert_int_equal(c->http_status, 409);
     pvs_command_put(c);
     assert_int_equal(q(&w, "SELECT csat FROM surveys WHERE ticket_id = 1"), 4);
+    report_has(&w, "\"csat_average\": 4,");
+    report_has(&w, "\"survey_response_rate\": 1,");
+    /* The customer wrote after pvsentry opened the ticket. */
+    report_has(&w, "\"detected_before_customer_share\": 1,");
     world_stop(&w);
 }
 
