@@ -215,13 +215,11 @@ int64_t engine_queue_mail(struct pvs_engine *e, int64_t ticket_id,
                           const struct pvs_tvar *vars, size_t nvars,
                           int64_t now, int64_t hold_until, const char *note,
                           const char *attachment) {
-    struct pvs_outbox o;
     const char *tmpl;
     char *text = NULL, *subject = NULL, *body = NULL;
     char err[128], msgid[160], tid[32], hdr_ticket[64], hdr_aud[64],
         hdr_kind[64], addr[400];
     const char *headers[5];
-    enum pvs_err rc;
     int64_t id = 0;
     char lang[16] = "", quiet[32];
     bool opt_out = false;
@@ -254,16 +252,40 @@ int64_t engine_queue_mail(struct pvs_engine *e, int64_t ticket_id,
     headers[4] = NULL;
     pvs_snprintf(addr, sizeof(addr), "%s <%s>", to->name, to->email);
 
+    {
+        char *mail = pvs_email_build(e->cfg->smtp->from, addr, subject, body,
+                                     msgid, now, headers, attachment);
+        id = engine_queue_raw(e, ticket_id, "email", audience, kind, to->email,
+                              subject, mail, msgid, now, hold_until, note);
+        pvs_free(mail);
+    }
+    pvs_free(subject);
+    pvs_free(body);
+    pvs_free(text);
+    return id;
+}
+
+int64_t engine_queue_raw(struct pvs_engine *e, int64_t ticket_id,
+                         const char *channel, const char *audience,
+                         const char *kind, const char *recipient,
+                         const char *subject, const char *body,
+                         const char *message_id, int64_t now,
+                         int64_t hold_until, const char *note) {
+    struct pvs_outbox o;
+    enum pvs_err rc;
+    int64_t id = 0;
+
+    if (e->txn_rc)
+        return 0;
     memset(&o, 0, sizeof(o));
     o.ticket_id = ticket_id;
-    o.channel = pvs_strdup("email");
-    o.audience = pvs_strdup(audience);
-    o.kind = pvs_strdup(kind);
-    o.recipient = pvs_strdup(to->email);
-    o.subject = subject;
-    o.body = pvs_email_build(e->cfg->smtp->from, addr, subject, body, msgid,
-                             now, headers, attachment);
-    o.message_id = pvs_strdup(msgid);
+    o.channel = (char *)(uintptr_t)channel;
+    o.audience = (char *)(uintptr_t)audience;
+    o.kind = (char *)(uintptr_t)kind;
+    o.recipient = (char *)(uintptr_t)recipient;
+    o.subject = (char *)(uintptr_t)subject;
+    o.body = (char *)(uintptr_t)body;
+    o.message_id = (char *)(uintptr_t)message_id;
     o.created_ms = now;
     o.next_attempt_ms = now;
     rc = pvs_store_outbox_add(e->st, &o);
@@ -271,18 +293,14 @@ int64_t engine_queue_mail(struct pvs_engine *e, int64_t ticket_id,
         rc = pvs_store_outbox_hold(e->st, o.id, hold_until, note);
     if (rc) {
         e->txn_rc = rc;
-    } else {
-        id = o.id;
-        if (hold_until <= now)
-            engine_ids_add(&e->fresh, &e->nfresh, &e->fresh_cap, o.id);
-        pvs_store_ticket_event(e->st, ticket_id, now,
-                               hold_until > now ? "message_held"
-                                                : "message_queued",
-                               "pvsentry", subject);
+        return 0;
     }
-    pvs_outbox_release(&o);
-    pvs_free(body);
-    pvs_free(text);
+    id = o.id;
+    if (hold_until <= now)
+        engine_ids_add(&e->fresh, &e->nfresh, &e->fresh_cap, o.id);
+    pvs_store_ticket_event(e->st, ticket_id, now,
+                           hold_until > now ? "message_held" : "message_queued",
+                           "pvsentry", subject);
     return id;
 }
 
@@ -423,7 +441,7 @@ void engine_customer_words(struct mail_facts *f, const struct pvs_site *site,
 }
 
 static void engine_make_title(const struct pvs_alert_event *ev, char *buf,
-                       size_t size) {
+                              size_t size) {
     const struct family_words *w = words_for(ev->family);
     char dev[96];
 

@@ -23,6 +23,7 @@
 #include "pvs/clock.h"
 #include "pvs/embed.h"
 #include "pvs/hours.h"
+#include "pvs/payload.h"
 #include "pvs/stats.h"
 #include "pvs/store_flow.h"
 #include "pvs/ticket.h"
@@ -255,6 +256,7 @@ void engine_flow_opened(struct pvs_engine *e, struct pvs_ticket *t,
         pvs_store_site_history(e->st, site->obj.id, t->id, 5, &hist) == PVS_OK)
         engine_fact(f, "history", hist.len ? hist.data : NULL);
     tech_mail(e, t, f, "alert", "tech_alert", now);
+    engine_flow_integrations(e, t, ev, "alert", now);
     if (eligible) {
         bool quiet;
         int64_t at = customer_time(
@@ -294,6 +296,7 @@ void engine_flow_resolved(struct pvs_engine *e, struct pvs_ticket *t,
         pvs_store_ticket_event(e->st, t->id, ev->ts_ms, "self_resolved",
                                "pvsentry",
                                "the customer's own steps brought it back");
+    engine_flow_integrations(e, t, ev, "recovered", ev->ts_ms);
     if (!cust || pvs_store_outbox_latest(e->st, t->id, "customer", "notice",
                                          status, sizeof(status), &id))
         return;
@@ -320,6 +323,67 @@ void engine_flow_resolved(struct pvs_engine *e, struct pvs_ticket *t,
             e, t->id, "customer", "recovered", cust, "customer_recovered", f->v,
             f->n, ev->ts_ms, quiet ? at : 0,
             quiet ? "waiting for the end of quiet hours" : NULL, NULL);
+    }
+}
+
+/* ---- webhooks and SMS ---- */
+
+void engine_flow_integrations(struct pvs_engine *e, const struct pvs_ticket *t,
+                              const struct pvs_alert_event *ev,
+                              const char *kind, int64_t now) {
+    const struct pvs_config *cfg = e->cfg;
+    struct pvs_payload_facts pf;
+    char msgid[160];
+    const struct pvs_person *tech =
+        t->assignee ? pvs_config_technician(cfg, t->assignee) : NULL;
+
+    memset(&pf, 0, sizeof(pf));
+    pf.kind = kind;
+    pf.ticket_id = t->id;
+    pf.status = t->status;
+    pf.severity = t->severity;
+    pf.title = t->title;
+    pf.site_id = t->site;
+    pf.site_name = ev->site && ev->site->name ? ev->site->name : t->site;
+    pf.device = t->device;
+    pf.rule = t->rule;
+    pf.family = t->family;
+    pf.fingerprint = t->fingerprint;
+    pf.evidence = ev->evidence;
+    pf.explanation = ev->explanation;
+    pf.kb = ev->kb;
+    pf.started_ms = ev->started_ms ? ev->started_ms : t->opened_ms;
+    pf.ended_ms = !strcmp(kind, "recovered") ? now : 0;
+    pf.lost_kwh = ev->lost_kwh;
+    pf.public_url = cfg->global.public_url;
+    for (size_t i = 0; i < cfg->nwebhooks; i++) {
+        const struct pvs_cfg_webhook *w = cfg->webhooks[i];
+        char *body;
+
+        if (!pvs_config_webhook_wants(w, kind))
+            continue;
+        pvs_snprintf(msgid, sizeof(msgid), "<pvs.%lld.%s.%s.%lld.%u@pvsentry>",
+                     (long long)t->id, w->obj.id, kind, (long long)now,
+                     e->msg_seq++);
+        pf.message_id = msgid;
+        pf.receiver = w->obj.id;
+        body = pvs_payload_webhook(w, &pf);
+        if (body)
+            engine_queue_raw(e, t->id, "webhook", "integration", kind,
+                             w->obj.id, t->title, body, msgid, now, 0, NULL);
+        pvs_free(body);
+    }
+    /* A technician is texted for what cannot wait. */
+    if (cfg->sms && tech && tech->phone && t->severity &&
+        !strcmp(t->severity, "critical") &&
+        (!strcmp(kind, "alert") || !strcmp(kind, "escalation"))) {
+        char *text = pvs_payload_sms_text(&pf);
+        pvs_snprintf(msgid, sizeof(msgid), "<pvs.%lld.sms.%s.%lld.%u@pvsentry>",
+                     (long long)t->id, kind, (long long)now, e->msg_seq++);
+        if (text)
+            engine_queue_raw(e, t->id, "sms", "technician", kind, tech->phone,
+                             t->title, text, msgid, now, 0, NULL);
+        pvs_free(text);
     }
 }
 
@@ -437,6 +501,14 @@ static void escalate(struct pvs_engine *e, int64_t id, int64_t now) {
         ticket_facts(e, &t, &f, now);
         engine_fact(&f, "escalation", why);
         tech_mail(e, &t, &f, "escalation", "tech_escalated", now);
+        {
+            struct pvs_alert_event ev;
+            memset(&ev, 0, sizeof(ev));
+            ev.site = t.site ? pvs_config_site(e->cfg, t.site) : NULL;
+            ev.started_ms = t.opened_ms;
+            pvs_strlcpy(ev.evidence, why, sizeof(ev.evidence));
+            engine_flow_integrations(e, &t, &ev, "escalation", now);
+        }
     }
     pvs_ticket_release(&t);
 }

@@ -102,6 +102,22 @@ void engine_customer_words(struct mail_facts *f, const struct pvs_site *site,
                            const struct pvs_alert_event *ev);
 bool engine_customer_affected(const struct pvs_alert_event *ev);
 
+/*
+ * Queue a message whose body is ready (any channel; strings are copied).
+ * Same holding rules as engine_queue_mail. Returns the outbox id or 0.
+ */
+int64_t engine_queue_raw(struct pvs_engine *e, int64_t ticket_id,
+                         const char *channel, const char *audience,
+                         const char *kind, const char *recipient,
+                         const char *subject, const char *body,
+                         const char *message_id, int64_t now,
+                         int64_t hold_until, const char *note);
+/* Webhooks and technician SMS for a ticket event (kind: alert,
+ * recovered, escalation). */
+void engine_flow_integrations(struct pvs_engine *e, const struct pvs_ticket *t,
+                              const struct pvs_alert_event *ev,
+                              const char *kind, int64_t now);
+
 /* engine_flow.c */
 /* Workflow set-up (time zones, link key) in engine_new; free in free. */
 enum pvs_err engine_flow_init(struct pvs_engine *e);

@@ -51,6 +51,8 @@ static const char cfg_text[] =
     "[technician \"lea\"]\nname = Lea Lead\nemail = lea@example.com\n"
     "area = elsewhere\n"
     "[team \"south\"]\nmember = bob\nmember = cat\nlead = lea\n"
+    "[webhook \"oncall\"]\nurl = http://127.0.0.1:9/hook\nsecret = k\n"
+    "format = alertmanager\n"
     "[customer \"cu\"]\nname = Jean\nemail = jean@example.net\n"
     "quiet_hours = 21:00-08:00\n"
     "[site \"s1\"]\nlatitude = 43.3\nlongitude = 5.4\n"
@@ -209,6 +211,11 @@ static void test_route_escalate_ack(void **state) {
     assert_string_equal(who, "bob");
     assert_int_equal(q(&w, "SELECT COUNT(*) FROM ticket_events WHERE kind ="
                            " 'assigned' AND text LIKE '%Bob B%'"),
+                     1);
+    /* The on-call tool hears about it in Alertmanager's format. */
+    assert_int_equal(q(&w, "SELECT COUNT(*) FROM outbox WHERE channel ="
+                           " 'webhook' AND recipient = 'oncall' AND body LIKE"
+                           " '%\"status\":\"firing\"%'"),
                      1);
     /* Not acknowledged within 30 min: the next in the rota. */
     assert_true(wait_for(&w,
