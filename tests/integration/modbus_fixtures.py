@@ -560,11 +560,17 @@ def build_bench(build_dir, out_dir):
                     "-I" + os.path.join(REPO, "include")] + cflags +
                    ["-o", out, os.path.join(REPO, "tests", "bench",
                                             "modbus_bench.c"),
-                    os.path.join(build_dir, "libpvs.a"), "-lmodbus",
-                    "-lpaho-mqtt3as", "-lsqlite3", "-lcurl", "-lcjson",
-                    "-lpthread", "-lm"] + _sanitizer_flags(build_dir),
-                   check=True)
+                    os.path.join(build_dir, "libpvs.a")] + _makefile_libs() +
+                   _sanitizer_flags(build_dir), check=True)
     return out
+
+
+def _makefile_libs():
+    """The Makefile's LIBS line: whatever libpvs.a needs today."""
+    with open(os.path.join(REPO, "Makefile"), encoding="utf-8") as f:
+        m = re.search(r"^LIBS := (.*)$", f.read(), re.M)
+    return m.group(1).split() if m else ["-lmodbus", "-lcjson", "-lpthread",
+                                         "-lm"]
 
 
 def _sanitizer_flags(build_dir):
