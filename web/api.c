@@ -626,8 +626,16 @@ static void devices(struct web_req *r, char **seg, int n) {
                     "device");
         return;
     }
-    if (!pvs_store_web_id_valid(seg[1]) || n > 2) {
+    if (!pvs_store_web_id_valid(seg[1]) || n > 3 ||
+        (n == 3 && strcmp(seg[2], "test"))) {
         pvs_web_error(r, 404, NULL, "no such device");
+        return;
+    }
+    if (n == 3) {
+        if (method(r, "POST"))
+            pvs_tools_device_test(r, seg[1]);
+        else
+            pvs_web_error(r, 405, NULL, "use POST to test a device");
         return;
     }
     if (method(r, "GET")) {
@@ -1078,6 +1086,8 @@ void pvs_api_handle(struct web_req *r, const char *path) {
         scoped_list(r, pvs_store_web_notices_json, "notice");
     else if (!strcmp(seg[0], "kpis") && n == 1 && method(r, "GET"))
         kpis(r);
+    else if (!strcmp(seg[0], "import") && n == 1 && method(r, "POST"))
+        pvs_tools_import(r);
     else
         pvs_web_error(r, 404, NULL, "not found");
 }

@@ -88,11 +88,11 @@ bool pvs_auth_password_ok(struct pvs_web *w, const char *hash, const char *pw) {
     pthread_mutex_lock(&w->pwhash_lock);
     if (hash && *hash)
         ok = crypto_pwhash_str_verify(hash, pw, strlen(pw)) == 0;
-    else /* the same work for a user that does not exist */
-        (void)crypto_pwhash(sink, sizeof(sink), pw, strlen(pw), salt,
-                            crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                            crypto_pwhash_MEMLIMIT_INTERACTIVE,
-                            crypto_pwhash_ALG_DEFAULT);
+    else if (crypto_pwhash(sink, sizeof(sink), pw, strlen(pw), salt,
+                           crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                           crypto_pwhash_MEMLIMIT_INTERACTIVE,
+                           crypto_pwhash_ALG_DEFAULT))
+        ok = false; /* the same work for a user that does not exist */
     pthread_mutex_unlock(&w->pwhash_lock);
     return ok;
 }

@@ -155,4 +155,11 @@ cJSON *pvs_api_body(struct web_req *r);
 /* Prometheus text for /metrics into r->out. */
 void pvs_api_metrics(struct web_req *r);
 
+/* ---- tools.c ---- */
+
+/* POST /api/v1/devices/{id}/test: probe the device's Modbus TCP address. */
+void pvs_tools_device_test(struct web_req *r, const char *id);
+/* POST /api/v1/import[?dry_run=1]: sites, devices and people from CSV. */
+void pvs_tools_import(struct web_req *r);
+
 #endif

@@ -12,6 +12,7 @@ and cookies; plus the database (read-only) where the API promises
 something about storage (hashed tokens).
 """
 import concurrent.futures
+import os
 import http.client
 import json
 import socket
@@ -632,3 +633,96 @@ def test_https_with_secure_cookies(h):
     # Plain HTTP on the TLS port gets nowhere.
     with pytest.raises(requests.RequestException):
         requests.get("http://127.0.0.1:%d/healthz" % env.port, timeout=5)
+
+
+# ---- installer tools -------------------------------------------------------
+
+CSV_GOOD = '''type,id,name,email,latitude,longitude,kwp,customer_id,site_id,kind
+customer,petit,"Anne Petit, née Roy",anne@home.example,,,,,,
+site,tours-01,"Petit house ""Les Tilleuls""",,47.39,0.69,3.2,petit,,
+device,tours-01-inv1,,,,,,,tours-01,inverter
+'''
+
+CSV_BAD = """type,id,name,latitude,longitude,site_id,kind
+site,ok-01,Fine,47,1,,
+site,bad lat,Nope,47,1,,
+site,b2,Too far north,123,1,,
+device,b3,,,,ok-01,toaster
+planet,b4,Mars,,,,
+site,b5,"broken quote,1,1,,
+"""
+
+
+def post_csv(c, text, dry=False):
+    return c.request("POST", "/import" + ("?dry_run=1" if dry else ""),
+                     data=text.encode(), headers={
+                         "Content-Type": "text/csv"})
+
+
+def test_csv_import_dry_run_then_real(env):
+    ivan = env.api("ivan")
+    assert_error(post_csv(env.api("alice"), CSV_GOOD, dry=True), 403)
+    assert_error(ivan.request("POST", "/import", json={"a": 1}), 415)
+    r = post_csv(ivan, CSV_BAD, dry=True)
+    assert r.status_code == 400, r.text
+    body = r.json()
+    assert body["dry_run"] and body["valid"] == 1 and body["bad"] == 5
+    by_line = {x["line"]: x for x in body["lines"]}
+    assert by_line[3]["field"] == "id"
+    assert by_line[4]["field"] == "latitude"
+    assert by_line[5]["field"] == "kind"
+    assert "type" in by_line[6]["error"]
+    assert 7 in by_line
+    # A real run with a bad line writes nothing.
+    r = post_csv(ivan, CSV_BAD)
+    assert r.status_code == 400 and r.json()["created"] == 0
+    assert_error(ivan.get("/sites/ok-01"), 404)
+    # A clean file: the dry run writes nothing, the real run everything.
+    r = post_csv(ivan, CSV_GOOD, dry=True)
+    assert r.status_code == 200 and r.json()["valid"] == 3, r.text
+    assert_error(ivan.get("/sites/tours-01"), 404)
+    mark = env.pv.mark()
+    r = post_csv(ivan, CSV_GOOD)
+    assert r.status_code == 201, r.text
+    assert r.json()["created"] == 3
+    env.wait_reload(mark)
+    s = ivan.get("/sites/tours-01").json()
+    assert s["name"] == 'Petit house "Les Tilleuls"' and s["kwp"] == 3.2
+    assert s["customer"] == "petit" and s["created_by"] == "user:ivan"
+    assert ivan.get("/customers/petit").json()["name"] == \
+        "Anne Petit, née Roy"
+    assert [d["id"] for d in s["device_list"]] == ["tours-01-inv1"]
+    # Importing the same file again: every line conflicts.
+    r = post_csv(ivan, CSV_GOOD)
+    assert r.status_code == 409 and r.json()["failed"] == 3
+
+
+def test_device_connection_test(env):
+    import modbus_fixtures as mf
+    ivan = env.api("ivan")
+    port = harness.free_port()
+    image = os.path.join(harness.REPO, "tests", "data", "sunspec",
+                         "inverter_pf_negative.regs")
+    mark = env.pv.mark()
+    assert ivan.post("/devices", {
+        "id": "lyon-01-inv9", "site_id": "lyon-01",
+        "endpoint_url": "tcp://127.0.0.1:%d" % port, "unit_id": 1}
+    ).status_code == 201
+    env.wait_reload(mark)
+    # Nobody listens yet.
+    r = ivan.post("/devices/lyon-01-inv9/test")
+    assert r.status_code == 200, r.text
+    assert r.json()["ok"] is False and r.json()["message"]
+    srv = mf.start_pymodbus({1: image}, tcp_port=port)
+    try:
+        r = ivan.post("/devices/lyon-01-inv9/test")
+        assert r.status_code == 200, r.text
+        body = r.json()
+        assert body["ok"] is True, body
+        assert body["result"] and "models" in json.dumps(body["result"])
+    finally:
+        srv.stop()
+    # Scope and roles, and devices without a TCP address.
+    assert_error(env.api("bob").post("/devices/lyon-01-inv9/test"), 404)
+    assert_error(env.api("dupont").post("/devices/lyon-01-inv9/test"), 403)
+    assert_error(ivan.post("/devices/lyon-01-inv1/test"), 409)

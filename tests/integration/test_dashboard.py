@@ -204,6 +204,18 @@ def test_installer_registers_a_site_and_a_device(env, browser):
     b.go("/#/site/annecy-01")
     b.wait_text("Lac house")
     b.shot("installer-site-phone")
+    # The CSV import's dry run reports the bad line, writes nothing.
+    csv = env.h.path("sites.csv")
+    with open(csv, "w") as f:
+        f.write("type,id,name,latitude,longitude\n"
+                "site,chambery-01,Good,45.56,5.92\n"
+                "site,chambery-02,Bad,95,5.92\n")
+    b.go("/#/install")
+    b.find("#csv-file").send_keys(csv)
+    b.find("#import-dry").click()
+    b.wait_text("line 3 (latitude)", css="#import-report")
+    b.shot("installer-import-phone")
+    assert env.api("ivan").get("/sites/chambery-01").status_code == 404
     assert not b.external_requests()
 
 

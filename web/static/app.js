@@ -236,7 +236,22 @@ async function sitePage(id) {
       h("thead", {}, h("tr", {}, h("th", {}, "Device"), h("th", {}, "Kind"),
         h("th", {}, "Power (W)"), h("th", {}, "Energy (kWh)"), h("th", {}, "Last seen"))),
       h("tbody", {}, s.device_list.map((d) => h("tr", {},
-        h("td", {}, d.id), h("td", {}, d.kind || "—"),
+        h("td", {}, d.id, me.role !== "customer" && (d.endpoint_url || d.endpoint) ?
+          [" ", h("button", { type: "button", class: "secondary test-device", "data-device": d.id,
+            onclick: async (ev) => {
+              const b = ev.target;
+              b.disabled = true;
+              b.textContent = "Testing…";
+              try {
+                const r = await api("POST", "/devices/" + encodeURIComponent(d.id) + "/test");
+                b.textContent = r.ok ? "Answers" : "No answer";
+                b.title = r.message || "";
+              } catch (e) {
+                b.textContent = "Cannot test";
+                b.title = e.message;
+              }
+            } }, "Test connection")] : null),
+        h("td", {}, d.kind || "—"),
         h("td", {}, num(d.last.ac_power_w)), h("td", {}, d.last.ac_energy_wh === undefined ? "—" : num(d.last.ac_energy_wh / 1000, 1)),
         h("td", {}, when(d.last_seen_ms)))))),
     h("h2", {}, "Ticket history"), ticketTable(s.tickets.items));
@@ -381,7 +396,39 @@ async function installPage(note) {
       installPage(message("error", (e.field ? e.field + ": " : "") + e.message));
     }
   });
-  show(h("h1", {}, "Register"), note || null, h("div", { class: "grid" }, siteForm, devForm),
+  const file = h("input", { id: "csv-file", type: "file", accept: ".csv,text/csv" });
+  const report = h("div", { id: "import-report" });
+  const runImport = (dry) => async () => {
+    if (!file.files.length) { report.replaceChildren(message("error", "Choose a CSV file first")); return; }
+    const text = await file.files[0].text();
+    let r;
+    try {
+      r = await fetch(API + "/import" + (dry ? "?dry_run=1" : ""), {
+        method: "POST", credentials: "same-origin",
+        headers: { "Content-Type": "text/csv" }, body: text });
+    } catch (e) {
+      report.replaceChildren(message("error", e.message));
+      return;
+    }
+    const b = await r.json();
+    if (b.error) { report.replaceChildren(message("error", b.error.message)); return; }
+    report.replaceChildren(
+      message(b.bad || b.failed ? "error" : "ok",
+        (dry ? "Dry run: " : "") + b.valid + " good line(s), " + b.bad + " bad" +
+        (dry ? "" : ", " + b.created + " created, " + b.failed + " failed")),
+      h("ul", {}, b.lines.filter((l) => !l.ok).map((l) => h("li", {},
+        "line " + l.line + (l.field ? " (" + l.field + ")" : "") + ": " + l.error))));
+  };
+  const importCard = h("div", { class: "card", id: "import" },
+    h("h2", {}, "Import from CSV"),
+    h("p", { class: "muted" }, "First line: type,id and the field names (name, latitude, longitude, " +
+      "customer_id, site_id, kind, email...). One site, device, customer or technician per line."),
+    h("div", { class: "row" }, h("label", { for: "csv-file" }, "CSV file"), file),
+    h("div", { class: "actions" },
+      h("button", { type: "button", id: "import-dry", class: "secondary", onclick: runImport(true) }, "Check (dry run)"),
+      h("button", { type: "button", id: "import-run", onclick: runImport(false) }, "Import")),
+    report);
+  show(h("h1", {}, "Register"), note || null, h("div", { class: "grid" }, siteForm, devForm), importCard,
     h("h2", {}, "Sites"),
     h("table", { class: "stack", id: "site-list" }, h("tbody", {}, sites.items.map((s) => h("tr", {},
       h("td", {}, h("a", { href: "#/site/" + encodeURIComponent(s.id) }, s.id)),

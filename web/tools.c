@@ -1,0 +1,448 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * tools.c - the installer's tools: "test this device" (runs `pvsentry
+ * probe` against the device's Modbus TCP address) and the CSV import of
+ * sites, devices and people, with a dry run that reports every bad line.
+ *
+ * DESIGN
+ * The probe runs as a child process of this very binary, never in the
+ * server: it does device I/O with its own timeouts, may take seconds, and
+ * whatever happens to it cannot touch the daemon. Only tcp:// is tested
+ * this way; a serial bus belongs to the poller, which must stay its only
+ * user. The child's output is capped and it is killed at the deadline.
+ *
+ * The import checks every line first, with the same field tables the
+ * engine uses; one bad line and nothing is written, so a dry run and a
+ * real run report the same lines. A real run then creates the lines in
+ * file order, one engine command each (people, then sites, then devices,
+ * when the file is written in that order), and reports each outcome.
+ */
+#define PVS_LOG_MODULE "web"
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "pvs/engine_api.h"
+#include "pvs/log.h"
+#include "web_int.h"
+
+#define PROBE_TIMEOUT_MS 20000
+#define PROBE_OUT_MAX (64 * 1024)
+#define CSV_MAX_LINES 2000
+#define CSV_MAX_COLS 32
+
+extern char **environ;
+
+static int64_t mono_ms(void) {
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Run `pvsentry probe url --json`; output (stdout and stderr) into out. */
+static enum pvs_err run_probe(const char *url, struct pvs_buf *out,
+                              int *ret_status) {
+    char a0[] = "pvsentry", a1[] = "probe", a3[] = "--json", a2[300];
+    char *argv[] = {a0, a1, a2, a3, NULL};
+    posix_spawn_file_actions_t fa;
+    posix_spawnattr_t attr;
+    sigset_t none;
+    int fds[2], status = 0, err;
+    pid_t pid;
+    int64_t deadline = mono_ms() + PROBE_TIMEOUT_MS;
+    enum pvs_err rc = PVS_OK;
+    bool killed = false;
+
+    if (!pvs_strlcpy(a2, url, sizeof(a2)) || pipe(fds))
+        return PVS_ERR_IO;
+    fcntl(fds[0], F_SETFD, FD_CLOEXEC);
+    fcntl(fds[1], F_SETFD, FD_CLOEXEC);
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_adddup2(&fa, fds[1], 1);
+    posix_spawn_file_actions_adddup2(&fa, fds[1], 2);
+    posix_spawnattr_init(&attr);
+    /* The daemon blocks its signals for sigwait; the child must not. */
+    sigemptyset(&none);
+    posix_spawnattr_setsigmask(&attr, &none);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK);
+    err = posix_spawn(&pid, "/proc/self/exe", &fa, &attr, argv, environ);
+    posix_spawn_file_actions_destroy(&fa);
+    posix_spawnattr_destroy(&attr);
+    close(fds[1]);
+    if (err) {
+        char ebuf[128];
+        pvs_error("cannot start the probe: %s",
+                  pvs_strerror(err, ebuf, sizeof(ebuf)));
+        close(fds[0]);
+        return PVS_ERR_IO;
+    }
+    for (;;) {
+        struct pollfd pfd = {fds[0], POLLIN, 0};
+        int64_t left = deadline - mono_ms();
+        char chunk[4096];
+        ssize_t n;
+
+        if (left <= 0) {
+            kill(pid, SIGKILL);
+            killed = true;
+            rc = PVS_ERR_TIMEOUT;
+            break;
+        }
+        if (poll(&pfd, 1, (int)left) <= 0)
+            continue;
+        n = read(fds[0], chunk, sizeof(chunk));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        if (out->len + (size_t)n <= PROBE_OUT_MAX)
+            pvs_buf_add(out, chunk, (size_t)n);
+    }
+    close(fds[0]);
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+        ;
+    *ret_status = killed ? -1 : WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return rc;
+}
+
+void pvs_tools_device_test(struct web_req *r, const char *id) {
+    struct pvs_scope scope;
+    struct pvs_store *st;
+    struct pvs_buf dev, out;
+    const char *url = NULL, *ep;
+    char full[300];
+    cJSON *j = NULL, *res = NULL;
+    int64_t unit = 1;
+    int status = -1;
+
+    if (r->who.role != ROLE_ADMIN && r->who.role != ROLE_INSTALLER &&
+        r->who.role != ROLE_TECHNICIAN) {
+        pvs_web_error(r, r->who.role ? 403 : 401, NULL,
+                      "installers and technicians test devices");
+        return;
+    }
+    st = pvs_web_store(r);
+    if (!st) {
+        pvs_web_error(r, 503, NULL, "the database cannot be read");
+        return;
+    }
+    pvs_auth_scope(r, &scope);
+    pvs_buf_init(&dev, 1 << 20);
+    pvs_buf_init(&out, PROBE_OUT_MAX + 1);
+    if (pvs_store_web_device_json(st, &scope, id, &dev)) {
+        pvs_web_error(r, 404, NULL, "no such device");
+        goto out;
+    }
+    j = cJSON_Parse(dev.data);
+    url = cJSON_GetStringValue(cJSON_GetObjectItem(j, "endpoint_url"));
+    ep = cJSON_GetStringValue(cJSON_GetObjectItem(j, "endpoint"));
+    if (cJSON_IsNumber(cJSON_GetObjectItem(j, "unit_id")))
+        unit = (int64_t)cJSON_GetObjectItem(j, "unit_id")->valuedouble;
+    if (!url) {
+        const struct pvs_device *d = pvs_config_device(r->w->cfg, id);
+        if (d && d->endpoint) {
+            url = d->endpoint->url;
+            unit = d->unit_id;
+        } else if (ep) {
+            for (size_t i = 0; i < r->w->cfg->nendpoints; i++)
+                if (!strcmp(r->w->cfg->endpoints[i]->obj.id, ep))
+                    url = r->w->cfg->endpoints[i]->url;
+        }
+    }
+    if (!url || strncmp(url, "tcp://", 6) || strchr(url, '?')) {
+        pvs_web_error(r, 409, NULL,
+                      "device '%s' has no Modbus TCP address to test (serial "
+                      "buses are tested with pvsentry probe on the site)",
+                      id);
+        goto out;
+    }
+    pvs_snprintf(full, sizeof(full), "%s?unit=%lld&timeout=2000", url,
+                 (long long)unit);
+    if (run_probe(full, &out, &status) == PVS_ERR_IO) {
+        pvs_web_error(r, 503, NULL, "cannot run the probe");
+        goto out;
+    }
+    /* stdout is one JSON line; stderr's warnings come around it. */
+    if (out.data) {
+        const char *js =
+            out.data[0] == '{' ? out.data : strstr(out.data, "\n{");
+        res =
+            js ? cJSON_ParseWithOpts(js + (js[0] == '\n'), NULL, false) : NULL;
+    }
+    pvs_buf_printf(&r->out,
+                   "{\"ok\": %s, \"url\": ", status == 0 ? "true" : "false");
+    pvs_buf_json_str(&r->out, full);
+    pvs_buf_puts(&r->out, ", \"result\": ");
+    if (res && status == 0) {
+        char *s = cJSON_PrintUnformatted(res);
+        pvs_buf_puts(&r->out, s ? s : "null");
+        cJSON_free(s);
+    } else {
+        pvs_buf_puts(&r->out, "null");
+    }
+    pvs_buf_puts(&r->out, ", \"message\": ");
+    pvs_buf_json_str(&r->out, status == -1 ? "the device did not answer in "
+                                             "time"
+                              : status     ? (out.data ? out.data : "")
+                                           : "the device answered");
+    pvs_buf_puts(&r->out, "}\n");
+    pvs_web_json(r, 200);
+out:
+    cJSON_Delete(res);
+    cJSON_Delete(j);
+    pvs_buf_release(&dev);
+    pvs_buf_release(&out);
+}
+
+/* ---- CSV import ---- */
+
+/*
+ * Split one CSV record starting at *p (RFC 4180 quoting) into cols, in
+ * place. Returns the number of columns, -1 on a broken quote; *p moves to
+ * the next record.
+ */
+static int csv_record(char **p, char **cols, int max) {
+    char *s = *p, *w;
+    int n = 0;
+
+    for (;;) {
+        if (n == max)
+            goto broken;
+        if (*s == '"') {
+            cols[n++] = w = ++s;
+            for (;;) {
+                if (!*s)
+                    goto broken;
+                if (*s == '"' && s[1] == '"') {
+                    *w++ = '"';
+                    s += 2;
+                } else if (*s == '"') {
+                    s++;
+                    break;
+                } else {
+                    *w++ = *s++;
+                }
+            }
+            *w = '\0';
+            if (*s && *s != ',' && *s != '\n' && *s != '\r')
+                goto broken;
+        } else {
+            cols[n++] = s;
+            while (*s && *s != ',' && *s != '\n' && *s != '\r')
+                s++;
+        }
+        if (*s == ',') {
+            *s++ = '\0';
+            continue;
+        }
+        if (*s == '\r')
+            *s++ = '\0';
+        if (*s == '\n')
+            *s++ = '\0';
+        *p = s;
+        return n;
+    }
+broken:
+    /* Past a broken quote nothing can be trusted: stop reading. */
+    *p = s + strlen(s);
+    return -1;
+}
+
+/* The line's object for its entity, or NULL with field and msg set. */
+static cJSON *csv_object(const struct pvs_entity *e, char **head, char **cols,
+                         int n, char *field, size_t fsize, char *msg,
+                         size_t msize) {
+    cJSON *o = cJSON_CreateObject();
+
+    for (int i = 0; i < n; i++) {
+        const struct pvs_field *f = NULL;
+        double d;
+
+        if (!cols[i][0] || !strcmp(head[i], "type") || !strcmp(head[i], "id"))
+            continue;
+        for (const struct pvs_field *x = e->fields; x->name; x++)
+            if (!strcmp(x->name, head[i]))
+                f = x;
+        pvs_strlcpy(field, head[i], fsize);
+        if (!f) {
+            pvs_snprintf(msg, msize, "column %s does not apply to a %s",
+                         head[i], e->name);
+            cJSON_Delete(o);
+            return NULL;
+        }
+        if (f->type == PVS_F_REAL || f->type == PVS_F_INT) {
+            if (pvs_parse_double(cols[i], &d)) {
+                pvs_snprintf(msg, msize, "%s must be a number, not '%.40s'",
+                             head[i], cols[i]);
+                cJSON_Delete(o);
+                return NULL;
+            }
+            cJSON_AddNumberToObject(o, f->name, d);
+        } else {
+            cJSON_AddStringToObject(o, f->name, cols[i]);
+        }
+    }
+    return o;
+}
+
+void pvs_tools_import(struct web_req *r) {
+    const char *ct = pvs_web_header(r, "Content-Type");
+    const char *dry = pvs_web_arg(r, "dry_run");
+    bool dry_run = dry && strcmp(dry, "0") && strcmp(dry, "false");
+    char *head[CSV_MAX_COLS], *cols[CSV_MAX_COLS], *p;
+    int nhead, line = 1, bad = 0, done = 0, failed = 0;
+    struct pvs_buf lines;
+    cJSON *objs[CSV_MAX_LINES];
+    const struct pvs_entity *ents[CSV_MAX_LINES];
+    char ids[CSV_MAX_LINES][PVS_WEB_NAME_MAX];
+    int linenos[CSV_MAX_LINES];
+    int nobj = 0;
+
+    if (r->who.role != ROLE_ADMIN && r->who.role != ROLE_INSTALLER) {
+        pvs_web_error(r, r->who.role ? 403 : 401, NULL,
+                      "installers and admins import");
+        return;
+    }
+    if (!ct || strncmp(ct, "text/csv", 8)) {
+        pvs_web_error(r, 415, NULL,
+                      "send the file as Content-Type: "
+                      "text/csv");
+        return;
+    }
+    if (!r->body.len) {
+        pvs_web_error(r, 400, NULL, "the CSV file is empty");
+        return;
+    }
+    p = r->body.data;
+    nhead = csv_record(&p, head, CSV_MAX_COLS);
+    if (nhead < 2 || strcmp(head[0], "type")) {
+        pvs_web_error(r, 400, NULL,
+                      "the first line must be the header, "
+                      "starting with the column type");
+        return;
+    }
+    pvs_buf_init(&lines, WEB_OUT_MAX);
+    while (*p) {
+        char field[64] = "", msg[200] = "";
+        const struct pvs_entity *e = NULL;
+        const char *id = NULL;
+        cJSON *o = NULL;
+        int n;
+
+        line++;
+        n = csv_record(&p, cols, CSV_MAX_COLS);
+        if (n == 1 && !cols[0][0])
+            continue; /* an empty line */
+        if (n < 0)
+            pvs_snprintf(msg, sizeof(msg),
+                         "broken quotes: the rest of the "
+                         "file is not read");
+        else if (n != nhead)
+            pvs_snprintf(msg, sizeof(msg), "%d columns, the header has %d", n,
+                         nhead);
+        else if (!(e = pvs_store_web_entity(cols[0])))
+            pvs_snprintf(msg, sizeof(msg),
+                         "type must be site, device, "
+                         "customer or technician");
+        else if (r->who.role == ROLE_INSTALLER &&
+                 !strcmp(e->name, "technician"))
+            pvs_snprintf(msg, sizeof(msg), "only an admin adds technicians");
+        if (!msg[0]) {
+            for (int i = 0; i < n; i++)
+                if (!strcmp(head[i], "id"))
+                    id = cols[i];
+            if (!pvs_store_web_id_valid(id)) {
+                pvs_strlcpy(field, "id", sizeof(field));
+                pvs_snprintf(msg, sizeof(msg), "id is missing or not valid");
+            }
+        }
+        if (!msg[0])
+            o = csv_object(e, head, cols, n, field, sizeof(field), msg,
+                           sizeof(msg));
+        if (o && pvs_store_web_validate(e, o, true, field, sizeof(field), msg,
+                                        sizeof(msg))) {
+            cJSON_Delete(o);
+            o = NULL;
+        }
+        if (!o && !msg[0])
+            pvs_snprintf(msg, sizeof(msg), "not valid");
+        if (!o || nobj == CSV_MAX_LINES) {
+            if (o) {
+                cJSON_Delete(o);
+                pvs_snprintf(msg, sizeof(msg), "more than %d lines",
+                             CSV_MAX_LINES);
+            }
+            pvs_buf_printf(&lines, "%s{\"line\": %d, \"ok\": false",
+                           lines.len ? ", " : "", line);
+            if (field[0]) {
+                pvs_buf_puts(&lines, ", \"field\": ");
+                pvs_buf_json_str(&lines, field);
+            }
+            pvs_buf_puts(&lines, ", \"error\": ");
+            pvs_buf_json_str(&lines, msg);
+            pvs_buf_puts(&lines, "}");
+            bad++;
+            continue;
+        }
+        ents[nobj] = e;
+        pvs_strlcpy(ids[nobj], id, sizeof(ids[nobj]));
+        linenos[nobj] = line;
+        objs[nobj++] = o;
+    }
+    if (!dry_run && !bad) {
+        for (int i = 0; i < nobj; i++) {
+            struct pvs_command *c =
+                pvs_command_new((enum pvs_command_kind)PVS_CMD_API_CREATE);
+            cJSON *cmd = cJSON_CreateObject();
+            char *s;
+            bool ok, answered;
+
+            cJSON_AddStringToObject(cmd, "entity", ents[i]->name);
+            cJSON_AddStringToObject(cmd, "id", ids[i]);
+            cJSON_AddItemToObject(cmd, "fields", objs[i]);
+            objs[i] = NULL;
+            s = cJSON_PrintUnformatted(cmd);
+            ok = s && pvs_strlcpy(c->text, s, sizeof(c->text));
+            cJSON_free(s);
+            cJSON_Delete(cmd);
+            pvs_strlcpy(c->actor, r->who.actor, sizeof(c->actor));
+            answered =
+                ok && !pvs_command_call(r->w->inbox, c, WEB_CMD_TIMEOUT_MS);
+            ok = answered && !c->result;
+            pvs_buf_printf(&lines, "%s{\"line\": %d, \"ok\": %s",
+                           lines.len ? ", " : "", linenos[i],
+                           ok ? "true" : "false");
+            if (!ok) {
+                pvs_buf_puts(&lines, ", \"error\": ");
+                /* After a timeout the engine may still write c. */
+                pvs_buf_json_str(&lines, !answered       ? "the engine is busy"
+                                         : c->message[0] ? c->message
+                                                         : c->text);
+                failed++;
+            } else {
+                done++;
+            }
+            pvs_buf_puts(&lines, "}");
+            pvs_command_put(c);
+        }
+        r->reload = done > 0;
+    }
+    for (int i = 0; i < nobj; i++)
+        cJSON_Delete(objs[i]);
+    pvs_buf_printf(&r->out,
+                   "{\"dry_run\": %s, \"valid\": %d, \"bad\": %d, "
+                   "\"created\": %d, \"failed\": %d, \"lines\": [%s]}\n",
+                   dry_run ? "true" : "false", nobj, bad, done, failed,
+                   lines.data ? lines.data : "");
+    pvs_web_json(r, bad ? 400 : failed ? 409 : dry_run ? 200 : 201);
+    pvs_buf_release(&lines);
+}
