@@ -466,6 +466,87 @@ bool engine_customer_affected(const struct pvs_alert_event *ev) {
            !ev->silenced;
 }
 
+/* Families that name a cause; the others often follow from one. */
+static bool is_cause(const char *family) {
+    return !strcmp(family, "fault_code") || !strcmp(family, "communication");
+}
+
+/*
+ * One ticket per problem: an inverter in fault also underperforms and
+ * looks frozen. A consequence on a device whose cause already has an
+ * active ticket joins that ticket's timeline instead of opening another.
+ */
+static bool fold_into_cause(struct pvs_engine *e,
+                            const struct pvs_alert_event *ev,
+                            const char *text) {
+    int64_t *ids = NULL;
+    size_t n = 0;
+    char line[700];
+
+    if (!ev->device || !strcmp(ev->family, "fault_code"))
+        return false;
+    /* No data from an inverter in fault is the same problem; so is
+     * everything else that follows from a fault or a dead link. */
+    if (pvs_store_device_active(e->st, ev->device->obj.id,
+                                !strcmp(ev->family, "communication")
+                                    ? PVS_FAMILIES_FAULT
+                                    : PVS_FAMILIES_CAUSES,
+                                &ids, &n) ||
+        !n) {
+        pvs_free(ids);
+        return false;
+    }
+    pvs_snprintf(line, sizeof(line), "%s (%s): %s", ev->family, ev->fingerprint,
+                 text);
+    pvs_store_ticket_event(e->st, ids[0], ev->ts_ms, "related_alert",
+                           "pvsentry", line);
+    pvs_info("ticket #%lld: related alert %s joins it", (long long)ids[0],
+             ev->fingerprint);
+    pvs_free(ids);
+    return true;
+}
+
+/* A cause opened its ticket: consequences already open merge into it. */
+static void merge_set(struct pvs_engine *e, const struct pvs_ticket *cause,
+                      enum pvs_family_set set, int64_t now) {
+    int64_t *ids = NULL;
+    size_t n = 0;
+    char line[200];
+
+    if (pvs_store_device_active(e->st, cause->device, set, &ids, &n))
+        return;
+    for (size_t i = 0; i < n; i++) {
+        struct pvs_ticket t;
+        if (ids[i] == cause->id || pvs_store_ticket_get(e->st, ids[i], &t))
+            continue;
+        pvs_free(t.status);
+        t.status = pvs_strdup("merged");
+        t.closed_ms = now;
+        t.updated_ms = now;
+        if (!e->txn_rc)
+            e->txn_rc = pvs_store_ticket_update(e->st, &t);
+        pvs_snprintf(line, sizeof(line),
+                     "merged into ticket #%lld, which has the cause",
+                     (long long)cause->id);
+        pvs_store_ticket_event(e->st, t.id, now, "merged", "pvsentry", line);
+        pvs_snprintf(line, sizeof(line), "ticket #%lld (%s) merged in",
+                     (long long)t.id, t.family);
+        pvs_store_ticket_event(e->st, cause->id, now, "merged_in", "pvsentry",
+                               line);
+        pvs_ticket_release(&t);
+    }
+    pvs_free(ids);
+}
+
+static void merge_consequences(struct pvs_engine *e,
+                               const struct pvs_ticket *cause, int64_t now) {
+    if (!cause->device || !is_cause(cause->family))
+        return;
+    merge_set(e, cause, PVS_FAMILIES_CONSEQUENCE, now);
+    if (!strcmp(cause->family, "fault_code"))
+        merge_set(e, cause, PVS_FAMILIES_COMMUNICATION, now);
+}
+
 static void on_firing(struct pvs_engine *e, const struct pvs_alert_event *ev) {
     struct pvs_ticket t, existing;
     bool have = false;
@@ -527,6 +608,8 @@ static void on_firing(struct pvs_engine *e, const struct pvs_alert_event *ev) {
     }
     if (have)
         pvs_ticket_release(&existing);
+    if (fold_into_cause(e, ev, text))
+        return;
 
     engine_make_title(ev, title, sizeof(title));
     t.fingerprint = pvs_strdup(ev->fingerprint);
@@ -552,6 +635,7 @@ static void on_firing(struct pvs_engine *e, const struct pvs_alert_event *ev) {
              ev->fingerprint);
     pvs_store_ticket_event(e->st, t.id, now, "opened", "pvsentry", text);
     pvs_store_ticket_event(e->st, t.id, now, "assigned", "pvsentry", why);
+    merge_consequences(e, &t, now);
     if (ev->silenced) {
         pvs_store_ticket_event(e->st, t.id, now, "silenced", "pvsentry",
                                "a silence covers this problem: nobody is "

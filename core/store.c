@@ -42,8 +42,10 @@ enum stmt_id {
 _Static_assert(S__COUNT <= PVS_STORE_STMTS, "raise PVS_STORE_STMTS");
 
 static const char *const stmt_sql[S__COUNT] = {
-    [S_SAMPLE] = "INSERT INTO samples(device_id, metric, ts_ms, value, "
-                 "quality) VALUES (?, ?, ?, ?, ?)",
+    /* A QoS 1 redelivery or a resent poll carries the same reading: keep
+     * the first. */
+    [S_SAMPLE] = "INSERT OR IGNORE INTO samples(device_id, metric, ts_ms, "
+                 "value, quality) VALUES (?, ?, ?, ?, ?)",
     [S_ALERT] = "INSERT INTO alerts(fingerprint, rule, family, site_id, "
                 "device_id, subject, state, severity, started_ms, ts_ms, "
                 "measured, expected, lost_kwh, lost_kwh_per_day, evidence, "
@@ -203,6 +205,13 @@ static const char *const migrations[] = {
     "CREATE TABLE customer_prefs(customer_id TEXT PRIMARY KEY, channel"
     " TEXT, language TEXT, quiet_hours TEXT, opt_out INTEGER, updated_ms"
     " INTEGER);",
+    /* 4: one reading per device, metric and instant (redeliveries are
+     * duplicates); the unique index also serves device/time queries */
+    "DELETE FROM samples WHERE rowid NOT IN (SELECT MIN(rowid) FROM"
+    " samples GROUP BY device_id, ts_ms, metric);"
+    "DROP INDEX samples_dev_ts;"
+    "CREATE UNIQUE INDEX samples_dev_ts_metric ON samples(device_id, ts_ms,"
+    " metric);",
 };
 
 #define SCHEMA_VERSION ((int)PVS_ARRAY_LEN(migrations))

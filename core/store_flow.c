@@ -409,6 +409,35 @@ enum pvs_err pvs_store_site_active_ticket(struct pvs_store *st,
     return rc;
 }
 
+enum pvs_err pvs_store_device_active(struct pvs_store *st, const char *device,
+                                     enum pvs_family_set set, int64_t **ret_ids,
+                                     size_t *ret_n) {
+    static const char *const sql[] = {
+        [PVS_FAMILIES_FAULT] =
+            "SELECT id FROM tickets WHERE device_id = ?"
+            " AND family = 'fault_code' AND " ACTIVE_SQL " ORDER BY id DESC",
+        [PVS_FAMILIES_CAUSES] = "SELECT id FROM tickets WHERE device_id = ?"
+                                " AND family IN ('fault_code',"
+                                " 'communication') AND " ACTIVE_SQL
+                                " ORDER BY family = 'fault_code' DESC, id"
+                                " DESC",
+        [PVS_FAMILIES_CONSEQUENCE] =
+            "SELECT id FROM tickets WHERE device_id = ? AND family NOT IN"
+            " ('fault_code', 'communication') AND " ACTIVE_SQL
+            " ORDER BY id DESC",
+        [PVS_FAMILIES_COMMUNICATION] =
+            "SELECT id FROM tickets WHERE"
+            " device_id = ? AND family ="
+            " 'communication' AND " ACTIVE_SQL " ORDER BY id DESC",
+    };
+    sqlite3_stmt *s;
+
+    if (prep(st, sql[set], &s))
+        return PVS_ERR_DB;
+    bind_str(s, 1, device);
+    return ids(st, s, ret_ids, ret_n);
+}
+
 enum pvs_err pvs_store_site_history(struct pvs_store *st, const char *site,
                                     int64_t except, size_t max,
                                     struct pvs_buf *out) {

@@ -213,6 +213,12 @@ enum pvs_err pvs_parse_double(const char *s, double *out) {
         s++;
     if (!*s)
         return PVS_ERR_INVAL;
+    /* strtod also reads hex floats ("0x1p3") and "infinity": not numbers
+     * a meter or a person writes. */
+    for (const char *p = s; *p; p++)
+        if (*p == 'x' || *p == 'X' || *p == 'i' || *p == 'I' || *p == 'n' ||
+            *p == 'N')
+            return PVS_ERR_INVAL;
     errno = 0;
     v = strtod(s, &end);
     err = errno;

@@ -96,6 +96,19 @@ enum pvs_err pvs_store_contact_add(struct pvs_store *st, const char *site,
 enum pvs_err pvs_store_site_active_ticket(struct pvs_store *st,
                                           const char *site, int64_t *ret_id);
 
+/* Which of a device's active tickets pvs_store_device_active lists. */
+enum pvs_family_set {
+    PVS_FAMILIES_FAULT,         /* fault_code */
+    PVS_FAMILIES_CAUSES,        /* fault_code, communication */
+    PVS_FAMILIES_CONSEQUENCE,   /* every other family */
+    PVS_FAMILIES_COMMUNICATION, /* communication */
+};
+
+/* Active tickets of a device in a family set, newest first. */
+enum pvs_err pvs_store_device_active(struct pvs_store *st, const char *device,
+                                     enum pvs_family_set set, int64_t **ret_ids,
+                                     size_t *ret_n);
+
 /*
  * The site's past tickets, newest first, as text lines
  * ("2024-05-02 #12 Inverter inv1 reports a fault: fixed: replaced fuse"),

@@ -129,6 +129,11 @@ static void test_flat(void **state) {
                      PVS_MQTT_MALFORMED);
     assert_int_equal(parse("pvsentry/s1/inv1/ac_power_w", "12abc", &m, &unk),
                      PVS_MQTT_MALFORMED);
+    /* C's strtod reads these; a meter does not write them. */
+    assert_int_equal(parse("pvsentry/s1/inv1/ac_power_w", "0x1p3", &m, &unk),
+                     PVS_MQTT_MALFORMED);
+    assert_int_equal(parse("pvsentry/s1/inv1/ac_power_w", "infinity", &m, &unk),
+                     PVS_MQTT_MALFORMED);
     assert_int_equal(parse("pvsentry/s1/inv1/ac_power_w", "", &m, &unk),
                      PVS_MQTT_MALFORMED);
     assert_int_equal(parse("pvsentry/s1/inv1/flux_capacitor", "1", &m, &unk),

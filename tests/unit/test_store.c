@@ -86,6 +86,8 @@ static void test_roundtrip(void **state) {
         s[i].value = 100.0 * i;
     }
     assert_int_equal(pvs_store_add_samples(st, cfg, s, 3), PVS_OK);
+    /* A redelivered reading (same device, metric and time) is kept once. */
+    assert_int_equal(pvs_store_add_samples(st, cfg, s, 1), PVS_OK);
 
     assert_int_equal(
         pvs_store_device_info(st, "inv1", "SN1", "ACME", "X1", 5, &replaced),

@@ -234,6 +234,13 @@ static void test_route_escalate_ack(void **state) {
                          2));
     qs(&w, "SELECT assignee FROM tickets", who, sizeof(who));
     assert_string_equal(who, "lea");
+    /* Hours in fault: the inverter also underperforms, which joins the
+     * fault's ticket rather than opening a second one. */
+    assert_true(feed_until(&w, PVS_ST_FAULT, 0,
+                           "SELECT COUNT(*) FROM ticket_events WHERE kind ="
+                           " 'related_alert'",
+                           1));
+    assert_int_equal(q(&w, "SELECT COUNT(*) FROM tickets"), 1);
     /* Acknowledging stops it: no third step, ever. */
     c = cmd(&w, PVS_CMD_TICKET_ACK, 1, 0, NULL);
     assert_int_equal(c->http_status, 200);
