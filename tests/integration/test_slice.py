@@ -635,13 +635,8 @@ def test_broker_outage_raises_no_communication_alerts(h, pvsentry_bin,
     assert tickets[0]["family"] == "communication"
 
 
-# ---- gaps: the issue's spec, not yet what pvsentry does ------------------
+# ---- one ticket per problem ---------------------------------------------
 
-@pytest.mark.xfail(strict=False, reason=(
-    "GAP: a fault longer than half an hour also fires the underperformance "
-    "family (0 W vs expected) and opens a second ticket and a second pair "
-    "of mails for the same problem; DESIGN.md asks for one ticket per real "
-    "problem"))
 def test_long_fault_is_still_one_ticket(h, pvsentry_bin, pvsim_bin):
     """A two-hour fault is one problem: one ticket, one technician mail, one
     customer notice, one "back to normal" mail."""
