@@ -14,10 +14,11 @@
  *   backoff_max, so a dead unit on a gateway does not slow its siblings.
  * - "Offline" is declared after offline_after failed polls, logged once
  *   and sent to the engine once; recovery likewise.
- * - SunSpec discovery is cached per device and redone after an exception
- *   or when a model's ID/L no longer match (a replaced or re-flashed
- *   device). Every discovery sends DEVICE_INFO with the common model's
- *   serial number, so the engine can record a device replacement.
+ * - SunSpec discovery is cached per device and redone after an exception,
+ *   when a model's ID/L no longer match (a replaced or re-flashed device),
+ *   after the device was offline, and every hour. Every discovery sends
+ *   DEVICE_INFO with the common model's serial number, so the engine can
+ *   record a device replacement.
  * - Intervals are clock time (the simulated clock may run faster); waits
  *   are real monotonic time.
  * - Waking a thread costs more CPU than a Modbus read on loopback, so the
@@ -52,6 +53,11 @@
  * due close together share one wake-up. */
 #define SLACK_DIV 16
 #define SLACK_MAX_MS 50
+/*
+ * Discovery (and the serial number) is refreshed this often, clock time,
+ * so a swapped device with the same layout is still noticed.
+ */
+#define REDISCOVER_MS (3600 * 1000)
 
 struct pdev {
     const struct pvs_device *cfg;
@@ -59,6 +65,7 @@ struct pdev {
     int unit;
     struct pvs_modbus_map *map; /* NULL: SunSpec */
     struct pvs_ss_device *ss;   /* discovery cache */
+    int64_t discovered_ms;      /* clock time of the last discovery */
     int64_t interval_ms;        /* real ms */
     int64_t due_ms;             /* monotonic */
     unsigned failures;
@@ -253,6 +260,7 @@ static enum pvs_err discover(struct pdev *d) {
                      pvs_modbus_conn_name(d->ep->conn));
     if (rc)
         goto out;
+    d->discovered_ms = pvs_clock_now_ms();
     log_discovery(d);
     send_info(d);
 out:
@@ -266,6 +274,10 @@ static enum pvs_err poll_sunspec(struct pdev *d, struct pvs_msg **ret) {
     unsigned quirks;
     size_t n;
 
+    if (d->ss && pvs_clock_now_ms() - d->discovered_ms >= REDISCOVER_MS) {
+        pvs_sunspec_device_free(d->ss);
+        d->ss = NULL;
+    }
     if (!d->ss) {
         rc = discover(d);
     } else {
@@ -366,6 +378,10 @@ static void poll_device(struct pdev *d) {
                          d->cfg->obj.id, d->unit,
                          pvs_modbus_conn_name(ep->conn), d->failures, err);
             send_status(d, false, err);
+            /* It may come back as another device (a replacement): read
+             * its layout and serial number again then. */
+            pvs_sunspec_device_free(d->ss);
+            d->ss = NULL;
         }
         /* Refused connections mean the gateway itself is gone. */
         if (rc == PVS_ERR_IO && !pvs_modbus_conn_connected(ep->conn) &&

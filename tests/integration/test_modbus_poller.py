@@ -150,3 +150,25 @@ def test_register_map_device(bench, tmp_path):
     assert got["ac_voltage_v"] == (231.5, "ok")
     assert abs(got["ac_frequency_hz"][0] - 50.02) < 1e-3
     assert stats["failed"] == 0
+
+
+def test_replaced_device_reports_new_serial(bench, tmp_path):
+    """The inverter behind unit 1 is swapped while offline: the poller
+    discovers it again and sends DEVICE_INFO with the new serial."""
+    port = mf.free_port()
+    old = os.path.join(mf.OWN_IMAGES, "inverter_pf_negative.regs")
+    new = os.path.join(mf.OWN_IMAGES, "common_len_65.regs")
+    cfg = write_config(tmp_path / "r.conf", port, [("inv1", 1, "sunspec")])
+    srv = mf.start_pymodbus({1: old}, tcp_port=port)
+    p, r = start_poller(bench, cfg, 20)
+    try:
+        r.wait_line(lambda s: s.startswith("info inv1 serial=SN-0001"), 10)
+        srv.stop()
+        r.wait_line(lambda s: s.startswith("status inv1 offline"), 10)
+        srv = mf.start_pymodbus({1: new}, tcp_port=port)
+        r.wait_line(lambda s: s.startswith("info inv1 serial=7F123456"), 10)
+        r.wait_line(lambda s: s.startswith("status inv1 online"), 10)
+    finally:
+        srv.stop()
+        p.terminate()
+        finish(p, r)
