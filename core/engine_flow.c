@@ -668,9 +668,10 @@ static void schedule(struct pvs_engine *e, struct pvs_command *c, int64_t now) {
         ticket_facts(e, &t, &f, now);
         engine_fmt_time_words(e, site, c->value_ms, when, sizeof(when));
         engine_fact(&f, "visit_local", when);
-        engine_flow_link(e, "apptyes", appt, now, link, sizeof(link));
+        /* Links name the ticket: its latest proposal is the one. */
+        engine_flow_link(e, "apptyes", t.id, now, link, sizeof(link));
         engine_fact(&f, "confirm_link", link);
-        engine_flow_link(e, "apptno", appt, now, link + 150, 150);
+        engine_flow_link(e, "apptno", t.id, now, link + 150, 150);
         engine_fact(&f, "other_link", link + 150);
         ics_for(&t, site, c->value_ms, now, ics, sizeof(ics));
         engine_queue_mail(e, t.id, "customer", "appointment", site->customer,

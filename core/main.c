@@ -26,6 +26,7 @@
 #include "pvs/config.h"
 #include "pvs/engine.h"
 #include "pvs/log.h"
+#include "pvs/modbus_map.h"
 #include "pvs/mqtt.h"
 #include "pvs/notifier.h"
 #include "pvs/poller.h"
@@ -138,6 +139,10 @@ static struct pvs_config *load(const char *path, bool to_log) {
      * run reports everything. */
     if (!pvs_ruleset_new(cfg, NULL, NULL, &rs, &errs))
         pvs_ruleset_free(rs);
+    /* Register maps are checked as a whole (overlaps, sizes), once their
+     * registers parsed: a value that failed would overlap falsely. */
+    if (!errs.count)
+        pvs_modbus_map_check(cfg, &errs);
     if (errs.count) {
         pvs_config_free(cfg);
         cfg = NULL;
