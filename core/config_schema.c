@@ -292,6 +292,8 @@ static const struct key_def http_keys[] = {
     {"admin_token_file", K_PATH, H(admin_token_file), NULL, NONE, NULL, false},
     {"trust_proxy", K_BOOL, H(trust_proxy), "false", NONE, NULL, false},
     {"secure_cookies", K_BOOL, H(secure_cookies), "false", NONE, NULL, false},
+    {"personal_data_retention", K_DURATION, H(personal_retention_ms), "0s", 0,
+     3650 * 86400e3, NULL, false},
     {NULL, 0, 0, NULL, NONE, NULL, false},
 };
 

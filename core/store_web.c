@@ -1772,3 +1772,32 @@ enum pvs_err pvs_store_web_config_ini(struct pvs_store *st,
     *ret_n = n;
     return PVS_OK;
 }
+
+enum pvs_err pvs_store_web_prune_personal(struct pvs_store *st,
+                                          int64_t before_ms, int64_t *ret_n) {
+    static const char *const sqls[] = {
+        "UPDATE outbox SET subject = '(expired)', body = '(expired)' WHERE"
+        " audience = 'customer' AND created_ms < ?1 AND status <> 'pending'"
+        " AND body IS NOT '(expired)'",
+        "UPDATE surveys SET comment = NULL WHERE answered_ms < ?1 AND"
+        " comment IS NOT NULL",
+    };
+    struct pvs_web_result res;
+    int64_t n = 0;
+
+    for (size_t i = 0; i < PVS_ARRAY_LEN(sqls); i++) {
+        sqlite3_stmt *s = prep(st, sqls[i]);
+        enum pvs_err rc;
+
+        if (!s)
+            return PVS_ERR_DB;
+        sqlite3_bind_int64(s, 1, before_ms);
+        rc = run(st, s, &res, "pruning personal data");
+        if (rc)
+            return rc;
+        n += sqlite3_changes(st->db);
+    }
+    if (ret_n)
+        *ret_n = n;
+    return PVS_OK;
+}

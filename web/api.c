@@ -305,6 +305,96 @@ static const struct {
     {"merge", PVS_CMD_TICKET_MERGE, false},
 };
 
+/*
+ * What a customer does about their own ticket: answer the survey, answer
+ * an appointment, say it works again. The engine's service workflow
+ * decides what follows.
+ */
+static void customer_action(struct web_req *r, int64_t id,
+                            enum pvs_command_kind kind) {
+    struct pvs_command *c;
+    struct pvs_scope scope;
+    struct pvs_store *st;
+    const cJSON *v;
+    cJSON *j = NULL;
+
+    if (!method(r, "POST")) {
+        pvs_web_error(r, 405, NULL, "use POST");
+        return;
+    }
+    if (!allow(r, R_CUSTOMER | R_ADMIN) || !(st = store(r)))
+        return;
+    pvs_auth_scope(r, &scope);
+    if (pvs_store_web_ticket_visible(st, &scope, id)) {
+        pvs_web_error(r, 404, NULL, "no such ticket");
+        return;
+    }
+    if (r->body.len && !(j = pvs_api_body(r)))
+        return;
+    c = pvs_command_new(kind);
+    c->ticket_id = id;
+    if (kind == PVS_CMD_SURVEY) {
+        v = j ? cJSON_GetObjectItemCaseSensitive(j, "csat") : NULL;
+        if (!cJSON_IsNumber(v) || v->valuedouble < 1 || v->valuedouble > 5 ||
+            v->valuedouble != floor(v->valuedouble)) {
+            pvs_web_error(r, 400, "csat", "csat must be 1 to 5");
+            goto out;
+        }
+        c->value = (int64_t)v->valuedouble;
+        v = cJSON_GetObjectItemCaseSensitive(j, "comment");
+        if (v && (!cJSON_IsString(v) || strlen(v->valuestring) > 1000)) {
+            pvs_web_error(r, 400, "comment",
+                          "comment: text of at most 1000 bytes");
+            goto out;
+        }
+        if (v)
+            pvs_strlcpy(c->text, v->valuestring, sizeof(c->text));
+    } else if (kind == PVS_CMD_APPOINTMENT_REPLY) {
+        v = j ? cJSON_GetObjectItemCaseSensitive(j, "confirm") : NULL;
+        if (!cJSON_IsBool(v)) {
+            pvs_web_error(r, 400, "confirm",
+                          "confirm must be true (the "
+                          "slot suits) or false");
+            goto out;
+        }
+        c->value = cJSON_IsTrue(v);
+    }
+    command(r, c, 200, false);
+    c = NULL;
+out:
+    pvs_command_put(c);
+    cJSON_Delete(j);
+}
+
+/* POST /contact {site, text}: a customer writes in about a site. */
+static void contact(struct web_req *r) {
+    struct pvs_command *c;
+    struct pvs_scope scope;
+    struct pvs_store *st;
+    const char *site, *text;
+    cJSON *j;
+
+    if (!allow(r, R_CUSTOMER) || !(st = store(r)) || !(j = pvs_api_body(r)))
+        return;
+    site = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(j, "site"));
+    text = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(j, "text"));
+    pvs_auth_scope(r, &scope);
+    if (!pvs_store_web_id_valid(site) ||
+        pvs_store_web_site_visible(st, &scope, site)) {
+        pvs_web_error(r, 400, "site", "site must be one of your sites");
+    } else if (!text || !*text || strlen(text) > 2000) {
+        pvs_web_error(r, 400, "text",
+                      "text is required (at most 2000 "
+                      "bytes)");
+    } else {
+        c = pvs_command_new(PVS_CMD_CUSTOMER_CONTACT);
+        pvs_strlcpy(c->site_id, site, sizeof(c->site_id));
+        pvs_strlcpy(c->text, text, sizeof(c->text));
+        command(r, c, 200, false);
+    }
+    cJSON_Delete(j);
+}
+
 static void ticket_action(struct web_req *r, int64_t id, const char *action) {
     struct pvs_command *c;
     struct pvs_scope scope;
@@ -313,6 +403,18 @@ static void ticket_action(struct web_req *r, int64_t id, const char *action) {
     cJSON *j = NULL;
     size_t i;
 
+    if (!strcmp(action, "survey")) {
+        customer_action(r, id, PVS_CMD_SURVEY);
+        return;
+    }
+    if (!strcmp(action, "appointment")) {
+        customer_action(r, id, PVS_CMD_APPOINTMENT_REPLY);
+        return;
+    }
+    if (!strcmp(action, "works_again")) {
+        customer_action(r, id, PVS_CMD_SELF_HELP_DONE);
+        return;
+    }
     for (i = 0; i < PVS_ARRAY_LEN(ticket_actions); i++)
         if (!strcmp(ticket_actions[i].name, action))
             break;
@@ -1086,6 +1188,8 @@ void pvs_api_handle(struct web_req *r, const char *path) {
         scoped_list(r, pvs_store_web_notices_json, "notice");
     else if (!strcmp(seg[0], "kpis") && n == 1 && method(r, "GET"))
         kpis(r);
+    else if (!strcmp(seg[0], "contact") && n == 1 && method(r, "POST"))
+        contact(r);
     else if (!strcmp(seg[0], "import") && n == 1 && method(r, "POST"))
         pvs_tools_import(r);
     else

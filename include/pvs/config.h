@@ -266,6 +266,7 @@ struct pvs_cfg_http {
     char *admin_token_file; /* bootstrap admin token, one line */
     bool trust_proxy;       /* client address from X-Forwarded-For */
     bool secure_cookies;    /* Secure cookies behind a TLS proxy */
+    int64_t personal_retention_ms; /* notices, survey comments; 0 = keep */
 };
 
 /*

@@ -273,6 +273,14 @@ enum pvs_err pvs_store_web_erase_customer(struct pvs_store *st, const char *id,
 enum pvs_err pvs_store_web_config_ini(struct pvs_store *st,
                                       const struct pvs_config *cfg,
                                       struct pvs_buf *out, size_t *ret_n);
+/*
+ * Retention of personal data: the text of customer notices created before
+ * before_ms and the comments of surveys answered before it are replaced;
+ * *ret_n (may be NULL) counts the rows changed. Engine thread, inside its
+ * transaction, when [http] personal_data_retention is set.
+ */
+enum pvs_err pvs_store_web_prune_personal(struct pvs_store *st,
+                                          int64_t before_ms, int64_t *ret_n);
 /* One line in the audit log. */
 enum pvs_err pvs_store_web_audit(struct pvs_store *st, int64_t now_ms,
                                  const char *actor, const char *action,

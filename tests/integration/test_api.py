@@ -726,3 +726,34 @@ def test_device_connection_test(env):
     assert_error(env.api("bob").post("/devices/lyon-01-inv9/test"), 404)
     assert_error(env.api("dupont").post("/devices/lyon-01-inv9/test"), 403)
     assert_error(ivan.post("/devices/lyon-01-inv1/test"), 409)
+
+
+def test_customer_actions(env):
+    lyon = env.tickets["lyon-01"]["id"]
+    dupont, martin = env.api("dupont"), env.api("martin")
+    # Only on their own tickets, and only customers (and admins).
+    assert_error(martin.post("/tickets/%d/works_again" % lyon), 404)
+    assert_error(env.api("alice").post("/tickets/%d/survey" % lyon,
+                                       {"csat": 5}), 403)
+    assert_error(dupont.post("/tickets/%d/survey" % lyon, {"csat": 9}), 400,
+                 "csat")
+    assert_error(dupont.post("/tickets/%d/survey" % lyon, {}), 400, "csat")
+    assert_error(dupont.post("/tickets/%d/appointment" % lyon,
+                             {"confirm": "yes"}), 400, "confirm")
+    r = dupont.post("/tickets/%d/works_again" % lyon)
+    assert r.status_code == 200, r.text
+    t = env.admin().get("/tickets/%d" % lyon).json()
+    assert "customer_says_fixed" in [e["kind"] for e in t["events"]]
+    r = dupont.post("/tickets/%d/survey" % lyon, {"csat": 5,
+                                                  "comment": "quick!"})
+    assert r.status_code in (200, 409), r.text
+    # Writing in about a site: into its ticket, or a new one.
+    assert_error(dupont.post("/contact", {"site": "nantes-01",
+                                          "text": "hello"}), 400, "site")
+    assert_error(dupont.post("/contact", {"site": "lyon-01"}), 400, "text")
+    assert_error(env.api("ivan").post("/contact", {"site": "lyon-01",
+                                                   "text": "x"}), 403)
+    r = dupont.post("/contact", {"site": "lyon-01",
+                                 "text": "the inverter beeps at night"})
+    assert r.status_code == 200, r.text
+    assert r.json()["id"] >= 1

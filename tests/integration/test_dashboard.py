@@ -271,6 +271,11 @@ def test_customer_sees_only_their_own_site(env):
             # Staff pages are not in the menu, and the data is not there.
             assert not b._one("a[href='#/install']")
             b.shot("customer-status-" + name)
+            if name == "phone":
+                b.find("#contact-nantes-01").send_keys("It beeps at night")
+                b.d.find_element(
+                    By.XPATH, "//button[text()='Send message']").click()
+                b.find(".msg.ok", timeout=30)
             b.go("/#/site/lyon-01")
             b.wait_text("Cannot show this page")
             b.shot("customer-denied-" + name)

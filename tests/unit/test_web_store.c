@@ -226,12 +226,51 @@ static void merge_makes_api_devices_config(void **state) {
     pvs_config_free(c2);
 }
 
+static void personal_data_expires(void **state) {
+    char channel[] = "email", audience[] = "customer", kind[] = "notice";
+    char rcpt[] = "d@example.com", subject[] = "Your installation";
+    char body[] = "Dear Jean Dupont", mid1[] = "<m1@pvsentry>";
+    char mid2[] = "<m2@pvsentry>";
+    struct pvs_outbox o;
+    int64_t n = -1;
+
+    (void)state;
+    memset(&o, 0, sizeof(o));
+    o.ticket_id = 1;
+    o.channel = channel;
+    o.audience = audience;
+    o.kind = kind;
+    o.recipient = rcpt;
+    o.subject = subject;
+    o.body = body;
+    o.message_id = mid1;
+    o.created_ms = 1000;
+    assert_int_equal(pvs_store_outbox_add(st, &o), PVS_OK);
+    assert_int_equal(
+        pvs_store_outbox_attempt(st, o.id, 1100, true, NULL, "sent"), PVS_OK);
+    o.message_id = mid2;
+    o.created_ms = 5000;
+    assert_int_equal(pvs_store_outbox_add(st, &o), PVS_OK);
+    assert_int_equal(pvs_store_web_prune_personal(st, 2000, &n), PVS_OK);
+    assert_int_equal(n, 1);
+    memset(&o, 0, sizeof(o));
+    assert_int_equal(pvs_store_outbox_get(st, 1, &o), PVS_OK);
+    assert_string_equal(o.body, "(expired)");
+    pvs_outbox_release(&o);
+    assert_int_equal(pvs_store_outbox_get(st, 2, &o), PVS_OK);
+    assert_string_equal(o.body, "Dear Jean Dupont");
+    pvs_outbox_release(&o);
+    assert_int_equal(pvs_store_web_prune_personal(st, 2000, &n), PVS_OK);
+    assert_int_equal(n, 0);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(validation_names_the_field),
         cmocka_unit_test(writes_conflicts_and_config_rows),
         cmocka_unit_test(scopes_keep_people_apart),
         cmocka_unit_test(merge_makes_api_devices_config),
+        cmocka_unit_test(personal_data_expires),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -34,7 +34,7 @@ function main() { return document.getElementById("main"); }
 function show(...nodes) {
   while (charts.length) charts.pop().destroy();
   const m = main();
-  m.replaceChildren(...nodes.flat());
+  m.replaceChildren(...nodes.flat(Infinity).filter((n) => n !== null && n !== undefined && n !== false));
 }
 
 function when(ms) {
@@ -447,23 +447,47 @@ const plain = {
   fixed: "The technician has fixed it; we are checking the production.",
 };
 
-async function statusPage() {
+function customerButton(label, path, body, done) {
+  return h("button", { type: "button", class: "secondary", onclick: async (ev) => {
+    ev.target.disabled = true;
+    try {
+      const r = await api("POST", path, body ? body() : undefined);
+      statusPage(message("ok", r.message || done));
+    } catch (e) {
+      statusPage(message("error", e.message));
+    }
+  } }, label);
+}
+
+async function statusPage(note) {
   const sites = await api("GET", "/sites");
   const notices = await api("GET", "/notices");
   const blocks = [];
   for (const s of sites.items) {
     const full = await api("GET", "/sites/" + encodeURIComponent(s.id));
     const active = full.tickets.items.filter((t) => plain[t.status]);
+    const done = full.tickets.items.filter((t) => ["resolved", "closed"].includes(t.status)).slice(0, 3);
     const canvas = h("canvas", { id: "chart-" + s.id });
+    const contactText = h("textarea", { id: "contact-" + s.id, placeholder: "Tell us what you see" });
     blocks.push(h("div", { class: "card site-status", "data-site": s.id },
       h("h2", {}, s.name || s.id, " ", badge(s.state === "ok" ? "ok" : s.state)),
       h("p", {}, active.length ? "" : "Everything is working normally."),
-      active.map((t) => h("p", {}, (t.title || "A problem") + ": " + plain[t.status])),
-      h("div", { class: "chart-box" }, canvas)));
+      active.map((t) => h("div", {}, h("p", {}, (t.title || "A problem") + ": " + plain[t.status]),
+        h("div", { class: "actions" }, customerButton("It works again", "/tickets/" + t.id + "/works_again")))),
+      done.map((t) => {
+        const csat = h("select", { "aria-label": "satisfaction" },
+          [5, 4, 3, 2, 1].map((v) => h("option", { value: v }, v + " / 5")));
+        return h("div", { class: "actions survey" }, h("span", {}, "How did we do with “" + (t.title || "the repair") + "”?"),
+          csat, customerButton("Send", "/tickets/" + t.id + "/survey", () => ({ csat: Number(csat.value) })));
+      }),
+      h("div", { class: "chart-box" }, canvas),
+      h("div", { class: "row" }, h("label", { for: "contact-" + s.id }, "Write to us about this installation"), contactText),
+      h("div", { class: "actions" }, customerButton("Send message", "/contact",
+        () => ({ site: s.id, text: contactText.value })))));
     const prod = await api("GET", "/sites/" + encodeURIComponent(s.id) + "/production?days=7");
     setTimeout(() => barChart(canvas, prod.days), 0);
   }
-  show(h("h1", {}, "My installation"), blocks.length ? blocks : h("p", {}, "No installation yet."),
+  show(h("h1", {}, "My installation"), note || null, blocks.length ? blocks : h("p", {}, "No installation yet."),
     h("h2", {}, "Messages we sent you"),
     notices.length ? h("ul", { class: "timeline card", id: "notices" }, notices.map((n) => h("li", {},
       h("div", { class: "when" }, when(n.created_ms)), h("strong", {}, n.subject || n.kind),
