@@ -1151,6 +1151,20 @@ void pvs_api_handle(struct web_req *r, const char *path) {
         pvs_web_error(r, 404, NULL, "not found");
         return;
     }
+    /* Defence in depth behind SameSite=Strict: a write carried by the
+     * session cookie must have a type that plain cross-site forms cannot
+     * send without the browser asking first. */
+    if (r->who.via_session && strcmp(r->method, "GET") &&
+        strcmp(r->method, "HEAD")) {
+        const char *ct = pvs_web_header(r, "Content-Type");
+        if (!ct || (strncmp(ct, "application/json", 16) &&
+                    strncmp(ct, "text/csv", 8))) {
+            pvs_web_error(r, 403, NULL,
+                          "refused: a dashboard write must be "
+                          "sent as application/json");
+            return;
+        }
+    }
     if (!strcmp(seg[0], "login") && n == 1 && method(r, "POST"))
         pvs_auth_login(r);
     else if (!strcmp(seg[0], "logout") && n == 1 && method(r, "POST"))

@@ -358,7 +358,13 @@ def test_password_login_session_cookie_logout(env):
     assert "Secure" not in cookie  # plain HTTP here; see the TLS test
     assert c.get("/me").json()["person"] == "alice"
     assert c.get("/tickets").status_code == 200
-    r = c.post("/logout")
+    # A form-like write with the cookie is refused (cross-site defence).
+    r = c.request("POST", "/tickets/%d/comment" % env.tickets["lyon-01"][
+        "id"], data="text=hi", headers={
+            "Content-Type": "application/x-www-form-urlencoded"})
+    assert_error(r, 403)
+    assert_error(c.request("POST", "/logout"), 403)
+    r = c.post("/logout", {})
     assert r.status_code == 200 and "Max-Age=0" in r.headers["Set-Cookie"]
     s.cookies.clear()
     assert_error(c.get("/me"), 401)

@@ -68,9 +68,10 @@ class ApiError extends Error {
  * change: retry network errors briefly. */
 async function api(method, path, body) {
   const opts = { method, headers: {}, credentials: "same-origin" };
-  if (body !== undefined) {
+  if (body !== undefined || method !== "GET") {
+    /* pvsentry refuses cookie-carried writes of any other type. */
     opts.headers["Content-Type"] = "application/json";
-    opts.body = JSON.stringify(body);
+    opts.body = JSON.stringify(body === undefined ? {} : body);
   }
   let lastErr = null;
   for (let attempt = 0; attempt < 30; attempt++) {
