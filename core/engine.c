@@ -577,6 +577,10 @@ static void on_firing(struct pvs_engine *e, const struct pvs_alert_event *ev) {
                                "pvsentry", text);
         pvs_info("ticket #%lld: the problem fired again (%s)",
                  (long long)existing.id, ev->fingerprint);
+        memset(&f, 0, sizeof(f));
+        engine_common_facts(e, &f, &existing, ev);
+        engine_customer_words(&f, site, ev);
+        engine_flow_repeat(e, &existing, ev, &f);
         pvs_ticket_release(&existing);
         return;
     }

@@ -283,6 +283,36 @@ void engine_flow_opened(struct pvs_engine *e, struct pvs_ticket *t,
     pvs_buf_release(&hist);
 }
 
+void engine_flow_repeat(struct pvs_engine *e, struct pvs_ticket *t,
+                        const struct pvs_alert_event *ev,
+                        struct mail_facts *f) {
+    const struct pvs_site *site = ev->site;
+    const struct pvs_person *cust = site ? site->customer : NULL;
+    struct pvs_ticket_flow fl;
+    int was;
+    bool quiet;
+    int64_t at;
+
+    if (!cust || !t->customer_notified || !engine_customer_affected(ev) ||
+        pvs_store_flow_get(e->st, t->id, &fl) || !fl.notified_severity[0])
+        return;
+    was = pvs_severity_parse(fl.notified_severity);
+    if ((int)ev->severity <= was)
+        return; /* at most one notice per problem, unless it is worse */
+    pvs_strlcpy(fl.notified_severity, pvs_severity_name(ev->severity),
+                sizeof(fl.notified_severity));
+    pvs_store_flow_set(e->st, t->id, &fl);
+    at = customer_time(e, site, cust, ev->ts_ms, &quiet);
+    engine_fact(f, "customer_notified", "yes");
+    engine_queue_mail(e, t->id, "customer", "notice", cust, "customer_alert",
+                      f->v, f->n, ev->ts_ms,
+                      at > ev->ts_ms ? at : ev->ts_ms + 1,
+                      "the problem got worse", NULL);
+    pvs_store_ticket_event(e->st, t->id, ev->ts_ms, "worse", "pvsentry",
+                           "the problem got worse: the customer is told "
+                           "again");
+}
+
 void engine_flow_resolved(struct pvs_engine *e, struct pvs_ticket *t,
                           const struct pvs_alert_event *ev,
                           struct mail_facts *f) {
@@ -325,6 +355,9 @@ void engine_flow_resolved(struct pvs_engine *e, struct pvs_ticket *t,
             quiet ? "waiting for the end of quiet hours" : NULL, NULL);
     }
 }
+
+static void ics_for(const struct pvs_ticket *t, const struct pvs_site *site,
+                    int64_t slot, int64_t now, char *buf, size_t size);
 
 /* ---- webhooks and SMS ---- */
 
@@ -568,6 +601,43 @@ out:
     pvs_ticket_release(&t);
 }
 
+/* The day before a confirmed visit, both sides get a reminder. */
+static void remind(struct pvs_engine *e, int64_t appt, int64_t now) {
+    int64_t ticket = 0, slot = 0;
+    struct pvs_ticket t;
+    const struct pvs_site *site;
+    struct mail_facts f;
+    char when[64], ics[1024];
+
+    if (pvs_store_appointment_remind(e->st, appt, &ticket, &slot) ||
+        pvs_store_ticket_get(e->st, ticket, &t))
+        return;
+    if (slot <= now || !pvs_ticket_is_active(t.status)) {
+        pvs_ticket_release(&t);
+        return;
+    }
+    site = t.site ? pvs_config_site(e->cfg, t.site) : NULL;
+    memset(&f, 0, sizeof(f));
+    ticket_facts(e, &t, &f, now);
+    engine_fmt_time_words(e, site, slot, when, sizeof(when));
+    engine_fact(&f, "visit_local", when);
+    engine_fmt_time(e, site, slot, engine_fact_buf(&f), 64);
+    engine_fact(&f, "visit", f.buf[f.nbuf - 1]);
+    ics_for(&t, site, slot, now, ics, sizeof(ics));
+    if (site && site->customer) {
+        bool quiet;
+        int64_t at = customer_time(e, site, site->customer, now, &quiet);
+        engine_queue_mail(e, t.id, "customer", "reminder", site->customer,
+                          "customer_reminder", f.v, f.n, now, quiet ? at : 0,
+                          quiet ? "waiting for the end of quiet hours" : NULL,
+                          ics);
+    }
+    tech_mail(e, &t, &f, "reminder", "tech_reminder", now);
+    pvs_store_ticket_event(e->st, t.id, now, "reminded", "pvsentry",
+                           "visit reminders sent");
+    pvs_ticket_release(&t);
+}
+
 void engine_flow_tick(struct pvs_engine *e, int64_t now) {
     int64_t *ids = NULL;
     size_t n = 0;
@@ -586,6 +656,11 @@ void engine_flow_tick(struct pvs_engine *e, int64_t now) {
                             &n)) {
         for (size_t i = 0; i < n; i++)
             close_resolved(e, ids[i], now);
+        PVS_FREE(ids);
+    }
+    if (!pvs_store_reminders_due(e->st, now + 86400000, &ids, &n)) {
+        for (size_t i = 0; i < n; i++)
+            remind(e, ids[i], now);
         PVS_FREE(ids);
     }
     if (!pvs_store_survey_candidates(

@@ -131,6 +131,10 @@ void engine_flow_route(struct pvs_engine *e, struct pvs_ticket *t,
 /* After a new ticket is written: escalation timer, notices. */
 void engine_flow_opened(struct pvs_engine *e, struct pvs_ticket *t,
                         const struct pvs_alert_event *ev, struct mail_facts *f);
+/* The problem fired again on its open ticket: a customer already told
+ * hears again only when it got worse. */
+void engine_flow_repeat(struct pvs_engine *e, struct pvs_ticket *t,
+                        const struct pvs_alert_event *ev, struct mail_facts *f);
 /* The ticket's alert resolved: cancel or send customer messages. */
 void engine_flow_resolved(struct pvs_engine *e, struct pvs_ticket *t,
                           const struct pvs_alert_event *ev,

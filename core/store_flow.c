@@ -372,6 +372,43 @@ enum pvs_err pvs_store_appointment_set(struct pvs_store *st, int64_t id,
     return run(st, s, "updating an appointment");
 }
 
+enum pvs_err pvs_store_reminders_due(struct pvs_store *st, int64_t before_ms,
+                                     int64_t **ret_ids, size_t *ret_n) {
+    sqlite3_stmt *s;
+
+    if (prep(st,
+             "SELECT id FROM appointments WHERE status = 'confirmed' AND"
+             " reminded = 0 AND slot_ms <= ? ORDER BY id",
+             &s))
+        return PVS_ERR_DB;
+    sqlite3_bind_int64(s, 1, before_ms);
+    return ids(st, s, ret_ids, ret_n);
+}
+
+enum pvs_err pvs_store_appointment_remind(struct pvs_store *st, int64_t id,
+                                          int64_t *ret_ticket,
+                                          int64_t *ret_slot) {
+    sqlite3_stmt *s;
+    enum pvs_err rc = PVS_ERR_NOTFOUND;
+
+    if (prep(st, "SELECT ticket_id, slot_ms FROM appointments WHERE id = ?",
+             &s))
+        return PVS_ERR_DB;
+    sqlite3_bind_int64(s, 1, id);
+    if (sqlite3_step(s) == SQLITE_ROW) {
+        *ret_ticket = sqlite3_column_int64(s, 0);
+        *ret_slot = sqlite3_column_int64(s, 1);
+        rc = PVS_OK;
+    }
+    sqlite3_finalize(s);
+    if (rc)
+        return rc;
+    if (prep(st, "UPDATE appointments SET reminded = 1 WHERE id = ?", &s))
+        return PVS_ERR_DB;
+    sqlite3_bind_int64(s, 1, id);
+    return run(st, s, "marking a reminder");
+}
+
 enum pvs_err pvs_store_contact_add(struct pvs_store *st, const char *site,
                                    int64_t ticket_id, int64_t ts_ms,
                                    const char *actor, const char *text) {

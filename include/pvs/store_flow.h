@@ -89,6 +89,14 @@ enum pvs_err pvs_store_appointment_latest(struct pvs_store *st,
 enum pvs_err pvs_store_appointment_set(struct pvs_store *st, int64_t id,
                                        const char *status, int64_t now_ms);
 
+/* Confirmed appointments starting before before_ms, not yet reminded. */
+enum pvs_err pvs_store_reminders_due(struct pvs_store *st, int64_t before_ms,
+                                     int64_t **ret_ids, size_t *ret_n);
+/* The appointment's ticket and slot; marks it reminded. */
+enum pvs_err pvs_store_appointment_remind(struct pvs_store *st, int64_t id,
+                                          int64_t *ret_ticket,
+                                          int64_t *ret_slot);
+
 enum pvs_err pvs_store_contact_add(struct pvs_store *st, const char *site,
                                    int64_t ticket_id, int64_t ts_ms,
                                    const char *actor, const char *text);

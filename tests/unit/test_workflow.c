@@ -368,12 +368,66 @@ static void test_survey_once_and_contact(void **state) {
     world_stop(&w);
 }
 
+static void test_appointment_confirm_and_reminder(void **state) {
+    struct world w;
+    struct pvs_command *c;
+
+    (void)state;
+    world_start(&w, "2024-06-21T08:00:00Z");
+    send_state(&w, PVS_ST_MPPT, 3000);
+    assert_true(
+        feed_until(&w, PVS_ST_FAULT, 0, "SELECT COUNT(*) FROM tickets", 1));
+    /* A slot in the past is refused. */
+    c = pvs_command_new(PVS_CMD_TICKET_SCHEDULE);
+    c->ticket_id = 1;
+    c->value_ms = pvs_clock_now_ms() - 3600000;
+    assert_int_equal(pvs_command_call(pvs_engine_inbox(w.eng), c, 5000),
+                     PVS_OK);
+    assert_int_equal(c->http_status, 400);
+    pvs_command_put(c);
+    /* Tomorrow, 20 simulated minutes past this time. */
+    c = pvs_command_new(PVS_CMD_TICKET_SCHEDULE);
+    c->ticket_id = 1;
+    c->value_ms = pvs_clock_now_ms() + 86400000LL + 20 * 60000;
+    pvs_strlcpy(c->actor, "bob", sizeof(c->actor));
+    assert_int_equal(pvs_command_call(pvs_engine_inbox(w.eng), c, 5000),
+                     PVS_OK);
+    assert_int_equal(c->http_status, 200);
+    pvs_command_put(c);
+    /* The customer gets the proposal with links and a calendar file. */
+    assert_int_equal(q(&w, "SELECT COUNT(*) FROM outbox WHERE kind ="
+                           " 'appointment' AND audience = 'customer' AND body"
+                           " LIKE '%BEGIN:VCALENDAR%' AND body LIKE"
+                           " '%/l/apptyes.1.%'"),
+                     1);
+    c = cmd(&w, PVS_CMD_APPOINTMENT_REPLY, 1, 1, NULL);
+    assert_int_equal(c->http_status, 200);
+    pvs_command_put(c);
+    c = cmd(&w, PVS_CMD_APPOINTMENT_REPLY, 1, 1, NULL);
+    assert_int_equal(c->http_status, 409);
+    pvs_command_put(c);
+    assert_int_equal(q(&w, "SELECT COUNT(*) FROM outbox WHERE kind ="
+                           " 'appointment' AND audience = 'technician'"),
+                     1);
+    /* The day before: a reminder to each side, once. */
+    assert_true(wait_for(&w,
+                         "SELECT COUNT(*) FROM outbox WHERE kind ="
+                         " 'reminder'",
+                         2));
+    assert_int_equal(q(&w, "SELECT COUNT(*) FROM ticket_events WHERE kind ="
+                           " 'reminded'"),
+                     1);
+    report_has(&w, "\"mean_time_to_first_visit_h\": 24.");
+    world_stop(&w);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_route_escalate_ack),
         cmocka_unit_test(test_quiet_hours_delay_notice),
         cmocka_unit_test(test_short_fault_no_notice),
         cmocka_unit_test(test_survey_once_and_contact),
+        cmocka_unit_test(test_appointment_confirm_and_reminder),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
