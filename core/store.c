@@ -395,23 +395,9 @@ static sqlite3_stmt *stmt(struct pvs_store *st, enum stmt_id id) {
     return st->stmt[id];
 }
 
-static void bind_text(sqlite3_stmt *s, int i, const char *v) {
-    if (v)
-        sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
-    else
-        sqlite3_bind_null(s, i);
-}
-
 static void bind_double(sqlite3_stmt *s, int i, double v) {
     if (isfinite(v))
         sqlite3_bind_double(s, i, v);
-    else
-        sqlite3_bind_null(s, i);
-}
-
-static void bind_ms(sqlite3_stmt *s, int i, int64_t v) {
-    if (v)
-        sqlite3_bind_int64(s, i, v);
     else
         sqlite3_bind_null(s, i);
 }
@@ -471,18 +457,18 @@ enum pvs_err pvs_store_sync_config(struct pvs_store *st,
     for (size_t i = 0; i < cfg->nsites && !rc; i++) {
         const struct pvs_site *x = cfg->sites[i];
         sqlite3_reset(s);
-        bind_text(s, 1, x->obj.id);
-        bind_text(s, 2, x->name);
-        bind_text(s, 3, x->address);
+        store_bind_text(s, 1, x->obj.id);
+        store_bind_text(s, 2, x->name);
+        store_bind_text(s, 3, x->address);
         sqlite3_bind_double(s, 4, x->latitude);
         sqlite3_bind_double(s, 5, x->longitude);
-        bind_text(s, 6, x->timezone);
+        store_bind_text(s, 6, x->timezone);
         sqlite3_bind_double(s, 7, x->kwp);
         sqlite3_bind_double(s, 8, x->tilt);
         sqlite3_bind_double(s, 9, x->azimuth);
-        bind_text(s, 10, x->access_notes);
-        bind_text(s, 11, x->customer_id);
-        bind_text(s, 12, x->technician_id);
+        store_bind_text(s, 10, x->access_notes);
+        store_bind_text(s, 11, x->customer_id);
+        store_bind_text(s, 12, x->technician_id);
         if (sqlite3_step(s) != SQLITE_DONE)
             rc = fail(st, "syncing sites");
     }
@@ -494,11 +480,11 @@ enum pvs_err pvs_store_sync_config(struct pvs_store *st,
     for (size_t i = 0; i < cfg->ndevices && !rc; i++) {
         const struct pvs_device *d = cfg->devices[i];
         sqlite3_reset(s);
-        bind_text(s, 1, d->obj.id);
-        bind_text(s, 2, d->site_id);
-        bind_text(s, 3, d->kind);
-        bind_text(s, 4, d->vendor);
-        bind_text(s, 5, d->model);
+        store_bind_text(s, 1, d->obj.id);
+        store_bind_text(s, 2, d->site_id);
+        store_bind_text(s, 3, d->kind);
+        store_bind_text(s, 4, d->vendor);
+        store_bind_text(s, 5, d->model);
         if (sqlite3_step(s) != SQLITE_DONE)
             rc = fail(st, "syncing devices");
     }
@@ -512,12 +498,12 @@ enum pvs_err pvs_store_sync_config(struct pvs_store *st,
         size_t n = role ? cfg->ncustomers : cfg->ntechnicians;
         for (size_t i = 0; i < n && !rc; i++) {
             sqlite3_reset(s);
-            bind_text(s, 1, role ? "customer" : "technician");
-            bind_text(s, 2, p[i]->obj.id);
-            bind_text(s, 3, p[i]->name);
-            bind_text(s, 4, p[i]->email);
-            bind_text(s, 5, p[i]->phone);
-            bind_text(s, 6, p[i]->language);
+            store_bind_text(s, 1, role ? "customer" : "technician");
+            store_bind_text(s, 2, p[i]->obj.id);
+            store_bind_text(s, 3, p[i]->name);
+            store_bind_text(s, 4, p[i]->email);
+            store_bind_text(s, 5, p[i]->phone);
+            store_bind_text(s, 6, p[i]->language);
             if (sqlite3_step(s) != SQLITE_DONE)
                 rc = fail(st, "syncing people");
         }
@@ -602,27 +588,27 @@ enum pvs_err pvs_store_device_info(struct pvs_store *st, const char *device,
 
     if (!s)
         return PVS_ERR_DB;
-    bind_text(s, 1, device);
+    store_bind_text(s, 1, device);
     if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
         old = pvs_strdup((const char *)sqlite3_column_text(s, 0));
     sqlite3_reset(s);
     if (old && serial && *serial && strcmp(old, serial)) {
         replaced = true;
         s = stmt(st, S_REPLACE);
-        bind_text(s, 1, device);
+        store_bind_text(s, 1, device);
         sqlite3_bind_int64(s, 2, ts_ms);
-        bind_text(s, 3, old);
-        bind_text(s, 4, serial);
+        store_bind_text(s, 3, old);
+        store_bind_text(s, 4, serial);
         rc = step_done(st, s, "recording a device replacement");
         if (rc)
             goto out;
     }
     s = stmt(st, S_DEV_UPD);
-    bind_text(s, 1, serial && *serial ? serial : old);
-    bind_text(s, 2, manufacturer);
-    bind_text(s, 3, model);
+    store_bind_text(s, 1, serial && *serial ? serial : old);
+    store_bind_text(s, 2, manufacturer);
+    store_bind_text(s, 3, model);
     sqlite3_bind_int64(s, 4, ts_ms);
-    bind_text(s, 5, device);
+    store_bind_text(s, 5, device);
     rc = step_done(st, s, "recording device information");
 out:
     pvs_free(old);
@@ -637,23 +623,23 @@ enum pvs_err pvs_store_add_alert(struct pvs_store *st,
 
     if (!s)
         return PVS_ERR_DB;
-    bind_text(s, 1, ev->fingerprint);
-    bind_text(s, 2, ev->rule_id);
-    bind_text(s, 3, ev->family);
-    bind_text(s, 4, ev->site ? ev->site->obj.id : NULL);
-    bind_text(s, 5, ev->device ? ev->device->obj.id : NULL);
-    bind_text(s, 6, ev->subject);
-    bind_text(s, 7, pvs_alert_state_name(ev->state));
-    bind_text(s, 8, pvs_severity_name(ev->severity));
+    store_bind_text(s, 1, ev->fingerprint);
+    store_bind_text(s, 2, ev->rule_id);
+    store_bind_text(s, 3, ev->family);
+    store_bind_text(s, 4, ev->site ? ev->site->obj.id : NULL);
+    store_bind_text(s, 5, ev->device ? ev->device->obj.id : NULL);
+    store_bind_text(s, 6, ev->subject);
+    store_bind_text(s, 7, pvs_alert_state_name(ev->state));
+    store_bind_text(s, 8, pvs_severity_name(ev->severity));
     sqlite3_bind_int64(s, 9, ev->started_ms);
     sqlite3_bind_int64(s, 10, ev->ts_ms);
     bind_double(s, 11, ev->measured);
     bind_double(s, 12, ev->expected);
     bind_double(s, 13, ev->lost_kwh);
     bind_double(s, 14, ev->lost_kwh_per_day);
-    bind_text(s, 15, ev->evidence);
-    bind_text(s, 16, ev->explanation);
-    bind_text(s, 17, ev->kb);
+    store_bind_text(s, 15, ev->evidence);
+    store_bind_text(s, 16, ev->explanation);
+    store_bind_text(s, 17, ev->kb);
     sqlite3_bind_int(s, 18, ev->silenced);
     return step_done(st, s, "storing an alert");
 }
@@ -747,7 +733,7 @@ enum pvs_err pvs_store_ticket_by_fp(struct pvs_store *st, const char *fp,
 
     if (!s)
         return PVS_ERR_DB;
-    bind_text(s, 1, fp);
+    store_bind_text(s, 1, fp);
     return read_ticket(st, s, ret);
 }
 
@@ -768,20 +754,20 @@ enum pvs_err pvs_store_ticket_create(struct pvs_store *st,
 
     if (!s)
         return PVS_ERR_DB;
-    bind_text(s, 1, t->fingerprint);
-    bind_text(s, 2, t->status);
-    bind_text(s, 3, t->site);
-    bind_text(s, 4, t->device);
-    bind_text(s, 5, t->rule);
-    bind_text(s, 6, t->family);
-    bind_text(s, 7, t->subject);
-    bind_text(s, 8, t->severity);
-    bind_text(s, 9, t->title);
-    bind_text(s, 10, t->assignee);
-    bind_ms(s, 11, t->opened_ms);
-    bind_ms(s, 12, t->updated_ms);
-    bind_ms(s, 13, t->resolved_ms);
-    bind_ms(s, 14, t->closed_ms);
+    store_bind_text(s, 1, t->fingerprint);
+    store_bind_text(s, 2, t->status);
+    store_bind_text(s, 3, t->site);
+    store_bind_text(s, 4, t->device);
+    store_bind_text(s, 5, t->rule);
+    store_bind_text(s, 6, t->family);
+    store_bind_text(s, 7, t->subject);
+    store_bind_text(s, 8, t->severity);
+    store_bind_text(s, 9, t->title);
+    store_bind_text(s, 10, t->assignee);
+    store_bind_ms(s, 11, t->opened_ms);
+    store_bind_ms(s, 12, t->updated_ms);
+    store_bind_ms(s, 13, t->resolved_ms);
+    store_bind_ms(s, 14, t->closed_ms);
     sqlite3_bind_int(s, 15, t->customer_notified);
     bind_double(s, 16, t->lost_kwh);
     rc = step_done(st, s, "creating a ticket");
@@ -796,13 +782,13 @@ enum pvs_err pvs_store_ticket_update(struct pvs_store *st,
 
     if (!s)
         return PVS_ERR_DB;
-    bind_text(s, 1, t->status);
-    bind_text(s, 2, t->severity);
-    bind_text(s, 3, t->title);
-    bind_text(s, 4, t->assignee);
-    bind_ms(s, 5, t->updated_ms);
-    bind_ms(s, 6, t->resolved_ms);
-    bind_ms(s, 7, t->closed_ms);
+    store_bind_text(s, 1, t->status);
+    store_bind_text(s, 2, t->severity);
+    store_bind_text(s, 3, t->title);
+    store_bind_text(s, 4, t->assignee);
+    store_bind_ms(s, 5, t->updated_ms);
+    store_bind_ms(s, 6, t->resolved_ms);
+    store_bind_ms(s, 7, t->closed_ms);
     sqlite3_bind_int(s, 8, t->customer_notified);
     bind_double(s, 9, t->lost_kwh);
     sqlite3_bind_int64(s, 10, t->id);
@@ -818,9 +804,9 @@ enum pvs_err pvs_store_ticket_event(struct pvs_store *st, int64_t ticket_id,
         return PVS_ERR_DB;
     sqlite3_bind_int64(s, 1, ticket_id);
     sqlite3_bind_int64(s, 2, ts_ms);
-    bind_text(s, 3, kind);
-    bind_text(s, 4, actor);
-    bind_text(s, 5, text);
+    store_bind_text(s, 3, kind);
+    store_bind_text(s, 4, actor);
+    store_bind_text(s, 5, text);
     return step_done(st, s, "adding a ticket event");
 }
 
@@ -842,13 +828,13 @@ enum pvs_err pvs_store_outbox_add(struct pvs_store *st, struct pvs_outbox *o) {
     if (!s)
         return PVS_ERR_DB;
     sqlite3_bind_int64(s, 1, o->ticket_id);
-    bind_text(s, 2, o->channel);
-    bind_text(s, 3, o->audience);
-    bind_text(s, 4, o->kind);
-    bind_text(s, 5, o->recipient);
-    bind_text(s, 6, o->subject);
-    bind_text(s, 7, o->body);
-    bind_text(s, 8, o->message_id);
+    store_bind_text(s, 2, o->channel);
+    store_bind_text(s, 3, o->audience);
+    store_bind_text(s, 4, o->kind);
+    store_bind_text(s, 5, o->recipient);
+    store_bind_text(s, 6, o->subject);
+    store_bind_text(s, 7, o->body);
+    store_bind_text(s, 8, o->message_id);
     sqlite3_bind_int64(s, 9, o->created_ms);
     sqlite3_bind_int64(s, 10, o->next_attempt_ms);
     rc = step_done(st, s, "queueing a message");
@@ -929,13 +915,13 @@ enum pvs_err pvs_store_outbox_attempt(struct pvs_store *st, int64_t id,
     sqlite3_bind_int64(s, 1, id);
     sqlite3_bind_int64(s, 2, ts_ms);
     sqlite3_bind_int(s, 3, ok);
-    bind_text(s, 4, ok ? NULL : error);
+    store_bind_text(s, 4, ok ? NULL : error);
     rc = step_done(st, s, "recording a delivery attempt");
     if (rc)
         return rc;
     s = stmt(st, S_OUTBOX_UPD);
-    bind_text(s, 1, new_status);
-    bind_text(s, 2, ok ? NULL : error);
+    store_bind_text(s, 1, new_status);
+    store_bind_text(s, 2, ok ? NULL : error);
     sqlite3_bind_int(s, 3, ok);
     sqlite3_bind_int64(s, 4, ts_ms);
     sqlite3_bind_int64(s, 5, id);

@@ -24,20 +24,6 @@ static enum pvs_err prep(struct pvs_store *st, const char *sql,
     return PVS_OK;
 }
 
-static void bind_str(sqlite3_stmt *s, int i, const char *v) {
-    if (v)
-        sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
-    else
-        sqlite3_bind_null(s, i);
-}
-
-static void bind_ms(sqlite3_stmt *s, int i, int64_t v) {
-    if (v)
-        sqlite3_bind_int64(s, i, v);
-    else
-        sqlite3_bind_null(s, i);
-}
-
 /* Step a bound statement that returns no rows, then finalize it. */
 static enum pvs_err run(struct pvs_store *st, sqlite3_stmt *s,
                         const char *what) {
@@ -123,14 +109,15 @@ enum pvs_err pvs_store_flow_set(struct pvs_store *st, int64_t ticket_id,
              " WHERE id = ?",
              &s))
         return PVS_ERR_DB;
-    bind_ms(s, 1, f->acknowledged_ms);
+    store_bind_ms(s, 1, f->acknowledged_ms);
     sqlite3_bind_int64(s, 2, f->escalation_level);
-    bind_ms(s, 3, f->escalate_at_ms);
-    bind_ms(s, 4, f->first_contact_ms);
-    bind_ms(s, 5, f->visit_ms);
-    bind_ms(s, 6, f->self_help_ms);
-    bind_str(s, 7, f->opened_by[0] ? f->opened_by : "pvsentry");
-    bind_str(s, 8, f->notified_severity[0] ? f->notified_severity : NULL);
+    store_bind_ms(s, 3, f->escalate_at_ms);
+    store_bind_ms(s, 4, f->first_contact_ms);
+    store_bind_ms(s, 5, f->visit_ms);
+    store_bind_ms(s, 6, f->self_help_ms);
+    store_bind_text(s, 7, f->opened_by[0] ? f->opened_by : "pvsentry");
+    store_bind_text(s, 8,
+                    f->notified_severity[0] ? f->notified_severity : NULL);
     sqlite3_bind_int64(s, 9, ticket_id);
     return run(st, s, "updating a ticket's workflow");
 }
@@ -198,9 +185,9 @@ enum pvs_err pvs_store_outbox_set(struct pvs_store *st, int64_t id,
              " note = COALESCE(?, note) WHERE id = ?",
              &s))
         return PVS_ERR_DB;
-    bind_str(s, 1, status);
-    bind_ms(s, 2, not_before_ms);
-    bind_str(s, 3, note);
+    store_bind_text(s, 1, status);
+    store_bind_ms(s, 2, not_before_ms);
+    store_bind_text(s, 3, note);
     sqlite3_bind_int64(s, 4, id);
     return run(st, s, "updating a message");
 }
@@ -218,8 +205,8 @@ enum pvs_err pvs_store_outbox_latest(struct pvs_store *st, int64_t ticket_id,
              &s))
         return PVS_ERR_DB;
     sqlite3_bind_int64(s, 1, ticket_id);
-    bind_str(s, 2, audience);
-    bind_str(s, 3, kind);
+    store_bind_text(s, 2, audience);
+    store_bind_text(s, 3, kind);
     if (sqlite3_step(s) == SQLITE_ROW) {
         copy_col(s, 0, ret_status, size);
         if (ret_id)
@@ -268,7 +255,7 @@ enum pvs_err pvs_store_last_survey(struct pvs_store *st, const char *customer,
              " customer_id = ? AND sent_ms IS NOT NULL",
              &s))
         return PVS_ERR_DB;
-    bind_str(s, 1, customer);
+    store_bind_text(s, 1, customer);
     *ret_ms = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
     sqlite3_finalize(s);
     return PVS_OK;
@@ -286,8 +273,8 @@ enum pvs_err pvs_store_survey_add(struct pvs_store *st, int64_t ticket_id,
              &s))
         return PVS_ERR_DB;
     sqlite3_bind_int64(s, 1, ticket_id);
-    bind_str(s, 2, customer);
-    bind_ms(s, 3, sent ? sent_ms : 0);
+    store_bind_text(s, 2, customer);
+    store_bind_ms(s, 3, sent ? sent_ms : 0);
     return run(st, s, "recording a survey");
 }
 
@@ -304,7 +291,7 @@ enum pvs_err pvs_store_survey_answer(struct pvs_store *st, int64_t ticket_id,
              &s))
         return PVS_ERR_DB;
     sqlite3_bind_int(s, 1, csat);
-    bind_str(s, 2, comment && *comment ? comment : NULL);
+    store_bind_text(s, 2, comment && *comment ? comment : NULL);
     sqlite3_bind_int64(s, 3, ts_ms);
     sqlite3_bind_int64(s, 4, ticket_id);
     rc = run(st, s, "recording a survey answer");
@@ -326,7 +313,7 @@ enum pvs_err pvs_store_appointment_add(struct pvs_store *st, int64_t ticket_id,
         return PVS_ERR_DB;
     sqlite3_bind_int64(s, 1, ticket_id);
     sqlite3_bind_int64(s, 2, slot_ms);
-    bind_str(s, 3, by);
+    store_bind_text(s, 3, by);
     sqlite3_bind_int64(s, 4, now_ms);
     rc = run(st, s, "recording an appointment");
     if (!rc && ret_id)
@@ -366,7 +353,7 @@ enum pvs_err pvs_store_appointment_set(struct pvs_store *st, int64_t id,
              " ?",
              &s))
         return PVS_ERR_DB;
-    bind_str(s, 1, status);
+    store_bind_text(s, 1, status);
     sqlite3_bind_int64(s, 2, now_ms);
     sqlite3_bind_int64(s, 3, id);
     return run(st, s, "updating an appointment");
@@ -419,11 +406,11 @@ enum pvs_err pvs_store_contact_add(struct pvs_store *st, const char *site,
              " VALUES (?, ?, ?, ?, ?)",
              &s))
         return PVS_ERR_DB;
-    bind_str(s, 1, site);
+    store_bind_text(s, 1, site);
     sqlite3_bind_int64(s, 2, ticket_id);
     sqlite3_bind_int64(s, 3, ts_ms);
-    bind_str(s, 4, actor);
-    bind_str(s, 5, text);
+    store_bind_text(s, 4, actor);
+    store_bind_text(s, 5, text);
     return run(st, s, "recording a customer contact");
 }
 
@@ -437,7 +424,7 @@ enum pvs_err pvs_store_site_active_ticket(struct pvs_store *st,
              " ORDER BY id DESC LIMIT 1",
              &s))
         return PVS_ERR_DB;
-    bind_str(s, 1, site);
+    store_bind_text(s, 1, site);
     if (sqlite3_step(s) == SQLITE_ROW) {
         *ret_id = sqlite3_column_int64(s, 0);
         rc = PVS_OK;
@@ -471,7 +458,7 @@ enum pvs_err pvs_store_device_active(struct pvs_store *st, const char *device,
 
     if (prep(st, sql[set], &s))
         return PVS_ERR_DB;
-    bind_str(s, 1, device);
+    store_bind_text(s, 1, device);
     return ids(st, s, ret_ids, ret_n);
 }
 
@@ -490,7 +477,7 @@ enum pvs_err pvs_store_site_history(struct pvs_store *st, const char *site,
              " t.site_id = ? AND t.id <> ? ORDER BY t.id DESC LIMIT ?",
              &s))
         return PVS_ERR_DB;
-    bind_str(s, 1, site);
+    store_bind_text(s, 1, site);
     sqlite3_bind_int64(s, 2, except);
     sqlite3_bind_int64(s, 3, (int64_t)max);
     while ((r = sqlite3_step(s)) == SQLITE_ROW) {
@@ -526,10 +513,10 @@ enum pvs_err pvs_store_prefs_set(struct pvs_store *st, const char *customer,
              " excluded.updated_ms",
              &s))
         return PVS_ERR_DB;
-    bind_str(s, 1, customer);
-    bind_str(s, 2, channel);
-    bind_str(s, 3, language);
-    bind_str(s, 4, quiet_hours);
+    store_bind_text(s, 1, customer);
+    store_bind_text(s, 2, channel);
+    store_bind_text(s, 3, language);
+    store_bind_text(s, 4, quiet_hours);
     if (opt_out < 0)
         sqlite3_bind_null(s, 5);
     else
@@ -550,7 +537,7 @@ enum pvs_err pvs_store_prefs_get(struct pvs_store *st, const char *customer,
              " customer_prefs WHERE customer_id = ?",
              &s))
         return PVS_ERR_DB;
-    bind_str(s, 1, customer);
+    store_bind_text(s, 1, customer);
     if (sqlite3_step(s) == SQLITE_ROW) {
         copy_col(s, 0, channel, size);
         copy_col(s, 1, language, size);
@@ -570,7 +557,7 @@ enum pvs_err pvs_store_meta_get(struct pvs_store *st, const char *key,
 
     if (prep(st, "SELECT value FROM meta WHERE key = ?", &s))
         return PVS_ERR_DB;
-    bind_str(s, 1, key);
+    store_bind_text(s, 1, key);
     *ret = NULL;
     if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
         *ret = pvs_strdup((const char *)sqlite3_column_text(s, 0));
@@ -587,8 +574,8 @@ enum pvs_err pvs_store_meta_set(struct pvs_store *st, const char *key,
              " UPDATE SET value = excluded.value",
              &s))
         return PVS_ERR_DB;
-    bind_str(s, 1, key);
-    bind_str(s, 2, value);
+    store_bind_text(s, 1, key);
+    store_bind_text(s, 2, value);
     return run(st, s, "saving a setting");
 }
 

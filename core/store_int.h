@@ -8,6 +8,7 @@
 
 #include <sqlite3.h>
 #include <stdbool.h>
+#include <stdint.h>
 
 #define PVS_STORE_STMTS 64
 
@@ -17,5 +18,21 @@ struct pvs_store {
     bool readonly;
     sqlite3_stmt *stmt[PVS_STORE_STMTS]; /* store.c's, by enum stmt_id */
 };
+
+/* Bind helpers shared by the store files: NULL for absent values. */
+static inline void store_bind_text(sqlite3_stmt *s, int i, const char *v) {
+    if (v)
+        sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(s, i);
+}
+
+/* Times: 0 means "not set". */
+static inline void store_bind_ms(sqlite3_stmt *s, int i, int64_t v) {
+    if (v)
+        sqlite3_bind_int64(s, i, v);
+    else
+        sqlite3_bind_null(s, i);
+}
 
 #endif
