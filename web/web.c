@@ -360,6 +360,9 @@ static enum MHD_Result dispatch(struct web_req *r) {
         if (ret == MHD_YES || r->status)
             return ret;
         pvs_web_error(r, 404, NULL, "openapi.json is not installed");
+    } else if (!strncmp(u, "/l/", 3)) {
+        /* Links in customer messages (links.c): signed, no login. */
+        pvs_links_handle(r, u + 3);
     } else if (!strcmp(u, "/healthz")) {
         healthz(r);
     } else if (!strcmp(u, "/metrics")) {

@@ -155,6 +155,11 @@ cJSON *pvs_api_body(struct web_req *r);
 /* Prometheus text for /metrics into r->out. */
 void pvs_api_metrics(struct web_req *r);
 
+/* ---- links.c ---- */
+
+/* GET or POST /l/TOKEN: the page behind a signed link in a message. */
+void pvs_links_handle(struct web_req *r, const char *token);
+
 /* ---- tools.c ---- */
 
 /* POST /api/v1/devices/{id}/test: probe the device's Modbus TCP address. */
