@@ -531,6 +531,9 @@ class Pvsentry:
             argv = ["valgrind", "-q", "--error-exitcode=99",
                     "--leak-check=full", "--errors-for-leak-kinds=definite"
                     ] + argv
+            supp = os.path.join(REPO, "tests", "valgrind.supp")
+            if os.path.exists(supp):  # Paho's and libcurl's own threads
+                argv.insert(1, "--suppressions=" + supp)
         self.runs += 1
         mark = self.proc.log_size() if self.proc else 0
         self.proc = self.h.spawn(self.name, argv)
