@@ -83,6 +83,6 @@ for t in $TARGETS; do
         "$ncorp" "$res"
 done
 echo "fuzz: $total executions in all; logs in $B/fuzz_*.log"
-echo "web (HTTP request handling): skipped, web/web.c has no request" \
-    "parser yet (placeholder)"
+echo "web (HTTP request handling): skipped, web/ has no pure request" \
+    "parser (handlers read through libmicrohttpd's MHD_Connection)"
 exit $status
