@@ -51,6 +51,17 @@ static const char *const security_headers[][2] = {
      "base-uri 'none'; form-action 'self'"},
 };
 
+static void add_security_headers(const struct web_req *r,
+                                 struct MHD_Response *resp) {
+    for (size_t i = 0; i < PVS_ARRAY_LEN(security_headers); i++)
+        MHD_add_response_header(resp, security_headers[i][0],
+                                security_headers[i][1]);
+    /* Served over TLS directly: browsers should never fall back. */
+    if (r->w->tls_cert)
+        MHD_add_response_header(resp, "Strict-Transport-Security",
+                                "max-age=31536000");
+}
+
 static int64_t real_ms(void) {
     struct timespec ts;
 
@@ -259,9 +270,7 @@ static enum MHD_Result queue_file(struct web_req *r, const char *dir,
     }
     MHD_add_response_header(resp, "Content-Type", content_type(real));
     MHD_add_response_header(resp, "Cache-Control", cache);
-    for (size_t i = 0; i < PVS_ARRAY_LEN(security_headers); i++)
-        MHD_add_response_header(resp, security_headers[i][0],
-                                security_headers[i][1]);
+    add_security_headers(r, resp);
     ret = MHD_queue_response(r->conn, MHD_HTTP_OK, resp);
     MHD_destroy_response(resp);
     r->status = MHD_HTTP_OK;
@@ -302,9 +311,7 @@ static enum MHD_Result respond(struct web_req *r) {
     MHD_add_response_header(resp, "Content-Type",
                             r->ctype ? r->ctype : "application/json");
     MHD_add_response_header(resp, "Cache-Control", "no-store");
-    for (size_t i = 0; i < PVS_ARRAY_LEN(security_headers); i++)
-        MHD_add_response_header(resp, security_headers[i][0],
-                                security_headers[i][1]);
+    add_security_headers(r, resp);
     if (r->cookie[0])
         MHD_add_response_header(resp, "Set-Cookie", r->cookie);
     if (r->status == 429)

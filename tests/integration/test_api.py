@@ -636,6 +636,7 @@ def test_https_with_secure_cookies(h):
         "username": "tess", "password": PASSWORD})
     assert r.status_code == 200
     assert "; Secure" in r.headers["Set-Cookie"]
+    assert r.headers["Strict-Transport-Security"].startswith("max-age=")
     # Plain HTTP on the TLS port gets nowhere.
     with pytest.raises(requests.RequestException):
         requests.get("http://127.0.0.1:%d/healthz" % env.port, timeout=5)
