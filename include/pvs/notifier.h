@@ -65,9 +65,9 @@ void pvs_notifier_free(struct pvs_notifier *n);
 enum pvs_err pvs_notifier_submit(struct pvs_notifier *n, struct pvs_job *job);
 
 /*
- * Build an RFC 5322 mail (CRLF line ends). With an ics calendar text, the
- * mail is multipart with the invitation attached (invite.ics). Caller
- * frees the result.
+ * Build an RFC 5322 mail (CRLF line ends): the text as a plain part and an
+ * HTML twin (multipart/alternative); with an ics calendar text, the
+ * invitation is attached (invite.ics). Caller frees the result.
  */
 char *pvs_email_build(const char *from, const char *to, const char *subject,
                       const char *body, const char *message_id, int64_t date_ms,

@@ -124,6 +124,19 @@ static void test_email_build(void **state) {
     assert_non_null(strstr(m, "filename=\"invite.ics\""));
     assert_non_null(strstr(m, "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n--"));
     pvs_free(m);
+    /* The HTML twin escapes the text and makes links clickable. */
+    m = pvs_email_build("a@b.c", "j@x.y", "s",
+                        "a <b> & c\nsee https://x.example/l/t?a=1&b=2 now",
+                        "<i@p>", 0, NULL, NULL);
+    assert_non_null(strstr(m, "multipart/alternative"));
+    assert_non_null(strstr(m, "Content-Type: text/html; charset=UTF-8"));
+    assert_non_null(strstr(m, "a &lt;b&gt; &amp; c\r\n"));
+    assert_non_null(
+        strstr(m, "<a href=\"https://x.example/l/t?a=1&amp;b=2\">"));
+    /* The plain part is first and unchanged. */
+    assert_true(strstr(m, "text/plain") < strstr(m, "text/html"));
+    assert_non_null(strstr(m, "8bit\r\n\r\na <b> & c\r\n"));
+    pvs_free(m);
 }
 
 int main(void) {
