@@ -7,6 +7,7 @@
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
 
 #include "pvs/command.h"
@@ -90,14 +91,17 @@ enum pvs_err pvs_command_call(struct pvs_queue *inbox, struct pvs_command *c,
 void pvs_command_answer(struct pvs_command *c, enum pvs_err result,
                         int http_status, const char *fmt, ...) {
     struct sync *s = c->priv;
+    char msg[sizeof(c->message)];
     va_list ap;
 
+    /* Format first: the arguments may point into c->message itself. */
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
     pthread_mutex_lock(&s->lock);
     c->result = result;
     c->http_status = http_status;
-    va_start(ap, fmt);
-    vsnprintf(c->message, sizeof(c->message), fmt, ap);
-    va_end(ap);
+    memcpy(c->message, msg, sizeof(msg));
     s->done = true;
     pthread_cond_broadcast(&s->done_cv);
     pthread_mutex_unlock(&s->lock);

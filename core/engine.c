@@ -36,6 +36,7 @@
 #include "pvs/rules.h"
 #include "pvs/stats.h"
 #include "pvs/store_flow.h"
+#include "pvs/store_web.h"
 #include "pvs/store.h"
 #include "pvs/template.h"
 #include "pvs/ticket.h"
@@ -1016,6 +1017,9 @@ static void batch(struct pvs_engine *e, void **msgs, size_t n) {
             gone)
             pvs_info("pruned %lld samples older than the retention",
                      (long long)gone);
+        if (!e->txn_rc && e->cfg->http && e->cfg->http->personal_retention_ms)
+            pvs_store_web_prune_personal(
+                e->st, now - e->cfg->http->personal_retention_ms, NULL);
         e->next_prune = now + PRUNE_EVERY_MS;
     }
     rc = e->txn_rc ? e->txn_rc : pvs_store_commit(e->st);

@@ -157,6 +157,10 @@ static struct pvs_config *load(const char *path, bool to_log) {
         }
     }
     pvs_cfg_errors_release(&errs);
+    /* The daemon also monitors what installers registered through the
+     * API; it lives in the database, not in the file. */
+    if (cfg && to_log)
+        pvs_config_merge_store(cfg);
     return cfg;
 }
 

@@ -456,6 +456,9 @@ enum pvs_err pvs_store_sync_config(struct pvs_store *st,
         return fail(st, "preparing the site sync");
     for (size_t i = 0; i < cfg->nsites && !rc; i++) {
         const struct pvs_site *x = cfg->sites[i];
+        /* Rows the API created stay the API's. */
+        if (pvs_config_obj_from_store(&x->obj))
+            continue;
         sqlite3_reset(s);
         store_bind_text(s, 1, x->obj.id);
         store_bind_text(s, 2, x->name);
@@ -479,6 +482,8 @@ enum pvs_err pvs_store_sync_config(struct pvs_store *st,
         return fail(st, "preparing the device sync");
     for (size_t i = 0; i < cfg->ndevices && !rc; i++) {
         const struct pvs_device *d = cfg->devices[i];
+        if (pvs_config_obj_from_store(&d->obj))
+            continue;
         sqlite3_reset(s);
         store_bind_text(s, 1, d->obj.id);
         store_bind_text(s, 2, d->site_id);
@@ -497,6 +502,8 @@ enum pvs_err pvs_store_sync_config(struct pvs_store *st,
         struct pvs_person **p = role ? cfg->customers : cfg->technicians;
         size_t n = role ? cfg->ncustomers : cfg->ntechnicians;
         for (size_t i = 0; i < n && !rc; i++) {
+            if (pvs_config_obj_from_store(&p[i]->obj))
+                continue;
             sqlite3_reset(s);
             store_bind_text(s, 1, role ? "customer" : "technician");
             store_bind_text(s, 2, p[i]->obj.id);

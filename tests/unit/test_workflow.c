@@ -244,6 +244,8 @@ static void test_route_escalate_ack(void **state) {
     /* Acknowledging stops it: no third step, ever. */
     c = cmd(&w, PVS_CMD_TICKET_ACK, 1, 0, NULL);
     assert_int_equal(c->http_status, 200);
+    /* The answer's words reach the caller intact. */
+    assert_string_equal(c->message, "acknowledged");
     pvs_command_put(c);
     assert_int_equal(q(&w, "SELECT escalate_at_ms IS NULL FROM tickets"), 1);
     qs(&w, "SELECT status FROM tickets", who, sizeof(who));
