@@ -218,14 +218,36 @@ static int cmd_tickets(int argc, char **argv) {
     } else {
         cJSON *arr = cJSON_Parse(out.data);
         const cJSON *t;
-        printf("%-5s %-12s %-12s %-12s %-14s %-20s %-12s %s\n", "ID", "STATUS",
-               "SITE", "DEVICE", "RULE", "OPENED", "ASSIGNEE", "LAST EVENT");
+        printf("%-5s %-12s %-12s %-12s %-14s %-20s %-12s %-18s %s\n", "ID",
+               "STATUS", "SITE", "DEVICE", "RULE", "OPENED", "ASSIGNEE",
+               "LAST EVENT", "MESSAGES");
         cJSON_ArrayForEach(t, arr) {
             const cJSON *id = cJSON_GetObjectItemCaseSensitive(t, "id");
-            printf("%-5d %-12s %-12s %-12s %-14s %-20s %-12s %s\n",
+            const cJSON *msgs = cJSON_GetObjectItemCaseSensitive(t, "messages");
+            const cJSON *m;
+            int sent = 0, waiting = 0, dead = 0;
+            char counts[64];
+
+            /* Dead letters must stand out: someone was not told. */
+            cJSON_ArrayForEach(m, msgs) {
+                const char *st_ = js(m, "status");
+                if (!strcmp(st_, "sent"))
+                    sent++;
+                else if (!strcmp(st_, "dead"))
+                    dead++;
+                else if (strcmp(st_, "suppressed"))
+                    waiting++;
+            }
+            pvs_snprintf(counts, sizeof(counts), "%d sent%s", sent,
+                         waiting ? ", some waiting" : "");
+            if (dead)
+                pvs_snprintf(counts + strlen(counts),
+                             sizeof(counts) - strlen(counts),
+                             ", %d DEAD LETTER%s", dead, dead > 1 ? "S" : "");
+            printf("%-5d %-12s %-12s %-12s %-14s %-20s %-12s %-18s %s\n",
                    id ? id->valueint : 0, js(t, "status"), js(t, "site"),
                    js(t, "device"), js(t, "rule"), js(t, "opened"),
-                   js(t, "assignee"), js(t, "last_event"));
+                   js(t, "assignee"), js(t, "last_event"), counts);
         }
         cJSON_Delete(arr);
     }

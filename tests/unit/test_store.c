@@ -235,11 +235,44 @@ static void test_newer_schema_refused(void **state) {
     assert_int_equal(pvs_store_open(path, 0, &st), PVS_ERR_DB);
 }
 
+/* An older database is copied aside, then migrated, keeping its rows. */
+static void test_migration_takes_a_copy(void **state) {
+    struct pvs_store *st = NULL;
+    char path[160], bak[200], cmd[512];
+    int64_t n = 0;
+
+    (void)state;
+    pvs_snprintf(path, sizeof(path), "%s/old.db", dir);
+    assert_int_equal(pvs_store_open(path, 0, &st), PVS_OK);
+    pvs_store_close(st);
+    /* Make it look like schema 3: before samples were unique. */
+    pvs_snprintf(cmd, sizeof(cmd),
+                 "sqlite3 '%s' 'DROP INDEX samples_dev_ts_metric; CREATE "
+                 "INDEX samples_dev_ts ON samples(device_id, ts_ms); INSERT "
+                 "INTO samples VALUES (\"d\", \"ac_power_w\", 1, 5, 0); "
+                 "INSERT INTO samples VALUES (\"d\", \"ac_power_w\", 1, 5, "
+                 "0); PRAGMA user_version = 3' 2>/dev/null",
+                 path);
+    if (system(cmd) != 0)
+        skip();
+    assert_int_equal(pvs_store_open(path, 0, &st), PVS_OK);
+    assert_true(pvs_store_version(st) >= 4);
+    /* The duplicate reading is gone, the other kept. */
+    assert_int_equal(pvs_store_count(st, "samples", &n), PVS_OK);
+    assert_int_equal(n, 1);
+    pvs_store_close(st);
+    pvs_snprintf(bak, sizeof(bak), "%s.bak-v3", path);
+    assert_int_equal(access(bak, R_OK), 0);
+    assert_int_equal(pvs_store_open(bak, PVS_STORE_READONLY, &st),
+                     PVS_ERR_DB); /* the copy is the old schema, untouched */
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_roundtrip),
         cmocka_unit_test(test_restore_and_readonly),
         cmocka_unit_test(test_newer_schema_refused),
+        cmocka_unit_test(test_migration_takes_a_copy),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
