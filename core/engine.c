@@ -210,6 +210,37 @@ const char *engine_first_name(const char *name, char *buf, size_t size) {
     return buf;
 }
 
+static int64_t queue_customer_sms(struct pvs_engine *e, int64_t ticket_id,
+                                  const char *kind, const struct pvs_person *to,
+                                  const char *subject, const char *body,
+                                  int64_t now, int64_t hold_until,
+                                  const char *note) {
+    struct pvs_buf sms;
+    const char *p = strstr(body, "\n\n"), *end;
+    char msgid[160];
+    int64_t id;
+
+    pvs_buf_init(&sms, 480);
+    pvs_buf_puts(&sms, subject);
+    if (p) {
+        p += 2;
+        end = strstr(p, "\n\n");
+        pvs_buf_puts(&sms, ". ");
+        /* Over 480 bytes the add fails and the text stays shorter. */
+        for (; *p && (!end || p < end); p++)
+            if (pvs_buf_add(&sms, *p == '\n' ? " " : p, 1))
+                break;
+    }
+    pvs_snprintf(msgid, sizeof(msgid),
+                 "<pvs.%lld.customer.sms.%s.%lld.%u@pvsentry>",
+                 (long long)ticket_id, kind, (long long)now, e->msg_seq++);
+    id = engine_queue_raw(e, ticket_id, "sms", "customer", kind, to->phone,
+                          subject, sms.data ? sms.data : subject, msgid, now,
+                          hold_until, note);
+    pvs_buf_release(&sms);
+    return id;
+}
+
 int64_t engine_queue_mail(struct pvs_engine *e, int64_t ticket_id,
                           const char *audience, const char *kind,
                           const struct pvs_person *to, const char *tmpl_name,
@@ -225,7 +256,10 @@ int64_t engine_queue_mail(struct pvs_engine *e, int64_t ticket_id,
     char lang[16] = "", quiet[32];
     bool opt_out = false;
 
-    if (!to || !to->email || !e->cfg->smtp || e->txn_rc)
+    bool sms =
+        !strcmp(audience, "customer") && to && engine_flow_customer_sms(e, to);
+
+    if (!to || (!sms && (!to->email || !e->cfg->smtp)) || e->txn_rc)
         return 0;
     if (!strcmp(audience, "customer"))
         engine_flow_customer(e, to, lang, quiet, sizeof(lang), &opt_out);
@@ -239,6 +273,16 @@ int64_t engine_queue_mail(struct pvs_engine *e, int64_t ticket_id,
         return 0;
     }
     pvs_template_split_subject(text, &subject, &body);
+    if (sms) {
+        /* The customer reads texts: the subject and the first paragraph
+         * after the greeting, which say what happened in plain words. */
+        id = queue_customer_sms(e, ticket_id, kind, to, subject, body, now,
+                                hold_until, note);
+        pvs_free(subject);
+        pvs_free(body);
+        pvs_free(text);
+        return id;
+    }
     pvs_snprintf(tid, sizeof(tid), "%lld", (long long)ticket_id);
     pvs_snprintf(msgid, sizeof(msgid), "<pvs.%lld.%s.%s.%lld.%u@pvsentry>",
                  (long long)ticket_id, audience, kind, (long long)now,

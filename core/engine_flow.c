@@ -113,6 +113,21 @@ void engine_flow_customer(struct pvs_engine *e, const struct pvs_person *c,
     }
 }
 
+bool engine_flow_customer_sms(struct pvs_engine *e,
+                              const struct pvs_person *c) {
+    char channel[16] = "", lang[16], quiet[32];
+    int opt = -1;
+
+    if (!e->cfg->sms || !c->phone)
+        return false;
+    if (pvs_store_prefs_get(e->st, c->obj.id, channel, lang, quiet,
+                            sizeof(channel), &opt) != PVS_OK ||
+        !channel[0])
+        pvs_strlcpy(channel, c->channel ? c->channel : "email",
+                    sizeof(channel));
+    return !strcmp(channel, "sms");
+}
+
 /* ---- routing ---- */
 
 struct count_ctx {

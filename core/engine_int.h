@@ -150,4 +150,7 @@ void engine_flow_customer(struct pvs_engine *e, const struct pvs_person *c,
                           char *lang, char *quiet, size_t size,
                           bool *ret_opt_out);
 
+/* Whether the customer chose text messages (and SMS is configured). */
+bool engine_flow_customer_sms(struct pvs_engine *e, const struct pvs_person *c);
+
 #endif

@@ -53,7 +53,9 @@ static const char cfg_text[] =
     "[team \"south\"]\nmember = bob\nmember = cat\nlead = lea\n"
     "[webhook \"oncall\"]\nurl = http://127.0.0.1:9/hook\nsecret = k\n"
     "format = alertmanager\n"
+    "[sms]\nurl = http://127.0.0.1:9/send?to={to}&text={text}\n"
     "[customer \"cu\"]\nname = Jean\nemail = jean@example.net\n"
+    "phone = +33600000002\n"
     "quiet_hours = 21:00-08:00\n"
     "[site \"s1\"]\nlatitude = 43.3\nlongitude = 5.4\n"
     "timezone = Europe/Paris\narea = south\nkwp = 5\ncustomer = cu\n"
@@ -423,6 +425,46 @@ static void test_appointment_confirm_and_reminder(void **state) {
     world_stop(&w);
 }
 
+static void test_customer_prefers_sms(void **state) {
+    struct world w;
+    struct pvs_command *c;
+    char text[600];
+
+    (void)state;
+    world_start(&w, "2024-06-21T08:00:00Z");
+    c = pvs_command_new(PVS_CMD_PREFS);
+    pvs_strlcpy(c->actor, "cu", sizeof(c->actor));
+    pvs_strlcpy(c->text, "channel=sms\n", sizeof(c->text));
+    assert_int_equal(pvs_command_call(pvs_engine_inbox(w.eng), c, 5000),
+                     PVS_OK);
+    assert_int_equal(c->http_status, 200);
+    pvs_command_put(c);
+    send_state(&w, PVS_ST_MPPT, 3000);
+    assert_true(feed_until(&w, PVS_ST_FAULT, 0,
+                           "SELECT COUNT(*) FROM outbox WHERE audience ="
+                           " 'customer' AND kind = 'notice'",
+                           1));
+    /* The notice goes as a text to the phone, not as a mail. */
+    assert_int_equal(q(&w, "SELECT COUNT(*) FROM outbox WHERE audience ="
+                           " 'customer' AND channel = 'sms' AND recipient ="
+                           " '+33600000002'"),
+                     1);
+    assert_int_equal(q(&w, "SELECT COUNT(*) FROM outbox WHERE audience ="
+                           " 'customer' AND channel = 'email'"),
+                     0);
+    qs(&w,
+       "SELECT body FROM outbox WHERE channel = 'sms' AND audience ="
+       " 'customer'",
+       text, sizeof(text));
+    assert_true(strlen(text) <= 480);
+    assert_non_null(strstr(text, "stopped producing"));
+    /* The technician still gets the mail with the evidence. */
+    assert_int_equal(q(&w, "SELECT COUNT(*) FROM outbox WHERE audience ="
+                           " 'technician' AND channel = 'email'"),
+                     1);
+    world_stop(&w);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_route_escalate_ack),
@@ -430,6 +472,7 @@ int main(void) {
         cmocka_unit_test(test_short_fault_no_notice),
         cmocka_unit_test(test_survey_once_and_contact),
         cmocka_unit_test(test_appointment_confirm_and_reminder),
+        cmocka_unit_test(test_customer_prefers_sms),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
