@@ -7,10 +7,11 @@
  * keeps QoS 1 messages while pvsentry is away; automatic reconnect, and
  * subscriptions renewed in the connected callback because a broker may
  * have lost them. The message callback runs on Paho's thread: it copies
- * what it needs into a pvs_msg and never blocks. When the engine inbox is
- * full, a QoS 0 message is dropped and counted, and a QoS 1/2 message is
- * handed back to Paho unacknowledged (return 0), so nothing acknowledged
- * is ever lost.
+ * what it needs into a pvs_msg. When the engine inbox is full it waits
+ * for room (a QoS 0 message only briefly, then it is dropped and counted):
+ * Paho acknowledges QoS 1 before the callback runs, so waiting, which
+ * stops the reads and lets TCP push back on the broker, is what keeps an
+ * acknowledged message from being lost.
  *
  * Paho retries automatically only after a first successful connection;
  * until then a small supervisor thread retries the connect itself.
@@ -185,22 +186,35 @@ static int on_message(void *ctx, char *topic, int topic_len,
         goto done;
     }
     rc = pvs_queue_try_push(m->inbox, out);
+    if (rc == PVS_ERR_FULL) {
+        /*
+         * Paho has already acknowledged a QoS 1 message when this callback
+         * runs, and a refused one would wait in Paho's memory only: so
+         * wait for room instead. While this thread waits it reads nothing
+         * more from the socket, and TCP pushes back on the broker, which
+         * keeps the rest. QoS 0 waits a little, then is dropped.
+         */
+        int64_t waited = 0, step = 100;
+        pvs_stats_add(PVS_STAT_MQTT_DEFERRED, 1);
+        complain_locked(m, &m->inbox_full, "waiting for room for a message",
+                        tbuf, "the engine inbox is full");
+        while (rc == PVS_ERR_FULL || rc == PVS_ERR_TIMEOUT) {
+            if (atomic_load(&m->stopping) || (msg->qos == 0 && waited >= 200))
+                break;
+            rc = pvs_queue_push(m->inbox, out, (int)step);
+            waited += step;
+        }
+    }
     if (rc == PVS_OK) {
         out = NULL;
         goto done;
     }
     pvs_msg_free(out);
-    if (msg->qos == 0 || rc == PVS_ERR_CLOSED) {
-        pvs_stats_add(PVS_STAT_MQTT_DROPPED, 1);
-        complain_locked(m, &m->inbox_full, "dropped QoS 0 message", tbuf,
-                        "the engine inbox is full");
-        goto done;
-    }
-    /* Not acknowledged: Paho keeps the message and calls again later. */
-    pvs_stats_add(PVS_STAT_MQTT_DEFERRED, 1);
-    complain_locked(m, &m->inbox_full, "deferred QoS 1 message", tbuf,
-                    "the engine inbox is full");
-    return 0;
+    pvs_stats_add(PVS_STAT_MQTT_DROPPED, 1);
+    complain_locked(m, &m->inbox_full,
+                    msg->qos ? "dropped a message while stopping"
+                             : "dropped a QoS 0 message",
+                    tbuf, "the engine inbox is full");
 done:
     MQTTAsync_freeMessage(&msg);
     MQTTAsync_free(topic);

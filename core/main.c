@@ -361,20 +361,15 @@ static void apply_log_level(const struct pvs_config *cfg, bool forced) {
 }
 
 static void log_stats(void) {
-    pvs_info("stats: samples_in=%llu mqtt_messages=%llu mqtt_malformed=%llu "
-             "mqtt_unknown_device=%llu mqtt_unknown_metric=%llu "
-             "mqtt_bad_topic=%llu alerts_fired=%llu tickets_opened=%llu "
-             "messages_sent=%llu messages_failed=%llu",
-             (unsigned long long)pvs_stats_get(PVS_STAT_SAMPLES_IN),
-             (unsigned long long)pvs_stats_get(PVS_STAT_MQTT_MESSAGES),
-             (unsigned long long)pvs_stats_get(PVS_STAT_MQTT_MALFORMED),
-             (unsigned long long)pvs_stats_get(PVS_STAT_MQTT_UNKNOWN_DEVICE),
-             (unsigned long long)pvs_stats_get(PVS_STAT_MQTT_UNKNOWN_METRIC),
-             (unsigned long long)pvs_stats_get(PVS_STAT_MQTT_BAD_TOPIC),
-             (unsigned long long)pvs_stats_get(PVS_STAT_ALERTS_FIRED),
-             (unsigned long long)pvs_stats_get(PVS_STAT_TICKETS_OPENED),
-             (unsigned long long)pvs_stats_get(PVS_STAT_MESSAGES_SENT),
-             (unsigned long long)pvs_stats_get(PVS_STAT_MESSAGES_FAILED));
+    struct pvs_buf b;
+
+    pvs_buf_init(&b, 4096);
+    for (int i = 0; i < PVS_STAT__COUNT; i++)
+        pvs_buf_printf(&b, "%s%s=%llu", i ? " " : "",
+                       pvs_stats_name((enum pvs_stat)i),
+                       (unsigned long long)pvs_stats_get((enum pvs_stat)i));
+    pvs_info("stats: %s", b.data);
+    pvs_buf_release(&b);
 }
 
 static int cmd_run(int argc, char **argv) {

@@ -25,7 +25,8 @@ enum pvs_msg_type {
     PVS_MSG_COMMAND,       /* a request from the API: see command.h */
 };
 
-#define PVS_MSG_TEXT_MAX 128
+/* Messages wait in the inbox by the tens of thousands: keep them small. */
+#define PVS_MSG_TEXT_MAX 64
 
 struct pvs_msg {
     enum pvs_msg_type type;
@@ -42,7 +43,7 @@ struct pvs_msg {
     int64_t outbox_id;
     bool ok;
     bool permanent; /* the receiver refused for good (5xx SMTP) */
-    char error[256];
+    char error[160];
     /* COMMAND (the message holds one reference) */
     struct pvs_command *cmd;
     /* SAMPLES */

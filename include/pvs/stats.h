@@ -19,7 +19,7 @@ enum pvs_stat {
     PVS_STAT_MQTT_UNKNOWN_METRIC,
     PVS_STAT_MQTT_BAD_TOPIC,
     PVS_STAT_MQTT_DROPPED,  /* QoS 0 dropped because the inbox was full */
-    PVS_STAT_MQTT_DEFERRED, /* QoS 1/2 left to the broker, inbox full */
+    PVS_STAT_MQTT_DEFERRED, /* messages that waited for room in the inbox */
     PVS_STAT_MQTT_RECONNECTS,
     PVS_STAT_POLLS_OK,
     PVS_STAT_POLLS_FAILED,
