@@ -609,9 +609,11 @@ enum pvs_err pvs_store_report_json(struct pvs_store *st, int64_t since_ms,
     } figures[] = {
         {"tickets_opened",
          "SELECT COUNT(*) FROM tickets WHERE opened_ms >= ?1"},
+        /* A contact attached to an existing ticket came after it, even in
+         * the same clock millisecond. */
         {"detected_before_customer_share",
          "SELECT AVG(CASE WHEN opened_by = 'pvsentry' AND (first_contact_ms"
-         " IS NULL OR first_contact_ms > opened_ms) THEN 1.0 ELSE 0.0 END)"
+         " IS NULL OR first_contact_ms >= opened_ms) THEN 1.0 ELSE 0.0 END)"
          " FROM tickets WHERE opened_ms >= ?1"},
         {"mean_time_to_acknowledge_h",
          "SELECT AVG(acknowledged_ms - opened_ms) / 3600000.0 FROM tickets"
