@@ -324,6 +324,33 @@ enum pvs_err pvs_buf_json_str(struct pvs_buf *b, const char *s) {
     return rc;
 }
 
+enum pvs_err pvs_buf_html(struct pvs_buf *b, const char *s) {
+    enum pvs_err rc = PVS_OK;
+
+    for (; !rc && s && *s; s++) {
+        switch (*s) {
+        case '<':
+            rc = pvs_buf_puts(b, "&lt;");
+            break;
+        case '>':
+            rc = pvs_buf_puts(b, "&gt;");
+            break;
+        case '&':
+            rc = pvs_buf_puts(b, "&amp;");
+            break;
+        case '"':
+            rc = pvs_buf_puts(b, "&quot;");
+            break;
+        case '\'':
+            rc = pvs_buf_puts(b, "&#39;");
+            break;
+        default:
+            rc = pvs_buf_add(b, s, 1);
+        }
+    }
+    return rc;
+}
+
 char *pvs_buf_detach(struct pvs_buf *b, size_t *ret_len) {
     char *p = b->data ? b->data : pvs_strdup("");
 

@@ -98,37 +98,37 @@ static void put_html(struct pvs_buf *b, const char *text) {
                     "sans-serif; line-height: 1.4; max-width: 40em\">"
                     "<div style=\"white-space: pre-wrap\">");
     while (*p) {
-        if (!strncmp(p, "https://", 8) || !strncmp(p, "http://", 7)) {
-            size_t n = strcspn(p, " \t\r\n<>\"'");
-            pvs_buf_puts(b, "<a href=\"");
-            for (size_t i = 0; i < n; i++)
-                pvs_buf_puts(b, p[i] == '&' ? "&amp;" : (char[2]){p[i], 0});
-            pvs_buf_puts(b, "\">");
-            for (size_t i = 0; i < n; i++)
-                pvs_buf_puts(b, p[i] == '&' ? "&amp;" : (char[2]){p[i], 0});
-            pvs_buf_puts(b, "</a>");
-            p += n;
-            continue;
+        /* Plain text up to the next link, then the link itself. */
+        const char *h1 = strstr(p, "http://"), *h2 = strstr(p, "https://");
+        const char *link = !h1 ? h2 : !h2 ? h1 : h1 < h2 ? h1 : h2;
+        const char *end = link ? link : p + strlen(p);
+        char *chunk = pvs_strndup(p, (size_t)(end - p)), *save = NULL;
+        size_t n;
+
+        /* Line by line: mail wants CRLF; a stray \r is dropped. */
+        for (const char *q = chunk; *q;) {
+            size_t len = strcspn(q, "\r\n");
+            save = pvs_strndup(q, len);
+            pvs_buf_html(b, save);
+            PVS_FREE(save);
+            q += len;
+            if (*q == '\n')
+                pvs_buf_puts(b, "\r\n");
+            if (*q)
+                q++;
         }
-        switch (*p) {
-        case '<':
-            pvs_buf_puts(b, "&lt;");
+        pvs_free(chunk);
+        if (!link)
             break;
-        case '>':
-            pvs_buf_puts(b, "&gt;");
-            break;
-        case '&':
-            pvs_buf_puts(b, "&amp;");
-            break;
-        case '\r':
-            break;
-        case '\n':
-            pvs_buf_puts(b, "\r\n");
-            break;
-        default:
-            pvs_buf_add(b, p, 1);
-        }
-        p++;
+        n = strcspn(link, " \t\r\n<>\"'");
+        chunk = pvs_strndup(link, n);
+        pvs_buf_puts(b, "<a href=\"");
+        pvs_buf_html(b, chunk);
+        pvs_buf_puts(b, "\">");
+        pvs_buf_html(b, chunk);
+        pvs_buf_puts(b, "</a>");
+        pvs_free(chunk);
+        p = link + n;
     }
     pvs_buf_puts(b, "</div></body></html>\r\n");
 }

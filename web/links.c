@@ -26,30 +26,6 @@
 static const char *const purposes[] = {"status", "survey",   "apptyes",
                                        "apptno", "selfhelp", "prefs"};
 
-static void html_esc(struct pvs_buf *b, const char *s) {
-    for (; s && *s; s++) {
-        switch (*s) {
-        case '<':
-            pvs_buf_puts(b, "&lt;");
-            break;
-        case '>':
-            pvs_buf_puts(b, "&gt;");
-            break;
-        case '&':
-            pvs_buf_puts(b, "&amp;");
-            break;
-        case '"':
-            pvs_buf_puts(b, "&quot;");
-            break;
-        case '\'':
-            pvs_buf_puts(b, "&#39;");
-            break;
-        default:
-            pvs_buf_add(b, s, 1);
-        }
-    }
-}
-
 static void page_start(struct web_req *r, int status, const char *title) {
     r->status = status;
     r->ctype = "text/html; charset=utf-8";
@@ -57,10 +33,10 @@ static void page_start(struct web_req *r, int status, const char *title) {
     pvs_buf_puts(&r->out, "<!doctype html><html><head><meta charset=\"utf-8\">"
                           "<meta name=\"viewport\" content=\"width=device-"
                           "width, initial-scale=1\"><title>");
-    html_esc(&r->out, title);
+    pvs_buf_html(&r->out, title);
     pvs_buf_puts(&r->out, "</title><link rel=\"stylesheet\" href=\"/style.css"
                           "\"></head><body class=\"link-page\"><main><h1>");
-    html_esc(&r->out, title);
+    pvs_buf_html(&r->out, title);
     pvs_buf_puts(&r->out, "</h1>");
 }
 
@@ -72,7 +48,7 @@ static void page_message(struct web_req *r, int status, const char *title,
                          const char *text) {
     page_start(r, status, title);
     pvs_buf_puts(&r->out, "<p>");
-    html_esc(&r->out, text);
+    pvs_buf_html(&r->out, text);
     pvs_buf_puts(&r->out, "</p>");
     page_end(r);
 }
@@ -160,7 +136,7 @@ static void form(struct web_req *r, const char *button, const char *fields) {
     pvs_buf_puts(&r->out, "<form method=\"post\">");
     pvs_buf_puts(&r->out, fields);
     pvs_buf_puts(&r->out, "<p><button type=\"submit\">");
-    html_esc(&r->out, button);
+    pvs_buf_html(&r->out, button);
     pvs_buf_puts(&r->out, "</button></p></form>");
 }
 
@@ -181,9 +157,9 @@ static void status_page(struct web_req *r, const struct pvs_ticket *t,
                         const struct pvs_site *site) {
     page_start(r, 200, "Your solar installation");
     pvs_buf_puts(&r->out, "<p>");
-    html_esc(&r->out, site && site->name ? site->name : t->site);
+    pvs_buf_html(&r->out, site && site->name ? site->name : t->site);
     pvs_buf_puts(&r->out, "</p><p><strong>");
-    html_esc(&r->out, status_words(t->status));
+    pvs_buf_html(&r->out, status_words(t->status));
     pvs_buf_puts(&r->out, "</strong></p><h2>Write to us</h2>");
     form(r, "Send",
          "<p><label>Your message<br><textarea name=\"message\" rows=\"4\" "

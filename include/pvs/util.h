@@ -111,6 +111,8 @@ enum pvs_err pvs_buf_printf(struct pvs_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* Append s as a JSON string literal (with quotes and escapes). */
 enum pvs_err pvs_buf_json_str(struct pvs_buf *b, const char *s);
+/* Append s with HTML's special characters escaped (&<>"'). */
+enum pvs_err pvs_buf_html(struct pvs_buf *b, const char *s);
 /* Detach the data; the caller owns it and the buffer is empty again. */
 char *pvs_buf_detach(struct pvs_buf *b, size_t *ret_len);
 
