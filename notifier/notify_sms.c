@@ -15,34 +15,16 @@
 #include <string.h>
 
 #include "pvs/credentials.h"
+#include "pvs/http.h"
 #include "pvs/log.h"
 #include "pvs/notifier.h"
 #include "pvs/payload.h"
-
-#define REPLY_KEEP 200 /* bytes of the gateway's answer kept for the log */
 
 struct sms_ctx {
     const struct pvs_cfg_sms *sms;
     char *user;
     char *password;
 };
-
-struct reply {
-    char text[REPLY_KEEP + 1];
-    size_t len;
-};
-
-static size_t write_cb(char *data, size_t size, size_t nmemb, void *ud) {
-    struct reply *r = ud;
-    size_t n = size * nmemb, room = REPLY_KEEP - r->len;
-
-    if (room) {
-        memcpy(r->text + r->len, data, n < room ? n : room);
-        r->len += n < room ? n : room;
-        r->text[r->len] = '\0';
-    }
-    return n;
-}
 
 static void *sms_init(const struct pvs_config *cfg) {
     struct sms_ctx *c;
@@ -66,18 +48,12 @@ static void sms_release(void *ctx) {
     pvs_free(c);
 }
 
-static bool status_permanent(long code) {
-    if (code == 408 || code == 429)
-        return false;
-    return (code >= 300 && code < 500);
-}
-
 static enum pvs_err sms_send(void *ctx, const struct pvs_job *job, char *err,
                              size_t errsize, bool *permanent) {
     struct sms_ctx *c = ctx;
     const struct pvs_cfg_sms *s;
     struct curl_slist *hdrs = NULL;
-    struct reply reply;
+    struct pvs_http_reply reply;
     char line[256], errbuf[CURL_ERROR_SIZE];
     char *text = NULL, *url = NULL, *body = NULL;
     enum pvs_err rc = PVS_ERR_IO;
@@ -139,7 +115,7 @@ static enum pvs_err sms_send(void *ctx, const struct pvs_job *job, char *err,
         curl_easy_setopt(curl, CURLOPT_USERNAME, c->user);
         curl_easy_setopt(curl, CURLOPT_PASSWORD, c->password);
     }
-    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, write_cb);
+    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, pvs_http_reply_write);
     curl_easy_setopt(curl, CURLOPT_WRITEDATA, &reply);
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, errbuf);
@@ -158,7 +134,7 @@ static enum pvs_err sms_send(void *ctx, const struct pvs_job *job, char *err,
     } else {
         pvs_snprintf(err, errsize, "http %ld%s%s", code, reply.len ? ": " : "",
                      reply.text);
-        *permanent = status_permanent(code);
+        *permanent = pvs_http_permanent(code);
     }
 out:
     curl_slist_free_all(hdrs);

@@ -21,12 +21,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "pvs/http.h"
 #include "pvs/log.h"
 #include "pvs/notifier.h"
 #include "pvs/payload.h"
 
 #define SECRET_MAX 4096
-#define REPLY_KEEP 200 /* bytes of the receiver's answer kept for the log */
 
 struct hook {
     const struct pvs_cfg_webhook *w;
@@ -38,23 +38,6 @@ struct webhook_ctx {
     struct hook *hooks;
     size_t n;
 };
-
-struct reply {
-    char text[REPLY_KEEP + 1];
-    size_t len;
-};
-
-static size_t write_cb(char *data, size_t size, size_t nmemb, void *ud) {
-    struct reply *r = ud;
-    size_t n = size * nmemb, room = REPLY_KEEP - r->len;
-
-    if (room) {
-        memcpy(r->text + r->len, data, n < room ? n : room);
-        r->len += n < room ? n : room;
-        r->text[r->len] = '\0';
-    }
-    return n; /* the rest is read and dropped */
-}
 
 /* The first line of path, or NULL. */
 static char *read_secret(const char *path) {
@@ -121,19 +104,12 @@ static struct hook *hook_of(struct webhook_ctx *c, const char *id) {
     return NULL;
 }
 
-/* Whether an HTTP answer that is not 2xx is final. */
-static bool status_permanent(long code) {
-    if (code == 408 || code == 429)
-        return false;
-    return (code >= 300 && code < 500);
-}
-
 static enum pvs_err webhook_send(void *ctx, const struct pvs_job *job,
                                  char *err, size_t errsize, bool *permanent) {
     struct webhook_ctx *c = ctx;
     struct hook *h = c ? hook_of(c, job->recipient) : NULL;
     struct curl_slist *hdrs = NULL;
-    struct reply reply;
+    struct pvs_http_reply reply;
     char line[256], sig[PVS_PAYLOAD_SIG_SIZE], errbuf[CURL_ERROR_SIZE];
     size_t len = strlen(job->body);
     enum pvs_err rc = PVS_ERR_IO;
@@ -187,7 +163,7 @@ static enum pvs_err webhook_send(void *ctx, const struct pvs_job *job,
     curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)len);
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, hdrs);
     curl_easy_setopt(curl, CURLOPT_USERAGENT, "pvsentry");
-    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, write_cb);
+    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, pvs_http_reply_write);
     curl_easy_setopt(curl, CURLOPT_WRITEDATA, &reply);
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, errbuf);
@@ -207,7 +183,7 @@ static enum pvs_err webhook_send(void *ctx, const struct pvs_job *job,
     } else {
         pvs_snprintf(err, errsize, "http %ld%s%s", code, reply.len ? ": " : "",
                      reply.text);
-        *permanent = status_permanent(code);
+        *permanent = pvs_http_permanent(code);
     }
     curl_slist_free_all(hdrs);
     curl_easy_cleanup(curl);
