@@ -248,7 +248,8 @@ static void test_migration_takes_a_copy(void **state) {
     /* Make it look like schema 3: before samples were unique. */
     pvs_snprintf(cmd, sizeof(cmd),
                  "sqlite3 '%s' 'DROP INDEX samples_dev_ts_metric; CREATE "
-                 "INDEX samples_dev_ts ON samples(device_id, ts_ms); INSERT "
+                 "INDEX samples_dev_ts ON samples(device_id, ts_ms); CREATE "
+                 "INDEX samples_ts ON samples(ts_ms); INSERT "
                  "INTO samples VALUES (\"d\", \"ac_power_w\", 1, 5, 0); "
                  "INSERT INTO samples VALUES (\"d\", \"ac_power_w\", 1, 5, "
                  "0); PRAGMA user_version = 3' 2>/dev/null",
