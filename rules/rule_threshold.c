@@ -95,6 +95,8 @@ static void threshold_sample(struct pvs_rule *r, const struct pvs_sample *s) {
     if (breach && st->count < p->hits)
         return;
     st->active = breach;
+    if (!breach && !r->nalerts)
+        return; /* nothing to resolve: skip building the words */
     limit = !isnan(p->above) && (isnan(p->below) || s->value > p->above)
                 ? p->above
                 : p->below;

@@ -244,6 +244,7 @@ static void alert_remove(struct pvs_ruleset *rs, struct alert *a) {
     while (*pp != a)
         pp = &(*pp)->next;
     *pp = a->next;
+    a->rule->nalerts--;
     pvs_free(a);
 }
 
@@ -299,6 +300,10 @@ void pvs_rule_observe(struct pvs_rule *r, const struct pvs_observation *o) {
     char fp[PVS_FP_MAX];
     struct alert *a;
 
+    /* Most observations say "all is well" about a rule with no alert:
+     * nothing to look up, so no fingerprint to format. */
+    if (!o->active && !r->nalerts)
+        return;
     pvs_fingerprint(fp, sizeof(fp), o->site, o->device, r->id, o->subject);
     a = alert_find(rs, fp);
     if (a && a->last_obs_ms && o->ts_ms > a->last_obs_ms) {
@@ -327,6 +332,7 @@ void pvs_rule_observe(struct pvs_rule *r, const struct pvs_observation *o) {
     if (!a) {
         a = alert_add(rs, fp);
         a->rule = r;
+        r->nalerts++;
         a->site = o->site;
         a->device = o->device;
         pvs_strlcpy(a->subject, o->subject ? o->subject : "",
@@ -580,6 +586,7 @@ bool pvs_ruleset_restore(struct pvs_ruleset *rs,
         return false;
     a = alert_add(rs, ev->fingerprint);
     a->rule = rule;
+    rule->nalerts++;
     a->site = ev->site;
     a->device = ev->device;
     pvs_strlcpy(a->subject, ev->subject, sizeof(a->subject));

@@ -122,6 +122,8 @@ struct pvs_rule {
     void *params; /* owned by the family */
     void *state;  /* owned by the family */
     struct pvs_ruleset *set;
+    size_t nalerts; /* this rule's open alerts (kept by rules.c): a family
+                     * may skip building an inactive observation when 0 */
 };
 
 /* Report an observation (see struct pvs_observation). */
