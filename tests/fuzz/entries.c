@@ -167,6 +167,7 @@ int pvs_fuzz_mqtt_payload(const uint8_t *data, size_t size) {
 /* ---- SunSpec ---- */
 
 static struct pvs_ss_image *image;
+static size_t image_regs;
 
 static void visit_point(void *ctx, const struct pvs_ss_point_ref *ref,
                         const struct pvs_ss_value *v) {
@@ -188,12 +189,14 @@ int pvs_fuzz_sunspec(const uint8_t *data, size_t size) {
 
     if (!image)
         image = pvs_calloc(1, sizeof(*image));
-    memset(image->valid, 0, sizeof(image->valid));
+    /* Only the registers the last input set are valid: clear those. */
+    memset(image->valid + 40000, 0, 2 + image_regs);
     if (nregs > 65536 - 40002)
         nregs = 65536 - 40002;
     image->regs[40000] = 0x5375; /* "Su" */
     image->regs[40001] = 0x6e53; /* "nS" */
     image->valid[40000] = image->valid[40001] = 1;
+    image_regs = nregs;
     for (size_t i = 0; i < nregs; i++) {
         image->regs[40002 + i] =
             (uint16_t)((unsigned)data[2 * i] << 8 | data[2 * i + 1]);
@@ -225,6 +228,7 @@ void pvs_fuzz_cleanup(void) {
     mqtt_cfg = NULL;
     pvs_free(image);
     image = NULL;
+    image_regs = 0;
     if (cfg_dir[0]) {
         char path[96];
         pvs_snprintf(path, sizeof(path), "%s/in.conf", cfg_dir);
