@@ -2,10 +2,11 @@
 /*
  * store_bench.c - sample writes for `make bench` (tests/bench/bench.py).
  *
- *   store_bench plain DB DEVS N BATCH
+ *   store_bench plain DB SCHEMA_DB DEVS N BATCH
  *       the baseline: a plain SQLite loop, one prepared INSERT into a
- *       samples table with pvsentry's schema (same indexes, WAL,
- *       synchronous=NORMAL), BATCH rows per transaction.
+ *       samples table created with the SQL pvsentry used in SCHEMA_DB
+ *       (same indexes; WAL, synchronous=NORMAL), BATCH rows per
+ *       transaction.
  *   store_bench store CONFIG N BATCH
  *       the same rows through pvsentry's store (pvs_store_add_samples
  *       between pvs_store_begin/commit) on CONFIG's database and devices.
@@ -76,7 +77,27 @@ static int exec(sqlite3 *db, const char *sql) {
     return 0;
 }
 
-static int cmd_plain(const char *path, long devs, long n, long batch) {
+/* The samples table and its indexes as pvsentry created them in src. */
+static void copy_schema(sqlite3 *db, const char *src) {
+    sqlite3 *from;
+    sqlite3_stmt *q;
+
+    if (sqlite3_open_v2(src, &from, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(from,
+                           "SELECT sql FROM sqlite_master WHERE tbl_name = "
+                           "'samples' AND sql IS NOT NULL ORDER BY type DESC",
+                           -1, &q, NULL) != SQLITE_OK) {
+        fprintf(stderr, "store_bench: cannot read the schema of %s\n", src);
+        exit(1);
+    }
+    while (sqlite3_step(q) == SQLITE_ROW)
+        exec(db, (const char *)sqlite3_column_text(q, 0));
+    sqlite3_finalize(q);
+    sqlite3_close(from);
+}
+
+static int cmd_plain(const char *path, const char *schema_db, long devs, long n,
+                     long batch) {
     sqlite3 *db;
     sqlite3_stmt *s;
     char ids[64];
@@ -87,14 +108,11 @@ static int cmd_plain(const char *path, long devs, long n, long batch) {
         return 1;
     exec(db, "PRAGMA journal_mode = WAL");
     exec(db, "PRAGMA synchronous = NORMAL");
-    exec(db, "CREATE TABLE samples(device_id TEXT NOT NULL, metric TEXT NOT "
-             "NULL, ts_ms INTEGER NOT NULL, value REAL, quality INTEGER NOT "
-             "NULL DEFAULT 0);"
-             "CREATE INDEX samples_dev_ts ON samples(device_id, ts_ms);"
-             "CREATE INDEX samples_ts ON samples(ts_ms);");
+    copy_schema(db, schema_db);
+    /* OR IGNORE as pvsentry does: the same work on its unique index. */
     sqlite3_prepare_v2(db,
-                       "INSERT INTO samples(device_id, metric, ts_ms, value, "
-                       "quality) VALUES (?, ?, ?, ?, ?)",
+                       "INSERT OR IGNORE INTO samples(device_id, metric, "
+                       "ts_ms, value, quality) VALUES (?, ?, ?, ?, ?)",
                        -1, &s, NULL);
     t0 = now_s();
     c0 = cpu_s();
@@ -171,11 +189,12 @@ static int cmd_store(const char *conf, long n, long batch) {
 
 int main(int argc, char **argv) {
     pvs_log_set_level(PVS_LOG_WARN);
-    if (argc == 6 && !strcmp(argv[1], "plain"))
-        return cmd_plain(argv[2], atol(argv[3]), atol(argv[4]), atol(argv[5]));
+    if (argc == 7 && !strcmp(argv[1], "plain"))
+        return cmd_plain(argv[2], argv[3], atol(argv[4]), atol(argv[5]),
+                         atol(argv[6]));
     if (argc == 5 && !strcmp(argv[1], "store"))
         return cmd_store(argv[2], atol(argv[3]), atol(argv[4]));
-    fprintf(stderr, "usage: store_bench plain DB DEVS N BATCH\n"
+    fprintf(stderr, "usage: store_bench plain DB SCHEMA_DB DEVS N BATCH\n"
                     "       store_bench store CONFIG N BATCH\n");
     return 2;
 }
