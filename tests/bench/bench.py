@@ -156,6 +156,17 @@ class Broker:
         self.uri = self.m.uri
 
 
+def daemon_stats(pv):
+    """pvsentry's counters, from the `stats:` line SIGUSR1 logs."""
+    mark = pv.mark()
+    pv.proc.send_signal(signal.SIGUSR1)
+    try:
+        line = pv.wait_log(r"stats: ", 10, since=mark)[0]
+    except AssertionError:
+        return {}
+    return {k: int(v) for k, v in re.findall(r"(\w+)=(\d+)", line)}
+
+
 # ---- MQTT ingest ----------------------------------------------------------
 
 def bench_mqtt(h, build, mq, qos, n, sites, devs):
@@ -203,14 +214,7 @@ def bench_mqtt(h, build, mq, qos, n, sites, devs):
             break
         time.sleep(0.05)
     t_end, cpu_end, rss = t, proc_cpu_s(pid), proc_rss_kb(pid)
-    mark = pv.mark()
-    pv.proc.send_signal(signal.SIGUSR1)
-    stats = {}
-    try:
-        line = pv.wait_log(r"stats: ", 10, since=mark)[0]
-        stats = {k: int(v) for k, v in re.findall(r"(\w+)=(\d+)", line)}
-    except AssertionError:
-        pass
+    stats = daemon_stats(pv)
     pv.stop()
     broker.m.stop()
     dt = max(t_end - (t_first or t_end), 1e-3)
@@ -227,6 +231,8 @@ def bench_mqtt(h, build, mq, qos, n, sites, devs):
         "stored_samples": rows, "expected_samples": want,
         "lost_samples": want - rows,
         "samples_in": stats.get("samples_in"),
+        "mqtt_dropped": stats.get("mqtt_dropped"),
+        "mqtt_waited_full_inbox": stats.get("mqtt_deferred"),
         "ratio": round(rate / base_rate, 3) if base_rate else None,
         "target": 0.80,
     }
@@ -304,8 +310,7 @@ def bench_fleet(h, devices, sim_hours, speed, procs, label):
             last, since = rows, time.monotonic()
         time.sleep(0.5)
     wall = (since if rows < expected else time.monotonic()) - t0
-    deferred = [int(x) for x in re.findall(
-        r"deferred QoS 1 message.*\((\d+) times", pv.log_text())]
+    counters = daemon_stats(pv)
     rss_end = proc_rss_kb(pid)
     rss_max = max(rss_max, rss_end)
     cpu = proc_cpu_s(pid) - cpu0
@@ -320,7 +325,9 @@ def bench_fleet(h, devices, sim_hours, speed, procs, label):
         "label": label, "devices": devices, "sim_hours": sim_hours,
         "speed": speed, "wall_s": round(wall, 1), "samples": expected,
         "stored": rows, "lost": expected - rows,
-        "mqtt_deferred": max(deferred) if deferred else 0,
+        "mqtt_waited_full_inbox": counters.get("mqtt_deferred"),
+        "mqtt_dropped": counters.get("mqtt_dropped"),
+        "db_errors": counters.get("db_errors"),
         "samples_s": round(rows / wall),
         "rss_idle_kb": rss0, "rss_end_kb": rss_end, "rss_max_kb": rss_max,
         "rss_per_device_kb": round((rss_max - rss0) / devices, 2),
