@@ -1019,8 +1019,22 @@ static void handle(struct pvs_engine *e, struct pvs_msg *m, int64_t now) {
     }
 }
 
-static void check_health(struct pvs_engine *e, int64_t now) {
+static void check_health(struct pvs_engine *e, int64_t now, size_t n) {
+    /*
+     * The engine itself is an ingest source: a full batch with more
+     * waiting means samples are late in the inbox, not missing. Silence
+     * judged on the clock then would be wrong, so liveness is held back
+     * as for a broker outage until the inbox is drained.
+     */
+    bool lagging = n == BATCH_MAX && pvs_queue_len(e->inbox) > 0;
     bool ok = true;
+
+    if (lagging != e->lagging)
+        pvs_info("%s", lagging ? "catching up with a backlog: holding back "
+                                 "communication alerts"
+                               : "backlog drained");
+    e->lagging = lagging;
+    ok = !lagging;
 
     for (size_t i = 0; i < e->nhealth; i++) {
         struct health *h = &e->health[i];
@@ -1042,7 +1056,7 @@ static void batch(struct pvs_engine *e, void **msgs, size_t n) {
     enum pvs_err rc;
 
     e->txn_rc = pvs_store_begin(e->st);
-    check_health(e, now);
+    check_health(e, now, n);
     for (size_t i = 0; i < n; i++) {
         handle(e, msgs[i], now);
         pvs_msg_free(msgs[i]);

@@ -39,6 +39,7 @@ struct pvs_engine {
     struct health health[MAX_HEALTH];
     size_t nhealth;
     bool ingest_ok;
+    bool lagging;       /* the inbox holds a backlog */
     int64_t *last_ts;   /* newest sample time per device */
     struct pvs_tz **tz; /* per site, NULL when it cannot be loaded */
     int64_t next_tick, next_prune, next_rescan;

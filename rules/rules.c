@@ -315,7 +315,9 @@ void pvs_rule_observe(struct pvs_rule *r, const struct pvs_observation *o) {
         a->lost_wh += a->last_lost_w * (double)dt / 3600000.0;
     }
     if (!o->active) {
-        if (!a)
+        /* A late reading from before the problem began says nothing
+         * about whether it is over. */
+        if (!a || o->ts_ms < a->since_ms)
             return;
         a->last_obs_ms = o->ts_ms;
         a->last_lost_w = 0;

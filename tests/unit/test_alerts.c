@@ -266,6 +266,29 @@ static void test_default_threshold_covers_other_devices(void **state) {
     pvs_config_free(cfg);
 }
 
+/* A late reading from before the problem began does not resolve it. */
+static void test_late_sample_does_not_resolve(void **state) {
+    struct pvs_config *cfg = config_from(base_cfg);
+    struct events e;
+    struct pvs_ruleset *rs = new_set(cfg, &e);
+
+    (void)state;
+    for (int i = 0; i <= 5; i++)
+        feed(rs, 0, PVS_M_TEMP_HEATSINK_C, T0 + i * MIN, 90);
+    assert_int_equal(count_state(&e, "hot", PVS_ALERT_FIRING), 1);
+    /* Cool readings stamped before T0, in order, arrive late (a backlog
+     * drained after the alert fired). */
+    for (int i = 30; i >= 1; i--)
+        feed(rs, 0, PVS_M_TEMP_HEATSINK_C, T0 - i * MIN, 40);
+    assert_int_equal(count_state(&e, "hot", PVS_ALERT_RESOLVED), 0);
+    /* Current cool readings do resolve it, after the recovery time. */
+    for (int i = 6; i <= 20; i++)
+        feed(rs, 0, PVS_M_TEMP_HEATSINK_C, T0 + i * MIN, 40);
+    assert_int_equal(count_state(&e, "hot", PVS_ALERT_RESOLVED), 1);
+    pvs_ruleset_free(rs);
+    pvs_config_free(cfg);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_threshold_fires_after_for),
@@ -274,6 +297,7 @@ int main(void) {
         cmocka_unit_test(test_fault_subjects_and_energy),
         cmocka_unit_test(test_restore_no_second_firing),
         cmocka_unit_test(test_default_threshold_covers_other_devices),
+        cmocka_unit_test(test_late_sample_does_not_resolve),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
