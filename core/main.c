@@ -75,11 +75,12 @@ static const char usage_check[] =
     "error as file:line: message on stderr and exits 1, or exits 0.\n";
 
 static const char usage_tickets[] =
-    "usage: pvsentry tickets -c FILE [--json] [--limit N]\n"
+    "usage: pvsentry tickets (-c FILE | --db DATABASE) [--json] [--limit N]\n"
     "\n"
     "List tickets, newest first: id, status, site, device, rule, opened,\n"
-    "assignee, last event. --json prints one JSON array with each\n"
-    "ticket's timeline and messages.\n";
+    "assignee, last event, messages (sent, waiting, dead letters). --json\n"
+    "prints one JSON array with each ticket's timeline and messages.\n"
+    "--db reads the database directly, for when the config file is broken.\n";
 
 static bool want_help(int argc, char **argv) {
     for (int i = 1; i < argc; i++)
@@ -191,7 +192,7 @@ static const char *js(const cJSON *o, const char *k) {
 }
 
 static int cmd_tickets(int argc, char **argv) {
-    const char *path;
+    const char *path, *db = NULL;
     bool json = false;
     long limit = 0;
     struct pvs_config *cfg;
@@ -203,14 +204,44 @@ static int cmd_tickets(int argc, char **argv) {
         fputs(usage_tickets, stdout);
         return 0;
     }
-    path = config_arg(argc, argv, usage_tickets, &json, &limit);
-    if (!path)
-        return 2;
-    cfg = load(path, false);
-    if (!cfg)
-        return 1;
+    /* --db DATABASE stands in for -c FILE. */
+    for (int i = 1; i + 1 < argc; i++) {
+        if (!strcmp(argv[i], "--db")) {
+            db = argv[i + 1];
+            for (int k = i; k + 2 <= argc; k++)
+                argv[k] = argv[k + 2];
+            argc -= 2;
+            break;
+        }
+    }
+    if (db) {
+        for (int i = 1; i < argc; i++) {
+            int64_t v;
+            if (!strcmp(argv[i], "--json")) {
+                json = true;
+            } else if (!strcmp(argv[i], "--limit") && i + 1 < argc &&
+                       !pvs_parse_i64(argv[i + 1], &v) && v >= 0) {
+                limit = (long)v;
+                i++;
+            } else {
+                fprintf(stderr,
+                        "pvsentry tickets: unexpected argument '%s'\n\n%s",
+                        argv[i], usage_tickets);
+                return 2;
+            }
+        }
+        cfg = NULL;
+    } else {
+        path = config_arg(argc, argv, usage_tickets, &json, &limit);
+        if (!path)
+            return 2;
+        cfg = load(path, false);
+        if (!cfg)
+            return 1;
+        db = cfg->global.database;
+    }
     pvs_buf_init(&out, (size_t)1 << 30);
-    if (pvs_store_open(cfg->global.database, PVS_STORE_READONLY, &st) ||
+    if (pvs_store_open(db, PVS_STORE_READONLY, &st) ||
         pvs_store_tickets_json(st, (size_t)limit, &out))
         goto out;
     if (json) {
