@@ -906,33 +906,39 @@ enum pvs_err pvs_store_outbox_get(struct pvs_store *st, int64_t id,
     return PVS_OK;
 }
 
+enum pvs_err store_ids(struct pvs_store *st, sqlite3_stmt *s, const char *what,
+                       int64_t **ret_ids, size_t *ret_n) {
+    int64_t *v = NULL;
+    size_t n = 0, cap = 0;
+    int r;
+
+    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+        if (n == cap) {
+            cap = cap ? cap * 2 : 16;
+            v = pvs_realloc(v, cap * sizeof(*v));
+        }
+        v[n++] = sqlite3_column_int64(s, 0);
+    }
+    sqlite3_finalize(s);
+    if (r != SQLITE_DONE) {
+        pvs_free(v);
+        return fail(st, what);
+    }
+    *ret_ids = v;
+    *ret_n = n;
+    return PVS_OK;
+}
+
 enum pvs_err pvs_store_outbox_pending(struct pvs_store *st, int64_t **ret_ids,
                                       size_t *ret_n) {
     sqlite3_stmt *s;
-    int64_t *ids = NULL;
-    size_t n = 0, cap = 0;
-    int r;
 
     if (sqlite3_prepare_v2(st->db,
                            "SELECT id FROM outbox WHERE status = 'pending' "
                            "ORDER BY id",
                            -1, &s, NULL) != SQLITE_OK)
         return fail(st, "listing pending messages");
-    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
-        if (n == cap) {
-            cap = cap ? cap * 2 : 16;
-            ids = pvs_realloc(ids, cap * sizeof(*ids));
-        }
-        ids[n++] = sqlite3_column_int64(s, 0);
-    }
-    sqlite3_finalize(s);
-    if (r != SQLITE_DONE) {
-        pvs_free(ids);
-        return fail(st, "listing pending messages");
-    }
-    *ret_ids = ids;
-    *ret_n = n;
-    return PVS_OK;
+    return store_ids(st, s, "listing pending messages", ret_ids, ret_n);
 }
 
 enum pvs_err pvs_store_outbox_attempt(struct pvs_store *st, int64_t id,

@@ -38,32 +38,6 @@ static enum pvs_err run(struct pvs_store *st, sqlite3_stmt *s,
     return PVS_OK;
 }
 
-/* Collect the first column of every row as ids; finalizes s. */
-static enum pvs_err ids(struct pvs_store *st, sqlite3_stmt *s,
-                        int64_t **ret_ids, size_t *ret_n) {
-    int64_t *v = NULL;
-    size_t n = 0, cap = 0;
-    int r;
-
-    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
-        if (n == cap) {
-            cap = cap ? cap * 2 : 16;
-            v = pvs_realloc(v, cap * sizeof(*v));
-        }
-        v[n++] = sqlite3_column_int64(s, 0);
-    }
-    sqlite3_finalize(s);
-    if (r != SQLITE_DONE) {
-        pvs_free(v);
-        pvs_error("a workflow query failed on '%s': %s", st->path,
-                  sqlite3_errmsg(st->db));
-        return PVS_ERR_DB;
-    }
-    *ret_ids = v;
-    *ret_n = n;
-    return PVS_OK;
-}
-
 static void copy_col(sqlite3_stmt *s, int i, char *buf, size_t size) {
     const unsigned char *t = sqlite3_column_text(s, i);
 
@@ -154,7 +128,7 @@ enum pvs_err pvs_store_escalations_due(struct pvs_store *st, int64_t now_ms,
              &s))
         return PVS_ERR_DB;
     sqlite3_bind_int64(s, 1, now_ms);
-    return ids(st, s, ret_ids, ret_n);
+    return store_ids(st, s, "a workflow query", ret_ids, ret_n);
 }
 
 enum pvs_err pvs_store_outbox_hold(struct pvs_store *st, int64_t id,
@@ -172,7 +146,7 @@ enum pvs_err pvs_store_held_due(struct pvs_store *st, int64_t now_ms,
              &s))
         return PVS_ERR_DB;
     sqlite3_bind_int64(s, 1, now_ms);
-    return ids(st, s, ret_ids, ret_n);
+    return store_ids(st, s, "a workflow query", ret_ids, ret_n);
 }
 
 enum pvs_err pvs_store_outbox_set(struct pvs_store *st, int64_t id,
@@ -227,7 +201,7 @@ enum pvs_err pvs_store_to_close(struct pvs_store *st, int64_t before_ms,
              &s))
         return PVS_ERR_DB;
     sqlite3_bind_int64(s, 1, before_ms);
-    return ids(st, s, ret_ids, ret_n);
+    return store_ids(st, s, "a workflow query", ret_ids, ret_n);
 }
 
 enum pvs_err pvs_store_survey_candidates(struct pvs_store *st,
@@ -243,7 +217,7 @@ enum pvs_err pvs_store_survey_candidates(struct pvs_store *st,
              &s))
         return PVS_ERR_DB;
     sqlite3_bind_int64(s, 1, before_ms);
-    return ids(st, s, ret_ids, ret_n);
+    return store_ids(st, s, "a workflow query", ret_ids, ret_n);
 }
 
 enum pvs_err pvs_store_last_survey(struct pvs_store *st, const char *customer,
@@ -369,7 +343,7 @@ enum pvs_err pvs_store_reminders_due(struct pvs_store *st, int64_t before_ms,
              &s))
         return PVS_ERR_DB;
     sqlite3_bind_int64(s, 1, before_ms);
-    return ids(st, s, ret_ids, ret_n);
+    return store_ids(st, s, "a workflow query", ret_ids, ret_n);
 }
 
 enum pvs_err pvs_store_appointment_remind(struct pvs_store *st, int64_t id,
@@ -459,7 +433,7 @@ enum pvs_err pvs_store_device_active(struct pvs_store *st, const char *device,
     if (prep(st, sql[set], &s))
         return PVS_ERR_DB;
     store_bind_text(s, 1, device);
-    return ids(st, s, ret_ids, ret_n);
+    return store_ids(st, s, "a workflow query", ret_ids, ret_n);
 }
 
 enum pvs_err pvs_store_site_history(struct pvs_store *st, const char *site,

@@ -8,6 +8,7 @@
 
 #include <sqlite3.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #define PVS_STORE_STMTS 64
@@ -34,5 +35,12 @@ static inline void store_bind_ms(sqlite3_stmt *s, int i, int64_t v) {
     else
         sqlite3_bind_null(s, i);
 }
+
+/*
+ * Step s and collect its first column as ids (the caller owns *ret_ids);
+ * finalizes s. what names the query in the error log.
+ */
+enum pvs_err store_ids(struct pvs_store *st, sqlite3_stmt *s, const char *what,
+                       int64_t **ret_ids, size_t *ret_n);
 
 #endif
