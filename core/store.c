@@ -42,10 +42,12 @@ enum stmt_id {
 _Static_assert(S__COUNT <= PVS_STORE_STMTS, "raise PVS_STORE_STMTS");
 
 static const char *const stmt_sql[S__COUNT] = {
-    /* A QoS 1 redelivery or a resent poll carries the same reading: keep
-     * the first. */
-    [S_SAMPLE] = "INSERT OR IGNORE INTO samples(device_id, metric, ts_ms, "
-                 "value, quality) VALUES (?, ?, ?, ?, ?)",
+    /* A QoS 1 redelivery or a resent poll carries the same reading: the
+     * stored object is applied last as the patch, so for a metric present
+     * in both the first reading stays; new metrics join the row. */
+    [S_SAMPLE] = "INSERT INTO readings(device_id, ts_ms, data) VALUES (?, ?, "
+                 "?) ON CONFLICT(device_id, ts_ms) DO UPDATE SET data = "
+                 "json_patch(excluded.data, data)",
     [S_ALERT] = "INSERT INTO alerts(fingerprint, rule, family, site_id, "
                 "device_id, subject, state, severity, started_ms, ts_ms, "
                 "measured, expected, lost_kwh, lost_kwh_per_day, evidence, "
@@ -215,6 +217,23 @@ static const char *const migrations[] = {
     /* 5: one index fewer to update per reading; pruning walks each
      * device's range of the unique index instead */
     "DROP INDEX IF EXISTS samples_ts;",
+    /* 6: one row per device and instant with its readings packed in a
+     * JSON object: {"ac_power_w": 1234.5, "state": 4} and, for a reading
+     * whose quality is not ok, [value, quality]. One B-tree insert per
+     * message instead of two per metric, a quarter of the size. The view
+     * keeps the one-row-per-reading shape for people and tools. */
+    "CREATE TABLE readings(device_id TEXT NOT NULL, ts_ms INTEGER NOT NULL,"
+    " data TEXT NOT NULL);"
+    "CREATE UNIQUE INDEX readings_dev_ts ON readings(device_id, ts_ms);"
+    "INSERT INTO readings SELECT device_id, ts_ms, json_group_object(metric,"
+    " CASE WHEN quality = 0 AND value IS NOT NULL THEN value ELSE"
+    " json_array(value, quality) END) FROM samples GROUP BY device_id,"
+    " ts_ms;"
+    "DROP TABLE samples;"
+    "CREATE VIEW samples(device_id, metric, ts_ms, value, quality) AS"
+    " SELECT r.device_id, j.key, r.ts_ms, CASE j.type WHEN 'array' THEN"
+    " j.value ->> 0 ELSE j.value END, CASE j.type WHEN 'array' THEN"
+    " j.value ->> 1 ELSE 0 END FROM readings r, json_each(r.data) j;",
 };
 
 #define SCHEMA_VERSION ((int)PVS_ARRAY_LEN(migrations))
@@ -526,47 +545,109 @@ enum pvs_err pvs_store_sync_config(struct pvs_store *st,
  * Metric names by (metric, MPPT input), formatted once: formatting them
  * for every sample cost about 7% of the sample insert path.
  */
-static char metric_names[PVS_M__COUNT][PVS_MPPT_MAX + 1][48];
+#define NAME_SLOTS (PVS_M__COUNT * (PVS_MPPT_MAX + 1))
+static char metric_names[NAME_SLOTS][48];
 static pthread_once_t names_once = PTHREAD_ONCE_INIT;
 
 static void names_init(void) {
     for (int m = 0; m < PVS_M__COUNT; m++)
         for (int i = 0; i <= PVS_MPPT_MAX; i++)
-            pvs_metric_name((enum pvs_metric)m, (unsigned)i, metric_names[m][i],
-                            sizeof(metric_names[m][i]));
+            pvs_metric_name((enum pvs_metric)m, (unsigned)i,
+                            metric_names[m * (PVS_MPPT_MAX + 1) + i],
+                            sizeof(metric_names[0]));
+}
+
+/* One row's JSON object being built; flushed when full, the upsert joins
+ * the pieces. A key and value take at most ROW_ITEM_MAX bytes. */
+#define ROW_ITEM_MAX (48 + 2 * PVS_NUM_MAX + 8)
+struct row {
+    char text[4096];
+    size_t len;
+    uint8_t seen[NAME_SLOTS];
+};
+
+static enum pvs_err row_flush(struct pvs_store *st, sqlite3_stmt *s,
+                              const char *dev, int64_t ts, struct row *row) {
+    int r;
+
+    if (!row->len)
+        return PVS_OK;
+    row->text[row->len++] = '}';
+    sqlite3_bind_text(s, 1, dev, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 2, ts);
+    sqlite3_bind_text(s, 3, row->text, (int)row->len, SQLITE_STATIC);
+    r = sqlite3_step(s);
+    sqlite3_reset(s);
+    row->len = 0;
+    return r == SQLITE_DONE ? PVS_OK : fail(st, "storing samples");
+}
+
+static void row_add(struct row *row, unsigned slot,
+                    const struct pvs_sample *x) {
+    char *p = row->text + row->len;
+    const char *name = metric_names[slot];
+    size_t n = strlen(name);
+    bool plain = x->quality == PVS_Q_OK && isfinite(x->value);
+
+    *p++ = row->len ? ',' : '{';
+    *p++ = '"';
+    memcpy(p, name, n);
+    p += n;
+    *p++ = '"';
+    *p++ = ':';
+    if (!plain)
+        *p++ = '[';
+    if (isfinite(x->value)) {
+        p += pvs_fmt_num(p, x->value);
+    } else {
+        memcpy(p, "null", 4);
+        p += 4;
+    }
+    if (!plain)
+        p += pvs_snprintf(p, 8, ",%u]", (unsigned)x->quality);
+    row->len = (size_t)(p - row->text);
 }
 
 enum pvs_err pvs_store_add_samples(struct pvs_store *st,
                                    const struct pvs_config *cfg,
                                    const struct pvs_sample *smp, size_t n) {
     sqlite3_stmt *s = stmt(st, S_SAMPLE);
-    char name[48];
+    struct row row;
+    size_t i = 0;
 
     if (!s)
         return PVS_ERR_DB;
-    for (size_t i = 0; i < n; i++) {
-        const struct pvs_sample *x = &smp[i];
-        int r;
+    pthread_once(&names_once, names_init);
+    /* Consecutive samples of one device and instant make one row. */
+    while (i < n) {
+        uint32_t dev = smp[i].dev;
+        int64_t ts = smp[i].ts_ms;
+        const char *id;
+        enum pvs_err rc;
 
-        PVS_ASSERT(x->dev < cfg->ndevices);
-        sqlite3_bind_text(s, 1, cfg->devices[x->dev]->obj.id, -1,
-                          SQLITE_STATIC);
-        if (x->metric < PVS_M__COUNT && x->idx <= PVS_MPPT_MAX) {
-            pthread_once(&names_once, names_init);
-            sqlite3_bind_text(s, 2, metric_names[x->metric][x->idx], -1,
-                              SQLITE_STATIC);
-        } else {
-            pvs_metric_name((enum pvs_metric)x->metric, x->idx, name,
-                            sizeof(name));
-            sqlite3_bind_text(s, 2, name, -1, SQLITE_TRANSIENT);
+        PVS_ASSERT(dev < cfg->ndevices);
+        id = cfg->devices[dev]->obj.id;
+        row.len = 0;
+        memset(row.seen, 0, sizeof(row.seen));
+        for (; i < n && smp[i].dev == dev && smp[i].ts_ms == ts; i++) {
+            const struct pvs_sample *x = &smp[i];
+            unsigned slot = x->metric * (PVS_MPPT_MAX + 1) + x->idx;
+
+            /* Outside the vocabulary: nothing a reader could name. */
+            if (x->metric >= PVS_M__COUNT || x->idx > PVS_MPPT_MAX)
+                continue;
+            if (row.seen[slot]++) /* the same metric twice: keep the first */
+                continue;
+            if (row.len + ROW_ITEM_MAX >= sizeof(row.text)) {
+                rc = row_flush(st, s, id, ts, &row);
+                if (rc)
+                    return rc;
+            }
+            row_add(&row, slot, x);
         }
-        sqlite3_bind_int64(s, 3, x->ts_ms);
-        bind_double(s, 4, x->value);
-        sqlite3_bind_int(s, 5, x->quality);
-        r = sqlite3_step(s);
-        sqlite3_reset(s);
-        if (r != SQLITE_DONE)
-            return fail(st, "storing samples");
+        rc = row_flush(st, s, id, ts, &row);
+        if (rc)
+            return rc;
     }
     return PVS_OK;
 }
@@ -579,10 +660,10 @@ enum pvs_err pvs_store_prune_samples(struct pvs_store *st, int64_t before_ms,
     int r;
 
     /* Per device, along the primary key: no scan of the whole table. */
-    if (sqlite3_prepare_v2(st->db, "SELECT DISTINCT device_id FROM samples", -1,
-                           &devs, NULL) != SQLITE_OK ||
+    if (sqlite3_prepare_v2(st->db, "SELECT DISTINCT device_id FROM readings",
+                           -1, &devs, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(st->db,
-                           "DELETE FROM samples WHERE device_id = ? AND"
+                           "DELETE FROM readings WHERE device_id = ? AND"
                            " ts_ms < ?",
                            -1, &del, NULL) != SQLITE_OK) {
         rc = fail(st, "pruning samples");

@@ -467,16 +467,17 @@ enum pvs_err pvs_store_web_sites_json(struct pvs_store *st,
     "d.id, d.site_id AS site, d.kind, d.vendor, d.model, d.manufacturer,"      \
     " d.serial, d.kwp, d.rated_power, d.mppt_inputs, d.endpoint,"              \
     " d.endpoint_url, d.unit_id, d.profile, d.interval_s, d.source,"           \
-    " d.created_by, (SELECT MAX(ts_ms) FROM samples x WHERE x.device_id ="     \
+    " d.created_by, (SELECT MAX(ts_ms) FROM readings x WHERE x.device_id ="    \
     " d.id) AS last_seen_ms"
 
 /* The latest values of device id: {"metric": value, ...}. */
 static enum pvs_err last_values(struct pvs_store *st, struct jw *w,
                                 const char *id) {
-    sqlite3_stmt *s = prep(st, "SELECT metric, value FROM samples WHERE"
-                               " device_id = ?1 AND ts_ms = (SELECT"
-                               " MAX(ts_ms) FROM samples WHERE device_id ="
-                               " ?1) ORDER BY metric LIMIT 64");
+    sqlite3_stmt *s = prep(
+        st, "SELECT j.key, CASE j.type WHEN 'array' THEN j.value ->> 0 ELSE"
+            " j.value END FROM (SELECT data FROM readings WHERE device_id ="
+            " ?1 ORDER BY ts_ms DESC LIMIT 1) r, json_each(r.data) j ORDER"
+            " BY j.key LIMIT 128");
     bool first = true;
     int r;
 
@@ -759,12 +760,22 @@ enum pvs_err pvs_store_web_notices_json(struct pvs_store *st,
     return jrows(st, &w, s, "listing notices");
 }
 
+/*
+ * The value of one metric in a readings row (json path p): a plain number,
+ * or the first element of [value, quality] for a reading whose quality is
+ * not ok, as the samples view gives it.
+ */
+#define READING(p)                                                             \
+    "CASE json_type(data, " p ") WHEN 'array' THEN json_extract(data, " p      \
+    " || '[0]') ELSE json_extract(data, " p ") END"
+
 enum pvs_err pvs_store_web_series_json(struct pvs_store *st, const char *site,
                                        const char *metric, int64_t from_ms,
                                        int64_t to_ms, int64_t step_ms,
                                        struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
     sqlite3_stmt *s;
+    char path[80];
     bool first = true;
     int r;
 
@@ -772,15 +783,19 @@ enum pvs_err pvs_store_web_series_json(struct pvs_store *st, const char *site,
         step_ms = 1000;
     if ((to_ms - from_ms) / step_ms > 2000)
         step_ms = (to_ms - from_ms) / 2000 + 1;
-    s = prep(st, "SELECT b, SUM(v) FROM (SELECT (ts_ms / ?3) * ?3 AS b,"
-                 " device_id, AVG(value) AS v FROM samples WHERE device_id IN"
-                 " (SELECT id FROM devices WHERE site_id = ?1) AND metric ="
-                 " ?2 AND ts_ms >= ?4 AND ts_ms < ?5 AND value IS NOT NULL"
-                 " GROUP BY b, device_id) GROUP BY b ORDER BY b");
+    pvs_snprintf(path, sizeof(path), "$.\"%s\"", metric);
+    s = prep(
+        st,
+        "SELECT b, SUM(v) FROM (SELECT (ts_ms / ?3) * ?3 AS b,"
+        " device_id, AVG(" READING(
+            "?2") ") AS v FROM readings WHERE"
+                  " device_id IN (SELECT id FROM devices WHERE site_id = ?1)"
+                  " AND ts_ms >= ?4 AND ts_ms < ?5 GROUP BY b, device_id"
+                  " HAVING v IS NOT NULL) GROUP BY b ORDER BY b");
     if (!s)
         return PVS_ERR_DB;
     bind_text(s, 1, site);
-    bind_text(s, 2, metric);
+    bind_text(s, 2, path);
     sqlite3_bind_int64(s, 3, step_ms);
     sqlite3_bind_int64(s, 4, from_ms);
     sqlite3_bind_int64(s, 5, to_ms);
@@ -814,11 +829,13 @@ enum pvs_err pvs_store_web_daily_energy(struct pvs_store *st, const char *site,
         ret_kwh[i] = 0;
     /* Hourly mean power per device, summed: Wh per hour. */
     s = prep(st, "SELECT (hr * 3600000 - ?2) / 86400000, SUM(v) / 1000 FROM"
-                 " (SELECT ts_ms / 3600000 AS hr, device_id, AVG(value) AS v"
-                 " FROM samples WHERE device_id IN (SELECT id FROM devices"
-                 " WHERE site_id = ?1) AND metric = 'ac_power_w' AND ts_ms >="
-                 " ?2 AND ts_ms < ?3 AND value IS NOT NULL GROUP BY hr,"
-                 " device_id) GROUP BY 1");
+                 " (SELECT ts_ms / 3600000 AS hr, device_id, AVG(" READING(
+                     "'$.ac_power_w'") ") AS v FROM readings WHERE"
+                                       " device_id IN (SELECT id FROM devices "
+                                       "WHERE site_id = ?1)"
+                                       " AND ts_ms >= ?2 AND ts_ms < ?3 GROUP "
+                                       "BY hr, device_id"
+                                       " HAVING v IS NOT NULL) GROUP BY 1");
     if (!s)
         return PVS_ERR_DB;
     bind_text(s, 1, site);

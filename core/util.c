@@ -362,6 +362,47 @@ char *pvs_buf_detach(struct pvs_buf *b, size_t *ret_len) {
     return p;
 }
 
+/*
+ * Telemetry values are mostly short decimals. printf("%.17g") costs more
+ * than the rest of storing a reading, so find the smallest k for which
+ * some integer n has n / 10^k == v in double arithmetic: the decimal string
+ * of n with k decimals is then the exact shortest text of v, because both
+ * it and v are the correctly rounded value of the same real number.
+ */
+size_t pvs_fmt_num(char *buf, double v) {
+    static const double pow10[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6};
+    char digits[24];
+    size_t len = 0, nd = 0;
+
+    PVS_ASSERT(isfinite(v));
+    for (int k = 0; k < (int)PVS_ARRAY_LEN(pow10); k++) {
+        double s = round(v * pow10[k]);
+        uint64_t n;
+
+        if (!(fabs(s) < 9007199254740992.0)) /* 2^53: s is exact */
+            break;
+        if (s / pow10[k] != v)
+            continue;
+        n = (uint64_t)fabs(s);
+        do {
+            digits[nd++] = (char)('0' + n % 10);
+            n /= 10;
+        } while (n);
+        while (nd <= (size_t)k) /* 0.05 -> "005" before the point */
+            digits[nd++] = '0';
+        if (s < 0)
+            buf[len++] = '-';
+        while (nd) {
+            if (nd == (size_t)k)
+                buf[len++] = '.';
+            buf[len++] = digits[--nd];
+        }
+        buf[len] = '\0';
+        return len;
+    }
+    return (size_t)pvs_snprintf(buf, PVS_NUM_MAX, "%.17g", v);
+}
+
 void pvs_fmt_iso_utc(int64_t ms, char *buf, size_t size) {
     time_t t = (time_t)(ms / 1000);
     struct tm tm;

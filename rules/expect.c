@@ -12,6 +12,8 @@
  * -0.4 %/K (crystalline silicon).
  */
 #include <math.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "pvs/expect.h"
@@ -90,18 +92,58 @@ double pvs_expect_device_kwp(const struct pvs_config *cfg,
     return rest / (double)n;
 }
 
+/*
+ * The sun and the clear sky at one place and instant, remembered: the
+ * devices of a site report at the same instants and every rule family
+ * asks, so most questions were answered a moment ago. The trigonometry
+ * was the largest cost of evaluating a sample. Per thread, exact (the same
+ * inputs give the same answer), a few entries per site.
+ */
+struct sky {
+    double lat, lon, tilt, azimuth;
+    int64_t ts_ms;
+    bool valid;
+    struct pvs_sun_pos sun;
+    struct pvs_irradiance clear;
+    double clear_poa;
+};
+
+#define SKY_SLOTS 256
+static _Thread_local struct sky sky_memo[SKY_SLOTS];
+
+static const struct sky *sky_at(const struct pvs_site *site, int64_t ts_ms) {
+    uint64_t h = (uint64_t)ts_ms * 0x9E3779B97F4A7C15ull;
+    struct sky *k;
+
+    h ^= (uint64_t)(site->latitude * 1e4) * 0xC2B2AE3D27D4EB4Full;
+    h ^= (uint64_t)(site->longitude * 1e4) * 0x165667B19E3779F9ull;
+    k = &sky_memo[(h >> 32) % SKY_SLOTS];
+    if (k->valid && k->ts_ms == ts_ms && k->lat == site->latitude &&
+        k->lon == site->longitude && k->tilt == site->tilt &&
+        k->azimuth == site->azimuth)
+        return k;
+    k->lat = site->latitude;
+    k->lon = site->longitude;
+    k->tilt = site->tilt;
+    k->azimuth = site->azimuth;
+    k->ts_ms = ts_ms;
+    k->valid = true;
+    pvs_sun_position(site->latitude, site->longitude, ts_ms, &k->sun);
+    pvs_expect_clearsky(&k->sun, ts_ms, &k->clear);
+    k->clear_poa =
+        pvs_expect_poa(&k->clear, &k->sun, site->tilt, site->azimuth);
+    return k;
+}
+
 void pvs_expect_power(const struct pvs_site *site, double kwp, double rated_w,
                       int64_t ts_ms, const struct pvs_expect_in *in,
                       struct pvs_expect_out *out) {
-    struct pvs_sun_pos sun;
-    struct pvs_irradiance clear;
+    const struct sky *sky = sky_at(site, ts_ms);
+    const struct pvs_irradiance clear = sky->clear;
     double poa, tcell, p;
 
-    pvs_sun_position(site->latitude, site->longitude, ts_ms, &sun);
-    pvs_expect_clearsky(&sun, ts_ms, &clear);
-    out->elevation_deg = sun.elevation_deg;
-    out->clear_poa_wm2 =
-        pvs_expect_poa(&clear, &sun, site->tilt, site->azimuth);
+    out->elevation_deg = sky->sun.elevation_deg;
+    out->clear_poa_wm2 = sky->clear_poa;
     out->measured = false;
     if (!isnan(in->poa_wm2)) {
         poa = in->poa_wm2 > 0 ? in->poa_wm2 : 0.0;

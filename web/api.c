@@ -578,8 +578,10 @@ static void site_series(struct web_req *r, const char *id) {
     }
     if (!metric)
         metric = "ac_power_w";
-    if (!pvs_store_web_id_valid(metric)) {
-        pvs_web_error(r, 400, "metric", "unknown metric");
+    if (pvs_metric_parse(metric, &(enum pvs_metric){0}, &(unsigned){0})) {
+        pvs_web_error(r, 400, "metric",
+                      "unknown metric (a canonical name such as"
+                      " ac_power_w or mppt1_power_w)");
         return;
     }
     if (pvs_store_web_series_json(st, id, metric, from, to, step, &r->out)) {

@@ -45,11 +45,18 @@ void pvs_store_rollback(struct pvs_store *st);
 enum pvs_err pvs_store_sync_config(struct pvs_store *st,
                                    const struct pvs_config *cfg);
 
-/* Samples of cfg's devices (s->dev indexes cfg->devices). */
+/*
+ * Samples of cfg's devices (s->dev indexes cfg->devices). Consecutive
+ * samples of one device and instant are stored as one row; a metric
+ * already stored for that device and instant keeps its first value.
+ */
 enum pvs_err pvs_store_add_samples(struct pvs_store *st,
                                    const struct pvs_config *cfg,
                                    const struct pvs_sample *s, size_t n);
-/* Delete raw samples older than before_ms; *ret_deleted may be NULL. */
+/*
+ * Delete raw samples older than before_ms. *ret_deleted (may be NULL) is
+ * the number of rows gone, one per device and instant.
+ */
 enum pvs_err pvs_store_prune_samples(struct pvs_store *st, int64_t before_ms,
                                      int64_t *ret_deleted);
 

@@ -116,6 +116,15 @@ enum pvs_err pvs_buf_html(struct pvs_buf *b, const char *s);
 /* Detach the data; the caller owns it and the buffer is empty again. */
 char *pvs_buf_detach(struct pvs_buf *b, size_t *ret_len);
 
+/*
+ * Write a finite double as a JSON number that reads back to exactly v, in
+ * its shortest plain form when v has at most six decimals ("1234.5", "-3",
+ * "0.000125"), else with 17 significant digits. buf needs
+ * PVS_NUM_MAX bytes. Returns the length written. v must be finite.
+ */
+#define PVS_NUM_MAX 32
+size_t pvs_fmt_num(char *buf, double v);
+
 /* Format ms since the epoch as ISO 8601 UTC ("2024-11-28T10:40:00Z"). */
 void pvs_fmt_iso_utc(int64_t ms, char *buf, size_t size);
 

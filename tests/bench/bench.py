@@ -108,7 +108,7 @@ def proc_rss_kb(pid):
 
 def db_rows(db):
     try:
-        return harness.db_scalar(db, "SELECT max(rowid) FROM samples") or 0
+        return (harness.db_scalar(db, "SELECT max(rowid) FROM readings") or 0) * 10
     except Exception:
         return 0
 
@@ -169,7 +169,7 @@ def daemon_stats(pv):
 
 # ---- MQTT ingest ----------------------------------------------------------
 
-def bench_mqtt(h, build, mq, qos, n, sites, devs):
+def bench_mqtt(h, build, mq, qos, n, sites, devs, perf=None):
     broker = Broker(h)
     topic = "pvsentry/#"
     ts0 = int(time.time()) - (n // devs + 1) * 60
@@ -179,7 +179,9 @@ def bench_mqtt(h, build, mq, qos, n, sites, devs):
     run_kv([mq, "sub", broker.uri, topic, str(qos), cid, "0", "1"])
     pub = run_kv([mq, "pub", broker.uri, "pvsentry", str(sites), str(devs),
                   str(n), str(qos), str(ts0)])
+    bb0 = proc_cpu_s(broker.m.proc.pid)
     sub = run_kv([mq, "sub", broker.uri, topic, str(qos), cid, str(n), "5"])
+    bare_broker_cpu = proc_cpu_s(broker.m.proc.pid) - bb0
     base_rate = (sub["received"] - 1) / max(
         (sub["last_ms"] - sub["first_ms"]) / 1000.0, 1e-3)
 
@@ -199,6 +201,7 @@ def bench_mqtt(h, build, mq, qos, n, sites, devs):
     want = n * 10
     pv.start(wait_ready=False)
     pid = pv.proc.pid
+    prof = None
     t_first = c_first = None
     last, still = -1, 0
     while True:
@@ -206,6 +209,13 @@ def bench_mqtt(h, build, mq, qos, n, sites, devs):
         t = time.monotonic()
         if rows and t_first is None:
             t_first, r_first, c_first = t, rows, proc_cpu_s(pid)
+            b_first = proc_cpu_s(broker.m.proc.pid)
+            if perf:  # --perf: where pvsentry's time goes while it drains
+                prof = subprocess.Popen(
+                    ["perf", "record", "-q", "-g", "-F", "2000", "-p",
+                     str(pid), "-o", os.path.join(perf, "mqtt-q%d.perf" %
+                                                  qos)],
+                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         if rows >= want:
             break
         still = still + 1 if rows == last else 0
@@ -214,6 +224,10 @@ def bench_mqtt(h, build, mq, qos, n, sites, devs):
             break
         time.sleep(0.05)
     t_end, cpu_end, rss = t, proc_cpu_s(pid), proc_rss_kb(pid)
+    b_end = proc_cpu_s(broker.m.proc.pid)
+    if prof:
+        prof.send_signal(signal.SIGINT)
+        prof.wait(60)
     stats = daemon_stats(pv)
     pv.stop()
     broker.m.stop()
@@ -224,10 +238,12 @@ def bench_mqtt(h, build, mq, qos, n, sites, devs):
         "publisher_msg_s": round(n / pub["seconds"]),
         "bare_msg_s": round(base_rate),
         "bare_cpu_s": sub["cpu_s"],
+        "bare_broker_cpu_s": round(bare_broker_cpu, 2),
         "pvsentry_msg_s": round(rate),
         "pvsentry_samples_s": round(rate * 10),
         "pvsentry_cpu_s": round(cpu_end - (c_first or cpu_end), 2),
         "pvsentry_rss_kb": rss,
+        "broker_cpu_s": round(b_end - b_first, 2) if t_first else None,
         "stored_samples": rows, "expected_samples": want,
         "lost_samples": want - rows,
         "samples_in": stats.get("samples_in"),
@@ -463,6 +479,9 @@ def main():
                     "10,000 x 24 h and 1,000 x 10 days (about 13 hours of "
                     "real time and 100 GB of database)")
     ap.add_argument("--only", default="mqtt,sqlite,fleet,others")
+    ap.add_argument("--perf", metavar="DIR",
+                    help="record a perf profile of pvsentry draining each "
+                    "MQTT backlog into DIR/mqtt-q<QoS>.perf")
     args = ap.parse_args()
     build = os.path.abspath(args.build)
     only = set(args.only.split(","))
@@ -495,7 +514,7 @@ def main():
                 log("== MQTT ingest, QoS %d, %d messages" % (qos,
                                                             args.messages))
                 entry["mqtt_ingest"].append(bench_mqtt(
-                    h, build, mq, qos, args.messages, 10, 100))
+                    h, build, mq, qos, args.messages, 10, 100, args.perf))
         if "sqlite" in only:
             log("== SQLite sample writes, %d rows" % args.rows)
             entry["sqlite_writes"] = bench_sqlite(h, st, args.rows, 100, 5000)

@@ -149,17 +149,24 @@ static int cmd_pub(char **a) {
         MQTTAsync_responseOptions ro = MQTTAsync_responseOptions_initializer;
         long d = i % devs, k = i / devs;
         double p = 1000.0 + (double)((i * 7919) % 4000);
+        /* Readings move like a real inverter's: a logger repeating the
+         * same voltage for hours is a frozen one, and pvsentry says so. */
+        double v = 229.0 + (double)((k * 7 + d * 3) % 50) / 10.0;
         int rc;
 
         snprintf(topic, sizeof(topic), "%s/s%ld/d%ld", prefix, d % sites, d);
         m.payloadlen = snprintf(
             payload, sizeof(payload),
             "{\"ts\": %lld, \"ac_power_w\": %.1f, \"ac_energy_wh\": %ld, "
-            "\"ac_voltage_v\": 231.4, \"ac_current_a\": %.2f, "
-            "\"ac_frequency_hz\": 50.01, \"power_factor\": 0.99, "
-            "\"dc_power_w\": %.1f, \"dc_voltage_v\": 380.5, "
-            "\"temp_heatsink_c\": 41.5, \"state\": \"mppt\"}",
-            ts0 + k * 60, p, 1000000 + k * 100, p / 231.4, p * 1.03);
+            "\"ac_voltage_v\": %.1f, \"ac_current_a\": %.2f, "
+            "\"ac_frequency_hz\": %.2f, \"power_factor\": %.2f, "
+            "\"dc_power_w\": %.1f, \"dc_voltage_v\": %.1f, "
+            "\"temp_heatsink_c\": %.1f, \"state\": \"mppt\"}",
+            ts0 + k * 60, p, 1000000 + k * 100, v, p / v,
+            49.95 + (double)((k * 17 + d) % 11) / 100.0,
+            0.95 + (double)((k * 3 + d) % 5) / 100.0, p * 1.03,
+            360.0 + (double)((k * 37 + d) % 400) / 10.0,
+            35.0 + (double)((k + d) % 100) / 10.0);
         m.payload = payload;
         m.qos = qos;
         ro.onSuccess = on_sent;

@@ -3,16 +3,18 @@
  * store_bench.c - sample writes for `make bench` (tests/bench/bench.py).
  *
  *   store_bench plain DB SCHEMA_DB DEVS N BATCH
- *       the baseline: a plain SQLite loop, one prepared INSERT into a
- *       samples table created with the SQL pvsentry used in SCHEMA_DB
- *       (same indexes; WAL, synchronous=NORMAL), BATCH rows per
- *       transaction.
+ *       the baseline: a plain SQLite loop on the readings table created
+ *       with the SQL pvsentry used in SCHEMA_DB (same index; WAL,
+ *       synchronous=NORMAL): per device and minute, the ten readings
+ *       formatted into one JSON object with snprintf and one prepared
+ *       INSERT, BATCH samples per transaction.
  *   store_bench store CONFIG N BATCH
- *       the same rows through pvsentry's store (pvs_store_add_samples
+ *       the same samples through pvsentry's store (pvs_store_add_samples
  *       between pvs_store_begin/commit) on CONFIG's database and devices.
  *
  * Both write N samples: ten metrics per device and minute, round robin
- * over the devices. Prints "rows N seconds S cpu_s C".
+ * over the devices, values with one decimal as inverters report them.
+ * Prints "rows N seconds S cpu_s C" (rows are samples).
  */
 #include <sqlite3.h>
 #include <stdio.h>
@@ -63,7 +65,7 @@ static void row(long i, long devs, long *dev, int *metric, long long *ts,
     *metric = (int)(i % 10);
     *dev = msg % devs;
     *ts = TS0 + (msg / devs) * 60000LL;
-    *v = 1000.0 + (double)((i * 7919) % 4000) / 3.0;
+    *v = 1000.0 + (double)((i * 7919) % 40000) / 10.0;
 }
 
 static int exec(sqlite3 *db, const char *sql) {
@@ -77,7 +79,7 @@ static int exec(sqlite3 *db, const char *sql) {
     return 0;
 }
 
-/* The samples table and its indexes as pvsentry created them in src. */
+/* The readings table and its index as pvsentry created them in src. */
 static void copy_schema(sqlite3 *db, const char *src) {
     sqlite3 *from;
     sqlite3_stmt *q;
@@ -85,7 +87,8 @@ static void copy_schema(sqlite3 *db, const char *src) {
     if (sqlite3_open_v2(src, &from, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(from,
                            "SELECT sql FROM sqlite_master WHERE tbl_name = "
-                           "'samples' AND sql IS NOT NULL ORDER BY type DESC",
+                           "'readings' AND sql IS NOT NULL ORDER BY type "
+                           "DESC",
                            -1, &q, NULL) != SQLITE_OK) {
         fprintf(stderr, "store_bench: cannot read the schema of %s\n", src);
         exit(1);
@@ -109,32 +112,40 @@ static int cmd_plain(const char *path, const char *schema_db, long devs, long n,
     exec(db, "PRAGMA journal_mode = WAL");
     exec(db, "PRAGMA synchronous = NORMAL");
     copy_schema(db, schema_db);
-    /* OR IGNORE as pvsentry does: the same work on its unique index. */
+    /* OR IGNORE: the same work on the unique index as pvsentry's upsert
+     * when nothing is there yet. */
     sqlite3_prepare_v2(db,
-                       "INSERT OR IGNORE INTO samples(device_id, metric, "
-                       "ts_ms, value, quality) VALUES (?, ?, ?, ?, ?)",
+                       "INSERT OR IGNORE INTO readings(device_id, ts_ms, "
+                       "data) VALUES (?, ?, ?)",
                        -1, &s, NULL);
     t0 = now_s();
     c0 = cpu_s();
-    for (long i = 0; i < n; i++) {
-        long dev;
-        int metric;
-        long long ts;
-        double v;
+    for (long i = 0; i < n; i += 10) {
+        char data[1024];
+        size_t len = 0;
+        long dev = 0;
+        long long ts = 0;
 
         if (i % batch == 0)
             exec(db, "BEGIN");
-        row(i, devs, &dev, &metric, &ts, &v);
+        for (long j = i; j < i + 10 && j < n; j++) {
+            int metric;
+            double v;
+
+            row(j, devs, &dev, &metric, &ts, &v);
+            len += (size_t)snprintf(data + len, sizeof(data) - len,
+                                    "%c\"%s\":%.15g", len ? ',' : '{',
+                                    metric_names[metric], v);
+        }
+        len += (size_t)snprintf(data + len, sizeof(data) - len, "}");
         snprintf(ids, sizeof(ids), "d%ld", dev);
         sqlite3_bind_text(s, 1, ids, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(s, 2, metric_names[metric], -1, SQLITE_STATIC);
-        sqlite3_bind_int64(s, 3, ts);
-        sqlite3_bind_double(s, 4, v);
-        sqlite3_bind_int(s, 5, 0);
+        sqlite3_bind_int64(s, 2, ts);
+        sqlite3_bind_text(s, 3, data, (int)len, SQLITE_STATIC);
         if (sqlite3_step(s) != SQLITE_DONE)
             return 1;
         sqlite3_reset(s);
-        if (i % batch == batch - 1 || i == n - 1)
+        if ((i + 10) % batch == 0 || i + 10 >= n)
             exec(db, "COMMIT");
     }
     printf("rows %ld seconds %.3f cpu_s %.3f\n", n, now_s() - t0, cpu_s() - c0);

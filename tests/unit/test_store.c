@@ -13,6 +13,8 @@
 #include <string.h>
 #include <unistd.h>
 #include <cmocka.h>
+#include <math.h>
+#include <sqlite3.h>
 
 #include "pvs/store.h"
 
@@ -238,34 +240,168 @@ static void test_newer_schema_refused(void **state) {
 /* An older database is copied aside, then migrated, keeping its rows. */
 static void test_migration_takes_a_copy(void **state) {
     struct pvs_store *st = NULL;
-    char path[160], bak[200], cmd[512];
+    char path[160], bak[200], cmd[1024];
     int64_t n = 0;
 
     (void)state;
     pvs_snprintf(path, sizeof(path), "%s/old.db", dir);
     assert_int_equal(pvs_store_open(path, 0, &st), PVS_OK);
     pvs_store_close(st);
-    /* Make it look like schema 3: before samples were unique. */
+    /* Make it look like schema 3: one row per reading, not yet unique. */
     pvs_snprintf(cmd, sizeof(cmd),
-                 "sqlite3 '%s' 'DROP INDEX samples_dev_ts_metric; CREATE "
-                 "INDEX samples_dev_ts ON samples(device_id, ts_ms); CREATE "
-                 "INDEX samples_ts ON samples(ts_ms); INSERT "
-                 "INTO samples VALUES (\"d\", \"ac_power_w\", 1, 5, 0); "
-                 "INSERT INTO samples VALUES (\"d\", \"ac_power_w\", 1, 5, "
-                 "0); PRAGMA user_version = 3' 2>/dev/null",
+                 "sqlite3 '%s' 'DROP VIEW samples; DROP TABLE readings; "
+                 "CREATE TABLE samples(device_id TEXT NOT NULL, metric TEXT "
+                 "NOT NULL, ts_ms INTEGER NOT NULL, value REAL, quality "
+                 "INTEGER NOT NULL DEFAULT 0); CREATE INDEX samples_dev_ts "
+                 "ON samples(device_id, ts_ms); CREATE INDEX samples_ts ON "
+                 "samples(ts_ms); INSERT INTO samples VALUES (\"d\", "
+                 "\"ac_power_w\", 1, 5, 0); INSERT INTO samples VALUES "
+                 "(\"d\", \"ac_power_w\", 1, 5, 0); INSERT INTO samples "
+                 "VALUES (\"d\", \"dc_voltage_v\", 1, NULL, 1); INSERT INTO "
+                 "samples VALUES (\"d\", \"state\", 2, 7, 0); PRAGMA "
+                 "user_version = 3' 2>/dev/null",
                  path);
     if (system(cmd) != 0)
         skip();
     assert_int_equal(pvs_store_open(path, 0, &st), PVS_OK);
-    assert_true(pvs_store_version(st) >= 4);
-    /* The duplicate reading is gone, the other kept. */
+    assert_true(pvs_store_version(st) >= 6);
+    /* The duplicate reading is gone, the others kept, packed by instant. */
     assert_int_equal(pvs_store_count(st, "samples", &n), PVS_OK);
-    assert_int_equal(n, 1);
+    assert_int_equal(n, 3);
+    pvs_store_close(st);
+    {
+        sqlite3 *db;
+        sqlite3_stmt *q;
+
+        assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+        assert_int_equal(sqlite3_prepare_v2(db,
+                                            "SELECT group_concat(data, '|') "
+                                            "FROM (SELECT data FROM readings "
+                                            "ORDER BY ts_ms)",
+                                            -1, &q, NULL),
+                         SQLITE_OK);
+        assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+        assert_string_equal(sqlite3_column_text(q, 0),
+                            "{\"ac_power_w\":5.0,\"dc_voltage_v\":[null,1]}"
+                            "|{\"state\":7.0}");
+        sqlite3_finalize(q);
+        sqlite3_close(db);
+    }
+    assert_int_equal(pvs_store_open(path, 0, &st), PVS_OK);
     pvs_store_close(st);
     pvs_snprintf(bak, sizeof(bak), "%s.bak-v3", path);
     assert_int_equal(access(bak, R_OK), 0);
     assert_int_equal(pvs_store_open(bak, PVS_STORE_READONLY, &st),
                      PVS_ERR_DB); /* the copy is the old schema, untouched */
+}
+
+static int64_t q_int(sqlite3 *db, const char *sql) {
+    sqlite3_stmt *q;
+    int64_t v = -1;
+
+    assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &q, NULL), SQLITE_OK);
+    if (sqlite3_step(q) == SQLITE_ROW)
+        v = sqlite3_column_int64(q, 0);
+    sqlite3_finalize(q);
+    return v;
+}
+
+static double q_double(sqlite3 *db, const char *sql) {
+    sqlite3_stmt *q;
+    double v = -1;
+
+    assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &q, NULL), SQLITE_OK);
+    if (sqlite3_step(q) == SQLITE_ROW)
+        v = sqlite3_column_type(q, 0) == SQLITE_NULL
+                ? NAN
+                : sqlite3_column_double(q, 0);
+    sqlite3_finalize(q);
+    return v;
+}
+
+static struct pvs_sample smp(unsigned metric, unsigned idx, int64_t ts,
+                             double v, unsigned quality) {
+    struct pvs_sample x;
+
+    memset(&x, 0, sizeof(x));
+    x.metric = (uint16_t)metric;
+    x.idx = (uint16_t)idx;
+    x.ts_ms = ts;
+    x.value = v;
+    x.quality = (uint8_t)quality;
+    return x;
+}
+
+/*
+ * The readings of one device and instant share a row; what the samples
+ * view shows is what was stored, reading by reading, first value kept.
+ */
+static void test_packed_readings(void **state) {
+    struct pvs_store *st = NULL;
+    struct pvs_sample a[4], b[2], big[3 * PVS_MPPT_MAX + 1];
+    char path[160];
+    sqlite3 *db;
+    size_t nb = 0;
+
+    (void)state;
+    pvs_snprintf(path, sizeof(path), "%s/packed.db", dir);
+    assert_int_equal(pvs_store_open(path, 0, &st), PVS_OK);
+    assert_int_equal(pvs_store_sync_config(st, cfg), PVS_OK);
+    assert_int_equal(pvs_store_begin(st), PVS_OK);
+    a[0] = smp(PVS_M_AC_POWER_W, 0, 60000, 1234.5, PVS_Q_OK);
+    a[1] = smp(PVS_M_DC_VOLTAGE_V, 0, 60000, 650.25, PVS_Q_STALE);
+    a[2] = smp(PVS_M_INSULATION_KOHM, 0, 60000, NAN, PVS_Q_NOT_IMPLEMENTED);
+    a[3] = smp(PVS_M_AC_POWER_W, 0, 60000, 99, PVS_Q_OK); /* same metric */
+    assert_int_equal(pvs_store_add_samples(st, cfg, a, 4), PVS_OK);
+    /* Later, the same instant again: a redelivery and one new metric. */
+    b[0] = smp(PVS_M_AC_POWER_W, 0, 60000, 1, PVS_Q_OK);
+    b[1] = smp(PVS_M_STATE, 0, 60000, PVS_ST_MPPT, PVS_Q_OK);
+    assert_int_equal(pvs_store_add_samples(st, cfg, b, 2), PVS_OK);
+    /* More readings than one row's text holds: stored in pieces. */
+    for (unsigned m = PVS_M_MPPT_POWER_W; m <= PVS_M_MPPT_CURRENT_A; m++)
+        for (unsigned i = 1; i <= PVS_MPPT_MAX; i++)
+            big[nb++] = smp(m, i, 120000, 1.0 / (3 + i + m), PVS_Q_OK);
+    big[nb++] = smp(PVS_M_AC_FREQUENCY_HZ, 0, 120000, 49.98, PVS_Q_OK);
+    assert_int_equal(pvs_store_add_samples(st, cfg, big, nb), PVS_OK);
+    assert_int_equal(pvs_store_commit(st), PVS_OK);
+    pvs_store_close(st);
+
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(q_int(db, "SELECT count(*) FROM readings"), 2);
+    assert_int_equal(q_int(db, "SELECT count(*) FROM samples WHERE ts_ms ="
+                               " 60000"),
+                     4);
+    assert_true(q_double(db, "SELECT value FROM samples WHERE metric ="
+                             " 'ac_power_w'") == 1234.5);
+    assert_true(q_double(db, "SELECT value FROM samples WHERE metric ="
+                             " 'dc_voltage_v'") == 650.25);
+    assert_int_equal(q_int(db, "SELECT quality FROM samples WHERE metric ="
+                               " 'dc_voltage_v'"),
+                     PVS_Q_STALE);
+    assert_true(isnan(q_double(db, "SELECT value FROM samples WHERE metric"
+                                   " = 'insulation_kohm'")));
+    assert_int_equal(q_int(db, "SELECT quality FROM samples WHERE metric ="
+                               " 'insulation_kohm'"),
+                     PVS_Q_NOT_IMPLEMENTED);
+    assert_int_equal(q_int(db, "SELECT value FROM samples WHERE metric ="
+                               " 'state'"),
+                     PVS_ST_MPPT);
+    assert_int_equal(q_int(db, "SELECT count(*) FROM samples WHERE ts_ms ="
+                               " 120000 AND quality = 0"),
+                     (int64_t)nb);
+    /* Every value reads back exactly. */
+    for (size_t i = 0; i < nb; i++) {
+        char sql[160], name[48];
+
+        pvs_metric_name((enum pvs_metric)big[i].metric, big[i].idx, name,
+                        sizeof(name));
+        pvs_snprintf(sql, sizeof(sql),
+                     "SELECT value FROM samples WHERE ts_ms = 120000 AND"
+                     " metric = '%s'",
+                     name);
+        assert_true(q_double(db, sql) == big[i].value);
+    }
+    sqlite3_close(db);
 }
 
 int main(void) {
@@ -274,6 +410,7 @@ int main(void) {
         cmocka_unit_test(test_restore_and_readonly),
         cmocka_unit_test(test_newer_schema_refused),
         cmocka_unit_test(test_migration_takes_a_copy),
+        cmocka_unit_test(test_packed_readings),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
