@@ -361,13 +361,13 @@ def test_disk_full_then_space_returns(h, tiny_fs, pvsentry_bin, pvsim_bin):
     filler = fill(tiny_fs)
     err = rig.pv.wait_log(r"(?i)full", 30, since=mark)
     assert rig.pv.running
-    before = db_scalar(rig.db, "SELECT max(rowid) FROM samples")
+    before = db_scalar(rig.db, "SELECT max(rowid) FROM readings")
     assert harness.integrity_check(rig.db) == "ok"
     time.sleep(rig.h.clock.real_seconds("20m"))
     assert rig.pv.running
     os.unlink(filler)
     rig.pv.wait_log(r"work again|writes resumed", 30, since=mark)
-    wait_until(lambda: db_scalar(rig.db, "SELECT max(rowid) FROM samples")
+    wait_until(lambda: db_scalar(rig.db, "SELECT max(rowid) FROM readings")
                > before + 100, 30, "samples stored again")
     summary = sim.wait(120)
     rig.pv.stop()

@@ -149,7 +149,7 @@ def main():
         while time.monotonic() < end:
             time.sleep(10)
             st = stats(pv)
-            rows = harness.db_scalar(db, "SELECT max(rowid) FROM samples") \
+            rows = harness.db_scalar(db, "SELECT max(rowid) FROM readings") \
                 or 0
             pending = harness.db_scalar(
                 db, "SELECT count(*) FROM outbox WHERE status = 'pending'")
