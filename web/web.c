@@ -596,19 +596,40 @@ out:
     return PVS_OK;
 }
 
-enum pvs_err pvs_web_start(struct pvs_web *w) {
+/*
+ * Start libmicrohttpd. Bound: listen on [http] listen:port with a pool of
+ * worker threads. Unbound: no listen socket, one internal thread, and
+ * connections only through pvs_web_add_connection.
+ */
+static enum pvs_err start(struct pvs_web *w, bool bound) {
     struct sockaddr_storage ss;
     struct MHD_OptionItem tls[] = {
         {MHD_OPTION_HTTPS_MEM_KEY, 0, w->tls_key},
         {MHD_OPTION_HTTPS_MEM_CERT, 0, w->tls_cert},
         {MHD_OPTION_END, 0, NULL},
     };
+    struct MHD_OptionItem sock[] = {
+        {MHD_OPTION_SOCK_ADDR, 0, &ss},
+        {MHD_OPTION_THREAD_POOL_SIZE, (intptr_t)w->http->threads, NULL},
+        {MHD_OPTION_END, 0, NULL},
+    };
     unsigned flags = MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ERROR_LOG;
     uint16_t port = (uint16_t)w->http->port;
 
     memset(&ss, 0, sizeof(ss));
-    if (inet_pton(AF_INET, w->http->listen,
-                  &((struct sockaddr_in *)&ss)->sin_addr) == 1) {
+    if (!bound) {
+        /*
+         * libmicrohttpd ignores a thread pool without a listen socket.
+         * poll() rather than epoll: it sees at once that a client shut its
+         * side after the request (epoll waits for the idle timeout), so a
+         * caller can end a connection that way.
+         */
+        flags = MHD_USE_POLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG |
+                MHD_USE_NO_LISTEN_SOCKET | MHD_USE_ITC;
+        port = 0;
+        sock[0].option = MHD_OPTION_END;
+    } else if (inet_pton(AF_INET, w->http->listen,
+                         &((struct sockaddr_in *)&ss)->sin_addr) == 1) {
         ((struct sockaddr_in *)&ss)->sin_family = AF_INET;
         ((struct sockaddr_in *)&ss)->sin_port = htons(port);
     } else if (inet_pton(AF_INET6, w->http->listen,
@@ -627,21 +648,49 @@ enum pvs_err pvs_web_start(struct pvs_web *w) {
         tls[0].option = MHD_OPTION_END;
     w->mhd = MHD_start_daemon(
         flags, port, NULL, NULL, on_request, w, MHD_OPTION_EXTERNAL_LOGGER,
-        on_log, w, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
-        MHD_OPTION_THREAD_POOL_SIZE, (unsigned)w->http->threads,
-        MHD_OPTION_CONNECTION_LIMIT, (unsigned)w->http->max_connections,
-        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)(w->http->timeout_ms / 1000),
-        MHD_OPTION_NOTIFY_COMPLETED, on_completed, w,
-        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
-        MHD_OPTION_ARRAY, tls, MHD_OPTION_END);
+        on_log, w, MHD_OPTION_ARRAY, sock, MHD_OPTION_CONNECTION_LIMIT,
+        (unsigned)w->http->max_connections, MHD_OPTION_CONNECTION_TIMEOUT,
+        (unsigned)(w->http->timeout_ms / 1000), MHD_OPTION_NOTIFY_COMPLETED,
+        on_completed, w, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+        (size_t)(64 * 1024), MHD_OPTION_ARRAY, tls, MHD_OPTION_END);
     if (!w->mhd) {
-        pvs_error("cannot listen on %s port %lld (in use, or not allowed?)",
-                  w->http->listen, (long long)w->http->port);
+        if (bound)
+            pvs_error("cannot listen on %s port %lld (in use, or not "
+                      "allowed?)",
+                      w->http->listen, (long long)w->http->port);
+        else
+            pvs_error("cannot start the HTTP server");
         return PVS_ERR_IO;
     }
-    pvs_info("listening on %s://%s:%lld (dashboard files from '%s')",
-             w->tls_cert ? "https" : "http", w->http->listen,
-             (long long)w->http->port, w->static_dir);
+    if (bound)
+        pvs_info("listening on %s://%s:%lld (dashboard files from '%s')",
+                 w->tls_cert ? "https" : "http", w->http->listen,
+                 (long long)w->http->port, w->static_dir);
+    return PVS_OK;
+}
+
+enum pvs_err pvs_web_start(struct pvs_web *w) {
+    return start(w, true);
+}
+
+enum pvs_err pvs_web_start_unbound(struct pvs_web *w) {
+    return start(w, false);
+}
+
+enum pvs_err pvs_web_add_connection(struct pvs_web *w, int fd) {
+    struct sockaddr_in sin;
+
+    if (!w->mhd) {
+        close(fd);
+        return PVS_ERR_CLOSED;
+    }
+    memset(&sin, 0, sizeof(sin));
+    sin.sin_family = AF_INET;
+    sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    /* libmicrohttpd owns fd from here on, and closes it on failure. */
+    if (MHD_add_connection(w->mhd, fd, (const struct sockaddr *)&sin,
+                           sizeof(sin)) != MHD_YES)
+        return PVS_ERR_IO;
     return PVS_OK;
 }
 

@@ -15,7 +15,22 @@ struct pvs_web;
 /* A server for cfg (none when cfg has no [http] section: *ret = NULL). */
 enum pvs_err pvs_web_new(const struct pvs_config *cfg, struct pvs_queue *inbox,
                          struct pvs_web **ret);
+/* Listen on [http] listen:port. */
 enum pvs_err pvs_web_start(struct pvs_web *w);
+/*
+ * Serve without a listen socket: connections arrive only through
+ * pvs_web_add_connection (tests and the fuzz target talk to the server
+ * over a socketpair). listen, port and threads are not used. Instead of
+ * pvs_web_start.
+ */
+enum pvs_err pvs_web_start_unbound(struct pvs_web *w);
+/*
+ * Serve fd, a connected stream socket, as a client at 127.0.0.1. Takes
+ * ownership of fd: it is closed whatever the outcome. Any thread, while
+ * the server runs. A client that shuts its writing side after its
+ * requests gets their answers, then the connection closes.
+ */
+enum pvs_err pvs_web_add_connection(struct pvs_web *w, int fd);
 void pvs_web_stop(struct pvs_web *w);
 void pvs_web_free(struct pvs_web *w);
 

@@ -24,6 +24,26 @@ int pvs_fuzz_mqtt_payload(const uint8_t *data, size_t size);
  * the walker, the decoder and the canonical metrics. */
 int pvs_fuzz_sunspec(const uint8_t *data, size_t size);
 
+/*
+ * The raw bytes of one client connection (normally one HTTP/1.1 request:
+ * request line, headers, body) to the real HTTP server (web/), started
+ * once with its engine and a database holding two sites, two tickets and
+ * an account per role. Every answer must be well-formed HTTP with no 5xx
+ * but 503 and 505. Credentials in the corpus (all fixed):
+ *   Authorization: Bearer pvs-fuzz-admin-token-0123456789  (admin_token_file)
+ *   Authorization: Bearer pvs_fuzz_<user> for users tech1 (technician),
+ *       cu1 (customer of site s1), inst (installer), boss (admin)
+ *   Cookie: pvs_session=pvs-fuzz-session-tech1; login tech1 with password
+ *       fuzz-password-1
+ *   /l/<purpose>.1.<expiry>.<signature>: links for ticket 1 (see
+ *       tests/fuzz/corpus/http/link_*), signed with a fixed link key
+ * An input that changes the database is followed by a restart on the
+ * database as it was after setup, so every input sees the same state.
+ * A process that uses this must treat `argv[1] == "probe"` as a failing
+ * probe (POST /api/v1/devices/{id}/test runs /proc/self/exe probe).
+ */
+int pvs_fuzz_http(const uint8_t *data, size_t size);
+
 /* Release what the entry points keep between calls (for leak checks). */
 void pvs_fuzz_cleanup(void);
 

@@ -16,7 +16,7 @@ cd "$(dirname "$0")/../.."
 MAKE=${MAKE:-make}
 B=${FUZZ_BUILD:-build/fuzz}
 SECONDS_EACH=${FUZZ_SECONDS:-30}
-TARGETS=${FUZZ_TARGETS:-config mqtt_payload sunspec}
+TARGETS=${FUZZ_TARGETS:-config mqtt_payload sunspec http}
 JOBS=${FUZZ_JOBS:-1}
 
 rt=$(ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a \
@@ -83,6 +83,4 @@ for t in $TARGETS; do
         "$ncorp" "$res"
 done
 echo "fuzz: $total executions in all; logs in $B/fuzz_*.log"
-echo "web (HTTP request handling): skipped, web/ has no pure request" \
-    "parser (handlers read through libmicrohttpd's MHD_Connection)"
 exit $status
