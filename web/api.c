@@ -1076,8 +1076,16 @@ static void silences(struct web_req *r, char **seg, int n) {
                       "own sites: give its id");
         goto out;
     }
-    if (start)
-        cJSON_AddNumberToObject(cmd, "start", (double)start);
+    /* The engine's command needs a start (engine_api.h): without one the
+     * silence starts now, and must end later. */
+    if (!start) {
+        start = pvs_clock_now_ms();
+        if (end <= start) {
+            pvs_web_error(r, 400, "end", "end is in the past");
+            goto out;
+        }
+    }
+    cJSON_AddNumberToObject(cmd, "start", (double)start);
     cJSON_AddNumberToObject(cmd, "end", (double)end);
     c = pvs_command_new((enum pvs_command_kind)PVS_CMD_API_SILENCE_CREATE);
     if (set_text(r, c, cmd))
