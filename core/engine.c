@@ -18,11 +18,13 @@
  * tick() with the clock's time, at most every `tick` of clock time.
  */
 #define PVS_LOG_MODULE "engine"
+#include <limits.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/statvfs.h>
 #include <time.h>
 
 #include "pvs/clock.h"
@@ -50,11 +52,14 @@
  * the database: with a steady stream, committing whatever a pop returned
  * (a few dozen messages) cost a 4 KB page per message. When a pop returns
  * GATHER_MIN messages or more, traffic is steady: let the inbox fill for
- * GATHER_MS, then take it all in one batch. A lone message is handled at
- * once, so alerts on a quiet system are not delayed.
+ * up to batch_interval (or until a full batch waits), then take it all in
+ * one batch. A lone message is handled at once, so alerts on a quiet
+ * system are not delayed.
  */
 #define GATHER_MIN 16
-#define GATHER_MS 10
+#define GATHER_NAP_MS 2
+/* While ingest is paused for disk space, look again this often. */
+#define DISK_RECHECK_MS 500
 
 /* ---- small sets of outbox ids ---- */
 
@@ -1064,11 +1069,16 @@ static void check_health(struct pvs_engine *e, int64_t now, size_t n) {
 
 static void batch(struct pvs_engine *e, void **msgs, size_t n) {
     int64_t now = pvs_clock_now_ms();
+    size_t nsamples = 0;
     enum pvs_err rc;
 
     e->txn_rc = pvs_store_begin(e->st);
     check_health(e, now, n);
     for (size_t i = 0; i < n; i++) {
+        const struct pvs_msg *m = msgs[i];
+
+        if (m->type == PVS_MSG_SAMPLES)
+            nsamples += m->nsamples;
         handle(e, msgs[i], now);
         pvs_msg_free(msgs[i]);
     }
@@ -1097,9 +1107,11 @@ static void batch(struct pvs_engine *e, void **msgs, size_t n) {
     if (rc) {
         pvs_store_rollback(e->st);
         pvs_stats_add(PVS_STAT_DB_ERRORS, 1);
+        pvs_stats_add(PVS_STAT_SAMPLES_LOST, nsamples);
         pvs_complain(&e->db_down, PVS_LOG_ERROR,
-                     "cannot commit a batch of %zu messages: %s", n,
-                     pvs_store_errmsg(e->st));
+                     "cannot commit a batch of %zu messages (%zu samples "
+                     "lost): %s",
+                     n, nsamples, pvs_store_errmsg(e->st));
         e->nfresh = 0;
         flush_answers(e, false);
         return;
@@ -1115,6 +1127,66 @@ static void batch(struct pvs_engine *e, void **msgs, size_t n) {
     }
 }
 
+static int64_t mono_ms(void) {
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void nap_ms(int64_t ms) {
+    struct timespec ts = {(time_t)(ms / 1000), (long)(ms % 1000) * 1000000L};
+
+    nanosleep(&ts, NULL);
+}
+
+/*
+ * Whether the database's file system has less than min_free_disk left.
+ * Ingest then pauses before SQLite runs out of space in the middle of a
+ * batch (whose samples would be lost, though the broker has the acks):
+ * messages wait in the inbox, then in TCP and at the broker, and nothing
+ * is written until space returns. Logged once each way and counted.
+ */
+static bool disk_low(struct pvs_engine *e) {
+    struct statvfs fs;
+    char dir[PATH_MAX];
+    const char *slash;
+    uint64_t avail;
+    bool low;
+
+    if (e->cfg->global.min_free_disk <= 0)
+        return false;
+    if (e->disk_low && mono_ms() - e->disk_checked < DISK_RECHECK_MS)
+        return true;
+    slash = strrchr(e->cfg->global.database, '/');
+    if (!slash)
+        pvs_strlcpy(dir, ".", sizeof(dir));
+    else if (slash == e->cfg->global.database)
+        pvs_strlcpy(dir, "/", sizeof(dir));
+    else
+        pvs_snprintf(dir, sizeof(dir), "%.*s",
+                     (int)(slash - e->cfg->global.database),
+                     e->cfg->global.database);
+    if (statvfs(dir, &fs))
+        return false; /* cannot tell: let SQLite say */
+    avail = (uint64_t)fs.f_bavail * fs.f_frsize;
+    low = avail < (uint64_t)e->cfg->global.min_free_disk;
+    e->disk_checked = mono_ms();
+    if (low && !e->disk_low) {
+        pvs_stats_add(PVS_STAT_INGEST_PAUSED, 1);
+        pvs_error("disk nearly full: %llu KiB free in '%s', under "
+                  "min_free_disk (%lld KiB): ingest paused, messages wait "
+                  "in the inbox and at the broker until space returns",
+                  (unsigned long long)(avail / 1024), dir,
+                  (long long)(e->cfg->global.min_free_disk / 1024));
+    } else if (!low && e->disk_low) {
+        pvs_info("disk space is back (%llu KiB free in '%s'): ingest resumed",
+                 (unsigned long long)(avail / 1024), dir);
+    }
+    e->disk_low = low;
+    return low;
+}
+
 static void *engine_main(void *arg) {
     struct pvs_engine *e = arg;
     void *msgs[BATCH_MAX];
@@ -1127,13 +1199,21 @@ static void *engine_main(void *arg) {
             wait = 200;
         if (wait < 1)
             wait = 1;
+        if (disk_low(e)) {
+            if (pvs_queue_closed(e->inbox))
+                break;
+            nap_ms(DISK_RECHECK_MS / 5);
+            continue;
+        }
         n = pvs_queue_pop_batch(e->inbox, msgs, BATCH_MAX, (int)wait);
         if (!n && pvs_queue_closed(e->inbox))
             break;
-        if (n >= GATHER_MIN && n < BATCH_MAX && !pvs_queue_closed(e->inbox)) {
-            struct timespec nap = {0, GATHER_MS * 1000000L};
+        if (n >= GATHER_MIN && n < BATCH_MAX) {
+            int64_t until = mono_ms() + e->cfg->global.batch_ms;
 
-            nanosleep(&nap, NULL);
+            while (pvs_queue_len(e->inbox) < BATCH_MAX - n &&
+                   !pvs_queue_closed(e->inbox) && mono_ms() < until)
+                nap_ms(GATHER_NAP_MS);
             n += pvs_queue_pop_batch(e->inbox, msgs + n, BATCH_MAX - n, 0);
         }
         batch(e, msgs, n);

@@ -30,6 +30,8 @@ enum pvs_stat {
     PVS_STAT_MESSAGES_FAILED, /* attempts that failed */
     PVS_STAT_MESSAGES_DEAD,
     PVS_STAT_DB_ERRORS,
+    PVS_STAT_SAMPLES_LOST,  /* in a batch whose commit failed */
+    PVS_STAT_INGEST_PAUSED, /* times ingest waited for disk space */
     PVS_STAT_BATCHES,
     PVS_STAT_HTTP_2XX, /* HTTP responses by status class */
     PVS_STAT_HTTP_3XX,
