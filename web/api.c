@@ -187,12 +187,28 @@ static int64_t arg_int(struct web_req *r, const char *name, int64_t def,
     return n;
 }
 
+/* The largest whole number a JSON number carries exactly (2^53). */
+#define JSON_INT_MAX 9007199254740992LL
+/* 9999-12-31T23:59:59.999Z: the last instant ISO 8601 text can name. */
+#define JSON_TIME_MAX 253402300799999LL
+
+/*
+ * A whole number from lo to hi (at most JSON_INT_MAX) from JSON. Checked
+ * before the conversion: a double outside int64_t (1e300, inf) has no
+ * defined conversion.
+ */
+static bool json_int(const cJSON *v, int64_t lo, int64_t hi, int64_t *ret) {
+    if (!cJSON_IsNumber(v) || !(v->valuedouble >= (double)lo) ||
+        !(v->valuedouble <= (double)hi))
+        return false;
+    *ret = (int64_t)v->valuedouble;
+    return true;
+}
+
 /* A time from JSON: ms since the epoch, or ISO 8601 text. */
 static bool json_time(const cJSON *v, int64_t *ret) {
-    if (cJSON_IsNumber(v) && isfinite(v->valuedouble) && v->valuedouble > 0) {
-        *ret = (int64_t)v->valuedouble;
-        return true;
-    }
+    if (cJSON_IsNumber(v))
+        return json_int(v, 1, JSON_TIME_MAX, ret);
     return cJSON_IsString(v) && !pvs_clock_parse_time(v->valuestring, ret);
 }
 
@@ -461,13 +477,11 @@ static void ticket_action(struct web_req *r, int64_t id, const char *action) {
     if (c->kind == PVS_CMD_TICKET_MERGE) {
         const cJSON *into =
             j ? cJSON_GetObjectItemCaseSensitive(j, "into") : NULL;
-        if (!cJSON_IsNumber(into) || into->valuedouble < 1 ||
-            pvs_store_web_ticket_visible(st, &scope,
-                                         (int64_t)into->valuedouble)) {
+        if (!json_int(into, 1, JSON_INT_MAX, &c->other_id) ||
+            pvs_store_web_ticket_visible(st, &scope, c->other_id)) {
             pvs_web_error(r, 400, "into", "into must be another ticket's id");
             goto out;
         }
-        c->other_id = (int64_t)into->valuedouble;
     }
     command(r, c, 200, false);
     c = NULL;
@@ -948,13 +962,12 @@ static void tokens(struct web_req *r, char **seg, int n) {
     name = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(j, "name"));
     v = cJSON_GetObjectItemCaseSensitive(j, "user");
     if (v && admin) {
-        if (!cJSON_IsNumber(v) || v->valuedouble < 1) {
+        if (!json_int(v, 1, JSON_INT_MAX, &user)) {
             pvs_web_error(r, 400, "user", "user must be a user id");
             goto out;
         }
-        user = (int64_t)v->valuedouble;
-    } else if (v && (!cJSON_IsNumber(v) ||
-                     (int64_t)v->valuedouble != r->who.user_id)) {
+    } else if (v &&
+               (!json_int(v, 1, JSON_INT_MAX, &id) || id != r->who.user_id)) {
         pvs_web_error(r, 403, "user",
                       "only an admin makes tokens for "
                       "someone else");
