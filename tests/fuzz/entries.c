@@ -446,12 +446,17 @@ static void http_populate(void) {
 }
 
 static void http_setup(void) {
-    char conf[4096], path[128], stat_dir[PATH_MAX];
+    char conf[8192], path[PATH_MAX], stat_dir[PATH_MAX];
     struct pvs_cfg_errors errs;
     struct sigaction ign;
     int64_t start;
-    bool have_static = realpath("web/static", stat_dir) != NULL;
+    const char *fuzz = getenv("PVS_FUZZ_DIR");
+    bool have_static;
 
+    /* The dashboard's files, from the tree the inputs come from. */
+    pvs_snprintf(path, sizeof(path), "%s/../../web/static",
+                 fuzz && *fuzz ? fuzz : "tests/fuzz");
+    have_static = realpath(path, stat_dir) != NULL;
     http_trace = getenv("PVS_FUZZ_TRACE") && *getenv("PVS_FUZZ_TRACE") == '1';
     pvs_strlcpy(http_dir, "/tmp/pvs-fuzz-http-XXXXXX", sizeof(http_dir));
     PVS_ASSERT(mkdtemp(http_dir));

@@ -11,6 +11,7 @@
 # the interesting ones into tests/fuzz/corpus/). A crash is written to
 # build/fuzz/crashes/<target>/; copy it into tests/fuzz/regress/<target>/
 # so `make check` replays it (tests/unit/test_fuzz_regress.c) for good.
+# tests/fuzz/<target>.dict, when there is one, is the target's dictionary.
 set -u
 cd "$(dirname "$0")/../.."
 MAKE=${MAKE:-make}
@@ -50,6 +51,7 @@ LIBS=$(sed -n "s/^LIBS := //p" Makefile)
 
 status=0
 total=0
+top=$(pwd)
 printf '%-14s %12s %10s %8s %s\n' target executions exec/s corpus result
 for t in $TARGETS; do
     mkdir -p $B/bin $B/corpus/$t $B/crashes/$t
@@ -58,13 +60,23 @@ for t in $TARGETS; do
         $B/libpvs.a $LIBS || exit 1
     cp tests/fuzz/corpus/$t/* $B/corpus/$t/ 2>/dev/null
     log=$B/fuzz_$t.log
-    ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
-    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-        $B/bin/fuzz_$t -max_total_time="$SECONDS_EACH" -max_len=8192 \
-        -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-        -jobs="$JOBS" -workers="$JOBS" \
-        -artifact_prefix=$B/crashes/$t/ $B/corpus/$t \
-        tests/fuzz/regress/$t >$log 2>&1
+    dict=
+    [ -f tests/fuzz/$t.dict ] && dict=-dict=$(pwd)/tests/fuzz/$t.dict
+    # -jobs writes fuzz-<n>.log into the working directory: run in the
+    # target's own, so that runs side by side never share one.
+    mkdir -p $B/run/$t
+    ab=$(cd $B && pwd)
+    (
+        cd $B/run/$t || exit 1
+        PVS_FUZZ_DIR=$top/tests/fuzz \
+        ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
+        UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+            exec "$ab/bin/fuzz_$t" -max_total_time="$SECONDS_EACH" \
+            -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
+            -print_final_stats=1 -jobs="$JOBS" -workers="$JOBS" $dict \
+            -artifact_prefix="$ab/crashes/$t/" "$ab/corpus/$t" \
+            "$top/tests/fuzz/regress/$t"
+    ) >$log 2>&1
     rc=$?
     execs=$(sed -n 's/^stat::number_of_executed_units: *//p' $log |
         awk '{s += $1} END {print s + 0}')
