@@ -262,7 +262,7 @@ int pvs_fuzz_sunspec(const uint8_t *data, size_t size) {
 static const char http_conf[] =
     "[global]\ndatabase = %s/pvs.db\nlink_secret = %s/link.key\n"
     "[http]\nadmin_token_file = %s/admin.token\n%s%s%s"
-    "rate_limit = 100000\nrate_burst = 100000\nmax_body = 16k\n"
+    "rate_limit = 100000\nrate_burst = 100000\nmax_body = 2k\n"
     "timeout = 5s\ntrust_proxy = true\nsession_lifetime = 1h\n"
     "[technician \"tech1\"]\nname = Ann Tech\nemail = ann@example.com\n"
     "[technician \"tech2\"]\nname = Bob Tech\nemail = bob@example.com\n"
