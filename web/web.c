@@ -598,7 +598,7 @@ out:
 
 /*
  * Start libmicrohttpd. Bound: listen on [http] listen:port with a pool of
- * worker threads. Unbound: no listen socket, one internal thread, and
+ * worker threads. Unbound: no listen socket, a thread per connection, and
  * connections only through pvs_web_add_connection.
  */
 static enum pvs_err start(struct pvs_web *w, bool bound) {
@@ -619,13 +619,14 @@ static enum pvs_err start(struct pvs_web *w, bool bound) {
     memset(&ss, 0, sizeof(ss));
     if (!bound) {
         /*
-         * libmicrohttpd ignores a thread pool without a listen socket.
-         * poll() rather than epoll: it sees at once that a client shut its
-         * side after the request (epoll waits for the idle timeout), so a
-         * caller can end a connection that way.
+         * libmicrohttpd ignores a thread pool without a listen socket: a
+         * thread per connection instead. poll() rather than epoll: it sees
+         * at once that a client shut its side after the request (epoll
+         * waits for the idle timeout), so a caller can end a connection
+         * that way.
          */
-        flags = MHD_USE_POLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG |
-                MHD_USE_NO_LISTEN_SOCKET | MHD_USE_ITC;
+        flags = MHD_USE_POLL_INTERNAL_THREAD | MHD_USE_THREAD_PER_CONNECTION |
+                MHD_USE_ERROR_LOG | MHD_USE_NO_LISTEN_SOCKET | MHD_USE_ITC;
         port = 0;
         sock[0].option = MHD_OPTION_END;
     } else if (inet_pton(AF_INET, w->http->listen,
