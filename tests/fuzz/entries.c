@@ -402,7 +402,31 @@ static int64_t http_command(int kind, int64_t other_id, const char *site,
     return id;
 }
 
-/* The accounts, their tokens, a session and two tickets. */
+/* Readings of s1-inv1: producing, then in fault for two minutes. */
+static void http_fault(void) {
+    static const struct {
+        int64_t ago_ms;
+        enum pvs_metric metric;
+        double value;
+    } in[] = {
+        {600000, PVS_M_AC_POWER_W, 3120}, {600000, PVS_M_STATE, PVS_ST_MPPT},
+        {120000, PVS_M_AC_POWER_W, 0},    {120000, PVS_M_STATE, PVS_ST_FAULT},
+        {0, PVS_M_AC_POWER_W, 0},         {0, PVS_M_STATE, PVS_ST_FAULT},
+    };
+    struct pvs_msg *m = pvs_msg_new(PVS_MSG_SAMPLES, PVS_ARRAY_LEN(in));
+    int64_t now = pvs_clock_now_ms();
+
+    for (size_t i = 0; i < PVS_ARRAY_LEN(in); i++) {
+        m->samples[i].dev = 0;
+        m->samples[i].metric = in[i].metric;
+        m->samples[i].ts_ms = now - in[i].ago_ms;
+        m->samples[i].value = in[i].value;
+    }
+    PVS_ASSERT(!pvs_queue_push(pvs_engine_inbox(http_engine), m, 10000));
+}
+
+/* The accounts, their tokens, a session, three tickets (two from customer
+ * messages, one from an inverter fault) and a silence. */
 static void http_populate(void) {
     struct timespec ts;
     char text[512], hash[65], tok[64], pwhash[crypto_pwhash_STRBYTES];
@@ -440,6 +464,7 @@ static void http_populate(void) {
                             "the inverter shows a red light") == 1);
     PVS_ASSERT(http_command(PVS_CMD_CUSTOMER_CONTACT, 0, "s2", "customer:cu2",
                             "no production since yesterday") == 2);
+    http_fault();
     http_command(PVS_CMD_API_SILENCE_CREATE, 0, NULL, "boss",
                  "{\"site\": \"s2\", \"reason\": \"roof works\", "
                  "\"start\": 1718928000000, \"end\": 1719100800000}");

@@ -27,8 +27,9 @@ int pvs_fuzz_sunspec(const uint8_t *data, size_t size);
 /*
  * The raw bytes of one client connection (normally one HTTP/1.1 request:
  * request line, headers, body) to the real HTTP server (web/), started
- * once with its engine and a database holding two sites, two tickets and
- * an account per role. Every answer must be well-formed HTTP with no 5xx
+ * once with its engine and a database holding two sites, three tickets
+ * (ticket 3 from an inverter fault, with its alert) and an account per
+ * role. Every answer must be well-formed HTTP with no 5xx
  * but 503 and 505. Credentials in the corpus (all fixed):
  *   Authorization: Bearer pvs-fuzz-admin-token-0123456789  (admin_token_file)
  *   Authorization: Bearer pvs_fuzz_<user> for users tech1 (technician),
