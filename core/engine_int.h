@@ -55,8 +55,8 @@ struct pvs_engine {
     size_t nanswers, answers_cap;
     enum pvs_err txn_rc; /* first error inside the open transaction */
     struct pvs_complaint db_down;
-    bool disk_low;         /* ingest paused: under min_free_disk */
-    int64_t disk_checked;  /* real ms of the last look while paused */
+    bool disk_low;        /* ingest paused: under min_free_disk */
+    int64_t disk_checked; /* real ms of the last look while paused */
     /* service workflow */
     struct pvs_tz **tech_tz; /* per technician, NULL = UTC */
     unsigned char link_key[PVS_TOKEN_KEY_LEN];

@@ -115,8 +115,9 @@ static const struct sky *sky_at(const struct pvs_site *site, int64_t ts_ms) {
     uint64_t h = (uint64_t)ts_ms * 0x9E3779B97F4A7C15ull;
     struct sky *k;
 
-    h ^= (uint64_t)(site->latitude * 1e4) * 0xC2B2AE3D27D4EB4Full;
-    h ^= (uint64_t)(site->longitude * 1e4) * 0x165667B19E3779F9ull;
+    /* Through int64_t: west and south are negative. */
+    h ^= (uint64_t)(int64_t)(site->latitude * 1e4) * 0xC2B2AE3D27D4EB4Full;
+    h ^= (uint64_t)(int64_t)(site->longitude * 1e4) * 0x165667B19E3779F9ull;
     k = &sky_memo[(h >> 32) % SKY_SLOTS];
     if (k->valid && k->ts_ms == ts_ms && k->lat == site->latitude &&
         k->lon == site->longitude && k->tilt == site->tilt &&

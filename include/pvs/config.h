@@ -68,7 +68,7 @@ struct pvs_cfg_global {
     int64_t grace_ms;       /* start-up grace for communication alerts */
     int64_t late_window_ms; /* late samples still feed the rules */
     int64_t reopen_window_ms;
-    int64_t batch_ms; /* under steady ingest, gather this long a batch */
+    int64_t batch_ms;      /* under steady ingest, gather this long a batch */
     int64_t min_free_disk; /* bytes: below, ingest pauses */
     int64_t inbox_size;
     char *public_url;

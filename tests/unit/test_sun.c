@@ -11,6 +11,7 @@
 #include <math.h>
 #include <cmocka.h>
 
+#include "pvs/expect.h"
 #include "pvs/sun.h"
 
 /* NREL SPA paper example: Golden CO, 2003-10-17 12:30:30 MST. */
@@ -72,12 +73,52 @@ static void test_azimuth_morning_afternoon(void **state) {
     assert_true(pm.azimuth_deg > 180 && pm.azimuth_deg < 250);
 }
 
+/*
+ * Expected power is remembered per place and instant: a remembered answer
+ * is the one a fresh computation gives, and places that differ (west and
+ * south of zero included) never share one.
+ */
+static void test_expected_power_memo(void **state) {
+    struct pvs_site a = {0}, b = {0};
+    struct pvs_expect_in in;
+    struct pvs_expect_out oa, ob, again;
+    struct pvs_sun_pos sun;
+    int64_t noon = 1718971200000LL; /* 2024-06-21 12:00 UTC */
+
+    (void)state;
+    pvs_expect_in_init(&in);
+    a.latitude = -33.45; /* Santiago: both negative */
+    a.longitude = -70.66;
+    a.tilt = 30;
+    a.azimuth = 0;
+    a.loss_factor = 0.14;
+    b = a;
+    b.latitude = 45.75;
+    b.longitude = 4.85;
+    b.azimuth = 180;
+    for (int i = 0; i < 3; i++) {
+        int64_t t = noon + i * 3600000LL;
+
+        pvs_expect_power(&a, 5, 0, t - 16 * 3600000LL, &in, &oa);
+        pvs_expect_power(&b, 5, 0, t, &in, &ob);
+        pvs_expect_power(&a, 5, 0, t - 16 * 3600000LL, &in, &again);
+        assert_true(oa.power_w == again.power_w);
+        assert_true(oa.elevation_deg == again.elevation_deg);
+        pvs_sun_position(a.latitude, a.longitude, t - 16 * 3600000LL, &sun);
+        assert_true(oa.elevation_deg == sun.elevation_deg);
+        pvs_sun_position(b.latitude, b.longitude, t, &sun);
+        assert_true(ob.elevation_deg == sun.elevation_deg);
+        assert_true(ob.power_w > 0);
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_spa_reference),
         cmocka_unit_test(test_pvlib_rmis),
         cmocka_unit_test(test_solstice_noon),
         cmocka_unit_test(test_azimuth_morning_afternoon),
+        cmocka_unit_test(test_expected_power_memo),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
