@@ -272,7 +272,7 @@ static const char http_conf[] =
     "longitude = 4.85\ntimezone = Europe/Paris\nkwp = 5\ncustomer = cu1\n"
     "technician = tech1\naccess_notes = key under the mat\n"
     "[device \"s1-inv1\"]\nsite = s1\nkind = inverter\nkwp = 5\n"
-    "[site \"s2\"]\nname = Martin farm\nlatitude = 47.22\nlongitude = 1.55\n"
+    "[site \"s2\"]\nname = Martin farm\nlatitude = 47.22\nlongitude = -1.55\n"
     "timezone = Europe/Paris\nkwp = 5\ncustomer = cu2\ntechnician = tech2\n"
     "[device \"s2-inv1\"]\nsite = s2\nkind = inverter\nkwp = 5\n";
 
