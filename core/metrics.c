@@ -54,7 +54,7 @@ enum pvs_err pvs_metric_parse(const char *name, enum pvs_metric *ret_metric,
     unsigned idx = 0;
     const char *rest = name;
 
-    if (!strncmp(name, "mppt", 4)) {
+    if (name[0] == 'm' && !strncmp(name, "mppt", 4)) {
         const char *p = name + 4;
         if (*p < '1' || *p > '9')
             return PVS_ERR_NOTFOUND;
@@ -64,10 +64,18 @@ enum pvs_err pvs_metric_parse(const char *name, enum pvs_metric *ret_metric,
             return PVS_ERR_NOTFOUND;
         rest = p + 1;
     }
+    /*
+     * This runs for every field of every MQTT message: the first byte
+     * rules out nearly every name before strcmp is called. (No name is
+     * empty, so rest[0] != '\0' past this test and rest + 1 is in the
+     * string.)
+     */
     for (int m = 0; m < PVS_M__COUNT; m++) {
-        if (metric_defs[m].per_mppt != (idx > 0))
+        const struct metric_def *d = &metric_defs[m];
+
+        if (d->per_mppt != (idx > 0) || d->name[0] != rest[0])
             continue;
-        if (!strcmp(metric_defs[m].name, rest)) {
+        if (!strcmp(d->name + 1, rest + 1)) {
             *ret_metric = (enum pvs_metric)m;
             *ret_idx = idx;
             return PVS_OK;

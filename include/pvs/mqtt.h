@@ -39,6 +39,11 @@ void pvs_mqtt_map_free(struct pvs_mqtt_map *map);
  * PVS_MSG_SAMPLES message the caller owns. *ret_unknown counts fields that
  * were skipped (unknown metrics, bad values). why receives a short reason
  * on failure. now_ms stamps samples whose payload has no "ts".
+ *
+ * payload is len bytes as Paho delivers them (no terminator needed). The
+ * JSON layout takes one RFC 8259 object and nothing else (whitespace
+ * aside), nested at most 64 levels; at most 256 samples are kept. The
+ * flat layout's value is at most 127 bytes. Any thread.
  */
 enum pvs_mqtt_result pvs_mqtt_map_parse(const struct pvs_mqtt_map *map,
                                         const char *topic, const void *payload,
