@@ -627,8 +627,10 @@ def test_broker_outage_raises_no_communication_alerts(h, pvsentry_bin,
     # The control: inv2 silent from +150m, the link up.
     firing = s.pv.wait_log(r"alert firing: \S*communication", 30)
     assert DEV2 in firing[0] and DEV + "/" not in firing[0]
-    fired_at = db_scalar(s.db, "SELECT min(ts_ms) FROM alerts WHERE "
-                         "family = 'communication' AND state = 'firing'")
+    # (Logged before its batch commits: wait for the row.)
+    fired_at = wait_until(lambda: db_scalar(
+        s.db, "SELECT min(ts_ms) FROM alerts WHERE family = 'communication'"
+        " AND state = 'firing'"), 30, "the alert's row")
     # 15 minutes after inv2's last sample (+149m), not earlier.
     assert s.at("164m") <= fired_at <= s.at("170m")
     sim.wait(60)
