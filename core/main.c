@@ -26,6 +26,7 @@
 #include "pvs/config.h"
 #include "pvs/engine.h"
 #include "pvs/log.h"
+#include "pvs/msg.h"
 #include "pvs/modbus_map.h"
 #include "pvs/mqtt.h"
 #include "pvs/notifier.h"
@@ -490,6 +491,7 @@ static int cmd_run(int argc, char **argv) {
     }
     pvs_sd_notify("STOPPING=1");
     daemon_stop(&d);
+    pvs_msg_pool_drain();
     log_stats();
     pvs_config_free(d.cfg);
     pvs_info("stopped");

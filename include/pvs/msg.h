@@ -47,6 +47,7 @@ struct pvs_msg {
     /* COMMAND (the message holds one reference) */
     struct pvs_command *cmd;
     /* SAMPLES */
+    bool pooled; /* from the pool of small sample messages (msg.c) */
     size_t nsamples;
     struct pvs_sample samples[];
 };
@@ -56,5 +57,7 @@ struct pvs_msg *pvs_msg_new(enum pvs_msg_type type, size_t nsamples);
 void pvs_msg_free(struct pvs_msg *m);
 /* For pvs_queue_new's free function. */
 void pvs_msg_free_void(void *m);
+/* Free the recycled messages kept for reuse (at exit). */
+void pvs_msg_pool_drain(void);
 
 #endif

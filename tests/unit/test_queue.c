@@ -7,6 +7,9 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <string.h>
+
+#include "pvs/msg.h"
 #include "pvs/queue.h"
 
 static int freed;
@@ -93,11 +96,95 @@ static void test_threads(void **state) {
     pvs_queue_free(q);
 }
 
+/* A recycled message is as new: zeroed, with the asked size and type. */
+static void test_msg_reuse_is_clean(void **state) {
+    struct pvs_msg *m;
+
+    (void)state;
+    m = pvs_msg_new(PVS_MSG_SAMPLES, 10);
+    memset(m->serial, 'x', sizeof(m->serial));
+    m->healthy = true;
+    m->outbox_id = 42;
+    for (size_t i = 0; i < 10; i++) {
+        m->samples[i].dev = 7;
+        m->samples[i].value = 1.5;
+    }
+    pvs_msg_free(m);
+    for (int round = 0; round < 3; round++) {
+        size_t n = (size_t)(round * 7 + 1);
+
+        m = pvs_msg_new(PVS_MSG_SAMPLES, n);
+        assert_int_equal(m->type, PVS_MSG_SAMPLES);
+        assert_int_equal(m->nsamples, n);
+        assert_int_equal(m->serial[0], 0);
+        assert_false(m->healthy);
+        assert_int_equal(m->outbox_id, 0);
+        assert_null(m->cmd);
+        for (size_t i = 0; i < n; i++) {
+            assert_int_equal(m->samples[i].dev, 0);
+            assert_true(m->samples[i].value == 0);
+        }
+        m->samples[n - 1].value = 3; /* the whole asked size is usable */
+        pvs_msg_free(m);
+    }
+    /* Larger messages and other types still work the usual way. */
+    m = pvs_msg_new(PVS_MSG_SAMPLES, 300);
+    m->samples[299].value = 1;
+    pvs_msg_free(m);
+    m = pvs_msg_new(PVS_MSG_DELIVERY, 0);
+    pvs_msg_free(m);
+    pvs_msg_pool_drain();
+}
+
+/* Made on one thread, freed on another, as receivers and the engine do. */
+struct relay {
+    struct pvs_queue *q;
+    int n;
+};
+
+static void *make_msgs(void *arg) {
+    struct relay *r = arg;
+
+    for (int i = 0; i < r->n; i++) {
+        struct pvs_msg *m = pvs_msg_new(PVS_MSG_SAMPLES, (size_t)(i % 12 + 1));
+        m->samples[0].value = i;
+        assert_int_equal(pvs_queue_push(r->q, m, -1), PVS_OK);
+    }
+    return NULL;
+}
+
+static void test_msg_across_threads(void **state) {
+    struct relay r = {pvs_queue_new(64, pvs_msg_free_void), 20000};
+    pthread_t t[2];
+    void *out[32];
+    int got = 0;
+
+    (void)state;
+    pthread_create(&t[0], NULL, make_msgs, &r);
+    pthread_create(&t[1], NULL, make_msgs, &r);
+    while (got < 2 * r.n) {
+        size_t k = pvs_queue_pop_batch(r.q, out, 32, 100);
+        for (size_t i = 0; i < k; i++) {
+            struct pvs_msg *m = out[i];
+            assert_int_equal(m->type, PVS_MSG_SAMPLES);
+            assert_true(m->nsamples >= 1 && m->nsamples <= 12);
+            pvs_msg_free(m);
+        }
+        got += (int)k;
+    }
+    pthread_join(t[0], NULL);
+    pthread_join(t[1], NULL);
+    pvs_queue_free(r.q);
+    pvs_msg_pool_drain();
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fifo_and_full),
         cmocka_unit_test(test_close),
         cmocka_unit_test(test_threads),
+        cmocka_unit_test(test_msg_reuse_is_clean),
+        cmocka_unit_test(test_msg_across_threads),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
