@@ -25,6 +25,8 @@
 #include "pvs/log.h"
 #include "pvs/mqtt.h"
 
+#include "../common/mqtt_ref.h"
+
 #define TOPIC "pvsentry/s1/d1"
 
 static const char payload[] =
@@ -76,42 +78,6 @@ static int old_find_device(const struct old_map *map, const char *site,
     if (!d->site || strcmp(d->site->obj.id, site))
         return -1;
     return (int)r->index;
-}
-
-static bool old_parse_ts(const cJSON *v, int64_t *out) {
-    if (cJSON_IsNumber(v)) {
-        double d = v->valuedouble;
-        if (!isfinite(d) || d < 0)
-            return false;
-        if (d > 1e11)
-            d /= 1000.0;
-        if (d > 32503680000.0)
-            return false;
-        *out = (int64_t)llround(d * 1000.0);
-        return true;
-    }
-    if (cJSON_IsString(v) && v->valuestring)
-        return pvs_clock_parse_time(v->valuestring, out) == PVS_OK;
-    return false;
-}
-
-static bool old_json_value(enum pvs_metric m, const cJSON *v, double *out) {
-    if (cJSON_IsNumber(v)) {
-        if (!isfinite(v->valuedouble))
-            return false;
-        *out = v->valuedouble;
-        if (m == PVS_M_STATE && (*out < PVS_ST_OFF || *out > PVS_ST_STANDBY))
-            return false;
-        return true;
-    }
-    if (m == PVS_M_STATE && cJSON_IsString(v) && v->valuestring) {
-        int st = pvs_state_parse(v->valuestring);
-        if (st < 0)
-            return false;
-        *out = st;
-        return true;
-    }
-    return false;
 }
 
 static int old_split_topic(char *t, char **parts, int max) {
@@ -175,7 +141,7 @@ static enum pvs_mqtt_result old_parse(const struct old_map *map,
         const cJSON *it;
         size_t n = 0, cap;
 
-        if (tsv && !old_parse_ts(tsv, &ts)) {
+        if (tsv && !ref_ts(tsv, &ts)) {
             res = PVS_MQTT_MALFORMED;
             goto out;
         }
@@ -193,7 +159,7 @@ static enum pvs_mqtt_result old_parse(const struct old_map *map,
                 continue;
             if (!it->string || n == cap ||
                 pvs_metric_parse(it->string, &metric, &idx) ||
-                !old_json_value(metric, it, &v)) {
+                !ref_value(metric, it, &v)) {
                 unknown++;
                 continue;
             }

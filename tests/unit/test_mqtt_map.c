@@ -21,6 +21,8 @@
 
 #define NOW 1732780800000LL
 
+#include "../common/mqtt_ref.h"
+
 static struct pvs_config *cfg;
 static struct pvs_mqtt_map *map;
 
@@ -903,43 +905,6 @@ struct ref_result {
     struct pvs_sample s[256];
     char why[160];
 };
-
-static bool ref_ts(const cJSON *v, int64_t *out) {
-    if (cJSON_IsNumber(v)) {
-        double d = v->valuedouble;
-        if (!isfinite(d) || d < 0)
-            return false;
-        if (d > 1e11)
-            d /= 1000.0;
-        if (d > 32503680000.0)
-            return false;
-        *out = (int64_t)llround(d * 1000.0);
-        return true;
-    }
-    if (cJSON_IsString(v) && v->valuestring)
-        return pvs_clock_parse_time(v->valuestring, out) == PVS_OK;
-    return false;
-}
-
-static bool ref_value(enum pvs_metric metric, const cJSON *v, double *out) {
-    if (cJSON_IsNumber(v)) {
-        if (!isfinite(v->valuedouble))
-            return false;
-        *out = v->valuedouble;
-        if (metric == PVS_M_STATE &&
-            (*out < PVS_ST_OFF || *out > PVS_ST_STANDBY))
-            return false;
-        return true;
-    }
-    if (metric == PVS_M_STATE && cJSON_IsString(v) && v->valuestring) {
-        int st = pvs_state_parse(v->valuestring);
-        if (st < 0)
-            return false;
-        *out = st;
-        return true;
-    }
-    return false;
-}
 
 /* The JSON layout, device "inv1" (index 0). */
 static void ref_parse(const char *payload, size_t len, struct ref_result *r) {
