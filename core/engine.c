@@ -1133,13 +1133,6 @@ static void batch(struct pvs_engine *e, void **msgs, size_t n) {
     }
 }
 
-static int64_t mono_ms(void) {
-    struct timespec ts;
-
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 static void nap_ms(int64_t ms) {
     struct timespec ts = {(time_t)(ms / 1000), (long)(ms % 1000) * 1000000L};
 
@@ -1162,7 +1155,7 @@ static bool disk_low(struct pvs_engine *e) {
 
     if (e->cfg->global.min_free_disk <= 0)
         return false;
-    if (e->disk_low && mono_ms() - e->disk_checked < DISK_RECHECK_MS)
+    if (e->disk_low && pvs_clock_mono_ms() - e->disk_checked < DISK_RECHECK_MS)
         return true;
     slash = strrchr(e->cfg->global.database, '/');
     if (!slash)
@@ -1177,7 +1170,7 @@ static bool disk_low(struct pvs_engine *e) {
         return false; /* cannot tell: let SQLite say */
     avail = (uint64_t)fs.f_bavail * fs.f_frsize;
     low = avail < (uint64_t)e->cfg->global.min_free_disk;
-    e->disk_checked = mono_ms();
+    e->disk_checked = pvs_clock_mono_ms();
     if (low && !e->disk_low) {
         pvs_stats_add(PVS_STAT_INGEST_PAUSED, 1);
         pvs_error("disk nearly full: %llu KiB free in '%s', under "
@@ -1228,10 +1221,10 @@ static void *engine_main(void *arg) {
         if (!n && pvs_queue_closed(e->inbox))
             break;
         if (n >= GATHER_MIN && n < BATCH_MAX) {
-            int64_t until = mono_ms() + e->cfg->global.batch_ms;
+            int64_t until = pvs_clock_mono_ms() + e->cfg->global.batch_ms;
 
             while (pvs_queue_len(e->inbox) < BATCH_MAX - n &&
-                   !pvs_queue_closed(e->inbox) && mono_ms() < until)
+                   !pvs_queue_closed(e->inbox) && pvs_clock_mono_ms() < until)
                 nap_ms(GATHER_NAP_MS);
             n += pvs_queue_pop_batch(e->inbox, msgs + n, BATCH_MAX - n, 0);
         }

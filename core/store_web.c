@@ -784,14 +784,14 @@ enum pvs_err pvs_store_web_series_json(struct pvs_store *st, const char *site,
     if ((to_ms - from_ms) / step_ms > 2000)
         step_ms = (to_ms - from_ms) / 2000 + 1;
     pvs_snprintf(path, sizeof(path), "$.\"%s\"", metric);
-    s = prep(
-        st,
-        "SELECT b, SUM(v) FROM (SELECT (ts_ms / ?3) * ?3 AS b,"
-        " device_id, AVG(" READING(
-            "?2") ") AS v FROM readings WHERE"
-                  " device_id IN (SELECT id FROM devices WHERE site_id = ?1)"
-                  " AND ts_ms >= ?4 AND ts_ms < ?5 GROUP BY b, device_id"
-                  " HAVING v IS NOT NULL) GROUP BY b ORDER BY b");
+    /* clang-format off */
+    s = prep(st, "SELECT b, SUM(v) FROM (SELECT (ts_ms / ?3) * ?3 AS b,"
+                 " device_id, AVG(" READING("?2") ") AS v FROM readings"
+                 " WHERE device_id IN (SELECT id FROM devices WHERE"
+                 " site_id = ?1) AND ts_ms >= ?4 AND ts_ms < ?5"
+                 " GROUP BY b, device_id HAVING v IS NOT NULL)"
+                 " GROUP BY b ORDER BY b");
+    /* clang-format on */
     if (!s)
         return PVS_ERR_DB;
     bind_text(s, 1, site);
@@ -828,14 +828,14 @@ enum pvs_err pvs_store_web_daily_energy(struct pvs_store *st, const char *site,
     for (int i = 0; i < days; i++)
         ret_kwh[i] = 0;
     /* Hourly mean power per device, summed: Wh per hour. */
+    /* clang-format off */
     s = prep(st, "SELECT (hr * 3600000 - ?2) / 86400000, SUM(v) / 1000 FROM"
-                 " (SELECT ts_ms / 3600000 AS hr, device_id, AVG(" READING(
-                     "'$.ac_power_w'") ") AS v FROM readings WHERE"
-                                       " device_id IN (SELECT id FROM devices "
-                                       "WHERE site_id = ?1)"
-                                       " AND ts_ms >= ?2 AND ts_ms < ?3 GROUP "
-                                       "BY hr, device_id"
-                                       " HAVING v IS NOT NULL) GROUP BY 1");
+                 " (SELECT ts_ms / 3600000 AS hr, device_id,"
+                 " AVG(" READING("'$.ac_power_w'") ") AS v FROM readings"
+                 " WHERE device_id IN (SELECT id FROM devices WHERE"
+                 " site_id = ?1) AND ts_ms >= ?2 AND ts_ms < ?3"
+                 " GROUP BY hr, device_id HAVING v IS NOT NULL) GROUP BY 1");
+    /* clang-format on */
     if (!s)
         return PVS_ERR_DB;
     bind_text(s, 1, site);
