@@ -351,6 +351,18 @@ def fill(path):
     return filler
 
 
+def fill_during_ingest(h, tiny_fs, min_free):
+    """pvsentry on tiny_fs with min_free_disk = min_free, storing a
+    simulated site; once rows are stored, fill the file system. Returns
+    the rig, the simulator, the log mark before the fill and the filler."""
+    rig = Rig(h, dbdir=tiny_fs, min_free=min_free).start()
+    sim = rig.sim("3h")
+    wait_until(lambda: (db_scalar(rig.db, "SELECT max(rowid) FROM readings")
+                        or 0) > 10, 30, "samples stored")
+    mark = rig.pv.mark()
+    return rig, sim, mark, fill(tiny_fs)
+
+
 def last_stats(pv):
     """The counters of pvsentry's last `stats:` line (logged at exit)."""
     line = pv.wait_log(r"stats: ", 5)[-1]
@@ -364,12 +376,7 @@ def test_disk_full_then_space_returns(h, tiny_fs, pvsentry_bin, pvsim_bin):
     keeps running, corrupts nothing, and once space returns stores what
     waited. Every acknowledged sample is stored, or counted as lost when
     the disk filled in the middle of a batch."""
-    rig = Rig(h, dbdir=tiny_fs, min_free="256k").start()
-    sim = rig.sim("3h")
-    wait_until(lambda: (db_scalar(rig.db, "SELECT max(rowid) FROM readings")
-                        or 0) > 10, 30, "samples stored")
-    mark = rig.pv.mark()
-    filler = fill(tiny_fs)
+    rig, sim, mark, filler = fill_during_ingest(h, tiny_fs, "256k")
     err = rig.pv.wait_log(r"disk nearly full: .* ingest paused", 30,
                           since=mark)
     assert rig.pv.running
@@ -407,12 +414,7 @@ def test_disk_full_without_reserve_counts_what_is_lost(h, tiny_fs,
     error is clear, the database intact, writes resume when space returns,
     and the samples of the failed batches are counted, not silently
     gone."""
-    rig = Rig(h, dbdir=tiny_fs, min_free="0").start()
-    sim = rig.sim("3h")
-    wait_until(lambda: (db_scalar(rig.db, "SELECT max(rowid) FROM readings")
-                        or 0) > 10, 30, "samples stored")
-    mark = rig.pv.mark()
-    filler = fill(tiny_fs)
+    rig, sim, mark, filler = fill_during_ingest(h, tiny_fs, "0")
     rig.pv.wait_log(r"cannot commit a batch .*samples lost.*full", 30,
                     since=mark)
     time.sleep(rig.h.clock.real_seconds("10m"))
