@@ -637,7 +637,7 @@ static void on_firing(struct pvs_engine *e, const struct pvs_alert_event *ev) {
                  ev->evidence);
     if (act == PVS_TICKET_REPEAT) {
         existing.updated_ms = now;
-        existing.lost_kwh += ev->lost_kwh;
+        existing.lost_kwh += ev->lost_kwh - ev->lost_kwh_before;
         if (!e->txn_rc)
             e->txn_rc = pvs_store_ticket_update(e->st, &existing);
         pvs_store_ticket_event(e->st, existing.id, now, "alert_repeat",
@@ -741,11 +741,11 @@ static void on_resolved(struct pvs_engine *e,
     t.status = pvs_strdup("resolved");
     t.updated_ms = ev->ts_ms;
     t.resolved_ms = ev->ts_ms;
-    t.lost_kwh = ev->lost_kwh;
+    t.lost_kwh += ev->lost_kwh - ev->lost_kwh_before;
     if (!e->txn_rc)
         e->txn_rc = pvs_store_ticket_update(e->st, &t);
     pvs_snprintf(text, sizeof(text),
-                 "the data shows recovery; %.1f kWh lost in all", ev->lost_kwh);
+                 "the data shows recovery; %.1f kWh lost in all", t.lost_kwh);
     pvs_store_ticket_event(e->st, t.id, ev->ts_ms, "recovered", "pvsentry",
                            text);
     pvs_info("ticket #%lld resolved: the data shows recovery (%s)",
@@ -757,10 +757,45 @@ static void on_resolved(struct pvs_engine *e,
     pvs_ticket_release(&t);
 }
 
+/* A firing alert's lost energy grew: its ticket carries the same figure
+ * to every page and report. */
+static void on_update(struct pvs_engine *e, const struct pvs_alert_event *ev) {
+    struct pvs_ticket t;
+    enum pvs_err rc;
+
+    rc = pvs_store_ticket_by_fp(e->st, ev->fingerprint, &t);
+    if (rc) {
+        if (rc != PVS_ERR_NOTFOUND)
+            e->txn_rc = rc;
+        return;
+    }
+    if (pvs_ticket_is_active(t.status)) {
+        t.lost_kwh += ev->lost_kwh - ev->lost_kwh_before;
+        if (pvs_severity_parse(t.severity) < (int)ev->severity) {
+            pvs_free(t.severity);
+            t.severity = pvs_strdup(pvs_severity_name(ev->severity));
+            pvs_store_ticket_event(e->st, t.id, ev->ts_ms, "severity",
+                                   "pvsentry", ev->evidence);
+        }
+        t.updated_ms = ev->ts_ms;
+        if (!e->txn_rc)
+            e->txn_rc = pvs_store_ticket_update(e->st, &t);
+    }
+    pvs_ticket_release(&t);
+}
+
 static void on_alert(void *ud, const struct pvs_alert_event *ev) {
     struct pvs_engine *e = ud;
     enum pvs_err rc;
 
+    if (ev->state == PVS_ALERT_UPDATE) {
+        if (e->txn_rc)
+            return;
+        e->txn_rc = pvs_store_add_alert(e->st, ev);
+        if (!e->txn_rc)
+            on_update(e, ev);
+        return;
+    }
     if (ev->state == PVS_ALERT_FIRING) {
         pvs_stats_add(PVS_STAT_ALERTS_FIRED, 1);
         pvs_warn("alert firing: %s (%s): %s", ev->fingerprint,

@@ -174,6 +174,25 @@ void pvs_expect_power(const struct pvs_site *site, double kwp, double rated_w,
     out->power_w = rated_w > 0 && p > rated_w ? rated_w : p;
 }
 
+double pvs_expect_clear_day_wh(const struct pvs_site *site, double kwp,
+                               double rated_w, int64_t ts_ms) {
+    const int64_t step = 15 * 60000, day = 86400000;
+    int64_t off = (int64_t)(site->longitude * 240000.0);
+    int64_t t0 = ts_ms + off, wh_day;
+    struct pvs_expect_in in;
+    struct pvs_expect_out out;
+    double wh = 0;
+
+    /* From the solar midnight before ts_ms, at the middle of each step. */
+    wh_day = (t0 >= 0 ? t0 / day : (t0 - day + 1) / day) * day - off;
+    pvs_expect_in_init(&in);
+    for (int64_t t = wh_day + step / 2; t < wh_day + day; t += step) {
+        pvs_expect_power(site, kwp, rated_w, t, &in, &out);
+        wh += out.power_w * (double)step / 3600000.0;
+    }
+    return wh;
+}
+
 /* ---- tracking ---- */
 
 #define ENV_MAX_AGE_MS (30 * 60000LL)

@@ -16,7 +16,20 @@
  *         sun is high enough (20 % of kWp expected) for shading and
  *         sensor mismatch at dawn to stay out of it
  * Without a sensor only a dead device is flagged, and only with the clear
- * sky promising a real output: an overcast day is not a fault. Clipping
+ * sky promising a real output: an overcast day is not a fault. And
+ * without a sensor "produces nothing" is critical only when the output is
+ * flat at zero or the device itself says it is off or in fault: a dark
+ * thunderstorm leaves a flickering few percent, a dead inverter does not
+ * (until then it is a warning).
+ *
+ * One alert per episode: once firing, the condition must be clearly gone
+ * (output back above ratio + 0.1 of its normal, or above twice the dead
+ * limit) on three judged windows in a row that cover four windows'
+ * time and at least an hour of daylight (nights do not count) before the
+ * family says so; on hourly data, a whole daylight day whose energy is
+ * clearly back. Nights are not judged, so hourly
+ * data whose midday hours recover a little no longer opens and resolves
+ * the same shortfall twice a day. Clipping
  * at the inverter's limit is never a shortfall (expect.c). Cold weather
  * with low output is left to the `snow` family.
  */
@@ -35,6 +48,13 @@ struct up_dev {
     struct pvs_expect_win win;
     double k; /* learnt normal measured/expected, NaN until known */
     int64_t dead_since, low_since;
+    double dead_max_w; /* highest window power since dead_since */
+    int state;         /* last reported enum pvs_state, 0 = none */
+    int nclear;        /* judged windows in a row without the condition */
+    int64_t clear_ms;  /* judged (daylight) time they cover */
+    int64_t judged_ms; /* time of the last judged window */
+    double day_meas, day_base; /* the current daylight day, while firing */
+    bool day_good;             /* the last whole day was clearly fine */
     bool active;
 };
 
@@ -110,7 +130,7 @@ static void evaluate(struct pvs_rule *r, const struct pvs_device *dev,
     char ev[PVS_EVIDENCE_MAX], ex[PVS_EXPLAIN_MAX];
     double kwp = pvs_expect_device_kwp(r->conf, dev);
     double k, base, floor_w;
-    bool judge, dead, low, cold, sensor;
+    bool judge, dead, low, cold, sensor, flat;
 
     if (kwp <= 0)
         return;
@@ -150,13 +170,57 @@ static void evaluate(struct pvs_rule *r, const struct pvs_device *dev,
     dead = d->dead_since && now - d->dead_since >=
                                 (sensor ? p->dead_for_ms : 4 * p->dead_for_ms);
     low = d->low_since && now - d->low_since >= p->low_for_ms;
+    if (!d->dead_since)
+        d->dead_max_w = 0;
+    else if (sum.meas_w > d->dead_max_w)
+        d->dead_max_w = sum.meas_w;
+    /* Hysteresis in value: a firing shortfall is over only when the
+     * output is clearly back. */
+    if (d->active && !dead && !low) {
+        double back =
+            sensor ? (p->ratio + 0.1) * base : 2.0 * p->dead_ratio * base;
+        if (sum.meas_w < back && !cold)
+            low = true;
+    }
+    /* ... and in time: three windows in a row, over four windows' time
+     * and at least an hour. */
+    if (d->judged_ms && now - d->judged_ms > 6 * 3600000LL) {
+        /* A night has passed: judge the day before as a whole. */
+        d->day_good =
+            d->day_base > 0 &&
+            d->day_meas >=
+                (sensor ? p->ratio + 0.15 : 2.0 * p->dead_ratio) * d->day_base;
+        d->day_meas = d->day_base = 0;
+    }
+    if (d->active) {
+        d->day_meas += sum.meas_w;
+        d->day_base += base;
+    }
+    if (d->active && !dead && !low) {
+        int64_t need = 4 * sum.span_ms > 3600000 ? 4 * sum.span_ms : 3600000;
+        int64_t dt = now - d->judged_ms;
+        d->clear_ms += d->nclear++ && dt < sum.span_ms ? dt : sum.span_ms;
+        if (sum.span_ms >= 45 * 60000 ? !d->day_good
+                                      : d->nclear < 3 || d->clear_ms < need)
+            low = true;
+    } else {
+        d->nclear = 0;
+        d->clear_ms = 0;
+    }
+    d->judged_ms = now;
+    if (!d->active)
+        d->day_good = false;
 
     memset(&o, 0, sizeof(o));
     o.site = dev->site;
     o.device = dev;
     o.subject = "";
     o.ts_ms = now;
-    o.severity = dead ? PVS_SEV_CRITICAL : r->severity;
+    /* Without a sensor, only a flat zero or the device's own word make
+     * "produces nothing" critical. */
+    flat = d->dead_max_w <= 0.001 * kwp * 1000.0 + 2.0 ||
+           d->state == PVS_ST_OFF || d->state == PVS_ST_FAULT;
+    o.severity = dead && (sensor || flat) ? PVS_SEV_CRITICAL : r->severity;
     o.measured = sum.meas_w;
     o.expected = base;
     o.active = dead || low;
@@ -196,6 +260,8 @@ static void up_sample(struct pvs_rule *r, const struct pvs_sample *s) {
     if (!dev->site)
         return;
     pvs_expect_env_sample(&st->env[dev->site->index], s);
+    if (s->metric == PVS_M_STATE)
+        st->dev[s->dev].state = (int)s->value;
     if (s->metric != PVS_M_AC_POWER_W && s->metric != PVS_M_AC_ENERGY_WH)
         return;
     kwp = pvs_expect_device_kwp(r->conf, dev);

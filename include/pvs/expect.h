@@ -55,6 +55,13 @@ struct pvs_expect_in {
     double module_temp_c;
     double ambient_temp_c;
 };
+/*
+ * Modelled AC energy (Wh) of a clear day for kwp at site: the solar day
+ * (midnight to midnight in solar time) that holds ts_ms.
+ */
+double pvs_expect_clear_day_wh(const struct pvs_site *site, double kwp,
+                               double rated_w, int64_t ts_ms);
+
 void pvs_expect_in_init(struct pvs_expect_in *in);
 
 /* Result of pvs_expect_power. */

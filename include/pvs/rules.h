@@ -36,6 +36,7 @@ enum pvs_alert_state {
     PVS_ALERT_PENDING = 0,
     PVS_ALERT_FIRING,
     PVS_ALERT_RESOLVED,
+    PVS_ALERT_UPDATE, /* still firing: its lost energy or severity grew */
 };
 const char *pvs_alert_state_name(enum pvs_alert_state s);
 
@@ -60,7 +61,11 @@ struct pvs_observation {
     const char *kb;          /* knowledge-base article id, or NULL */
 };
 
-/* A transition of an alert, handed to the rule set's owner. */
+/*
+ * A transition of an alert, handed to the rule set's owner: FIRING,
+ * RESOLVED, or UPDATE (at most hourly in sample time while it fires, when
+ * the lost energy or the severity changed).
+ */
 struct pvs_alert_event {
     char fingerprint[PVS_FP_MAX];
     const char *rule_id; /* the rule instance id ([rule "id"] or family) */
@@ -73,8 +78,20 @@ struct pvs_alert_event {
     int64_t started_ms; /* condition first seen */
     int64_t ts_ms;      /* this transition */
     double measured, expected;
+    /*
+     * Lost energy, defined once for every message and page: expected
+     * minus actual power over the alert, the expected power coming from
+     * the model of the family that fired, integrated while it fires.
+     * Per day is what the last full daylight day of the alert lost;
+     * before the alert has lived through one, the shortfall so far as a
+     * share of what was expected, applied to the modelled energy of a
+     * clear day.
+     */
     double lost_kwh;         /* energy lost so far */
-    double lost_kwh_per_day; /* current rate */
+    double lost_kwh_per_day; /* see above; 0 once resolved */
+    double lost_kwh_before;  /* lost_kwh of this alert's previous event
+                              * (0 when it first fires): what a ticket
+                              * adds is lost_kwh - lost_kwh_before */
     char evidence[PVS_EVIDENCE_MAX];
     char explanation[PVS_EXPLAIN_MAX];
     const char *kb;

@@ -69,13 +69,15 @@ enum pvs_err pvs_store_device_info(struct pvs_store *st, const char *device,
                                    const char *model, int64_t ts_ms,
                                    bool *ret_replaced);
 
-/* Append an alert transition. */
+/* Append an alert transition; an UPDATE rewrites the running figures
+ * (severity, lost energy, evidence) on the alert's firing row. */
 enum pvs_err pvs_store_add_alert(struct pvs_store *st,
                                  const struct pvs_alert_event *ev);
 /*
  * Call fn for each fingerprint whose last transition is "firing" (to
  * restore rule state after a restart). Only fingerprint, rule_id,
- * subject, severity, started_ms, lost_kwh, evidence, explanation and the
+ * subject, severity, started_ms, ts_ms (its last update), lost_kwh,
+ * lost_kwh_per_day, evidence, explanation and the
  * site/device (resolved against cfg, may be NULL) are set; the strings are
  * valid during the call only.
  */
