@@ -22,9 +22,8 @@
  * a device that talks at night has no envelope (the sun rule alone). The
  * level never exceeds 60 % of the day's clear-sky peak, so a device that
  * stays silent all day is always found. A device whose last output was
- * low, or that has not spoken since before its envelope opened today (a
- * dark sky sends it to sleep early, or keeps it asleep in the morning),
- * gets three hours inside its envelope, not one timeout.
+ * low (a dark sky sends it to sleep early) gets three hours inside its
+ * envelope, not one timeout.
  *
  * Three levels, the widest wins:
  *   site      every device of a site (with two or more devices) is silent:
@@ -50,10 +49,10 @@ struct comm_params {
 };
 
 #define COMM_NDELTA 5
-#define ENV_N 14            /* learnt quiet/wake levels kept per device */
-#define ENV_DEFAULT 250.0   /* W/m2 of clear-sky POA, until learnt */
-#define ENV_MIN_LEARNT 4    /* levels before the learnt envelope applies */
-#define ENV_CAP 0.6         /* of the day's clear-sky POA peak */
+#define ENV_N 14          /* learnt quiet/wake levels kept per device */
+#define ENV_DEFAULT 250.0 /* W/m2 of clear-sky POA, until learnt */
+#define ENV_MIN_LEARNT 2  /* levels before the learnt envelope applies */
+#define ENV_CAP 0.6       /* of the day's clear-sky POA peak */
 #define NIGHT_GAP_MS (3 * 3600000LL)
 #define MAX_LEARN_GAP_MS (36 * 3600000LL)
 #define ASLEEP_MS (3 * 3600000LL) /* silence after low output */
@@ -67,12 +66,12 @@ struct comm_env {
 
 struct comm_dev {
     struct comm_env env;
-    double last_w;   /* last ac_power_w, NaN when none */
-    double max_w;    /* highest ac_power_w seen */
+    double last_w; /* last ac_power_w, NaN when none */
+    double max_w;  /* highest ac_power_w seen */
     int64_t last_ms;
     int64_t delta[COMM_NDELTA]; /* recent intervals between samples */
     size_t ndelta;
-    bool awake;      /* inside its reporting envelope */
+    bool awake; /* inside its reporting envelope */
     int64_t awake_since;
     bool down;     /* silent while it should talk, this tick */
     bool reported; /* an active observation was made */
@@ -82,8 +81,8 @@ struct comm_group {
     bool up; /* sun above the threshold (sites only) */
     int64_t up_since;
     bool reported;
-    int64_t day;       /* solar day of peak_poa (sites only) */
-    double peak_poa;   /* the day's clear-sky POA peak */
+    int64_t day;     /* solar day of peak_poa (sites only) */
+    double peak_poa; /* the day's clear-sky POA peak */
 };
 
 struct comm_state {
@@ -197,8 +196,9 @@ static double envelope(const struct comm_dev *cd, double peak_poa) {
     if (cd->env.n < ENV_MIN_LEARNT) {
         v = ENV_DEFAULT;
     } else {
-        /* The second highest level: one odd evening does not widen it;
-         * levels above the cap were outages, not sleep. */
+        /* The second highest level (of the last week): one odd evening
+         * does not widen it; levels above the cap were outages, not
+         * sleep. */
         for (size_t i = 0; i < n; i++) {
             double x = cd->env.level[i];
             if (x > ENV_CAP * peak_poa)
@@ -399,8 +399,7 @@ static void tick_site(struct pvs_rule *r, size_t si, int64_t now, bool held) {
     if (day != sg->day) {
         sg->day = day;
         sg->peak_poa = 0;
-        for (int64_t t = day * 86400000 -
-                         (int64_t)(site->longitude * 240000.0);
+        for (int64_t t = day * 86400000 - (int64_t)(site->longitude * 240000.0);
              t < (day + 1) * 86400000 - (int64_t)(site->longitude * 240000.0);
              t += 900000) {
             double x = clear_poa(site, t);
@@ -429,9 +428,8 @@ static void tick_site(struct pvs_rule *r, size_t si, int64_t now, bool held) {
             ref = cd->awake_since;
         to = timeout_of(p, cd);
         /* Sent to sleep by a dark sky: give it time to wake. */
-        if (!cd->env.night &&
-            ((!isnan(cd->last_w) && cd->last_w < 0.05 * cd->max_w) ||
-             cd->last_ms < cd->awake_since))
+        if (!cd->env.night && !isnan(cd->last_w) &&
+            cd->last_w < 0.05 * cd->max_w)
             to = 4 * to > ASLEEP_MS ? 4 * to : ASLEEP_MS;
         cd->down = awake && !held && now - ref >= to;
     }
