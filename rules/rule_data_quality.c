@@ -12,7 +12,8 @@
  *                power-weighted centre of its day's production against
  *                that of the clear-sky model at the same instants (which
  *                knows the array's orientation), on good days (at least
- *                half the clear-sky energy), median of the last seven;
+ *                half the clear-sky energy), median of the last seven (five at
+ *                least);
  *                a logger that follows daylight saving time shows +1 h
  *                through the summer
  * Each is raised when seen and clears once the data has been clean for the
@@ -111,7 +112,7 @@ static void clock_day(struct pvs_rule *r, const struct pvs_device *d,
     dd->off_h[dd->noff++ % CLOCK_DAYS] =
         (float)((dd->mt / dd->mw - dd->ct / dd->cw) / 3600000.0);
     n = dd->noff < CLOCK_DAYS ? dd->noff : CLOCK_DAYS;
-    if (n < 3)
+    if (n < 5)
         return;
     memcpy(v, dd->off_h, n * sizeof(v[0]));
     qsort(v, n, sizeof(v[0]), cmp_float);

@@ -22,6 +22,19 @@
  * thunderstorm leaves a flickering few percent, a dead inverter does not
  * (until then it is a warning).
  *
+ * Partial losses without a sensor (subject "partial"): a lost string or
+ * a derate leaves a smooth curve that is simply lower. Each solar day the
+ * device's output is compared with the clear-sky model at the same
+ * instants; a day is clear when the ratio of the two changes smoothly
+ * (clouds make it jump) over the hours the clear sky is above a fifth of
+ * its peak, and its clear-sky performance index is the energy ratio. The
+ * device's normal index is the median of its recent normal clear days
+ * (a low day is never learnt). Two clear days in a row (cloudy days
+ * between do not count) below 1 - partial_drop of normal raise a warning
+ * that says in words what is missing; a clear day back above half of
+ * that drop resolves it. Where the site has sibling inverters, the
+ * `peer` family compares them.
+ *
  * One alert per episode: once firing, the condition must be clearly gone
  * (output back above ratio + 0.1 of its normal, or above twice the dead
  * limit) on three judged windows in a row that cover four windows'
@@ -34,13 +47,30 @@
  * with low output is left to the `snow` family.
  */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "pvs/expect.h"
 #include "pvs/rules.h"
 
+#define PART_REF 15 /* normal clear days kept */
+
+/* Clear-sky performance of a device without a sensor, per solar day. */
+struct part {
+    int64_t day, last_ms;
+    double e_meas, e_clear, peak_c;
+    double last_r, dr, rsum;
+    int n;
+    float ref[PART_REF];
+    unsigned nref;
+    int nlow;
+    int64_t low_since;
+    double low_ratio; /* the episode's index over normal */
+    bool active;
+};
+
 struct up_params {
-    double ratio, dead_ratio, min_expected, snow_temp;
+    double ratio, dead_ratio, min_expected, snow_temp, partial_drop;
     int64_t window_ms, dead_for_ms, low_for_ms;
 };
 
@@ -56,6 +86,7 @@ struct up_dev {
     double day_meas, day_base; /* the current daylight day, while firing */
     bool day_good;             /* the last whole day was clearly fine */
     bool active;
+    struct part part;
 };
 
 struct up_state {
@@ -64,8 +95,8 @@ struct up_state {
 };
 
 static const char *const up_keys[] = {
-    "ratio",  "dead_ratio", "min_expected", "snow_temp",
-    "window", "dead_for",   "low_for",      NULL,
+    "ratio",    "dead_ratio", "min_expected", "snow_temp", "window",
+    "dead_for", "low_for",    "partial_drop", NULL,
 };
 
 static enum pvs_err up_parse(struct pvs_rule *r, struct pvs_cfg_errors *errs) {
@@ -79,6 +110,8 @@ static enum pvs_err up_parse(struct pvs_rule *r, struct pvs_cfg_errors *errs) {
         pvs_rule_param_double(r, "min_expected", 0.015, 0.0, 1.0, errs);
     p->snow_temp =
         pvs_rule_param_double(r, "snow_temp", 3.0, -40.0, 20.0, errs);
+    p->partial_drop =
+        pvs_rule_param_double(r, "partial_drop", 0.2, 0.05, 0.9, errs);
     p->window_ms = pvs_rule_param_duration(r, "window", 30 * 60000, errs);
     p->dead_for_ms = pvs_rule_param_duration(r, "dead_for", 15 * 60000, errs);
     p->low_for_ms = pvs_rule_param_duration(r, "low_for", 45 * 60000, errs);
@@ -252,6 +285,165 @@ static void evaluate(struct pvs_rule *r, const struct pvs_device *dev,
     d->active = o.active;
 }
 
+static int cmp_float(const void *a, const void *b) {
+    float x = *(const float *)a, y = *(const float *)b;
+
+    return (x > y) - (x < y);
+}
+
+static double part_normal(const struct part *pt) {
+    float v[PART_REF];
+    size_t n = pt->nref < PART_REF ? pt->nref : PART_REF;
+
+    memcpy(v, pt->ref, n * sizeof(v[0]));
+    qsort(v, n, sizeof(v[0]), cmp_float);
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
+}
+
+/* "about a third of the output ...; typical of one string of three" */
+static void part_words(const struct pvs_device *dev, const struct part *pt,
+                       char *buf, size_t size) {
+    static const char *const wday[] = {"Thursday", "Friday", "Saturday",
+                                       "Sunday",   "Monday", "Tuesday",
+                                       "Wednesday"};
+    static const struct {
+        double f;
+        const char *what, *typical;
+    } share[] = {
+        {0.25, "a quarter", "one string of four"},
+        {1.0 / 3, "a third", "one string of three"},
+        {0.5, "half", "one string of two, or a derate to half power"},
+        {2.0 / 3, "two thirds", "two strings of three"},
+        {0.75, "three quarters", "three strings of four"},
+    };
+    double miss = 1.0 - pt->low_ratio;
+    size_t best = 0;
+    int64_t off = (int64_t)(dev->site->longitude * 240000.0);
+    int64_t days = (pt->low_since + off) / 86400000;
+
+    for (size_t i = 1; i < PVS_ARRAY_LEN(share); i++)
+        if (fabs(share[i].f - miss) < fabs(share[best].f - miss))
+            best = i;
+    pvs_snprintf(buf, size,
+                 "about %s of the output of '%s' has been missing since "
+                 "%s on clear days; typical of %s",
+                 fabs(share[best].f - miss) < 0.06 ? share[best].what
+                                                   : "a part",
+                 dev->obj.id, wday[((days % 7) + 7) % 7], share[best].typical);
+}
+
+static void part_observe(struct pvs_rule *r, const struct pvs_device *dev,
+                         struct part *pt, int64_t now, double p_w) {
+    struct pvs_observation o;
+    char ev[PVS_EVIDENCE_MAX], ex[PVS_EXPLAIN_MAX];
+    double normal;
+
+    memset(&o, 0, sizeof(o));
+    o.site = dev->site;
+    o.device = dev;
+    o.subject = "partial";
+    o.ts_ms = now;
+    o.severity = r->severity;
+    o.active = pt->active;
+    /* The model that fired: the device's normal output is its output
+     * scaled back by the share it lost. */
+    normal = pt->low_ratio > 0.05 ? p_w / pt->low_ratio : p_w;
+    o.measured = p_w;
+    o.expected = normal;
+    o.lost_w = pt->active && normal > p_w ? normal - p_w : 0;
+    pvs_snprintf(ev, sizeof(ev),
+                 "clear-sky performance %.0f %% of its normal on %d clear "
+                 "days in a row (no irradiance sensor)",
+                 100.0 * pt->low_ratio, pt->nlow);
+    part_words(dev, pt, ex, sizeof(ex));
+    o.evidence = ev;
+    o.explanation = ex;
+    o.kb = "underperformance";
+    pvs_rule_observe(r, &o);
+}
+
+/* The solar day of pt is over: was it clear, and how did it do? */
+static void part_day(struct pvs_rule *r, const struct pvs_device *dev,
+                     struct part *pt, int64_t now) {
+    const struct up_params *p = r->params;
+    double cspi, normal;
+
+    if (pt->n < 8 || pt->e_clear <= 0 || pt->rsum <= 0 ||
+        pt->dr / pt->rsum > 0.04)
+        return; /* not a clear day, or too little of it */
+    cspi = pt->e_meas / pt->e_clear;
+    if (pt->nref < 3) {
+        if (cspi > 0.2 && cspi < 2.0)
+            pt->ref[pt->nref++ % PART_REF] = (float)cspi;
+        return;
+    }
+    normal = part_normal(pt);
+    if (cspi < (1.0 - p->partial_drop) * normal) {
+        if (!pt->nlow++) {
+            pt->low_since =
+                pt->day * 86400000 - (int64_t)(dev->site->longitude * 240000.0);
+            pt->low_ratio = cspi / normal;
+        } else {
+            pt->low_ratio = (pt->low_ratio + cspi / normal) / 2.0;
+        }
+        if (pt->nlow >= 2)
+            pt->active = true;
+    } else if (cspi >= (1.0 - p->partial_drop / 2.0) * normal) {
+        pt->nlow = 0;
+        if (cspi < 1.5 * normal)
+            pt->ref[pt->nref++ % PART_REF] = (float)cspi;
+        if (pt->active) {
+            pt->active = false;
+            part_observe(r, dev, pt, now, 0);
+        }
+    }
+}
+
+static void part_sample(struct pvs_rule *r, const struct pvs_device *dev,
+                        struct part *pt, const struct pvs_sample *s,
+                        double kwp) {
+    struct pvs_expect_in in;
+    struct pvs_expect_out out;
+    int64_t off = (int64_t)(dev->site->longitude * 240000.0);
+    int64_t day = (s->ts_ms + off) / 86400000, dt;
+    double pw = s->value > 0 ? s->value : 0, c, rr;
+
+    if (day != pt->day) {
+        if (pt->day)
+            part_day(r, dev, pt, s->ts_ms);
+        pt->day = day;
+        pt->e_meas = pt->e_clear = pt->peak_c = 0;
+        pt->dr = pt->rsum = 0;
+        pt->n = 0;
+        pt->last_ms = 0;
+        pt->last_r = -1;
+    }
+    pvs_expect_in_init(&in);
+    pvs_expect_power(dev->site, kwp, dev->rated_w, s->ts_ms, &in, &out);
+    c = out.power_w;
+    if (c > pt->peak_c)
+        pt->peak_c = c;
+    dt = pt->last_ms ? s->ts_ms - pt->last_ms : 0;
+    pt->last_ms = s->ts_ms;
+    if (pt->active)
+        part_observe(r, dev, pt, s->ts_ms, pw);
+    /* The hours that matter: the clear sky above a fifth of a good peak
+     * (0.2 of kWp keeps winter mornings out). */
+    if (c < 0.2 * kwp * 1000.0 || dt <= 0 || dt > 3600000) {
+        pt->last_r = -1;
+        return;
+    }
+    rr = pw / c;
+    pt->e_meas += pw * (double)dt;
+    pt->e_clear += c * (double)dt;
+    if (pt->last_r >= 0) {
+        pt->dr += fabs(rr - pt->last_r);
+        pt->rsum += rr;
+        pt->n++;
+    }
+    pt->last_r = rr;
+}
+
 static void up_sample(struct pvs_rule *r, const struct pvs_sample *s) {
     struct up_state *st = r->state;
     const struct pvs_device *dev = r->conf->devices[s->dev];
@@ -265,6 +457,9 @@ static void up_sample(struct pvs_rule *r, const struct pvs_sample *s) {
     if (s->metric != PVS_M_AC_POWER_W && s->metric != PVS_M_AC_ENERGY_WH)
         return;
     kwp = pvs_expect_device_kwp(r->conf, dev);
+    if (s->metric == PVS_M_AC_POWER_W && kwp > 0 &&
+        !st->env[dev->site->index].poa_ms && !st->env[dev->site->index].ghi_ms)
+        part_sample(r, dev, &st->dev[s->dev].part, s, kwp);
     if (pvs_expect_win_sample(&st->dev[s->dev].win, dev->site, kwp,
                               dev->rated_w, &st->env[dev->site->index], s))
         evaluate(r, dev, s->ts_ms);
