@@ -248,7 +248,7 @@ static void add_seg(struct pvs_expect_win *w, const struct pvs_site *site,
     struct pvs_expect_seg *g;
     struct pvs_expect_in in;
     struct pvs_expect_out out, clear;
-    int64_t mid = t0 + (t1 - t0) / 2;
+    int64_t mid = t0 + (t1 - t0) / 2 - w->clock_off_ms;
     double h = (double)(t1 - t0) / 3600000.0;
     double limit;
 

@@ -120,8 +120,13 @@ static void clock_day(struct pvs_rule *r, const struct pvs_device *d,
     on = dd->active[DQ_CLOCK] ? fabs(med) >= 0.3 : fabs(med) >= 0.6;
     if (!on) {
         observe(r, d, DQ_CLOCK, false, now, NAN, NAN, NULL, NULL);
+        pvs_ruleset_set_clock_offset(r->set, (uint32_t)d->index, 0);
         return;
     }
+    /* The other families correct for it, in whole hours (time zones and
+     * daylight saving move clocks by hours). */
+    pvs_ruleset_set_clock_offset(r->set, (uint32_t)d->index,
+                                 (int64_t)floor(med + 0.5) * 3600000);
     pvs_snprintf(ev, sizeof(ev),
                  "production centred %+.1f h from the clear-sky model's "
                  "(median of %zu good days)",

@@ -53,14 +53,16 @@
 #include "pvs/expect.h"
 #include "pvs/rules.h"
 
-#define PART_REF 15 /* normal clear days kept */
+#define PART_REF                                                               \
+    7 /* normal clear days kept: a week or two follows the                     \
+       * seasons (cell temperature is not modelled) */
 
 /* Clear-sky performance of a device without a sensor, per solar day. */
 struct part {
     int64_t day, last_ms;
     double e_meas, e_clear, peak_c;
-    double last_r, dr, rsum;
-    int n;
+    double last_r;
+    int n, jumps;
     float ref[PART_REF];
     unsigned nref;
     int nlow;
@@ -368,8 +370,8 @@ static void part_day(struct pvs_rule *r, const struct pvs_device *dev,
     const struct up_params *p = r->params;
     double cspi, normal;
 
-    if (pt->n < 8 || pt->e_clear <= 0 || pt->rsum <= 0 ||
-        pt->dr / pt->rsum > 0.04)
+    if (pt->n < 8 || pt->e_clear <= 0 || pt->e_meas <= 0 ||
+        pt->jumps > pt->n / 10)
         return; /* not a clear day, or too little of it */
     cspi = pt->e_meas / pt->e_clear;
     if (pt->nref < 3) {
@@ -378,6 +380,9 @@ static void part_day(struct pvs_rule *r, const struct pvs_device *dev,
         return;
     }
     normal = part_normal(pt);
+    /* Two low clear days belong together only within ten days. */
+    if (pt->nlow && !pt->active && now - pt->low_since > 10 * 86400000LL)
+        pt->nlow = 0;
     if (cspi < (1.0 - p->partial_drop) * normal) {
         if (!pt->nlow++) {
             pt->low_since =
@@ -388,14 +393,16 @@ static void part_day(struct pvs_rule *r, const struct pvs_device *dev,
         }
         if (pt->nlow >= 2)
             pt->active = true;
-    } else if (cspi >= (1.0 - p->partial_drop / 2.0) * normal) {
+    } else if (!pt->active) {
+        /* Normal follows the seasons (the model is not perfect); a low
+         * day never becomes normal. */
         pt->nlow = 0;
         if (cspi < 1.5 * normal)
             pt->ref[pt->nref++ % PART_REF] = (float)cspi;
-        if (pt->active) {
-            pt->active = false;
-            part_observe(r, dev, pt, now, 0);
-        }
+    } else if (cspi >= (1.0 - p->partial_drop / 2.0) * normal) {
+        pt->nlow = 0;
+        pt->active = false;
+        part_observe(r, dev, pt, now, 0);
     }
 }
 
@@ -413,13 +420,14 @@ static void part_sample(struct pvs_rule *r, const struct pvs_device *dev,
             part_day(r, dev, pt, s->ts_ms);
         pt->day = day;
         pt->e_meas = pt->e_clear = pt->peak_c = 0;
-        pt->dr = pt->rsum = 0;
-        pt->n = 0;
+        pt->n = pt->jumps = 0;
         pt->last_ms = 0;
         pt->last_r = -1;
     }
     pvs_expect_in_init(&in);
-    pvs_expect_power(dev->site, kwp, dev->rated_w, s->ts_ms, &in, &out);
+    pvs_expect_power(dev->site, kwp, dev->rated_w,
+                     s->ts_ms - pvs_ruleset_clock_offset(r->set, s->dev), &in,
+                     &out);
     c = out.power_w;
     if (c > pt->peak_c)
         pt->peak_c = c;
@@ -436,9 +444,10 @@ static void part_sample(struct pvs_rule *r, const struct pvs_device *dev,
     rr = pw / c;
     pt->e_meas += pw * (double)dt;
     pt->e_clear += c * (double)dt;
+    /* A cloud is a jump in the ratio; noise and a lost string are not. */
     if (pt->last_r >= 0) {
-        pt->dr += fabs(rr - pt->last_r);
-        pt->rsum += rr;
+        double big = rr > pt->last_r ? rr : pt->last_r;
+        pt->jumps += fabs(rr - pt->last_r) > 0.08 * big;
         pt->n++;
     }
     pt->last_r = rr;
@@ -457,6 +466,7 @@ static void up_sample(struct pvs_rule *r, const struct pvs_sample *s) {
     if (s->metric != PVS_M_AC_POWER_W && s->metric != PVS_M_AC_ENERGY_WH)
         return;
     kwp = pvs_expect_device_kwp(r->conf, dev);
+    st->dev[s->dev].win.clock_off_ms = pvs_ruleset_clock_offset(r->set, s->dev);
     if (s->metric == PVS_M_AC_POWER_W && kwp > 0 &&
         !st->env[dev->site->index].poa_ms && !st->env[dev->site->index].ghi_ms)
         part_sample(r, dev, &st->dev[s->dev].part, s, kwp);

@@ -74,6 +74,7 @@ struct pvs_ruleset {
     bool ingest_ok;
     int64_t ingest_ok_since;
     int64_t *last_seen;
+    int64_t *clock_off; /* per device, see pvs_ruleset_clock_offset */
 };
 
 static const char *const base_keys[] = {
@@ -503,6 +504,7 @@ enum pvs_err pvs_ruleset_new(const struct pvs_config *cfg, pvs_alert_cb *cb,
     rs->grace_ms = cfg->global.grace_ms;
     rs->ingest_ok = true;
     rs->last_seen = pvs_calloc(cfg->ndevices + 1, sizeof(int64_t));
+    rs->clock_off = pvs_calloc(cfg->ndevices + 1, sizeof(int64_t));
     while (pvs_rule_types[nf])
         nf++;
     rs->nfamilies = nf;
@@ -600,6 +602,7 @@ void pvs_ruleset_free(struct pvs_ruleset *rs) {
     pvs_free(rs->covered);
     pvs_free(rs->rules);
     pvs_free(rs->last_seen);
+    pvs_free(rs->clock_off);
     pvs_free(rs);
 }
 
@@ -694,6 +697,16 @@ bool pvs_ruleset_restore(struct pvs_ruleset *rs,
     a->kb = rule->type->kb;
     rs->nfiring++;
     return true;
+}
+
+int64_t pvs_ruleset_clock_offset(const struct pvs_ruleset *rs, uint32_t dev) {
+    return dev < rs->cfg->ndevices ? rs->clock_off[dev] : 0;
+}
+
+void pvs_ruleset_set_clock_offset(struct pvs_ruleset *rs, uint32_t dev,
+                                  int64_t offset_ms) {
+    if (dev < rs->cfg->ndevices)
+        rs->clock_off[dev] = offset_ms;
 }
 
 int64_t pvs_ruleset_last_seen(const struct pvs_ruleset *rs, uint32_t dev) {

@@ -120,6 +120,8 @@ struct pvs_expect_win {
     double last_e_wh;
     bool have_power;
     double pmax; /* highest power seen: the clipping level when unknown */
+    int64_t clock_off_ms; /* the device clock's offset: the model runs at
+                           * sample time minus this (set by the caller) */
 };
 
 /*

@@ -218,6 +218,17 @@ int64_t pvs_ruleset_grace_ms(const struct pvs_ruleset *rs);
 bool pvs_ruleset_restore(struct pvs_ruleset *rs,
                          const struct pvs_alert_event *ev);
 
+/*
+ * The clock offset of a device's data in ms (positive: its clock is
+ * ahead, as a logger on daylight saving time in summer), as the
+ * data_quality family measured it; 0 while the clock is right. Families
+ * evaluate the sun and the clear sky at ts - offset, so a shifted clock
+ * does not look like a fault.
+ */
+int64_t pvs_ruleset_clock_offset(const struct pvs_ruleset *rs, uint32_t dev);
+void pvs_ruleset_set_clock_offset(struct pvs_ruleset *rs, uint32_t dev,
+                                  int64_t offset_ms);
+
 /* Last sample time seen for a device (0 = never). */
 int64_t pvs_ruleset_last_seen(const struct pvs_ruleset *rs, uint32_t dev);
 

@@ -412,8 +412,7 @@ def score(alerts, base, faults, days):
         s0 = f["start"].replace(tzinfo=None)
         e0 = f["end"].replace(tzinfo=None)
         hits = [a for a in alerts if a["rule"] in SEEN and
-                (s0 <= opened(a) <= e0 + timedelta(days=1) or
-                 opened(a) <= s0 < closed(a))]
+                s0 <= opened(a) <= e0 + timedelta(days=1)]
         for a in hits:
             used.add(id(a))
         f["found"] = bool(hits)
