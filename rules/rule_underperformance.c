@@ -60,7 +60,7 @@
 /* Clear-sky performance of a device without a sensor, per solar day. */
 struct part {
     int64_t day, last_ms;
-    double e_meas, e_clear, peak_c;
+    double e_meas, e_clear, e_ms, peak_c;
     double last_r;
     int n, jumps;
     float ref[PART_REF];
@@ -391,8 +391,11 @@ static void part_day(struct pvs_rule *r, const struct pvs_device *dev,
         } else {
             pt->low_ratio = (pt->low_ratio + cspi / normal) / 2.0;
         }
-        if (pt->nlow >= 2)
+        if (pt->nlow >= 2 && !pt->active) {
+            /* Fire with the figures of the day that decided it. */
             pt->active = true;
+            part_observe(r, dev, pt, now, pt->e_meas / pt->e_ms);
+        }
     } else if (!pt->active) {
         /* Normal follows the seasons (the model is not perfect); a low
          * day never becomes normal. */
@@ -419,7 +422,7 @@ static void part_sample(struct pvs_rule *r, const struct pvs_device *dev,
         if (pt->day)
             part_day(r, dev, pt, s->ts_ms);
         pt->day = day;
-        pt->e_meas = pt->e_clear = pt->peak_c = 0;
+        pt->e_meas = pt->e_clear = pt->e_ms = pt->peak_c = 0;
         pt->n = pt->jumps = 0;
         pt->last_ms = 0;
         pt->last_r = -1;
@@ -444,6 +447,7 @@ static void part_sample(struct pvs_rule *r, const struct pvs_device *dev,
     rr = pw / c;
     pt->e_meas += pw * (double)dt;
     pt->e_clear += c * (double)dt;
+    pt->e_ms += (double)dt;
     /* A cloud is a jump in the ratio; noise and a lost string are not. */
     if (pt->last_r >= 0) {
         double big = rr > pt->last_r ? rr : pt->last_r;

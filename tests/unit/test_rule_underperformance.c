@@ -180,6 +180,62 @@ static void test_lost_energy_one_figure(void **state) {
     pvs_config_free(cfg);
 }
 
+/*
+ * Twelve clear days without a sensor; from day `from` the device keeps
+ * only `keep` of its output (a lost string). Returns the first firing
+ * event of the "partial" subject, or NULL.
+ */
+static const struct pvs_alert_event *run_partial(int from, double keep) {
+    struct pvs_config *cfg = load();
+    struct pvs_ruleset *rs = NULL;
+    struct pvs_cfg_errors errs;
+    struct pvs_expect_in in;
+    struct pvs_expect_out out;
+
+    memset(&errs, 0, sizeof(errs));
+    nfired = 0;
+    nevs = 0;
+    assert_int_equal(pvs_ruleset_new(cfg, on_alert, NULL, &rs, &errs), PVS_OK);
+    pvs_ruleset_start(rs, DAY0);
+    pvs_expect_in_init(&in);
+    for (int64_t t = DAY0; t < DAY0 + 12 * 1440 * MIN; t += 15 * MIN) {
+        struct pvs_sample s;
+        memset(&s, 0, sizeof(s));
+        pvs_expect_power(cfg->sites[0], 10, 0, t, &in, &out);
+        s.metric = PVS_M_AC_POWER_W;
+        s.ts_ms = t;
+        s.value = out.power_w * 0.9;
+        if (t >= DAY0 + from * 1440 * MIN)
+            s.value *= keep;
+        pvs_ruleset_sample(rs, &s);
+        pvs_ruleset_tick(rs, t);
+    }
+    pvs_ruleset_free(rs);
+    pvs_config_free(cfg);
+    for (size_t i = 0; i < nevs; i++)
+        if (evs[i].state == PVS_ALERT_FIRING &&
+            !strcmp(evs[i].subject, "partial"))
+            return &evs[i];
+    return NULL;
+}
+
+/* A lost string of three, without a sensor: found within two clear
+ * days, and said in words. */
+static void test_partial_loss_without_sensor(void **state) {
+    const struct pvs_alert_event *e;
+
+    (void)state;
+    assert_null(run_partial(99, 1.0));
+    e = run_partial(6, 2.0 / 3.0);
+    assert_non_null(e);
+    assert_true(e->ts_ms <= DAY0 + (6 + 2) * 1440 * MIN + 8 * 60 * MIN);
+    assert_non_null(strstr(e->explanation, "about a third of the output"));
+    assert_non_null(strstr(e->explanation, "typical of one string of three"));
+    assert_int_equal(e->severity, PVS_SEV_WARNING);
+    /* Lost energy: what the device would make, minus what it makes. */
+    assert_true(e->expected > e->measured);
+}
+
 static void test_clipping_is_not_underperformance(void **state) {
     (void)state;
     assert_int_equal(run(0), 0);
@@ -197,6 +253,7 @@ int main(void) {
         cmocka_unit_test(test_storm_is_warning),
         cmocka_unit_test(test_flat_zero_is_critical),
         cmocka_unit_test(test_lost_energy_one_figure),
+        cmocka_unit_test(test_partial_loss_without_sensor),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
