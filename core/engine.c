@@ -818,6 +818,36 @@ static void on_alert(void *ud, const struct pvs_alert_event *ev) {
         on_resolved(e, ev);
 }
 
+/* What the rules learnt (reporting envelopes) survives restarts and
+ * reloads: saved hourly and at stop, given back at start. */
+static void learnt_put(void *ud, const char *rule, const char *device,
+                       const char *text) {
+    struct pvs_engine *e = ud;
+
+    if (!e->txn_rc)
+        e->txn_rc = pvs_store_learnt_put(e->st, rule, device, text);
+}
+
+static void learnt_get(void *ud, const char *rule, const char *device,
+                       const char *text) {
+    struct pvs_engine *e = ud;
+
+    if (pvs_ruleset_load_learnt(e->rules, rule, device, text))
+        pvs_debug("restored what rule '%s' learnt about '%s'", rule, device);
+}
+
+static void save_learnt(struct pvs_engine *e) {
+    if (pvs_store_begin(e->st))
+        return;
+    e->txn_rc = PVS_OK;
+    pvs_ruleset_save_learnt(e->rules, learnt_put, e);
+    if (e->txn_rc || pvs_store_commit(e->st)) {
+        pvs_store_rollback(e->st);
+        pvs_warn("cannot save what the rules learnt: %s",
+                 pvs_store_errmsg(e->st));
+    }
+}
+
 static void on_restore(void *ud, const struct pvs_alert_event *ev) {
     struct pvs_engine *e = ud;
 
@@ -1142,6 +1172,7 @@ static void batch(struct pvs_engine *e, void **msgs, size_t n) {
             pvs_store_web_prune_personal(
                 e->st, now - e->cfg->http->personal_retention_ms, NULL);
         e->next_prune = now + PRUNE_EVERY_MS;
+        pvs_ruleset_save_learnt(e->rules, learnt_put, e);
     }
     rc = e->txn_rc ? e->txn_rc : pvs_store_commit(e->st);
     pvs_stats_add(PVS_STAT_BATCHES, 1);
@@ -1265,6 +1296,7 @@ static void *engine_main(void *arg) {
         }
         batch(e, msgs, n);
     }
+    save_learnt(e);
     return NULL;
 }
 
@@ -1336,6 +1368,8 @@ enum pvs_err pvs_engine_start(struct pvs_engine *e) {
 
     pvs_ruleset_start(e->rules, now);
     rc = pvs_store_firing_alerts(e->st, e->cfg, on_restore, e);
+    if (!rc)
+        rc = pvs_store_learnt_each(e->st, learnt_get, e);
     if (rc)
         return rc;
     if (pvs_ruleset_firing(e->rules))

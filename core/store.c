@@ -20,6 +20,7 @@
 
 #include "pvs/log.h"
 #include "pvs/store.h"
+#include "pvs/store_flow.h"
 #include "store_int.h"
 
 enum stmt_id {
@@ -831,6 +832,38 @@ enum pvs_err pvs_store_firing_alerts(struct pvs_store *st,
     }
     sqlite3_finalize(s);
     return r == SQLITE_DONE ? PVS_OK : fail(st, "loading firing alerts");
+}
+
+enum pvs_err pvs_store_learnt_put(struct pvs_store *st, const char *rule,
+                                  const char *device, const char *text) {
+    char key[PVS_FP_MAX];
+
+    pvs_snprintf(key, sizeof(key), "learnt/%s/%s", rule, device);
+    return pvs_store_meta_set(st, key, text);
+}
+
+enum pvs_err pvs_store_learnt_each(struct pvs_store *st,
+                                   pvs_store_learnt_fn *fn, void *ud) {
+    static const char sql[] =
+        "SELECT key, value FROM meta WHERE key LIKE 'learnt/%'";
+    sqlite3_stmt *s;
+    int r;
+
+    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+        return fail(st, "loading what the rules learnt");
+    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+        char key[PVS_FP_MAX], *dev;
+
+        pvs_strlcpy(key, col_text(s, 0) + 7, sizeof(key));
+        dev = strchr(key, '/');
+        if (!dev)
+            continue;
+        *dev++ = '\0';
+        fn(ud, key, dev, col_text(s, 1));
+    }
+    sqlite3_finalize(s);
+    return r == SQLITE_DONE ? PVS_OK
+                            : fail(st, "loading what the rules learnt");
 }
 
 /* Step s (bound) and read one ticket row. */

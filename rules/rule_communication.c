@@ -37,6 +37,8 @@
  * broker blink from becoming a storm of alerts and then of resolutions.
  */
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "pvs/expect.h"
@@ -521,6 +523,50 @@ static void comm_tick(struct pvs_rule *r, int64_t now) {
     }
 }
 
+/* "env1 night=0 n=9 levels=120.5,131.0,..." */
+static size_t comm_save(struct pvs_rule *r, uint32_t dev, char *buf,
+                        size_t size) {
+    const struct comm_env *env = &((struct comm_state *)r->state)->dev[dev].env;
+    size_t n = env->n < ENV_N ? env->n : ENV_N, len;
+
+    if (!env->n && !env->night)
+        return 0;
+    len = (size_t)pvs_snprintf(
+        buf, size, "env1 night=%d n=%u levels=", env->night ? 1 : 0, env->n);
+    for (size_t i = 0; i < n && len < size; i++)
+        len += (size_t)pvs_snprintf(buf + len, size - len, "%s%.1f",
+                                    i ? "," : "", (double)env->level[i]);
+    return len < size ? len : 0;
+}
+
+static void comm_load(struct pvs_rule *r, uint32_t dev, const char *text) {
+    struct comm_env env, *to = &((struct comm_state *)r->state)->dev[dev].env;
+    const char *p;
+    char *end;
+    int night;
+    unsigned n;
+    size_t k = 0;
+
+    memset(&env, 0, sizeof(env));
+    if (sscanf(text, "env1 night=%d n=%u", &night, &n) != 2)
+        return;
+    p = strstr(text, "levels=");
+    if (!p)
+        return;
+    p += 7;
+    while (*p && k < ENV_N) {
+        double v = strtod(p, &end);
+        if (end == p || v < 0 || v > 2000)
+            return; /* not ours: keep what is running */
+        env.level[k++] = (float)v;
+        p = *end == ',' ? end + 1 : end;
+    }
+    env.night = night != 0;
+    /* The same ring position: the oldest level is overwritten next. */
+    env.n = n >= ENV_N && k == ENV_N ? n : (unsigned)k;
+    *to = env;
+}
+
 const struct pvs_rule_type pvs_rule_communication = {
     .name = "communication",
     .severity = PVS_SEV_WARNING,
@@ -531,4 +577,6 @@ const struct pvs_rule_type pvs_rule_communication = {
     .sample = comm_sample,
     .tick = comm_tick,
     .free = comm_free,
+    .save = comm_save,
+    .load = comm_load,
 };

@@ -699,6 +699,36 @@ bool pvs_ruleset_restore(struct pvs_ruleset *rs,
     return true;
 }
 
+void pvs_ruleset_save_learnt(struct pvs_ruleset *rs, pvs_learnt_fn *fn,
+                             void *ud) {
+    char buf[512];
+
+    for (size_t i = 0; i < rs->nrules; i++) {
+        struct pvs_rule *r = rs->rules[i];
+        if (!r->type->save)
+            continue;
+        for (size_t d = 0; d < rs->cfg->ndevices; d++)
+            if (pvs_rule_applies(r, (uint32_t)d) &&
+                r->type->save(r, (uint32_t)d, buf, sizeof(buf)))
+                fn(ud, r->id, rs->cfg->devices[d]->obj.id, buf);
+    }
+}
+
+bool pvs_ruleset_load_learnt(struct pvs_ruleset *rs, const char *rule_id,
+                             const char *device_id, const char *text) {
+    const struct pvs_device *dev = pvs_config_device(rs->cfg, device_id);
+
+    for (size_t i = 0; dev && i < rs->nrules; i++) {
+        struct pvs_rule *r = rs->rules[i];
+        if (strcmp(r->id, rule_id) || !r->type->load ||
+            !pvs_rule_applies(r, (uint32_t)dev->index))
+            continue;
+        r->type->load(r, (uint32_t)dev->index, text);
+        return true;
+    }
+    return false;
+}
+
 int64_t pvs_ruleset_clock_offset(const struct pvs_ruleset *rs, uint32_t dev) {
     return dev < rs->cfg->ndevices ? rs->clock_off[dev] : 0;
 }

@@ -112,6 +112,12 @@ struct pvs_ruleset;
  *   job: late samples are not passed).
  * tick: time has advanced to now_ms (sample time) with or without samples.
  * free: release params and state.
+ * save: what the family learnt about device dev, as one line of its own
+ *   text into buf (at most size bytes); returns its length, 0 when there
+ *   is nothing worth keeping. The owner stores it and gives it back to
+ *   load after a restart or a reload, so learning is not lost.
+ * load: take back a line save wrote; text it does not understand (an
+ *   older format) is ignored.
  */
 struct pvs_rule_type {
     const char *name;
@@ -123,6 +129,8 @@ struct pvs_rule_type {
     void (*sample)(struct pvs_rule *r, const struct pvs_sample *s);
     void (*tick)(struct pvs_rule *r, int64_t now_ms);
     void (*free)(struct pvs_rule *r);
+    size_t (*save)(struct pvs_rule *r, uint32_t dev, char *buf, size_t size);
+    void (*load)(struct pvs_rule *r, uint32_t dev, const char *text);
 };
 
 /* An instance of a family with its scope and settings. */
@@ -228,6 +236,19 @@ bool pvs_ruleset_restore(struct pvs_ruleset *rs,
 int64_t pvs_ruleset_clock_offset(const struct pvs_ruleset *rs, uint32_t dev);
 void pvs_ruleset_set_clock_offset(struct pvs_ruleset *rs, uint32_t dev,
                                   int64_t offset_ms);
+
+/*
+ * What the families learnt per device (struct pvs_rule_type save/load):
+ * save calls fn once per rule instance and device with something to keep
+ * (strings valid during the call); load hands one line back, and returns
+ * false when the rule or device no longer exists.
+ */
+typedef void pvs_learnt_fn(void *ud, const char *rule_id, const char *device_id,
+                           const char *text);
+void pvs_ruleset_save_learnt(struct pvs_ruleset *rs, pvs_learnt_fn *fn,
+                             void *ud);
+bool pvs_ruleset_load_learnt(struct pvs_ruleset *rs, const char *rule_id,
+                             const char *device_id, const char *text);
 
 /* Last sample time seen for a device (0 = never). */
 int64_t pvs_ruleset_last_seen(const struct pvs_ruleset *rs, uint32_t dev);

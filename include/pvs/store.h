@@ -86,6 +86,19 @@ enum pvs_err pvs_store_firing_alerts(struct pvs_store *st,
                                      const struct pvs_config *cfg,
                                      pvs_store_alert_fn *fn, void *ud);
 
+/*
+ * What the rule families learnt per device (pvs_ruleset_save_learnt),
+ * kept in the meta table under "learnt/RULE/DEVICE": put replaces one
+ * line, each calls fn for every stored line (strings valid during the
+ * call). Engine thread only.
+ */
+enum pvs_err pvs_store_learnt_put(struct pvs_store *st, const char *rule,
+                                  const char *device, const char *text);
+typedef void pvs_store_learnt_fn(void *ud, const char *rule, const char *device,
+                                 const char *text);
+enum pvs_err pvs_store_learnt_each(struct pvs_store *st,
+                                   pvs_store_learnt_fn *fn, void *ud);
+
 /* The most recent ticket of fingerprint fp, or PVS_ERR_NOTFOUND. */
 enum pvs_err pvs_store_ticket_by_fp(struct pvs_store *st, const char *fp,
                                     struct pvs_ticket *ret);
