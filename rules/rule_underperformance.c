@@ -200,15 +200,20 @@ static void evaluate(struct pvs_rule *r, const struct pvs_device *dev,
     d->dead_since =
         dead ? (d->dead_since ? d->dead_since : now - sum.span_ms) : 0;
     d->low_since = low ? (d->low_since ? d->low_since : now - sum.span_ms) : 0;
-    /* Without a sensor a dark thunderstorm looks like a dead device for
-     * a while: ask for an hour of nothing. */
-    dead = d->dead_since && now - d->dead_since >=
-                                (sensor ? p->dead_for_ms : 4 * p->dead_for_ms);
-    low = d->low_since && now - d->low_since >= p->low_for_ms;
     if (!d->dead_since)
         d->dead_max_w = 0;
     else if (sum.meas_w > d->dead_max_w)
         d->dead_max_w = sum.meas_w;
+    /* Without a sensor a dark thunderstorm looks like a dead device for
+     * a while: ask for an hour of nothing, or half an hour of a flat
+     * zero (storms flicker; dead inverters do not). */
+    flat = d->dead_max_w <= 0.001 * kwp * 1000.0 + 2.0 ||
+           d->state == PVS_ST_OFF || d->state == PVS_ST_FAULT;
+    dead =
+        d->dead_since && now - d->dead_since >= (sensor ? p->dead_for_ms
+                                                 : flat ? 2 * p->dead_for_ms
+                                                        : 4 * p->dead_for_ms);
+    low = d->low_since && now - d->low_since >= p->low_for_ms;
     /* Hysteresis in value: a firing shortfall is over only when the
      * output is clearly back. */
     if (d->active && !dead && !low) {
@@ -253,8 +258,6 @@ static void evaluate(struct pvs_rule *r, const struct pvs_device *dev,
     o.ts_ms = now;
     /* Without a sensor, only a flat zero or the device's own word make
      * "produces nothing" critical. */
-    flat = d->dead_max_w <= 0.001 * kwp * 1000.0 + 2.0 ||
-           d->state == PVS_ST_OFF || d->state == PVS_ST_FAULT;
     o.severity = dead && (sensor || flat) ? PVS_SEV_CRITICAL : r->severity;
     o.measured = sum.meas_w;
     o.expected = base;
