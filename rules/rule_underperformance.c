@@ -23,25 +23,26 @@
  * (until then it is a warning).
  *
  * Partial losses without a sensor (subject "partial"): a lost string or
- * a derate leaves a smooth curve that is simply lower. Each solar day the
+ * a derate leaves a smooth curve that is simply lower. The
  * device's output is compared with the clear-sky model at the same
- * instants; a day is clear when the ratio of the two changes smoothly
- * (clouds make it jump) over the hours the clear sky is above a fifth of
- * its peak, and its clear-sky performance index is the energy ratio. The
- * device's normal index is the median of its recent normal clear days
- * (a low day is never learnt). Two clear days in a row (cloudy days
- * between do not count) below 1 - partial_drop of normal raise a warning
- * that says in words what is missing; a clear day back above half of
- * that drop resolves it. Where the site has sibling inverters, the
- * `peer` family compares them.
+ * instants; a clear period is two hours or more in which the ratio of
+ * the two changes smoothly (a cloud makes it jump) while the clear sky
+ * is above a fifth of kWp, and its clear-sky performance index is the
+ * energy ratio. The device's normal index is the median of its recent
+ * normal clear periods (a low one is never learnt). Two clear periods in
+ * a row (cloudy hours between do not count) below 1 - partial_drop of
+ * normal raise a warning that says in words what is missing; a clear
+ * period back above half of that drop resolves it. Where the site has sibling
+ * inverters, the `peer` family compares them.
  *
  * One alert per episode: once firing, the condition must be clearly gone
- * (output back above ratio + 0.1 of its normal, or above twice the dead
- * limit) on three judged windows in a row that cover four windows'
- * time and at least an hour of daylight (nights do not count) before the
- * family says so; on hourly data, a whole daylight day whose energy is
- * clearly back. Nights are not judged, so hourly
- * data whose midday hours recover a little no longer opens and resolves
+ * (output back above ratio + 0.1 of its normal; without a sensor, above
+ * twice the 3 % of clear sky that counts as nothing) on three judged
+ * windows in a row that cover four windows' time and at least an hour of
+ * daylight (nights do not count) before the family says so; on hourly
+ * data, a whole daylight day whose energy is clearly back. Nights are
+ * not judged, so hourly data whose midday hours recover a little no
+ * longer opens and resolves
  * the same shortfall twice a day. Clipping
  * at the inverter's limit is never a shortfall (expect.c). Cold weather
  * with low output is left to the `snow` family.
@@ -53,16 +54,16 @@
 #include "pvs/expect.h"
 #include "pvs/rules.h"
 
-#define PART_REF                                                               \
-    7 /* normal clear days kept: a week or two follows the                     \
-       * seasons (cell temperature is not modelled) */
+/* Normal clear periods kept: a week or two, which follows the seasons
+ * (cell temperature is not modelled). */
+#define PART_REF 7
+#define PART_PERIOD_MS (2 * 3600000LL) /* shortest clear period */
 
-/* Clear-sky performance of a device without a sensor, per solar day. */
+/* Clear-sky performance of a device without a sensor, per clear period. */
 struct part {
-    int64_t day, last_ms;
-    double e_meas, e_clear, e_ms, peak_c;
-    double last_r;
-    int n, jumps;
+    int64_t start_ms, last_ms; /* the current period */
+    double e_meas, e_clear, e_ms;
+    double last_r; /* output / clear sky at the last sample, < 0 = none */
     float ref[PART_REF];
     unsigned nref;
     int nlow;
@@ -217,8 +218,7 @@ static void evaluate(struct pvs_rule *r, const struct pvs_device *dev,
     /* Hysteresis in value: a firing shortfall is over only when the
      * output is clearly back. */
     if (d->active && !dead && !low) {
-        double back =
-            sensor ? (p->ratio + 0.1) * base : 2.0 * p->dead_ratio * base;
+        double back = sensor ? (p->ratio + 0.1) * base : 2.0 * 0.03 * base;
         if (sum.meas_w < back && !cold)
             low = true;
     }
@@ -226,10 +226,9 @@ static void evaluate(struct pvs_rule *r, const struct pvs_device *dev,
      * and at least an hour. */
     if (d->judged_ms && now - d->judged_ms > 6 * 3600000LL) {
         /* A night has passed: judge the day before as a whole. */
-        d->day_good =
-            d->day_base > 0 &&
-            d->day_meas >=
-                (sensor ? p->ratio + 0.15 : 2.0 * p->dead_ratio) * d->day_base;
+        d->day_good = d->day_base > 0 &&
+                      d->day_meas >=
+                          (sensor ? p->ratio + 0.15 : 2.0 * 0.03) * d->day_base;
         d->day_meas = d->day_base = 0;
     }
     if (d->active) {
@@ -367,15 +366,14 @@ static void part_observe(struct pvs_rule *r, const struct pvs_device *dev,
     pvs_rule_observe(r, &o);
 }
 
-/* The solar day of pt is over: was it clear, and how did it do? */
-static void part_day(struct pvs_rule *r, const struct pvs_device *dev,
-                     struct part *pt, int64_t now) {
+/* A clear period of pt has ended: how did it do? */
+static void part_period(struct pvs_rule *r, const struct pvs_device *dev,
+                        struct part *pt, int64_t now) {
     const struct up_params *p = r->params;
     double cspi, normal;
 
-    if (pt->n < 8 || pt->e_clear <= 0 || pt->e_meas <= 0 ||
-        pt->jumps > pt->n / 10)
-        return; /* not a clear day, or too little of it */
+    if (pt->e_ms < PART_PERIOD_MS || pt->e_clear <= 0 || pt->e_meas <= 0)
+        return; /* too short to say */
     cspi = pt->e_meas / pt->e_clear;
     if (pt->nref < 3) {
         if (cspi > 0.2 && cspi < 2.0)
@@ -383,25 +381,24 @@ static void part_day(struct pvs_rule *r, const struct pvs_device *dev,
         return;
     }
     normal = part_normal(pt);
-    /* Two low clear days belong together only within ten days. */
+    /* Two low clear periods belong together only within ten days. */
     if (pt->nlow && !pt->active && now - pt->low_since > 10 * 86400000LL)
         pt->nlow = 0;
     if (cspi < (1.0 - p->partial_drop) * normal) {
         if (!pt->nlow++) {
-            pt->low_since =
-                pt->day * 86400000 - (int64_t)(dev->site->longitude * 240000.0);
+            pt->low_since = pt->start_ms;
             pt->low_ratio = cspi / normal;
         } else {
             pt->low_ratio = (pt->low_ratio + cspi / normal) / 2.0;
         }
         if (pt->nlow >= 2 && !pt->active) {
-            /* Fire with the figures of the day that decided it. */
+            /* Fire with the figures of the period that decided it. */
             pt->active = true;
             part_observe(r, dev, pt, now, pt->e_meas / pt->e_ms);
         }
     } else if (!pt->active) {
         /* Normal follows the seasons (the model is not perfect); a low
-         * day never becomes normal. */
+         * period never becomes normal. */
         pt->nlow = 0;
         if (cspi < 1.5 * normal)
             pt->ref[pt->nref++ % PART_REF] = (float)cspi;
@@ -412,50 +409,52 @@ static void part_day(struct pvs_rule *r, const struct pvs_device *dev,
     }
 }
 
+static void part_restart(struct pvs_rule *r, const struct pvs_device *dev,
+                         struct part *pt, int64_t now) {
+    part_period(r, dev, pt, now);
+    pt->e_meas = pt->e_clear = pt->e_ms = 0;
+    pt->start_ms = now;
+}
+
 static void part_sample(struct pvs_rule *r, const struct pvs_device *dev,
                         struct part *pt, const struct pvs_sample *s,
                         double kwp) {
     struct pvs_expect_in in;
     struct pvs_expect_out out;
-    int64_t off = (int64_t)(dev->site->longitude * 240000.0);
-    int64_t day = (s->ts_ms + off) / 86400000, dt;
+    int64_t dt;
     double pw = s->value > 0 ? s->value : 0, c, rr;
 
-    if (day != pt->day) {
-        if (pt->day)
-            part_day(r, dev, pt, s->ts_ms);
-        pt->day = day;
-        pt->e_meas = pt->e_clear = pt->e_ms = pt->peak_c = 0;
-        pt->n = pt->jumps = 0;
-        pt->last_ms = 0;
-        pt->last_r = -1;
-    }
     pvs_expect_in_init(&in);
     pvs_expect_power(dev->site, kwp, dev->rated_w,
                      s->ts_ms - pvs_ruleset_clock_offset(r->set, s->dev), &in,
                      &out);
     c = out.power_w;
-    if (c > pt->peak_c)
-        pt->peak_c = c;
     dt = pt->last_ms ? s->ts_ms - pt->last_ms : 0;
     pt->last_ms = s->ts_ms;
     if (pt->active)
         part_observe(r, dev, pt, s->ts_ms, pw);
-    /* The hours that matter: the clear sky above a fifth of a good peak
-     * (0.2 of kWp keeps winter mornings out). */
+    /* The hours that matter: the clear sky above a fifth of kWp (which
+     * keeps dawn, dusk and winter mornings out), without holes. */
     if (c < 0.2 * kwp * 1000.0 || dt <= 0 || dt > 3600000) {
+        part_restart(r, dev, pt, s->ts_ms);
         pt->last_r = -1;
         return;
     }
     rr = pw / c;
-    pt->e_meas += pw * (double)dt;
-    pt->e_clear += c * (double)dt;
-    pt->e_ms += (double)dt;
-    /* A cloud is a jump in the ratio; noise and a lost string are not. */
-    if (pt->last_r >= 0) {
-        double big = rr > pt->last_r ? rr : pt->last_r;
-        pt->jumps += fabs(rr - pt->last_r) > 0.08 * big;
-        pt->n++;
+    /* A cloud is a jump in the ratio; noise and a lost string are not.
+     * A jump ends the clear period. */
+    if (pt->last_r >= 0 &&
+        fabs(rr - pt->last_r) > 0.08 * (rr > pt->last_r ? rr : pt->last_r)) {
+        part_restart(r, dev, pt, s->ts_ms);
+        pt->last_r = rr;
+        return;
+    }
+    if (pt->last_r < 0)
+        pt->start_ms = s->ts_ms;
+    else {
+        pt->e_meas += pw * (double)dt;
+        pt->e_clear += c * (double)dt;
+        pt->e_ms += (double)dt;
     }
     pt->last_r = rr;
 }

@@ -465,7 +465,9 @@ def score(alerts, base, faults, light, clear):
                   if s0.date() < d < e0.date()]
         if f["kind"] in PARTIAL:
             f["eligible"] = len(inside) >= 2
-            f["delay"] = (len([d for d in clear if s0.date() <= d <=
+            # whole clear days between the fault's first day and the
+            # alert's day (the rule judges a day when it is over)
+            f["delay"] = (len([d for d in clear if s0.date() < d <
                                opened(first).date()])
                           if first else None)
         elif f["kind"] in OUTAGE:
