@@ -193,6 +193,54 @@ double pvs_expect_clear_day_wh(const struct pvs_site *site, double kwp,
     return wh;
 }
 
+/* ---- clear periods ---- */
+
+/* The period so far ends: is it one? Then start a new one at now. */
+static bool clear_end(struct pvs_expect_clear *c, int64_t now, int64_t min_ms,
+                      struct pvs_expect_period *ret) {
+    bool ok = c->e_ms >= (double)min_ms && c->e_clear > 0 && c->e_meas > 0;
+
+    if (ok) {
+        ret->start_ms = c->start_ms;
+        ret->end_ms = c->last_ms;
+        ret->cspi = c->e_meas / c->e_clear;
+        ret->avg_w = c->e_meas / c->e_ms;
+    }
+    c->e_meas = c->e_clear = c->e_ms = 0;
+    c->start_ms = now;
+    return ok;
+}
+
+bool pvs_expect_clear_sample(struct pvs_expect_clear *c, int64_t ts_ms,
+                             double p_w, double clear_w, double min_w,
+                             int64_t min_ms, struct pvs_expect_period *ret) {
+    int64_t dt = c->last_ms ? ts_ms - c->last_ms : 0;
+    double p = p_w > 0 ? p_w : 0, r, big;
+    bool done;
+
+    if (clear_w < min_w || dt <= 0 || dt > 3600000) {
+        done = clear_end(c, ts_ms, min_ms, ret);
+        c->last_r = 0;
+        c->last_ms = ts_ms;
+        return done;
+    }
+    r = p / clear_w;
+    big = r > c->last_r ? r : c->last_r;
+    if (c->last_r <= 0 || fabs(r - c->last_r) > 0.08 * big) {
+        /* A cloud (or the first sample of the hours that count). */
+        done = clear_end(c, ts_ms, min_ms, ret);
+        c->last_r = r;
+        c->last_ms = ts_ms;
+        return done;
+    }
+    c->e_meas += p * (double)dt;
+    c->e_clear += clear_w * (double)dt;
+    c->e_ms += (double)dt;
+    c->last_r = r;
+    c->last_ms = ts_ms;
+    return false;
+}
+
 /* ---- tracking ---- */
 
 #define ENV_MAX_AGE_MS (30 * 60000LL)

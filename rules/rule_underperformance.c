@@ -61,9 +61,7 @@
 
 /* Clear-sky performance of a device without a sensor, per clear period. */
 struct part {
-    int64_t start_ms, last_ms; /* the current period */
-    double e_meas, e_clear, e_ms;
-    double last_r; /* output / clear sky at the last sample, < 0 = none */
+    struct pvs_expect_clear clr;
     float ref[PART_REF];
     unsigned nref;
     int nlow;
@@ -368,13 +366,11 @@ static void part_observe(struct pvs_rule *r, const struct pvs_device *dev,
 
 /* A clear period of pt has ended: how did it do? */
 static void part_period(struct pvs_rule *r, const struct pvs_device *dev,
-                        struct part *pt, int64_t now) {
+                        struct part *pt, const struct pvs_expect_period *per,
+                        int64_t now) {
     const struct up_params *p = r->params;
-    double cspi, normal;
+    double cspi = per->cspi, normal;
 
-    if (pt->e_ms < PART_PERIOD_MS || pt->e_clear <= 0 || pt->e_meas <= 0)
-        return; /* too short to say */
-    cspi = pt->e_meas / pt->e_clear;
     if (pt->nref < 3) {
         if (cspi > 0.2 && cspi < 2.0)
             pt->ref[pt->nref++ % PART_REF] = (float)cspi;
@@ -386,7 +382,7 @@ static void part_period(struct pvs_rule *r, const struct pvs_device *dev,
         pt->nlow = 0;
     if (cspi < (1.0 - p->partial_drop) * normal) {
         if (!pt->nlow++) {
-            pt->low_since = pt->start_ms;
+            pt->low_since = per->start_ms;
             pt->low_ratio = cspi / normal;
         } else {
             pt->low_ratio = (pt->low_ratio + cspi / normal) / 2.0;
@@ -394,7 +390,7 @@ static void part_period(struct pvs_rule *r, const struct pvs_device *dev,
         if (pt->nlow >= 2 && !pt->active) {
             /* Fire with the figures of the period that decided it. */
             pt->active = true;
-            part_observe(r, dev, pt, now, pt->e_meas / pt->e_ms);
+            part_observe(r, dev, pt, now, per->avg_w);
         }
     } else if (!pt->active) {
         /* Normal follows the seasons (the model is not perfect); a low
@@ -409,54 +405,24 @@ static void part_period(struct pvs_rule *r, const struct pvs_device *dev,
     }
 }
 
-static void part_restart(struct pvs_rule *r, const struct pvs_device *dev,
-                         struct part *pt, int64_t now) {
-    part_period(r, dev, pt, now);
-    pt->e_meas = pt->e_clear = pt->e_ms = 0;
-    pt->start_ms = now;
-}
-
 static void part_sample(struct pvs_rule *r, const struct pvs_device *dev,
                         struct part *pt, const struct pvs_sample *s,
                         double kwp) {
     struct pvs_expect_in in;
     struct pvs_expect_out out;
-    int64_t dt;
-    double pw = s->value > 0 ? s->value : 0, c, rr;
+    struct pvs_expect_period per;
 
     pvs_expect_in_init(&in);
     pvs_expect_power(dev->site, kwp, dev->rated_w,
                      s->ts_ms - pvs_ruleset_clock_offset(r->set, s->dev), &in,
                      &out);
-    c = out.power_w;
-    dt = pt->last_ms ? s->ts_ms - pt->last_ms : 0;
-    pt->last_ms = s->ts_ms;
     if (pt->active)
-        part_observe(r, dev, pt, s->ts_ms, pw);
+        part_observe(r, dev, pt, s->ts_ms, s->value > 0 ? s->value : 0);
     /* The hours that matter: the clear sky above a fifth of kWp (which
-     * keeps dawn, dusk and winter mornings out), without holes. */
-    if (c < 0.2 * kwp * 1000.0 || dt <= 0 || dt > 3600000) {
-        part_restart(r, dev, pt, s->ts_ms);
-        pt->last_r = -1;
-        return;
-    }
-    rr = pw / c;
-    /* A cloud is a jump in the ratio; noise and a lost string are not.
-     * A jump ends the clear period. */
-    if (pt->last_r >= 0 &&
-        fabs(rr - pt->last_r) > 0.08 * (rr > pt->last_r ? rr : pt->last_r)) {
-        part_restart(r, dev, pt, s->ts_ms);
-        pt->last_r = rr;
-        return;
-    }
-    if (pt->last_r < 0)
-        pt->start_ms = s->ts_ms;
-    else {
-        pt->e_meas += pw * (double)dt;
-        pt->e_clear += c * (double)dt;
-        pt->e_ms += (double)dt;
-    }
-    pt->last_r = rr;
+     * keeps dawn, dusk and winter mornings out). */
+    if (pvs_expect_clear_sample(&pt->clr, s->ts_ms, s->value, out.power_w,
+                                0.2 * kwp * 1000.0, PART_PERIOD_MS, &per))
+        part_period(r, dev, pt, &per, s->ts_ms);
 }
 
 static void up_sample(struct pvs_rule *r, const struct pvs_sample *s) {

@@ -56,6 +56,29 @@ struct pvs_expect_in {
     double ambient_temp_c;
 };
 /*
+ * Clear periods in a device's own output, for devices without a sensor:
+ * two hours or more (min_ms) in which output over clear-sky power changes
+ * smoothly (a step of more than 8 % is a cloud and ends the period) while
+ * the clear sky is above min_w. A period's clear-sky performance index is
+ * its energy over the clear sky's. Zero-initialise; one per device.
+ */
+struct pvs_expect_clear {
+    int64_t start_ms, last_ms;
+    double e_meas, e_clear, e_ms; /* the current period, W times ms */
+    double last_r;                /* output / clear sky, <= 0 = none */
+};
+struct pvs_expect_period {
+    int64_t start_ms, end_ms;
+    double cspi;  /* energy over clear-sky energy */
+    double avg_w; /* mean output */
+};
+/* Feed output p_w at ts_ms with the clear-sky power clear_w; true when a
+ * clear period of at least min_ms has just ended (*ret filled). */
+bool pvs_expect_clear_sample(struct pvs_expect_clear *c, int64_t ts_ms,
+                             double p_w, double clear_w, double min_w,
+                             int64_t min_ms, struct pvs_expect_period *ret);
+
+/*
  * Modelled AC energy (Wh) of a clear day for kwp at site: the solar day
  * (midnight to midnight in solar time) that holds ts_ms.
  */

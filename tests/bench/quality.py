@@ -336,7 +336,8 @@ def inject(rows, rng, nfaults):
         while a < n - length - 1 and (out[a][2] or 0) < 0.2 * peak:
             a += 1
         b = a + length
-        if any(not (b + 96 < x or a > y + 96) for x, y in busy):
+        # three days apart: each fault its own episode
+        if any(not (b + 3 * 96 < x or a > y + 3 * 96) for x, y in busy):
             continue
         busy.append((a, b))
         frac = {"string_loss": rng.choice((1 / 3, 1 / 2)),
