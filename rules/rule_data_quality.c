@@ -15,7 +15,7 @@
  *                half the clear-sky energy), median of the last seven (five at
  *                least);
  *                a logger that follows daylight saving time shows +1 h
- *                through the summer
+ *                through the summer (data every 30 min or more often)
  * Each is raised when seen and clears once the data has been clean for the
  * recovery time, so a single defect is one short alert, not an outage.
  */
@@ -155,7 +155,9 @@ static void clock_sample(struct pvs_rule *r, const struct pvs_device *d,
     }
     dt = dd->last_p_ms ? s->ts_ms - dd->last_p_ms : 0;
     dd->last_p_ms = s->ts_ms;
-    if (dt <= 0 || dt > 3600000)
+    /* Intervals up to half an hour: whether an hourly value is stamped
+     * at the start or the end of its hour is itself half an hour. */
+    if (dt <= 0 || dt > 1800000)
         return;
     pvs_expect_in_init(&in);
     pvs_expect_power(d->site, 1.0, 0, s->ts_ms, &in, &out);
