@@ -466,6 +466,11 @@ void engine_common_facts(const struct pvs_engine *e, struct mail_facts *f,
         fmt_energy(ev->lost_kwh, b, 256);
     engine_fact(f, "lost_words", (b = engine_fact_buf(f)));
     fmt_energy(ev->lost_kwh_per_day, b, 256);
+    /* The alert's one figure (rules.h), as numbers for any layout. */
+    engine_fact(f, "lost_kwh", (b = engine_fact_buf(f)));
+    pvs_snprintf(b, 256, "%.1f", ev->lost_kwh);
+    engine_fact(f, "lost_kwh_per_day", (b = engine_fact_buf(f)));
+    pvs_snprintf(b, 256, "%.1f", ev->lost_kwh_per_day);
     engine_fact(f, "next_step", words_for(ev->family)->next_step);
     tech = t->assignee ? pvs_config_technician(e->cfg, t->assignee) : NULL;
     if (tech) {
