@@ -193,6 +193,16 @@ double pvs_expect_clear_day_wh(const struct pvs_site *site, double kwp,
     return wh;
 }
 
+double pvs_expect_win_last_clear_w(const struct pvs_expect_win *w) {
+    const struct pvs_expect_seg *g;
+
+    if (!w->nseg)
+        return 0;
+    g = &w->seg[(w->head + PVS_EXPECT_SEGS - 1) % PVS_EXPECT_SEGS];
+    return g->t1 > g->t0 ? g->clear_wh * 3600000.0 / (double)(g->t1 - g->t0)
+                         : 0;
+}
+
 /* ---- clear periods ---- */
 
 /* The period so far ends: is it one? Then start a new one at now. */

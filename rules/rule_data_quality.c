@@ -117,7 +117,7 @@ static void clock_day(struct pvs_rule *r, const struct pvs_device *d,
     memcpy(v, dd->off_h, n * sizeof(v[0]));
     qsort(v, n, sizeof(v[0]), cmp_float);
     med = n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
-    on = dd->active[DQ_CLOCK] ? fabs(med) >= 0.3 : fabs(med) >= 0.6;
+    on = dd->active[DQ_CLOCK] ? fabs(med) >= 0.3 : fabs(med) >= 0.7;
     if (!on) {
         observe(r, d, DQ_CLOCK, false, now, NAN, NAN, NULL, NULL);
         pvs_ruleset_set_clock_offset(r->set, (uint32_t)d->index, 0);
@@ -159,14 +159,18 @@ static void clock_sample(struct pvs_rule *r, const struct pvs_device *d,
      * at the start or the end of its hour is itself half an hour. */
     if (dt <= 0 || dt > 1800000)
         return;
+    /* At the middle of the interval, where the other families ask too
+     * (expect.c remembers the answer). */
     pvs_expect_in_init(&in);
-    pvs_expect_power(d->site, 1.0, 0, s->ts_ms, &in, &out);
+    pvs_expect_power(d->site, 1.0, 0, s->ts_ms - dt / 2, &in, &out);
     /* Relative to the solar day's start, weighted by the interval; the
      * model for 1 kWp scaled to the device. */
-    dd->mt += p * (double)dt * (double)(s->ts_ms - (day * 86400000 - off));
+    dd->mt +=
+        p * (double)dt * (double)(s->ts_ms - dt / 2 - (day * 86400000 - off));
     dd->mw += p * (double)dt;
     p = out.power_w * pvs_expect_device_kwp(r->conf, d);
-    dd->ct += p * (double)dt * (double)(s->ts_ms - (day * 86400000 - off));
+    dd->ct +=
+        p * (double)dt * (double)(s->ts_ms - dt / 2 - (day * 86400000 - off));
     dd->cw += p * (double)dt;
 }
 

@@ -315,22 +315,18 @@ static void tr_sample(struct pvs_rule *r, const struct pvs_sample *s) {
             if (s->value > d->pmax)
                 d->pmax = s->value;
         }
+        d->win.clock_off_ms = pvs_ruleset_clock_offset(r->set, s->dev);
         if (!pvs_expect_win_sample(&d->win, dev->site, kwp, dev->rated_w, env,
                                    s))
             break;
         if (s->metric == PVS_M_AC_POWER_W && kwp > 0 && !env->poa_ms &&
             !env->ghi_ms) {
-            struct pvs_expect_in in;
-            struct pvs_expect_out out;
             struct pvs_expect_period per;
 
-            pvs_expect_in_init(&in);
-            pvs_expect_power(
-                dev->site, kwp, dev->rated_w,
-                s->ts_ms - pvs_ruleset_clock_offset(r->set, s->dev), &in, &out);
             if (pvs_expect_clear_sample(&d->clr, s->ts_ms, s->value,
-                                        out.power_w, 0.2 * kwp * 1000.0,
-                                        2 * 3600000LL, &per)) {
+                                        pvs_expect_win_last_clear_w(&d->win),
+                                        0.2 * kwp * 1000.0, 2 * 3600000LL,
+                                        &per)) {
                 double ms = (double)(per.end_ms - per.start_ms);
                 d->t.clear_sum += per.cspi * ms;
                 d->t.clear_ms += ms;

@@ -406,21 +406,15 @@ static void part_period(struct pvs_rule *r, const struct pvs_device *dev,
 }
 
 static void part_sample(struct pvs_rule *r, const struct pvs_device *dev,
-                        struct part *pt, const struct pvs_sample *s,
-                        double kwp) {
-    struct pvs_expect_in in;
-    struct pvs_expect_out out;
+                        struct part *pt, const struct pvs_sample *s, double kwp,
+                        double clear_w) {
     struct pvs_expect_period per;
 
-    pvs_expect_in_init(&in);
-    pvs_expect_power(dev->site, kwp, dev->rated_w,
-                     s->ts_ms - pvs_ruleset_clock_offset(r->set, s->dev), &in,
-                     &out);
     if (pt->active)
         part_observe(r, dev, pt, s->ts_ms, s->value > 0 ? s->value : 0);
     /* The hours that matter: the clear sky above a fifth of kWp (which
      * keeps dawn, dusk and winter mornings out). */
-    if (pvs_expect_clear_sample(&pt->clr, s->ts_ms, s->value, out.power_w,
+    if (pvs_expect_clear_sample(&pt->clr, s->ts_ms, s->value, clear_w,
                                 0.2 * kwp * 1000.0, PART_PERIOD_MS, &per))
         part_period(r, dev, pt, &per, s->ts_ms);
 }
@@ -439,12 +433,16 @@ static void up_sample(struct pvs_rule *r, const struct pvs_sample *s) {
         return;
     kwp = pvs_expect_device_kwp(r->conf, dev);
     st->dev[s->dev].win.clock_off_ms = pvs_ruleset_clock_offset(r->set, s->dev);
+    if (!pvs_expect_win_sample(&st->dev[s->dev].win, dev->site, kwp,
+                               dev->rated_w, &st->env[dev->site->index], s))
+        return;
+    /* The clear sky of the segment just added (at its middle, with the
+     * clock's offset) is the one partial losses compare with. */
     if (s->metric == PVS_M_AC_POWER_W && kwp > 0 &&
         !st->env[dev->site->index].poa_ms && !st->env[dev->site->index].ghi_ms)
-        part_sample(r, dev, &st->dev[s->dev].part, s, kwp);
-    if (pvs_expect_win_sample(&st->dev[s->dev].win, dev->site, kwp,
-                              dev->rated_w, &st->env[dev->site->index], s))
-        evaluate(r, dev, s->ts_ms);
+        part_sample(r, dev, &st->dev[s->dev].part, s, kwp,
+                    pvs_expect_win_last_clear_w(&st->dev[s->dev].win));
+    evaluate(r, dev, s->ts_ms);
 }
 
 const struct pvs_rule_type pvs_rule_underperformance = {

@@ -167,4 +167,8 @@ struct pvs_expect_sum {
 void pvs_expect_win_sum(const struct pvs_expect_win *w, int64_t now_ms,
                         int64_t window_ms, struct pvs_expect_sum *out);
 
+/* The clear-sky power (W) of the newest segment of w, 0 when none: the
+ * model already evaluated, for families that need it per sample. */
+double pvs_expect_win_last_clear_w(const struct pvs_expect_win *w);
+
 #endif
