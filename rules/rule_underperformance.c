@@ -328,7 +328,7 @@ static void part_words(const struct pvs_device *dev, const struct part *pt,
             best = i;
     pvs_snprintf(buf, size,
                  "about %s of the output of '%s' has been missing since "
-                 "%s on clear days; typical of %s",
+                 "%s in clear weather; typical of %s",
                  fabs(share[best].f - miss) < 0.06 ? share[best].what
                                                    : "a part",
                  dev->obj.id, wday[((days % 7) + 7) % 7], share[best].typical);
@@ -354,8 +354,8 @@ static void part_observe(struct pvs_rule *r, const struct pvs_device *dev,
     o.expected = normal;
     o.lost_w = pt->active && normal > p_w ? normal - p_w : 0;
     pvs_snprintf(ev, sizeof(ev),
-                 "clear-sky performance %.0f %% of its normal on %d clear "
-                 "days in a row (no irradiance sensor)",
+                 "clear-sky performance %.0f %% of its normal in %d clear "
+                 "periods in a row (no irradiance sensor)",
                  100.0 * pt->low_ratio, pt->nlow);
     part_words(dev, pt, ex, sizeof(ex));
     o.evidence = ev;
