@@ -32,12 +32,14 @@ SANFLAGS := -fsanitize=$(SANITIZE) -fno-sanitize-recover=$(SANITIZE) \
 	-fno-omit-frame-pointer
 endif
 
-MHD_CFLAGS := $(shell pkg-config --cflags libmicrohttpd 2>/dev/null)
+# Asked when a compile needs them (=, not :=): on a fresh machine `deps`
+# installs the -dev packages after this file was read.
+MHD_CFLAGS = $(shell pkg-config --cflags libmicrohttpd 2>/dev/null)
 ALL_CFLAGS = $(CSTD) $(WARN) $(CFLAGS) $(SANFLAGS) -Iinclude -I$(BUILD)/gen \
 	-MMD -MP -pthread
 LIBS := -lmodbus -lpaho-mqtt3as -lsqlite3 -lcurl -lcjson -lsodium -lmicrohttpd -lpthread -lm
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS) -pthread
-LIBMODBUS_CFLAGS := $(shell pkg-config --cflags libmodbus 2>/dev/null)
+LIBMODBUS_CFLAGS = $(shell pkg-config --cflags libmodbus 2>/dev/null)
 ALL_CFLAGS += $(LIBMODBUS_CFLAGS) $(MHD_CFLAGS)
 
 CORE_SRCS := $(filter-out core/main.c,$(wildcard core/*.c))
@@ -55,6 +57,14 @@ SIM_OBJS := $(SIM_SRCS:%.c=$(BUILD)/obj/%.o)
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
+# One version for make and the package: the changelog's first entry. The
+# commit comes from git, or from the caller (the package build), else
+# "unknown".
+VERSION := $(shell sed -n '1s/^[^(]*(\([^)]*\)).*/\1/p' \
+	deploy/debian/changelog)
+PVS_COMMIT ?= $(shell git describe --always --dirty --abbrev=12 \
+	2>/dev/null || echo unknown)
+
 # Text assets compiled into the binary (mail templates, KB articles), so a
 # config copied anywhere works without an installed data directory.
 EMBED_FILES := $(sort $(wildcard notifier/templates/*/*.txt) \
@@ -64,7 +74,7 @@ PVSENTRY := $(BUILD)/pvsentry
 PVSIM := $(BUILD)/pvsim
 
 .PHONY: all clean check unit integration lint demo tsan bench config-check \
-	sunspec-models install valgrind fuzz soak
+	sunspec-models install valgrind fuzz soak check-fresh FORCE
 all: $(PVSENTRY) $(PVSIM)
 
 $(BUILD)/obj/%.o: %.c
@@ -74,6 +84,15 @@ $(BUILD)/obj/%.o: %.c
 $(BUILD)/gen/embedded.c: tools/embed.sh $(EMBED_FILES)
 	@mkdir -p $(dir $@)
 	sh tools/embed.sh $(EMBED_FILES) > $@.tmp && mv $@.tmp $@
+
+# Rewritten only when the version or the commit changed.
+$(BUILD)/gen/version.h: FORCE
+	@mkdir -p $(dir $@)
+	@printf '#define PVS_VERSION "%s"\n#define PVS_COMMIT "%s"\n' \
+		'$(VERSION)' '$(PVS_COMMIT)' > $@.tmp
+	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+$(BUILD)/obj/core/main.o: $(BUILD)/gen/version.h
+FORCE:
 
 $(BUILD)/obj/gen/embedded.o: $(BUILD)/gen/embedded.c
 	@mkdir -p $(dir $@)
@@ -133,10 +152,21 @@ config-check: $(PVSENTRY)
 		$(PVSENTRY) check -c $$f >/dev/null || exit 1; \
 	done; echo "config-check: ok"
 
-demo: deps all
+# deps must finish before anything compiles (also under -j): build in a
+# sub-make that starts after it.
+demo: deps
+	@$(MAKE) --no-print-directory all
 	@$(PYTHON) deploy/demo/demo.py --build $(BUILD)
 
-bench: deps all
+# `make demo` as the first command on a freshly installed Debian 12, in a
+# throwaway chroot (takes minutes; needs root and the Debian mirror).
+SHARED ?= ../shared
+check-fresh:
+	bash $(SHARED)/tools/fresh-debian.sh $(CURDIR) $(abspath $(SHARED)) \
+		'make demo && ls build/demo/mail/*.eml'
+
+bench: deps
+	@$(MAKE) --no-print-directory all
 	@$(PYTHON) tests/bench/bench.py --build $(BUILD)
 
 # clang + libFuzzer are installed here, not by deps: CI does not fuzz.
@@ -144,7 +174,8 @@ fuzz:
 	@MAKE="$(MAKE)" sh tests/fuzz/run.sh
 
 # kill -9 50 times, then SOAK_MINUTES (30) at fleet rate.
-soak: deps all
+soak: deps
+	@$(MAKE) --no-print-directory all
 	cd tests/integration && PVS_BUILD=$(abspath $(BUILD)) PVS_KILLS=50 \
 		$(PYTHON) -m pytest -q -p no:cacheprovider test_reliability.py
 	@$(PYTHON) tests/soak/soak.py --build $(BUILD)
