@@ -1309,3 +1309,43 @@ const struct pvs_person *pvs_config_customer(const struct pvs_config *cfg,
                                              const char *id) {
     return find_named((void **)cfg->customers, cfg->ncustomers, id);
 }
+
+/* ---- the tables, for the manual page ---- */
+
+void pvs_config_schema_print(FILE *out) {
+    static const char *const type_names[] = {
+        [K_STR] = "string",        [K_INT] = "integer", [K_DOUBLE] = "number",
+        [K_DURATION] = "duration", [K_SIZE] = "size",   [K_BOOL] = "boolean",
+        [K_ENUM] = "choice",       [K_LIST] = "list",   [K_PATH] = "path",
+    };
+
+    for (size_t i = 0; i < PVS_ARRAY_LEN(sections); i++) {
+        const struct section_def *d = &sections[i];
+
+        fprintf(out, "section\t%s\t%s\t%s\n", d->name,
+                d->named ? "named" : "single", d->open ? "open" : "closed");
+        for (const struct key_def *k = d->keys; k->name; k++) {
+            char lo[32] = "", hi[32] = "";
+            struct pvs_buf choices;
+
+            if (k->min != 0 || k->max != 0) {
+                if (k->type == K_DURATION) {
+                    fmt_duration(lo, sizeof(lo), k->min);
+                    fmt_duration(hi, sizeof(hi), k->max);
+                } else {
+                    fmt_num(lo, sizeof(lo), k->min);
+                    fmt_num(hi, sizeof(hi), k->max);
+                }
+            }
+            pvs_buf_init(&choices, 1024);
+            pvs_buf_puts(&choices, "");
+            for (const char *const *c = k->choices; c && *c; c++)
+                pvs_buf_printf(&choices, "%s%s", c == k->choices ? "" : ",",
+                               *c);
+            fprintf(out, "key\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", d->name,
+                    k->name, type_names[k->type], k->def ? k->def : "", lo, hi,
+                    choices.data, k->required ? "required" : "optional");
+            pvs_buf_release(&choices);
+        }
+    }
+}

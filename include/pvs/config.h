@@ -421,4 +421,12 @@ enum pvs_err pvs_config_merge_store(struct pvs_config *cfg);
 /* Whether obj came from the database (pvs_config_merge_store). */
 bool pvs_config_obj_from_store(const struct pvs_cfg_obj *obj);
 
+/*
+ * Every section and key of the tables, tab-separated, for the manual page
+ * generator (tools/gen_conf_man.py): "section NAME named|single
+ * open|closed", then per key "key SECTION KEY TYPE DEFAULT MIN MAX
+ * CHOICES required|optional" (empty fields when there is none).
+ */
+void pvs_config_schema_print(FILE *out);
+
 #endif
