@@ -74,7 +74,8 @@ PVSENTRY := $(BUILD)/pvsentry
 PVSIM := $(BUILD)/pvsim
 
 .PHONY: all clean check unit integration lint demo tsan bench config-check \
-	sunspec-models install valgrind fuzz soak check-fresh FORCE
+	sunspec-models install valgrind fuzz soak check-fresh FORCE man deb \
+	check-package
 all: $(PVSENTRY) $(PVSIM)
 
 $(BUILD)/obj/%.o: %.c
@@ -186,11 +187,59 @@ sunspec-models:
 		> collector/sunspec_models.c.tmp
 	mv collector/sunspec_models.c.tmp collector/sunspec_models.c
 
+# Manual pages: pvsentry.conf(5) is generated from the key tables (the
+# binary prints them), so it cannot drift from the parser.
+MAN_PAGES := $(BUILD)/man/pvsentry.8 $(BUILD)/man/pvsentry.conf.5 \
+	$(BUILD)/man/pvsim.1
+MAN_DATE := $(shell sed -n 's/^ -- .*  [A-Z][a-z]*, \([0-9]*\) \([A-Z][a-z]*\) \([0-9]*\).*/\1 \2 \3/p' \
+	deploy/debian/changelog | head -1)
+man: $(MAN_PAGES)
+$(BUILD)/man/pvsentry.conf.5: docs/man/pvsentry.conf.5.in \
+		tools/gen_conf_man.py $(PVSENTRY)
+	@mkdir -p $(dir $@)
+	$(PYTHON) tools/gen_conf_man.py $(PVSENTRY) $< '$(VERSION)' \
+		'$(MAN_DATE)' > $@.tmp && mv $@.tmp $@
+$(BUILD)/man/%: docs/man/%
+	@mkdir -p $(dir $@)
+	sed -e 's/@VERSION@/$(VERSION)/g' -e 's/@DATE@/$(MAN_DATE)/g' $< > $@
+
 PREFIX ?= /usr/local
-install: all
+install: all man
 	install -D -m 0755 $(PVSENTRY) $(DESTDIR)$(PREFIX)/bin/pvsentry
+	install -D -m 0755 $(PVSIM) $(DESTDIR)$(PREFIX)/bin/pvsim
+	install -d $(DESTDIR)$(PREFIX)/share/pvsentry/static
+	install -m 0644 web/static/* $(DESTDIR)$(PREFIX)/share/pvsentry/static
+	install -D -m 0644 $(BUILD)/man/pvsentry.8 \
+		$(DESTDIR)$(PREFIX)/share/man/man8/pvsentry.8
+	install -D -m 0644 $(BUILD)/man/pvsentry.conf.5 \
+		$(DESTDIR)$(PREFIX)/share/man/man5/pvsentry.conf.5
+	install -D -m 0644 $(BUILD)/man/pvsim.1 \
+		$(DESTDIR)$(PREFIX)/share/man/man1/pvsim.1
+	install -D -m 0644 deploy/pvsentry.bash-completion \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/pvsentry
 	install -D -m 0644 deploy/pvsentry.service \
 		$(DESTDIR)/etc/systemd/system/pvsentry.service
+
+# The Debian package, with Debian's tooling, from a copy of the tree with
+# deploy/debian as debian/: build/pvsentry_VERSION_ARCH.deb, then lintian.
+DEB_STAGE := $(BUILD)/deb/pvsentry-$(VERSION)
+deb: deps
+	rm -rf $(BUILD)/deb && mkdir -p $(DEB_STAGE)
+	tar -c --exclude=./build --exclude=./.git --exclude=./debian . | \
+		tar -x -C $(DEB_STAGE)
+	cp -r deploy/debian $(DEB_STAGE)/debian
+	cd $(DEB_STAGE) && PVS_COMMIT='$(PVS_COMMIT)' \
+		dpkg-buildpackage -b -us -uc -j2
+	cp $(BUILD)/deb/pvsentry_$(VERSION)_*.deb $(BUILD)/
+	lintian --fail-on error --info $(BUILD)/deb/pvsentry_$(VERSION)_*.changes
+
+# The package on a freshly installed Debian 12 (tests/package/check.sh in
+# a throwaway chroot): install, configuration, start as the service user,
+# a migration, remove and purge. Takes minutes; not part of `make check`.
+check-package: deb
+	bash $(SHARED)/tools/fresh-debian.sh $(CURDIR) $(abspath $(SHARED)) \
+		'sh tests/package/check.sh /src/in/*.deb' \
+		$(BUILD)/pvsentry_$(VERSION)_*.deb
 
 clean:
 	rm -rf build

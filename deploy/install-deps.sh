@@ -7,6 +7,7 @@
 set -eu
 
 PKGS="build-essential pkg-config clang-format cppcheck valgrind
+debhelper dpkg-dev fakeroot lintian groff-base
 libmodbus-dev libpaho-mqtt-dev libsqlite3-dev sqlite3 libcurl4-openssl-dev
 libcjson-dev libmicrohttpd-dev libsodium-dev libcmocka-dev tzdata
 mosquitto mosquitto-clients socat
