@@ -231,7 +231,7 @@ deb: deps
 	cd $(DEB_STAGE) && PVS_COMMIT='$(PVS_COMMIT)' \
 		dpkg-buildpackage -b -us -uc -j2
 	cp $(BUILD)/deb/pvsentry_$(VERSION)_*.deb $(BUILD)/
-	lintian --fail-on error --info $(BUILD)/deb/pvsentry_$(VERSION)_*.changes
+	lintian --fail-on error -I $(BUILD)/deb/pvsentry_$(VERSION)_*.changes
 
 # The package on a freshly installed Debian 12 (tests/package/check.sh in
 # a throwaway chroot): install, configuration, start as the service user,

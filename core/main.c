@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "pvs/cli.h"
 #include "pvs/clock.h"
@@ -160,9 +161,17 @@ static struct pvs_config *load(const char *path, bool to_log) {
     }
     pvs_cfg_errors_release(&errs);
     /* The daemon also monitors what installers registered through the
-     * API; it lives in the database, not in the file. */
-    if (cfg && to_log)
+     * API; it lives in the database, not in the file. A database of an
+     * older schema (after an upgrade) is migrated first, or none of it
+     * could be read until the next reload. */
+    if (cfg && to_log) {
+        struct pvs_store *st = NULL;
+        const char *db = cfg->global.database;
+
+        if (db && access(db, F_OK) == 0 && !pvs_store_open(db, 0, &st))
+            pvs_store_close(st);
         pvs_config_merge_store(cfg);
+    }
     return cfg;
 }
 
