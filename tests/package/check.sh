@@ -62,6 +62,10 @@ stop_daemon() {
     pid=
 }
 
+# The throwaway root is a mktemp -d directory (mode 0700): as on an
+# installed system, everyone must be able to traverse /.
+[ "$(stat -c %a /)" = 755 ] || chmod 0755 /
+
 export DEBIAN_FRONTEND=noninteractive
 step "install $(basename "$deb")"
 apt-get update -qq
