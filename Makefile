@@ -13,6 +13,11 @@
 #   make fuzz            libFuzzer targets, FUZZ_SECONDS (30) each
 #   make soak            reliability suite long form + 30-minute soak
 #   make sunspec-models  regenerate collector/sunspec_models.c
+#   make man             manual pages into build/man/
+#   make deb             the Debian package, build/pvsentry_VERSION_ARCH.deb
+#   make install         under PREFIX (/usr/local)
+#   make check-fresh     make demo in a fresh Debian 12 root (minutes)
+#   make check-package   the package in a fresh Debian 12 root (minutes)
 #   make SANITIZE=address,undefined / DEV=1 (-Werror) / picky (-Wconversion)
 
 BUILD ?= build

@@ -1312,6 +1312,22 @@ const struct pvs_person *pvs_config_customer(const struct pvs_config *cfg,
 
 /* ---- the tables, for the manual page ---- */
 
+/* A size as it would be written: 64k rather than 65536. */
+static void fmt_size(char *buf, size_t size, double v) {
+    static const struct {
+        const char *unit;
+        double n;
+    } units[] = {{"g", 1073741824.0}, {"m", 1048576.0}, {"k", 1024.0}};
+
+    for (size_t i = 0; i < PVS_ARRAY_LEN(units); i++) {
+        if (v >= units[i].n && fmod(v, units[i].n) == 0) {
+            pvs_snprintf(buf, size, "%.0f%s", v / units[i].n, units[i].unit);
+            return;
+        }
+    }
+    fmt_num(buf, size, v);
+}
+
 void pvs_config_schema_print(FILE *out) {
     static const char *const type_names[] = {
         [K_STR] = "string",        [K_INT] = "integer", [K_DOUBLE] = "number",
@@ -1332,6 +1348,9 @@ void pvs_config_schema_print(FILE *out) {
                 if (k->type == K_DURATION) {
                     fmt_duration(lo, sizeof(lo), k->min);
                     fmt_duration(hi, sizeof(hi), k->max);
+                } else if (k->type == K_SIZE) {
+                    fmt_size(lo, sizeof(lo), k->min);
+                    fmt_size(hi, sizeof(hi), k->max);
                 } else {
                     fmt_num(lo, sizeof(lo), k->min);
                     fmt_num(hi, sizeof(hi), k->max);

@@ -419,8 +419,8 @@ def main():
             if sys.stdin.isatty():
                 try:
                     input("Everything keeps running: press Enter to stop. ")
-                except EOFError:
-                    pass
+                except (EOFError, KeyboardInterrupt):
+                    print()
     except (AssertionError, OSError) as e:
         print("demo: %s" % e, file=sys.stderr, flush=True)
         status = 1
