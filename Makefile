@@ -169,7 +169,7 @@ demo: deps
 SHARED ?= ../shared
 check-fresh:
 	bash $(SHARED)/tools/fresh-debian.sh $(CURDIR) $(abspath $(SHARED)) \
-		'make demo && ls build/demo/mail/*.eml'
+		'make -j2 demo && ls build/demo/mail/*.eml'
 
 bench: deps
 	@$(MAKE) --no-print-directory all
