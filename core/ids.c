@@ -34,15 +34,21 @@ static int cmp_str(const void *a, const void *b) {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Appends every line of text to *ids (the caller frees each). */
+/* Appends a copy of id to *ids (the caller frees each). */
+static void add_id(char ***ids, size_t *n, const char *id) {
+    if (!id)
+        return;
+    *ids = pvs_realloc(*ids, (*n + 1) * sizeof(char *));
+    (*ids)[(*n)++] = pvs_strdup(id);
+}
+
+/* Appends every line of text to *ids. */
 static void add_lines(char ***ids, size_t *n, char *text) {
     char *save = NULL;
 
     for (char *l = strtok_r(text, "\n", &save); l;
-         l = strtok_r(NULL, "\n", &save)) {
-        *ids = pvs_realloc(*ids, (*n + 1) * sizeof(char *));
-        (*ids)[(*n)++] = pvs_strdup(l);
-    }
+         l = strtok_r(NULL, "\n", &save))
+        add_id(ids, n, l);
 }
 
 int pvs_ids_main(int argc, char **argv) {
@@ -89,16 +95,12 @@ int pvs_ids_main(int argc, char **argv) {
         pvs_cfg_errors_release(&errs);
         if (!db)
             db = cfg->global.database;
-        for (size_t i = 0;
-             !tickets && i < (kind[0] == 's' ? cfg->nsites : cfg->ndevices);
-             i++) {
-            const struct pvs_cfg_obj *o =
-                kind[0] == 's' ? &cfg->sites[i]->obj : &cfg->devices[i]->obj;
-            if (!o->id)
-                continue;
-            ids = pvs_realloc(ids, (n + 1) * sizeof(char *));
-            ids[n++] = pvs_strdup(o->id);
-        }
+        if (!strcmp(kind, "sites"))
+            for (size_t i = 0; i < cfg->nsites; i++)
+                add_id(&ids, &n, cfg->sites[i]->obj.id);
+        else if (!strcmp(kind, "devices"))
+            for (size_t i = 0; i < cfg->ndevices; i++)
+                add_id(&ids, &n, cfg->devices[i]->obj.id);
     }
     pvs_buf_init(&buf, (size_t)64 << 20);
     if (db && !pvs_store_open(db, PVS_STORE_READONLY, &st) &&

@@ -28,12 +28,15 @@ enum pvs_err pvs_store_ids(struct pvs_store *st, const char *kind, size_t limit,
     for (size_t i = 0; i < PVS_ARRAY_LEN(queries); i++)
         if (!strcmp(queries[i].kind, kind))
             sql = queries[i].sql;
-    if (!sql)
-        return PVS_ERR_INVAL;
+    if (!sql) {
+        rc = PVS_ERR_INVAL;
+        goto out;
+    }
     if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
         pvs_error("cannot list %s in '%s': %s", kind, st->path,
                   sqlite3_errmsg(st->db));
-        return PVS_ERR_DB;
+        rc = PVS_ERR_DB;
+        goto out;
     }
     sqlite3_bind_int64(s, 1, limit ? (sqlite3_int64)limit : -1);
     while ((r = sqlite3_step(s)) == SQLITE_ROW) {
