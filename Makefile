@@ -228,7 +228,8 @@ install: all man
 # The Debian package, with Debian's tooling, from a copy of the tree with
 # deploy/debian as debian/: build/pvsentry_VERSION_ARCH.deb, then lintian.
 DEB_STAGE := $(BUILD)/deb/pvsentry-$(VERSION)
-deb: deps
+deb:
+	@bash deploy/install-deps.sh --packaging
 	rm -rf $(BUILD)/deb && mkdir -p $(DEB_STAGE)
 	tar -c --exclude=./build --exclude=./.git --exclude=./debian . | \
 		tar -x -C $(DEB_STAGE)
