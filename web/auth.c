@@ -9,7 +9,7 @@
  * credential, and a fast hash is enough because the secret has full
  * entropy. Passwords are different (people choose them), so they get
  * Argon2id through crypto_pwhash_str. Hashing is memory-hard on purpose,
- * so only WEB_HASH_SLOTS hashes run at a time, on threads of their own: a
+ * so only a few hashes (half the cores) run at a time, on threads of their own: a
  * login is suspended (libmicrohttpd) while its hash waits and runs, and
  * its worker thread goes on serving token requests. A login for an
  * unknown user still pays the same price, so timing does not reveal which
@@ -32,8 +32,10 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "pvs/clock.h"
+#include "pvs/credentials.h"
 #include "pvs/engine_api.h"
 #include "pvs/log.h"
 #include "pvs/stats.h"
@@ -187,13 +189,21 @@ enum pvs_err pvs_auth_password_hash(struct pvs_web *w, const char *pw,
 }
 
 enum pvs_err pvs_auth_start(struct pvs_web *w) {
+    size_t slots;
+    long ncpu;
+
     pthread_mutex_init(&w->hash_lock, NULL);
     pthread_cond_init(&w->hash_cond, NULL);
     pthread_cond_init(&w->done_cond, NULL);
     pthread_mutex_init(&w->th_lock, NULL);
     w->throttle = pvs_calloc(WEB_THROTTLE, sizeof(*w->throttle));
     randombytes_buf(w->th_key, sizeof(w->th_key));
-    for (size_t i = 0; i < WEB_HASH_SLOTS; i++) {
+    /* Half the cores at most: the rest of pvsentry keeps running. */
+    ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+    slots = ncpu >= 2 ? (size_t)ncpu / 2 : 1;
+    if (slots > WEB_HASH_SLOTS)
+        slots = WEB_HASH_SLOTS;
+    for (size_t i = 0; i < slots; i++) {
         if (pthread_create(&w->hash_threads[i], NULL, hash_main, w)) {
             pvs_error("cannot start a password hashing thread");
             return PVS_ERR_NOMEM;
@@ -448,6 +458,10 @@ enum pvs_err pvs_auth_load_admin(struct pvs_web *w) {
                   pvs_strerror(errno, ebuf, sizeof(ebuf)));
         return PVS_ERR_CONFIG;
     }
+    if (pvs_secret_file_check(fileno(f), w->http->admin_token_file)) {
+        fclose(f);
+        return PVS_ERR_CONFIG;
+    }
     if (!fgets(line, sizeof(line), f))
         line[0] = '\0';
     fclose(f);
@@ -515,7 +529,7 @@ static void login_failed(struct web_req *r, const char *user, bool exists) {
         pvs_strlcpy(who, "an unknown account", sizeof(who));
     }
     pvs_esc(r->client, cesc, sizeof(cesc));
-    if (na == 1 && nc == 1)
+    if (na == 1)
         pvs_info("failed login for %s from %s", who, cesc);
     if (na == allowed)
         pvs_warn("%lld failed logins for %s (last from %s): refusing it "

@@ -32,7 +32,7 @@
 #define WEB_CMD_TIMEOUT_MS 10000
 #define WEB_OUT_MAX (16 << 20) /* largest JSON answer */
 
-#define WEB_HASH_SLOTS 2     /* password hashes running at once */
+#define WEB_HASH_SLOTS 4     /* most password hashes at once */
 #define WEB_HASH_QUEUE 16    /* logins waiting for a slot, then 503 */
 #define WEB_THROTTLE 4096    /* failed-login records (accounts, clients) */
 #define WEB_CLIENT_FACTOR 4  /* a client address may fail this many times */
