@@ -115,7 +115,8 @@ static void print_text(FILE *out, const char *name, int unit,
                                               .group_end = text_group_end,
                                               .point = text_point};
     struct text_ctx t = {.out = out, .indent = 4};
-    char mn[PVS_ESC_SIZE], mdl[PVS_ESC_SIZE], vr[PVS_ESC_SIZE], sn[PVS_ESC_SIZE];
+    char mn[PVS_ESC_SIZE], mdl[PVS_ESC_SIZE], vr[PVS_ESC_SIZE],
+        sn[PVS_ESC_SIZE];
 
     fprintf(out, "device %s unit %d: SunSpec base %u, %zu model%s\n", name,
             unit, (unsigned)d->base, d->nmodels, d->nmodels == 1 ? "" : "s");

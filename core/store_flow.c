@@ -297,8 +297,7 @@ enum pvs_err pvs_store_survey_state(struct pvs_store *st, int64_t ticket_id,
     if (sqlite3_column_type(s, 0) == SQLITE_NULL)
         *ret = PVS_SURVEY_NONE;
     else
-        *ret = sqlite3_column_int(s, 0) ? PVS_SURVEY_ANSWERED
-                                        : PVS_SURVEY_OPEN;
+        *ret = sqlite3_column_int(s, 0) ? PVS_SURVEY_ANSWERED : PVS_SURVEY_OPEN;
     sqlite3_finalize(s);
     return PVS_OK;
 }

@@ -1178,8 +1178,8 @@ enum pvs_err pvs_store_web_put(struct pvs_store *st, const struct pvs_entity *e,
         m = cJSON_GetObjectItemCaseSensitive(obj, f->name);
         if (!f->ref || !m || !cJSON_IsString(m))
             continue;
-        rc = row_facts(st, pvs_store_web_entity(f->ref), m->valuestring,
-                       &found, rsrc, sizeof(rsrc), rowner, sizeof(rowner));
+        rc = row_facts(st, pvs_store_web_entity(f->ref), m->valuestring, &found,
+                       rsrc, sizeof(rsrc), rowner, sizeof(rowner));
         if (rc)
             goto out;
         if (!found) {

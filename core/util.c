@@ -412,7 +412,7 @@ const char *pvs_esc(const char *src, char *buf, size_t size) {
         k = utf8_seq(p, left, &cp);
         /* Escaped: one byte as \xNN. Kept: the whole sequence. */
         esc = !k || cp < 0x20 || cp == 0x7f || cp == '\\' ||
-                   (cp >= 0x80 && cp < 0xa0);
+              (cp >= 0x80 && cp < 0xa0);
         need = esc ? 4 : k;
         if (esc)
             k = 1;

@@ -1033,8 +1033,7 @@ static void silences(struct web_req *r, char **seg, int n) {
         return;
     pvs_auth_scope(r, &scope);
     if (n == 1 && method(r, "GET")) {
-        read_ok(r, pvs_store_web_silences_json(st, &scope, &r->out),
-                "silence");
+        read_ok(r, pvs_store_web_silences_json(st, &scope, &r->out), "silence");
         return;
     }
     if (n == 2 && method(r, "DELETE")) {

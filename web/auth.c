@@ -9,11 +9,10 @@
  * credential, and a fast hash is enough because the secret has full
  * entropy. Passwords are different (people choose them), so they get
  * Argon2id through crypto_pwhash_str. Hashing is memory-hard on purpose,
- * so only a few hashes (half the cores) run at a time, on threads of their own: a
- * login is suspended (libmicrohttpd) while its hash waits and runs, and
- * its worker thread goes on serving token requests. A login for an
- * unknown user still pays the same price, so timing does not reveal which
- * names exist.
+ * so only a few hashes (half the cores) run at a time, on threads of their own:
+ * a login is suspended (libmicrohttpd) while its hash waits and runs, and its
+ * worker thread goes on serving token requests. A login for an unknown user
+ * still pays the same price, so timing does not reveal which names exist.
  *
  * Failed logins are counted per account and per client address (the
  * forwarded one behind a trusted proxy). Past login_attempts (a client:
@@ -137,8 +136,7 @@ static void *hash_main(void *arg) {
 
 /* Queue j (hash_lock held); false when the queue is full or stopping. */
 static bool hash_queue(struct pvs_web *w, struct web_hash_job *j) {
-    if (w->hash_stop || !w->nhash_threads ||
-        w->hash_queued >= WEB_HASH_QUEUE)
+    if (w->hash_stop || !w->nhash_threads || w->hash_queued >= WEB_HASH_QUEUE)
         return false;
     j->next = NULL;
     j->done = false;
@@ -493,8 +491,8 @@ static void session_cookie(struct web_req *r, const char *value,
 }
 
 /* Keys of the failed-login table for r's account and client address. */
-static void th_keys(const struct web_req *r, const char *user,
-                    char akey[80], char ckey[80]) {
+static void th_keys(const struct web_req *r, const char *user, char akey[80],
+                    char ckey[80]) {
     pvs_snprintf(akey, 80, "a:%s", user);
     pvs_snprintf(ckey, 80, "c:%s", r->client);
 }
@@ -502,8 +500,7 @@ static void th_keys(const struct web_req *r, const char *user,
 static void login_refused(struct web_req *r, int64_t ms) {
     pvs_stats_add(PVS_STAT_LOGIN_THROTTLED, 1);
     r->retry_after_s = (ms + 999) / 1000;
-    pvs_web_error(r, 429, NULL,
-                  "too many failed logins: try again in %lld s",
+    pvs_web_error(r, 429, NULL, "too many failed logins: try again in %lld s",
                   (long long)r->retry_after_s);
 }
 

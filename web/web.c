@@ -673,9 +673,8 @@ static enum pvs_err start(struct pvs_web *w, bool bound) {
      * Behind a trusted proxy every connection comes from the proxy, so a
      * per-address cap would cap everyone: the proxy limits clients then.
      */
-    unsigned per_client = w->http->trust_proxy
-                              ? 0
-                              : (unsigned)w->http->max_client_connections;
+    unsigned per_client =
+        w->http->trust_proxy ? 0 : (unsigned)w->http->max_client_connections;
 
     memset(&ss, 0, sizeof(ss));
     if (!bound) {

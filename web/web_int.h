@@ -32,11 +32,11 @@
 #define WEB_CMD_TIMEOUT_MS 10000
 #define WEB_OUT_MAX (16 << 20) /* largest JSON answer */
 
-#define WEB_HASH_SLOTS 4     /* most password hashes at once */
-#define WEB_HASH_QUEUE 16    /* logins waiting for a slot, then 503 */
-#define WEB_THROTTLE 4096    /* failed-login records (accounts, clients) */
-#define WEB_CLIENT_FACTOR 4  /* a client address may fail this many times */
-                             /* more than one account before refusals */
+#define WEB_HASH_SLOTS 4    /* most password hashes at once */
+#define WEB_HASH_QUEUE 16   /* logins waiting for a slot, then 503 */
+#define WEB_THROTTLE 4096   /* failed-login records (accounts, clients) */
+#define WEB_CLIENT_FACTOR 4 /* a client address may fail this many times */
+                            /* more than one account before refusals */
 
 /*
  * One password hash or check, run by a hash thread (auth.c). Embedded in
@@ -44,21 +44,21 @@
  */
 struct web_hash_job {
     struct web_req *r;
-    bool create;                /* hash pw into out; else verify pw */
-    char user[64];              /* the login's account */
-    char hash[128];             /* stored hash to verify ("" = none) */
+    bool create;    /* hash pw into out; else verify pw */
+    char user[64];  /* the login's account */
+    char hash[128]; /* stored hash to verify ("" = none) */
     char pw[260];
-    char out[128];              /* the new hash */
+    char out[128]; /* the new hash */
     bool ok, done;
     struct web_hash_job *next;
 };
 
 /* Failed logins of one account or client address. */
 struct web_throttle {
-    char key[80];       /* "a:" user name, or "c:" client address */
-    int64_t failures;   /* since the last quiet period */
-    int64_t last_ms;    /* last failure */
-    int64_t until_ms;   /* refused until then */
+    char key[80];     /* "a:" user name, or "c:" client address */
+    int64_t failures; /* since the last quiet period */
+    int64_t last_ms;  /* last failure */
+    int64_t until_ms; /* refused until then */
 };
 
 /* Token bucket of one client address. */
@@ -141,8 +141,8 @@ struct web_req {
     bool reload;      /* re-read the config once the answer is out */
     /* a password check in progress (auth.c) */
     struct web_hash_job job;
-    bool suspended;                 /* waiting for job, answer later */
-    int64_t retry_after_s;          /* Retry-After of a 429 or 503 */
+    bool suspended;                   /* waiting for job, answer later */
+    int64_t retry_after_s;            /* Retry-After of a 429 or 503 */
     void (*resume)(struct web_req *); /* finishes the answer after job */
 };
 

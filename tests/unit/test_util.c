@@ -99,7 +99,9 @@ static void test_esc(void **state) {
     /* UTF-8 stays; a stray byte and a C1 control (U+009B) do not. */
     assert_string_equal(pvs_esc("Durand \xc3\xa9t\xe9", buf, sizeof(buf)),
                         "Durand \xc3\xa9t\\xe9");
-    assert_string_equal(pvs_esc("\xc2\x9b" "2J", buf, sizeof(buf)),
+    assert_string_equal(pvs_esc("\xc2\x9b"
+                                "2J",
+                                buf, sizeof(buf)),
                         "\\xc2\\x9b2J");
     assert_string_equal(pvs_esc(NULL, buf, sizeof(buf)), "(null)");
     /* Capped, with the cut marked and the buffer never overrun. */
