@@ -30,6 +30,8 @@
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -109,6 +111,13 @@ static void *hash_main(void *arg) {
     struct pvs_web *w = arg;
     struct web_hash_job *j;
 
+    /*
+     * Hashing is the one thing here an attacker can make expensive: it
+     * yields the CPU to everything else (nice 10 for this thread only, as
+     * Linux applies nice values per thread).
+     */
+    if (setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 10))
+        pvs_debug("cannot lower the priority of a hash thread");
     pthread_mutex_lock(&w->hash_lock);
     for (;;) {
         while (!w->hash_head && !w->hash_stop)
