@@ -19,7 +19,7 @@
  * WEB_CLIENT_FACTOR times more, for offices behind one address) every
  * failure refuses further logins for twice as long as the one before, up
  * to login_lockout: 429 with Retry-After, and no hash is spent on them.
- * The table is in memory, per daemon.
+ * The table is in this process's memory and survives reloads.
  *
  * Sessions are rows (hash, user, expiry) written by the engine like any
  * other write; logging out deletes the row, and disabling a user ends
@@ -77,6 +77,16 @@ void pvs_auth_token_new(const char *prefix, char *out, size_t size) {
     sodium_memzero(raw, sizeof(raw));
     sodium_memzero(b64, sizeof(b64));
 }
+
+/*
+ * The failed-login table outlives the server object: a reload (after any
+ * change through the API) makes a new one, and must not wipe the record
+ * of an attack in progress.
+ */
+static pthread_mutex_t th_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct web_throttle th_table[WEB_THROTTLE];
+static unsigned char th_key[crypto_shorthash_KEYBYTES]; /* no chosen */
+static bool th_keyed;                                   /* collisions */
 
 /* ---- password hashing ---- */
 
@@ -202,9 +212,12 @@ enum pvs_err pvs_auth_start(struct pvs_web *w) {
     pthread_mutex_init(&w->hash_lock, NULL);
     pthread_cond_init(&w->hash_cond, NULL);
     pthread_cond_init(&w->done_cond, NULL);
-    pthread_mutex_init(&w->th_lock, NULL);
-    w->throttle = pvs_calloc(WEB_THROTTLE, sizeof(*w->throttle));
-    randombytes_buf(w->th_key, sizeof(w->th_key));
+    w->auth_started = true;
+    pthread_mutex_lock(&th_lock);
+    if (!th_keyed)
+        randombytes_buf(th_key, sizeof(th_key));
+    th_keyed = true;
+    pthread_mutex_unlock(&th_lock);
     /* Half the cores at most: the rest of pvsentry keeps running. */
     ncpu = sysconf(_SC_NPROCESSORS_ONLN);
     slots = ncpu >= 2 ? (size_t)ncpu / 2 : 1;
@@ -221,8 +234,8 @@ enum pvs_err pvs_auth_start(struct pvs_web *w) {
 }
 
 void pvs_auth_stop(struct pvs_web *w) {
-    if (!w->throttle)
-        return; /* never started */
+    if (!w->auth_started)
+        return;
     pthread_mutex_lock(&w->hash_lock);
     w->hash_stop = true;
     pthread_cond_broadcast(&w->hash_cond);
@@ -233,14 +246,13 @@ void pvs_auth_stop(struct pvs_web *w) {
 }
 
 void pvs_auth_free(struct pvs_web *w) {
-    if (!w->throttle)
+    if (!w->auth_started)
         return;
     pvs_auth_stop(w);
     pthread_mutex_destroy(&w->hash_lock);
     pthread_cond_destroy(&w->hash_cond);
     pthread_cond_destroy(&w->done_cond);
-    pthread_mutex_destroy(&w->th_lock);
-    PVS_FREE(w->throttle);
+    w->auth_started = false;
 }
 
 /* Whether the raw JSON body carries a NUL: a raw byte, or \u0000. */
@@ -281,9 +293,9 @@ static struct web_throttle *th_slot(struct pvs_web *w, const char *key,
     struct web_throttle *t;
     uint64_t v;
 
-    crypto_shorthash(h, (const unsigned char *)key, strlen(key), w->th_key);
+    crypto_shorthash(h, (const unsigned char *)key, strlen(key), th_key);
     memcpy(&v, h, sizeof(v));
-    t = &w->throttle[v % WEB_THROTTLE];
+    t = &th_table[v % WEB_THROTTLE];
     if (strcmp(t->key, key)) {
         memset(t, 0, sizeof(*t));
         pvs_strlcpy(t->key, key, sizeof(t->key));
@@ -299,10 +311,10 @@ static int64_t th_refused(struct pvs_web *w, const char *key, int64_t now) {
     struct web_throttle *t;
     int64_t left;
 
-    pthread_mutex_lock(&w->th_lock);
+    pthread_mutex_lock(&th_lock);
     t = th_slot(w, key, now);
     left = t->until_ms > now ? t->until_ms - now : 0;
-    pthread_mutex_unlock(&w->th_lock);
+    pthread_mutex_unlock(&th_lock);
     return left;
 }
 
@@ -317,7 +329,7 @@ static int64_t th_fail(struct pvs_web *w, const char *key, int64_t allowed,
     struct web_throttle *t;
     int64_t n, ms = 0;
 
-    pthread_mutex_lock(&w->th_lock);
+    pthread_mutex_lock(&th_lock);
     t = th_slot(w, key, now);
     n = ++t->failures;
     t->last_ms = now;
@@ -328,7 +340,7 @@ static int64_t th_fail(struct pvs_web *w, const char *key, int64_t allowed,
             ms = w->http->login_lockout_ms;
         t->until_ms = now + ms;
     }
-    pthread_mutex_unlock(&w->th_lock);
+    pthread_mutex_unlock(&th_lock);
     *ret_refuse_ms = ms;
     return n;
 }
@@ -336,11 +348,11 @@ static int64_t th_fail(struct pvs_web *w, const char *key, int64_t allowed,
 static void th_forget(struct pvs_web *w, const char *key, int64_t now) {
     struct web_throttle *t;
 
-    pthread_mutex_lock(&w->th_lock);
+    pthread_mutex_lock(&th_lock);
     t = th_slot(w, key, now);
     t->failures = 0;
     t->until_ms = 0;
-    pthread_mutex_unlock(&w->th_lock);
+    pthread_mutex_unlock(&th_lock);
 }
 
 static const char *const role_names[] = {

@@ -97,10 +97,7 @@ struct pvs_web {
     pthread_t hash_threads[WEB_HASH_SLOTS];
     size_t nhash_threads;
     bool can_suspend; /* bound server: a login waits suspended */
-    /* failed logins */
-    pthread_mutex_t th_lock;
-    struct web_throttle *throttle;
-    unsigned char th_key[16]; /* keyed hash: no chosen collisions */
+    bool auth_started;
 };
 
 enum web_role {
