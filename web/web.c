@@ -218,7 +218,9 @@ static void client_addr(struct web_req *r) {
         while (*last == ' ')
             last++;
         /* Only an address: the header is the client's text otherwise. */
-        n = strcspn(last, " ");
+        n = strlen(last);
+        while (n && (last[n - 1] == ' ' || last[n - 1] == '\t'))
+            n--;
         if (n < sizeof(addr)) {
             memcpy(addr, last, n);
             addr[n] = '\0';

@@ -145,6 +145,30 @@ def test_failed_logins_are_throttled(run_env):
     assert r.status_code == 200, r.text
 
 
+def test_failed_logins_per_forwarded_client(run_env):
+    """Behind a trusted proxy the client is the forwarded address: one
+    client's failures do not lock out another behind the same proxy."""
+    env = run_env(http_extra="trust_proxy = true\nlogin_attempts = 2\n"
+                  "login_lockout = 30s")
+
+    def login(i, fwd):
+        return requests.post(env.url + "/login", timeout=30, json={
+            "username": "nobody%d" % i, "password": "wrong password"},
+            headers={"X-Forwarded-For": fwd})
+    # Each account fails once (below its own limit); the client's limit is
+    # four times login_attempts.
+    codes = [login(i, "203.0.113.7, 192.0.2.1").status_code
+             for i in range(8)]
+    assert codes == [401] * 8, codes
+    r = login(8, "192.0.2.1")
+    assert r.status_code == 429 and int(r.headers["Retry-After"]) >= 1
+    assert login(9, "192.0.2.2").status_code == 401
+    # A forwarded value that is not an address is not a client name: the
+    # connection's own address (not yet refused) is used instead.
+    assert login(10, "not-an-address").status_code == 401
+    assert login(11, "192.0.2.1 x").status_code == 401
+
+
 # ---- 2. ownership on every write ------------------------------------------
 
 SITE = {"name": "Roux chalet", "address": "1 route du Col",
