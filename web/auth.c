@@ -325,7 +325,7 @@ static int64_t th_refused(struct pvs_web *w, const char *key, int64_t now) {
  * count.
  */
 static int64_t th_fail(struct pvs_web *w, const char *key, int64_t allowed,
-                       int64_t now, int64_t *ret_refuse_ms) {
+                       int64_t now) {
     struct web_throttle *t;
     int64_t n, ms = 0;
 
@@ -341,7 +341,6 @@ static int64_t th_fail(struct pvs_web *w, const char *key, int64_t allowed,
         t->until_ms = now + ms;
     }
     pthread_mutex_unlock(&th_lock);
-    *ret_refuse_ms = ms;
     return n;
 }
 
@@ -533,12 +532,12 @@ static void login_refused(struct web_req *r, int64_t ms) {
  */
 static void login_failed(struct web_req *r, const char *user, bool exists) {
     int64_t now = pvs_clock_mono_ms(), allowed = r->w->http->login_attempts;
-    int64_t na, nc, ms_a, ms_c;
+    int64_t na, nc;
     char akey[80], ckey[80], who[PVS_ESC_SIZE + 16], cesc[PVS_ESC_SIZE];
 
     th_keys(r, user, akey, ckey);
-    na = th_fail(r->w, akey, allowed, now, &ms_a);
-    nc = th_fail(r->w, ckey, allowed * WEB_CLIENT_FACTOR, now, &ms_c);
+    na = th_fail(r->w, akey, allowed, now);
+    nc = th_fail(r->w, ckey, allowed * WEB_CLIENT_FACTOR, now);
     if (exists) {
         char uesc[PVS_ESC_SIZE];
         pvs_snprintf(who, sizeof(who), "'%s'",
@@ -557,8 +556,6 @@ static void login_failed(struct web_req *r, const char *user, bool exists) {
         pvs_warn("%lld failed logins from %s: refusing its logins for a "
                  "while",
                  (long long)nc, cesc);
-    (void)ms_a;
-    (void)ms_c;
     pvs_web_error(r, 401, NULL, "wrong user name or password");
 }
 
