@@ -93,6 +93,21 @@ static bool read_ok(struct web_req *r, enum pvs_err rc, const char *what) {
     return false;
 }
 
+/* Whether the raw JSON body carries a NUL: a raw byte, or \u0000. */
+static bool body_has_nul(const struct pvs_buf *b) {
+    for (size_t i = 0; i < b->len; i++) {
+        if (!b->data[i])
+            return true;
+        if (b->data[i] != '\\' || i + 1 >= b->len)
+            continue;
+        if (b->data[i + 1] == 'u' && i + 5 < b->len &&
+            !memcmp(b->data + i + 2, "0000", 4))
+            return true;
+        i++; /* the escaped character */
+    }
+    return false;
+}
+
 cJSON *pvs_api_body(struct web_req *r) {
     const char *end = NULL;
     cJSON *j;
@@ -106,6 +121,15 @@ cJSON *pvs_api_body(struct web_req *r) {
     if (!pvs_web_ctype_is(r, "application/json")) {
         pvs_web_error(r, 415, NULL,
                       "send the body as Content-Type: application/json");
+        return NULL;
+    }
+    /*
+     * A JSON string may hold "\u0000", and C strings stop there: a user
+     * created with "0123456789\u0000-the-rest" would log in with the
+     * first ten characters. No field of the API has a use for it.
+     */
+    if (body_has_nul(&r->body)) {
+        pvs_web_error(r, 400, NULL, "a NUL character is not allowed");
         return NULL;
     }
     j = cJSON_ParseWithLengthOpts(r->body.data, r->body.len, &end, false);
@@ -891,7 +915,7 @@ static void users(struct web_req *r, char **seg, int n) {
                       "person is required for a %s: the "
                       "%s's id",
                       role, role);
-    } else if (pw && (why = pvs_auth_password_problem(r, pw, true))) {
+    } else if (pw && (why = pvs_auth_password_problem(pw, true))) {
         pvs_web_error(r, 400, "password", "%s", why);
     } else if (pw && pvs_auth_password_hash(r->w, pw, pwhash, sizeof(pwhash))) {
         pvs_web_error(r, 503, NULL, "cannot hash the password right now");

@@ -255,28 +255,9 @@ void pvs_auth_free(struct pvs_web *w) {
     w->auth_started = false;
 }
 
-/* Whether the raw JSON body carries a NUL: a raw byte, or \u0000. */
-static bool body_has_nul(const struct pvs_buf *b) {
-    for (size_t i = 0; i < b->len; i++) {
-        if (!b->data[i])
-            return true;
-        if (b->data[i] != '\\' || i + 1 >= b->len)
-            continue;
-        if (b->data[i + 1] == 'u' && i + 5 < b->len &&
-            !memcmp(b->data + i + 2, "0000", 4))
-            return true;
-        i++; /* the escaped character */
-    }
-    return false;
-}
-
-const char *pvs_auth_password_problem(const struct web_req *r, const char *pw,
-                                      bool new_password) {
+const char *pvs_auth_password_problem(const char *pw, bool new_password) {
     size_t n = pw ? strlen(pw) : 0;
 
-    /* A JSON string may hold "\u0000", and C strings stop there. */
-    if (body_has_nul(&r->body))
-        return "password: a NUL character is not allowed";
     if (!pvs_utf8_valid(pw ? pw : "", n))
         return "password: not valid UTF-8";
     if (new_password && (n < 10 || n > 256))
@@ -631,7 +612,7 @@ void pvs_auth_login(struct web_req *r) {
         pvs_web_error(r, 400, "password", "password is required");
         goto out;
     }
-    why = pvs_auth_password_problem(r, pw, false);
+    why = pvs_auth_password_problem(pw, false);
     if (why) {
         pvs_web_error(r, 400, "password", "%s", why);
         goto out;

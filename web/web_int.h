@@ -175,12 +175,10 @@ void pvs_auth_token_new(const char *prefix, char *out, size_t size);
 enum pvs_err pvs_auth_password_hash(struct pvs_web *w, const char *pw,
                                     char *out, size_t size);
 /*
- * Why pw cannot be used (NULL when it can): NUL bytes (also escaped ones
- * in the raw request body), invalid UTF-8, and for a new password the
- * length rule.
+ * Why pw cannot be used (NULL when it can): invalid UTF-8, and for a new
+ * password the length rule. (pvs_api_body refuses NUL bytes already.)
  */
-const char *pvs_auth_password_problem(const struct web_req *r, const char *pw,
-                                      bool new_password);
+const char *pvs_auth_password_problem(const char *pw, bool new_password);
 /* Start and stop the hash threads and the failed-login table. */
 enum pvs_err pvs_auth_start(struct pvs_web *w);
 void pvs_auth_stop(struct pvs_web *w);
@@ -211,7 +209,10 @@ void pvs_api_handle(struct web_req *r, const char *path);
  * returns false. c stays the caller's (pvs_command_put).
  */
 bool pvs_api_call(struct web_req *r, struct pvs_command *c);
-/* The request body as a JSON object, or NULL after answering 400. */
+/*
+ * The request body as a JSON object, or NULL after answering 400 (415 for
+ * another media type; 400 for a NUL byte, raw or as \u0000).
+ */
 cJSON *pvs_api_body(struct web_req *r);
 /* Prometheus text for /metrics into r->out. */
 void pvs_api_metrics(struct web_req *r);
