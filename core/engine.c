@@ -870,6 +870,7 @@ static void handle_delivery(struct pvs_engine *e, struct pvs_msg *m) {
 static void handle_device_info(struct pvs_engine *e, struct pvs_msg *m) {
     bool replaced = false;
     const struct pvs_device *d;
+    char sn[PVS_ESC_SIZE];
 
     if (m->dev >= e->cfg->ndevices || e->txn_rc)
         return;
@@ -879,7 +880,7 @@ static void handle_device_info(struct pvs_engine *e, struct pvs_msg *m) {
                               m->model, m->ts_ms, &replaced);
     if (replaced)
         pvs_info("device '%s' was replaced: new serial '%s'", d->obj.id,
-                 m->serial);
+                 pvs_esc(m->serial, sn, sizeof(sn)));
 }
 
 /* ---- commands from the API ---- */

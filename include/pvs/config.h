@@ -261,7 +261,10 @@ struct pvs_cfg_http {
     int64_t max_body;   /* request body cap, bytes (413 beyond) */
     int64_t threads;    /* worker threads */
     int64_t max_connections;
-    int64_t timeout_ms;     /* idle connection timeout */
+    int64_t max_client_connections; /* per client address */
+    int64_t login_attempts;         /* failed logins per account, then 429 */
+    int64_t login_lockout_ms;       /* longest refusal after failed logins */
+    int64_t timeout_ms;             /* idle connection timeout */
     char *static_dir;       /* dashboard files; NULL = next to the binary */
     char *chartjs_dir;      /* Debian's libjs-chart.js */
     char *admin_token_file; /* bootstrap admin token, one line */
