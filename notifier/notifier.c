@@ -100,10 +100,10 @@ struct pvs_notifier {
     size_t npools;
     struct lane **sleepers;
     size_t nsleepers, sleepers_cap;
-    size_t njobs;    /* held in lanes */
+    size_t njobs;       /* held in lanes */
     struct xfer *xfers; /* in the multi handle */
     size_t inflight;
-    uint64_t anon;   /* names of lanes without a ticket */
+    uint64_t anon; /* names of lanes without a ticket */
     struct pvs_complaint down;
 };
 
@@ -494,8 +494,8 @@ static void collect(struct pvs_notifier *n) {
         curl_multi_remove_handle(n->multi, easy);
         l = x->lane;
         xfer_unlink(n, x);
-        rc = channel_types[l->chan]->finish(n->ctx[l->chan], l->head, &x->t,
-                                            cc, err, sizeof(err), &permanent);
+        rc = channel_types[l->chan]->finish(n->ctx[l->chan], l->head, &x->t, cc,
+                                            err, sizeof(err), &permanent);
         xfer_free(x);
         l->running = false;
         l->pool->active--;
@@ -557,10 +557,11 @@ static void *notifier_main(void *arg) {
         int64_t next;
         long wait_ms = 1000;
 
-        next = wake_sleepers(n);
-        dispatch(n);
         curl_multi_perform(n->multi, &still);
         collect(n);
+        next = wake_sleepers(n);
+        /* New handles make curl's own timeout 0: the poll returns at once
+         * and the next perform starts them. */
         dispatch(n);
         if (next != INT64_MAX) {
             int64_t real = pvs_clock_real_ms(next - pvs_clock_now_ms());

@@ -269,8 +269,8 @@ static enum pvs_err email_start(void *ctx, const struct pvs_job *job,
 }
 
 static enum pvs_err email_finish(void *ctx, const struct pvs_job *job,
-                                 struct pvs_transfer *t, CURLcode cc,
-                                 char *err, size_t errsize, bool *permanent) {
+                                 struct pvs_transfer *t, CURLcode cc, char *err,
+                                 size_t errsize, bool *permanent) {
     long code = 0;
 
     (void)ctx;

@@ -58,8 +58,8 @@ static int sms_pool(void *ctx, const struct pvs_job *job,
 }
 
 static enum pvs_err sms_start(void *ctx, const struct pvs_job *job,
-                              struct pvs_transfer *t, char *err,
-                              size_t errsize, bool *permanent) {
+                              struct pvs_transfer *t, char *err, size_t errsize,
+                              bool *permanent) {
     struct sms_ctx *c = ctx;
     const struct pvs_cfg_sms *s;
     char line[256];

@@ -145,8 +145,8 @@ static enum pvs_err webhook_start(void *ctx, const struct pvs_job *job,
         return PVS_ERR_NOMEM;
     }
     t->easy = curl;
-    t->headers = curl_slist_append(t->headers,
-                                   "Content-Type: application/json");
+    t->headers =
+        curl_slist_append(t->headers, "Content-Type: application/json");
     /* no 100-continue wait */
     t->headers = curl_slist_append(t->headers, "Expect:");
     if (h->secret) {
@@ -184,8 +184,7 @@ static enum pvs_err webhook_start(void *ctx, const struct pvs_job *job,
 
 static enum pvs_err webhook_finish(void *ctx, const struct pvs_job *job,
                                    struct pvs_transfer *t, CURLcode cc,
-                                   char *err, size_t errsize,
-                                   bool *permanent) {
+                                   char *err, size_t errsize, bool *permanent) {
     (void)ctx;
     (void)job;
     return pvs_http_judge(t->easy, cc, t->errbuf, &t->reply, err, errsize,

@@ -53,8 +53,8 @@ struct pvs_transfer {
     CURL *easy;
     struct curl_slist *headers;
     struct curl_slist *rcpt;
-    char *url;  /* owned copies the handle uses */
-    char *data; /* POST body */
+    char *url;          /* owned copies the handle uses */
+    char *data;         /* POST body */
     const char *upload; /* borrowed from the job: READFUNCTION source */
     size_t upload_len, upload_pos;
     struct pvs_http_reply reply;
