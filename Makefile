@@ -171,8 +171,18 @@ check-fresh:
 	bash $(SHARED)/tools/fresh-debian.sh $(CURDIR) $(abspath $(SHARED)) \
 		'make -j2 demo && ls build/demo/mail/*.eml'
 
+# Delivery figure: pvsentry's notifier against a bare curl multi loop.
+BENCH_BINS := $(BUILD)/bench/notify_bench $(BUILD)/bench/smtp_bench
+$(BUILD)/bench/notify_bench: $(BUILD)/obj/tests/bench/notify_bench.o \
+		$(BUILD)/libpvs.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
+$(BUILD)/bench/smtp_bench: $(BUILD)/obj/tests/bench/smtp_bench.o
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ -lcurl
+
 bench: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory all $(BENCH_BINS)
 	@$(PYTHON) tests/bench/bench.py --build $(BUILD)
 
 # clang + libFuzzer are installed here, not by deps: CI does not fuzz.

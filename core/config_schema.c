@@ -144,6 +144,7 @@ static const struct key_def smtp_keys[] = {
      false},
     {"give_up", K_DURATION, SM(give_up_ms), "2d", 60e3, 30 * 86400e3, NULL,
      false},
+    {"max_connections", K_INT, SM(max_connections), "4", 1, 64, NULL, false},
     {NULL, 0, 0, NULL, NONE, NULL, false},
 };
 
@@ -324,6 +325,7 @@ static const struct key_def webhook_keys[] = {
      false},
     {"give_up", K_DURATION, WH(give_up_ms), "1d", 60e3, 30 * 86400e3, NULL,
      false},
+    {"max_connections", K_INT, WH(max_connections), "2", 1, 64, NULL, false},
     {NULL, 0, 0, NULL, NONE, NULL, false},
 };
 
@@ -345,6 +347,7 @@ static const struct key_def sms_keys[] = {
      false},
     {"give_up", K_DURATION, SMS(give_up_ms), "1d", 60e3, 30 * 86400e3, NULL,
      false},
+    {"max_connections", K_INT, SMS(max_connections), "2", 1, 64, NULL, false},
     {NULL, 0, 0, NULL, NONE, NULL, false},
 };
 

@@ -387,13 +387,15 @@ void engine_submit(struct pvs_engine *e, int64_t id) {
     }
     j = pvs_calloc(1, sizeof(*j));
     j->outbox_id = o.id;
+    j->ticket_id = o.ticket_id;
+    j->audience = o.audience;
     j->channel = o.channel;
     j->recipient = o.recipient;
     j->body = o.body;
     j->message_id = o.message_id;
     j->created_ms = o.created_ms;
     j->attempts = (int)o.attempts;
-    o.channel = o.recipient = o.body = o.message_id = NULL;
+    o.audience = o.channel = o.recipient = o.body = o.message_id = NULL;
     pvs_outbox_release(&o);
     rc = pvs_notifier_submit(e->notifier, j);
     if (rc) {

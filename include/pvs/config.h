@@ -110,6 +110,7 @@ struct pvs_cfg_smtp {
     int64_t retry_min_ms;
     int64_t retry_max_ms;
     int64_t give_up_ms;
+    int64_t max_connections; /* mails in flight at once */
 };
 
 struct pvs_person {
@@ -290,6 +291,7 @@ struct pvs_cfg_webhook {
     int64_t retry_min_ms;
     int64_t retry_max_ms;
     int64_t give_up_ms;
+    int64_t max_connections; /* requests in flight at once */
     size_t index;
 };
 
@@ -312,6 +314,7 @@ struct pvs_cfg_sms {
     int64_t retry_min_ms;
     int64_t retry_max_ms;
     int64_t give_up_ms;
+    int64_t max_connections; /* requests in flight at once */
 };
 
 struct pvs_config {
