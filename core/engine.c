@@ -387,13 +387,15 @@ void engine_submit(struct pvs_engine *e, int64_t id) {
     }
     j = pvs_calloc(1, sizeof(*j));
     j->outbox_id = o.id;
+    j->ticket_id = o.ticket_id;
+    j->audience = o.audience;
     j->channel = o.channel;
     j->recipient = o.recipient;
     j->body = o.body;
     j->message_id = o.message_id;
     j->created_ms = o.created_ms;
     j->attempts = (int)o.attempts;
-    o.channel = o.recipient = o.body = o.message_id = NULL;
+    o.audience = o.channel = o.recipient = o.body = o.message_id = NULL;
     pvs_outbox_release(&o);
     rc = pvs_notifier_submit(e->notifier, j);
     if (rc) {
@@ -940,6 +942,7 @@ static void handle_delivery(struct pvs_engine *e, struct pvs_msg *m) {
 static void handle_device_info(struct pvs_engine *e, struct pvs_msg *m) {
     bool replaced = false;
     const struct pvs_device *d;
+    char sn[PVS_ESC_SIZE];
 
     if (m->dev >= e->cfg->ndevices || e->txn_rc)
         return;
@@ -949,7 +952,7 @@ static void handle_device_info(struct pvs_engine *e, struct pvs_msg *m) {
                               m->model, m->ts_ms, &replaced);
     if (replaced)
         pvs_info("device '%s' was replaced: new serial '%s'", d->obj.id,
-                 m->serial);
+                 pvs_esc(m->serial, sn, sizeof(sn)));
 }
 
 /* ---- commands from the API ---- */

@@ -11,11 +11,13 @@
  */
 #define PVS_LOG_MODULE "store"
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "pvs/log.h"
@@ -284,6 +286,27 @@ int pvs_store_version(struct pvs_store *st) {
     return user_version(st);
 }
 
+void store_private_file(const char *path) {
+    static const char *const sides[] = {"", "-wal", "-shm", "-journal"};
+    char side[4096];
+    struct stat sb;
+    int fd;
+
+    if (!*path || !strcmp(path, ":memory:") || !strncmp(path, "file:", 5) ||
+        strlen(path) + 10 >= sizeof(side))
+        return;
+    for (size_t i = 0; i < PVS_ARRAY_LEN(sides); i++) {
+        pvs_snprintf(side, sizeof(side), "%s%s", path, sides[i]);
+        fd = open(side, O_RDWR | O_CLOEXEC | (i ? 0 : O_CREAT), 0600);
+        if (fd < 0)
+            continue; /* SQLite says why, if it matters */
+        if (!fstat(fd, &sb) && S_ISREG(sb.st_mode) && (sb.st_mode & 0137))
+            if (fchmod(fd, sb.st_mode & 0640))
+                pvs_warn("cannot restrict the mode of '%s'", side);
+        close(fd);
+    }
+}
+
 /* Copy the database aside before changing its schema. */
 static enum pvs_err backup_before_migration(struct pvs_store *st, int from) {
     char *dst_path = pvs_asprintf("%s.bak-v%d", st->path, from);
@@ -291,6 +314,7 @@ static enum pvs_err backup_before_migration(struct pvs_store *st, int from) {
     sqlite3_backup *b;
     enum pvs_err rc = PVS_ERR_DB;
 
+    store_private_file(dst_path);
     if (sqlite3_open(dst_path, &dst) != SQLITE_OK)
         goto out;
     b = sqlite3_backup_init(dst, "main", st->db, "main");
@@ -364,6 +388,8 @@ enum pvs_err pvs_store_open(const char *path, unsigned flags,
     oflags = st->readonly ? SQLITE_OPEN_READONLY
                           : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     oflags |= SQLITE_OPEN_NOMUTEX;
+    if (!st->readonly)
+        store_private_file(path);
     if (sqlite3_open_v2(path, &st->db, oflags, NULL) != SQLITE_OK) {
         pvs_error("cannot open database '%s': %s", path,
                   st->db ? sqlite3_errmsg(st->db) : "out of memory");

@@ -159,6 +159,14 @@ enum pvs_err pvs_store_tickets_json(struct pvs_store *st, size_t limit,
 enum pvs_err pvs_store_count(struct pvs_store *st, const char *table,
                              int64_t *ret);
 
+/*
+ * The ids of kind ("sites", "devices" or "tickets", newest first) in the
+ * store, one a line, appended to out: at most limit (0 = all).
+ * PVS_ERR_INVAL for another kind.
+ */
+enum pvs_err pvs_store_ids(struct pvs_store *st, const char *kind, size_t limit,
+                           struct pvs_buf *out);
+
 /* PRAGMA integrity_check == ok. */
 enum pvs_err pvs_store_check(struct pvs_store *st);
 
