@@ -22,11 +22,13 @@
 
 #include "pvs/log.h"
 #include "pvs/store.h"
+#include "pvs/store_flow.h"
 #include "store_int.h"
 
 enum stmt_id {
     S_SAMPLE,
     S_ALERT,
+    S_ALERT_UPD,
     S_TICKET_BY_FP,
     S_TICKET_BY_ID,
     S_TICKET_INS,
@@ -55,6 +57,11 @@ static const char *const stmt_sql[S__COUNT] = {
                 "measured, expected, lost_kwh, lost_kwh_per_day, evidence, "
                 "explanation, kb, silenced) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
                 "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    /* A firing alert's running figures live on its firing row. */
+    [S_ALERT_UPD] = "UPDATE alerts SET severity = ?, ts_ms = ?, measured = ?, "
+                    "expected = ?, lost_kwh = ?, lost_kwh_per_day = ?, "
+                    "evidence = ? WHERE id = (SELECT MAX(id) FROM alerts "
+                    "WHERE fingerprint = ?) AND state = 'firing'",
     [S_TICKET_BY_FP] =
         "SELECT id, fingerprint, status, site_id, device_id, rule, family, "
         "subject, severity, title, assignee, opened_ms, updated_ms, "
@@ -755,10 +762,30 @@ out:
     return rc;
 }
 
+static enum pvs_err alert_update(struct pvs_store *st,
+                                 const struct pvs_alert_event *ev) {
+    sqlite3_stmt *s = stmt(st, S_ALERT_UPD);
+
+    if (!s)
+        return PVS_ERR_DB;
+    store_bind_text(s, 1, pvs_severity_name(ev->severity));
+    sqlite3_bind_int64(s, 2, ev->ts_ms);
+    bind_double(s, 3, ev->measured);
+    bind_double(s, 4, ev->expected);
+    bind_double(s, 5, ev->lost_kwh);
+    bind_double(s, 6, ev->lost_kwh_per_day);
+    store_bind_text(s, 7, ev->evidence);
+    store_bind_text(s, 8, ev->fingerprint);
+    return step_done(st, s, "updating an alert");
+}
+
 enum pvs_err pvs_store_add_alert(struct pvs_store *st,
                                  const struct pvs_alert_event *ev) {
-    sqlite3_stmt *s = stmt(st, S_ALERT);
+    sqlite3_stmt *s;
 
+    if (ev->state == PVS_ALERT_UPDATE)
+        return alert_update(st, ev);
+    s = stmt(st, S_ALERT);
     if (!s)
         return PVS_ERR_DB;
     store_bind_text(s, 1, ev->fingerprint);
@@ -798,7 +825,8 @@ enum pvs_err pvs_store_firing_alerts(struct pvs_store *st,
     static const char sql[] =
         "SELECT a.fingerprint, a.rule, a.family, a.site_id, a.device_id,"
         " a.subject, a.severity, a.started_ms, a.lost_kwh, a.evidence,"
-        " a.explanation FROM alerts a JOIN (SELECT fingerprint, MAX(id) AS"
+        " a.explanation, a.ts_ms, a.lost_kwh_per_day FROM alerts a JOIN "
+        "(SELECT fingerprint, MAX(id) AS"
         " id FROM alerts GROUP BY fingerprint) l ON a.id = l.id WHERE"
         " a.state = 'firing'";
     sqlite3_stmt *s;
@@ -824,10 +852,44 @@ enum pvs_err pvs_store_firing_alerts(struct pvs_store *st,
         ev.lost_kwh = sqlite3_column_double(s, 8);
         pvs_strlcpy(ev.evidence, col_text(s, 9), sizeof(ev.evidence));
         pvs_strlcpy(ev.explanation, col_text(s, 10), sizeof(ev.explanation));
+        ev.ts_ms = sqlite3_column_int64(s, 11);
+        ev.lost_kwh_per_day = sqlite3_column_double(s, 12);
         fn(ud, &ev);
     }
     sqlite3_finalize(s);
     return r == SQLITE_DONE ? PVS_OK : fail(st, "loading firing alerts");
+}
+
+enum pvs_err pvs_store_learnt_put(struct pvs_store *st, const char *rule,
+                                  const char *device, const char *text) {
+    char key[PVS_FP_MAX];
+
+    pvs_snprintf(key, sizeof(key), "learnt/%s/%s", rule, device);
+    return pvs_store_meta_set(st, key, text);
+}
+
+enum pvs_err pvs_store_learnt_each(struct pvs_store *st,
+                                   pvs_store_learnt_fn *fn, void *ud) {
+    static const char sql[] =
+        "SELECT key, value FROM meta WHERE key LIKE 'learnt/%'";
+    sqlite3_stmt *s;
+    int r;
+
+    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+        return fail(st, "loading what the rules learnt");
+    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+        char key[PVS_FP_MAX], *dev;
+
+        pvs_strlcpy(key, col_text(s, 0) + 7, sizeof(key));
+        dev = strchr(key, '/');
+        if (!dev)
+            continue;
+        *dev++ = '\0';
+        fn(ud, key, dev, col_text(s, 1));
+    }
+    sqlite3_finalize(s);
+    return r == SQLITE_DONE ? PVS_OK
+                            : fail(st, "loading what the rules learnt");
 }
 
 /* Step s (bound) and read one ticket row. */

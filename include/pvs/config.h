@@ -110,6 +110,7 @@ struct pvs_cfg_smtp {
     int64_t retry_min_ms;
     int64_t retry_max_ms;
     int64_t give_up_ms;
+    int64_t max_connections; /* mails in flight at once */
 };
 
 struct pvs_person {
@@ -290,6 +291,7 @@ struct pvs_cfg_webhook {
     int64_t retry_min_ms;
     int64_t retry_max_ms;
     int64_t give_up_ms;
+    int64_t max_connections; /* requests in flight at once */
     size_t index;
 };
 
@@ -312,6 +314,7 @@ struct pvs_cfg_sms {
     int64_t retry_min_ms;
     int64_t retry_max_ms;
     int64_t give_up_ms;
+    int64_t max_connections; /* requests in flight at once */
 };
 
 struct pvs_config {
@@ -423,5 +426,13 @@ enum pvs_err pvs_cfg_parse_bool(const char *s, bool *ret, char *msg,
 enum pvs_err pvs_config_merge_store(struct pvs_config *cfg);
 /* Whether obj came from the database (pvs_config_merge_store). */
 bool pvs_config_obj_from_store(const struct pvs_cfg_obj *obj);
+
+/*
+ * Every section and key of the tables, tab-separated, for the manual page
+ * generator (tools/gen_conf_man.py): "section NAME named|single
+ * open|closed", then per key "key SECTION KEY TYPE DEFAULT MIN MAX
+ * CHOICES required|optional" (empty fields when there is none).
+ */
+void pvs_config_schema_print(FILE *out);
 
 #endif
