@@ -39,7 +39,8 @@ enum stmt_id {
     S_REPLACE,
     S__COUNT
 };
-_Static_assert(S__COUNT <= PVS_STORE_STMTS, "raise PVS_STORE_STMTS");
+_Static_assert(S__COUNT <= PVS_STORE_STMTS - STORE_STMT_ROLLUP,
+               "raise PVS_STORE_STMTS");
 
 static const char *const stmt_sql[S__COUNT] = {
     /* A QoS 1 redelivery or a resent poll carries the same reading: the
@@ -234,6 +235,16 @@ static const char *const migrations[] = {
     " SELECT r.device_id, j.key, r.ts_ms, CASE j.type WHEN 'array' THEN"
     " j.value ->> 0 ELSE j.value END, CASE j.type WHEN 'array' THEN"
     " j.value ->> 1 ELSE 0 END FROM readings r, json_each(r.data) j;",
+    /* 7: production rollups per device, site-local hour and day, kept up
+     * to date by the engine as readings arrive (store_rollup.c) */
+    "CREATE TABLE IF NOT EXISTS rollup_hour(device_id TEXT NOT NULL,"
+    " ts_ms INTEGER NOT NULL, n INTEGER NOT NULL, sensor_n INTEGER NOT"
+    " NULL, wh REAL NOT NULL, exp_wh REAL NOT NULL, peak_w REAL NOT NULL,"
+    " PRIMARY KEY(device_id, ts_ms)) WITHOUT ROWID;"
+    "CREATE TABLE IF NOT EXISTS rollup_day(device_id TEXT NOT NULL,"
+    " ts_ms INTEGER NOT NULL, n INTEGER NOT NULL, sensor_n INTEGER NOT"
+    " NULL, wh REAL NOT NULL, exp_wh REAL NOT NULL, peak_w REAL NOT NULL,"
+    " PRIMARY KEY(device_id, ts_ms)) WITHOUT ROWID;",
 };
 
 #define SCHEMA_VERSION ((int)PVS_ARRAY_LEN(migrations))
@@ -394,7 +405,7 @@ out:
 void pvs_store_close(struct pvs_store *st) {
     if (!st)
         return;
-    for (int i = 0; i < S__COUNT; i++)
+    for (int i = 0; i < PVS_STORE_STMTS; i++)
         sqlite3_finalize(st->stmt[i]);
     sqlite3_close(st->db);
     pvs_free(st->path);

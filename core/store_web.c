@@ -420,7 +420,11 @@ enum pvs_err pvs_store_web_site_visible(struct pvs_store *st,
     "COALESCE((SELECT CASE MAX(CASE severity WHEN 'critical' THEN 3 WHEN"      \
     " 'warning' THEN 2 ELSE 1 END) WHEN 3 THEN 'critical' WHEN 2 THEN"         \
     " 'warning' ELSE 'info' END FROM tickets t WHERE t.site_id = s.id AND"     \
-    " t.status NOT IN " DONE_STATUSES " HAVING COUNT(*) > 0), 'ok')"
+    " t.status NOT IN " DONE_STATUSES " HAVING COUNT(*) > 0), CASE WHEN"       \
+    " NOT EXISTS (SELECT 1 FROM devices d WHERE d.site_id = s.id) THEN"        \
+    " 'no_devices' WHEN NOT EXISTS (SELECT 1 FROM devices d JOIN readings"     \
+    " x ON x.device_id = d.id WHERE d.site_id = s.id) THEN 'no_data' ELSE"     \
+    " 'ok' END)"
 
 #define SITE_COLS                                                              \
     "s.id, s.name, s.address, s.latitude, s.longitude, s.timezone, s.kwp,"     \

@@ -715,6 +715,8 @@ static void sites(struct web_req *r, char **seg, int n) {
             site_series(r, seg[1]);
         else if (!strcmp(seg[2], "production"))
             site_production(r, seg[1]);
+        else if (!strcmp(seg[2], "energy"))
+            pvs_api_site_energy(r, seg[1]);
         else if (!strcmp(seg[2], "devices"))
             read_ok(r, pvs_store_web_devices_json(st, &scope, seg[1], &r->out),
                     "device");
