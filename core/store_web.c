@@ -291,7 +291,8 @@ enum pvs_err pvs_store_web_tickets_json(struct pvs_store *st,
     rc = scalar(st, s, &total);
     if (rc)
         return rc;
-    s = prep(st, "SELECT " TICKET_COLS TICKET_FILTER
+    s = prep(st, "SELECT " TICKET_COLS ", (SELECT x.name FROM sites x WHERE"
+                 " x.id = t.site_id) AS site_name" TICKET_FILTER
                  " ORDER BY t.id DESC LIMIT ?5 OFFSET ?6");
     if (!s)
         return PVS_ERR_DB;
