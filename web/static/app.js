@@ -22,7 +22,7 @@ function h(tag, attrs, ...kids) {
     else if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
     else el.setAttribute(k, v === true ? "" : String(v));
   }
-  for (const kid of kids.flat()) {
+  for (const kid of kids.flat(Infinity)) {
     if (kid === null || kid === undefined || kid === false) continue;
     el.appendChild(kid instanceof Node ? kid : document.createTextNode(String(kid)));
   }
@@ -83,16 +83,17 @@ function zonedToMs(value, zone) {
   return t;
 }
 
-function zoneNote(zone) {
-  const off = zoneOffset(Date.now(), zone);
+function zoneNote(zone, at) {
+  const off = zoneOffset(at || Date.now(), zone);
   const a = Math.abs(off);
   const utc = "UTC" + (off < 0 ? "−" : "+") + String(Math.floor(a / 60)).padStart(2, "0") +
     ":" + String(a % 60).padStart(2, "0");
-  return zone + " time (" + utc + " now)";
+  return zone + " time (" + utc + ")";
 }
 
-function zoneLine(zone, whose) {
-  return h("p", { class: "muted zone", id: "zone-note" }, "Times are " + whose + ": " + zoneNote(zone));
+/* at: an instant the page is about, for the offset (summer or winter). */
+function zoneLine(zone, whose, at) {
+  return h("p", { class: "muted zone", id: "zone-note" }, "Times are " + whose + ": " + zoneNote(zone, at));
 }
 
 function num(v, digits) {
@@ -409,15 +410,27 @@ async function energySection(id, zone, state) {
     const devs = cards("device-energy", e.devices, (d) => d.id,
       [["Produced", (d) => total1(d.actual_kwh)], ["Expected", (d) => total1(d.expected_kwh)],
         ["Expected from", (d) => (d.expected_source ? sourceWords[d.expected_source] : "no data")]], "No devices.");
-    box.replaceChildren(tabs, h("div", { class: "card" }, nav,
+    box.replaceChildren(...[tabs, h("div", { class: "card" }, nav,
       e.has_data ? [summary, h("div", { class: "chart-box" }, canvas)] : empty),
-    e.has_data ? [h("h3", {}, "Per device"), devs] : null);
-    if (e.has_data) energyChart(canvas, e);
+    e.has_data ? [h("h3", {}, "Per device"), devs] : null].flat().filter((x) => x));
+    /* A chart is drawn into the page, not into a detached box: show()
+     * clears the charts of the previous page. */
+    box.pending = e.has_data ? () => energyChart(canvas, e) : null;
+    if (box.isConnected) drawPending(box);
     box.dataset.period = period;
     box.dataset.rows = e.rows_read;
+    box.dataset.now = e.now_ms;
   };
   await load("day", null);
   return box;
+}
+
+function drawPending(box) {
+  if (box && box.pending) {
+    const f = box.pending;
+    box.pending = null;
+    f();
+  }
 }
 
 function total1(arr) {
@@ -434,7 +447,7 @@ async function sitePage(id) {
   const energy = await energySection(id, zone, s.state);
   show(
     h("h1", {}, s.name || s.id, " ", badge(s.state)),
-    zoneLine(zone, "the site's local time"),
+    zoneLine(zone, "the site's local time", Number(energy.dataset.now) || null),
     h("div", { class: "card" }, h("dl", { class: "facts" },
       h("dt", {}, "Address"), h("dd", {}, s.address || "—"),
       h("dt", {}, "Array"), h("dd", {}, num(s.kwp, 1) + " kWp, tilt " + num(s.tilt) + "°, azimuth " + num(s.azimuth) + "°"),
@@ -464,6 +477,7 @@ async function sitePage(id) {
       ["Energy counter", (d) => (d.last.ac_energy_wh === undefined ? "—" : num(d.last.ac_energy_wh / 1000, 1) + " kWh")],
       ["Last seen", (d) => (d.last_seen_ms ? when(d.last_seen_ms, zone) : "never")]], "No devices yet."),
     h("h2", {}, "Ticket history"), ticketCards(s.tickets.items, zone));
+  drawPending(energy);
 }
 
 let namesCache = null;
@@ -511,7 +525,7 @@ async function ticketPage(id, note) {
   const person = (p) => (p ? p.name : "—");
   show(
     h("h1", {}, "#" + t.id + " ", t.title || t.rule),
-    zoneLine(zone, "the site's local time"),
+    zoneLine(zone, "the site's local time", t.opened_ms),
     note || null,
     h("div", { class: "card" }, h("dl", { class: "facts" },
       h("dt", {}, "Status"), h("dd", { id: "ticket-status" }, t.status),
@@ -616,12 +630,13 @@ function submitter(form, path, numbers, after) {
     if (after && after.prepare) after.prepare(v);
     try {
       const r = await api("POST", path, v);
-      formResult(form, "ok", r.message);
-      form.reset();
       namesCache = null;
+      /* The lists on the page (sites, customers) change with it. */
+      await installPage(message("ok", r.message));
     } catch (e) {
-      formResult(form, "error", (e.field ? e.field + ": " : "") + e.message,
-        e.field === "id" && form.elements["id"] ? "id" : e.field);
+      /* A conflict (409) is about the id: it is taken. */
+      const f = e.field || (e.status === 409 ? "id" : null);
+      formResult(form, "error", (e.field ? e.field + ": " : "") + e.message, f);
     }
   });
   return form;
@@ -629,7 +644,7 @@ function submitter(form, path, numbers, after) {
 
 const ID_PATTERN = "[A-Za-z0-9_.\\-]{1,64}";
 
-async function installPage() {
+async function installPage(note) {
   const [customers, techs, sites] = await Promise.all([
     api("GET", "/customers"), api("GET", "/technicians"), api("GET", "/sites?limit=1000")]);
   const siteForm = submitter(h("form", { id: "site-form", class: "card" },
@@ -723,7 +738,7 @@ async function installPage() {
       h("button", { type: "button", id: "import-dry", class: "secondary", onclick: runImport(true) }, "Check (dry run)"),
       h("button", { type: "button", id: "import-run", onclick: runImport(false) }, "Import")),
     report);
-  show(h("h1", {}, "Register"), h("div", { class: "grid" }, siteForm, devForm, custForm), importCard,
+  show(h("h1", {}, "Register"), note || null, h("div", { class: "grid" }, siteForm, devForm, custForm), importCard,
     h("h2", {}, "Sites"),
     cards("site-list", sites.items, (s) => h("a", { href: "#/site/" + encodeURIComponent(s.id) }, s.name || s.id),
       [["Status", (s) => badge(s.state)], ["Devices", (s) => String(s.devices)],
@@ -875,6 +890,7 @@ async function statusPage(note) {
     notices.length ? h("ul", { class: "timeline card", id: "notices" }, notices.map((n) => h("li", {},
       h("div", { class: "when" }, when(n.created_ms)), h("strong", {}, n.subject || n.kind),
       h("pre", { class: "kb" }, n.body || "")))) : h("p", { class: "muted" }, "None so far."));
+  for (const box of document.querySelectorAll("#energy")) drawPending(box);
 }
 
 /* ---- routing ---- */
