@@ -5,11 +5,11 @@
  *
  *   rollup_bench CONFIG SITE DAYS
  *
- * Fills CONFIG's database (one transaction per device) with DAYS days of 5-minute power readings for
- * every device of SITE (pvs_store_add_samples) and their hourly and daily
- * rollups (pvs_store_rollup_add, summed per device and site-local hour
- * from pvs_expect_track_sample, as the engine does), then times the year
- * view two ways, each 5 times (best kept):
+ * Fills CONFIG's database (one transaction per device) with DAYS days of
+ * 5-minute power readings for every device of SITE (pvs_store_add_samples) and
+ * their hourly and daily rollups (pvs_store_rollup_add, summed per device and
+ * site-local hour from pvs_expect_track_sample, as the engine does), then times
+ * the year view two ways, each 5 times (best kept):
  *
  *   rollup  what GET /sites/SITE/energy?period=year reads: the daily
  *           rollups of the year, summed into 12 months;
@@ -211,9 +211,12 @@ int main(int argc, char **argv) {
             sqlite3_bind_int64(q, 2, a.b[0]);
             sqlite3_bind_int64(q, 3, a.b[12]);
             while (sqlite3_step(q) == SQLITE_ROW) {
-                struct pvs_sample s = {(uint32_t)devs[k], PVS_M_AC_POWER_W, 0,
+                struct pvs_sample s = {(uint32_t)devs[k],
+                                       PVS_M_AC_POWER_W,
+                                       0,
                                        sqlite3_column_int64(q, 0),
-                                       sqlite3_column_double(q, 1), PVS_Q_OK};
+                                       sqlite3_column_double(q, 1),
+                                       PVS_Q_OK};
                 struct pvs_expect_seg g;
 
                 if (pvs_expect_track_sample(&tr, site,
