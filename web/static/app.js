@@ -382,6 +382,14 @@ function energyChart(canvas, e) {
   }));
 }
 
+/* The period and date a link asks for: #/site/ID?period=week&date=... */
+function linkPeriod() {
+  const q = new URLSearchParams(location.hash.split("?")[1] || "");
+  const p = q.get("period");
+  const d = q.get("date");
+  return [periods.some(([x]) => x === p) ? p : "day", /^\d{4}-\d{2}-\d{2}$/.test(d || "") ? d : null];
+}
+
 async function energySection(id, zone, state) {
   const box = h("div", { id: "energy" });
   const load = async (period, date) => {
@@ -421,7 +429,7 @@ async function energySection(id, zone, state) {
     box.dataset.rows = e.rows_read;
     box.dataset.now = e.now_ms;
   };
-  await load("day", null);
+  await load(...linkPeriod());
   return box;
 }
 
