@@ -99,6 +99,13 @@ def test_paris_site_seen_from_denver_shows_paris_time(env):
         assert ms == int(datetime.datetime(
             2024, 6, 25, 12, 30, tzinfo=datetime.timezone.utc).timestamp()
             * 1000)
+        # Pages about no site: the browser's zone, or the profile's.
+        b.go("/")
+        b.wait_text("America/Denver", css="#zone-note")
+        b.find("#logout").click()
+        b.find("#login-form")
+        b.login("bob")
+        b.wait_text("Europe/Paris", css="#zone-note")
 
 
 def test_site_charts_per_period(env):
