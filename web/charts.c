@@ -117,7 +117,7 @@ void pvs_api_site_energy(struct web_req *r, const char *id) {
     size_t nb = 0;
     bool daily = true;
     int y, m, d;
-    double tot = 0, tot_exp = 0;
+    double tot = 0, tot_exp = 0, kwp = 0;
     char dbuf[16], pbuf[16], nbuf[16];
     struct pvs_tm tm;
 
@@ -251,10 +251,28 @@ void pvs_api_site_energy(struct web_req *r, const char *id) {
         put_series(&r->out, "actual_kwh", x->wh, x->n, nb);
         put_series(&r->out, "expected_kwh", x->exp_wh, x->n, nb);
         pvs_buf_puts(&r->out, "}");
+        kwp += pvs_expect_device_kwp(cfg, x->dev);
         for (size_t k = 0; k < nb; k++) {
             tot += x->wh[k];
             tot_exp += x->exp_wh[k];
         }
+    }
+    /* The clear sky over the whole period, data or not: the upper bound
+     * a reader compares the bars with, hour by hour (15-minute steps) or
+     * day by day (hourly steps), for the site's devices together. */
+    pvs_buf_puts(&r->out, "], \"clear_sky_kwh\": [");
+    for (size_t k = 0; k < nb; k++) {
+        int64_t step = daily ? HOUR_MS : HOUR_MS / 4;
+        struct pvs_expect_in in;
+        struct pvs_expect_out eo;
+        double wh = 0;
+
+        pvs_expect_in_init(&in);
+        for (int64_t t = b[k] + step / 2; t < b[k + 1]; t += step) {
+            pvs_expect_power(site, 1.0, 0, t, &in, &eo);
+            wh += eo.power_w * (double)step / (double)HOUR_MS;
+        }
+        pvs_buf_printf(&r->out, "%s%.3f", k ? ", " : "", wh * kwp / 1000.0);
     }
     pvs_buf_printf(&r->out,
                    "], \"actual_kwh\": %.3f, \"expected_kwh\": %.3f, "

@@ -58,6 +58,10 @@ def browsers(env, tz=None):
             b.close()
 
 
+def scroll(b, css):
+    b.d.execute_script("arguments[0].scrollIntoView()", b.find(css))
+
+
 def test_no_menu_before_login(env):
     for name, b in browsers(env):
         b.go("/")
@@ -115,6 +119,8 @@ def test_site_charts_per_period(env):
         b.go("/#/site/lyon-01?date=2024-06-21")
         b.find("#chart-energy")
         b.wait_text("produced", css="#energy-summary")
+        b.shot("ux-site-top-" + name)
+        scroll(b, "#energy")
         b.shot("ux-site-day-" + name)
         for period in ("week", "month", "year"):
             b.find("#period-" + period).click()
@@ -122,6 +128,7 @@ def test_site_charts_per_period(env):
                 By.ID, "energy").get_attribute("data-period") == period, 15,
                 "the %s view" % period)
             b.find("#chart-energy")
+            scroll(b, "#energy")
             b.shot("ux-site-%s-%s" % (period, name))
         b.find("#period-prev").click()
         b.wait_text("2023", css="#period-title")
@@ -138,6 +145,9 @@ def test_energy_from_rollups_with_expected_and_late_readings(env):
     # 06:00-07:00 Paris (04:00Z): before the simulation, no data.
     assert dev["actual_kwh"][6] is None
     assert day["expected_kwh"] > 0
+    # The clear sky covers the whole day, data or not: nothing at night.
+    clear = day["clear_sky_kwh"]
+    assert len(clear) == 24 and clear[2] == 0 and clear[13] > 2
     # A late reading lands in its own hour.
     ts = int(datetime.datetime(2024, 6, 21, 4, 30,
                                tzinfo=datetime.timezone.utc).timestamp())

@@ -366,6 +366,10 @@ function energyChart(canvas, e) {
       { type: "line", label: "expected (kWh)", data: exp.map((y, i) => ({ x: mid(i), y })),
         borderColor: "#5f6b7a", borderDash: [6, 4], pointRadius: 2, borderWidth: 2,
         spanGaps: false, order: 1 },
+      { type: "line", label: "clear sky, upper bound (kWh)",
+        data: (e.clear_sky_kwh || []).map((y, i) => ({ x: mid(i), y })),
+        borderColor: "#f5b400", backgroundColor: "rgba(245, 180, 0, 0.12)", fill: true,
+        pointRadius: 0, borderWidth: 1, order: 3 },
     ] },
     options: {
       animation: false, maintainAspectRatio: false, parsing: false,
@@ -550,8 +554,11 @@ async function ticketPage(id, note) {
         h("dt", {}, "Assigned to"), h("dd", {}, person(svc.assignee)),
         h("dt", {}, "On call now"), h("dd", { id: "on-call" }, svc.on_call.length ? svc.on_call.map((p) => p.name).join(", ") : "nobody on call"),
         h("dt", {}, "Next escalation"), h("dd", { id: "next-escalation" },
-          svc.next_at_ms ? when(svc.next_at_ms, zone) + " unless acknowledged" :
-            t.acknowledged_ms ? "none: acknowledged" : svc.delay_ms ? "none planned" : "never for this severity")),
+          ["resolved", "closed", "false_alarm", "merged"].includes(t.status) ? "none: the ticket is " + t.status.replace("_", " ") :
+            t.acknowledged_ms ? "none: acknowledged" :
+              svc.next_at_ms ? when(svc.next_at_ms, zone) + (svc.steps.length > svc.level ?
+                " unless acknowledged: then " + svc.steps[svc.level].name + " is called" : ": nobody further to call") :
+                svc.delay_ms ? "none planned" : "never for this severity")),
       svc.steps.length ? h("ol", { class: "steps", id: "escalation-steps" }, svc.steps.map((x) =>
         h("li", { class: svc.level >= x.level ? "done" : null },
           (x.level === 1 ? "Then " : "Then the team lead, ") + x.name +
