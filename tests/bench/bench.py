@@ -405,15 +405,15 @@ def bench_fleet(h, devices, sim_hours, speed, procs, label):
 
 def site_page_latency(port, token_file, site, t0, t1, n=20):
     """What the dashboard's site page asks for: the site with its devices,
-    its production series against expected power (the whole run, 15-minute
-    steps) and its tickets. Median and worst over n loads, in ms; None when
-    the HTTP API is not there."""
+    its day of production against expected from the hourly rollups (the
+    day the run ends in) and its tickets. Median and worst over n loads, in
+    ms; None when the HTTP API is not there."""
     import urllib.request
     with open(token_file) as f:
         token = f.read().strip()
+    day = time.strftime("%Y-%m-%d", time.gmtime(t1 / 1000))
     paths = ["/api/v1/sites/%s" % site,
-             "/api/v1/sites/%s/series?metric=ac_power_w&from=%d&to=%d"
-             "&step=900000" % (site, t0, t1),
+             "/api/v1/sites/%s/energy?period=day&date=%s" % (site, day),
              "/api/v1/tickets?site=%s" % site]
     times = []
     for _ in range(n):
