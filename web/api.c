@@ -226,11 +226,11 @@ static void me(struct web_req *r) {
     pvs_buf_puts(&r->out, ", \"actor\": ");
     pvs_buf_json_str(&r->out, r->who.actor);
     /* The zone of the technician's own profile, for pages that are about
-     * no site; otherwise the dashboard uses the browser's. */
+     * no site; otherwise (UTC is the default) the browser's. */
     if (r->who.role == ROLE_TECHNICIAN) {
         const struct pvs_person *p =
             pvs_config_technician(r->w->cfg, r->who.person);
-        if (p && p->timezone) {
+        if (p && p->timezone && strcmp(p->timezone, "UTC")) {
             pvs_buf_puts(&r->out, ", \"timezone\": ");
             pvs_buf_json_str(&r->out, p->timezone);
         }

@@ -109,7 +109,10 @@ class Browser:
 
     def _one(self, css):
         els = self.d.find_elements(By.CSS_SELECTOR, css)
-        return els[0] if els and els[0].is_displayed() else None
+        try:
+            return els[0] if els and els[0].is_displayed() else None
+        except Exception:  # re-rendered under our feet: look again
+            return None
 
     def text(self, css="main", timeout=15):
         return self.find(css, timeout).text
