@@ -176,9 +176,11 @@ def test_energy_from_rollups_with_expected_and_late_readings(env):
 
 def test_site_without_devices_or_data_is_never_ok(env):
     a = env.api("ivan")
+    mark = env.pv.mark()
     r = a.post("/sites", {"id": "empty-01", "name": "Empty roof",
                           "latitude": 45.1, "longitude": 5.7})
     assert r.status_code == 201, r.text
+    env.wait_reload(mark)
 
     def state():
         r = a.get("/sites/empty-01")
@@ -186,8 +188,10 @@ def test_site_without_devices_or_data_is_never_ok(env):
     assert wait_until(state, 20, "the new site") == "no_devices"
     fleet = {s["id"]: s["state"] for s in a.get("/kpis").json()["fleet"]}
     assert fleet["empty-01"] == "no_devices"
+    mark = env.pv.mark()
     r = a.post("/devices", {"id": "empty-01-inv1", "site_id": "empty-01"})
     assert r.status_code == 201, r.text
+    env.wait_reload(mark)
     wait_until(lambda: state() == "no_data", 20, "no data yet")
     for name, b in browsers(env):
         b.login("ivan")
