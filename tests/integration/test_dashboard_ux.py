@@ -374,6 +374,10 @@ def test_ticket_in_words_with_escalation_and_safe_markdown(env):
         assert b.d.find_elements(By.CSS_SELECTOR, "#kb strong")
         assert "**" not in b.text("#kb")
         b.shot("ux-ticket-" + name)
+        scroll(b, "#kb")
+        b.shot("ux-ticket-kb-" + name)
+        scroll(b, "#timeline")
+        b.shot("ux-ticket-timeline-" + name)
         # Articles are text: tags stay text, javascript: is no link.
         res = b.d.execute_script(
             "const n = markdown('# T\\n<script>window.x=1</script> "
