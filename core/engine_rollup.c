@@ -21,6 +21,7 @@
 #include "engine_int.h"
 #include "pvs/expect.h"
 #include "pvs/log.h"
+#include "pvs/rules.h"
 #include "pvs/store.h"
 #include "pvs/tz.h"
 
@@ -109,6 +110,8 @@ void engine_rollup_sample(struct pvs_engine *e, const struct pvs_sample *s) {
         pvs_expect_env_sample(&r->env[d->site->index], s);
         return;
     }
+    /* The model runs on the device's clock as the rules see it. */
+    r->track[s->dev].clock_off_ms = pvs_ruleset_clock_offset(e->rules, s->dev);
     if (!pvs_expect_track_sample(&r->track[s->dev], d->site,
                                  pvs_expect_device_kwp(e->cfg, d), d->rated_w,
                                  &r->env[d->site->index], s, &g))
