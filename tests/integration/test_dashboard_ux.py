@@ -345,10 +345,10 @@ def test_admin_pages(env):
     try:
         b.login("root")
         b.go("/#/admin")
-        b.wait_text("to-revoke")
+        b.wait_text("to-revoke", timeout=30)
         b.d.find_element(
             By.XPATH, "//li[.//div[text()='to-revoke']]//button").click()
-        b.wait_text("token revoked")
+        b.wait_text("token revoked", timeout=30)
     finally:
         b.close()
     assert env.api().request(
