@@ -897,6 +897,7 @@ static void handle_samples(struct pvs_engine *e, struct pvs_msg *m,
         struct pvs_sample *s = &m->samples[i];
         int64_t *last;
 
+        engine_rollup_sample(e, s);
         if (s->dev >= e->cfg->ndevices || s->quality != PVS_Q_OK)
             continue;
         last = &e->last_ts[s->dev];
@@ -1182,6 +1183,9 @@ static void batch(struct pvs_engine *e, void **msgs, size_t n) {
         e->next_prune = now + PRUNE_EVERY_MS;
         pvs_ruleset_save_learnt(e->rules, learnt_put, e);
     }
+    rc = engine_rollup_flush(e);
+    if (rc && !e->txn_rc)
+        e->txn_rc = rc;
     rc = e->txn_rc ? e->txn_rc : pvs_store_commit(e->st);
     pvs_stats_add(PVS_STAT_BATCHES, 1);
     if (rc) {
@@ -1324,6 +1328,7 @@ enum pvs_err pvs_engine_new(const struct pvs_config *cfg,
     e->ingest_ok = true;
     e->db_down.every = 100;
     e->last_ts = pvs_calloc(cfg->ndevices + 1, sizeof(int64_t));
+    engine_rollup_init(e);
     e->tz = pvs_calloc(cfg->nsites + 1, sizeof(struct pvs_tz *));
     for (size_t i = 0; i < cfg->nsites; i++)
         if (pvs_tz_load(cfg->sites[i]->timezone, &e->tz[i]))
@@ -1411,6 +1416,7 @@ void pvs_engine_free(struct pvs_engine *e) {
     pvs_store_close(e->st);
     pvs_queue_free(e->inbox);
     pvs_free(e->last_ts);
+    engine_rollup_release(e);
     for (size_t i = 0; e->tz && i < e->cfg->nsites; i++)
         pvs_tz_free(e->tz[i]);
     pvs_free(e->tz);

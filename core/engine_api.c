@@ -92,6 +92,12 @@ bool pvs_engine_api_command(const struct pvs_config *cfg, struct pvs_store *st,
     case PVS_CMD_API_USER_DELETE:
         rc = pvs_store_web_user_delete(st, c->other_id, &res);
         break;
+    case PVS_CMD_API_USER_PASSWORD:
+        if (!str(j, "pwhash"))
+            break;
+        rc = pvs_store_web_user_password(st, c->other_id, str(j, "pwhash"),
+                                         &res);
+        break;
     case PVS_CMD_API_TOKEN_CREATE:
         if (!str(j, "hash"))
             break;

@@ -61,6 +61,7 @@ struct pvs_engine {
     struct pvs_tz **tech_tz; /* per technician, NULL = UTC */
     unsigned char link_key[PVS_TOKEN_KEY_LEN];
     int64_t next_flow;
+    struct engine_rollup *rollup; /* engine_rollup.c */
 };
 
 struct mail_facts {
@@ -69,6 +70,14 @@ struct mail_facts {
     char buf[24][256];
     size_t nbuf;
 };
+
+/* engine_rollup.c: production rollups, summed per batch */
+void engine_rollup_init(struct pvs_engine *e);
+void engine_rollup_release(struct pvs_engine *e);
+/* A stored sample of the batch (any quality). */
+void engine_rollup_sample(struct pvs_engine *e, const struct pvs_sample *s);
+/* Write the batch's sums into the open transaction. */
+enum pvs_err engine_rollup_flush(struct pvs_engine *e);
 
 /* engine.c */
 void engine_ids_add(int64_t **v, size_t *n, size_t *cap, int64_t id);

@@ -259,7 +259,7 @@ static int cmd_tickets(int argc, char **argv) {
     } else {
         cJSON *arr = cJSON_Parse(out.data);
         const cJSON *t;
-        printf("%-5s %-12s %-12s %-12s %-14s %-20s %-12s %-18s %s\n", "ID",
+        printf("%-5s %-12s %-12s %-12s %-14s %-25s %-12s %-18s %s\n", "ID",
                "STATUS", "SITE", "DEVICE", "RULE", "OPENED", "ASSIGNEE",
                "LAST EVENT", "MESSAGES");
         cJSON_ArrayForEach(t, arr) {
@@ -285,7 +285,7 @@ static int cmd_tickets(int argc, char **argv) {
                 pvs_snprintf(counts + strlen(counts),
                              sizeof(counts) - strlen(counts),
                              ", %d DEAD LETTER%s", dead, dead > 1 ? "S" : "");
-            printf("%-5d %-12s %-12s %-12s %-14s %-20s %-12s %-18s %s\n",
+            printf("%-5d %-12s %-12s %-12s %-14s %-25s %-12s %-18s %s\n",
                    id ? id->valueint : 0, js(t, "status"), js(t, "site"),
                    js(t, "device"), js(t, "rule"), js(t, "opened"),
                    js(t, "assignee"), js(t, "last_event"), counts);

@@ -23,6 +23,7 @@
 #include "pvs/log.h"
 #include "pvs/store.h"
 #include "pvs/store_flow.h"
+#include "pvs/tz.h"
 #include "store_int.h"
 
 enum stmt_id {
@@ -43,7 +44,8 @@ enum stmt_id {
     S_REPLACE,
     S__COUNT
 };
-_Static_assert(S__COUNT <= PVS_STORE_STMTS, "raise PVS_STORE_STMTS");
+_Static_assert(S__COUNT <= PVS_STORE_STMTS - STORE_STMT_ROLLUP,
+               "raise PVS_STORE_STMTS");
 
 static const char *const stmt_sql[S__COUNT] = {
     /* A QoS 1 redelivery or a resent poll carries the same reading: the
@@ -244,6 +246,16 @@ static const char *const migrations[] = {
     " SELECT r.device_id, j.key, r.ts_ms, CASE j.type WHEN 'array' THEN"
     " j.value ->> 0 ELSE j.value END, CASE j.type WHEN 'array' THEN"
     " j.value ->> 1 ELSE 0 END FROM readings r, json_each(r.data) j;",
+    /* 7: production rollups per device, site-local hour and day, kept up
+     * to date by the engine as readings arrive (store_rollup.c) */
+    "CREATE TABLE IF NOT EXISTS rollup_hour(device_id TEXT NOT NULL,"
+    " ts_ms INTEGER NOT NULL, n INTEGER NOT NULL, sensor_n INTEGER NOT"
+    " NULL, wh REAL NOT NULL, exp_wh REAL NOT NULL, peak_w REAL NOT NULL,"
+    " PRIMARY KEY(device_id, ts_ms)) WITHOUT ROWID;"
+    "CREATE TABLE IF NOT EXISTS rollup_day(device_id TEXT NOT NULL,"
+    " ts_ms INTEGER NOT NULL, n INTEGER NOT NULL, sensor_n INTEGER NOT"
+    " NULL, wh REAL NOT NULL, exp_wh REAL NOT NULL, peak_w REAL NOT NULL,"
+    " PRIMARY KEY(device_id, ts_ms)) WITHOUT ROWID;",
 };
 
 #define SCHEMA_VERSION ((int)PVS_ARRAY_LEN(migrations))
@@ -428,7 +440,7 @@ out:
 void pvs_store_close(struct pvs_store *st) {
     if (!st)
         return;
-    for (int i = 0; i < S__COUNT; i++)
+    for (int i = 0; i < PVS_STORE_STMTS; i++)
         sqlite3_finalize(st->stmt[i]);
     sqlite3_close(st->db);
     pvs_free(st->path);
@@ -1143,15 +1155,36 @@ static void json_kv_str(struct pvs_buf *b, const char *k, const char *v,
         pvs_buf_puts(b, "null");
 }
 
+/* ISO 8601 in the site's zone with its offset (+00:00 without a zone). */
+static void fmt_iso_local(int64_t ms, const struct pvs_tz *tz, char *buf,
+                          size_t size) {
+    struct pvs_tm tm;
+    int32_t off;
+
+    if (!tz) {
+        pvs_fmt_iso_utc(ms, buf, size);
+        size_t n = strlen(buf);
+        if (n && buf[n - 1] == 'Z')
+            pvs_snprintf(buf + n - 1, size - n + 1, "+00:00");
+        return;
+    }
+    pvs_tz_local(tz, ms, &tm);
+    off = tm.utoff;
+    pvs_snprintf(buf, size, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", tm.year,
+                 tm.mon, tm.mday, tm.hour, tm.min, tm.sec, off < 0 ? '-' : '+',
+                 (off < 0 ? -off : off) / 3600,
+                 (off < 0 ? -off : off) / 60 % 60);
+}
+
 static void json_kv_time(struct pvs_buf *b, const char *k, sqlite3_stmt *s,
-                         int col) {
+                         int col, const struct pvs_tz *tz) {
     char iso[40];
 
     if (sqlite3_column_type(s, col) == SQLITE_NULL) {
         pvs_buf_printf(b, ", \"%s\": null", k);
         return;
     }
-    pvs_fmt_iso_utc(sqlite3_column_int64(s, col), iso, sizeof(iso));
+    fmt_iso_local(sqlite3_column_int64(s, col), tz, iso, sizeof(iso));
     pvs_buf_printf(b, ", \"%s\": \"%s\"", k, iso);
 }
 
@@ -1165,8 +1198,9 @@ enum pvs_err pvs_store_tickets_json(struct pvs_store *st, size_t limit,
         "SELECT id, fingerprint, status, site_id, device_id, rule, family,"
         " subject, severity, title, assignee, opened_ms, updated_ms,"
         " resolved_ms, lost_kwh, (SELECT kind FROM ticket_events e WHERE"
-        " e.ticket_id = t.id ORDER BY e.id DESC LIMIT 1) FROM tickets t"
-        " ORDER BY id DESC LIMIT ?";
+        " e.ticket_id = t.id ORDER BY e.id DESC LIMIT 1), (SELECT timezone"
+        " FROM sites s WHERE s.id = t.site_id) FROM tickets t ORDER BY id"
+        " DESC LIMIT ?";
     static const char esql[] = "SELECT ts_ms, kind, actor, text FROM"
                                " ticket_events WHERE ticket_id = ? ORDER BY"
                                " id";
@@ -1174,6 +1208,7 @@ enum pvs_err pvs_store_tickets_json(struct pvs_store *st, size_t limit,
         "SELECT id, audience, kind, recipient, message_id, status, attempts"
         " FROM outbox WHERE ticket_id = ? ORDER BY id";
     sqlite3_stmt *t = NULL, *e = NULL, *m = NULL;
+    struct pvs_tz *tz = NULL;
     enum pvs_err rc = PVS_OK;
     bool first = true;
     int r;
@@ -1187,8 +1222,20 @@ enum pvs_err pvs_store_tickets_json(struct pvs_store *st, size_t limit,
     sqlite3_bind_int64(t, 1, limit ? (int64_t)limit : -1);
     pvs_buf_puts(out, "[");
     while ((r = sqlite3_step(t)) == SQLITE_ROW) {
+        const char *zone = col_or_null(t, 16);
         bool efirst = true;
         char iso[40];
+
+        /* Times in the site's zone, as the mails give them. */
+        if (zone && (!tz || strcmp(pvs_tz_name(tz), zone))) {
+            pvs_tz_free(tz);
+            tz = NULL;
+            if (pvs_tz_load(zone, &tz))
+                tz = NULL;
+        } else if (!zone) {
+            pvs_tz_free(tz);
+            tz = NULL;
+        }
 
         pvs_buf_printf(out, "%s\n  {\"id\": %lld", first ? "" : ",",
                        (long long)sqlite3_column_int64(t, 0));
@@ -1203,9 +1250,9 @@ enum pvs_err pvs_store_tickets_json(struct pvs_store *st, size_t limit,
         json_kv_str(out, "severity", col_or_null(t, 8), true);
         json_kv_str(out, "title", col_or_null(t, 9), true);
         json_kv_str(out, "assignee", col_or_null(t, 10), true);
-        json_kv_time(out, "opened", t, 11);
-        json_kv_time(out, "updated", t, 12);
-        json_kv_time(out, "resolved", t, 13);
+        json_kv_time(out, "opened", t, 11, tz);
+        json_kv_time(out, "updated", t, 12, tz);
+        json_kv_time(out, "resolved", t, 13, tz);
         pvs_buf_printf(out, ", \"lost_kwh\": %.3f",
                        sqlite3_column_double(t, 14));
         json_kv_str(out, "last_event", col_or_null(t, 15), true);
@@ -1213,7 +1260,7 @@ enum pvs_err pvs_store_tickets_json(struct pvs_store *st, size_t limit,
         sqlite3_reset(e);
         sqlite3_bind_int64(e, 1, sqlite3_column_int64(t, 0));
         while (sqlite3_step(e) == SQLITE_ROW) {
-            pvs_fmt_iso_utc(sqlite3_column_int64(e, 0), iso, sizeof(iso));
+            fmt_iso_local(sqlite3_column_int64(e, 0), tz, iso, sizeof(iso));
             pvs_buf_printf(out, "%s{\"ts\": \"%s\"", efirst ? "" : ", ", iso);
             efirst = false;
             json_kv_str(out, "kind", col_or_null(e, 1), true);
@@ -1245,6 +1292,7 @@ enum pvs_err pvs_store_tickets_json(struct pvs_store *st, size_t limit,
     }
     pvs_buf_puts(out, first ? "]\n" : "\n]\n");
 out:
+    pvs_tz_free(tz);
     sqlite3_finalize(t);
     sqlite3_finalize(e);
     sqlite3_finalize(m);

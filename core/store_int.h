@@ -12,12 +12,15 @@
 #include <stdint.h>
 
 #define PVS_STORE_STMTS 64
+#define STORE_STMT_ROLLUP 2
 
 struct pvs_store {
     sqlite3 *db;
     char *path;
     bool readonly;
-    sqlite3_stmt *stmt[PVS_STORE_STMTS]; /* store.c's, by enum stmt_id */
+    /* store.c's by enum stmt_id; the last STORE_STMT_ROLLUP are
+     * store_rollup.c's */
+    sqlite3_stmt *stmt[PVS_STORE_STMTS];
 };
 
 /* Bind helpers shared by the store files: NULL for absent values. */

@@ -291,7 +291,8 @@ enum pvs_err pvs_store_web_tickets_json(struct pvs_store *st,
     rc = scalar(st, s, &total);
     if (rc)
         return rc;
-    s = prep(st, "SELECT " TICKET_COLS TICKET_FILTER
+    s = prep(st, "SELECT " TICKET_COLS ", (SELECT x.name FROM sites x WHERE"
+                 " x.id = t.site_id) AS site_name" TICKET_FILTER
                  " ORDER BY t.id DESC LIMIT ?5 OFFSET ?6");
     if (!s)
         return PVS_ERR_DB;
@@ -339,7 +340,8 @@ enum pvs_err pvs_store_web_ticket_json(struct pvs_store *st,
     s = prep(st, "SELECT " TICKET_COLS ", t.fingerprint, s.name AS"
                  " site_name, s.address AS site_address, s.timezone AS"
                  " site_timezone, CASE WHEN ?4 THEN s.access_notes END AS"
-                 " access_notes FROM tickets t LEFT JOIN sites s ON s.id ="
+                 " access_notes, t.acknowledged_ms, t.escalation_level,"
+                 " t.escalate_at_ms FROM tickets t LEFT JOIN sites s ON s.id ="
                  " t.site_id WHERE t.id = ?3 AND " TICKET_IN_SCOPE);
     if (!s)
         return PVS_ERR_DB;
@@ -420,7 +422,11 @@ enum pvs_err pvs_store_web_site_visible(struct pvs_store *st,
     "COALESCE((SELECT CASE MAX(CASE severity WHEN 'critical' THEN 3 WHEN"      \
     " 'warning' THEN 2 ELSE 1 END) WHEN 3 THEN 'critical' WHEN 2 THEN"         \
     " 'warning' ELSE 'info' END FROM tickets t WHERE t.site_id = s.id AND"     \
-    " t.status NOT IN " DONE_STATUSES " HAVING COUNT(*) > 0), 'ok')"
+    " t.status NOT IN " DONE_STATUSES " HAVING COUNT(*) > 0), CASE WHEN"       \
+    " NOT EXISTS (SELECT 1 FROM devices d WHERE d.site_id = s.id) THEN"        \
+    " 'no_devices' WHEN NOT EXISTS (SELECT 1 FROM devices d JOIN readings"     \
+    " x ON x.device_id = d.id WHERE d.site_id = s.id) THEN 'no_data' ELSE"     \
+    " 'ok' END)"
 
 #define SITE_COLS                                                              \
     "s.id, s.name, s.address, s.latitude, s.longitude, s.timezone, s.kwp,"     \
@@ -969,6 +975,10 @@ static const struct pvs_field *find_field(const struct pvs_entity *e,
     return NULL;
 }
 
+static bool has_text(const cJSON *v) {
+    return cJSON_IsString(v) && v->valuestring[0];
+}
+
 enum pvs_err pvs_store_web_validate(const struct pvs_entity *e,
                                     const cJSON *obj, bool create, char *field,
                                     size_t fieldsize, char *msg,
@@ -1078,10 +1088,41 @@ enum pvs_err pvs_store_web_validate(const struct pvs_entity *e,
                 return PVS_ERR_INVAL;
             }
         }
+        /* Someone must be able to reach a customer. */
+        if (!strcmp(e->name, "customer") &&
+            !has_text(cJSON_GetObjectItemCaseSensitive(obj, "email")) &&
+            !has_text(cJSON_GetObjectItemCaseSensitive(obj, "phone"))) {
+            pvs_strlcpy(field, "email", fieldsize);
+            pvs_snprintf(msg, msgsize,
+                         "a customer needs an email address or a phone "
+                         "number");
+            return PVS_ERR_INVAL;
+        }
     }
     field[0] = '\0';
     msg[0] = '\0';
     return PVS_OK;
+}
+
+enum pvs_err pvs_store_web_exists(struct pvs_store *st,
+                                  const struct pvs_entity *e, const char *id) {
+    char sql[128];
+    sqlite3_stmt *s;
+    int64_t n = 0;
+    enum pvs_err rc;
+
+    pvs_snprintf(sql, sizeof(sql), "SELECT COUNT(*) FROM %s WHERE id = ?1%s",
+                 e->table, e->role ? " AND role = ?2" : "");
+    s = prep(st, sql);
+    if (!s)
+        return PVS_ERR_DB;
+    bind_text(s, 1, id);
+    if (e->role)
+        bind_text(s, 2, e->role);
+    rc = scalar(st, s, &n);
+    if (!rc && !n)
+        rc = PVS_ERR_NOTFOUND;
+    return rc;
 }
 
 static void result(struct pvs_web_result *res, int status, const char *fmt, ...)
@@ -1428,6 +1469,35 @@ enum pvs_err pvs_store_web_user_delete(struct pvs_store *st, int64_t id,
     }
     if (!rc)
         result(res, 200, "user disabled");
+    return rc;
+}
+
+enum pvs_err pvs_store_web_user_password(struct pvs_store *st, int64_t id,
+                                         const char *pwhash,
+                                         struct pvs_web_result *res) {
+    sqlite3_stmt *s = prep(st, "UPDATE users SET pwhash = ?2, disabled = 0"
+                               " WHERE id = ?1");
+    enum pvs_err rc;
+
+    if (!s)
+        return PVS_ERR_DB;
+    sqlite3_bind_int64(s, 1, id);
+    bind_text(s, 2, pwhash);
+    rc = run(st, s, res, "setting a password");
+    if (!rc && !sqlite3_changes(st->db)) {
+        result(res, 404, "no such user");
+        return PVS_ERR_NOTFOUND;
+    }
+    /* Whoever was logged in with the old password is logged out. */
+    s = rc ? NULL : prep(st, "DELETE FROM sessions WHERE user_id = ?");
+    if (!rc && !s)
+        return PVS_ERR_DB;
+    if (!rc) {
+        sqlite3_bind_int64(s, 1, id);
+        rc = run(st, s, res, "ending sessions");
+    }
+    if (!rc)
+        result(res, 200, "password set; the account is enabled");
     return rc;
 }
 

@@ -299,29 +299,26 @@ void pvs_expect_env_inputs(const struct pvs_expect_env *e, int64_t now_ms,
         in->ambient_temp_c = e->tamb;
 }
 
-static void add_seg(struct pvs_expect_win *w, const struct pvs_site *site,
-                    double kwp, double rated_w,
-                    const struct pvs_expect_env *env, int64_t t0, int64_t t1,
-                    double p) {
-    struct pvs_expect_seg *g;
+/* One interval [t0, t1] at power p into g; *pmax tracks the clipping
+ * level when the rating is unknown. */
+static void make_seg(double *pmax, int64_t clock_off_ms,
+                     const struct pvs_site *site, double kwp, double rated_w,
+                     const struct pvs_expect_env *env, int64_t t0, int64_t t1,
+                     double p, struct pvs_expect_seg *g) {
     struct pvs_expect_in in;
     struct pvs_expect_out out, clear;
-    int64_t mid = t0 + (t1 - t0) / 2 - w->clock_off_ms;
+    int64_t mid = t0 + (t1 - t0) / 2 - clock_off_ms;
     double h = (double)(t1 - t0) / 3600000.0;
     double limit;
 
     if (p < 0)
         p = 0; /* night consumption is not production */
-    if (p > w->pmax)
-        w->pmax = p;
+    if (p > *pmax)
+        *pmax = p;
     pvs_expect_env_inputs(env, t1, &in);
     pvs_expect_power(site, kwp, rated_w, mid, &in, &out);
     pvs_expect_in_init(&in);
     pvs_expect_power(site, kwp, rated_w, mid, &in, &clear);
-    g = &w->seg[w->head];
-    w->head = (w->head + 1) % PVS_EXPECT_SEGS;
-    if (w->nseg < PVS_EXPECT_SEGS)
-        w->nseg++;
     g->t0 = t0;
     g->t1 = t1;
     g->meas_wh = p * h;
@@ -330,10 +327,63 @@ static void add_seg(struct pvs_expect_win *w, const struct pvs_site *site,
     g->measured_irr = out.measured;
     /* At the inverter's limit (rated, or the highest output seen) the
      * array may make more than is measured: that is clipping, not loss. */
-    limit = rated_w > 0 ? rated_w : w->pmax;
+    limit = rated_w > 0 ? rated_w : *pmax;
     g->clipped = limit > 0 && p >= 0.95 * limit && p > 0.2 * kwp * 1000.0;
     if (g->clipped && g->exp_wh > g->meas_wh)
         g->exp_wh = g->meas_wh;
+}
+
+static void add_seg(struct pvs_expect_win *w, const struct pvs_site *site,
+                    double kwp, double rated_w,
+                    const struct pvs_expect_env *env, int64_t t0, int64_t t1,
+                    double p) {
+    make_seg(&w->pmax, w->clock_off_ms, site, kwp, rated_w, env, t0, t1, p,
+             &w->seg[w->head]);
+    w->head = (w->head + 1) % PVS_EXPECT_SEGS;
+    if (w->nseg < PVS_EXPECT_SEGS)
+        w->nseg++;
+}
+
+bool pvs_expect_track_sample(struct pvs_expect_track *t,
+                             const struct pvs_site *site, double kwp,
+                             double rated_w, const struct pvs_expect_env *env,
+                             const struct pvs_sample *s,
+                             struct pvs_expect_seg *out) {
+    int64_t dt;
+
+    if (s->metric == PVS_M_AC_POWER_W) {
+        t->have_power = true;
+        if (s->ts_ms == t->last_p_ms)
+            return false; /* the same reading again */
+        if (s->ts_ms < t->last_p_ms) {
+            /* Late: its own default span, the order stays. */
+            make_seg(&t->pmax, t->clock_off_ms, site, kwp, rated_w, env,
+                     s->ts_ms - 5 * 60000, s->ts_ms, s->value, out);
+            return true;
+        }
+        dt = t->last_p_ms ? s->ts_ms - t->last_p_ms : 0;
+        if (dt <= 0 || dt > SEG_MAX_MS)
+            dt = 5 * 60000;
+        t->last_p_ms = s->ts_ms;
+        make_seg(&t->pmax, t->clock_off_ms, site, kwp, rated_w, env,
+                 s->ts_ms - dt, s->ts_ms, s->value, out);
+        return true;
+    }
+    if (s->metric != PVS_M_AC_ENERGY_WH || t->have_power ||
+        s->ts_ms <= t->last_e_ms)
+        return false;
+    dt = s->ts_ms - t->last_e_ms;
+    if (t->last_e_ms && dt <= SEG_MAX_MS && s->value >= t->last_e_wh) {
+        double p = (s->value - t->last_e_wh) * 3600000.0 / (double)dt;
+        make_seg(&t->pmax, t->clock_off_ms, site, kwp, rated_w, env,
+                 t->last_e_ms, s->ts_ms, p, out);
+        t->last_e_ms = s->ts_ms;
+        t->last_e_wh = s->value;
+        return true;
+    }
+    t->last_e_ms = s->ts_ms;
+    t->last_e_wh = s->value;
+    return false;
 }
 
 bool pvs_expect_win_sample(struct pvs_expect_win *w,

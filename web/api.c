@@ -30,6 +30,7 @@
 #include "pvs/embed.h"
 #include "pvs/log.h"
 #include "pvs/stats.h"
+#include "pvs/ticket.h"
 #include "web_int.h"
 
 #define MAX_SEGS 6
@@ -247,6 +248,16 @@ static void me(struct web_req *r) {
     pvs_buf_json_str(&r->out, r->who.person);
     pvs_buf_puts(&r->out, ", \"actor\": ");
     pvs_buf_json_str(&r->out, r->who.actor);
+    /* The zone of the technician's own profile, for pages that are about
+     * no site; otherwise (UTC is the default) the browser's. */
+    if (r->who.role == ROLE_TECHNICIAN) {
+        const struct pvs_person *p =
+            pvs_config_technician(r->w->cfg, r->who.person);
+        if (p && p->timezone && strcmp(p->timezone, "UTC")) {
+            pvs_buf_puts(&r->out, ", \"timezone\": ");
+            pvs_buf_json_str(&r->out, p->timezone);
+        }
+    }
     pvs_buf_printf(&r->out, ", \"user_id\": %lld}\n",
                    (long long)r->who.user_id);
     pvs_web_json(r, 200);
@@ -313,6 +324,79 @@ static void add_kb(struct web_req *r) {
     pvs_buf_puts(&r->out, "}\n");
 }
 
+static void add_person(cJSON *o, const char *key, const struct pvs_person *p) {
+    cJSON *x = cJSON_AddObjectToObject(o, key);
+
+    cJSON_AddStringToObject(x, "id", p->obj.id);
+    cJSON_AddStringToObject(x, "name", p->name ? p->name : p->obj.id);
+}
+
+/*
+ * Who is on call and how escalation goes for a ticket, appended to the
+ * staff's view as "service": the assignee, the technicians on call now,
+ * the escalation steps (rota, then team lead) and when the next fires.
+ */
+static void add_service(struct web_req *r) {
+    const struct pvs_config *cfg = r->w->cfg;
+    cJSON *t = cJSON_ParseWithLength(r->out.data, r->out.len), *svc, *arr;
+    const char *assignee, *severity;
+    const cJSON *ack, *at, *lvl;
+    int64_t now = pvs_clock_now_ms(), delay;
+    char *txt;
+
+    if (!t)
+        return;
+    assignee = cJSON_GetStringValue(cJSON_GetObjectItem(t, "assignee"));
+    severity = cJSON_GetStringValue(cJSON_GetObjectItem(t, "severity"));
+    ack = cJSON_GetObjectItem(t, "acknowledged_ms");
+    at = cJSON_GetObjectItem(t, "escalate_at_ms");
+    lvl = cJSON_GetObjectItem(t, "escalation_level");
+    svc = cJSON_AddObjectToObject(t, "service");
+    if (assignee && pvs_config_technician(cfg, assignee))
+        add_person(svc, "assignee", pvs_config_technician(cfg, assignee));
+    arr = cJSON_AddArrayToObject(svc, "on_call");
+    for (size_t i = 0; i < cfg->ntechnicians; i++) {
+        const struct pvs_person *p = cfg->technicians[i];
+        if (pvs_on_call(cfg, p, now)) {
+            cJSON *x = cJSON_CreateObject();
+            cJSON_AddStringToObject(x, "id", p->obj.id);
+            cJSON_AddStringToObject(x, "name", p->name ? p->name : p->obj.id);
+            cJSON_AddItemToArray(arr, x);
+        }
+    }
+    delay = severity ? pvs_escalation_ms(cfg, severity) : 0;
+    cJSON_AddNumberToObject(svc, "delay_ms", (double)delay);
+    arr = cJSON_AddArrayToObject(svc, "steps");
+    for (int level = 1; assignee && level <= 2; level++) {
+        char why[200] = "";
+        const struct pvs_person *p =
+            pvs_escalate_to(cfg, assignee, level, why, sizeof(why));
+        cJSON *x;
+        if (!p)
+            break;
+        x = cJSON_CreateObject();
+        cJSON_AddNumberToObject(x, "level", level);
+        cJSON_AddStringToObject(x, "id", p->obj.id);
+        cJSON_AddStringToObject(x, "name", p->name ? p->name : p->obj.id);
+        cJSON_AddStringToObject(x, "why", why);
+        cJSON_AddItemToArray(arr, x);
+    }
+    cJSON_AddNumberToObject(svc, "level",
+                            cJSON_IsNumber(lvl) ? lvl->valuedouble : 0);
+    if (cJSON_IsNumber(at) && !cJSON_IsNumber(ack) && delay > 0)
+        cJSON_AddNumberToObject(svc, "next_at_ms", at->valuedouble);
+    else
+        cJSON_AddNullToObject(svc, "next_at_ms");
+    txt = cJSON_PrintUnformatted(t);
+    cJSON_Delete(t);
+    if (!txt)
+        return;
+    pvs_buf_reset(&r->out);
+    pvs_buf_puts(&r->out, txt);
+    pvs_buf_puts(&r->out, "\n");
+    cJSON_free(txt);
+}
+
 static void ticket_get(struct web_req *r, int64_t id) {
     struct pvs_scope scope;
     struct pvs_store *st;
@@ -323,8 +407,11 @@ static void ticket_get(struct web_req *r, int64_t id) {
     if (read_ok(r,
                 pvs_store_web_ticket_json(
                     st, &scope, id, r->who.role != ROLE_CUSTOMER, &r->out),
-                "ticket"))
+                "ticket")) {
         add_kb(r);
+        if (r->who.role != ROLE_CUSTOMER)
+            add_service(r);
+    }
 }
 
 static const struct {
@@ -738,6 +825,8 @@ static void sites(struct web_req *r, char **seg, int n) {
             site_series(r, seg[1]);
         else if (!strcmp(seg[2], "production"))
             site_production(r, seg[1]);
+        else if (!strcmp(seg[2], "energy"))
+            pvs_api_site_energy(r, seg[1]);
         else if (!strcmp(seg[2], "devices"))
             read_ok(r, pvs_store_web_devices_json(st, &scope, seg[1], &r->out),
                     "device");
@@ -863,6 +952,39 @@ static bool username_ok(const char *s) {
     return n >= 1 && n < PVS_WEB_NAME_MAX;
 }
 
+/* PATCH /users/{id} {"password"}: an admin resets a password, which
+ * enables the account again and ends its sessions. */
+static void user_password(struct web_req *r, const char *sid) {
+    char pwhash[crypto_pwhash_STRBYTES];
+    struct pvs_command *c;
+    const char *pw, *why;
+    cJSON *j, *cmd;
+    int64_t id;
+
+    if (!parse_id(r, sid, &id) || !(j = pvs_api_body(r)))
+        return;
+    pw = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(j, "password"));
+    if (!pw) {
+        pvs_web_error(r, 400, "password", "password is required");
+    } else if ((why = pvs_auth_password_problem(pw, true))) {
+        pvs_web_error(r, 400, "password", "%s", why);
+    } else if (pvs_auth_password_hash(r->w, pw, pwhash, sizeof(pwhash))) {
+        pvs_web_error(r, 503, NULL, "cannot hash the password right now");
+    } else {
+        cmd = cJSON_CreateObject();
+        cJSON_AddStringToObject(cmd, "pwhash", pwhash);
+        c = pvs_command_new((enum pvs_command_kind)PVS_CMD_API_USER_PASSWORD);
+        c->other_id = id;
+        if (set_text(r, c, cmd))
+            command(r, c, 200, false);
+        else
+            pvs_command_put(c);
+        cJSON_Delete(cmd);
+        sodium_memzero(pwhash, sizeof(pwhash));
+    }
+    cJSON_Delete(j);
+}
+
 static void users(struct web_req *r, char **seg, int n) {
     char pwhash[crypto_pwhash_STRBYTES];
     struct pvs_command *c = NULL;
@@ -885,6 +1007,10 @@ static void users(struct web_req *r, char **seg, int n) {
         c = pvs_command_new((enum pvs_command_kind)PVS_CMD_API_USER_DELETE);
         c->other_id = id;
         command(r, c, 200, false);
+        return;
+    }
+    if (n == 2 && (method(r, "PATCH") || method(r, "PUT"))) {
+        user_password(r, seg[1]);
         return;
     }
     if (n != 1 || !method(r, "POST")) {

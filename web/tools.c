@@ -12,10 +12,14 @@
  * user. The child's output is capped and it is killed at the deadline.
  *
  * The import checks every line first, with the same field tables the
- * engine uses; one bad line and nothing is written, so a dry run and a
- * real run report the same lines. A real run then creates the lines in
- * file order, one engine command each (people, then sites, then devices,
- * when the file is written in that order), and reports each outcome.
+ * engine uses and against the store (ids already taken, twice in the
+ * file, references to nothing, unknown time zones); one bad line and
+ * nothing is written, so a dry run and a real run report the same lines.
+ * A real run then creates the lines in file order, one engine command
+ * each (people, then sites, then devices, when the file is written in
+ * that order). It is all or nothing: if the engine refuses a line (a
+ * race with another writer), the lines created before it are deleted
+ * again and the answer says nothing was imported.
  */
 #define PVS_LOG_MODULE "web"
 #include <errno.h>
@@ -32,6 +36,7 @@
 
 #include "pvs/engine_api.h"
 #include "pvs/log.h"
+#include "pvs/tz.h"
 #include "web_int.h"
 
 #define PROBE_TIMEOUT_MS 20000
@@ -294,6 +299,93 @@ static cJSON *csv_object(const struct pvs_entity *e, char **head, char **cols,
     return o;
 }
 
+/* Whether entity name with id is among the first n lines kept so far. */
+static int in_file(const struct pvs_entity *const *ents,
+                   char (*ids)[PVS_WEB_NAME_MAX], int n, const char *name,
+                   const char *id) {
+    for (int i = 0; i < n; i++)
+        if (!strcmp(ents[i]->name, name) && !strcmp(ids[i], id))
+            return i + 1;
+    return 0;
+}
+
+/*
+ * What only the database knows, checked for a dry run exactly as for an
+ * import: the id must be new (in the store and in the file), references
+ * must name something stored or an earlier line, a time zone must exist.
+ * Returns o, or NULL (o freed) with field and msg set.
+ */
+static cJSON *import_check(struct web_req *r, const struct pvs_entity *e,
+                           const char *id, cJSON *o,
+                           const struct pvs_entity *const *ents,
+                           char (*ids)[PVS_WEB_NAME_MAX], int nobj, char *field,
+                           size_t fsize, char *msg, size_t msize) {
+    struct pvs_store *st = pvs_web_store(r);
+    const char *tz;
+    struct pvs_tz *z = NULL;
+    int dup;
+
+    if (!st) {
+        pvs_snprintf(msg, msize, "the database cannot be read");
+        goto bad;
+    }
+    pvs_strlcpy(field, "id", fsize);
+    dup = in_file(ents, ids, nobj, e->name, id);
+    if (dup) {
+        pvs_snprintf(msg, msize, "%s '%s' is already on an earlier line",
+                     e->name, id);
+        goto bad;
+    }
+    if (!pvs_store_web_exists(st, e, id)) {
+        pvs_snprintf(msg, msize, "a %s with id '%s' exists already", e->name,
+                     id);
+        goto bad;
+    }
+    for (const struct pvs_field *f = e->fields; f->name; f++) {
+        const char *v;
+        if (!f->ref)
+            continue;
+        v = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(o, f->name));
+        if (!v || in_file(ents, ids, nobj, f->ref, v) ||
+            !pvs_store_web_exists(st, pvs_store_web_entity(f->ref), v))
+            continue;
+        pvs_strlcpy(field, f->name, fsize);
+        pvs_snprintf(msg, msize,
+                     "no %s '%.64s', neither stored nor on an earlier line",
+                     f->ref, v);
+        goto bad;
+    }
+    tz = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(o, "timezone"));
+    if (tz && pvs_tz_load(tz, &z)) {
+        pvs_strlcpy(field, "timezone", fsize);
+        pvs_snprintf(msg, msize, "unknown timezone '%.64s'", tz);
+        goto bad;
+    }
+    pvs_tz_free(z);
+    field[0] = '\0';
+    return o;
+bad:
+    cJSON_Delete(o);
+    return NULL;
+}
+
+/* Undo the first n lines of a failed import (newest first). */
+static void import_undo(struct web_req *r, const struct pvs_entity *const *ents,
+                        char (*ids)[PVS_WEB_NAME_MAX], int n) {
+    for (int i = n - 1; i >= 0; i--) {
+        struct pvs_command *c =
+            pvs_command_new((enum pvs_command_kind)PVS_CMD_API_DELETE);
+        pvs_snprintf(c->text, sizeof(c->text),
+                     "{\"entity\": \"%s\", \"id\": \"%s\"}", ents[i]->name,
+                     ids[i]);
+        pvs_strlcpy(c->actor, r->who.actor, sizeof(c->actor));
+        if (pvs_command_call(r->w->inbox, c, WEB_CMD_TIMEOUT_MS) || c->result)
+            pvs_warn("import: cannot undo %s '%s': %s", ents[i]->name, ids[i],
+                     c->message);
+        pvs_command_put(c);
+    }
+}
+
 void pvs_tools_import(struct web_req *r) {
     const char *dry = pvs_web_arg(r, "dry_run");
     bool dry_run = dry && strcmp(dry, "0") && strcmp(dry, "false");
@@ -372,6 +464,9 @@ void pvs_tools_import(struct web_req *r) {
             cJSON_Delete(o);
             o = NULL;
         }
+        if (o)
+            o = import_check(r, e, id, o, ents, ids, nobj, field, sizeof(field),
+                             msg, sizeof(msg));
         if (!o && !msg[0])
             pvs_snprintf(msg, sizeof(msg), "not valid");
         if (!o || nobj == CSV_MAX_LINES) {
@@ -435,16 +530,25 @@ void pvs_tools_import(struct web_req *r) {
             }
             pvs_buf_puts(&lines, "}");
             pvs_command_put(c);
+            if (failed)
+                break;
+        }
+        /* All or nothing: what went in before the failure comes out. */
+        if (failed && done) {
+            import_undo(r, ents, ids, done);
+            done = 0;
         }
         r->reload = done > 0;
     }
     for (int i = 0; i < nobj; i++)
         cJSON_Delete(objs[i]);
     pvs_buf_printf(&r->out,
-                   "{\"dry_run\": %s, \"valid\": %d, \"bad\": %d, "
+                   "{\"dry_run\": %s, \"all_or_nothing\": true, "
+                   "\"imported\": %s, \"valid\": %d, \"bad\": %d, "
                    "\"created\": %d, \"failed\": %d, \"lines\": [%s]}\n",
-                   dry_run ? "true" : "false", nobj, bad, done, failed,
-                   lines.data ? lines.data : "");
+                   dry_run ? "true" : "false",
+                   !dry_run && !bad && !failed ? "true" : "false", nobj, bad,
+                   done, failed, lines.data ? lines.data : "");
     pvs_web_json(r, bad ? 400 : failed ? 409 : dry_run ? 200 : 201);
     pvs_buf_release(&lines);
 }

@@ -229,4 +229,9 @@ void pvs_tools_device_test(struct web_req *r, const char *id);
 /* POST /api/v1/import[?dry_run=1]: sites, devices and people from CSV. */
 void pvs_tools_import(struct web_req *r);
 
+/* ---- charts.c ---- */
+
+/* GET /sites/{id}/energy (the site is inside the caller's scope). */
+void pvs_api_site_energy(struct web_req *r, const char *id);
+
 #endif

@@ -50,7 +50,9 @@
 #define PVS_CMD_API_SILENCE_DELETE (PVS_CMD_API_BASE + 10)
 /* site_id = the customer whose personal data goes */
 #define PVS_CMD_API_ERASE_CUSTOMER (PVS_CMD_API_BASE + 11)
-#define PVS_CMD_API_END (PVS_CMD_API_BASE + 12)
+/* other_id = user, {"pwhash"}: new password, account enabled again */
+#define PVS_CMD_API_USER_PASSWORD (PVS_CMD_API_BASE + 12)
+#define PVS_CMD_API_END (PVS_CMD_API_BASE + 13)
 
 /*
  * Handle c. Sets c->result, c->http_status and c->message (the engine

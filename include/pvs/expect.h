@@ -156,6 +156,28 @@ bool pvs_expect_win_sample(struct pvs_expect_win *w,
                            double rated_w, const struct pvs_expect_env *env,
                            const struct pvs_sample *s);
 
+/*
+ * A device's production reading by reading, for the store's hourly and
+ * daily rollups: the same segments, expected power and clipping rule as
+ * pvs_expect_win, but late readings count too (with a 5-minute span,
+ * without moving the order) and a repeated reading (same instant) does
+ * not. Zero-initialised is ready. Returns true and fills *out when the
+ * sample makes a segment.
+ */
+struct pvs_expect_track {
+    int64_t last_p_ms;
+    int64_t last_e_ms;
+    double last_e_wh;
+    double pmax;
+    bool have_power;
+    int64_t clock_off_ms; /* as in pvs_expect_win (set by the caller) */
+};
+bool pvs_expect_track_sample(struct pvs_expect_track *t,
+                             const struct pvs_site *site, double kwp,
+                             double rated_w, const struct pvs_expect_env *env,
+                             const struct pvs_sample *s,
+                             struct pvs_expect_seg *out);
+
 /* Averages (W) over the segments ending after now_ms - window_ms. */
 struct pvs_expect_sum {
     double meas_w, exp_w, clear_w;

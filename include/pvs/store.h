@@ -61,6 +61,45 @@ enum pvs_err pvs_store_prune_samples(struct pvs_store *st, int64_t before_ms,
                                      int64_t *ret_deleted);
 
 /*
+ * Production rollups: per device, per site-local hour and day, the
+ * energy made (wh), the energy expected by the rules' model (exp_wh),
+ * how many readings went in (n), how many of them had an irradiance
+ * sensor behind the expectation (sensor_n) and the highest power.
+ */
+struct pvs_rollup_delta {
+    const char *device; /* borrowed */
+    int64_t hour_ms;    /* start of the site-local hour */
+    int64_t day_ms;     /* start of the site-local day */
+    int64_t n, sensor_n;
+    double wh, exp_wh, peak_w;
+};
+/*
+ * Add n deltas to their hour and day rows (created when missing). Engine
+ * thread, inside its batch transaction: two statements per delta, so the
+ * caller sums a batch's readings per device and hour first.
+ */
+enum pvs_err pvs_store_rollup_add(struct pvs_store *st,
+                                  const struct pvs_rollup_delta *d, size_t n);
+
+/* One rollup row, as pvs_store_rollup_read reports it. */
+struct pvs_rollup_row {
+    const char *device; /* valid during the call */
+    int64_t ts_ms;      /* start of the hour or day */
+    int64_t n, sensor_n;
+    double wh, exp_wh, peak_w;
+};
+typedef void pvs_store_rollup_fn(void *ud, const struct pvs_rollup_row *r);
+/*
+ * Call fn for each hourly (daily false) or daily row of the devices of
+ * site whose start is in [from_ms, to_ms), by device then time.
+ * *ret_rows (may be NULL) counts the rows read.
+ */
+enum pvs_err pvs_store_rollup_read(struct pvs_store *st, const char *site,
+                                   bool daily, int64_t from_ms, int64_t to_ms,
+                                   pvs_store_rollup_fn *fn, void *ud,
+                                   int64_t *ret_rows);
+
+/*
  * Record what a device says it is. When the serial differs from the one
  * stored, a device replacement is recorded and *ret_replaced set.
  */

@@ -203,6 +203,9 @@ enum pvs_err pvs_store_web_validate(const struct pvs_entity *e,
                                     const cJSON *obj, bool create, char *field,
                                     size_t fieldsize, char *msg,
                                     size_t msgsize);
+/* PVS_OK when entity e has a row id (read-only handles too). */
+enum pvs_err pvs_store_web_exists(struct pvs_store *st,
+                                  const struct pvs_entity *e, const char *id);
 /* Whether id is a usable object id: 1..64 of [A-Za-z0-9._-]. */
 bool pvs_store_web_id_valid(const char *id);
 
@@ -238,6 +241,10 @@ enum pvs_err pvs_store_web_user_create(struct pvs_store *st,
                                        struct pvs_web_result *res);
 enum pvs_err pvs_store_web_user_delete(struct pvs_store *st, int64_t id,
                                        struct pvs_web_result *res);
+/* Set user id's password hash, enable the account, end its sessions. */
+enum pvs_err pvs_store_web_user_password(struct pvs_store *st, int64_t id,
+                                         const char *pwhash,
+                                         struct pvs_web_result *res);
 enum pvs_err pvs_store_web_token_create(struct pvs_store *st, int64_t user_id,
                                         const char *name, const char *hash,
                                         int64_t now_ms, int64_t expires_ms,

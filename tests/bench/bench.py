@@ -17,6 +17,11 @@ Figures (docs/benchmarks.md explains the method):
   fleet         pvsim publishing for many devices on a sped-up simulated
                 clock: resident memory per device, CPU per sample, database
                 bytes per device-day. Scaled down by default (see --help).
+  year_view     the dashboard's year view of a 50-device site with a
+                year of 5-minute readings: from the daily rollups (what
+                the API reads) against the same figures computed from the
+                raw readings (tests/bench/rollup_bench.c). Target: ratio
+                (raw time / rollup time) >= 20.
   site_page     what the dashboard's site page loads (site, production
                 series against expected, tickets) from the HTTP API, on the
                 10,000-device fleet's database: median and worst of 20.
@@ -84,7 +89,13 @@ def build_tools(build):
                                     os.path.join(HERE, "store_bench.c"),
                                     os.path.join(build, "libpvs.a")] +
                    makefile_libs(), check=True)
-    return mq, st
+    rb = os.path.join(out, "rollup_bench")
+    subprocess.run([CC] + CFLAGS + ["-I" + os.path.join(ROOT, "include"),
+                                    "-o", rb,
+                                    os.path.join(HERE, "rollup_bench.c"),
+                                    os.path.join(build, "libpvs.a")] +
+                   makefile_libs(), check=True)
+    return mq, st, rb
 
 
 def run_kv(argv, timeout=600):
@@ -292,6 +303,30 @@ def bench_sqlite(h, st, n, devs, batch):
             "target": 0.70}
 
 
+# ---- year view --------------------------------------------------------------
+
+def bench_year_view(h, rb, devices=50, days=366):
+    db = h.path("year.db")
+    conf = h.path("year.conf")
+    with open(conf, "w") as f:
+        f.write("[global]\ndatabase = %s\n\n[site \"big\"]\nname = Big"
+                "\nlatitude = 45.75\nlongitude = 4.85\ntimezone = "
+                "Europe/Paris\nkwp = %d\n" % (db, 5 * devices))
+        for i in range(devices):
+            f.write("\n[device \"big-inv%02d\"]\nsite = big\nkind = "
+                    "inverter\nkwp = 5\n" % (i + 1))
+    r = run_kv([rb, conf, "big", str(days)], timeout=3600)
+    return {"devices": devices, "days": days,
+            "readings": int(r["readings"]),
+            "rollup_rows": int(r["rollup_rows"]),
+            "rollup_ms": round(r["rollup_s"] * 1000, 3),
+            "raw_ms": round(r["raw_s"] * 1000, 1),
+            "ratio": round(r["raw_s"] / r["rollup_s"], 1),
+            "same_kwh": abs(r["kwh"] - r["raw_kwh"]) < 0.01 * max(
+                1.0, r["kwh"]),
+            "target": 20}
+
+
 # ---- fleet ------------------------------------------------------------------
 
 def bench_fleet(h, devices, sim_hours, speed, procs, label):
@@ -428,15 +463,15 @@ def bench_delivery(h, build, n, conc, rounds=5):
 
 def site_page_latency(port, token_file, site, t0, t1, n=20):
     """What the dashboard's site page asks for: the site with its devices,
-    its production series against expected power (the whole run, 15-minute
-    steps) and its tickets. Median and worst over n loads, in ms; None when
-    the HTTP API is not there."""
+    its day of production against expected from the hourly rollups (the
+    day the run ends in) and its tickets. Median and worst over n loads, in
+    ms; None when the HTTP API is not there."""
     import urllib.request
     with open(token_file) as f:
         token = f.read().strip()
+    day = time.strftime("%Y-%m-%d", time.gmtime(t1 / 1000))
     paths = ["/api/v1/sites/%s" % site,
-             "/api/v1/sites/%s/series?metric=ac_power_w&from=%d&to=%d"
-             "&step=900000" % (site, t0, t1),
+             "/api/v1/sites/%s/energy?period=day&date=%s" % (site, day),
              "/api/v1/tickets?site=%s" % site]
     times = []
     for _ in range(n):
@@ -497,6 +532,14 @@ def table(entry, data):
                      "%d vs plain %d" % (s["pvsentry_rows_s"],
                                          s["plain_rows_s"]),
                      s["ratio"], ">= 0.70"))
+    y = entry.get("year_view")
+    if y:
+        rows.append(("year view, %d devices x %d days" % (y["devices"],
+                                                          y["days"]),
+                     "%.2f ms from %d rollup rows vs %.0f ms raw%s" % (
+                         y["rollup_ms"], y["rollup_rows"], y["raw_ms"],
+                         "" if y["same_kwh"] else " (FIGURES DIFFER)"),
+                     y["ratio"], ">= 20"))
     for f in entry.get("fleet", []):
         sp = f.get("site_page") or {}
         if "median_ms" in sp:
@@ -556,7 +599,8 @@ def main():
                     "hour at 30x and 1,000 devices x 12 h at 120x; full: "
                     "10,000 x 24 h and 1,000 x 10 days (about 13 hours of "
                     "real time and 100 GB of database)")
-    ap.add_argument("--only", default="mqtt,sqlite,delivery,fleet,others")
+    ap.add_argument("--only",
+                    default="mqtt,sqlite,year,delivery,fleet,others")
     ap.add_argument("--mails", type=int, default=1000)
     ap.add_argument("--connections", type=int, default=4,
                     help="SMTP connections on both sides ([smtp] "
@@ -582,7 +626,7 @@ def main():
                     log("%s exited %d (its figures may be missing)" % (
                         name, r.returncode))
 
-    mq, st = build_tools(build)
+    mq, st, rb = build_tools(build)
     work = os.path.join(out_dir, "run")
     shutil.rmtree(work, ignore_errors=True)
     os.makedirs(work)
@@ -600,6 +644,9 @@ def main():
         if "sqlite" in only:
             log("== SQLite sample writes, %d rows" % args.rows)
             entry["sqlite_writes"] = bench_sqlite(h, st, args.rows, 100, 5000)
+        if "year" in only:
+            log("== year view: 50 devices, a year of 5-minute readings")
+            entry["year_view"] = bench_year_view(h, rb)
         if "delivery" in only:
             log("== mail delivery, %d mails, %d connections" % (
                 args.mails, args.connections))

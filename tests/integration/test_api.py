@@ -433,7 +433,8 @@ def test_injection_and_traversal_strings(env):
     # Strings are stored and returned as data.
     mark = env.pv.mark()
     name = "Robert'); DROP TABLE sites;-- <b>x</b>"
-    r = a.post("/customers", {"id": "bobby", "name": name})
+    r = a.post("/customers", {"id": "bobby", "name": name,
+                              "email": "bobby@home.example"})
     assert r.status_code == 201
     env.wait_reload(mark)
     assert a.get("/customers/bobby").json()["name"] == name
@@ -699,9 +700,14 @@ def test_csv_import_dry_run_then_real(env):
     assert ivan.get("/customers/petit").json()["name"] == \
         "Anne Petit, née Roy"
     assert [d["id"] for d in s["device_list"]] == ["tours-01-inv1"]
-    # Importing the same file again: every line conflicts.
-    r = post_csv(ivan, CSV_GOOD)
-    assert r.status_code == 409 and r.json()["failed"] == 3
+    # Importing the same file again: every line conflicts, and the dry
+    # run says so as the import does.
+    for dry in (True, False):
+        r = post_csv(ivan, CSV_GOOD, dry=dry)
+        assert r.status_code == 400 and r.json()["bad"] == 3, r.text
+        assert not r.json()["imported"]
+        assert all(x["field"] == "id" and "exists already" in x["error"]
+                   for x in r.json()["lines"])
 
 
 @pytest.mark.skipif(bool(os.environ.get("PVS_VALGRIND")),

@@ -55,6 +55,7 @@ email = alice@installer.example
 [technician "bob"]
 name = Bob Durand
 email = bob@installer.example
+timezone = Europe/Paris
 
 [customer "dupont"]
 name = Jean Dupont

@@ -433,6 +433,68 @@ static void test_packed_readings(void **state) {
     sqlite3_close(db);
 }
 
+struct rows {
+    int n;
+    int64_t ts[8], count[8];
+    double wh[8];
+};
+
+static void on_rollup(void *ud, const struct pvs_rollup_row *r) {
+    struct rows *x = ud;
+
+    assert_string_equal(r->device, "inv1");
+    x->ts[x->n] = r->ts_ms;
+    x->count[x->n] = r->n;
+    x->wh[x->n++] = r->wh;
+}
+
+/* Rollups add up: a second delta for the same hour (a late reading)
+ * updates that hour and its day; another hour is its own row. */
+static void test_rollups_add_up(void **state) {
+    struct pvs_store *st = NULL, *ro = NULL;
+    struct pvs_rollup_delta d[3] = {
+        {"inv1", 3600000, 0, 12, 0, 100.0, 120.0, 1500.0},
+        {"inv1", 7200000, 0, 12, 12, 200.0, 210.0, 2500.0},
+        {"inv1", 3600000, 0, 1, 0, 25.0, 30.0, 3000.0},
+    };
+    struct rows hours, days;
+    int64_t nrows = 0;
+
+    (void)state;
+    memset(&hours, 0, sizeof(hours));
+    memset(&days, 0, sizeof(days));
+    assert_int_equal(pvs_store_open(dbpath, 0, &st), PVS_OK);
+    assert_int_equal(pvs_store_sync_config(st, cfg), PVS_OK);
+    assert_int_equal(pvs_store_begin(st), PVS_OK);
+    assert_int_equal(pvs_store_rollup_add(st, d, 2), PVS_OK);
+    assert_int_equal(pvs_store_commit(st), PVS_OK);
+    assert_int_equal(pvs_store_begin(st), PVS_OK);
+    assert_int_equal(pvs_store_rollup_add(st, d + 2, 1), PVS_OK);
+    assert_int_equal(pvs_store_commit(st), PVS_OK);
+    assert_int_equal(pvs_store_open(dbpath, PVS_STORE_READONLY, &ro), PVS_OK);
+    assert_int_equal(pvs_store_rollup_read(ro, "s1", false, 0, 86400000,
+                                           on_rollup, &hours, &nrows),
+                     PVS_OK);
+    assert_int_equal(nrows, 2);
+    assert_int_equal(hours.ts[0], 3600000);
+    assert_int_equal(hours.count[0], 13);
+    assert_float_equal(hours.wh[0], 125.0, 1e-9);
+    assert_float_equal(hours.wh[1], 200.0, 1e-9);
+    assert_int_equal(pvs_store_rollup_read(ro, "s1", true, 0, 86400000,
+                                           on_rollup, &days, &nrows),
+                     PVS_OK);
+    assert_int_equal(nrows, 1);
+    assert_int_equal(days.count[0], 25);
+    assert_float_equal(days.wh[0], 325.0, 1e-9);
+    /* Another site's rows are not this site's. */
+    assert_int_equal(pvs_store_rollup_read(ro, "other", true, 0, 86400000,
+                                           on_rollup, &days, &nrows),
+                     PVS_OK);
+    assert_int_equal(nrows, 0);
+    pvs_store_close(ro);
+    pvs_store_close(st);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_roundtrip),
@@ -441,6 +503,7 @@ int main(void) {
         cmocka_unit_test(test_newer_schema_refused),
         cmocka_unit_test(test_migration_takes_a_copy),
         cmocka_unit_test(test_packed_readings),
+        cmocka_unit_test(test_rollups_add_up),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -112,6 +112,47 @@ static void test_expected_power_memo(void **state) {
     }
 }
 
+/*
+ * Production for the rollups: in-order readings cover the gap since the
+ * previous one, a repeated reading counts once, a late reading counts with
+ * a 5-minute span without moving the order, and the expectation is the
+ * one the rules use (a sensor's irradiance when there is one).
+ */
+static void test_expect_track(void **state) {
+    struct pvs_site site = {0};
+    struct pvs_expect_track tr = {0};
+    struct pvs_expect_env env = {0};
+    struct pvs_expect_seg g;
+    struct pvs_sample s = {0, PVS_M_AC_POWER_W, 0, 0, 3000.0, PVS_Q_OK};
+    int64_t noon = 1718971200000LL;
+
+    (void)state;
+    site.latitude = 45.75;
+    site.longitude = 4.85;
+    site.tilt = 30;
+    site.azimuth = 180;
+    s.ts_ms = noon;
+    assert_true(pvs_expect_track_sample(&tr, &site, 5, 0, &env, &s, &g));
+    assert_true(g.t1 - g.t0 == 5 * 60000);
+    assert_float_equal(g.meas_wh, 250.0, 1e-9);
+    assert_false(g.measured_irr);
+    assert_true(g.exp_wh > 0);
+    assert_false(pvs_expect_track_sample(&tr, &site, 5, 0, &env, &s, &g));
+    s.ts_ms = noon + 60000;
+    assert_true(pvs_expect_track_sample(&tr, &site, 5, 0, &env, &s, &g));
+    assert_true(g.t0 == noon && g.t1 == noon + 60000);
+    s.ts_ms = noon - 3600000;
+    assert_true(pvs_expect_track_sample(&tr, &site, 5, 0, &env, &s, &g));
+    assert_true(g.t1 == noon - 3600000 && g.t1 - g.t0 == 5 * 60000);
+    assert_true(tr.last_p_ms == noon + 60000);
+    /* With a plane-of-array sensor, expected follows it. */
+    env.poa = 500;
+    env.poa_ms = noon + 120000;
+    s.ts_ms = noon + 120000;
+    assert_true(pvs_expect_track_sample(&tr, &site, 5, 0, &env, &s, &g));
+    assert_true(g.measured_irr);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_spa_reference),
@@ -119,6 +160,7 @@ int main(void) {
         cmocka_unit_test(test_solstice_noon),
         cmocka_unit_test(test_azimuth_morning_afternoon),
         cmocka_unit_test(test_expected_power_memo),
+        cmocka_unit_test(test_expect_track),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -22,7 +22,7 @@ function h(tag, attrs, ...kids) {
     else if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
     else el.setAttribute(k, v === true ? "" : String(v));
   }
-  for (const kid of kids.flat()) {
+  for (const kid of kids.flat(Infinity)) {
     if (kid === null || kid === undefined || kid === false) continue;
     el.appendChild(kid instanceof Node ? kid : document.createTextNode(String(kid)));
   }
@@ -37,17 +37,165 @@ function show(...nodes) {
   m.replaceChildren(...nodes.flat(Infinity).filter((n) => n !== null && n !== undefined && n !== false));
 }
 
-function when(ms) {
+/* Times: a site's page uses the site's zone (said once, near the title);
+ * other pages use the viewer's zone (the profile's when it sets one). */
+let pageZone = null;
+
+function viewerZone() {
+  return (me && me.timezone) || Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+}
+
+function zoneOf(zone) { return zone || pageZone || viewerZone(); }
+
+function fmt(ms, opts, zone) {
+  try {
+    return new Intl.DateTimeFormat(undefined, Object.assign({ timeZone: zoneOf(zone) }, opts))
+      .format(new Date(ms));
+  } catch (e) {
+    return new Intl.DateTimeFormat(undefined, Object.assign({ timeZone: "UTC" }, opts))
+      .format(new Date(ms));
+  }
+}
+
+function when(ms, zone) {
   if (ms === null || ms === undefined) return "—";
-  return new Date(ms).toISOString().slice(0, 16).replace("T", " ") + " UTC";
+  return fmt(ms, { year: "numeric", month: "short", day: "numeric",
+    hour: "2-digit", minute: "2-digit" }, zone);
+}
+
+/* Offset of zone at instant ms, in minutes east of UTC. */
+function zoneOffset(ms, zone) {
+  const p = {};
+  for (const x of new Intl.DateTimeFormat("en-US", { timeZone: zone, hourCycle: "h23",
+    year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit",
+    minute: "2-digit", second: "2-digit" }).formatToParts(new Date(ms))) p[x.type] = x.value;
+  const local = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour % 24, +p.minute, +p.second);
+  return Math.round((local - Math.floor(ms / 1000) * 1000) / 60000);
+}
+
+/* "2024-06-21T14:30" read as a wall-clock time in zone -> ms. */
+function zonedToMs(value, zone) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  if (!m) return null;
+  const guess = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5]);
+  let t = guess - zoneOffset(guess, zone) * 60000;
+  t = guess - zoneOffset(t, zone) * 60000;
+  return t;
+}
+
+function zoneNote(zone, at) {
+  const off = zoneOffset(at || Date.now(), zone);
+  const a = Math.abs(off);
+  const utc = "UTC" + (off < 0 ? "−" : "+") + String(Math.floor(a / 60)).padStart(2, "0") +
+    ":" + String(a % 60).padStart(2, "0");
+  return zone + " time (" + utc + ")";
+}
+
+/* at: an instant the page is about, for the offset (summer or winter). */
+function zoneLine(zone, whose, at) {
+  return h("p", { class: "muted zone", id: "zone-note" }, "Times are " + whose + ": " + zoneNote(zone, at));
 }
 
 function num(v, digits) {
   return v === null || v === undefined ? "—" : Number(v).toFixed(digits || 0);
 }
 
+const stateWords = { ok: "ok", info: "info", warning: "warning", critical: "critical",
+  no_data: "no data yet", no_devices: "no devices" };
+
 function badge(state) {
-  return h("span", { class: "badge " + (state || "info") }, state || "—");
+  return h("span", { class: "badge " + (state || "info") }, stateWords[state] || state || "—");
+}
+
+/* A list of labelled cards: readable on a phone, a grid on a desk. */
+function cards(id, items, title, fields, empty) {
+  if (!items.length) return h("p", { class: "muted" }, empty || "Nothing yet.");
+  return h("ul", { class: "cards", id }, items.map((it) => h("li", { class: "card item" },
+    h("div", { class: "item-title" }, title(it)),
+    h("dl", { class: "facts" }, fields.map(([label, fn]) => {
+      const v = fn(it);
+      return v === null || v === undefined ? null : [h("dt", {}, label), h("dd", {}, v)];
+    })))));
+}
+
+/* ---- Markdown, safely: built as DOM nodes from text, never as HTML, so
+ * tags in an article stay text; links only to http(s), mailto and pages
+ * of the dashboard, anything else (javascript:...) stays text. ---- */
+
+function mdInline(text) {
+  const out = [];
+  const re = /(\*\*([^*]+)\*\*)|(`([^`]+)`)|(\[([^\]]+)\]\(([^)\s]+)\))|(\*([^*]+)\*)/g;
+  let last = 0, m;
+  while ((m = re.exec(text))) {
+    if (m.index > last) out.push(text.slice(last, m.index));
+    if (m[1]) out.push(h("strong", {}, m[2]));
+    else if (m[3]) out.push(h("code", {}, m[4]));
+    else if (m[5]) {
+      const url = m[7];
+      if (/^(https?:|mailto:|#\/)/i.test(url)) {
+        out.push(h("a", { href: url, rel: "noopener noreferrer", target: /^https?:/i.test(url) ? "_blank" : null }, m[6]));
+      } else {
+        out.push(m[0]);
+      }
+    } else if (m[8]) out.push(h("em", {}, m[9]));
+    last = re.lastIndex;
+  }
+  if (last < text.length) out.push(text.slice(last));
+  return out;
+}
+
+function markdown(src) {
+  const root = h("div", { class: "md" });
+  let list = null, para = [];
+  const flush = () => {
+    if (para.length) root.appendChild(h("p", {}, mdInline(para.join(" "))));
+    para = [];
+  };
+  for (const raw of String(src || "").split("\n")) {
+    const line = raw.trimEnd();
+    let m;
+    if (!line.trim()) { flush(); list = null; continue; }
+    if ((m = /^(#{1,4})\s+(.*)$/.exec(line))) {
+      flush(); list = null;
+      root.appendChild(h("h" + Math.min(6, m[1].length + 2), {}, mdInline(m[2])));
+    } else if ((m = /^\s*(?:[-*]|(\d+)\.)\s+(.*)$/.exec(line))) {
+      flush();
+      const tag = m[1] ? "ol" : "ul";
+      if (!list || list.tagName.toLowerCase() !== tag) { list = h(tag, {}); root.appendChild(list); }
+      list.appendChild(h("li", {}, mdInline(m[2])));
+    } else {
+      list = null;
+      para.push(line.trim());
+    }
+  }
+  flush();
+  return root;
+}
+
+/* Timeline entries in words; the internal name only as a tooltip. */
+const eventWords = {
+  opened: "Ticket opened", reopened: "Problem came back: ticket reopened",
+  assigned: "Assigned", routed: "Assigned", acknowledged: "Acknowledged",
+  scheduled: "Visit planned", fixed: "Marked fixed", resolved: "Production back to normal",
+  closed: "Closed", comment: "Note", on_hold: "Put on hold", hold: "Put on hold",
+  false_alarm: "Closed as a false alarm", merged: "Merged into another ticket",
+  merged_in: "Another ticket merged into this one", alert: "New alert on this problem",
+  alert_firing: "New alert on this problem", alert_resolved: "Alert cleared",
+  message_queued: "Message prepared", message_sent: "Message sent",
+  message_failed: "Message could not be delivered", message_dead: "Message given up",
+  escalated: "Escalated: not acknowledged in time",
+  escalation_exhausted: "Escalation reached its last step: nobody further to call",
+  customer_notified: "Customer informed", customer_contact: "The customer wrote in",
+  survey_sent: "Satisfaction survey sent", survey_answered: "Survey answered",
+  appointment_proposed: "Visit proposed to the customer",
+  appointment_confirmed: "The customer confirmed the visit",
+  appointment_declined: "The customer asked for another time",
+  self_help_done: "The customer says it works again", severity: "Severity changed",
+  notice_held: "Customer notice held back", notice_suppressed: "No customer notice needed",
+};
+
+function eventText(kind) {
+  return eventWords[kind] || (kind ? kind.replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase()) : "Event");
 }
 
 function message(kind, text) {
@@ -113,10 +261,13 @@ function loginPage(note) {
       location.hash = me.role === "customer" ? "#/status" : "#/";
       route();
     } catch (e) {
+      const user = form.username.value;
       loginPage(e.message);
+      document.getElementById("username").value = user;
     }
   });
-  document.getElementById("nav").hidden = true;
+  me = null;
+  setNav();
   show(form);
 }
 
@@ -137,35 +288,28 @@ async function fleetPage() {
   const open = await api("GET", "/tickets?status=active&limit=20");
   const kpi = (id, label, v) => h("div", { class: "card kpi", id },
     h("div", { class: "v" }, v), h("div", { class: "muted" }, label));
-  const order = { critical: 0, warning: 1, info: 2, ok: 3 };
+  const order = { critical: 0, warning: 1, info: 2, no_data: 3, no_devices: 4, ok: 5 };
   const fleet = k.fleet.slice().sort((a, b) => order[a.state] - order[b.state]);
   show(
     h("h1", {}, "Fleet"),
+    zoneLine(viewerZone(), "in your time zone"),
     h("div", { class: "grid kpis" },
       kpi("kpi-sites", "sites", k.sites),
       kpi("kpi-open", "open tickets", k.tickets_open),
       kpi("kpi-alerts", "alerts firing", k.alerts_firing),
       kpi("kpi-lost", "kWh lost (open tickets)", num(k.lost_kwh_open, 1))),
     h("h2", {}, "Sites by status"),
-    h("table", { class: "stack", id: "fleet" },
-      h("thead", {}, h("tr", {}, h("th", {}, "Site"), h("th", {}, "Status"),
-        h("th", {}, "Open tickets"), h("th", {}, "kWh lost"))),
-      h("tbody", {}, fleet.map((s) => h("tr", {},
-        h("td", {}, h("a", { href: "#/site/" + encodeURIComponent(s.id) }, s.name || s.id)),
-        h("td", {}, badge(s.state)), h("td", {}, s.open_tickets),
-        h("td", {}, num(s.lost_kwh, 1)))))),
-    h("h2", {}, "Open tickets"), ticketTable(open.items));
+    cards("fleet", fleet, (s) => h("a", { href: "#/site/" + encodeURIComponent(s.id) }, s.name || s.id),
+      [["Status", (s) => badge(s.state)], ["Open tickets", (s) => String(s.open_tickets)],
+        ["Energy lost", (s) => num(s.lost_kwh, 1) + " kWh"]], "No sites yet."),
+    h("h2", {}, "Open tickets"), ticketCards(open.items));
 }
 
-function ticketTable(items) {
-  if (!items.length) return h("p", { class: "muted" }, "No tickets.");
-  return h("table", { class: "stack tickets" },
-    h("thead", {}, h("tr", {}, h("th", {}, "#"), h("th", {}, "Problem"),
-      h("th", {}, "Site"), h("th", {}, "Status"), h("th", {}, "Opened"))),
-    h("tbody", {}, items.map((t) => h("tr", {},
-      h("td", {}, h("a", { href: "#/ticket/" + t.id, class: "ticket-link" }, "#" + t.id)),
-      h("td", {}, t.title || t.rule), h("td", {}, t.site),
-      h("td", {}, badge(t.severity), " ", t.status), h("td", {}, when(t.opened_ms))))));
+function ticketCards(items, zone) {
+  return cards(null, items, (t) => h("a", { href: "#/ticket/" + t.id, class: "ticket-link" },
+    "#" + t.id + " " + (t.title || t.rule)),
+  [["Site", (t) => t.site_name || t.site], ["Status", (t) => [badge(t.severity), " ", t.status]],
+    ["Opened", (t) => when(t.opened_ms, zone)]], "No tickets.");
 }
 
 async function ticketsPage() {
@@ -175,115 +319,225 @@ async function ticketsPage() {
     ["active", "open", "acknowledged", "scheduled", "fixed", "resolved", "closed"]
       .map((s) => h("option", { value: s, selected: s === status }, s)));
   sel.addEventListener("change", () => { location.hash = "#/tickets?status=" + sel.value; });
-  show(h("h1", {}, "Tickets"), h("div", { class: "row" }, h("label", { for: "status-filter" }, "Status"), sel),
-    ticketTable(list.items), h("p", { class: "muted" }, list.total + " in all"));
+  show(h("h1", {}, "Tickets"), zoneLine(viewerZone(), "in your time zone"),
+    h("div", { class: "row" }, h("label", { for: "status-filter" }, "Status"), sel),
+    ticketCards(list.items), h("p", { class: "muted" }, list.total + " in all"));
 }
 
-/* ---- site ---- */
+/* ---- site: production charts ---- */
 
-function lineChart(canvas, series) {
+const periods = [["day", "Day"], ["week", "Week"], ["month", "Month"], ["year", "Year"]];
+
+function bucketLabel(ms, res, zone, long) {
+  if (res === "hour") return fmt(ms, { hour: "2-digit", minute: "2-digit" }, zone);
+  if (res === "month") return fmt(ms, { month: long ? "long" : "short", year: long ? "numeric" : undefined }, zone);
+  return fmt(ms, { weekday: long ? "long" : "short", day: "numeric", month: long ? "long" : undefined }, zone);
+}
+
+function periodTitle(e) {
+  const z = e.timezone;
+  if (e.period === "day") return fmt(e.from_ms, { weekday: "long", day: "numeric", month: "long", year: "numeric" }, z);
+  if (e.period === "week") return "Week of " + fmt(e.from_ms, { day: "numeric", month: "long", year: "numeric" }, z);
+  if (e.period === "month") return fmt(e.from_ms, { month: "long", year: "numeric" }, z);
+  return fmt(e.from_ms, { year: "numeric" }, z);
+}
+
+const sourceWords = { sensor: "from the irradiance sensor", clear_sky: "clear sky (no sensor)",
+  mixed: "sensor when it reported, clear sky otherwise" };
+
+function energyChart(canvas, e) {
   if (!window.Chart) return;
-  const data = {
-    datasets: [
-      { label: "actual (W)", data: series.points.map(([x, y]) => ({ x, y })),
-        borderColor: "#0b6bcb", pointRadius: 0, borderWidth: 2 },
-      { label: "expected, clear sky (W)",
-        data: (series.expected || []).map(([x, y]) => ({ x, y })),
-        borderColor: "#f5b400", borderDash: [6, 4], pointRadius: 0, borderWidth: 2 },
-    ],
-  };
+  const n = e.buckets.length;
+  const ends = e.buckets.map((b, i) => (i + 1 < n ? e.buckets[i + 1] : e.to_ms));
+  const total = (key) => e.buckets.map((b, i) => {
+    let sum = null;
+    for (const d of e.devices) if (d[key][i] !== null) sum = (sum || 0) + d[key][i];
+    return sum;
+  });
+  const act = total("actual_kwh"), exp = total("expected_kwh");
+  const mid = (i) => (e.buckets[i] + ends[i]) / 2;
+  const step = Math.max(1, Math.ceil(n / (canvas.parentNode.clientWidth < 500 ? 6 : 12)));
   charts.push(new window.Chart(canvas, {
-    type: "line", data,
+    type: "bar",
+    data: { datasets: [
+      { label: "produced (kWh)", data: act.map((y, i) => ({ x: mid(i), y })),
+        backgroundColor: e.buckets.map((b, i) => (b <= e.now_ms && e.now_ms < ends[i] ? "#f08c00" : "#0b6bcb")),
+        barPercentage: 0.9, categoryPercentage: 1, order: 2 },
+      { type: "line", label: "expected (kWh)", data: exp.map((y, i) => ({ x: mid(i), y })),
+        borderColor: "#5f6b7a", borderDash: [6, 4], pointRadius: 2, borderWidth: 2,
+        spanGaps: false, order: 1 },
+      { type: "line", label: "clear sky, upper bound (kWh)",
+        data: (e.clear_sky_kwh || []).map((y, i) => ({ x: mid(i), y })),
+        borderColor: "#f5b400", backgroundColor: "rgba(245, 180, 0, 0.12)", fill: true,
+        pointRadius: 0, borderWidth: 1, order: 3 },
+    ] },
     options: {
       animation: false, maintainAspectRatio: false, parsing: false,
-      scales: { x: { type: "linear", ticks: { callback: (v) => when(v).slice(11, 16), maxTicksLimit: 8 } },
-        y: { beginAtZero: true } },
+      plugins: { tooltip: { callbacks: {
+        title: (items) => bucketLabel(e.buckets[Math.max(0, e.buckets.findIndex((b, i) => items[0].parsed.x < ends[i]))],
+          e.resolution, e.timezone, true) } } },
+      scales: {
+        x: { type: "linear", min: e.from_ms, max: e.to_ms, offset: false, grid: { display: false },
+          afterBuildTicks: (axis) => { axis.ticks = e.buckets.filter((b, i) => i % step === 0).map((v) => ({ value: v })); },
+          ticks: { autoSkip: false, maxRotation: 0, callback: (v) => bucketLabel(v, e.resolution, e.timezone, false) } },
+        y: { beginAtZero: true, title: { display: true, text: "kWh" } },
+      },
     },
   }));
 }
 
-function barChart(canvas, days) {
-  if (!window.Chart) return;
-  charts.push(new window.Chart(canvas, {
-    type: "bar",
-    data: { labels: days.map((d) => d.day.slice(5)),
-      datasets: [{ label: "actual kWh", data: days.map((d) => d.actual_kwh), backgroundColor: "#0b6bcb" },
-        { label: "expected kWh (clear sky)", data: days.map((d) => d.expected_kwh), backgroundColor: "#f5b400" }] },
-    options: { animation: false, maintainAspectRatio: false },
-  }));
+/* The period and date a link asks for: #/site/ID?period=week&date=... */
+function linkPeriod() {
+  const q = new URLSearchParams(location.hash.split("?")[1] || "");
+  const p = q.get("period");
+  const d = q.get("date");
+  return [periods.some(([x]) => x === p) ? p : "day", /^\d{4}-\d{2}-\d{2}$/.test(d || "") ? d : null];
+}
+
+async function energySection(id, zone, state) {
+  const box = h("div", { id: "energy" });
+  const load = async (period, date) => {
+    const q = "?period=" + period + (date ? "&date=" + date : "");
+    const e = await api("GET", "/sites/" + encodeURIComponent(id) + "/energy" + q);
+    while (charts.length) charts.pop().destroy();
+    const canvas = h("canvas", { id: "chart-energy", "aria-label": "energy per " + e.resolution });
+    const tabs = h("div", { class: "tabs", role: "tablist" }, periods.map(([p, label]) =>
+      h("button", { type: "button", role: "tab", class: p === period ? "tab on" : "tab secondary",
+        "aria-selected": p === period ? "true" : "false", id: "period-" + p,
+        onclick: () => load(p, null) }, label)));
+    const nav = h("div", { class: "actions period-nav" },
+      h("button", { type: "button", class: "secondary", id: "period-prev", onclick: () => load(period, e.prev) }, "‹ Earlier"),
+      h("strong", { id: "period-title" }, periodTitle(e)),
+      h("button", { type: "button", class: "secondary", id: "period-next", onclick: () => load(period, e.next) }, "Later ›"));
+    const sources = [...new Set(e.devices.map((d) => d.expected_source).filter((x) => x))];
+    const summary = e.has_data ? h("p", { id: "energy-summary", class: "summary" },
+      h("strong", {}, num(e.actual_kwh, 1) + " kWh"), " produced, ",
+      num(e.expected_kwh, 1) + " kWh expected" +
+      (e.period === "day" && e.from_ms <= e.now_ms && e.now_ms < e.to_ms ? " so far today" : "") +
+      " (expected: " + sources.map((x) => sourceWords[x] || x).join("; ") + ")") : null;
+    const empty = h("div", { class: "card empty", id: "no-data" },
+      h("p", {}, h("strong", {}, state === "no_devices" ? "No devices yet." : "No data yet."), " ",
+        state === "no_devices" ? "Register the site's inverters to see its production here."
+          : "Nothing has been received for this " + period + ". Production shows here once readings arrive."));
+    const devs = cards("device-energy", e.devices, (d) => d.id,
+      [["Produced", (d) => total1(d.actual_kwh)], ["Expected", (d) => total1(d.expected_kwh)],
+        ["Expected from", (d) => (d.expected_source ? sourceWords[d.expected_source] : "no data")]], "No devices.");
+    box.replaceChildren(...[tabs, h("div", { class: "card" }, nav,
+      e.has_data ? [summary, h("div", { class: "chart-box" }, canvas)] : empty),
+    e.has_data ? [h("h3", {}, "Per device"), devs] : null].flat().filter((x) => x));
+    /* A chart is drawn into the page, not into a detached box: show()
+     * clears the charts of the previous page. */
+    box.pending = e.has_data ? () => energyChart(canvas, e) : null;
+    if (box.isConnected) drawPending(box);
+    box.dataset.period = period;
+    box.dataset.rows = e.rows_read;
+    box.dataset.now = e.now_ms;
+  };
+  await load(...linkPeriod());
+  return box;
+}
+
+function drawPending(box) {
+  if (box && box.pending) {
+    const f = box.pending;
+    box.pending = null;
+    f();
+  }
+}
+
+function total1(arr) {
+  let s = null;
+  for (const v of arr) if (v !== null) s = (s || 0) + v;
+  return s === null ? "no data" : num(s, 1) + " kWh";
 }
 
 async function sitePage(id) {
   const s = await api("GET", "/sites/" + encodeURIComponent(id));
-  const series = await api("GET", "/sites/" + encodeURIComponent(id) + "/series?metric=ac_power_w");
-  const prod = await api("GET", "/sites/" + encodeURIComponent(id) + "/production?days=7");
-  const c1 = h("canvas", { id: "chart-power", "aria-label": "power today" });
-  const c2 = h("canvas", { id: "chart-days", "aria-label": "energy per day" });
+  const zone = s.timezone || "UTC";
+  pageZone = zone;
+  const names = await personNames();
+  const energy = await energySection(id, zone, s.state);
   show(
     h("h1", {}, s.name || s.id, " ", badge(s.state)),
+    zoneLine(zone, "the site's local time", Number(energy.dataset.now) || null),
     h("div", { class: "card" }, h("dl", { class: "facts" },
       h("dt", {}, "Address"), h("dd", {}, s.address || "—"),
       h("dt", {}, "Array"), h("dd", {}, num(s.kwp, 1) + " kWp, tilt " + num(s.tilt) + "°, azimuth " + num(s.azimuth) + "°"),
-      h("dt", {}, "Customer"), h("dd", {}, s.customer || "—"),
-      h("dt", {}, "Technician"), h("dd", {}, s.technician || "—"),
+      h("dt", {}, "Customer"), h("dd", {}, names.customer[s.customer] || s.customer || "—"),
+      h("dt", {}, "Technician"), h("dd", {}, names.technician[s.technician] || s.technician || "—"),
       h("dt", {}, "Access"), h("dd", {}, s.access_notes || "—"),
       h("dt", {}, "Defined in"), h("dd", {}, s.source === "api" ? "the dashboard" : "the config file"))),
-    h("h2", {}, "Production vs expected (last 24 h)"),
-    h("div", { class: "card chart-box" }, c1),
-    h("h2", {}, "Energy per day"),
-    h("div", { class: "card chart-box" }, c2),
+    h("h2", {}, "Production and expected production"),
+    energy,
     h("h2", {}, "Devices"),
-    h("table", { class: "stack", id: "devices" },
-      h("thead", {}, h("tr", {}, h("th", {}, "Device"), h("th", {}, "Kind"),
-        h("th", {}, "Power (W)"), h("th", {}, "Energy (kWh)"), h("th", {}, "Last seen"))),
-      h("tbody", {}, s.device_list.map((d) => h("tr", {},
-        h("td", {}, d.id, me.role !== "customer" && (d.endpoint_url || d.endpoint) ?
-          [" ", h("button", { type: "button", class: "secondary test-device", "data-device": d.id,
-            onclick: async (ev) => {
-              const b = ev.target;
-              b.disabled = true;
-              b.textContent = "Testing…";
-              try {
-                const r = await api("POST", "/devices/" + encodeURIComponent(d.id) + "/test");
-                b.textContent = r.ok ? "Answers" : "No answer";
-                b.title = r.message || "";
-              } catch (e) {
-                b.textContent = "Cannot test";
-                b.title = e.message;
-              }
-            } }, "Test connection")] : null),
-        h("td", {}, d.kind || "—"),
-        h("td", {}, num(d.last.ac_power_w)), h("td", {}, d.last.ac_energy_wh === undefined ? "—" : num(d.last.ac_energy_wh / 1000, 1)),
-        h("td", {}, when(d.last_seen_ms)))))),
-    h("h2", {}, "Ticket history"), ticketTable(s.tickets.items));
-  lineChart(c1, series);
-  barChart(c2, prod.days);
+    cards("devices", s.device_list, (d) => [d.id, me.role !== "customer" && (d.endpoint_url || d.endpoint) ?
+      [" ", h("button", { type: "button", class: "secondary test-device", "data-device": d.id,
+        onclick: async (ev) => {
+          const b = ev.target;
+          b.disabled = true;
+          b.textContent = "Testing…";
+          try {
+            const r = await api("POST", "/devices/" + encodeURIComponent(d.id) + "/test");
+            b.textContent = r.ok ? "Answers" : "No answer";
+            b.title = r.message || "";
+          } catch (e) {
+            b.textContent = "Cannot test";
+            b.title = e.message;
+          }
+        } }, "Test connection")] : null],
+    [["Kind", (d) => d.kind || "—"], ["Power now", (d) => (d.last.ac_power_w === undefined ? "—" : num(d.last.ac_power_w) + " W")],
+      ["Energy counter", (d) => (d.last.ac_energy_wh === undefined ? "—" : num(d.last.ac_energy_wh / 1000, 1) + " kWh")],
+      ["Last seen", (d) => (d.last_seen_ms ? when(d.last_seen_ms, zone) : "never")]], "No devices yet."),
+    h("h2", {}, "Ticket history"), ticketCards(s.tickets.items, zone));
+  drawPending(energy);
+}
+
+let namesCache = null;
+async function personNames() {
+  if (namesCache) return namesCache;
+  const out = { customer: {}, technician: {} };
+  if (me.role !== "customer") {
+    const [c, t] = await Promise.all([
+      ["admin", "installer"].includes(me.role) ? api("GET", "/customers") : Promise.resolve([]),
+      api("GET", "/technicians")]);
+    for (const p of c) out.customer[p.id] = p.name || p.id;
+    for (const p of t) out.technician[p.id] = p.name || p.id;
+  }
+  namesCache = out;
+  return out;
 }
 
 /* ---- ticket ---- */
 
 async function ticketPage(id, note) {
   const t = await api("GET", "/tickets/" + encodeURIComponent(id));
+  const zone = t.site_timezone || "UTC";
+  pageZone = zone;
   const canAct = me.role === "admin" || me.role === "technician";
   const a = t.alert || {};
+  const svc = t.service || null;
   const text = h("textarea", { id: "action-text", placeholder: "Note (optional for most actions)" });
   const at = h("input", { id: "visit-at", type: "datetime-local" });
   const act = (action, extra) => async () => {
     const body = { text: text.value || undefined };
     if (action === "schedule") {
       if (!at.value) { ticketPage(id, message("error", "Choose the visit time first")); return; }
-      body.at = at.value + ":00Z";
+      body.at = zonedToMs(at.value, zone);
     }
     Object.assign(body, extra || {});
     try {
       await api("POST", "/tickets/" + id + "/" + action, body);
       ticketPage(id, message("ok", "Done: " + action));
     } catch (e) {
-      ticketPage(id, message("error", e.message));
+      const keep = text.value;
+      await ticketPage(id, message("error", e.message));
+      document.getElementById("action-text").value = keep;
     }
   };
+  const person = (p) => (p ? p.name : "—");
   show(
     h("h1", {}, "#" + t.id + " ", t.title || t.rule),
+    zoneLine(zone, "the site's local time", t.opened_ms),
     note || null,
     h("div", { class: "card" }, h("dl", { class: "facts" },
       h("dt", {}, "Status"), h("dd", { id: "ticket-status" }, t.status),
@@ -291,13 +545,29 @@ async function ticketPage(id, note) {
       h("dt", {}, "Site"), h("dd", {}, h("a", { href: "#/site/" + encodeURIComponent(t.site) }, t.site_name || t.site)),
       h("dt", {}, "Address"), h("dd", {}, t.site_address || "—"),
       h("dt", {}, "Device"), h("dd", {}, t.device || "—"),
-      h("dt", {}, "Opened"), h("dd", {}, when(t.opened_ms)),
+      h("dt", {}, "Opened"), h("dd", { id: "ticket-opened" }, when(t.opened_ms, zone)),
       h("dt", {}, "Energy lost"), h("dd", {}, num(t.lost_kwh, 1) + " kWh"),
       t.access_notes ? [h("dt", {}, "Access"), h("dd", {}, t.access_notes)] : null)),
+    svc ? h("div", { class: "card", id: "escalation" },
+      h("h2", {}, "Who is on it"),
+      h("dl", { class: "facts" },
+        h("dt", {}, "Assigned to"), h("dd", {}, person(svc.assignee)),
+        h("dt", {}, "On call now"), h("dd", { id: "on-call" }, svc.on_call.length ? svc.on_call.map((p) => p.name).join(", ") : "nobody on call"),
+        h("dt", {}, "Next escalation"), h("dd", { id: "next-escalation" },
+          ["resolved", "closed", "false_alarm", "merged"].includes(t.status) ? "none: the ticket is " + t.status.replace("_", " ") :
+            t.acknowledged_ms ? "none: acknowledged" :
+              svc.next_at_ms ? when(svc.next_at_ms, zone) + (svc.steps.length > svc.level ?
+                " unless acknowledged: then " + svc.steps[svc.level].name + " is called" : ": nobody further to call") :
+                svc.delay_ms ? "none planned" : "never for this severity")),
+      svc.steps.length ? h("ol", { class: "steps", id: "escalation-steps" }, svc.steps.map((x) =>
+        h("li", { class: svc.level >= x.level ? "done" : null },
+          (x.level === 1 ? "Then " : "Then the team lead, ") + x.name +
+          (svc.delay_ms ? ", after " + Math.round(svc.delay_ms / 60000) + " min without acknowledgement" : "")))) :
+        h("p", { class: "muted" }, "No escalation steps: the assignee is in no team rota.")) : null,
     canAct ? h("div", { class: "card", id: "ticket-actions" },
       h("h2", {}, "Actions"),
       h("div", { class: "row" }, h("label", { for: "action-text" }, "Note"), text),
-      h("div", { class: "row" }, h("label", { for: "visit-at" }, "Visit (UTC)"), at),
+      h("div", { class: "row" }, h("label", { for: "visit-at" }, "Visit (" + zone + " time)"), at),
       h("div", { class: "actions" },
         h("button", { id: "ack", type: "button", onclick: act("ack") }, "Acknowledge"),
         h("button", { id: "schedule", type: "button", onclick: act("schedule") }, "Schedule visit"),
@@ -309,19 +579,23 @@ async function ticketPage(id, note) {
       h("p", { class: "muted" }, a.evidence || ""),
       a.measured !== undefined && a.measured !== null ?
         h("p", {}, "Measured " + num(a.measured) + ", expected " + num(a.expected)) : null),
-    t.kb_article ? [h("h2", {}, "Knowledge base"), h("div", { class: "card" }, h("pre", { class: "kb", id: "kb" }, t.kb_article))] : null,
+    t.kb_article ? [h("h2", {}, "Knowledge base"), h("div", { class: "card kb", id: "kb" }, markdown(t.kb_article))] : null,
     h("h2", {}, "Timeline"),
     h("ul", { class: "timeline card", id: "timeline" }, t.events.map((e) => h("li", {},
-      h("div", { class: "when" }, when(e.ts_ms) + " · " + (e.actor || "pvsentry")),
-      h("div", {}, h("strong", {}, e.kind), e.text ? " — " + e.text : "")))));
+      h("div", { class: "when" }, when(e.ts_ms, zone) + " · " + (e.actor || "pvsentry")),
+      h("div", {}, h("strong", { title: e.kind, "data-kind": e.kind }, eventText(e.kind)),
+        e.text ? " — " + e.text : "")))));
 }
 
-/* ---- installer ---- */
+/* ---- forms that keep what was typed ---- */
 
 function field(id, label, attrs) {
   return h("div", { class: "row" }, h("label", { for: id }, label),
     h("input", Object.assign({ id, name: id }, attrs || {})));
 }
+
+const decimal = { type: "text", inputmode: "decimal", autocomplete: "off",
+  pattern: "\\s*[\\-+]?[0-9]+([.,][0-9]*)?\\s*" };
 
 function selectField(id, label, options, attrs) {
   return h("div", { class: "row" }, h("label", { for: id }, label),
@@ -329,74 +603,115 @@ function selectField(id, label, options, attrs) {
       options.map(([v, t]) => h("option", { value: v }, t))));
 }
 
+/* A number as typed: "45,52" and "45.52" are the same. */
+function parseNumber(v) {
+  const n = Number(String(v).trim().replace(",", "."));
+  return Number.isFinite(n) ? n : NaN;
+}
+
 function formValues(form, numbers) {
   const out = {};
   for (const el of form.elements) {
     if (!el.name || el.value === "") continue;
-    out[el.name] = numbers.includes(el.name) ? Number(el.value) : el.value;
+    out[el.name] = numbers.includes(el.name) ? parseNumber(el.value) : el.value;
   }
   return out;
 }
 
+/* Show the server's answer on the form itself: nothing typed is lost and
+ * the field at fault is marked and focused. */
+function formResult(form, kind, text, fieldName) {
+  for (const el of form.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
+  let box = form.querySelector(".form-msg");
+  if (!box) {
+    box = h("div", { class: "form-msg" });
+    form.insertBefore(box, form.children[1] || null);
+  }
+  box.replaceChildren(message(kind, text));
+  if (fieldName && form.elements[fieldName]) {
+    const el = form.elements[fieldName];
+    el.setAttribute("aria-invalid", "true");
+    el.focus();
+  }
+}
+
+function submitter(form, path, numbers, after) {
+  form.addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    const v = formValues(form, numbers);
+    for (const n of numbers) {
+      if (Number.isNaN(v[n])) { formResult(form, "error", n + ": not a number", n); return; }
+    }
+    if (after && after.prepare) after.prepare(v);
+    try {
+      const r = await api("POST", path, v);
+      namesCache = null;
+      /* The lists on the page (sites, customers) change with it. */
+      await installPage(message("ok", r.message));
+    } catch (e) {
+      /* A conflict (409) is about the id: it is taken. */
+      const f = e.field || (e.status === 409 ? "id" : null);
+      formResult(form, "error", (e.field ? e.field + ": " : "") + e.message, f);
+    }
+  });
+  return form;
+}
+
+const ID_PATTERN = "[A-Za-z0-9_.\\-]{1,64}";
+
 async function installPage(note) {
   const [customers, techs, sites] = await Promise.all([
     api("GET", "/customers"), api("GET", "/technicians"), api("GET", "/sites?limit=1000")]);
-  const siteForm = h("form", { id: "site-form", class: "card" },
+  const siteForm = submitter(h("form", { id: "site-form", class: "card" },
     h("h2", {}, "Register a site"),
-    h("div", { class: "two" }, field("id", "Site id", { required: true, pattern: "[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}" }),
+    h("div", { class: "two" }, field("id", "Site id", { required: true, pattern: ID_PATTERN,
+      title: "1 to 64 letters, digits, '.', '-' or '_'" }),
       field("name", "Name", { required: true })),
     field("address", "Address"),
     h("div", { class: "two" },
-      field("latitude", "Latitude", { type: "number", step: "any", required: true, min: -90, max: 90 }),
-      field("longitude", "Longitude", { type: "number", step: "any", required: true, min: -180, max: 180 })),
+      field("latitude", "Latitude", Object.assign({ required: true }, decimal)),
+      field("longitude", "Longitude", Object.assign({ required: true }, decimal))),
     h("div", { class: "two" },
-      field("kwp", "Array (kWp)", { type: "number", step: "any", min: 0 }),
+      field("kwp", "Array (kWp)", decimal),
       field("timezone", "Time zone", { value: "Europe/Paris" })),
     h("div", { class: "two" },
-      field("tilt", "Tilt (°)", { type: "number", step: "any", min: 0, max: 90, value: 30 }),
-      field("azimuth", "Azimuth (°, 180 = south)", { type: "number", step: "any", min: 0, max: 360, value: 180 })),
+      field("tilt", "Tilt (°)", Object.assign({ value: 30 }, decimal)),
+      field("azimuth", "Azimuth (°, 180 = south)", Object.assign({ value: 180 }, decimal))),
     h("div", { class: "two" },
-      selectField("customer_id", "Customer", [["", "—"]].concat(customers.map((c) => [c.id, c.name + " (" + c.id + ")"]))),
-      selectField("technician_id", "Technician", [["", "—"]].concat(techs.map((c) => [c.id, c.name + " (" + c.id + ")"])))),
+      selectField("customer_id", "Customer", [["", "—"]].concat(customers.map((c) => [c.id, c.name || c.id]))),
+      selectField("technician_id", "Technician", [["", "—"]].concat(techs.map((c) => [c.id, c.name || c.id])))),
     h("div", { class: "row" }, h("label", { for: "access_notes" }, "Access notes"),
       h("textarea", { id: "access_notes", name: "access_notes" })),
-    h("button", { type: "submit", id: "site-submit" }, "Register site"));
-  siteForm.addEventListener("submit", async (ev) => {
-    ev.preventDefault();
-    try {
-      const r = await api("POST", "/sites", formValues(siteForm, ["latitude", "longitude", "kwp", "tilt", "azimuth"]));
-      installPage(message("ok", r.message));
-    } catch (e) {
-      installPage(message("error", (e.field ? e.field + ": " : "") + e.message));
-    }
-  });
-  const devForm = h("form", { id: "device-form", class: "card" },
+    h("button", { type: "submit", id: "site-submit" }, "Register site")),
+  "/sites", ["latitude", "longitude", "kwp", "tilt", "azimuth"]);
+  const devForm = submitter(h("form", { id: "device-form", class: "card" },
     h("h2", {}, "Register a device"),
-    h("div", { class: "two" }, field("dev-id", "Device id", { name: "id", required: true }),
-      selectField("site_id", "Site", sites.items.map((s) => [s.id, (s.name || s.id) + " (" + s.id + ")"]))),
+    h("div", { class: "two" }, field("dev-id", "Device id", { required: true, pattern: ID_PATTERN }),
+      selectField("site_id", "Site", sites.items.map((s) => [s.id, s.name || s.id]))),
     h("div", { class: "two" },
       selectField("kind", "Kind", [["inverter", "inverter"], ["meter", "meter"], ["sensor", "sensor"], ["logger", "logger"], ["battery", "battery"]]),
-      field("dev-kwp", "Array on it (kWp)", { name: "kwp", type: "number", step: "any", min: 0 })),
+      field("dev-kwp", "Array on it (kWp)", decimal)),
     h("div", { class: "two" }, field("vendor", "Vendor"), field("model", "Model")),
     h("div", { class: "two" },
       field("endpoint_url", "Modbus address (tcp://host:502)", { placeholder: "tcp://192.0.2.10:502" }),
       field("unit_id", "Unit id", { type: "number", min: 0, max: 247, value: 1 })),
-    h("button", { type: "submit", id: "device-submit" }, "Register device"));
+    h("button", { type: "submit", id: "device-submit" }, "Register device")),
+  "/devices", ["kwp", "unit_id"], { prepare: (v) => { if (!v.endpoint_url) delete v.unit_id; } });
   for (const el of devForm.querySelectorAll("input")) {
     if (el.id === "dev-id") el.name = "id";
     if (el.id === "dev-kwp") el.name = "kwp";
   }
-  devForm.addEventListener("submit", async (ev) => {
-    ev.preventDefault();
-    const v = formValues(devForm, ["kwp", "unit_id"]);
-    if (!v.endpoint_url) delete v.unit_id;
-    try {
-      const r = await api("POST", "/devices", v);
-      installPage(message("ok", r.message));
-    } catch (e) {
-      installPage(message("error", (e.field ? e.field + ": " : "") + e.message));
-    }
-  });
+  const custForm = submitter(h("form", { id: "customer-form", class: "card" },
+    h("h2", {}, "Add a customer"),
+    h("div", { class: "two" }, field("cust-id", "Customer id", { required: true, pattern: ID_PATTERN }),
+      field("cust-name", "Name", { required: true })),
+    h("div", { class: "two" }, field("cust-email", "Email", { type: "email" }),
+      field("cust-phone", "Phone", { type: "tel" })),
+    h("p", { class: "muted" }, "An email address or a phone number is needed to reach the customer."),
+    selectField("cust-language", "Language", [["en", "English"], ["fr", "Français"], ["de", "Deutsch"]]),
+    h("button", { type: "submit", id: "customer-submit" }, "Add customer")),
+  "/customers", []);
+  for (const el of custForm.querySelectorAll("input, select")) el.name = el.id.replace("cust-", "");
   const file = h("input", { id: "csv-file", type: "file", accept: ".csv,text/csv" });
   const report = h("div", { id: "import-report" });
   const runImport = (dry) => async () => {
@@ -413,28 +728,122 @@ async function installPage(note) {
     }
     const b = await r.json();
     if (b.error) { report.replaceChildren(message("error", b.error.message)); return; }
-    report.replaceChildren(
-      message(b.bad || b.failed ? "error" : "ok",
-        (dry ? "Dry run: " : "") + b.valid + " good line(s), " + b.bad + " bad" +
-        (dry ? "" : ", " + b.created + " created, " + b.failed + " failed")),
-      h("ul", {}, b.lines.filter((l) => !l.ok).map((l) => h("li", {},
+    const refused = b.lines.filter((l) => !l.ok);
+    let summary;
+    if (dry) {
+      summary = refused.length ? "Dry run: " + refused.length + " line(s) would be refused, so nothing would be imported; " +
+        b.valid + " good line(s)." : "Dry run: all " + b.valid + " line(s) are good: the import would create them all.";
+    } else if (b.imported) {
+      summary = "Imported: " + b.created + " created.";
+    } else {
+      summary = "Nothing was imported: " + refused.length + " line(s) refused. Fix them and import the whole file again.";
+    }
+    report.replaceChildren(message(refused.length ? "error" : "ok", summary),
+      h("ul", { class: "refused" }, refused.map((l) => h("li", {},
         "line " + l.line + (l.field ? " (" + l.field + ")" : "") + ": " + l.error))));
+    if (!dry && b.imported) namesCache = null;
   };
   const importCard = h("div", { class: "card", id: "import" },
     h("h2", {}, "Import from CSV"),
     h("p", { class: "muted" }, "First line: type,id and the field names (name, latitude, longitude, " +
-      "customer_id, site_id, kind, email...). One site, device, customer or technician per line."),
+      "customer_id, site_id, kind, email...). One site, device, customer or technician per line. " +
+      "All or nothing: if any line is refused, nothing is imported."),
     h("div", { class: "row" }, h("label", { for: "csv-file" }, "CSV file"), file),
     h("div", { class: "actions" },
       h("button", { type: "button", id: "import-dry", class: "secondary", onclick: runImport(true) }, "Check (dry run)"),
       h("button", { type: "button", id: "import-run", onclick: runImport(false) }, "Import")),
     report);
-  show(h("h1", {}, "Register"), note || null, h("div", { class: "grid" }, siteForm, devForm), importCard,
+  show(h("h1", {}, "Register"), note || null, h("div", { class: "grid" }, siteForm, devForm, custForm), importCard,
     h("h2", {}, "Sites"),
-    h("table", { class: "stack", id: "site-list" }, h("tbody", {}, sites.items.map((s) => h("tr", {},
-      h("td", {}, h("a", { href: "#/site/" + encodeURIComponent(s.id) }, s.id)),
-      h("td", {}, s.name || ""), h("td", {}, s.devices + " device(s)"),
-      h("td", {}, s.source === "api" ? "dashboard" : "config file"))))));
+    cards("site-list", sites.items, (s) => h("a", { href: "#/site/" + encodeURIComponent(s.id) }, s.name || s.id),
+      [["Status", (s) => badge(s.state)], ["Devices", (s) => String(s.devices)],
+        ["Defined in", (s) => (s.source === "api" ? "the dashboard" : "the config file")]], "No sites yet."));
+}
+
+/* ---- admin: users, roles, tokens ---- */
+
+async function adminPage(note) {
+  const [users, tokens, customers, techs] = await Promise.all([
+    api("GET", "/users"), api("GET", "/tokens"), api("GET", "/customers"), api("GET", "/technicians")]);
+  const people = { customer: customers, technician: techs };
+  const pname = (role, id) => {
+    const p = (people[role] || []).find((x) => x.id === id);
+    return p ? p.name || p.id : id;
+  };
+  const uname = (id) => { const u = users.find((x) => x.id === id); return u ? u.username : "#" + id; };
+  const roleSel = h("select", { id: "new-role", name: "role" },
+    ["technician", "installer", "customer", "admin"].map((r) => h("option", { value: r }, r)));
+  const personSel = h("select", { id: "new-person", name: "person" });
+  const fillPersons = () => {
+    const list = people[roleSel.value] || [];
+    personSel.replaceChildren(...list.map((p) => h("option", { value: p.id }, p.name || p.id)));
+    personSel.disabled = !list.length;
+    personSel.closest(".row").hidden = !(roleSel.value in people);
+  };
+  roleSel.addEventListener("change", fillPersons);
+  const form = h("form", { id: "user-form", class: "card" },
+    h("h2", {}, "Create a user"),
+    h("div", { class: "two" }, field("new-username", "User name", { name: "username", required: true, autocomplete: "off" }),
+      h("div", { class: "row" }, h("label", { for: "new-role" }, "Role"), roleSel)),
+    h("div", { class: "row" }, h("label", { for: "new-person" }, "Linked record"), personSel),
+    field("new-password", "Password (at least 10 characters)", { name: "password", type: "password",
+      minlength: 10, required: true, autocomplete: "new-password" }),
+    h("button", { type: "submit", id: "user-submit" }, "Create user"));
+  form.addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    const body = { username: form.username.value, role: roleSel.value, password: form.password.value };
+    if (roleSel.value in people) body.person = personSel.value;
+    try {
+      const r = await api("POST", "/users", body);
+      adminPage(message("ok", r.message || "user created"));
+    } catch (e) {
+      formResult(form, "error", (e.field ? e.field + ": " : "") + e.message, e.field);
+    }
+  });
+  const userCard = (u) => {
+    const pw = h("input", { type: "password", class: "reset-pw", placeholder: "new password (10+ characters)",
+      "aria-label": "new password for " + u.username, minlength: 10, autocomplete: "new-password" });
+    const box = h("div", { class: "user-msg" });
+    return h("li", { class: "card item user", "data-user": u.username },
+      h("div", { class: "item-title" }, u.username, " ", h("span", { class: "badge " + (u.disabled ? "critical" : "ok") },
+        u.disabled ? "disabled" : "active")),
+      h("dl", { class: "facts" },
+        h("dt", {}, "Role"), h("dd", {}, u.role),
+        u.person ? [h("dt", {}, "Linked to"), h("dd", {}, pname(u.role, u.person))] : null,
+        h("dt", {}, "Tokens"), h("dd", {}, String(tokens.filter((t) => t.user_id === u.id && !t.revoked_ms).length))),
+      box,
+      h("div", { class: "actions" }, pw,
+        h("button", { type: "button", class: "secondary reset", onclick: async () => {
+          try {
+            const r = await api("PATCH", "/users/" + u.id, { password: pw.value });
+            adminPage(message("ok", u.username + ": " + r.message));
+          } catch (e) {
+            box.replaceChildren(message("error", e.message));
+            pw.setAttribute("aria-invalid", "true");
+          }
+        } }, "Reset password"),
+        u.disabled ? null : h("button", { type: "button", class: "secondary disable", onclick: async () => {
+          try {
+            await api("DELETE", "/users/" + u.id);
+            adminPage(message("ok", u.username + " is disabled: tokens revoked, logged out"));
+          } catch (e) { box.replaceChildren(message("error", e.message)); }
+        } }, "Disable")));
+  };
+  show(h("h1", {}, "Users and access"), note || null, zoneLine(viewerZone(), "in your time zone"),
+    form,
+    h("h2", {}, "Users"), h("ul", { class: "cards", id: "users" }, users.map(userCard)),
+    h("h2", {}, "API tokens"),
+    cards("tokens", tokens, (t) => t.name || "token #" + t.id,
+      [["User", (t) => uname(t.user_id)], ["Created", (t) => when(t.created_ms)],
+        ["Expires", (t) => (t.expires_ms ? when(t.expires_ms) : "never")],
+        ["State", (t) => (t.revoked_ms !== null && t.revoked_ms !== undefined ? "revoked" :
+          h("button", { type: "button", class: "secondary revoke", onclick: async () => {
+            try {
+              await api("DELETE", "/tokens/" + t.id);
+              adminPage(message("ok", "token revoked"));
+            } catch (e) { adminPage(message("error", e.message)); }
+          } }, "Revoke"))]], "No tokens."));
+  fillPersons();
 }
 
 /* ---- customer ---- */
@@ -464,15 +873,18 @@ async function statusPage(note) {
   const sites = await api("GET", "/sites");
   const notices = await api("GET", "/notices");
   const blocks = [];
+  let zone = null;
   for (const s of sites.items) {
     const full = await api("GET", "/sites/" + encodeURIComponent(s.id));
+    zone = zone || full.timezone;
     const active = full.tickets.items.filter((t) => plain[t.status]);
     const done = full.tickets.items.filter((t) => ["resolved", "closed"].includes(t.status)).slice(0, 3);
-    const canvas = h("canvas", { id: "chart-" + s.id });
     const contactText = h("textarea", { id: "contact-" + s.id, placeholder: "Tell us what you see" });
+    const energy = await energySection(s.id, full.timezone, full.state);
     blocks.push(h("div", { class: "card site-status", "data-site": s.id },
-      h("h2", {}, s.name || s.id, " ", badge(s.state === "ok" ? "ok" : s.state)),
-      h("p", {}, active.length ? "" : "Everything is working normally."),
+      h("h2", {}, s.name || s.id, " ", badge(s.state)),
+      h("p", {}, active.length ? "" : s.state === "ok" ? "Everything is working normally." :
+        s.state === "no_data" ? "We have not received data from your installation yet." : ""),
       active.map((t) => h("div", {}, h("p", {}, (t.title || "A problem") + ": " + plain[t.status]),
         h("div", { class: "actions" }, customerButton("It works again", "/tickets/" + t.id + "/works_again")))),
       done.map((t) => {
@@ -481,18 +893,19 @@ async function statusPage(note) {
         return h("div", { class: "actions survey" }, h("span", {}, "How did we do with “" + (t.title || "the repair") + "”?"),
           csat, customerButton("Send", "/tickets/" + t.id + "/survey", () => ({ csat: Number(csat.value) })));
       }),
-      h("div", { class: "chart-box" }, canvas),
+      energy,
       h("div", { class: "row" }, h("label", { for: "contact-" + s.id }, "Write to us about this installation"), contactText),
       h("div", { class: "actions" }, customerButton("Send message", "/contact",
         () => ({ site: s.id, text: contactText.value })))));
-    const prod = await api("GET", "/sites/" + encodeURIComponent(s.id) + "/production?days=7");
-    setTimeout(() => barChart(canvas, prod.days), 0);
   }
-  show(h("h1", {}, "My installation"), note || null, blocks.length ? blocks : h("p", {}, "No installation yet."),
+  pageZone = zone;
+  show(h("h1", {}, "My installation"), zone ? zoneLine(zone, "your installation's local time") : null,
+    note || null, blocks.length ? blocks : h("p", {}, "No installation yet."),
     h("h2", {}, "Messages we sent you"),
     notices.length ? h("ul", { class: "timeline card", id: "notices" }, notices.map((n) => h("li", {},
       h("div", { class: "when" }, when(n.created_ms)), h("strong", {}, n.subject || n.kind),
       h("pre", { class: "kb" }, n.body || "")))) : h("p", { class: "muted" }, "None so far."));
+  for (const box of document.querySelectorAll("#energy")) drawPending(box);
 }
 
 /* ---- routing ---- */
@@ -509,11 +922,13 @@ async function route() {
     }
   }
   setNav();
+  pageZone = null;
   try {
     if (parts[0] === "site" && parts[1]) await sitePage(parts[1]);
     else if (parts[0] === "ticket" && parts[1]) await ticketPage(parts[1]);
     else if (parts[0] === "tickets") await ticketsPage();
     else if (parts[0] === "install") await installPage();
+    else if (parts[0] === "admin" && me.role === "admin") await adminPage();
     else if (parts[0] === "status" || me.role === "customer") await statusPage();
     else await fleetPage();
   } catch (e) {
@@ -526,6 +941,7 @@ async function route() {
 document.getElementById("logout").addEventListener("click", async () => {
   try { await api("POST", "/logout"); } catch (e) { /* gone anyway */ }
   me = null;
+  namesCache = null;
   location.hash = "#/";
   loginPage(null);
 });
