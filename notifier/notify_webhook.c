@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "pvs/http.h"
+#include "pvs/credentials.h"
 #include "pvs/log.h"
 #include "pvs/notifier.h"
 #include "pvs/payload.h"
@@ -47,6 +48,11 @@ static char *read_secret(const char *path) {
 
     if (!f)
         return NULL;
+    /* A signing secret others can read signs nothing we can trust. */
+    if (pvs_secret_file_check(fileno(f), path)) {
+        fclose(f);
+        return NULL;
+    }
     if (fgets(buf, sizeof(buf), f)) {
         buf[strcspn(buf, "\r\n")] = '\0';
         if (buf[0])

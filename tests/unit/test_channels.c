@@ -360,6 +360,42 @@ static void test_webhook_connection_refused_retried(void **state) {
     pvs_free(conf);
 }
 
+/* A secret_file others can read is refused: nothing goes out unsigned. */
+static void test_webhook_secret_file_others_can_read(void **state) {
+    struct sink s;
+    struct run r;
+    struct pvs_msg *m;
+    char *conf, path[128];
+    cJSON *recs;
+    FILE *f;
+
+    (void)state;
+    pvs_snprintf(path, sizeof(path), "%s/hook.secret", dir);
+    f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(SECRET "\n", f);
+    fclose(f);
+    assert_int_equal(chmod(path, 0644), 0);
+    sink_start(&s, NULL);
+    conf = pvs_asprintf("[webhook \"ops\"]\n"
+                        "url = http://127.0.0.1:%d/hook\n"
+                        "secret_file = %s\n"
+                        "retry_min = 100ms\nretry_max = 1s\n",
+                        s.port, path);
+    run_start(&r, conf);
+    submit(&r, "webhook", "ops", "{}", "<t5@pvsentry>");
+    m = next_report(&r);
+    assert_false(m->ok);
+    assert_non_null(strstr(m->error, "no readable secret"));
+    pvs_msg_free(m);
+    run_stop(&r);
+    sink_stop(&s);
+    recs = sink_records(&s);
+    assert_int_equal(cJSON_GetArraySize(recs), 0);
+    cJSON_Delete(recs);
+    pvs_free(conf);
+}
+
 static void test_webhook_unknown_id(void **state) {
     struct run r;
     struct pvs_msg *m;
@@ -568,6 +604,8 @@ int main(void) {
         cmocka_unit_test_teardown(test_webhook_retried_then_delivered_once,
                                   stop_sinks),
         cmocka_unit_test_teardown(test_webhook_404_is_dead_letter, stop_sinks),
+        cmocka_unit_test_teardown(test_webhook_secret_file_others_can_read,
+                                  stop_sinks),
         cmocka_unit_test_teardown(test_webhook_wrong_secret_refused,
                                   stop_sinks),
         cmocka_unit_test_teardown(test_webhook_connection_refused_retried,
