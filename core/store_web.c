@@ -464,7 +464,8 @@ enum pvs_err pvs_store_web_sites_json(struct pvs_store *st,
 }
 
 #define DEVICE_COLS                                                            \
-    "d.id, d.site_id AS site, d.kind, d.vendor, d.model, d.manufacturer,"      \
+    "d.id, d.site_id AS site, d.kind, d.vendor, d.model, d.label,"             \
+    " d.manufacturer,"                                                         \
     " d.serial, d.kwp, d.rated_power, d.mppt_inputs, d.endpoint,"              \
     " d.endpoint_url, d.unit_id, d.profile, d.interval_s, d.source,"           \
     " d.created_by, (SELECT MAX(ts_ms) FROM readings x WHERE x.device_id ="    \
@@ -903,6 +904,7 @@ static const struct pvs_field device_fields[] = {
     {"kind", PVS_F_ENUM, false, 0, 0, device_kinds, NULL},
     {"vendor", PVS_F_TEXT, false, 0, 80, NULL, NULL},
     {"model", PVS_F_TEXT, false, 0, 80, NULL, NULL},
+    {"label", PVS_F_TEXT, false, 0, 80, NULL, NULL},
     {"kwp", PVS_F_REAL, false, 0, 1e6, NULL, NULL},
     {"rated_power", PVS_F_REAL, false, 0, 1e8, NULL, NULL},
     {"mppt_inputs", PVS_F_INT, false, 0, 16, NULL, NULL},
@@ -1689,7 +1691,8 @@ static const char *const site_ini[] = {
     "customer", "technician", NULL};
 static const char *const device_ini[] = {
     "site",        "kind",     "vendor",  "model",   "kwp",      "rated_power",
-    "mppt_inputs", "endpoint", "unit_id", "profile", "interval", NULL};
+    "mppt_inputs", "endpoint", "unit_id", "profile", "interval", "label",
+    NULL};
 static const char *const person_ini[] = {"name", "email", "phone", "language",
                                          NULL};
 
@@ -1710,7 +1713,8 @@ static const struct ini_section ini_sections[] = {
     {"device",
      "SELECT id, site_id, kind, vendor, model, kwp, rated_power,"
      " mppt_inputs, CASE WHEN endpoint_url IS NOT NULL THEN 'api-' || id"
-     " ELSE endpoint END, unit_id, profile, interval_s, endpoint_url FROM"
+     " ELSE endpoint END, unit_id, profile, interval_s, label, endpoint_url"
+     " FROM"
      " devices WHERE source = 'api' ORDER BY id",
      device_ini},
 };
