@@ -678,8 +678,12 @@ void engine_common_facts(struct pvs_engine *e, struct mail_facts *f,
                     engine_first_name(tech->name, engine_fact_buf(f),
                                       PVS_FACT_MAX));
     } else {
+        char clang[16];
+        engine_site_lang(e, site, clang, sizeof(clang));
         engine_fact(f, "technician_name", "team");
-        engine_fact(f, "technician_first", NULL);
+        engine_fact(f, "technician_first",
+                    engine_word(clang, "technician", NULL, 0,
+                                engine_fact_buf(f), PVS_FACT_MAX));
     }
     if (e->cfg->global.public_url && t->id > 0) {
         const char *base = e->cfg->global.public_url;
@@ -884,7 +888,17 @@ static void on_firing(struct pvs_engine *e, const struct pvs_alert_event *ev) {
                                text);
         pvs_info("ticket #%lld reopened (%s)", (long long)existing.id,
                  ev->fingerprint);
-        pvs_snprintf(ago, sizeof(ago), "%lld minutes", (long long)mins);
+        {
+            const struct pvs_person *tech =
+                existing.assignee
+                    ? pvs_config_technician(e->cfg, existing.assignee)
+                    : NULL;
+            char n[24];
+            struct pvs_tvar v[1] = {{"n", n}};
+            pvs_snprintf(n, sizeof(n), "%lld", (long long)mins);
+            engine_word(tech && tech->language ? tech->language : "en",
+                        "tech.ago", v, 1, ago, sizeof(ago));
+        }
         engine_common_facts(e, &f, &existing, ev);
         engine_fact(&f, "ago", ago);
         engine_queue_mail(e, existing.id, "technician", "alert",

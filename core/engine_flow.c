@@ -1003,7 +1003,14 @@ static void appointment_reply(struct pvs_engine *e, struct pvs_command *c,
     memset(&f, 0, sizeof(f));
     ticket_facts(e, &t, &f, now);
     engine_fact(&f, "visit", when);
-    engine_fact(&f, "answer", yes ? "confirmed" : "asks for another time");
+    {
+        const struct pvs_person *tech =
+            t.assignee ? pvs_config_technician(e->cfg, t.assignee) : NULL;
+        engine_fact(&f, "answer",
+                    engine_word(tech && tech->language ? tech->language : "en",
+                                yes ? "tech.answer.yes" : "tech.answer.no",
+                                NULL, 0, engine_fact_buf(&f), PVS_FACT_MAX));
+    }
     ics_for(&t, site, slot, now, ics, sizeof(ics));
     engine_queue_mail(
         e, t.id, "technician", "appointment",
