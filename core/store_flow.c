@@ -673,9 +673,15 @@ enum pvs_err pvs_store_report_json(struct pvs_store *st, int64_t since_ms,
         {"mean_time_to_acknowledge_h",
          "SELECT AVG(acknowledged_ms - opened_ms) / 3600000.0 FROM tickets"
          " WHERE opened_ms >= ?1 AND acknowledged_ms IS NOT NULL"},
+        /* A visit counts once it happened: its time has passed (the
+         * store's latest event is "now", so the report reads the same on
+         * a simulated clock) and the problem had not cleared before it
+         * (the technician then stood down). */
         {"mean_time_to_first_visit_h",
          "SELECT AVG(visit_ms - opened_ms) / 3600000.0 FROM tickets WHERE"
-         " opened_ms >= ?1 AND visit_ms IS NOT NULL"},
+         " opened_ms >= ?1 AND visit_ms IS NOT NULL AND visit_ms <= (SELECT"
+         " MAX(ts_ms) FROM ticket_events) AND (resolved_ms IS NULL OR"
+         " visit_ms <= resolved_ms)"},
         {"mean_time_to_resolve_h",
          "SELECT AVG(resolved_ms - opened_ms) / 3600000.0 FROM tickets WHERE"
          " opened_ms >= ?1 AND resolved_ms IS NOT NULL"},
@@ -693,10 +699,14 @@ enum pvs_err pvs_store_report_json(struct pvs_store *st, int64_t since_ms,
         {"notices_delayed_quiet_hours",
          "SELECT COUNT(*) FROM outbox WHERE audience = 'customer' AND note"
          " LIKE '%quiet hours%' AND created_ms >= ?1"},
+        /* Cleared without anyone going there: no visit before the data
+         * showed recovery, and no technician said "fixed". */
         {"self_resolved_share",
-         "SELECT AVG(CASE WHEN self_help_ms IS NOT NULL AND resolved_ms IS"
-         " NOT NULL AND visit_ms IS NULL THEN 1.0 ELSE 0.0 END) FROM tickets"
-         " WHERE opened_ms >= ?1"},
+         "SELECT AVG(CASE WHEN resolved_ms IS NOT NULL AND (visit_ms IS NULL"
+         " OR visit_ms > resolved_ms) AND NOT EXISTS (SELECT 1 FROM"
+         " ticket_events e WHERE e.ticket_id = t.id AND e.kind = 'fixed')"
+         " THEN 1.0 ELSE 0.0 END) FROM tickets t WHERE opened_ms >= ?1 AND"
+         " status NOT IN ('false_alarm', 'merged')"},
         {"false_alarms",
          "SELECT COUNT(*) FROM tickets WHERE status = 'false_alarm' AND"
          " opened_ms >= ?1"},
