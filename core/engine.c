@@ -277,7 +277,7 @@ void engine_fmt_lost(const char *lang, double so_far, double per_day,
         buf[0] = '\0';
 }
 
-/* Customers: the device's label, else "inverter 2" in site order. */
+/* Customers: the device's label, else "inverter 2" in the site. */
 static void device_words(const struct pvs_engine *e, const char *lang,
                          const struct pvs_device *dev, char *buf,
                          size_t size) {
@@ -289,8 +289,11 @@ static void device_words(const struct pvs_engine *e, const char *lang,
         pvs_strlcpy(buf, dev->label, size);
         return;
     }
-    for (size_t i = 0; i < e->cfg->ndevices && e->cfg->devices[i] != dev; i++)
-        if (e->cfg->devices[i]->site == dev->site)
+    /* Numbered by id within the site, as the customer's page does, so a
+     * device keeps its number whether it came from the file or the API. */
+    for (size_t i = 0; i < e->cfg->ndevices; i++)
+        if (e->cfg->devices[i]->site == dev->site &&
+            strcmp(e->cfg->devices[i]->obj.id, dev->obj.id) < 0)
             k++;
     pvs_snprintf(n, sizeof(n), "%u", k);
     engine_word(lang, "device", v, 1, buf, size);

@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "pvs/log.h"
+#include "pvs/notifier.h"
 #include "pvs/store_web.h"
 #include "store_int.h"
 
@@ -748,17 +749,49 @@ enum pvs_err pvs_store_web_notices_json(struct pvs_store *st,
                                         const struct pvs_scope *scope,
                                         struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
+    bool first = true;
+    int r;
+    /* What the customer received, as they read it: sent messages only,
+     * the subject, the sending time and the text (never the mail's
+     * source: headers, MIME parts, markup, the calendar file). */
     sqlite3_stmt *s =
-        prep(st, "SELECT o.id, o.ticket_id, t.site_id AS site, o.kind,"
-                 " o.subject, o.body, o.status, o.created_ms, o.sent_ms FROM"
-                 " outbox o JOIN tickets t ON t.id = o.ticket_id WHERE"
-                 " o.audience = 'customer' AND " SCOPE_T
-                 " ORDER BY o.id DESC LIMIT 200");
+        prep(st, "SELECT o.body, o.id, o.ticket_id, t.site_id AS site,"
+                 " o.kind, o.channel, o.subject, o.status, o.created_ms,"
+                 " o.sent_ms FROM outbox o JOIN tickets t ON t.id ="
+                 " o.ticket_id"
+                 " WHERE o.audience = 'customer' AND o.status = 'sent' AND "
+                 SCOPE_T " ORDER BY o.sent_ms DESC, o.id DESC LIMIT 200");
 
     if (!s)
         return PVS_ERR_DB;
     bind_scope(s, scope);
-    return jrows(st, &w, s, "listing notices");
+    jput(&w, "[");
+    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+        const char *body = (const char *)sqlite3_column_text(s, 0);
+        char *text = body ? pvs_email_plain_text(body) : NULL;
+
+        if (!first)
+            jput(&w, ", ");
+        first = false;
+        /* Every column but the source, then its text. */
+        jrow(&w, s, 1);
+        if (w.b->len && w.b->data[w.b->len - 1] == '}') {
+            w.b->len--; /* reopen the object */
+            w.b->data[w.b->len] = '\0';
+        }
+        jput(&w, ", \"text\": ");
+        if (text)
+            jstr(&w, text);
+        else
+            jput(&w, "null");
+        jput(&w, "}");
+        pvs_free(text);
+    }
+    jput(&w, "]");
+    sqlite3_finalize(s);
+    if (r != SQLITE_DONE)
+        return fail(st, "listing notices");
+    return w.rc;
 }
 
 /*
