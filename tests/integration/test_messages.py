@@ -268,6 +268,7 @@ def test_customer_page_shows_messages_as_read(env, browser):
     assert "lyon-01-inv1" not in page
     # No staff severity colours on the customer's page.
     assert not b.d.find_elements("css selector", "main .badge")
+    b.d.execute_script("document.getElementById('notices').scrollIntoView()")
     b.shot("customer-messages-phone")
 
 
