@@ -113,8 +113,7 @@ static const struct family_words words[] = {
      "check the inverter's display or event log, then follow the article",
      true},
     {"communication", "no data from %s while the sun is up",
-     "check the data logger, its network link and the inverter's power",
-     true},
+     "check the data logger, its network link and the inverter's power", true},
     {"underperformance", "%s produces less than expected",
      "compare strings on site, look for shading, soiling or a failed string",
      true},
@@ -173,9 +172,8 @@ const char *engine_word(const char *lang, const char *key,
 
 /* A family's phrase ("what.fault_code"), or the family-less one. */
 static const char *family_word(const char *lang, const char *prefix,
-                               const char *family,
-                               const struct pvs_tvar *vars, size_t nvars,
-                               char *buf, size_t size) {
+                               const char *family, const struct pvs_tvar *vars,
+                               size_t nvars, char *buf, size_t size) {
     char key[96], probe[8];
 
     pvs_snprintf(key, sizeof(key), "%s.%s", prefix, family ? family : "");
@@ -262,8 +260,8 @@ void engine_fmt_time_words(struct pvs_engine *e, const struct pvs_site *site,
     engine_fmt_time_lang(e, site, lang, ms, buf, size);
 }
 
-void engine_fmt_lost(const char *lang, double so_far, double per_day,
-                     char *buf, size_t size) {
+void engine_fmt_lost(const char *lang, double so_far, double per_day, char *buf,
+                     size_t size) {
     char a[32], b[32];
     struct pvs_tvar v[2] = {{"so_far", a}, {"per_day", b}};
 
@@ -279,8 +277,7 @@ void engine_fmt_lost(const char *lang, double so_far, double per_day,
 
 /* Customers: the device's label, else "inverter 2" in the site. */
 static void device_words(const struct pvs_engine *e, const char *lang,
-                         const struct pvs_device *dev, char *buf,
-                         size_t size) {
+                         const struct pvs_device *dev, char *buf, size_t size) {
     char n[16];
     unsigned k = 1;
     struct pvs_tvar v[1] = {{"n", n}};
@@ -299,7 +296,7 @@ static void device_words(const struct pvs_engine *e, const char *lang,
     engine_word(lang, "device", v, 1, buf, size);
 }
 
-/* ---- outbox ---- *//* ---- outbox ---- */
+/* ---- outbox ---- */ /* ---- outbox ---- */
 
 const char *engine_first_name(const char *name, char *buf, size_t size) {
     size_t n = strcspn(name, " ");
@@ -546,8 +543,8 @@ const char *engine_kb_part(const char *kb, const char *mark, char *buf,
  * the device's latest vendor_event reading. NULL when there is none.
  */
 static const char *event_code(struct pvs_engine *e,
-                              const struct pvs_device *dev,
-                              const char *subject, char *buf, size_t size) {
+                              const struct pvs_device *dev, const char *subject,
+                              char *buf, size_t size) {
     struct pvs_vendor_table *vt = NULL;
     const struct pvs_vendor_code *c;
     int64_t code = 0;
@@ -582,8 +579,7 @@ static const char *event_code(struct pvs_engine *e,
 }
 
 void engine_flow_ack_id(const struct pvs_ticket *t,
-                        const struct pvs_person *tech, char *buf,
-                        size_t size) {
+                        const struct pvs_person *tech, char *buf, size_t size) {
     bool fits = tech && strlen(tech->obj.id) < 64;
 
     for (const char *p = tech ? tech->obj.id : ""; fits && *p; p++)
@@ -630,8 +626,9 @@ void engine_common_facts(struct pvs_engine *e, struct mail_facts *f,
         b[0] = (char)(b[0] - 'a' + 'A');
     engine_fact(f, "title", b);
     pvs_snprintf(key, sizeof(key), "sev.%s", pvs_severity_name(ev->severity));
-    engine_fact(f, "severity", engine_word(lang, key, NULL, 0,
-                                           engine_fact_buf(f), PVS_FACT_MAX));
+    engine_fact(
+        f, "severity",
+        engine_word(lang, key, NULL, 0, engine_fact_buf(f), PVS_FACT_MAX));
     engine_fact(f, "site_name",
                 site ? (site->name ? site->name : site->obj.id)
                      : "(unknown site)");
@@ -644,17 +641,19 @@ void engine_common_facts(struct pvs_engine *e, struct mail_facts *f,
     engine_fact(f, "family", ev->family);
     engine_fact(f, "evidence", ev->evidence);
     engine_fact(f, "explanation", ev->explanation);
-    engine_fact(f, "event_code", event_code(e, dev, ev->subject,
-                                            engine_fact_buf(f), PVS_FACT_MAX));
+    engine_fact(
+        f, "event_code",
+        event_code(e, dev, ev->subject, engine_fact_buf(f), PVS_FACT_MAX));
     engine_fact(f, "kb", ev->kb);
-    engine_fact(f, "kb_check", engine_kb_part(ev->kb, "**Confirm on site.**",
-                                              engine_fact_buf(f),
-                                              PVS_FACT_MAX));
-    engine_fact(f, "kb_fix", engine_kb_part(ev->kb, "**Typical fix.**",
-                                            engine_fact_buf(f), PVS_FACT_MAX));
-    engine_fact(f, "kb_bring", engine_kb_part(ev->kb, "**Bring.**",
-                                              engine_fact_buf(f),
-                                              PVS_FACT_MAX));
+    engine_fact(f, "kb_check",
+                engine_kb_part(ev->kb, "**Confirm on site.**",
+                               engine_fact_buf(f), PVS_FACT_MAX));
+    engine_fact(f, "kb_fix",
+                engine_kb_part(ev->kb, "**Typical fix.**", engine_fact_buf(f),
+                               PVS_FACT_MAX));
+    engine_fact(
+        f, "kb_bring",
+        engine_kb_part(ev->kb, "**Bring.**", engine_fact_buf(f), PVS_FACT_MAX));
     engine_fact(f, "since", (b = engine_fact_buf(f)));
     engine_fmt_time(e, site, ev->started_ms, b, PVS_FACT_MAX);
     engine_fact(f, "since_local", (b = engine_fact_buf(f)));
@@ -672,14 +671,14 @@ void engine_common_facts(struct pvs_engine *e, struct mail_facts *f,
         engine_site_lang(e, site, clang, sizeof(clang));
         engine_word(clang, "energy", kv, 1, b, PVS_FACT_MAX);
     }
-    engine_fact(f, "next_step", family_word(lang, "tech.next", ev->family, NULL,
-                                            0, engine_fact_buf(f),
-                                            PVS_FACT_MAX));
+    engine_fact(f, "next_step",
+                family_word(lang, "tech.next", ev->family, NULL, 0,
+                            engine_fact_buf(f), PVS_FACT_MAX));
     if (tech) {
         engine_fact(f, "technician_name", tech->name);
-        engine_fact(f, "technician_first",
-                    engine_first_name(tech->name, engine_fact_buf(f),
-                                      PVS_FACT_MAX));
+        engine_fact(
+            f, "technician_first",
+            engine_first_name(tech->name, engine_fact_buf(f), PVS_FACT_MAX));
     } else {
         char clang[16];
         engine_site_lang(e, site, clang, sizeof(clang));
@@ -720,15 +719,14 @@ void engine_customer_words(struct pvs_engine *e, struct mail_facts *f,
         device_words(e, lang, ev->device, subj, PVS_FACT_MAX);
     else
         engine_word(lang, "installation", NULL, 0, subj, PVS_FACT_MAX);
-    family_word(lang, "what", words_for(ev->family)->customer ? ev->family
-                                                             : NULL,
-                v, 1, what, PVS_FACT_MAX);
+    family_word(lang, "what",
+                words_for(ev->family)->customer ? ev->family : NULL, v, 1, what,
+                PVS_FACT_MAX);
     engine_fact(f, "customer_subject", subj);
     engine_fact(f, "customer_what", what);
     engine_fact(f, "customer_title",
                 family_word(lang, "title",
-                            words_for(ev->family)->customer ? ev->family
-                                                            : NULL,
+                            words_for(ev->family)->customer ? ev->family : NULL,
                             NULL, 0, engine_fact_buf(f), PVS_FACT_MAX));
 }
 

@@ -90,8 +90,7 @@ void engine_flow_link(const struct pvs_engine *e, const char *purpose,
 }
 
 void engine_flow_link_id(const struct pvs_engine *e, const char *purpose,
-                         const char *sid, int64_t now, char *buf,
-                         size_t size) {
+                         const char *sid, int64_t now, char *buf, size_t size) {
     char tok[PVS_TOKEN_MAX];
     const char *base = e->cfg->global.public_url;
     size_t n = strlen(base);
@@ -194,8 +193,8 @@ void engine_flow_route(struct pvs_engine *e, struct pvs_ticket *t,
  * paragraph that starts with "**Safe for the customer.**" (English) or
  * "**Safe for the customer (fr).**". NULL when it has none.
  */
-static const char *self_help_steps(const char *kb, const char *lang,
-                                   char *buf, size_t size) {
+static const char *self_help_steps(const char *kb, const char *lang, char *buf,
+                                   size_t size) {
     char mark[64];
 
     if (!lang || !strcmp(lang, "en"))
@@ -269,19 +268,19 @@ void engine_flow_opened(struct pvs_engine *e, struct pvs_ticket *t,
                                    "the customer opted out of notices");
     }
     if (eligible)
-        at = customer_time(e, site, cust,
-                           now + e->cfg->global.notice_delay_ms, &quiet);
+        at = customer_time(e, site, cust, now + e->cfg->global.notice_delay_ms,
+                           &quiet);
     /* What the technician may tell the customer depends on this: say
      * exactly what the customer has heard, or will hear and when. */
     engine_fmt_time(e, site, at > now ? at : now, when, sizeof(when));
     engine_fact(f, "customer_notified", eligible ? "yes" : NULL);
     engine_fact(f, "notice_status",
                 engine_word(tlang,
-                            eligible     ? (quiet ? "tech.notice.quiet"
-                                                  : "tech.notice.later")
-                            : opt_out    ? "tech.notice.opted_out"
-                            : cust       ? "tech.notice.none"
-                                         : "tech.notice.no_customer",
+                            eligible  ? (quiet ? "tech.notice.quiet"
+                                               : "tech.notice.later")
+                            : opt_out ? "tech.notice.opted_out"
+                            : cust    ? "tech.notice.none"
+                                      : "tech.notice.no_customer",
                             wv, 1, engine_fact_buf(f), PVS_FACT_MAX));
     pvs_buf_init(&hist, 4096);
     if (site &&
@@ -298,9 +297,9 @@ void engine_flow_opened(struct pvs_engine *e, struct pvs_ticket *t,
         link = engine_fact_buf(f);
         engine_flow_link(e, "selfhelp", t->id, now, link, PVS_FACT_MAX);
         engine_fact(f, "selfhelp_link", link);
-        engine_fact(f, "self_help",
-                    self_help_steps(ev->kb, clang, engine_fact_buf(f),
-                                    PVS_FACT_MAX));
+        engine_fact(
+            f, "self_help",
+            self_help_steps(ev->kb, clang, engine_fact_buf(f), PVS_FACT_MAX));
         /* Held even with no delay: released by the next tick, after the
          * checks below. */
         engine_queue_mail(e, t->id, "customer", "notice", cust,

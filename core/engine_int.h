@@ -102,8 +102,8 @@ const char *engine_word(const char *lang, const char *key,
  * and per_day (the alert's current rate); "" when both are negligible.
  * The one place that renders it for technicians.
  */
-void engine_fmt_lost(const char *lang, double so_far, double per_day,
-                     char *buf, size_t size);
+void engine_fmt_lost(const char *lang, double so_far, double per_day, char *buf,
+                     size_t size);
 /* The paragraph of KB article kb after mark ("**Bring.**"), or NULL. */
 const char *engine_kb_part(const char *kb, const char *mark, char *buf,
                            size_t size);

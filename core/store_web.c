@@ -754,13 +754,13 @@ enum pvs_err pvs_store_web_notices_json(struct pvs_store *st,
     /* What the customer received, as they read it: sent messages only,
      * the subject, the sending time and the text (never the mail's
      * source: headers, MIME parts, markup, the calendar file). */
-    sqlite3_stmt *s =
-        prep(st, "SELECT o.body, o.id, o.ticket_id, t.site_id AS site,"
-                 " o.kind, o.channel, o.subject, o.status, o.created_ms,"
-                 " o.sent_ms FROM outbox o JOIN tickets t ON t.id ="
-                 " o.ticket_id"
-                 " WHERE o.audience = 'customer' AND o.status = 'sent' AND "
-                 SCOPE_T " ORDER BY o.sent_ms DESC, o.id DESC LIMIT 200");
+    sqlite3_stmt *s = prep(
+        st, "SELECT o.body, o.id, o.ticket_id, t.site_id AS site,"
+            " o.kind, o.channel, o.subject, o.status, o.created_ms,"
+            " o.sent_ms FROM outbox o JOIN tickets t ON t.id ="
+            " o.ticket_id"
+            " WHERE o.audience = 'customer' AND o.status = 'sent' AND " SCOPE_T
+            " ORDER BY o.sent_ms DESC, o.id DESC LIMIT 200");
 
     if (!s)
         return PVS_ERR_DB;
@@ -1723,9 +1723,9 @@ static const char *const site_ini[] = {
     "kwp",      "tilt",       "azimuth",  "loss_factor", "access_notes",
     "customer", "technician", NULL};
 static const char *const device_ini[] = {
-    "site",        "kind",     "vendor",  "model",   "kwp",      "rated_power",
-    "mppt_inputs", "endpoint", "unit_id", "profile", "interval", "label",
-    NULL};
+    "site",        "kind",        "vendor",   "model",   "kwp",
+    "rated_power", "mppt_inputs", "endpoint", "unit_id", "profile",
+    "interval",    "label",       NULL};
 static const char *const person_ini[] = {"name", "email", "phone", "language",
                                          NULL};
 

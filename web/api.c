@@ -479,8 +479,8 @@ static void ticket_action(struct web_req *r, int64_t id, const char *action) {
         goto out;
     }
     if (c->kind == PVS_CMD_TICKET_SCHEDULE)
-        c->local_time = local_time(
-            j ? cJSON_GetObjectItemCaseSensitive(j, "at") : NULL);
+        c->local_time =
+            local_time(j ? cJSON_GetObjectItemCaseSensitive(j, "at") : NULL);
     if (c->kind == PVS_CMD_TICKET_FIXED && j &&
         cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(j, "confirm")))
         c->value = 1;

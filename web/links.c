@@ -24,8 +24,8 @@
 #include "pvs/token.h"
 #include "web_int.h"
 
-static const char *const purposes[] = {"status",   "survey", "apptyes", "apptno",
-                                       "selfhelp", "prefs",  "ack"};
+static const char *const purposes[] = {
+    "status", "survey", "apptyes", "apptno", "selfhelp", "prefs", "ack"};
 
 /* Words of a page in its reader's language (words.txt). */
 struct words {
@@ -47,8 +47,9 @@ static void page_start(struct web_req *r, struct words *w, int status,
     r->status = status;
     r->ctype = "text/html; charset=utf-8";
     pvs_buf_reset(&r->out);
-    pvs_buf_printf(&r->out, "<!doctype html><html lang=\"%s\"><head>"
-                            "<meta charset=\"utf-8\">",
+    pvs_buf_printf(&r->out,
+                   "<!doctype html><html lang=\"%s\"><head>"
+                   "<meta charset=\"utf-8\">",
                    w->lang);
     pvs_buf_puts(&r->out, "<meta name=\"viewport\" content=\"width=device-"
                           "width, initial-scale=1\"><title>");
@@ -219,8 +220,8 @@ static void survey_page(struct web_req *r, struct words *w) {
                        i, i == 1 ? " required" : "", i);
         if (i == 1 || i == 5) {
             pvs_buf_puts(&r->out, " (");
-            pvs_buf_html(&r->out, W(w, i == 1 ? "page.survey_low"
-                                              : "page.survey_high"));
+            pvs_buf_html(&r->out,
+                         W(w, i == 1 ? "page.survey_low" : "page.survey_high"));
             pvs_buf_puts(&r->out, ")");
         }
         pvs_buf_puts(&r->out, "</label> ");
@@ -235,10 +236,13 @@ static void survey_page(struct web_req *r, struct words *w) {
 }
 
 static void prefs_page(struct web_req *r, struct words *w) {
-    static const char *const names[] = {"English",  "Fran\xc3\xa7"
-                                                    "ais",
-                                        "Deutsch",  "Espa\xc3\xb1ol",
-                                        "Italiano", "Nederlands"};
+    static const char *const names[] = {"English",
+                                        "Fran\xc3\xa7"
+                                        "ais",
+                                        "Deutsch",
+                                        "Espa\xc3\xb1ol",
+                                        "Italiano",
+                                        "Nederlands"};
     struct pvs_buf sel;
 
     page_start(r, w, 200, W(w, "page.prefs"));
@@ -255,9 +259,8 @@ static void prefs_page(struct web_req *r, struct words *w) {
     for (size_t i = 0; pvs_template_languages[i]; i++)
         pvs_buf_printf(&sel, "<option value=\"%s\"%s>%s</option>",
                        pvs_template_languages[i],
-                       strcmp(pvs_template_languages[i], w->lang)
-                           ? ""
-                           : " selected",
+                       strcmp(pvs_template_languages[i], w->lang) ? ""
+                                                                  : " selected",
                        names[i]);
     pvs_buf_puts(&sel, "</select>");
     labelled(r, W(w, "page.prefs_language"), sel.data, false);
@@ -330,8 +333,7 @@ void pvs_links_handle(struct web_req *r, const char *token) {
 
     pvs_strlcpy(w->lang, "en", sizeof(w->lang));
     if (!dot || (size_t)(dot - token) >= sizeof(purpose)) {
-        page_message(r, w, 404, W(w, "page.not_found"),
-                     W(w, "page.not_valid"));
+        page_message(r, w, 404, W(w, "page.not_found"), W(w, "page.not_valid"));
         goto done;
     }
     pvs_snprintf(purpose, sizeof(purpose), "%.*s", (int)(dot - token), token);
@@ -356,14 +358,12 @@ void pvs_links_handle(struct web_req *r, const char *token) {
         *dash = '\0';
     }
     if (rc || pvs_parse_i64(id, &ticket)) {
-        page_message(r, w, 404, W(w, "page.not_found"),
-                     W(w, "page.not_valid"));
+        page_message(r, w, 404, W(w, "page.not_found"), W(w, "page.not_valid"));
         goto done;
     }
     st = pvs_web_store(r);
     if (!st || pvs_store_ticket_get(st, ticket, &t)) {
-        page_message(r, w, 404, W(w, "page.not_found"),
-                     W(w, "page.not_valid"));
+        page_message(r, w, 404, W(w, "page.not_found"), W(w, "page.not_valid"));
         goto done;
     }
     site = t.site ? pvs_config_site(r->w->cfg, t.site) : NULL;
