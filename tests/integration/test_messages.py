@@ -326,3 +326,25 @@ def test_mark_fixed_on_a_failing_device_asks_first(env, browser):
     b.find("#fixed").click()
     b.wait_text("Done: fixed", timeout=30)
     assert db_scalar(env.db, status, (nantes,)) == "fixed"
+
+
+def test_device_label_through_the_api(env):
+    """The label is a device field like the others: config key (above),
+    API field, store column, and back through a restart's config."""
+    ivan = env.api("ivan")
+    mark = env.pv.mark()
+    r = ivan.post("/devices", {"id": "lyon-01-inv2", "site_id": "lyon-01",
+                               "kind": "inverter", "label": "carport"})
+    assert r.status_code == 201, r.text
+    env.wait_reload(mark)
+    assert ivan.get("/devices/lyon-01-inv2").json()["label"] == "carport"
+    r = ivan.patch("/devices/lyon-01-inv2", {"label": "x" * 81})
+    assert r.status_code == 400 and r.json()["error"]["field"] == "label"
+    mark = env.pv.mark()
+    r = ivan.patch("/devices/lyon-01-inv2", {"label": "shed roof"})
+    assert r.status_code == 200, r.text
+    env.wait_reload(mark)
+    assert db_scalar(env.db, "SELECT label FROM devices WHERE id ="
+                     " 'lyon-01-inv2'") == "shed roof"
+    # The config file's device keeps its own.
+    assert ivan.get("/devices/lyon-01-inv1").json()["label"] == "garage roof"
