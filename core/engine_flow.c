@@ -349,17 +349,21 @@ void engine_flow_resolved(struct pvs_engine *e, struct pvs_ticket *t,
     const struct pvs_site *site = ev->site;
     const struct pvs_person *cust = site ? site->customer : NULL;
     char status[32], when[96];
-    int64_t id = 0;
+    int64_t id = 0, alert = 0;
     struct pvs_ticket_flow fl;
+    bool have_fl = !pvs_store_flow_get(e->st, t->id, &fl);
 
-    if (!pvs_store_flow_get(e->st, t->id, &fl) && fl.self_help_ms)
+    if (have_fl && fl.self_help_ms)
         pvs_store_ticket_event(e->st, t->id, ev->ts_ms, "self_resolved",
                                "pvsentry",
                                "the customer's own steps brought it back");
     engine_flow_integrations(e, t, ev, "recovered", ev->ts_ms);
-    /* Cleared before anyone fixed it: the technician who was told stands
-     * down (and cancels a planned visit). */
-    if (t->assignee && strcmp(was, "fixed") && strcmp(was, "open")) {
+    /* Cleared before anyone fixed it or went there: the technician who
+     * was told stands down (and cancels a planned visit). */
+    if (t->assignee && strcmp(was, "fixed") && strcmp(was, "open") &&
+        !(have_fl && fl.visit_ms && fl.visit_ms <= ev->ts_ms) &&
+        !pvs_store_outbox_latest(e->st, t->id, "technician", "alert", status,
+                                 sizeof(status), &alert)) {
         char *b = engine_fact_buf(f);
         engine_fmt_time(e, site, ev->ts_ms, b, PVS_FACT_MAX);
         engine_fact(f, "recovered", b);

@@ -565,7 +565,9 @@ static void test_alert_is_a_work_order(void **state) {
     has(mail, "The customer will be told at 2024-06-21 10:");
     has(mail, "Europe/Paris (UTC+02:00) unless it clears by then.");
     assert_null(strstr(mail, "has been told"));
-    has(mail, "Since:     2024-06-21 10:0");
+    /* Site time, with the zone's name. */
+    has(mail, "Since:     2024-06-21 1");
+    has(mail, " Europe/Paris (UTC+02:00)\r\nEvent:");
     pvs_free(mail);
     /* The text message: short, with the acknowledge link whole. */
     sms = body_of(&w, "SELECT body FROM outbox WHERE audience ="
