@@ -308,12 +308,15 @@ const char *engine_first_name(const char *name, char *buf, size_t size) {
 static int64_t queue_customer_sms(struct pvs_engine *e, int64_t ticket_id,
                                   const char *kind, const struct pvs_person *to,
                                   const char *subject, const char *body,
-                                  int64_t now, int64_t hold_until,
-                                  const char *note) {
+                                  const char *prefs, int64_t now,
+                                  int64_t hold_until, const char *note) {
     struct pvs_buf sms;
     const char *p = strstr(body, "\n\n"), *end;
     char msgid[160];
     int64_t id;
+    /* The preferences link ends every text, so it is kept whole. */
+    size_t room =
+        480 - 4 - (prefs && strlen(prefs) < 200 ? strlen(prefs) + 1 : 0);
 
     pvs_buf_init(&sms, 480);
     pvs_buf_puts(&sms, subject);
@@ -321,11 +324,15 @@ static int64_t queue_customer_sms(struct pvs_engine *e, int64_t ticket_id,
         p += 2;
         end = strstr(p, "\n\n");
         pvs_buf_puts(&sms, ". ");
-        /* Over 480 bytes the add fails and the text stays shorter. */
-        for (; *p && (!end || p < end); p++)
+        /* Never cut inside a character. */
+        for (; *p && (!end || p < end) &&
+               (sms.len < room || ((unsigned char)*p & 0xC0) == 0x80);
+             p++)
             if (pvs_buf_add(&sms, *p == '\n' ? " " : p, 1))
                 break;
     }
+    if (prefs && sms.len <= room)
+        pvs_buf_printf(&sms, " %s", prefs);
     pvs_snprintf(msgid, sizeof(msgid),
                  "<pvs.%lld.customer.sms.%s.%lld.%u@pvsentry>",
                  (long long)ticket_id, kind, (long long)now, e->msg_seq++);
@@ -348,7 +355,7 @@ int64_t engine_queue_mail(struct pvs_engine *e, int64_t ticket_id,
         hdr_kind[64], addr[400];
     const char *headers[5];
     int64_t id = 0;
-    char lang[16] = "", quiet[32], prefs[PVS_FACT_MAX];
+    char lang[16] = "", quiet[32], prefs[PVS_FACT_MAX] = "";
     bool opt_out = false;
     struct pvs_tvar all[96];
 
@@ -381,8 +388,8 @@ int64_t engine_queue_mail(struct pvs_engine *e, int64_t ticket_id,
     if (sms) {
         /* The customer reads texts: the subject and the first paragraph
          * after the greeting, which say what happened in plain words. */
-        id = queue_customer_sms(e, ticket_id, kind, to, subject, body, now,
-                                hold_until, note);
+        id = queue_customer_sms(e, ticket_id, kind, to, subject, body,
+                                prefs[0] ? prefs : NULL, now, hold_until, note);
         pvs_free(subject);
         pvs_free(body);
         pvs_free(text);

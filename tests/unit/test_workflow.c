@@ -476,6 +476,8 @@ static void test_customer_prefers_sms(void **state) {
        text, sizeof(text));
     assert_true(strlen(text) <= 480);
     assert_non_null(strstr(text, "stopped producing"));
+    /* A text carries the preferences link too, whole. */
+    assert_non_null(strstr(text, " http://localhost:8080/l/prefs.1."));
     /* The technician still gets the mail with the evidence. */
     assert_int_equal(q(&w, "SELECT COUNT(*) FROM outbox WHERE audience ="
                            " 'technician' AND channel = 'email'"),
