@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "pvs/cli.h"
 #include "pvs/clock.h"
@@ -36,8 +37,7 @@
 #include "pvs/stats.h"
 #include "pvs/store.h"
 #include "pvs/web.h"
-
-#define PVS_VERSION "0.1.0"
+#include "version.h"
 
 static const char usage_main[] =
     "usage: pvsentry <command> [options]\n"
@@ -55,9 +55,10 @@ static const char usage_main[] =
     "rules\n"
     "  report -c FILE     service KPIs (--since DATE, --json)\n"
     "  backup -c FILE OUT copy the database safely while it runs\n"
+    "  ids KIND -c FILE   ids of sites, devices or tickets (completion)\n"
     "\n"
     "options:\n"
-    "  --version          print the version\n"
+    "  --version          print the version and the commit\n"
     "  --help             this text; `pvsentry COMMAND --help` for one "
     "command\n";
 
@@ -160,9 +161,17 @@ static struct pvs_config *load(const char *path, bool to_log) {
     }
     pvs_cfg_errors_release(&errs);
     /* The daemon also monitors what installers registered through the
-     * API; it lives in the database, not in the file. */
-    if (cfg && to_log)
+     * API; it lives in the database, not in the file. A database of an
+     * older schema (after an upgrade) is migrated first, or none of it
+     * could be read until the next reload. */
+    if (cfg && to_log) {
+        struct pvs_store *st = NULL;
+        const char *db = cfg->global.database;
+
+        if (db && access(db, F_OK) == 0 && !pvs_store_open(db, 0, &st))
+            pvs_store_close(st);
         pvs_config_merge_store(cfg);
+    }
     return cfg;
 }
 
@@ -512,7 +521,13 @@ int main(int argc, char **argv) {
         return 0;
     }
     if (!strcmp(cmd, "--version") || !strcmp(cmd, "version")) {
-        printf("pvsentry %s\n", PVS_VERSION);
+        printf("pvsentry %s (commit %s)\n", PVS_VERSION, PVS_COMMIT);
+        return 0;
+    }
+    /* Not in the usage: the configuration's key tables, read by the
+     * generator of pvsentry.conf(5). */
+    if (!strcmp(cmd, "config-schema")) {
+        pvs_config_schema_print(stdout);
         return 0;
     }
     curl_global_init(CURL_GLOBAL_DEFAULT);
@@ -530,6 +545,8 @@ int main(int argc, char **argv) {
         status = pvs_backup_main(argc - 1, argv + 1);
     else if (!strcmp(cmd, "report"))
         status = pvs_report_main(argc - 1, argv + 1);
+    else if (!strcmp(cmd, "ids"))
+        status = pvs_ids_main(argc - 1, argv + 1);
     else {
         fprintf(stderr, "pvsentry: unknown command '%s'\n\n%s", cmd,
                 usage_main);

@@ -393,7 +393,16 @@ void pvs_links_handle(struct web_req *r, const char *token) {
             submit(r, w, c, W(w, "page.thanks"), W(w, "page.person"));
         }
     } else if (!strcmp(purpose, "survey")) {
-        if (!post) {
+        enum pvs_survey_state sv = PVS_SURVEY_OPEN;
+        if (pvs_store_survey_state(st, ticket, &sv))
+            sv = PVS_SURVEY_OPEN; /* the engine has the last word */
+        if (sv == PVS_SURVEY_NONE) {
+            page_message(r, w, 404, W(w, "page.survey_none"),
+                         W(w, "page.survey_none_text"));
+        } else if (sv == PVS_SURVEY_ANSWERED) {
+            page_message(r, w, 200, W(w, "page.thanks"),
+                         W(w, "page.survey_answered"));
+        } else if (!post) {
             survey_page(r, w);
         } else {
             int64_t csat = 0;
