@@ -1416,12 +1416,19 @@ enum pvs_err pvs_store_web_user_create(struct pvs_store *st,
     enum pvs_err rc;
 
     if (person && *person) {
+        /* An admin who is a person is a technician record. */
+        const char *kind = strcmp(role, "admin") ? role : "technician";
         bool found;
-        rc = ref_exists(st, role, person, &found);
+
+        if (!pvs_store_web_entity(kind)) {
+            result(res, 400, "person: a %s has no person", role);
+            return PVS_ERR_INVAL;
+        }
+        rc = ref_exists(st, kind, person, &found);
         if (rc)
             return rc;
         if (!found) {
-            result(res, 400, "person: %s '%s' does not exist", role, person);
+            result(res, 400, "person: %s '%s' does not exist", kind, person);
             return PVS_ERR_INVAL;
         }
     }

@@ -325,7 +325,16 @@ def test_mark_fixed_on_a_failing_device_asks_first(env, browser):
     b.d.execute_script("window.confirm = () => true")
     b.find("#fixed").click()
     b.wait_text("Done: fixed", timeout=30)
-    assert db_scalar(env.db, status, (nantes,)) == "fixed"
+    assert db_scalar(env.db, "SELECT COUNT(*) FROM ticket_events WHERE"
+                     " ticket_id = ? AND kind = 'fixed' AND actor = 'bob'",
+                     (nantes,)) == 1
+    # The data still shows the fault after the recovery time: the ticket
+    # is acknowledged again and Bob is told.
+    harness.wait_until(lambda: db_scalar(env.db, status, (nantes,)) ==
+                       "acknowledged", 30, "the fix to be found wanting")
+    m = mail_to(env, "bob@installer.example",
+                lambda m: m["X-Pvsentry-Kind"] == "not_fixed")[0]
+    assert "still reports the problem" in mail_body(m)
 
 
 def test_device_label_through_the_api(env):
@@ -333,7 +342,13 @@ def test_device_label_through_the_api(env):
     API field, store column, and back through a restart's config."""
     ivan = env.api("ivan")
     mark = env.pv.mark()
-    r = ivan.post("/devices", {"id": "lyon-01-inv2", "site_id": "lyon-01",
+    r = ivan.post("/sites", {"id": "annecy-09", "name": "Lake house",
+                             "latitude": 45.9, "longitude": 6.12,
+                             "timezone": "Europe/Paris"})
+    assert r.status_code == 201, r.text
+    env.wait_reload(mark)
+    mark = env.pv.mark()
+    r = ivan.post("/devices", {"id": "lyon-01-inv2", "site_id": "annecy-09",
                                "kind": "inverter", "label": "carport"})
     assert r.status_code == 201, r.text
     env.wait_reload(mark)
@@ -348,3 +363,18 @@ def test_device_label_through_the_api(env):
                      " 'lyon-01-inv2'") == "shed roof"
     # The config file's device keeps its own.
     assert ivan.get("/devices/lyon-01-inv1").json()["label"] == "garage roof"
+
+
+def test_admin_user_may_be_a_person(env):
+    """An admin who is a person (a technician record) is told when an
+    escalation runs out; an unknown person is refused, not a crash."""
+    a = env.admin()
+    r = a.post("/users", {"username": "chief", "role": "admin",
+                          "person": "bob", "password": webapi.PASSWORD})
+    assert r.status_code == 201, r.text
+    assert db_scalar(env.db, "SELECT person_id FROM users WHERE username ="
+                     " 'chief'") == "bob"
+    r = a.post("/users", {"username": "ghost", "role": "admin",
+                          "person": "nobody", "password": webapi.PASSWORD})
+    assert r.status_code == 400, r.text
+    assert a.get("/me").status_code == 200

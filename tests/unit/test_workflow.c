@@ -23,6 +23,7 @@
 #include "pvs/clock.h"
 #include "pvs/command.h"
 #include "pvs/engine.h"
+#include "pvs/engine_api.h"
 #include "pvs/msg.h"
 #include "pvs/store_flow.h"
 
@@ -629,10 +630,21 @@ static void test_stand_down(void **state) {
 /* Nobody acknowledges and nobody is left: the contact is told. */
 static void test_escalation_exhausted(void **state) {
     struct world w;
+    struct pvs_command *c;
     char *mail;
 
     (void)state;
     world_start(&w, "2024-06-21T08:00:00Z");
+    /* An admin user who is a person (Cat) hears it too. */
+    c = pvs_command_new((enum pvs_command_kind)PVS_CMD_API_USER_CREATE);
+    pvs_strlcpy(c->text,
+                "{\"username\": \"boss\", \"role\": \"admin\", "
+                "\"person\": \"cat\", \"now\": 1}",
+                sizeof(c->text));
+    assert_int_equal(pvs_command_call(pvs_engine_inbox(w.eng), c, 5000),
+                     PVS_OK);
+    assert_true(c->http_status == 200 || c->http_status == 201);
+    pvs_command_put(c);
     send_state(&w, PVS_ST_MPPT, 3000);
     assert_true(
         feed_until(&w, PVS_ST_FAULT, 0, "SELECT COUNT(*) FROM tickets", 1));
@@ -651,7 +663,12 @@ static void test_escalation_exhausted(void **state) {
     has(mail, "Hello Ann A,");
     has(mail, "there is nobody left to escalate to");
     has(mail, "It is assigned to Lea Lead.");
+    has(mail, "Acknowledge (one tap): http://localhost:8080/l/ack.");
     pvs_free(mail);
+    assert_int_equal(q(&w, "SELECT COUNT(*) FROM outbox WHERE kind ="
+                           " 'escalation_exhausted' AND recipient ="
+                           " 'cat@example.com'"),
+                     1);
     world_stop(&w);
 }
 
