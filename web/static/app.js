@@ -292,7 +292,7 @@ async function ticketPage(id, note) {
       h("dt", {}, "Site"), h("dd", {}, h("a", { href: "#/site/" + encodeURIComponent(t.site) }, t.site_name || t.site)),
       h("dt", {}, "Address"), h("dd", {}, t.site_address || "—"),
       h("dt", {}, "Device"), h("dd", {}, t.device || "—"),
-      h("dt", {}, "Opened"), h("dd", {}, when(t.opened_ms)),
+      h("dt", {}, "Opened"), h("dd", {}, zoned(t.opened_ms, t.site_timezone)),
       h("dt", {}, "Energy lost"), h("dd", {}, num(t.lost_kwh, 1) + " kWh"),
       t.access_notes ? [h("dt", {}, "Access"), h("dd", {}, t.access_notes)] : null)),
     canAct ? h("div", { class: "card", id: "ticket-actions" },
@@ -521,7 +521,13 @@ function customerMessages(notices, sites) {
   return h("ul", { class: "timeline card", id: "notices" }, notices.map((n) => h("li", { class: "notice" },
     h("div", { class: "when" }, zoned(n.sent_ms, tz[n.site])),
     h("strong", { class: "notice-subject" }, n.subject || ""),
-    h("div", { class: "notice-text" }, n.text || ""))));
+    h("div", { class: "notice-text" }, reflow(n.text || "")))));
+}
+
+/* Mail text is wrapped for mail readers: let the page wrap paragraphs,
+ * keeping blank lines and indented lines (links, choices) as written. */
+function reflow(text) {
+  return text.replace(/([^\n])\n(?=[^\n ])/g, "$1 ");
 }
 
 /* ---- visits in the site's time ---- */
