@@ -109,6 +109,8 @@ static const struct key_def global_keys[] = {
      NULL, false},
     {"survey_interval", K_DURATION, G(survey_interval_ms), "30d", 0,
      365 * 86400e3, NULL, false},
+    {"escalation_contact", K_STR, G(escalation_contact), NULL, NONE, NULL,
+     false},
     {"link_ttl", K_DURATION, G(link_ttl_ms), "30d", 3600e3, 365 * 86400e3, NULL,
      false},
     {"link_secret", K_PATH, G(link_secret), NULL, NONE, NULL, false},
@@ -210,6 +212,7 @@ static const struct key_def device_keys[] = {
     {"mppt_inputs", K_INT, D(mppt_inputs), "0", 0, PVS_MPPT_MAX, NULL, false},
     {"vendor", K_STR, D(vendor), NULL, NONE, NULL, false},
     {"model", K_STR, D(model), NULL, NONE, NULL, false},
+    {"label", K_STR, D(label), NULL, NONE, NULL, false},
     {"endpoint", K_STR, D(endpoint_id), NULL, NONE, NULL, false},
     {"unit_id", K_INT, D(unit_id), "1", 0, 247, NULL, false},
     {"profile", K_STR, D(profile), "sunspec", NONE, NULL, false},
@@ -796,6 +799,8 @@ static void validate_workflow(struct pvs_config *cfg,
     struct pvs_cfg_global *g = &cfg->global;
 
     check_file(&g->obj, "link_secret", g->link_secret, errs);
+    ref((void **)cfg->technicians, cfg->ntechnicians, &g->obj,
+        "escalation_contact", g->escalation_contact, "technician", errs);
     for (size_t i = 0; i < cfg->ntechnicians; i++) {
         struct pvs_person *p = cfg->technicians[i];
         if (!timezone_known(p->timezone))

@@ -47,6 +47,7 @@
 #include "pvs/template.h"
 #include "pvs/ticket.h"
 #include "pvs/tz.h"
+#include "pvs/vendor.h"
 
 #define BATCH_MAX 4096
 #define PRUNE_EVERY_MS 3600000
@@ -95,41 +96,31 @@ void engine_ids_del(int64_t *v, size_t *n, int64_t id) {
 
 /* ---- wording ---- */
 
+/*
+ * Technician titles stay in the ticket (the dashboard shows them); every
+ * phrase a message carries comes from the words of its reader's language
+ * (notifier/templates/<lang>/words.txt).
+ */
 struct family_words {
     const char *family;
-    const char *title;     /* for technicians: %s = device */
-    const char *next_step; /* for technicians */
+    const char *title;     /* for the ticket: %s = device */
+    const char *next_step; /* for the ticket's technician (English) */
     bool customer;         /* does it affect the customer? */
-    const char *what_en;   /* customer: "%s" = device words */
-    const char *what_fr;
-    const char *title_en;
-    const char *title_fr;
 };
 
 static const struct family_words words[] = {
     {"fault_code", "%s reports a fault",
-     "check the inverter's display or event log, then follow the article", true,
-     "%s has stopped producing because of a fault",
-     "%s ne produit plus à cause d'un défaut", "we are looking into a fault",
-     "nous nous occupons d'un défaut"},
+     "check the inverter's display or event log, then follow the article",
+     true},
     {"communication", "no data from %s while the sun is up",
-     "check the data logger, its network link and the inverter's power", true,
-     "we no longer receive data from %s",
-     "nous ne recevons plus de données de %s", "we are checking the connection",
-     "nous vérifions la connexion"},
+     "check the data logger, its network link and the inverter's power", true},
     {"underperformance", "%s produces less than expected",
      "compare strings on site, look for shading, soiling or a failed string",
-     true, "%s produces less than it should", "%s produit moins que prévu",
-     "lower production than expected", "production plus faible que prévu"},
+     true},
     {"peer", "%s produces less than its siblings",
-     "compare its strings with the other inverters on site", true,
-     "%s produces less than the rest of your installation",
-     "%s produit moins que le reste de votre installation",
-     "lower production on one inverter",
-     "production plus faible sur un onduleur"},
+     "compare its strings with the other inverters on site", true},
     {"threshold", "%s out of its normal range",
-     "check the reading on site and the conditions around the device", false,
-     NULL, NULL, NULL, NULL},
+     "check the reading on site and the conditions around the device", false},
 };
 
 static const struct family_words generic = {
@@ -137,10 +128,6 @@ static const struct family_words generic = {
     "%s needs attention",
     "look at the evidence and the site history",
     false,
-    NULL,
-    NULL,
-    NULL,
-    NULL,
 };
 
 static const struct family_words *words_for(const char *family) {
@@ -162,7 +149,53 @@ static void subst(char *buf, size_t size, const char *pattern,
                      at + 2);
 }
 
-/* Technicians: "2024-06-21 10:01 (UTC+02:00)" in the site's time. */
+const char *engine_word(const char *lang, const char *key,
+                        const struct pvs_tvar *vars, size_t nvars, char *buf,
+                        size_t size) {
+    char pattern[512], err[64];
+    char *text = NULL;
+
+    if (!pvs_template_word(lang, key, pattern, sizeof(pattern))) {
+        pvs_error("no words for '%s'", key);
+        buf[0] = '\0';
+        return buf;
+    }
+    if (!nvars ||
+        pvs_template_render(pattern, vars, nvars, &text, err, sizeof(err))) {
+        pvs_strlcpy(buf, pattern, size);
+        return buf;
+    }
+    pvs_strlcpy(buf, text, size);
+    pvs_free(text);
+    return buf;
+}
+
+/* A family's phrase ("what.fault_code"), or the family-less one. */
+static const char *family_word(const char *lang, const char *prefix,
+                               const char *family, const struct pvs_tvar *vars,
+                               size_t nvars, char *buf, size_t size) {
+    char key[96], probe[8];
+
+    pvs_snprintf(key, sizeof(key), "%s.%s", prefix, family ? family : "");
+    if (!family || !pvs_template_word("en", key, probe, sizeof(probe)))
+        pvs_snprintf(key, sizeof(key), "%s.other", prefix);
+    return engine_word(lang, key, vars, nvars, buf, size);
+}
+
+void engine_site_lang(struct pvs_engine *e, const struct pvs_site *site,
+                      char *lang, size_t size) {
+    char quiet[32];
+    bool opt;
+
+    if (!site || !site->customer) {
+        pvs_strlcpy(lang, "en", size);
+        return;
+    }
+    engine_flow_customer(e, site->customer, lang, quiet,
+                         size < sizeof(quiet) ? size : sizeof(quiet), &opt);
+}
+
+/* Technicians: "2024-06-21 10:01 Europe/Paris (UTC+02:00)", site time. */
 void engine_fmt_time(const struct pvs_engine *e, const struct pvs_site *site,
                      int64_t ms, char *buf, size_t size) {
     struct pvs_tm tm;
@@ -178,25 +211,18 @@ void engine_fmt_time(const struct pvs_engine *e, const struct pvs_site *site,
     }
     pvs_tz_local(tz, ms, &tm);
     off = tm.utoff / 60;
-    pvs_snprintf(buf, size, "%04d-%02d-%02d %02d:%02d (UTC%c%02d:%02d)",
-                 tm.year, tm.mon, tm.mday, tm.hour, tm.min, off < 0 ? '-' : '+',
-                 abs(off) / 60, abs(off) % 60);
+    pvs_snprintf(buf, size, "%04d-%02d-%02d %02d:%02d %s (UTC%c%02d:%02d)",
+                 tm.year, tm.mon, tm.mday, tm.hour, tm.min, site->timezone,
+                 off < 0 ? '-' : '+', abs(off) / 60, abs(off) % 60);
 }
 
-/* Customers: "21 June 2024 at 10:01" in their language, site time. */
-void engine_fmt_time_words(const struct pvs_engine *e,
-                           const struct pvs_site *site, int64_t ms, char *buf,
-                           size_t size) {
-    static const char *const en[] = {
-        "January", "February", "March",     "April",   "May",      "June",
-        "July",    "August",   "September", "October", "November", "December"};
-    static const char *const fr[] = {
-        "janvier", "février", "mars",      "avril",   "mai",      "juin",
-        "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
+void engine_fmt_time_lang(const struct pvs_engine *e,
+                          const struct pvs_site *site, const char *lang,
+                          int64_t ms, char *buf, size_t size) {
     const struct pvs_tz *tz = site ? e->tz[site->index] : NULL;
-    bool in_fr = site && site->customer && site->customer->language &&
-                 !strcmp(site->customer->language, "fr");
     struct pvs_tm tm;
+    char d[8], y[8], hh[8], mm[8], month[32], key[16];
+    struct pvs_tvar v[6];
 
     if (tz) {
         pvs_tz_local(tz, ms, &tm);
@@ -210,20 +236,67 @@ void engine_fmt_time_words(const struct pvs_engine *e,
         tm.hour = utc.tm_hour;
         tm.min = utc.tm_min;
     }
-    pvs_snprintf(buf, size,
-                 in_fr ? "%d %s %d à %02dh%02d" : "%d %s %d at %02d:%02d",
-                 tm.mday, in_fr ? fr[tm.mon - 1] : en[tm.mon - 1], tm.year,
-                 tm.hour, tm.min);
+    pvs_snprintf(d, sizeof(d), "%d", tm.mday);
+    pvs_snprintf(y, sizeof(y), "%d", tm.year);
+    pvs_snprintf(hh, sizeof(hh), "%02d", tm.hour);
+    pvs_snprintf(mm, sizeof(mm), "%02d", tm.min);
+    pvs_snprintf(key, sizeof(key), "month.%d", tm.mon);
+    engine_word(lang, key, NULL, 0, month, sizeof(month));
+    v[0] = (struct pvs_tvar){"d", d};
+    v[1] = (struct pvs_tvar){"month", month};
+    v[2] = (struct pvs_tvar){"y", y};
+    v[3] = (struct pvs_tvar){"H", hh};
+    v[4] = (struct pvs_tvar){"M", mm};
+    v[5] = (struct pvs_tvar){"zone", tz ? site->timezone : "UTC"};
+    engine_word(lang, "date", v, PVS_ARRAY_LEN(v), buf, size);
 }
 
-static void fmt_energy(double kwh, char *buf, size_t size) {
-    if (!(kwh > 0.05))
-        buf[0] = '\0';
+/* Customers: "21 June 2024 at 10:01 (Europe/Paris time)", their words. */
+void engine_fmt_time_words(struct pvs_engine *e, const struct pvs_site *site,
+                           int64_t ms, char *buf, size_t size) {
+    char lang[16];
+
+    engine_site_lang(e, site, lang, sizeof(lang));
+    engine_fmt_time_lang(e, site, lang, ms, buf, size);
+}
+
+void engine_fmt_lost(const char *lang, double so_far, double per_day, char *buf,
+                     size_t size) {
+    char a[32], b[32];
+    struct pvs_tvar v[2] = {{"so_far", a}, {"per_day", b}};
+
+    pvs_snprintf(a, sizeof(a), "%.1f", so_far > 0 ? so_far : 0);
+    pvs_snprintf(b, sizeof(b), "%.1f", per_day > 0 ? per_day : 0);
+    if (per_day > 0.05)
+        engine_word(lang, "lost.rate", v, 2, buf, size);
+    else if (so_far > 0.05)
+        engine_word(lang, "lost.so_far", v, 2, buf, size);
     else
-        pvs_snprintf(buf, size, "%.1f kWh", kwh);
+        buf[0] = '\0';
 }
 
-/* ---- outbox ---- */
+/* Customers: the device's label, else "inverter 2" in the site. */
+static void device_words(const struct pvs_engine *e, const char *lang,
+                         const struct pvs_device *dev, char *buf, size_t size) {
+    char n[16];
+    unsigned k = 1;
+    struct pvs_tvar v[1] = {{"n", n}};
+
+    if (dev->label && dev->label[0]) {
+        pvs_strlcpy(buf, dev->label, size);
+        return;
+    }
+    /* Numbered by id within the site, as the customer's page does, so a
+     * device keeps its number whether it came from the file or the API. */
+    for (size_t i = 0; i < e->cfg->ndevices; i++)
+        if (e->cfg->devices[i]->site == dev->site &&
+            strcmp(e->cfg->devices[i]->obj.id, dev->obj.id) < 0)
+            k++;
+    pvs_snprintf(n, sizeof(n), "%u", k);
+    engine_word(lang, "device", v, 1, buf, size);
+}
+
+/* ---- outbox ---- */ /* ---- outbox ---- */
 
 const char *engine_first_name(const char *name, char *buf, size_t size) {
     size_t n = strcspn(name, " ");
@@ -235,12 +308,15 @@ const char *engine_first_name(const char *name, char *buf, size_t size) {
 static int64_t queue_customer_sms(struct pvs_engine *e, int64_t ticket_id,
                                   const char *kind, const struct pvs_person *to,
                                   const char *subject, const char *body,
-                                  int64_t now, int64_t hold_until,
-                                  const char *note) {
+                                  const char *prefs, int64_t now,
+                                  int64_t hold_until, const char *note) {
     struct pvs_buf sms;
     const char *p = strstr(body, "\n\n"), *end;
     char msgid[160];
     int64_t id;
+    /* The preferences link ends every text, so it is kept whole. */
+    size_t room =
+        480 - 4 - (prefs && strlen(prefs) < 200 ? strlen(prefs) + 1 : 0);
 
     pvs_buf_init(&sms, 480);
     pvs_buf_puts(&sms, subject);
@@ -248,11 +324,15 @@ static int64_t queue_customer_sms(struct pvs_engine *e, int64_t ticket_id,
         p += 2;
         end = strstr(p, "\n\n");
         pvs_buf_puts(&sms, ". ");
-        /* Over 480 bytes the add fails and the text stays shorter. */
-        for (; *p && (!end || p < end); p++)
+        /* Never cut inside a character. */
+        for (; *p && (!end || p < end) &&
+               (sms.len < room || ((unsigned char)*p & 0xC0) == 0x80);
+             p++)
             if (pvs_buf_add(&sms, *p == '\n' ? " " : p, 1))
                 break;
     }
+    if (prefs && sms.len <= room)
+        pvs_buf_printf(&sms, " %s", prefs);
     pvs_snprintf(msgid, sizeof(msgid),
                  "<pvs.%lld.customer.sms.%s.%lld.%u@pvsentry>",
                  (long long)ticket_id, kind, (long long)now, e->msg_seq++);
@@ -275,16 +355,26 @@ int64_t engine_queue_mail(struct pvs_engine *e, int64_t ticket_id,
         hdr_kind[64], addr[400];
     const char *headers[5];
     int64_t id = 0;
-    char lang[16] = "", quiet[32];
+    char lang[16] = "", quiet[32], prefs[PVS_FACT_MAX] = "";
     bool opt_out = false;
+    struct pvs_tvar all[96];
 
     bool sms =
         !strcmp(audience, "customer") && to && engine_flow_customer_sms(e, to);
 
     if (!to || (!sms && (!to->email || !e->cfg->smtp)) || e->txn_rc)
         return 0;
-    if (!strcmp(audience, "customer"))
+    if (!strcmp(audience, "customer")) {
+        /* Every customer message says how to change what they get. */
         engine_flow_customer(e, to, lang, quiet, sizeof(lang), &opt_out);
+        PVS_ASSERT(nvars < PVS_ARRAY_LEN(all));
+        memcpy(all, vars, nvars * sizeof(*vars));
+        engine_flow_link(e, "prefs", ticket_id, now, prefs, sizeof(prefs));
+        all[nvars].name = "prefs_link";
+        all[nvars].value = prefs;
+        vars = all;
+        nvars++;
+    }
     tmpl = pvs_template_get(lang[0] ? lang : to->language, tmpl_name);
     if (!tmpl) {
         pvs_error("no template '%s'", tmpl_name);
@@ -298,8 +388,8 @@ int64_t engine_queue_mail(struct pvs_engine *e, int64_t ticket_id,
     if (sms) {
         /* The customer reads texts: the subject and the first paragraph
          * after the greeting, which say what happened in plain words. */
-        id = queue_customer_sms(e, ticket_id, kind, to, subject, body, now,
-                                hold_until, note);
+        id = queue_customer_sms(e, ticket_id, kind, to, subject, body,
+                                prefs[0] ? prefs : NULL, now, hold_until, note);
         pvs_free(subject);
         pvs_free(body);
         pvs_free(text);
@@ -432,56 +522,197 @@ char *engine_fact_buf(struct mail_facts *f) {
     return f->buf[f->nbuf++];
 }
 
-void engine_common_facts(const struct pvs_engine *e, struct mail_facts *f,
+const char *engine_kb_part(const char *kb, const char *mark, char *buf,
+                           size_t size) {
+    char path[128];
+    const char *text, *p, *end;
+
+    if (!kb)
+        return NULL;
+    pvs_snprintf(path, sizeof(path), "rules/kb/%s.md", kb);
+    text = pvs_embed_get(path, NULL);
+    p = text ? strstr(text, mark) : NULL;
+    if (!p)
+        return NULL;
+    p += strlen(mark);
+    while (*p == ' ')
+        p++;
+    end = strstr(p, "\n\n");
+    if (!end)
+        end = p + strlen(p);
+    while (end > p && end[-1] == '\n')
+        end--;
+    pvs_snprintf(buf, size, "%.*s", (int)(end - p), p);
+    return buf;
+}
+
+/*
+ * The event code the device reports, decoded with its vendor's table:
+ * from the alert's subject ("vendor:3501") or, for a plain fault state,
+ * the device's latest vendor_event reading. NULL when there is none.
+ */
+static const char *event_code(struct pvs_engine *e,
+                              const struct pvs_device *dev, const char *subject,
+                              char *buf, size_t size) {
+    struct pvs_vendor_table *vt = NULL;
+    const struct pvs_vendor_code *c;
+    int64_t code = 0;
+    double v;
+
+    if (!dev || !dev->vendor)
+        return NULL;
+    if (subject && !strncmp(subject, "vendor:", 7)) {
+        if (pvs_parse_i64(subject + 7, &code))
+            return NULL;
+    } else if (!pvs_store_last_reading(e->st, dev->obj.id, "vendor_event",
+                                       &v) &&
+               v >= 1 && v < 1e9) {
+        code = (int64_t)v;
+    }
+    if (!code)
+        return NULL;
+    if (pvs_vendor_table_load(dev->vendor, &vt)) {
+        pvs_snprintf(buf, size, "%s %lld", dev->vendor, (long long)code);
+        return buf;
+    }
+    c = pvs_vendor_table_lookup(vt, code);
+    if (c)
+        pvs_snprintf(buf, size, "%s %lld: %s (%s)", dev->vendor,
+                     (long long)code, c->description, c->name);
+    else
+        pvs_snprintf(buf, size,
+                     "%s %lld: not in pvsentry's table, see the manual",
+                     dev->vendor, (long long)code);
+    pvs_vendor_table_free(vt);
+    return buf;
+}
+
+void engine_flow_ack_id(const struct pvs_ticket *t,
+                        const struct pvs_person *tech, char *buf, size_t size) {
+    bool fits = tech && strlen(tech->obj.id) < 64;
+
+    for (const char *p = tech ? tech->obj.id : ""; fits && *p; p++)
+        fits = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+               (*p >= '0' && *p <= '9') || *p == '_';
+    if (fits)
+        pvs_snprintf(buf, size, "%lld-%s", (long long)t->id, tech->obj.id);
+    else
+        pvs_snprintf(buf, size, "%lld", (long long)t->id);
+}
+
+void engine_common_facts(struct pvs_engine *e, struct mail_facts *f,
                          const struct pvs_ticket *t,
                          const struct pvs_alert_event *ev) {
     const struct pvs_site *site = ev->site;
     const struct pvs_device *dev = ev->device;
     const struct pvs_person *tech;
-    char *b;
+    const char *lang;
+    char *b, dev_words[96], key[64];
+    double per_day = ev->lost_kwh_per_day;
+    bool firing;
+    struct pvs_tvar dv[1] = {{"device", dev_words}};
 
+    tech = t->assignee ? pvs_config_technician(e->cfg, t->assignee) : NULL;
+    lang = tech && tech->language ? tech->language : "en";
+    if (per_day <= 0 && t->fingerprint)
+        pvs_store_alert_latest(e->st, t->fingerprint, &firing, &per_day);
     engine_fact(f, "ticket_id", (b = engine_fact_buf(f)));
-    pvs_snprintf(b, 256, "%lld", (long long)t->id);
-    engine_fact(f, "title", t->title);
-    engine_fact(f, "severity", pvs_severity_name(ev->severity));
+    pvs_snprintf(b, PVS_FACT_MAX, "%lld", (long long)t->id);
+    /* The title in the technician's words; the ticket keeps its own. */
+    if (dev)
+        pvs_snprintf(dev_words, sizeof(dev_words), "%s %s",
+                     dev->kind ? dev->kind : "device", dev->obj.id);
+    else
+        engine_word(lang, "tech.site", NULL, 0, dev_words, sizeof(dev_words));
+    b = engine_fact_buf(f);
+    family_word(lang, "tech.title", ev->family, dv, 1, b, PVS_FACT_MAX);
+    if (ev->subject[0] && strcmp(ev->subject, "fault") &&
+        strcmp(ev->subject, "-")) {
+        size_t n = strlen(b);
+        pvs_snprintf(b + n, PVS_FACT_MAX - n, " (%s)", ev->subject);
+    }
+    if (b[0] >= 'a' && b[0] <= 'z')
+        b[0] = (char)(b[0] - 'a' + 'A');
+    engine_fact(f, "title", b);
+    pvs_snprintf(key, sizeof(key), "sev.%s", pvs_severity_name(ev->severity));
+    engine_fact(
+        f, "severity",
+        engine_word(lang, key, NULL, 0, engine_fact_buf(f), PVS_FACT_MAX));
     engine_fact(f, "site_name",
                 site ? (site->name ? site->name : site->obj.id)
                      : "(unknown site)");
     engine_fact(f, "address", site ? site->address : NULL);
     engine_fact(f, "access_notes", site ? site->access_notes : NULL);
-    engine_fact(f, "device", dev ? dev->obj.id : "the whole site");
+    engine_fact(f, "device", dev ? dev->obj.id : NULL);
+    engine_fact(f, "device_label", dev ? dev->label : NULL);
     engine_fact(f, "device_model", dev ? dev->model : NULL);
     engine_fact(f, "rule", ev->rule_id);
     engine_fact(f, "family", ev->family);
     engine_fact(f, "evidence", ev->evidence);
     engine_fact(f, "explanation", ev->explanation);
+    engine_fact(
+        f, "event_code",
+        event_code(e, dev, ev->subject, engine_fact_buf(f), PVS_FACT_MAX));
     engine_fact(f, "kb", ev->kb);
+    engine_fact(f, "kb_check",
+                engine_kb_part(ev->kb, "**Confirm on site.**",
+                               engine_fact_buf(f), PVS_FACT_MAX));
+    engine_fact(f, "kb_fix",
+                engine_kb_part(ev->kb, "**Typical fix.**", engine_fact_buf(f),
+                               PVS_FACT_MAX));
+    engine_fact(
+        f, "kb_bring",
+        engine_kb_part(ev->kb, "**Bring.**", engine_fact_buf(f), PVS_FACT_MAX));
     engine_fact(f, "since", (b = engine_fact_buf(f)));
-    engine_fmt_time(e, site, ev->started_ms, b, 256);
+    engine_fmt_time(e, site, ev->started_ms, b, PVS_FACT_MAX);
     engine_fact(f, "since_local", (b = engine_fact_buf(f)));
-    engine_fmt_time_words(e, site, ev->started_ms, b, 256);
+    engine_fmt_time_words(e, site, ev->started_ms, b, PVS_FACT_MAX);
+    /* One figure, rendered here only: the ticket's stored loss so far
+     * and the alert's current rate. */
     engine_fact(f, "lost", (b = engine_fact_buf(f)));
-    if (ev->lost_kwh_per_day > 0.05)
-        pvs_snprintf(b, 256, "%.1f kWh so far, about %.1f kWh per day",
-                     ev->lost_kwh, ev->lost_kwh_per_day);
-    else
-        fmt_energy(ev->lost_kwh, b, 256);
+    engine_fmt_lost(lang, t->lost_kwh, per_day, b, PVS_FACT_MAX);
     engine_fact(f, "lost_words", (b = engine_fact_buf(f)));
-    fmt_energy(ev->lost_kwh_per_day, b, 256);
+    b[0] = '\0';
+    if (per_day > 0.05) {
+        char kwh[32], clang[16];
+        struct pvs_tvar kv[1] = {{"kwh", kwh}};
+        pvs_snprintf(kwh, sizeof(kwh), "%.1f", per_day);
+        engine_site_lang(e, site, clang, sizeof(clang));
+        engine_word(clang, "energy", kv, 1, b, PVS_FACT_MAX);
+    }
     /* The alert's one figure (rules.h), as numbers for any layout. */
     engine_fact(f, "lost_kwh", (b = engine_fact_buf(f)));
-    pvs_snprintf(b, 256, "%.1f", ev->lost_kwh);
+    pvs_snprintf(b, PVS_FACT_MAX, "%.1f", ev->lost_kwh);
     engine_fact(f, "lost_kwh_per_day", (b = engine_fact_buf(f)));
-    pvs_snprintf(b, 256, "%.1f", ev->lost_kwh_per_day);
-    engine_fact(f, "next_step", words_for(ev->family)->next_step);
-    tech = t->assignee ? pvs_config_technician(e->cfg, t->assignee) : NULL;
+    pvs_snprintf(b, PVS_FACT_MAX, "%.1f", per_day);
+    engine_fact(f, "next_step",
+                family_word(lang, "tech.next", ev->family, NULL, 0,
+                            engine_fact_buf(f), PVS_FACT_MAX));
     if (tech) {
         engine_fact(f, "technician_name", tech->name);
-        engine_fact(f, "technician_first",
-                    engine_first_name(tech->name, engine_fact_buf(f), 256));
+        engine_fact(
+            f, "technician_first",
+            engine_first_name(tech->name, engine_fact_buf(f), PVS_FACT_MAX));
     } else {
+        char clang[16];
+        engine_site_lang(e, site, clang, sizeof(clang));
         engine_fact(f, "technician_name", "team");
-        engine_fact(f, "technician_first", "A technician");
+        engine_fact(f, "technician_first",
+                    engine_word(clang, "technician", NULL, 0,
+                                engine_fact_buf(f), PVS_FACT_MAX));
+    }
+    if (e->cfg->global.public_url && t->id > 0) {
+        const char *base = e->cfg->global.public_url;
+        size_t n = strlen(base);
+        char id[96];
+
+        engine_fact(f, "ticket_link", (b = engine_fact_buf(f)));
+        pvs_snprintf(b, PVS_FACT_MAX, "%.*s/#/ticket/%lld",
+                     (int)(n && base[n - 1] == '/' ? n - 1 : n), base,
+                     (long long)t->id);
+        engine_flow_ack_id(t, tech, id, sizeof(id));
+        engine_fact(f, "ack_link", (b = engine_fact_buf(f)));
+        engine_flow_link_id(e, "ack", id, ev->ts_ms, b, PVS_FACT_MAX);
     }
     if (site && site->customer) {
         engine_fact(f, "customer_name", site->customer->name);
@@ -490,28 +721,27 @@ void engine_common_facts(const struct pvs_engine *e, struct mail_facts *f,
     }
 }
 
-void engine_customer_words(struct mail_facts *f, const struct pvs_site *site,
+void engine_customer_words(struct pvs_engine *e, struct mail_facts *f,
+                           const struct pvs_site *site,
                            const struct pvs_alert_event *ev) {
-    const struct family_words *w = words_for(ev->family);
-    bool fr = site && site->customer && site->customer->language &&
-              !strcmp(site->customer->language, "fr");
+    char lang[16];
     char *subj = engine_fact_buf(f), *what = engine_fact_buf(f);
+    struct pvs_tvar v[1] = {{"device", subj}};
 
+    engine_site_lang(e, site, lang, sizeof(lang));
     if (ev->device)
-        pvs_snprintf(subj, 256, fr ? "l'onduleur %s" : "inverter %s",
-                     ev->device->obj.id);
+        device_words(e, lang, ev->device, subj, PVS_FACT_MAX);
     else
-        pvs_snprintf(subj, 256,
-                     fr ? "votre installation" : "your installation");
-    if (w->what_en)
-        subst(what, 256, fr ? w->what_fr : w->what_en, subj);
-    else
-        pvs_snprintf(what, 256, "%s needs attention", subj);
+        engine_word(lang, "installation", NULL, 0, subj, PVS_FACT_MAX);
+    family_word(lang, "what",
+                words_for(ev->family)->customer ? ev->family : NULL, v, 1, what,
+                PVS_FACT_MAX);
     engine_fact(f, "customer_subject", subj);
     engine_fact(f, "customer_what", what);
     engine_fact(f, "customer_title",
-                w->title_en ? (fr ? w->title_fr : w->title_en)
-                            : "we are looking into it");
+                family_word(lang, "title",
+                            words_for(ev->family)->customer ? ev->family : NULL,
+                            NULL, 0, engine_fact_buf(f), PVS_FACT_MAX));
 }
 
 static void engine_make_title(const struct pvs_alert_event *ev, char *buf,
@@ -653,7 +883,7 @@ static void on_firing(struct pvs_engine *e, const struct pvs_alert_event *ev) {
                  (long long)existing.id, ev->fingerprint);
         memset(&f, 0, sizeof(f));
         engine_common_facts(e, &f, &existing, ev);
-        engine_customer_words(&f, site, ev);
+        engine_customer_words(e, &f, site, ev);
         engine_flow_repeat(e, &existing, ev, &f);
         pvs_ticket_release(&existing);
         return;
@@ -673,7 +903,17 @@ static void on_firing(struct pvs_engine *e, const struct pvs_alert_event *ev) {
                                text);
         pvs_info("ticket #%lld reopened (%s)", (long long)existing.id,
                  ev->fingerprint);
-        pvs_snprintf(ago, sizeof(ago), "%lld minutes", (long long)mins);
+        {
+            const struct pvs_person *tech =
+                existing.assignee
+                    ? pvs_config_technician(e->cfg, existing.assignee)
+                    : NULL;
+            char n[24];
+            struct pvs_tvar v[1] = {{"n", n}};
+            pvs_snprintf(n, sizeof(n), "%lld", (long long)mins);
+            engine_word(tech && tech->language ? tech->language : "en",
+                        "tech.ago", v, 1, ago, sizeof(ago));
+        }
         engine_common_facts(e, &f, &existing, ev);
         engine_fact(&f, "ago", ago);
         engine_queue_mail(e, existing.id, "technician", "alert",
@@ -722,7 +962,7 @@ static void on_firing(struct pvs_engine *e, const struct pvs_alert_event *ev) {
         return;
     }
     engine_common_facts(e, &f, &t, ev);
-    engine_customer_words(&f, site, ev);
+    engine_customer_words(e, &f, site, ev);
     engine_flow_opened(e, &t, ev, &f);
     pvs_ticket_release(&t);
 }
@@ -731,7 +971,7 @@ static void on_resolved(struct pvs_engine *e,
                         const struct pvs_alert_event *ev) {
     struct pvs_ticket t;
     struct mail_facts f;
-    char text[256];
+    char text[256], was[32];
     enum pvs_err rc;
 
     rc = pvs_store_ticket_by_fp(e->st, ev->fingerprint, &t);
@@ -744,6 +984,7 @@ static void on_resolved(struct pvs_engine *e,
         pvs_ticket_release(&t);
         return;
     }
+    pvs_strlcpy(was, t.status, sizeof(was));
     pvs_free(t.status);
     t.status = pvs_strdup("resolved");
     t.updated_ms = ev->ts_ms;
@@ -759,8 +1000,8 @@ static void on_resolved(struct pvs_engine *e,
              (long long)t.id, ev->fingerprint);
     memset(&f, 0, sizeof(f));
     engine_common_facts(e, &f, &t, ev);
-    engine_customer_words(&f, ev->site, ev);
-    engine_flow_resolved(e, &t, ev, &f);
+    engine_customer_words(e, &f, ev->site, ev);
+    engine_flow_resolved(e, &t, was, ev, &f);
     pvs_ticket_release(&t);
 }
 

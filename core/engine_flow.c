@@ -24,6 +24,7 @@
 #include "pvs/embed.h"
 #include "pvs/hours.h"
 #include "pvs/payload.h"
+#include "pvs/rules.h"
 #include "pvs/stats.h"
 #include "pvs/store_flow.h"
 #include "pvs/ticket.h"
@@ -82,11 +83,18 @@ void engine_flow_release(struct pvs_engine *e) {
 
 void engine_flow_link(const struct pvs_engine *e, const char *purpose,
                       int64_t id, int64_t now, char *buf, size_t size) {
-    char tok[PVS_TOKEN_MAX], sid[32];
+    char sid[32];
+
+    pvs_snprintf(sid, sizeof(sid), "%lld", (long long)id);
+    engine_flow_link_id(e, purpose, sid, now, buf, size);
+}
+
+void engine_flow_link_id(const struct pvs_engine *e, const char *purpose,
+                         const char *sid, int64_t now, char *buf, size_t size) {
+    char tok[PVS_TOKEN_MAX];
     const char *base = e->cfg->global.public_url;
     size_t n = strlen(base);
 
-    pvs_snprintf(sid, sizeof(sid), "%lld", (long long)id);
     pvs_token_make(e->link_key, purpose, sid, now + e->cfg->global.link_ttl_ms,
                    tok, sizeof(tok));
     pvs_snprintf(buf, size, "%.*s/l/%s",
@@ -181,31 +189,20 @@ void engine_flow_route(struct pvs_engine *e, struct pvs_ticket *t,
 /* ---- notices ---- */
 
 /*
- * The customer-safe steps of a knowledge-base article: the paragraph that
- * starts with "**Safe for the customer.**". NULL when it has none.
+ * The customer-safe steps of a knowledge-base article in lang: the
+ * paragraph that starts with "**Safe for the customer.**" (English) or
+ * "**Safe for the customer (fr).**". NULL when it has none.
  */
-static const char *self_help_steps(const char *kb, char *buf, size_t size) {
-    static const char mark[] = "**Safe for the customer.**";
-    char path[128];
-    const char *text, *p, *end;
+static const char *self_help_steps(const char *kb, const char *lang, char *buf,
+                                   size_t size) {
+    char mark[64];
 
-    if (!kb)
-        return NULL;
-    pvs_snprintf(path, sizeof(path), "rules/kb/%s.md", kb);
-    text = pvs_embed_get(path, NULL);
-    p = text ? strstr(text, mark) : NULL;
-    if (!p)
-        return NULL;
-    p += sizeof(mark) - 1;
-    while (*p == ' ')
-        p++;
-    end = strstr(p, "\n\n");
-    if (!end)
-        end = p + strlen(p);
-    while (end > p && end[-1] == '\n')
-        end--;
-    pvs_snprintf(buf, size, "%.*s", (int)(end - p), p);
-    return buf;
+    if (!lang || !strcmp(lang, "en"))
+        pvs_strlcpy(mark, "**Safe for the customer.**", sizeof(mark));
+    else
+        pvs_snprintf(mark, sizeof(mark), "**Safe for the customer (%s).**",
+                     lang);
+    return engine_kb_part(kb, mark, buf, size);
 }
 
 /* When a customer message may go out: not before ts, not in quiet hours. */
@@ -239,11 +236,17 @@ void engine_flow_opened(struct pvs_engine *e, struct pvs_ticket *t,
                         struct mail_facts *f) {
     const struct pvs_site *site = ev->site;
     const struct pvs_person *cust = site ? site->customer : NULL;
+    const struct pvs_person *tech =
+        t->assignee ? pvs_config_technician(e->cfg, t->assignee) : NULL;
+    const char *tlang = tech && tech->language ? tech->language : "en";
     struct pvs_ticket_flow fl;
     struct pvs_buf hist;
     int64_t now = ev->ts_ms;
     int64_t esc = pvs_escalation_ms(e->cfg, t->severity);
-    bool eligible = false;
+    int64_t at = 0;
+    bool eligible = false, opt_out = false, quiet = false;
+    char when[96];
+    struct pvs_tvar wv[1] = {{"when", when}};
 
     memset(&fl, 0, sizeof(fl));
     pvs_strlcpy(fl.opened_by, "pvsentry", sizeof(fl.opened_by));
@@ -254,9 +257,8 @@ void engine_flow_opened(struct pvs_engine *e, struct pvs_ticket *t,
     /* Whether the customer is affected enough to hear about it: a fault
      * that needs a visit, or energy lost worth mentioning. */
     if (cust && cust->email && engine_customer_affected(ev)) {
-        char lang[16], quiet[32];
-        bool opt_out;
-        engine_flow_customer(e, cust, lang, quiet, sizeof(lang), &opt_out);
+        char lang[16], qh[32];
+        engine_flow_customer(e, cust, lang, qh, sizeof(lang), &opt_out);
         eligible =
             !opt_out && (ev->severity == PVS_SEV_CRITICAL ||
                          ev->lost_kwh_per_day >= e->cfg->global.notice_min_kwh);
@@ -265,7 +267,21 @@ void engine_flow_opened(struct pvs_engine *e, struct pvs_ticket *t,
                                    "pvsentry",
                                    "the customer opted out of notices");
     }
+    if (eligible)
+        at = customer_time(e, site, cust, now + e->cfg->global.notice_delay_ms,
+                           &quiet);
+    /* What the technician may tell the customer depends on this: say
+     * exactly what the customer has heard, or will hear and when. */
+    engine_fmt_time(e, site, at > now ? at : now, when, sizeof(when));
     engine_fact(f, "customer_notified", eligible ? "yes" : NULL);
+    engine_fact(f, "notice_status",
+                engine_word(tlang,
+                            eligible  ? (quiet ? "tech.notice.quiet"
+                                               : "tech.notice.later")
+                            : opt_out ? "tech.notice.opted_out"
+                            : cust    ? "tech.notice.none"
+                                      : "tech.notice.no_customer",
+                            wv, 1, engine_fact_buf(f), PVS_FACT_MAX));
     pvs_buf_init(&hist, 4096);
     if (site &&
         pvs_store_site_history(e->st, site->obj.id, t->id, 5, &hist) == PVS_OK)
@@ -273,18 +289,17 @@ void engine_flow_opened(struct pvs_engine *e, struct pvs_ticket *t,
     tech_mail(e, t, f, "alert", "tech_alert", now);
     engine_flow_integrations(e, t, ev, "alert", now);
     if (eligible) {
-        bool quiet;
-        int64_t at = customer_time(
-            e, site, cust, now + e->cfg->global.notice_delay_ms, &quiet);
-        char *link = engine_fact_buf(f);
+        char *link = engine_fact_buf(f), clang[16];
 
-        engine_flow_link(e, "status", t->id, now, link, 256);
+        engine_site_lang(e, site, clang, sizeof(clang));
+        engine_flow_link(e, "status", t->id, now, link, PVS_FACT_MAX);
         engine_fact(f, "status_link", link);
         link = engine_fact_buf(f);
-        engine_flow_link(e, "selfhelp", t->id, now, link, 256);
+        engine_flow_link(e, "selfhelp", t->id, now, link, PVS_FACT_MAX);
         engine_fact(f, "selfhelp_link", link);
-        engine_fact(f, "self_help",
-                    self_help_steps(ev->kb, engine_fact_buf(f), 256));
+        engine_fact(
+            f, "self_help",
+            self_help_steps(ev->kb, clang, engine_fact_buf(f), PVS_FACT_MAX));
         /* Held even with no delay: released by the next tick, after the
          * checks below. */
         engine_queue_mail(e, t->id, "customer", "notice", cust,
@@ -329,19 +344,37 @@ void engine_flow_repeat(struct pvs_engine *e, struct pvs_ticket *t,
 }
 
 void engine_flow_resolved(struct pvs_engine *e, struct pvs_ticket *t,
-                          const struct pvs_alert_event *ev,
+                          const char *was, const struct pvs_alert_event *ev,
                           struct mail_facts *f) {
     const struct pvs_site *site = ev->site;
     const struct pvs_person *cust = site ? site->customer : NULL;
-    char status[32], when[64];
-    int64_t id = 0;
+    char status[32], when[96];
+    int64_t id = 0, alert = 0;
     struct pvs_ticket_flow fl;
+    bool have_fl = !pvs_store_flow_get(e->st, t->id, &fl);
 
-    if (!pvs_store_flow_get(e->st, t->id, &fl) && fl.self_help_ms)
+    if (have_fl && fl.self_help_ms)
         pvs_store_ticket_event(e->st, t->id, ev->ts_ms, "self_resolved",
                                "pvsentry",
                                "the customer's own steps brought it back");
     engine_flow_integrations(e, t, ev, "recovered", ev->ts_ms);
+    /* Cleared before anyone fixed it or went there: the technician who
+     * was told stands down (and cancels a planned visit). */
+    if (t->assignee && strcmp(was, "fixed") && strcmp(was, "open") &&
+        !(have_fl && fl.visit_ms && fl.visit_ms <= ev->ts_ms) &&
+        !pvs_store_outbox_latest(e->st, t->id, "technician", "alert", status,
+                                 sizeof(status), &alert)) {
+        char *b = engine_fact_buf(f);
+        engine_fmt_time(e, site, ev->ts_ms, b, PVS_FACT_MAX);
+        engine_fact(f, "recovered", b);
+        engine_fact(f, "visit_planned",
+                    !strcmp(was, "scheduled") ? "yes" : NULL);
+        tech_mail(e, t, f, "standdown", "tech_standdown", ev->ts_ms);
+        pvs_store_ticket_event(e->st, t->id, ev->ts_ms, "stand_down",
+                               "pvsentry",
+                               "cleared before a visit: the technician is "
+                               "told to stand down");
+    }
     if (!cust || pvs_store_outbox_latest(e->st, t->id, "customer", "notice",
                                          status, sizeof(status), &id))
         return;
@@ -425,7 +458,13 @@ void engine_flow_integrations(struct pvs_engine *e, const struct pvs_ticket *t,
     if (cfg->sms && tech && tech->phone && t->severity &&
         !strcmp(t->severity, "critical") &&
         (!strcmp(kind, "alert") || !strcmp(kind, "escalation"))) {
-        char *text = pvs_payload_sms_text(&pf);
+        char ack[PVS_FACT_MAX], id[96];
+        char *text;
+
+        engine_flow_ack_id(t, tech, id, sizeof(id));
+        engine_flow_link_id(e, "ack", id, now, ack, sizeof(ack));
+        pf.ack_url = ack;
+        text = pvs_payload_sms_text(&pf);
         pvs_snprintf(msgid, sizeof(msgid), "<pvs.%lld.sms.%s.%lld.%u@pvsentry>",
                      (long long)t->id, kind, (long long)now, e->msg_seq++);
         if (text)
@@ -436,6 +475,33 @@ void engine_flow_integrations(struct pvs_engine *e, const struct pvs_ticket *t,
 }
 
 /* ---- the tick ---- */
+
+/*
+ * A held mail was written when the problem was seen; its Date header
+ * says when it goes out, which is now.
+ */
+static void redate(struct pvs_engine *e, const struct pvs_outbox *o,
+                   int64_t now) {
+    const char *p = o->body ? strstr(o->body, "\r\nDate: ") : NULL;
+    const char *end;
+    char date[64];
+    time_t t = (time_t)(now / 1000);
+    struct tm tm;
+    char *body;
+
+    if (strcmp(o->channel, "email") || !p)
+        return;
+    p += 8;
+    end = strstr(p, "\r\n");
+    if (!end)
+        return;
+    gmtime_r(&t, &tm);
+    strftime(date, sizeof(date), "%a, %d %b %Y %H:%M:%S +0000", &tm);
+    body = pvs_asprintf("%.*s%s%s", (int)(p - o->body), o->body, date, end);
+    if (!e->txn_rc)
+        e->txn_rc = pvs_store_outbox_set_body(e->st, o->id, body);
+    pvs_free(body);
+}
 
 static void release_held(struct pvs_engine *e, int64_t id, int64_t now) {
     struct pvs_outbox o;
@@ -472,6 +538,7 @@ static void release_held(struct pvs_engine *e, int64_t id, int64_t now) {
                              "waiting for the end of quiet hours");
         goto out;
     }
+    redate(e, &o, now);
     if (!e->txn_rc)
         e->txn_rc = pvs_store_outbox_set(e->st, id, "pending", 0, NULL);
     engine_ids_add(&e->fresh, &e->nfresh, &e->fresh_cap, id);
@@ -512,7 +579,69 @@ static void ticket_facts(struct pvs_engine *e, const struct pvs_ticket *t,
     ev.lost_kwh = t->lost_kwh;
     ev.evidence[0] = '\0';
     engine_common_facts(e, f, t, &ev);
-    engine_customer_words(f, ev.site, &ev);
+    engine_customer_words(e, f, ev.site, &ev);
+}
+
+struct people {
+    const struct pvs_person *p[16];
+    size_t n;
+    const struct pvs_config *cfg;
+};
+
+static void add_person(struct people *pl, const struct pvs_person *p) {
+    if (!p || !p->email || pl->n == PVS_ARRAY_LEN(pl->p))
+        return;
+    for (size_t i = 0; i < pl->n; i++)
+        if (pl->p[i] == p)
+            return;
+    pl->p[pl->n++] = p;
+}
+
+static void add_admin(void *ud, const char *person, int64_t n) {
+    struct people *pl = ud;
+
+    (void)n;
+    add_person(pl, pvs_config_technician(pl->cfg, person));
+}
+
+/*
+ * Escalation ran out: nobody acknowledged. Every admin who is a person
+ * (a technician record) and the configured escalation_contact hear it
+ * through their own channel; with nobody to tell, the log says so.
+ */
+static void tell_exhausted(struct pvs_engine *e, const struct pvs_ticket *t,
+                           const char *why, int64_t now) {
+    struct people pl;
+    const struct pvs_person *was =
+        t->assignee ? pvs_config_technician(e->cfg, t->assignee) : NULL;
+
+    memset(&pl, 0, sizeof(pl));
+    pl.cfg = e->cfg;
+    if (e->cfg->global.escalation_contact)
+        add_person(&pl, pvs_config_technician(
+                            e->cfg, e->cfg->global.escalation_contact));
+    pvs_store_admin_persons(e->st, add_admin, &pl);
+    if (!pl.n) {
+        pvs_error("ticket #%lld: nobody acknowledged it and nobody is left "
+                  "to tell: set escalation_contact in [global] or give an "
+                  "admin user a person",
+                  (long long)t->id);
+        return;
+    }
+    for (size_t i = 0; i < pl.n; i++) {
+        struct pvs_ticket copy = *t;
+        struct mail_facts f;
+
+        /* The facts in the reader's own words. */
+        copy.assignee = (char *)(uintptr_t)pl.p[i]->obj.id;
+        memset(&f, 0, sizeof(f));
+        ticket_facts(e, &copy, &f, now);
+        engine_fact(&f, "escalation", why);
+        engine_fact(&f, "assignee_name", was ? was->name : NULL);
+        engine_queue_mail(e, t->id, "technician", "escalation_exhausted",
+                          pl.p[i], "tech_exhausted", f.v, f.n, now, 0, NULL,
+                          NULL);
+    }
 }
 
 static void escalate(struct pvs_engine *e, int64_t id, int64_t now) {
@@ -538,6 +667,8 @@ static void escalate(struct pvs_engine *e, int64_t id, int64_t now) {
     pvs_store_ticket_event(e->st, id, now,
                            next ? "escalated" : "escalation_exhausted",
                            "pvsentry", why);
+    if (!next)
+        tell_exhausted(e, &t, why, now);
     if (next) {
         pvs_info("ticket #%lld escalated to '%s'", (long long)id, next->obj.id);
         pvs_free(t.assignee);
@@ -653,6 +784,54 @@ static void remind(struct pvs_engine *e, int64_t appt, int64_t now) {
     pvs_ticket_release(&t);
 }
 
+/* How long a cleared condition takes to count as recovered, for rule id. */
+static int64_t recovery_ms(const struct pvs_engine *e, const char *rule) {
+    size_t n = 0;
+    struct pvs_rule *const *rules = pvs_ruleset_rules(e->rules, &n);
+
+    for (size_t i = 0; rule && i < n; i++)
+        if (!strcmp(rules[i]->id, rule))
+            return rules[i]->recovery_ms;
+    return 5 * 60000;
+}
+
+/*
+ * A technician said "fixed", yet after the rule's recovery time the
+ * device still reports the problem: the fix did not hold. The ticket goes
+ * back to "acknowledged" (the technician still has it) and they are told.
+ */
+static void check_fixed(struct pvs_engine *e, int64_t id, int64_t now) {
+    struct pvs_ticket t;
+    struct mail_facts f;
+    bool firing = false;
+    double per_day = 0;
+
+    if (pvs_store_ticket_get(e->st, id, &t))
+        return;
+    if (now - t.updated_ms < recovery_ms(e, t.rule) ||
+        pvs_store_alert_latest(e->st, t.fingerprint, &firing, &per_day) ||
+        !firing) {
+        pvs_ticket_release(&t);
+        return;
+    }
+    pvs_free(t.status);
+    t.status = pvs_strdup("acknowledged");
+    t.updated_ms = now;
+    if (!e->txn_rc)
+        e->txn_rc = pvs_store_ticket_update(e->st, &t);
+    pvs_store_ticket_event(e->st, id, now, "fix_not_confirmed", "pvsentry",
+                           "marked fixed, but the device still reports the "
+                           "problem after the recovery time: back to "
+                           "acknowledged");
+    pvs_info("ticket #%lld: marked fixed but still failing: acknowledged "
+             "again",
+             (long long)id);
+    memset(&f, 0, sizeof(f));
+    ticket_facts(e, &t, &f, now);
+    tech_mail(e, &t, &f, "not_fixed", "tech_not_fixed", now);
+    pvs_ticket_release(&t);
+}
+
 void engine_flow_tick(struct pvs_engine *e, int64_t now) {
     int64_t *ids = NULL;
     size_t n = 0;
@@ -665,6 +844,11 @@ void engine_flow_tick(struct pvs_engine *e, int64_t now) {
     if (!pvs_store_escalations_due(e->st, now, &ids, &n)) {
         for (size_t i = 0; i < n; i++)
             escalate(e, ids[i], now);
+        PVS_FREE(ids);
+    }
+    if (!pvs_store_fixed_tickets(e->st, &ids, &n)) {
+        for (size_t i = 0; i < n; i++)
+            check_fixed(e, ids[i], now);
         PVS_FREE(ids);
     }
     if (!pvs_store_to_close(e->st, now - e->cfg->global.reopen_window_ms, &ids,
@@ -727,13 +911,23 @@ static void schedule(struct pvs_engine *e, struct pvs_command *c, int64_t now) {
         pvs_ticket_release(&t);
         return;
     }
+    site = t.site ? pvs_config_site(e->cfg, t.site) : NULL;
+    if (c->local_time && site && e->tz[site->index]) {
+        /* Typed as the site's wall clock: the same local time for the
+         * technician, the customer and every page, wherever typed. */
+        time_t wall = (time_t)(c->value_ms / 1000);
+        struct tm lt;
+        gmtime_r(&wall, &lt);
+        c->value_ms = pvs_tz_from_local(e->tz[site->index], lt.tm_year + 1900,
+                                        lt.tm_mon + 1, lt.tm_mday, lt.tm_hour,
+                                        lt.tm_min, lt.tm_sec);
+    }
     if (c->value_ms <= now) {
         engine_reply(e, c, PVS_ERR_INVAL, 400,
                      "the visit slot must be in the future");
         pvs_ticket_release(&t);
         return;
     }
-    site = t.site ? pvs_config_site(e->cfg, t.site) : NULL;
     pvs_store_appointment_add(e->st, t.id, c->value_ms, c->actor, now, &appt);
     pvs_free(t.status);
     t.status = pvs_strdup("scheduled");
@@ -812,7 +1006,14 @@ static void appointment_reply(struct pvs_engine *e, struct pvs_command *c,
     memset(&f, 0, sizeof(f));
     ticket_facts(e, &t, &f, now);
     engine_fact(&f, "visit", when);
-    engine_fact(&f, "answer", yes ? "confirmed" : "asks for another time");
+    {
+        const struct pvs_person *tech =
+            t.assignee ? pvs_config_technician(e->cfg, t.assignee) : NULL;
+        engine_fact(&f, "answer",
+                    engine_word(tech && tech->language ? tech->language : "en",
+                                yes ? "tech.answer.yes" : "tech.answer.no",
+                                NULL, 0, engine_fact_buf(&f), PVS_FACT_MAX));
+    }
     ics_for(&t, site, slot, now, ics, sizeof(ics));
     engine_queue_mail(
         e, t.id, "technician", "appointment",
@@ -946,6 +1147,13 @@ static void self_help(struct pvs_engine *e, struct pvs_command *c,
     engine_reply(e, c, PVS_OK, 200, "thank you: we will check the data");
 }
 
+static bool lang_ok(const char *lang) {
+    for (size_t i = 0; pvs_template_languages[i]; i++)
+        if (!strcmp(pvs_template_languages[i], lang))
+            return true;
+    return false;
+}
+
 static void prefs(struct pvs_engine *e, struct pvs_command *c, int64_t now) {
     /* text: "channel=sms\nlanguage=fr\nquiet_hours=22:00-07:00\n
      * opt_out=1", any subset. */
@@ -962,8 +1170,7 @@ static void prefs(struct pvs_engine *e, struct pvs_command *c, int64_t now) {
         if (!strcmp(l, "channel") &&
             (!strcmp(eq + 1, "email") || !strcmp(eq + 1, "sms")))
             pvs_strlcpy(channel, eq + 1, sizeof(channel));
-        else if (!strcmp(l, "language") &&
-                 (!strcmp(eq + 1, "en") || !strcmp(eq + 1, "fr")))
+        else if (!strcmp(l, "language") && lang_ok(eq + 1))
             pvs_strlcpy(lang, eq + 1, sizeof(lang));
         else if (!strcmp(l, "quiet_hours") && pvs_span_valid(eq + 1))
             pvs_strlcpy(quiet, eq + 1, sizeof(quiet));
@@ -1002,9 +1209,37 @@ static void acknowledge(struct pvs_engine *e, struct pvs_command *c,
     }
 }
 
+/*
+ * "Fixed" while the device still reports the problem is most likely a
+ * mistake (wrong ticket, or the fix has not taken yet): it needs the
+ * caller's confirmation (value 1). Returns true when answered here.
+ */
+static bool fixed_needs_confirmation(struct pvs_engine *e,
+                                     struct pvs_command *c) {
+    struct pvs_ticket t;
+    bool firing = false;
+    double per_day;
+
+    if (c->value == 1 || pvs_store_ticket_get(e->st, c->ticket_id, &t))
+        return false;
+    if (pvs_ticket_is_active(t.status) &&
+        !pvs_store_alert_latest(e->st, t.fingerprint, &firing, &per_day) &&
+        firing) {
+        engine_reply(e, c, PVS_ERR_INVAL, 409,
+                     "the device still reports this problem: confirm to "
+                     "mark it fixed anyway");
+        pvs_ticket_release(&t);
+        return true;
+    }
+    pvs_ticket_release(&t);
+    return false;
+}
+
 bool engine_flow_command(struct pvs_engine *e, struct pvs_command *c,
                          int64_t now) {
     switch (c->kind) {
+    case PVS_CMD_TICKET_FIXED:
+        return fixed_needs_confirmation(e, c);
     case PVS_CMD_TICKET_ACK:
         acknowledge(e, c, now);
         return false; /* and the common transition */

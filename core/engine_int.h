@@ -64,10 +64,12 @@ struct pvs_engine {
     struct engine_rollup *rollup; /* engine_rollup.c */
 };
 
+#define PVS_FACT_MAX 512
+
 struct mail_facts {
-    struct pvs_tvar v[56];
+    struct pvs_tvar v[80];
     size_t n;
-    char buf[24][256];
+    char buf[40][PVS_FACT_MAX];
     size_t nbuf;
 };
 
@@ -87,8 +89,32 @@ void engine_fact(struct mail_facts *f, const char *name, const char *value);
 char *engine_fact_buf(struct mail_facts *f);
 void engine_fmt_time(const struct pvs_engine *e, const struct pvs_site *site,
                      int64_t ms, char *buf, size_t size);
-void engine_fmt_time_words(const struct pvs_engine *e,
-                           const struct pvs_site *site, int64_t ms, char *buf,
+/* Customers' time in the site's zone, in the site customer's words. */
+void engine_fmt_time_words(struct pvs_engine *e, const struct pvs_site *site,
+                           int64_t ms, char *buf, size_t size);
+/* The same in language lang. */
+void engine_fmt_time_lang(const struct pvs_engine *e,
+                          const struct pvs_site *site, const char *lang,
+                          int64_t ms, char *buf, size_t size);
+/* The language the site's customer reads ("en" without a customer). */
+void engine_site_lang(struct pvs_engine *e, const struct pvs_site *site,
+                      char *lang, size_t size);
+/*
+ * Phrase key of words.txt in lang, rendered with vars, into buf; returns
+ * buf ("" when no language has the key).
+ */
+const char *engine_word(const char *lang, const char *key,
+                        const struct pvs_tvar *vars, size_t nvars, char *buf,
+                        size_t size);
+/*
+ * Energy lost in lang's words: so_far (kWh, the ticket's stored figure)
+ * and per_day (the alert's current rate); "" when both are negligible.
+ * The one place that renders it for technicians.
+ */
+void engine_fmt_lost(const char *lang, double so_far, double per_day, char *buf,
+                     size_t size);
+/* The paragraph of KB article kb after mark ("**Bring.**"), or NULL. */
+const char *engine_kb_part(const char *kb, const char *mark, char *buf,
                            size_t size);
 const char *engine_first_name(const char *name, char *buf, size_t size);
 void engine_submit(struct pvs_engine *e, int64_t id);
@@ -107,10 +133,11 @@ int64_t engine_queue_mail(struct pvs_engine *e, int64_t ticket_id,
                           int64_t now, int64_t hold_until, const char *note,
                           const char *attachment);
 
-void engine_common_facts(const struct pvs_engine *e, struct mail_facts *f,
+void engine_common_facts(struct pvs_engine *e, struct mail_facts *f,
                          const struct pvs_ticket *t,
                          const struct pvs_alert_event *ev);
-void engine_customer_words(struct mail_facts *f, const struct pvs_site *site,
+void engine_customer_words(struct pvs_engine *e, struct mail_facts *f,
+                           const struct pvs_site *site,
                            const struct pvs_alert_event *ev);
 bool engine_customer_affected(const struct pvs_alert_event *ev);
 
@@ -147,9 +174,10 @@ void engine_flow_opened(struct pvs_engine *e, struct pvs_ticket *t,
  * hears again only when it got worse. */
 void engine_flow_repeat(struct pvs_engine *e, struct pvs_ticket *t,
                         const struct pvs_alert_event *ev, struct mail_facts *f);
-/* The ticket's alert resolved: cancel or send customer messages. */
+/* The ticket's alert resolved (the ticket was in status was): cancel or
+ * send customer messages; the technician stands down. */
 void engine_flow_resolved(struct pvs_engine *e, struct pvs_ticket *t,
-                          const struct pvs_alert_event *ev,
+                          const char *was, const struct pvs_alert_event *ev,
                           struct mail_facts *f);
 /* Workflow commands; false when c is not one of them. */
 bool engine_flow_command(struct pvs_engine *e, struct pvs_command *c,
@@ -157,6 +185,15 @@ bool engine_flow_command(struct pvs_engine *e, struct pvs_command *c,
 /* The link for purpose/id ("https://.../l/<token>"). */
 void engine_flow_link(const struct pvs_engine *e, const char *purpose,
                       int64_t id, int64_t now, char *buf, size_t size);
+/*
+ * The acknowledge link's token id: "<ticket>-<technician>" (token ids
+ * are [A-Za-z0-9_-]), just the ticket when the person's id does not fit.
+ */
+void engine_flow_ack_id(const struct pvs_ticket *t,
+                        const struct pvs_person *tech, char *buf, size_t size);
+/* The same with a token id of [A-Za-z0-9_-] ("12-alice"). */
+void engine_flow_link_id(const struct pvs_engine *e, const char *purpose,
+                         const char *id, int64_t now, char *buf, size_t size);
 /* Customer settings: config, overridden by preferences set by link. */
 void engine_flow_customer(struct pvs_engine *e, const struct pvs_person *c,
                           char *lang, char *quiet, size_t size,

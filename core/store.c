@@ -256,6 +256,8 @@ static const char *const migrations[] = {
     " ts_ms INTEGER NOT NULL, n INTEGER NOT NULL, sensor_n INTEGER NOT"
     " NULL, wh REAL NOT NULL, exp_wh REAL NOT NULL, peak_w REAL NOT NULL,"
     " PRIMARY KEY(device_id, ts_ms)) WITHOUT ROWID;",
+    /* 8: the customer's name for a device ("garage roof") */
+    "ALTER TABLE devices ADD COLUMN label TEXT;",
 };
 
 #define SCHEMA_VERSION ((int)PVS_ARRAY_LEN(migrations))
@@ -509,11 +511,11 @@ enum pvs_err pvs_store_sync_config(struct pvs_store *st,
         " customer_id = excluded.customer_id, technician_id ="
         " excluded.technician_id, source = 'config'";
     static const char dev_sql[] =
-        "INSERT INTO devices(id, site_id, kind, vendor, model, source,"
-        " created_ms) VALUES (?, ?, ?, ?, ?, 'config',"
+        "INSERT INTO devices(id, site_id, kind, vendor, model, label,"
+        " source, created_ms) VALUES (?, ?, ?, ?, ?, ?, 'config',"
         " strftime('%s','now') * 1000) ON CONFLICT(id) DO UPDATE SET"
         " site_id = excluded.site_id, kind = excluded.kind, vendor ="
-        " excluded.vendor, source = 'config'";
+        " excluded.vendor, label = excluded.label, source = 'config'";
     static const char person_sql[] =
         "INSERT INTO people(role, id, name, email, phone, language, source)"
         " VALUES (?, ?, ?, ?, ?, ?, 'config') ON CONFLICT(role, id) DO"
@@ -558,6 +560,7 @@ enum pvs_err pvs_store_sync_config(struct pvs_store *st,
         store_bind_text(s, 3, d->kind);
         store_bind_text(s, 4, d->vendor);
         store_bind_text(s, 5, d->model);
+        store_bind_text(s, 6, d->label);
         if (sqlite3_step(s) != SQLITE_DONE)
             rc = fail(st, "syncing devices");
     }

@@ -100,6 +100,61 @@ enum pvs_err pvs_store_flow_set(struct pvs_store *st, int64_t ticket_id,
 #define ACTIVE_SQL                                                             \
     "status NOT IN ('resolved', 'closed', 'false_alarm', 'merged')"
 
+enum pvs_err pvs_store_alert_latest(struct pvs_store *st, const char *fp,
+                                    bool *ret_firing, double *ret_per_day) {
+    sqlite3_stmt *s;
+    enum pvs_err rc = PVS_ERR_NOTFOUND;
+
+    if (prep(st,
+             "SELECT state, lost_kwh_per_day FROM alerts WHERE fingerprint ="
+             " ? ORDER BY id DESC LIMIT 1",
+             &s))
+        return PVS_ERR_DB;
+    sqlite3_bind_text(s, 1, fp, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(s) == SQLITE_ROW) {
+        const unsigned char *state = sqlite3_column_text(s, 0);
+        *ret_firing = state && !strcmp((const char *)state, "firing");
+        *ret_per_day = sqlite3_column_double(s, 1);
+        rc = PVS_OK;
+    }
+    sqlite3_finalize(s);
+    return rc;
+}
+
+enum pvs_err pvs_store_last_reading(struct pvs_store *st, const char *device,
+                                    const char *metric, double *ret) {
+    sqlite3_stmt *s;
+    enum pvs_err rc = PVS_ERR_NOTFOUND;
+
+    /* Bounded: a device's latest readings, not its whole history. */
+    if (prep(st,
+             "SELECT v FROM (SELECT data ->> ?2 AS v, ts_ms FROM readings"
+             " WHERE device_id = ?1 ORDER BY ts_ms DESC LIMIT 120) WHERE v"
+             " IS NOT NULL ORDER BY ts_ms DESC LIMIT 1",
+             &s))
+        return PVS_ERR_DB;
+    sqlite3_bind_text(s, 1, device, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 2, metric, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(s) == SQLITE_ROW &&
+        sqlite3_column_type(s, 0) != SQLITE_NULL) {
+        *ret = sqlite3_column_double(s, 0);
+        rc = PVS_OK;
+    }
+    sqlite3_finalize(s);
+    return rc;
+}
+
+enum pvs_err pvs_store_outbox_set_body(struct pvs_store *st, int64_t id,
+                                       const char *body) {
+    sqlite3_stmt *s;
+
+    if (prep(st, "UPDATE outbox SET body = ? WHERE id = ?", &s))
+        return PVS_ERR_DB;
+    sqlite3_bind_text(s, 1, body, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(s, 2, id);
+    return run(st, s, "updating a message");
+}
+
 enum pvs_err pvs_store_open_by_assignee(struct pvs_store *st,
                                         pvs_store_count_fn *fn, void *ud) {
     sqlite3_stmt *s;
@@ -115,6 +170,32 @@ enum pvs_err pvs_store_open_by_assignee(struct pvs_store *st,
            sqlite3_column_int64(s, 1));
     sqlite3_finalize(s);
     return r == SQLITE_DONE ? PVS_OK : PVS_ERR_DB;
+}
+
+enum pvs_err pvs_store_admin_persons(struct pvs_store *st,
+                                     pvs_store_count_fn *fn, void *ud) {
+    sqlite3_stmt *s;
+    int r;
+
+    if (prep(st,
+             "SELECT person_id FROM users WHERE role = 'admin' AND disabled"
+             " = 0 AND person_id IS NOT NULL ORDER BY id",
+             &s))
+        return PVS_ERR_DB;
+    while ((r = sqlite3_step(s)) == SQLITE_ROW)
+        fn(ud, (const char *)sqlite3_column_text(s, 0), 1);
+    sqlite3_finalize(s);
+    return r == SQLITE_DONE ? PVS_OK : PVS_ERR_DB;
+}
+
+enum pvs_err pvs_store_fixed_tickets(struct pvs_store *st, int64_t **ret_ids,
+                                     size_t *ret_n) {
+    sqlite3_stmt *s;
+
+    if (prep(st, "SELECT id FROM tickets WHERE status = 'fixed' ORDER BY id",
+             &s))
+        return PVS_ERR_DB;
+    return store_ids(st, s, "a workflow query", ret_ids, ret_n);
 }
 
 enum pvs_err pvs_store_escalations_due(struct pvs_store *st, int64_t now_ms,
@@ -620,9 +701,15 @@ enum pvs_err pvs_store_report_json(struct pvs_store *st, int64_t since_ms,
         {"mean_time_to_acknowledge_h",
          "SELECT AVG(acknowledged_ms - opened_ms) / 3600000.0 FROM tickets"
          " WHERE opened_ms >= ?1 AND acknowledged_ms IS NOT NULL"},
+        /* A visit counts once it happened: its time has passed (the
+         * store's latest event is "now", so the report reads the same on
+         * a simulated clock) and the problem had not cleared before it
+         * (the technician then stood down). */
         {"mean_time_to_first_visit_h",
          "SELECT AVG(visit_ms - opened_ms) / 3600000.0 FROM tickets WHERE"
-         " opened_ms >= ?1 AND visit_ms IS NOT NULL"},
+         " opened_ms >= ?1 AND visit_ms IS NOT NULL AND visit_ms <= (SELECT"
+         " MAX(ts_ms) FROM ticket_events) AND (resolved_ms IS NULL OR"
+         " visit_ms <= resolved_ms)"},
         {"mean_time_to_resolve_h",
          "SELECT AVG(resolved_ms - opened_ms) / 3600000.0 FROM tickets WHERE"
          " opened_ms >= ?1 AND resolved_ms IS NOT NULL"},
@@ -640,10 +727,14 @@ enum pvs_err pvs_store_report_json(struct pvs_store *st, int64_t since_ms,
         {"notices_delayed_quiet_hours",
          "SELECT COUNT(*) FROM outbox WHERE audience = 'customer' AND note"
          " LIKE '%quiet hours%' AND created_ms >= ?1"},
+        /* Cleared without anyone going there: no visit before the data
+         * showed recovery, and no technician said "fixed". */
         {"self_resolved_share",
-         "SELECT AVG(CASE WHEN self_help_ms IS NOT NULL AND resolved_ms IS"
-         " NOT NULL AND visit_ms IS NULL THEN 1.0 ELSE 0.0 END) FROM tickets"
-         " WHERE opened_ms >= ?1"},
+         "SELECT AVG(CASE WHEN resolved_ms IS NOT NULL AND (visit_ms IS NULL"
+         " OR visit_ms > resolved_ms) AND NOT EXISTS (SELECT 1 FROM"
+         " ticket_events e WHERE e.ticket_id = t.id AND e.kind = 'fixed')"
+         " THEN 1.0 ELSE 0.0 END) FROM tickets t WHERE opened_ms >= ?1 AND"
+         " status NOT IN ('false_alarm', 'merged')"},
         {"false_alarms",
          "SELECT COUNT(*) FROM tickets WHERE status = 'false_alarm' AND"
          " opened_ms >= ?1"},

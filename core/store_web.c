@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "pvs/log.h"
+#include "pvs/notifier.h"
 #include "pvs/store_web.h"
 #include "store_int.h"
 
@@ -470,7 +471,8 @@ enum pvs_err pvs_store_web_sites_json(struct pvs_store *st,
 }
 
 #define DEVICE_COLS                                                            \
-    "d.id, d.site_id AS site, d.kind, d.vendor, d.model, d.manufacturer,"      \
+    "d.id, d.site_id AS site, d.kind, d.vendor, d.model, d.label,"             \
+    " d.manufacturer,"                                                         \
     " d.serial, d.kwp, d.rated_power, d.mppt_inputs, d.endpoint,"              \
     " d.endpoint_url, d.unit_id, d.profile, d.interval_s, d.source,"           \
     " d.created_by, (SELECT MAX(ts_ms) FROM readings x WHERE x.device_id ="    \
@@ -755,17 +757,49 @@ enum pvs_err pvs_store_web_notices_json(struct pvs_store *st,
                                         const struct pvs_scope *scope,
                                         struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
-    sqlite3_stmt *s =
-        prep(st, "SELECT o.id, o.ticket_id, t.site_id AS site, o.kind,"
-                 " o.subject, o.body, o.status, o.created_ms, o.sent_ms FROM"
-                 " outbox o JOIN tickets t ON t.id = o.ticket_id WHERE"
-                 " o.audience = 'customer' AND " SCOPE_T
-                 " ORDER BY o.id DESC LIMIT 200");
+    bool first = true;
+    int r;
+    /* What the customer received, as they read it: sent messages only,
+     * the subject, the sending time and the text (never the mail's
+     * source: headers, MIME parts, markup, the calendar file). */
+    sqlite3_stmt *s = prep(
+        st, "SELECT o.body, o.id, o.ticket_id, t.site_id AS site,"
+            " o.kind, o.channel, o.subject, o.status, o.created_ms,"
+            " o.sent_ms FROM outbox o JOIN tickets t ON t.id ="
+            " o.ticket_id"
+            " WHERE o.audience = 'customer' AND o.status = 'sent' AND " SCOPE_T
+            " ORDER BY o.sent_ms DESC, o.id DESC LIMIT 200");
 
     if (!s)
         return PVS_ERR_DB;
     bind_scope(s, scope);
-    return jrows(st, &w, s, "listing notices");
+    jput(&w, "[");
+    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+        const char *body = (const char *)sqlite3_column_text(s, 0);
+        char *text = body ? pvs_email_plain_text(body) : NULL;
+
+        if (!first)
+            jput(&w, ", ");
+        first = false;
+        /* Every column but the source, then its text. */
+        jrow(&w, s, 1);
+        if (w.b->len && w.b->data[w.b->len - 1] == '}') {
+            w.b->len--; /* reopen the object */
+            w.b->data[w.b->len] = '\0';
+        }
+        jput(&w, ", \"text\": ");
+        if (text)
+            jstr(&w, text);
+        else
+            jput(&w, "null");
+        jput(&w, "}");
+        pvs_free(text);
+    }
+    jput(&w, "]");
+    sqlite3_finalize(s);
+    if (r != SQLITE_DONE)
+        return fail(st, "listing notices");
+    return w.rc;
 }
 
 /*
@@ -911,6 +945,7 @@ static const struct pvs_field device_fields[] = {
     {"kind", PVS_F_ENUM, false, 0, 0, device_kinds, NULL},
     {"vendor", PVS_F_TEXT, false, 0, 80, NULL, NULL},
     {"model", PVS_F_TEXT, false, 0, 80, NULL, NULL},
+    {"label", PVS_F_TEXT, false, 0, 80, NULL, NULL},
     {"kwp", PVS_F_REAL, false, 0, 1e6, NULL, NULL},
     {"rated_power", PVS_F_REAL, false, 0, 1e8, NULL, NULL},
     {"mppt_inputs", PVS_F_INT, false, 0, 16, NULL, NULL},
@@ -1422,12 +1457,19 @@ enum pvs_err pvs_store_web_user_create(struct pvs_store *st,
     enum pvs_err rc;
 
     if (person && *person) {
+        /* An admin who is a person is a technician record. */
+        const char *kind = strcmp(role, "admin") ? role : "technician";
         bool found;
-        rc = ref_exists(st, role, person, &found);
+
+        if (!pvs_store_web_entity(kind)) {
+            result(res, 400, "person: a %s has no person", role);
+            return PVS_ERR_INVAL;
+        }
+        rc = ref_exists(st, kind, person, &found);
         if (rc)
             return rc;
         if (!found) {
-            result(res, 400, "person: %s '%s' does not exist", role, person);
+            result(res, 400, "person: %s '%s' does not exist", kind, person);
             return PVS_ERR_INVAL;
         }
     }
@@ -1823,8 +1865,9 @@ static const char *const site_ini[] = {
     "kwp",      "tilt",       "azimuth",  "loss_factor", "access_notes",
     "customer", "technician", NULL};
 static const char *const device_ini[] = {
-    "site",        "kind",     "vendor",  "model",   "kwp",      "rated_power",
-    "mppt_inputs", "endpoint", "unit_id", "profile", "interval", NULL};
+    "site",        "kind",        "vendor",   "model",   "kwp",
+    "rated_power", "mppt_inputs", "endpoint", "unit_id", "profile",
+    "interval",    "label",       NULL};
 static const char *const person_ini[] = {"name", "email", "phone", "language",
                                          NULL};
 
@@ -1845,7 +1888,8 @@ static const struct ini_section ini_sections[] = {
     {"device",
      "SELECT id, site_id, kind, vendor, model, kwp, rated_power,"
      " mppt_inputs, CASE WHEN endpoint_url IS NOT NULL THEN 'api-' || id"
-     " ELSE endpoint END, unit_id, profile, interval_s, endpoint_url FROM"
+     " ELSE endpoint END, unit_id, profile, interval_s, label, endpoint_url"
+     " FROM"
      " devices WHERE source = 'api' ORDER BY id",
      device_ini},
 };

@@ -183,6 +183,29 @@ char *pvs_email_build(const char *from, const char *to, const char *subject,
     return pvs_buf_detach(&b, NULL);
 }
 
+char *pvs_email_plain_text(const char *mail) {
+    static const char part[] = "Content-Type: text/plain; charset=UTF-8\r\n";
+    const char *p = strstr(mail, part), *end;
+    struct pvs_buf b;
+
+    if (!p)
+        return pvs_strdup(mail);
+    p = strstr(p, "\r\n\r\n");
+    if (!p)
+        return pvs_strdup("");
+    p += 4;
+    /* The part ends at the next boundary line. */
+    end = strstr(p, "\r\n--pvs-");
+    if (!end)
+        end = p + strlen(p);
+    pvs_buf_init(&b, 1 << 20);
+    for (; p < end; p++)
+        if (*p != '\r' || p[1] != '\n')
+            pvs_buf_add(&b, p, 1);
+    pvs_buf_puts(&b, "");
+    return pvs_buf_detach(&b, NULL);
+}
+
 static void *email_init(const struct pvs_config *cfg) {
     struct email_ctx *c;
 

@@ -246,6 +246,19 @@ char *pvs_payload_sms_text(const struct pvs_payload_facts *f) {
     if (where || f->device)
         pvs_buf_puts(&b, ": ");
     pvs_buf_puts(&b, f->title ? f->title : "a problem needs attention");
+    if (f->ack_url && b.data) {
+        /* The link must survive whole: cut the words before it. */
+        char *head = pvs_buf_detach(&b, NULL);
+        char *out;
+        size_t room = PVS_PAYLOAD_SMS_MAX - 16 - strlen(f->ack_url);
+
+        if (strlen(f->ack_url) + 32 > PVS_PAYLOAD_SMS_MAX)
+            room = 16;
+        pvs_payload_clip(head, room);
+        out = pvs_asprintf("%s. Acknowledge: %s", head, f->ack_url);
+        pvs_free(head);
+        return pvs_payload_clip(out, PVS_PAYLOAD_SMS_MAX);
+    }
     if (f->status && !strcmp(kind, "ticket"))
         pvs_buf_printf(&b, " (now %s)", f->status);
     if (f->lost_kwh >= 0.05 && strcmp(kind, "recovered"))

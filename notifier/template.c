@@ -131,6 +131,57 @@ const char *pvs_template_get(const char *lang, const char *name) {
     return pvs_embed_get(path, NULL);
 }
 
+const char *const pvs_template_languages[] = {"en", "fr", "de", "es",
+                                              "it", "nl", NULL};
+
+/* The word lists of a language (each small enough for one C literal). */
+static const char *const word_files[] = {"words", "tech", "pages"};
+
+static const char *word_in_file(const char *lang, const char *file,
+                                const char *key, char *buf, size_t size) {
+    char path[128];
+    const char *text, *p;
+    size_t klen = strlen(key);
+
+    pvs_snprintf(path, sizeof(path), "notifier/templates/%s/%s.txt", lang,
+                 file);
+    text = pvs_embed_get(path, NULL);
+    for (p = text; p && *p;) {
+        const char *eol = strchr(p, '\n'), *v = p + klen;
+
+        if (!eol)
+            eol = p + strlen(p);
+        if (*p != '#' && !strncmp(p, key, klen) && (*v == ' ' || *v == '=')) {
+            while (*v == ' ')
+                v++;
+            if (*v == '=') {
+                v++;
+                while (*v == ' ')
+                    v++;
+                pvs_snprintf(buf, size, "%.*s", (int)(eol - v), v);
+                return buf;
+            }
+        }
+        p = *eol ? eol + 1 : eol;
+    }
+    return NULL;
+}
+
+static const char *word_in(const char *lang, const char *key, char *buf,
+                           size_t size) {
+    for (size_t i = 0; i < PVS_ARRAY_LEN(word_files); i++)
+        if (word_in_file(lang, word_files[i], key, buf, size))
+            return buf;
+    return NULL;
+}
+
+const char *pvs_template_word(const char *lang, const char *key, char *buf,
+                              size_t size) {
+    const char *w = lang && *lang ? word_in(lang, key, buf, size) : NULL;
+
+    return w ? w : word_in("en", key, buf, size);
+}
+
 void pvs_template_split_subject(const char *text, char **ret_subject,
                                 char **ret_body) {
     const char *nl;

@@ -236,6 +236,18 @@ static bool json_time(const cJSON *v, int64_t *ret) {
     return cJSON_IsString(v) && !pvs_clock_parse_time(v->valuestring, ret);
 }
 
+/*
+ * "2024-06-21T14:00" with no zone or offset: a wall-clock time of the
+ * ticket's site (the engine converts it), not UTC.
+ */
+static bool local_time(const cJSON *v) {
+    const char *t = cJSON_GetStringValue(v);
+    size_t n = t ? strlen(t) : 0;
+
+    return n >= 16 && n <= 19 && t[10] == 'T' && t[n - 1] != 'Z' &&
+           !strchr(t + 10, '+') && !strchr(t + 10, '-');
+}
+
 /* ---- /me, tickets ---- */
 
 static void me(struct web_req *r) {
@@ -576,6 +588,12 @@ static void ticket_action(struct web_req *r, int64_t id, const char *action) {
         pvs_web_error(r, 400, "text", "text is required for %s", action);
         goto out;
     }
+    if (c->kind == PVS_CMD_TICKET_SCHEDULE)
+        c->local_time =
+            local_time(j ? cJSON_GetObjectItemCaseSensitive(j, "at") : NULL);
+    if (c->kind == PVS_CMD_TICKET_FIXED && j &&
+        cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(j, "confirm")))
+        c->value = 1;
     if (c->kind == PVS_CMD_TICKET_SCHEDULE &&
         !json_time(j ? cJSON_GetObjectItemCaseSensitive(j, "at") : NULL,
                    &c->value_ms)) {
@@ -1049,7 +1067,10 @@ static void users(struct web_req *r, char **seg, int n) {
         cmd = cJSON_CreateObject();
         cJSON_AddStringToObject(cmd, "username", name);
         cJSON_AddStringToObject(cmd, "role", role);
-        if (rl == ROLE_TECHNICIAN || rl == ROLE_CUSTOMER)
+        /* An admin may be a person too: a technician record through
+         * which they hear that an escalation ran out. */
+        if (rl == ROLE_TECHNICIAN || rl == ROLE_CUSTOMER ||
+            (rl == ROLE_ADMIN && pvs_store_web_id_valid(person)))
             cJSON_AddStringToObject(cmd, "person", person);
         if (pwhash[0])
             cJSON_AddStringToObject(cmd, "pwhash", pwhash);

@@ -19,19 +19,39 @@
 
 #include "pvs/clock.h"
 #include "pvs/store_flow.h"
+#include "pvs/template.h"
 #include "pvs/ticket.h"
 #include "pvs/token.h"
 #include "web_int.h"
 
-static const char *const purposes[] = {"status", "survey",   "apptyes",
-                                       "apptno", "selfhelp", "prefs"};
+static const char *const purposes[] = {
+    "status", "survey", "apptyes", "apptno", "selfhelp", "prefs", "ack"};
 
-static void page_start(struct web_req *r, int status, const char *title) {
+/* Words of a page in its reader's language (words.txt). */
+struct words {
+    char lang[16];
+    char buf[8][512];
+    unsigned next;
+};
+
+static const char *W(struct words *w, const char *key) {
+    char *b = w->buf[w->next++ % PVS_ARRAY_LEN(w->buf)];
+
+    if (!pvs_template_word(w->lang, key, b, sizeof(w->buf[0])))
+        b[0] = '\0';
+    return b;
+}
+
+static void page_start(struct web_req *r, struct words *w, int status,
+                       const char *title) {
     r->status = status;
     r->ctype = "text/html; charset=utf-8";
     pvs_buf_reset(&r->out);
-    pvs_buf_puts(&r->out, "<!doctype html><html><head><meta charset=\"utf-8\">"
-                          "<meta name=\"viewport\" content=\"width=device-"
+    pvs_buf_printf(&r->out,
+                   "<!doctype html><html lang=\"%s\"><head>"
+                   "<meta charset=\"utf-8\">",
+                   w->lang);
+    pvs_buf_puts(&r->out, "<meta name=\"viewport\" content=\"width=device-"
                           "width, initial-scale=1\"><title>");
     pvs_buf_html(&r->out, title);
     pvs_buf_puts(&r->out, "</title><link rel=\"stylesheet\" href=\"/style.css"
@@ -44,15 +64,21 @@ static void page_end(struct web_req *r) {
     pvs_buf_puts(&r->out, "</main></body></html>\n");
 }
 
-static void page_message(struct web_req *r, int status, const char *title,
-                         const char *text) {
-    page_start(r, status, title);
+static void page_message(struct web_req *r, struct words *w, int status,
+                         const char *title, const char *text) {
+    page_start(r, w, status, title);
     pvs_buf_puts(&r->out, "<p>");
     pvs_buf_html(&r->out, text);
     pvs_buf_puts(&r->out, "</p>");
     page_end(r);
 }
 
+/* A paragraph of html-escaped words. */
+static void para(struct web_req *r, const char *text) {
+    pvs_buf_puts(&r->out, "<p>");
+    pvs_buf_html(&r->out, text);
+    pvs_buf_puts(&r->out, "</p>");
+}
 /* Value of key in an application/x-www-form-urlencoded body. */
 static bool form_value(const char *body, const char *key, char *out,
                        size_t size) {
@@ -109,67 +135,190 @@ static bool load_key(struct web_req *r, unsigned char key[PVS_TOKEN_KEY_LEN]) {
     return ok;
 }
 
-/* Plain words for a ticket state, for customers. */
-static const char *status_words(const char *status) {
-    static const struct {
-        const char *status, *words;
-    } w[] = {
-        {"open", "We have noticed the problem and are on it."},
-        {"assigned", "A technician has been told and will take care of it."},
-        {"acknowledged", "A technician is looking into it."},
-        {"scheduled", "A visit is planned."},
-        {"fixed", "The technician has fixed it; we are checking that "
-                  "everything works."},
-        {"resolved", "Everything works normally again."},
-        {"closed", "This is done: everything works normally."},
-        {"on_hold", "We are waiting for something before we can go on."},
-        {"false_alarm", "After checking, there was nothing wrong."},
-        {"merged", "This is being handled together with a related issue."},
-    };
-    for (size_t i = 0; i < PVS_ARRAY_LEN(w); i++)
-        if (!strcmp(w[i].status, status))
-            return w[i].words;
-    return "We are on it.";
+static void form_start(struct web_req *r) {
+    pvs_buf_puts(&r->out, "<form method=\"post\">");
 }
 
-static void form(struct web_req *r, const char *button, const char *fields) {
-    pvs_buf_puts(&r->out, "<form method=\"post\">");
-    pvs_buf_puts(&r->out, fields);
+static void form_end(struct web_req *r, const char *button) {
     pvs_buf_puts(&r->out, "<p><button type=\"submit\">");
     pvs_buf_html(&r->out, button);
     pvs_buf_puts(&r->out, "</button></p></form>");
 }
 
-static bool submit(struct web_req *r, struct pvs_command *c,
-                   const char *done_title) {
+/* <label>text<br>control</label> in a paragraph; control is markup. */
+static void labelled(struct web_req *r, const char *text, const char *control,
+                     bool br) {
+    pvs_buf_puts(&r->out, "<p><label>");
+    pvs_buf_html(&r->out, text);
+    pvs_buf_puts(&r->out, br ? "<br>" : " ");
+    pvs_buf_puts(&r->out, control);
+    pvs_buf_puts(&r->out, "</label></p>");
+}
+
+static bool submit(struct web_req *r, struct words *w, struct pvs_command *c,
+                   const char *done_title, const char *done_text) {
     if (!pvs_api_call(r, c)) {
         char msg[300];
-        pvs_strlcpy(msg, c->message[0] ? c->message : "please try later",
+        pvs_strlcpy(msg, c->message[0] ? c->message : W(w, "page.try_later"),
                     sizeof(msg));
-        page_message(r, r->status ? r->status : 503, "Sorry", msg);
+        page_message(r, w, r->status ? r->status : 503, W(w, "page.sorry"),
+                     msg);
         return false;
     }
-    page_message(r, 200, done_title, c->message);
+    page_message(r, w, 200, done_title, done_text ? done_text : c->message);
     return true;
 }
 
-static void status_page(struct web_req *r, const struct pvs_ticket *t,
+/* The language of the site's customer: their preference, else config. */
+static void customer_lang(struct web_req *r, struct pvs_store *st,
+                          const struct pvs_site *site, char *lang,
+                          size_t size) {
+    char channel[16], pl[16], quiet[32];
+    int opt = -1;
+    const struct pvs_person *c = site ? site->customer : NULL;
+
+    pvs_strlcpy(lang, c && c->language ? c->language : "en", size);
+    (void)r;
+    if (c && st &&
+        !pvs_store_prefs_get(st, c->obj.id, channel, pl, quiet, sizeof(pl),
+                             &opt) &&
+        pl[0])
+        pvs_strlcpy(lang, pl, size);
+}
+
+static void status_page(struct web_req *r, struct words *w,
+                        const struct pvs_ticket *t,
                         const struct pvs_site *site) {
-    page_start(r, 200, "Your solar installation");
-    pvs_buf_puts(&r->out, "<p>");
-    pvs_buf_html(&r->out, site && site->name ? site->name : t->site);
-    pvs_buf_puts(&r->out, "</p><p><strong>");
-    pvs_buf_html(&r->out, status_words(t->status));
-    pvs_buf_puts(&r->out, "</strong></p><h2>Write to us</h2>");
-    form(r, "Send",
-         "<p><label>Your message<br><textarea name=\"message\" rows=\"4\" "
-         "maxlength=\"2000\" required></textarea></label></p>");
+    char key[48];
+
+    pvs_snprintf(key, sizeof(key), "status.%s", t->status);
+    page_start(r, w, 200, W(w, "page.status"));
+    para(r, site && site->name ? site->name : t->site);
+    pvs_buf_puts(&r->out, "<p><strong>");
+    pvs_buf_html(&r->out, W(w, key));
+    pvs_buf_puts(&r->out, "</strong></p><h2>");
+    pvs_buf_html(&r->out, W(w, "page.write"));
+    pvs_buf_puts(&r->out, "</h2>");
+    form_start(r);
+    labelled(r, W(w, "page.your_message"),
+             "<textarea name=\"message\" rows=\"4\" maxlength=\"2000\" "
+             "required></textarea>",
+             true);
+    form_end(r, W(w, "page.send"));
     page_end(r);
+}
+
+static void survey_page(struct web_req *r, struct words *w) {
+    page_start(r, w, 200, W(w, "page.survey"));
+    form_start(r);
+    para(r, W(w, "page.survey_question"));
+    pvs_buf_puts(&r->out, "<p>");
+    for (int i = 1; i <= 5; i++) {
+        pvs_buf_printf(&r->out,
+                       "<label><input type=\"radio\" name=\"csat\" "
+                       "value=\"%d\"%s> %d",
+                       i, i == 1 ? " required" : "", i);
+        if (i == 1 || i == 5) {
+            pvs_buf_puts(&r->out, " (");
+            pvs_buf_html(&r->out,
+                         W(w, i == 1 ? "page.survey_low" : "page.survey_high"));
+            pvs_buf_puts(&r->out, ")");
+        }
+        pvs_buf_puts(&r->out, "</label> ");
+    }
+    pvs_buf_puts(&r->out, "</p>");
+    labelled(r, W(w, "page.survey_comment"),
+             "<textarea name=\"comment\" rows=\"3\" maxlength=\"2000\">"
+             "</textarea>",
+             true);
+    form_end(r, W(w, "page.send"));
+    page_end(r);
+}
+
+static void prefs_page(struct web_req *r, struct words *w) {
+    static const char *const names[] = {"English",
+                                        "Fran\xc3\xa7"
+                                        "ais",
+                                        "Deutsch",
+                                        "Espa\xc3\xb1ol",
+                                        "Italiano",
+                                        "Nederlands"};
+    struct pvs_buf sel;
+
+    page_start(r, w, 200, W(w, "page.prefs"));
+    form_start(r);
+    pvs_buf_init(&sel, 4096);
+    pvs_buf_puts(&sel, "<select name=\"channel\"><option value=\"email\">");
+    pvs_buf_html(&sel, W(w, "page.prefs_email"));
+    pvs_buf_puts(&sel, "</option><option value=\"sms\">");
+    pvs_buf_html(&sel, W(w, "page.prefs_sms"));
+    pvs_buf_puts(&sel, "</option></select>");
+    labelled(r, W(w, "page.prefs_channel"), sel.data, false);
+    pvs_buf_reset(&sel);
+    pvs_buf_puts(&sel, "<select name=\"language\">");
+    for (size_t i = 0; pvs_template_languages[i]; i++)
+        pvs_buf_printf(&sel, "<option value=\"%s\"%s>%s</option>",
+                       pvs_template_languages[i],
+                       strcmp(pvs_template_languages[i], w->lang) ? ""
+                                                                  : " selected",
+                       names[i]);
+    pvs_buf_puts(&sel, "</select>");
+    labelled(r, W(w, "page.prefs_language"), sel.data, false);
+    pvs_buf_release(&sel);
+    labelled(r, W(w, "page.prefs_quiet"),
+             "<input name=\"quiet_hours\" value=\"21:00-08:00\" "
+             "pattern=\"[0-9]{2}:[0-9]{2}-[0-9]{2}:[0-9]{2}\">",
+             false);
+    pvs_buf_puts(&r->out, "<p><label><input type=\"checkbox\" "
+                          "name=\"opt_out\" value=\"1\"> ");
+    pvs_buf_html(&r->out, W(w, "page.prefs_opt_out"));
+    pvs_buf_puts(&r->out, "</label></p>");
+    form_end(r, W(w, "page.prefs_save"));
+    page_end(r);
+}
+
+/*
+ * The technician's one-tap acknowledge: GET shows the ticket and a
+ * button; the POST acknowledges, once. A link for a ticket that is no
+ * longer waiting for an acknowledgement (replayed, or taken by someone
+ * else) is refused and changes nothing.
+ */
+static void ack_page(struct web_req *r, struct words *w,
+                     const struct pvs_ticket *t, const struct pvs_site *site,
+                     const char *actor, bool post) {
+    bool waiting = !strcmp(t->status, "open") || !strcmp(t->status, "assigned");
+    struct pvs_command *c;
+    char title[300];
+
+    if (!waiting) {
+        page_message(r, w, 409, W(w, "ack.already"), W(w, "ack.already_text"));
+        return;
+    }
+    if (!post) {
+        pvs_snprintf(title, sizeof(title), "%s #%lld", W(w, "ack.title"),
+                     (long long)t->id);
+        page_start(r, w, 200, title);
+        para(r, t->title);
+        para(r, site && site->name ? site->name : t->site);
+        if (site && site->address)
+            para(r, site->address);
+        form_start(r);
+        form_end(r, W(w, "ack.button"));
+        page_end(r);
+        return;
+    }
+    c = pvs_command_new(PVS_CMD_TICKET_ACK);
+    c->ticket_id = t->id;
+    pvs_strlcpy(c->actor, actor[0] ? actor : "technician", sizeof(c->actor));
+    pvs_strlcpy(c->text, "acknowledged from the link in the alert",
+                sizeof(c->text));
+    submit(r, w, c, W(w, "ack.done"), W(w, "ack.done_text"));
+    pvs_command_put(c);
 }
 
 void pvs_links_handle(struct web_req *r, const char *token) {
     unsigned char key[PVS_TOKEN_KEY_LEN];
-    char id[32], purpose[16], field[2048];
+    char id[96], purpose[16], field[2048], actor[96] = "";
     const char *dot = strchr(token, '.');
     struct pvs_store *st;
     struct pvs_ticket t;
@@ -179,10 +328,13 @@ void pvs_links_handle(struct web_req *r, const char *token) {
     struct pvs_command *c = NULL;
     enum pvs_err rc;
     const char *body = r->body.data ? r->body.data : "";
+    char *dash;
+    struct words *w = pvs_calloc(1, sizeof(*w));
 
+    pvs_strlcpy(w->lang, "en", sizeof(w->lang));
     if (!dot || (size_t)(dot - token) >= sizeof(purpose)) {
-        page_message(r, 404, "Link not found", "This link is not valid.");
-        return;
+        page_message(r, w, 404, W(w, "page.not_found"), W(w, "page.not_valid"));
+        goto done;
     }
     pvs_snprintf(purpose, sizeof(purpose), "%.*s", (int)(dot - token), token);
     rc = PVS_ERR_INVAL;
@@ -195,127 +347,116 @@ void pvs_links_handle(struct web_req *r, const char *token) {
         rc = pvs_token_check(key, token, purpose, pvs_clock_now_ms(), id,
                              sizeof(id));
     if (rc == PVS_ERR_TIMEOUT) {
-        page_message(r, 410, "This link has expired",
-                     "Please use the link in our most recent message, or "
-                     "reply to it.");
-        return;
+        page_message(r, w, 410, W(w, "page.expired"),
+                     W(w, "page.expired_text"));
+        goto done;
+    }
+    /* An acknowledge link names the ticket and its technician. */
+    dash = rc ? NULL : strchr(id, '-');
+    if (dash && !strcmp(purpose, "ack")) {
+        pvs_strlcpy(actor, dash + 1, sizeof(actor));
+        *dash = '\0';
     }
     if (rc || pvs_parse_i64(id, &ticket)) {
-        page_message(r, 404, "Link not found", "This link is not valid.");
-        return;
+        page_message(r, w, 404, W(w, "page.not_found"), W(w, "page.not_valid"));
+        goto done;
     }
     st = pvs_web_store(r);
     if (!st || pvs_store_ticket_get(st, ticket, &t)) {
-        page_message(r, 404, "Link not found",
-                     "We cannot find what this link is about.");
-        return;
+        page_message(r, w, 404, W(w, "page.not_found"), W(w, "page.not_valid"));
+        goto done;
     }
     site = t.site ? pvs_config_site(r->w->cfg, t.site) : NULL;
+    if (!strcmp(purpose, "ack")) {
+        const struct pvs_person *tech =
+            actor[0] ? pvs_config_technician(r->w->cfg, actor) : NULL;
+        pvs_strlcpy(w->lang, tech && tech->language ? tech->language : "en",
+                    sizeof(w->lang));
+        ack_page(r, w, &t, site, actor, post);
+        pvs_ticket_release(&t);
+        goto done;
+    }
+    customer_lang(r, st, site, w->lang, sizeof(w->lang));
 
     if (!strcmp(purpose, "status")) {
         if (!post) {
-            status_page(r, &t, site);
+            status_page(r, w, &t, site);
         } else if (!form_value(body, "message", field, sizeof(field)) ||
                    !field[0]) {
-            page_message(r, 400, "Nothing to send",
-                         "Please write a message first.");
+            page_message(r, w, 400, W(w, "page.nothing"),
+                         W(w, "page.write_first"));
         } else {
             c = pvs_command_new(PVS_CMD_CUSTOMER_CONTACT);
             pvs_strlcpy(c->site_id, t.site ? t.site : "", sizeof(c->site_id));
             pvs_strlcpy(c->text, field, sizeof(c->text));
             pvs_strlcpy(c->actor, "customer", sizeof(c->actor));
-            if (submit(r, c, "Thank you"))
-                pvs_buf_puts(&r->out, "<p>A person from our team will get "
-                                      "back to you.</p>");
+            submit(r, w, c, W(w, "page.thanks"), W(w, "page.person"));
         }
     } else if (!strcmp(purpose, "survey")) {
         enum pvs_survey_state sv = PVS_SURVEY_OPEN;
         if (pvs_store_survey_state(st, ticket, &sv))
             sv = PVS_SURVEY_OPEN; /* the engine has the last word */
         if (sv == PVS_SURVEY_NONE) {
-            page_message(r, 404, "No survey here",
-                         "There is no survey for this ticket.");
+            page_message(r, w, 404, W(w, "page.survey_none"),
+                         W(w, "page.survey_none_text"));
         } else if (sv == PVS_SURVEY_ANSWERED) {
-            page_message(r, 200, "Thank you",
-                         "This survey was already answered.");
+            page_message(r, w, 200, W(w, "page.thanks"),
+                         W(w, "page.survey_answered"));
         } else if (!post) {
-            page_start(r, 200, "How did we do?");
-            form(r, "Send",
-                 "<p>How satisfied are you with our service?</p><p>"
-                 "<label><input type=\"radio\" name=\"csat\" value=\"1\" "
-                 "required> 1 (not at all)</label> "
-                 "<label><input type=\"radio\" name=\"csat\" value=\"2\"> "
-                 "2</label> <label><input type=\"radio\" name=\"csat\" "
-                 "value=\"3\"> 3</label> <label><input type=\"radio\" "
-                 "name=\"csat\" value=\"4\"> 4</label> <label><input "
-                 "type=\"radio\" name=\"csat\" value=\"5\"> 5 (very)</label>"
-                 "</p><p><label>Anything to add? (optional)<br><textarea "
-                 "name=\"comment\" rows=\"3\" maxlength=\"2000\"></textarea>"
-                 "</label></p>");
-            page_end(r);
+            survey_page(r, w);
         } else {
             int64_t csat = 0;
             form_value(body, "csat", field, sizeof(field));
             if (pvs_parse_i64(field, &csat)) {
-                page_message(r, 400, "Please choose a score",
-                             "Pick a number from 1 to 5.");
+                page_message(r, w, 400, W(w, "page.survey_pick"),
+                             W(w, "page.survey_pick_text"));
             } else {
                 c = pvs_command_new(PVS_CMD_SURVEY);
                 c->ticket_id = ticket;
                 c->value = csat;
                 form_value(body, "comment", c->text, sizeof(c->text));
                 pvs_strlcpy(c->actor, "customer", sizeof(c->actor));
-                submit(r, c, "Thank you");
+                submit(r, w, c, W(w, "page.thanks"), W(w, "page.thanks"));
             }
         }
     } else if (!strcmp(purpose, "apptyes") || !strcmp(purpose, "apptno")) {
         bool yes = !strcmp(purpose, "apptyes");
         if (!post) {
-            page_start(r, 200, yes ? "Confirm the visit" : "Another time");
-            form(r, yes ? "Yes, this time works" : "Please suggest another",
-                 "");
+            page_start(r, w, 200,
+                       W(w, yes ? "page.visit_yes" : "page.visit_no"));
+            form_start(r);
+            form_end(r, W(w, yes ? "page.visit_yes_button"
+                                 : "page.visit_no_button"));
             page_end(r);
         } else {
             c = pvs_command_new(PVS_CMD_APPOINTMENT_REPLY);
             c->ticket_id = ticket;
             c->value = yes;
             pvs_strlcpy(c->actor, "customer", sizeof(c->actor));
-            submit(r, c, yes ? "See you then" : "We will propose another time");
+            submit(r, w, c,
+                   W(w, yes ? "page.visit_yes_done" : "page.visit_no_done"),
+                   W(w, yes ? "page.visit_yes_done" : "page.visit_no_done"));
         }
     } else if (!strcmp(purpose, "selfhelp")) {
         if (!post) {
-            page_start(r, 200, "Does it work again?");
-            pvs_buf_puts(&r->out, "<p>If you followed the steps in our message "
-                                  "and your installation works again, tell "
-                                  "us here. We will check the data.</p>");
-            form(r, "It works again", "");
+            page_start(r, w, 200, W(w, "page.selfhelp"));
+            para(r, W(w, "page.selfhelp_text"));
+            form_start(r);
+            form_end(r, W(w, "page.selfhelp_button"));
             page_end(r);
         } else {
             c = pvs_command_new(PVS_CMD_SELF_HELP_DONE);
             c->ticket_id = ticket;
             pvs_strlcpy(c->actor, "customer", sizeof(c->actor));
-            submit(r, c, "Thank you");
+            submit(r, w, c, W(w, "page.thanks"), W(w, "page.thanks"));
         }
     } else { /* prefs */
         const struct pvs_person *cust = site ? site->customer : NULL;
         if (!cust) {
-            page_message(r, 404, "Link not found", "No customer here.");
+            page_message(r, w, 404, W(w, "page.not_found"),
+                         W(w, "page.not_valid"));
         } else if (!post) {
-            page_start(r, 200, "How we contact you");
-            form(r, "Save",
-                 "<p><label>Channel <select name=\"channel\"><option "
-                 "value=\"email\">Email</option><option value=\"sms\">Text "
-                 "message</option></select></label></p><p><label>Language "
-                 "<select name=\"language\"><option value=\"en\">English"
-                 "</option><option value=\"fr\">Fran\xc3\xa7"
-                 "ais</option>"
-                 "</select></label></p><p><label>No messages between "
-                 "(HH:MM-HH:MM) <input name=\"quiet_hours\" value=\"21:00-"
-                 "08:00\" pattern=\"[0-9]{2}:[0-9]{2}-[0-9]{2}:[0-9]{2}\">"
-                 "</label></p><p><label><input type=\"checkbox\" "
-                 "name=\"opt_out\" value=\"1\"> Only tell me when a visit is "
-                 "needed</label></p>");
-            page_end(r);
+            prefs_page(r, w);
         } else {
             struct pvs_buf kv;
             static const char *const keys[] = {"channel", "language",
@@ -327,13 +468,20 @@ void pvs_links_handle(struct web_req *r, const char *token) {
             pvs_buf_printf(&kv, "opt_out=%d\n",
                            form_value(body, "opt_out", field, 8) &&
                                !strcmp(field, "1"));
+            /* The answer speaks the language just chosen. */
+            if (form_value(body, "language", field, 16))
+                for (size_t i = 0; pvs_template_languages[i]; i++)
+                    if (!strcmp(field, pvs_template_languages[i]))
+                        pvs_strlcpy(w->lang, field, sizeof(w->lang));
             c = pvs_command_new(PVS_CMD_PREFS);
             pvs_strlcpy(c->actor, cust->obj.id, sizeof(c->actor));
             pvs_strlcpy(c->text, kv.data ? kv.data : "", sizeof(c->text));
             pvs_buf_release(&kv);
-            submit(r, c, "Saved");
+            submit(r, w, c, W(w, "page.saved"), W(w, "page.prefs_saved"));
         }
     }
     pvs_command_put(c);
     pvs_ticket_release(&t);
+done:
+    pvs_free(w);
 }

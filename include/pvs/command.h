@@ -45,6 +45,7 @@ struct pvs_command {
     int64_t other_id;
     int64_t value;
     int64_t value_ms;
+    bool local_time; /* value_ms is a wall-clock time of the site's zone */
     char actor[PVS_CMD_ID_MAX]; /* person id or "customer:<id>" */
     char site_id[PVS_CMD_ID_MAX];
     char text[PVS_CMD_TEXT_MAX];

@@ -83,6 +83,7 @@ struct pvs_cfg_global {
     int64_t survey_interval_ms; /* at most one survey per customer */
     int64_t link_ttl_ms;        /* signed links in messages expire */
     char *link_secret;          /* file with the key for signed links */
+    char *escalation_contact;   /* technician told when escalation ends */
 };
 
 struct pvs_cfg_mqtt {
@@ -187,6 +188,7 @@ struct pvs_device {
     int64_t mppt_inputs;
     char *vendor;
     char *model;
+    char *label; /* the customer's name for it ("garage roof"); or NULL */
     /* Modbus source (none when endpoint is NULL) */
     char *endpoint_id;
     const struct pvs_endpoint *endpoint;

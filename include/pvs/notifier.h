@@ -122,4 +122,11 @@ char *pvs_email_build(const char *from, const char *to, const char *subject,
                       const char *body, const char *message_id, int64_t date_ms,
                       const char *const *extra_headers, const char *ics);
 
+/*
+ * What the reader of a mail built by pvs_email_build reads: its plain
+ * text part, with LF line ends and no headers, MIME or markup. A text
+ * that is no such mail (an SMS) is returned as it is. Caller frees.
+ */
+char *pvs_email_plain_text(const char *mail);
+
 #endif

@@ -52,6 +52,7 @@ struct pvs_payload_facts {
     double lost_kwh;        /* energy lost so far; < 0 = unknown */
     const char *public_url; /* [global] public_url, links are built on it */
     const char *receiver;   /* webhook id (Alertmanager "receiver") */
+    const char *ack_url;    /* technician SMS: the one-tap acknowledge link */
 };
 
 /*
@@ -82,7 +83,9 @@ char *pvs_payload_webhook(const struct pvs_cfg_webhook *w,
 
 /*
  * A short SMS text in plain words, at most PVS_PAYLOAD_SMS_MAX characters
- * (UTF-8 code points, never cut inside one). Caller frees with pvs_free.
+ * (UTF-8 code points, never cut inside one). With ack_url it is the
+ * short form a technician acts on: where, what, and the acknowledge link,
+ * which is never cut. Caller frees with pvs_free.
  */
 char *pvs_payload_sms_text(const struct pvs_payload_facts *f);
 

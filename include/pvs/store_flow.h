@@ -29,10 +29,37 @@ enum pvs_err pvs_store_flow_get(struct pvs_store *st, int64_t ticket_id,
 enum pvs_err pvs_store_flow_set(struct pvs_store *st, int64_t ticket_id,
                                 const struct pvs_ticket_flow *f);
 
+/*
+ * The latest transition of the alert with fingerprint fp: whether it is
+ * firing and its current loss rate (kWh per day). PVS_ERR_NOTFOUND when
+ * the fingerprint has no alert.
+ */
+enum pvs_err pvs_store_alert_latest(struct pvs_store *st, const char *fp,
+                                    bool *ret_firing, double *ret_per_day);
+
+/*
+ * The newest reading of metric on device among its last 120 readings
+ * (PVS_ERR_NOTFOUND when none of them has it).
+ */
+enum pvs_err pvs_store_last_reading(struct pvs_store *st, const char *device,
+                                    const char *metric, double *ret);
+
+/* Replace the body of an outbox row (a held mail dated when it goes). */
+enum pvs_err pvs_store_outbox_set_body(struct pvs_store *st, int64_t id,
+                                       const char *body);
+
 /* Active tickets per assignee (technician id), for routing. */
 typedef void pvs_store_count_fn(void *ud, const char *assignee, int64_t n);
 enum pvs_err pvs_store_open_by_assignee(struct pvs_store *st,
                                         pvs_store_count_fn *fn, void *ud);
+
+/* The person ids of enabled admin users that have one. */
+enum pvs_err pvs_store_admin_persons(struct pvs_store *st,
+                                     pvs_store_count_fn *fn, void *ud);
+
+/* Ids of tickets in status "fixed". */
+enum pvs_err pvs_store_fixed_tickets(struct pvs_store *st, int64_t **ret_ids,
+                                     size_t *ret_n);
 
 /* Ids of active tickets whose escalation is due at now_ms. */
 enum pvs_err pvs_store_escalations_due(struct pvs_store *st, int64_t now_ms,

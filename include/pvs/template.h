@@ -33,6 +33,19 @@ enum pvs_err pvs_template_render(const char *tmpl, const struct pvs_tvar *vars,
  */
 const char *pvs_template_get(const char *lang, const char *name);
 
+/* The languages every template and word list exists in, NULL-ended. */
+extern const char *const pvs_template_languages[];
+
+/*
+ * A phrase from notifier/templates/<lang>/{words,tech,pages}.txt (for
+ * customers' messages, technicians' messages, link pages), whose lines are
+ * "key = value" (# starts a comment line). The value is copied into buf
+ * (it may hold {{name}} variables: render it). Falls back to English;
+ * NULL when neither has the key.
+ */
+const char *pvs_template_word(const char *lang, const char *key, char *buf,
+                              size_t size);
+
 /*
  * Split a rendered mail into its subject (first line "Subject: ...") and
  * body. Both are new strings.

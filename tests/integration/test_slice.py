@@ -206,8 +206,9 @@ def test_fault_opens_one_ticket_two_mails_then_recovery(h, pvsentry_bin,
     assert summary["acked"] == summary["messages"]
 
     # Recovery comes 5 simulated minutes after the fault ends (+65m).
-    s.sink.wait_mails(3, 30, what="alert, notice and recovery mails")
-    wait_until(lambda: s.outbox_settled(3), 20, "the outbox to settle")
+    s.sink.wait_mails(4, 30, what="alert, notice, recovery and stand-down"
+                      " mails")
+    wait_until(lambda: s.outbox_settled(4), 20, "the outbox to settle")
 
     tickets = s.pv.tickets()
     assert len(tickets) == 1, tickets
@@ -228,14 +229,17 @@ def test_fault_opens_one_ticket_two_mails_then_recovery(h, pvsentry_bin,
     assert harness.iso_to_ms(recovered["ts"]) >= s.at("60m")
 
     mails = s.mails()
-    assert len(mails) == 3, [m["Subject"] for m in mails]
+    assert len(mails) == 4, [m["Subject"] for m in mails]
     assert_unique_message_ids(mails)
     assert {m["X-Pvsentry-Ticket"] for m in mails} == {str(t["id"])}
-    tech = by_header(mails, audience="technician")
+    tech = by_header(mails, audience="technician", kind="alert")
     notice = by_header(mails, audience="customer", kind="notice")
     back = by_header(mails, audience="customer", kind="recovered")
+    # Cleared before anyone went: the technician stands down.
+    down = by_header(mails, audience="technician", kind="standdown")
     assert len(tech) == 1 and len(notice) == 1 and len(back) == 1
-    assert tech[0]["X-Pvsentry-Kind"] == "alert"
+    assert len(down) == 1 and TECH_EMAIL in down[0]["To"]
+    assert "You do not need to go." in harness.mail_body(down[0])
     assert TECH_EMAIL in tech[0]["To"]
     assert TECH_EMAIL in tech[0]["X-Sink-Rcpt-To"]
     assert CUST_EMAIL in notice[0]["To"] and CUST_EMAIL in back[0]["To"]
@@ -648,11 +652,11 @@ def test_long_fault_is_still_one_ticket(h, pvsentry_bin, pvsim_bin):
     sim = s.sim(duration="3h", scenarios=["fault@+30m+2h"])
     sim.wait(60)
     wait_until(lambda: s.resolved("fault_code"), 30, "the fault's recovery")
-    wait_until(lambda: s.outbox_settled(3), 20, "the outbox to settle")
+    wait_until(lambda: s.outbox_settled(4), 20, "the outbox to settle")
     tickets = s.pv.tickets()
     assert len(tickets) == 1, [t["fingerprint"] for t in tickets]
     mails = s.mails()
-    assert len(by_header(mails, audience="technician")) == 1
+    assert len(by_header(mails, audience="technician", kind="alert")) == 1
     assert len(by_header(mails, audience="customer", kind="notice")) == 1
     # One energy figure: the alert's, updated while it ran (its firing
     # row holds far more than the mail's "so far" when it fired), and the

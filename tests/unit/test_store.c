@@ -279,6 +279,7 @@ static void test_migration_takes_a_copy(void **state) {
     /* Make it look like schema 3: one row per reading, not yet unique. */
     pvs_snprintf(cmd, sizeof(cmd),
                  "sqlite3 '%s' 'DROP VIEW samples; DROP TABLE readings; "
+                 "ALTER TABLE devices DROP COLUMN label; "
                  "CREATE TABLE samples(device_id TEXT NOT NULL, metric TEXT "
                  "NOT NULL, ts_ms INTEGER NOT NULL, value REAL, quality "
                  "INTEGER NOT NULL DEFAULT 0); CREATE INDEX samples_dev_ts "

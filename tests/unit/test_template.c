@@ -4,9 +4,11 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <cmocka.h>
 
+#include "pvs/embed.h"
 #include "pvs/notifier.h"
 #include "pvs/template.h"
 
@@ -82,11 +84,10 @@ static void test_shipped_templates(void **state) {
         pvs_free(body);
         pvs_free(text);
     }
-    /* French where it exists, English otherwise. */
+    /* The reader's language; English for a language pvsentry lacks. */
     assert_non_null(
         strstr(pvs_template_get("fr", "customer_alert"), "Bonjour"));
-    assert_ptr_equal(pvs_template_get("fr", "tech_alert"),
-                     pvs_template_get("en", "tech_alert"));
+    assert_non_null(strstr(pvs_template_get("de", "tech_alert"), "Hallo"));
     assert_ptr_equal(pvs_template_get("xx", "customer_alert"),
                      pvs_template_get("en", "customer_alert"));
     assert_null(pvs_template_get("en", "no_such_template"));
@@ -139,12 +140,220 @@ static void test_email_build(void **state) {
     pvs_free(m);
 }
 
+/* ---- every language has every template, phrase and step ---- */
+
+#define MAX_NAMES 64
+
+struct names {
+    char v[MAX_NAMES][48];
+    size_t n;
+};
+
+/* The variable names a template or phrase refers to, each once. */
+static void names_of(const char *t, struct names *out) {
+    memset(out, 0, sizeof(*out));
+    for (const char *p = strstr(t, "{{"); p; p = strstr(p, "{{")) {
+        const char *end = strstr(p, "}}");
+        char name[48];
+        bool seen = false;
+
+        p += 2;
+        if (*p == '#' || *p == '^' || *p == '/')
+            p++;
+        assert_non_null(end);
+        pvs_snprintf(name, sizeof(name), "%.*s", (int)(end - p), p);
+        for (size_t i = 0; i < out->n; i++)
+            seen = seen || !strcmp(out->v[i], name);
+        if (!seen) {
+            assert_true(out->n < MAX_NAMES);
+            pvs_strlcpy(out->v[out->n++], name, sizeof(out->v[0]));
+        }
+        p = end + 2;
+    }
+}
+
+static bool same_names(const struct names *a, const struct names *b) {
+    if (a->n != b->n)
+        return false;
+    for (size_t i = 0; i < a->n; i++) {
+        bool found = false;
+        for (size_t k = 0; k < b->n; k++)
+            found = found || !strcmp(a->v[i], b->v[k]);
+        if (!found)
+            return false;
+    }
+    return true;
+}
+
+/* English that must not show up in a message of another language. */
+static const char *english_in(const char *text) {
+    static const char *const marks[] = {
+        "Dear ", "Hello ", "Kind regards",   " the ",
+        " you ", " with ", "ticket is yours"};
+
+    for (size_t i = 0; i < PVS_ARRAY_LEN(marks); i++)
+        if (strstr(text, marks[i]))
+            return marks[i];
+    return NULL;
+}
+
+static void test_every_template_in_every_language(void **state) {
+    static const char prefix[] = "notifier/templates/en/";
+    size_t count = 0;
+
+    (void)state;
+    for (const struct pvs_embedded *f = pvs_embedded_files; f->path; f++) {
+        char name[64], path[128];
+        struct names en, other;
+
+        if (strncmp(f->path, prefix, sizeof(prefix) - 1))
+            continue;
+        pvs_snprintf(name, sizeof(name), "%s", f->path + sizeof(prefix) - 1);
+        name[strlen(name) - 4] = '\0'; /* .txt */
+        if (!strcmp(name, "words") || !strcmp(name, "tech") ||
+            !strcmp(name, "pages"))
+            continue;
+        count++;
+        names_of(f->data, &en);
+        for (size_t l = 0; pvs_template_languages[l]; l++) {
+            const char *lang = pvs_template_languages[l];
+            struct pvs_tvar v[MAX_NAMES];
+            char values[MAX_NAMES][64];
+            const char *t, *eng;
+            char *text;
+
+            pvs_snprintf(path, sizeof(path), "notifier/templates/%s/%s.txt",
+                         lang, name);
+            t = pvs_embed_get(path, NULL);
+            if (!t)
+                fprintf(stderr, "missing template %s\n", path);
+            assert_non_null(t);
+            /* Every language says everything English says. */
+            names_of(t, &other);
+            if (!same_names(&en, &other))
+                fprintf(stderr, "%s does not use the variables of English\n",
+                        path);
+            assert_true(same_names(&en, &other));
+            /* Rendered with every variable set, every one shows and no
+             * tag is left. */
+            for (size_t i = 0; i < other.n; i++) {
+                pvs_snprintf(values[i], sizeof(values[0]), "<%s>", other.v[i]);
+                v[i].name = other.v[i];
+                v[i].value = values[i];
+            }
+            text = render(t, v, other.n);
+            assert_null(strstr(text, "{{"));
+            assert_true(!strncmp(text, "Subject: ", 9));
+            for (size_t i = 0; i < other.n; i++) {
+                char tag[64];
+
+                /* A name used only as a section shows nothing itself. */
+                pvs_snprintf(tag, sizeof(tag), "{{%s}}", other.v[i]);
+                if (!strstr(t, tag))
+                    continue;
+                if (!strstr(text, values[i]))
+                    fprintf(stderr, "%s: %s is not shown\n", path, values[i]);
+                assert_non_null(strstr(text, values[i]));
+            }
+            eng = strcmp(lang, "en") ? english_in(text) : NULL;
+            if (eng)
+                fprintf(stderr, "%s has English ('%s')\n", path, eng);
+            assert_null(eng);
+            pvs_free(text);
+        }
+    }
+    assert_true(count >= 14);
+}
+
+/* Every phrase of the English word lists exists in every language, with
+ * the same variables. */
+static void test_every_phrase_in_every_language(void **state) {
+    static const char *const files[] = {"words", "tech", "pages"};
+
+    (void)state;
+    for (size_t fi = 0; fi < PVS_ARRAY_LEN(files); fi++) {
+        char path[128];
+        const char *en;
+
+        pvs_snprintf(path, sizeof(path), "notifier/templates/en/%s.txt",
+                     files[fi]);
+        en = pvs_embed_get(path, NULL);
+        assert_non_null(en);
+        for (size_t l = 0; pvs_template_languages[l]; l++) {
+            const char *lang = pvs_template_languages[l];
+            const char *other;
+
+            pvs_snprintf(path, sizeof(path), "notifier/templates/%s/%s.txt",
+                         lang, files[fi]);
+            other = pvs_embed_get(path, NULL);
+            if (!other)
+                fprintf(stderr, "missing word list %s\n", path);
+            assert_non_null(other);
+            for (const char *p = en; *p;) {
+                const char *eol = strchr(p, '\n');
+                char key[96], want[128], a[512], b[512];
+                struct names na, nb;
+                const char *at;
+
+                if (!eol)
+                    eol = p + strlen(p);
+                if (*p != '#' && strchr(p, '=') && strchr(p, '=') < eol) {
+                    pvs_snprintf(key, sizeof(key), "%.*s",
+                                 (int)(strchr(p, '=') - p), p);
+                    pvs_snprintf(want, sizeof(want), "\n%s=", key);
+                    at = strstr(other, want);
+                    if (!at)
+                        fprintf(stderr, "%s lacks '%s'\n", path, key);
+                    assert_non_null(at);
+                    assert_non_null(pvs_template_word("en", key, a, sizeof(a)));
+                    assert_non_null(pvs_template_word(lang, key, b, sizeof(b)));
+                    names_of(a, &na);
+                    names_of(b, &nb);
+                    assert_true(same_names(&na, &nb));
+                    if (strcmp(lang, "en") && english_in(b))
+                        fprintf(stderr, "%s '%s' has English\n", path, key);
+                    assert_true(!strcmp(lang, "en") || !english_in(b));
+                }
+                p = *eol ? eol + 1 : eol;
+            }
+        }
+    }
+}
+
+/* Every step a customer may take is written in every language. */
+static void test_every_customer_step_in_every_language(void **state) {
+    size_t articles = 0;
+
+    (void)state;
+    for (const struct pvs_embedded *f = pvs_embedded_files; f->path; f++) {
+        if (strncmp(f->path, "rules/kb/", 9) ||
+            !strstr(f->data, "**Safe for the customer.**"))
+            continue;
+        articles++;
+        for (size_t l = 0; pvs_template_languages[l]; l++) {
+            char mark[64];
+
+            if (!strcmp(pvs_template_languages[l], "en"))
+                continue;
+            pvs_snprintf(mark, sizeof(mark), "**Safe for the customer (%s).**",
+                         pvs_template_languages[l]);
+            if (!strstr(f->data, mark))
+                fprintf(stderr, "%s lacks %s\n", f->path, mark);
+            assert_non_null(strstr(f->data, mark));
+        }
+    }
+    assert_true(articles >= 5);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_variables_and_sections),
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_shipped_templates),
         cmocka_unit_test(test_email_build),
+        cmocka_unit_test(test_every_template_in_every_language),
+        cmocka_unit_test(test_every_phrase_in_every_language),
+        cmocka_unit_test(test_every_customer_step_in_every_language),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -23,6 +23,7 @@
 #include "pvs/clock.h"
 #include "pvs/command.h"
 #include "pvs/engine.h"
+#include "pvs/engine_api.h"
 #include "pvs/msg.h"
 #include "pvs/store_flow.h"
 
@@ -40,12 +41,12 @@ struct world {
 static const char cfg_text[] =
     "[global]\ndatabase = %s/w.db\ngrace_period = 0s\ntick = 1m\n"
     "escalate_critical = 30m\nnotice_delay = 15m\nreopen_window = 1h\n"
-    "survey_delay = 1h\nsurvey_interval = 30d\n"
+    "survey_delay = 1h\nsurvey_interval = 30d\nescalation_contact = ann\n"
     "[smtp]\nurl = smtp://127.0.0.1:9\nfrom = pvs@example.com\n"
     "[technician \"ann\"]\nname = Ann A\nemail = ann@example.com\n"
     "area = north\n"
     "[technician \"bob\"]\nname = Bob B\nemail = bob@example.com\n"
-    "area = south\nskill = fault_code\n"
+    "area = south\nskill = fault_code\nphone = +33600000003\n"
     "[technician \"cat\"]\nname = Cat C\nemail = cat@example.com\n"
     "area = south\nskill = communication\n"
     "[technician \"lea\"]\nname = Lea Lead\nemail = lea@example.com\n"
@@ -59,7 +60,7 @@ static const char cfg_text[] =
     "quiet_hours = 21:00-08:00\n"
     "[site \"s1\"]\nlatitude = 43.3\nlongitude = 5.4\n"
     "timezone = Europe/Paris\narea = south\nkwp = 5\ncustomer = cu\n"
-    "[device \"inv1\"]\nsite = s1\n";
+    "[device \"inv1\"]\nsite = s1\nvendor = SMA\n";
 
 static void world_start(struct world *w, const char *start_iso) {
     char path[128];
@@ -117,6 +118,16 @@ static void send_state(struct world *w, int state, double power) {
     m->samples[1].metric = PVS_M_STATE;
     m->samples[1].ts_ms = now;
     m->samples[1].value = state;
+    assert_int_equal(pvs_queue_push(pvs_engine_inbox(w->eng), m, 1000), PVS_OK);
+}
+
+static void send_metric(struct world *w, enum pvs_metric metric, double value) {
+    struct pvs_msg *m = pvs_msg_new(PVS_MSG_SAMPLES, 1);
+
+    m->samples[0].dev = 0;
+    m->samples[0].metric = metric;
+    m->samples[0].ts_ms = pvs_clock_now_ms();
+    m->samples[0].value = value;
     assert_int_equal(pvs_queue_push(pvs_engine_inbox(w->eng), m, 1000), PVS_OK);
 }
 
@@ -322,7 +333,8 @@ static void test_short_fault_no_notice(void **state) {
                      1);
     /* The technician was told at once all the same. */
     assert_int_equal(q(&w, "SELECT COUNT(*) FROM outbox WHERE audience ="
-                           " 'technician' AND kind = 'alert'"),
+                           " 'technician' AND kind = 'alert' AND channel ="
+                           " 'email'"),
                      1);
     world_stop(&w);
 }
@@ -427,7 +439,8 @@ static void test_appointment_confirm_and_reminder(void **state) {
     assert_int_equal(q(&w, "SELECT COUNT(*) FROM ticket_events WHERE kind ="
                            " 'reminded'"),
                      1);
-    report_has(&w, "\"mean_time_to_first_visit_h\": 24.");
+    /* Tomorrow's visit has not happened: it is no first visit yet. */
+    report_has(&w, "\"mean_time_to_first_visit_h\": null");
     world_stop(&w);
 }
 
@@ -464,9 +477,238 @@ static void test_customer_prefers_sms(void **state) {
        text, sizeof(text));
     assert_true(strlen(text) <= 480);
     assert_non_null(strstr(text, "stopped producing"));
+    /* A text carries the preferences link too, whole. */
+    assert_non_null(strstr(text, " http://localhost:8080/l/prefs.1."));
     /* The technician still gets the mail with the evidence. */
     assert_int_equal(q(&w, "SELECT COUNT(*) FROM outbox WHERE audience ="
                            " 'technician' AND channel = 'email'"),
+                     1);
+    world_stop(&w);
+}
+
+/* Text of the first row of sql (a message body), a new string. */
+static char *body_of(struct world *w, const char *sql) {
+    sqlite3_stmt *s;
+    char *out = NULL;
+
+    if (sqlite3_prepare_v2(w->db, sql, -1, &s, NULL) != SQLITE_OK)
+        return NULL;
+    if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
+        out = pvs_strdup((const char *)sqlite3_column_text(s, 0));
+    sqlite3_finalize(s);
+    return out;
+}
+
+static void has(const char *text, const char *want) {
+    if (!text || !strstr(text, want))
+        fprintf(stderr, "wanted '%s' in:\n%s\n", want, text ? text : "");
+    assert_non_null(text);
+    assert_non_null(strstr(text, want));
+}
+
+/*
+ * The technician's alert is a work order: one-tap acknowledge and the
+ * ticket's link, the event code decoded, the energy figures of the
+ * ticket and the alert, the article's steps and "bring" list, the
+ * customer notice's real status, where and how to get in; the SMS is
+ * short and carries the acknowledge link.
+ */
+static void test_alert_is_a_work_order(void **state) {
+    struct world w;
+    char *mail, *sms, want[200];
+    double per_day;
+    struct timespec ts = {0, 50 * 1000000L};
+
+    (void)state;
+    world_start(&w, "2024-06-21T08:00:00Z"); /* 10:00 in Paris */
+    send_state(&w, PVS_ST_MPPT, 3000);
+    nanosleep(&ts, NULL);
+    send_metric(&w, PVS_M_VENDOR_EVENT, 3501);
+    /* The fault state's ticket (the code is a ticket of its own). */
+    assert_true(feed_until(&w, PVS_ST_FAULT, 0,
+                           "SELECT COUNT(*) FROM outbox o JOIN tickets t ON"
+                           " t.id = o.ticket_id WHERE t.subject = 'fault' AND"
+                           " o.audience = 'technician' AND o.kind = 'alert'"
+                           " AND o.channel = 'email'",
+                           1));
+    mail = body_of(&w, "SELECT o.body FROM outbox o JOIN tickets t ON t.id ="
+                       " o.ticket_id WHERE t.subject = 'fault' AND"
+                       " o.audience = 'technician' AND o.kind = 'alert' AND"
+                       " o.channel = 'email'");
+    has(mail, "Acknowledge (one tap): http://localhost:8080/l/ack.");
+    has(mail, "/#/ticket/");
+    /* SMA 3501, decoded from the vendor's table. */
+    has(mail, "Event:     SMA 3501: insulation failure on the DC side");
+    /* The figures are the ticket's (so far) and the alert's (per day). */
+    {
+        sqlite3_stmt *s;
+        assert_int_equal(
+            sqlite3_prepare_v2(w.db,
+                               "SELECT a.lost_kwh_per_day, t.lost_kwh FROM"
+                               " alerts a JOIN tickets t ON t.fingerprint ="
+                               " a.fingerprint WHERE a.state = 'firing' AND"
+                               " t.id = (SELECT ticket_id FROM outbox WHERE"
+                               " kind = 'alert' AND audience = 'technician'"
+                               " LIMIT 1) ORDER BY a.id LIMIT 1",
+                               -1, &s, NULL),
+            SQLITE_OK);
+        assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+        per_day = sqlite3_column_double(s, 0);
+        pvs_snprintf(want, sizeof(want),
+                     "Lost:      %.1f kWh so far, about %.1f kWh per day",
+                     sqlite3_column_double(s, 1), per_day);
+        sqlite3_finalize(s);
+    }
+    assert_true(per_day > 0.05);
+    has(mail, want);
+    /* The article, inline: what to check, the fix, what to bring. */
+    has(mail, "On site:   Read the event log on the display");
+    has(mail, "Bring:     The inverter's service manual, insulation tester");
+    /* What the customer has heard: nothing yet, and when they will. */
+    has(mail, "The customer will be told at 2024-06-21 10:");
+    has(mail, "Europe/Paris (UTC+02:00) unless it clears by then.");
+    assert_null(strstr(mail, "has been told"));
+    /* Site time, with the zone's name. */
+    has(mail, "Since:     2024-06-21 1");
+    has(mail, " Europe/Paris (UTC+02:00)\r\nEvent:");
+    pvs_free(mail);
+    /* The text message: short, with the acknowledge link whole. */
+    sms = body_of(&w, "SELECT body FROM outbox WHERE audience ="
+                      " 'technician' AND channel = 'sms' ORDER BY id");
+    has(sms, ". Acknowledge: http://localhost:8080/l/ack.");
+    assert_true(strlen(sms) <= 480);
+    pvs_free(sms);
+    world_stop(&w);
+}
+
+/* Cleared before the visit: the technician stands down and cancels it. */
+static void test_stand_down(void **state) {
+    struct world w;
+    struct pvs_command *c;
+    char *mail;
+
+    (void)state;
+    world_start(&w, "2024-06-21T08:00:00Z");
+    send_state(&w, PVS_ST_MPPT, 3000);
+    assert_true(
+        feed_until(&w, PVS_ST_FAULT, 0, "SELECT COUNT(*) FROM tickets", 1));
+    c = pvs_command_new(PVS_CMD_TICKET_SCHEDULE);
+    c->ticket_id = 1;
+    c->value_ms = pvs_clock_now_ms() + 2 * 86400000LL;
+    pvs_strlcpy(c->actor, "bob", sizeof(c->actor));
+    assert_int_equal(pvs_command_call(pvs_engine_inbox(w.eng), c, 5000),
+                     PVS_OK);
+    assert_int_equal(c->http_status, 200);
+    pvs_command_put(c);
+    /* The customer confirms the visit, two days ahead. */
+    c = cmd(&w, PVS_CMD_APPOINTMENT_REPLY, 1, 1, NULL);
+    assert_int_equal(c->http_status, 200);
+    pvs_command_put(c);
+    assert_int_equal(q(&w, "SELECT COUNT(*) FROM outbox WHERE kind ="
+                           " 'standdown'"),
+                     0);
+    assert_true(feed_until(&w, PVS_ST_MPPT, 2500,
+                           "SELECT COUNT(*) FROM tickets WHERE status ="
+                           " 'resolved'",
+                           1));
+    mail = body_of(&w, "SELECT body FROM outbox WHERE kind = 'standdown'"
+                       " AND recipient = 'bob@example.com'");
+    has(mail, "stand down");
+    has(mail, "cleared by itself");
+    has(mail, "You do not need to go.");
+    has(mail, "Please cancel the planned visit with the customer.");
+    pvs_free(mail);
+    assert_int_equal(q(&w, "SELECT COUNT(*) FROM ticket_events WHERE kind ="
+                           " 'stand_down'"),
+                     1);
+    /* The report: the visit never happened, and it cleared by itself. */
+    report_has(&w, "\"mean_time_to_first_visit_h\": null");
+    report_has(&w, "\"self_resolved_share\": 1,");
+    world_stop(&w);
+}
+
+/* Nobody acknowledges and nobody is left: the contact is told. */
+static void test_escalation_exhausted(void **state) {
+    struct world w;
+    struct pvs_command *c;
+    char *mail;
+
+    (void)state;
+    world_start(&w, "2024-06-21T08:00:00Z");
+    /* An admin user who is a person (Cat) hears it too. */
+    c = pvs_command_new((enum pvs_command_kind)PVS_CMD_API_USER_CREATE);
+    pvs_strlcpy(c->text,
+                "{\"username\": \"boss\", \"role\": \"admin\", "
+                "\"person\": \"cat\", \"now\": 1}",
+                sizeof(c->text));
+    assert_int_equal(pvs_command_call(pvs_engine_inbox(w.eng), c, 5000),
+                     PVS_OK);
+    assert_true(c->http_status == 200 || c->http_status == 201);
+    pvs_command_put(c);
+    send_state(&w, PVS_ST_MPPT, 3000);
+    assert_true(
+        feed_until(&w, PVS_ST_FAULT, 0, "SELECT COUNT(*) FROM tickets", 1));
+    /* bob, then cat, then lea the lead; then nobody. */
+    assert_true(feed_until(&w, PVS_ST_FAULT, 0,
+                           "SELECT COUNT(*) FROM ticket_events WHERE kind ="
+                           " 'escalation_exhausted'",
+                           1));
+    assert_true(wait_for(&w,
+                         "SELECT COUNT(*) FROM outbox WHERE kind ="
+                         " 'escalation_exhausted' AND recipient ="
+                         " 'ann@example.com'",
+                         1));
+    mail = body_of(&w, "SELECT body FROM outbox WHERE kind ="
+                       " 'escalation_exhausted'");
+    has(mail, "Hello Ann A,");
+    has(mail, "there is nobody left to escalate to");
+    has(mail, "It is assigned to Lea Lead.");
+    has(mail, "Acknowledge (one tap): http://localhost:8080/l/ack.");
+    pvs_free(mail);
+    assert_int_equal(q(&w, "SELECT COUNT(*) FROM outbox WHERE kind ="
+                           " 'escalation_exhausted' AND recipient ="
+                           " 'cat@example.com'"),
+                     1);
+    world_stop(&w);
+}
+
+/*
+ * "Fixed" while the device still reports the fault asks for a
+ * confirmation; confirmed, and still failing after the recovery time,
+ * the ticket is acknowledged again and the technician told.
+ */
+static void test_fixed_checked_against_the_data(void **state) {
+    struct world w;
+    struct pvs_command *c;
+    char status[32];
+
+    (void)state;
+    world_start(&w, "2024-06-21T08:00:00Z");
+    send_state(&w, PVS_ST_MPPT, 3000);
+    assert_true(
+        feed_until(&w, PVS_ST_FAULT, 0, "SELECT COUNT(*) FROM tickets", 1));
+    c = cmd(&w, PVS_CMD_TICKET_FIXED, 1, 0, "replaced the fuse");
+    assert_int_equal(c->http_status, 409);
+    assert_non_null(strstr(c->message, "still reports"));
+    pvs_command_put(c);
+    qs(&w, "SELECT status FROM tickets", status, sizeof(status));
+    assert_string_equal(status, "assigned");
+    c = cmd(&w, PVS_CMD_TICKET_FIXED, 1, 1, "replaced the fuse");
+    assert_int_equal(c->http_status, 200);
+    pvs_command_put(c);
+    qs(&w, "SELECT status FROM tickets", status, sizeof(status));
+    assert_string_equal(status, "fixed");
+    /* The inverter keeps reporting the fault past the recovery time. */
+    assert_true(feed_until(&w, PVS_ST_FAULT, 0,
+                           "SELECT COUNT(*) FROM tickets WHERE status ="
+                           " 'acknowledged'",
+                           1));
+    assert_int_equal(q(&w, "SELECT COUNT(*) FROM ticket_events WHERE kind ="
+                           " 'fix_not_confirmed'"),
+                     1);
+    assert_int_equal(q(&w, "SELECT COUNT(*) FROM outbox WHERE kind ="
+                           " 'not_fixed' AND recipient = 'bob@example.com'"
+                           " AND body LIKE '%still reports the problem%'"),
                      1);
     world_stop(&w);
 }
@@ -479,6 +721,10 @@ int main(void) {
         cmocka_unit_test(test_survey_once_and_contact),
         cmocka_unit_test(test_appointment_confirm_and_reminder),
         cmocka_unit_test(test_customer_prefers_sms),
+        cmocka_unit_test(test_alert_is_a_work_order),
+        cmocka_unit_test(test_stand_down),
+        cmocka_unit_test(test_escalation_exhausted),
+        cmocka_unit_test(test_fixed_checked_against_the_data),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -522,13 +522,14 @@ async function ticketPage(id, note) {
     const body = { text: text.value || undefined };
     if (action === "schedule") {
       if (!at.value) { ticketPage(id, message("error", "Choose the visit time first")); return; }
-      body.at = zonedToMs(at.value, zone);
+      body.at = siteWallClock(at.value);
     }
     Object.assign(body, extra || {});
     try {
       await api("POST", "/tickets/" + id + "/" + action, body);
       ticketPage(id, message("ok", "Done: " + action));
     } catch (e) {
+      if (needsConfirmation(e, action, extra)) { act(action, { confirm: true })(); return; }
       const keep = text.value;
       await ticketPage(id, message("error", e.message));
       document.getElementById("action-text").value = keep;
@@ -882,10 +883,10 @@ async function statusPage(note) {
     const contactText = h("textarea", { id: "contact-" + s.id, placeholder: "Tell us what you see" });
     const energy = await energySection(s.id, full.timezone, full.state);
     blocks.push(h("div", { class: "card site-status", "data-site": s.id },
-      h("h2", {}, s.name || s.id, " ", badge(s.state)),
+      h("h2", {}, s.name || s.id),
       h("p", {}, active.length ? "" : s.state === "ok" ? "Everything is working normally." :
         s.state === "no_data" ? "We have not received data from your installation yet." : ""),
-      active.map((t) => h("div", {}, h("p", {}, (t.title || "A problem") + ": " + plain[t.status]),
+      active.map((t) => h("div", {}, h("p", {}, customerDevice(full.device_list, t.device) + ": " + plain[t.status]),
         h("div", { class: "actions" }, customerButton("It works again", "/tickets/" + t.id + "/works_again")))),
       done.map((t) => {
         const csat = h("select", { "aria-label": "satisfaction" },
@@ -901,11 +902,59 @@ async function statusPage(note) {
   pageZone = zone;
   show(h("h1", {}, "My installation"), zone ? zoneLine(zone, "your installation's local time") : null,
     note || null, blocks.length ? blocks : h("p", {}, "No installation yet."),
-    h("h2", {}, "Messages we sent you"),
-    notices.length ? h("ul", { class: "timeline card", id: "notices" }, notices.map((n) => h("li", {},
-      h("div", { class: "when" }, when(n.created_ms)), h("strong", {}, n.subject || n.kind),
-      h("pre", { class: "kb" }, n.body || "")))) : h("p", { class: "muted" }, "None so far."));
+    h("h2", {}, "Messages we sent you"), customerMessages(notices, sites.items));
   for (const box of document.querySelectorAll("#energy")) drawPending(box);
+}
+
+/* What a customer calls a device: its label, else "inverter 2" (by id). */
+function customerDevice(devices, id) {
+  if (!id) return "Your installation";
+  const list = (devices || []).slice().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const d = list.find((x) => x.id === id);
+  if (d && d.label) return d.label;
+  return "Inverter " + (list.indexOf(d) + 1 || 1);
+}
+
+/* A time in the site's zone, with the zone's name. */
+function zoned(ms, tz) {
+  if (ms === null || ms === undefined) return "—";
+  try {
+    return new Intl.DateTimeFormat("en-GB", { timeZone: tz || "UTC", dateStyle: "long", timeStyle: "short" })
+      .format(new Date(ms)) + " (" + (tz || "UTC") + ")";
+  } catch (e) {
+    return when(ms);
+  }
+}
+
+/* The messages as the customer read them: subject, when sent, the text. */
+function customerMessages(notices, sites) {
+  if (!notices.length) return h("p", { class: "muted" }, "None so far.");
+  const tz = {};
+  for (const s of sites) tz[s.id] = s.timezone;
+  return h("ul", { class: "timeline card", id: "notices" }, notices.map((n) => h("li", { class: "notice" },
+    h("div", { class: "when" }, zoned(n.sent_ms, tz[n.site])),
+    h("strong", { class: "notice-subject" }, n.subject || ""),
+    h("div", { class: "notice-text" }, reflow(n.text || "")))));
+}
+
+/* Mail text is wrapped for mail readers: let the page wrap paragraphs,
+ * keeping blank lines and indented lines (links, choices) as written. */
+function reflow(text) {
+  return text.replace(/([^\n])\n(?=[^\n ])/g, "$1 ");
+}
+
+/* ---- visits in the site's time ---- */
+
+/* The typed wall clock, sent without a zone: the site's time, whatever
+ * zone the browser is in. */
+function siteWallClock(value) {
+  return value.length === 16 ? value + ":00" : value;
+}
+
+/* "Mark fixed" while the device still reports the fault: ask first. */
+function needsConfirmation(e, action, extra) {
+  return action === "fixed" && e.status === 409 && !(extra && extra.confirm) &&
+    window.confirm(e.message + "\n\nMark it fixed anyway?");
 }
 
 /* ---- routing ---- */
