@@ -145,6 +145,7 @@ static struct pvs_config *load(const char *path, bool to_log) {
      * registers parsed: a value that failed would overlap falsely. */
     if (!errs.count)
         pvs_modbus_map_check(cfg, &errs);
+    pvs_mqtt_map_check(cfg, &errs);
     if (errs.count) {
         pvs_config_free(cfg);
         cfg = NULL;

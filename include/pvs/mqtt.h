@@ -6,6 +6,8 @@
  *   pvsentry/{site}/{device}           JSON object of canonical metrics,
  *                                      optional "ts" (epoch s or ISO 8601)
  *   pvsentry/{site}/{device}/{metric}  a plain number (state: its name)
+ * and the layouts of gateways, [mqtt_map "id"] sections, optionally
+ * starting from a preset (docs/mqtt-presets.md).
  */
 #ifndef PVS_MQTT_H
 #define PVS_MQTT_H
@@ -28,9 +30,14 @@ enum pvs_mqtt_result {
     PVS_MQTT_UNKNOWN_METRIC, /* flat layout with a metric outside the list */
     PVS_MQTT_MALFORMED,      /* bad JSON, bad number, bad timestamp */
     PVS_MQTT_EMPTY,          /* valid but carries no known metric */
+    PVS_MQTT_IGNORED, /* a gateway's topic that carries nothing mapped */
 };
 
-/* Index of cfg's devices for topic lookup. cfg must outlive the map. */
+/*
+ * Index of cfg's devices and [mqtt_map] layouts for topic lookup. cfg
+ * must outlive the map. A layout with errors is left out (logged); run
+ * pvs_mqtt_map_check first to report them.
+ */
 struct pvs_mqtt_map *pvs_mqtt_map_new(const struct pvs_config *cfg);
 void pvs_mqtt_map_free(struct pvs_mqtt_map *map);
 
@@ -51,6 +58,38 @@ enum pvs_mqtt_result pvs_mqtt_map_parse(const struct pvs_mqtt_map *map,
                                         struct pvs_msg **ret,
                                         size_t *ret_unknown, char *why,
                                         size_t whysize);
+
+/*
+ * Check every [mqtt_map] of cfg with its preset applied: unknown keys,
+ * patterns, metrics, units, and topics that can never match a configured
+ * device. Every error goes to errs at its file:line. Main thread.
+ */
+void pvs_mqtt_map_check(const struct pvs_config *cfg,
+                        struct pvs_cfg_errors *errs);
+
+/*
+ * The MQTT subscription filters the layouts need ("solar/+/+/+"), and
+ * the keep-alives to publish (Venus OS publishes only while asked).
+ * Borrowed from map; *ret_n is set.
+ */
+const char *const *pvs_mqtt_map_filters(const struct pvs_mqtt_map *map,
+                                        size_t *ret_n);
+struct pvs_mqtt_keepalive {
+    const char *topic;
+    int64_t every_ms;
+};
+const struct pvs_mqtt_keepalive *
+pvs_mqtt_map_keepalives(const struct pvs_mqtt_map *map, size_t *ret_n);
+
+/* A preset's lines, as if written in the section. */
+struct pvs_mqtt_preset_kv {
+    const char *key;
+    const char *value;
+};
+/* The preset's lines (NULL key ends them), or NULL when unknown. */
+const struct pvs_mqtt_preset_kv *pvs_mqtt_preset_find(const char *name);
+/* The i-th preset's name, NULL past the last. */
+const char *pvs_mqtt_preset_name(size_t i);
 
 /* ---- the client (collector/mqtt.c) ---- */
 
