@@ -772,6 +772,7 @@ struct layout {
 struct lkv {
     const char *key, *value, *file;
     int line;
+    bool preset; /* a preset's line, not the section's */
 };
 
 static int field_cmp(const void *a, const void *b) {
@@ -860,7 +861,7 @@ static bool pattern_compile(const struct lkv *kv, const char *prefix,
              "topic '%s': write {any} or {field*} instead of MQTT "
              "wildcards",
              text);
-        return false;
+        goto fail;
     }
     for (p = text; ok; p = slash + 1) {
         struct level *lv;
@@ -869,7 +870,7 @@ static bool pattern_compile(const struct lkv *kv, const char *prefix,
 
         if (pat->n == LV_MAX) {
             lerr(errs, kv, "topic '%s' has more than %d levels", text, LV_MAX);
-            return false;
+            goto fail;
         }
         lv = &pat->lv[pat->n++];
         slash = strchr(p, '/');
@@ -881,7 +882,7 @@ static bool pattern_compile(const struct lkv *kv, const char *prefix,
                  "topic '%s': every level is text, optionally ending "
                  "with one {wildcard}",
                  text);
-            return false;
+            goto fail;
         }
         lv->lit = p;
         lv->litlen = open ? (size_t)(open - p) : k;
@@ -896,17 +897,17 @@ static bool pattern_compile(const struct lkv *kv, const char *prefix,
                      "topic '%s': unknown wildcard '%.*s': expected site, "
                      "device, serial, channel, field, field* or any",
                      text, (int)n, open + 1);
-                return false;
+                goto fail;
             }
             if (pat->has[w] && w != WC_ANY) {
                 lerr(errs, kv, "topic '%s': {%s} appears twice", text,
                      wc_names[w]);
-                return false;
+                goto fail;
             }
             if (w == WC_REST && (slash || lv->litlen)) {
                 lerr(errs, kv, "topic '%s': {field*} must be a whole last level",
                      text);
-                return false;
+                goto fail;
             }
             lv->wc = (enum wc)w;
             pat->has[w] = true;
@@ -914,10 +915,15 @@ static bool pattern_compile(const struct lkv *kv, const char *prefix,
         if (!slash)
             break;
     }
+    if (!ok)
+        goto fail;
     /* The level strings point into text: cut them apart. */
     for (int i = 0; i < pat->n; i++)
         pat->lv[i].lit = pvs_strndup(pat->lv[i].lit, pat->lv[i].litlen);
-    return ok;
+    return true;
+fail:
+    pat->n = 0; /* nothing of its own to free but text */
+    return false;
 }
 
 static char *pattern_filter(const struct pattern *pat) {
@@ -1107,7 +1113,7 @@ static struct lkv *merged_lines(const struct pvs_mqtt_map_cfg *mc,
         pre = pvs_mqtt_preset_find(mc->preset);
         if (!pre) {
             struct lkv at = {"preset", mc->preset, pk ? pk->file : mc->obj.file,
-                             pk ? pk->line : mc->obj.line};
+                             pk ? pk->line : mc->obj.line, false};
             struct pvs_buf names;
             pvs_buf_init(&names, 512);
             for (size_t i = 0; pvs_mqtt_preset_name(i); i++)
@@ -1129,6 +1135,7 @@ static struct lkv *merged_lines(const struct pvs_mqtt_map_cfg *mc,
         out[n].value = p->value;
         out[n].file = pk->file;
         out[n].line = pk->line;
+        out[n].preset = true;
         n++;
     }
     for (size_t i = 0; i < mc->obj.nkv; i++) {
@@ -1240,12 +1247,12 @@ static bool layout_compile(const struct pvs_config *cfg,
         l->keepalive_topic = t;
     }
     if (l->keepalive_ms && !l->keepalive_topic) {
-        struct lkv at = {"keepalive", "", mc->obj.file, mc->obj.line};
+        struct lkv at = {"keepalive", "", mc->obj.file, mc->obj.line, false};
         lerr(errs, &at, "keepalive needs keepalive_topic");
         ok = false;
     }
     if (!topic_at && ok) {
-        struct lkv at = {"topic", "", mc->obj.file, mc->obj.line};
+        struct lkv at = {"topic", "", mc->obj.file, mc->obj.line, false};
         lerr(errs, &at,
              "[mqtt_map \"%s\"] has no topic: set preset or topic = PATTERN",
              mc->obj.id);
@@ -1350,6 +1357,9 @@ static bool layout_full(const struct pvs_config *cfg,
                         const struct pvs_mqtt_map_cfg *mc, struct layout *l,
                         char ***owned, size_t *nowned,
                         struct pvs_cfg_errors *errs) {
+    struct pattern *p;
+    bool pinned = false;
+
     bool ok = layout_compile(cfg, mc, l, errs);
     struct lkv *lines;
     size_t n, k = 0;
@@ -1358,14 +1368,23 @@ static bool layout_full(const struct pvs_config *cfg,
     layout_serials(cfg, mc, l, owned, nowned);
     if (!ok)
         return false;
+    for (size_t i = 0; i < l->nfields && !pinned; i++)
+        pinned = l->fields[i].dev >= 0;
     /* The origin of each pattern, for the reachability errors. */
     lines = merged_lines(mc, &n, NULL, &dummy);
     for (size_t i = 0; i < n && k < l->npats; i++) {
         if (strcmp(lines[i].key, "topic") && strcmp(lines[i].key, "skip"))
             continue;
-        if (!layout_reachable(cfg, l, &lines[i], &l->pats[k], errs))
+        p = &l->pats[k++];
+        /* A preset's gateway-level topic (dtu/status) without a gateway
+         * device is only ignored; everything else must reach a device. */
+        if (lines[i].preset && !p->has[WC_SERIAL] && !p->has[WC_DEVICE] &&
+            l->default_dev < 0 && !pinned) {
+            p->skip = true;
+            continue;
+        }
+        if (!layout_reachable(cfg, l, &lines[i], p, errs))
             ok = false;
-        k++;
     }
     pvs_free(lines);
     return ok;
