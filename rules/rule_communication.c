@@ -16,6 +16,11 @@
  *             one critical alert, the devices raise nothing new
  *   endpoint  every device behind one Modbus gateway or bus (two or more
  *             devices) is silent: one alert for the gateway
+ *   gateway   the same for the devices an MQTT gateway ([mqtt_map]:
+ *             OpenDTU, Venus OS...) carries, its own device included
+ * A gateway that says a device is unreachable (metric reachable = 0) is
+ * not data from that device: only what the device itself reports keeps
+ * it alive.
  *   device    one device is silent
  * An alert that is already firing stays firing through the night and
  * while ingest is held; only data from the device (or, for a site or
@@ -54,6 +59,7 @@ struct comm_state {
     struct comm_dev *dev;    /* cfg->ndevices */
     struct comm_group *site; /* cfg->nsites */
     struct comm_group *ep;   /* cfg->nendpoints */
+    struct comm_group *gw;   /* cfg->nmqtt_maps */
     int64_t first_ms;
     int64_t held_ms;
     bool was_held;
@@ -74,6 +80,7 @@ static enum pvs_err comm_parse(struct pvs_rule *r,
     st->dev = pvs_calloc(cfg->ndevices + 1, sizeof(*st->dev));
     st->site = pvs_calloc(cfg->nsites + 1, sizeof(*st->site));
     st->ep = pvs_calloc(cfg->nendpoints + 1, sizeof(*st->ep));
+    st->gw = pvs_calloc(cfg->nmqtt_maps + 1, sizeof(*st->gw));
     r->params = p;
     r->state = st;
     return PVS_OK;
@@ -86,6 +93,7 @@ static void comm_free(struct pvs_rule *r) {
         pvs_free(st->dev);
         pvs_free(st->site);
         pvs_free(st->ep);
+        pvs_free(st->gw);
     }
     PVS_FREE(r->state);
     PVS_FREE(r->params);
@@ -126,6 +134,8 @@ static void comm_sample(struct pvs_rule *r, const struct pvs_sample *s) {
     struct comm_dev *cd = &st->dev[s->dev];
     char subj[PVS_SUBJECT_MAX];
 
+    if (s->metric == PVS_M_REACHABLE && s->value < 0.5)
+        return;
     if (s->ts_ms > cd->last_ms) {
         if (cd->last_ms)
             cd->delta[cd->ndelta++ % COMM_NDELTA] = s->ts_ms - cd->last_ms;
@@ -146,6 +156,12 @@ static void comm_sample(struct pvs_rule *r, const struct pvs_sample *s) {
         observe(r, d->site, NULL, subj, false, s->ts_ms, r->severity, 0, NULL,
                 NULL, NULL);
         st->ep[d->endpoint->index].reported = false;
+    }
+    if (d->mqtt_map && st->gw[d->mqtt_map->index].reported) {
+        pvs_snprintf(subj, sizeof(subj), "gateway:%s", d->mqtt_map->obj.id);
+        observe(r, d->site, NULL, subj, false, s->ts_ms, r->severity, 0, NULL,
+                NULL, NULL);
+        st->gw[d->mqtt_map->index].reported = false;
     }
 }
 
@@ -268,6 +284,49 @@ static int64_t timeout_of(const struct comm_params *p,
     return t > p->timeout_ms ? t : p->timeout_ms;
 }
 
+/*
+ * An MQTT gateway of site: one alert when every device it carries on the
+ * site (two or more) is silent, unless the whole site already speaks.
+ */
+static void tick_gateway(struct pvs_rule *r, const struct pvs_site *site,
+                         const struct pvs_mqtt_map_cfg *gw, int64_t now,
+                         bool covered) {
+    const struct comm_params *p = r->params;
+    struct comm_state *st = r->state;
+    const struct pvs_config *cfg = r->conf;
+    struct comm_group *g = &st->gw[gw->index];
+    size_t n = 0, down = 0;
+    double lost = 0;
+    char ev[PVS_EVIDENCE_MAX], ex[PVS_EXPLAIN_MAX], subj[PVS_SUBJECT_MAX];
+    bool gdown;
+
+    for (size_t i = 0; i < cfg->ndevices; i++) {
+        const struct pvs_device *d = cfg->devices[i];
+        if (d->mqtt_map != gw || d->site != site || !pvs_rule_applies(r, i))
+            continue;
+        n++;
+        if (st->dev[i].down) {
+            down++;
+            lost += clear_w(r, d, now);
+        }
+    }
+    gdown = n >= 2 && down == n;
+    if (!n || (!g->reported && (!gdown || covered)))
+        return;
+    pvs_snprintf(subj, sizeof(subj), "gateway:%s", gw->obj.id);
+    pvs_snprintf(ev, sizeof(ev),
+                 "none of the %zu devices carried by gateway '%s' has sent "
+                 "data for %.0f min",
+                 n, gw->obj.id, (double)p->timeout_ms / 60000.0);
+    pvs_snprintf(ex, sizeof(ex),
+                 "the gateway '%s' (%s) has stopped publishing: check its "
+                 "power, its network link and its MQTT settings",
+                 gw->obj.id, gw->preset ? gw->preset : "MQTT");
+    observe(r, site, NULL, subj, true, now, r->severity,
+            gdown && !covered ? lost : 0, ev, ex, "communication-gateway");
+    g->reported = true;
+}
+
 static void tick_site(struct pvs_rule *r, size_t si, int64_t now, bool held) {
     const struct comm_params *p = r->params;
     struct comm_state *st = r->state;
@@ -354,6 +413,9 @@ static void tick_site(struct pvs_rule *r, size_t si, int64_t now, bool held) {
         eg->reported = true;
     }
 
+    for (size_t g = 0; g < cfg->nmqtt_maps; g++)
+        tick_gateway(r, site, cfg->mqtt_maps[g], now, sg->reported || mass);
+
     for (size_t i = 0; i < cfg->ndevices; i++) {
         const struct pvs_device *d = cfg->devices[i];
         bool covered;
@@ -361,7 +423,8 @@ static void tick_site(struct pvs_rule *r, size_t si, int64_t now, bool held) {
         if (d->site != site || !pvs_rule_applies(r, i))
             continue;
         covered = sg->reported ||
-                  (d->endpoint && st->ep[d->endpoint->index].reported);
+                  (d->endpoint && st->ep[d->endpoint->index].reported) ||
+                  (d->mqtt_map && st->gw[d->mqtt_map->index].reported);
         report_device(r, d, now, elev, covered || held || !up || mass);
     }
 }
