@@ -712,10 +712,12 @@ static int split_topic(char *t, char **parts, int max) {
 #define PATH_DEPTH 8   /* JSON members deep a path may go */
 #define SERIAL_BUF 128 /* a serial number or device id from a topic */
 
+/* WC_PREFIX appears only while learning: the prefix is still unknown. */
 enum wc { WC_NONE, WC_SITE, WC_DEVICE, WC_SERIAL, WC_CHANNEL, WC_FIELD,
-          WC_REST, WC_ANY, WC__COUNT };
+          WC_REST, WC_ANY, WC_PREFIX, WC__COUNT };
 static const char *const wc_names[WC__COUNT] = {
-    NULL, "site", "device", "serial", "channel", "field", "field*", "any"};
+    NULL,     "site",   "device", "serial", "channel",
+    "field",  "field*", "any",    "prefix"};
 
 enum form { FORM_PLAIN, FORM_VALUE, FORM_JSON };
 static const char *const form_names[] = {"plain", "value", "json", NULL};
@@ -766,6 +768,7 @@ struct layout {
     char *prefix;
     char *keepalive_topic;
     int64_t keepalive_ms;
+    bool learn; /* mqtt-learn: any serial is a device */
 };
 
 /* One key = value line, from the preset or from the section. */
@@ -1296,9 +1299,11 @@ static void layout_serials(const struct pvs_config *cfg,
         (*owned)[(*nowned)++] = cut;
         l->serials[i].serial = cut;
     }
+    /* Devices with a serial on its site that no other map claimed. */
     for (size_t i = 0; i < cfg->ndevices; i++) {
         const struct pvs_device *d = cfg->devices[i];
-        if (!d->serial || d->mqtt_map != mc)
+        if (!d->serial || (d->mqtt_map && d->mqtt_map != mc) ||
+            (mc->site && d->site != mc->site))
             continue;
         l->serials =
             pvs_realloc(l->serials, (l->nserials + 1) * sizeof(*l->serials));
@@ -1549,6 +1554,8 @@ static int32_t capture_device(const struct pvs_mqtt_map *map,
     char id[SERIAL_BUF];
     const struct span *s;
 
+    if (l->learn)
+        return 0;
     if ((s = &cap->wc[WC_DEVICE])->p) {
         const struct span *site = &cap->wc[WC_SITE];
         const struct pvs_site *want = l->mc->site;
@@ -1826,11 +1833,17 @@ static bool json_value(const struct pvs_mqtt_map *map, struct json *j,
     }
 }
 
+/*
+ * The first pattern of map's layouts that topic matches decides. With
+ * ret_cap, what it captured and which layout (when any matched).
+ */
 static enum pvs_mqtt_result layout_parse(const struct pvs_mqtt_map *map,
                                          const char *topic, const char *text,
                                          size_t len, struct gw_out *o,
                                          size_t *ret_unknown, char *why,
-                                         size_t whysize) {
+                                         size_t whysize,
+                                         struct captures *ret_cap,
+                                         const struct layout **ret_layout) {
     struct span lv[LV_MAX + 1];
     int nlv = 0;
     const char *p = topic, *end = topic + strlen(topic);
@@ -1859,6 +1872,10 @@ static enum pvs_mqtt_result layout_parse(const struct pvs_mqtt_map *map,
             memset(&cap, 0, sizeof(cap));
             if (!pattern_match(pat, lv, nlv, end, &cap))
                 continue;
+            if (ret_cap) {
+                *ret_cap = cap;
+                *ret_layout = l;
+            }
             if (pat->skip)
                 return PVS_MQTT_IGNORED;
             if (cap.wc[WC_CHANNEL].p) {
@@ -1985,7 +2002,8 @@ enum pvs_mqtt_result pvs_mqtt_map_parse(const struct pvs_mqtt_map *map,
         o->n = 0;
         o->now_ms = now_ms;
         o->no_device = false;
-        res = layout_parse(map, t, text, len, o, &unknown, why, whysize);
+        res = layout_parse(map, t, text, len, o, &unknown, why, whysize, NULL,
+                           NULL);
         if (!res) {
             m = pvs_msg_new(PVS_MSG_SAMPLES, o->n);
             memcpy(m->samples, o->s, o->n * sizeof(*o->s));
@@ -2091,4 +2109,192 @@ out:
     }
     *ret = m;
     return PVS_MQTT_OK;
+}
+
+/* ---- mqtt-learn: which preset a topic of an unknown broker fits ---- */
+
+#define LEARN_MAX 16
+
+struct pvs_mqtt_learner {
+    struct pvs_config cfg; /* one device, no site: samples need a device */
+    struct pvs_device dev;
+    struct pvs_device *devs[1];
+    struct pvs_mqtt_map_cfg mc[LEARN_MAX];
+    struct pvs_kv kv[LEARN_MAX][2];
+    const char *names[LEARN_MAX];
+    struct pvs_mqtt_map map;
+    struct layout layouts[LEARN_MAX];
+};
+
+/* Whether every {prefix} of the preset's topics is a level of its own,
+ * so that the prefix can be learnt from the topic. */
+static bool prefix_levels(const struct pvs_mqtt_preset_kv *pre) {
+    bool any = false;
+
+    for (; pre->key; pre++) {
+        const char *v = pre->value, *hit;
+        if (strcmp(pre->key, "topic"))
+            continue;
+        while ((hit = strstr(v, "{prefix}"))) {
+            if ((hit != pre->value && hit[-1] != '/') ||
+                (hit[8] && hit[8] != '/' && hit[8] != ' '))
+                return false;
+            v = hit + 8;
+            any = true;
+        }
+    }
+    return any;
+}
+
+static void learner_layout(struct pvs_mqtt_learner *ln, size_t i,
+                           const char *preset, const char *prefix,
+                           struct layout *l) {
+    struct pvs_mqtt_map_cfg *mc = &ln->mc[i];
+
+    memset(mc, 0, sizeof(*mc));
+    ln->kv[i][0].key = (char *)(uintptr_t)"preset";
+    ln->kv[i][0].value = (char *)(uintptr_t)preset;
+    ln->kv[i][0].file = "(preset)";
+    ln->kv[i][1].key = (char *)(uintptr_t)"prefix";
+    ln->kv[i][1].value = (char *)(uintptr_t)prefix;
+    ln->kv[i][1].file = "(preset)";
+    mc->obj.id = (char *)(uintptr_t)preset;
+    mc->obj.file = "(preset)";
+    mc->obj.kv = ln->kv[i];
+    mc->obj.nkv = prefix ? 2 : 1;
+    mc->preset = (char *)(uintptr_t)preset;
+    layout_compile(&ln->cfg, mc, l, NULL);
+    l->learn = true;
+    l->default_dev = 0;
+}
+
+struct pvs_mqtt_learner *pvs_mqtt_learner_new(void) {
+    struct pvs_mqtt_learner *ln = pvs_calloc(1, sizeof(*ln));
+    const char *name;
+
+    ln->dev.obj.id = (char *)(uintptr_t)"learn";
+    ln->devs[0] = &ln->dev;
+    ln->cfg.devices = ln->devs;
+    ln->cfg.ndevices = 1;
+    ln->map.cfg = &ln->cfg;
+    ln->map.layouts = ln->layouts;
+    ln->map.tz = pvs_calloc(1, sizeof(*ln->map.tz));
+    ln->map.daily = pvs_calloc(1, sizeof(*ln->map.daily));
+    ln->map.lock = pvs_calloc(1, sizeof(*ln->map.lock));
+    pthread_mutex_init(ln->map.lock, NULL);
+    /* Home Assistant's entities are named by people: nothing to learn. */
+    for (size_t i = 0; (name = pvs_mqtt_preset_name(i)) && i < LEARN_MAX;
+         i++) {
+        const struct pvs_mqtt_preset_kv *pre = pvs_mqtt_preset_find(name);
+        if (!strcmp(name, "statestream"))
+            continue;
+        ln->names[ln->map.nlayouts] = name;
+        learner_layout(ln, ln->map.nlayouts, name,
+                       prefix_levels(pre) ? "{prefix}" : NULL,
+                       &ln->layouts[ln->map.nlayouts]);
+        ln->map.nlayouts++;
+    }
+    return ln;
+}
+
+void pvs_mqtt_learner_free(struct pvs_mqtt_learner *ln) {
+    if (!ln)
+        return;
+    for (size_t i = 0; i < ln->map.nlayouts; i++)
+        layout_release(&ln->layouts[i]);
+    pvs_free(ln->map.tz);
+    pvs_free(ln->map.daily);
+    pthread_mutex_destroy(ln->map.lock);
+    pvs_free(ln->map.lock);
+    pvs_free(ln);
+}
+
+static void span_copy(const struct span *s, char *buf, size_t size) {
+    size_t n = s->p ? s->n : 0;
+
+    if (n >= size)
+        n = size - 1;
+    memcpy(buf, s->p ? s->p : "", n);
+    buf[n] = '\0';
+}
+
+bool pvs_mqtt_learner_guess(struct pvs_mqtt_learner *ln, const char *topic,
+                            const void *payload, size_t len,
+                            struct pvs_mqtt_guess *out) {
+    struct gw_out *o = pvs_malloc(sizeof(*o));
+    struct captures cap;
+    const struct layout *l = NULL;
+    size_t unknown = 0;
+    char why[160];
+    bool ok = false;
+
+    memset(out, 0, sizeof(*out));
+    /* Each preset on its own: the first that maps the topic wins. */
+    for (size_t i = 0; i < ln->map.nlayouts && !ok; i++) {
+        struct pvs_mqtt_map one = ln->map;
+
+        one.layouts = &ln->layouts[i];
+        one.nlayouts = 1;
+        o->n = 0;
+        o->now_ms = 0;
+        o->no_device = false;
+        ok = layout_parse(&one, topic, payload, len, o, &unknown, why,
+                          sizeof(why), &cap, &l) == PVS_MQTT_OK;
+    }
+    if (ok) {
+        size_t li = (size_t)(l - ln->layouts);
+        const struct span *id =
+            cap.wc[WC_SERIAL].p ? &cap.wc[WC_SERIAL] : &cap.wc[WC_DEVICE];
+
+        out->preset = ln->names[li];
+        if (cap.wc[WC_PREFIX].p)
+            span_copy(&cap.wc[WC_PREFIX], out->prefix, sizeof(out->prefix));
+        else
+            pvs_strlcpy(out->prefix, l->prefix, sizeof(out->prefix));
+        span_copy(id, out->serial, sizeof(out->serial));
+        out->health = true;
+        for (size_t i = 0; i < o->n; i++)
+            out->health &= o->s[i].metric == PVS_M_REACHABLE;
+        out->nsamples = o->n;
+    }
+    pvs_free(o);
+    return ok;
+}
+
+bool pvs_mqtt_learner_belongs(struct pvs_mqtt_learner *ln, const char *preset,
+                              const char *prefix, const char *topic) {
+    struct pvs_mqtt_learner *one = pvs_calloc(1, sizeof(*one));
+    bool hit = false;
+
+    one->dev = ln->dev;
+    one->devs[0] = &one->dev;
+    one->cfg.devices = one->devs;
+    one->cfg.ndevices = 1;
+    learner_layout(one, 0, preset, prefix, &one->layouts[0]);
+    {
+        struct span lv[LV_MAX + 1];
+        int nlv = 0;
+        const char *p = topic, *end = topic + strlen(topic);
+        const struct layout *l = &one->layouts[0];
+
+        for (;;) {
+            const char *slash = memchr(p, '/', (size_t)(end - p));
+            if (nlv == LV_MAX + 1)
+                break;
+            lv[nlv].p = p;
+            lv[nlv].n = slash ? (size_t)(slash - p) : (size_t)(end - p);
+            nlv++;
+            if (!slash)
+                break;
+            p = slash + 1;
+        }
+        for (size_t i = 0; i < l->npats && !hit; i++) {
+            struct captures cap;
+            memset(&cap, 0, sizeof(cap));
+            hit = pattern_match(&l->pats[i], lv, nlv, end, &cap);
+        }
+    }
+    layout_release(&one->layouts[0]);
+    pvs_free(one);
+    return hit;
 }

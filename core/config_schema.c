@@ -965,7 +965,9 @@ static void bind_device(struct pvs_mqtt_map_cfg *m, struct pvs_device *d,
 /*
  * Which devices each gateway carries: the explicit "device" entries, its
  * gateway device, then the devices with a serial on its site (on any
- * site for a map without one) that no other map took.
+ * site for a map without one) that no other map took, when only one map
+ * covers them (with two, the serial alone cannot say which gateway
+ * carries the device: it is looked up in both).
  */
 static void validate_mqtt_maps(struct pvs_config *cfg,
                                struct pvs_cfg_errors *errs) {
@@ -1016,13 +1018,21 @@ static void validate_mqtt_maps(struct pvs_config *cfg,
         if (d)
             bind_device(m, d, "gateway", errs);
     }
-    for (size_t i = 0; i < cfg->nmqtt_maps; i++) {
-        struct pvs_mqtt_map_cfg *m = cfg->mqtt_maps[i];
-        for (size_t k = 0; k < cfg->ndevices; k++) {
-            struct pvs_device *d = cfg->devices[k];
-            if (d->serial && !d->mqtt_map && (!m->site || d->site == m->site))
-                d->mqtt_map = m;
+    for (size_t k = 0; k < cfg->ndevices; k++) {
+        struct pvs_device *d = cfg->devices[k];
+        struct pvs_mqtt_map_cfg *only = NULL;
+        size_t n = 0;
+
+        for (size_t i = 0; d->serial && !d->mqtt_map && i < cfg->nmqtt_maps;
+             i++) {
+            struct pvs_mqtt_map_cfg *m = cfg->mqtt_maps[i];
+            if (!m->site || d->site == m->site) {
+                only = m;
+                n++;
+            }
         }
+        if (n == 1)
+            d->mqtt_map = only;
     }
 }
 

@@ -55,6 +55,8 @@ static const char usage_main[] =
     "rules\n"
     "  report -c FILE     service KPIs (--since DATE, --json)\n"
     "  backup -c FILE OUT copy the database safely while it runs\n"
+    "  mqtt-learn -c FILE recognise gateways on the broker, print their "
+    "maps\n"
     "\n"
     "options:\n"
     "  --version          print the version\n"
@@ -531,6 +533,8 @@ int main(int argc, char **argv) {
         status = pvs_backup_main(argc - 1, argv + 1);
     else if (!strcmp(cmd, "report"))
         status = pvs_report_main(argc - 1, argv + 1);
+    else if (!strcmp(cmd, "mqtt-learn"))
+        status = pvs_mqtt_learn_main(argc - 1, argv + 1);
     else {
         fprintf(stderr, "pvsentry: unknown command '%s'\n\n%s", cmd,
                 usage_main);

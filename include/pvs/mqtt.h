@@ -91,6 +91,33 @@ const struct pvs_mqtt_preset_kv *pvs_mqtt_preset_find(const char *name);
 /* The i-th preset's name, NULL past the last. */
 const char *pvs_mqtt_preset_name(size_t i);
 
+/*
+ * mqtt-learn: recognise the presets' layouts in what a broker carries.
+ * A learner tries every preset (but statestream, whose entities people
+ * name) with any prefix and any serial. Single thread.
+ */
+struct pvs_mqtt_learner;
+struct pvs_mqtt_guess {
+    const char *preset; /* static */
+    char prefix[96];
+    char serial[96]; /* "" for a gateway-level topic */
+    bool health;     /* the topic carries only a link state */
+    size_t nsamples;
+};
+struct pvs_mqtt_learner *pvs_mqtt_learner_new(void);
+void pvs_mqtt_learner_free(struct pvs_mqtt_learner *ln);
+/* Whether some preset maps the message to samples; *out says how. */
+bool pvs_mqtt_learner_guess(struct pvs_mqtt_learner *ln, const char *topic,
+                            const void *payload, size_t len,
+                            struct pvs_mqtt_guess *out);
+/* Whether topic is one of preset's topics under prefix (mapped or not). */
+bool pvs_mqtt_learner_belongs(struct pvs_mqtt_learner *ln, const char *preset,
+                              const char *prefix, const char *topic);
+
+/* pvsentry mqtt-learn -c FILE [--seconds N] [--topic FILTER] [--site ID]
+ * (collector/mqtt_learn.c) */
+int pvs_mqtt_learn_main(int argc, char **argv);
+
 /* ---- the client (collector/mqtt.c) ---- */
 
 struct pvs_mqtt;
