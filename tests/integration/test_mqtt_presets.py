@@ -4,10 +4,12 @@ would (OpenDTU, AhoyDTU, Venus OS, SBFspot, deye, Shelly, Tasmota, Home
 Assistant statestream), pvsentry reads it through the preset, and the same
 fault scenario opens the same ticket as through pvsentry's own layout.
 """
+import os
+
 import pytest
 
 import harness
-from harness import db_scalar, wait_until
+from harness import db_query, db_scalar, wait_until
 from test_slice import DEV, SITE, Slice
 
 try:
@@ -83,3 +85,127 @@ enabled = false
         c.loop_stop()
         assert "R/%s/keepalive" % PORTAL in keepalives
     assert s.pv.running
+
+
+# ---- mqtt-learn -------------------------------------------------------------
+
+FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
+                        "data", "mqtt")
+LEARN_SITE = "home"
+
+LEARN_CONFIG = """\
+[global]
+database = ${tmp}/pvsentry.db
+sim_start = ${sim_start}
+sim_speed = ${sim_speed}
+
+[mqtt]
+uri = tcp://127.0.0.1:${port}
+client_id = pvsentry-learn-test
+
+[site "home"]
+latitude = 45.75
+longitude = 4.85
+timezone = Europe/Paris
+"""
+
+# Topics that are no gateway's: a lone "online" is not a Shelly.
+UNRELATED = [
+    ("zigbee2mqtt/bridge/state", "online"),
+    ("home/kitchen/temperature", "21.5"),
+    ("homeassistant/sensor/outdoor_temperature/state", "21.5"),
+    ("garage/door/online", "true"),
+    ("weather/station", '{"temp": 12.5, "wind": 3}'),
+]
+
+
+def fixture(name):
+    """(topic, payload, expected) of tests/data/mqtt/NAME.txt."""
+    out = []
+    with open(os.path.join(FIXTURES, name + ".txt")) as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line or line.startswith("#"):
+                continue
+            topic, payload, expect = line.split(" | ")
+            out.append((topic.strip(), payload.strip(), expect.strip()))
+    return out
+
+
+def expected_samples():
+    """{serial: set of metrics} the learnt config must turn the retained
+    OpenDTU and Shelly fixtures into (the last message of each topic)."""
+    serial_of = {"hm1": "114182912345", "hm2": "114182967890",
+                 "dtu": "-gateway", "grid": "shellypro3em-08f9e0e5c1a4"}
+    want = {}
+    for topic, payload, expect in fixture("opendtu") + fixture("shelly"):
+        if expect in ("ignored", "bad"):
+            continue
+        if expect == "unknown":
+            serial = topic.split("/")[1 if topic.startswith("solar/") else 0]
+            metric = ("ac_power_w" if topic.startswith("solar/")
+                      else "meter_power_w")
+            want.setdefault(serial, set()).add(metric)
+            continue
+        for item in expect.split(","):
+            dev, rest = item.split(":")
+            want.setdefault(serial_of[dev], set()).add(rest.split("=")[0])
+    return want
+
+
+def test_mqtt_learn_two_presets(h, pvsentry_bin):
+    """A broker fed with an OpenDTU, a Shelly Pro 3EM and unrelated topics:
+    mqtt-learn prints sections that pass `pvsentry check` and, loaded,
+    map every sample it saw; the unrelated topics are listed."""
+    assert mqtt, "python3-paho-mqtt is required"
+    broker = h.start_mosquitto()
+    c = mqtt.Client(client_id="feeder")
+    c.connect("127.0.0.1", broker.port)
+    c.loop_start()
+    msgs = [(t, p) for t, p, _ in fixture("opendtu") + fixture("shelly")]
+    for topic, payload in msgs + UNRELATED:
+        c.publish(topic, payload, qos=1, retain=True).wait_for_publish()
+    c.loop_stop()
+    c.disconnect()
+
+    cfg = h.write_config(LEARN_CONFIG, port=broker.port)
+    pv = h.pvsentry(cfg)
+    r = pv.cli("mqtt-learn", "-c", cfg, "--seconds", "2")
+    out = r.stdout
+    assert "preset = opendtu" in out and "preset = shelly" in out, out
+    assert "prefix =" not in out, out  # both use their default prefix
+    unknown = out.split("# not recognised")[1]
+    for topic, _ in UNRELATED:
+        assert "#   %s\n" % topic in unknown, (topic, out)
+    assert "solar/" not in unknown and "shellypro3em" not in unknown, out
+    assert "%d messages" % (len(set(t for t, _ in msgs + UNRELATED))) in out
+
+    with open(cfg, "a") as f:
+        f.write(out)
+    r = pv.cli("check", "-c", cfg)
+    assert "ok" in r.stdout
+
+    # Loaded, the learnt config maps every retained sample it was shown.
+    mark = pv.mark()
+    pv.start()
+    pv.wait_log(r"mqtt: subscribed", 15, since=mark)
+    want = expected_samples()
+    db = h.path("pvsentry.db")
+
+    def dev_id(serial):
+        if serial == "-gateway":
+            return LEARN_SITE + "-opendtu-gateway"
+        return LEARN_SITE + "-" + serial
+
+    def missing():
+        gone = []
+        for serial, metrics in want.items():
+            have = {row[0] for row in db_query(
+                db, "SELECT DISTINCT metric FROM samples WHERE device_id = ?",
+                (dev_id(serial),))}
+            gone += ["%s:%s" % (serial, m) for m in metrics - have]
+        return gone
+
+    wait_until(lambda: os.path.exists(db) and not missing(), 20,
+               "every learnt sample in the store")
+    assert not pv.log_lines(r"unknown device|rejected message")
