@@ -1358,13 +1358,15 @@ static bool layout_reachable(const struct pvs_config *cfg,
     return true;
 }
 
+/* How a topic that no configured device can match yet is reported. */
+enum reach { REACH_QUIET, REACH_WARN, REACH_ERROR };
+
 static bool layout_full(const struct pvs_config *cfg,
                         const struct pvs_mqtt_map_cfg *mc, struct layout *l,
                         char ***owned, size_t *nowned,
-                        struct pvs_cfg_errors *errs) {
+                        struct pvs_cfg_errors *errs, enum reach reach) {
     struct pattern *p;
     bool pinned = false;
-
     bool ok = layout_compile(cfg, mc, l, errs);
     struct lkv *lines;
     size_t n, k = 0;
@@ -1388,21 +1390,32 @@ static bool layout_full(const struct pvs_config *cfg,
             p->skip = true;
             continue;
         }
-        if (!layout_reachable(cfg, l, &lines[i], p, errs))
-            ok = false;
+        if (reach == REACH_ERROR) {
+            if (!layout_reachable(cfg, l, &lines[i], p, errs))
+                ok = false;
+        } else if (reach == REACH_WARN) {
+            struct pvs_cfg_errors w;
+            memset(&w, 0, sizeof(w));
+            if (!layout_reachable(cfg, l, &lines[i], p, &w))
+                pvs_warn("%s (devices registered later through the API "
+                         "make it match)",
+                         w.msg[0]);
+            pvs_cfg_errors_release(&w);
+        }
     }
     pvs_free(lines);
     return ok;
 }
 
 void pvs_mqtt_map_check(const struct pvs_config *cfg,
-                        struct pvs_cfg_errors *errs) {
+                        struct pvs_cfg_errors *errs, bool strict) {
     for (size_t i = 0; i < cfg->nmqtt_maps; i++) {
         struct layout l;
         char **owned = NULL;
         size_t nowned = 0;
 
-        layout_full(cfg, cfg->mqtt_maps[i], &l, &owned, &nowned, errs);
+        layout_full(cfg, cfg->mqtt_maps[i], &l, &owned, &nowned, errs,
+                    strict ? REACH_ERROR : REACH_WARN);
         layout_release(&l);
         for (size_t k = 0; k < nowned; k++)
             pvs_free(owned[k]);
@@ -1418,7 +1431,8 @@ static void layouts_build(struct pvs_mqtt_map *m) {
     m->layouts = pvs_calloc(cfg->nmqtt_maps + 1, sizeof(*m->layouts));
     for (size_t i = 0; i < cfg->nmqtt_maps; i++) {
         struct layout *l = &m->layouts[m->nlayouts];
-        if (!layout_full(cfg, cfg->mqtt_maps[i], l, &owned, &nowned, NULL)) {
+        if (!layout_full(cfg, cfg->mqtt_maps[i], l, &owned, &nowned, NULL,
+                         REACH_QUIET)) {
             layout_release(l);
             continue;
         }

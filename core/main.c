@@ -136,6 +136,7 @@ static struct pvs_config *load(const char *path, bool to_log) {
     struct pvs_config *cfg = NULL;
     struct pvs_cfg_errors errs;
     struct pvs_ruleset *rs = NULL;
+    bool merged = false;
 
     memset(&errs, 0, sizeof(errs));
     cfg = pvs_config_load_all(path, &errs);
@@ -147,7 +148,13 @@ static struct pvs_config *load(const char *path, bool to_log) {
      * registers parsed: a value that failed would overlap falsely. */
     if (!errs.count)
         pvs_modbus_map_check(cfg, &errs);
-    pvs_mqtt_map_check(cfg, &errs);
+    /* Gateway maps may read devices the API registered (a serial): they
+     * are checked with the database's objects merged in. */
+    if (!errs.count && cfg->nmqtt_maps) {
+        pvs_config_merge_store(cfg);
+        merged = true;
+        pvs_mqtt_map_check(cfg, &errs, !to_log);
+    }
     if (errs.count) {
         pvs_config_free(cfg);
         cfg = NULL;
@@ -164,7 +171,7 @@ static struct pvs_config *load(const char *path, bool to_log) {
     pvs_cfg_errors_release(&errs);
     /* The daemon also monitors what installers registered through the
      * API; it lives in the database, not in the file. */
-    if (cfg && to_log)
+    if (cfg && to_log && !merged)
         pvs_config_merge_store(cfg);
     return cfg;
 }

@@ -62,10 +62,13 @@ enum pvs_mqtt_result pvs_mqtt_map_parse(const struct pvs_mqtt_map *map,
 /*
  * Check every [mqtt_map] of cfg with its preset applied: unknown keys,
  * patterns, metrics, units, and topics that can never match a configured
- * device. Every error goes to errs at its file:line. Main thread.
+ * device. Every error goes to errs at its file:line. A topic no device
+ * can match is an error when strict (pvsentry check), else only logged
+ * as a warning at its file:line (the daemon: a device the API registers
+ * later makes it match). Main thread.
  */
 void pvs_mqtt_map_check(const struct pvs_config *cfg,
-                        struct pvs_cfg_errors *errs);
+                        struct pvs_cfg_errors *errs, bool strict);
 
 /*
  * The MQTT subscription filters the layouts need ("solar/+/+/+"), and

@@ -209,3 +209,38 @@ def test_mqtt_learn_two_presets(h, pvsentry_bin):
     wait_until(lambda: os.path.exists(db) and not missing(), 20,
                "every learnt sample in the store")
     assert not pv.log_lines(r"unknown device|rejected message")
+
+
+def test_api_device_serial_reads_through_a_map(h):
+    """An installer registers a microinverter through the API with the
+    serial its OpenDTU publishes under; the config's map reads it."""
+    from webapi import WebEnv
+    env = WebEnv(h, http_extra='\n[mqtt_map "dtu"]\npreset = opendtu\n')
+    env.start().create_users()
+    ivan = env.api("ivan")
+    mark = env.pv.mark()
+    site = {"id": "annecy-01", "name": "Roux chalet", "latitude": 45.9,
+            "longitude": 6.12, "timezone": "Europe/Paris", "kwp": 0.8,
+            "customer_id": "dupont", "technician_id": "alice"}
+    assert ivan.post("/sites", site).status_code == 201
+    env.wait_reload(mark)
+    mark = env.pv.mark()
+    r = ivan.post("/devices", {"id": "annecy-01-hm1", "site_id": "annecy-01",
+                               "serial": "114182912345", "kwp": 0.8})
+    assert r.status_code == 201, r.text
+    env.wait_reload(mark)
+    assert ivan.get("/devices/annecy-01-hm1").json()["serial"] == \
+        "114182912345"
+    r = ivan.post("/devices", {"id": "annecy-01-x", "site_id": "annecy-01",
+                               "serial": "a" * 65})
+    assert r.status_code == 400, r.text
+    c = mqtt.Client(client_id="dtu-sim")
+    c.connect("127.0.0.1", env.broker.port)
+    c.loop_start()
+    c.publish("solar/114182912345/0/power", "321.5", qos=1).wait_for_publish()
+    c.loop_stop()
+    c.disconnect()
+    wait_until(lambda: db_scalar(
+        env.db, "SELECT value FROM samples WHERE device_id = ? AND metric = "
+        "'ac_power_w'", ("annecy-01-hm1",)) == 321.5, 20,
+        "the gateway's sample on the API's device")

@@ -36,7 +36,7 @@ static int setup(void **state) {
         pvs_cfg_errors_print(&errs, stderr);
         return -1;
     }
-    pvs_mqtt_map_check(cfg, &errs);
+    pvs_mqtt_map_check(cfg, &errs, true);
     if (errs.count) {
         pvs_cfg_errors_print(&errs, stderr);
         return -1;
@@ -404,7 +404,7 @@ static void test_errors(void **s) {
     memset(&errs, 0, sizeof(errs));
     c = pvs_config_load_all(path, &errs);
     assert_int_equal(errs.count, 0);
-    pvs_mqtt_map_check(c, &errs);
+    pvs_mqtt_map_check(c, &errs, true);
     for (size_t i = 0; i < errs.count; i++)
         n += (size_t)pvs_snprintf(all + n, sizeof(all) - n, "%s\n",
                                   errs.msg[i]);
