@@ -261,8 +261,8 @@ static void print_config(FILE *out, const struct pvs_config *cfg,
 
     for (size_t g = 0; g < ngws; g++) {
         struct gateway *gw = &gws[g];
-        bool meter = !strcmp(gw->preset, "shelly") ||
-                     !strcmp(gw->preset, "tasmota");
+        bool meter =
+            !strcmp(gw->preset, "shelly") || !strcmp(gw->preset, "tasmota");
         const char *map_id, *gw_dev = NULL, *dflt = NULL;
         const char **ids;
 
@@ -277,8 +277,7 @@ static void print_config(FILE *out, const struct pvs_config *cfg,
             const struct pvs_device *have;
             if (!d->measured && !d->serial[0])
                 continue;
-            have = d->serial[0] ? device_by_serial(cfg, site, d->serial)
-                                : NULL;
+            have = d->serial[0] ? device_by_serial(cfg, site, d->serial) : NULL;
             if (have) {
                 ids[i] = have->obj.id;
                 fprintf(out, "# device '%s' (serial %s) is already defined\n",
@@ -288,8 +287,8 @@ static void print_config(FILE *out, const struct pvs_config *cfg,
             make_id(base, sizeof(base), sid,
                     d->serial[0] ? d->serial : gw->preset);
             ids[i] = fresh_id(cfg, base, &printed, &nprinted);
-            fprintf(out, "[device \"%s\"]\nsite = %s\nkind = %s\n", ids[i],
-                    sid, meter ? "meter" : "inverter");
+            fprintf(out, "[device \"%s\"]\nsite = %s\nkind = %s\n", ids[i], sid,
+                    meter ? "meter" : "inverter");
             if (d->serial[0])
                 fprintf(out, "serial = %s\n", d->serial);
             else
@@ -350,9 +349,8 @@ static void analyse(FILE *out, const struct pvs_config *cfg,
     for (size_t i = 0; i < ln->nseen; i++)
         for (size_t k = 0; k < ngws && !known[i]; k++)
             known[i] = gws[k].measured &&
-                       pvs_mqtt_learner_belongs(lr, gws[k].preset,
-                                                gws[k].prefix,
-                                                ln->seen[i].topic);
+                       pvs_mqtt_learner_belongs(
+                           lr, gws[k].preset, gws[k].prefix, ln->seen[i].topic);
     for (size_t i = 0; i < ln->nseen; i++) {
         nknown += known[i];
         nunknown += !known[i];
@@ -363,8 +361,9 @@ static void analyse(FILE *out, const struct pvs_config *cfg,
             (unsigned long long)ln->messages, ln->nseen, (long long)seconds,
             ln->filter, nknown);
     if (ln->dropped)
-        fprintf(out, "# %llu messages on topics beyond the first %d not "
-                     "looked at\n",
+        fprintf(out,
+                "# %llu messages on topics beyond the first %d not "
+                "looked at\n",
                 (unsigned long long)ln->dropped, MAX_TOPICS);
     print_config(out, cfg, site, gws, ngws);
     if (nunknown) {
@@ -416,7 +415,8 @@ int pvs_mqtt_learn_main(int argc, char **argv) {
         } else if (!strcmp(argv[i], "--site") && i + 1 < argc) {
             site_id = argv[++i];
         } else {
-            fprintf(stderr, "pvsentry mqtt-learn: unexpected argument '%s'\n\n%s",
+            fprintf(stderr,
+                    "pvsentry mqtt-learn: unexpected argument '%s'\n\n%s",
                     argv[i], usage);
             status = 2;
             goto out;
@@ -432,8 +432,7 @@ int pvs_mqtt_learn_main(int argc, char **argv) {
         goto out;
     }
     if (!cfg->mqtt) {
-        fprintf(stderr, "pvsentry mqtt-learn: %s has no [mqtt] broker\n",
-                path);
+        fprintf(stderr, "pvsentry mqtt-learn: %s has no [mqtt] broker\n", path);
         goto out;
     }
     if (site_id)
@@ -441,9 +440,10 @@ int pvs_mqtt_learn_main(int argc, char **argv) {
     else if (cfg->nsites == 1)
         site = cfg->sites[0];
     if (!site) {
-        fprintf(stderr, site_id ? "pvsentry mqtt-learn: no site '%s' in %s\n"
-                                : "pvsentry mqtt-learn: name the site with "
-                                  "--site ID%s%s\n",
+        fprintf(stderr,
+                site_id ? "pvsentry mqtt-learn: no site '%s' in %s\n"
+                        : "pvsentry mqtt-learn: name the site with "
+                          "--site ID%s%s\n",
                 site_id ? site_id : "", site_id ? path : "");
         goto out;
     }
@@ -494,13 +494,15 @@ int pvs_mqtt_learn_main(int argc, char **argv) {
                pvs_clock_mono_ms() < until)
             nanosleep(&ts, NULL);
         if (!atomic_load(&ln->subscribed)) {
-            fprintf(stderr, "pvsentry mqtt-learn: cannot subscribe to '%s' "
-                            "at '%s'\n",
+            fprintf(stderr,
+                    "pvsentry mqtt-learn: cannot subscribe to '%s' "
+                    "at '%s'\n",
                     ln->filter, uri);
             goto out;
         }
-        fprintf(stderr, "pvsentry mqtt-learn: listening to '%s' at '%s' for "
-                        "%lld s\n",
+        fprintf(stderr,
+                "pvsentry mqtt-learn: listening to '%s' at '%s' for "
+                "%lld s\n",
                 ln->filter, uri, (long long)seconds);
         until = pvs_clock_mono_ms() + seconds * 1000;
         while (pvs_clock_mono_ms() < until)

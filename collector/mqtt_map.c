@@ -713,11 +713,21 @@ static int split_topic(char *t, char **parts, int max) {
 #define SERIAL_BUF 128 /* a serial number or device id from a topic */
 
 /* WC_PREFIX appears only while learning: the prefix is still unknown. */
-enum wc { WC_NONE, WC_SITE, WC_DEVICE, WC_SERIAL, WC_CHANNEL, WC_FIELD,
-          WC_REST, WC_ANY, WC_PREFIX, WC__COUNT };
-static const char *const wc_names[WC__COUNT] = {
-    NULL,     "site",   "device", "serial", "channel",
-    "field",  "field*", "any",    "prefix"};
+enum wc {
+    WC_NONE,
+    WC_SITE,
+    WC_DEVICE,
+    WC_SERIAL,
+    WC_CHANNEL,
+    WC_FIELD,
+    WC_REST,
+    WC_ANY,
+    WC_PREFIX,
+    WC__COUNT
+};
+static const char *const wc_names[WC__COUNT] = {NULL,     "site",    "device",
+                                                "serial", "channel", "field",
+                                                "field*", "any",     "prefix"};
 
 enum form { FORM_PLAIN, FORM_VALUE, FORM_JSON };
 static const char *const form_names[] = {"plain", "value", "json", NULL};
@@ -834,9 +844,8 @@ static void lerr(struct pvs_cfg_errors *errs, const struct lkv *kv,
 }
 
 /* "PATTERN [plain|value|json]" into pat. Returns false on an error. */
-static bool pattern_compile(const struct lkv *kv, const char *prefix,
-                            bool skip, struct pattern *pat,
-                            struct pvs_cfg_errors *errs) {
+static bool pattern_compile(const struct lkv *kv, const char *prefix, bool skip,
+                            struct pattern *pat, struct pvs_cfg_errors *errs) {
     char *text = expand_prefix(kv->value, prefix), *sp, *p, *slash;
     bool ok = true;
 
@@ -893,7 +902,8 @@ static bool pattern_compile(const struct lkv *kv, const char *prefix,
             size_t n = (size_t)(close - open - 1);
             int w;
             for (w = 1; w < WC__COUNT; w++)
-                if (strlen(wc_names[w]) == n && !memcmp(open + 1, wc_names[w], n))
+                if (strlen(wc_names[w]) == n &&
+                    !memcmp(open + 1, wc_names[w], n))
                     break;
             if (w == WC__COUNT) {
                 lerr(errs, kv,
@@ -908,8 +918,8 @@ static bool pattern_compile(const struct lkv *kv, const char *prefix,
                 goto fail;
             }
             if (w == WC_REST && (slash || lv->litlen)) {
-                lerr(errs, kv, "topic '%s': {field*} must be a whole last level",
-                     text);
+                lerr(errs, kv,
+                     "topic '%s': {field*} must be a whole last level", text);
                 goto fail;
             }
             lv->wc = (enum wc)w;
@@ -968,13 +978,25 @@ static bool unit_factor(const char *metric, const char *unit, double *out) {
         const char *suffix, *unit;
         double f;
     } units[] = {
-        {"_w", "w", 1},        {"_w", "kw", 1e3},    {"_w", "mw", 1e6},
-        {"_wh", "wh", 1},      {"_wh", "kwh", 1e3},  {"_wh", "mwh", 1e6},
-        {"_v", "v", 1},        {"_v", "kv", 1e3},    {"_a", "a", 1},
-        {"_a", "ma", 1e-3},    {"_hz", "hz", 1},     {"_c", "c", 1},
-        {"_pct", "percent", 1}, {"_pct", "%", 1},    {"_kohm", "kohm", 1},
-        {"_kohm", "mohm", 1e3}, {"_wm2", "w/m2", 1},
-        {"power_factor", "fraction", 1}, {"power_factor", "percent", 0.01},
+        {"_w", "w", 1},
+        {"_w", "kw", 1e3},
+        {"_w", "mw", 1e6},
+        {"_wh", "wh", 1},
+        {"_wh", "kwh", 1e3},
+        {"_wh", "mwh", 1e6},
+        {"_v", "v", 1},
+        {"_v", "kv", 1e3},
+        {"_a", "a", 1},
+        {"_a", "ma", 1e-3},
+        {"_hz", "hz", 1},
+        {"_c", "c", 1},
+        {"_pct", "percent", 1},
+        {"_pct", "%", 1},
+        {"_kohm", "kohm", 1},
+        {"_kohm", "mohm", 1e3},
+        {"_wm2", "w/m2", 1},
+        {"power_factor", "fraction", 1},
+        {"power_factor", "percent", 0.01},
         {"power_factor", "%", 0.01},
     };
     char lu[16];
@@ -996,8 +1018,8 @@ static bool unit_factor(const char *metric, const char *unit, double *out) {
 
 /* "METRIC [UNIT] [@DEVICE]" for key field.NAME, ac.NAME or dc.NAME. */
 static bool field_compile(const struct pvs_config *cfg, const struct lkv *kv,
-                          enum scope scope, const char *name,
-                          struct field *f, struct pvs_cfg_errors *errs) {
+                          enum scope scope, const char *name, struct field *f,
+                          struct pvs_cfg_errors *errs) {
     char buf[256], *tok[4], *t;
     int n = 0;
     char mname[64];
@@ -1094,8 +1116,8 @@ static void layout_release(struct layout *l) {
 }
 
 static bool core_key(const char *k) {
-    return !strcmp(k, "preset") || !strcmp(k, "site") ||
-           !strcmp(k, "device") || !strcmp(k, "gateway");
+    return !strcmp(k, "preset") || !strcmp(k, "site") || !strcmp(k, "device") ||
+           !strcmp(k, "gateway");
 }
 
 /*
@@ -1228,8 +1250,8 @@ static bool layout_compile(const struct pvs_config *cfg,
         bool skip = !strcmp(kv->key, "skip");
         if (!skip && strcmp(kv->key, "topic"))
             continue;
-        if (strstr(kv->value, "{prefix}") && !*l->prefix &&
-            mc->preset && !pvs_strcasecmp(mc->preset, "venus")) {
+        if (strstr(kv->value, "{prefix}") && !*l->prefix && mc->preset &&
+            !pvs_strcasecmp(mc->preset, "venus")) {
             lerr(errs, kv, "set prefix to the VRM portal ID of the GX device");
             ok = false;
             continue;
@@ -1331,8 +1353,7 @@ static bool layout_reachable(const struct pvs_config *cfg,
              "%s%s%shas a serial, and no 'device = SERIAL DEVICE' line "
              "names one",
              p->text, l->mc->site ? "of site '" : "",
-             l->mc->site ? l->mc->site->obj.id : "",
-             l->mc->site ? "' " : "");
+             l->mc->site ? l->mc->site->obj.id : "", l->mc->site ? "' " : "");
         return false;
     }
     if (p->has[WC_DEVICE]) {
@@ -1654,10 +1675,10 @@ static bool word_eq(const char *s, size_t n, const char *w) {
 
 /* Words gateways use for a link state. */
 static bool link_word(const char *s, size_t n, double *out) {
-    static const char *const up[] = {"online", "true", "connected", "yes",
-                                     "on", NULL};
+    static const char *const up[] = {"online", "true", "connected",
+                                     "yes",    "on",   NULL};
     static const char *const down[] = {"offline", "false", "disconnected",
-                                       "no", "off", NULL};
+                                       "no",      "off",   NULL};
     for (int i = 0; up[i]; i++)
         if (word_eq(s, n, up[i])) {
             *out = 1;
@@ -1701,8 +1722,7 @@ static void emit(const struct pvs_mqtt_map *map, struct gw_out *o,
     s->quality = PVS_Q_OK;
     if (f->metric == PVS_M_REACHABLE)
         v = v > 0 ? 1 : 0;
-    else if (f->metric == PVS_M_STATE &&
-             (v < PVS_ST_OFF || v > PVS_ST_STANDBY))
+    else if (f->metric == PVS_M_STATE && (v < PVS_ST_OFF || v > PVS_ST_STANDBY))
         return;
     else
         v *= f->factor;
@@ -1851,13 +1871,11 @@ static bool json_value(const struct pvs_mqtt_map *map, struct json *j,
  * The first pattern of map's layouts that topic matches decides. With
  * ret_cap, what it captured and which layout (when any matched).
  */
-static enum pvs_mqtt_result layout_parse(const struct pvs_mqtt_map *map,
-                                         const char *topic, const char *text,
-                                         size_t len, struct gw_out *o,
-                                         size_t *ret_unknown, char *why,
-                                         size_t whysize,
-                                         struct captures *ret_cap,
-                                         const struct layout **ret_layout) {
+static enum pvs_mqtt_result
+layout_parse(const struct pvs_mqtt_map *map, const char *topic,
+             const char *text, size_t len, struct gw_out *o,
+             size_t *ret_unknown, char *why, size_t whysize,
+             struct captures *ret_cap, const struct layout **ret_layout) {
     struct span lv[LV_MAX + 1];
     int nlv = 0;
     const char *p = topic, *end = topic + strlen(topic);
@@ -1906,8 +1924,8 @@ static enum pvs_mqtt_result layout_parse(const struct pvs_mqtt_map *map,
                 sc = (int64_t)num == l->ac_channel ? SC_AC : SC_DC;
             }
             if (pat->form != FORM_JSON) {
-                const struct span *fs = cap.wc[WC_FIELD].p ? &cap.wc[WC_FIELD]
-                                                           : &cap.wc[WC_REST];
+                const struct span *fs =
+                    cap.wc[WC_FIELD].p ? &cap.wc[WC_FIELD] : &cap.wc[WC_REST];
                 if (fs->p) {
                     f = find_field(l, sc, fs->p, fs->n);
                 } else {
@@ -2166,10 +2184,10 @@ static void learner_layout(struct pvs_mqtt_learner *ln, size_t i,
     struct pvs_mqtt_map_cfg *mc = &ln->mc[i];
 
     memset(mc, 0, sizeof(*mc));
-    ln->kv[i][0].key = (char *)(uintptr_t)"preset";
+    ln->kv[i][0].key = (char *)(uintptr_t) "preset";
     ln->kv[i][0].value = (char *)(uintptr_t)preset;
     ln->kv[i][0].file = "(preset)";
-    ln->kv[i][1].key = (char *)(uintptr_t)"prefix";
+    ln->kv[i][1].key = (char *)(uintptr_t) "prefix";
     ln->kv[i][1].value = (char *)(uintptr_t)prefix;
     ln->kv[i][1].file = "(preset)";
     mc->obj.id = (char *)(uintptr_t)preset;
@@ -2186,7 +2204,7 @@ struct pvs_mqtt_learner *pvs_mqtt_learner_new(void) {
     struct pvs_mqtt_learner *ln = pvs_calloc(1, sizeof(*ln));
     const char *name;
 
-    ln->dev.obj.id = (char *)(uintptr_t)"learn";
+    ln->dev.obj.id = (char *)(uintptr_t) "learn";
     ln->devs[0] = &ln->dev;
     ln->cfg.devices = ln->devs;
     ln->cfg.ndevices = 1;
@@ -2197,8 +2215,7 @@ struct pvs_mqtt_learner *pvs_mqtt_learner_new(void) {
     ln->map.lock = pvs_calloc(1, sizeof(*ln->map.lock));
     pthread_mutex_init(ln->map.lock, NULL);
     /* Home Assistant's entities are named by people: nothing to learn. */
-    for (size_t i = 0; (name = pvs_mqtt_preset_name(i)) && i < LEARN_MAX;
-         i++) {
+    for (size_t i = 0; (name = pvs_mqtt_preset_name(i)) && i < LEARN_MAX; i++) {
         const struct pvs_mqtt_preset_kv *pre = pvs_mqtt_preset_find(name);
         if (!strcmp(name, "statestream"))
             continue;

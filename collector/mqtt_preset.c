@@ -187,8 +187,9 @@ static const struct {
     const char *name;
     const struct pvs_mqtt_preset_kv *kv;
 } presets[] = {
-    {"opendtu", opendtu}, {"ahoy", ahoy},       {"venus", venus},
-    {"sbfspot", sbfspot}, {"deye", deye},       {"shelly", shelly},
+    {"opendtu", opendtu}, {"ahoy", ahoy},
+    {"venus", venus},     {"sbfspot", sbfspot},
+    {"deye", deye},       {"shelly", shelly},
     {"tasmota", tasmota}, {"statestream", statestream},
 };
 

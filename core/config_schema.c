@@ -955,8 +955,8 @@ static void bind_device(struct pvs_mqtt_map_cfg *m, struct pvs_device *d,
                         const char *key, struct pvs_cfg_errors *errs) {
     if (d->mqtt_map && d->mqtt_map != m) {
         key_error(errs, &m->obj, key,
-                  "device '%s' is already carried by mqtt_map '%s'",
-                  d->obj.id, d->mqtt_map->obj.id);
+                  "device '%s' is already carried by mqtt_map '%s'", d->obj.id,
+                  d->mqtt_map->obj.id);
         return;
     }
     d->mqtt_map = m;

@@ -48,8 +48,7 @@ static const struct metric_def metric_defs[PVS_M__COUNT] = {
                                       1e15},
     [PVS_M_BATTERY_SOC_PCT] = {"battery_soc_pct", false, false, 0, 100},
     /* Daily counters are not lifetime counters: they fall every night. */
-    [PVS_M_AC_ENERGY_TODAY_WH] = {"ac_energy_today_wh", false, false, 0,
-                                  1e12},
+    [PVS_M_AC_ENERGY_TODAY_WH] = {"ac_energy_today_wh", false, false, 0, 1e12},
     [PVS_M_REACHABLE] = {"reachable", false, false, 0, 1},
 };
 

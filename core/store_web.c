@@ -1689,9 +1689,9 @@ static const char *const site_ini[] = {
     "kwp",      "tilt",       "azimuth",  "loss_factor", "access_notes",
     "customer", "technician", NULL};
 static const char *const device_ini[] = {
-    "site",        "kind",     "vendor",  "model",   "kwp",      "rated_power",
-    "mppt_inputs", "endpoint", "unit_id", "profile", "interval", "serial",
-    NULL};
+    "site",        "kind",        "vendor",   "model",   "kwp",
+    "rated_power", "mppt_inputs", "endpoint", "unit_id", "profile",
+    "interval",    "serial",      NULL};
 static const char *const person_ini[] = {"name", "email", "phone", "language",
                                          NULL};
 

@@ -30,7 +30,7 @@ enum pvs_mqtt_result {
     PVS_MQTT_UNKNOWN_METRIC, /* flat layout with a metric outside the list */
     PVS_MQTT_MALFORMED,      /* bad JSON, bad number, bad timestamp */
     PVS_MQTT_EMPTY,          /* valid but carries no known metric */
-    PVS_MQTT_IGNORED, /* a gateway's topic that carries nothing mapped */
+    PVS_MQTT_IGNORED,        /* a gateway's topic that carries nothing mapped */
 };
 
 /*

@@ -168,8 +168,7 @@ static int cmd_pub(char **a, const char *layout) {
                      1141800000000LL + d);
             m.payloadlen = snprintf(payload, sizeof(payload), "%.1f", p);
         } else if (!strcmp(layout, "sbfspot")) {
-            snprintf(topic, sizeof(topic), "sbfspot_%lld",
-                     1141800000000LL + d);
+            snprintf(topic, sizeof(topic), "sbfspot_%lld", 1141800000000LL + d);
             m.payloadlen = snprintf(
                 payload, sizeof(payload),
                 "{\"PACTot\": %.1f, \"ETotal\": %.3f, \"EToday\": %.3f, "
@@ -183,19 +182,20 @@ static int cmd_pub(char **a, const char *layout) {
                 355.0 + (double)((k * 31 + d) % 400) / 10.0, p / 720.0,
                 p / 710.0, p / 2.0);
         } else {
-        snprintf(topic, sizeof(topic), "%s/s%ld/d%ld", prefix, d % sites, d);
-        m.payloadlen = snprintf(
-            payload, sizeof(payload),
-            "{\"ts\": %lld, \"ac_power_w\": %.1f, \"ac_energy_wh\": %ld, "
-            "\"ac_voltage_v\": %.1f, \"ac_current_a\": %.2f, "
-            "\"ac_frequency_hz\": %.2f, \"power_factor\": %.2f, "
-            "\"dc_power_w\": %.1f, \"dc_voltage_v\": %.1f, "
-            "\"temp_heatsink_c\": %.1f, \"state\": \"mppt\"}",
-            ts0 + k * 60, p, 1000000 + k * 100, v, p / v,
-            49.95 + (double)((k * 17 + d) % 11) / 100.0,
-            0.95 + (double)((k * 3 + d) % 5) / 100.0, p * 1.03,
-            360.0 + (double)((k * 37 + d) % 400) / 10.0,
-            35.0 + (double)((k + d) % 100) / 10.0);
+            snprintf(topic, sizeof(topic), "%s/s%ld/d%ld", prefix, d % sites,
+                     d);
+            m.payloadlen = snprintf(
+                payload, sizeof(payload),
+                "{\"ts\": %lld, \"ac_power_w\": %.1f, \"ac_energy_wh\": %ld, "
+                "\"ac_voltage_v\": %.1f, \"ac_current_a\": %.2f, "
+                "\"ac_frequency_hz\": %.2f, \"power_factor\": %.2f, "
+                "\"dc_power_w\": %.1f, \"dc_voltage_v\": %.1f, "
+                "\"temp_heatsink_c\": %.1f, \"state\": \"mppt\"}",
+                ts0 + k * 60, p, 1000000 + k * 100, v, p / v,
+                49.95 + (double)((k * 17 + d) % 11) / 100.0,
+                0.95 + (double)((k * 3 + d) % 5) / 100.0, p * 1.03,
+                360.0 + (double)((k * 37 + d) % 400) / 10.0,
+                35.0 + (double)((k + d) % 100) / 10.0);
         }
         m.payload = payload;
         m.qos = qos;

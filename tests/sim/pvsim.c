@@ -68,8 +68,8 @@ enum gw {
     GW_TASMOTA,
     GW_STATESTREAM
 };
-static const char *const gw_names[] = {"opendtu", "ahoy",    "venus",
-                                       "sbfspot", "deye",    "shelly",
+static const char *const gw_names[] = {"opendtu", "ahoy",        "venus",
+                                       "sbfspot", "deye",        "shelly",
                                        "tasmota", "statestream", NULL};
 
 struct dev_count {
@@ -297,13 +297,12 @@ static bool gw_item(const struct mqtt_opts *o, const char *dev,
             fmt = t[i].tasmota;
             break;
         case GW_STATESTREAM:
-            fmt = v->metric == PVS_M_AC_POWER_W    ? "power"
+            fmt = v->metric == PVS_M_AC_POWER_W     ? "power"
                   : v->metric == PVS_M_AC_ENERGY_WH ? "energy"
                                                     : NULL;
             break;
         }
-        if (fmt && (t[i].kilo || o->gw == GW_STATESTREAM) &&
-            o->gw != GW_SHELLY)
+        if (fmt && (t[i].kilo || o->gw == GW_STATESTREAM) && o->gw != GW_SHELLY)
             val /= 1000.0; /* kWh; statestream: kW and kWh */
     }
     if (!fmt || (o->gw == GW_DEYE && v->idx > 4))
@@ -356,8 +355,8 @@ static void publish_gateway(MQTTAsync client, const struct mqtt_opts *o,
                             struct totals *tot) {
     struct pvsim_value vals[PVSIM_MAX_VALUES];
     size_t n = pvsim_reading_values(r, vals, PVSIM_MAX_VALUES), used = 0;
-    bool json = o->gw == GW_SBFSPOT || o->gw == GW_SHELLY ||
-                o->gw == GW_TASMOTA;
+    bool json =
+        o->gw == GW_SBFSPOT || o->gw == GW_SHELLY || o->gw == GW_TASMOTA;
     char topic[512], key[64], num[64], payload[128];
     struct pvs_buf b;
     double v;

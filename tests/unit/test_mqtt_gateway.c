@@ -75,8 +75,7 @@ static bool has_sample(const struct pvs_msg *m, const char *want) {
     for (size_t i = 0; i < m->nsamples; i++) {
         const struct pvs_sample *s = &m->samples[i];
         char name[64];
-        pvs_metric_name((enum pvs_metric)s->metric, s->idx, name,
-                        sizeof(name));
+        pvs_metric_name((enum pvs_metric)s->metric, s->idx, name, sizeof(name));
         if (s->dev == d->index && !strcmp(name, metric) &&
             fabs(s->value - v) <= 1e-6 * (fabs(v) + 1))
             return true;
@@ -142,8 +141,8 @@ static void run_fixture(const char *file) {
             for (const char *c = expect; *c; c++)
                 nwant += *c == ',';
             if (m->nsamples != nwant)
-                fail_msg("%s: '%s' gave %zu samples, expected %zu", file,
-                         topic, m->nsamples, nwant);
+                fail_msg("%s: '%s' gave %zu samples, expected %zu", file, topic,
+                         m->nsamples, nwant);
             for (;;) {
                 comma = strchr(p, ',');
                 if (comma)
@@ -245,8 +244,7 @@ static void test_daily_counter_midnight(void **s) {
     assert_int_equal(today("5200", d0 + 18 * h, &v), PVS_Q_OK);
     assert_int_equal(today("5210", d0 + 21 * h + 59 * 60000, &v), PVS_Q_OK);
     /* 00:30 in Paris: the gateway still shows yesterday's total */
-    assert_int_equal(today("5210", d0 + 22 * h + 30 * 60000, &v),
-                     PVS_Q_STALE);
+    assert_int_equal(today("5210", d0 + 22 * h + 30 * 60000, &v), PVS_Q_STALE);
     assert_int_equal(today("5210", d0 + 27 * h, &v), PVS_Q_STALE);
     /* dawn: the inverter wakes and resets; never negative */
     assert_int_equal(today("0", d0 + 28 * h, &v), PVS_Q_OK);
@@ -266,10 +264,11 @@ static void test_units(void **s) {
 
     (void)s;
     /* statestream binds power in kW and energy in kWh */
-    assert_int_equal(pvs_mqtt_map_parse(
-                         map, "homeassistant/sensor/garage_inverter_power/state",
-                         p, 3, NOON, &m, &unknown, why, sizeof(why)),
-                     PVS_MQTT_OK);
+    assert_int_equal(
+        pvs_mqtt_map_parse(map,
+                           "homeassistant/sensor/garage_inverter_power/state",
+                           p, 3, NOON, &m, &unknown, why, sizeof(why)),
+        PVS_MQTT_OK);
     assert_float_equal(m->samples[0].value, 2500, 1e-9);
     pvs_msg_free(m);
     assert_int_equal(pvs_mqtt_map_parse(map, "deye/total_energy", p, 3, NOON,
@@ -353,33 +352,32 @@ static void test_hostile_json(void **s) {
     assert_float_equal(m->samples[0].value, 8, 0);
     pvs_msg_free(m);
     /* truncated JSON after a good field: the whole message is refused */
-    r = pvs_mqtt_map_parse(map, "sbfspot_2130012345", "{\"PACTot\": 7, \"E",
-                           17, NOON, &m, &unknown, why, sizeof(why));
+    r = pvs_mqtt_map_parse(map, "sbfspot_2130012345", "{\"PACTot\": 7, \"E", 17,
+                           NOON, &m, &unknown, why, sizeof(why));
     assert_int_equal(r, PVS_MQTT_MALFORMED);
     pvs_free(p);
 }
 
 /* Map errors: every one at its file:line. */
 static void test_errors(void **s) {
-    static const char conf[] =
-        "[site \"s\"]\n"                                        /* 1 */
-        "latitude = 45\nlongitude = 4\n"                         /* 2-3 */
-        "[device \"a\"]\nsite = s\n"                             /* 4-5 */
-        "[mqtt_map \"m1\"]\n"                                    /* 6 */
-        "preset = opendtu\n"                                     /* 7 */
-        "site = s\n"                                             /* 8 */
-        "[mqtt_map \"m2\"]\n"                                    /* 9 */
-        "preset = nosuch\n"                                      /* 10 */
-        "[mqtt_map \"m3\"]\n"                                    /* 11 */
-        "topic = x/{serial}/{bogus} plain\n"                     /* 12 */
-        "field.power = ac_power_w kWh\n"                         /* 13 */
-        "field.p2 = no_such_metric\n"                            /* 14 */
-        "colour = blue\n"                                        /* 15 */
-        "dc.q = mppt_power_w @ghost\n"                           /* 16 */
-        "[mqtt_map \"m4\"]\n"                                    /* 17 */
-        "topic = y/{field} plain\n"                              /* 18 */
-        "[mqtt_map \"m5\"]\n"                                    /* 19 */
-        "preset = venus\n";                                      /* 20 */
+    static const char conf[] = "[site \"s\"]\n"                     /* 1 */
+                               "latitude = 45\nlongitude = 4\n"     /* 2-3 */
+                               "[device \"a\"]\nsite = s\n"         /* 4-5 */
+                               "[mqtt_map \"m1\"]\n"                /* 6 */
+                               "preset = opendtu\n"                 /* 7 */
+                               "site = s\n"                         /* 8 */
+                               "[mqtt_map \"m2\"]\n"                /* 9 */
+                               "preset = nosuch\n"                  /* 10 */
+                               "[mqtt_map \"m3\"]\n"                /* 11 */
+                               "topic = x/{serial}/{bogus} plain\n" /* 12 */
+                               "field.power = ac_power_w kWh\n"     /* 13 */
+                               "field.p2 = no_such_metric\n"        /* 14 */
+                               "colour = blue\n"                    /* 15 */
+                               "dc.q = mppt_power_w @ghost\n"       /* 16 */
+                               "[mqtt_map \"m4\"]\n"                /* 17 */
+                               "topic = y/{field} plain\n"          /* 18 */
+                               "[mqtt_map \"m5\"]\n"                /* 19 */
+                               "preset = venus\n";                  /* 20 */
     char path[] = "/tmp/pvs-mm-XXXXXX", all[4096];
     int fd = mkstemp(path);
     FILE *f = fdopen(fd, "w");
@@ -406,8 +404,8 @@ static void test_errors(void **s) {
     assert_int_equal(errs.count, 0);
     pvs_mqtt_map_check(c, &errs, true);
     for (size_t i = 0; i < errs.count; i++)
-        n += (size_t)pvs_snprintf(all + n, sizeof(all) - n, "%s\n",
-                                  errs.msg[i]);
+        n +=
+            (size_t)pvs_snprintf(all + n, sizeof(all) - n, "%s\n", errs.msg[i]);
     for (size_t i = 0; i < PVS_ARRAY_LEN(want); i++)
         if (!strstr(all, want[i]))
             fail_msg("missing '%s' in:\n%s", want[i], all);
