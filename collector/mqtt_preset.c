@@ -42,7 +42,10 @@ static const struct pvs_mqtt_preset_kv opendtu[] = {
     {"dc.yieldtotal", "ignore"},
     {"dc.irradiation", "ignore"},
     {"field.reachable", "reachable"},
+    /* dtu/status is the broker's last will, sent on change only; the
+     * uptime comes every interval and says the DTU is alive */
     {"field.status", "reachable"},
+    {"field.uptime", "reachable"},
     {"field.producing", "ignore"},
     {"field.last_update", "ignore"},
     {NULL, NULL},
@@ -77,6 +80,7 @@ static const struct pvs_mqtt_preset_kv ahoy[] = {
     {"dc.irradiation", "ignore"},
     {"field.available", "reachable"},
     {"field.status", "reachable"},
+    {"field.uptime", "reachable"},
     {"field.last_success", "ignore"},
     {NULL, NULL},
 };
