@@ -431,6 +431,8 @@ int pvs_mqtt_learn_main(int argc, char **argv) {
         pvs_cfg_errors_print(&errs, stderr);
         goto out;
     }
+    /* Sites registered through the API are sites too. */
+    pvs_config_merge_store(cfg);
     if (!cfg->mqtt) {
         fprintf(stderr, "pvsentry mqtt-learn: %s has no [mqtt] broker\n", path);
         goto out;

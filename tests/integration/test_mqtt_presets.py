@@ -307,3 +307,28 @@ def test_unknown_serials_counted_never_devices(h, pvsentry_bin):
                      ) == 1
     assert db_scalar(s.db, "SELECT count(*) FROM devices WHERE id LIKE "
                      "'%9000%'") == 0
+
+
+def test_api_mqtt_learn_for_a_site(h):
+    """The installer's "find gateways" for a site: the same sections
+    mqtt-learn prints, through the API; installers only."""
+    from webapi import WebEnv, assert_error
+    env = WebEnv(h).start().create_users()
+    c = mqtt.Client(client_id="feeder")
+    c.connect("127.0.0.1", env.broker.port)
+    c.loop_start()
+    for topic, payload, _ in fixture("opendtu"):
+        c.publish(topic, payload, qos=1, retain=True).wait_for_publish()
+    c.loop_stop()
+    c.disconnect()
+    ivan = env.api("ivan")
+    r = ivan.post("/sites/lyon-01/mqtt-learn?seconds=2", {})
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["site"] == "lyon-01" and body["seconds"] == 2
+    assert "preset = opendtu" in body["config"]
+    assert "site = lyon-01" in body["config"]
+    assert "serial = 114182912345" in body["config"]
+    assert_error(env.api("dupont").post("/sites/lyon-01/mqtt-learn", {}), 403)
+    assert_error(ivan.post("/sites/nowhere-01/mqtt-learn", {}), 404)
+    assert_error(ivan.post("/sites/lyon-01/mqtt-learn?seconds=600", {}), 400)
