@@ -139,8 +139,8 @@ static enum pvs_err run_probe(const char *url, struct pvs_buf *out,
 void pvs_tools_mqtt_learn(struct web_req *r, const char *site) {
     const char *arg = pvs_web_arg(r, "seconds");
     int64_t secs = 10;
-    char a0[] = "pvsentry", a1[] = "mqtt-learn", a2[] = "-c", a4[] =
-                                                                  "--seconds";
+    char a0[] = "pvsentry", a1[] = "mqtt-learn", a2[] = "-c",
+         a4[] = "--seconds";
     char a5[24], a6[] = "--site", a7[80], a3[1024];
     char *argv[] = {a0, a1, a2, a3, a4, a5, a6, a7, NULL};
     struct pvs_buf out;
@@ -193,8 +193,8 @@ void pvs_tools_mqtt_learn(struct web_req *r, const char *site) {
     }
     pvs_buf_puts(&r->out, "{\"site\": ");
     pvs_buf_json_str(&r->out, site);
-    pvs_buf_printf(&r->out, ", \"seconds\": %lld, \"config\": ",
-                   (long long)secs);
+    pvs_buf_printf(&r->out,
+                   ", \"seconds\": %lld, \"config\": ", (long long)secs);
     pvs_buf_json_str(&r->out, out.data ? out.data : "");
     pvs_buf_puts(&r->out, "}\n");
     pvs_web_json(r, 200);
