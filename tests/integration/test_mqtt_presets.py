@@ -332,3 +332,45 @@ def test_api_mqtt_learn_for_a_site(h):
     assert_error(env.api("dupont").post("/sites/lyon-01/mqtt-learn", {}), 403)
     assert_error(ivan.post("/sites/nowhere-01/mqtt-learn", {}), 404)
     assert_error(ivan.post("/sites/lyon-01/mqtt-learn?seconds=600", {}), 400)
+
+
+def test_dashboard_finds_gateways_for_a_site(h):
+    """The site page offers installers "find gateways on the broker" and
+    shows the sections mqtt-learn found (screenshot in build/screenshots)."""
+    import test_dashboard as dash
+    from webapi import WebEnv
+    reason = dash._skip_reason()
+    if reason:
+        pytest.skip(reason)
+    env = WebEnv(h).start().create_users()
+    c = mqtt.Client(client_id="feeder")
+    c.connect("127.0.0.1", env.broker.port)
+    c.loop_start()
+    for topic, payload, _ in fixture("opendtu") + fixture("shelly"):
+        c.publish(topic, payload, qos=1, retain=True).wait_for_publish()
+    c.loop_stop()
+    c.disconnect()
+    b = dash.Browser(env.base, width=1280, height=1400)
+    try:
+        b.login("ivan")
+        b.wait_text("Fleet")
+        b.d.execute_script("location.hash = '#/site/lyon-01'")
+        b.find("#mqtt-learn-run").click()
+        b.wait_text("preset = opendtu", css="#mqtt-learn", timeout=40)
+        text = b.text("#mqtt-learn")
+        assert "preset = shelly" in text and "site = lyon-01" in text
+        b.d.execute_script(
+            "document.getElementById('mqtt-learn').scrollIntoView()")
+        b.shot("installer-mqtt-learn-desktop")
+        assert not b.js_errors()
+        assert not b.external_requests()
+        # Technicians do not get the button.
+        b.go("/")
+        b.d.delete_all_cookies()
+        b.login("alice")
+        b.wait_text("Fleet")
+        b.d.execute_script("location.hash = '#/site/lyon-01'")
+        b.wait_text("Ticket history")
+        assert not b.d.find_elements(dash.By.CSS_SELECTOR, "#mqtt-learn-run")
+    finally:
+        b.close()

@@ -213,6 +213,30 @@ function barChart(canvas, days) {
   }));
 }
 
+/* Installers: which gateways publish on the broker for this site, as
+ * config sections (POST /sites/{id}/mqtt-learn). */
+function mqttLearnCard(id) {
+  if (me.role !== "admin" && me.role !== "installer") return null;
+  const out = h("pre", { class: "kb", id: "mqtt-learn", hidden: true });
+  const b = h("button", { type: "button", class: "secondary", id: "mqtt-learn-run",
+    onclick: async () => {
+      b.disabled = true;
+      b.textContent = "Listening for 10 s…";
+      try {
+        const r = await api("POST", "/sites/" + encodeURIComponent(id) + "/mqtt-learn?seconds=10");
+        out.textContent = r.config;
+      } catch (e) {
+        out.textContent = e.message;
+      }
+      out.hidden = false;
+      b.disabled = false;
+      b.textContent = "Listen again";
+    } }, "Find gateways on the broker");
+  return [h("h2", {}, "MQTT gateways"), h("div", { class: "card" },
+    h("p", { class: "muted" }, "OpenDTU, AhoyDTU, Venus OS, SBFspot, deye, Shelly, Tasmota: " +
+      "the sections to add to the config file for what publishes now."), b, out)];
+}
+
 async function sitePage(id) {
   const s = await api("GET", "/sites/" + encodeURIComponent(id));
   const series = await api("GET", "/sites/" + encodeURIComponent(id) + "/series?metric=ac_power_w");
@@ -255,6 +279,7 @@ async function sitePage(id) {
         h("td", {}, d.kind || "—"),
         h("td", {}, num(d.last.ac_power_w)), h("td", {}, d.last.ac_energy_wh === undefined ? "—" : num(d.last.ac_energy_wh / 1000, 1)),
         h("td", {}, when(d.last_seen_ms)))))),
+    mqttLearnCard(id),
     h("h2", {}, "Ticket history"), ticketTable(s.tickets.items));
   lineChart(c1, series);
   barChart(c2, prod.days);
