@@ -2009,6 +2009,28 @@ layout_parse(const struct pvs_mqtt_map *map, const char *topic,
     return PVS_MQTT_BAD_TOPIC;
 }
 
+/* A gateway's message; its samples on the stack, as the JSON layout's. */
+static enum pvs_mqtt_result gateway_parse(const struct pvs_mqtt_map *map,
+                                          const char *topic, const char *text,
+                                          size_t len, int64_t now_ms,
+                                          struct pvs_msg **ret,
+                                          size_t *ret_unknown, char *why,
+                                          size_t whysize) {
+    struct gw_out o;
+    enum pvs_mqtt_result res;
+
+    o.n = 0;
+    o.now_ms = now_ms;
+    o.no_device = false;
+    res = layout_parse(map, topic, text, len, &o, ret_unknown, why, whysize,
+                       NULL, NULL);
+    if (!res) {
+        *ret = pvs_msg_new(PVS_MSG_SAMPLES, o.n);
+        memcpy((*ret)->samples, o.s, o.n * sizeof(*o.s));
+    }
+    return res;
+}
+
 enum pvs_mqtt_result pvs_mqtt_map_parse(const struct pvs_mqtt_map *map,
                                         const char *topic, const void *payload,
                                         size_t len, int64_t now_ms,
@@ -2029,18 +2051,8 @@ enum pvs_mqtt_result pvs_mqtt_map_parse(const struct pvs_mqtt_map *map,
         return PVS_MQTT_BAD_TOPIC;
     }
     if (strncmp(topic, "pvsentry/", 9) && map->nlayouts) {
-        struct gw_out *o = pvs_malloc(sizeof(*o));
-
-        o->n = 0;
-        o->now_ms = now_ms;
-        o->no_device = false;
-        res = layout_parse(map, t, text, len, o, &unknown, why, whysize, NULL,
-                           NULL);
-        if (!res) {
-            m = pvs_msg_new(PVS_MSG_SAMPLES, o->n);
-            memcpy(m->samples, o->s, o->n * sizeof(*o->s));
-        }
-        pvs_free(o);
+        res = gateway_parse(map, t, text, len, now_ms, &m, &unknown, why,
+                            whysize);
         goto out;
     }
     nparts = split_topic(t, parts, 5);
