@@ -951,6 +951,21 @@ static void validate_channels(struct pvs_config *cfg,
         validate_sms(cfg->sms, errs);
 }
 
+/* Devices by site, then serial, then file order. */
+static int serial_cmp(const void *a, const void *b) {
+    const struct pvs_device *x = *(const struct pvs_device *const *)a;
+    const struct pvs_device *y = *(const struct pvs_device *const *)b;
+    uintptr_t sx = (uintptr_t)x->site, sy = (uintptr_t)y->site;
+    int c;
+
+    if (sx != sy)
+        return sx < sy ? -1 : 1;
+    c = strcmp(x->serial, y->serial);
+    if (c)
+        return c;
+    return x->obj.line < y->obj.line ? -1 : x->obj.line > y->obj.line;
+}
+
 static void bind_device(struct pvs_mqtt_map_cfg *m, struct pvs_device *d,
                         const char *key, struct pvs_cfg_errors *errs) {
     if (d->mqtt_map && d->mqtt_map != m) {
@@ -971,17 +986,23 @@ static void bind_device(struct pvs_mqtt_map_cfg *m, struct pvs_device *d,
  */
 static void validate_mqtt_maps(struct pvs_config *cfg,
                                struct pvs_cfg_errors *errs) {
-    for (size_t i = 0; i < cfg->ndevices; i++) {
-        const struct pvs_device *a = cfg->devices[i];
-        for (size_t k = 0; a->serial && k < i; k++) {
-            const struct pvs_device *b = cfg->devices[k];
-            if (b->serial && !strcmp(a->serial, b->serial) &&
-                a->site == b->site)
-                key_error(errs, &a->obj, "serial",
+    {
+        /* Sorted by site and serial, duplicates are neighbours. */
+        const struct pvs_device **by = pvs_calloc(cfg->ndevices + 1,
+                                                  sizeof(*by));
+        size_t n = 0;
+
+        for (size_t i = 0; i < cfg->ndevices; i++)
+            if (cfg->devices[i]->serial)
+                by[n++] = cfg->devices[i];
+        qsort(by, n, sizeof(*by), serial_cmp);
+        for (size_t i = 1; i < n; i++)
+            if (!serial_cmp(&by[i - 1], &by[i]))
+                key_error(errs, &by[i]->obj, "serial",
                           "serial '%s' is also the serial of device '%s' on "
                           "the same site",
-                          a->serial, b->obj.id);
-        }
+                          by[i]->serial, by[i - 1]->obj.id);
+        pvs_free(by);
     }
     for (size_t i = 0; i < cfg->nmqtt_maps; i++) {
         struct pvs_mqtt_map_cfg *m = cfg->mqtt_maps[i];

@@ -413,8 +413,32 @@ static void tick_site(struct pvs_rule *r, size_t si, int64_t now, bool held) {
         eg->reported = true;
     }
 
-    for (size_t g = 0; g < cfg->nmqtt_maps; g++)
-        tick_gateway(r, site, cfg->mqtt_maps[g], now, sg->reported || mass);
+    /* The gateways of this site only: a fleet has one per site. */
+    {
+        const struct pvs_mqtt_map_cfg *gws[16];
+        size_t ngw = 0;
+        bool all = false;
+
+        for (size_t i = 0; i < cfg->ndevices && !all; i++) {
+            const struct pvs_mqtt_map_cfg *g = cfg->devices[i]->mqtt_map;
+            size_t k;
+
+            if (!g || cfg->devices[i]->site != site)
+                continue;
+            for (k = 0; k < ngw && gws[k] != g; k++)
+                ;
+            if (k < ngw)
+                continue;
+            if (ngw == PVS_ARRAY_LEN(gws))
+                all = true;
+            else
+                gws[ngw++] = g;
+        }
+        for (size_t g = 0; all && g < cfg->nmqtt_maps; g++)
+            tick_gateway(r, site, cfg->mqtt_maps[g], now, sg->reported || mass);
+        for (size_t g = 0; !all && g < ngw; g++)
+            tick_gateway(r, site, gws[g], now, sg->reported || mass);
+    }
 
     for (size_t i = 0; i < cfg->ndevices; i++) {
         const struct pvs_device *d = cfg->devices[i];
