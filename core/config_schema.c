@@ -988,8 +988,8 @@ static void validate_mqtt_maps(struct pvs_config *cfg,
                                struct pvs_cfg_errors *errs) {
     {
         /* Sorted by site and serial, duplicates are neighbours. */
-        const struct pvs_device **by = pvs_calloc(cfg->ndevices + 1,
-                                                  sizeof(*by));
+        const struct pvs_device **by =
+            pvs_calloc(cfg->ndevices + 1, sizeof(*by));
         size_t n = 0;
 
         for (size_t i = 0; i < cfg->ndevices; i++)
@@ -997,7 +997,8 @@ static void validate_mqtt_maps(struct pvs_config *cfg,
                 by[n++] = cfg->devices[i];
         qsort(by, n, sizeof(*by), serial_cmp);
         for (size_t i = 1; i < n; i++)
-            if (!serial_cmp(&by[i - 1], &by[i]))
+            if (by[i - 1]->site == by[i]->site &&
+                !strcmp(by[i - 1]->serial, by[i]->serial))
                 key_error(errs, &by[i]->obj, "serial",
                           "serial '%s' is also the serial of device '%s' on "
                           "the same site",

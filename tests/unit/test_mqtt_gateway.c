@@ -414,6 +414,31 @@ static void test_errors(void **s) {
     unlink(path);
 }
 
+/* Two devices of one site with one serial: the second is the error. */
+static void test_duplicate_serial(void **s) {
+    static const char conf[] = "[site \"s\"]\nlatitude = 1\nlongitude = 1\n"
+                               "[device \"a\"]\nsite = s\nserial = 7\n"
+                               "[device \"b\"]\nsite = s\nserial = 8\n"
+                               "[device \"c\"]\nsite = s\nserial = 7\n";
+    char path[] = "/tmp/pvs-mm-XXXXXX";
+    int fd = mkstemp(path);
+    FILE *f = fdopen(fd, "w");
+    struct pvs_cfg_errors errs;
+    struct pvs_config *c;
+
+    (void)s;
+    fputs(conf, f);
+    fclose(f);
+    memset(&errs, 0, sizeof(errs));
+    c = pvs_config_load_all(path, &errs);
+    assert_int_equal(errs.count, 1);
+    assert_non_null(strstr(errs.msg[0], ":9: serial '7' is also the serial "
+                                        "of device 'a'"));
+    pvs_cfg_errors_release(&errs);
+    pvs_config_free(c);
+    unlink(path);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_opendtu),
@@ -430,6 +455,7 @@ int main(void) {
         cmocka_unit_test(test_unknown_serial_flood),
         cmocka_unit_test(test_hostile_json),
         cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_duplicate_serial),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
