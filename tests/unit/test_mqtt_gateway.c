@@ -432,7 +432,7 @@ static void test_duplicate_serial(void **s) {
     memset(&errs, 0, sizeof(errs));
     c = pvs_config_load_all(path, &errs);
     assert_int_equal(errs.count, 1);
-    assert_non_null(strstr(errs.msg[0], ":9: serial '7' is also the serial "
+    assert_non_null(strstr(errs.msg[0], ":12: serial '7' is also the serial "
                                         "of device 'a'"));
     pvs_cfg_errors_release(&errs);
     pvs_config_free(c);
