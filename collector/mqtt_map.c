@@ -1283,7 +1283,8 @@ static bool layout_compile(const struct pvs_config *cfg,
              mc->obj.id);
         ok = false;
     }
-    qsort(l->fields, l->nfields, sizeof(*l->fields), field_cmp);
+    if (l->nfields) /* qsort and bsearch take no NULL, even for none */
+        qsort(l->fields, l->nfields, sizeof(*l->fields), field_cmp);
     for (size_t i = 1; i < l->nfields; i++)
         PVS_ASSERT(field_cmp(&l->fields[i - 1], &l->fields[i]) != 0);
 
@@ -1333,7 +1334,8 @@ static void layout_serials(const struct pvs_config *cfg,
         l->serials[l->nserials].dev = (uint32_t)i;
         l->nserials++;
     }
-    qsort(l->serials, l->nserials, sizeof(*l->serials), serial_cmp);
+    if (l->nserials)
+        qsort(l->serials, l->nserials, sizeof(*l->serials), serial_cmp);
 }
 
 /* A topic that can never reach a configured device is an error. */
@@ -1574,7 +1576,9 @@ static const struct field *find_field(const struct layout *l, enum scope sc,
     key.name = low;
     for (;;) {
         key.scope = sc;
-        f = bsearch(&key, l->fields, l->nfields, sizeof(key), field_cmp);
+        f = l->nfields
+                ? bsearch(&key, l->fields, l->nfields, sizeof(key), field_cmp)
+                : NULL;
         if (f || sc == SC_ANY)
             return f;
         sc = SC_ANY;
@@ -1620,7 +1624,7 @@ static int32_t capture_device(const struct pvs_mqtt_map *map,
         struct serial_ref key = {id, 0};
         const struct serial_ref *r = NULL;
 
-        if (s->n < sizeof(id)) {
+        if (s->n < sizeof(id) && l->nserials) {
             memcpy(id, s->p, s->n);
             id[s->n] = '\0';
             r = bsearch(&key, l->serials, l->nserials, sizeof(key), serial_cmp);
