@@ -134,8 +134,13 @@ static void on_connection_lost(void *ctx, char *cause) {
 static void complain_locked(struct pvs_mqtt *m, struct pvs_complaint *c,
                             const char *what, const char *topic,
                             const char *why) {
+    char tesc[PVS_ESC_SIZE], wesc[2 * PVS_ESC_SIZE];
+
+    /* Topics and the payload excerpts in why come from any publisher. */
+    pvs_esc(topic, tesc, sizeof(tesc));
+    pvs_esc(why, wesc, sizeof(wesc));
     pthread_mutex_lock(&m->lock);
-    pvs_complain(c, PVS_LOG_WARN, "%s on '%.128s': %s", what, topic, why);
+    pvs_complain(c, PVS_LOG_WARN, "%s on '%s': %s", what, tesc, wesc);
     pthread_mutex_unlock(&m->lock);
 }
 

@@ -234,12 +234,16 @@ static enum pvs_err map_read(void *ctx, bool input, uint32_t addr, uint16_t n,
 
 static void log_discovery(struct pdev *d) {
     const struct pvs_ss_device *ss = d->ss;
+    char mn[PVS_ESC_SIZE], md[PVS_ESC_SIZE], sn[PVS_ESC_SIZE];
 
+    /* What a device says about itself is outside text. */
     pvs_info("device '%s' (unit %d on %s): SunSpec base %u, %zu models, "
              "'%s' '%s' serial '%s'",
              d->cfg->obj.id, d->unit, pvs_modbus_conn_name(d->ep->conn),
-             (unsigned)ss->base, ss->nmodels, ss->manufacturer, ss->model,
-             ss->serial);
+             (unsigned)ss->base, ss->nmodels,
+             pvs_esc(ss->manufacturer, mn, sizeof(mn)),
+             pvs_esc(ss->model, md, sizeof(md)),
+             pvs_esc(ss->serial, sn, sizeof(sn)));
     for (unsigned b = 0; b < PVS_SSQ__COUNT; b++)
         if (ss->quirks & (1u << b))
             pvs_warn("device '%s': %s", d->cfg->obj.id,

@@ -76,7 +76,7 @@ static void text_point(void *ctx, const struct pvs_ss_point_ref *ref,
                        const struct pvs_ss_value *v) {
     struct text_ctx *t = ctx;
     const struct pvs_ss_point *pt = ref->pt;
-    char names[512];
+    char names[512], esc[PVS_ESC_SIZE];
 
     if (skip_point(ref))
         return;
@@ -103,7 +103,7 @@ static void text_point(void *ctx, const struct pvs_ss_point_ref *ref,
                 names[0] ? " (" : "", names, names[0] ? ")" : "");
         break;
     case PVS_SS_V_STRING:
-        fprintf(t->out, "'%s'\n", v->str);
+        fprintf(t->out, "'%s'\n", pvs_esc(v->str, esc, sizeof(esc)));
         break;
     }
 }
@@ -115,13 +115,18 @@ static void print_text(FILE *out, const char *name, int unit,
                                               .group_end = text_group_end,
                                               .point = text_point};
     struct text_ctx t = {.out = out, .indent = 4};
+    char mn[PVS_ESC_SIZE], mdl[PVS_ESC_SIZE], vr[PVS_ESC_SIZE],
+        sn[PVS_ESC_SIZE];
 
     fprintf(out, "device %s unit %d: SunSpec base %u, %zu model%s\n", name,
             unit, (unsigned)d->base, d->nmodels, d->nmodels == 1 ? "" : "s");
     fprintf(out,
             "  manufacturer '%s', model '%s', version '%s', serial "
             "'%s'\n",
-            d->manufacturer, d->model, d->version, d->serial);
+            pvs_esc(d->manufacturer, mn, sizeof(mn)),
+            pvs_esc(d->model, mdl, sizeof(mdl)),
+            pvs_esc(d->version, vr, sizeof(vr)),
+            pvs_esc(d->serial, sn, sizeof(sn)));
     for (size_t i = 0; i < d->nmodels; i++) {
         const struct pvs_ss_model_data *md = &d->models[i];
         fprintf(out, "  model %u %s (length %u, address %u)%s\n",

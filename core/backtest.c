@@ -89,7 +89,7 @@ static void on_alert(void *ud, const struct pvs_alert_event *ev) {
     struct bt *bt = ud;
     struct record *r = NULL;
 
-    if (ev->state == PVS_ALERT_RESOLVED) {
+    if (ev->state != PVS_ALERT_FIRING) {
         for (size_t i = bt->nrecs; i-- > 0;) {
             if (!bt->recs[i].resolved &&
                 !strcmp(bt->recs[i].fp, ev->fingerprint)) {
@@ -99,8 +99,15 @@ static void on_alert(void *ud, const struct pvs_alert_event *ev) {
         }
         if (!r)
             return;
-        r->resolved = ev->ts_ms;
+        /* The one energy figure: what the alert lost, and per day the
+         * last figure it gave while it fired. */
         r->lost_kwh = ev->lost_kwh;
+        if (ev->state == PVS_ALERT_UPDATE) {
+            r->lost_kwh_per_day = ev->lost_kwh_per_day;
+            r->severity = ev->severity;
+            return;
+        }
+        r->resolved = ev->ts_ms;
         return;
     }
     if (bt->nrecs == bt->arecs) {

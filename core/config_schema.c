@@ -144,6 +144,7 @@ static const struct key_def smtp_keys[] = {
      false},
     {"give_up", K_DURATION, SM(give_up_ms), "2d", 60e3, 30 * 86400e3, NULL,
      false},
+    {"max_connections", K_INT, SM(max_connections), "4", 1, 64, NULL, false},
     {NULL, 0, 0, NULL, NONE, NULL, false},
 };
 
@@ -298,6 +299,11 @@ static const struct key_def http_keys[] = {
     {"threads", K_INT, H(threads), "4", 1, 64, NULL, false},
     {"max_connections", K_INT, H(max_connections), "256", 4, 65536, NULL,
      false},
+    {"max_client_connections", K_INT, H(max_client_connections), "64", 1, 65536,
+     NULL, false},
+    {"login_attempts", K_INT, H(login_attempts), "5", 1, 1000000, NULL, false},
+    {"login_lockout", K_DURATION, H(login_lockout_ms), "15m", 1000, 86400e3,
+     NULL, false},
     {"timeout", K_DURATION, H(timeout_ms), "30s", 1000, 3600e3, NULL, false},
     {"static_dir", K_PATH, H(static_dir), NULL, NONE, NULL, false},
     {"chartjs_dir", K_PATH, H(chartjs_dir), "/usr/share/javascript/chart.js",
@@ -330,6 +336,7 @@ static const struct key_def webhook_keys[] = {
      false},
     {"give_up", K_DURATION, WH(give_up_ms), "1d", 60e3, 30 * 86400e3, NULL,
      false},
+    {"max_connections", K_INT, WH(max_connections), "2", 1, 64, NULL, false},
     {NULL, 0, 0, NULL, NONE, NULL, false},
 };
 
@@ -351,6 +358,7 @@ static const struct key_def sms_keys[] = {
      false},
     {"give_up", K_DURATION, SMS(give_up_ms), "1d", 60e3, 30 * 86400e3, NULL,
      false},
+    {"max_connections", K_INT, SMS(max_connections), "2", 1, 64, NULL, false},
     {NULL, 0, 0, NULL, NONE, NULL, false},
 };
 
@@ -1429,4 +1437,63 @@ void pvs_config_retry(const struct pvs_config *cfg, const char *channel,
 const struct pvs_person *pvs_config_customer(const struct pvs_config *cfg,
                                              const char *id) {
     return find_named((void **)cfg->customers, cfg->ncustomers, id);
+}
+
+/* ---- the tables, for the manual page ---- */
+
+/* A size as it would be written: 64k rather than 65536. */
+static void fmt_size(char *buf, size_t size, double v) {
+    static const struct {
+        const char *unit;
+        double n;
+    } units[] = {{"g", 1073741824.0}, {"m", 1048576.0}, {"k", 1024.0}};
+
+    for (size_t i = 0; i < PVS_ARRAY_LEN(units); i++) {
+        if (v >= units[i].n && fmod(v, units[i].n) == 0) {
+            pvs_snprintf(buf, size, "%.0f%s", v / units[i].n, units[i].unit);
+            return;
+        }
+    }
+    fmt_num(buf, size, v);
+}
+
+void pvs_config_schema_print(FILE *out) {
+    static const char *const type_names[] = {
+        [K_STR] = "string",        [K_INT] = "integer", [K_DOUBLE] = "number",
+        [K_DURATION] = "duration", [K_SIZE] = "size",   [K_BOOL] = "boolean",
+        [K_ENUM] = "choice",       [K_LIST] = "list",   [K_PATH] = "path",
+    };
+
+    for (size_t i = 0; i < PVS_ARRAY_LEN(sections); i++) {
+        const struct section_def *d = &sections[i];
+
+        fprintf(out, "section\t%s\t%s\t%s\n", d->name,
+                d->named ? "named" : "single", d->open ? "open" : "closed");
+        for (const struct key_def *k = d->keys; k->name; k++) {
+            char lo[32] = "", hi[32] = "";
+            struct pvs_buf choices;
+
+            if (k->min != 0 || k->max != 0) {
+                if (k->type == K_DURATION) {
+                    fmt_duration(lo, sizeof(lo), k->min);
+                    fmt_duration(hi, sizeof(hi), k->max);
+                } else if (k->type == K_SIZE) {
+                    fmt_size(lo, sizeof(lo), k->min);
+                    fmt_size(hi, sizeof(hi), k->max);
+                } else {
+                    fmt_num(lo, sizeof(lo), k->min);
+                    fmt_num(hi, sizeof(hi), k->max);
+                }
+            }
+            pvs_buf_init(&choices, 1024);
+            pvs_buf_puts(&choices, "");
+            for (const char *const *c = k->choices; c && *c; c++)
+                pvs_buf_printf(&choices, "%s%s", c == k->choices ? "" : ",",
+                               *c);
+            fprintf(out, "key\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", d->name,
+                    k->name, type_names[k->type], k->def ? k->def : "", lo, hi,
+                    choices.data, k->required ? "required" : "optional");
+            pvs_buf_release(&choices);
+        }
+    }
 }

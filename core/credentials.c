@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "pvs/credentials.h"
 #include "pvs/log.h"
@@ -20,6 +21,10 @@ enum pvs_err pvs_credentials_read(const char *path, char **ret_user,
         pvs_error("cannot open credentials '%s': %s", path,
                   pvs_strerror(err, ebuf, sizeof(ebuf)));
         return PVS_ERR_IO;
+    }
+    if (pvs_secret_file_check(fileno(f), path)) {
+        fclose(f);
+        return PVS_ERR_CONFIG;
     }
     if (fgets(line, sizeof(line), f)) {
         line[strcspn(line, "\r\n")] = '\0';
@@ -38,6 +43,23 @@ enum pvs_err pvs_credentials_read(const char *path, char **ret_user,
     memset(line, 0, sizeof(line));
     fclose(f);
     return rc;
+}
+
+enum pvs_err pvs_secret_file_check(int fd, const char *path) {
+    struct stat sb;
+    char ebuf[128];
+
+    if (fstat(fd, &sb)) {
+        pvs_error("cannot check the mode of '%s': %s", path,
+                  pvs_strerror(errno, ebuf, sizeof(ebuf)));
+        return PVS_ERR_IO;
+    }
+    if (!(sb.st_mode & (S_IROTH | S_IWOTH | S_IWGRP)))
+        return PVS_OK;
+    pvs_error("'%s' holds a secret and others can read or change it (mode "
+              "%03o): run 'chmod 600 %s' (or 640 for the service group)",
+              path, (unsigned)(sb.st_mode & 0777), path);
+    return PVS_ERR_CONFIG;
 }
 
 void pvs_credentials_free_secret(char *secret) {

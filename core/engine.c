@@ -387,13 +387,15 @@ void engine_submit(struct pvs_engine *e, int64_t id) {
     }
     j = pvs_calloc(1, sizeof(*j));
     j->outbox_id = o.id;
+    j->ticket_id = o.ticket_id;
+    j->audience = o.audience;
     j->channel = o.channel;
     j->recipient = o.recipient;
     j->body = o.body;
     j->message_id = o.message_id;
     j->created_ms = o.created_ms;
     j->attempts = (int)o.attempts;
-    o.channel = o.recipient = o.body = o.message_id = NULL;
+    o.audience = o.channel = o.recipient = o.body = o.message_id = NULL;
     pvs_outbox_release(&o);
     rc = pvs_notifier_submit(e->notifier, j);
     if (rc) {
@@ -466,6 +468,11 @@ void engine_common_facts(const struct pvs_engine *e, struct mail_facts *f,
         fmt_energy(ev->lost_kwh, b, 256);
     engine_fact(f, "lost_words", (b = engine_fact_buf(f)));
     fmt_energy(ev->lost_kwh_per_day, b, 256);
+    /* The alert's one figure (rules.h), as numbers for any layout. */
+    engine_fact(f, "lost_kwh", (b = engine_fact_buf(f)));
+    pvs_snprintf(b, 256, "%.1f", ev->lost_kwh);
+    engine_fact(f, "lost_kwh_per_day", (b = engine_fact_buf(f)));
+    pvs_snprintf(b, 256, "%.1f", ev->lost_kwh_per_day);
     engine_fact(f, "next_step", words_for(ev->family)->next_step);
     tech = t->assignee ? pvs_config_technician(e->cfg, t->assignee) : NULL;
     if (tech) {
@@ -637,7 +644,7 @@ static void on_firing(struct pvs_engine *e, const struct pvs_alert_event *ev) {
                  ev->evidence);
     if (act == PVS_TICKET_REPEAT) {
         existing.updated_ms = now;
-        existing.lost_kwh += ev->lost_kwh;
+        existing.lost_kwh += ev->lost_kwh - ev->lost_kwh_before;
         if (!e->txn_rc)
             e->txn_rc = pvs_store_ticket_update(e->st, &existing);
         pvs_store_ticket_event(e->st, existing.id, now, "alert_repeat",
@@ -741,11 +748,11 @@ static void on_resolved(struct pvs_engine *e,
     t.status = pvs_strdup("resolved");
     t.updated_ms = ev->ts_ms;
     t.resolved_ms = ev->ts_ms;
-    t.lost_kwh = ev->lost_kwh;
+    t.lost_kwh += ev->lost_kwh - ev->lost_kwh_before;
     if (!e->txn_rc)
         e->txn_rc = pvs_store_ticket_update(e->st, &t);
     pvs_snprintf(text, sizeof(text),
-                 "the data shows recovery; %.1f kWh lost in all", ev->lost_kwh);
+                 "the data shows recovery; %.1f kWh lost in all", t.lost_kwh);
     pvs_store_ticket_event(e->st, t.id, ev->ts_ms, "recovered", "pvsentry",
                            text);
     pvs_info("ticket #%lld resolved: the data shows recovery (%s)",
@@ -757,10 +764,45 @@ static void on_resolved(struct pvs_engine *e,
     pvs_ticket_release(&t);
 }
 
+/* A firing alert's lost energy grew: its ticket carries the same figure
+ * to every page and report. */
+static void on_update(struct pvs_engine *e, const struct pvs_alert_event *ev) {
+    struct pvs_ticket t;
+    enum pvs_err rc;
+
+    rc = pvs_store_ticket_by_fp(e->st, ev->fingerprint, &t);
+    if (rc) {
+        if (rc != PVS_ERR_NOTFOUND)
+            e->txn_rc = rc;
+        return;
+    }
+    if (pvs_ticket_is_active(t.status)) {
+        t.lost_kwh += ev->lost_kwh - ev->lost_kwh_before;
+        if (pvs_severity_parse(t.severity) < (int)ev->severity) {
+            pvs_free(t.severity);
+            t.severity = pvs_strdup(pvs_severity_name(ev->severity));
+            pvs_store_ticket_event(e->st, t.id, ev->ts_ms, "severity",
+                                   "pvsentry", ev->evidence);
+        }
+        t.updated_ms = ev->ts_ms;
+        if (!e->txn_rc)
+            e->txn_rc = pvs_store_ticket_update(e->st, &t);
+    }
+    pvs_ticket_release(&t);
+}
+
 static void on_alert(void *ud, const struct pvs_alert_event *ev) {
     struct pvs_engine *e = ud;
     enum pvs_err rc;
 
+    if (ev->state == PVS_ALERT_UPDATE) {
+        if (e->txn_rc)
+            return;
+        e->txn_rc = pvs_store_add_alert(e->st, ev);
+        if (!e->txn_rc)
+            on_update(e, ev);
+        return;
+    }
     if (ev->state == PVS_ALERT_FIRING) {
         pvs_stats_add(PVS_STAT_ALERTS_FIRED, 1);
         pvs_warn("alert firing: %s (%s): %s", ev->fingerprint,
@@ -781,6 +823,36 @@ static void on_alert(void *ud, const struct pvs_alert_event *ev) {
         on_firing(e, ev);
     else
         on_resolved(e, ev);
+}
+
+/* What the rules learnt (reporting envelopes) survives restarts and
+ * reloads: saved hourly and at stop, given back at start. */
+static void learnt_put(void *ud, const char *rule, const char *device,
+                       const char *text) {
+    struct pvs_engine *e = ud;
+
+    if (!e->txn_rc)
+        e->txn_rc = pvs_store_learnt_put(e->st, rule, device, text);
+}
+
+static void learnt_get(void *ud, const char *rule, const char *device,
+                       const char *text) {
+    struct pvs_engine *e = ud;
+
+    if (pvs_ruleset_load_learnt(e->rules, rule, device, text))
+        pvs_debug("restored what rule '%s' learnt about '%s'", rule, device);
+}
+
+static void save_learnt(struct pvs_engine *e) {
+    if (pvs_store_begin(e->st))
+        return;
+    e->txn_rc = PVS_OK;
+    pvs_ruleset_save_learnt(e->rules, learnt_put, e);
+    if (e->txn_rc || pvs_store_commit(e->st)) {
+        pvs_store_rollback(e->st);
+        pvs_warn("cannot save what the rules learnt: %s",
+                 pvs_store_errmsg(e->st));
+    }
 }
 
 static void on_restore(void *ud, const struct pvs_alert_event *ev) {
@@ -870,6 +942,7 @@ static void handle_delivery(struct pvs_engine *e, struct pvs_msg *m) {
 static void handle_device_info(struct pvs_engine *e, struct pvs_msg *m) {
     bool replaced = false;
     const struct pvs_device *d;
+    char sn[PVS_ESC_SIZE];
 
     if (m->dev >= e->cfg->ndevices || e->txn_rc)
         return;
@@ -879,7 +952,7 @@ static void handle_device_info(struct pvs_engine *e, struct pvs_msg *m) {
                               m->model, m->ts_ms, &replaced);
     if (replaced)
         pvs_info("device '%s' was replaced: new serial '%s'", d->obj.id,
-                 m->serial);
+                 pvs_esc(m->serial, sn, sizeof(sn)));
 }
 
 /* ---- commands from the API ---- */
@@ -1107,6 +1180,7 @@ static void batch(struct pvs_engine *e, void **msgs, size_t n) {
             pvs_store_web_prune_personal(
                 e->st, now - e->cfg->http->personal_retention_ms, NULL);
         e->next_prune = now + PRUNE_EVERY_MS;
+        pvs_ruleset_save_learnt(e->rules, learnt_put, e);
     }
     rc = e->txn_rc ? e->txn_rc : pvs_store_commit(e->st);
     pvs_stats_add(PVS_STAT_BATCHES, 1);
@@ -1230,6 +1304,7 @@ static void *engine_main(void *arg) {
         }
         batch(e, msgs, n);
     }
+    save_learnt(e);
     return NULL;
 }
 
@@ -1301,6 +1376,8 @@ enum pvs_err pvs_engine_start(struct pvs_engine *e) {
 
     pvs_ruleset_start(e->rules, now);
     rc = pvs_store_firing_alerts(e->st, e->cfg, on_restore, e);
+    if (!rc)
+        rc = pvs_store_learnt_each(e->st, learnt_get, e);
     if (rc)
         return rc;
     if (pvs_ruleset_firing(e->rules))

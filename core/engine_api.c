@@ -118,7 +118,8 @@ bool pvs_engine_api_command(const struct pvs_config *cfg, struct pvs_store *st,
         rc = pvs_store_web_silence_create(st, j, c->actor, now_ms, &res);
         break;
     case PVS_CMD_API_SILENCE_DELETE:
-        rc = pvs_store_web_silence_delete(st, c->other_id, &res);
+        rc = pvs_store_web_silence_delete(st, c->other_id, str(j, "owner"),
+                                          &res);
         break;
     case PVS_CMD_API_ERASE_CUSTOMER:
         rc = pvs_store_web_erase_customer(st, c->site_id, &res);

@@ -909,6 +909,10 @@ static void survey_answer(struct pvs_engine *e, struct pvs_command *c,
         engine_reply(e, c, rc, 409, "this survey was already answered");
         return;
     }
+    if (rc == PVS_ERR_NOTFOUND) {
+        engine_reply(e, c, rc, 404, "there is no survey for this ticket");
+        return;
+    }
     if (rc) {
         engine_reply(e, c, rc, 503, "cannot record the answer");
         return;

@@ -38,7 +38,7 @@ int pvs_log_level_parse(const char *s) {
 
 static void log_vwrite(enum pvs_log_level level, const char *module,
                        const char *fmt, va_list ap) {
-    char line[2048];
+    char line[2048], msg[1536];
     struct timespec ts;
     struct tm tm;
     size_t n;
@@ -52,10 +52,19 @@ static void log_vwrite(enum pvs_log_level level, const char *module,
                  module);
     if (k > 0)
         n += (size_t)k;
-    if (n < sizeof(line)) {
-        k = vsnprintf(line + n, sizeof(line) - n, fmt, ap);
-        if (k > 0)
-            n += (size_t)k;
+    /*
+     * Whatever the caller passed, a log call is one line and sends no
+     * control sequence to the operator's terminal: control characters
+     * become \xNN here. Callers still pass outside text through pvs_esc,
+     * which also caps its length and marks backslashes.
+     */
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    for (const unsigned char *p = (const unsigned char *)msg;
+         *p && n < sizeof(line) - 5; p++) {
+        if (*p < 0x20 || *p == 0x7f)
+            n += (size_t)snprintf(line + n, sizeof(line) - n, "\\x%02x", *p);
+        else
+            line[n++] = (char)*p;
     }
     if (n > sizeof(line) - 2)
         n = sizeof(line) - 2;

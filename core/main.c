@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "pvs/cli.h"
 #include "pvs/clock.h"
@@ -36,8 +37,7 @@
 #include "pvs/stats.h"
 #include "pvs/store.h"
 #include "pvs/web.h"
-
-#define PVS_VERSION "0.1.0"
+#include "version.h"
 
 static const char usage_main[] =
     "usage: pvsentry <command> [options]\n"
@@ -55,11 +55,12 @@ static const char usage_main[] =
     "rules\n"
     "  report -c FILE     service KPIs (--since DATE, --json)\n"
     "  backup -c FILE OUT copy the database safely while it runs\n"
+    "  ids KIND -c FILE   ids of sites, devices or tickets (completion)\n"
     "  mqtt-learn -c FILE recognise gateways on the broker, print their "
     "maps\n"
     "\n"
     "options:\n"
-    "  --version          print the version\n"
+    "  --version          print the version and the commit\n"
     "  --help             this text; `pvsentry COMMAND --help` for one "
     "command\n";
 
@@ -129,6 +130,23 @@ static const char *config_arg(int argc, char **argv, const char *usage,
 }
 
 /*
+ * The sites, devices and people registered through the API, merged into
+ * cfg. With migrate, a database of an older schema (after an upgrade) is
+ * migrated first, or none of it could be read until the next reload.
+ */
+static void merge_api_objects(struct pvs_config *cfg, bool migrate) {
+    const char *db = cfg->global.database;
+
+    if (migrate && db && access(db, F_OK) == 0) {
+        struct pvs_store *st = NULL;
+
+        if (!pvs_store_open(db, 0, &st))
+            pvs_store_close(st);
+    }
+    pvs_config_merge_store(cfg);
+}
+
+/*
  * Load and fully validate (rule parameters included). On failure every
  * error is printed and NULL returned.
  */
@@ -151,7 +169,7 @@ static struct pvs_config *load(const char *path, bool to_log) {
     /* Gateway maps may read devices the API registered (a serial): they
      * are checked with the database's objects merged in. */
     if (!errs.count && cfg->nmqtt_maps) {
-        pvs_config_merge_store(cfg);
+        merge_api_objects(cfg, to_log);
         merged = true;
         pvs_mqtt_map_check(cfg, &errs, !to_log);
     }
@@ -172,7 +190,7 @@ static struct pvs_config *load(const char *path, bool to_log) {
     /* The daemon also monitors what installers registered through the
      * API; it lives in the database, not in the file. */
     if (cfg && to_log && !merged)
-        pvs_config_merge_store(cfg);
+        merge_api_objects(cfg, true);
     return cfg;
 }
 
@@ -522,7 +540,13 @@ int main(int argc, char **argv) {
         return 0;
     }
     if (!strcmp(cmd, "--version") || !strcmp(cmd, "version")) {
-        printf("pvsentry %s\n", PVS_VERSION);
+        printf("pvsentry %s (commit %s)\n", PVS_VERSION, PVS_COMMIT);
+        return 0;
+    }
+    /* Not in the usage: the configuration's key tables, read by the
+     * generator of pvsentry.conf(5). */
+    if (!strcmp(cmd, "config-schema")) {
+        pvs_config_schema_print(stdout);
         return 0;
     }
     curl_global_init(CURL_GLOBAL_DEFAULT);
@@ -540,6 +564,8 @@ int main(int argc, char **argv) {
         status = pvs_backup_main(argc - 1, argv + 1);
     else if (!strcmp(cmd, "report"))
         status = pvs_report_main(argc - 1, argv + 1);
+    else if (!strcmp(cmd, "ids"))
+        status = pvs_ids_main(argc - 1, argv + 1);
     else if (!strcmp(cmd, "mqtt-learn"))
         status = pvs_mqtt_learn_main(argc - 1, argv + 1);
     else {

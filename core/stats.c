@@ -38,6 +38,8 @@ static const char *const names[PVS_STAT__COUNT] = {
     [PVS_STAT_HTTP_4XX] = "http_4xx",
     [PVS_STAT_HTTP_5XX] = "http_5xx",
     [PVS_STAT_HTTP_RATE_LIMITED] = "http_rate_limited",
+    [PVS_STAT_LOGIN_HASH_WAITS] = "hash_slot_waits",
+    [PVS_STAT_LOGIN_THROTTLED] = "login_throttled",
 };
 
 void pvs_stats_add(enum pvs_stat s, uint64_t n) {

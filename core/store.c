@@ -11,20 +11,24 @@
  */
 #define PVS_LOG_MODULE "store"
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "pvs/log.h"
 #include "pvs/store.h"
+#include "pvs/store_flow.h"
 #include "store_int.h"
 
 enum stmt_id {
     S_SAMPLE,
     S_ALERT,
+    S_ALERT_UPD,
     S_TICKET_BY_FP,
     S_TICKET_BY_ID,
     S_TICKET_INS,
@@ -53,6 +57,11 @@ static const char *const stmt_sql[S__COUNT] = {
                 "measured, expected, lost_kwh, lost_kwh_per_day, evidence, "
                 "explanation, kb, silenced) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
                 "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    /* A firing alert's running figures live on its firing row. */
+    [S_ALERT_UPD] = "UPDATE alerts SET severity = ?, ts_ms = ?, measured = ?, "
+                    "expected = ?, lost_kwh = ?, lost_kwh_per_day = ?, "
+                    "evidence = ? WHERE id = (SELECT MAX(id) FROM alerts "
+                    "WHERE fingerprint = ?) AND state = 'firing'",
     [S_TICKET_BY_FP] =
         "SELECT id, fingerprint, status, site_id, device_id, rule, family, "
         "subject, severity, title, assignee, opened_ms, updated_ms, "
@@ -276,6 +285,27 @@ int pvs_store_version(struct pvs_store *st) {
     return user_version(st);
 }
 
+void store_private_file(const char *path) {
+    static const char *const sides[] = {"", "-wal", "-shm", "-journal"};
+    char side[4096];
+    struct stat sb;
+    int fd;
+
+    if (!*path || !strcmp(path, ":memory:") || !strncmp(path, "file:", 5) ||
+        strlen(path) + 10 >= sizeof(side))
+        return;
+    for (size_t i = 0; i < PVS_ARRAY_LEN(sides); i++) {
+        pvs_snprintf(side, sizeof(side), "%s%s", path, sides[i]);
+        fd = open(side, O_RDWR | O_CLOEXEC | (i ? 0 : O_CREAT), 0600);
+        if (fd < 0)
+            continue; /* SQLite says why, if it matters */
+        if (!fstat(fd, &sb) && S_ISREG(sb.st_mode) && (sb.st_mode & 0137))
+            if (fchmod(fd, sb.st_mode & 0640))
+                pvs_warn("cannot restrict the mode of '%s'", side);
+        close(fd);
+    }
+}
+
 /* Copy the database aside before changing its schema. */
 static enum pvs_err backup_before_migration(struct pvs_store *st, int from) {
     char *dst_path = pvs_asprintf("%s.bak-v%d", st->path, from);
@@ -283,6 +313,7 @@ static enum pvs_err backup_before_migration(struct pvs_store *st, int from) {
     sqlite3_backup *b;
     enum pvs_err rc = PVS_ERR_DB;
 
+    store_private_file(dst_path);
     if (sqlite3_open(dst_path, &dst) != SQLITE_OK)
         goto out;
     b = sqlite3_backup_init(dst, "main", st->db, "main");
@@ -356,6 +387,8 @@ enum pvs_err pvs_store_open(const char *path, unsigned flags,
     oflags = st->readonly ? SQLITE_OPEN_READONLY
                           : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     oflags |= SQLITE_OPEN_NOMUTEX;
+    if (!st->readonly)
+        store_private_file(path);
     if (sqlite3_open_v2(path, &st->db, oflags, NULL) != SQLITE_OK) {
         pvs_error("cannot open database '%s': %s", path,
                   st->db ? sqlite3_errmsg(st->db) : "out of memory");
@@ -729,10 +762,30 @@ out:
     return rc;
 }
 
+static enum pvs_err alert_update(struct pvs_store *st,
+                                 const struct pvs_alert_event *ev) {
+    sqlite3_stmt *s = stmt(st, S_ALERT_UPD);
+
+    if (!s)
+        return PVS_ERR_DB;
+    store_bind_text(s, 1, pvs_severity_name(ev->severity));
+    sqlite3_bind_int64(s, 2, ev->ts_ms);
+    bind_double(s, 3, ev->measured);
+    bind_double(s, 4, ev->expected);
+    bind_double(s, 5, ev->lost_kwh);
+    bind_double(s, 6, ev->lost_kwh_per_day);
+    store_bind_text(s, 7, ev->evidence);
+    store_bind_text(s, 8, ev->fingerprint);
+    return step_done(st, s, "updating an alert");
+}
+
 enum pvs_err pvs_store_add_alert(struct pvs_store *st,
                                  const struct pvs_alert_event *ev) {
-    sqlite3_stmt *s = stmt(st, S_ALERT);
+    sqlite3_stmt *s;
 
+    if (ev->state == PVS_ALERT_UPDATE)
+        return alert_update(st, ev);
+    s = stmt(st, S_ALERT);
     if (!s)
         return PVS_ERR_DB;
     store_bind_text(s, 1, ev->fingerprint);
@@ -772,7 +825,8 @@ enum pvs_err pvs_store_firing_alerts(struct pvs_store *st,
     static const char sql[] =
         "SELECT a.fingerprint, a.rule, a.family, a.site_id, a.device_id,"
         " a.subject, a.severity, a.started_ms, a.lost_kwh, a.evidence,"
-        " a.explanation FROM alerts a JOIN (SELECT fingerprint, MAX(id) AS"
+        " a.explanation, a.ts_ms, a.lost_kwh_per_day FROM alerts a JOIN "
+        "(SELECT fingerprint, MAX(id) AS"
         " id FROM alerts GROUP BY fingerprint) l ON a.id = l.id WHERE"
         " a.state = 'firing'";
     sqlite3_stmt *s;
@@ -798,10 +852,44 @@ enum pvs_err pvs_store_firing_alerts(struct pvs_store *st,
         ev.lost_kwh = sqlite3_column_double(s, 8);
         pvs_strlcpy(ev.evidence, col_text(s, 9), sizeof(ev.evidence));
         pvs_strlcpy(ev.explanation, col_text(s, 10), sizeof(ev.explanation));
+        ev.ts_ms = sqlite3_column_int64(s, 11);
+        ev.lost_kwh_per_day = sqlite3_column_double(s, 12);
         fn(ud, &ev);
     }
     sqlite3_finalize(s);
     return r == SQLITE_DONE ? PVS_OK : fail(st, "loading firing alerts");
+}
+
+enum pvs_err pvs_store_learnt_put(struct pvs_store *st, const char *rule,
+                                  const char *device, const char *text) {
+    char key[PVS_FP_MAX];
+
+    pvs_snprintf(key, sizeof(key), "learnt/%s/%s", rule, device);
+    return pvs_store_meta_set(st, key, text);
+}
+
+enum pvs_err pvs_store_learnt_each(struct pvs_store *st,
+                                   pvs_store_learnt_fn *fn, void *ud) {
+    static const char sql[] =
+        "SELECT key, value FROM meta WHERE key LIKE 'learnt/%'";
+    sqlite3_stmt *s;
+    int r;
+
+    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+        return fail(st, "loading what the rules learnt");
+    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+        char key[PVS_FP_MAX], *dev;
+
+        pvs_strlcpy(key, col_text(s, 0) + 7, sizeof(key));
+        dev = strchr(key, '/');
+        if (!dev)
+            continue;
+        *dev++ = '\0';
+        fn(ud, key, dev, col_text(s, 1));
+    }
+    sqlite3_finalize(s);
+    return r == SQLITE_DONE ? PVS_OK
+                            : fail(st, "loading what the rules learnt");
 }
 
 /* Step s (bound) and read one ticket row. */

@@ -61,6 +61,7 @@ enum pvs_err pvs_store_backup(struct pvs_store *st, const char *dst_path,
 
     msg[0] = '\0';
     unlink(tmp);
+    store_private_file(tmp);
     if (sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
                         NULL) != SQLITE_OK) {
         pvs_snprintf(msg, msgsize, "cannot create '%s': %s", tmp,

@@ -269,9 +269,37 @@ enum pvs_err pvs_store_survey_answer(struct pvs_store *st, int64_t ticket_id,
     sqlite3_bind_int64(s, 3, ts_ms);
     sqlite3_bind_int64(s, 4, ticket_id);
     rc = run(st, s, "recording a survey answer");
-    if (!rc && sqlite3_changes(st->db) == 0)
-        rc = PVS_ERR_FULL;
+    if (!rc && sqlite3_changes(st->db) == 0) {
+        enum pvs_survey_state state;
+        rc = pvs_store_survey_state(st, ticket_id, &state);
+        if (!rc)
+            rc = state == PVS_SURVEY_NONE ? PVS_ERR_NOTFOUND : PVS_ERR_FULL;
+    }
     return rc;
+}
+
+enum pvs_err pvs_store_survey_state(struct pvs_store *st, int64_t ticket_id,
+                                    enum pvs_survey_state *ret) {
+    sqlite3_stmt *s;
+    int r;
+
+    if (prep(st,
+             "SELECT MAX(answered_ms IS NOT NULL) FROM surveys WHERE"
+             " ticket_id = ? AND sent_ms IS NOT NULL",
+             &s))
+        return PVS_ERR_DB;
+    sqlite3_bind_int64(s, 1, ticket_id);
+    r = sqlite3_step(s);
+    if (r != SQLITE_ROW) {
+        sqlite3_finalize(s);
+        return PVS_ERR_DB;
+    }
+    if (sqlite3_column_type(s, 0) == SQLITE_NULL)
+        *ret = PVS_SURVEY_NONE;
+    else
+        *ret = sqlite3_column_int(s, 0) ? PVS_SURVEY_ANSWERED : PVS_SURVEY_OPEN;
+    sqlite3_finalize(s);
+    return PVS_OK;
 }
 
 enum pvs_err pvs_store_appointment_add(struct pvs_store *st, int64_t ticket_id,

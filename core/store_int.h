@@ -40,6 +40,14 @@ static inline void store_bind_ms(sqlite3_stmt *s, int i, int64_t v) {
  * Step s and collect its first column as ids (the caller owns *ret_ids);
  * finalizes s. what names the query in the error log.
  */
+/*
+ * Make path a private file before SQLite opens it: created 0600 when it
+ * does not exist, whatever the umask; an existing one (and its -wal and
+ * -shm) loses every access by others, and the group keeps read at most.
+ * SQLite gives the WAL and SHM files the database file's mode.
+ */
+void store_private_file(const char *path);
+
 enum pvs_err store_ids(struct pvs_store *st, sqlite3_stmt *s, const char *what,
                        int64_t **ret_ids, size_t *ret_n);
 

@@ -731,15 +731,17 @@ enum pvs_err pvs_store_web_alerts_json(struct pvs_store *st,
 }
 
 enum pvs_err pvs_store_web_silences_json(struct pvs_store *st,
+                                         const struct pvs_scope *scope,
                                          struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
-    sqlite3_stmt *s = prep(st, "SELECT id, site_id AS site, device_id AS"
+    sqlite3_stmt *s = prep(st, "SELECT id, a.site_id AS site, device_id AS"
                                " device, rule, start_ms, end_ms, reason,"
-                               " created_by, created_ms FROM api_silences"
-                               " ORDER BY id");
+                               " created_by, created_ms FROM api_silences a"
+                               " WHERE " SCOPE_A " ORDER BY id");
 
     if (!s)
         return PVS_ERR_DB;
+    bind_scope(s, scope);
     return jrows(st, &w, s, "listing silences");
 }
 
@@ -1172,16 +1174,39 @@ enum pvs_err pvs_store_web_put(struct pvs_store *st, const struct pvs_entity *e,
         goto out;
     }
     for (const struct pvs_field *f = e->fields; f->name; f++) {
+        char rsrc[16], rowner[PVS_WEB_NAME_MAX];
         bool found;
         m = cJSON_GetObjectItemCaseSensitive(obj, f->name);
         if (!f->ref || !m || !cJSON_IsString(m))
             continue;
-        rc = ref_exists(st, f->ref, m->valuestring, &found);
+        rc = row_facts(st, pvs_store_web_entity(f->ref), m->valuestring, &found,
+                       rsrc, sizeof(rsrc), rowner, sizeof(rowner));
         if (rc)
             goto out;
         if (!found) {
             result(res, 400, "%s: %s '%s' does not exist", f->name, f->ref,
                    m->valuestring);
+            rc = PVS_ERR_INVAL;
+            goto out;
+        }
+        /*
+         * What hangs on a site changes the site: a device goes only on a
+         * site the caller could edit (not one from the config file, nor
+         * another installer's).
+         */
+        if (strcmp(f->ref, "site"))
+            continue;
+        if (strcmp(rsrc, "api")) {
+            result(res, 403,
+                   "%s: site '%s' is defined in the config file and is "
+                   "read-only here",
+                   f->name, m->valuestring);
+            rc = PVS_ERR_INVAL;
+            goto out;
+        }
+        if (owner && strcmp(owner, rowner)) {
+            result(res, 403, "%s: site '%s' was registered by someone else",
+                   f->name, m->valuestring);
             rc = PVS_ERR_INVAL;
             goto out;
         }
@@ -1531,6 +1556,27 @@ enum pvs_err pvs_store_web_silence_create(struct pvs_store *st,
             return PVS_ERR_INVAL;
         }
     }
+    /* A device silenced under a site must be one of that site's. */
+    if (cJSON_IsString(cJSON_GetObjectItem(obj, "device")) &&
+        cJSON_IsString(cJSON_GetObjectItem(obj, "site"))) {
+        int64_t on_site = 0;
+        s = prep(st, "SELECT COUNT(*) FROM devices WHERE id = ?1 AND"
+                     " site_id = ?2");
+        if (!s)
+            return PVS_ERR_DB;
+        bind_text(s, 1,
+                  cJSON_GetStringValue(cJSON_GetObjectItem(obj, "device")));
+        bind_text(s, 2, cJSON_GetStringValue(cJSON_GetObjectItem(obj, "site")));
+        rc = scalar(st, s, &on_site);
+        if (rc)
+            return rc;
+        if (!on_site) {
+            result(res, 400, "device: '%s' is not on site '%s'",
+                   cJSON_GetStringValue(cJSON_GetObjectItem(obj, "device")),
+                   cJSON_GetStringValue(cJSON_GetObjectItem(obj, "site")));
+            return PVS_ERR_INVAL;
+        }
+    }
     s = prep(st, "INSERT INTO api_silences(site_id, device_id, rule,"
                  " start_ms, end_ms, reason, created_by, created_ms) VALUES"
                  " (?, ?, ?, ?, ?, ?, ?, ?)");
@@ -1553,10 +1599,29 @@ enum pvs_err pvs_store_web_silence_create(struct pvs_store *st,
 }
 
 enum pvs_err pvs_store_web_silence_delete(struct pvs_store *st, int64_t id,
+                                          const char *owner,
                                           struct pvs_web_result *res) {
-    sqlite3_stmt *s = prep(st, "DELETE FROM api_silences WHERE id = ?");
+    sqlite3_stmt *s;
     enum pvs_err rc;
+    int64_t others = 0;
 
+    if (owner) {
+        s = prep(st, "SELECT COUNT(*) FROM api_silences WHERE id = ?1 AND"
+                     " created_by <> ?2");
+        if (!s)
+            return PVS_ERR_DB;
+        sqlite3_bind_int64(s, 1, id);
+        bind_text(s, 2, owner);
+        rc = scalar(st, s, &others);
+        if (rc)
+            return rc;
+        if (others) {
+            result(res, 403, "silence %lld was created by someone else",
+                   (long long)id);
+            return PVS_ERR_INVAL;
+        }
+    }
+    s = prep(st, "DELETE FROM api_silences WHERE id = ?");
     if (!s)
         return PVS_ERR_DB;
     sqlite3_bind_int64(s, 1, id);

@@ -351,6 +351,88 @@ enum pvs_err pvs_buf_html(struct pvs_buf *b, const char *s) {
     return rc;
 }
 
+/*
+ * Length of the UTF-8 sequence at p (n bytes left) and its code point, or
+ * 0 when it is not valid UTF-8.
+ */
+static size_t utf8_seq(const unsigned char *p, size_t n, uint32_t *ret_cp) {
+    static const uint32_t min_cp[] = {0, 0, 0x80, 0x800, 0x10000};
+    size_t len;
+    uint32_t cp;
+
+    if (p[0] < 0x80)
+        len = 1, cp = p[0];
+    else if ((p[0] & 0xe0) == 0xc0)
+        len = 2, cp = p[0] & 0x1fu;
+    else if ((p[0] & 0xf0) == 0xe0)
+        len = 3, cp = p[0] & 0x0fu;
+    else if ((p[0] & 0xf8) == 0xf0)
+        len = 4, cp = p[0] & 0x07u;
+    else
+        return 0;
+    if (len > n)
+        return 0;
+    for (size_t i = 1; i < len; i++) {
+        if ((p[i] & 0xc0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (p[i] & 0x3fu);
+    }
+    if (cp < min_cp[len] || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+        return 0;
+    *ret_cp = cp;
+    return len;
+}
+
+bool pvs_utf8_valid(const char *s, size_t len) {
+    const unsigned char *p = (const unsigned char *)s;
+    uint32_t cp;
+    size_t k;
+
+    for (size_t i = 0; i < len; i += k) {
+        k = utf8_seq(p + i, len - i, &cp);
+        if (!k || !cp)
+            return false;
+    }
+    return true;
+}
+
+const char *pvs_esc(const char *src, char *buf, size_t size) {
+    const unsigned char *p = (const unsigned char *)src;
+    size_t n = 0, left, k, need;
+    uint32_t cp;
+    bool esc;
+
+    PVS_ASSERT(size >= 8);
+    if (!src) {
+        pvs_strlcpy(buf, "(null)", size);
+        return buf;
+    }
+    left = strlen(src);
+    while (left) {
+        k = utf8_seq(p, left, &cp);
+        /* Escaped: one byte as \xNN. Kept: the whole sequence. */
+        esc = !k || cp < 0x20 || cp == 0x7f || cp == '\\' ||
+              (cp >= 0x80 && cp < 0xa0);
+        need = esc ? 4 : k;
+        if (esc)
+            k = 1;
+        /* Room for this piece, and for "..." when more follows. */
+        if (n + need + (left > k ? 3 : 0) > size - 1) {
+            pvs_strlcpy(buf + n, "...", size - n);
+            return buf;
+        }
+        if (esc)
+            n += (size_t)snprintf(buf + n, size - n, "\\x%02x", p[0]);
+        else
+            memcpy(buf + n, p, k);
+        n += esc ? 0 : k;
+        p += k;
+        left -= k;
+    }
+    buf[n] = '\0';
+    return buf;
+}
+
 char *pvs_buf_detach(struct pvs_buf *b, size_t *ret_len) {
     char *p = b->data ? b->data : pvs_strdup("");
 

@@ -2,11 +2,12 @@
 # SPDX-License-Identifier: MIT
 #
 # Installs everything pvsentry needs to build, run its demo and run its
-# tests on Debian 12. Idempotent: packages already present are skipped, and
+# tests on Debian 12; with --packaging also Debian's packaging tools (what
+# `make deb` needs). Idempotent: packages already present are skipped, and
 # apt is not touched at all when nothing is missing.
 set -eu
 
-PKGS="build-essential pkg-config clang-format cppcheck valgrind
+PKGS="build-essential pkg-config clang-format cppcheck valgrind groff-base
 libmodbus-dev libpaho-mqtt-dev libsqlite3-dev sqlite3 libcurl4-openssl-dev
 libcjson-dev libmicrohttpd-dev libsodium-dev libcmocka-dev tzdata
 mosquitto mosquitto-clients socat
@@ -14,6 +15,11 @@ python3 python3-pytest python3-pymodbus python3-serial python3-serial-asyncio
 python3-paho-mqtt python3-aiosmtpd
 libjs-chart.js chromium chromium-driver python3-selenium python3-requests
 openssl"
+
+# Only for `make deb`: a first `make demo` need not wait for them.
+if [ "${1:-}" = --packaging ]; then
+    PKGS="$PKGS debhelper dpkg-dev fakeroot lintian"
+fi
 
 missing=""
 for p in $PKGS; do

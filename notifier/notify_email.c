@@ -24,19 +24,14 @@ struct email_ctx {
     char *password;
 };
 
-struct upload {
-    const char *data;
-    size_t len, pos;
-};
-
 static size_t read_cb(char *buf, size_t size, size_t nmemb, void *ud) {
-    struct upload *u = ud;
+    struct pvs_transfer *t = ud;
     size_t n = size * nmemb;
 
-    if (n > u->len - u->pos)
-        n = u->len - u->pos;
-    memcpy(buf, u->data + u->pos, n);
-    u->pos += n;
+    if (n > t->upload_len - t->upload_pos)
+        n = t->upload_len - t->upload_pos;
+    memcpy(buf, t->upload + t->upload_pos, n);
+    t->upload_pos += n;
     return n;
 }
 
@@ -210,17 +205,22 @@ static void email_release(void *ctx) {
     pvs_free(c);
 }
 
-static enum pvs_err email_send(void *ctx, const struct pvs_job *job, char *err,
-                               size_t errsize, bool *permanent) {
+static int email_pool(void *ctx, const struct pvs_job *job,
+                      const char **ret_name) {
     struct email_ctx *c = ctx;
-    CURL *h;
-    CURLcode cc;
-    struct curl_slist *rcpt = NULL;
-    struct upload up;
-    char from[320], errbuf[CURL_ERROR_SIZE];
-    long code = 0;
-    enum pvs_err rc = PVS_OK;
+
+    (void)job;
+    *ret_name = "";
+    return c ? (int)c->smtp->max_connections : 1;
+}
+
+static enum pvs_err email_start(void *ctx, const struct pvs_job *job,
+                                struct pvs_transfer *t, char *err,
+                                size_t errsize, bool *permanent) {
+    struct email_ctx *c = ctx;
+    char from[320];
     const char *lt, *gt;
+    CURL *h;
 
     *permanent = false;
     if (!c) {
@@ -233,6 +233,7 @@ static enum pvs_err email_send(void *ctx, const struct pvs_job *job, char *err,
         pvs_snprintf(err, errsize, "cannot create a curl handle");
         return PVS_ERR_NOMEM;
     }
+    t->easy = h;
     /* MAIL FROM takes the bare address of "Name <addr>". */
     lt = strchr(c->smtp->from, '<');
     gt = lt ? strchr(lt, '>') : NULL;
@@ -240,19 +241,19 @@ static enum pvs_err email_send(void *ctx, const struct pvs_job *job, char *err,
         pvs_snprintf(from, sizeof(from), "%.*s", (int)(gt - lt + 1), lt);
     else
         pvs_snprintf(from, sizeof(from), "<%s>", c->smtp->from);
-    up.data = job->body;
-    up.len = strlen(job->body);
-    up.pos = 0;
-    rcpt = curl_slist_append(rcpt, job->recipient);
-    errbuf[0] = '\0';
+    t->upload = job->body;
+    t->upload_len = strlen(job->body);
+    t->upload_pos = 0;
+    t->rcpt = curl_slist_append(t->rcpt, job->recipient);
+    t->errbuf[0] = '\0';
     curl_easy_setopt(h, CURLOPT_URL, c->smtp->url);
-    curl_easy_setopt(h, CURLOPT_MAIL_FROM, from);
-    curl_easy_setopt(h, CURLOPT_MAIL_RCPT, rcpt);
+    curl_easy_setopt(h, CURLOPT_MAIL_FROM, from); /* curl copies it */
+    curl_easy_setopt(h, CURLOPT_MAIL_RCPT, t->rcpt);
     curl_easy_setopt(h, CURLOPT_READFUNCTION, read_cb);
-    curl_easy_setopt(h, CURLOPT_READDATA, &up);
+    curl_easy_setopt(h, CURLOPT_READDATA, t);
     curl_easy_setopt(h, CURLOPT_UPLOAD, 1L);
     curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, errbuf);
+    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, t->errbuf);
     curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, (long)c->smtp->timeout_ms);
     curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS,
                      (long)(c->smtp->timeout_ms / 2));
@@ -264,24 +265,33 @@ static enum pvs_err email_send(void *ctx, const struct pvs_job *job, char *err,
         curl_easy_setopt(h, CURLOPT_USERNAME, c->user);
         curl_easy_setopt(h, CURLOPT_PASSWORD, c->password);
     }
-    cc = curl_easy_perform(h);
-    curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &code);
-    if (cc != CURLE_OK) {
-        pvs_snprintf(err, errsize, "%s (smtp %ld)",
-                     errbuf[0] ? errbuf : curl_easy_strerror(cc), code);
-        /* 5xx is the server's final word on this message; 4xx and
-         * connection problems are worth another try. */
-        *permanent = code >= 500 && code < 600;
-        rc = PVS_ERR_IO;
-    }
-    curl_slist_free_all(rcpt);
-    curl_easy_cleanup(h);
-    return rc;
+    return PVS_OK;
+}
+
+static enum pvs_err email_finish(void *ctx, const struct pvs_job *job,
+                                 struct pvs_transfer *t, CURLcode cc, char *err,
+                                 size_t errsize, bool *permanent) {
+    long code = 0;
+
+    (void)ctx;
+    (void)job;
+    *permanent = false;
+    if (cc == CURLE_OK)
+        return PVS_OK;
+    curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &code);
+    pvs_snprintf(err, errsize, "%s (smtp %ld)",
+                 t->errbuf[0] ? t->errbuf : curl_easy_strerror(cc), code);
+    /* 5xx is the server's final word on this message; 4xx and
+     * connection problems are worth another try. */
+    *permanent = code >= 500 && code < 600;
+    return PVS_ERR_IO;
 }
 
 const struct pvs_channel_type pvs_channel_email = {
     .name = "email",
     .init = email_init,
-    .send = email_send,
+    .pool = email_pool,
+    .start = email_start,
+    .finish = email_finish,
     .release = email_release,
 };

@@ -48,19 +48,24 @@ static void sms_release(void *ctx) {
     pvs_free(c);
 }
 
-static enum pvs_err sms_send(void *ctx, const struct pvs_job *job, char *err,
-                             size_t errsize, bool *permanent) {
+static int sms_pool(void *ctx, const struct pvs_job *job,
+                    const char **ret_name) {
+    struct sms_ctx *c = ctx;
+
+    (void)job;
+    *ret_name = "";
+    return c ? (int)c->sms->max_connections : 1;
+}
+
+static enum pvs_err sms_start(void *ctx, const struct pvs_job *job,
+                              struct pvs_transfer *t, char *err, size_t errsize,
+                              bool *permanent) {
     struct sms_ctx *c = ctx;
     const struct pvs_cfg_sms *s;
-    struct curl_slist *hdrs = NULL;
-    struct pvs_http_reply reply;
-    char line[256], errbuf[CURL_ERROR_SIZE];
-    char *text = NULL, *url = NULL, *body = NULL;
-    enum pvs_err rc = PVS_ERR_IO;
+    char line[256];
+    char *text = NULL;
     bool post, json;
-    long code = 0;
-    CURLcode cc;
-    CURL *curl = NULL;
+    CURL *curl;
 
     *permanent = true;
     if (!c) {
@@ -73,42 +78,43 @@ static enum pvs_err sms_send(void *ctx, const struct pvs_job *job, char *err,
         return PVS_ERR_INVAL;
     }
     *permanent = false;
-    post = !strcmp(s->method, "POST");
-    json = s->content_type && strstr(s->content_type, "json");
-    text = pvs_payload_clip(pvs_strdup(job->body), PVS_PAYLOAD_SMS_MAX);
-    url = pvs_payload_expand(s->url, job->recipient, text, s->from, false);
-    if (post)
-        body = pvs_payload_expand(s->body ? s->body : "", job->recipient, text,
-                                  s->from, json);
     curl = curl_easy_init();
     if (!curl) {
         pvs_snprintf(err, errsize, "cannot create a curl handle");
-        rc = PVS_ERR_NOMEM;
-        goto out;
+        return PVS_ERR_NOMEM;
     }
+    t->easy = curl;
+    post = !strcmp(s->method, "POST");
+    json = s->content_type && strstr(s->content_type, "json");
+    text = pvs_payload_clip(pvs_strdup(job->body), PVS_PAYLOAD_SMS_MAX);
+    t->url = pvs_payload_expand(s->url, job->recipient, text, s->from, false);
+    if (post)
+        t->data = pvs_payload_expand(s->body ? s->body : "", job->recipient,
+                                     text, s->from, json);
+    pvs_free(text);
     if (post) {
         pvs_snprintf(line, sizeof(line), "Content-Type: %s", s->content_type);
-        hdrs = curl_slist_append(hdrs, line);
-        hdrs = curl_slist_append(hdrs, "Expect:");
+        t->headers = curl_slist_append(t->headers, line);
+        t->headers = curl_slist_append(t->headers, "Expect:");
     }
     if (s->auth_header)
-        hdrs = curl_slist_append(hdrs, s->auth_header);
+        t->headers = curl_slist_append(t->headers, s->auth_header);
     pvs_snprintf(line, sizeof(line), "X-Pvsentry-Idempotency-Key: %s",
                  job->message_id);
-    hdrs = curl_slist_append(hdrs, line);
+    t->headers = curl_slist_append(t->headers, line);
 
-    reply.len = 0;
-    reply.text[0] = '\0';
-    errbuf[0] = '\0';
-    curl_easy_setopt(curl, CURLOPT_URL, url);
+    t->reply.len = 0;
+    t->reply.text[0] = '\0';
+    t->errbuf[0] = '\0';
+    curl_easy_setopt(curl, CURLOPT_URL, t->url);
     curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
     if (post) {
         curl_easy_setopt(curl, CURLOPT_POST, 1L);
-        curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body);
+        curl_easy_setopt(curl, CURLOPT_POSTFIELDS, t->data);
         curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE,
-                         (curl_off_t)strlen(body));
+                         (curl_off_t)strlen(t->data));
     }
-    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, hdrs);
+    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, t->headers);
     curl_easy_setopt(curl, CURLOPT_USERAGENT, "pvsentry");
     if (c->user) {
         curl_easy_setopt(curl, CURLOPT_HTTPAUTH, (long)CURLAUTH_BASIC);
@@ -116,39 +122,29 @@ static enum pvs_err sms_send(void *ctx, const struct pvs_job *job, char *err,
         curl_easy_setopt(curl, CURLOPT_PASSWORD, c->password);
     }
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, pvs_http_reply_write);
-    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &reply);
+    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &t->reply);
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, errbuf);
+    curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, t->errbuf);
     curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, (long)s->timeout_ms);
     curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS,
                      (long)(s->timeout_ms / 2));
-    cc = curl_easy_perform(curl);
-    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &code);
-    if (cc != CURLE_OK) {
-        pvs_snprintf(err, errsize, "%s",
-                     errbuf[0] ? errbuf : curl_easy_strerror(cc));
-        *permanent =
-            cc == CURLE_URL_MALFORMAT || cc == CURLE_UNSUPPORTED_PROTOCOL;
-    } else if (code >= 200 && code < 300) {
-        rc = PVS_OK;
-    } else {
-        pvs_snprintf(err, errsize, "http %ld%s%s", code, reply.len ? ": " : "",
-                     reply.text);
-        *permanent = pvs_http_permanent(code);
-    }
-out:
-    curl_slist_free_all(hdrs);
-    if (curl)
-        curl_easy_cleanup(curl);
-    pvs_free(body);
-    pvs_free(url);
-    pvs_free(text);
-    return rc;
+    return PVS_OK;
+}
+
+static enum pvs_err sms_finish(void *ctx, const struct pvs_job *job,
+                               struct pvs_transfer *t, CURLcode cc, char *err,
+                               size_t errsize, bool *permanent) {
+    (void)ctx;
+    (void)job;
+    return pvs_http_judge(t->easy, cc, t->errbuf, &t->reply, err, errsize,
+                          permanent);
 }
 
 const struct pvs_channel_type pvs_channel_sms = {
     .name = "sms",
     .init = sms_init,
-    .send = sms_send,
+    .pool = sms_pool,
+    .start = sms_start,
+    .finish = sms_finish,
     .release = sms_release,
 };

@@ -104,17 +104,23 @@ static struct hook *hook_of(struct webhook_ctx *c, const char *id) {
     return NULL;
 }
 
-static enum pvs_err webhook_send(void *ctx, const struct pvs_job *job,
-                                 char *err, size_t errsize, bool *permanent) {
+/* One pool per webhook: a slow receiver waits only for itself. */
+static int webhook_pool(void *ctx, const struct pvs_job *job,
+                        const char **ret_name) {
     struct webhook_ctx *c = ctx;
     struct hook *h = c ? hook_of(c, job->recipient) : NULL;
-    struct curl_slist *hdrs = NULL;
-    struct pvs_http_reply reply;
-    char line[256], sig[PVS_PAYLOAD_SIG_SIZE], errbuf[CURL_ERROR_SIZE];
+
+    *ret_name = h ? h->w->obj.id : "";
+    return h ? (int)h->w->max_connections : 1;
+}
+
+static enum pvs_err webhook_start(void *ctx, const struct pvs_job *job,
+                                  struct pvs_transfer *t, char *err,
+                                  size_t errsize, bool *permanent) {
+    struct webhook_ctx *c = ctx;
+    struct hook *h = c ? hook_of(c, job->recipient) : NULL;
+    char line[256], sig[PVS_PAYLOAD_SIG_SIZE];
     size_t len = strlen(job->body);
-    enum pvs_err rc = PVS_ERR_IO;
-    long code = 0;
-    CURLcode cc;
     CURL *curl;
 
     *permanent = true;
@@ -138,61 +144,58 @@ static enum pvs_err webhook_send(void *ctx, const struct pvs_job *job,
         pvs_snprintf(err, errsize, "cannot create a curl handle");
         return PVS_ERR_NOMEM;
     }
-    hdrs = curl_slist_append(hdrs, "Content-Type: application/json");
-    hdrs = curl_slist_append(hdrs, "Expect:"); /* no 100-continue wait */
+    t->easy = curl;
+    t->headers =
+        curl_slist_append(t->headers, "Content-Type: application/json");
+    /* no 100-continue wait */
+    t->headers = curl_slist_append(t->headers, "Expect:");
     if (h->secret) {
         pvs_payload_sign(h->secret, job->body, len, sig);
         pvs_snprintf(line, sizeof(line), "X-Pvsentry-Signature: %s", sig);
-        hdrs = curl_slist_append(hdrs, line);
+        t->headers = curl_slist_append(t->headers, line);
     }
     pvs_snprintf(line, sizeof(line), "X-Pvsentry-Idempotency-Key: %s",
                  job->message_id);
-    hdrs = curl_slist_append(hdrs, line);
+    t->headers = curl_slist_append(t->headers, line);
     /* attempts counts the finished ones: this is the next. */
     pvs_snprintf(line, sizeof(line), "X-Pvsentry-Delivery-Attempt: %d",
                  job->attempts + 1);
-    hdrs = curl_slist_append(hdrs, line);
+    t->headers = curl_slist_append(t->headers, line);
 
-    reply.len = 0;
-    reply.text[0] = '\0';
-    errbuf[0] = '\0';
+    t->reply.len = 0;
+    t->reply.text[0] = '\0';
+    t->errbuf[0] = '\0';
     curl_easy_setopt(curl, CURLOPT_URL, h->w->url);
     curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(curl, CURLOPT_POST, 1L);
     curl_easy_setopt(curl, CURLOPT_POSTFIELDS, job->body);
     curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)len);
-    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, hdrs);
+    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, t->headers);
     curl_easy_setopt(curl, CURLOPT_USERAGENT, "pvsentry");
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, pvs_http_reply_write);
-    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &reply);
+    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &t->reply);
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, errbuf);
+    curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, t->errbuf);
     curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, (long)h->w->timeout_ms);
     curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS,
                      (long)(h->w->timeout_ms / 2));
-    cc = curl_easy_perform(curl);
-    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &code);
-    if (cc != CURLE_OK) {
-        pvs_snprintf(err, errsize, "%s",
-                     errbuf[0] ? errbuf : curl_easy_strerror(cc));
-        /* A URL curl cannot use will not get better by waiting. */
-        *permanent =
-            cc == CURLE_URL_MALFORMAT || cc == CURLE_UNSUPPORTED_PROTOCOL;
-    } else if (code >= 200 && code < 300) {
-        rc = PVS_OK;
-    } else {
-        pvs_snprintf(err, errsize, "http %ld%s%s", code, reply.len ? ": " : "",
-                     reply.text);
-        *permanent = pvs_http_permanent(code);
-    }
-    curl_slist_free_all(hdrs);
-    curl_easy_cleanup(curl);
-    return rc;
+    return PVS_OK;
+}
+
+static enum pvs_err webhook_finish(void *ctx, const struct pvs_job *job,
+                                   struct pvs_transfer *t, CURLcode cc,
+                                   char *err, size_t errsize, bool *permanent) {
+    (void)ctx;
+    (void)job;
+    return pvs_http_judge(t->easy, cc, t->errbuf, &t->reply, err, errsize,
+                          permanent);
 }
 
 const struct pvs_channel_type pvs_channel_webhook = {
     .name = "webhook",
     .init = webhook_init,
-    .send = webhook_send,
+    .pool = webhook_pool,
+    .start = webhook_start,
+    .finish = webhook_finish,
     .release = webhook_release,
 };

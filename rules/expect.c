@@ -174,6 +174,83 @@ void pvs_expect_power(const struct pvs_site *site, double kwp, double rated_w,
     out->power_w = rated_w > 0 && p > rated_w ? rated_w : p;
 }
 
+double pvs_expect_clear_day_wh(const struct pvs_site *site, double kwp,
+                               double rated_w, int64_t ts_ms) {
+    const int64_t step = 15 * 60000, day = 86400000;
+    int64_t off = (int64_t)(site->longitude * 240000.0);
+    int64_t t0 = ts_ms + off, wh_day;
+    struct pvs_expect_in in;
+    struct pvs_expect_out out;
+    double wh = 0;
+
+    /* From the solar midnight before ts_ms, at the middle of each step. */
+    wh_day = (t0 >= 0 ? t0 / day : (t0 - day + 1) / day) * day - off;
+    pvs_expect_in_init(&in);
+    for (int64_t t = wh_day + step / 2; t < wh_day + day; t += step) {
+        pvs_expect_power(site, kwp, rated_w, t, &in, &out);
+        wh += out.power_w * (double)step / 3600000.0;
+    }
+    return wh;
+}
+
+double pvs_expect_win_last_clear_w(const struct pvs_expect_win *w) {
+    const struct pvs_expect_seg *g;
+
+    if (!w->nseg)
+        return 0;
+    g = &w->seg[(w->head + PVS_EXPECT_SEGS - 1) % PVS_EXPECT_SEGS];
+    return g->t1 > g->t0 ? g->clear_wh * 3600000.0 / (double)(g->t1 - g->t0)
+                         : 0;
+}
+
+/* ---- clear periods ---- */
+
+/* The period so far ends: is it one? Then start a new one at now. */
+static bool clear_end(struct pvs_expect_clear *c, int64_t now, int64_t min_ms,
+                      struct pvs_expect_period *ret) {
+    bool ok = c->e_ms >= (double)min_ms && c->e_clear > 0 && c->e_meas > 0;
+
+    if (ok) {
+        ret->start_ms = c->start_ms;
+        ret->end_ms = c->last_ms;
+        ret->cspi = c->e_meas / c->e_clear;
+        ret->avg_w = c->e_meas / c->e_ms;
+    }
+    c->e_meas = c->e_clear = c->e_ms = 0;
+    c->start_ms = now;
+    return ok;
+}
+
+bool pvs_expect_clear_sample(struct pvs_expect_clear *c, int64_t ts_ms,
+                             double p_w, double clear_w, double min_w,
+                             int64_t min_ms, struct pvs_expect_period *ret) {
+    int64_t dt = c->last_ms ? ts_ms - c->last_ms : 0;
+    double p = p_w > 0 ? p_w : 0, r, big;
+    bool done;
+
+    if (clear_w < min_w || dt <= 0 || dt > 3600000) {
+        done = clear_end(c, ts_ms, min_ms, ret);
+        c->last_r = 0;
+        c->last_ms = ts_ms;
+        return done;
+    }
+    r = p / clear_w;
+    big = r > c->last_r ? r : c->last_r;
+    if (c->last_r <= 0 || fabs(r - c->last_r) > 0.08 * big) {
+        /* A cloud (or the first sample of the hours that count). */
+        done = clear_end(c, ts_ms, min_ms, ret);
+        c->last_r = r;
+        c->last_ms = ts_ms;
+        return done;
+    }
+    c->e_meas += p * (double)dt;
+    c->e_clear += clear_w * (double)dt;
+    c->e_ms += (double)dt;
+    c->last_r = r;
+    c->last_ms = ts_ms;
+    return false;
+}
+
 /* ---- tracking ---- */
 
 #define ENV_MAX_AGE_MS (30 * 60000LL)
@@ -229,7 +306,7 @@ static void add_seg(struct pvs_expect_win *w, const struct pvs_site *site,
     struct pvs_expect_seg *g;
     struct pvs_expect_in in;
     struct pvs_expect_out out, clear;
-    int64_t mid = t0 + (t1 - t0) / 2;
+    int64_t mid = t0 + (t1 - t0) / 2 - w->clock_off_ms;
     double h = (double)(t1 - t0) / 3600000.0;
     double limit;
 

@@ -11,6 +11,20 @@
  * again after pvsentry's own ingest was held (start-up grace, broker or
  * collector outage): a device cannot be blamed for data we did not read.
  *
+ * Many loggers also sleep in daylight: they stop sending when the output
+ * falls below a few percent of peak, at dusk and dawn and, on arrays that
+ * face east or west or are shaded, with the sun well up. Each device has
+ * a reporting envelope: the clear-sky plane-of-array irradiance (from
+ * expect.c, so the array's tilt and azimuth count) at which it goes quiet
+ * in the evening and wakes in the morning, learnt from its own night
+ * gaps. Silence counts only while the clear sky is above that level with
+ * a margin. Until a few nights are learnt a conservative default applies;
+ * a device that talks at night has no envelope (the sun rule alone). The
+ * level never exceeds 60 % of the day's clear-sky peak, so a device that
+ * stays silent all day is always found. A device whose last output was
+ * low (a dark sky sends it to sleep early) gets three hours inside its
+ * envelope, not one timeout.
+ *
  * Three levels, the widest wins:
  *   site      every device of a site (with two or more devices) is silent:
  *             one critical alert, the devices raise nothing new
@@ -28,6 +42,8 @@
  * broker blink from becoming a storm of alerts and then of resolutions.
  */
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "pvs/expect.h"
@@ -40,11 +56,30 @@ struct comm_params {
 };
 
 #define COMM_NDELTA 5
+#define ENV_N 14          /* learnt quiet/wake levels kept per device */
+#define ENV_DEFAULT 250.0 /* W/m2 of clear-sky POA, until learnt */
+#define ENV_MIN_LEARNT 2  /* levels before the learnt envelope applies */
+#define ENV_CAP 0.6       /* of the day's clear-sky POA peak */
+#define NIGHT_GAP_MS (3 * 3600000LL)
+#define MAX_LEARN_GAP_MS (36 * 3600000LL)
+#define ASLEEP_MS (3 * 3600000LL) /* silence after low output */
+
+/* What a device taught about its reporting hours (saved and restored). */
+struct comm_env {
+    float level[ENV_N]; /* clear-sky POA at a quiet or wake moment */
+    unsigned n;         /* levels learnt in all (ring of ENV_N) */
+    bool night;         /* it sends data at night: no envelope */
+};
 
 struct comm_dev {
+    struct comm_env env;
+    double last_w; /* last ac_power_w, NaN when none */
+    double max_w;  /* highest ac_power_w seen */
     int64_t last_ms;
     int64_t delta[COMM_NDELTA]; /* recent intervals between samples */
     size_t ndelta;
+    bool awake; /* inside its reporting envelope */
+    int64_t awake_since;
     bool down;     /* silent while it should talk, this tick */
     bool reported; /* an active observation was made */
 };
@@ -53,6 +88,8 @@ struct comm_group {
     bool up; /* sun above the threshold (sites only) */
     int64_t up_since;
     bool reported;
+    int64_t day;     /* solar day of peak_poa (sites only) */
+    double peak_poa; /* the day's clear-sky POA peak */
 };
 
 struct comm_state {
@@ -78,6 +115,8 @@ static enum pvs_err comm_parse(struct pvs_rule *r,
     p->min_elevation =
         pvs_rule_param_double(r, "min_elevation", 5.0, -5.0, 45.0, errs);
     st->dev = pvs_calloc(cfg->ndevices + 1, sizeof(*st->dev));
+    for (size_t i = 0; i < cfg->ndevices; i++)
+        st->dev[i].last_w = NAN;
     st->site = pvs_calloc(cfg->nsites + 1, sizeof(*st->site));
     st->ep = pvs_calloc(cfg->nendpoints + 1, sizeof(*st->ep));
     st->gw = pvs_calloc(cfg->nmqtt_maps + 1, sizeof(*st->gw));
@@ -127,6 +166,65 @@ static void endpoint_subject(const struct pvs_endpoint *ep, char *buf,
     pvs_snprintf(buf, size, "endpoint:%s", ep->obj.id);
 }
 
+static double clear_poa(const struct pvs_site *site, int64_t t) {
+    struct pvs_expect_in in;
+    struct pvs_expect_out out;
+
+    pvs_expect_in_init(&in);
+    pvs_expect_power(site, 1.0, 0, t, &in, &out);
+    return out.elevation_deg > 0 ? out.clear_poa_wm2 : 0.0;
+}
+
+/*
+ * A night gap (several hours across solar midnight, not days) ends: the
+ * clear sky where the device went quiet and where it woke are two
+ * levels of its envelope. Data in the dark means it never sleeps.
+ */
+static void learn(const struct pvs_site *site, struct comm_dev *cd,
+                  int64_t now) {
+    int64_t gap = now - cd->last_ms;
+    int64_t off = (int64_t)(site->longitude * 240000.0);
+
+    if (pvs_sun_elevation(site->latitude, site->longitude, now) < -6.0) {
+        cd->env.night = true;
+        return;
+    }
+    if (!cd->last_ms || gap < NIGHT_GAP_MS || gap > MAX_LEARN_GAP_MS ||
+        (cd->last_ms + off) / 86400000 == (now + off) / 86400000)
+        return;
+    cd->env.level[cd->env.n++ % ENV_N] = (float)clear_poa(site, cd->last_ms);
+    cd->env.level[cd->env.n++ % ENV_N] = (float)clear_poa(site, now);
+}
+
+/* The clear-sky POA above which d should be talking today. */
+static double envelope(const struct comm_dev *cd, double peak_poa) {
+    size_t n = cd->env.n < ENV_N ? cd->env.n : ENV_N;
+    double a = 0, b = 0, v;
+
+    if (cd->env.night)
+        return 0;
+    if (cd->env.n < ENV_MIN_LEARNT) {
+        v = ENV_DEFAULT;
+    } else {
+        /* The second highest level (of the last week): one odd evening
+         * does not widen it; levels above the cap were outages, not
+         * sleep. */
+        for (size_t i = 0; i < n; i++) {
+            double x = cd->env.level[i];
+            if (x > ENV_CAP * peak_poa)
+                continue;
+            if (x > a) {
+                b = a;
+                a = x;
+            } else if (x > b) {
+                b = x;
+            }
+        }
+        v = 1.25 * b + 25.0;
+    }
+    return v < ENV_CAP * peak_poa ? v : ENV_CAP * peak_poa;
+}
+
 /* Data from a device resolves whatever silence it was part of. */
 static void comm_sample(struct pvs_rule *r, const struct pvs_sample *s) {
     struct comm_state *st = r->state;
@@ -139,7 +237,14 @@ static void comm_sample(struct pvs_rule *r, const struct pvs_sample *s) {
     if (s->ts_ms > cd->last_ms) {
         if (cd->last_ms)
             cd->delta[cd->ndelta++ % COMM_NDELTA] = s->ts_ms - cd->last_ms;
+        if (d->site)
+            learn(d->site, cd, s->ts_ms);
         cd->last_ms = s->ts_ms;
+    }
+    if (s->metric == PVS_M_AC_POWER_W) {
+        cd->last_w = s->value;
+        if (s->value > cd->max_w)
+            cd->max_w = s->value;
     }
     if (cd->reported) {
         observe(r, d->site, d, "", false, s->ts_ms, r->severity, 0, NULL, NULL,
@@ -264,15 +369,21 @@ static bool endpoint_down(struct pvs_rule *r, const struct pvs_endpoint *ep,
  * The silence that counts: the configured timeout, or three of the
  * device's usual intervals when it reports less often (a logger that
  * uploads hourly is not down after 15 minutes). The usual interval is
- * the median of the last few, so one gap does not stretch it.
+ * the median of the last few, so one gap does not stretch it. Before
+ * three intervals are known, the longest seen (hourly data must not
+ * look silent in its first hours).
  */
 static int64_t timeout_of(const struct comm_params *p,
                           const struct comm_dev *cd) {
     int64_t v[COMM_NDELTA], t;
     size_t n = cd->ndelta < COMM_NDELTA ? cd->ndelta : COMM_NDELTA;
 
-    if (n < 3)
-        return p->timeout_ms;
+    if (!n) /* one sample: its interval is not known yet */
+        return p->timeout_ms > 7200000 ? p->timeout_ms : 7200000;
+    if (n < 3) {
+        t = cd->delta[0] > cd->delta[n - 1] ? cd->delta[0] : cd->delta[n - 1];
+        return 3 * t > p->timeout_ms ? 3 * t : p->timeout_ms;
+    }
     memcpy(v, cd->delta, n * sizeof(v[0]));
     for (size_t i = 1; i < n; i++)
         for (size_t j = i; j > 0 && v[j - 1] > v[j]; j--) {
@@ -339,25 +450,49 @@ static void tick_site(struct pvs_rule *r, size_t si, int64_t now, bool held) {
     double lost;
     char ev[PVS_EVIDENCE_MAX], ex[PVS_EXPLAIN_MAX];
     bool site_down, mass;
+    int64_t day;
+    double poa;
 
     if (up && !sg->up)
         sg->up_since = now;
     sg->up = up;
+    day = (now + (int64_t)(site->longitude * 240000.0)) / 86400000;
+    if (day != sg->day) {
+        sg->day = day;
+        sg->peak_poa = 0;
+        for (int64_t t = day * 86400000 - (int64_t)(site->longitude * 240000.0);
+             t < (day + 1) * 86400000 - (int64_t)(site->longitude * 240000.0);
+             t += 900000) {
+            double x = clear_poa(site, t);
+            if (x > sg->peak_poa)
+                sg->peak_poa = x;
+        }
+    }
+    poa = up ? clear_poa(site, now) : 0;
 
     for (size_t i = 0; i < cfg->ndevices; i++) {
         const struct pvs_device *d = cfg->devices[i];
         struct comm_dev *cd = &st->dev[i];
-        int64_t ref = cd->last_ms;
+        int64_t ref = cd->last_ms, to;
+        bool awake = up && poa >= envelope(cd, sg->peak_poa);
 
         if (d->site != site || !pvs_rule_applies(r, i))
             continue;
+        if (awake && !cd->awake)
+            cd->awake_since = now;
+        cd->awake = awake;
         if (st->first_ms > ref)
             ref = st->first_ms;
         if (st->held_ms > ref)
             ref = st->held_ms;
-        if (sg->up_since > ref)
-            ref = sg->up_since;
-        cd->down = up && !held && now - ref >= timeout_of(p, cd);
+        if (cd->awake_since > ref)
+            ref = cd->awake_since;
+        to = timeout_of(p, cd);
+        /* Sent to sleep by a dark sky: give it time to wake. */
+        if (!cd->env.night && !isnan(cd->last_w) &&
+            cd->last_w < 0.05 * cd->max_w)
+            to = 4 * to > ASLEEP_MS ? 4 * to : ASLEEP_MS;
+        cd->down = awake && !held && now - ref >= to;
     }
 
     /* Part of a mass outage: that one incident speaks for the site, so
@@ -475,6 +610,50 @@ static void comm_tick(struct pvs_rule *r, int64_t now) {
     }
 }
 
+/* "env1 night=0 n=9 levels=120.5,131.0,..." */
+static size_t comm_save(struct pvs_rule *r, uint32_t dev, char *buf,
+                        size_t size) {
+    const struct comm_env *env = &((struct comm_state *)r->state)->dev[dev].env;
+    size_t n = env->n < ENV_N ? env->n : ENV_N, len;
+
+    if (!env->n && !env->night)
+        return 0;
+    len = (size_t)pvs_snprintf(
+        buf, size, "env1 night=%d n=%u levels=", env->night ? 1 : 0, env->n);
+    for (size_t i = 0; i < n && len < size; i++)
+        len += (size_t)pvs_snprintf(buf + len, size - len, "%s%.1f",
+                                    i ? "," : "", (double)env->level[i]);
+    return len < size ? len : 0;
+}
+
+static void comm_load(struct pvs_rule *r, uint32_t dev, const char *text) {
+    struct comm_env env, *to = &((struct comm_state *)r->state)->dev[dev].env;
+    const char *p;
+    char *end;
+    int night;
+    unsigned n;
+    size_t k = 0;
+
+    memset(&env, 0, sizeof(env));
+    if (sscanf(text, "env1 night=%d n=%u", &night, &n) != 2)
+        return;
+    p = strstr(text, "levels=");
+    if (!p)
+        return;
+    p += 7;
+    while (*p && k < ENV_N) {
+        double v = strtod(p, &end);
+        if (end == p || v < 0 || v > 2000)
+            return; /* not ours: keep what is running */
+        env.level[k++] = (float)v;
+        p = *end == ',' ? end + 1 : end;
+    }
+    env.night = night != 0;
+    /* The same ring position: the oldest level is overwritten next. */
+    env.n = n >= ENV_N && k == ENV_N ? n : (unsigned)k;
+    *to = env;
+}
+
 const struct pvs_rule_type pvs_rule_communication = {
     .name = "communication",
     .severity = PVS_SEV_WARNING,
@@ -485,4 +664,6 @@ const struct pvs_rule_type pvs_rule_communication = {
     .sample = comm_sample,
     .tick = comm_tick,
     .free = comm_free,
+    .save = comm_save,
+    .load = comm_load,
 };

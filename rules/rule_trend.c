@@ -11,7 +11,11 @@
  *                      insulation_min (default 100 kOhm)
  *   performance_ratio  daily energy over the energy the irradiance sensor
  *                      promises, falling pr_drop (default 20 %) below
- *                      where it started (needs a POA or GHI sensor)
+ *                      where it started; without a sensor, the day's
+ *                      clear periods' output over the clear-sky model's
+ *                      (expect.h), so soiling shows before it costs
+ *                      a tenth; info only, as the seasons move that
+ *                      ratio too
  *
  * Parameters: days (history, default 30), min_days (10), horizon (alert
  * when the limit is nearer than this many days, default 30), warn_days
@@ -61,14 +65,17 @@ struct tr_today {
     float iso[TR_DAY_VALUES];
     size_t nhs, niso;
     double meas_wh, exp_wh, all_meas_wh;
+    double clear_sum, clear_ms; /* clear periods: cspi x ms, and ms */
 };
 
 struct tr_dev {
     struct tr_series s[TR_N];
     struct tr_today t;
     struct pvs_expect_win win;
-    int64_t day; /* current solar day, 0 = none yet */
-    double w;    /* latest ac power */
+    struct pvs_expect_clear clr; /* without a sensor */
+    bool pr_clear;               /* the ratio comes from clear periods */
+    int64_t day;                 /* current solar day, 0 = none yet */
+    double w;                    /* latest ac power */
     int64_t w_ms;
     double pmax;
 };
@@ -229,7 +236,10 @@ static void judge(struct pvs_rule *r, const struct pvs_device *dev,
     o.device = dev;
     o.subject = tr_subject[kind];
     o.ts_ms = now;
-    o.severity = ttt <= p->warn_days && r->severity < PVS_SEV_WARNING
+    /* Without a sensor the seasons move the clear-sky ratio too (cell
+     * temperature is not modelled): a drift is news, not a warning. */
+    o.severity = ttt <= p->warn_days && r->severity < PVS_SEV_WARNING &&
+                         !(kind == TR_PR && d->pr_clear)
                      ? PVS_SEV_WARNING
                      : r->severity;
     o.measured = fitted;
@@ -266,6 +276,11 @@ static void close_day(struct pvs_rule *r, const struct pvs_device *dev,
     if (kwp > 0 && d->t.exp_wh >= 500.0 * kwp && d->t.meas_wh > 0)
         series_add(&d->s[TR_PR], (size_t)p->days, day,
                    d->t.meas_wh / d->t.exp_wh);
+    else if (d->t.clear_ms >= 2 * 3600000.0) {
+        series_add(&d->s[TR_PR], (size_t)p->days, day,
+                   d->t.clear_sum / d->t.clear_ms);
+        d->pr_clear = true;
+    }
     for (int k = 0; k < TR_N; k++)
         judge(r, dev, d, k, now);
     memset(&d->t, 0, sizeof(d->t));
@@ -300,9 +315,23 @@ static void tr_sample(struct pvs_rule *r, const struct pvs_sample *s) {
             if (s->value > d->pmax)
                 d->pmax = s->value;
         }
+        d->win.clock_off_ms = pvs_ruleset_clock_offset(r->set, s->dev);
         if (!pvs_expect_win_sample(&d->win, dev->site, kwp, dev->rated_w, env,
                                    s))
             break;
+        if (s->metric == PVS_M_AC_POWER_W && kwp > 0 && !env->poa_ms &&
+            !env->ghi_ms) {
+            struct pvs_expect_period per;
+
+            if (pvs_expect_clear_sample(&d->clr, s->ts_ms, s->value,
+                                        pvs_expect_win_last_clear_w(&d->win),
+                                        0.2 * kwp * 1000.0, 2 * 3600000LL,
+                                        &per)) {
+                double ms = (double)(per.end_ms - per.start_ms);
+                d->t.clear_sum += per.cspi * ms;
+                d->t.clear_ms += ms;
+            }
+        }
         g = &d->win.seg[(d->win.head + PVS_EXPECT_SEGS - 1) % PVS_EXPECT_SEGS];
         d->t.all_meas_wh += g->meas_wh;
         /* Clipping caps output for reasons that are not the plant's. */

@@ -16,18 +16,62 @@
  *         sun is high enough (20 % of kWp expected) for shading and
  *         sensor mismatch at dawn to stay out of it
  * Without a sensor only a dead device is flagged, and only with the clear
- * sky promising a real output: an overcast day is not a fault. Clipping
+ * sky promising a real output: an overcast day is not a fault. And
+ * without a sensor "produces nothing" is critical only when the output is
+ * flat at zero or the device itself says it is off or in fault: a dark
+ * thunderstorm leaves a flickering few percent, a dead inverter does not
+ * (until then it is a warning).
+ *
+ * Partial losses without a sensor (subject "partial"): a lost string or
+ * a derate leaves a smooth curve that is simply lower. The
+ * device's output is compared with the clear-sky model at the same
+ * instants; a clear period is two hours or more in which the ratio of
+ * the two changes smoothly (a cloud makes it jump) while the clear sky
+ * is above a fifth of kWp, and its clear-sky performance index is the
+ * energy ratio. The device's normal index is the median of its recent
+ * normal clear periods (a low one is never learnt). Two clear periods in
+ * a row (cloudy hours between do not count) below 1 - partial_drop of
+ * normal raise a warning that says in words what is missing; a clear
+ * period back above half of that drop resolves it. Where the site has sibling
+ * inverters, the `peer` family compares them.
+ *
+ * One alert per episode: once firing, the condition must be clearly gone
+ * (output back above ratio + 0.1 of its normal; without a sensor, above
+ * twice the 3 % of clear sky that counts as nothing) on three judged
+ * windows in a row that cover four windows' time and at least an hour of
+ * daylight (nights do not count) before the family says so; on hourly
+ * data, a whole daylight day whose energy is clearly back. Nights are
+ * not judged, so hourly data whose midday hours recover a little no
+ * longer opens and resolves
+ * the same shortfall twice a day. Clipping
  * at the inverter's limit is never a shortfall (expect.c). Cold weather
  * with low output is left to the `snow` family.
  */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "pvs/expect.h"
 #include "pvs/rules.h"
 
+/* Normal clear periods kept: a week or two, which follows the seasons
+ * (cell temperature is not modelled). */
+#define PART_REF 7
+#define PART_PERIOD_MS (2 * 3600000LL) /* shortest clear period */
+
+/* Clear-sky performance of a device without a sensor, per clear period. */
+struct part {
+    struct pvs_expect_clear clr;
+    float ref[PART_REF];
+    unsigned nref;
+    int nlow;
+    int64_t low_since;
+    double low_ratio; /* the episode's index over normal */
+    bool active;
+};
+
 struct up_params {
-    double ratio, dead_ratio, min_expected, snow_temp;
+    double ratio, dead_ratio, min_expected, snow_temp, partial_drop;
     int64_t window_ms, dead_for_ms, low_for_ms;
 };
 
@@ -35,7 +79,15 @@ struct up_dev {
     struct pvs_expect_win win;
     double k; /* learnt normal measured/expected, NaN until known */
     int64_t dead_since, low_since;
+    double dead_max_w; /* highest window power since dead_since */
+    int state;         /* last reported enum pvs_state, 0 = none */
+    int nclear;        /* judged windows in a row without the condition */
+    int64_t clear_ms;  /* judged (daylight) time they cover */
+    int64_t judged_ms; /* time of the last judged window */
+    double day_meas, day_base; /* the current daylight day, while firing */
+    bool day_good;             /* the last whole day was clearly fine */
     bool active;
+    struct part part;
 };
 
 struct up_state {
@@ -44,8 +96,8 @@ struct up_state {
 };
 
 static const char *const up_keys[] = {
-    "ratio",  "dead_ratio", "min_expected", "snow_temp",
-    "window", "dead_for",   "low_for",      NULL,
+    "ratio",    "dead_ratio", "min_expected", "snow_temp", "window",
+    "dead_for", "low_for",    "partial_drop", NULL,
 };
 
 static enum pvs_err up_parse(struct pvs_rule *r, struct pvs_cfg_errors *errs) {
@@ -59,6 +111,8 @@ static enum pvs_err up_parse(struct pvs_rule *r, struct pvs_cfg_errors *errs) {
         pvs_rule_param_double(r, "min_expected", 0.015, 0.0, 1.0, errs);
     p->snow_temp =
         pvs_rule_param_double(r, "snow_temp", 3.0, -40.0, 20.0, errs);
+    p->partial_drop =
+        pvs_rule_param_double(r, "partial_drop", 0.2, 0.05, 0.9, errs);
     p->window_ms = pvs_rule_param_duration(r, "window", 30 * 60000, errs);
     p->dead_for_ms = pvs_rule_param_duration(r, "dead_for", 15 * 60000, errs);
     p->low_for_ms = pvs_rule_param_duration(r, "low_for", 45 * 60000, errs);
@@ -110,7 +164,7 @@ static void evaluate(struct pvs_rule *r, const struct pvs_device *dev,
     char ev[PVS_EVIDENCE_MAX], ex[PVS_EXPLAIN_MAX];
     double kwp = pvs_expect_device_kwp(r->conf, dev);
     double k, base, floor_w;
-    bool judge, dead, low, cold, sensor;
+    bool judge, dead, low, cold, sensor, flat;
 
     if (kwp <= 0)
         return;
@@ -145,18 +199,63 @@ static void evaluate(struct pvs_rule *r, const struct pvs_device *dev,
     d->dead_since =
         dead ? (d->dead_since ? d->dead_since : now - sum.span_ms) : 0;
     d->low_since = low ? (d->low_since ? d->low_since : now - sum.span_ms) : 0;
+    if (!d->dead_since)
+        d->dead_max_w = 0;
+    else if (sum.meas_w > d->dead_max_w)
+        d->dead_max_w = sum.meas_w;
     /* Without a sensor a dark thunderstorm looks like a dead device for
-     * a while: ask for an hour of nothing. */
-    dead = d->dead_since && now - d->dead_since >=
-                                (sensor ? p->dead_for_ms : 4 * p->dead_for_ms);
+     * a while: ask for an hour of nothing, or half an hour of a flat
+     * zero (storms flicker; dead inverters do not). */
+    flat = d->dead_max_w <= 0.001 * kwp * 1000.0 + 2.0 ||
+           d->state == PVS_ST_OFF || d->state == PVS_ST_FAULT;
+    dead =
+        d->dead_since && now - d->dead_since >= (sensor ? p->dead_for_ms
+                                                 : flat ? 2 * p->dead_for_ms
+                                                        : 4 * p->dead_for_ms);
     low = d->low_since && now - d->low_since >= p->low_for_ms;
+    /* Hysteresis in value: a firing shortfall is over only when the
+     * output is clearly back. */
+    if (d->active && !dead && !low) {
+        double back = sensor ? (p->ratio + 0.1) * base : 2.0 * 0.03 * base;
+        if (sum.meas_w < back && !cold)
+            low = true;
+    }
+    /* ... and in time: three windows in a row, over four windows' time
+     * and at least an hour. */
+    if (d->judged_ms && now - d->judged_ms > 6 * 3600000LL) {
+        /* A night has passed: judge the day before as a whole. */
+        d->day_good = d->day_base > 0 &&
+                      d->day_meas >=
+                          (sensor ? p->ratio + 0.15 : 2.0 * 0.03) * d->day_base;
+        d->day_meas = d->day_base = 0;
+    }
+    if (d->active) {
+        d->day_meas += sum.meas_w;
+        d->day_base += base;
+    }
+    if (d->active && !dead && !low) {
+        int64_t need = 4 * sum.span_ms > 3600000 ? 4 * sum.span_ms : 3600000;
+        int64_t dt = now - d->judged_ms;
+        d->clear_ms += d->nclear++ && dt < sum.span_ms ? dt : sum.span_ms;
+        if (sum.span_ms >= 45 * 60000 ? !d->day_good
+                                      : d->nclear < 3 || d->clear_ms < need)
+            low = true;
+    } else {
+        d->nclear = 0;
+        d->clear_ms = 0;
+    }
+    d->judged_ms = now;
+    if (!d->active)
+        d->day_good = false;
 
     memset(&o, 0, sizeof(o));
     o.site = dev->site;
     o.device = dev;
     o.subject = "";
     o.ts_ms = now;
-    o.severity = dead ? PVS_SEV_CRITICAL : r->severity;
+    /* Without a sensor, only a flat zero or the device's own word make
+     * "produces nothing" critical. */
+    o.severity = dead && (sensor || flat) ? PVS_SEV_CRITICAL : r->severity;
     o.measured = sum.meas_w;
     o.expected = base;
     o.active = dead || low;
@@ -188,6 +287,138 @@ static void evaluate(struct pvs_rule *r, const struct pvs_device *dev,
     d->active = o.active;
 }
 
+static int cmp_float(const void *a, const void *b) {
+    float x = *(const float *)a, y = *(const float *)b;
+
+    return (x > y) - (x < y);
+}
+
+static double part_normal(const struct part *pt) {
+    float v[PART_REF];
+    size_t n = pt->nref < PART_REF ? pt->nref : PART_REF;
+
+    memcpy(v, pt->ref, n * sizeof(v[0]));
+    qsort(v, n, sizeof(v[0]), cmp_float);
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
+}
+
+/* "about a third of the output ...; typical of one string of three" */
+static void part_words(const struct pvs_device *dev, const struct part *pt,
+                       char *buf, size_t size) {
+    static const char *const wday[] = {"Thursday", "Friday", "Saturday",
+                                       "Sunday",   "Monday", "Tuesday",
+                                       "Wednesday"};
+    static const struct {
+        double f;
+        const char *what, *typical;
+    } share[] = {
+        {0.25, "a quarter", "one string of four"},
+        {1.0 / 3, "a third", "one string of three"},
+        {0.5, "half", "one string of two, or a derate to half power"},
+        {2.0 / 3, "two thirds", "two strings of three"},
+        {0.75, "three quarters", "three strings of four"},
+    };
+    double miss = 1.0 - pt->low_ratio;
+    size_t best = 0;
+    int64_t off = (int64_t)(dev->site->longitude * 240000.0);
+    int64_t days = (pt->low_since + off) / 86400000;
+
+    for (size_t i = 1; i < PVS_ARRAY_LEN(share); i++)
+        if (fabs(share[i].f - miss) < fabs(share[best].f - miss))
+            best = i;
+    pvs_snprintf(buf, size,
+                 "about %s of the output of '%s' has been missing since "
+                 "%s in clear weather; typical of %s",
+                 fabs(share[best].f - miss) < 0.06 ? share[best].what
+                                                   : "a part",
+                 dev->obj.id, wday[((days % 7) + 7) % 7], share[best].typical);
+}
+
+static void part_observe(struct pvs_rule *r, const struct pvs_device *dev,
+                         struct part *pt, int64_t now, double p_w) {
+    struct pvs_observation o;
+    char ev[PVS_EVIDENCE_MAX], ex[PVS_EXPLAIN_MAX];
+    double normal;
+
+    memset(&o, 0, sizeof(o));
+    o.site = dev->site;
+    o.device = dev;
+    o.subject = "partial";
+    o.ts_ms = now;
+    o.severity = r->severity;
+    o.active = pt->active;
+    /* The model that fired: the device's normal output is its output
+     * scaled back by the share it lost. */
+    normal = pt->low_ratio > 0.05 ? p_w / pt->low_ratio : p_w;
+    o.measured = p_w;
+    o.expected = normal;
+    o.lost_w = pt->active && normal > p_w ? normal - p_w : 0;
+    pvs_snprintf(ev, sizeof(ev),
+                 "clear-sky performance %.0f %% of its normal in %d clear "
+                 "periods in a row (no irradiance sensor)",
+                 100.0 * pt->low_ratio, pt->nlow);
+    part_words(dev, pt, ex, sizeof(ex));
+    o.evidence = ev;
+    o.explanation = ex;
+    o.kb = "underperformance";
+    pvs_rule_observe(r, &o);
+}
+
+/* A clear period of pt has ended: how did it do? */
+static void part_period(struct pvs_rule *r, const struct pvs_device *dev,
+                        struct part *pt, const struct pvs_expect_period *per,
+                        int64_t now) {
+    const struct up_params *p = r->params;
+    double cspi = per->cspi, normal;
+
+    if (pt->nref < 3) {
+        if (cspi > 0.2 && cspi < 2.0)
+            pt->ref[pt->nref++ % PART_REF] = (float)cspi;
+        return;
+    }
+    normal = part_normal(pt);
+    /* Two low clear periods belong together only within ten days. */
+    if (pt->nlow && !pt->active && now - pt->low_since > 10 * 86400000LL)
+        pt->nlow = 0;
+    if (cspi < (1.0 - p->partial_drop) * normal) {
+        if (!pt->nlow++) {
+            pt->low_since = per->start_ms;
+            pt->low_ratio = cspi / normal;
+        } else {
+            pt->low_ratio = (pt->low_ratio + cspi / normal) / 2.0;
+        }
+        if (pt->nlow >= 2 && !pt->active) {
+            /* Fire with the figures of the period that decided it. */
+            pt->active = true;
+            part_observe(r, dev, pt, now, per->avg_w);
+        }
+    } else if (!pt->active) {
+        /* Normal follows the seasons (the model is not perfect); a low
+         * period never becomes normal. */
+        pt->nlow = 0;
+        if (cspi < 1.5 * normal)
+            pt->ref[pt->nref++ % PART_REF] = (float)cspi;
+    } else if (cspi >= (1.0 - p->partial_drop / 2.0) * normal) {
+        pt->nlow = 0;
+        pt->active = false;
+        part_observe(r, dev, pt, now, 0);
+    }
+}
+
+static void part_sample(struct pvs_rule *r, const struct pvs_device *dev,
+                        struct part *pt, const struct pvs_sample *s, double kwp,
+                        double clear_w) {
+    struct pvs_expect_period per;
+
+    if (pt->active)
+        part_observe(r, dev, pt, s->ts_ms, s->value > 0 ? s->value : 0);
+    /* The hours that matter: the clear sky above a fifth of kWp (which
+     * keeps dawn, dusk and winter mornings out). */
+    if (pvs_expect_clear_sample(&pt->clr, s->ts_ms, s->value, clear_w,
+                                0.2 * kwp * 1000.0, PART_PERIOD_MS, &per))
+        part_period(r, dev, pt, &per, s->ts_ms);
+}
+
 static void up_sample(struct pvs_rule *r, const struct pvs_sample *s) {
     struct up_state *st = r->state;
     const struct pvs_device *dev = r->conf->devices[s->dev];
@@ -196,12 +427,22 @@ static void up_sample(struct pvs_rule *r, const struct pvs_sample *s) {
     if (!dev->site)
         return;
     pvs_expect_env_sample(&st->env[dev->site->index], s);
+    if (s->metric == PVS_M_STATE)
+        st->dev[s->dev].state = (int)s->value;
     if (s->metric != PVS_M_AC_POWER_W && s->metric != PVS_M_AC_ENERGY_WH)
         return;
     kwp = pvs_expect_device_kwp(r->conf, dev);
-    if (pvs_expect_win_sample(&st->dev[s->dev].win, dev->site, kwp,
-                              dev->rated_w, &st->env[dev->site->index], s))
-        evaluate(r, dev, s->ts_ms);
+    st->dev[s->dev].win.clock_off_ms = pvs_ruleset_clock_offset(r->set, s->dev);
+    if (!pvs_expect_win_sample(&st->dev[s->dev].win, dev->site, kwp,
+                               dev->rated_w, &st->env[dev->site->index], s))
+        return;
+    /* The clear sky of the segment just added (at its middle, with the
+     * clock's offset) is the one partial losses compare with. */
+    if (s->metric == PVS_M_AC_POWER_W && kwp > 0 &&
+        !st->env[dev->site->index].poa_ms && !st->env[dev->site->index].ghi_ms)
+        part_sample(r, dev, &st->dev[s->dev].part, s, kwp,
+                    pvs_expect_win_last_clear_w(&st->dev[s->dev].win));
+    evaluate(r, dev, s->ts_ms);
 }
 
 const struct pvs_rule_type pvs_rule_underperformance = {

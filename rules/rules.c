@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "pvs/expect.h"
 #include "pvs/rules.h"
 #include "pvs/silence.h"
 
@@ -35,7 +36,15 @@ struct alert {
     int64_t clear_since_ms; /* condition gone since, 0 = holds */
     int64_t last_obs_ms;
     double last_lost_w;
+    double last_exp_w;
     double lost_wh;
+    double exp_wh;      /* expected energy over the alert */
+    double day_wh;      /* lost in the current solar day */
+    double last_day_wh; /* lost in the last full day, < 0 = none yet */
+    int64_t day;        /* solar day of day_wh */
+    double told_wh;     /* lost_wh at the last event handed out */
+    int64_t told_ms;
+    enum pvs_severity told_sev;
     double measured, expected;
     char evidence[PVS_EVIDENCE_MAX];
     char explanation[PVS_EXPLAIN_MAX];
@@ -46,6 +55,8 @@ struct alert {
 
 #define NBUCKETS 1024
 #define PVS_SUN_HOURS 5.0
+#define DAY_MS 86400000LL
+#define UPDATE_MS 3600000LL
 
 struct pvs_ruleset {
     const struct pvs_config *cfg;
@@ -63,6 +74,7 @@ struct pvs_ruleset {
     bool ingest_ok;
     int64_t ingest_ok_since;
     int64_t *last_seen;
+    int64_t *clock_off; /* per device, see pvs_ruleset_clock_offset */
 };
 
 static const char *const base_keys[] = {
@@ -96,6 +108,8 @@ const char *pvs_alert_state_name(enum pvs_alert_state s) {
         return "firing";
     case PVS_ALERT_RESOLVED:
         return "resolved";
+    case PVS_ALERT_UPDATE:
+        return "update";
     }
     return "unknown";
 }
@@ -248,6 +262,54 @@ static void alert_remove(struct pvs_ruleset *rs, struct alert *a) {
     pvs_free(a);
 }
 
+/* Local solar day of t at the site: days turn at solar midnight, so one
+ * day holds one whole daylight period wherever the site is. */
+static int64_t solar_off(const struct pvs_site *site) {
+    return site ? (int64_t)(site->longitude * 240000.0) : 0;
+}
+
+static int64_t solar_day(const struct pvs_site *site, int64_t t) {
+    int64_t x = t + solar_off(site);
+
+    return x >= 0 ? x / DAY_MS : (x - DAY_MS + 1) / DAY_MS;
+}
+
+static int64_t day_start(const struct pvs_site *site, int64_t day) {
+    return day * DAY_MS - solar_off(site);
+}
+
+/*
+ * "Per day" (rules.h): the last full solar day's loss when the alert has
+ * lived through one; before that, the share of the expected energy lost
+ * so far applied to a clear day's modelled energy (a dead inverter costs
+ * a whole clear day, a lost third of the array a third of it).
+ */
+static double per_day_kwh(const struct pvs_ruleset *rs, const struct alert *a) {
+    double frac, kwp = 0, day_wh;
+
+    if (a->last_day_wh >= 0)
+        return a->last_day_wh / 1000.0;
+    if (a->exp_wh > 0)
+        frac = a->lost_wh / a->exp_wh;
+    else if (a->last_exp_w > 0)
+        frac = a->last_lost_w / a->last_exp_w;
+    else
+        return 0;
+    if (frac > 1)
+        frac = 1;
+    if (frac <= 0)
+        return 0;
+    if (a->device)
+        kwp = pvs_expect_device_kwp(rs->cfg, a->device);
+    else if (a->site)
+        kwp = a->site->kwp;
+    if (kwp <= 0 || !a->site)
+        return a->last_lost_w * PVS_SUN_HOURS / 1000.0;
+    day_wh = pvs_expect_clear_day_wh(
+        a->site, kwp, a->device ? a->device->rated_w : 0, a->since_ms);
+    return frac * day_wh / 1000.0;
+}
+
 static void emit(struct pvs_ruleset *rs, struct alert *a,
                  enum pvs_alert_state state, int64_t ts) {
     struct pvs_alert_event ev;
@@ -266,11 +328,11 @@ static void emit(struct pvs_ruleset *rs, struct alert *a,
     ev.measured = a->measured;
     ev.expected = a->expected;
     ev.lost_kwh = a->lost_wh / 1000.0;
-    /* A PV shortfall does not last 24 hours a day: a day's energy is
-     * about five hours at the power of a good hour (equivalent sun hours),
-     * which is what a loss seen in daylight costs per day. */
-    ev.lost_kwh_per_day =
-        state == PVS_ALERT_FIRING ? a->last_lost_w * PVS_SUN_HOURS / 1000.0 : 0;
+    ev.lost_kwh_before = a->told_wh / 1000.0;
+    ev.lost_kwh_per_day = state != PVS_ALERT_RESOLVED ? per_day_kwh(rs, a) : 0;
+    a->told_wh = a->lost_wh;
+    a->told_ms = ts;
+    a->told_sev = a->severity;
     pvs_strlcpy(ev.evidence, a->evidence, sizeof(ev.evidence));
     pvs_strlcpy(ev.explanation, a->explanation, sizeof(ev.explanation));
     ev.kb = a->kb;
@@ -310,9 +372,21 @@ void pvs_rule_observe(struct pvs_rule *r, const struct pvs_observation *o) {
         /* Integrate the shortfall since the previous observation, capped
          * at an hour so a long gap is not counted at the last rate. */
         int64_t dt = o->ts_ms - a->last_obs_ms;
+        int64_t day = solar_day(a->site, o->ts_ms);
+        double wh;
         if (dt > 3600000)
             dt = 3600000;
-        a->lost_wh += a->last_lost_w * (double)dt / 3600000.0;
+        wh = a->last_lost_w * (double)dt / 3600000.0;
+        a->lost_wh += wh;
+        a->exp_wh += a->last_exp_w * (double)dt / 3600000.0;
+        if (day != a->day) {
+            /* A day the alert covered from its start is a full day. */
+            if (a->since_ms <= day_start(a->site, a->day))
+                a->last_day_wh = a->day_wh;
+            a->day = day;
+            a->day_wh = 0;
+        }
+        a->day_wh += wh;
     }
     if (!o->active) {
         /* A late reading from before the problem began says nothing
@@ -321,6 +395,7 @@ void pvs_rule_observe(struct pvs_rule *r, const struct pvs_observation *o) {
             return;
         a->last_obs_ms = o->ts_ms;
         a->last_lost_w = 0;
+        a->last_exp_w = 0;
         if (a->state == PVS_ALERT_PENDING) {
             alert_remove(rs, a);
             return;
@@ -342,12 +417,18 @@ void pvs_rule_observe(struct pvs_rule *r, const struct pvs_observation *o) {
         a->state = PVS_ALERT_PENDING;
         a->since_ms = o->ts_ms;
         a->severity = o->severity;
+        a->last_day_wh = -1;
+        a->day = solar_day(o->site, o->ts_ms);
     }
     if (o->severity > a->severity)
         a->severity = o->severity;
     a->clear_since_ms = 0;
     a->last_obs_ms = o->ts_ms;
     a->last_lost_w = o->lost_w > 0 ? o->lost_w : 0;
+    /* Expected from the model that fired; a family that only knows the
+     * shortfall (silence) expects what it says is lost. */
+    a->last_exp_w =
+        isfinite(o->expected) && o->expected > 0 ? o->expected : a->last_lost_w;
     a->measured = o->measured;
     a->expected = o->expected;
     pvs_strlcpy(a->evidence, o->evidence ? o->evidence : "",
@@ -357,6 +438,11 @@ void pvs_rule_observe(struct pvs_rule *r, const struct pvs_observation *o) {
     a->kb = o->kb ? o->kb : r->type->kb;
     if (a->state == PVS_ALERT_PENDING && o->ts_ms - a->since_ms >= r->for_ms)
         alert_fire(rs, a, o->ts_ms);
+    else if (a->state == PVS_ALERT_FIRING &&
+             (a->severity != a->told_sev ||
+              (o->ts_ms - a->told_ms >= UPDATE_MS &&
+               fabs(a->lost_wh - a->told_wh) >= 10.0)))
+        emit(rs, a, PVS_ALERT_UPDATE, o->ts_ms);
 }
 
 /* ---- the set ---- */
@@ -418,6 +504,7 @@ enum pvs_err pvs_ruleset_new(const struct pvs_config *cfg, pvs_alert_cb *cb,
     rs->grace_ms = cfg->global.grace_ms;
     rs->ingest_ok = true;
     rs->last_seen = pvs_calloc(cfg->ndevices + 1, sizeof(int64_t));
+    rs->clock_off = pvs_calloc(cfg->ndevices + 1, sizeof(int64_t));
     while (pvs_rule_types[nf])
         nf++;
     rs->nfamilies = nf;
@@ -515,6 +602,7 @@ void pvs_ruleset_free(struct pvs_ruleset *rs) {
     pvs_free(rs->covered);
     pvs_free(rs->rules);
     pvs_free(rs->last_seen);
+    pvs_free(rs->clock_off);
     pvs_free(rs);
 }
 
@@ -596,6 +684,12 @@ bool pvs_ruleset_restore(struct pvs_ruleset *rs,
     a->severity = ev->severity;
     a->since_ms = ev->started_ms;
     a->lost_wh = ev->lost_kwh * 1000.0;
+    a->told_wh = a->lost_wh;
+    a->told_ms = ev->ts_ms ? ev->ts_ms : ev->started_ms;
+    a->told_sev = a->severity;
+    a->last_day_wh =
+        ev->lost_kwh_per_day > 0 ? ev->lost_kwh_per_day * 1000.0 : -1;
+    a->day = solar_day(ev->site, a->told_ms);
     a->measured = NAN;
     a->expected = NAN;
     pvs_strlcpy(a->evidence, ev->evidence, sizeof(a->evidence));
@@ -603,6 +697,46 @@ bool pvs_ruleset_restore(struct pvs_ruleset *rs,
     a->kb = rule->type->kb;
     rs->nfiring++;
     return true;
+}
+
+void pvs_ruleset_save_learnt(struct pvs_ruleset *rs, pvs_learnt_fn *fn,
+                             void *ud) {
+    char buf[512];
+
+    for (size_t i = 0; i < rs->nrules; i++) {
+        struct pvs_rule *r = rs->rules[i];
+        if (!r->type->save)
+            continue;
+        for (size_t d = 0; d < rs->cfg->ndevices; d++)
+            if (pvs_rule_applies(r, (uint32_t)d) &&
+                r->type->save(r, (uint32_t)d, buf, sizeof(buf)))
+                fn(ud, r->id, rs->cfg->devices[d]->obj.id, buf);
+    }
+}
+
+bool pvs_ruleset_load_learnt(struct pvs_ruleset *rs, const char *rule_id,
+                             const char *device_id, const char *text) {
+    const struct pvs_device *dev = pvs_config_device(rs->cfg, device_id);
+
+    for (size_t i = 0; dev && i < rs->nrules; i++) {
+        struct pvs_rule *r = rs->rules[i];
+        if (strcmp(r->id, rule_id) || !r->type->load ||
+            !pvs_rule_applies(r, (uint32_t)dev->index))
+            continue;
+        r->type->load(r, (uint32_t)dev->index, text);
+        return true;
+    }
+    return false;
+}
+
+int64_t pvs_ruleset_clock_offset(const struct pvs_ruleset *rs, uint32_t dev) {
+    return dev < rs->cfg->ndevices ? rs->clock_off[dev] : 0;
+}
+
+void pvs_ruleset_set_clock_offset(struct pvs_ruleset *rs, uint32_t dev,
+                                  int64_t offset_ms) {
+    if (dev < rs->cfg->ndevices)
+        rs->clock_off[dev] = offset_ms;
 }
 
 int64_t pvs_ruleset_last_seen(const struct pvs_ruleset *rs, uint32_t dev) {

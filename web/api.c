@@ -93,8 +93,22 @@ static bool read_ok(struct web_req *r, enum pvs_err rc, const char *what) {
     return false;
 }
 
+/* Whether the raw JSON body carries a NUL: a raw byte, or \u0000. */
+static bool body_has_nul(const struct pvs_buf *b) {
+    for (size_t i = 0; i < b->len; i++) {
+        if (!b->data[i])
+            return true;
+        if (b->data[i] != '\\' || i + 1 >= b->len)
+            continue;
+        if (b->data[i + 1] == 'u' && i + 5 < b->len &&
+            !memcmp(b->data + i + 2, "0000", 4))
+            return true;
+        i++; /* the escaped character */
+    }
+    return false;
+}
+
 cJSON *pvs_api_body(struct web_req *r) {
-    const char *ct = pvs_web_header(r, "Content-Type");
     const char *end = NULL;
     cJSON *j;
 
@@ -104,9 +118,18 @@ cJSON *pvs_api_body(struct web_req *r) {
     }
     /* Browsers cannot send this type across sites without asking first,
      * which backs SameSite cookies against request forgery. */
-    if (!ct || strncmp(ct, "application/json", 16)) {
+    if (!pvs_web_ctype_is(r, "application/json")) {
         pvs_web_error(r, 415, NULL,
                       "send the body as Content-Type: application/json");
+        return NULL;
+    }
+    /*
+     * A JSON string may hold "\u0000", and C strings stop there: a user
+     * created with "0123456789\u0000-the-rest" would log in with the
+     * first ten characters. No field of the API has a use for it.
+     */
+    if (body_has_nul(&r->body)) {
+        pvs_web_error(r, 400, NULL, "a NUL character is not allowed");
         return NULL;
     }
     j = cJSON_ParseWithLengthOpts(r->body.data, r->body.len, &end, false);
@@ -845,7 +868,7 @@ static bool username_ok(const char *s) {
 static void users(struct web_req *r, char **seg, int n) {
     char pwhash[crypto_pwhash_STRBYTES];
     struct pvs_command *c = NULL;
-    const char *name, *role, *person, *pw;
+    const char *name, *role, *person, *pw, *why;
     enum web_role rl;
     struct pvs_store *st;
     cJSON *j = NULL, *cmd = NULL;
@@ -894,10 +917,8 @@ static void users(struct web_req *r, char **seg, int n) {
                       "person is required for a %s: the "
                       "%s's id",
                       role, role);
-    } else if (pw && (strlen(pw) < 10 || strlen(pw) > 256)) {
-        pvs_web_error(r, 400, "password",
-                      "password must be 10 to 256 "
-                      "characters");
+    } else if (pw && (why = pvs_auth_password_problem(pw, true))) {
+        pvs_web_error(r, 400, "password", "%s", why);
     } else if (pw && pvs_auth_password_hash(r->w, pw, pwhash, sizeof(pwhash))) {
         pvs_web_error(r, 503, NULL, "cannot hash the password right now");
     } else {
@@ -1036,8 +1057,9 @@ static void silences(struct web_req *r, char **seg, int n) {
 
     if (!allow(r, R_STAFF) || !(st = store(r)))
         return;
+    pvs_auth_scope(r, &scope);
     if (n == 1 && method(r, "GET")) {
-        read_ok(r, pvs_store_web_silences_json(st, &r->out), "silence");
+        read_ok(r, pvs_store_web_silences_json(st, &scope, &r->out), "silence");
         return;
     }
     if (n == 2 && method(r, "DELETE")) {
@@ -1045,6 +1067,17 @@ static void silences(struct web_req *r, char **seg, int n) {
             return;
         c = pvs_command_new((enum pvs_command_kind)PVS_CMD_API_SILENCE_DELETE);
         c->other_id = id;
+        /* An installer lifts only the silences they set. */
+        if (r->who.role == ROLE_INSTALLER) {
+            cmd = cJSON_CreateObject();
+            cJSON_AddStringToObject(cmd, "owner", r->who.actor);
+            if (!set_text(r, c, cmd)) {
+                cJSON_Delete(cmd);
+                pvs_command_put(c);
+                return;
+            }
+            cJSON_Delete(cmd);
+        }
         command(r, c, 200, true);
         return;
     }
@@ -1080,7 +1113,6 @@ static void silences(struct web_req *r, char **seg, int n) {
         goto out;
     }
     /* A technician silences only their own sites. */
-    pvs_auth_scope(r, &scope);
     if (r->who.role == ROLE_TECHNICIAN &&
         (!cJSON_GetStringValue(cJSON_GetObjectItem(cmd, "site")) ||
          pvs_store_web_site_visible(
@@ -1181,9 +1213,8 @@ void pvs_api_handle(struct web_req *r, const char *path) {
      * send without the browser asking first. */
     if (r->who.via_session && strcmp(r->method, "GET") &&
         strcmp(r->method, "HEAD")) {
-        const char *ct = pvs_web_header(r, "Content-Type");
-        if (!ct || (strncmp(ct, "application/json", 16) &&
-                    strncmp(ct, "text/csv", 8))) {
+        if (!pvs_web_ctype_is(r, "application/json") &&
+            !pvs_web_ctype_is(r, "text/csv")) {
             pvs_web_error(r, 403, NULL,
                           "refused: a dashboard write must be "
                           "sent as application/json");
@@ -1264,7 +1295,8 @@ void pvs_api_metrics(struct web_req *r) {
     for (int i = 0; i < PVS_STAT__COUNT; i++) {
         const char *name = pvs_stats_name((enum pvs_stat)i);
         char full[80];
-        if (!strncmp(name, "http_", 5) && strcmp(name, "http_rate_limited"))
+        /* The status classes are one labelled metric below. */
+        if (!strncmp(name, "http_", 5) && strlen(name) == 8)
             continue;
         pvs_snprintf(full, sizeof(full), "%s_total", name);
         metric(b, full, "counter", "events since start",

@@ -9,8 +9,17 @@
  * credential, and a fast hash is enough because the secret has full
  * entropy. Passwords are different (people choose them), so they get
  * Argon2id through crypto_pwhash_str. Hashing is memory-hard on purpose,
- * so only one hash runs at a time; a login for an unknown user still pays
- * the same price, so timing does not reveal which names exist.
+ * so only a few hashes (half the cores) run at a time, on threads of their own:
+ * a login is suspended (libmicrohttpd) while its hash waits and runs, and its
+ * worker thread goes on serving token requests. A login for an unknown user
+ * still pays the same price, so timing does not reveal which names exist.
+ *
+ * Failed logins are counted per account and per client address (the
+ * forwarded one behind a trusted proxy). Past login_attempts (a client:
+ * WEB_CLIENT_FACTOR times more, for offices behind one address) every
+ * failure refuses further logins for twice as long as the one before, up
+ * to login_lockout: 429 with Retry-After, and no hash is spent on them.
+ * The table is in this process's memory and survives reloads.
  *
  * Sessions are rows (hash, user, expiry) written by the engine like any
  * other write; logging out deletes the row, and disabling a user ends
@@ -21,10 +30,16 @@
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
 #include <time.h>
+#include <unistd.h>
 
+#include "pvs/clock.h"
+#include "pvs/credentials.h"
 #include "pvs/engine_api.h"
 #include "pvs/log.h"
+#include "pvs/stats.h"
 #include "web_int.h"
 
 static int64_t wall_ms(void) {
@@ -63,38 +78,261 @@ void pvs_auth_token_new(const char *prefix, char *out, size_t size) {
     sodium_memzero(b64, sizeof(b64));
 }
 
+/*
+ * The failed-login table outlives the server object: a reload (after any
+ * change through the API) makes a new one, and must not wipe the record
+ * of an attack in progress.
+ */
+static pthread_mutex_t th_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct web_throttle th_table[WEB_THROTTLE];
+static unsigned char th_key[crypto_shorthash_KEYBYTES]; /* no chosen */
+static bool th_keyed;                                   /* collisions */
+
+/* ---- password hashing ---- */
+
+static void hash_run(struct web_hash_job *j) {
+    static const unsigned char salt[crypto_pwhash_SALTBYTES];
+    unsigned char sink[32];
+    size_t n = strlen(j->pw);
+
+    if (j->create) {
+        j->ok = crypto_pwhash_str(j->out, j->pw, n,
+                                  crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                                  crypto_pwhash_MEMLIMIT_INTERACTIVE) == 0;
+    } else if (j->hash[0]) {
+        j->ok = crypto_pwhash_str_verify(j->hash, j->pw, n) == 0;
+    } else {
+        /* The same work for a user that does not exist. */
+        if (crypto_pwhash(sink, sizeof(sink), j->pw, n, salt,
+                          crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                          crypto_pwhash_MEMLIMIT_INTERACTIVE,
+                          crypto_pwhash_ALG_DEFAULT))
+            sink[0] = 0;
+        j->ok = false;
+    }
+    sodium_memzero(j->pw, sizeof(j->pw));
+}
+
+/*
+ * A hash thread: takes jobs until told to stop and the queue is empty, so
+ * every suspended request is resumed before the server stops.
+ */
+static void *hash_main(void *arg) {
+    struct pvs_web *w = arg;
+    struct web_hash_job *j;
+
+    /*
+     * Hashing is the one thing here an attacker can make expensive: it
+     * yields the CPU to everything else (nice 10 for this thread only, as
+     * Linux applies nice values per thread).
+     */
+    if (setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 10))
+        pvs_debug("cannot lower the priority of a hash thread");
+    pthread_mutex_lock(&w->hash_lock);
+    for (;;) {
+        while (!w->hash_head && !w->hash_stop)
+            pthread_cond_wait(&w->hash_cond, &w->hash_lock);
+        j = w->hash_head;
+        if (!j)
+            break;
+        w->hash_head = j->next;
+        if (!w->hash_head)
+            w->hash_tail = NULL;
+        w->hash_queued--;
+        w->hash_busy++;
+        pthread_mutex_unlock(&w->hash_lock);
+        hash_run(j);
+        pthread_mutex_lock(&w->hash_lock);
+        w->hash_busy--;
+        j->done = true;
+        if (j->r && j->r->suspended)
+            MHD_resume_connection(j->r->conn);
+        pthread_cond_broadcast(&w->done_cond);
+    }
+    pthread_mutex_unlock(&w->hash_lock);
+    return NULL;
+}
+
+/* Queue j (hash_lock held); false when the queue is full or stopping. */
+static bool hash_queue(struct pvs_web *w, struct web_hash_job *j) {
+    if (w->hash_stop || !w->nhash_threads || w->hash_queued >= WEB_HASH_QUEUE)
+        return false;
+    j->next = NULL;
+    j->done = false;
+    if (w->hash_tail)
+        w->hash_tail->next = j;
+    else
+        w->hash_head = j;
+    w->hash_tail = j;
+    w->hash_queued++;
+    pthread_cond_signal(&w->hash_cond);
+    return true;
+}
+
+/*
+ * Run j on a hash thread while this thread waits. Only for callers whose
+ * thread may block (account creation, a thread-per-connection server);
+ * a wait for a busy slot is counted, since it holds a request up.
+ */
+static bool hash_sync(struct pvs_web *w, struct web_hash_job *j) {
+    bool queued;
+
+    pthread_mutex_lock(&w->hash_lock);
+    if (w->hash_busy + w->hash_queued >= w->nhash_threads)
+        pvs_stats_add(PVS_STAT_LOGIN_HASH_WAITS, 1);
+    queued = hash_queue(w, j);
+    while (queued && !j->done)
+        pthread_cond_wait(&w->done_cond, &w->hash_lock);
+    pthread_mutex_unlock(&w->hash_lock);
+    return queued;
+}
+
 enum pvs_err pvs_auth_password_hash(struct pvs_web *w, const char *pw,
                                     char *out, size_t size) {
-    int r;
+    struct web_hash_job j;
 
     PVS_ASSERT(size >= crypto_pwhash_STRBYTES);
-    pthread_mutex_lock(&w->pwhash_lock);
-    r = crypto_pwhash_str(out, pw, strlen(pw),
-                          crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                          crypto_pwhash_MEMLIMIT_INTERACTIVE);
-    pthread_mutex_unlock(&w->pwhash_lock);
-    if (r) {
-        pvs_error("cannot hash a password (out of memory?)");
+    memset(&j, 0, sizeof(j));
+    j.create = true;
+    pvs_strlcpy(j.pw, pw, sizeof(j.pw));
+    if (!hash_sync(w, &j) || !j.ok) {
+        sodium_memzero(&j, sizeof(j));
+        pvs_error("cannot hash a password (busy, or out of memory)");
         return PVS_ERR_NOMEM;
+    }
+    pvs_strlcpy(out, j.out, size);
+    sodium_memzero(&j, sizeof(j));
+    return PVS_OK;
+}
+
+enum pvs_err pvs_auth_start(struct pvs_web *w) {
+    size_t slots;
+    long ncpu;
+
+    pthread_mutex_init(&w->hash_lock, NULL);
+    pthread_cond_init(&w->hash_cond, NULL);
+    pthread_cond_init(&w->done_cond, NULL);
+    w->auth_started = true;
+    pthread_mutex_lock(&th_lock);
+    if (!th_keyed)
+        randombytes_buf(th_key, sizeof(th_key));
+    th_keyed = true;
+    pthread_mutex_unlock(&th_lock);
+    /* Half the cores at most: the rest of pvsentry keeps running. */
+    ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+    slots = ncpu >= 2 ? (size_t)ncpu / 2 : 1;
+    if (slots > WEB_HASH_SLOTS)
+        slots = WEB_HASH_SLOTS;
+    for (size_t i = 0; i < slots; i++) {
+        if (pthread_create(&w->hash_threads[i], NULL, hash_main, w)) {
+            pvs_error("cannot start a password hashing thread");
+            return PVS_ERR_NOMEM;
+        }
+        w->nhash_threads++;
     }
     return PVS_OK;
 }
 
-bool pvs_auth_password_ok(struct pvs_web *w, const char *hash, const char *pw) {
-    static const unsigned char salt[crypto_pwhash_SALTBYTES];
-    unsigned char sink[32];
-    bool ok = false;
+void pvs_auth_stop(struct pvs_web *w) {
+    if (!w->auth_started)
+        return;
+    pthread_mutex_lock(&w->hash_lock);
+    w->hash_stop = true;
+    pthread_cond_broadcast(&w->hash_cond);
+    pthread_mutex_unlock(&w->hash_lock);
+    for (size_t i = 0; i < w->nhash_threads; i++)
+        pthread_join(w->hash_threads[i], NULL);
+    w->nhash_threads = 0;
+}
 
-    pthread_mutex_lock(&w->pwhash_lock);
-    if (hash && *hash)
-        ok = crypto_pwhash_str_verify(hash, pw, strlen(pw)) == 0;
-    else if (crypto_pwhash(sink, sizeof(sink), pw, strlen(pw), salt,
-                           crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                           crypto_pwhash_MEMLIMIT_INTERACTIVE,
-                           crypto_pwhash_ALG_DEFAULT))
-        ok = false; /* the same work for a user that does not exist */
-    pthread_mutex_unlock(&w->pwhash_lock);
-    return ok;
+void pvs_auth_free(struct pvs_web *w) {
+    if (!w->auth_started)
+        return;
+    pvs_auth_stop(w);
+    pthread_mutex_destroy(&w->hash_lock);
+    pthread_cond_destroy(&w->hash_cond);
+    pthread_cond_destroy(&w->done_cond);
+    w->auth_started = false;
+}
+
+const char *pvs_auth_password_problem(const char *pw, bool new_password) {
+    size_t n = pw ? strlen(pw) : 0;
+
+    if (!pvs_utf8_valid(pw ? pw : "", n))
+        return "password: not valid UTF-8";
+    if (new_password && (n < 10 || n > 256))
+        return "password must be 10 to 256 characters";
+    return NULL;
+}
+
+/* ---- failed logins ---- */
+
+/* The record of key (th_lock held); a new key takes over its slot. */
+static struct web_throttle *th_slot(struct pvs_web *w, const char *key,
+                                    int64_t now) {
+    unsigned char h[crypto_shorthash_BYTES];
+    struct web_throttle *t;
+    uint64_t v;
+
+    crypto_shorthash(h, (const unsigned char *)key, strlen(key), th_key);
+    memcpy(&v, h, sizeof(v));
+    t = &th_table[v % WEB_THROTTLE];
+    if (strcmp(t->key, key)) {
+        memset(t, 0, sizeof(*t));
+        pvs_strlcpy(t->key, key, sizeof(t->key));
+    }
+    /* A quiet period as long as the longest refusal starts afresh. */
+    if (t->failures && now - t->last_ms > w->http->login_lockout_ms)
+        t->failures = 0;
+    return t;
+}
+
+/* Milliseconds key is still refused for (0: allowed). */
+static int64_t th_refused(struct pvs_web *w, const char *key, int64_t now) {
+    struct web_throttle *t;
+    int64_t left;
+
+    pthread_mutex_lock(&th_lock);
+    t = th_slot(w, key, now);
+    left = t->until_ms > now ? t->until_ms - now : 0;
+    pthread_mutex_unlock(&th_lock);
+    return left;
+}
+
+/*
+ * Count a failure of key, allowed free failures before refusals start.
+ * From then on each failure refuses key for twice as long as the one
+ * before (1 s, 2 s, 4 s...), up to login_lockout. Returns the failure
+ * count.
+ */
+static int64_t th_fail(struct pvs_web *w, const char *key, int64_t allowed,
+                       int64_t now) {
+    struct web_throttle *t;
+    int64_t n, ms = 0;
+
+    pthread_mutex_lock(&th_lock);
+    t = th_slot(w, key, now);
+    n = ++t->failures;
+    t->last_ms = now;
+    if (n >= allowed) {
+        int64_t k = n - allowed;
+        ms = k < 20 ? (int64_t)1000 << k : w->http->login_lockout_ms;
+        if (ms > w->http->login_lockout_ms)
+            ms = w->http->login_lockout_ms;
+        t->until_ms = now + ms;
+    }
+    pthread_mutex_unlock(&th_lock);
+    return n;
+}
+
+static void th_forget(struct pvs_web *w, const char *key, int64_t now) {
+    struct web_throttle *t;
+
+    pthread_mutex_lock(&th_lock);
+    t = th_slot(w, key, now);
+    t->failures = 0;
+    t->until_ms = 0;
+    pthread_mutex_unlock(&th_lock);
 }
 
 static const char *const role_names[] = {
@@ -219,6 +457,10 @@ enum pvs_err pvs_auth_load_admin(struct pvs_web *w) {
                   pvs_strerror(errno, ebuf, sizeof(ebuf)));
         return PVS_ERR_CONFIG;
     }
+    if (pvs_secret_file_check(fileno(f), w->http->admin_token_file)) {
+        fclose(f);
+        return PVS_ERR_CONFIG;
+    }
     if (!fgets(line, sizeof(line), f))
         line[0] = '\0';
     fclose(f);
@@ -249,40 +491,79 @@ static void session_cookie(struct web_req *r, const char *value,
                  value, (long long)max_age_s, secure ? "; Secure" : "");
 }
 
-void pvs_auth_login(struct web_req *r) {
-    cJSON *j = pvs_api_body(r);
-    const char *user, *pw;
+/* Keys of the failed-login table for r's account and client address. */
+static void th_keys(const struct web_req *r, const char *user, char akey[80],
+                    char ckey[80]) {
+    pvs_snprintf(akey, 80, "a:%s", user);
+    pvs_snprintf(ckey, 80, "c:%s", r->client);
+}
+
+static void login_refused(struct web_req *r, int64_t ms) {
+    pvs_stats_add(PVS_STAT_LOGIN_THROTTLED, 1);
+    r->retry_after_s = (ms + 999) / 1000;
+    pvs_web_error(r, 429, NULL, "too many failed logins: try again in %lld s",
+                  (long long)r->retry_after_s);
+}
+
+/*
+ * A failed login: counted against the account and the client address,
+ * logged once per burst (its first failure, and when refusals start).
+ * The account is named only when it exists: people type passwords into
+ * the user name box.
+ */
+static void login_failed(struct web_req *r, const char *user, bool exists) {
+    int64_t now = pvs_clock_mono_ms(), allowed = r->w->http->login_attempts;
+    int64_t na, nc;
+    char akey[80], ckey[80], who[PVS_ESC_SIZE + 16], cesc[PVS_ESC_SIZE];
+
+    th_keys(r, user, akey, ckey);
+    na = th_fail(r->w, akey, allowed, now);
+    nc = th_fail(r->w, ckey, allowed * WEB_CLIENT_FACTOR, now);
+    if (exists) {
+        char uesc[PVS_ESC_SIZE];
+        pvs_snprintf(who, sizeof(who), "'%s'",
+                     pvs_esc(user, uesc, sizeof(uesc)));
+    } else {
+        pvs_strlcpy(who, "an unknown account", sizeof(who));
+    }
+    pvs_esc(r->client, cesc, sizeof(cesc));
+    if (na == 1)
+        pvs_info("failed login for %s from %s", who, cesc);
+    if (na == allowed)
+        pvs_warn("%lld failed logins for %s (last from %s): refusing it "
+                 "for a while",
+                 (long long)na, who, cesc);
+    if (nc == allowed * WEB_CLIENT_FACTOR)
+        pvs_warn("%lld failed logins from %s: refusing its logins for a "
+                 "while",
+                 (long long)nc, cesc);
+    pvs_web_error(r, 401, NULL, "wrong user name or password");
+}
+
+/* The second half of a login, once its password check is done. */
+static void login_finish(struct web_req *r) {
+    struct web_hash_job *jb = &r->job;
     struct pvs_web_user u;
     struct pvs_store *st;
     struct pvs_command *c = NULL;
-    char tok[80], hash[65];
+    char tok[80], hash[65], akey[80], ckey[80];
     int64_t now = wall_ms();
-    bool found = false;
+    const char *user = jb->user;
+    bool found;
 
-    if (!j)
-        return;
-    user =
-        cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(j, "username"));
-    pw = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(j, "password"));
-    if (!user || !*user || strlen(user) >= PVS_WEB_NAME_MAX) {
-        pvs_web_error(r, 400, "username", "username is required");
-        goto out;
-    }
-    if (!pw || !*pw || strlen(pw) > 256) {
-        pvs_web_error(r, 400, "password", "password is required");
-        goto out;
-    }
     st = pvs_web_store(r);
     if (!st) {
         pvs_web_error(r, 503, NULL, "the database cannot be read");
-        goto out;
+        return;
     }
+    /* Read again: the account may have been disabled meanwhile. */
     found = !pvs_store_web_user_by_name(st, user, &u) && !u.disabled;
-    if (!pvs_auth_password_ok(r->w, found ? u.pwhash : NULL, pw) || !found) {
-        pvs_info("failed login for '%s' from %s", user, r->client);
-        pvs_web_error(r, 401, NULL, "wrong user name or password");
-        goto out;
+    if (!jb->ok || !found) {
+        login_failed(r, user, found);
+        return;
     }
+    th_keys(r, user, akey, ckey);
+    th_forget(r->w, akey, pvs_clock_mono_ms());
     pvs_auth_token_new("", tok, sizeof(tok));
     pvs_auth_hash_hex(tok, hash);
     c = pvs_command_new((enum pvs_command_kind)PVS_CMD_API_SESSION_CREATE);
@@ -305,6 +586,81 @@ void pvs_auth_login(struct web_req *r) {
 out:
     sodium_memzero(tok, sizeof(tok));
     pvs_command_put(c);
+}
+
+void pvs_auth_login(struct web_req *r) {
+    struct pvs_web *w = r->w;
+    struct web_hash_job *jb = &r->job;
+    cJSON *j = pvs_api_body(r);
+    const char *user, *pw, *why;
+    char akey[80], ckey[80];
+    int64_t now = pvs_clock_mono_ms(), ms, ms_c;
+    struct pvs_web_user u;
+    struct pvs_store *st;
+    bool found, queued;
+
+    if (!j)
+        return;
+    user =
+        cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(j, "username"));
+    pw = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(j, "password"));
+    if (!user || !*user || strlen(user) >= PVS_WEB_NAME_MAX) {
+        pvs_web_error(r, 400, "username", "username is required");
+        goto out;
+    }
+    if (!pw || !*pw || strlen(pw) > 256) {
+        pvs_web_error(r, 400, "password", "password is required");
+        goto out;
+    }
+    why = pvs_auth_password_problem(pw, false);
+    if (why) {
+        pvs_web_error(r, 400, "password", "%s", why);
+        goto out;
+    }
+    /* Refused accounts and clients cost no hash at all. */
+    th_keys(r, user, akey, ckey);
+    ms = th_refused(w, akey, now);
+    ms_c = th_refused(w, ckey, now);
+    if (ms || ms_c) {
+        login_refused(r, ms > ms_c ? ms : ms_c);
+        goto out;
+    }
+    st = pvs_web_store(r);
+    if (!st) {
+        pvs_web_error(r, 503, NULL, "the database cannot be read");
+        goto out;
+    }
+    found = !pvs_store_web_user_by_name(st, user, &u) && !u.disabled;
+    memset(jb, 0, sizeof(*jb));
+    jb->r = r;
+    pvs_strlcpy(jb->user, user, sizeof(jb->user));
+    pvs_strlcpy(jb->pw, pw, sizeof(jb->pw));
+    if (found)
+        pvs_strlcpy(jb->hash, u.pwhash, sizeof(jb->hash));
+    /*
+     * Bound server: suspend the request and let a hash thread resume it,
+     * so this worker goes on serving other connections. A thread-per-
+     * connection server blocks only this connection's own thread.
+     */
+    if (w->can_suspend) {
+        pthread_mutex_lock(&w->hash_lock);
+        queued = hash_queue(w, jb);
+        if (queued) {
+            r->suspended = true;
+            r->resume = login_finish;
+            MHD_suspend_connection(r->conn);
+        }
+        pthread_mutex_unlock(&w->hash_lock);
+    } else {
+        queued = hash_sync(w, jb);
+        if (queued)
+            login_finish(r);
+    }
+    if (!queued) {
+        r->retry_after_s = 1;
+        pvs_web_error(r, 503, NULL, "too many logins at once: try again");
+    }
+out:
     cJSON_Delete(j);
 }
 

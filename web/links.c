@@ -229,7 +229,16 @@ void pvs_links_handle(struct web_req *r, const char *token) {
                                       "back to you.</p>");
         }
     } else if (!strcmp(purpose, "survey")) {
-        if (!post) {
+        enum pvs_survey_state sv = PVS_SURVEY_OPEN;
+        if (pvs_store_survey_state(st, ticket, &sv))
+            sv = PVS_SURVEY_OPEN; /* the engine has the last word */
+        if (sv == PVS_SURVEY_NONE) {
+            page_message(r, 404, "No survey here",
+                         "There is no survey for this ticket.");
+        } else if (sv == PVS_SURVEY_ANSWERED) {
+            page_message(r, 200, "Thank you",
+                         "This survey was already answered.");
+        } else if (!post) {
             page_start(r, 200, "How did we do?");
             form(r, "Send",
                  "<p>How satisfied are you with our service?</p><p>"

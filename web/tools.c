@@ -382,7 +382,6 @@ static cJSON *csv_object(const struct pvs_entity *e, char **head, char **cols,
 }
 
 void pvs_tools_import(struct web_req *r) {
-    const char *ct = pvs_web_header(r, "Content-Type");
     const char *dry = pvs_web_arg(r, "dry_run");
     bool dry_run = dry && strcmp(dry, "0") && strcmp(dry, "false");
     char *head[CSV_MAX_COLS], *cols[CSV_MAX_COLS], *p;
@@ -399,7 +398,7 @@ void pvs_tools_import(struct web_req *r) {
                       "installers and admins import");
         return;
     }
-    if (!ct || strncmp(ct, "text/csv", 8)) {
+    if (!pvs_web_ctype_is(r, "text/csv")) {
         pvs_web_error(r, 415, NULL,
                       "send the file as Content-Type: "
                       "text/csv");
@@ -495,6 +494,9 @@ void pvs_tools_import(struct web_req *r) {
 
             cJSON_AddStringToObject(cmd, "entity", ents[i]->name);
             cJSON_AddStringToObject(cmd, "id", ids[i]);
+            /* Ownership as for single writes (entity_write). */
+            if (r->who.role == ROLE_INSTALLER)
+                cJSON_AddStringToObject(cmd, "owner", r->who.actor);
             cJSON_AddItemToObject(cmd, "fields", objs[i]);
             objs[i] = NULL;
             s = cJSON_PrintUnformatted(cmd);

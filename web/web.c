@@ -23,6 +23,7 @@
  */
 #define PVS_LOG_MODULE "web"
 #include <arpa/inet.h>
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
@@ -107,6 +108,22 @@ const char *pvs_web_arg(struct web_req *r, const char *name) {
 
 const char *pvs_web_header(struct web_req *r, const char *name) {
     return MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, name);
+}
+
+bool pvs_web_ctype_is(struct web_req *r, const char *type) {
+    const char *ct = pvs_web_header(r, "Content-Type");
+    size_t n = strlen(type);
+
+    if (!ct)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (tolower((unsigned char)ct[i]) != type[i])
+            return false;
+    /* The whole media type: "application/jsonp" is another one. */
+    ct += n;
+    while (*ct == ' ' || *ct == '\t')
+        ct++;
+    return !*ct || *ct == ';';
 }
 
 void pvs_web_error(struct web_req *r, int status, const char *field,
@@ -194,10 +211,23 @@ static void client_addr(struct web_req *r) {
     fwd = r->w->http->trust_proxy ? pvs_web_header(r, "X-Forwarded-For") : NULL;
     if (fwd && *fwd) {
         const char *last = strrchr(fwd, ',');
+        char addr[48];
+        unsigned char bin[sizeof(struct in6_addr)];
+        size_t n;
         last = last ? last + 1 : fwd;
         while (*last == ' ')
             last++;
-        pvs_strlcpy(r->client, last, sizeof(r->client));
+        /* Only an address: the header is the client's text otherwise. */
+        n = strlen(last);
+        while (n && (last[n - 1] == ' ' || last[n - 1] == '\t'))
+            n--;
+        if (n < sizeof(addr)) {
+            memcpy(addr, last, n);
+            addr[n] = '\0';
+            if (inet_pton(AF_INET, addr, bin) == 1 ||
+                inet_pton(AF_INET6, addr, bin) == 1)
+                pvs_strlcpy(r->client, addr, sizeof(r->client));
+        }
     }
 }
 
@@ -314,8 +344,12 @@ static enum MHD_Result respond(struct web_req *r) {
     add_security_headers(r, resp);
     if (r->cookie[0])
         MHD_add_response_header(resp, "Set-Cookie", r->cookie);
-    if (r->status == 429)
-        MHD_add_response_header(resp, "Retry-After", "1");
+    if (r->status == 429 || r->retry_after_s > 0) {
+        char ra[24];
+        pvs_snprintf(ra, sizeof(ra), "%lld",
+                     (long long)(r->retry_after_s > 0 ? r->retry_after_s : 1));
+        MHD_add_response_header(resp, "Retry-After", ra);
+    }
     if (r->status == 401)
         MHD_add_response_header(resp, "WWW-Authenticate",
                                 "Bearer realm=\"pvsentry\"");
@@ -399,6 +433,23 @@ static enum MHD_Result dispatch(struct web_req *r) {
         pvs_web_error(r, 404, NULL, "not found");
     }
     store_put(r);
+    if (r->suspended)
+        return MHD_YES; /* a hash thread resumes it (auth.c) */
+    return respond(r);
+}
+
+/* A suspended request is back: finish its answer. */
+static enum MHD_Result resumed(struct web_req *r) {
+    bool done;
+
+    pthread_mutex_lock(&r->w->hash_lock);
+    done = r->job.done;
+    pthread_mutex_unlock(&r->w->hash_lock);
+    if (!done)
+        return MHD_YES;
+    r->suspended = false;
+    r->resume(r);
+    store_put(r);
     return respond(r);
 }
 
@@ -440,6 +491,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
         }
         return MHD_YES;
     }
+    if (r->suspended)
+        return resumed(r);
     if (r->started) {
         /* Answered already (413, 429): swallow what the client sends. */
         *upload_size = 0;
@@ -569,9 +622,11 @@ enum pvs_err pvs_web_new(const struct pvs_config *cfg, struct pvs_queue *inbox,
     w->inbox = inbox;
     pthread_mutex_init(&w->pool_lock, NULL);
     pthread_mutex_init(&w->rl_lock, NULL);
-    pthread_mutex_init(&w->pwhash_lock, NULL);
     w->buckets = pvs_calloc(WEB_BUCKETS, sizeof(*w->buckets));
     find_static_dir(w);
+    rc = pvs_auth_start(w);
+    if (rc)
+        goto out;
     if (w->http->tls_cert) {
         w->tls_cert = read_small_file(w->http->tls_cert, 1 << 20);
         w->tls_key = read_small_file(w->http->tls_key, 1 << 20);
@@ -613,8 +668,15 @@ static enum pvs_err start(struct pvs_web *w, bool bound) {
         {MHD_OPTION_THREAD_POOL_SIZE, (intptr_t)w->http->threads, NULL},
         {MHD_OPTION_END, 0, NULL},
     };
-    unsigned flags = MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ERROR_LOG;
+    unsigned flags = MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ERROR_LOG |
+                     MHD_ALLOW_SUSPEND_RESUME;
     uint16_t port = (uint16_t)w->http->port;
+    /*
+     * Behind a trusted proxy every connection comes from the proxy, so a
+     * per-address cap would cap everyone: the proxy limits clients then.
+     */
+    unsigned per_client =
+        w->http->trust_proxy ? 0 : (unsigned)w->http->max_client_connections;
 
     memset(&ss, 0, sizeof(ss));
     if (!bound) {
@@ -629,6 +691,7 @@ static enum pvs_err start(struct pvs_web *w, bool bound) {
                 MHD_USE_ERROR_LOG | MHD_USE_NO_LISTEN_SOCKET | MHD_USE_ITC;
         port = 0;
         sock[0].option = MHD_OPTION_END;
+        per_client = 0;
     } else if (inet_pton(AF_INET, w->http->listen,
                          &((struct sockaddr_in *)&ss)->sin_addr) == 1) {
         ((struct sockaddr_in *)&ss)->sin_family = AF_INET;
@@ -643,6 +706,7 @@ static enum pvs_err start(struct pvs_web *w, bool bound) {
                   w->http->listen);
         return PVS_ERR_CONFIG;
     }
+    w->can_suspend = bound;
     if (w->tls_cert)
         flags |= MHD_USE_TLS;
     else
@@ -650,7 +714,8 @@ static enum pvs_err start(struct pvs_web *w, bool bound) {
     w->mhd = MHD_start_daemon(
         flags, port, NULL, NULL, on_request, w, MHD_OPTION_EXTERNAL_LOGGER,
         on_log, w, MHD_OPTION_ARRAY, sock, MHD_OPTION_CONNECTION_LIMIT,
-        (unsigned)w->http->max_connections, MHD_OPTION_CONNECTION_TIMEOUT,
+        (unsigned)w->http->max_connections, MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+        per_client, MHD_OPTION_CONNECTION_TIMEOUT,
         (unsigned)(w->http->timeout_ms / 1000), MHD_OPTION_NOTIFY_COMPLETED,
         on_completed, w, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
         (size_t)(64 * 1024), MHD_OPTION_ARRAY, tls, MHD_OPTION_END);
@@ -698,6 +763,8 @@ enum pvs_err pvs_web_add_connection(struct pvs_web *w, int fd) {
 void pvs_web_stop(struct pvs_web *w) {
     if (!w || !w->mhd)
         return;
+    /* Finish the password checks first: they resume their requests. */
+    pvs_auth_stop(w);
     MHD_stop_daemon(w->mhd);
     w->mhd = NULL;
 }
@@ -710,7 +777,7 @@ void pvs_web_free(struct pvs_web *w) {
         pvs_store_close(w->pool[i]);
     pthread_mutex_destroy(&w->pool_lock);
     pthread_mutex_destroy(&w->rl_lock);
-    pthread_mutex_destroy(&w->pwhash_lock);
+    pvs_auth_free(w);
     pvs_free(w->buckets);
     if (w->tls_key)
         sodium_memzero(w->tls_key, strlen(w->tls_key));

@@ -32,6 +32,35 @@
 #define WEB_CMD_TIMEOUT_MS 10000
 #define WEB_OUT_MAX (16 << 20) /* largest JSON answer */
 
+#define WEB_HASH_SLOTS 4    /* most password hashes at once */
+#define WEB_HASH_QUEUE 16   /* logins waiting for a slot, then 503 */
+#define WEB_THROTTLE 4096   /* failed-login records (accounts, clients) */
+#define WEB_CLIENT_FACTOR 4 /* a client address may fail this many times */
+                            /* more than one account before refusals */
+
+/*
+ * One password hash or check, run by a hash thread (auth.c). Embedded in
+ * the request that asked for it; the request is suspended meanwhile.
+ */
+struct web_hash_job {
+    struct web_req *r;
+    bool create;    /* hash pw into out; else verify pw */
+    char user[64];  /* the login's account */
+    char hash[128]; /* stored hash to verify ("" = none) */
+    char pw[260];
+    char out[128]; /* the new hash */
+    bool ok, done;
+    struct web_hash_job *next;
+};
+
+/* Failed logins of one account or client address. */
+struct web_throttle {
+    char key[80];     /* "a:" user name, or "c:" client address */
+    int64_t failures; /* since the last quiet period */
+    int64_t last_ms;  /* last failure */
+    int64_t until_ms; /* refused until then */
+};
+
 /* Token bucket of one client address. */
 struct web_bucket {
     char addr[48];
@@ -55,8 +84,20 @@ struct pvs_web {
     /* per-client rate limiting */
     pthread_mutex_t rl_lock;
     struct web_bucket *buckets;
-    /* password hashing is memory-hard: one at a time */
-    pthread_mutex_t pwhash_lock;
+    /*
+     * Password hashing is memory-hard: a few hash threads take jobs from
+     * a short queue, so worker threads never wait for a hash.
+     */
+    pthread_mutex_t hash_lock;
+    pthread_cond_t hash_cond; /* a job was queued, or stop */
+    pthread_cond_t done_cond; /* a job finished (for synchronous callers) */
+    struct web_hash_job *hash_head, *hash_tail;
+    size_t hash_queued, hash_busy;
+    bool hash_stop;
+    pthread_t hash_threads[WEB_HASH_SLOTS];
+    size_t nhash_threads;
+    bool can_suspend; /* bound server: a login waits suspended */
+    bool auth_started;
 };
 
 enum web_role {
@@ -95,6 +136,11 @@ struct web_req {
     const char *ctype;
     char cookie[256]; /* Set-Cookie, or "" */
     bool reload;      /* re-read the config once the answer is out */
+    /* a password check in progress (auth.c) */
+    struct web_hash_job job;
+    bool suspended;                   /* waiting for job, answer later */
+    int64_t retry_after_s;            /* Retry-After of a 429 or 503 */
+    void (*resume)(struct web_req *); /* finishes the answer after job */
 };
 
 /* ---- web.c ---- */
@@ -105,6 +151,8 @@ struct pvs_store *pvs_web_store(struct web_req *r);
 const char *pvs_web_arg(struct web_req *r, const char *name);
 /* Request header name, or NULL. */
 const char *pvs_web_header(struct web_req *r, const char *name);
+/* Whether the Content-Type's media type is type (parameters allowed). */
+bool pvs_web_ctype_is(struct web_req *r, const char *type);
 /* Answer with a JSON error: {"error": {"status", "message", "field"}}. */
 void pvs_web_error(struct web_req *r, int status, const char *field,
                    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
@@ -119,11 +167,22 @@ enum pvs_err pvs_auth_init(void);
 void pvs_auth_hash_hex(const char *token, char out[65]);
 /* A new random token "pvs_..." (out: at least 64 bytes). */
 void pvs_auth_token_new(const char *prefix, char *out, size_t size);
-/* Memory-hard password hash (out: crypto_pwhash_STRBYTES). */
+/*
+ * Memory-hard password hash (out: crypto_pwhash_STRBYTES), run on a hash
+ * thread while the calling worker waits (admin-only account creation;
+ * logins never wait this way). A wait for a free slot is counted.
+ */
 enum pvs_err pvs_auth_password_hash(struct pvs_web *w, const char *pw,
                                     char *out, size_t size);
-/* Whether pw matches hash ("" or NULL hash never matches). */
-bool pvs_auth_password_ok(struct pvs_web *w, const char *hash, const char *pw);
+/*
+ * Why pw cannot be used (NULL when it can): invalid UTF-8, and for a new
+ * password the length rule. (pvs_api_body refuses NUL bytes already.)
+ */
+const char *pvs_auth_password_problem(const char *pw, bool new_password);
+/* Start and stop the hash threads and the failed-login table. */
+enum pvs_err pvs_auth_start(struct pvs_web *w);
+void pvs_auth_stop(struct pvs_web *w);
+void pvs_auth_free(struct pvs_web *w);
 /*
  * Set r->who from the Authorization header (Bearer token) or the session
  * cookie. Returns 0, or 401 when a token was presented but is not valid.
@@ -150,7 +209,10 @@ void pvs_api_handle(struct web_req *r, const char *path);
  * returns false. c stays the caller's (pvs_command_put).
  */
 bool pvs_api_call(struct web_req *r, struct pvs_command *c);
-/* The request body as a JSON object, or NULL after answering 400. */
+/*
+ * The request body as a JSON object, or NULL after answering 400 (415 for
+ * another media type; 400 for a NUL byte, raw or as \u0000).
+ */
 cJSON *pvs_api_body(struct web_req *r);
 /* Prometheus text for /metrics into r->out. */
 void pvs_api_metrics(struct web_req *r);

@@ -11,12 +11,18 @@ all private to the demo:
   - pvsentry run with BUILD/demo/pvsentry.conf (one site near Lyon, one
     inverter, a technician and a customer) on a simulated clock that starts
     on a fixed sunny June morning and runs 60 times faster than real time,
-  - pvsim publishing that inverter's telemetry, with a fault part-way.
+  - pvsim publishing that inverter's telemetry, with a fault part-way,
+  - pvsentry's HTTP server (dashboard, API, the pages behind the links in
+    the mails) on 127.0.0.1:8080, or on a free port when 8080 is taken,
+    with one login per role.
 
 and prints, as it happens, the telemetry, the alert, the ticket, the
-technician's mail, the customer's notice and the "back to normal" mail.
-Then it stops everything it started and exits 0 (1 if something did not
-happen in time), leaving BUILD/demo/pvsentry.db and the mails.
+technician's mail, the customer's notice and the "back to normal" mail,
+and opens every link in the mails (each must answer). Then it prints the
+dashboard's address and the logins and, when standard input is a
+terminal, keeps everything running until Enter. It stops everything it
+started and exits 0 (1 if something did not happen in time), leaving
+BUILD/demo/pvsentry.db and the mails.
 
 Nothing depends on the real time of day: the simulated clock is fixed.
 """
@@ -25,9 +31,13 @@ import json
 import os
 import queue
 import re
+import secrets
 import shutil
+import socket
 import sys
 import time
+import urllib.error
+import urllib.request
 from datetime import datetime, timezone
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -51,6 +61,17 @@ FAULT_AT = "+15m"
 FAULT_FOR = "25m"
 RUN_FOR = "55m"
 DEADLINE_S = 170  # the whole demo, real seconds
+HTTP_PORT = 8080  # when free; otherwise any free port
+ADMIN_TOKEN_FILE = "admin.token"
+# One login per role, for clicking through the dashboard: user name ->
+# (role, person it is tied to, password). Loopback only, demo data only.
+LOGINS = {
+    "admin": ("admin", None, "demo-admin-password"),
+    "installer": ("installer", None, "demo-installer-password"),
+    "alice": ("technician", "alice", "demo-alice-password"),
+    "dupont": ("customer", "dupont", "demo-dupont-password"),
+}
+LINK_RE = re.compile(r"https?://[^\s<>\"')]+")
 
 CONFIG = """\
 # pvsentry demo configuration, written by deploy/demo/demo.py.
@@ -62,6 +83,8 @@ sim_start = ${sim_start}
 sim_speed = ${sim_speed}
 grace_period = 10m
 tick = 10s
+# Links in the mails point at the demo's own HTTP server.
+public_url = ${public_url}
 
 [mqtt]
 uri = tcp://127.0.0.1:${mqtt_port}
@@ -74,6 +97,11 @@ url = smtp://127.0.0.1:${smtp_port}
 from = pvsentry demo <monitoring@pvsentry.example>
 retry_min = 1s
 retry_max = 10s
+
+[http]
+listen = 127.0.0.1
+port = ${http_port}
+admin_token_file = admin.token
 
 [technician "alice"]
 name = Alice Martin
@@ -188,6 +216,52 @@ def mail_lines(m):
     return lines
 
 
+def pick_http_port():
+    return HTTP_PORT if port_bindable(HTTP_PORT) else harness.free_port()
+
+
+def port_bindable(port):
+    s = socket.socket()
+    try:
+        s.bind(("127.0.0.1", port))
+        return True
+    except OSError:
+        return False
+    finally:
+        s.close()
+
+
+def http_get(url, headers=None, data=None):
+    """(status, body) of one request; status 0 when nothing answered."""
+    req = urllib.request.Request(url, data=data, headers=headers or {})
+    try:
+        with urllib.request.urlopen(req, timeout=10) as r:
+            return r.status, r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, e.read()
+    except (urllib.error.URLError, OSError):
+        return 0, b""
+
+
+def create_logins(base, token):
+    """The users of LOGINS, through the API with the admin token."""
+    for name, (role, person, password) in LOGINS.items():
+        body = {"username": name, "role": role, "password": password}
+        if person:
+            body["person"] = person
+        status, text = http_get(
+            base + "/api/v1/users", data=json.dumps(body).encode(),
+            headers={"Authorization": "Bearer " + token,
+                     "Content-Type": "application/json"})
+        if status != 201:
+            raise AssertionError("cannot create the demo user %s: %d %s" % (
+                name, status, text[:200].decode("utf-8", "replace")))
+
+
+def mail_links(m):
+    return LINK_RE.findall(str(harness.mail_body(m)))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--build", default=os.path.join(REPO, "build"))
@@ -223,15 +297,26 @@ def main():
         print("  mosquitto on 127.0.0.1:%d, SMTP sink on 127.0.0.1:%d "
               "(mail in %s)" % (broker.port, sink.port, sink.maildir),
               flush=True)
+        http_port = pick_http_port()
+        base = "http://127.0.0.1:%d" % http_port
         cfg = h.write_config(CONFIG, name="../pvsentry.conf",
                              mqtt_port=broker.port, smtp_port=sink.port,
-                             site=SITE, device=DEVICE, tz=TZ)
+                             site=SITE, device=DEVICE, tz=TZ,
+                             http_port=http_port, public_url=base)
         cfg = os.path.abspath(cfg)
+        admin_token = secrets.token_urlsafe(32)
+        token_path = os.path.join(out, ADMIN_TOKEN_FILE)
+        with open(os.open(token_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC,
+                          0o600), "w") as f:
+            f.write(admin_token + "\n")
         # The clock starts now, for every process started from here on.
         h.set_clock(SIM_START, args.speed)
         pv = h.start_pvsentry(cfg)
         print("  pvsentry running (config %s, log %s)" % (
             cfg, pv.proc.log_path), flush=True)
+        harness.wait_port(http_port, 10, pv.proc)
+        create_logins(base, admin_token)
+        print("  dashboard on %s" % base, flush=True)
         if mqtt is not None:
             tele = Telemetry(broker.port)
         pv.wait_log(r"subscribed", 15)
@@ -249,6 +334,7 @@ def main():
         last_ticket_poll = 0.0
         got = {"alert": False, "ticket": False, "technician": False,
                "customer": False, "recovered": False}
+        links = {}  # url -> HTTP status while the demo ran
         while True:
             if tele:
                 for topic, p in tele.drain():
@@ -303,8 +389,23 @@ def main():
                     got[aud] = True
                 pr.block("mail", "to the %s (%s)" % (aud, kind),
                          mail_lines(m))
+                # Every link in a mail must open while the demo runs.
+                for url in mail_links(m):
+                    if not url.startswith(base) or url in links:
+                        continue
+                    links[url] = http_get(url)[0]
+                    pr.line("link", "%s -> %s" % (url, links[url] or
+                                                  "no answer"))
             sim_done = sim.proc.poll() is not None
             if sim_done and all(got.values()):
+                dead = [u for u, st in links.items() if st != 200]
+                if dead:
+                    print("demo: links that did not answer 200: %s"
+                          % ", ".join(dead), flush=True)
+                    break
+                if not links:
+                    print("demo: no link in the mails", flush=True)
+                    break
                 status = 0
                 break
             if time.monotonic() - t0 > DEADLINE_S:
@@ -313,6 +414,13 @@ def main():
                     DEADLINE_S, ", ".join(missing)), flush=True)
                 break
             time.sleep(0.2)
+        if status == 0:
+            show_logins(base)
+            if sys.stdin.isatty():
+                try:
+                    input("Everything keeps running: press Enter to stop. ")
+                except (EOFError, KeyboardInterrupt):
+                    print()
     except (AssertionError, OSError) as e:
         print("demo: %s" % e, file=sys.stderr, flush=True)
         status = 1
@@ -331,6 +439,13 @@ def main():
               os.path.join(out, "mail"), os.path.join(out, "run")),
           flush=True)
     return status
+
+
+def show_logins(base):
+    print("\nThe dashboard: %s (the mails' links point there too)" % base)
+    for name, (role, _, password) in LOGINS.items():
+        print("  %-11s user %-10s password %s" % (role, name, password))
+    print("", flush=True)
 
 
 if __name__ == "__main__":

@@ -16,5 +16,7 @@ int pvs_backtest_main(int argc, char **argv);
 int pvs_backup_main(int argc, char **argv);
 /* pvsentry report -c FILE [--since DATE] [--json]  (core/report.c) */
 int pvs_report_main(int argc, char **argv);
+/* pvsentry ids sites|devices|tickets -c FILE  (core/ids.c) */
+int pvs_ids_main(int argc, char **argv);
 
 #endif

@@ -110,6 +110,7 @@ struct pvs_cfg_smtp {
     int64_t retry_min_ms;
     int64_t retry_max_ms;
     int64_t give_up_ms;
+    int64_t max_connections; /* mails in flight at once */
 };
 
 struct pvs_person {
@@ -287,7 +288,10 @@ struct pvs_cfg_http {
     int64_t max_body;   /* request body cap, bytes (413 beyond) */
     int64_t threads;    /* worker threads */
     int64_t max_connections;
-    int64_t timeout_ms;     /* idle connection timeout */
+    int64_t max_client_connections; /* per client address */
+    int64_t login_attempts;         /* failed logins per account, then 429 */
+    int64_t login_lockout_ms;       /* longest refusal after failed logins */
+    int64_t timeout_ms;             /* idle connection timeout */
     char *static_dir;       /* dashboard files; NULL = next to the binary */
     char *chartjs_dir;      /* Debian's libjs-chart.js */
     char *admin_token_file; /* bootstrap admin token, one line */
@@ -313,6 +317,7 @@ struct pvs_cfg_webhook {
     int64_t retry_min_ms;
     int64_t retry_max_ms;
     int64_t give_up_ms;
+    int64_t max_connections; /* requests in flight at once */
     size_t index;
 };
 
@@ -335,6 +340,7 @@ struct pvs_cfg_sms {
     int64_t retry_min_ms;
     int64_t retry_max_ms;
     int64_t give_up_ms;
+    int64_t max_connections; /* requests in flight at once */
 };
 
 struct pvs_config {
@@ -448,5 +454,13 @@ enum pvs_err pvs_cfg_parse_bool(const char *s, bool *ret, char *msg,
 enum pvs_err pvs_config_merge_store(struct pvs_config *cfg);
 /* Whether obj came from the database (pvs_config_merge_store). */
 bool pvs_config_obj_from_store(const struct pvs_cfg_obj *obj);
+
+/*
+ * Every section and key of the tables, tab-separated, for the manual page
+ * generator (tools/gen_conf_man.py): "section NAME named|single
+ * open|closed", then per key "key SECTION KEY TYPE DEFAULT MIN MAX
+ * CHOICES required|optional" (empty fields when there is none).
+ */
+void pvs_config_schema_print(FILE *out);
 
 #endif

@@ -15,5 +15,12 @@
 enum pvs_err pvs_credentials_read(const char *path, char **ret_user,
                                   char **ret_password);
 void pvs_credentials_free_secret(char *secret);
+/*
+ * Whether the open file fd (read from path) is private enough to hold a
+ * secret: not readable or writable by others (the owner and, for a
+ * service group, its group may read it). Logs which chmod fixes it and
+ * returns PVS_ERR_CONFIG otherwise.
+ */
+enum pvs_err pvs_secret_file_check(int fd, const char *path);
 
 #endif

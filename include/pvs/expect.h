@@ -55,6 +55,36 @@ struct pvs_expect_in {
     double module_temp_c;
     double ambient_temp_c;
 };
+/*
+ * Clear periods in a device's own output, for devices without a sensor:
+ * two hours or more (min_ms) in which output over clear-sky power changes
+ * smoothly (a step of more than 8 % is a cloud and ends the period) while
+ * the clear sky is above min_w. A period's clear-sky performance index is
+ * its energy over the clear sky's. Zero-initialise; one per device.
+ */
+struct pvs_expect_clear {
+    int64_t start_ms, last_ms;
+    double e_meas, e_clear, e_ms; /* the current period, W times ms */
+    double last_r;                /* output / clear sky, <= 0 = none */
+};
+struct pvs_expect_period {
+    int64_t start_ms, end_ms;
+    double cspi;  /* energy over clear-sky energy */
+    double avg_w; /* mean output */
+};
+/* Feed output p_w at ts_ms with the clear-sky power clear_w; true when a
+ * clear period of at least min_ms has just ended (*ret filled). */
+bool pvs_expect_clear_sample(struct pvs_expect_clear *c, int64_t ts_ms,
+                             double p_w, double clear_w, double min_w,
+                             int64_t min_ms, struct pvs_expect_period *ret);
+
+/*
+ * Modelled AC energy (Wh) of a clear day for kwp at site: the solar day
+ * (midnight to midnight in solar time) that holds ts_ms.
+ */
+double pvs_expect_clear_day_wh(const struct pvs_site *site, double kwp,
+                               double rated_w, int64_t ts_ms);
+
 void pvs_expect_in_init(struct pvs_expect_in *in);
 
 /* Result of pvs_expect_power. */
@@ -113,6 +143,8 @@ struct pvs_expect_win {
     double last_e_wh;
     bool have_power;
     double pmax; /* highest power seen: the clipping level when unknown */
+    int64_t clock_off_ms; /* the device clock's offset: the model runs at
+                           * sample time minus this (set by the caller) */
 };
 
 /*
@@ -134,5 +166,9 @@ struct pvs_expect_sum {
 };
 void pvs_expect_win_sum(const struct pvs_expect_win *w, int64_t now_ms,
                         int64_t window_ms, struct pvs_expect_sum *out);
+
+/* The clear-sky power (W) of the newest segment of w, 0 when none: the
+ * model already evaluated, for families that need it per sample. */
+double pvs_expect_win_last_clear_w(const struct pvs_expect_win *w);
 
 #endif

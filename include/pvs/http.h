@@ -9,6 +9,9 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <curl/curl.h>
+
+#include "pvs/util.h"
 
 #define PVS_HTTP_REPLY_KEEP 200 /* bytes of an answer kept for the log */
 
@@ -25,5 +28,14 @@ size_t pvs_http_reply_write(char *data, size_t size, size_t nmemb, void *ud);
  * 4xx), so the message is dead-lettered; 408, 429 and 5xx are retried.
  */
 bool pvs_http_permanent(long code);
+
+/*
+ * Judge an ended HTTP transfer of easy (cc its CURLcode, errbuf its
+ * CURLOPT_ERRORBUFFER, reply its captured answer): PVS_OK on 2xx, else
+ * PVS_ERR_IO with err and *permanent set.
+ */
+enum pvs_err pvs_http_judge(CURL *easy, CURLcode cc, const char *errbuf,
+                            const struct pvs_http_reply *reply, char *err,
+                            size_t errsize, bool *permanent);
 
 #endif

@@ -36,6 +36,7 @@ enum pvs_alert_state {
     PVS_ALERT_PENDING = 0,
     PVS_ALERT_FIRING,
     PVS_ALERT_RESOLVED,
+    PVS_ALERT_UPDATE, /* still firing: its lost energy or severity grew */
 };
 const char *pvs_alert_state_name(enum pvs_alert_state s);
 
@@ -60,7 +61,11 @@ struct pvs_observation {
     const char *kb;          /* knowledge-base article id, or NULL */
 };
 
-/* A transition of an alert, handed to the rule set's owner. */
+/*
+ * A transition of an alert, handed to the rule set's owner: FIRING,
+ * RESOLVED, or UPDATE (at most hourly in sample time while it fires, when
+ * the lost energy or the severity changed).
+ */
 struct pvs_alert_event {
     char fingerprint[PVS_FP_MAX];
     const char *rule_id; /* the rule instance id ([rule "id"] or family) */
@@ -73,8 +78,20 @@ struct pvs_alert_event {
     int64_t started_ms; /* condition first seen */
     int64_t ts_ms;      /* this transition */
     double measured, expected;
+    /*
+     * Lost energy, defined once for every message and page: expected
+     * minus actual power over the alert, the expected power coming from
+     * the model of the family that fired, integrated while it fires.
+     * Per day is what the last full daylight day of the alert lost;
+     * before the alert has lived through one, the shortfall so far as a
+     * share of what was expected, applied to the modelled energy of a
+     * clear day.
+     */
     double lost_kwh;         /* energy lost so far */
-    double lost_kwh_per_day; /* current rate */
+    double lost_kwh_per_day; /* see above; 0 once resolved */
+    double lost_kwh_before;  /* lost_kwh of this alert's previous event
+                              * (0 when it first fires): what a ticket
+                              * adds is lost_kwh - lost_kwh_before */
     char evidence[PVS_EVIDENCE_MAX];
     char explanation[PVS_EXPLAIN_MAX];
     const char *kb;
@@ -95,6 +112,12 @@ struct pvs_ruleset;
  *   job: late samples are not passed).
  * tick: time has advanced to now_ms (sample time) with or without samples.
  * free: release params and state.
+ * save: what the family learnt about device dev, as one line of its own
+ *   text into buf (at most size bytes); returns its length, 0 when there
+ *   is nothing worth keeping. The owner stores it and gives it back to
+ *   load after a restart or a reload, so learning is not lost.
+ * load: take back a line save wrote; text it does not understand (an
+ *   older format) is ignored.
  */
 struct pvs_rule_type {
     const char *name;
@@ -106,6 +129,8 @@ struct pvs_rule_type {
     void (*sample)(struct pvs_rule *r, const struct pvs_sample *s);
     void (*tick)(struct pvs_rule *r, int64_t now_ms);
     void (*free)(struct pvs_rule *r);
+    size_t (*save)(struct pvs_rule *r, uint32_t dev, char *buf, size_t size);
+    void (*load)(struct pvs_rule *r, uint32_t dev, const char *text);
 };
 
 /* An instance of a family with its scope and settings. */
@@ -200,6 +225,30 @@ int64_t pvs_ruleset_grace_ms(const struct pvs_ruleset *rs);
  */
 bool pvs_ruleset_restore(struct pvs_ruleset *rs,
                          const struct pvs_alert_event *ev);
+
+/*
+ * The clock offset of a device's data in ms (positive: its clock is
+ * ahead, as a logger on daylight saving time in summer), as the
+ * data_quality family measured it; 0 while the clock is right. Families
+ * evaluate the sun and the clear sky at ts - offset, so a shifted clock
+ * does not look like a fault.
+ */
+int64_t pvs_ruleset_clock_offset(const struct pvs_ruleset *rs, uint32_t dev);
+void pvs_ruleset_set_clock_offset(struct pvs_ruleset *rs, uint32_t dev,
+                                  int64_t offset_ms);
+
+/*
+ * What the families learnt per device (struct pvs_rule_type save/load):
+ * save calls fn once per rule instance and device with something to keep
+ * (strings valid during the call); load hands one line back, and returns
+ * false when the rule or device no longer exists.
+ */
+typedef void pvs_learnt_fn(void *ud, const char *rule_id, const char *device_id,
+                           const char *text);
+void pvs_ruleset_save_learnt(struct pvs_ruleset *rs, pvs_learnt_fn *fn,
+                             void *ud);
+bool pvs_ruleset_load_learnt(struct pvs_ruleset *rs, const char *rule_id,
+                             const char *device_id, const char *text);
 
 /* Last sample time seen for a device (0 = never). */
 int64_t pvs_ruleset_last_seen(const struct pvs_ruleset *rs, uint32_t dev);

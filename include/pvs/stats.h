@@ -38,6 +38,8 @@ enum pvs_stat {
     PVS_STAT_HTTP_4XX,
     PVS_STAT_HTTP_5XX,
     PVS_STAT_HTTP_RATE_LIMITED, /* 429s, also counted in 4xx */
+    PVS_STAT_LOGIN_HASH_WAITS,  /* requests that waited for a hash slot */
+    PVS_STAT_LOGIN_THROTTLED,   /* logins refused by failed-login limits */
     PVS_STAT__COUNT
 };
 

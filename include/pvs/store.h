@@ -69,13 +69,15 @@ enum pvs_err pvs_store_device_info(struct pvs_store *st, const char *device,
                                    const char *model, int64_t ts_ms,
                                    bool *ret_replaced);
 
-/* Append an alert transition. */
+/* Append an alert transition; an UPDATE rewrites the running figures
+ * (severity, lost energy, evidence) on the alert's firing row. */
 enum pvs_err pvs_store_add_alert(struct pvs_store *st,
                                  const struct pvs_alert_event *ev);
 /*
  * Call fn for each fingerprint whose last transition is "firing" (to
  * restore rule state after a restart). Only fingerprint, rule_id,
- * subject, severity, started_ms, lost_kwh, evidence, explanation and the
+ * subject, severity, started_ms, ts_ms (its last update), lost_kwh,
+ * lost_kwh_per_day, evidence, explanation and the
  * site/device (resolved against cfg, may be NULL) are set; the strings are
  * valid during the call only.
  */
@@ -83,6 +85,19 @@ typedef void pvs_store_alert_fn(void *ud, const struct pvs_alert_event *ev);
 enum pvs_err pvs_store_firing_alerts(struct pvs_store *st,
                                      const struct pvs_config *cfg,
                                      pvs_store_alert_fn *fn, void *ud);
+
+/*
+ * What the rule families learnt per device (pvs_ruleset_save_learnt),
+ * kept in the meta table under "learnt/RULE/DEVICE": put replaces one
+ * line, each calls fn for every stored line (strings valid during the
+ * call). Engine thread only.
+ */
+enum pvs_err pvs_store_learnt_put(struct pvs_store *st, const char *rule,
+                                  const char *device, const char *text);
+typedef void pvs_store_learnt_fn(void *ud, const char *rule, const char *device,
+                                 const char *text);
+enum pvs_err pvs_store_learnt_each(struct pvs_store *st,
+                                   pvs_store_learnt_fn *fn, void *ud);
 
 /* The most recent ticket of fingerprint fp, or PVS_ERR_NOTFOUND. */
 enum pvs_err pvs_store_ticket_by_fp(struct pvs_store *st, const char *fp,
@@ -143,6 +158,14 @@ enum pvs_err pvs_store_tickets_json(struct pvs_store *st, size_t limit,
 /* Row counts, for tests and status output; table must be a known name. */
 enum pvs_err pvs_store_count(struct pvs_store *st, const char *table,
                              int64_t *ret);
+
+/*
+ * The ids of kind ("sites", "devices" or "tickets", newest first) in the
+ * store, one a line, appended to out: at most limit (0 = all).
+ * PVS_ERR_INVAL for another kind.
+ */
+enum pvs_err pvs_store_ids(struct pvs_store *st, const char *kind, size_t limit,
+                           struct pvs_buf *out);
 
 /* PRAGMA integrity_check == ok. */
 enum pvs_err pvs_store_check(struct pvs_store *st);

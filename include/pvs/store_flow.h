@@ -73,10 +73,21 @@ enum pvs_err pvs_store_last_survey(struct pvs_store *st, const char *customer,
 enum pvs_err pvs_store_survey_add(struct pvs_store *st, int64_t ticket_id,
                                   const char *customer, int64_t sent_ms,
                                   bool sent);
-/* Record an answer; PVS_ERR_FULL when already answered. */
+/*
+ * Record an answer; PVS_ERR_FULL when already answered, PVS_ERR_NOTFOUND
+ * when no survey was sent for the ticket.
+ */
 enum pvs_err pvs_store_survey_answer(struct pvs_store *st, int64_t ticket_id,
                                      int csat, const char *comment,
                                      int64_t ts_ms);
+/* The survey of a ticket: PVS_SURVEY_NONE (never sent), _OPEN, _ANSWERED. */
+enum pvs_survey_state {
+    PVS_SURVEY_NONE = 0,
+    PVS_SURVEY_OPEN,
+    PVS_SURVEY_ANSWERED,
+};
+enum pvs_err pvs_store_survey_state(struct pvs_store *st, int64_t ticket_id,
+                                    enum pvs_survey_state *ret);
 
 enum pvs_err pvs_store_appointment_add(struct pvs_store *st, int64_t ticket_id,
                                        int64_t slot_ms, const char *by,

@@ -130,8 +130,9 @@ enum pvs_err pvs_store_web_token_owner(struct pvs_store *st, int64_t id,
 enum pvs_err pvs_store_web_alerts_json(struct pvs_store *st,
                                        const struct pvs_scope *scope,
                                        struct pvs_buf *out);
-/* Silences created through the API. */
+/* Silences created through the API on sites inside the scope. */
 enum pvs_err pvs_store_web_silences_json(struct pvs_store *st,
+                                         const struct pvs_scope *scope,
                                          struct pvs_buf *out);
 /*
  * One metric of the devices of a site, averaged per step_ms bucket
@@ -255,7 +256,9 @@ enum pvs_err pvs_store_web_silence_create(struct pvs_store *st,
                                           const cJSON *obj, const char *actor,
                                           int64_t now_ms,
                                           struct pvs_web_result *res);
+/* owner: when not NULL, only a silence that owner created goes. */
 enum pvs_err pvs_store_web_silence_delete(struct pvs_store *st, int64_t id,
+                                          const char *owner,
                                           struct pvs_web_result *res);
 /*
  * Erase customer id's personal data: name, email and phone of the person,

@@ -76,6 +76,22 @@ char *pvs_asprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Bounded copy; returns true when src fitted. */
 bool pvs_strlcpy(char *dst, const char *src, size_t size);
 
+/*
+ * Text from outside (user names, topics, payload excerpts, device
+ * identities, header values) made safe for one log line: control
+ * characters, DEL, C1 controls, bytes that are not UTF-8 and the
+ * backslash become \xNN; a text that does not fit in size ends with
+ * "...". Writes at most size bytes (terminated) to buf and returns buf,
+ * so it can stand as a printf argument. A NULL src gives "(null)".
+ */
+#define PVS_ESC_SIZE 160 /* about 150 characters of the original */
+const char *pvs_esc(const char *src, char *buf, size_t size);
+/*
+ * Whether the len bytes at s are UTF-8 without a NUL byte: no overlong
+ * forms, no surrogates, nothing past U+10FFFF.
+ */
+bool pvs_utf8_valid(const char *s, size_t len);
+
 /* Edit distance between a and b (for "did you mean" hints), capped. */
 unsigned pvs_edit_distance(const char *a, const char *b);
 

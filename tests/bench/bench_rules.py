@@ -6,7 +6,7 @@ measured in the same run on the same file: a plain parse of the CSV (awk)
 and the backtest with every rule family disabled. The difference between
 the backtest with and without rules, per sample, is the rule evaluation
 cost. Figures are appended to build/bench/results.json; the detection
-quality table (quality.py) is printed too.
+quality table (quality.py) is printed too, with the seeded-fault table.
 
 Usage: bench_rules.py [--build DIR] [--repeat N] [--no-quality]
 """
@@ -183,6 +183,13 @@ def main():
         entry["quality"] = [{k: r[k] for k in (
             "name", "events", "found", "recall", "false_alerts",
             "false_per_30d", "delay_min")} for r in results]
+        # Seeded faults over the measured series, the 2.7-year system_50
+        # one included (the integration test runs SERF East only).
+        seeded = quality.seeded(build, 19)
+        print()
+        print(quality.seeded_table(seeded))
+        entry["seeded"] = [{k: v for k, v in r.items()
+                            if k not in ("missed", "other")} for r in seeded]
     out = os.path.join(build, "bench", "results.json")
     merge_results(out, entry)
     print("appended to %s" % out)

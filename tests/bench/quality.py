@@ -3,17 +3,23 @@
 """pvsentry's detection quality on the shared measured data: runs
 `pvsentry backtest` on each labelled data set and prints recall, false
 alerts per 30 days and detection delay; with --covariates, the report on
-pvops R10/R15 (flagged periods against the operator's expected power).
+pvops R10/R15 (flagged periods against the operator's expected power);
+with --faults SEED, faults injected at random (seeded) into the measured
+SERF East and system_50 series, untouched and thinned like a sleeping
+logger (see seeded()).
 
 Usage: quality.py [--build DIR] [--json] [--covariates] [--list]
+                  [--faults SEED] [--quick]
 """
 import argparse
 import csv
 import json
 import os
+import random
 import subprocess
 import sys
-from datetime import datetime, timedelta
+import tempfile
+from datetime import datetime, timedelta, timezone
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
@@ -277,6 +283,295 @@ def print_covariates(r, full):
                 o, c or "open", rule, ratio))
 
 
+# ---- seeded faults over measured series ----
+
+SEEDED = [
+    # name, conf, csv, power column, days
+    ("SERF East 2016", "serf_east.conf",
+     "pvanalytics/serf_east_15min_ac_power.csv", "ac_power", 104),
+    ("system_50 2011-2013", "system50.conf",
+     "pvanalytics/system_50_ac_power_2_full_DST.csv", "ac_power_2", 991),
+]
+KINDS = ("outage_zero", "outage_missing", "string_loss", "derate",
+         "soiling")
+
+
+def read_series(path, col):
+    rows = []
+    with open(path) as f:
+        r = csv.reader(f)
+        hdr = next(r)
+        ti, pi = 0, hdr.index(col)
+        for row in r:
+            if not row:
+                continue
+            try:
+                p = float(row[pi])
+            except (ValueError, IndexError):
+                p = None
+            rows.append([row[ti], datetime.fromisoformat(row[ti]), p])
+    return rows
+
+
+def inject(rows, rng, nfaults):
+    """Faults at random daytime starts, not overlapping: each a dict with
+    kind, start, end and the energy (Wh) it removes. Returns the new rows
+    (time text, power or None, dropped flag) and the faults."""
+    out = [[t, ts, p, False] for t, ts, p in rows]
+    peak = max(p for _, _, p in rows if p is not None)
+    n = len(rows)
+    faults, busy = [], []
+    tries = 0
+    while len(faults) < nfaults and tries < 50 * nfaults:
+        tries += 1
+        kind = KINDS[len(faults) % len(KINDS)]
+        if kind == "soiling":
+            length = rng.randint(14, 42) * 96
+        elif kind in ("outage_zero", "outage_missing"):
+            length = rng.choice((4, 8, 16, 48, 96, 3 * 96, 7 * 96))
+        else:
+            length = rng.choice((96, 3 * 96, 7 * 96, 14 * 96))
+        a = rng.randrange(96, n - length - 96)
+        # start in daylight (the device making at least 20 % of its peak)
+        while a < n - length - 1 and (out[a][2] or 0) < 0.2 * peak:
+            a += 1
+        b = a + length
+        # three days apart: each fault its own episode
+        if any(not (b + 3 * 96 < x or a > y + 3 * 96) for x, y in busy):
+            continue
+        busy.append((a, b))
+        frac = {"string_loss": rng.choice((1 / 3, 1 / 2)),
+                "derate": 0.5}.get(kind, 1.0)
+        lost = 0.0
+        for i in range(a, b):
+            p = out[i][2]
+            if p is None:
+                continue
+            if kind == "soiling":
+                q = p * (1 - 0.15 * (i - a) / length)
+            elif kind == "derate":
+                # an inverter held at a limit still wanders a little
+                q = min(p, frac * peak * (1 + 0.004 * rng.uniform(-1, 1)))
+            elif kind == "string_loss":
+                q = p * (1 - frac)
+            else:
+                q = 0.0
+            q = max(q, 0.0) if p > 0 else p
+            lost += max(p - q, 0.0) * 0.25
+            out[i][2] = q
+            if kind == "outage_missing":
+                out[i][3] = True
+        faults.append({"kind": kind, "start": out[a][1], "end": out[b][1],
+                       "lost_wh": lost, "frac": frac})
+    return out, faults
+
+
+def thin(rows, peak):
+    """A sleeping logger: no rows while output is below 3 % of peak."""
+    return [r for r in rows
+            if r[3] is False and r[2] is not None and r[2] >= 0.03 * peak]
+
+
+def write_csv(rows, col):
+    fd, path = tempfile.mkstemp(suffix=".csv")
+    with os.fdopen(fd, "w") as f:
+        f.write("measured_on,%s\n" % col)
+        for r in rows:
+            if r[3]:
+                continue
+            f.write("%s,%s\n" % (r[0], "" if r[2] is None else r[2]))
+    return path
+
+
+def run_csv(build, conf, path, col):
+    cmd = [os.path.join(build, "pvsentry"), "backtest", "-c",
+           os.path.join(CONF, conf), "--csv", path, "--json",
+           "--map", "ac_power_w=%s" % col]
+    p = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+    if p.returncode != 0:
+        raise SystemExit("backtest failed: %s\n%s" % (" ".join(cmd),
+                                                      p.stderr))
+    return [json.loads(line) for line in p.stdout.splitlines() if line]
+
+
+SEEN = ("underperformance", "communication", "peer", "fault_code",
+        "trend", "mass_outage")
+PARTIAL = ("string_loss", "derate")
+OUTAGE = ("outage_zero", "outage_missing")
+
+
+# Both seeded series write their times at -07:00; alerts come out in the
+# site's zone (with daylight saving time): compare on the file's clock.
+FILE_TZ = timezone(timedelta(hours=-7))
+
+
+def naive(x):
+    return x.astimezone(FILE_TZ).replace(tzinfo=None)
+
+
+def day_facts(rows, peak):
+    """Per date of the untouched series: daylight instants (output above
+    3 % of peak) and whether the day was clear (its energy at least 85 %
+    of the best day within ten days either side)."""
+    energy, light = {}, {}
+    for _, ts, p in rows:
+        d = ts.date()
+        energy[d] = energy.get(d, 0.0) + max(p or 0.0, 0.0)
+        if p is not None and p >= 0.03 * peak:
+            light.setdefault(d, []).append(naive(ts))
+    clear = set()
+    days = sorted(energy)
+    for d in days:
+        best = max(energy[x] for x in days
+                   if abs((x - d).days) <= 10)
+        if best > 0 and energy[d] >= 0.85 * best:
+            clear.add(d)
+    return light, clear
+
+
+def daylight_hours(light, a, b):
+    """Daylight hours (15-min rows of output) between a and b."""
+    n = 0
+    d = a.date()
+    while d <= b.date():
+        n += sum(1 for x in light.get(d, ()) if a <= x < b)
+        d += timedelta(days=1)
+    return n * 0.25
+
+
+def score(alerts, base, faults, light, clear):
+    """Which faults were found (an alert of a fault family opened between
+    the fault's start and a day after its end), their delays (daylight
+    hours for outages, clear days for partial losses), which faults were
+    longer than their detection delay (an hour of daylight for outages,
+    two clear days for partial losses), and the warning/critical alerts
+    that neither a fault nor the untouched series explains."""
+    def opened(a):
+        return naive(t(a["opened"]))
+
+    def closed(a):
+        return (naive(t(a["resolved"])) if a["resolved"]
+                else datetime.max)
+    used = set()
+    for f in faults:
+        s0, e0 = naive(f["start"]), naive(f["end"])
+        hits = [a for a in alerts if a["rule"] in SEEN and
+                s0 <= opened(a) <= e0 + timedelta(days=1)]
+        for a in hits:
+            used.add(id(a))
+        first = min(hits, key=opened) if hits else None
+        f["found"] = first is not None
+        f["by"] = sorted(set(a["rule"] for a in hits))
+        inside = [d for d in clear
+                  if s0.date() < d < e0.date()]
+        if f["kind"] in PARTIAL:
+            f["eligible"] = len(inside) >= 2
+            # whole clear days between the fault's first day and the
+            # alert's day (the rule judges a day when it is over)
+            f["delay"] = (len([d for d in clear if s0.date() < d <
+                               opened(first).date()])
+                          if first else None)
+        elif f["kind"] in OUTAGE:
+            f["eligible"] = daylight_hours(light, s0, e0) >= 1.0
+            f["delay"] = (daylight_hours(light, s0, opened(first))
+                          if first else None)
+        else:
+            # soiling: reported by trend, and before its loss reaches 10 %
+            tr = [a for a in hits if a["rule"] == "trend"]
+            f["eligible"] = False
+            f["delay"] = None
+            f["by_trend"] = False
+            if tr:
+                at = opened(min(tr, key=opened))
+                f["loss_at_report"] = 0.15 * (at - s0) / (e0 - s0)
+                f["by_trend"] = f["loss_at_report"] < 0.10
+    known = [(opened(a), closed(a)) for a in base]
+    other = [a for a in alerts if id(a) not in used and
+             a["severity"] != "info" and
+             not any(o - timedelta(hours=2) <= opened(a) <= c +
+                     timedelta(hours=2) for o, c in known)]
+    return other
+
+
+def seeded(build, seed, quick=False):
+    rng = random.Random(seed)
+    res = []
+    for name, conf, rel, col, days in SEEDED[:1] if quick else SEEDED:
+        path = os.path.join(DATA, rel)
+        if not os.path.exists(path):
+            continue
+        rows = read_series(path, col)
+        peak = max(p for _, _, p in rows if p is not None)
+        light, clear = day_facts(rows, peak)
+        nf = max(10, int(days / 10))
+        mod, faults = inject(rows, rng, nf)
+        plain = [[r[0], r[1], r[2], False] for r in rows]
+        for shape in ("as measured", "thinned"):
+            src = plain if shape == "as measured" else thin(plain, peak)
+            inj = mod if shape == "as measured" else thin(mod, peak)
+            p0, p1 = write_csv(src, col), write_csv(inj, col)
+            try:
+                base = run_csv(build, conf, p0, col)
+                alerts = run_csv(build, conf, p1, col)
+            finally:
+                os.unlink(p0)
+                os.unlink(p1)
+            fl = [dict(f) for f in faults]
+            other = score(alerts, base, fl, light, clear)
+            elig = [f for f in fl if f["eligible"]]
+            tot = sum(f["lost_wh"] for f in fl)
+            det = sum(f["lost_wh"] for f in fl if f["found"])
+
+            def med(kinds):
+                d = sorted(f["delay"] for f in fl
+                           if f["found"] and f["kind"] in kinds and
+                           f["eligible"])
+                return d[len(d) // 2] if d else None
+            res.append({
+                "name": "%s, %s" % (name, shape), "days": days,
+                "faults": len(fl),
+                "eligible": len(elig),
+                "found": sum(f["found"] for f in elig),
+                "energy_share": det / tot if tot else None,
+                "outage_delay_h": med(OUTAGE),
+                "partial_delay_days": med(PARTIAL),
+                "soiling_found": sum(f.get("by_trend", False) for f in fl),
+                "soiling_any": sum(f["found"] for f in fl
+                                   if f["kind"] == "soiling"),
+                "soiling": sum(f["kind"] == "soiling" for f in fl),
+                "other_per_30d": len(other) * 30.0 / days,
+                "untouched_per_30d": sum(a["severity"] != "info"
+                                         for a in base) * 30.0 / days,
+                "missed": [(f["kind"], f["start"].isoformat(),
+                            f["end"].isoformat()) for f in elig
+                           if not f["found"]],
+                "other": [(a["opened"], a["rule"], a["evidence"])
+                          for a in other],
+            })
+    return res
+
+
+def seeded_table(res):
+    out = ["| series | faults found (longer than their detection delay, "
+           "soiling aside) | share of fault energy in found faults | "
+           "median delay: outages (daylight h) / partial losses (clear "
+           "days) | soiling reported by trend before 10 % (by any "
+           "alert) | other "
+           "warnings / 30 days | warnings / 30 days, untouched |",
+           "| --- | --- | --- | --- | --- | --- | --- |"]
+    for r in res:
+        def h(x, unit):
+            return "-" if x is None else "%.1f%s" % (x, unit)
+        out.append("| %s | %d/%d | %.2f | %s / %s | %d/%d (%d) | %.1f | %.1f |"
+                   % (r["name"], r["found"], r["eligible"],
+                      r["energy_share"] or 0,
+                      h(r["outage_delay_h"], " h"),
+                      h(r["partial_delay_days"], ""),
+                      r["soiling_found"], r["soiling"], r["soiling_any"],
+                      r["other_per_30d"], r["untouched_per_30d"]))
+    return "\n".join(out)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--build", default=os.path.join(ROOT, "build"))
@@ -285,7 +580,25 @@ def main():
                     help="also the R10/R15 report")
     ap.add_argument("--list", action="store_true",
                     help="list every false alert and flagged period")
+    ap.add_argument("--faults", type=int, metavar="SEED",
+                    help="also inject seeded faults into measured series")
+    ap.add_argument("--quick", action="store_true",
+                    help="with --faults: the short series only")
     a = ap.parse_args()
+    if a.faults is not None:
+        res = seeded(a.build, a.faults, a.quick)
+        if a.json:
+            json.dump({"seeded": res}, sys.stdout, indent=1, default=str)
+            print()
+            return
+        print(seeded_table(res))
+        if a.list:
+            for r in res:
+                for m in r["missed"]:
+                    print("  %s: missed %s %s .. %s" % ((r["name"],) + m))
+                for o in r["other"]:
+                    print("  %s: other alert %s %s: %s" % ((r["name"],) + o))
+        return
     results = [r for r in (evaluate(a.build, ds) for ds in SETS) if r]
     cov = [r for r in (covariates(a.build, s) for s in ("R10", "R15"))
            if r] if a.covariates else []

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -317,6 +318,8 @@ static void http_write_file(const char *name, const char *text) {
     http_path(path, sizeof(path), name);
     f = fopen(path, "w");
     PVS_ASSERT(f && fputs(text, f) >= 0 && fclose(f) == 0);
+    /* The admin token is a secret: others may not read it. */
+    PVS_ASSERT(chmod(path, 0600) == 0);
 }
 
 static int64_t http_data_version(void) {

@@ -464,8 +464,10 @@ class HttpSink:
     """tests/sinks/http_sink.py: requests recorded as JSON lines."""
 
     def __init__(self, h, name="http", port=None, fail=0, status=200,
-                 secret=None, signature_header=None):
+                 secret=None, signature_header=None, hang=None):
         self.h = h
+        self.hang = hang
+        self.stats_path = h.path(name + "-stats.json")
         self.name = name
         self.port = port or free_port()
         self.out = h.path(name + "-requests.jsonl")
@@ -487,6 +489,9 @@ class HttpSink:
             argv += ["--secret", self.secret]
         if self.signature_header:
             argv += ["--signature-header", self.signature_header]
+        if self.hang:
+            argv += ["--hang", str(self.hang)]
+        argv += ["--stats", self.stats_path]
         self.proc = self.h.spawn(self.name, argv)
         self.proc.wait_log(r"^ready", timeout)
         wait_port(self.port, timeout, self.proc)
@@ -502,6 +507,15 @@ class HttpSink:
                 return [json.loads(ln) for ln in f if ln.strip()]
         except FileNotFoundError:
             return []
+
+    def stats(self):
+        """{"active", "max_active", "started", "answered"} ({} before the
+        first request)."""
+        try:
+            with open(self.stats_path, encoding="utf-8") as f:
+                return json.load(f)
+        except (FileNotFoundError, ValueError):
+            return {}
 
     def wait_requests(self, n, timeout=30, pred=None):
         def enough():

@@ -93,6 +93,24 @@ def test_get_changes_nothing_post_acts(env):
                      (t,)) not in ("resolved", "closed")
 
 
+def test_survey_link_without_a_survey(env):
+    """The ticket is still open: no survey was sent. Its survey link says
+    so, and an answer posted anyway is not taken for a second one."""
+    t = env.tickets["lyon-01"]["id"]
+    assert db_scalar(env.db, "SELECT COUNT(*) FROM surveys WHERE"
+                     " ticket_id = ?", (t,)) == 0
+    url = env.base + "/l/" + token(env, "survey", t)
+    r = requests.get(url, timeout=10)
+    assert r.status_code == 404
+    assert "no survey for this ticket" in r.text
+    assert "already answered" not in r.text
+    r = requests.post(url, data={"csat": "4"}, timeout=10)
+    assert r.status_code == 404
+    assert "no survey for this ticket" in r.text
+    assert "already answered" not in r.text
+    assert events(env, t, "survey") == 0
+
+
 def test_forged_expired_and_wrong_purpose_links(env):
     t = env.tickets["lyon-01"]["id"]
     good = token(env, "status", t)

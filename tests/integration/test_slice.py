@@ -654,3 +654,18 @@ def test_long_fault_is_still_one_ticket(h, pvsentry_bin, pvsim_bin):
     mails = s.mails()
     assert len(by_header(mails, audience="technician")) == 1
     assert len(by_header(mails, audience="customer", kind="notice")) == 1
+    # One energy figure: the alert's, updated while it ran (its firing
+    # row was rewritten at least hourly), and the ticket carries the same
+    # number to every page and report.
+    t = tickets[0]
+    rows = db_query(s.db, "SELECT state, started_ms, ts_ms, lost_kwh,"
+                    " lost_kwh_per_day FROM alerts WHERE fingerprint = ?"
+                    " ORDER BY id", (t["fingerprint"],))
+    assert [r[0] for r in rows] == ["firing", "resolved"], rows
+    firing, resolved = rows
+    assert firing[2] - firing[1] >= 60 * MIN, firing
+    assert 0 < firing[3] <= resolved[3]
+    assert firing[4] > 0
+    assert abs(t["lost_kwh"] - resolved[3]) < 0.001, (t, resolved)
+    tech = harness.mail_body(by_header(mails, audience="technician")[0])
+    assert re.search(r"kWh so far, about [0-9.]+ kWh per day", tech), tech

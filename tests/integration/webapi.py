@@ -162,7 +162,8 @@ class WebEnv:
         self.h = h
         self.port = harness.free_port()
         self.broker = h.start_mosquitto() if mqtt else None
-        with open(h.path("admin.token"), "w") as f:
+        fd = os.open(h.path("admin.token"), os.O_WRONLY | os.O_CREAT, 0o600)
+        with os.fdopen(fd, "w") as f:
             f.write(ADMIN_TOKEN + "\n")
         self.cfg = h.write_config(
             CONFIG, mqtt_port=self.broker.port if mqtt else 1,

@@ -11,6 +11,12 @@ line: {"ts", "method", "path", "headers", "body", "status", "hmac"}.
   --secret S     verify the HMAC-SHA256 of the body (hex, optionally
                  "sha256=" prefixed) in --signature-header; a bad or
                  missing signature gets 401
+  --hang SECONDS hold every request that long before answering (a
+                 receiver that hangs); the request is recorded when
+                 answered, so an unanswered one is never in --out
+  --stats PATH   keep {"active", "max_active", "started", "answered"}
+                 (requests being handled now, the most at once, totals)
+                 in PATH as JSON, rewritten atomically on every change
 
 Prints "ready PORT" on stdout once listening; SIGTERM/SIGINT stop it.
 """
@@ -34,6 +40,26 @@ class State:
         self.fail_left = args.fail
         self.lock = threading.Lock()
         self.out = open(args.out, "a", encoding="utf-8")
+        self.stop = threading.Event()
+        self.stats = {"active": 0, "max_active": 0, "started": 0,
+                      "answered": 0}
+
+    def count(self, started):
+        if not self.args.stats:
+            return
+        with self.lock:
+            st = self.stats
+            if started:
+                st["active"] += 1
+                st["started"] += 1
+                st["max_active"] = max(st["max_active"], st["active"])
+            else:
+                st["active"] -= 1
+                st["answered"] += 1
+            tmp = self.args.stats + ".tmp"
+            with open(tmp, "w", encoding="utf-8") as f:
+                json.dump(st, f)
+            os.replace(tmp, self.args.stats)
 
     def next_status(self):
         with self.lock:
@@ -68,12 +94,21 @@ def make_handler(state):
             pass
 
         def _handle(self):
+            state.count(True)
+            try:
+                self._answer()
+            finally:
+                state.count(False)
+
+        def _answer(self):
             n = int(self.headers.get("Content-Length") or 0)
             if n < 0 or n > MAX_BODY:
                 self.send_error(413)
                 return
             body = self.rfile.read(n) if n else b""
             args = state.args
+            if args.hang and state.stop.wait(args.hang):
+                return  # stopping: the request is never answered
             ok = None
             if args.secret is not None:
                 ok = check_hmac(args.secret, body,
@@ -111,6 +146,8 @@ def main():
     ap.add_argument("--status", type=int, default=200)
     ap.add_argument("--secret", default=None)
     ap.add_argument("--signature-header", default="X-Pvsentry-Signature")
+    ap.add_argument("--hang", type=float, default=0)
+    ap.add_argument("--stats", default=None)
     args = ap.parse_args()
 
     state = State(args)
@@ -120,7 +157,7 @@ def main():
     t.start()
     print("ready %d" % srv.server_address[1], flush=True)
 
-    stop = threading.Event()
+    stop = state.stop
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())
     while not stop.wait(0.5):

@@ -14,9 +14,18 @@ Failure modes for retry tests:
   --reject CODE         answer DATA with CODE (4xx: try later, 5xx: refused)
   --reject-count N      only for the first N messages (default: all)
   --reject-file PATH    reject only while PATH exists (toggle from a test)
+
+For concurrency tests:
+  --delay SECONDS       wait that long before answering DATA
+  --stats PATH          keep {"connections", "max_connections", "accepted"}
+                        (open client connections now, the most at once,
+                        mails accepted) in PATH as JSON, rewritten
+                        atomically on every change
 """
 import argparse
+import asyncio
 import itertools
+import json
 import os
 import signal
 import sys
@@ -24,6 +33,7 @@ import threading
 import time
 
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import SMTP
 
 REASONS = {
     421: "4.3.0 service not available, closing channel",
@@ -46,6 +56,29 @@ class Handler:
         self.lock = threading.Lock()
         self.accepted = 0
         self.rejected = 0
+        self.delay = args.delay
+        self.stats_path = args.stats
+        self.connections = 0
+        self.max_connections = 0
+
+    def write_stats(self):
+        if not self.stats_path:
+            return
+        with self.lock:
+            st = {"connections": self.connections,
+                  "max_connections": self.max_connections,
+                  "accepted": self.accepted}
+            tmp = self.stats_path + ".tmp"
+            with open(tmp, "w", encoding="utf-8") as f:
+                json.dump(st, f)
+            os.replace(tmp, self.stats_path)
+
+    def connected(self, delta):
+        with self.lock:
+            self.connections += delta
+            self.max_connections = max(self.max_connections,
+                                       self.connections)
+        self.write_stats()
 
     def _should_reject(self):
         if not self.reject:
@@ -61,6 +94,8 @@ class Handler:
             return False
 
     async def handle_DATA(self, server, session, envelope):
+        if self.delay:
+            await asyncio.sleep(self.delay)
         if self._should_reject():
             self.rejected += 1
             reason = REASONS.get(self.reject, "rejected by the test sink")
@@ -82,9 +117,27 @@ class Handler:
             os.fsync(f.fileno())
         os.rename(tmp, os.path.join(self.dir, name))
         self.accepted += 1
+        self.write_stats()
         print("accepted %s from %s to %s" % (
             name, envelope.mail_from, ",".join(envelope.rcpt_tos)), flush=True)
         return "250 2.0.0 OK queued as %s" % name
+
+
+class CountingSMTP(SMTP):
+    """aiosmtpd's session, counting open connections for --stats."""
+
+    def connection_made(self, transport):
+        self.event_handler.connected(1)
+        super().connection_made(transport)
+
+    def connection_lost(self, exc):
+        super().connection_lost(exc)
+        self.event_handler.connected(-1)
+
+
+class CountingController(Controller):
+    def factory(self):
+        return CountingSMTP(self.handler, **self.SMTP_kwargs)
 
 
 def main():
@@ -96,6 +149,8 @@ def main():
                     help="reply code for rejected messages (4xx or 5xx)")
     ap.add_argument("--reject-count", type=int, default=None)
     ap.add_argument("--reject-file", default=None)
+    ap.add_argument("--delay", type=float, default=0)
+    ap.add_argument("--stats", default=None)
     args = ap.parse_args()
     if args.reject and not 400 <= args.reject <= 599:
         ap.error("--reject takes a 4xx or 5xx code")
@@ -104,7 +159,7 @@ def main():
     os.makedirs(args.dir, exist_ok=True)
 
     handler = Handler(args)
-    ctl = Controller(handler, hostname=args.host, port=args.port,
+    ctl = CountingController(handler, hostname=args.host, port=args.port,
                      ready_timeout=10.0)
     ctl.start()
     print("ready %d" % args.port, flush=True)

@@ -25,6 +25,7 @@
 #include <fcntl.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <cmocka.h>
@@ -430,6 +431,7 @@ static void test_sms_post_json(void **state) {
     f = fopen(cred, "w");
     fputs("gwuser:gwpass\n", f);
     fclose(f);
+    chmod(cred, 0600); /* secrets others can read are refused */
     sink_start(&s, args);
     conf = pvs_asprintf("[sms]\n"
                         "url = http://127.0.0.1:%d/api/sms\n"

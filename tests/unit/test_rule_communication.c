@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "pvs/config.h"
+#include "pvs/expect.h"
 #include "pvs/rules.h"
 
 #define MIN 60000LL
@@ -147,12 +148,13 @@ static void test_night_is_sleeping(void **state) {
     /* Wakes up at 12:20 UTC, 13 min after the sun passed 5 deg. */
     run(rs, DAY0 + 36 * HOUR + 20 * MIN, DAY0 + 40 * HOUR, 1);
     assert_int_equal(nev, 0);
-    /* Next morning it stays silent: alert within the first hour of sun. */
+    /* Next morning it stays silent: alert within an hour of the time it
+     * woke the day before (12:20 UTC), its learnt envelope plus margin. */
     run(rs, DAY0 + 40 * HOUR, DAY0 + 50 * HOUR, 1);
     run(rs, DAY0 + 50 * HOUR, DAY0 + 62 * HOUR, 0);
     assert_int_equal(count("s1/a/communication", PVS_ALERT_FIRING), 1);
     assert_true(evs[0].ts > DAY0 + 60 * HOUR);
-    assert_true(evs[0].ts < DAY0 + 61 * HOUR);
+    assert_true(evs[0].ts < DAY0 + 61 * HOUR + 20 * MIN);
     pvs_ruleset_free(rs);
     pvs_config_free(cfg);
 }
@@ -297,8 +299,136 @@ static void test_held_while_ingest_down(void **state) {
     pvs_config_free(cfg);
 }
 
+static double poa_at(const struct pvs_config *cfg, int64_t t) {
+    struct pvs_expect_in in;
+    struct pvs_expect_out out;
+
+    pvs_expect_in_init(&in);
+    pvs_expect_power(cfg->sites[0], 1.0, 0, t, &in, &out);
+    return out.elevation_deg > 0 ? out.clear_poa_wm2 : 0;
+}
+
+/*
+ * A logger that sleeps below 250 W/m2 of clear sky (a steep or shaded
+ * array) raises nothing at dusk and dawn, from the first day; once its
+ * envelope is learnt, a silence at noon is still found within minutes.
+ */
+static void test_sleeping_logger_envelope(void **state) {
+    struct pvs_config *cfg = load(one_dev);
+    struct pvs_ruleset *rs = NULL;
+    struct pvs_cfg_errors errs;
+    int64_t dies = DAY0 + 6 * 24 * HOUR + 19 * HOUR, t;
+
+    (void)state;
+    nev = 0;
+    memset(&errs, 0, sizeof(errs));
+    assert_int_equal(pvs_ruleset_new(cfg, on_alert, NULL, &rs, &errs), PVS_OK);
+    pvs_ruleset_start(rs, DAY0 + 14 * HOUR);
+    for (t = DAY0 + 14 * HOUR; t < dies; t += 5 * MIN) {
+        if (poa_at(cfg, t) >= 250)
+            feed(rs, 0, t);
+        pvs_ruleset_tick(rs, t);
+    }
+    assert_int_equal(count("s1/a/communication", PVS_ALERT_FIRING), 0);
+    for (; t < dies + HOUR; t += 5 * MIN)
+        pvs_ruleset_tick(rs, t);
+    assert_int_equal(count("s1/a/communication", PVS_ALERT_FIRING), 1);
+    assert_true(evs[0].ts <= dies + 30 * MIN);
+    pvs_ruleset_free(rs);
+    pvs_config_free(cfg);
+}
+
+/* Hourly data: silence is judged on the interval once it is known. */
+static void test_hourly_first_hours(void **state) {
+    struct pvs_config *cfg = load(one_dev);
+    struct pvs_ruleset *rs = NULL;
+    struct pvs_cfg_errors errs;
+
+    (void)state;
+    nev = 0;
+    memset(&errs, 0, sizeof(errs));
+    assert_int_equal(pvs_ruleset_new(cfg, on_alert, NULL, &rs, &errs), PVS_OK);
+    pvs_ruleset_start(rs, DAY0 + 15 * HOUR);
+    for (int64_t t = DAY0 + 15 * HOUR; t < DAY0 + 22 * HOUR; t += 5 * MIN) {
+        if (!((t - DAY0) % HOUR))
+            feed(rs, 0, t);
+        pvs_ruleset_tick(rs, t);
+    }
+    assert_int_equal(count("s1/a/communication", PVS_ALERT_FIRING), 0);
+    pvs_ruleset_free(rs);
+    pvs_config_free(cfg);
+}
+
+static char saved[512];
+
+static void keep_learnt(void *ud, const char *rule, const char *device,
+                        const char *text) {
+    (void)ud;
+    assert_string_equal(rule, "communication");
+    assert_string_equal(device, "a");
+    pvs_strlcpy(saved, text, sizeof(saved));
+}
+
+/*
+ * A logger that talks down to 40 W/m2 of clear sky: once learnt, an
+ * evening silence at 200 W/m2 is found; a rule set that starts without
+ * what was learnt does not (its default is conservative), one that is
+ * given the saved envelope does.
+ */
+static size_t evening(const char *restore, bool learn) {
+    struct pvs_config *cfg = load(one_dev);
+    struct pvs_ruleset *rs = NULL;
+    struct pvs_cfg_errors errs;
+    int64_t t0 = DAY0 + 6 * 24 * HOUR + 14 * HOUR, t, stop = 0;
+    size_t n;
+
+    nev = 0;
+    memset(&errs, 0, sizeof(errs));
+    assert_int_equal(pvs_ruleset_new(cfg, on_alert, NULL, &rs, &errs), PVS_OK);
+    if (restore)
+        assert_true(pvs_ruleset_load_learnt(rs, "communication", "a", restore));
+    pvs_ruleset_start(rs, learn ? DAY0 + 14 * HOUR : t0);
+    for (t = learn ? DAY0 + 14 * HOUR : t0; t < t0; t += 5 * MIN) {
+        if (poa_at(cfg, t) >= 40)
+            feed(rs, 0, t);
+        pvs_ruleset_tick(rs, t);
+    }
+    if (learn)
+        pvs_ruleset_save_learnt(rs, keep_learnt, NULL);
+    /* The last day: silent from the afternoon's 200 W/m2 on. */
+    for (; t < t0 + 14 * HOUR; t += 5 * MIN) {
+        double poa = poa_at(cfg, t);
+        if (!stop && t > t0 + 4 * HOUR && poa < 200)
+            stop = t;
+        if (!stop && poa >= 40)
+            feed(rs, 0, t);
+        pvs_ruleset_tick(rs, t);
+    }
+    n = count("s1/a/communication", PVS_ALERT_FIRING);
+    pvs_ruleset_free(rs);
+    pvs_config_free(cfg);
+    return n;
+}
+
+static void test_envelope_saved_and_restored(void **state) {
+    char copy[512];
+
+    (void)state;
+    saved[0] = '\0';
+    assert_int_equal(evening(NULL, true), 1);
+    assert_non_null(strstr(saved, "env1 "));
+    pvs_strlcpy(copy, saved, sizeof(copy));
+    /* A restart without it: the conservative default stays quiet. */
+    assert_int_equal(evening(NULL, false), 0);
+    /* With it: the same envelope, the same alert. */
+    assert_int_equal(evening(copy, false), 1);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_sleeping_logger_envelope),
+        cmocka_unit_test(test_hourly_first_hours),
+        cmocka_unit_test(test_envelope_saved_and_restored),
         cmocka_unit_test(test_device_down_and_back),
         cmocka_unit_test(test_night_is_sleeping),
         cmocka_unit_test(test_site_and_gateway),

@@ -85,12 +85,54 @@ static void test_out_of_order(void **state) {
     pvs_config_free(cfg);
 }
 
+/*
+ * Ten clear days from a logger whose clock runs shift ahead (a logger on
+ * daylight saving time in summer): reported as an info about the clock,
+ * once; a right clock raises nothing.
+ */
+static size_t clock_alerts(int64_t shift, char *ex, size_t size) {
+    static const char kconf[] =
+        "[site \"s\"]\nlatitude = 39.74\nlongitude = -105.17\nkwp = 5\n"
+        "[device \"inv\"]\nsite = s\n";
+    struct seen seen;
+    struct pvs_config *cfg = load(kconf);
+    struct pvs_ruleset *rs = ruleset(cfg, &seen, DAY0);
+    struct pvs_expect_in in;
+    struct pvs_expect_out out;
+    size_t n;
+
+    memset(&seen, 0, sizeof(seen));
+    pvs_expect_in_init(&in);
+    for (int64_t t = DAY0; t < DAY0 + 240 * HOUR; t += 15 * MIN) {
+        pvs_expect_power(cfg->sites[0], 5, 0, t, &in, &out);
+        feed(rs, 0, PVS_M_AC_POWER_W, 0, t + shift, 0.9 * out.power_w);
+        pvs_ruleset_tick(rs, t + shift);
+    }
+    n = subject(&seen, "clock");
+    for (size_t i = 0; i < seen.n && n; i++)
+        if (!strcmp(seen.ev[i].subject, "clock"))
+            pvs_strlcpy(ex, seen.ev[i].explanation, size);
+    pvs_ruleset_free(rs);
+    pvs_config_free(cfg);
+    return n;
+}
+
+static void test_clock_ahead(void **state) {
+    char ex[PVS_EXPLAIN_MAX] = "";
+
+    (void)state;
+    assert_int_equal(clock_alerts(HOUR, ex, sizeof(ex)), 1);
+    assert_non_null(strstr(ex, "about 1 h ahead (daylight saving time?)"));
+    assert_int_equal(clock_alerts(0, ex, sizeof(ex)), 0);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_clean),
         cmocka_unit_test(test_missing_day),
         cmocka_unit_test(test_counter_reset),
         cmocka_unit_test(test_out_of_order),
+        cmocka_unit_test(test_clock_ahead),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,11 +22,15 @@
 #define DAY0 1718928000000LL /* 2024-06-21 00:00 UTC */
 
 static int nfired;
+static struct pvs_alert_event evs[256];
+static size_t nevs;
 
 static void on_alert(void *ud, const struct pvs_alert_event *e) {
     (void)ud;
     if (e->state == PVS_ALERT_FIRING && !strcmp(e->family, "underperformance"))
         nfired++;
+    if (!strcmp(e->family, "underperformance") && nevs < 256)
+        evs[nevs++] = *e;
 }
 
 static struct pvs_config *load(void) {
@@ -78,6 +83,159 @@ static int run(int64_t dead_after) {
     return nfired;
 }
 
+enum shape { FLAT_ZERO, STORM };
+
+/*
+ * days clear days on the 10 kWp / 5 kW array, sampled every 15 min; from
+ * 18:00 UTC (about solar noon) of the first day the output is flat at
+ * zero for good (FLAT_ZERO) or flickers at 1-3 % for 90 min and comes
+ * back (STORM). Returns the clear-sky expected energy (Wh) lost.
+ */
+static double run_shape(enum shape shape, int days) {
+    struct pvs_config *cfg = load();
+    struct pvs_ruleset *rs = NULL;
+    struct pvs_cfg_errors errs;
+    struct pvs_expect_in in;
+    struct pvs_expect_out out;
+    int64_t t0 = DAY0 + 8 * 60 * MIN, from = DAY0 + 18 * 60 * MIN;
+    double lost = 0;
+    int i = 0;
+
+    memset(&errs, 0, sizeof(errs));
+    nfired = 0;
+    nevs = 0;
+    assert_int_equal(pvs_ruleset_new(cfg, on_alert, NULL, &rs, &errs), PVS_OK);
+    pvs_ruleset_start(rs, t0);
+    pvs_expect_in_init(&in);
+    for (int64_t t = t0; t < DAY0 + days * 1440 * MIN; t += 15 * MIN, i++) {
+        struct pvs_sample s;
+        double good;
+        memset(&s, 0, sizeof(s));
+        pvs_expect_power(cfg->sites[0], 10, 5000, t, &in, &out);
+        s.metric = PVS_M_AC_POWER_W;
+        s.ts_ms = t;
+        good = out.power_w * 0.95;
+        s.value = good;
+        if (t >= from && (shape == FLAT_ZERO || t < from + 90 * MIN))
+            s.value = shape == FLAT_ZERO ? 0 : good * (0.01 + 0.01 * (i % 3));
+        lost += (good - s.value) * 0.25;
+        pvs_ruleset_sample(rs, &s);
+        pvs_ruleset_tick(rs, t);
+    }
+    pvs_ruleset_free(rs);
+    pvs_config_free(cfg);
+    return lost;
+}
+
+/* Without a sensor a dark storm flickers: a warning, never critical. */
+static void test_storm_is_warning(void **state) {
+    (void)state;
+    run_shape(STORM, 1);
+    assert_int_equal(nfired, 1);
+    for (size_t i = 0; i < nevs; i++)
+        assert_int_equal(evs[i].severity, PVS_SEV_WARNING);
+}
+
+/* Flat at zero is a dead inverter: critical. */
+static void test_flat_zero_is_critical(void **state) {
+    (void)state;
+    run_shape(FLAT_ZERO, 1);
+    assert_int_equal(nfired, 1);
+    assert_int_equal(evs[nevs - 1].severity, PVS_SEV_CRITICAL);
+}
+
+/*
+ * The one energy figure: expected minus actual from the model that fired,
+ * growing in hourly updates that chain (each starts where the last one
+ * ended); per day is a clear day's energy for a dead inverter before a
+ * full day has passed, then the last full day's loss.
+ */
+static void test_lost_energy_one_figure(void **state) {
+    struct pvs_config *cfg = load();
+    double day_wh = pvs_expect_clear_day_wh(cfg->sites[0], 10, 5000, DAY0);
+    double lost, last = 0;
+    size_t nup = 0;
+
+    (void)state;
+    lost = run_shape(FLAT_ZERO, 3) / 1000.0;
+    assert_true(evs[0].state == PVS_ALERT_FIRING);
+    assert_true(evs[0].lost_kwh_before == 0);
+    /* The clear-sky model fired: a dead inverter loses a clear day. */
+    assert_true(fabs(evs[0].lost_kwh_per_day - day_wh / 1000.0) <
+                0.1 * day_wh / 1000.0);
+    for (size_t i = 1; i < nevs; i++) {
+        assert_int_equal(evs[i].state, PVS_ALERT_UPDATE);
+        assert_true(fabs(evs[i].lost_kwh_before - evs[i - 1].lost_kwh) < 1e-9);
+        assert_true(evs[i].lost_kwh >= evs[i].lost_kwh_before);
+        last = evs[i].lost_kwh;
+        nup++;
+    }
+    assert_true(nup > 10);
+    /* What was lost, within the last hour's update. */
+    assert_true(last > 0.85 * lost && last <= 1.02 * lost);
+    /* A full day later: the loss of that day, a clear day's energy
+     * (the model's, against the 0.95 the simulated array makes). */
+    assert_true(fabs(evs[nevs - 1].lost_kwh_per_day - day_wh / 1000.0) <
+                0.1 * day_wh / 1000.0);
+    pvs_config_free(cfg);
+}
+
+/*
+ * Twelve clear days without a sensor; from day `from` the device keeps
+ * only `keep` of its output (a lost string). Returns the first firing
+ * event of the "partial" subject, or NULL.
+ */
+static const struct pvs_alert_event *run_partial(int from, double keep) {
+    struct pvs_config *cfg = load();
+    struct pvs_ruleset *rs = NULL;
+    struct pvs_cfg_errors errs;
+    struct pvs_expect_in in;
+    struct pvs_expect_out out;
+
+    memset(&errs, 0, sizeof(errs));
+    nfired = 0;
+    nevs = 0;
+    assert_int_equal(pvs_ruleset_new(cfg, on_alert, NULL, &rs, &errs), PVS_OK);
+    pvs_ruleset_start(rs, DAY0);
+    pvs_expect_in_init(&in);
+    for (int64_t t = DAY0; t < DAY0 + 12 * 1440 * MIN; t += 15 * MIN) {
+        struct pvs_sample s;
+        memset(&s, 0, sizeof(s));
+        pvs_expect_power(cfg->sites[0], 10, 0, t, &in, &out);
+        s.metric = PVS_M_AC_POWER_W;
+        s.ts_ms = t;
+        s.value = out.power_w * 0.9;
+        if (t >= DAY0 + from * 1440 * MIN)
+            s.value *= keep;
+        pvs_ruleset_sample(rs, &s);
+        pvs_ruleset_tick(rs, t);
+    }
+    pvs_ruleset_free(rs);
+    pvs_config_free(cfg);
+    for (size_t i = 0; i < nevs; i++)
+        if (evs[i].state == PVS_ALERT_FIRING &&
+            !strcmp(evs[i].subject, "partial"))
+            return &evs[i];
+    return NULL;
+}
+
+/* A lost string of three, without a sensor: found within two clear
+ * days, and said in words. */
+static void test_partial_loss_without_sensor(void **state) {
+    const struct pvs_alert_event *e;
+
+    (void)state;
+    assert_null(run_partial(99, 1.0));
+    e = run_partial(6, 2.0 / 3.0);
+    assert_non_null(e);
+    assert_true(e->ts_ms <= DAY0 + (6 + 2) * 1440 * MIN + 8 * 60 * MIN);
+    assert_non_null(strstr(e->explanation, "about a third of the output"));
+    assert_non_null(strstr(e->explanation, "typical of one string of three"));
+    assert_int_equal(e->severity, PVS_SEV_WARNING);
+    /* Lost energy: what the device would make, minus what it makes. */
+    assert_true(e->expected > e->measured);
+}
+
 static void test_clipping_is_not_underperformance(void **state) {
     (void)state;
     assert_int_equal(run(0), 0);
@@ -92,6 +250,10 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_clipping_is_not_underperformance),
         cmocka_unit_test(test_dead_inverter),
+        cmocka_unit_test(test_storm_is_warning),
+        cmocka_unit_test(test_flat_zero_is_critical),
+        cmocka_unit_test(test_lost_energy_one_figure),
+        cmocka_unit_test(test_partial_loss_without_sensor),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

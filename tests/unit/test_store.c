@@ -224,6 +224,35 @@ static void test_restore_and_readonly(void **state) {
         pvs_store_open("/nonexistent/x.db", PVS_STORE_READONLY, &st), PVS_OK);
 }
 
+static void count_learnt(void *ud, const char *rule, const char *device,
+                         const char *text) {
+    int *n = ud;
+
+    assert_string_equal(rule, "communication");
+    assert_string_equal(device, "inv1");
+    assert_string_equal(text, *n ? "second" : "env1 night=0 n=2 levels=1,2");
+    (*n)++;
+}
+
+/* What the rules learnt: one line per rule and device, replaced. */
+static void test_learnt(void **state) {
+    struct pvs_store *st = NULL;
+    int n = 0;
+
+    (void)state;
+    assert_int_equal(pvs_store_open(dbpath, 0, &st), PVS_OK);
+    assert_int_equal(pvs_store_learnt_put(st, "communication", "inv1",
+                                          "env1 night=0 n=2 levels=1,2"),
+                     PVS_OK);
+    assert_int_equal(pvs_store_learnt_each(st, count_learnt, &n), PVS_OK);
+    assert_int_equal(n, 1);
+    assert_int_equal(
+        pvs_store_learnt_put(st, "communication", "inv1", "second"), PVS_OK);
+    assert_int_equal(pvs_store_learnt_each(st, count_learnt, &n), PVS_OK);
+    assert_int_equal(n, 2);
+    pvs_store_close(st);
+}
+
 static void test_newer_schema_refused(void **state) {
     struct pvs_store *st = NULL;
     char path[160], cmd[256];
@@ -408,6 +437,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_roundtrip),
         cmocka_unit_test(test_restore_and_readonly),
+        cmocka_unit_test(test_learnt),
         cmocka_unit_test(test_newer_schema_refused),
         cmocka_unit_test(test_migration_takes_a_copy),
         cmocka_unit_test(test_packed_readings),

@@ -85,10 +85,57 @@ static void test_round_trip(void **state) {
     }
 }
 
+/* Outside text in a log line: escaped, capped, valid UTF-8 kept. */
+static void test_esc(void **state) {
+    char buf[PVS_ESC_SIZE], small[16];
+    char big[400];
+
+    (void)state;
+    assert_string_equal(pvs_esc("alice", buf, sizeof(buf)), "alice");
+    assert_string_equal(pvs_esc("a\nb\x1b[31m", buf, sizeof(buf)),
+                        "a\\x0ab\\x1b[31m");
+    assert_string_equal(pvs_esc("back\\slash", buf, sizeof(buf)),
+                        "back\\x5cslash");
+    /* UTF-8 stays; a stray byte and a C1 control (U+009B) do not. */
+    assert_string_equal(pvs_esc("Durand \xc3\xa9t\xe9", buf, sizeof(buf)),
+                        "Durand \xc3\xa9t\\xe9");
+    assert_string_equal(pvs_esc("\xc2\x9b"
+                                "2J",
+                                buf, sizeof(buf)),
+                        "\\xc2\\x9b2J");
+    assert_string_equal(pvs_esc(NULL, buf, sizeof(buf)), "(null)");
+    /* Capped, with the cut marked and the buffer never overrun. */
+    memset(big, '\n', sizeof(big) - 1);
+    big[sizeof(big) - 1] = '\0';
+    pvs_esc(big, small, sizeof(small));
+    assert_string_equal(small, "\\x0a\\x0a\\x0a...");
+    pvs_esc(big, buf, sizeof(buf));
+    assert_true(strlen(buf) < sizeof(buf));
+    assert_string_equal(buf + strlen(buf) - 3, "...");
+    assert_string_equal(pvs_esc("0123456789abc", small, sizeof(small)),
+                        "0123456789abc");
+    assert_string_equal(pvs_esc("0123456789abcdefg", small, sizeof(small)),
+                        "0123456789ab...");
+}
+
+static void test_utf8_valid(void **state) {
+    (void)state;
+    assert_true(pvs_utf8_valid("correct horse", 13));
+    assert_true(pvs_utf8_valid("\xc3\xa9t\xc3\xa9", 5));
+    assert_false(pvs_utf8_valid("0123456789\0rest", 15));
+    assert_false(pvs_utf8_valid("\xe9t\xe9", 3));
+    assert_false(pvs_utf8_valid("\xc0\xaf", 2));         /* overlong */
+    assert_false(pvs_utf8_valid("\xed\xa0\x80", 3));     /* surrogate */
+    assert_false(pvs_utf8_valid("\xf4\x90\x80\x80", 4)); /* > U+10FFFF */
+    assert_false(pvs_utf8_valid("\xe2\x82", 2));         /* cut short */
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_short_decimals),
         cmocka_unit_test(test_round_trip),
+        cmocka_unit_test(test_esc),
+        cmocka_unit_test(test_utf8_valid),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

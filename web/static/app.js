@@ -317,7 +317,7 @@ async function ticketPage(id, note) {
       h("dt", {}, "Address"), h("dd", {}, t.site_address || "—"),
       h("dt", {}, "Device"), h("dd", {}, t.device || "—"),
       h("dt", {}, "Opened"), h("dd", {}, when(t.opened_ms)),
-      h("dt", {}, "Energy lost"), h("dd", {}, num(t.lost_kwh, 2) + " kWh"),
+      h("dt", {}, "Energy lost"), h("dd", {}, num(t.lost_kwh, 1) + " kWh"),
       t.access_notes ? [h("dt", {}, "Access"), h("dd", {}, t.access_notes)] : null)),
     canAct ? h("div", { class: "card", id: "ticket-actions" },
       h("h2", {}, "Actions"),
