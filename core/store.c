@@ -57,8 +57,9 @@ static const char *const stmt_sql[S__COUNT] = {
                 "measured, expected, lost_kwh, lost_kwh_per_day, evidence, "
                 "explanation, kb, silenced) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
                 "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    /* A firing alert's running figures live on its firing row. */
-    [S_ALERT_UPD] = "UPDATE alerts SET severity = ?, ts_ms = ?, measured = ?, "
+    /* A firing alert's running figures live on its firing row (whose
+     * ts_ms stays the time it fired). */
+    [S_ALERT_UPD] = "UPDATE alerts SET severity = ?, measured = ?, "
                     "expected = ?, lost_kwh = ?, lost_kwh_per_day = ?, "
                     "evidence = ? WHERE id = (SELECT MAX(id) FROM alerts "
                     "WHERE fingerprint = ?) AND state = 'firing'",
@@ -769,13 +770,12 @@ static enum pvs_err alert_update(struct pvs_store *st,
     if (!s)
         return PVS_ERR_DB;
     store_bind_text(s, 1, pvs_severity_name(ev->severity));
-    sqlite3_bind_int64(s, 2, ev->ts_ms);
-    bind_double(s, 3, ev->measured);
-    bind_double(s, 4, ev->expected);
-    bind_double(s, 5, ev->lost_kwh);
-    bind_double(s, 6, ev->lost_kwh_per_day);
-    store_bind_text(s, 7, ev->evidence);
-    store_bind_text(s, 8, ev->fingerprint);
+    bind_double(s, 2, ev->measured);
+    bind_double(s, 3, ev->expected);
+    bind_double(s, 4, ev->lost_kwh);
+    bind_double(s, 5, ev->lost_kwh_per_day);
+    store_bind_text(s, 6, ev->evidence);
+    store_bind_text(s, 7, ev->fingerprint);
     return step_done(st, s, "updating an alert");
 }
 

@@ -17,8 +17,9 @@
  * a reporting envelope: the clear-sky plane-of-array irradiance (from
  * expect.c, so the array's tilt and azimuth count) at which it goes quiet
  * in the evening and wakes in the morning, learnt from its own night
- * gaps. Silence counts only while the clear sky is above that level with
- * a margin. Until a few nights are learnt a conservative default applies;
+ * gaps. Silence counts only while the light is above that level with a
+ * margin: the clear sky, or the site's irradiance sensor while it
+ * reports. Until a few nights are learnt a conservative default applies;
  * a device that talks at night has no envelope (the sun rule alone). The
  * level never exceeds 60 % of the day's clear-sky peak, so a device that
  * stays silent all day is always found. A device whose last output was
@@ -93,10 +94,11 @@ struct comm_group {
 };
 
 struct comm_state {
-    struct comm_dev *dev;    /* cfg->ndevices */
-    struct comm_group *site; /* cfg->nsites */
-    struct comm_group *ep;   /* cfg->nendpoints */
-    struct comm_group *gw;   /* cfg->nmqtt_maps */
+    struct comm_dev *dev;       /* cfg->ndevices */
+    struct comm_group *site;    /* cfg->nsites */
+    struct comm_group *ep;      /* cfg->nendpoints */
+    struct comm_group *gw;      /* cfg->nmqtt_maps */
+    struct pvs_expect_env *env; /* per site: its irradiance sensor */
     int64_t first_ms;
     int64_t held_ms;
     bool was_held;
@@ -120,6 +122,7 @@ static enum pvs_err comm_parse(struct pvs_rule *r,
     st->site = pvs_calloc(cfg->nsites + 1, sizeof(*st->site));
     st->ep = pvs_calloc(cfg->nendpoints + 1, sizeof(*st->ep));
     st->gw = pvs_calloc(cfg->nmqtt_maps + 1, sizeof(*st->gw));
+    st->env = pvs_calloc(cfg->nsites + 1, sizeof(*st->env));
     r->params = p;
     r->state = st;
     return PVS_OK;
@@ -133,6 +136,7 @@ static void comm_free(struct pvs_rule *r) {
         pvs_free(st->site);
         pvs_free(st->ep);
         pvs_free(st->gw);
+        pvs_free(st->env);
     }
     PVS_FREE(r->state);
     PVS_FREE(r->params);
@@ -196,6 +200,20 @@ static void learn(const struct pvs_site *site, struct comm_dev *cd,
     cd->env.level[cd->env.n++ % ENV_N] = (float)clear_poa(site, now);
 }
 
+/* The light on the array now: the site's irradiance sensor while it
+ * reports (a dark sky sends loggers to sleep early), else the clear sky. */
+static double site_poa(const struct comm_state *st, const struct pvs_site *site,
+                       int64_t now) {
+    struct pvs_expect_in in;
+    struct pvs_expect_out out;
+
+    pvs_expect_env_inputs(&st->env[site->index], now, &in);
+    if (isnan(in.poa_wm2) && isnan(in.ghi_wm2))
+        return clear_poa(site, now);
+    pvs_expect_power(site, 1.0, 0, now, &in, &out);
+    return out.poa_wm2;
+}
+
 /* The clear-sky POA above which d should be talking today. */
 static double envelope(const struct comm_dev *cd, double peak_poa) {
     size_t n = cd->env.n < ENV_N ? cd->env.n : ENV_N;
@@ -232,6 +250,8 @@ static void comm_sample(struct pvs_rule *r, const struct pvs_sample *s) {
     struct comm_dev *cd = &st->dev[s->dev];
     char subj[PVS_SUBJECT_MAX];
 
+    if (d->site)
+        pvs_expect_env_sample(&st->env[d->site->index], s);
     if (s->metric == PVS_M_REACHABLE && s->value < 0.5)
         return;
     if (s->ts_ms > cd->last_ms) {
@@ -468,7 +488,7 @@ static void tick_site(struct pvs_rule *r, size_t si, int64_t now, bool held) {
                 sg->peak_poa = x;
         }
     }
-    poa = up ? clear_poa(site, now) : 0;
+    poa = up ? site_poa(st, site, now) : 0;
 
     for (size_t i = 0; i < cfg->ndevices; i++) {
         const struct pvs_device *d = cfg->devices[i];

@@ -170,16 +170,28 @@ static bool hash_queue(struct pvs_web *w, struct web_hash_job *j) {
 }
 
 /*
- * Run j on a hash thread while this thread waits. Only for callers whose
- * thread may block (account creation, a thread-per-connection server);
- * a wait for a busy slot is counted, since it holds a request up.
+ * Run j while this thread waits. Only for callers whose thread may block
+ * (account creation, a thread-per-connection server, a server being
+ * stopped). With a slot free, or the hash threads stopping, the hash runs
+ * right here, at this thread's priority; otherwise j waits
+ * its turn on a hash thread, and the wait is counted, since it holds a
+ * request up.
  */
 static bool hash_sync(struct pvs_web *w, struct web_hash_job *j) {
     bool queued;
 
     pthread_mutex_lock(&w->hash_lock);
-    if (w->hash_busy + w->hash_queued >= w->nhash_threads)
-        pvs_stats_add(PVS_STAT_LOGIN_HASH_WAITS, 1);
+    if (w->hash_stop || w->hash_busy + w->hash_queued < w->nhash_threads) {
+        w->hash_busy++;
+        pthread_mutex_unlock(&w->hash_lock);
+        hash_run(j);
+        pthread_mutex_lock(&w->hash_lock);
+        w->hash_busy--;
+        j->done = true;
+        pthread_mutex_unlock(&w->hash_lock);
+        return true;
+    }
+    pvs_stats_add(PVS_STAT_LOGIN_HASH_WAITS, 1);
     queued = hash_queue(w, j);
     while (queued && !j->done)
         pthread_cond_wait(&w->done_cond, &w->hash_lock);
@@ -597,7 +609,7 @@ void pvs_auth_login(struct web_req *r) {
     int64_t now = pvs_clock_mono_ms(), ms, ms_c;
     struct pvs_web_user u;
     struct pvs_store *st;
-    bool found, queued;
+    bool found, queued = false, sync;
 
     if (!j)
         return;
@@ -642,16 +654,20 @@ void pvs_auth_login(struct web_req *r) {
      * so this worker goes on serving other connections. A thread-per-
      * connection server blocks only this connection's own thread.
      */
-    if (w->can_suspend) {
+    sync = !w->can_suspend;
+    if (!sync) {
         pthread_mutex_lock(&w->hash_lock);
-        queued = hash_queue(w, jb);
+        /* A server being stopped (a reload) answers in this thread. */
+        sync = w->hash_stop;
+        queued = !sync && hash_queue(w, jb);
         if (queued) {
             r->suspended = true;
             r->resume = login_finish;
             MHD_suspend_connection(r->conn);
         }
         pthread_mutex_unlock(&w->hash_lock);
-    } else {
+    }
+    if (sync) {
         queued = hash_sync(w, jb);
         if (queued)
             login_finish(r);

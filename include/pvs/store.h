@@ -76,7 +76,7 @@ enum pvs_err pvs_store_add_alert(struct pvs_store *st,
 /*
  * Call fn for each fingerprint whose last transition is "firing" (to
  * restore rule state after a restart). Only fingerprint, rule_id,
- * subject, severity, started_ms, ts_ms (its last update), lost_kwh,
+ * subject, severity, started_ms, ts_ms (when it fired), lost_kwh,
  * lost_kwh_per_day, evidence, explanation and the
  * site/device (resolved against cfg, may be NULL) are set; the strings are
  * valid during the call only.

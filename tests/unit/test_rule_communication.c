@@ -424,11 +424,57 @@ static void test_envelope_saved_and_restored(void **state) {
     assert_int_equal(evening(copy, false), 1);
 }
 
+/*
+ * A site with an irradiance sensor on its own logger: the inverter's
+ * logger goes quiet at noon. Under a dark sky (the sensor reads 80 W/m2)
+ * that is sleep, not an outage; under a clear one it is found.
+ */
+static size_t noon_silence(double sensor_wm2) {
+    static const char conf[] =
+        "[global]\ngrace_period = 10m\n"
+        "[site \"s1\"]\nlatitude = 39.74\nlongitude = -105.17\nkwp = 5\n"
+        "[device \"a\"]\nsite = s1\n"
+        "[device \"met\"]\nsite = s1\nkind = sensor\n";
+    struct pvs_config *cfg = load(conf);
+    struct pvs_ruleset *rs = NULL;
+    struct pvs_cfg_errors errs;
+    size_t n;
+
+    nev = 0;
+    memset(&errs, 0, sizeof(errs));
+    assert_int_equal(pvs_ruleset_new(cfg, on_alert, NULL, &rs, &errs), PVS_OK);
+    pvs_ruleset_start(rs, DAY0 + 14 * HOUR);
+    for (int64_t t = DAY0 + 14 * HOUR; t < DAY0 + 24 * HOUR; t += 5 * MIN) {
+        struct pvs_sample s;
+
+        memset(&s, 0, sizeof(s));
+        s.dev = 1;
+        s.metric = PVS_M_POA_IRRADIANCE_WM2;
+        s.ts_ms = t;
+        s.value = sensor_wm2 > 0 ? sensor_wm2 : poa_at(cfg, t);
+        pvs_ruleset_sample(rs, &s);
+        if (t < DAY0 + 18 * HOUR)
+            feed(rs, 0, t);
+        pvs_ruleset_tick(rs, t);
+    }
+    n = count("s1/a/communication", PVS_ALERT_FIRING);
+    pvs_ruleset_free(rs);
+    pvs_config_free(cfg);
+    return n;
+}
+
+static void test_sensor_dark_sky_is_sleep(void **state) {
+    (void)state;
+    assert_int_equal(noon_silence(80), 0);
+    assert_int_equal(noon_silence(0), 1);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_sleeping_logger_envelope),
         cmocka_unit_test(test_hourly_first_hours),
         cmocka_unit_test(test_envelope_saved_and_restored),
+        cmocka_unit_test(test_sensor_dark_sky_is_sleep),
         cmocka_unit_test(test_device_down_and_back),
         cmocka_unit_test(test_night_is_sleeping),
         cmocka_unit_test(test_site_and_gateway),
