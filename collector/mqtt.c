@@ -20,6 +20,7 @@
 #include <MQTTAsync.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -51,6 +52,10 @@ struct pvs_mqtt {
     struct pvs_complaint link_down;
     struct pvs_complaint inbox_full;
     int *qos;
+    char **topics; /* [mqtt] topics, then the gateway layouts' filters */
+    size_t ntopics;
+    pthread_t keeper; /* publishes the layouts' keep-alives */
+    bool keeper_running;
 };
 
 static void on_subscribed(void *ctx, MQTTAsync_successData *resp) {
@@ -58,7 +63,7 @@ static void on_subscribed(void *ctx, MQTTAsync_successData *resp) {
 
     (void)resp;
     atomic_store(&m->subscribed, true);
-    pvs_info("subscribed to %zu topics at '%s'", m->mc->ntopics, m->uri);
+    pvs_info("subscribed to %zu topics at '%s'", m->ntopics, m->uri);
 }
 
 static void on_subscribe_failed(void *ctx, MQTTAsync_failureData *resp) {
@@ -76,8 +81,8 @@ static void subscribe(struct pvs_mqtt *m) {
     ro.onSuccess = on_subscribed;
     ro.onFailure = on_subscribe_failed;
     ro.context = m;
-    rc = MQTTAsync_subscribeMany(m->client, (int)m->mc->ntopics, m->mc->topics,
-                                 m->qos, &ro);
+    rc = MQTTAsync_subscribeMany(m->client, (int)m->ntopics, m->topics, m->qos,
+                                 &ro);
     if (rc != MQTTASYNC_SUCCESS)
         pvs_error("cannot subscribe at '%s': paho error %d", m->uri, rc);
 }
@@ -183,6 +188,10 @@ static int on_message(void *ctx, char *topic, int topic_len,
     case PVS_MQTT_UNKNOWN_METRIC:
         pvs_stats_add(PVS_STAT_MQTT_UNKNOWN_METRIC, 1);
         complain_locked(m, &m->bad_payload, "rejected message", tbuf, why);
+        goto done;
+    case PVS_MQTT_IGNORED:
+        /* A gateway's own chatter (uptime, names, unmapped values). */
+        pvs_stats_add(PVS_STAT_MQTT_UNKNOWN_METRIC, 1);
         goto done;
     case PVS_MQTT_MALFORMED:
     case PVS_MQTT_EMPTY:
@@ -307,10 +316,20 @@ enum pvs_err pvs_mqtt_new(const struct pvs_config *cfg, struct pvs_queue *inbox,
         pvs_mqtt_free(m);
         return PVS_ERR_CONFIG;
     }
-    m->qos = pvs_calloc(m->mc->ntopics, sizeof(int));
-    for (size_t i = 0; i < m->mc->ntopics; i++)
-        m->qos[i] = (int)m->mc->qos;
     m->map = pvs_mqtt_map_new(cfg);
+    {
+        size_t nf;
+        const char *const *f = pvs_mqtt_map_filters(m->map, &nf);
+
+        m->topics = pvs_calloc(m->mc->ntopics + nf + 1, sizeof(char *));
+        for (size_t i = 0; i < m->mc->ntopics; i++)
+            m->topics[m->ntopics++] = m->mc->topics[i];
+        for (size_t i = 0; i < nf; i++)
+            m->topics[m->ntopics++] = (char *)(uintptr_t)f[i];
+    }
+    m->qos = pvs_calloc(m->ntopics + 1, sizeof(int));
+    for (size_t i = 0; i < m->ntopics; i++)
+        m->qos[i] = (int)m->mc->qos;
     /* Receiving never needs the sender's buffer. */
     opts.sendWhileDisconnected = 0;
     rc = MQTTAsync_createWithOptions(&m->client, m->uri, m->mc->client_id,
@@ -328,12 +347,61 @@ enum pvs_err pvs_mqtt_new(const struct pvs_config *cfg, struct pvs_queue *inbox,
     return PVS_OK;
 }
 
+/*
+ * Gateways that publish only while someone asks (Venus OS forgets after
+ * 60 s): ask on time. The first request after each connection asks for
+ * everything, the later ones only keep the flow going.
+ */
+static void *keep_alive(void *arg) {
+    struct pvs_mqtt *m = arg;
+    struct timespec ts = {0, 200 * 1000000L};
+    size_t n;
+    const struct pvs_mqtt_keepalive *ka = pvs_mqtt_map_keepalives(m->map, &n);
+    int64_t *next = pvs_calloc(n + 1, sizeof(int64_t));
+    bool was_up = false;
+
+    while (!atomic_load(&m->stopping)) {
+        int64_t now = pvs_clock_mono_ms();
+        bool up = atomic_load(&m->subscribed);
+
+        for (size_t i = 0; up && i < n; i++) {
+            static const char quiet[] =
+                "{\"keepalive-options\": [\"suppress-republish\"]}";
+            MQTTAsync_message msg = MQTTAsync_message_initializer;
+
+            if (was_up && now < next[i])
+                continue;
+            msg.payload = (void *)(uintptr_t)(was_up ? quiet : "");
+            msg.payloadlen = was_up ? (int)strlen(quiet) : 0;
+            msg.qos = 0;
+            if (MQTTAsync_sendMessage(m->client, ka[i].topic, &msg, NULL) !=
+                MQTTASYNC_SUCCESS)
+                pvs_debug("cannot send the keep-alive on '%s'", ka[i].topic);
+            next[i] = now + ka[i].every_ms;
+        }
+        was_up = up;
+        nanosleep(&ts, NULL);
+    }
+    pvs_free(next);
+    return NULL;
+}
+
 enum pvs_err pvs_mqtt_start(struct pvs_mqtt *m) {
+    size_t nka;
+
     if (pthread_create(&m->supervisor, NULL, supervise, m)) {
         pvs_error("cannot start the MQTT supervisor thread");
         return PVS_ERR_IO;
     }
     m->supervisor_running = true;
+    pvs_mqtt_map_keepalives(m->map, &nka);
+    if (nka) {
+        if (pthread_create(&m->keeper, NULL, keep_alive, m)) {
+            pvs_error("cannot start the MQTT keep-alive thread");
+            return PVS_ERR_IO;
+        }
+        m->keeper_running = true;
+    }
     return PVS_OK;
 }
 
@@ -352,6 +420,10 @@ void pvs_mqtt_stop(struct pvs_mqtt *m) {
     if (m->supervisor_running) {
         pthread_join(m->supervisor, NULL);
         m->supervisor_running = false;
+    }
+    if (m->keeper_running) {
+        pthread_join(m->keeper, NULL);
+        m->keeper_running = false;
     }
     if (m->client && MQTTAsync_isConnected(m->client)) {
         d.timeout = 2000;
@@ -372,6 +444,7 @@ void pvs_mqtt_free(struct pvs_mqtt *m) {
     if (m->client)
         MQTTAsync_destroy(&m->client);
     pvs_mqtt_map_free(m->map);
+    pvs_free(m->topics);
     pvs_free(m->qos);
     pvs_free(m->uri);
     pvs_free(m->user);

@@ -21,15 +21,30 @@
  * exact operands, one IEEE rounding) covers what meters send, strtod the
  * rest. Nested values are checked and skipped without recursion, 64
  * levels deep at most.
+ *
+ * Gateway layouts ([mqtt_map], presets in mqtt_preset.c) are compiled
+ * once into patterns of topic levels and sorted field tables: a message
+ * costs a split of its topic, a level-by-level match, and binary
+ * searches for its field and its serial number. A serial no map names is
+ * counted and complained about (rate-limited by the caller), never turned
+ * into a device. A JSON payload is walked once; paths go 8 members deep
+ * at most, deeper values and arrays are checked and skipped.
  */
 #include <ctype.h>
 #include <float.h>
 #include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#define PVS_LOG_MODULE "mqtt"
+#include <pthread.h>
+
 #include "pvs/clock.h"
+#include "pvs/log.h"
 #include "pvs/mqtt.h"
+#include "pvs/tz.h"
 
 #define MAX_FIELDS 256
 #define TOPIC_MAX 512
@@ -45,16 +60,39 @@ struct dev_ref {
     uint32_t index;
 };
 
+struct layout;
+
+/* What a daily counter did last, per device (see daily_quality). */
+struct daily {
+    int64_t day; /* local day number of the last fresh sample */
+    double last;
+    bool have;
+};
+
 struct pvs_mqtt_map {
     const struct pvs_config *cfg;
     struct dev_ref *devs; /* sorted by id */
     size_t ndevs;
+    struct layout *layouts;
+    size_t nlayouts;
+    char **filters;
+    size_t nfilters;
+    struct pvs_mqtt_keepalive *keepalives;
+    size_t nkeepalives;
+    struct pvs_tz **tz;    /* per site; NULL = UTC */
+    struct daily *daily;   /* per device */
+    pthread_mutex_t *lock; /* the daily state (parse may run anywhere) */
+    char **owned;          /* serials cut out of "SERIAL DEVICE" lines */
+    size_t nowned;
 };
 
 static int dev_cmp(const void *a, const void *b) {
     return strcmp(((const struct dev_ref *)a)->id,
                   ((const struct dev_ref *)b)->id);
 }
+
+static void layouts_build(struct pvs_mqtt_map *m);
+static void layouts_free(struct pvs_mqtt_map *m);
 
 struct pvs_mqtt_map *pvs_mqtt_map_new(const struct pvs_config *cfg) {
     struct pvs_mqtt_map *m = pvs_calloc(1, sizeof(*m));
@@ -67,12 +105,14 @@ struct pvs_mqtt_map *pvs_mqtt_map_new(const struct pvs_config *cfg) {
         m->devs[i].index = (uint32_t)i;
     }
     qsort(m->devs, m->ndevs, sizeof(*m->devs), dev_cmp);
+    layouts_build(m);
     return m;
 }
 
 void pvs_mqtt_map_free(struct pvs_mqtt_map *map) {
     if (!map)
         return;
+    layouts_free(map);
     pvs_free(map->devs);
     pvs_free(map);
 }
@@ -665,6 +705,1336 @@ static int split_topic(char *t, char **parts, int max) {
     return n;
 }
 
+/* ---- gateway layouts: [mqtt_map] sections and presets ---- */
+
+#define LV_MAX 16      /* topic levels a pattern or a topic may have */
+#define FIELD_BUF 128  /* a field name or JSON path, lowercased */
+#define PATH_DEPTH 8   /* JSON members deep a path may go */
+#define SERIAL_BUF 128 /* a serial number or device id from a topic */
+
+/* WC_PREFIX appears only while learning: the prefix is still unknown. */
+enum wc {
+    WC_NONE,
+    WC_SITE,
+    WC_DEVICE,
+    WC_SERIAL,
+    WC_CHANNEL,
+    WC_FIELD,
+    WC_REST,
+    WC_ANY,
+    WC_PREFIX,
+    WC__COUNT
+};
+static const char *const wc_names[WC__COUNT] = {NULL,     "site",    "device",
+                                                "serial", "channel", "field",
+                                                "field*", "any",     "prefix"};
+
+enum form { FORM_PLAIN, FORM_VALUE, FORM_JSON };
+static const char *const form_names[] = {"plain", "value", "json", NULL};
+
+struct level {
+    char *lit; /* literal text, or the literal before the wildcard */
+    size_t litlen;
+    enum wc wc;
+};
+
+struct pattern {
+    struct level lv[LV_MAX];
+    int n;
+    enum form form;
+    bool skip; /* a topic of the gateway's that carries nothing for us */
+    bool has[WC__COUNT];
+    char *text; /* as written, {prefix} replaced */
+};
+
+enum scope { SC_ANY, SC_AC, SC_DC };
+
+struct field {
+    char *name; /* lowercased */
+    enum scope scope;
+    bool ignore;
+    bool per_channel; /* mppt_*: the channel is the MPPT input */
+    enum pvs_metric metric;
+    unsigned idx;
+    double factor;
+    int32_t dev; /* @DEVICE, or -1 */
+};
+
+struct serial_ref {
+    const char *serial;
+    uint32_t dev;
+};
+
+struct layout {
+    const struct pvs_mqtt_map_cfg *mc;
+    struct pattern *pats;
+    size_t npats;
+    struct field *fields; /* sorted by scope, then name */
+    size_t nfields;
+    struct serial_ref *serials; /* sorted by serial */
+    size_t nserials;
+    int32_t default_dev; /* topics that name no device; -1 = none */
+    int64_t ac_channel;
+    char *prefix;
+    char *keepalive_topic;
+    int64_t keepalive_ms;
+    bool learn; /* mqtt-learn: any serial is a device */
+};
+
+/* One key = value line, from the preset or from the section. */
+struct lkv {
+    const char *key, *value, *file;
+    int line;
+    bool preset; /* a preset's line, not the section's */
+};
+
+static int field_cmp(const void *a, const void *b) {
+    const struct field *x = a, *y = b;
+
+    if (x->scope != y->scope)
+        return (int)x->scope - (int)y->scope;
+    return strcmp(x->name, y->name);
+}
+
+static int serial_cmp(const void *a, const void *b) {
+    return strcmp(((const struct serial_ref *)a)->serial,
+                  ((const struct serial_ref *)b)->serial);
+}
+
+static int32_t device_index(const struct pvs_config *cfg, const char *id) {
+    const struct pvs_device *d = pvs_config_device(cfg, id);
+
+    return d ? (int32_t)d->index : -1;
+}
+
+/* "{prefix}" replaced by prefix (a level of its own disappears when
+ * prefix is empty). Caller frees. */
+static char *expand_prefix(const char *s, const char *prefix) {
+    struct pvs_buf b;
+    const char *p = s, *hit;
+    char *out;
+
+    pvs_buf_init(&b, 4096);
+    while ((hit = strstr(p, "{prefix}"))) {
+        pvs_buf_printf(&b, "%.*s%s", (int)(hit - p), p, prefix);
+        p = hit + 8;
+        if (!*prefix && hit == s && *p == '/')
+            p++;
+    }
+    pvs_buf_puts(&b, p);
+    out = pvs_strdup(b.data ? b.data : "");
+    pvs_buf_release(&b);
+    return out;
+}
+
+static void lerr(struct pvs_cfg_errors *errs, const struct lkv *kv,
+                 const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void lerr(struct pvs_cfg_errors *errs, const struct lkv *kv,
+                 const char *fmt, ...) {
+    char msg[512];
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    if (errs)
+        pvs_cfg_error(errs, kv->file, kv->line, "%s", msg);
+    else
+        pvs_error("%s:%d: %s", kv->file, kv->line, msg);
+}
+
+/* "PATTERN [plain|value|json]" into pat. Returns false on an error. */
+static bool pattern_compile(const struct lkv *kv, const char *prefix, bool skip,
+                            struct pattern *pat, struct pvs_cfg_errors *errs) {
+    char *text = expand_prefix(kv->value, prefix), *sp, *p, *slash;
+    bool ok = true;
+
+    memset(pat, 0, sizeof(*pat));
+    pat->skip = skip;
+    pat->form = FORM_PLAIN;
+    sp = strpbrk(text, " \t");
+    if (sp) {
+        char *f = sp + strspn(sp, " \t");
+        int k;
+
+        *sp = '\0';
+        for (k = 0; form_names[k] && strcmp(form_names[k], f); k++)
+            ;
+        if (!form_names[k]) {
+            lerr(errs, kv, "payload form '%s': expected plain, value or json",
+                 f);
+            ok = false;
+        }
+        pat->form = (enum form)k;
+    }
+    pat->text = text;
+    if (strpbrk(text, "+#")) {
+        lerr(errs, kv,
+             "topic '%s': write {any} or {field*} instead of MQTT "
+             "wildcards",
+             text);
+        goto fail;
+    }
+    for (p = text; ok; p = slash + 1) {
+        struct level *lv;
+        char *open, *close;
+        size_t k;
+
+        if (pat->n == LV_MAX) {
+            lerr(errs, kv, "topic '%s' has more than %d levels", text, LV_MAX);
+            goto fail;
+        }
+        lv = &pat->lv[pat->n++];
+        slash = strchr(p, '/');
+        k = slash ? (size_t)(slash - p) : strlen(p);
+        open = memchr(p, '{', k);
+        close = open ? memchr(open, '}', k - (size_t)(open - p)) : NULL;
+        if (!k || (open && (!close || close != p + k - 1))) {
+            lerr(errs, kv,
+                 "topic '%s': every level is text, optionally ending "
+                 "with one {wildcard}",
+                 text);
+            goto fail;
+        }
+        lv->lit = p;
+        lv->litlen = open ? (size_t)(open - p) : k;
+        if (open) {
+            size_t n = (size_t)(close - open - 1);
+            int w;
+            for (w = 1; w < WC__COUNT; w++)
+                if (strlen(wc_names[w]) == n &&
+                    !memcmp(open + 1, wc_names[w], n))
+                    break;
+            if (w == WC__COUNT) {
+                lerr(errs, kv,
+                     "topic '%s': unknown wildcard '%.*s': expected site, "
+                     "device, serial, channel, field, field* or any",
+                     text, (int)n, open + 1);
+                goto fail;
+            }
+            if (pat->has[w] && w != WC_ANY) {
+                lerr(errs, kv, "topic '%s': {%s} appears twice", text,
+                     wc_names[w]);
+                goto fail;
+            }
+            if (w == WC_REST && (slash || lv->litlen)) {
+                lerr(errs, kv,
+                     "topic '%s': {field*} must be a whole last level", text);
+                goto fail;
+            }
+            lv->wc = (enum wc)w;
+            pat->has[w] = true;
+        }
+        if (!slash)
+            break;
+    }
+    if (!ok)
+        goto fail;
+    /* The level strings point into text: cut them apart. */
+    for (int i = 0; i < pat->n; i++)
+        pat->lv[i].lit = pvs_strndup(pat->lv[i].lit, pat->lv[i].litlen);
+    return true;
+fail:
+    pat->n = 0; /* nothing of its own to free but text */
+    return false;
+}
+
+static char *pattern_filter(const struct pattern *pat) {
+    struct pvs_buf b;
+    char *out;
+
+    pvs_buf_init(&b, 4096);
+    for (int i = 0; i < pat->n; i++) {
+        const struct level *lv = &pat->lv[i];
+        if (i)
+            pvs_buf_puts(&b, "/");
+        if (lv->wc == WC_REST)
+            pvs_buf_puts(&b, "#");
+        else if (lv->wc != WC_NONE)
+            pvs_buf_puts(&b, "+");
+        else
+            pvs_buf_puts(&b, lv->lit);
+    }
+    out = pvs_strdup(b.data);
+    pvs_buf_release(&b);
+    return out;
+}
+
+static void pattern_release(struct pattern *pat) {
+    for (int i = 0; i < pat->n; i++)
+        pvs_free(pat->lv[i].lit);
+    pvs_free(pat->text);
+}
+
+static bool ends_with(const char *s, const char *suffix) {
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && !strcmp(s + n - k, suffix);
+}
+
+/* The factor from unit to the metric's own unit; false when it does not
+ * fit. */
+static bool unit_factor(const char *metric, const char *unit, double *out) {
+    static const struct {
+        const char *suffix, *unit;
+        double f;
+    } units[] = {
+        {"_w", "w", 1},
+        {"_w", "kw", 1e3},
+        {"_w", "mw", 1e6},
+        {"_wh", "wh", 1},
+        {"_wh", "kwh", 1e3},
+        {"_wh", "mwh", 1e6},
+        {"_v", "v", 1},
+        {"_v", "kv", 1e3},
+        {"_a", "a", 1},
+        {"_a", "ma", 1e-3},
+        {"_hz", "hz", 1},
+        {"_c", "c", 1},
+        {"_pct", "percent", 1},
+        {"_pct", "%", 1},
+        {"_kohm", "kohm", 1},
+        {"_kohm", "mohm", 1e3},
+        {"_wm2", "w/m2", 1},
+        {"power_factor", "fraction", 1},
+        {"power_factor", "percent", 0.01},
+        {"power_factor", "%", 0.01},
+    };
+    char lu[16];
+    size_t n = strlen(unit);
+
+    if (n >= sizeof(lu))
+        return false;
+    for (size_t i = 0; i <= n; i++)
+        lu[i] = (char)tolower((unsigned char)unit[i]);
+    for (size_t i = 0; i < PVS_ARRAY_LEN(units); i++) {
+        if (!ends_with(metric, units[i].suffix) || strcmp(lu, units[i].unit))
+            continue;
+        /* "_w" is also the end of "_kohm"? no; but "_wh" ends in "h". */
+        *out = units[i].f;
+        return true;
+    }
+    return false;
+}
+
+/* "METRIC [UNIT] [@DEVICE]" for key field.NAME, ac.NAME or dc.NAME. */
+static bool field_compile(const struct pvs_config *cfg, const struct lkv *kv,
+                          enum scope scope, const char *name, struct field *f,
+                          struct pvs_cfg_errors *errs) {
+    char buf[256], *tok[4], *t;
+    int n = 0;
+    char mname[64];
+
+    memset(f, 0, sizeof(*f));
+    f->scope = scope;
+    f->dev = -1;
+    f->factor = 1.0;
+    if (!*name || strlen(name) >= FIELD_BUF) {
+        lerr(errs, kv, "field name '%s' must have 1 to %d characters", name,
+             FIELD_BUF - 1);
+        return false;
+    }
+    if (!pvs_strlcpy(buf, kv->value, sizeof(buf))) {
+        lerr(errs, kv, "field '%s': value too long", name);
+        return false;
+    }
+    t = buf;
+    for (;;) {
+        t += strspn(t, " \t");
+        if (!*t)
+            break;
+        if (n == 4) {
+            n = 0;
+            break;
+        }
+        tok[n++] = t;
+        t += strcspn(t, " \t");
+        if (*t)
+            *t++ = '\0';
+    }
+    if (!n) {
+        lerr(errs, kv, "field '%s': expected METRIC [UNIT] [@DEVICE]", name);
+        return false;
+    }
+    f->name = pvs_strdup(name);
+    for (char *c = f->name; *c; c++)
+        *c = (char)tolower((unsigned char)*c);
+    if (!strcmp(tok[0], "ignore")) {
+        f->ignore = true;
+        if (n > 1)
+            lerr(errs, kv, "field '%s': 'ignore' takes nothing after it", name);
+        return n == 1;
+    }
+    pvs_strlcpy(mname, tok[0], sizeof(mname));
+    if (!strncmp(tok[0], "mppt_", 5)) {
+        if (scope != SC_DC) {
+            lerr(errs, kv,
+                 "field '%s': %s takes the MPPT input from the channel: "
+                 "write it as dc.%s, or name the input (mppt1_...)",
+                 name, tok[0], name);
+            return false;
+        }
+        f->per_channel = true;
+        pvs_snprintf(mname, sizeof(mname), "mppt1_%s", tok[0] + 5);
+    }
+    if (pvs_metric_parse(mname, &f->metric, &f->idx)) {
+        lerr(errs, kv,
+             "field '%s': unknown metric '%s' (a canonical metric, "
+             "mppt_power_w and the like in dc., or ignore)",
+             name, tok[0]);
+        return false;
+    }
+    for (int i = 1; i < n; i++) {
+        if (tok[i][0] == '@') {
+            f->dev = device_index(cfg, tok[i] + 1);
+            if (f->dev < 0) {
+                lerr(errs, kv, "field '%s': device '%s' is not defined", name,
+                     tok[i] + 1);
+                return false;
+            }
+        } else if (!unit_factor(mname, tok[i], &f->factor)) {
+            lerr(errs, kv,
+                 "field '%s': unit '%s' does not fit metric '%s' (kW, kWh, "
+                 "MWh, mA, percent... convert to the metric's own unit)",
+                 name, tok[i], tok[0]);
+            return false;
+        }
+    }
+    return true;
+}
+
+static void layout_release(struct layout *l) {
+    for (size_t i = 0; i < l->npats; i++)
+        pattern_release(&l->pats[i]);
+    pvs_free(l->pats);
+    for (size_t i = 0; i < l->nfields; i++)
+        pvs_free(l->fields[i].name);
+    pvs_free(l->fields);
+    pvs_free(l->serials);
+    pvs_free(l->prefix);
+    pvs_free(l->keepalive_topic);
+    memset(l, 0, sizeof(*l));
+}
+
+static bool core_key(const char *k) {
+    return !strcmp(k, "preset") || !strcmp(k, "site") || !strcmp(k, "device") ||
+           !strcmp(k, "gateway");
+}
+
+/*
+ * The section's lines with its preset's first; a key the section sets
+ * replaces the preset's (any topic or skip line replaces all of them).
+ * Preset lines carry the preset key's origin. Caller frees the array.
+ */
+static struct lkv *merged_lines(const struct pvs_mqtt_map_cfg *mc,
+                                size_t *ret_n, struct pvs_cfg_errors *errs,
+                                bool *ret_ok) {
+    const struct pvs_mqtt_preset_kv *pre = NULL;
+    const struct pvs_kv *pk = pvs_cfg_obj_kv(&mc->obj, "preset");
+    struct lkv *out;
+    size_t n = 0, cap = mc->obj.nkv + 1;
+
+    *ret_ok = true;
+    if (mc->preset) {
+        pre = pvs_mqtt_preset_find(mc->preset);
+        if (!pre) {
+            struct lkv at = {"preset", mc->preset, pk ? pk->file : mc->obj.file,
+                             pk ? pk->line : mc->obj.line, false};
+            struct pvs_buf names;
+            pvs_buf_init(&names, 512);
+            for (size_t i = 0; pvs_mqtt_preset_name(i); i++)
+                pvs_buf_printf(&names, "%s%s", i ? ", " : "",
+                               pvs_mqtt_preset_name(i));
+            lerr(errs, &at, "unknown preset '%s': expected one of %s",
+                 mc->preset, names.data);
+            pvs_buf_release(&names);
+            *ret_ok = false;
+        }
+    }
+    for (const struct pvs_mqtt_preset_kv *p = pre; p && p->key; p++)
+        cap++;
+    out = pvs_calloc(cap, sizeof(*out));
+    for (const struct pvs_mqtt_preset_kv *p = pre; p && p->key; p++) {
+        if (pvs_cfg_obj_kv(&mc->obj, p->key))
+            continue;
+        out[n].key = p->key;
+        out[n].value = p->value;
+        out[n].file = pk->file;
+        out[n].line = pk->line;
+        out[n].preset = true;
+        n++;
+    }
+    for (size_t i = 0; i < mc->obj.nkv; i++) {
+        const struct pvs_kv *kv = &mc->obj.kv[i];
+        if (core_key(kv->key))
+            continue;
+        out[n].key = kv->key;
+        out[n].value = kv->value;
+        out[n].file = kv->file;
+        out[n].line = kv->line;
+        n++;
+    }
+    *ret_n = n;
+    return out;
+}
+
+/*
+ * Compile map mc into l. Errors go to errs (or the log when NULL).
+ * Returns false when there was any.
+ */
+static bool layout_compile(const struct pvs_config *cfg,
+                           const struct pvs_mqtt_map_cfg *mc, struct layout *l,
+                           struct pvs_cfg_errors *errs) {
+    struct lkv *lines;
+    size_t n;
+    bool ok;
+    const struct lkv *topic_at = NULL;
+    char msg[256];
+
+    memset(l, 0, sizeof(*l));
+    l->mc = mc;
+    l->default_dev = -1;
+    l->ac_channel = 0;
+    lines = merged_lines(mc, &n, errs, &ok);
+    for (size_t i = 0; i < n; i++) {
+        const struct lkv *kv = &lines[i];
+        if (!strcmp(kv->key, "prefix")) {
+            pvs_free(l->prefix);
+            l->prefix = pvs_strdup(kv->value);
+        } else if (!strcmp(kv->key, "ac_channel")) {
+            if (pvs_parse_i64(kv->value, &l->ac_channel) ||
+                l->ac_channel < -1 || l->ac_channel > 99) {
+                lerr(errs, kv, "ac_channel: expected -1 (none) to 99, not '%s'",
+                     kv->value);
+                ok = false;
+            }
+        } else if (!strcmp(kv->key, "keepalive")) {
+            if (pvs_cfg_parse_duration(kv->value, &l->keepalive_ms, msg,
+                                       sizeof(msg)) ||
+                l->keepalive_ms < 1000 || l->keepalive_ms > 3600000) {
+                lerr(errs, kv, "keepalive: expected 1s to 1h, not '%s'",
+                     kv->value);
+                ok = false;
+            }
+        } else if (!strcmp(kv->key, "keepalive_topic")) {
+            pvs_free(l->keepalive_topic);
+            l->keepalive_topic = pvs_strdup(kv->value);
+        } else if (!strncmp(kv->key, "field.", 6) ||
+                   !strncmp(kv->key, "ac.", 3) || !strncmp(kv->key, "dc.", 3)) {
+            enum scope sc = kv->key[0] == 'f'   ? SC_ANY
+                            : kv->key[0] == 'a' ? SC_AC
+                                                : SC_DC;
+            const char *name = strchr(kv->key, '.') + 1;
+            struct field f;
+            if (!field_compile(cfg, kv, sc, name, &f, errs)) {
+                pvs_free(f.name);
+                ok = false;
+                continue;
+            }
+            l->fields =
+                pvs_realloc(l->fields, (l->nfields + 1) * sizeof(*l->fields));
+            l->fields[l->nfields++] = f;
+        } else if (strcmp(kv->key, "topic") && strcmp(kv->key, "skip")) {
+            lerr(errs, kv,
+                 "unknown key '%s' in [mqtt_map \"%s\"]: expected preset, "
+                 "prefix, topic, skip, site, device, gateway, ac_channel, "
+                 "keepalive, keepalive_topic, field.NAME, ac.NAME or dc.NAME",
+                 kv->key, mc->obj.id);
+            ok = false;
+        }
+    }
+    if (!l->prefix)
+        l->prefix = pvs_strdup("");
+    /* Topics once the prefix is known, wherever it was set. */
+    for (size_t i = 0; i < n; i++) {
+        const struct lkv *kv = &lines[i];
+        bool skip = !strcmp(kv->key, "skip");
+        if (!skip && strcmp(kv->key, "topic"))
+            continue;
+        if (strstr(kv->value, "{prefix}") && !*l->prefix && mc->preset &&
+            !pvs_strcasecmp(mc->preset, "venus")) {
+            lerr(errs, kv, "set prefix to the VRM portal ID of the GX device");
+            ok = false;
+            continue;
+        }
+        l->pats = pvs_realloc(l->pats, (l->npats + 1) * sizeof(*l->pats));
+        if (!pattern_compile(kv, l->prefix, skip, &l->pats[l->npats], errs)) {
+            pattern_release(&l->pats[l->npats]);
+            ok = false;
+            continue;
+        }
+        l->npats++;
+        if (!skip && !topic_at)
+            topic_at = kv;
+    }
+    if (l->keepalive_topic) {
+        char *t = expand_prefix(l->keepalive_topic, l->prefix);
+        pvs_free(l->keepalive_topic);
+        l->keepalive_topic = t;
+    }
+    if (l->keepalive_ms && !l->keepalive_topic) {
+        struct lkv at = {"keepalive", "", mc->obj.file, mc->obj.line, false};
+        lerr(errs, &at, "keepalive needs keepalive_topic");
+        ok = false;
+    }
+    if (!topic_at && ok) {
+        struct lkv at = {"topic", "", mc->obj.file, mc->obj.line, false};
+        lerr(errs, &at,
+             "[mqtt_map \"%s\"] has no topic: set preset or topic = PATTERN",
+             mc->obj.id);
+        ok = false;
+    }
+    if (l->nfields) /* qsort and bsearch take no NULL, even for none */
+        qsort(l->fields, l->nfields, sizeof(*l->fields), field_cmp);
+    for (size_t i = 1; i < l->nfields; i++)
+        PVS_ASSERT(field_cmp(&l->fields[i - 1], &l->fields[i]) != 0);
+
+    /* Devices: explicit serials, then the serials of its devices. */
+    for (size_t i = 0; i < mc->ndevices; i++) {
+        const char *e = mc->devices[i], *sp = strpbrk(e, " \t");
+        int32_t d;
+        if (!sp) {
+            l->default_dev = device_index(cfg, e);
+            continue;
+        }
+        d = device_index(cfg, sp + strspn(sp, " \t"));
+        if (d < 0)
+            continue;
+        l->serials =
+            pvs_realloc(l->serials, (l->nserials + 1) * sizeof(*l->serials));
+        l->serials[l->nserials].serial = e; /* cut at sp below */
+        l->serials[l->nserials].dev = (uint32_t)d;
+        l->nserials++;
+    }
+    pvs_free(lines);
+    if (l->default_dev < 0 && mc->gateway)
+        l->default_dev = (int32_t)mc->gateway->index;
+    return ok;
+}
+
+/* The explicit "SERIAL DEVICE" serials are cut copies. */
+static void layout_serials(const struct pvs_config *cfg,
+                           const struct pvs_mqtt_map_cfg *mc, struct layout *l,
+                           char ***owned, size_t *nowned) {
+    for (size_t i = 0; i < l->nserials; i++) {
+        const char *e = l->serials[i].serial;
+        char *cut = pvs_strndup(e, strcspn(e, " \t"));
+        *owned = pvs_realloc(*owned, (*nowned + 1) * sizeof(char *));
+        (*owned)[(*nowned)++] = cut;
+        l->serials[i].serial = cut;
+    }
+    /* Devices with a serial on its site that no other map claimed. */
+    for (size_t i = 0; i < cfg->ndevices; i++) {
+        const struct pvs_device *d = cfg->devices[i];
+        if (!d->serial || (d->mqtt_map && d->mqtt_map != mc) ||
+            (mc->site && d->site != mc->site))
+            continue;
+        l->serials =
+            pvs_realloc(l->serials, (l->nserials + 1) * sizeof(*l->serials));
+        l->serials[l->nserials].serial = d->serial;
+        l->serials[l->nserials].dev = (uint32_t)i;
+        l->nserials++;
+    }
+    if (l->nserials)
+        qsort(l->serials, l->nserials, sizeof(*l->serials), serial_cmp);
+}
+
+/* A topic that can never reach a configured device is an error. */
+static bool layout_reachable(const struct pvs_config *cfg,
+                             const struct layout *l, const struct lkv *at,
+                             const struct pattern *p,
+                             struct pvs_cfg_errors *errs) {
+    bool pinned = false;
+
+    if (p->skip)
+        return true;
+    for (size_t i = 0; i < l->nfields && !pinned; i++)
+        pinned = l->fields[i].dev >= 0;
+    if (p->has[WC_SERIAL] && !l->nserials && !pinned) {
+        lerr(errs, at,
+             "topic '%s' can never match a configured device: no device "
+             "%s%s%shas a serial, and no 'device = SERIAL DEVICE' line "
+             "names one",
+             p->text, l->mc->site ? "of site '" : "",
+             l->mc->site ? l->mc->site->obj.id : "", l->mc->site ? "' " : "");
+        return false;
+    }
+    if (p->has[WC_DEVICE]) {
+        bool any = false;
+        for (size_t i = 0; i < cfg->ndevices && !any; i++)
+            any = !l->mc->site || cfg->devices[i]->site == l->mc->site;
+        if (!any) {
+            lerr(errs, at,
+                 "topic '%s' can never match a configured device: site "
+                 "'%s' has no device",
+                 p->text, l->mc->site->obj.id);
+            return false;
+        }
+    }
+    if (!p->has[WC_SERIAL] && !p->has[WC_DEVICE] && l->default_dev < 0 &&
+        !pinned) {
+        lerr(errs, at,
+             "topic '%s' names no device: add 'device = DEVICE', "
+             "'gateway = DEVICE' or @DEVICE on its fields",
+             p->text);
+        return false;
+    }
+    return true;
+}
+
+/* How a topic that no configured device can match yet is reported. */
+enum reach { REACH_QUIET, REACH_WARN, REACH_ERROR };
+
+static bool layout_full(const struct pvs_config *cfg,
+                        const struct pvs_mqtt_map_cfg *mc, struct layout *l,
+                        char ***owned, size_t *nowned,
+                        struct pvs_cfg_errors *errs, enum reach reach) {
+    struct pattern *p;
+    bool pinned = false;
+    bool ok = layout_compile(cfg, mc, l, errs);
+    struct lkv *lines;
+    size_t n, k = 0;
+    bool dummy;
+
+    layout_serials(cfg, mc, l, owned, nowned);
+    if (!ok)
+        return false;
+    for (size_t i = 0; i < l->nfields && !pinned; i++)
+        pinned = l->fields[i].dev >= 0;
+    /* The origin of each pattern, for the reachability errors. */
+    lines = merged_lines(mc, &n, NULL, &dummy);
+    for (size_t i = 0; i < n && k < l->npats; i++) {
+        if (strcmp(lines[i].key, "topic") && strcmp(lines[i].key, "skip"))
+            continue;
+        p = &l->pats[k++];
+        /* A preset's gateway-level topic (dtu/status) without a gateway
+         * device is only ignored; everything else must reach a device. */
+        if (lines[i].preset && !p->has[WC_SERIAL] && !p->has[WC_DEVICE] &&
+            l->default_dev < 0 && !pinned) {
+            p->skip = true;
+            continue;
+        }
+        if (reach == REACH_ERROR) {
+            if (!layout_reachable(cfg, l, &lines[i], p, errs))
+                ok = false;
+        } else if (reach == REACH_WARN) {
+            struct pvs_cfg_errors w;
+            memset(&w, 0, sizeof(w));
+            if (!layout_reachable(cfg, l, &lines[i], p, &w))
+                pvs_warn("%s (devices registered later through the API "
+                         "make it match)",
+                         w.msg[0]);
+            pvs_cfg_errors_release(&w);
+        }
+    }
+    pvs_free(lines);
+    return ok;
+}
+
+void pvs_mqtt_map_check(const struct pvs_config *cfg,
+                        struct pvs_cfg_errors *errs, bool strict) {
+    for (size_t i = 0; i < cfg->nmqtt_maps; i++) {
+        struct layout l;
+        char **owned = NULL;
+        size_t nowned = 0;
+
+        layout_full(cfg, cfg->mqtt_maps[i], &l, &owned, &nowned, errs,
+                    strict ? REACH_ERROR : REACH_WARN);
+        layout_release(&l);
+        for (size_t k = 0; k < nowned; k++)
+            pvs_free(owned[k]);
+        pvs_free(owned);
+    }
+}
+
+static void layouts_build(struct pvs_mqtt_map *m) {
+    const struct pvs_config *cfg = m->cfg;
+    char **owned = NULL;
+    size_t nowned = 0;
+
+    m->layouts = pvs_calloc(cfg->nmqtt_maps + 1, sizeof(*m->layouts));
+    for (size_t i = 0; i < cfg->nmqtt_maps; i++) {
+        struct layout *l = &m->layouts[m->nlayouts];
+        if (!layout_full(cfg, cfg->mqtt_maps[i], l, &owned, &nowned, NULL,
+                         REACH_QUIET)) {
+            layout_release(l);
+            continue;
+        }
+        m->nlayouts++;
+        for (size_t k = 0; k < l->npats; k++) {
+            char *f = pattern_filter(&l->pats[k]);
+            bool dup = false;
+            for (size_t j = 0; j < m->nfilters && !dup; j++)
+                dup = !strcmp(m->filters[j], f);
+            if (dup || l->pats[k].skip) {
+                pvs_free(f);
+                continue;
+            }
+            m->filters =
+                pvs_realloc(m->filters, (m->nfilters + 1) * sizeof(char *));
+            m->filters[m->nfilters++] = f;
+        }
+        if (l->keepalive_ms) {
+            m->keepalives = pvs_realloc(
+                m->keepalives, (m->nkeepalives + 1) * sizeof(*m->keepalives));
+            m->keepalives[m->nkeepalives].topic = l->keepalive_topic;
+            m->keepalives[m->nkeepalives].every_ms = l->keepalive_ms;
+            m->nkeepalives++;
+        }
+    }
+    m->owned = owned;
+    m->nowned = nowned;
+    m->tz = pvs_calloc(cfg->nsites + 1, sizeof(*m->tz));
+    for (size_t i = 0; i < cfg->nsites; i++)
+        if (cfg->sites[i]->timezone &&
+            pvs_tz_load(cfg->sites[i]->timezone, &m->tz[i]))
+            m->tz[i] = NULL;
+    m->daily = pvs_calloc(cfg->ndevices + 1, sizeof(*m->daily));
+    m->lock = pvs_calloc(1, sizeof(*m->lock));
+    pthread_mutex_init(m->lock, NULL);
+}
+
+static void layouts_free(struct pvs_mqtt_map *m) {
+    for (size_t i = 0; i < m->nlayouts; i++)
+        layout_release(&m->layouts[i]);
+    pvs_free(m->layouts);
+    for (size_t i = 0; i < m->nfilters; i++)
+        pvs_free(m->filters[i]);
+    pvs_free(m->filters);
+    pvs_free(m->keepalives);
+    for (size_t i = 0; i < m->nowned; i++)
+        pvs_free(m->owned[i]);
+    pvs_free(m->owned);
+    for (size_t i = 0; m->tz && i < m->cfg->nsites; i++)
+        pvs_tz_free(m->tz[i]);
+    pvs_free(m->tz);
+    pvs_free(m->daily);
+    if (m->lock)
+        pthread_mutex_destroy(m->lock);
+    pvs_free(m->lock);
+}
+
+const char *const *pvs_mqtt_map_filters(const struct pvs_mqtt_map *map,
+                                        size_t *ret_n) {
+    *ret_n = map->nfilters;
+    return (const char *const *)map->filters;
+}
+
+const struct pvs_mqtt_keepalive *
+pvs_mqtt_map_keepalives(const struct pvs_mqtt_map *map, size_t *ret_n) {
+    *ret_n = map->nkeepalives;
+    return map->keepalives;
+}
+
+/* A piece of the topic. */
+struct span {
+    const char *p;
+    size_t n;
+};
+
+struct captures {
+    struct span wc[WC__COUNT];
+};
+
+static bool pattern_match(const struct pattern *pat, const struct span *lv,
+                          int nlv, const char *topic_end,
+                          struct captures *cap) {
+    if (pat->has[WC_REST] ? nlv < pat->n : nlv != pat->n)
+        return false;
+    for (int i = 0; i < pat->n; i++) {
+        const struct level *l = &pat->lv[i];
+        if (l->wc == WC_REST) {
+            cap->wc[WC_REST].p = lv[i].p;
+            cap->wc[WC_REST].n = (size_t)(topic_end - lv[i].p);
+            return true;
+        }
+        if (lv[i].n < l->litlen || memcmp(lv[i].p, l->lit, l->litlen))
+            return false;
+        if (l->wc == WC_NONE) {
+            if (lv[i].n != l->litlen)
+                return false;
+            continue;
+        }
+        if (lv[i].n == l->litlen)
+            return false;
+        cap->wc[l->wc].p = lv[i].p + l->litlen;
+        cap->wc[l->wc].n = lv[i].n - l->litlen;
+    }
+    return true;
+}
+
+static const struct field *find_field(const struct layout *l, enum scope sc,
+                                      const char *name, size_t n) {
+    char low[FIELD_BUF];
+    struct field key;
+    const struct field *f;
+
+    if (n >= sizeof(low))
+        return NULL;
+    for (size_t i = 0; i < n; i++)
+        low[i] = (char)tolower((unsigned char)name[i]);
+    low[n] = '\0';
+    key.name = low;
+    for (;;) {
+        key.scope = sc;
+        f = l->nfields
+                ? bsearch(&key, l->fields, l->nfields, sizeof(key), field_cmp)
+                : NULL;
+        if (f || sc == SC_ANY)
+            return f;
+        sc = SC_ANY;
+    }
+}
+
+/* The device a topic names; -1 when none (why says so). */
+static int32_t capture_device(const struct pvs_mqtt_map *map,
+                              const struct layout *l,
+                              const struct captures *cap, char *why,
+                              size_t whysize) {
+    char id[SERIAL_BUF];
+    const struct span *s;
+
+    if (l->learn)
+        return 0;
+    if ((s = &cap->wc[WC_DEVICE])->p) {
+        const struct span *site = &cap->wc[WC_SITE];
+        const struct pvs_site *want = l->mc->site;
+        int d = -1;
+        struct dev_ref key = {id, 0};
+        const struct dev_ref *r;
+
+        if (s->n < sizeof(id)) {
+            memcpy(id, s->p, s->n);
+            id[s->n] = '\0';
+            r = bsearch(&key, map->devs, map->ndevs, sizeof(key), dev_cmp);
+            d = r ? (int)r->index : -1;
+        }
+        if (d >= 0) {
+            const struct pvs_device *dv = map->cfg->devices[d];
+            if ((want && dv->site != want) ||
+                (site->p && (!dv->site || strlen(dv->site->obj.id) != site->n ||
+                             memcmp(dv->site->obj.id, site->p, site->n))))
+                d = -1;
+        }
+        if (d < 0)
+            pvs_snprintf(why, whysize, "no device '%.*s' for mqtt_map '%s'",
+                         (int)(s->n > 64 ? 64 : s->n), s->p, l->mc->obj.id);
+        return d;
+    }
+    if ((s = &cap->wc[WC_SERIAL])->p) {
+        struct serial_ref key = {id, 0};
+        const struct serial_ref *r = NULL;
+
+        if (s->n < sizeof(id) && l->nserials) {
+            memcpy(id, s->p, s->n);
+            id[s->n] = '\0';
+            r = bsearch(&key, l->serials, l->nserials, sizeof(key), serial_cmp);
+        }
+        if (!r)
+            pvs_snprintf(why, whysize,
+                         "no device with serial '%.*s' in mqtt_map '%s'",
+                         (int)(s->n > 64 ? 64 : s->n), s->p, l->mc->obj.id);
+        return r ? (int32_t)r->dev : -1;
+    }
+    if (l->default_dev < 0)
+        pvs_snprintf(why, whysize, "mqtt_map '%s' names no device for it",
+                     l->mc->obj.id);
+    return l->default_dev;
+}
+
+/*
+ * A daily counter's quality. After the site's midnight a gateway may go
+ * on publishing yesterday's total until the inverter wakes and resets it:
+ * such a value is stale, not today's production. A value that falls
+ * starts the new day (a fall within one day: the inverter restarted).
+ */
+static uint8_t daily_quality(const struct pvs_mqtt_map *map, uint32_t dev,
+                             int64_t ts, double v) {
+    const struct pvs_device *d = map->cfg->devices[dev];
+    const struct pvs_tz *tz = d->site ? map->tz[d->site->index] : NULL;
+    int64_t off = tz ? (int64_t)pvs_tz_offset(tz, ts) * 1000 : 0;
+    int64_t day = (ts + off) / 86400000 - ((ts + off) % 86400000 < 0);
+    struct daily *st = &map->daily[dev];
+    uint8_t q = PVS_Q_OK;
+
+    pthread_mutex_lock(map->lock);
+    if (st->have && day > st->day && v > 0 && fabs(v - st->last) <= 0.5) {
+        q = PVS_Q_STALE;
+    } else {
+        st->day = day > st->day || !st->have ? day : st->day;
+        st->last = v;
+        st->have = true;
+    }
+    pthread_mutex_unlock(map->lock);
+    return q;
+}
+
+static bool word_eq(const char *s, size_t n, const char *w) {
+    if (strlen(w) != n)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (tolower((unsigned char)s[i]) != w[i])
+            return false;
+    return true;
+}
+
+/* Words gateways use for a link state. */
+static bool link_word(const char *s, size_t n, double *out) {
+    static const char *const up[] = {"online", "true", "connected",
+                                     "yes",    "on",   NULL};
+    static const char *const down[] = {"offline", "false", "disconnected",
+                                       "no",      "off",   NULL};
+    for (int i = 0; up[i]; i++)
+        if (word_eq(s, n, up[i])) {
+            *out = 1;
+            return true;
+        }
+    for (int i = 0; down[i]; i++)
+        if (word_eq(s, n, down[i])) {
+            *out = 0;
+            return true;
+        }
+    return false;
+}
+
+/* Collected samples of one gateway message. */
+struct gw_out {
+    size_t n;
+    struct pvs_sample s[MAX_FIELDS];
+    int64_t now_ms;
+    bool no_device;
+};
+
+static void emit(const struct pvs_mqtt_map *map, struct gw_out *o,
+                 const struct field *f, int32_t dev, unsigned chan, double v) {
+    struct pvs_sample *s;
+
+    if (f->dev >= 0)
+        dev = f->dev;
+    if (dev < 0) {
+        o->no_device = true;
+        return;
+    }
+    if (!isfinite(v) || o->n == MAX_FIELDS)
+        return;
+    if (f->per_channel && (chan < 1 || chan > PVS_MPPT_MAX))
+        return;
+    s = &o->s[o->n];
+    s->dev = (uint32_t)dev;
+    s->metric = (uint16_t)f->metric;
+    s->idx = (uint16_t)(f->per_channel ? chan : f->idx);
+    s->ts_ms = o->now_ms;
+    s->quality = PVS_Q_OK;
+    if (f->metric == PVS_M_REACHABLE)
+        v = v > 0 ? 1 : 0;
+    else if (f->metric == PVS_M_STATE && (v < PVS_ST_OFF || v > PVS_ST_STANDBY))
+        return;
+    else
+        v *= f->factor;
+    if (f->metric == PVS_M_AC_ENERGY_TODAY_WH)
+        s->quality = daily_quality(map, (uint32_t)dev, o->now_ms, v);
+    s->value = v;
+    o->n++;
+}
+
+/* A scalar JSON value for field f; false when it is not JSON. */
+static bool json_scalar(const struct pvs_mqtt_map *map, struct json *j,
+                        const struct field *f, int32_t dev, unsigned chan,
+                        struct gw_out *o) {
+    double v;
+    char word[NAME_BUF];
+    size_t len;
+
+    if (j->p == j->end)
+        return false;
+    if (*j->p == '-' || is_digit(*j->p)) {
+        if (!read_number(j, &v))
+            return false;
+        if (f && !f->ignore)
+            emit(map, o, f, dev, chan, v);
+        return true;
+    }
+    if (*j->p == 't' || *j->p == 'f') {
+        bool t = *j->p == 't';
+        if (!read_word(j, t ? "true" : "false", t ? 4 : 5))
+            return false;
+        if (f && !f->ignore && f->metric == PVS_M_REACHABLE)
+            emit(map, o, f, dev, chan, t ? 1 : 0);
+        return true;
+    }
+    if (*j->p == '"') {
+        if (!read_string(j, word, sizeof(word), &len))
+            return false;
+        if (!f || f->ignore || len >= sizeof(word))
+            return true;
+        if (f->metric == PVS_M_REACHABLE && link_word(word, len, &v))
+            emit(map, o, f, dev, chan, v);
+        else if (f->metric == PVS_M_STATE && pvs_state_parse(word) >= 0)
+            emit(map, o, f, dev, chan, pvs_state_parse(word));
+        else if (!pvs_parse_double(word, &v))
+            emit(map, o, f, dev, chan, v);
+        return true;
+    }
+    return skip_value(j);
+}
+
+/*
+ * The object at j->p whose path so far is path[0..plen): each member's
+ * path is looked up, objects are entered PATH_DEPTH deep, the rest is
+ * checked and skipped. A key too long for a path is skipped with its
+ * value.
+ */
+static bool json_walk(const struct pvs_mqtt_map *map, const struct layout *l,
+                      struct json *j, char *path, size_t plen, int depth,
+                      enum scope sc, int32_t dev, unsigned chan,
+                      struct gw_out *o) {
+    if (!take(j, '{'))
+        return false;
+    skip_ws(j);
+    if (take(j, '}'))
+        return true;
+    for (;;) {
+        char key[FIELD_BUF];
+        size_t klen, nlen;
+        bool fits;
+
+        if (j->p == j->end || *j->p != '"' ||
+            !read_string(j, key, sizeof(key), &klen))
+            return false;
+        skip_ws(j);
+        if (!take(j, ':'))
+            return false;
+        skip_ws(j);
+        nlen = plen + (plen ? 1 : 0) + klen;
+        fits = klen < sizeof(key) && nlen < FIELD_BUF;
+        if (fits) {
+            if (plen)
+                path[plen] = '.';
+            memcpy(path + plen + (plen ? 1 : 0), key, klen);
+            path[nlen] = '\0';
+        }
+        if (j->p == j->end)
+            return false;
+        if (*j->p == '{' && fits && depth < PATH_DEPTH) {
+            if (!json_walk(map, l, j, path, nlen, depth + 1, sc, dev, chan, o))
+                return false;
+        } else if (*j->p == '{' || *j->p == '[') {
+            if (!skip_nested(j, depth + 1))
+                return false;
+        } else if (!json_scalar(map, j,
+                                fits ? find_field(l, sc, path, nlen) : NULL,
+                                dev, chan, o)) {
+            return false;
+        }
+        path[plen] = '\0';
+        skip_ws(j);
+        if (take(j, '}'))
+            return true;
+        if (!take(j, ','))
+            return false;
+        skip_ws(j);
+    }
+}
+
+/* {"value": x}: the member "value" for field f. */
+static bool json_value(const struct pvs_mqtt_map *map, struct json *j,
+                       const struct field *f, int32_t dev, unsigned chan,
+                       struct gw_out *o) {
+    skip_ws(j);
+    if (!take(j, '{'))
+        return false;
+    skip_ws(j);
+    if (take(j, '}'))
+        return true;
+    for (;;) {
+        char key[NAME_BUF];
+        size_t klen;
+
+        if (j->p == j->end || *j->p != '"' ||
+            !read_string(j, key, sizeof(key), &klen))
+            return false;
+        skip_ws(j);
+        if (!take(j, ':'))
+            return false;
+        skip_ws(j);
+        if (klen == 5 && !memcmp(key, "value", 5)) {
+            if (!json_scalar(map, j, f, dev, chan, o))
+                return false;
+        } else if (!skip_value(j)) {
+            return false;
+        }
+        skip_ws(j);
+        if (take(j, '}'))
+            return true;
+        if (!take(j, ','))
+            return false;
+        skip_ws(j);
+    }
+}
+
+/*
+ * The first pattern of map's layouts that topic matches decides. With
+ * ret_cap, what it captured and which layout (when any matched).
+ */
+static enum pvs_mqtt_result
+layout_parse(const struct pvs_mqtt_map *map, const char *topic,
+             const char *text, size_t len, struct gw_out *o,
+             size_t *ret_unknown, char *why, size_t whysize,
+             struct captures *ret_cap, const struct layout **ret_layout) {
+    struct span lv[LV_MAX + 1];
+    int nlv = 0;
+    const char *p = topic, *end = topic + strlen(topic);
+
+    for (;;) {
+        const char *slash = memchr(p, '/', (size_t)(end - p));
+        if (nlv == LV_MAX + 1)
+            break;
+        lv[nlv].p = p;
+        lv[nlv].n = slash ? (size_t)(slash - p) : (size_t)(end - p);
+        nlv++;
+        if (!slash)
+            break;
+        p = slash + 1;
+    }
+    for (size_t li = 0; li < map->nlayouts; li++) {
+        const struct layout *l = &map->layouts[li];
+        for (size_t pi = 0; pi < l->npats; pi++) {
+            const struct pattern *pat = &l->pats[pi];
+            struct captures cap;
+            enum scope sc = SC_ANY;
+            unsigned chan = 0;
+            int32_t dev;
+            const struct field *f = NULL;
+
+            memset(&cap, 0, sizeof(cap));
+            if (!pattern_match(pat, lv, nlv, end, &cap))
+                continue;
+            if (ret_cap) {
+                *ret_cap = cap;
+                *ret_layout = l;
+            }
+            if (pat->skip)
+                return PVS_MQTT_IGNORED;
+            if (cap.wc[WC_CHANNEL].p) {
+                const struct span *c = &cap.wc[WC_CHANNEL];
+                size_t k = c->n;
+                uint64_t num = 0;
+                while (k && is_digit(c->p[k - 1]))
+                    k--;
+                if (k == c->n || c->n - k > 3)
+                    return PVS_MQTT_IGNORED; /* not a channel: dtu, status */
+                for (size_t i = k; i < c->n; i++)
+                    num = num * 10 + (uint64_t)(c->p[i] - '0');
+                chan = (unsigned)num;
+                sc = (int64_t)num == l->ac_channel ? SC_AC : SC_DC;
+            }
+            if (pat->form != FORM_JSON) {
+                const struct span *fs =
+                    cap.wc[WC_FIELD].p ? &cap.wc[WC_FIELD] : &cap.wc[WC_REST];
+                if (fs->p) {
+                    f = find_field(l, sc, fs->p, fs->n);
+                } else {
+                    const struct level *last = &pat->lv[pat->n - 1];
+                    f = find_field(l, sc, last->lit, last->litlen);
+                }
+                if (!f || f->ignore) {
+                    *ret_unknown = 1;
+                    return PVS_MQTT_IGNORED;
+                }
+            }
+            dev = f && f->dev >= 0 ? f->dev
+                                   : capture_device(map, l, &cap, why, whysize);
+            if (dev < 0 && pat->form != FORM_JSON)
+                return PVS_MQTT_UNKNOWN_DEVICE;
+            why[0] = '\0';
+            if (pat->form == FORM_PLAIN) {
+                char value[FLAT_BUF];
+                double v;
+                size_t a = 0, b = len;
+                while (a < b && isspace((unsigned char)text[a]))
+                    a++;
+                while (b > a && isspace((unsigned char)text[b - 1]))
+                    b--;
+                if (b - a >= sizeof(value) || memchr(text, '\0', len)) {
+                    pvs_snprintf(why, whysize, "payload is not a value");
+                    return PVS_MQTT_MALFORMED;
+                }
+                memcpy(value, text + a, b - a);
+                value[b - a] = '\0';
+                if (f->metric == PVS_M_REACHABLE &&
+                    link_word(value, b - a, &v)) {
+                    emit(map, o, f, dev, chan, v);
+                } else if (!text_value(f->metric, value, &v)) {
+                    pvs_snprintf(why, whysize, "payload is not a number");
+                    return PVS_MQTT_MALFORMED;
+                } else {
+                    emit(map, o, f, dev, chan, v);
+                }
+            } else {
+                struct json j = {text, text + len};
+                char path[FIELD_BUF];
+                bool good;
+
+                if (pat->form == FORM_VALUE && !len) {
+                    /* Venus OS: the device left the bus. */
+                    static const struct field gone = {
+                        NULL, SC_ANY, false, false, PVS_M_REACHABLE, 0, 1, -1};
+                    emit(map, o, &gone, dev, 0, 0);
+                    return o->n ? PVS_MQTT_OK : PVS_MQTT_IGNORED;
+                }
+                path[0] = '\0';
+                if (pat->form == FORM_VALUE) {
+                    good = json_value(map, &j, f, dev, chan, o);
+                } else {
+                    skip_ws(&j);
+                    good = json_walk(map, l, &j, path, 0, 1, sc, dev, chan, o);
+                }
+                skip_ws(&j);
+                if (!good || j.p != j.end) {
+                    o->n = 0;
+                    pvs_snprintf(why, whysize, "payload is not a JSON object");
+                    return PVS_MQTT_MALFORMED;
+                }
+                if (!o->n && o->no_device) {
+                    if (!why[0])
+                        capture_device(map, l, &cap, why, whysize);
+                    return PVS_MQTT_UNKNOWN_DEVICE;
+                }
+            }
+            if (!o->n) {
+                *ret_unknown = 1;
+                return PVS_MQTT_IGNORED;
+            }
+            return PVS_MQTT_OK;
+        }
+    }
+    pvs_snprintf(why, whysize,
+                 "expected pvsentry/SITE/DEVICE[/METRIC] or a topic of an "
+                 "[mqtt_map]");
+    return PVS_MQTT_BAD_TOPIC;
+}
+
+/* A gateway's message; its samples on the stack, as the JSON layout's. */
+static enum pvs_mqtt_result gateway_parse(const struct pvs_mqtt_map *map,
+                                          const char *topic, const char *text,
+                                          size_t len, int64_t now_ms,
+                                          struct pvs_msg **ret,
+                                          size_t *ret_unknown, char *why,
+                                          size_t whysize) {
+    struct gw_out o;
+    enum pvs_mqtt_result res;
+
+    o.n = 0;
+    o.now_ms = now_ms;
+    o.no_device = false;
+    res = layout_parse(map, topic, text, len, &o, ret_unknown, why, whysize,
+                       NULL, NULL);
+    if (!res) {
+        *ret = pvs_msg_new(PVS_MSG_SAMPLES, o.n);
+        memcpy((*ret)->samples, o.s, o.n * sizeof(*o.s));
+    }
+    return res;
+}
+
 enum pvs_mqtt_result pvs_mqtt_map_parse(const struct pvs_mqtt_map *map,
                                         const char *topic, const void *payload,
                                         size_t len, int64_t now_ms,
@@ -683,6 +2053,11 @@ enum pvs_mqtt_result pvs_mqtt_map_parse(const struct pvs_mqtt_map *map,
     if (!pvs_strlcpy(t, topic, sizeof(t))) {
         pvs_snprintf(why, whysize, "topic longer than %d bytes", TOPIC_MAX);
         return PVS_MQTT_BAD_TOPIC;
+    }
+    if (strncmp(topic, "pvsentry/", 9) && map->nlayouts) {
+        res = gateway_parse(map, t, text, len, now_ms, &m, &unknown, why,
+                            whysize);
+        goto out;
     }
     nparts = split_topic(t, parts, 5);
     if (nparts < 3 || nparts > 4 || strcmp(parts[0], "pvsentry")) {
@@ -782,4 +2157,191 @@ out:
     }
     *ret = m;
     return PVS_MQTT_OK;
+}
+
+/* ---- mqtt-learn: which preset a topic of an unknown broker fits ---- */
+
+#define LEARN_MAX 16
+
+struct pvs_mqtt_learner {
+    struct pvs_config cfg; /* one device, no site: samples need a device */
+    struct pvs_device dev;
+    struct pvs_device *devs[1];
+    struct pvs_mqtt_map_cfg mc[LEARN_MAX];
+    struct pvs_kv kv[LEARN_MAX][2];
+    const char *names[LEARN_MAX];
+    struct pvs_mqtt_map map;
+    struct layout layouts[LEARN_MAX];
+};
+
+/* Whether every {prefix} of the preset's topics is a level of its own,
+ * so that the prefix can be learnt from the topic. */
+static bool prefix_levels(const struct pvs_mqtt_preset_kv *pre) {
+    bool any = false;
+
+    for (; pre->key; pre++) {
+        const char *v = pre->value, *hit;
+        if (strcmp(pre->key, "topic"))
+            continue;
+        while ((hit = strstr(v, "{prefix}"))) {
+            if ((hit != pre->value && hit[-1] != '/') ||
+                (hit[8] && hit[8] != '/' && hit[8] != ' '))
+                return false;
+            v = hit + 8;
+            any = true;
+        }
+    }
+    return any;
+}
+
+static void learner_layout(struct pvs_mqtt_learner *ln, size_t i,
+                           const char *preset, const char *prefix,
+                           struct layout *l) {
+    struct pvs_mqtt_map_cfg *mc = &ln->mc[i];
+
+    memset(mc, 0, sizeof(*mc));
+    ln->kv[i][0].key = (char *)(uintptr_t) "preset";
+    ln->kv[i][0].value = (char *)(uintptr_t)preset;
+    ln->kv[i][0].file = "(preset)";
+    ln->kv[i][1].key = (char *)(uintptr_t) "prefix";
+    ln->kv[i][1].value = (char *)(uintptr_t)prefix;
+    ln->kv[i][1].file = "(preset)";
+    mc->obj.id = (char *)(uintptr_t)preset;
+    mc->obj.file = "(preset)";
+    mc->obj.kv = ln->kv[i];
+    mc->obj.nkv = prefix ? 2 : 1;
+    mc->preset = (char *)(uintptr_t)preset;
+    layout_compile(&ln->cfg, mc, l, NULL);
+    l->learn = true;
+    l->default_dev = 0;
+}
+
+struct pvs_mqtt_learner *pvs_mqtt_learner_new(void) {
+    struct pvs_mqtt_learner *ln = pvs_calloc(1, sizeof(*ln));
+    const char *name;
+
+    ln->dev.obj.id = (char *)(uintptr_t) "learn";
+    ln->devs[0] = &ln->dev;
+    ln->cfg.devices = ln->devs;
+    ln->cfg.ndevices = 1;
+    ln->map.cfg = &ln->cfg;
+    ln->map.layouts = ln->layouts;
+    ln->map.tz = pvs_calloc(1, sizeof(*ln->map.tz));
+    ln->map.daily = pvs_calloc(1, sizeof(*ln->map.daily));
+    ln->map.lock = pvs_calloc(1, sizeof(*ln->map.lock));
+    pthread_mutex_init(ln->map.lock, NULL);
+    /* Home Assistant's entities are named by people: nothing to learn. */
+    for (size_t i = 0; (name = pvs_mqtt_preset_name(i)) && i < LEARN_MAX; i++) {
+        const struct pvs_mqtt_preset_kv *pre = pvs_mqtt_preset_find(name);
+        if (!strcmp(name, "statestream"))
+            continue;
+        ln->names[ln->map.nlayouts] = name;
+        learner_layout(ln, ln->map.nlayouts, name,
+                       prefix_levels(pre) ? "{prefix}" : NULL,
+                       &ln->layouts[ln->map.nlayouts]);
+        ln->map.nlayouts++;
+    }
+    return ln;
+}
+
+void pvs_mqtt_learner_free(struct pvs_mqtt_learner *ln) {
+    if (!ln)
+        return;
+    for (size_t i = 0; i < ln->map.nlayouts; i++)
+        layout_release(&ln->layouts[i]);
+    pvs_free(ln->map.tz);
+    pvs_free(ln->map.daily);
+    pthread_mutex_destroy(ln->map.lock);
+    pvs_free(ln->map.lock);
+    pvs_free(ln);
+}
+
+static void span_copy(const struct span *s, char *buf, size_t size) {
+    size_t n = s->p ? s->n : 0;
+
+    if (n >= size)
+        n = size - 1;
+    memcpy(buf, s->p ? s->p : "", n);
+    buf[n] = '\0';
+}
+
+bool pvs_mqtt_learner_guess(struct pvs_mqtt_learner *ln, const char *topic,
+                            const void *payload, size_t len,
+                            struct pvs_mqtt_guess *out) {
+    struct gw_out *o = pvs_malloc(sizeof(*o));
+    struct captures cap;
+    const struct layout *l = NULL;
+    size_t unknown = 0;
+    char why[160];
+    bool ok = false;
+
+    memset(out, 0, sizeof(*out));
+    /* Each preset on its own: the first that maps the topic wins. */
+    for (size_t i = 0; i < ln->map.nlayouts && !ok; i++) {
+        struct pvs_mqtt_map one = ln->map;
+
+        one.layouts = &ln->layouts[i];
+        one.nlayouts = 1;
+        o->n = 0;
+        o->now_ms = 0;
+        o->no_device = false;
+        ok = layout_parse(&one, topic, payload, len, o, &unknown, why,
+                          sizeof(why), &cap, &l) == PVS_MQTT_OK;
+    }
+    if (ok) {
+        size_t li = (size_t)(l - ln->layouts);
+        const struct span *id =
+            cap.wc[WC_SERIAL].p ? &cap.wc[WC_SERIAL] : &cap.wc[WC_DEVICE];
+
+        out->preset = ln->names[li];
+        if (cap.wc[WC_PREFIX].p)
+            span_copy(&cap.wc[WC_PREFIX], out->prefix, sizeof(out->prefix));
+        else
+            pvs_strlcpy(out->prefix, l->prefix, sizeof(out->prefix));
+        span_copy(id, out->serial, sizeof(out->serial));
+        out->health = true;
+        for (size_t i = 0; i < o->n; i++)
+            out->health &= o->s[i].metric == PVS_M_REACHABLE;
+        out->nsamples = o->n;
+    }
+    pvs_free(o);
+    return ok;
+}
+
+bool pvs_mqtt_learner_belongs(struct pvs_mqtt_learner *ln, const char *preset,
+                              const char *prefix, const char *topic) {
+    struct pvs_mqtt_learner *one = pvs_calloc(1, sizeof(*one));
+    bool hit = false;
+
+    one->dev = ln->dev;
+    one->devs[0] = &one->dev;
+    one->cfg.devices = one->devs;
+    one->cfg.ndevices = 1;
+    learner_layout(one, 0, preset, prefix, &one->layouts[0]);
+    {
+        struct span lv[LV_MAX + 1];
+        int nlv = 0;
+        const char *p = topic, *end = topic + strlen(topic);
+        const struct layout *l = &one->layouts[0];
+
+        for (;;) {
+            const char *slash = memchr(p, '/', (size_t)(end - p));
+            if (nlv == LV_MAX + 1)
+                break;
+            lv[nlv].p = p;
+            lv[nlv].n = slash ? (size_t)(slash - p) : (size_t)(end - p);
+            nlv++;
+            if (!slash)
+                break;
+            p = slash + 1;
+        }
+        for (size_t i = 0; i < l->npats && !hit; i++) {
+            struct captures cap;
+            memset(&cap, 0, sizeof(cap));
+            hit = pattern_match(&l->pats[i], lv, nlv, end, &cap);
+        }
+    }
+    layout_release(&one->layouts[0]);
+    pvs_free(one);
+    return hit;
 }

@@ -217,6 +217,17 @@ static const struct key_def device_keys[] = {
     {"unit_id", K_INT, D(unit_id), "1", 0, 247, NULL, false},
     {"profile", K_STR, D(profile), "sunspec", NONE, NULL, false},
     {"interval", K_DURATION, D(interval_ms), "60s", 100, 86400e3, NULL, false},
+    {"serial", K_STR, D(serial), NULL, NONE, NULL, false},
+    {NULL, 0, 0, NULL, NONE, NULL, false},
+};
+
+/* The rest of an [mqtt_map] is the collector's (pvs_mqtt_map_check). */
+#define MM(f) offsetof(struct pvs_mqtt_map_cfg, f)
+static const struct key_def mqtt_map_keys[] = {
+    {"preset", K_STR, MM(preset), NULL, NONE, NULL, false},
+    {"site", K_STR, MM(site_id), NULL, NONE, NULL, false},
+    {"device", K_LIST, MM(devices), NULL, NONE, NULL, false},
+    {"gateway", K_STR, MM(gateway_id), NULL, NONE, NULL, false},
     {NULL, 0, 0, NULL, NONE, NULL, false},
 };
 
@@ -385,6 +396,8 @@ static const struct section_def sections[] = {
     {"webhook", true, sizeof(struct pvs_cfg_webhook), webhook_keys, false,
      C(webhooks), C(nwebhooks), 0},
     {"sms", false, sizeof(struct pvs_cfg_sms), sms_keys, false, 0, 0, C(sms)},
+    {"mqtt_map", true, sizeof(struct pvs_mqtt_map_cfg), mqtt_map_keys, true,
+     C(mqtt_maps), C(nmqtt_maps), 0},
     {"http", false, sizeof(struct pvs_cfg_http), http_keys, false, 0, 0,
      C(http)},
 };
@@ -951,6 +964,113 @@ static void validate_channels(struct pvs_config *cfg,
         validate_sms(cfg->sms, errs);
 }
 
+/* Devices by site, then serial, then file order. */
+static int serial_cmp(const void *a, const void *b) {
+    const struct pvs_device *x = *(const struct pvs_device *const *)a;
+    const struct pvs_device *y = *(const struct pvs_device *const *)b;
+    uintptr_t sx = (uintptr_t)x->site, sy = (uintptr_t)y->site;
+    int c;
+
+    if (sx != sy)
+        return sx < sy ? -1 : 1;
+    c = strcmp(x->serial, y->serial);
+    if (c)
+        return c;
+    return x->obj.line < y->obj.line ? -1 : x->obj.line > y->obj.line;
+}
+
+static void bind_device(struct pvs_mqtt_map_cfg *m, struct pvs_device *d,
+                        const char *key, struct pvs_cfg_errors *errs) {
+    if (d->mqtt_map && d->mqtt_map != m) {
+        key_error(errs, &m->obj, key,
+                  "device '%s' is already carried by mqtt_map '%s'", d->obj.id,
+                  d->mqtt_map->obj.id);
+        return;
+    }
+    d->mqtt_map = m;
+}
+
+/*
+ * Which devices each gateway carries: the explicit "device" entries, its
+ * gateway device, then the devices with a serial on its site (on any
+ * site for a map without one) that no other map took, when only one map
+ * covers them (with two, the serial alone cannot say which gateway
+ * carries the device: it is looked up in both).
+ */
+static void validate_mqtt_maps(struct pvs_config *cfg,
+                               struct pvs_cfg_errors *errs) {
+    {
+        /* Sorted by site and serial, duplicates are neighbours. */
+        const struct pvs_device **by =
+            pvs_calloc(cfg->ndevices + 1, sizeof(*by));
+        size_t n = 0;
+
+        for (size_t i = 0; i < cfg->ndevices; i++)
+            if (cfg->devices[i]->serial)
+                by[n++] = cfg->devices[i];
+        qsort(by, n, sizeof(*by), serial_cmp);
+        for (size_t i = 1; i < n; i++)
+            if (by[i - 1]->site == by[i]->site &&
+                !strcmp(by[i - 1]->serial, by[i]->serial))
+                key_error(errs, &by[i]->obj, "serial",
+                          "serial '%s' is also the serial of device '%s' on "
+                          "the same site",
+                          by[i]->serial, by[i - 1]->obj.id);
+        pvs_free(by);
+    }
+    for (size_t i = 0; i < cfg->nmqtt_maps; i++) {
+        struct pvs_mqtt_map_cfg *m = cfg->mqtt_maps[i];
+        struct pvs_device *d;
+
+        m->index = i;
+        m->site = ref((void **)cfg->sites, cfg->nsites, &m->obj, "site",
+                      m->site_id, "site", errs);
+        for (size_t k = 0; k < m->ndevices; k++) {
+            const char *e = m->devices[k], *sp = strpbrk(e, " \t");
+            const char *id = sp ? sp + strspn(sp, " \t") : e;
+
+            if (sp && (!*id || strpbrk(id, " \t"))) {
+                key_error(errs, &m->obj, "device",
+                          "device '%s': expected 'SERIAL DEVICE' or one "
+                          "DEVICE",
+                          e);
+                continue;
+            }
+            d = find_named((void **)cfg->devices, cfg->ndevices, id);
+            if (!d) {
+                key_error(errs, &m->obj, "device", "device '%s' is not defined",
+                          id);
+                continue;
+            }
+            if (m->site && d->site != m->site)
+                key_error(errs, &m->obj, "device",
+                          "device '%s' is not on site '%s'", id, m->site_id);
+            bind_device(m, d, "device", errs);
+        }
+        d = ref((void **)cfg->devices, cfg->ndevices, &m->obj, "gateway",
+                m->gateway_id, "device", errs);
+        m->gateway = d;
+        if (d)
+            bind_device(m, d, "gateway", errs);
+    }
+    for (size_t k = 0; k < cfg->ndevices; k++) {
+        struct pvs_device *d = cfg->devices[k];
+        struct pvs_mqtt_map_cfg *only = NULL;
+        size_t n = 0;
+
+        for (size_t i = 0; d->serial && !d->mqtt_map && i < cfg->nmqtt_maps;
+             i++) {
+            struct pvs_mqtt_map_cfg *m = cfg->mqtt_maps[i];
+            if (!m->site || d->site == m->site) {
+                only = m;
+                n++;
+            }
+        }
+        if (n == 1)
+            d->mqtt_map = only;
+    }
+}
+
 static void validate(struct pvs_config *cfg, struct pvs_cfg_errors *errs) {
     static const char *const mqtt_schemes[] = {"tcp", "mqtt", "ssl", "mqtts",
                                                "ws",  "wss",  NULL};
@@ -1093,6 +1213,7 @@ static void validate(struct pvs_config *cfg, struct pvs_cfg_errors *errs) {
     }
     validate_silences(cfg, errs);
     validate_channels(cfg, errs);
+    validate_mqtt_maps(cfg, errs);
 }
 
 static const struct section_def *def_of(const char *type) {

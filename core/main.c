@@ -56,6 +56,8 @@ static const char usage_main[] =
     "  report -c FILE     service KPIs (--since DATE, --json)\n"
     "  backup -c FILE OUT copy the database safely while it runs\n"
     "  ids KIND -c FILE   ids of sites, devices or tickets (completion)\n"
+    "  mqtt-learn -c FILE recognise gateways on the broker, print their "
+    "maps\n"
     "\n"
     "options:\n"
     "  --version          print the version and the commit\n"
@@ -128,6 +130,23 @@ static const char *config_arg(int argc, char **argv, const char *usage,
 }
 
 /*
+ * The sites, devices and people registered through the API, merged into
+ * cfg. With migrate, a database of an older schema (after an upgrade) is
+ * migrated first, or none of it could be read until the next reload.
+ */
+static void merge_api_objects(struct pvs_config *cfg, bool migrate) {
+    const char *db = cfg->global.database;
+
+    if (migrate && db && access(db, F_OK) == 0) {
+        struct pvs_store *st = NULL;
+
+        if (!pvs_store_open(db, 0, &st))
+            pvs_store_close(st);
+    }
+    pvs_config_merge_store(cfg);
+}
+
+/*
  * Load and fully validate (rule parameters included). On failure every
  * error is printed and NULL returned.
  */
@@ -135,6 +154,7 @@ static struct pvs_config *load(const char *path, bool to_log) {
     struct pvs_config *cfg = NULL;
     struct pvs_cfg_errors errs;
     struct pvs_ruleset *rs = NULL;
+    bool merged = false;
 
     memset(&errs, 0, sizeof(errs));
     cfg = pvs_config_load_all(path, &errs);
@@ -146,6 +166,13 @@ static struct pvs_config *load(const char *path, bool to_log) {
      * registers parsed: a value that failed would overlap falsely. */
     if (!errs.count)
         pvs_modbus_map_check(cfg, &errs);
+    /* Gateway maps may read devices the API registered (a serial): they
+     * are checked with the database's objects merged in. */
+    if (!errs.count && cfg->nmqtt_maps) {
+        merge_api_objects(cfg, to_log);
+        merged = true;
+        pvs_mqtt_map_check(cfg, &errs, !to_log);
+    }
     if (errs.count) {
         pvs_config_free(cfg);
         cfg = NULL;
@@ -161,17 +188,9 @@ static struct pvs_config *load(const char *path, bool to_log) {
     }
     pvs_cfg_errors_release(&errs);
     /* The daemon also monitors what installers registered through the
-     * API; it lives in the database, not in the file. A database of an
-     * older schema (after an upgrade) is migrated first, or none of it
-     * could be read until the next reload. */
-    if (cfg && to_log) {
-        struct pvs_store *st = NULL;
-        const char *db = cfg->global.database;
-
-        if (db && access(db, F_OK) == 0 && !pvs_store_open(db, 0, &st))
-            pvs_store_close(st);
-        pvs_config_merge_store(cfg);
-    }
+     * API; it lives in the database, not in the file. */
+    if (cfg && to_log && !merged)
+        merge_api_objects(cfg, true);
     return cfg;
 }
 
@@ -547,6 +566,8 @@ int main(int argc, char **argv) {
         status = pvs_report_main(argc - 1, argv + 1);
     else if (!strcmp(cmd, "ids"))
         status = pvs_ids_main(argc - 1, argv + 1);
+    else if (!strcmp(cmd, "mqtt-learn"))
+        status = pvs_mqtt_learn_main(argc - 1, argv + 1);
     else {
         fprintf(stderr, "pvsentry: unknown command '%s'\n\n%s", cmd,
                 usage_main);

@@ -47,6 +47,9 @@ static const struct metric_def metric_defs[PVS_M__COUNT] = {
     [PVS_M_METER_ENERGY_EXPORT_WH] = {"meter_energy_export_wh", false, true, 0,
                                       1e15},
     [PVS_M_BATTERY_SOC_PCT] = {"battery_soc_pct", false, false, 0, 100},
+    /* Daily counters are not lifetime counters: they fall every night. */
+    [PVS_M_AC_ENERGY_TODAY_WH] = {"ac_energy_today_wh", false, false, 0, 1e12},
+    [PVS_M_REACHABLE] = {"reachable", false, false, 0, 1},
 };
 
 enum pvs_err pvs_metric_parse(const char *name, enum pvs_metric *ret_metric,

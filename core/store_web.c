@@ -954,6 +954,7 @@ static const struct pvs_field device_fields[] = {
     {"unit_id", PVS_F_INT, false, 0, 247, NULL, NULL},
     {"profile", PVS_F_TEXT, false, 1, 64, NULL, NULL},
     {"interval_s", PVS_F_INT, false, 1, 86400, NULL, NULL},
+    {"serial", PVS_F_TEXT, false, 1, 64, NULL, NULL},
     {NULL, 0, false, 0, 0, NULL, NULL},
 };
 
@@ -1867,7 +1868,7 @@ static const char *const site_ini[] = {
 static const char *const device_ini[] = {
     "site",        "kind",        "vendor",   "model",   "kwp",
     "rated_power", "mppt_inputs", "endpoint", "unit_id", "profile",
-    "interval",    "label",       NULL};
+    "interval",    "label",       "serial",   NULL};
 static const char *const person_ini[] = {"name", "email", "phone", "language",
                                          NULL};
 
@@ -1888,9 +1889,8 @@ static const struct ini_section ini_sections[] = {
     {"device",
      "SELECT id, site_id, kind, vendor, model, kwp, rated_power,"
      " mppt_inputs, CASE WHEN endpoint_url IS NOT NULL THEN 'api-' || id"
-     " ELSE endpoint END, unit_id, profile, interval_s, label, endpoint_url"
-     " FROM"
-     " devices WHERE source = 'api' ORDER BY id",
+     " ELSE endpoint END, unit_id, profile, interval_s, label, serial,"
+     " endpoint_url FROM devices WHERE source = 'api' ORDER BY id",
      device_ini},
 };
 

@@ -31,6 +31,11 @@
  *             one critical alert, the devices raise nothing new
  *   endpoint  every device behind one Modbus gateway or bus (two or more
  *             devices) is silent: one alert for the gateway
+ *   gateway   the same for the devices an MQTT gateway ([mqtt_map]:
+ *             OpenDTU, Venus OS...) carries, its own device included
+ * A gateway that says a device is unreachable (metric reachable = 0) is
+ * not data from that device: only what the device itself reports keeps
+ * it alive.
  *   device    one device is silent
  * An alert that is already firing stays firing through the night and
  * while ingest is held; only data from the device (or, for a site or
@@ -92,6 +97,7 @@ struct comm_state {
     struct comm_dev *dev;       /* cfg->ndevices */
     struct comm_group *site;    /* cfg->nsites */
     struct comm_group *ep;      /* cfg->nendpoints */
+    struct comm_group *gw;      /* cfg->nmqtt_maps */
     struct pvs_expect_env *env; /* per site: its irradiance sensor */
     int64_t first_ms;
     int64_t held_ms;
@@ -115,6 +121,7 @@ static enum pvs_err comm_parse(struct pvs_rule *r,
         st->dev[i].last_w = NAN;
     st->site = pvs_calloc(cfg->nsites + 1, sizeof(*st->site));
     st->ep = pvs_calloc(cfg->nendpoints + 1, sizeof(*st->ep));
+    st->gw = pvs_calloc(cfg->nmqtt_maps + 1, sizeof(*st->gw));
     st->env = pvs_calloc(cfg->nsites + 1, sizeof(*st->env));
     r->params = p;
     r->state = st;
@@ -128,6 +135,7 @@ static void comm_free(struct pvs_rule *r) {
         pvs_free(st->dev);
         pvs_free(st->site);
         pvs_free(st->ep);
+        pvs_free(st->gw);
         pvs_free(st->env);
     }
     PVS_FREE(r->state);
@@ -244,6 +252,8 @@ static void comm_sample(struct pvs_rule *r, const struct pvs_sample *s) {
 
     if (d->site)
         pvs_expect_env_sample(&st->env[d->site->index], s);
+    if (s->metric == PVS_M_REACHABLE && s->value < 0.5)
+        return;
     if (s->ts_ms > cd->last_ms) {
         if (cd->last_ms)
             cd->delta[cd->ndelta++ % COMM_NDELTA] = s->ts_ms - cd->last_ms;
@@ -271,6 +281,12 @@ static void comm_sample(struct pvs_rule *r, const struct pvs_sample *s) {
         observe(r, d->site, NULL, subj, false, s->ts_ms, r->severity, 0, NULL,
                 NULL, NULL);
         st->ep[d->endpoint->index].reported = false;
+    }
+    if (d->mqtt_map && st->gw[d->mqtt_map->index].reported) {
+        pvs_snprintf(subj, sizeof(subj), "gateway:%s", d->mqtt_map->obj.id);
+        observe(r, d->site, NULL, subj, false, s->ts_ms, r->severity, 0, NULL,
+                NULL, NULL);
+        st->gw[d->mqtt_map->index].reported = false;
     }
 }
 
@@ -399,6 +415,49 @@ static int64_t timeout_of(const struct comm_params *p,
     return t > p->timeout_ms ? t : p->timeout_ms;
 }
 
+/*
+ * An MQTT gateway of site: one alert when every device it carries on the
+ * site (two or more) is silent, unless the whole site already speaks.
+ */
+static void tick_gateway(struct pvs_rule *r, const struct pvs_site *site,
+                         const struct pvs_mqtt_map_cfg *gw, int64_t now,
+                         bool covered) {
+    const struct comm_params *p = r->params;
+    struct comm_state *st = r->state;
+    const struct pvs_config *cfg = r->conf;
+    struct comm_group *g = &st->gw[gw->index];
+    size_t n = 0, down = 0;
+    double lost = 0;
+    char ev[PVS_EVIDENCE_MAX], ex[PVS_EXPLAIN_MAX], subj[PVS_SUBJECT_MAX];
+    bool gdown;
+
+    for (size_t i = 0; i < cfg->ndevices; i++) {
+        const struct pvs_device *d = cfg->devices[i];
+        if (d->mqtt_map != gw || d->site != site || !pvs_rule_applies(r, i))
+            continue;
+        n++;
+        if (st->dev[i].down) {
+            down++;
+            lost += clear_w(r, d, now);
+        }
+    }
+    gdown = n >= 2 && down == n;
+    if (!n || (!g->reported && (!gdown || covered)))
+        return;
+    pvs_snprintf(subj, sizeof(subj), "gateway:%s", gw->obj.id);
+    pvs_snprintf(ev, sizeof(ev),
+                 "none of the %zu devices carried by gateway '%s' has sent "
+                 "data for %.0f min",
+                 n, gw->obj.id, (double)p->timeout_ms / 60000.0);
+    pvs_snprintf(ex, sizeof(ex),
+                 "the gateway '%s' (%s) has stopped publishing: check its "
+                 "power, its network link and its MQTT settings",
+                 gw->obj.id, gw->preset ? gw->preset : "MQTT");
+    observe(r, site, NULL, subj, true, now, r->severity,
+            gdown && !covered ? lost : 0, ev, ex, "communication-gateway");
+    g->reported = true;
+}
+
 static void tick_site(struct pvs_rule *r, size_t si, int64_t now, bool held) {
     const struct comm_params *p = r->params;
     struct comm_state *st = r->state;
@@ -509,6 +568,33 @@ static void tick_site(struct pvs_rule *r, size_t si, int64_t now, bool held) {
         eg->reported = true;
     }
 
+    /* The gateways of this site only: a fleet has one per site. */
+    {
+        const struct pvs_mqtt_map_cfg *gws[16];
+        size_t ngw = 0;
+        bool all = false;
+
+        for (size_t i = 0; i < cfg->ndevices && !all; i++) {
+            const struct pvs_mqtt_map_cfg *g = cfg->devices[i]->mqtt_map;
+            size_t k;
+
+            if (!g || cfg->devices[i]->site != site)
+                continue;
+            for (k = 0; k < ngw && gws[k] != g; k++)
+                ;
+            if (k < ngw)
+                continue;
+            if (ngw == PVS_ARRAY_LEN(gws))
+                all = true;
+            else
+                gws[ngw++] = g;
+        }
+        for (size_t g = 0; all && g < cfg->nmqtt_maps; g++)
+            tick_gateway(r, site, cfg->mqtt_maps[g], now, sg->reported || mass);
+        for (size_t g = 0; !all && g < ngw; g++)
+            tick_gateway(r, site, gws[g], now, sg->reported || mass);
+    }
+
     for (size_t i = 0; i < cfg->ndevices; i++) {
         const struct pvs_device *d = cfg->devices[i];
         bool covered;
@@ -516,7 +602,8 @@ static void tick_site(struct pvs_rule *r, size_t si, int64_t now, bool held) {
         if (d->site != site || !pvs_rule_applies(r, i))
             continue;
         covered = sg->reported ||
-                  (d->endpoint && st->ep[d->endpoint->index].reported);
+                  (d->endpoint && st->ep[d->endpoint->index].reported) ||
+                  (d->mqtt_map && st->gw[d->mqtt_map->index].reported);
         report_device(r, d, now, elev, covered || held || !up || mass);
     }
 }

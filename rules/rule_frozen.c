@@ -88,7 +88,8 @@ static bool steady_ok(enum pvs_metric m) {
     return m == PVS_M_STATE || m == PVS_M_EVENT_BITS ||
            m == PVS_M_VENDOR_EVENT || pvs_metric_is_counter(m) ||
            m == PVS_M_BATTERY_SOC_PCT || m == PVS_M_POWER_FACTOR ||
-           m == PVS_M_AC_FREQUENCY_HZ || m == PVS_M_INSULATION_KOHM;
+           m == PVS_M_AC_FREQUENCY_HZ || m == PVS_M_INSULATION_KOHM ||
+           m == PVS_M_AC_ENERGY_TODAY_WH || m == PVS_M_REACHABLE;
 }
 
 static void observe(struct pvs_rule *r, const struct pvs_device *d,

@@ -832,6 +832,8 @@ static void sites(struct web_req *r, char **seg, int n) {
         entity_write(r, e, seg[1], PVS_CMD_API_UPDATE);
     } else if (n == 2 && method(r, "DELETE")) {
         entity_write(r, e, seg[1], PVS_CMD_API_DELETE);
+    } else if (n == 3 && method(r, "POST") && !strcmp(seg[2], "mqtt-learn")) {
+        pvs_tools_mqtt_learn(r, seg[1]);
     } else if (n == 3 && method(r, "GET")) {
         if (!allow(r, R_ANY) || !(st = store(r)))
             return;

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * tools.c - the installer's tools: "test this device" (runs `pvsentry
- * probe` against the device's Modbus TCP address) and the CSV import of
- * sites, devices and people, with a dry run that reports every bad line.
+ * probe` against the device's Modbus TCP address), "what publishes on the
+ * broker for this site" (runs `pvsentry mqtt-learn`) and the CSV import
+ * of sites, devices and people, with a dry run that reports every bad
+ * line.
  *
  * DESIGN
  * The probe runs as a child process of this very binary, never in the
@@ -53,27 +55,29 @@ static int64_t mono_ms(void) {
     return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* Run `pvsentry probe url --json`; output (stdout and stderr) into out. */
-static enum pvs_err run_probe(const char *url, struct pvs_buf *out,
-                              int *ret_status) {
-    char a0[] = "pvsentry", a1[] = "probe", a3[] = "--json", a2[300];
-    char *argv[] = {a0, a1, a2, a3, NULL};
+/*
+ * Run this binary with argv (argv[0] "pvsentry"); its stdout into out,
+ * its stderr too when both, until timeout_ms.
+ */
+static enum pvs_err run_child(char **argv, int64_t timeout_ms, bool both,
+                              struct pvs_buf *out, int *ret_status) {
     posix_spawn_file_actions_t fa;
     posix_spawnattr_t attr;
     sigset_t none;
     int fds[2], status = 0, err;
     pid_t pid;
-    int64_t deadline = mono_ms() + PROBE_TIMEOUT_MS;
+    int64_t deadline = mono_ms() + timeout_ms;
     enum pvs_err rc = PVS_OK;
     bool killed = false;
 
-    if (!pvs_strlcpy(a2, url, sizeof(a2)) || pipe(fds))
+    if (pipe(fds))
         return PVS_ERR_IO;
     fcntl(fds[0], F_SETFD, FD_CLOEXEC);
     fcntl(fds[1], F_SETFD, FD_CLOEXEC);
     posix_spawn_file_actions_init(&fa);
     posix_spawn_file_actions_adddup2(&fa, fds[1], 1);
-    posix_spawn_file_actions_adddup2(&fa, fds[1], 2);
+    if (both)
+        posix_spawn_file_actions_adddup2(&fa, fds[1], 2);
     posix_spawnattr_init(&attr);
     /* The daemon blocks its signals for sigwait; the child must not. */
     sigemptyset(&none);
@@ -85,7 +89,7 @@ static enum pvs_err run_probe(const char *url, struct pvs_buf *out,
     close(fds[1]);
     if (err) {
         char ebuf[128];
-        pvs_error("cannot start the probe: %s",
+        pvs_error("cannot start 'pvsentry %s': %s", argv[1],
                   pvs_strerror(err, ebuf, sizeof(ebuf)));
         close(fds[0]);
         return PVS_ERR_IO;
@@ -117,6 +121,89 @@ static enum pvs_err run_probe(const char *url, struct pvs_buf *out,
         ;
     *ret_status = killed ? -1 : WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     return rc;
+}
+
+/* Run `pvsentry probe url --json`; output (stdout and stderr) into out. */
+static enum pvs_err run_probe(const char *url, struct pvs_buf *out,
+                              int *ret_status) {
+    char a0[] = "pvsentry", a1[] = "probe", a3[] = "--json", a2[300];
+    char *argv[] = {a0, a1, a2, a3, NULL};
+
+    if (!pvs_strlcpy(a2, url, sizeof(a2)))
+        return PVS_ERR_IO;
+    return run_child(argv, PROBE_TIMEOUT_MS, true, out, ret_status);
+}
+
+/*
+ * POST /sites/{id}/mqtt-learn?seconds=N: listen to the daemon's broker
+ * for N seconds (10 by default, 60 at most) and answer the [device] and
+ * [mqtt_map] sections that would read what publishes there, for the site.
+ * A child process does it, as for the probe: the daemon's own MQTT
+ * session is not touched.
+ */
+void pvs_tools_mqtt_learn(struct web_req *r, const char *site) {
+    const char *arg = pvs_web_arg(r, "seconds");
+    int64_t secs = 10;
+    char a0[] = "pvsentry", a1[] = "mqtt-learn", a2[] = "-c",
+         a4[] = "--seconds";
+    char a5[24], a6[] = "--site", a7[80], a3[1024];
+    char *argv[] = {a0, a1, a2, a3, a4, a5, a6, a7, NULL};
+    struct pvs_buf out;
+    struct pvs_scope scope;
+    struct pvs_store *st;
+    int status = -1;
+
+    if (r->who.role != ROLE_ADMIN && r->who.role != ROLE_INSTALLER) {
+        pvs_web_error(r, r->who.role ? 403 : 401, NULL,
+                      "installers look for gateways");
+        return;
+    }
+    pvs_auth_scope(r, &scope);
+    st = pvs_web_store(r);
+    if (!st) {
+        pvs_web_error(r, 503, NULL, "the database cannot be read");
+        return;
+    }
+    if (pvs_store_web_site_visible(st, &scope, site)) {
+        pvs_web_error(r, 404, NULL, "no such site");
+        return;
+    }
+    if (!r->w->cfg->mqtt) {
+        pvs_web_error(r, 409, NULL, "pvsentry reads no MQTT broker");
+        return;
+    }
+    if (arg && (pvs_parse_i64(arg, &secs) || secs < 1 || secs > 60)) {
+        pvs_web_error(r, 400, "seconds", "seconds: expected 1 to 60");
+        return;
+    }
+    if (!pvs_strlcpy(a3, r->w->cfg->path, sizeof(a3)) ||
+        !pvs_strlcpy(a7, site, sizeof(a7))) {
+        pvs_web_error(r, 400, NULL, "site id too long");
+        return;
+    }
+    pvs_snprintf(a5, sizeof(a5), "%lld", (long long)secs);
+    pvs_buf_init(&out, PROBE_OUT_MAX + 1);
+    if (run_child(argv, secs * 1000 + 20000, false, &out, &status) ==
+        PVS_ERR_IO) {
+        pvs_web_error(r, 503, NULL, "cannot run mqtt-learn");
+        pvs_buf_release(&out);
+        return;
+    }
+    if (status) {
+        pvs_web_error(r, 502, NULL,
+                      status < 0 ? "mqtt-learn took too long"
+                                 : "mqtt-learn could not read the broker");
+        pvs_buf_release(&out);
+        return;
+    }
+    pvs_buf_puts(&r->out, "{\"site\": ");
+    pvs_buf_json_str(&r->out, site);
+    pvs_buf_printf(&r->out,
+                   ", \"seconds\": %lld, \"config\": ", (long long)secs);
+    pvs_buf_json_str(&r->out, out.data ? out.data : "");
+    pvs_buf_puts(&r->out, "}\n");
+    pvs_web_json(r, 200);
+    pvs_buf_release(&out);
 }
 
 void pvs_tools_device_test(struct web_req *r, const char *id) {

@@ -226,6 +226,8 @@ void pvs_links_handle(struct web_req *r, const char *token);
 
 /* POST /api/v1/devices/{id}/test: probe the device's Modbus TCP address. */
 void pvs_tools_device_test(struct web_req *r, const char *id);
+/* POST /sites/{id}/mqtt-learn: what gateways publish for the site. */
+void pvs_tools_mqtt_learn(struct web_req *r, const char *site);
 /* POST /api/v1/import[?dry_run=1]: sites, devices and people from CSV. */
 void pvs_tools_import(struct web_req *r);
 

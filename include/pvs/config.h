@@ -178,6 +178,8 @@ struct pvs_endpoint {
     size_t index;
 };
 
+struct pvs_mqtt_map_cfg;
+
 struct pvs_device {
     struct pvs_cfg_obj obj;
     char *site_id;
@@ -195,6 +197,30 @@ struct pvs_device {
     int64_t unit_id;
     char *profile; /* "sunspec" or a [map] name */
     int64_t interval_ms;
+    /* MQTT gateways: the serial number or name the gateway publishes
+     * under, and the [mqtt_map] that carries the device (or NULL) */
+    char *serial;
+    const struct pvs_mqtt_map_cfg *mqtt_map;
+    size_t index;
+};
+
+/*
+ * [mqtt_map "id"]: the topic layout of a gateway that already publishes a
+ * site's telemetry (OpenDTU, Venus OS, a Shelly meter...). The config
+ * resolves the keys below; the layout itself (preset, prefix, topic,
+ * field.*, ac.*, dc.*, keepalive...) is read from obj.kv by
+ * collector/mqtt_map.c, which reports its errors at their lines.
+ */
+struct pvs_mqtt_map_cfg {
+    struct pvs_cfg_obj obj;
+    char *preset;
+    char *site_id; /* devices looked up by serial on this site; NULL = all */
+    const struct pvs_site *site;
+    char **devices; /* "SERIAL DEVICE" pairs, or one "DEVICE" for topics
+                       that name no device */
+    size_t ndevices;
+    char *gateway_id; /* the device (kind logger) that is the gateway */
+    const struct pvs_device *gateway;
     size_t index;
 };
 
@@ -350,6 +376,8 @@ struct pvs_config {
     size_t nteams;
     struct pvs_cfg_webhook **webhooks;
     size_t nwebhooks;
+    struct pvs_mqtt_map_cfg **mqtt_maps;
+    size_t nmqtt_maps;
     struct pvs_cfg_sms *sms;   /* NULL: no SMS */
     struct pvs_cfg_http *http; /* NULL: no HTTP server */
 };

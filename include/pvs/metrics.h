@@ -42,6 +42,8 @@ enum pvs_metric {
     PVS_M_METER_ENERGY_IMPORT_WH,
     PVS_M_METER_ENERGY_EXPORT_WH,
     PVS_M_BATTERY_SOC_PCT,
+    PVS_M_AC_ENERGY_TODAY_WH, /* resets at the site's midnight */
+    PVS_M_REACHABLE,          /* a gateway says: 1 reaches it, 0 does not */
     PVS_M__COUNT
 };
 

@@ -6,6 +6,8 @@
  *   pvsentry/{site}/{device}           JSON object of canonical metrics,
  *                                      optional "ts" (epoch s or ISO 8601)
  *   pvsentry/{site}/{device}/{metric}  a plain number (state: its name)
+ * and the layouts of gateways, [mqtt_map "id"] sections, optionally
+ * starting from a preset (docs/mqtt-presets.md).
  */
 #ifndef PVS_MQTT_H
 #define PVS_MQTT_H
@@ -28,9 +30,14 @@ enum pvs_mqtt_result {
     PVS_MQTT_UNKNOWN_METRIC, /* flat layout with a metric outside the list */
     PVS_MQTT_MALFORMED,      /* bad JSON, bad number, bad timestamp */
     PVS_MQTT_EMPTY,          /* valid but carries no known metric */
+    PVS_MQTT_IGNORED,        /* a gateway's topic that carries nothing mapped */
 };
 
-/* Index of cfg's devices for topic lookup. cfg must outlive the map. */
+/*
+ * Index of cfg's devices and [mqtt_map] layouts for topic lookup. cfg
+ * must outlive the map. A layout with errors is left out (logged); run
+ * pvs_mqtt_map_check first to report them.
+ */
 struct pvs_mqtt_map *pvs_mqtt_map_new(const struct pvs_config *cfg);
 void pvs_mqtt_map_free(struct pvs_mqtt_map *map);
 
@@ -51,6 +58,68 @@ enum pvs_mqtt_result pvs_mqtt_map_parse(const struct pvs_mqtt_map *map,
                                         struct pvs_msg **ret,
                                         size_t *ret_unknown, char *why,
                                         size_t whysize);
+
+/*
+ * Check every [mqtt_map] of cfg with its preset applied: unknown keys,
+ * patterns, metrics, units, and topics that can never match a configured
+ * device. Every error goes to errs at its file:line. A topic no device
+ * can match is an error when strict (pvsentry check), else only logged
+ * as a warning at its file:line (the daemon: a device the API registers
+ * later makes it match). Main thread.
+ */
+void pvs_mqtt_map_check(const struct pvs_config *cfg,
+                        struct pvs_cfg_errors *errs, bool strict);
+
+/*
+ * The MQTT subscription filters the layouts need ("solar/+/+/+"), and
+ * the keep-alives to publish (Venus OS publishes only while asked).
+ * Borrowed from map; *ret_n is set.
+ */
+const char *const *pvs_mqtt_map_filters(const struct pvs_mqtt_map *map,
+                                        size_t *ret_n);
+struct pvs_mqtt_keepalive {
+    const char *topic;
+    int64_t every_ms;
+};
+const struct pvs_mqtt_keepalive *
+pvs_mqtt_map_keepalives(const struct pvs_mqtt_map *map, size_t *ret_n);
+
+/* A preset's lines, as if written in the section. */
+struct pvs_mqtt_preset_kv {
+    const char *key;
+    const char *value;
+};
+/* The preset's lines (NULL key ends them), or NULL when unknown. */
+const struct pvs_mqtt_preset_kv *pvs_mqtt_preset_find(const char *name);
+/* The i-th preset's name, NULL past the last. */
+const char *pvs_mqtt_preset_name(size_t i);
+
+/*
+ * mqtt-learn: recognise the presets' layouts in what a broker carries.
+ * A learner tries every preset (but statestream, whose entities people
+ * name) with any prefix and any serial. Single thread.
+ */
+struct pvs_mqtt_learner;
+struct pvs_mqtt_guess {
+    const char *preset; /* static */
+    char prefix[96];
+    char serial[96]; /* "" for a gateway-level topic */
+    bool health;     /* the topic carries only a link state */
+    size_t nsamples;
+};
+struct pvs_mqtt_learner *pvs_mqtt_learner_new(void);
+void pvs_mqtt_learner_free(struct pvs_mqtt_learner *ln);
+/* Whether some preset maps the message to samples; *out says how. */
+bool pvs_mqtt_learner_guess(struct pvs_mqtt_learner *ln, const char *topic,
+                            const void *payload, size_t len,
+                            struct pvs_mqtt_guess *out);
+/* Whether topic is one of preset's topics under prefix (mapped or not). */
+bool pvs_mqtt_learner_belongs(struct pvs_mqtt_learner *ln, const char *preset,
+                              const char *prefix, const char *topic);
+
+/* pvsentry mqtt-learn -c FILE [--seconds N] [--topic FILTER] [--site ID]
+ * (collector/mqtt_learn.c) */
+int pvs_mqtt_learn_main(int argc, char **argv);
 
 /* ---- the client (collector/mqtt.c) ---- */
 

@@ -10,6 +10,11 @@ Figures (docs/benchmarks.md explains the method):
                 of ten metrics. Both drain the same backlog that the broker
                 queued for their persistent session, so the publisher's
                 speed is out of the measurement. Target: ratio >= 0.80.
+  mqtt_presets  ingest through a gateway preset against pvsentry's own
+                layout carrying the same values, same backlog method:
+                OpenDTU (one number a topic) against the flat layout, and
+                SBFspot (a JSON object of ten fields) against the JSON
+                layout. Target: ratio >= 0.80.
   sqlite_writes pvsentry's sample insert path (pvs_store_add_samples)
                 against a plain prepared-INSERT loop on the same schema,
                 copied from the database pvsentry created
@@ -284,6 +289,85 @@ def bench_mqtt(h, build, mq, qos, n, sites, devs, perf=None):
     }
 
 
+# ---- MQTT ingest through a gateway preset ----------------------------------
+
+PRESET_MAPS = {
+    "opendtu": '[mqtt_map "bench"]\npreset = opendtu\n',
+    "sbfspot": '[mqtt_map "bench"]\npreset = sbfspot\n',
+}
+
+
+def drain_rate(h, mq, broker, layout, n, sites, devs, tag):
+    """pvsentry draining a backlog of n messages in layout: messages
+    committed per second, from the first row to the last progress (rows
+    of one device stamped on arrival may share a millisecond and merge,
+    so the end is the last growth, not a count)."""
+    names = [[] for _ in range(sites)]
+    for d in range(devs):
+        names[d % sites].append("d%d" % d)
+    extra = PRESET_MAPS.get(layout, "")
+    db = h.path("layout-%s.db" % tag)
+    cfg = fleet_config(h.path("layout-%s.conf" % tag), db, broker.port,
+                       sites, names, 0, "bench-layout-%s" % tag, extra=extra)
+    if extra:
+        with open(cfg) as f:
+            text = f.read()
+        for d in range(devs):
+            text = text.replace('[device "d%d"]\n' % d,
+                                '[device "d%d"]\nserial = %d\n' % (
+                                    d, 1141800000000 + d))
+        with open(cfg, "w") as f:
+            f.write(text)
+    pv = h.pvsentry(cfg, name="pvsentry-layout-%s" % tag)
+    pv.start()
+    pv.wait_log(r"mqtt: subscribed", 20)
+    pv.stop()
+    ts0 = int(time.time()) - (n // devs + 1) * 60
+    run_kv([mq, "pub", broker.uri, "pvsentry", str(sites), str(devs),
+            str(n), "0", str(ts0), layout])
+    pv.start(wait_ready=False)
+    t_first = r_first = None
+    t_last, r_last = None, 0
+    while True:
+        rows = db_rows(db)
+        t = time.monotonic()
+        if rows and t_first is None:
+            t_first, r_first = t, rows
+        if rows > r_last:
+            t_last, r_last = t, rows
+        if rows >= n or (t_last and t - t_last > 3):
+            break
+        if t_first is None and t_last is None and pv.proc.poll() is not None:
+            break
+        time.sleep(0.05)
+    pv.stop()
+    stored = db_samples(db)
+    if t_first is None or t_last == t_first:
+        return 0, stored
+    return (r_last - r_first) / (t_last - t_first), stored
+
+
+def bench_presets(h, mq, n, sites=10, devs=100):
+    out = []
+    for native, preset in (("flat", "opendtu"), ("json", "sbfspot")):
+        broker = Broker(h)
+        try:
+            base, base_stored = drain_rate(h, mq, broker, native, n, sites,
+                                           devs, native)
+            rate, stored = drain_rate(h, mq, broker, preset, n, sites, devs,
+                                      preset)
+        finally:
+            broker.m.stop()
+        out.append({
+            "preset": preset, "native": native, "messages": n,
+            "native_msg_s": round(base), "preset_msg_s": round(rate),
+            "native_samples": base_stored, "preset_samples": stored,
+            "ratio": round(rate / base, 3) if base else None,
+            "target": 0.80,
+        })
+    return out
+
+
 # ---- SQLite writes --------------------------------------------------------
 
 def bench_sqlite(h, st, n, devs, batch):
@@ -526,6 +610,11 @@ def table(entry, data):
         rows.append(("MQTT ingest QoS %d (msg/s)" % q["qos"],
                      "%d vs bare %d" % (q["pvsentry_msg_s"], q["bare_msg_s"]),
                      q["ratio"], ">= 0.80"))
+    for q in entry.get("mqtt_presets", []):
+        rows.append(("MQTT %s vs %s layout (msg/s)" % (q["preset"],
+                                                       q["native"]),
+                     "%d vs %d" % (q["preset_msg_s"], q["native_msg_s"]),
+                     q["ratio"], ">= 0.80"))
     s = entry.get("sqlite_writes")
     if s:
         rows.append(("SQLite sample writes (rows/s)",
@@ -600,7 +689,9 @@ def main():
                     "10,000 x 24 h and 1,000 x 10 days (about 13 hours of "
                     "real time and 100 GB of database)")
     ap.add_argument("--only",
-                    default="mqtt,sqlite,year,delivery,fleet,others")
+                    default="mqtt,presets,sqlite,year,delivery,fleet,others")
+    ap.add_argument("--preset-messages", type=int, default=200000,
+                    help="MQTT backlog per layout for the preset figures")
     ap.add_argument("--mails", type=int, default=1000)
     ap.add_argument("--connections", type=int, default=4,
                     help="SMTP connections on both sides ([smtp] "
@@ -641,6 +732,11 @@ def main():
                                                             args.messages))
                 entry["mqtt_ingest"].append(bench_mqtt(
                     h, build, mq, qos, args.messages, 10, 100, args.perf))
+        if "presets" in only:
+            log("== MQTT ingest through presets, %d messages a layout" %
+                args.preset_messages)
+            entry["mqtt_presets"] = bench_presets(h, mq,
+                                                  args.preset_messages)
         if "sqlite" in only:
             log("== SQLite sample writes, %d rows" % args.rows)
             entry["sqlite_writes"] = bench_sqlite(h, st, args.rows, 100, 5000)

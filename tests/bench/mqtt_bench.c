@@ -8,6 +8,11 @@
  *       (PREFIX/s<i>/d<j>), device timestamps from TS0_S one minute
  *       apart; as fast as the broker takes them (QoS 1: at most 1000 in
  *       flight). Prints "published N seconds S".
+ *   mqtt_bench pub URI PREFIX SITES DEVS N QOS TS0_S LAYOUT
+ *       the same readings in another layout: "flat" (PREFIX/s<i>/d<j>/
+ *       ac_power_w, one number), "opendtu" (solar/SERIAL/0/power, one
+ *       number) or "sbfspot" (sbfspot_SERIAL, a JSON object of ten
+ *       fields, no time); SERIAL is 1141800000000 + j.
  *   mqtt_bench sub URI TOPIC QOS CLIENT_ID N IDLE_S
  *       the baseline: a bare Paho MQTTAsync subscriber with a persistent
  *       session that only counts messages, until N arrived or none for
@@ -135,7 +140,7 @@ static void disconnect(MQTTAsync c) {
     MQTTAsync_destroy(&c);
 }
 
-static int cmd_pub(char **a) {
+static int cmd_pub(char **a, const char *layout) {
     const char *uri = a[0], *prefix = a[1];
     long sites = atol(a[2]), devs = atol(a[3]), n = atol(a[4]);
     int qos = atoi(a[5]);
@@ -154,19 +159,44 @@ static int cmd_pub(char **a) {
         double v = 229.0 + (double)((k * 7 + d * 3) % 50) / 10.0;
         int rc;
 
-        snprintf(topic, sizeof(topic), "%s/s%ld/d%ld", prefix, d % sites, d);
-        m.payloadlen = snprintf(
-            payload, sizeof(payload),
-            "{\"ts\": %lld, \"ac_power_w\": %.1f, \"ac_energy_wh\": %ld, "
-            "\"ac_voltage_v\": %.1f, \"ac_current_a\": %.2f, "
-            "\"ac_frequency_hz\": %.2f, \"power_factor\": %.2f, "
-            "\"dc_power_w\": %.1f, \"dc_voltage_v\": %.1f, "
-            "\"temp_heatsink_c\": %.1f, \"state\": \"mppt\"}",
-            ts0 + k * 60, p, 1000000 + k * 100, v, p / v,
-            49.95 + (double)((k * 17 + d) % 11) / 100.0,
-            0.95 + (double)((k * 3 + d) % 5) / 100.0, p * 1.03,
-            360.0 + (double)((k * 37 + d) % 400) / 10.0,
-            35.0 + (double)((k + d) % 100) / 10.0);
+        if (!strcmp(layout, "flat")) {
+            snprintf(topic, sizeof(topic), "%s/s%ld/d%ld/ac_power_w", prefix,
+                     d % sites, d);
+            m.payloadlen = snprintf(payload, sizeof(payload), "%.1f", p);
+        } else if (!strcmp(layout, "opendtu")) {
+            snprintf(topic, sizeof(topic), "solar/%lld/0/power",
+                     1141800000000LL + d);
+            m.payloadlen = snprintf(payload, sizeof(payload), "%.1f", p);
+        } else if (!strcmp(layout, "sbfspot")) {
+            snprintf(topic, sizeof(topic), "sbfspot_%lld", 1141800000000LL + d);
+            m.payloadlen = snprintf(
+                payload, sizeof(payload),
+                "{\"PACTot\": %.1f, \"ETotal\": %.3f, \"EToday\": %.3f, "
+                "\"GridFreq\": %.2f, \"InvTemperature\": %.1f, "
+                "\"UDC1\": %.1f, \"UDC2\": %.1f, \"IDC1\": %.2f, "
+                "\"IDC2\": %.2f, \"PDC1\": %.1f}",
+                p, 1000.0 + (double)k * 0.1, (double)(k % 100) * 0.1,
+                49.95 + (double)((k * 17 + d) % 11) / 100.0,
+                35.0 + (double)((k + d) % 100) / 10.0,
+                360.0 + (double)((k * 37 + d) % 400) / 10.0,
+                355.0 + (double)((k * 31 + d) % 400) / 10.0, p / 720.0,
+                p / 710.0, p / 2.0);
+        } else {
+            snprintf(topic, sizeof(topic), "%s/s%ld/d%ld", prefix, d % sites,
+                     d);
+            m.payloadlen = snprintf(
+                payload, sizeof(payload),
+                "{\"ts\": %lld, \"ac_power_w\": %.1f, \"ac_energy_wh\": %ld, "
+                "\"ac_voltage_v\": %.1f, \"ac_current_a\": %.2f, "
+                "\"ac_frequency_hz\": %.2f, \"power_factor\": %.2f, "
+                "\"dc_power_w\": %.1f, \"dc_voltage_v\": %.1f, "
+                "\"temp_heatsink_c\": %.1f, \"state\": \"mppt\"}",
+                ts0 + k * 60, p, 1000000 + k * 100, v, p / v,
+                49.95 + (double)((k * 17 + d) % 11) / 100.0,
+                0.95 + (double)((k * 3 + d) % 5) / 100.0, p * 1.03,
+                360.0 + (double)((k * 37 + d) % 400) / 10.0,
+                35.0 + (double)((k + d) % 100) / 10.0);
+        }
         m.payload = payload;
         m.qos = qos;
         ro.onSuccess = on_sent;
@@ -222,7 +252,9 @@ static int cmd_sub(char **a) {
 
 int main(int argc, char **argv) {
     if (argc == 9 && !strcmp(argv[1], "pub"))
-        return cmd_pub(argv + 2);
+        return cmd_pub(argv + 2, "json");
+    if (argc == 10 && !strcmp(argv[1], "pub"))
+        return cmd_pub(argv + 2, argv[9]);
     if (argc == 8 && !strcmp(argv[1], "sub"))
         return cmd_sub(argv + 2);
     fprintf(stderr, "usage: mqtt_bench pub URI PREFIX SITES DEVS N QOS TS0_S\n"

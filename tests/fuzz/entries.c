@@ -124,11 +124,21 @@ int pvs_fuzz_config(const uint8_t *data, size_t size) {
 static struct pvs_config *mqtt_cfg;
 static struct pvs_mqtt_map *mqtt_map;
 
-static const char mqtt_conf[] = "[site \"s1\"]\nlatitude = 45\nlongitude = 4\n"
-                                "[site \"s2\"]\nlatitude = 45\nlongitude = 4\n"
-                                "[device \"inv1\"]\nsite = s1\n"
-                                "[device \"inv2\"]\nsite = s1\n"
-                                "[device \"m1\"]\nsite = s2\nkind = meter\n";
+static const char mqtt_conf[] =
+    "[site \"s1\"]\nlatitude = 45\nlongitude = 4\n"
+    "[site \"s2\"]\nlatitude = 45\nlongitude = 4\n"
+    "[device \"inv1\"]\nsite = s1\n"
+    "[device \"inv2\"]\nsite = s1\n"
+    "[device \"m1\"]\nsite = s2\nkind = meter\n"
+    /* gateway layouts: one of each payload form */
+    "[device \"hm1\"]\nsite = s1\nserial = 11\n"
+    "[device \"g1\"]\nsite = s2\n"
+    "[device \"d1\"]\nsite = s2\n"
+    "[mqtt_map \"dtu\"]\npreset = opendtu\nsite = s1\ngateway = inv2\n"
+    "[mqtt_map \"sma\"]\npreset = sbfspot\ndevice = 22 inv1\n"
+    "[mqtt_map \"gx\"]\npreset = venus\nprefix = c0\ndevice = 20 g1\n"
+    "[mqtt_map \"em\"]\npreset = shelly\ndevice = em1 m1\n"
+    "[mqtt_map \"deye\"]\npreset = deye\ndevice = d1\n";
 
 static void mqtt_setup(void) {
     const char *path = config_path();

@@ -50,7 +50,27 @@ __attribute__((weak)) int pvsim_modbus_main(int argc, char **argv) {
     return 1;
 }
 
-enum layout { LAYOUT_JSON, LAYOUT_FLAT };
+/*
+ * LAYOUT_GATEWAY publishes as a gateway would (--layout opendtu, ahoy,
+ * venus, sbfspot, deye, shelly, tasmota, statestream): the device id
+ * stands for the gateway's serial number or name, units and payloads are
+ * the gateway's (tests/data/mqtt/ has samples of each).
+ */
+enum layout { LAYOUT_JSON, LAYOUT_FLAT, LAYOUT_GATEWAY };
+
+enum gw {
+    GW_OPENDTU,
+    GW_AHOY,
+    GW_VENUS,
+    GW_SBFSPOT,
+    GW_DEYE,
+    GW_SHELLY,
+    GW_TASMOTA,
+    GW_STATESTREAM
+};
+static const char *const gw_names[] = {"opendtu", "ahoy",        "venus",
+                                       "sbfspot", "deye",        "shelly",
+                                       "tasmota", "statestream", NULL};
 
 struct dev_count {
     uint64_t messages;
@@ -77,6 +97,7 @@ struct mqtt_opts {
     int64_t drain_ms; /* real time */
     int qos;
     enum layout layout;
+    enum gw gw;
     int buffer;
     struct pvsim_site site;
 };
@@ -222,6 +243,165 @@ struct totals {
     struct dev_count dev[PVSIM_MAX_DEVICES];
 };
 
+/* One value in a gateway's names and units: topic and payload. */
+static bool gw_item(const struct mqtt_opts *o, const char *dev,
+                    const struct pvsim_value *v, char *topic, size_t tsize,
+                    char *key, size_t ksize, double *ret_v) {
+    static const struct {
+        enum pvs_metric m;
+        const char *dtu, *ahoy, *venus, *sbf, *deye, *shelly, *tasmota;
+        double kilo; /* published in k-units by dtu/ahoy/venus/sbf/deye */
+    } t[] = {
+        {PVS_M_AC_POWER_W, "0/power", "ch0/P_AC", "Ac/Power", "PACTot",
+         "ac/active_power", "total_act_power", "Power", 0},
+        {PVS_M_AC_ENERGY_WH, "0/yieldtotal", "ch0/YieldTotal",
+         "Ac/Energy/Forward", "ETotal", "total_energy", NULL, "Total", 1},
+        {PVS_M_AC_VOLTAGE_V, "0/voltage", "ch0/U_AC", "Ac/L1/Voltage", NULL,
+         "ac/l1/voltage", "a_voltage", "Voltage", 0},
+        {PVS_M_AC_FREQUENCY_HZ, "0/frequency", "ch0/F_AC", NULL, "GridFreq",
+         "ac/freq", NULL, NULL, 0},
+        {PVS_M_TEMP_HEATSINK_C, "0/temperature", "ch0/Temp", NULL,
+         "InvTemperature", "radiator_temp", NULL, NULL, 0},
+        {PVS_M_MPPT_POWER_W, "%u/power", "ch%u/P_DC", NULL, "PDC%u",
+         "dc/pv%u/power", NULL, NULL, 0},
+        {PVS_M_MPPT_VOLTAGE_V, "%u/voltage", "ch%u/U_DC", NULL, "UDC%u",
+         "dc/pv%u/voltage", NULL, NULL, 0},
+    };
+    const char *fmt = NULL;
+    char name[64];
+    double val = v->value;
+
+    for (size_t i = 0; i < PVS_ARRAY_LEN(t) && !fmt; i++) {
+        if (t[i].m != v->metric)
+            continue;
+        switch (o->gw) {
+        case GW_OPENDTU:
+            fmt = t[i].dtu;
+            break;
+        case GW_AHOY:
+            fmt = t[i].ahoy;
+            break;
+        case GW_VENUS:
+            fmt = t[i].venus;
+            break;
+        case GW_SBFSPOT:
+            fmt = t[i].sbf;
+            break;
+        case GW_DEYE:
+            fmt = t[i].deye;
+            break;
+        case GW_SHELLY:
+            fmt = t[i].shelly;
+            break;
+        case GW_TASMOTA:
+            fmt = t[i].tasmota;
+            break;
+        case GW_STATESTREAM:
+            fmt = v->metric == PVS_M_AC_POWER_W     ? "power"
+                  : v->metric == PVS_M_AC_ENERGY_WH ? "energy"
+                                                    : NULL;
+            break;
+        }
+        if (fmt && (t[i].kilo || o->gw == GW_STATESTREAM) && o->gw != GW_SHELLY)
+            val /= 1000.0; /* kWh; statestream: kW and kWh */
+    }
+    if (!fmt || (o->gw == GW_DEYE && v->idx > 4))
+        return false;
+    {
+        const char *pc = strstr(fmt, "%u");
+        if (pc)
+            pvs_snprintf(name, sizeof(name), "%.*s%u%s", (int)(pc - fmt), fmt,
+                         v->idx, pc + 2);
+        else
+            pvs_strlcpy(name, fmt, sizeof(name));
+    }
+    *ret_v = val;
+    pvs_strlcpy(key, name, ksize);
+    switch (o->gw) {
+    case GW_OPENDTU:
+        pvs_snprintf(topic, tsize, "solar/%s/%s", dev, name);
+        break;
+    case GW_AHOY:
+        pvs_snprintf(topic, tsize, "inverter/%s/%s", dev, name);
+        break;
+    case GW_VENUS:
+        pvs_snprintf(topic, tsize, "N/%s/pvinverter/%s/%s", o->prefix, dev,
+                     name);
+        break;
+    case GW_DEYE:
+        pvs_snprintf(topic, tsize, "deye/%s", name);
+        break;
+    case GW_STATESTREAM:
+        pvs_snprintf(topic, tsize, "homeassistant/sensor/%s_%s/state", dev,
+                     name);
+        break;
+    case GW_SBFSPOT:
+        pvs_snprintf(topic, tsize, "sbfspot_%s", dev);
+        break;
+    case GW_SHELLY:
+        pvs_snprintf(topic, tsize, "%s/status/em:0", dev);
+        break;
+    case GW_TASMOTA:
+        pvs_snprintf(topic, tsize, "tele/%s/SENSOR", dev);
+        break;
+    }
+    return true;
+}
+
+/* A reading as the gateway publishes it: a topic per value, or one JSON
+ * object (SBFspot, Shelly, Tasmota). */
+static void publish_gateway(MQTTAsync client, const struct mqtt_opts *o,
+                            size_t d, const struct pvsim_reading *r,
+                            struct totals *tot) {
+    struct pvsim_value vals[PVSIM_MAX_VALUES];
+    size_t n = pvsim_reading_values(r, vals, PVSIM_MAX_VALUES), used = 0;
+    bool json =
+        o->gw == GW_SBFSPOT || o->gw == GW_SHELLY || o->gw == GW_TASMOTA;
+    char topic[512], key[64], num[64], payload[128];
+    struct pvs_buf b;
+    double v;
+
+    pvs_buf_init(&b, 16384);
+    pvs_buf_puts(&b, o->gw == GW_TASMOTA ? "{\"ENERGY\": {" : "{");
+    for (size_t i = 0; i < n; i++) {
+        if (o->metrics_given && !o->metric_on[vals[i].metric])
+            continue;
+        if (!gw_item(o, o->ids[d], &vals[i], topic, sizeof(topic), key,
+                     sizeof(key), &v))
+            continue;
+        fmt_num(v, num, sizeof(num));
+        if (json) {
+            pvs_buf_printf(&b, "%s\"%s\": %s", used ? ", " : "", key, num);
+            used++;
+            continue;
+        }
+        if (o->gw == GW_VENUS)
+            pvs_snprintf(payload, sizeof(payload), "{\"value\": %s}", num);
+        else
+            pvs_strlcpy(payload, num, sizeof(payload));
+        if (publish(client, o, topic, payload)) {
+            tot->messages++;
+            tot->samples++;
+            tot->dev[d].messages++;
+            tot->dev[d].samples++;
+        } else {
+            tot->dropped++;
+        }
+    }
+    pvs_buf_puts(&b, o->gw == GW_TASMOTA ? "}}" : "}");
+    if (json && used) {
+        if (publish(client, o, topic, b.data)) {
+            tot->messages++;
+            tot->samples += used;
+            tot->dev[d].messages++;
+            tot->dev[d].samples += used;
+        } else {
+            tot->dropped++;
+        }
+    }
+    pvs_buf_release(&b);
+}
+
 static void publish_reading(MQTTAsync client, const struct mqtt_opts *o,
                             size_t d, const struct pvsim_reading *r,
                             struct totals *tot) {
@@ -230,6 +410,10 @@ static void publish_reading(MQTTAsync client, const struct mqtt_opts *o,
     char topic[512], num[64], name[64];
     struct pvs_buf b;
 
+    if (o->layout == LAYOUT_GATEWAY) {
+        publish_gateway(client, o, d, r, tot);
+        return;
+    }
     pvs_buf_init(&b, 16384);
     if (o->layout == LAYOUT_JSON) {
         pvs_buf_printf(&b, "{\"ts\": %.3f", (double)r->ts_ms / 1000.0);
@@ -349,6 +533,8 @@ static void usage(FILE *out) {
             "  --duration DUR       simulated time to cover (6h)\n"
             "  --qos 0|1            publish QoS (default 1)\n"
             "  --layout json|flat   pvsentry/S/D JSON or pvsentry/S/D/M\n"
+            "  --layout GATEWAY     opendtu, ahoy, venus, sbfspot, deye,\n"
+            "                       shelly, tasmota or statestream\n"
             "  --prefix P           topic prefix (default pvsentry)\n"
             "  --metrics LIST       publish only these metrics (a,b,...)\n"
             "  --client-id X        MQTT client id (default pvsim-SITE)\n"
@@ -546,6 +732,13 @@ static enum pvs_err parse_args(int argc, char **argv, struct mqtt_opts *o) {
             } else if (!strcmp(optarg, "flat")) {
                 o->layout = LAYOUT_FLAT;
             } else {
+                for (int g = 0; gw_names[g]; g++)
+                    if (!strcmp(optarg, gw_names[g])) {
+                        o->layout = LAYOUT_GATEWAY;
+                        o->gw = (enum gw)g;
+                    }
+                if (o->layout == LAYOUT_GATEWAY)
+                    break;
                 fprintf(stderr, "pvsim: bad layout '%s' (json, flat)\n",
                         optarg);
                 rc = PVS_ERR_INVAL;

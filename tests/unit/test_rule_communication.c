@@ -185,6 +185,95 @@ static void test_site_and_gateway(void **state) {
     pvs_config_free(cfg);
 }
 
+/* An OpenDTU carrying three microinverters, and a meter of its own. */
+static const char *dtu_site =
+    "[site \"s1\"]\nlatitude = 39.74\nlongitude = -105.17\nkwp = 10\n"
+    "[device \"dtu\"]\nsite = s1\nkind = logger\n"
+    "[device \"m1\"]\nsite = s1\nserial = 1001\n"
+    "[device \"m2\"]\nsite = s1\nserial = 1002\n"
+    "[device \"m3\"]\nsite = s1\nserial = 1003\n"
+    "[device \"meter\"]\nsite = s1\nkind = meter\n"
+    "[mqtt_map \"roof\"]\npreset = opendtu\nsite = s1\ngateway = dtu\n"
+    "[rule \"threshold\"]\nfamily = threshold\nenabled = false\n";
+
+static void feed_metric(struct pvs_ruleset *rs, uint32_t dev,
+                        enum pvs_metric metric, double v, int64_t t) {
+    struct pvs_sample s;
+
+    memset(&s, 0, sizeof(s));
+    s.dev = dev;
+    s.metric = (uint16_t)metric;
+    s.ts_ms = t;
+    s.value = v;
+    pvs_ruleset_sample(rs, &s);
+}
+
+/*
+ * The gateway loses one microinverter (it keeps saying "reachable 0" for
+ * it): one device alert for it alone. Then the gateway goes silent with
+ * all of them while the meter goes on: one gateway alert, none per
+ * microinverter; data from them resolves it.
+ */
+static void test_mqtt_gateway(void **state) {
+    struct pvs_config *cfg = load(dtu_site);
+    struct pvs_ruleset *rs = NULL;
+    struct pvs_cfg_errors errs;
+    int64_t t;
+
+    (void)state;
+    nev = 0;
+    memset(&errs, 0, sizeof(errs));
+    assert_ptr_equal(cfg->devices[1]->mqtt_map, cfg->mqtt_maps[0]);
+    assert_ptr_equal(cfg->devices[0]->mqtt_map, cfg->mqtt_maps[0]);
+    assert_null(cfg->devices[4]->mqtt_map);
+    assert_int_equal(pvs_ruleset_new(cfg, on_alert, NULL, &rs, &errs), PVS_OK);
+    pvs_ruleset_start(rs, DAY0 + 14 * HOUR);
+    run(rs, DAY0 + 14 * HOUR, DAY0 + 16 * HOUR, 0x1f);
+    assert_int_equal(nev, 0);
+    /* m2 unreachable: the DTU reports it, m2 itself says nothing */
+    for (t = DAY0 + 16 * HOUR; t < DAY0 + 17 * HOUR; t += 5 * MIN) {
+        feed(rs, 0, t);
+        feed(rs, 1, t);
+        feed(rs, 3, t);
+        feed(rs, 4, t);
+        feed_metric(rs, 2, PVS_M_REACHABLE, 0, t);
+        pvs_ruleset_tick(rs, t);
+    }
+    assert_int_equal(count("s1/m2/communication", PVS_ALERT_FIRING), 1);
+    assert_int_equal(count("gateway:roof", PVS_ALERT_FIRING), 0);
+    assert_int_equal(count("s1/m1/", PVS_ALERT_FIRING), 0);
+    /* the whole gateway goes silent, the meter does not */
+    run(rs, DAY0 + 17 * HOUR, DAY0 + 18 * HOUR, 0x10);
+    assert_int_equal(count("communication/gateway:roof", PVS_ALERT_FIRING), 1);
+    assert_int_equal(count("s1/m1/", PVS_ALERT_FIRING), 0);
+    assert_int_equal(count("s1/m3/", PVS_ALERT_FIRING), 0);
+    assert_int_equal(count("s1/dtu/", PVS_ALERT_FIRING), 0);
+    assert_int_equal(count("communication/site", PVS_ALERT_FIRING), 0);
+    run(rs, DAY0 + 18 * HOUR, DAY0 + 19 * HOUR, 0x1f);
+    assert_int_equal(count("gateway:roof", PVS_ALERT_RESOLVED), 1);
+    pvs_ruleset_free(rs);
+    pvs_config_free(cfg);
+}
+
+/* A site whose only source is the gateway: silent = one site alert. */
+static void test_mqtt_gateway_whole_site(void **state) {
+    struct pvs_config *cfg = load(dtu_site);
+    struct pvs_ruleset *rs = NULL;
+    struct pvs_cfg_errors errs;
+
+    (void)state;
+    nev = 0;
+    memset(&errs, 0, sizeof(errs));
+    assert_int_equal(pvs_ruleset_new(cfg, on_alert, NULL, &rs, &errs), PVS_OK);
+    pvs_ruleset_start(rs, DAY0 + 14 * HOUR);
+    run(rs, DAY0 + 14 * HOUR, DAY0 + 16 * HOUR, 0x1f);
+    run(rs, DAY0 + 16 * HOUR, DAY0 + 17 * HOUR, 0);
+    assert_int_equal(count("communication/site", PVS_ALERT_FIRING), 1);
+    assert_int_equal(nev, 1);
+    pvs_ruleset_free(rs);
+    pvs_config_free(cfg);
+}
+
 static void test_held_while_ingest_down(void **state) {
     struct pvs_config *cfg = load(one_dev);
     struct pvs_ruleset *rs = NULL;
@@ -390,6 +479,8 @@ int main(void) {
         cmocka_unit_test(test_night_is_sleeping),
         cmocka_unit_test(test_site_and_gateway),
         cmocka_unit_test(test_held_while_ingest_down),
+        cmocka_unit_test(test_mqtt_gateway),
+        cmocka_unit_test(test_mqtt_gateway_whole_site),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -451,6 +451,30 @@ function total1(arr) {
   return s === null ? "no data" : num(s, 1) + " kWh";
 }
 
+/* Installers: which gateways publish on the broker for this site, as
+ * config sections (POST /sites/{id}/mqtt-learn). */
+function mqttLearnCard(id) {
+  if (me.role !== "admin" && me.role !== "installer") return null;
+  const out = h("pre", { class: "kb", id: "mqtt-learn", hidden: true });
+  const b = h("button", { type: "button", class: "secondary", id: "mqtt-learn-run",
+    onclick: async () => {
+      b.disabled = true;
+      b.textContent = "Listening for 10 s…";
+      try {
+        const r = await api("POST", "/sites/" + encodeURIComponent(id) + "/mqtt-learn?seconds=10");
+        out.textContent = r.config;
+      } catch (e) {
+        out.textContent = e.message;
+      }
+      out.hidden = false;
+      b.disabled = false;
+      b.textContent = "Listen again";
+    } }, "Find gateways on the broker");
+  return [h("h2", {}, "MQTT gateways"), h("div", { class: "card" },
+    h("p", { class: "muted" }, "OpenDTU, AhoyDTU, Venus OS, SBFspot, deye, Shelly, Tasmota: " +
+      "the sections to add to the config file for what publishes now."), b, out)];
+}
+
 async function sitePage(id) {
   const s = await api("GET", "/sites/" + encodeURIComponent(id));
   const zone = s.timezone || "UTC";
@@ -488,6 +512,7 @@ async function sitePage(id) {
     [["Kind", (d) => d.kind || "—"], ["Power now", (d) => (d.last.ac_power_w === undefined ? "—" : num(d.last.ac_power_w) + " W")],
       ["Energy counter", (d) => (d.last.ac_energy_wh === undefined ? "—" : num(d.last.ac_energy_wh / 1000, 1) + " kWh")],
       ["Last seen", (d) => (d.last_seen_ms ? when(d.last_seen_ms, zone) : "never")]], "No devices yet."),
+    mqttLearnCard(id),
     h("h2", {}, "Ticket history"), ticketCards(s.tickets.items, zone));
   drawPending(energy);
 }
