@@ -394,7 +394,9 @@ function linkPeriod() {
   return [periods.some(([x]) => x === p) ? p : "day", /^\d{4}-\d{2}-\d{2}$/.test(d || "") ? d : null];
 }
 
-async function energySection(id, zone, state) {
+/* deviceName: what the reader calls a device (customers: its label). */
+async function energySection(id, zone, state, deviceName) {
+  const nameOf = deviceName || ((devId) => devId);
   const box = h("div", { id: "energy" });
   const load = async (period, date) => {
     const q = "?period=" + period + (date ? "&date=" + date : "");
@@ -419,7 +421,7 @@ async function energySection(id, zone, state) {
       h("p", {}, h("strong", {}, state === "no_devices" ? "No devices yet." : "No data yet."), " ",
         state === "no_devices" ? "Register the site's inverters to see its production here."
           : "Nothing has been received for this " + period + ". Production shows here once readings arrive."));
-    const devs = cards("device-energy", e.devices, (d) => d.id,
+    const devs = cards("device-energy", e.devices, (d) => nameOf(d.id),
       [["Produced", (d) => total1(d.actual_kwh)], ["Expected", (d) => total1(d.expected_kwh)],
         ["Expected from", (d) => (d.expected_source ? sourceWords[d.expected_source] : "no data")]], "No devices.");
     box.replaceChildren(...[tabs, h("div", { class: "card" }, nav,
@@ -906,7 +908,8 @@ async function statusPage(note) {
     const active = full.tickets.items.filter((t) => plain[t.status]);
     const done = full.tickets.items.filter((t) => ["resolved", "closed"].includes(t.status)).slice(0, 3);
     const contactText = h("textarea", { id: "contact-" + s.id, placeholder: "Tell us what you see" });
-    const energy = await energySection(s.id, full.timezone, full.state);
+    const energy = await energySection(s.id, full.timezone, full.state,
+      (devId) => customerDevice(full.device_list, devId));
     blocks.push(h("div", { class: "card site-status", "data-site": s.id },
       h("h2", {}, s.name || s.id),
       h("p", {}, active.length ? "" : s.state === "ok" ? "Everything is working normally." :
