@@ -47,7 +47,7 @@ ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS) -pthread
 LIBMODBUS_CFLAGS = $(shell pkg-config --cflags libmodbus 2>/dev/null)
 ALL_CFLAGS += $(LIBMODBUS_CFLAGS) $(MHD_CFLAGS)
 
-CORE_SRCS := $(filter-out core/main.c,$(wildcard core/*.c))
+CORE_SRCS := $(filter-out core/daemon/main.c,$(wildcard core/*/*.c))
 COLLECTOR_SRCS := $(wildcard collector/*.c)
 RULES_SRCS := $(wildcard rules/*.c)
 NOTIFIER_SRCS := $(wildcard notifier/*.c)
@@ -97,7 +97,7 @@ $(BUILD)/gen/version.h: FORCE
 	@printf '#define PVS_VERSION "%s"\n#define PVS_COMMIT "%s"\n' \
 		'$(VERSION)' '$(PVS_COMMIT)' > $@.tmp
 	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
-$(BUILD)/obj/core/main.o: $(BUILD)/gen/version.h
+$(BUILD)/obj/core/daemon/main.o: $(BUILD)/gen/version.h
 FORCE:
 
 $(BUILD)/obj/gen/embedded.o: $(BUILD)/gen/embedded.c
@@ -108,7 +108,7 @@ $(BUILD)/libpvs.a: $(LIB_OBJS)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(PVSENTRY): $(BUILD)/obj/core/main.o $(BUILD)/libpvs.a
+$(PVSENTRY): $(BUILD)/obj/core/daemon/main.o $(BUILD)/libpvs.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
 
 $(PVSIM): $(SIM_OBJS) $(BUILD)/libpvs.a

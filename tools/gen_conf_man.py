@@ -5,7 +5,7 @@
     gen_conf_man.py PVSENTRY TEMPLATE VERSION DATE
 
 PVSENTRY config-schema prints every section and key with its type,
-default, range and choices (core/config_schema.c); docs/man/config-keys.txt
+default, range and choices (core/model/config_schema.c); docs/man/config-keys.txt
 adds what each one means. Every key of the tables is in the page, whether
 or not it has words yet (those are listed on stderr), so the page cannot
 miss a key the parser accepts.

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * cli.h - subcommands implemented outside core/main.c. Each takes the
+ * cli.h - subcommands implemented outside core/daemon/main.c. Each takes the
  * arguments after the subcommand name (argv[0] is the subcommand) and
  * returns the process exit status.
  */
@@ -9,14 +9,14 @@
 
 /* pvsentry probe URL [--json]  (collector/probe.c) */
 int pvs_probe_main(int argc, char **argv);
-/* pvsentry backtest -c FILE --csv FILE ...  (core/backtest.c) */
+/* pvsentry backtest -c FILE --csv FILE ...  (core/daemon/backtest.c) */
 int pvs_backtest_main(int argc, char **argv);
 
-/* pvsentry backup -c FILE OUT  (core/backup.c) */
+/* pvsentry backup -c FILE OUT  (core/daemon/backup.c) */
 int pvs_backup_main(int argc, char **argv);
-/* pvsentry report -c FILE [--since DATE] [--json]  (core/report.c) */
+/* pvsentry report -c FILE [--since DATE] [--json]  (core/daemon/report.c) */
 int pvs_report_main(int argc, char **argv);
-/* pvsentry ids sites|devices|tickets -c FILE  (core/ids.c) */
+/* pvsentry ids sites|devices|tickets -c FILE  (core/daemon/ids.c) */
 int pvs_ids_main(int argc, char **argv);
 
 #endif

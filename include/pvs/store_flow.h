@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * store_flow.h - the service workflow's queries (core/store_flow.c):
+ * store_flow.h - the service workflow's queries (core/store/store_flow.c):
  * escalation, held customer notices, surveys, appointments, contacts,
  * preferences, site history, KPIs. Engine thread for writes; the report
  * command reads through a read-only handle.

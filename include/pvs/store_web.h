@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * store_web.h - the store queries of the HTTP API (core/store_web.c): JSON
- * for reads on the API's own read-only handles, and the writes that the
- * engine runs for the API's commands (core/engine_api.c) inside its batch
- * transaction.
+ * store_web.h - the store queries of the HTTP API
+ * (core/store/store_web.c): JSON for reads on the API's own read-only
+ * handles, and the writes that the engine runs for the API's commands
+ * (core/daemon/engine_api.c) inside its batch transaction.
  *
  * Visibility: every read takes a struct pvs_scope. Staff (admin,
  * installer) see everything; a technician sees the sites whose technician

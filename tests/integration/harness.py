@@ -140,7 +140,7 @@ def wait_port(port, timeout=10, proc=None, what=None):
 # ---- the simulated clock ---------------------------------------------------
 
 class SimClock:
-    """sim = start + (real - origin) * speed, as core/clock.c computes it."""
+    """sim = start + (real - origin) * speed, as core/lib/clock.c computes it."""
 
     def __init__(self, start, speed, origin_ms=None):
         self.start_ms = iso_to_ms(start) if isinstance(start, str) else start

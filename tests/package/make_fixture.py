@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: MIT
 """Writes tests/package/schema-v5.sql: a database as pvsentry left it at
-schema 5 (migrations 1 to 5 of core/store.c, which are never edited, only
+schema 5 (migrations 1 to 5 of core/store/store.c, which are never edited, only
 appended to), with one API-created site and device, raw samples in the
 one-row-per-metric layout schema 6 repacks, and an open ticket. The
 package check migrates it with the installed pvsentry.
