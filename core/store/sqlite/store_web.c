@@ -83,12 +83,12 @@ static void jint(struct jw *w, int64_t v) {
     jput(w, tmp);
 }
 
-static enum pvs_err fail(struct pvs_store *st, const char *what) {
+static enum pvs_err fail(struct pvs_store_be *st, const char *what) {
     pvs_error("%s failed on '%s': %s", what, st->path, sqlite3_errmsg(st->db));
     return PVS_ERR_DB;
 }
 
-static sqlite3_stmt *prep(struct pvs_store *st, const char *sql) {
+static sqlite3_stmt *prep(struct pvs_store_be *st, const char *sql) {
     sqlite3_stmt *s = NULL;
 
     if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
@@ -144,8 +144,8 @@ static void jrow(struct jw *w, sqlite3_stmt *s, int from) {
 }
 
 /* Every row of s (bound) as a JSON array; finalizes s. */
-static enum pvs_err jrows(struct pvs_store *st, struct jw *w, sqlite3_stmt *s,
-                          const char *what) {
+static enum pvs_err jrows(struct pvs_store_be *st, struct jw *w,
+                          sqlite3_stmt *s, const char *what) {
     bool first = true;
     int r;
 
@@ -164,7 +164,7 @@ static enum pvs_err jrows(struct pvs_store *st, struct jw *w, sqlite3_stmt *s,
 }
 
 /* One row of s (bound) as a JSON object, or PVS_ERR_NOTFOUND. */
-static enum pvs_err jone(struct pvs_store *st, struct jw *w, sqlite3_stmt *s,
+static enum pvs_err jone(struct pvs_store_be *st, struct jw *w, sqlite3_stmt *s,
                          const char *what) {
     int r = sqlite3_step(s);
     enum pvs_err rc = PVS_OK;
@@ -179,7 +179,7 @@ static enum pvs_err jone(struct pvs_store *st, struct jw *w, sqlite3_stmt *s,
     return rc ? rc : w->rc;
 }
 
-static enum pvs_err scalar(struct pvs_store *st, sqlite3_stmt *s,
+static enum pvs_err scalar(struct pvs_store_be *st, sqlite3_stmt *s,
                            int64_t *ret) {
     int r = sqlite3_step(s);
     enum pvs_err rc = PVS_OK;
@@ -196,7 +196,7 @@ static enum pvs_err scalar(struct pvs_store *st, sqlite3_stmt *s,
 
 /* ---- accounts ---- */
 
-static enum pvs_err read_user(struct pvs_store *st, sqlite3_stmt *s,
+static enum pvs_err read_user(struct pvs_store_be *st, sqlite3_stmt *s,
                               struct pvs_web_user *ret) {
     int r = sqlite3_step(s);
     enum pvs_err rc = PVS_OK;
@@ -220,9 +220,9 @@ static enum pvs_err read_user(struct pvs_store *st, sqlite3_stmt *s,
 
 #define USER_COLS "u.id, u.username, u.role, u.person_id, u.pwhash, u.disabled"
 
-enum pvs_err pvs_store_web_user_by_name(struct pvs_store *st,
-                                        const char *username,
-                                        struct pvs_web_user *ret) {
+enum pvs_err pvs_sqlite_web_user_by_name(struct pvs_store_be *st,
+                                         const char *username,
+                                         struct pvs_web_user *ret) {
     sqlite3_stmt *s =
         prep(st, "SELECT " USER_COLS " FROM users u WHERE u.username = ?");
 
@@ -232,9 +232,9 @@ enum pvs_err pvs_store_web_user_by_name(struct pvs_store *st,
     return read_user(st, s, ret);
 }
 
-enum pvs_err pvs_store_web_user_by_token(struct pvs_store *st, const char *hash,
-                                         int64_t now_ms,
-                                         struct pvs_web_user *ret) {
+enum pvs_err pvs_sqlite_web_user_by_token(struct pvs_store_be *st,
+                                          const char *hash, int64_t now_ms,
+                                          struct pvs_web_user *ret) {
     sqlite3_stmt *s =
         prep(st, "SELECT " USER_COLS " FROM api_tokens k JOIN users u ON u.id ="
                  " k.user_id WHERE k.hash = ? AND k.revoked_ms"
@@ -248,9 +248,9 @@ enum pvs_err pvs_store_web_user_by_token(struct pvs_store *st, const char *hash,
     return read_user(st, s, ret);
 }
 
-enum pvs_err pvs_store_web_user_by_session(struct pvs_store *st,
-                                           const char *hash, int64_t now_ms,
-                                           struct pvs_web_user *ret) {
+enum pvs_err pvs_sqlite_web_user_by_session(struct pvs_store_be *st,
+                                            const char *hash, int64_t now_ms,
+                                            struct pvs_web_user *ret) {
     sqlite3_stmt *s =
         prep(st, "SELECT " USER_COLS " FROM sessions k JOIN users u ON u.id ="
                  " k.user_id WHERE k.hash = ? AND"
@@ -274,10 +274,10 @@ enum pvs_err pvs_store_web_user_by_session(struct pvs_store *st,
     " = ?3 OR (?3 = 'active' AND t.status NOT IN " DONE_STATUSES "))"          \
     " AND (?4 IS NULL OR t.site_id = ?4)"
 
-enum pvs_err pvs_store_web_tickets_json(struct pvs_store *st,
-                                        const struct pvs_scope *scope,
-                                        const struct pvs_ticket_filter *f,
-                                        struct pvs_buf *out) {
+enum pvs_err pvs_sqlite_web_tickets_json(struct pvs_store_be *st,
+                                         const struct pvs_scope *scope,
+                                         const struct pvs_ticket_filter *f,
+                                         struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
     sqlite3_stmt *s;
     int64_t total = 0;
@@ -316,9 +316,9 @@ enum pvs_err pvs_store_web_tickets_json(struct pvs_store *st,
     return w.rc;
 }
 
-enum pvs_err pvs_store_web_ticket_visible(struct pvs_store *st,
-                                          const struct pvs_scope *scope,
-                                          int64_t id) {
+enum pvs_err pvs_sqlite_web_ticket_visible(struct pvs_store_be *st,
+                                           const struct pvs_scope *scope,
+                                           int64_t id) {
     sqlite3_stmt *s = prep(
         st, "SELECT t.id FROM tickets t WHERE t.id = ?3 AND " TICKET_IN_SCOPE);
     int64_t v;
@@ -330,10 +330,10 @@ enum pvs_err pvs_store_web_ticket_visible(struct pvs_store *st,
     return scalar(st, s, &v);
 }
 
-enum pvs_err pvs_store_web_ticket_json(struct pvs_store *st,
-                                       const struct pvs_scope *scope,
-                                       int64_t id, bool staff,
-                                       struct pvs_buf *out) {
+enum pvs_err pvs_sqlite_web_ticket_json(struct pvs_store_be *st,
+                                        const struct pvs_scope *scope,
+                                        int64_t id, bool staff,
+                                        struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
     sqlite3_stmt *s;
     enum pvs_err rc;
@@ -405,9 +405,9 @@ enum pvs_err pvs_store_web_ticket_json(struct pvs_store *st,
 
 /* ---- sites and devices ---- */
 
-enum pvs_err pvs_store_web_site_visible(struct pvs_store *st,
-                                        const struct pvs_scope *scope,
-                                        const char *id) {
+enum pvs_err pvs_sqlite_web_site_visible(struct pvs_store_be *st,
+                                         const struct pvs_scope *scope,
+                                         const char *id) {
     sqlite3_stmt *s =
         prep(st, "SELECT 1 FROM sites s WHERE s.id = ?3 AND " SCOPE_S);
     int64_t v;
@@ -437,10 +437,10 @@ enum pvs_err pvs_store_web_site_visible(struct pvs_store *st,
     " COUNT(*) FROM tickets t WHERE t.site_id = s.id AND t.status NOT "        \
     "IN " DONE_STATUSES ") AS open_tickets, " SITE_STATE " AS state"
 
-enum pvs_err pvs_store_web_sites_json(struct pvs_store *st,
-                                      const struct pvs_scope *scope,
-                                      int64_t limit, int64_t offset,
-                                      struct pvs_buf *out) {
+enum pvs_err pvs_sqlite_web_sites_json(struct pvs_store_be *st,
+                                       const struct pvs_scope *scope,
+                                       int64_t limit, int64_t offset,
+                                       struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
     sqlite3_stmt *s;
     int64_t total = 0;
@@ -479,7 +479,7 @@ enum pvs_err pvs_store_web_sites_json(struct pvs_store *st,
     " d.id) AS last_seen_ms"
 
 /* The latest values of device id: {"metric": value, ...}. */
-static enum pvs_err last_values(struct pvs_store *st, struct jw *w,
+static enum pvs_err last_values(struct pvs_store_be *st, struct jw *w,
                                 const char *id) {
     sqlite3_stmt *s = prep(
         st, "SELECT j.key, CASE j.type WHEN 'array' THEN j.value ->> 0 ELSE"
@@ -506,7 +506,7 @@ static enum pvs_err last_values(struct pvs_store *st, struct jw *w,
 }
 
 /* Devices rows with their last values; finalizes s. */
-static enum pvs_err device_rows(struct pvs_store *st, struct jw *w,
+static enum pvs_err device_rows(struct pvs_store_be *st, struct jw *w,
                                 sqlite3_stmt *s, bool one) {
     bool first = true;
     enum pvs_err rc = PVS_OK;
@@ -542,9 +542,10 @@ static enum pvs_err device_rows(struct pvs_store *st, struct jw *w,
     return w->rc;
 }
 
-enum pvs_err pvs_store_web_devices_json(struct pvs_store *st,
-                                        const struct pvs_scope *scope,
-                                        const char *site, struct pvs_buf *out) {
+enum pvs_err pvs_sqlite_web_devices_json(struct pvs_store_be *st,
+                                         const struct pvs_scope *scope,
+                                         const char *site,
+                                         struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
     sqlite3_stmt *s =
         prep(st, "SELECT " DEVICE_COLS " FROM devices d WHERE " SCOPE_D
@@ -559,9 +560,9 @@ enum pvs_err pvs_store_web_devices_json(struct pvs_store *st,
     return device_rows(st, &w, s, false);
 }
 
-enum pvs_err pvs_store_web_device_json(struct pvs_store *st,
-                                       const struct pvs_scope *scope,
-                                       const char *id, struct pvs_buf *out) {
+enum pvs_err pvs_sqlite_web_device_json(struct pvs_store_be *st,
+                                        const struct pvs_scope *scope,
+                                        const char *id, struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
     sqlite3_stmt *s = prep(st, "SELECT " DEVICE_COLS
                                " FROM devices d WHERE d.id = ?3 AND " SCOPE_D);
@@ -573,9 +574,9 @@ enum pvs_err pvs_store_web_device_json(struct pvs_store *st,
     return device_rows(st, &w, s, true);
 }
 
-enum pvs_err pvs_store_web_site_json(struct pvs_store *st,
-                                     const struct pvs_scope *scope,
-                                     const char *id, struct pvs_buf *out) {
+enum pvs_err pvs_sqlite_web_site_json(struct pvs_store_be *st,
+                                      const struct pvs_scope *scope,
+                                      const char *id, struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
     struct pvs_ticket_filter f = {NULL, id, 50, 0};
     sqlite3_stmt *s;
@@ -592,20 +593,20 @@ enum pvs_err pvs_store_web_site_json(struct pvs_store *st,
         return rc;
     out->data[--out->len] = '\0';
     jput(&w, ", \"device_list\": ");
-    rc = pvs_store_web_devices_json(st, scope, id, out);
+    rc = pvs_sqlite_web_devices_json(st, scope, id, out);
     if (rc)
         return rc;
     jput(&w, ", \"tickets\": ");
-    rc = pvs_store_web_tickets_json(st, scope, &f, out);
+    rc = pvs_sqlite_web_tickets_json(st, scope, &f, out);
     if (rc)
         return rc;
     jput(&w, "}");
     return w.rc;
 }
 
-enum pvs_err pvs_store_web_fleet_json(struct pvs_store *st,
-                                      const struct pvs_scope *scope,
-                                      struct pvs_buf *out) {
+enum pvs_err pvs_sqlite_web_fleet_json(struct pvs_store_be *st,
+                                       const struct pvs_scope *scope,
+                                       struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
     sqlite3_stmt *s = prep(
         st, "SELECT s.id, s.name, s.kwp, " SITE_STATE " AS state, (SELECT"
@@ -622,9 +623,9 @@ enum pvs_err pvs_store_web_fleet_json(struct pvs_store *st,
     return jrows(st, &w, s, "listing the fleet");
 }
 
-enum pvs_err pvs_store_web_kpis(struct pvs_store *st,
-                                const struct pvs_scope *scope,
-                                struct pvs_web_kpis *ret) {
+enum pvs_err pvs_sqlite_web_kpis(struct pvs_store_be *st,
+                                 const struct pvs_scope *scope,
+                                 struct pvs_web_kpis *ret) {
     sqlite3_stmt *s =
         prep(st, "SELECT (SELECT COUNT(*) FROM sites s WHERE " SCOPE_S "),"
                  " (SELECT COUNT(*) FROM devices d WHERE " SCOPE_D "),"
@@ -654,8 +655,8 @@ enum pvs_err pvs_store_web_kpis(struct pvs_store *st,
 
 /* ---- people, accounts, alerts, silences ---- */
 
-enum pvs_err pvs_store_web_people_json(struct pvs_store *st, const char *role,
-                                       struct pvs_buf *out) {
+enum pvs_err pvs_sqlite_web_people_json(struct pvs_store_be *st,
+                                        const char *role, struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
     sqlite3_stmt *s = prep(st, "SELECT id, name, email, phone, language,"
                                " source, created_by FROM people WHERE role"
@@ -667,8 +668,9 @@ enum pvs_err pvs_store_web_people_json(struct pvs_store *st, const char *role,
     return jrows(st, &w, s, "listing people");
 }
 
-enum pvs_err pvs_store_web_person_json(struct pvs_store *st, const char *role,
-                                       const char *id, struct pvs_buf *out) {
+enum pvs_err pvs_sqlite_web_person_json(struct pvs_store_be *st,
+                                        const char *role, const char *id,
+                                        struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
     sqlite3_stmt *s = prep(st, "SELECT id, name, email, phone, language,"
                                " source, created_by FROM people WHERE role"
@@ -681,8 +683,8 @@ enum pvs_err pvs_store_web_person_json(struct pvs_store *st, const char *role,
     return jone(st, &w, s, "reading a person");
 }
 
-enum pvs_err pvs_store_web_users_json(struct pvs_store *st,
-                                      struct pvs_buf *out) {
+enum pvs_err pvs_sqlite_web_users_json(struct pvs_store_be *st,
+                                       struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
     sqlite3_stmt *s = prep(st, "SELECT id, username, role, person_id AS"
                                " person, created_ms, disabled FROM users"
@@ -693,8 +695,8 @@ enum pvs_err pvs_store_web_users_json(struct pvs_store *st,
     return jrows(st, &w, s, "listing users");
 }
 
-enum pvs_err pvs_store_web_tokens_json(struct pvs_store *st, int64_t user_id,
-                                       struct pvs_buf *out) {
+enum pvs_err pvs_sqlite_web_tokens_json(struct pvs_store_be *st,
+                                        int64_t user_id, struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
     sqlite3_stmt *s = prep(st, "SELECT k.id, k.user_id, u.username, k.name,"
                                " k.created_ms, k.expires_ms, k.revoked_ms"
@@ -708,8 +710,8 @@ enum pvs_err pvs_store_web_tokens_json(struct pvs_store *st, int64_t user_id,
     return jrows(st, &w, s, "listing tokens");
 }
 
-enum pvs_err pvs_store_web_token_owner(struct pvs_store *st, int64_t id,
-                                       int64_t *ret_user) {
+enum pvs_err pvs_sqlite_web_token_owner(struct pvs_store_be *st, int64_t id,
+                                        int64_t *ret_user) {
     sqlite3_stmt *s = prep(st, "SELECT user_id FROM api_tokens WHERE id = ?");
 
     if (!s)
@@ -718,9 +720,9 @@ enum pvs_err pvs_store_web_token_owner(struct pvs_store *st, int64_t id,
     return scalar(st, s, ret_user);
 }
 
-enum pvs_err pvs_store_web_alerts_json(struct pvs_store *st,
-                                       const struct pvs_scope *scope,
-                                       struct pvs_buf *out) {
+enum pvs_err pvs_sqlite_web_alerts_json(struct pvs_store_be *st,
+                                        const struct pvs_scope *scope,
+                                        struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
     sqlite3_stmt *s = prep(
         st,
@@ -738,9 +740,9 @@ enum pvs_err pvs_store_web_alerts_json(struct pvs_store *st,
     return jrows(st, &w, s, "listing alerts");
 }
 
-enum pvs_err pvs_store_web_silences_json(struct pvs_store *st,
-                                         const struct pvs_scope *scope,
-                                         struct pvs_buf *out) {
+enum pvs_err pvs_sqlite_web_silences_json(struct pvs_store_be *st,
+                                          const struct pvs_scope *scope,
+                                          struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
     sqlite3_stmt *s = prep(st, "SELECT id, a.site_id AS site, device_id AS"
                                " device, rule, start_ms, end_ms, reason,"
@@ -753,9 +755,9 @@ enum pvs_err pvs_store_web_silences_json(struct pvs_store *st,
     return jrows(st, &w, s, "listing silences");
 }
 
-enum pvs_err pvs_store_web_notices_json(struct pvs_store *st,
-                                        const struct pvs_scope *scope,
-                                        struct pvs_buf *out) {
+enum pvs_err pvs_sqlite_web_notices_json(struct pvs_store_be *st,
+                                         const struct pvs_scope *scope,
+                                         struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
     bool first = true;
     int r;
@@ -811,10 +813,10 @@ enum pvs_err pvs_store_web_notices_json(struct pvs_store *st,
     "CASE json_type(data, " p ") WHEN 'array' THEN json_extract(data, " p      \
     " || '[0]') ELSE json_extract(data, " p ") END"
 
-enum pvs_err pvs_store_web_series_json(struct pvs_store *st, const char *site,
-                                       const char *metric, int64_t from_ms,
-                                       int64_t to_ms, int64_t step_ms,
-                                       struct pvs_buf *out) {
+enum pvs_err pvs_sqlite_web_series_json(struct pvs_store_be *st,
+                                        const char *site, const char *metric,
+                                        int64_t from_ms, int64_t to_ms,
+                                        int64_t step_ms, struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
     sqlite3_stmt *s;
     char path[80];
@@ -861,9 +863,9 @@ enum pvs_err pvs_store_web_series_json(struct pvs_store *st, const char *site,
     return r == SQLITE_DONE ? w.rc : fail(st, "reading a series");
 }
 
-enum pvs_err pvs_store_web_daily_energy(struct pvs_store *st, const char *site,
-                                        int64_t from_ms, int days,
-                                        double *ret_kwh) {
+enum pvs_err pvs_sqlite_web_daily_energy(struct pvs_store_be *st,
+                                         const char *site, int64_t from_ms,
+                                         int days, double *ret_kwh) {
     sqlite3_stmt *s;
     int r;
 
@@ -892,26 +894,26 @@ enum pvs_err pvs_store_web_daily_energy(struct pvs_store *st, const char *site,
     return r == SQLITE_DONE ? PVS_OK : fail(st, "reading daily energy");
 }
 
-enum pvs_err pvs_store_web_export_json(struct pvs_store *st, const char *id,
-                                       struct pvs_buf *out) {
+enum pvs_err pvs_sqlite_web_export_json(struct pvs_store_be *st, const char *id,
+                                        struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
     struct pvs_scope scope = {PVS_SCOPE_CUSTOMER, id};
     struct pvs_ticket_filter f = {NULL, NULL, 500, 0};
     enum pvs_err rc;
 
     jput(&w, "{\"person\": ");
-    rc = pvs_store_web_person_json(st, "customer", id, out);
+    rc = pvs_sqlite_web_person_json(st, "customer", id, out);
     if (rc)
         return rc;
     jput(&w, ", \"sites\": ");
-    rc = pvs_store_web_sites_json(st, &scope, 1000, 0, out);
+    rc = pvs_sqlite_web_sites_json(st, &scope, 1000, 0, out);
     if (!rc) {
         jput(&w, ", \"tickets\": ");
-        rc = pvs_store_web_tickets_json(st, &scope, &f, out);
+        rc = pvs_sqlite_web_tickets_json(st, &scope, &f, out);
     }
     if (!rc) {
         jput(&w, ", \"notices\": ");
-        rc = pvs_store_web_notices_json(st, &scope, out);
+        rc = pvs_sqlite_web_notices_json(st, &scope, out);
     }
     jput(&w, "}");
     return rc ? rc : w.rc;
@@ -1140,8 +1142,8 @@ enum pvs_err pvs_store_web_validate(const struct pvs_entity *e,
     return PVS_OK;
 }
 
-enum pvs_err pvs_store_web_exists(struct pvs_store *st,
-                                  const struct pvs_entity *e, const char *id) {
+enum pvs_err pvs_sqlite_web_exists(struct pvs_store_be *st,
+                                   const struct pvs_entity *e, const char *id) {
     char sql[128];
     sqlite3_stmt *s;
     int64_t n = 0;
@@ -1174,9 +1176,10 @@ static void result(struct pvs_web_result *res, int status, const char *fmt,
 }
 
 /* Row facts needed before a write: exists, source, created_by. */
-static enum pvs_err row_facts(struct pvs_store *st, const struct pvs_entity *e,
-                              const char *id, bool *ret_exists, char *source,
-                              size_t srcsize, char *owner, size_t ownersize) {
+static enum pvs_err row_facts(struct pvs_store_be *st,
+                              const struct pvs_entity *e, const char *id,
+                              bool *ret_exists, char *source, size_t srcsize,
+                              char *owner, size_t ownersize) {
     char sql[200];
     sqlite3_stmt *s;
     int r;
@@ -1201,7 +1204,7 @@ static enum pvs_err row_facts(struct pvs_store *st, const struct pvs_entity *e,
                                                : fail(st, "reading a row");
 }
 
-static enum pvs_err ref_exists(struct pvs_store *st, const char *entity,
+static enum pvs_err ref_exists(struct pvs_store_be *st, const char *entity,
                                const char *id, bool *ret) {
     const struct pvs_entity *e = pvs_store_web_entity(entity);
     char src[16], owner[PVS_WEB_NAME_MAX];
@@ -1209,10 +1212,11 @@ static enum pvs_err ref_exists(struct pvs_store *st, const char *entity,
     return row_facts(st, e, id, ret, src, sizeof(src), owner, sizeof(owner));
 }
 
-enum pvs_err pvs_store_web_put(struct pvs_store *st, const struct pvs_entity *e,
-                               const char *id, const cJSON *obj, bool create,
-                               const char *actor, const char *owner,
-                               int64_t now_ms, struct pvs_web_result *res) {
+enum pvs_err pvs_sqlite_web_put(struct pvs_store_be *st,
+                                const struct pvs_entity *e, const char *id,
+                                const cJSON *obj, bool create,
+                                const char *actor, const char *owner,
+                                int64_t now_ms, struct pvs_web_result *res) {
     struct pvs_buf sql;
     char source[16], created_by[PVS_WEB_NAME_MAX];
     sqlite3_stmt *s = NULL;
@@ -1362,10 +1366,10 @@ out:
     return rc;
 }
 
-enum pvs_err pvs_store_web_delete(struct pvs_store *st,
-                                  const struct pvs_entity *e, const char *id,
-                                  const char *owner,
-                                  struct pvs_web_result *res) {
+enum pvs_err pvs_sqlite_web_delete(struct pvs_store_be *st,
+                                   const struct pvs_entity *e, const char *id,
+                                   const char *owner,
+                                   struct pvs_web_result *res) {
     char source[16], created_by[PVS_WEB_NAME_MAX], sql[200];
     sqlite3_stmt *s;
     bool exists;
@@ -1431,7 +1435,7 @@ enum pvs_err pvs_store_web_delete(struct pvs_store *st,
 }
 
 /* Run s (bound), finalize; constraint failures are a 409. */
-static enum pvs_err run(struct pvs_store *st, sqlite3_stmt *s,
+static enum pvs_err run(struct pvs_store_be *st, sqlite3_stmt *s,
                         struct pvs_web_result *res, const char *what) {
     int r = sqlite3_step(s);
     enum pvs_err rc = PVS_OK;
@@ -1449,11 +1453,11 @@ static enum pvs_err run(struct pvs_store *st, sqlite3_stmt *s,
     return rc;
 }
 
-enum pvs_err pvs_store_web_user_create(struct pvs_store *st,
-                                       const char *username, const char *role,
-                                       const char *person, const char *pwhash,
-                                       int64_t now_ms,
-                                       struct pvs_web_result *res) {
+enum pvs_err pvs_sqlite_web_user_create(struct pvs_store_be *st,
+                                        const char *username, const char *role,
+                                        const char *person, const char *pwhash,
+                                        int64_t now_ms,
+                                        struct pvs_web_result *res) {
     sqlite3_stmt *s;
     enum pvs_err rc;
 
@@ -1489,8 +1493,8 @@ enum pvs_err pvs_store_web_user_create(struct pvs_store *st,
     return rc;
 }
 
-enum pvs_err pvs_store_web_user_delete(struct pvs_store *st, int64_t id,
-                                       struct pvs_web_result *res) {
+enum pvs_err pvs_sqlite_web_user_delete(struct pvs_store_be *st, int64_t id,
+                                        struct pvs_web_result *res) {
     static const char *const sqls[] = {
         "DELETE FROM sessions WHERE user_id = ?",
         "UPDATE api_tokens SET revoked_ms = COALESCE(revoked_ms, 0) WHERE"
@@ -1515,9 +1519,9 @@ enum pvs_err pvs_store_web_user_delete(struct pvs_store *st, int64_t id,
     return rc;
 }
 
-enum pvs_err pvs_store_web_user_password(struct pvs_store *st, int64_t id,
-                                         const char *pwhash,
-                                         struct pvs_web_result *res) {
+enum pvs_err pvs_sqlite_web_user_password(struct pvs_store_be *st, int64_t id,
+                                          const char *pwhash,
+                                          struct pvs_web_result *res) {
     sqlite3_stmt *s = prep(st, "UPDATE users SET pwhash = ?2, disabled = 0"
                                " WHERE id = ?1");
     enum pvs_err rc;
@@ -1544,10 +1548,11 @@ enum pvs_err pvs_store_web_user_password(struct pvs_store *st, int64_t id,
     return rc;
 }
 
-enum pvs_err pvs_store_web_token_create(struct pvs_store *st, int64_t user_id,
-                                        const char *name, const char *hash,
-                                        int64_t now_ms, int64_t expires_ms,
-                                        struct pvs_web_result *res) {
+enum pvs_err pvs_sqlite_web_token_create(struct pvs_store_be *st,
+                                         int64_t user_id, const char *name,
+                                         const char *hash, int64_t now_ms,
+                                         int64_t expires_ms,
+                                         struct pvs_web_result *res) {
     sqlite3_stmt *s;
     int64_t ok = 0;
     enum pvs_err rc;
@@ -1579,9 +1584,9 @@ enum pvs_err pvs_store_web_token_create(struct pvs_store *st, int64_t user_id,
     return rc;
 }
 
-enum pvs_err pvs_store_web_token_revoke(struct pvs_store *st, int64_t id,
-                                        int64_t now_ms,
-                                        struct pvs_web_result *res) {
+enum pvs_err pvs_sqlite_web_token_revoke(struct pvs_store_be *st, int64_t id,
+                                         int64_t now_ms,
+                                         struct pvs_web_result *res) {
     sqlite3_stmt *s = prep(st, "UPDATE api_tokens SET revoked_ms = ? WHERE"
                                " id = ? AND revoked_ms IS NULL");
     enum pvs_err rc;
@@ -1601,10 +1606,10 @@ enum pvs_err pvs_store_web_token_revoke(struct pvs_store *st, int64_t id,
     return rc;
 }
 
-enum pvs_err pvs_store_web_session_create(struct pvs_store *st, int64_t user_id,
-                                          const char *hash, int64_t now_ms,
-                                          int64_t expires_ms,
-                                          struct pvs_web_result *res) {
+enum pvs_err pvs_sqlite_web_session_create(struct pvs_store_be *st,
+                                           int64_t user_id, const char *hash,
+                                           int64_t now_ms, int64_t expires_ms,
+                                           struct pvs_web_result *res) {
     sqlite3_stmt *s;
     enum pvs_err rc;
 
@@ -1630,9 +1635,9 @@ enum pvs_err pvs_store_web_session_create(struct pvs_store *st, int64_t user_id,
     return rc;
 }
 
-enum pvs_err pvs_store_web_session_delete(struct pvs_store *st,
-                                          const char *hash,
-                                          struct pvs_web_result *res) {
+enum pvs_err pvs_sqlite_web_session_delete(struct pvs_store_be *st,
+                                           const char *hash,
+                                           struct pvs_web_result *res) {
     sqlite3_stmt *s = prep(st, "DELETE FROM sessions WHERE hash = ?");
     enum pvs_err rc;
 
@@ -1645,10 +1650,10 @@ enum pvs_err pvs_store_web_session_delete(struct pvs_store *st,
     return rc;
 }
 
-enum pvs_err pvs_store_web_silence_create(struct pvs_store *st,
-                                          const cJSON *obj, const char *actor,
-                                          int64_t now_ms,
-                                          struct pvs_web_result *res) {
+enum pvs_err pvs_sqlite_web_silence_create(struct pvs_store_be *st,
+                                           const cJSON *obj, const char *actor,
+                                           int64_t now_ms,
+                                           struct pvs_web_result *res) {
     static const char *const refs[][2] = {{"site", "site"},
                                           {"device", "device"}};
     sqlite3_stmt *s;
@@ -1710,9 +1715,9 @@ enum pvs_err pvs_store_web_silence_create(struct pvs_store *st,
     return rc;
 }
 
-enum pvs_err pvs_store_web_silence_delete(struct pvs_store *st, int64_t id,
-                                          const char *owner,
-                                          struct pvs_web_result *res) {
+enum pvs_err pvs_sqlite_web_silence_delete(struct pvs_store_be *st, int64_t id,
+                                           const char *owner,
+                                           struct pvs_web_result *res) {
     sqlite3_stmt *s;
     enum pvs_err rc;
     int64_t others = 0;
@@ -1748,8 +1753,9 @@ enum pvs_err pvs_store_web_silence_delete(struct pvs_store *st, int64_t id,
     return rc;
 }
 
-enum pvs_err pvs_store_web_erase_customer(struct pvs_store *st, const char *id,
-                                          struct pvs_web_result *res) {
+enum pvs_err pvs_sqlite_web_erase_customer(struct pvs_store_be *st,
+                                           const char *id,
+                                           struct pvs_web_result *res) {
     static const char *const sqls[] = {
         /* Messages sent to them, by address, before the address goes. */
         "UPDATE outbox SET recipient = 'erased', body = '(erased)', subject"
@@ -1803,9 +1809,9 @@ enum pvs_err pvs_store_web_erase_customer(struct pvs_store *st, const char *id,
     return PVS_OK;
 }
 
-enum pvs_err pvs_store_web_audit(struct pvs_store *st, int64_t now_ms,
-                                 const char *actor, const char *action,
-                                 const char *object) {
+enum pvs_err pvs_sqlite_web_audit(struct pvs_store_be *st, int64_t now_ms,
+                                  const char *actor, const char *action,
+                                  const char *object) {
     struct pvs_web_result res;
     sqlite3_stmt *s = prep(st, "INSERT INTO audit(ts_ms, actor, action,"
                                " object) VALUES (?, ?, ?, ?)");
@@ -1908,9 +1914,9 @@ static bool cfg_has(const struct pvs_config *cfg, const char *type,
     return false;
 }
 
-enum pvs_err pvs_store_web_config_ini(struct pvs_store *st,
-                                      const struct pvs_config *cfg,
-                                      struct pvs_buf *out, size_t *ret_n) {
+enum pvs_err pvs_sqlite_web_config_ini(struct pvs_store_be *st,
+                                       const struct pvs_config *cfg,
+                                       struct pvs_buf *out, size_t *ret_n) {
     size_t n = 0;
     sqlite3_stmt *s;
     char iso[40];
@@ -1969,8 +1975,8 @@ enum pvs_err pvs_store_web_config_ini(struct pvs_store *st,
     return PVS_OK;
 }
 
-enum pvs_err pvs_store_web_prune_personal(struct pvs_store *st,
-                                          int64_t before_ms, int64_t *ret_n) {
+enum pvs_err pvs_sqlite_web_prune_personal(struct pvs_store_be *st,
+                                           int64_t before_ms, int64_t *ret_n) {
     static const char *const sqls[] = {
         "UPDATE outbox SET subject = '(expired)', body = '(expired)' WHERE"
         " audience = 'customer' AND created_ms < ?1 AND status <> 'pending'"
