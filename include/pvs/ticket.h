@@ -9,25 +9,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
-
-/* A ticket row. Strings are owned by the struct (pvs_ticket_release). */
-struct pvs_ticket {
-    int64_t id;
-    char *fingerprint;
-    char *status; /* see pvs_ticket_status_valid */
-    char *site;
-    char *device;
-    char *rule;
-    char *family;
-    char *subject;
-    char *severity;
-    char *title;
-    char *assignee;
-    int64_t opened_ms, updated_ms, resolved_ms, closed_ms;
-    bool customer_notified;
-    double lost_kwh;
-};
-void pvs_ticket_release(struct pvs_ticket *t);
+#include "pvs/ticket_types.h"
 
 /* What a firing alert does to the ticket of its fingerprint. */
 enum pvs_ticket_action {
@@ -43,11 +25,6 @@ enum pvs_ticket_action {
  */
 enum pvs_ticket_action pvs_ticket_on_firing(const struct pvs_ticket *existing,
                                             int64_t now_ms, int64_t reopen_ms);
-
-/* Whether status means someone still has to act. */
-bool pvs_ticket_is_active(const char *status);
-/* Whether status is one of the lifecycle states of DESIGN.md. */
-bool pvs_ticket_status_valid(const char *status);
 
 /* ---- routing and escalation (pure) ---- */
 
