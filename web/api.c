@@ -29,7 +29,8 @@
 #include "pvs/embed.h"
 #include "pvs/log.h"
 #include "pvs/stats.h"
-#include "pvs/ticket.h"
+#include "pvs/rota.h"
+#include "pvs/ticket_types.h"
 #include "web_int.h"
 
 #define MAX_SEGS 6
