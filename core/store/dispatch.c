@@ -413,6 +413,12 @@ enum pvs_err pvs_store_survey_state(struct pvs_store *st, int64_t ticket_id,
     return READ(survey_state, ticket_id, ret);
 }
 
+enum pvs_err pvs_store_link_used(struct pvs_store *st, int64_t ticket_id,
+                                 const char *nonce, char *ret_actor,
+                                 size_t size, int64_t *ret_ms) {
+    return READ(link_used, ticket_id, nonce, ret_actor, size, ret_ms);
+}
+
 enum pvs_err pvs_store_appointment_add(struct pvs_store *st, int64_t ticket_id,
                                        int64_t slot_ms, const char *by,
                                        int64_t now_ms, int64_t *ret_id) {

@@ -149,6 +149,9 @@ struct pvs_store_ops {
                                       size_t *ret_n);
     enum pvs_err (*last_survey)(struct pvs_store_be *st, const char *customer,
                                 int64_t *ret_ms);
+    enum pvs_err (*link_used)(struct pvs_store_be *st, int64_t ticket_id,
+                              const char *nonce, char *ret_actor, size_t size,
+                              int64_t *ret_ms);
     enum pvs_err (*survey_state)(struct pvs_store_be *st, int64_t ticket_id,
                                  enum pvs_survey_state *ret);
     enum pvs_err (*appointment_latest)(struct pvs_store_be *st,

@@ -55,6 +55,7 @@ const struct pvs_store_ops pvs_sqlite_ops = {
     .last_survey = pvs_sqlite_last_survey,
     .survey_add = pvs_sqlite_survey_add,
     .survey_answer = pvs_sqlite_survey_answer,
+    .link_used = pvs_sqlite_link_used,
     .survey_state = pvs_sqlite_survey_state,
     .appointment_add = pvs_sqlite_appointment_add,
     .appointment_latest = pvs_sqlite_appointment_latest,

@@ -116,6 +116,9 @@ enum pvs_err pvs_sqlite_survey_add(struct pvs_store_be *st, int64_t ticket_id,
 enum pvs_err pvs_sqlite_survey_answer(struct pvs_store_be *st,
                                       int64_t ticket_id, int csat,
                                       const char *comment, int64_t ts_ms);
+enum pvs_err pvs_sqlite_link_used(struct pvs_store_be *st, int64_t ticket_id,
+                                  const char *nonce, char *ret_actor,
+                                  size_t size, int64_t *ret_ms);
 enum pvs_err pvs_sqlite_survey_state(struct pvs_store_be *st, int64_t ticket_id,
                                      enum pvs_survey_state *ret);
 enum pvs_err pvs_sqlite_appointment_add(struct pvs_store_be *st,
