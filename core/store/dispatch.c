@@ -14,7 +14,7 @@
  * caller, remembers the first write that failed with something other than
  * a neutral refusal (see store_ops.h) and turns the commit into a
  * rollback that returns that error. The backend already logged the
- * failure; the commit logs only that the batch was dropped.
+ * failure, once; the caller tells what the lost batch means.
  */
 #define PVS_LOG_MODULE "store"
 #include <string.h>
@@ -126,7 +126,9 @@ enum pvs_err pvs_store_commit(struct pvs_store *st) {
     enum pvs_err rc = st->batch_rc;
 
     if (rc) {
-        pvs_error("batch rolled back: its %s write failed (%s)", st->batch_op,
+        /* The backend logged the write's failure; the caller says what
+         * the lost batch means. */
+        pvs_debug("batch rolled back: its %s write failed (%s)", st->batch_op,
                   pvs_err_str(rc));
         st->ops->rollback(st->be);
     } else {
