@@ -60,6 +60,14 @@ enum pvs_err pvs_store_commit(struct pvs_store *st) PVS_MUST_CHECK;
 void pvs_store_rollback(struct pvs_store *st);
 enum pvs_err pvs_store_batch_error(struct pvs_store *st);
 
+/*
+ * Fault injection, for tests of every backend: the next call of write
+ * operation op ("appointment_add": the pvs_store_ name without its prefix)
+ * fails with rc without reaching the backend, and is logged as a real
+ * failure would be. op NULL clears it.
+ */
+void pvs_store_inject(struct pvs_store *st, const char *op, enum pvs_err rc);
+
 /* Mirror the config's sites, devices and people (source = config). */
 enum pvs_err pvs_store_sync_config(struct pvs_store *st,
                                    const struct pvs_config *cfg) PVS_MUST_CHECK;
