@@ -87,6 +87,7 @@ struct pvs_web {
     pthread_mutex_t epoch_lock;
     uint64_t epoch;
     struct web_epoch live[WEB_EPOCHS];
+    const struct pvs_web_sky *sky; /* NULL: no expected series */
     struct pvs_queue *inbox;
     struct MHD_Daemon *mhd;
     char static_dir[WEB_PATH_MAX];
