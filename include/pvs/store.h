@@ -19,8 +19,8 @@
 #include <stdint.h>
 #include "pvs/config.h"
 #include "pvs/metrics.h"
-#include "pvs/rules.h"
-#include "pvs/ticket.h"
+#include "pvs/alert.h"
+#include "pvs/ticket_types.h"
 #include "pvs/util.h"
 
 struct pvs_store;
