@@ -64,6 +64,7 @@ struct comm_params {
 #define NIGHT_GAP_MS (3 * 3600000LL)
 #define MAX_LEARN_GAP_MS (36 * 3600000LL)
 #define ASLEEP_MS (3 * 3600000LL) /* silence after low output */
+#define ENV_STRONG 0.25           /* of its peak: it was surely awake */
 
 /* What a device taught about its reporting hours (saved and restored). */
 struct comm_env {
@@ -223,31 +224,37 @@ static double site_poa(const struct comm_state *st, const struct pvs_site *site,
     return out.poa_wm2;
 }
 
-/* The clear-sky POA above which d should be talking today. */
+static int cmp_dbl(const void *x, const void *y) {
+    double a = *(const double *)x, b = *(const double *)y;
+
+    return (a > b) - (a < b);
+}
+
+/*
+ * The clear-sky POA above which d should be talking today. Dark evenings
+ * and mornings teach levels far above the device's own (it slept early
+ * because the sky did, not because of the sun): the second highest of
+ * the last week's levels keeps one odd evening out and is what counts
+ * for a device whose last output was low. A device that fell silent
+ * while making a quarter of its peak or more did not fall asleep, so the
+ * median level counts for it: an afternoon outage is found as one.
+ * Levels above the cap were outages, not sleep.
+ */
 static double envelope(const struct comm_dev *cd, double peak_poa) {
-    size_t n = cd->env.n < ENV_N ? cd->env.n : ENV_N;
-    double a = 0, b = 0, v;
+    size_t n = cd->env.n < ENV_N ? cd->env.n : ENV_N, k = 0;
+    double v = ENV_DEFAULT, x[ENV_N];
 
     if (cd->env.night)
         return 0;
-    if (cd->env.n < ENV_MIN_LEARNT) {
-        v = ENV_DEFAULT;
-    } else {
-        /* The second highest level (of the last week): one odd evening
-         * does not widen it; levels above the cap were outages, not
-         * sleep. */
-        for (size_t i = 0; i < n; i++) {
-            double x = cd->env.level[i];
-            if (x > ENV_CAP * peak_poa)
-                continue;
-            if (x > a) {
-                b = a;
-                a = x;
-            } else if (x > b) {
-                b = x;
-            }
-        }
-        v = 1.25 * b + 25.0;
+    for (size_t i = 0; i < n && cd->env.n >= ENV_MIN_LEARNT; i++)
+        if (cd->env.level[i] <= ENV_CAP * peak_poa)
+            x[k++] = cd->env.level[i];
+    if (k) {
+        qsort(x, k, sizeof(x[0]), cmp_dbl);
+        if (cd->last_w >= ENV_STRONG * cd->max_w)
+            v = 1.25 * x[k / 2] + 25.0;
+        else
+            v = 1.25 * (k >= 2 ? x[k - 2] : 0) + 25.0;
     }
     return v < ENV_CAP * peak_poa ? v : ENV_CAP * peak_poa;
 }
