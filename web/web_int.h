@@ -68,9 +68,25 @@ struct web_bucket {
     int64_t last_ms;
 };
 
+/* Requests in flight that started under one configuration epoch. */
+struct web_epoch {
+    uint64_t epoch;
+    size_t n;
+};
+
+#define WEB_EPOCHS 8
+
 struct pvs_web {
-    const struct pvs_config *cfg;
-    const struct pvs_cfg_http *http;
+    /*
+     * The running configuration, replaced live (pvs_web_set_config): a
+     * request may read either, and the old one is freed by main only
+     * once every request that started before the switch has finished.
+     */
+    const struct pvs_config *_Atomic cfg;
+    const struct pvs_cfg_http *_Atomic http;
+    pthread_mutex_t epoch_lock;
+    uint64_t epoch;
+    struct web_epoch live[WEB_EPOCHS];
     const struct pvs_web_sky *sky; /* NULL: no expected series */
     struct pvs_queue *inbox;
     struct MHD_Daemon *mhd;
@@ -136,7 +152,7 @@ struct web_req {
     struct pvs_buf out;
     const char *ctype;
     char cookie[256]; /* Set-Cookie, or "" */
-    bool reload;      /* re-read the config once the answer is out */
+    uint64_t epoch;   /* configuration epoch at the start */
     /* a password check in progress (auth.c) */
     struct web_hash_job job;
     bool suspended;                   /* waiting for job, answer later */
