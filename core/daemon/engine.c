@@ -517,6 +517,13 @@ void engine_fact(struct mail_facts *f, const char *name, const char *value) {
     f->n++;
 }
 
+const char *engine_fact_get(const struct mail_facts *f, const char *name) {
+    for (size_t i = f->n; i-- > 0;)
+        if (!strcmp(f->v[i].name, name))
+            return f->v[i].value;
+    return NULL;
+}
+
 char *engine_fact_buf(struct mail_facts *f) {
     PVS_ASSERT(f->nbuf < PVS_ARRAY_LEN(f->buf));
     return f->buf[f->nbuf++];
@@ -682,7 +689,7 @@ void engine_common_facts(struct pvs_engine *e, struct mail_facts *f,
     }
     /* The alert's one figure (rules.h), as numbers for any layout. */
     engine_fact(f, "lost_kwh", (b = engine_fact_buf(f)));
-    pvs_snprintf(b, PVS_FACT_MAX, "%.1f", ev->lost_kwh);
+    pvs_snprintf(b, PVS_FACT_MAX, "%.1f", t->lost_kwh > 0 ? t->lost_kwh : 0);
     engine_fact(f, "lost_kwh_per_day", (b = engine_fact_buf(f)));
     pvs_snprintf(b, PVS_FACT_MAX, "%.1f", per_day);
     engine_fact(f, "next_step",
