@@ -69,7 +69,7 @@ struct pvs_engine {
 struct mail_facts {
     struct pvs_tvar v[80];
     size_t n;
-    char buf[40][PVS_FACT_MAX];
+    char buf[48][PVS_FACT_MAX];
     size_t nbuf;
 };
 
