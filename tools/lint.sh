@@ -67,7 +67,7 @@ HEADERS = {
            "sdnotify cli",
     "model": "metrics config command inbox msg alert ticket_types rota "
              "template payload",
-    "store": "store store_flow store_web store_ops",
+    "store": "store store_ops store_flow store_web",
     "service": "ticket",
     "rules": "rules silence vendor expect sun trend",
     "collector": "modbus_conn modbus_map mqtt poller sunspec",
@@ -132,6 +132,9 @@ LONG_ALLOW = {
     ("core/store/sqlite/store_flow.c", "pvs_sqlite_report_json"),
     ("core/store/sqlite/store_web.c", "pvs_sqlite_web_put"),
     ("core/store/sqlite/store_web.c", "pvs_store_web_validate"),
+    ("core/daemon/engine_flow.c", "engine_flow_integrations"),
+    ("rules/rule_trend.c", "judge"),
+    ("tests/unit/test_workflow.c", "test_alert_is_a_work_order"),
     ("notifier/template.c", "pvs_template_render"),
     ("rules/rule_communication.c", "tick_site"),
     ("rules/rule_underperformance.c", "evaluate"),
