@@ -163,6 +163,38 @@ static void database_setting_picks_the_backend(void **state) {
     pvs_store_close(NULL);
 }
 
+/* The database value a config file gives, as the store will see it. */
+static void config_database(const char *value, char *out, size_t size) {
+    struct pvs_config *c = NULL;
+    struct pvs_cfg_errors errs;
+    char cpath[160];
+    FILE *f;
+
+    pvs_snprintf(cpath, sizeof(cpath), "%s/db.conf", dir);
+    f = fopen(cpath, "w");
+    fprintf(f, "[global]\ndatabase = %s\n", value);
+    fclose(f);
+    memset(&errs, 0, sizeof(errs));
+    assert_int_equal(pvs_config_load(cpath, &c, &errs), PVS_OK);
+    pvs_strlcpy(out, c->global.database, size);
+    pvs_config_free(c);
+}
+
+static void database_setting_in_the_config(void **state) {
+    char got[256], want[256];
+
+    (void)state;
+    /* sqlite:PATH and a plain path: relative to the config file */
+    config_database("sqlite:sub.db", got, sizeof(got));
+    pvs_snprintf(want, sizeof(want), "%s/sub.db", dir);
+    assert_string_equal(got, want);
+    config_database("sub.db", got, sizeof(got));
+    assert_string_equal(got, want);
+    /* a server URL is kept whole */
+    config_database("postgresql://pvs@127.0.0.1:5432/pvs", got, sizeof(got));
+    assert_string_equal(got, "postgresql://pvs@127.0.0.1:5432/pvs");
+}
+
 /* ---- batches ---- */
 
 static void batch_commits_or_rolls_back_whole(void **state) {
@@ -995,6 +1027,8 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(database_setting_picks_the_backend,
                                         setup, teardown),
+        cmocka_unit_test_setup_teardown(database_setting_in_the_config, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(batch_commits_or_rolls_back_whole,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(failed_write_fails_the_batch, setup,
