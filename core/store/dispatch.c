@@ -82,8 +82,9 @@ enum pvs_err pvs_store_open(const char *target, unsigned flags,
 
     rc = pvs_store_backend(target, &ops, &rest);
     if (rc) {
-        pvs_error("cannot open database '%.*s': this build has no backend "
-                  "for it",
+        /* Only the scheme: the rest of a URL may hold a password. */
+        pvs_error("cannot open the %.*s database: this pvsentry is built "
+                  "without that backend",
                   (int)strcspn(target, ":"), target);
         return rc;
     }
