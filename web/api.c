@@ -1392,7 +1392,7 @@ void pvs_api_handle(struct web_req *r, const char *path) {
     else if (!strcmp(seg[0], "silences"))
         silences(r, seg, n);
     else if (!strcmp(seg[0], "alerts") && n == 1)
-        scoped_list(r, pvs_store_web_alerts_json, "alert");
+        scoped_list(r, pvs_view_alerts_json, "alert");
     else if (!strcmp(seg[0], "notices") && n == 1)
         scoped_list(r, pvs_store_web_notices_json, "notice");
     else if (!strcmp(seg[0], "kpis") && n == 1 && method(r, "GET"))

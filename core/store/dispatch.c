@@ -627,10 +627,10 @@ enum pvs_err pvs_store_web_token_owner(struct pvs_store *st, int64_t id,
     return READ(web_token_owner, id, ret_user);
 }
 
-enum pvs_err pvs_store_web_alerts_json(struct pvs_store *st,
-                                       const struct pvs_scope *scope,
-                                       struct pvs_buf *out) {
-    return READ(web_alerts_json, scope, out);
+enum pvs_err pvs_store_web_alerts(struct pvs_store *st,
+                                  const struct pvs_scope *scope,
+                                  pvs_store_alert_row_fn *fn, void *ud) {
+    return READ(web_alerts, scope, fn, ud);
 }
 
 enum pvs_err pvs_store_web_silences_json(struct pvs_store *st,
