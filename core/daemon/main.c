@@ -424,6 +424,8 @@ static enum pvs_err daemon_start(struct daemon *d) {
         rc = pvs_mqtt_start(d->mqtt);
     if (!rc)
         rc = pvs_poller_start(d->poller);
+    if (!rc && d->web && d->mqtt)
+        pvs_web_set_health(d->web, "mqtt", pvs_mqtt_healthy, d->mqtt);
     if (!rc && d->web)
         rc = pvs_web_start(d->web);
 out:
@@ -547,6 +549,9 @@ static enum pvs_err apply_live(struct daemon *d, struct pvs_config *next) {
     if (d->mqtt && !mqtt_changed) {
         pvs_mqtt_resume(d->mqtt, rc ? NULL : next);
     } else if (!rc) {
+        if (d->web)
+            pvs_web_set_health(d->web, "mqtt", mqtt ? pvs_mqtt_healthy : NULL,
+                               mqtt);
         pvs_mqtt_free(d->mqtt);
         d->mqtt = mqtt;
         mqtt = NULL;
@@ -568,6 +573,8 @@ static enum pvs_err apply_live(struct daemon *d, struct pvs_config *next) {
 
         d->web = web;
         web = NULL;
+        if (d->web && d->mqtt)
+            pvs_web_set_health(d->web, "mqtt", pvs_mqtt_healthy, d->mqtt);
         /* Requests in flight on the old address finish first. */
         pvs_web_retire(old, old ? d->cfg->http->timeout_ms : 0);
         pvs_web_free(old);

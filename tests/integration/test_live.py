@@ -228,3 +228,28 @@ def test_sighup_moves_http_port_while_a_request_runs(h):
                "the old port closed")
     assert not env.pv.log_lines(r"lost the connection|mqtt: connected to",
                                 since=mark)
+
+
+def test_broker_down_is_named_by_healthz_once(h):
+    """Broker stopped: /healthz 503 naming mqtt and one log line; broker
+    back: 200 and one line. pvsentry's own parts keep running."""
+    env = WebEnv(h).start()
+    url = env.base + "/healthz"
+    assert requests.get(url, timeout=10).status_code == 200
+    mark = env.pv.mark()
+    env.broker.stop()
+
+    def down():
+        r = requests.get(url, timeout=10)
+        return (r,) if r.status_code == 503 else None
+    (r,) = wait_until(down, 30, "/healthz 503")
+    assert r.json()["failing"] == ["mqtt"], r.text
+    env.pv.wait_log(r"ingest source 'mqtt' is down", 30, since=mark)
+    env.broker.start()
+    wait_until(lambda: requests.get(url, timeout=10).status_code == 200, 60,
+               "/healthz 200 again")
+    env.pv.wait_log(r"ingest source 'mqtt' is healthy again", 30, since=mark)
+    assert len(env.pv.log_lines(r"ingest source 'mqtt' is down",
+                                since=mark)) == 1
+    assert len(env.pv.log_lines(r"ingest source 'mqtt' is healthy again",
+                                since=mark)) == 1
