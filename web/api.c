@@ -161,8 +161,10 @@ bool pvs_api_call(struct web_req *r, struct pvs_command *c) {
     if (!c->message[0] && (int)c->kind >= PVS_CMD_API_BASE)
         pvs_strlcpy(c->message, c->text, sizeof(c->message));
     if (c->result || c->http_status >= 300) {
-        pvs_web_error(r, c->http_status >= 400 ? c->http_status : 500, NULL,
-                      "%s", c->message);
+        pvs_web_error(r,
+                      c->http_status >= 400 ? c->http_status
+                                            : pvs_web_status(c->result),
+                      NULL, "%s", c->message);
         return false;
     }
     return true;

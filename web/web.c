@@ -198,6 +198,27 @@ bool pvs_web_ctype_is(struct web_req *r, const char *type) {
     return !*ct || *ct == ';';
 }
 
+int pvs_web_status(enum pvs_err rc) {
+    switch (rc) {
+    case PVS_OK:
+        return 200;
+    case PVS_ERR_NOTFOUND:
+        return 404;
+    case PVS_ERR_EXISTS:
+        return 409;
+    case PVS_ERR_DENIED:
+        return 403;
+    case PVS_ERR_INVAL:
+        return 400;
+    case PVS_ERR_UNSUPPORTED:
+        return 501;
+    case PVS_ERR_DB:
+        return 503;
+    default:
+        return 500;
+    }
+}
+
 void pvs_web_error(struct web_req *r, int status, const char *field,
                    const char *fmt, ...) {
     char msg[512];

@@ -174,6 +174,12 @@ const char *pvs_web_arg(struct web_req *r, const char *name);
 const char *pvs_web_header(struct web_req *r, const char *name);
 /* Whether the Content-Type's media type is type (parameters allowed). */
 bool pvs_web_ctype_is(struct web_req *r, const char *type);
+/*
+ * The HTTP status of a neutral outcome (the store's and the engine's):
+ * not found 404, exists 409, denied 403, invalid 400, unsupported 501,
+ * database 503, anything else 500.
+ */
+int pvs_web_status(enum pvs_err rc);
 /* Answer with a JSON error: {"error": {"status", "message", "field"}}. */
 void pvs_web_error(struct web_req *r, int status, const char *field,
                    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
