@@ -595,6 +595,20 @@ out:
     return rc;
 }
 
+/*
+ * pvsentry's own parts run; the external links that are not up yet are
+ * named in the ready line, not waited for (beyond a first connect).
+ */
+static const char *degraded(struct daemon *d) {
+    struct timespec ts = {0, 10 * 1000000L};
+
+    if (!d->mqtt)
+        return "";
+    for (int i = 0; i < 100 && !pvs_mqtt_healthy(d->mqtt); i++)
+        nanosleep(&ts, NULL);
+    return pvs_mqtt_healthy(d->mqtt) ? "" : ", degraded: mqtt";
+}
+
 static void setup_clock(const struct pvs_config *cfg) {
     int64_t start, origin = 0;
     const char *env = getenv("PVS_SIM_ORIGIN_MS");
@@ -681,8 +695,8 @@ static int cmd_run(int argc, char **argv) {
         pvs_free(abs_path); /* from realpath */
         return 1;
     }
-    pvs_info("ready (pvsentry %s, %zu sites, %zu devices, config '%s')",
-             PVS_VERSION, d.cfg->nsites, d.cfg->ndevices, path);
+    pvs_info("ready (pvsentry %s, %zu sites, %zu devices, config '%s'%s)",
+             PVS_VERSION, d.cfg->nsites, d.cfg->ndevices, path, degraded(&d));
     pvs_sd_notify("READY=1");
     for (;;) {
         int sig;

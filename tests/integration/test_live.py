@@ -253,3 +253,21 @@ def test_broker_down_is_named_by_healthz_once(h):
                                 since=mark)) == 1
     assert len(env.pv.log_lines(r"ingest source 'mqtt' is healthy again",
                                 since=mark)) == 1
+
+
+def test_ready_without_broker_names_it(h):
+    """The broker is down at start: pvsentry is ready all the same (its
+    own parts run), the ready line and /healthz name mqtt; the broker
+    comes: /healthz 200."""
+    env = WebEnv(h)
+    env.broker.stop()
+    env.pv.start()
+    line = env.pv.wait_log(r"main: ready", 15)[0]
+    assert "degraded: mqtt" in line, line
+    harness.wait_port(env.port, 10, env.pv.proc)
+    r = requests.get(env.base + "/healthz", timeout=10)
+    assert r.status_code == 503 and r.json()["failing"] == ["mqtt"], r.text
+    env.broker.start()
+    wait_until(lambda: requests.get(env.base + "/healthz",
+                                    timeout=10).status_code == 200, 60,
+               "/healthz 200 once the broker is up")
