@@ -36,6 +36,8 @@ static const struct {
     const struct pvs_store_ops *ops;
 } backends[] = {
     {"sqlite:", &pvs_sqlite_ops},
+    {"postgresql://", &pvs_pg_ops},
+    {"postgres://", &pvs_pg_ops},
 };
 
 /* Schemes that name a backend this build may lack. */

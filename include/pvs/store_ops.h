@@ -328,6 +328,8 @@ struct pvs_store_ops {
 
 /* The SQLite backend (core/store/sqlite/). */
 extern const struct pvs_store_ops pvs_sqlite_ops;
+/* The PostgreSQL backend (core/store/pg/), any libpq URI. */
+extern const struct pvs_store_ops pvs_pg_ops;
 
 /*
  * The backend a `database` value selects: "sqlite:PATH" or a plain path
