@@ -804,6 +804,27 @@ static void row_push(struct pvs_store_be *st, size_t dev, size_t data,
     st->nrows++;
 }
 
+enum pvs_err pvs_pg_row_add(struct pvs_store_be *st, const char *dev,
+                            int64_t ts, const char *data) {
+    size_t dev_off, data_off;
+    enum pvs_err rc;
+
+    /* A copy of a whole store goes out in slices of a few megabytes. */
+    if (st->rows_text.len > (8u << 20)) {
+        rc = pvs_pg_flush(st);
+        if (rc)
+            return rc;
+    }
+    dev_off = st->rows_text.len;
+    if (pvs_buf_add(&st->rows_text, dev, strlen(dev) + 1))
+        return PVS_ERR_FULL;
+    data_off = st->rows_text.len;
+    if (pvs_buf_add(&st->rows_text, data, strlen(data) + 1))
+        return PVS_ERR_FULL;
+    row_push(st, dev_off, data_off, ts);
+    return PVS_OK;
+}
+
 enum pvs_err pvs_pg_add_samples(struct pvs_store_be *st,
                                 const struct pvs_config *cfg,
                                 const struct pvs_sample *smp, size_t n) {

@@ -78,6 +78,10 @@ enum pvs_err pvs_pg_idlist(struct pvs_store_be *st, PGresult *r,
 /* Write the pending readings (one COPY); pvs_pg_query does it first. */
 enum pvs_err pvs_pg_flush(struct pvs_store_be *st);
 
+/* Append one packed reading (data: its JSON object) to the batch. */
+enum pvs_err pvs_pg_row_add(struct pvs_store_be *st, const char *dev,
+                            int64_t ts, const char *data);
+
 /* The operations (pg_ops.c puts them in the table). */
 enum pvs_err pvs_pg_open(const char *target, unsigned flags,
                          struct pvs_store_be **ret);
@@ -221,5 +225,14 @@ enum pvs_err pvs_pg_report_json(struct pvs_store_be *st, int64_t since_ms,
 enum pvs_err pvs_pg_link_used(struct pvs_store_be *st, int64_t ticket_id,
                               const char *nonce, char *ret_actor, size_t size,
                               int64_t *ret_ms);
+enum pvs_err pvs_pg_rows_each(struct pvs_store_be *st, const char *table,
+                              pvs_store_row_fn *fn, void *ud);
+enum pvs_err pvs_pg_row_put(struct pvs_store_be *st, const char *table,
+                            size_t n, const char *const *cols,
+                            const char *const *vals);
+enum pvs_err pvs_pg_rows_count(struct pvs_store_be *st, const char *table,
+                               int64_t *ret);
+enum pvs_err pvs_pg_rows_clear(struct pvs_store_be *st);
+enum pvs_err pvs_pg_rows_done(struct pvs_store_be *st);
 
 #endif

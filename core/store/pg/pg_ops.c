@@ -72,4 +72,9 @@ const struct pvs_store_ops pvs_pg_ops = {
     .prefs_get = pvs_pg_prefs_get,
     .report_json = pvs_pg_report_json,
     .link_used = pvs_pg_link_used,
+    .rows_each = pvs_pg_rows_each,
+    .row_put = pvs_pg_row_put,
+    .rows_count = pvs_pg_rows_count,
+    .rows_clear = pvs_pg_rows_clear,
+    .rows_done = pvs_pg_rows_done,
 };
