@@ -39,6 +39,7 @@
 #include "pvs/engine_api.h"
 #include "pvs/log.h"
 #include "pvs/msg.h"
+#include "pvs/mqtt.h"
 #include "pvs/rules.h"
 #include "pvs/stats.h"
 #include "pvs/store_flow.h"
@@ -455,9 +456,10 @@ int64_t engine_queue_raw(struct pvs_engine *e, int64_t ticket_id,
     id = o.id;
     if (hold_until <= now)
         engine_ids_add(&e->fresh, &e->nfresh, &e->fresh_cap, o.id);
-    pvs_store_ticket_event(e->st, ticket_id, now,
-                           hold_until > now ? "message_held" : "message_queued",
-                           "pvsentry", subject);
+    engine_wrote(e, pvs_store_ticket_event(e->st, ticket_id, now,
+                                           hold_until > now ? "message_held"
+                                                            : "message_queued",
+                                           "pvsentry", subject));
     return id;
 }
 
@@ -802,8 +804,8 @@ static bool fold_into_cause(struct pvs_engine *e,
     }
     pvs_snprintf(line, sizeof(line), "%s (%s): %s", ev->family, ev->fingerprint,
                  text);
-    pvs_store_ticket_event(e->st, ids[0], ev->ts_ms, "related_alert",
-                           "pvsentry", line);
+    engine_wrote(e, pvs_store_ticket_event(e->st, ids[0], ev->ts_ms,
+                                           "related_alert", "pvsentry", line));
     pvs_info("ticket #%lld: related alert %s joins it", (long long)ids[0],
              ev->fingerprint);
     pvs_free(ids);
@@ -832,11 +834,12 @@ static void merge_set(struct pvs_engine *e, const struct pvs_ticket *cause,
         pvs_snprintf(line, sizeof(line),
                      "merged into ticket #%lld, which has the cause",
                      (long long)cause->id);
-        pvs_store_ticket_event(e->st, t.id, now, "merged", "pvsentry", line);
+        engine_wrote(e, pvs_store_ticket_event(e->st, t.id, now, "merged",
+                                               "pvsentry", line));
         pvs_snprintf(line, sizeof(line), "ticket #%lld (%s) merged in",
                      (long long)t.id, t.family);
-        pvs_store_ticket_event(e->st, cause->id, now, "merged_in", "pvsentry",
-                               line);
+        engine_wrote(e, pvs_store_ticket_event(e->st, cause->id, now,
+                                               "merged_in", "pvsentry", line));
         pvs_ticket_release(&t);
     }
     pvs_free(ids);
@@ -877,8 +880,9 @@ static void on_firing(struct pvs_engine *e, const struct pvs_alert_event *ev) {
         existing.lost_kwh += ev->lost_kwh - ev->lost_kwh_before;
         if (!e->txn_rc)
             e->txn_rc = pvs_store_ticket_update(e->st, &existing);
-        pvs_store_ticket_event(e->st, existing.id, now, "alert_repeat",
-                               "pvsentry", text);
+        engine_wrote(e,
+                     pvs_store_ticket_event(e->st, existing.id, now,
+                                            "alert_repeat", "pvsentry", text));
         pvs_info("ticket #%lld: the problem fired again (%s)",
                  (long long)existing.id, ev->fingerprint);
         memset(&f, 0, sizeof(f));
@@ -899,8 +903,8 @@ static void on_firing(struct pvs_engine *e, const struct pvs_alert_event *ev) {
         existing.closed_ms = 0;
         if (!e->txn_rc)
             e->txn_rc = pvs_store_ticket_update(e->st, &existing);
-        pvs_store_ticket_event(e->st, existing.id, now, "reopened", "pvsentry",
-                               text);
+        engine_wrote(e, pvs_store_ticket_event(e->st, existing.id, now,
+                                               "reopened", "pvsentry", text));
         pvs_info("ticket #%lld reopened (%s)", (long long)existing.id,
                  ev->fingerprint);
         {
@@ -951,13 +955,16 @@ static void on_firing(struct pvs_engine *e, const struct pvs_alert_event *ev) {
     pvs_stats_add(PVS_STAT_TICKETS_OPENED, 1);
     pvs_info("ticket #%lld opened: %s (%s)", (long long)t.id, title,
              ev->fingerprint);
-    pvs_store_ticket_event(e->st, t.id, now, "opened", "pvsentry", text);
-    pvs_store_ticket_event(e->st, t.id, now, "assigned", "pvsentry", why);
+    engine_wrote(e, pvs_store_ticket_event(e->st, t.id, now, "opened",
+                                           "pvsentry", text));
+    engine_wrote(e, pvs_store_ticket_event(e->st, t.id, now, "assigned",
+                                           "pvsentry", why));
     merge_consequences(e, &t, now);
     if (ev->silenced) {
-        pvs_store_ticket_event(e->st, t.id, now, "silenced", "pvsentry",
-                               "a silence covers this problem: nobody is "
-                               "notified");
+        engine_wrote(e, pvs_store_ticket_event(
+                            e->st, t.id, now, "silenced", "pvsentry",
+                            "a silence covers this problem: nobody is "
+                            "notified"));
         pvs_ticket_release(&t);
         return;
     }
@@ -994,8 +1001,8 @@ static void on_resolved(struct pvs_engine *e,
         e->txn_rc = pvs_store_ticket_update(e->st, &t);
     pvs_snprintf(text, sizeof(text),
                  "the data shows recovery; %.1f kWh lost in all", t.lost_kwh);
-    pvs_store_ticket_event(e->st, t.id, ev->ts_ms, "recovered", "pvsentry",
-                           text);
+    engine_wrote(e, pvs_store_ticket_event(e->st, t.id, ev->ts_ms, "recovered",
+                                           "pvsentry", text));
     pvs_info("ticket #%lld resolved: the data shows recovery (%s)",
              (long long)t.id, ev->fingerprint);
     memset(&f, 0, sizeof(f));
@@ -1022,8 +1029,9 @@ static void on_update(struct pvs_engine *e, const struct pvs_alert_event *ev) {
         if (pvs_severity_parse(t.severity) < (int)ev->severity) {
             pvs_free(t.severity);
             t.severity = pvs_strdup(pvs_severity_name(ev->severity));
-            pvs_store_ticket_event(e->st, t.id, ev->ts_ms, "severity",
-                                   "pvsentry", ev->evidence);
+            engine_wrote(e, pvs_store_ticket_event(e->st, t.id, ev->ts_ms,
+                                                   "severity", "pvsentry",
+                                                   ev->evidence));
         }
         t.updated_ms = ev->ts_ms;
         if (!e->txn_rc)
@@ -1173,9 +1181,10 @@ static void handle_delivery(struct pvs_engine *e, struct pvs_msg *m) {
             pvs_snprintf(text, sizeof(text), "%s %s to %s%s%s", o.audience,
                          o.kind, o.recipient, m->ok ? "" : ": ",
                          m->ok ? "" : m->error);
-            pvs_store_ticket_event(e->st, o.ticket_id, m->ts_ms,
-                                   m->ok ? "notified" : "delivery_failed",
-                                   "notifier", text);
+            engine_wrote(e, pvs_store_ticket_event(e->st, o.ticket_id, m->ts_ms,
+                                                   m->ok ? "notified"
+                                                         : "delivery_failed",
+                                                   "notifier", text));
             pvs_outbox_release(&o);
         }
     }
@@ -1276,8 +1285,8 @@ static void ticket_command(struct pvs_engine *e, struct pvs_command *c,
         }
         pvs_snprintf(text, sizeof(text), "ticket #%lld merged into this one",
                      (long long)t.id);
-        pvs_store_ticket_event(e->st, other.id, now, "merged_in", c->actor,
-                               text);
+        engine_wrote(e, pvs_store_ticket_event(e->st, other.id, now,
+                                               "merged_in", c->actor, text));
         pvs_ticket_release(&other);
     }
     if (c->kind == PVS_CMD_TICKET_SCHEDULE && c->value_ms) {
@@ -1303,12 +1312,21 @@ static void ticket_command(struct pvs_engine *e, struct pvs_command *c,
     t.updated_ms = now;
     if (!e->txn_rc)
         e->txn_rc = pvs_store_ticket_update(e->st, &t);
-    pvs_store_ticket_event(e->st, t.id, now, tr->event, c->actor, text);
+    engine_wrote(
+        e, pvs_store_ticket_event(e->st, t.id, now, tr->event, c->actor, text));
     pvs_info("ticket #%lld: %s by %s", (long long)t.id, tr->event,
              c->actor[0] ? c->actor : "someone");
     c->result_id = t.id;
     engine_reply(e, c, PVS_OK, 200, t.status);
     pvs_ticket_release(&t);
+}
+
+/* API writes the running configuration reflects (config_merge.c). */
+static bool changes_entities(int kind) {
+    return kind == PVS_CMD_API_CREATE || kind == PVS_CMD_API_UPDATE ||
+           kind == PVS_CMD_API_DELETE || kind == PVS_CMD_API_SILENCE_CREATE ||
+           kind == PVS_CMD_API_SILENCE_DELETE ||
+           kind == PVS_CMD_API_ERASE_CUSTOMER;
 }
 
 static void handle_command(struct pvs_engine *e, struct pvs_command *c,
@@ -1326,6 +1344,8 @@ static void handle_command(struct pvs_engine *e, struct pvs_command *c,
         if (pvs_engine_api_command(e->cfg, e->st, c, now, &db)) {
             if (db && !e->txn_rc)
                 e->txn_rc = db;
+            if (!c->result && changes_entities((int)c->kind))
+                e->config_dirty = true;
             engine_reply(e, c, c->result, c->http_status, c->message);
             return;
         }
@@ -1348,6 +1368,7 @@ static void handle(struct pvs_engine *e, struct pvs_msg *m, int64_t now) {
         handle_command(e, m->cmd, now);
         m->cmd = NULL; /* answered (or queued for answer) */
         break;
+    case PVS_MSG_CONFIG: /* engine_main hands it to switch_config */
     case PVS_MSG_SOURCE_HEALTH:
     case PVS_MSG_DEVICE_STATUS:
         pvs_debug("source '%s' is %s", m->source,
@@ -1419,8 +1440,9 @@ static void batch(struct pvs_engine *e, void **msgs, size_t n) {
                      " the retention",
                      (long long)gone);
         if (!e->txn_rc && e->cfg->http && e->cfg->http->personal_retention_ms)
-            pvs_store_web_prune_personal(
-                e->st, now - e->cfg->http->personal_retention_ms, NULL);
+            engine_wrote(
+                e, pvs_store_web_prune_personal(
+                       e->st, now - e->cfg->http->personal_retention_ms, NULL));
         e->next_prune = now + PRUNE_EVERY_MS;
         pvs_ruleset_save_learnt(e->rules, learnt_put, e);
     }
@@ -1430,19 +1452,30 @@ static void batch(struct pvs_engine *e, void **msgs, size_t n) {
     rc = e->txn_rc ? e->txn_rc : pvs_store_commit(e->st);
     pvs_stats_add(PVS_STAT_BATCHES, 1);
     if (rc) {
+        char why[256];
+
+        /* A write that failed inside the batch logged why already. */
+        pvs_strlcpy(why,
+                    e->txn_rc ? "one of its writes failed"
+                              : pvs_store_errmsg(e->st),
+                    sizeof(why));
         pvs_store_rollback(e->st);
         pvs_stats_add(PVS_STAT_DB_ERRORS, 1);
         pvs_stats_add(PVS_STAT_SAMPLES_LOST, nsamples);
+        e->config_dirty = false;
         pvs_complain(&e->db_down, PVS_LOG_ERROR,
                      "cannot commit a batch of %zu messages (%zu samples "
                      "lost): %s",
-                     n, nsamples, pvs_store_errmsg(e->st));
+                     n, nsamples, why);
         e->nfresh = 0;
         flush_answers(e, false);
         return;
     }
     flush_answers(e, true);
     pvs_complain_release(&e->db_down, "database writes work again");
+    if (e->config_dirty && e->on_change)
+        e->on_change(e->on_change_ud);
+    e->config_dirty = false;
     for (size_t i = 0; i < e->nfresh; i++)
         engine_submit(e, e->fresh[i]);
     e->nfresh = 0;
@@ -1505,6 +1538,95 @@ static bool disk_low(struct pvs_engine *e) {
     return low;
 }
 
+/*
+ * The next configuration, between two batches. Everything indexed by
+ * device or site is carried over by id; the rules keep their state (see
+ * pvs_ruleset_carry), so a change to one site touches no other alert.
+ */
+static void switch_config(struct pvs_engine *e, const struct pvs_msg *m) {
+    const struct pvs_config *old = e->cfg, *next = m->cfg;
+    struct pvs_ruleset *rs = NULL;
+    struct pvs_cfg_errors errs;
+    int64_t *last_ts = pvs_calloc(next->ndevices + 1, sizeof(int64_t));
+    struct pvs_tz **tz = pvs_calloc(next->nsites + 1, sizeof(*tz));
+    bool had_mqtt = false;
+
+    memset(&errs, 0, sizeof(errs));
+    /* main validated next with the same call: a failure is a bug. */
+    PVS_ASSERT(!pvs_ruleset_new(next, on_alert, e, &rs, &errs));
+    pvs_ruleset_carry(rs, e->rules);
+    for (size_t d = 0; d < old->ndevices; d++) {
+        const struct pvs_device *nd =
+            pvs_config_device(next, old->devices[d]->obj.id);
+        if (nd)
+            last_ts[nd->index] = e->last_ts[d];
+    }
+    for (size_t i = 0; i < next->nsites; i++) {
+        const struct pvs_site *ns = next->sites[i];
+        const struct pvs_site *os = pvs_config_site(old, ns->obj.id);
+
+        if (os && e->tz[os->index] && !strcmp(os->timezone, ns->timezone)) {
+            tz[i] = e->tz[os->index];
+            e->tz[os->index] = NULL;
+        } else if (pvs_tz_load(ns->timezone, &tz[i])) {
+            tz[i] = NULL;
+        }
+    }
+    for (size_t i = 0; i < old->nsites; i++)
+        pvs_tz_free(e->tz[i]);
+    pvs_free(e->tz);
+    e->tz = tz;
+    pvs_free(e->last_ts);
+    e->last_ts = last_ts;
+    engine_flow_release(e);
+    pvs_ruleset_free(e->rules);
+    e->rules = rs;
+    e->cfg = next;
+    engine_rollup_switch(e, old);
+    if (engine_flow_init(e))
+        pvs_warn("cannot read the link key again: links keep the old one");
+    for (size_t i = 0; i < e->nhealth; i++) {
+        if (strcmp(e->health[i].name, "mqtt"))
+            continue;
+        had_mqtt = true;
+        if (m->mqtt) {
+            e->health[i].ud = m->mqtt;
+        } else {
+            e->health[i] = e->health[--e->nhealth];
+            break;
+        }
+    }
+    if (!had_mqtt && m->mqtt && e->nhealth < MAX_HEALTH)
+        e->health[e->nhealth++] =
+            (struct health){"mqtt", pvs_mqtt_healthy, m->mqtt, true};
+    if (pvs_store_sync_config(e->st, next))
+        pvs_warn("cannot mirror the configuration in the database: %s",
+                 pvs_store_errmsg(e->st));
+    pthread_mutex_lock(&e->gen_lock);
+    e->gen++;
+    pthread_cond_broadcast(&e->gen_cond);
+    pthread_mutex_unlock(&e->gen_lock);
+}
+
+/* Batches end at each CONFIG message, which takes effect between them. */
+static void batches(struct pvs_engine *e, void **msgs, size_t n) {
+    size_t from = 0;
+
+    for (size_t i = 0; i < n; i++) {
+        struct pvs_msg *m = msgs[i];
+
+        if (m->type != PVS_MSG_CONFIG)
+            continue;
+        if (i > from)
+            batch(e, msgs + from, i - from);
+        switch_config(e, m);
+        pvs_msg_free(m);
+        from = i + 1;
+    }
+    if (from < n || !n)
+        batch(e, msgs + from, n - from);
+}
+
 static void *engine_main(void *arg) {
     struct pvs_engine *e = arg;
     void *msgs[BATCH_MAX];
@@ -1547,9 +1669,13 @@ static void *engine_main(void *arg) {
                 nap_ms(GATHER_NAP_MS);
             n += pvs_queue_pop_batch(e->inbox, msgs + n, BATCH_MAX - n, 0);
         }
-        batch(e, msgs, n);
+        batches(e, msgs, n);
     }
     save_learnt(e);
+    pthread_mutex_lock(&e->gen_lock);
+    e->exited = true;
+    pthread_cond_broadcast(&e->gen_cond);
+    pthread_mutex_unlock(&e->gen_lock);
     return NULL;
 }
 
@@ -1566,6 +1692,8 @@ enum pvs_err pvs_engine_new(const struct pvs_config *cfg,
 
     memset(&errs, 0, sizeof(errs));
     e->cfg = cfg;
+    pthread_mutex_init(&e->gen_lock, NULL);
+    pthread_cond_init(&e->gen_cond, NULL);
     e->ingest_ok = true;
     e->db_down.every = 100;
     e->last_ts = pvs_calloc(cfg->ndevices + 1, sizeof(int64_t));
@@ -1600,6 +1728,38 @@ out:
     }
     *ret = e;
     return PVS_OK;
+}
+
+void pvs_engine_on_change(struct pvs_engine *e, void (*fn)(void *ud),
+                          void *ud) {
+    e->on_change = fn;
+    e->on_change_ud = ud;
+}
+
+enum pvs_err pvs_engine_switch(struct pvs_engine *e,
+                               const struct pvs_config *next, void *mqtt_ud) {
+    struct pvs_msg *m = pvs_msg_new(PVS_MSG_CONFIG, 0);
+    enum pvs_err rc;
+    uint64_t target;
+
+    m->cfg = next;
+    m->mqtt = mqtt_ud;
+    pthread_mutex_lock(&e->gen_lock);
+    target = e->gen + 1;
+    pthread_mutex_unlock(&e->gen_lock);
+    do
+        rc = pvs_queue_push(e->inbox, m, 1000);
+    while (rc == PVS_ERR_TIMEOUT || rc == PVS_ERR_FULL);
+    if (rc) {
+        pvs_msg_free(m);
+        return rc;
+    }
+    pthread_mutex_lock(&e->gen_lock);
+    while (e->gen < target && !e->exited)
+        pthread_cond_wait(&e->gen_cond, &e->gen_lock);
+    rc = e->gen >= target ? PVS_OK : PVS_ERR_CLOSED;
+    pthread_mutex_unlock(&e->gen_lock);
+    return rc;
 }
 
 struct pvs_queue *pvs_engine_inbox(struct pvs_engine *e) {
@@ -1664,5 +1824,7 @@ void pvs_engine_free(struct pvs_engine *e) {
     pvs_free(e->fresh);
     pvs_free(e->inflight);
     pvs_free(e->answers);
+    pthread_mutex_destroy(&e->gen_lock);
+    pthread_cond_destroy(&e->gen_cond);
     pvs_free(e);
 }

@@ -1164,13 +1164,11 @@ enum pvs_err pvs_sqlite_web_exists(struct pvs_store_be *st,
     return rc;
 }
 
-static void result(struct pvs_web_result *res, int status, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static void result(struct pvs_web_result *res, int status, const char *fmt,
-                   ...) {
+static void result(struct pvs_web_result *res, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static void result(struct pvs_web_result *res, const char *fmt, ...) {
     va_list ap;
 
-    res->status = status;
     va_start(ap, fmt);
     vsnprintf(res->msg, sizeof(res->msg), fmt, ap);
     va_end(ap);
@@ -1232,26 +1230,26 @@ enum pvs_err pvs_sqlite_web_put(struct pvs_store_be *st,
     if (rc)
         goto out;
     if (create && exists) {
-        result(res, 409, "%s '%s' exists already", e->name, id);
-        rc = PVS_ERR_INVAL;
+        result(res, "%s '%s' exists already", e->name, id);
+        rc = PVS_ERR_EXISTS;
         goto out;
     }
     if (!create && !exists) {
-        result(res, 404, "no such %s", e->name);
+        result(res, "no such %s", e->name);
         rc = PVS_ERR_NOTFOUND;
         goto out;
     }
     if (!create && strcmp(source, "api")) {
-        result(res, 403,
+        result(res,
                "%s '%s' is defined in the config file and is "
                "read-only here",
                e->name, id);
-        rc = PVS_ERR_INVAL;
+        rc = PVS_ERR_DENIED;
         goto out;
     }
     if (!create && owner && strcmp(owner, created_by)) {
-        result(res, 403, "%s '%s' was registered by someone else", e->name, id);
-        rc = PVS_ERR_INVAL;
+        result(res, "%s '%s' was registered by someone else", e->name, id);
+        rc = PVS_ERR_DENIED;
         goto out;
     }
     for (const struct pvs_field *f = e->fields; f->name; f++) {
@@ -1265,7 +1263,7 @@ enum pvs_err pvs_sqlite_web_put(struct pvs_store_be *st,
         if (rc)
             goto out;
         if (!found) {
-            result(res, 400, "%s: %s '%s' does not exist", f->name, f->ref,
+            result(res, "%s: %s '%s' does not exist", f->name, f->ref,
                    m->valuestring);
             rc = PVS_ERR_INVAL;
             goto out;
@@ -1278,17 +1276,17 @@ enum pvs_err pvs_sqlite_web_put(struct pvs_store_be *st,
         if (strcmp(f->ref, "site"))
             continue;
         if (strcmp(rsrc, "api")) {
-            result(res, 403,
+            result(res,
                    "%s: site '%s' is defined in the config file and is "
                    "read-only here",
                    f->name, m->valuestring);
-            rc = PVS_ERR_INVAL;
+            rc = PVS_ERR_DENIED;
             goto out;
         }
         if (owner && strcmp(owner, rowner)) {
-            result(res, 403, "%s: site '%s' was registered by someone else",
-                   f->name, m->valuestring);
-            rc = PVS_ERR_INVAL;
+            result(res, "%s: site '%s' was registered by someone else", f->name,
+                   m->valuestring);
+            rc = PVS_ERR_DENIED;
             goto out;
         }
     }
@@ -1318,7 +1316,7 @@ enum pvs_err pvs_sqlite_web_put(struct pvs_store_be *st,
             first = false;
         }
         if (first) {
-            result(res, 200, "nothing to change");
+            result(res, "nothing to change");
             rc = PVS_OK;
             goto out;
         }
@@ -1356,14 +1354,14 @@ enum pvs_err pvs_sqlite_web_put(struct pvs_store_be *st,
         rc = fail(st, "writing an API object");
         goto out;
     }
-    result(res, create ? 201 : 200, "%s '%s' %s", e->name, id,
-           create ? "created" : "updated");
+    res->created = create;
+    result(res, "%s '%s' %s", e->name, id, create ? "created" : "updated");
     rc = PVS_OK;
 out:
     sqlite3_finalize(s);
     pvs_buf_release(&sql);
     if (rc == PVS_ERR_DB)
-        result(res, 503, "the database refused the change");
+        result(res, "the database refused the change");
     return rc;
 }
 
@@ -1382,19 +1380,19 @@ enum pvs_err pvs_sqlite_web_delete(struct pvs_store_be *st,
     if (rc)
         return rc;
     if (!exists) {
-        result(res, 404, "no such %s", e->name);
+        result(res, "no such %s", e->name);
         return PVS_ERR_NOTFOUND;
     }
     if (strcmp(source, "api")) {
-        result(res, 403,
+        result(res,
                "%s '%s' is defined in the config file and is "
                "read-only here",
                e->name, id);
-        return PVS_ERR_INVAL;
+        return PVS_ERR_DENIED;
     }
     if (owner && strcmp(owner, created_by)) {
-        result(res, 403, "%s '%s' was registered by someone else", e->name, id);
-        return PVS_ERR_INVAL;
+        result(res, "%s '%s' was registered by someone else", e->name, id);
+        return PVS_ERR_DENIED;
     }
     /* Refuse to leave dangling references behind. */
     if (!strcmp(e->name, "site"))
@@ -1412,10 +1410,10 @@ enum pvs_err pvs_sqlite_web_delete(struct pvs_store_be *st,
     if (rc)
         return rc;
     if (uses) {
-        result(res, 409, "%s '%s' is still used by %lld %s", e->name, id,
+        result(res, "%s '%s' is still used by %lld %s", e->name, id,
                (long long)uses,
                !strcmp(e->name, "site") ? "device(s)" : "site(s)");
-        return PVS_ERR_INVAL;
+        return PVS_ERR_EXISTS;
     }
     pvs_snprintf(sql, sizeof(sql), "DELETE FROM %s WHERE id = ?1%s", e->table,
                  e->role ? " AND role = ?2" : "");
@@ -1427,15 +1425,15 @@ enum pvs_err pvs_sqlite_web_delete(struct pvs_store_be *st,
         bind_text(s, 2, e->role);
     if (sqlite3_step(s) != SQLITE_DONE) {
         sqlite3_finalize(s);
-        result(res, 503, "the database refused the change");
+        result(res, "the database refused the change");
         return fail(st, "deleting an API object");
     }
     sqlite3_finalize(s);
-    result(res, 200, "%s '%s' deleted", e->name, id);
+    result(res, "%s '%s' deleted", e->name, id);
     return PVS_OK;
 }
 
-/* Run s (bound), finalize; constraint failures are a 409. */
+/* Run s (bound), finalize; a constraint failure is PVS_ERR_EXISTS. */
 static enum pvs_err run(struct pvs_store_be *st, sqlite3_stmt *s,
                         struct pvs_web_result *res, const char *what) {
     int r = sqlite3_step(s);
@@ -1444,10 +1442,10 @@ static enum pvs_err run(struct pvs_store_be *st, sqlite3_stmt *s,
     if (r == SQLITE_DONE) {
         res->id = sqlite3_last_insert_rowid(st->db);
     } else if ((r & 0xff) == SQLITE_CONSTRAINT) {
-        result(res, 409, "%s: it exists already", what);
-        rc = PVS_ERR_INVAL;
+        result(res, "%s: it exists already", what);
+        rc = PVS_ERR_EXISTS;
     } else {
-        result(res, 503, "the database refused the change");
+        result(res, "the database refused the change");
         rc = fail(st, what);
     }
     sqlite3_finalize(s);
@@ -1468,14 +1466,14 @@ enum pvs_err pvs_sqlite_web_user_create(struct pvs_store_be *st,
         bool found;
 
         if (!pvs_store_web_entity(kind)) {
-            result(res, 400, "person: a %s has no person", role);
+            result(res, "person: a %s has no person", role);
             return PVS_ERR_INVAL;
         }
         rc = ref_exists(st, kind, person, &found);
         if (rc)
             return rc;
         if (!found) {
-            result(res, 400, "person: %s '%s' does not exist", kind, person);
+            result(res, "person: %s '%s' does not exist", kind, person);
             return PVS_ERR_INVAL;
         }
     }
@@ -1490,7 +1488,8 @@ enum pvs_err pvs_sqlite_web_user_create(struct pvs_store_be *st,
     sqlite3_bind_int64(s, 5, now_ms);
     rc = run(st, s, res, "creating a user");
     if (!rc)
-        result(res, 201, "user '%s' created", username);
+        res->created = true;
+    result(res, "user '%s' created", username);
     return rc;
 }
 
@@ -1512,11 +1511,11 @@ enum pvs_err pvs_sqlite_web_user_delete(struct pvs_store_be *st, int64_t id,
         rc = run(st, s, res, "disabling a user");
     }
     if (!rc && !sqlite3_changes(st->db)) {
-        result(res, 404, "no such user");
+        result(res, "no such user");
         return PVS_ERR_NOTFOUND;
     }
     if (!rc)
-        result(res, 200, "user disabled");
+        result(res, "user disabled");
     return rc;
 }
 
@@ -1533,7 +1532,7 @@ enum pvs_err pvs_sqlite_web_user_password(struct pvs_store_be *st, int64_t id,
     bind_text(s, 2, pwhash);
     rc = run(st, s, res, "setting a password");
     if (!rc && !sqlite3_changes(st->db)) {
-        result(res, 404, "no such user");
+        result(res, "no such user");
         return PVS_ERR_NOTFOUND;
     }
     /* Whoever was logged in with the old password is logged out. */
@@ -1545,7 +1544,7 @@ enum pvs_err pvs_sqlite_web_user_password(struct pvs_store_be *st, int64_t id,
         rc = run(st, s, res, "ending sessions");
     }
     if (!rc)
-        result(res, 200, "password set; the account is enabled");
+        result(res, "password set; the account is enabled");
     return rc;
 }
 
@@ -1566,7 +1565,7 @@ enum pvs_err pvs_sqlite_web_token_create(struct pvs_store_be *st,
     if (rc)
         return rc;
     if (!ok) {
-        result(res, 400, "user: no such active user");
+        result(res, "user: no such active user");
         return PVS_ERR_INVAL;
     }
     s = prep(st, "INSERT INTO api_tokens(user_id, name, hash, created_ms,"
@@ -1581,7 +1580,8 @@ enum pvs_err pvs_sqlite_web_token_create(struct pvs_store_be *st,
         sqlite3_bind_int64(s, 5, expires_ms);
     rc = run(st, s, res, "creating a token");
     if (!rc)
-        result(res, 201, "token created");
+        res->created = true;
+    result(res, "token created");
     return rc;
 }
 
@@ -1598,11 +1598,11 @@ enum pvs_err pvs_sqlite_web_token_revoke(struct pvs_store_be *st, int64_t id,
     sqlite3_bind_int64(s, 2, id);
     rc = run(st, s, res, "revoking a token");
     if (!rc && !sqlite3_changes(st->db)) {
-        result(res, 404, "no such active token");
+        result(res, "no such active token");
         return PVS_ERR_NOTFOUND;
     }
     if (!rc)
-        result(res, 200, "token revoked");
+        result(res, "token revoked");
     res->id = id;
     return rc;
 }
@@ -1632,7 +1632,8 @@ enum pvs_err pvs_sqlite_web_session_create(struct pvs_store_be *st,
     sqlite3_bind_int64(s, 4, expires_ms);
     rc = run(st, s, res, "creating a session");
     if (!rc)
-        result(res, 201, "logged in");
+        res->created = true;
+    result(res, "logged in");
     return rc;
 }
 
@@ -1647,7 +1648,7 @@ enum pvs_err pvs_sqlite_web_session_delete(struct pvs_store_be *st,
     bind_text(s, 1, hash);
     rc = run(st, s, res, "ending a session");
     if (!rc)
-        result(res, 200, "logged out");
+        result(res, "logged out");
     return rc;
 }
 
@@ -1669,8 +1670,7 @@ enum pvs_err pvs_sqlite_web_silence_create(struct pvs_store_be *st,
         if (rc)
             return rc;
         if (!found) {
-            result(res, 400, "%s: '%s' does not exist", refs[i][0],
-                   v->valuestring);
+            result(res, "%s: '%s' does not exist", refs[i][0], v->valuestring);
             return PVS_ERR_INVAL;
         }
     }
@@ -1689,7 +1689,7 @@ enum pvs_err pvs_sqlite_web_silence_create(struct pvs_store_be *st,
         if (rc)
             return rc;
         if (!on_site) {
-            result(res, 400, "device: '%s' is not on site '%s'",
+            result(res, "device: '%s' is not on site '%s'",
                    cJSON_GetStringValue(cJSON_GetObjectItem(obj, "device")),
                    cJSON_GetStringValue(cJSON_GetObjectItem(obj, "site")));
             return PVS_ERR_INVAL;
@@ -1712,7 +1712,8 @@ enum pvs_err pvs_sqlite_web_silence_create(struct pvs_store_be *st,
     sqlite3_bind_int64(s, 8, now_ms);
     rc = run(st, s, res, "creating a silence");
     if (!rc)
-        result(res, 201, "silence created");
+        res->created = true;
+    result(res, "silence created");
     return rc;
 }
 
@@ -1734,9 +1735,9 @@ enum pvs_err pvs_sqlite_web_silence_delete(struct pvs_store_be *st, int64_t id,
         if (rc)
             return rc;
         if (others) {
-            result(res, 403, "silence %lld was created by someone else",
+            result(res, "silence %lld was created by someone else",
                    (long long)id);
-            return PVS_ERR_INVAL;
+            return PVS_ERR_DENIED;
         }
     }
     s = prep(st, "DELETE FROM api_silences WHERE id = ?");
@@ -1745,11 +1746,11 @@ enum pvs_err pvs_sqlite_web_silence_delete(struct pvs_store_be *st, int64_t id,
     sqlite3_bind_int64(s, 1, id);
     rc = run(st, s, res, "deleting a silence");
     if (!rc && !sqlite3_changes(st->db)) {
-        result(res, 404, "no such silence");
+        result(res, "no such silence");
         return PVS_ERR_NOTFOUND;
     }
     if (!rc)
-        result(res, 200, "silence deleted");
+        result(res, "silence deleted");
     res->id = id;
     return rc;
 }
@@ -1785,7 +1786,7 @@ enum pvs_err pvs_sqlite_web_erase_customer(struct pvs_store_be *st,
     if (rc)
         return rc;
     if (!exists) {
-        result(res, 404, "no such customer");
+        result(res, "no such customer");
         return PVS_ERR_NOTFOUND;
     }
     for (size_t i = 0; i < PVS_ARRAY_LEN(sqls) && !rc; i++) {
@@ -1800,13 +1801,13 @@ enum pvs_err pvs_sqlite_web_erase_customer(struct pvs_store_be *st,
     /* The config file is read at every start: the record there is the
      * operator's to remove, and the answer says so. */
     if (strcmp(source, "api"))
-        result(res, 200,
+        result(res,
                "personal data of customer '%s' erased from the database; "
                "the [customer \"%s\"] section of the config file still "
                "holds their details: remove it there",
                id, id);
     else
-        result(res, 200, "personal data of customer '%s' erased", id);
+        result(res, "personal data of customer '%s' erased", id);
     return PVS_OK;
 }
 
