@@ -36,6 +36,7 @@
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -890,7 +891,9 @@ enum pvs_err pvs_pg_prune_samples(struct pvs_store_be *st, int64_t before_ms,
     int64_t gone = 0;
     enum pvs_err rc = PVS_OK;
 
-    /* Whole partitions only: a day goes when all of it is past. */
+    /* A day wholly past goes as a whole partition (no row by row delete,
+     * no dead rows left to vacuum); only the day at the edge, the one
+     * holding before_ms, is trimmed by a DELETE. */
     r = pvs_pg_query(st, "listing readings partitions",
                      "SELECT c.relname, pg_get_expr(c.relpartbound, c.oid)"
                      " FROM pg_inherits i JOIN pg_class c ON c.oid ="
@@ -906,8 +909,23 @@ enum pvs_err pvs_pg_prune_samples(struct pvs_store_be *st, int64_t before_ms,
         char sql[160];
         PGresult *c;
 
-        if (!to || sscanf(to, "TO ('%lld')", &hi) != 1 || hi > before_ms)
+        if (!to || sscanf(to, "TO ('%lld')", &hi) != 1)
             continue;
+        if (hi > before_ms) {
+            if (hi - PVS_PG_PART_MS >= before_ms)
+                continue;
+            pvs_snprintf(sql, sizeof(sql),
+                         "DELETE FROM \"%s\" WHERE ts_ms < $1",
+                         pvs_pg_str(r, i, 0));
+            c = vquery_args(st, "pruning readings", sql, "i", before_ms);
+            if (!c) {
+                rc = pvs_pg_failed(st);
+                break;
+            }
+            gone += strtoll(PQcmdTuples(c), NULL, 10);
+            PQclear(c);
+            continue;
+        }
         pvs_snprintf(sql, sizeof(sql), "SELECT COUNT(*) FROM \"%s\"",
                      pvs_pg_str(r, i, 0));
         c = vquery_args(st, "pruning readings", sql, NULL);
