@@ -602,9 +602,58 @@ static void json_kv_time(struct pvs_buf *b, const char *k, const PGresult *r,
     pvs_buf_printf(b, ", \"%s\": \"%s\"", k, iso);
 }
 
+/* A ticket's timeline and messages, closing its JSON object. */
+static enum pvs_err ticket_children(struct pvs_store_be *st, int64_t id,
+                                    const struct pvs_tz *tz,
+                                    struct pvs_buf *out) {
+    PGresult *e, *m;
+    enum pvs_err rc = PVS_OK;
+    char iso[40];
+
+    e = pvs_pg_query(st, "listing tickets",
+                     "SELECT ts_ms, kind, actor, text FROM ticket_events"
+                     " WHERE ticket_id = $1 ORDER BY id",
+                     "i", id);
+    m = pvs_pg_query(st, "listing tickets",
+                     "SELECT id, audience, kind, recipient, message_id,"
+                     " status, attempts FROM outbox WHERE ticket_id = $1"
+                     " ORDER BY id",
+                     "i", id);
+    if (!e || !m) {
+        rc = pvs_pg_failed(st);
+        goto out;
+    }
+    pvs_buf_puts(out, ", \"events\": [");
+    for (int j = 0; j < PQntuples(e); j++) {
+        fmt_iso_local(pvs_pg_i64(e, j, 0), tz, iso, sizeof(iso));
+        pvs_buf_printf(out, "%s{\"ts\": \"%s\"", j ? ", " : "", iso);
+        json_kv_str(out, "kind", e, j, 1);
+        json_kv_str(out, "actor", e, j, 2);
+        json_kv_str(out, "text", e, j, 3);
+        pvs_buf_puts(out, "}");
+    }
+    pvs_buf_puts(out, "], \"messages\": [");
+    for (int j = 0; j < PQntuples(m); j++) {
+        pvs_buf_printf(out, "%s{\"id\": %lld", j ? ", " : "",
+                       (long long)pvs_pg_i64(m, j, 0));
+        json_kv_str(out, "audience", m, j, 1);
+        json_kv_str(out, "kind", m, j, 2);
+        json_kv_str(out, "recipient", m, j, 3);
+        json_kv_str(out, "message_id", m, j, 4);
+        json_kv_str(out, "status", m, j, 5);
+        pvs_buf_printf(out, ", \"attempts\": %lld}",
+                       (long long)pvs_pg_i64(m, j, 6));
+    }
+    pvs_buf_puts(out, "]}");
+out:
+    PQclear(e);
+    PQclear(m);
+    return rc;
+}
+
 enum pvs_err pvs_pg_tickets_json(struct pvs_store_be *st, size_t limit,
                                  struct pvs_buf *out) {
-    PGresult *t, *e = NULL, *m = NULL;
+    PGresult *t;
     struct pvs_tz *tz = NULL;
     enum pvs_err rc = PVS_OK;
 
@@ -623,7 +672,6 @@ enum pvs_err pvs_pg_tickets_json(struct pvs_store_be *st, size_t limit,
     for (int i = 0; i < PQntuples(t) && !rc; i++) {
         const char *zone = pvs_pg_null(t, i, 16) ? NULL : pvs_pg_str(t, i, 16);
         int64_t id = pvs_pg_i64(t, i, 0);
-        char iso[40];
 
         /* Times in the site's zone, as the mails give them. */
         if (zone && (!tz || strcmp(pvs_tz_name(tz), zone))) {
@@ -651,49 +699,10 @@ enum pvs_err pvs_pg_tickets_json(struct pvs_store_be *st, size_t limit,
         json_kv_time(out, "resolved", t, i, 13, tz);
         pvs_buf_printf(out, ", \"lost_kwh\": %.3f", pvs_pg_dbl(t, i, 14));
         json_kv_str(out, "last_event", t, i, 15);
-        pvs_buf_puts(out, ", \"events\": [");
-        e = pvs_pg_query(st, "listing tickets",
-                         "SELECT ts_ms, kind, actor, text FROM ticket_events"
-                         " WHERE ticket_id = $1 ORDER BY id",
-                         "i", id);
-        m = pvs_pg_query(st, "listing tickets",
-                         "SELECT id, audience, kind, recipient, message_id,"
-                         " status, attempts FROM outbox WHERE ticket_id = $1"
-                         " ORDER BY id",
-                         "i", id);
-        if (!e || !m) {
-            rc = pvs_pg_failed(st);
-            break;
-        }
-        for (int j = 0; j < PQntuples(e); j++) {
-            fmt_iso_local(pvs_pg_i64(e, j, 0), tz, iso, sizeof(iso));
-            pvs_buf_printf(out, "%s{\"ts\": \"%s\"", j ? ", " : "", iso);
-            json_kv_str(out, "kind", e, j, 1);
-            json_kv_str(out, "actor", e, j, 2);
-            json_kv_str(out, "text", e, j, 3);
-            pvs_buf_puts(out, "}");
-        }
-        pvs_buf_puts(out, "], \"messages\": [");
-        for (int j = 0; j < PQntuples(m); j++) {
-            pvs_buf_printf(out, "%s{\"id\": %lld", j ? ", " : "",
-                           (long long)pvs_pg_i64(m, j, 0));
-            json_kv_str(out, "audience", m, j, 1);
-            json_kv_str(out, "kind", m, j, 2);
-            json_kv_str(out, "recipient", m, j, 3);
-            json_kv_str(out, "message_id", m, j, 4);
-            json_kv_str(out, "status", m, j, 5);
-            pvs_buf_printf(out, ", \"attempts\": %lld}",
-                           (long long)pvs_pg_i64(m, j, 6));
-        }
-        pvs_buf_puts(out, "]}");
-        PQclear(e);
-        PQclear(m);
-        e = m = NULL;
+        rc = ticket_children(st, id, tz, out);
     }
     if (!rc)
         pvs_buf_puts(out, PQntuples(t) ? "\n]\n" : "]\n");
-    PQclear(e);
-    PQclear(m);
     PQclear(t);
     pvs_tz_free(tz);
     return rc;
