@@ -42,6 +42,7 @@
 #define TR_MAX_DAYS 120
 #define TR_DAY_VALUES 256
 #define PR_FAST 0.003 /* of the ratio per day: no season moves it so fast */
+#define FAST_DAYS 2   /* days in a row: a hazy day is no drift */
 
 enum { TR_HEATSINK, TR_INSULATION, TR_PR, TR_N };
 static const char *const tr_subject[TR_N] = {
@@ -59,6 +60,7 @@ struct tr_series {
     double v[TR_MAX_DAYS];
     size_t head, n;
     bool active;
+    int fast_days; /* days in a row the short line fell fast */
 };
 
 /* Readings of the current day. */
@@ -226,7 +228,7 @@ static void judge(struct pvs_rule *r, const struct pvs_device *dev,
      * window stays flat. So the performance ratio is also fitted over
      * the last short_days values; that line counts when it falls faster
      * than the seasons ever move the ratio (PR_FAST of its level a
-     * day). */
+     * day) on two days in a row. */
     if (kind == TR_PR && d->pr_clear && s->n > (size_t)p->short_days) {
         struct pvs_trend st;
         size_t k = s->n - (size_t)p->short_days;
@@ -236,8 +238,12 @@ static void judge(struct pvs_rule *r, const struct pvs_device *dev,
 
         if (!long_fires && !pvs_trend_fit(x + k, y + k, s->n - k, &st) &&
             st.slope_hi < 0 &&
-            st.slope < -PR_FAST * (st.intercept + st.slope * x_now))
-            t = st;
+            st.slope < -PR_FAST * (st.intercept + st.slope * x_now)) {
+            if (++s->fast_days >= FAST_DAYS || s->active)
+                t = st;
+        } else {
+            s->fast_days = 0;
+        }
     }
     if (kind == TR_HEATSINK)
         limit = p->heatsink_limit;
