@@ -326,11 +326,11 @@ static void fmt_silence(char *buf, size_t size, int64_t last_ms, int64_t now) {
     char t[40];
 
     if (!last_ms) {
-        pvs_snprintf(buf, size, "no sample received yet");
+        pvs_snprintf(buf, size, "@comm.never");
         return;
     }
     pvs_fmt_iso_utc(last_ms, t, sizeof(t));
-    pvs_snprintf(buf, size, "no sample for %.0f min (last at %s)",
+    pvs_snprintf(buf, size, "@comm.device|min=%.0f|last=%s",
                  (double)(now - last_ms) / 60000.0, t);
 }
 
@@ -366,20 +366,11 @@ static void report_device(struct pvs_rule *r, const struct pvs_device *d,
     if (cd->down)
         lost = clear_w(r, d, now);
     fmt_silence(sil, sizeof(sil), cd->last_ms, now);
-    pvs_snprintf(ev, sizeof(ev), "%s; sun elevation %.1f deg", sil, elev);
-    if (asleep_since_dusk(r, d, now))
-        pvs_snprintf(ex, sizeof(ex),
-                     "'%s' has not woken since yesterday evening: a logger "
-                     "that sleeps in low light is most likely asleep under "
-                     "snow or a dark sky; if it is still silent tomorrow at "
-                     "midday it counts as down",
-                     d->obj.id);
-    else
-        pvs_snprintf(ex, sizeof(ex),
-                     "'%s' has sent no data while the sun is up: it may be "
-                     "switched off, tripped, or its data logger or network "
-                     "link may have failed",
-                     d->obj.id);
+    pvs_snprintf(ev, sizeof(ev), "%s|elev=%.1f", sil, elev);
+    pvs_snprintf(ex, sizeof(ex),
+                 asleep_since_dusk(r, d, now) ? "@comm.device.asleep.why|dev=%s"
+                                              : "@comm.device.why|dev=%s",
+                 d->obj.id);
     observe(r, d->site, d, "", true, now,
             asleep_since_dusk(r, d, now) ? PVS_SEV_INFO : r->severity, lost, ev,
             ex, "communication-device");
@@ -491,13 +482,9 @@ static void tick_gateway(struct pvs_rule *r, const struct pvs_site *site,
     if (!n || (!g->reported && (!gdown || covered)))
         return;
     pvs_snprintf(subj, sizeof(subj), "gateway:%s", gw->obj.id);
-    pvs_snprintf(ev, sizeof(ev),
-                 "none of the %zu devices carried by gateway '%s' has sent "
-                 "data for %.0f min",
-                 n, gw->obj.id, (double)p->timeout_ms / 60000.0);
-    pvs_snprintf(ex, sizeof(ex),
-                 "the gateway '%s' (%s) has stopped publishing: check its "
-                 "power, its network link and its MQTT settings",
+    pvs_snprintf(ev, sizeof(ev), "@comm.gateway|n=%zu|gw=%s|min=%.0f", n,
+                 gw->obj.id, (double)p->timeout_ms / 60000.0);
+    pvs_snprintf(ex, sizeof(ex), "@comm.gateway.why|gw=%s|preset=%s",
                  gw->obj.id, gw->preset ? gw->preset : "MQTT");
     observe(r, site, NULL, subj, true, now, r->severity,
             gdown && !covered ? lost : 0, ev, ex, "communication-gateway");
@@ -573,15 +560,9 @@ static void tick_site(struct pvs_rule *r, size_t si, int64_t now, bool held) {
     site_counts(r, si, &n, &ndown, &lost, now);
     site_down = n >= 2 && ndown == n && !mass;
     if (site_down || sg->reported) {
-        pvs_snprintf(ev, sizeof(ev),
-                     "none of the %zu devices has sent data for %.0f min; "
-                     "sun elevation %.1f deg",
-                     n, (double)p->timeout_ms / 60000.0, elev);
-        pvs_snprintf(ex, sizeof(ex),
-                     "the whole site '%s' is silent while the sun is up: "
-                     "its internet link, router or data logger is down, or "
-                     "the site has lost power",
-                     site->obj.id);
+        pvs_snprintf(ev, sizeof(ev), "@comm.site|n=%zu|min=%.0f|elev=%.1f", n,
+                     (double)p->timeout_ms / 60000.0, elev);
+        pvs_snprintf(ex, sizeof(ex), "@comm.site.why|site=%s", site->obj.id);
         observe(r, site, NULL, "site", true, now, PVS_SEV_CRITICAL,
                 site_down ? lost : 0, ev, ex, "communication-site");
         sg->reported = true;
@@ -605,15 +586,10 @@ static void tick_site(struct pvs_rule *r, size_t si, int64_t now, bool held) {
         if (!eg->reported && (!edown || sg->reported || mass))
             continue;
         endpoint_subject(ep, subj, sizeof(subj));
-        pvs_snprintf(ev, sizeof(ev),
-                     "none of the %zu devices behind '%s' has sent data "
-                     "for %.0f min",
-                     en, ep->url ? ep->url : ep->obj.id,
+        pvs_snprintf(ev, sizeof(ev), "@comm.endpoint|n=%zu|ep=%s|min=%.0f", en,
+                     ep->url ? ep->url : ep->obj.id,
                      (double)p->timeout_ms / 60000.0);
-        pvs_snprintf(ex, sizeof(ex),
-                     "the gateway or bus '%s' does not answer: check its "
-                     "power, network cable and serial wiring",
-                     ep->obj.id);
+        pvs_snprintf(ex, sizeof(ex), "@comm.endpoint.why|ep=%s", ep->obj.id);
         observe(r, site, NULL, subj, true, now, r->severity,
                 edown && !sg->reported ? elost : 0, ev, ex,
                 "communication-gateway");

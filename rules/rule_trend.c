@@ -172,33 +172,25 @@ static void explain(char *buf, size_t size, int kind, const char *dev,
                     double days, double limit, double slope) {
     char when[48];
 
+    /* "when" names a phrase: already, in a day, in ~N days. */
     if (days <= 0)
-        pvs_snprintf(when, sizeof(when), "already");
+        pvs_snprintf(when, sizeof(when), "when=~trend.already");
+    else if (days < 1.5)
+        pvs_snprintf(when, sizeof(when), "when=~trend.one_day");
     else
-        pvs_snprintf(when, sizeof(when), "in ~%.0f day%s", days,
-                     days < 1.5 ? "" : "s");
+        pvs_snprintf(when, sizeof(when), "days=%.0f|when=~trend.days", days);
     switch (kind) {
     case TR_HEATSINK:
         pvs_snprintf(buf, size,
-                     "at this rate the heatsink of '%s' reaches the "
-                     "derating limit (%.0f C) %s: at comparable load it "
-                     "runs %.2f C hotter every day; a clogged filter, a "
-                     "failing fan or a blocked vent is the usual cause",
-                     dev, limit, when, slope);
+                     "@trend.heatsink.why|dev=%s|limit=%.0f|%s|slope=%.2f", dev,
+                     limit, when, slope);
         break;
     case TR_INSULATION:
-        pvs_snprintf(buf, size,
-                     "at this rate the insulation resistance of '%s' falls "
-                     "below %.0f kOhm %s, when the inverter will refuse to "
-                     "start: moisture in a junction box or connector, or "
-                     "damaged cable insulation",
+        pvs_snprintf(buf, size, "@trend.insulation.why|dev=%s|limit=%.0f|%s",
                      dev, limit, when);
         break;
     default:
-        pvs_snprintf(buf, size,
-                     "at this rate the performance ratio of '%s' falls to "
-                     "%.2f %s (%.1f %% per day): growing soiling, a "
-                     "creeping string fault or degrading modules",
+        pvs_snprintf(buf, size, "@trend.pr.why|dev=%s|limit=%.2f|%s|pct=%.1f",
                      dev, limit, when, 100.0 * slope);
         break;
     }
@@ -260,14 +252,13 @@ static void judge(struct pvs_rule *r, const struct pvs_device *dev,
     if (!o.active && !s->active)
         return;
     pvs_snprintf(ev, sizeof(ev),
-                 "%s daily value %.3g now (fitted %.3g), Theil-Sen slope "
-                 "%+.3g per day (90 %% band %+.3g..%+.3g) over %zu days; "
-                 "limit %.3g %s",
+                 "@trend|what=%s|v=%.3g|fit=%.3g|slope=%+.3g|lo=%+.3g|"
+                 "hi=%+.3g|days=%zu|limit=%.3g|state=~%s",
                  tr_subject[kind], y[s->n - 1], fitted, t.slope, t.slope_lo,
                  t.slope_hi, s->n, limit,
-                 ttt < 0    ? "not reached"
-                 : ttt == 0 ? "passed"
-                            : "ahead");
+                 ttt < 0    ? "trend.not_reached"
+                 : ttt == 0 ? "trend.passed"
+                            : "trend.ahead");
     explain(ex, sizeof(ex), kind, dev->obj.id, ttt, limit, t.slope);
     o.site = dev->site;
     o.device = dev;
