@@ -13,15 +13,16 @@
  *                      promises, falling pr_drop (default 20 %) below
  *                      where it started; without a sensor, the day's
  *                      clear periods' output over the clear-sky model's
- *                      (expect.h), so soiling shows before it costs
- *                      a tenth; info only, as the seasons move that
- *                      ratio too
+ *                      (expect.h), also fitted over the last
+ *                      short_days values, so soiling shows before it
+ *                      costs a tenth; info only, as the seasons move
+ *                      that ratio too
  *
  * Parameters: days (history, default 30), min_days (10), horizon (alert
  * when the limit is nearer than this many days, default 30), warn_days
  * (warning instead of info when nearer, 14), load (share of the rating
  * that counts as high load, 0.5), ref_ambient (25), heatsink_limit,
- * insulation_min, pr_drop.
+ * insulation_min, pr_drop, short_days (10).
  *
  * DESIGN
  * One value per device, subject and solar day (the day in local sun
