@@ -67,7 +67,7 @@ HEADERS = {
            "sdnotify cli",
     "model": "metrics config command inbox msg alert ticket_types rota "
              "template payload",
-    "store": "store store_ops store_flow store_web",
+    "store": "store store_flow store_web store_ops",
     "service": "ticket",
     "rules": "rules silence vendor expect sun trend",
     "collector": "modbus_conn modbus_map mqtt poller sunspec",
@@ -134,6 +134,7 @@ LONG_ALLOW = {
     ("core/store/sqlite/store_web.c", "pvs_store_web_validate"),
     ("core/daemon/engine_flow.c", "engine_flow_integrations"),
     ("rules/rule_trend.c", "judge"),
+    ("core/daemon/main.c", "apply_live"),
     ("tests/unit/test_workflow.c", "test_alert_is_a_work_order"),
     ("notifier/template.c", "pvs_template_render"),
     ("rules/rule_communication.c", "tick_site"),

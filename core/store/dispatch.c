@@ -39,6 +39,8 @@ static const struct {
     const struct pvs_store_ops *ops;
 } backends[] = {
     {"sqlite:", &pvs_sqlite_ops},
+    {"postgresql://", &pvs_pg_ops},
+    {"postgres://", &pvs_pg_ops},
 };
 
 /* Schemes that name a backend this build may lack. */
@@ -320,6 +322,56 @@ enum pvs_err pvs_store_tickets_json(struct pvs_store *st, size_t limit,
 enum pvs_err pvs_store_count(struct pvs_store *st, const char *table,
                              int64_t *ret) {
     return READ(count, table, ret);
+}
+
+const char *const pvs_store_tables[] = {
+    "meta",
+    "sites",
+    "devices",
+    "people",
+    "device_replacements",
+    "readings",
+    "rollup_hour",
+    "rollup_day",
+    "alerts",
+    "tickets",
+    "ticket_events",
+    "outbox",
+    "delivery_attempts",
+    "users",
+    "api_tokens",
+    "sessions",
+    "api_silences",
+    "audit",
+    "surveys",
+    "appointments",
+    "contacts",
+    "customer_prefs",
+    NULL,
+};
+
+enum pvs_err pvs_store_rows_each(struct pvs_store *st, const char *table,
+                                 pvs_store_row_fn *fn, void *ud) {
+    return READ(rows_each, table, fn, ud);
+}
+
+enum pvs_err pvs_store_row_put(struct pvs_store *st, const char *table,
+                               size_t n, const char *const *cols,
+                               const char *const *vals) {
+    return WRITE(row_put, table, n, cols, vals);
+}
+
+enum pvs_err pvs_store_rows_count(struct pvs_store *st, const char *table,
+                                  int64_t *ret) {
+    return READ(rows_count, table, ret);
+}
+
+enum pvs_err pvs_store_rows_clear(struct pvs_store *st) {
+    return batch_note(st, "rows_clear", READ0(rows_clear));
+}
+
+enum pvs_err pvs_store_rows_done(struct pvs_store *st) {
+    return batch_note(st, "rows_done", READ0(rows_done));
 }
 
 enum pvs_err pvs_store_ids(struct pvs_store *st, const char *kind, size_t limit,

@@ -227,6 +227,30 @@ enum pvs_err pvs_store_outbox_attempt(struct pvs_store *st, int64_t id,
 enum pvs_err pvs_store_tickets_json(struct pvs_store *st, size_t limit,
                                     struct pvs_buf *out);
 
+/*
+ * Copying a whole store to another backend (pvsentry copy-store). The
+ * tables copied, parents before children, end with NULL. Rows travel as
+ * column names and text values (NULL for SQL NULL), ids included.
+ */
+extern const char *const pvs_store_tables[];
+/* Called for each row; a non-zero return stops the walk (PVS_ERR_CLOSED). */
+typedef int pvs_store_row_fn(void *ud, size_t n, const char *const *cols,
+                             const char *const *vals);
+/* Every row of table (one of pvs_store_tables), in key order. */
+enum pvs_err pvs_store_rows_each(struct pvs_store *st, const char *table,
+                                 pvs_store_row_fn *fn, void *ud);
+/* Insert one row into table (engine-less use only: copy-store). */
+enum pvs_err pvs_store_row_put(struct pvs_store *st, const char *table,
+                               size_t n, const char *const *cols,
+                               const char *const *vals);
+/* The number of rows of table (one of pvs_store_tables). */
+enum pvs_err pvs_store_rows_count(struct pvs_store *st, const char *table,
+                                  int64_t *ret);
+/* Delete every row of every copied table. */
+enum pvs_err pvs_store_rows_clear(struct pvs_store *st);
+/* After rows were put with their ids: new ids continue after them. */
+enum pvs_err pvs_store_rows_done(struct pvs_store *st);
+
 /* Row counts, for tests and status output; table must be a known name. */
 enum pvs_err pvs_store_count(struct pvs_store *st, const char *table,
                              int64_t *ret);
