@@ -662,8 +662,8 @@ static void entity_write(struct web_req *r, const struct pvs_entity *e,
     }
     if (j) {
         cJSON_DeleteItemFromObjectCaseSensitive(j, "id");
-        if (pvs_store_web_validate(e, j, kind == PVS_CMD_API_CREATE, field,
-                                   sizeof(field), msg, sizeof(msg))) {
+        if (pvs_entity_validate_json(e, j, kind == PVS_CMD_API_CREATE, field,
+                                     sizeof(field), msg, sizeof(msg))) {
             pvs_web_error(r, 400, field, "%s", msg);
             goto out;
         }
