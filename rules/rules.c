@@ -81,39 +81,6 @@ static const char *const base_keys[] = {
     "family", "site", "device", "severity", "for", "recovery", "enabled",
 };
 
-const char *pvs_severity_name(enum pvs_severity s) {
-    switch (s) {
-    case PVS_SEV_INFO:
-        return "info";
-    case PVS_SEV_WARNING:
-        return "warning";
-    case PVS_SEV_CRITICAL:
-        return "critical";
-    }
-    return "unknown";
-}
-
-int pvs_severity_parse(const char *s) {
-    for (int i = PVS_SEV_INFO; i <= PVS_SEV_CRITICAL; i++)
-        if (!pvs_strcasecmp(s, pvs_severity_name((enum pvs_severity)i)))
-            return i;
-    return -1;
-}
-
-const char *pvs_alert_state_name(enum pvs_alert_state s) {
-    switch (s) {
-    case PVS_ALERT_PENDING:
-        return "pending";
-    case PVS_ALERT_FIRING:
-        return "firing";
-    case PVS_ALERT_RESOLVED:
-        return "resolved";
-    case PVS_ALERT_UPDATE:
-        return "update";
-    }
-    return "unknown";
-}
-
 const struct pvs_rule_type *pvs_rule_type_find(const char *name) {
     for (size_t i = 0; pvs_rule_types[i]; i++)
         if (!strcmp(pvs_rule_types[i]->name, name))

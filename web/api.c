@@ -25,12 +25,12 @@
 #include <sodium.h>
 
 #include "pvs/clock.h"
-#include "pvs/engine_api.h"
-#include "pvs/expect.h"
+#include "pvs/inbox.h"
 #include "pvs/embed.h"
 #include "pvs/log.h"
 #include "pvs/stats.h"
-#include "pvs/ticket.h"
+#include "pvs/rota.h"
+#include "pvs/ticket_types.h"
 #include "web_int.h"
 
 #define MAX_SEGS 6
@@ -731,20 +731,17 @@ static void site_series(struct web_req *r, const char *id) {
         return;
     }
     /* Expected power from the clear-sky model, on the same buckets. */
-    if (site && !strcmp(metric, "ac_power_w") && site->kwp > 0) {
-        struct pvs_expect_in in;
-        struct pvs_expect_out eo;
+    if (site && !strcmp(metric, "ac_power_w") && site->kwp > 0 && r->w->sky) {
         bool first = true;
 
         if ((to - from) / step > 2000)
             step = (to - from) / 2000 + 1;
         r->out.data[--r->out.len] = '\0';
         pvs_buf_puts(&r->out, ", \"expected\": [");
-        pvs_expect_in_init(&in);
         for (int64_t t = from - from % step; t < to; t += step) {
-            pvs_expect_power(site, site->kwp, 0, t + step / 2, &in, &eo);
+            double w = r->w->sky->clear_sky_w(site, site->kwp, t + step / 2);
             pvs_buf_printf(&r->out, "%s[%lld, %.1f]", first ? "" : ", ",
-                           (long long)t, eo.power_w);
+                           (long long)t, w);
             first = false;
         }
         pvs_buf_puts(&r->out, "]}");
@@ -776,16 +773,11 @@ static void site_production(struct web_req *r, const char *id) {
         double exp_kwh = 0;
         char iso[40];
 
-        if (site && site->kwp > 0) {
-            struct pvs_expect_in in;
-            struct pvs_expect_out eo;
-            pvs_expect_in_init(&in);
-            for (int h = 0; h < 24; h++) {
-                pvs_expect_power(site, site->kwp, 0,
-                                 day + h * 3600000LL + 1800000, &in, &eo);
-                exp_kwh += eo.power_w / 1000.0;
-            }
-        }
+        if (site && site->kwp > 0 && r->w->sky)
+            for (int h = 0; h < 24; h++)
+                exp_kwh += r->w->sky->clear_sky_w(
+                               site, site->kwp, day + h * 3600000LL + 1800000) /
+                           1000.0;
         pvs_fmt_iso_utc(day, iso, sizeof(iso));
         iso[10] = '\0';
         pvs_buf_printf(&r->out,

@@ -20,8 +20,9 @@
 #include "pvs/clock.h"
 #include "pvs/store_flow.h"
 #include "pvs/template.h"
-#include "pvs/ticket.h"
+#include "pvs/ticket_types.h"
 #include "pvs/token.h"
+#include "pvs/tz.h"
 #include "web_int.h"
 
 static const char *const purposes[] = {
@@ -277,19 +278,87 @@ static void prefs_page(struct web_req *r, struct words *w) {
     page_end(r);
 }
 
+/* ms as the reader's date words in the site's zone ("date" phrase). */
+static void page_time(struct words *w, const struct pvs_site *site, int64_t ms,
+                      char *buf, size_t size) {
+    struct pvs_tz *tz = NULL;
+    struct pvs_tm tm;
+    char d[8], y[8], hh[8], mm[8], key[16], month[32], *out = NULL;
+    const char *zone = site && site->timezone ? site->timezone : "UTC";
+    struct pvs_tvar v[6];
+
+    if (pvs_tz_load(zone, &tz)) {
+        zone = "UTC";
+        if (pvs_tz_load(zone, &tz)) {
+            pvs_fmt_iso_utc(ms, buf, size);
+            return;
+        }
+    }
+    pvs_tz_local(tz, ms, &tm);
+    pvs_tz_free(tz);
+    pvs_snprintf(d, sizeof(d), "%d", tm.mday);
+    pvs_snprintf(y, sizeof(y), "%d", tm.year);
+    pvs_snprintf(hh, sizeof(hh), "%02d", tm.hour);
+    pvs_snprintf(mm, sizeof(mm), "%02d", tm.min);
+    pvs_snprintf(key, sizeof(key), "month.%d", tm.mon);
+    pvs_strlcpy(month, W(w, key), sizeof(month));
+    v[0] = (struct pvs_tvar){"d", d};
+    v[1] = (struct pvs_tvar){"month", month};
+    v[2] = (struct pvs_tvar){"y", y};
+    v[3] = (struct pvs_tvar){"H", hh};
+    v[4] = (struct pvs_tvar){"M", mm};
+    v[5] = (struct pvs_tvar){"zone", zone};
+    if (pvs_template_render(W(w, "date"), v, PVS_ARRAY_LEN(v), &out, NULL, 0))
+        pvs_fmt_iso_utc(ms, buf, size);
+    else
+        pvs_strlcpy(buf, out, size);
+    pvs_free(out);
+}
+
+/*
+ * A spent acknowledge link: who used it and when, and nothing changes.
+ * Returns true when the page was written.
+ */
+static bool ack_spent(struct web_req *r, struct words *w,
+                      const struct pvs_ticket *t, const struct pvs_site *site,
+                      const char *nonce) {
+    struct pvs_store *st = pvs_web_store(r);
+    const struct pvs_person *who;
+    char actor[PVS_CMD_ID_MAX], when[128], *text = NULL;
+    int64_t at;
+    struct pvs_tvar v[2] = {{"who", actor}, {"when", when}};
+
+    if (!st || pvs_store_link_used(st, t->id, nonce, actor, sizeof(actor), &at))
+        return false;
+    who = pvs_config_technician(r->w->cfg, actor);
+    if (who && who->name)
+        pvs_strlcpy(actor, who->name, sizeof(actor));
+    page_time(w, site, at, when, sizeof(when));
+    if (pvs_template_render(W(w, "ack.used_text"), v, PVS_ARRAY_LEN(v), &text,
+                            NULL, 0))
+        text = pvs_strdup(W(w, "ack.used_text"));
+    page_message(r, w, 409, W(w, "ack.used"), text);
+    pvs_free(text);
+    return true;
+}
+
 /*
  * The technician's one-tap acknowledge: GET shows the ticket and a
- * button; the POST acknowledges, once. A link for a ticket that is no
- * longer waiting for an acknowledgement (replayed, or taken by someone
- * else) is refused and changes nothing.
+ * button; the POST acknowledges, once. The link is single-use: its POST
+ * spends its nonce (the token's signature), and a spent link answers
+ * who used it and when. A link for a ticket that is no longer waiting
+ * for an acknowledgement (taken by someone else, or moved on) is refused
+ * too. Neither changes anything.
  */
 static void ack_page(struct web_req *r, struct words *w,
                      const struct pvs_ticket *t, const struct pvs_site *site,
-                     const char *actor, bool post) {
+                     const char *actor, const char *nonce, bool post) {
     bool waiting = !strcmp(t->status, "open") || !strcmp(t->status, "assigned");
     struct pvs_command *c;
     char title[300];
 
+    if (ack_spent(r, w, t, site, nonce))
+        return;
     if (!waiting) {
         page_message(r, w, 409, W(w, "ack.already"), W(w, "ack.already_text"));
         return;
@@ -312,7 +381,10 @@ static void ack_page(struct web_req *r, struct words *w,
     pvs_strlcpy(c->actor, actor[0] ? actor : "technician", sizeof(c->actor));
     pvs_strlcpy(c->text, "acknowledged from the link in the alert",
                 sizeof(c->text));
-    submit(r, w, c, W(w, "ack.done"), W(w, "ack.done_text"));
+    pvs_strlcpy(c->nonce, nonce, sizeof(c->nonce));
+    if (!submit(r, w, c, W(w, "ack.done"), W(w, "ack.done_text")) &&
+        r->status == 409)
+        ack_spent(r, w, t, site, nonce); /* a double tap raced us */
     pvs_command_put(c);
 }
 
@@ -372,7 +444,8 @@ void pvs_links_handle(struct web_req *r, const char *token) {
             actor[0] ? pvs_config_technician(r->w->cfg, actor) : NULL;
         pvs_strlcpy(w->lang, tech && tech->language ? tech->language : "en",
                     sizeof(w->lang));
-        ack_page(r, w, &t, site, actor, post);
+        const char *sig = strrchr(token, '.');
+        ack_page(r, w, &t, site, actor, sig ? sig + 1 : token, post);
         pvs_ticket_release(&t);
         goto done;
     }

@@ -36,7 +36,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "pvs/engine_api.h"
+#include "pvs/inbox.h"
 #include "pvs/log.h"
 #include "pvs/tz.h"
 #include "web_int.h"

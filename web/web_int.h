@@ -71,6 +71,7 @@ struct web_bucket {
 struct pvs_web {
     const struct pvs_config *cfg;
     const struct pvs_cfg_http *http;
+    const struct pvs_web_sky *sky; /* NULL: no expected series */
     struct pvs_queue *inbox;
     struct MHD_Daemon *mhd;
     char static_dir[WEB_PATH_MAX];

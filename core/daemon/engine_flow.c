@@ -1210,6 +1210,37 @@ static void acknowledge(struct pvs_engine *e, struct pvs_command *c,
 }
 
 /*
+ * A single-use link acts once: a second POST of the same link (replayed,
+ * or sent twice by a double tap) is answered here and changes nothing.
+ * Otherwise the link is spent now, in the transaction that acknowledges,
+ * provided the ticket still waits for it. Returns true when answered.
+ */
+static bool link_spent(struct pvs_engine *e, struct pvs_command *c,
+                       int64_t now) {
+    struct pvs_ticket t;
+    char actor[PVS_CMD_ID_MAX];
+    int64_t at;
+    bool active;
+
+    if (!pvs_store_link_used(e->st, c->ticket_id, c->nonce, actor,
+                             sizeof(actor), &at)) {
+        char msg[PVS_CMD_ID_MAX + 48];
+        pvs_snprintf(msg, sizeof(msg), "this link was used already, by %s",
+                     actor);
+        engine_reply(e, c, PVS_ERR_FULL, 409, msg);
+        return true;
+    }
+    if (pvs_store_ticket_get(e->st, c->ticket_id, &t))
+        return false; /* the common transition answers */
+    active = pvs_ticket_is_active(t.status);
+    pvs_ticket_release(&t);
+    if (active)
+        pvs_store_ticket_event(e->st, c->ticket_id, now, "link_used", c->actor,
+                               c->nonce);
+    return false;
+}
+
+/*
  * "Fixed" while the device still reports the problem is most likely a
  * mistake (wrong ticket, or the fix has not taken yet): it needs the
  * caller's confirmation (value 1). Returns true when answered here.
@@ -1241,6 +1272,8 @@ bool engine_flow_command(struct pvs_engine *e, struct pvs_command *c,
     case PVS_CMD_TICKET_FIXED:
         return fixed_needs_confirmation(e, c);
     case PVS_CMD_TICKET_ACK:
+        if (c->nonce[0] && link_spent(e, c, now))
+            return true;
         acknowledge(e, c, now);
         return false; /* and the common transition */
     case PVS_CMD_TICKET_SCHEDULE:

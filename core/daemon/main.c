@@ -38,6 +38,7 @@
 #include "pvs/stats.h"
 #include "pvs/store.h"
 #include "pvs/web.h"
+#include "pvs/web_sky.h"
 #include "version.h"
 
 static const char usage_main[] =
@@ -378,6 +379,8 @@ static enum pvs_err daemon_start(struct daemon *d) {
     rc = pvs_web_new(d->cfg, inbox, &d->web);
     if (rc)
         goto out;
+    if (d->web)
+        pvs_web_set_sky(d->web, &pvs_web_sky_clear);
     rc = pvs_notifier_start(d->notifier);
     if (!rc)
         rc = pvs_engine_start(d->engine);

@@ -27,7 +27,7 @@
 #include "pvs/entity.h"
 #include "pvs/log.h"
 #include "pvs/metrics.h"
-#include "pvs/rules.h"
+#include "pvs/alert.h"
 #include "pvs/tz.h"
 
 enum ktype {
@@ -756,7 +756,7 @@ static bool silence_time(const char *s, const struct pvs_site *site,
 }
 
 static bool rule_known(const struct pvs_config *cfg, const char *name) {
-    if (pvs_rule_type_find(name))
+    if (pvs_alert_family_known(name))
         return true;
     for (size_t i = 0; i < cfg->nrules; i++)
         if (!strcmp(cfg->rules[i]->obj.id, name))

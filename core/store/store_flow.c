@@ -383,6 +383,33 @@ enum pvs_err pvs_store_survey_state(struct pvs_store *st, int64_t ticket_id,
     return PVS_OK;
 }
 
+enum pvs_err pvs_store_link_used(struct pvs_store *st, int64_t ticket_id,
+                                 const char *nonce, char *ret_actor,
+                                 size_t size, int64_t *ret_ms) {
+    sqlite3_stmt *s;
+    enum pvs_err rc;
+    int r;
+
+    if (prep(st,
+             "SELECT actor, ts_ms FROM ticket_events WHERE ticket_id = ? AND"
+             " kind = 'link_used' AND text = ? ORDER BY id LIMIT 1",
+             &s))
+        return PVS_ERR_DB;
+    sqlite3_bind_int64(s, 1, ticket_id);
+    store_bind_text(s, 2, nonce);
+    r = sqlite3_step(s);
+    if (r == SQLITE_ROW) {
+        const unsigned char *a = sqlite3_column_text(s, 0);
+        pvs_strlcpy(ret_actor, a ? (const char *)a : "", size);
+        *ret_ms = sqlite3_column_int64(s, 1);
+        rc = PVS_OK;
+    } else {
+        rc = r == SQLITE_DONE ? PVS_ERR_NOTFOUND : PVS_ERR_DB;
+    }
+    sqlite3_finalize(s);
+    return rc;
+}
+
 enum pvs_err pvs_store_appointment_add(struct pvs_store *st, int64_t ticket_id,
                                        int64_t slot_ms, const char *by,
                                        int64_t now_ms, int64_t *ret_id) {

@@ -361,7 +361,8 @@ enum pvs_err pvs_store_web_ticket_json(struct pvs_store *st,
 
     jput(&w, ", \"events\": ");
     s = prep(st, "SELECT ts_ms, kind, actor, text FROM ticket_events WHERE"
-                 " ticket_id = ?1 AND (?2 OR kind <> 'comment') ORDER BY id");
+                 " ticket_id = ?1 AND kind <> 'link_used' AND (?2 OR kind <>"
+                 " 'comment') ORDER BY id");
     if (!s)
         return PVS_ERR_DB;
     sqlite3_bind_int64(s, 1, id);

@@ -49,6 +49,7 @@ struct pvs_command {
     char actor[PVS_CMD_ID_MAX]; /* person id or "customer:<id>" */
     char site_id[PVS_CMD_ID_MAX];
     char text[PVS_CMD_TEXT_MAX];
+    char nonce[48]; /* a single-use link's id: refused once spent */
     /* answer, written by the engine */
     enum pvs_err result;
     int http_status; /* 200, 400, 404, 409 */

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * store.h - the persistent store (SQLite in WAL mode, behind this
- * interface so another backend can replace it; only core/store/*.c include
- * sqlite3.h).
+ * interface so another backend can replace it; only the files of
+ * core/store include sqlite3.h).
  *
  * One writer: the engine thread opens the store read-write and is the only
  * one that writes; every other reader (CLI, HTTP API) opens its own
@@ -19,8 +19,8 @@
 #include <stdint.h>
 #include "pvs/config.h"
 #include "pvs/metrics.h"
-#include "pvs/rules.h"
-#include "pvs/ticket.h"
+#include "pvs/alert.h"
+#include "pvs/ticket_types.h"
 #include "pvs/util.h"
 
 struct pvs_store;

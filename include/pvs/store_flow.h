@@ -116,6 +116,18 @@ enum pvs_survey_state {
 enum pvs_err pvs_store_survey_state(struct pvs_store *st, int64_t ticket_id,
                                     enum pvs_survey_state *ret);
 
+/*
+ * A single-use link (the technician's acknowledge link) is spent once its
+ * POST has acted: the engine records it as a "link_used" event of the
+ * ticket whose text is the link's nonce. pvs_store_link_used answers
+ * whether nonce was spent on ticket_id, and by whom (actor id into
+ * ret_actor) and when: PVS_OK when it was, PVS_ERR_NOTFOUND when not.
+ * Read-only: any connection.
+ */
+enum pvs_err pvs_store_link_used(struct pvs_store *st, int64_t ticket_id,
+                                 const char *nonce, char *ret_actor,
+                                 size_t size, int64_t *ret_ms);
+
 enum pvs_err pvs_store_appointment_add(struct pvs_store *st, int64_t ticket_id,
                                        int64_t slot_ms, const char *by,
                                        int64_t now_ms, int64_t *ret_id);

@@ -169,10 +169,19 @@ def test_technician_alert_is_a_work_order(env):
     acks = "SELECT COUNT(*) FROM ticket_events WHERE ticket_id = ? AND" \
            " kind = 'acknowledged' AND actor = 'alice'"
     assert db_scalar(env.db, acks, (lyon,)) == 1
-    # Replayed: refused, nothing changes.
-    r = requests.post(url, timeout=10)
-    assert r.status_code == 409
+    # Replayed: refused, nothing changes, and the page says who used it
+    # and when (in the site's time); the link is spent for good.
+    for replay in (requests.post, requests.get):
+        r = replay(url, timeout=10)
+        assert r.status_code == 409
+        assert "Already acknowledged" in r.text, r.text
+        assert re.search(r"Alice Martin acknowledged this ticket with this"
+                         r" link on 21 June 2024 at \d\d:\d\d"
+                         r" \(Europe/Paris time\)", r.text), r.text
     assert db_scalar(env.db, acks, (lyon,)) == 1
+    assert db_scalar(env.db, "SELECT COUNT(*) FROM ticket_events WHERE"
+                     " ticket_id = ? AND kind = 'link_used' AND text = ?",
+                     (lyon, tok[tok.rindex(".") + 1:])) == 1
 
 
 # ---- customers --------------------------------------------------------------

@@ -713,6 +713,67 @@ static void test_fixed_checked_against_the_data(void **state) {
     world_stop(&w);
 }
 
+/*
+ * The acknowledge link is single-use: once spent, it is refused even when
+ * the ticket waits for an acknowledgement again (reopened), and it says by
+ * whom; a new link (another nonce) acknowledges.
+ */
+static struct pvs_command *ack_link(struct world *w, const char *nonce) {
+    struct pvs_command *c = pvs_command_new(PVS_CMD_TICKET_ACK);
+
+    c->ticket_id = 1;
+    pvs_strlcpy(c->actor, "bob", sizeof(c->actor));
+    pvs_strlcpy(c->nonce, nonce, sizeof(c->nonce));
+    assert_int_equal(pvs_command_call(pvs_engine_inbox(w->eng), c, 5000),
+                     PVS_OK);
+    return c;
+}
+
+static void test_ack_link_single_use(void **state) {
+    struct world w;
+    struct pvs_command *c;
+    char status[32];
+
+    (void)state;
+    world_start(&w, "2024-06-21T08:00:00Z");
+    send_state(&w, PVS_ST_MPPT, 3000);
+    assert_true(
+        feed_until(&w, PVS_ST_FAULT, 0, "SELECT COUNT(*) FROM tickets", 1));
+    c = ack_link(&w, "n0nce1");
+    assert_int_equal(c->http_status, 200);
+    pvs_command_put(c);
+    assert_int_equal(q(&w, "SELECT COUNT(*) FROM ticket_events WHERE kind ="
+                           " 'link_used' AND actor = 'bob' AND text ="
+                           " 'n0nce1'"),
+                     1);
+    /* Cleared, then back within the reopen window: waiting again. */
+    assert_true(feed_until(&w, PVS_ST_MPPT, 2500,
+                           "SELECT COUNT(*) FROM tickets WHERE status ="
+                           " 'resolved'",
+                           1));
+    assert_true(feed_until(&w, PVS_ST_FAULT, 0,
+                           "SELECT COUNT(*) FROM tickets WHERE status ="
+                           " 'assigned'",
+                           1));
+    /* The old link, replayed: refused, by whom, and nothing changes. */
+    c = ack_link(&w, "n0nce1");
+    assert_int_equal(c->http_status, 409);
+    assert_non_null(strstr(c->message, "used already, by bob"));
+    pvs_command_put(c);
+    qs(&w, "SELECT status FROM tickets", status, sizeof(status));
+    assert_string_equal(status, "assigned");
+    assert_int_equal(q(&w, "SELECT COUNT(*) FROM ticket_events WHERE kind ="
+                           " 'acknowledged'"),
+                     1);
+    /* The reopened ticket's new link works. */
+    c = ack_link(&w, "n0nce2");
+    assert_int_equal(c->http_status, 200);
+    pvs_command_put(c);
+    qs(&w, "SELECT status FROM tickets", status, sizeof(status));
+    assert_string_equal(status, "acknowledged");
+    world_stop(&w);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_route_escalate_ack),
@@ -725,6 +786,7 @@ int main(void) {
         cmocka_unit_test(test_stand_down),
         cmocka_unit_test(test_escalation_exhausted),
         cmocka_unit_test(test_fixed_checked_against_the_data),
+        cmocka_unit_test(test_ack_link_single_use),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
