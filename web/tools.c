@@ -44,7 +44,7 @@
 #define PROBE_TIMEOUT_MS 20000
 #define PROBE_OUT_MAX (64 * 1024)
 #define CSV_MAX_LINES 2000
-#define CSV_MAX_COLS 32
+#define CSV_MAX_COLS 64
 
 extern char **environ;
 

@@ -237,6 +237,11 @@ static void bind_field(sqlite3_stmt *s, int i, const struct pvs_field *f,
     cJSON_Delete(j);
 }
 
+/* Whether the file says what f holds: a key, or the open keys. */
+static bool synced(const struct pvs_field *f) {
+    return f->column && (f->key || f->type == PVS_FT_OBJECT);
+}
+
 static enum pvs_err sync_entity(struct pvs_store *st,
                                 const struct pvs_entity *e, void *const *arr,
                                 size_t n) {
@@ -249,14 +254,14 @@ static enum pvs_err sync_entity(struct pvs_store *st,
     pvs_buf_printf(&sql, "INSERT INTO %s(id, source, created_ms%s", e->table,
                    e->role ? ", role" : "");
     for (size_t i = 0; i < e->nfields; i++)
-        if (e->fields[i].key && e->fields[i].column)
+        if (synced(&e->fields[i]))
             pvs_buf_printf(&sql, ", %s", e->fields[i].column);
     pvs_buf_printf(&sql,
                    ") VALUES (?1, 'config', strftime('%%s','now') * 1000%s",
                    e->role ? ", ?2" : "");
     col = 2;
     for (size_t i = 0; i < e->nfields; i++)
-        if (e->fields[i].key && e->fields[i].column)
+        if (synced(&e->fields[i]))
             pvs_buf_printf(&sql, ", ?%d", ++col);
     pvs_buf_printf(&sql, ") ON CONFLICT(%s) DO UPDATE SET source = 'config'",
                    e->role ? "role, id" : "id");
@@ -264,7 +269,7 @@ static enum pvs_err sync_entity(struct pvs_store *st,
      * the file says nothing. */
     for (size_t i = 0; i < e->nfields; i++) {
         const struct pvs_field *f = &e->fields[i];
-        if (!f->key || !f->column)
+        if (!synced(f))
             continue;
         if (f->flags & PVS_FIELD_LEARNT)
             pvs_buf_printf(&sql, ", %s = COALESCE(excluded.%s, %s)", f->column,
@@ -289,7 +294,7 @@ static enum pvs_err sync_entity(struct pvs_store *st,
             store_bind_text(s, 2, e->role);
         col = 2;
         for (size_t i = 0; i < e->nfields; i++)
-            if (e->fields[i].key && e->fields[i].column)
+            if (synced(&e->fields[i]))
                 bind_field(s, ++col, &e->fields[i], obj);
         if (sqlite3_step(s) != SQLITE_DONE)
             rc = fail(st, "syncing the config's objects");

@@ -27,6 +27,7 @@
 
 #include "pvs/log.h"
 #include "pvs/notifier.h"
+#include "pvs/store_entity.h"
 #include "pvs/store_web.h"
 #include "store_int.h"
 
@@ -117,6 +118,41 @@ static const char *col_text(sqlite3_stmt *s, int i) {
     return t ? (const char *)t : "";
 }
 
+/*
+ * The type of the entity member called name when its column holds
+ * something other than text or a number: a list or the open keys (JSON
+ * text), or a boolean (0/1). PVS_FT_STR otherwise.
+ */
+static enum pvs_ftype json_kind(const char *name) {
+    for (size_t k = 0; k < pvs_nentities; k++) {
+        const struct pvs_entity *e = pvs_entities[k];
+        for (size_t i = 0; i < e->nfields; i++) {
+            const struct pvs_field *f = &e->fields[i];
+            if (f->column && f->json && !strcmp(f->json, name) &&
+                (f->type == PVS_FT_LIST || f->type == PVS_FT_OBJECT ||
+                 f->type == PVS_FT_BOOL))
+                return f->type;
+        }
+    }
+    return PVS_FT_STR;
+}
+
+/* A JSON text column as the JSON it holds, or as a string if broken. */
+static void jjson(struct jw *w, const char *text, enum pvs_ftype kind) {
+    cJSON *j = cJSON_Parse(text);
+    char *out;
+
+    if ((kind == PVS_FT_LIST && cJSON_IsArray(j)) ||
+        (kind == PVS_FT_OBJECT && cJSON_IsObject(j))) {
+        out = cJSON_PrintUnformatted(j);
+        jput(w, out);
+        cJSON_free(out);
+    } else {
+        jstr(w, text);
+    }
+    cJSON_Delete(j);
+}
+
 /* The current row as a JSON object, members named after the columns. */
 static void jrow(struct jw *w, sqlite3_stmt *s, int from) {
     bool first = true;
@@ -124,10 +160,15 @@ static void jrow(struct jw *w, sqlite3_stmt *s, int from) {
 
     jput(w, "{");
     for (int i = from; i < n; i++) {
+        enum pvs_ftype kind;
+
         jkey(w, &first, sqlite3_column_name(s, i));
         switch (sqlite3_column_type(s, i)) {
         case SQLITE_INTEGER:
-            jint(w, sqlite3_column_int64(s, i));
+            if (json_kind(sqlite3_column_name(s, i)) == PVS_FT_BOOL)
+                jput(w, sqlite3_column_int64(s, i) ? "true" : "false");
+            else
+                jint(w, sqlite3_column_int64(s, i));
             break;
         case SQLITE_FLOAT:
             jnum(w, sqlite3_column_double(s, i));
@@ -136,11 +177,35 @@ static void jrow(struct jw *w, sqlite3_stmt *s, int from) {
             jput(w, "null");
             break;
         default:
-            jstr(w, col_text(s, i));
+            kind = json_kind(sqlite3_column_name(s, i));
+            if (kind == PVS_FT_LIST || kind == PVS_FT_OBJECT)
+                jjson(w, col_text(s, i), kind);
+            else
+                jstr(w, col_text(s, i));
             break;
         }
     }
     jput(w, "}");
+}
+
+/*
+ * Prepare "SELECT ALIAS.id, <entity e's columns>, REST": the API's
+ * members of an entity come from its field table.
+ */
+static sqlite3_stmt *prep_entity(struct pvs_store *st, const char *entity,
+                                 const char *alias, const char *rest) {
+    const struct pvs_entity *e = pvs_entity_find(entity);
+    struct pvs_buf sql;
+    sqlite3_stmt *s;
+
+    PVS_ASSERT(e);
+    pvs_buf_init(&sql, 16384);
+    pvs_buf_printf(&sql, "SELECT %s.id, ", alias);
+    pvs_store_entity_columns(e, alias, &sql);
+    pvs_buf_printf(&sql, ", %s", rest);
+    s = prep(st, sql.data);
+    pvs_buf_release(&sql);
+    return s;
 }
 
 /* Every row of s (bound) as a JSON array; finalizes s. */
@@ -430,13 +495,13 @@ enum pvs_err pvs_store_web_site_visible(struct pvs_store *st,
     " x ON x.device_id = d.id WHERE d.site_id = s.id) THEN 'no_data' ELSE"     \
     " 'ok' END)"
 
-#define SITE_COLS                                                              \
-    "s.id, s.name, s.address, s.latitude, s.longitude, s.timezone, s.kwp,"     \
-    " s.tilt, s.azimuth, s.loss_factor, s.customer_id AS customer,"            \
-    " s.technician_id AS technician, s.source, s.created_by, (SELECT"          \
-    " COUNT(*) FROM devices d WHERE d.site_id = s.id) AS devices, (SELECT"     \
-    " COUNT(*) FROM tickets t WHERE t.site_id = s.id AND t.status NOT "        \
-    "IN " DONE_STATUSES ") AS open_tickets, " SITE_STATE " AS state"
+/* A site's members beyond its entity fields. */
+#define SITE_EXTRA                                                             \
+    "s.customer_id AS customer, s.technician_id AS technician, s.source,"      \
+    " s.created_by, (SELECT COUNT(*) FROM devices d WHERE d.site_id = s.id)"   \
+    " AS devices, (SELECT COUNT(*) FROM tickets t WHERE t.site_id = s.id AND"  \
+    " t.status NOT IN " DONE_STATUSES ") AS open_tickets, " SITE_STATE         \
+    " AS state"
 
 enum pvs_err pvs_store_web_sites_json(struct pvs_store *st,
                                       const struct pvs_scope *scope,
@@ -454,8 +519,9 @@ enum pvs_err pvs_store_web_sites_json(struct pvs_store *st,
     rc = scalar(st, s, &total);
     if (rc)
         return rc;
-    s = prep(st, "SELECT " SITE_COLS " FROM sites s WHERE " SCOPE_S
-                 " ORDER BY s.id LIMIT ?3 OFFSET ?4");
+    s = prep_entity(st, "site", "s",
+                    SITE_EXTRA " FROM sites s WHERE " SCOPE_S
+                               " ORDER BY s.id LIMIT ?3 OFFSET ?4");
     if (!s)
         return PVS_ERR_DB;
     bind_scope(s, scope);
@@ -471,13 +537,10 @@ enum pvs_err pvs_store_web_sites_json(struct pvs_store *st,
     return w.rc;
 }
 
-#define DEVICE_COLS                                                            \
-    "d.id, d.site_id AS site, d.kind, d.vendor, d.model, d.label,"             \
-    " d.manufacturer,"                                                         \
-    " d.serial, d.kwp, d.rated_power, d.mppt_inputs, d.endpoint,"              \
-    " d.endpoint_url, d.unit_id, d.profile, d.interval_s, d.source,"           \
-    " d.created_by, (SELECT MAX(ts_ms) FROM readings x WHERE x.device_id ="    \
-    " d.id) AS last_seen_ms"
+/* A device's members beyond its entity fields. */
+#define DEVICE_EXTRA                                                           \
+    "d.site_id AS site, d.source, d.created_by, (SELECT MAX(ts_ms) FROM"       \
+    " readings x WHERE x.device_id = d.id) AS last_seen_ms"
 
 /* The latest values of device id: {"metric": value, ...}. */
 static enum pvs_err last_values(struct pvs_store *st, struct jw *w,
@@ -548,10 +611,10 @@ enum pvs_err pvs_store_web_devices_json(struct pvs_store *st,
                                         const char *site, struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
     sqlite3_stmt *s =
-        prep(st, "SELECT " DEVICE_COLS " FROM devices d WHERE " SCOPE_D
-                 " AND (?3 IS NULL OR"
-                 " d.site_id = ?3) ORDER BY"
-                 " d.id LIMIT 5000");
+        prep_entity(st, "device", "d",
+                    DEVICE_EXTRA " FROM devices d WHERE " SCOPE_D
+                                 " AND (?3 IS NULL OR d.site_id = ?3) ORDER"
+                                 " BY d.id LIMIT 5000");
 
     if (!s)
         return PVS_ERR_DB;
@@ -564,8 +627,9 @@ enum pvs_err pvs_store_web_device_json(struct pvs_store *st,
                                        const struct pvs_scope *scope,
                                        const char *id, struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
-    sqlite3_stmt *s = prep(st, "SELECT " DEVICE_COLS
-                               " FROM devices d WHERE d.id = ?3 AND " SCOPE_D);
+    sqlite3_stmt *s = prep_entity(
+        st, "device", "d",
+        DEVICE_EXTRA " FROM devices d WHERE d.id = ?3 AND " SCOPE_D);
 
     if (!s)
         return PVS_ERR_DB;
@@ -582,8 +646,8 @@ enum pvs_err pvs_store_web_site_json(struct pvs_store *st,
     sqlite3_stmt *s;
     enum pvs_err rc;
 
-    s = prep(st, "SELECT " SITE_COLS ", s.access_notes FROM sites s WHERE"
-                 " s.id = ?3 AND " SCOPE_S);
+    s = prep_entity(st, "site", "s",
+                    SITE_EXTRA " FROM sites s WHERE s.id = ?3 AND " SCOPE_S);
     if (!s)
         return PVS_ERR_DB;
     bind_scope(s, scope);
@@ -658,9 +722,9 @@ enum pvs_err pvs_store_web_kpis(struct pvs_store *st,
 enum pvs_err pvs_store_web_people_json(struct pvs_store *st, const char *role,
                                        struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
-    sqlite3_stmt *s = prep(st, "SELECT id, name, email, phone, language,"
-                               " source, created_by FROM people WHERE role"
-                               " = ? ORDER BY id LIMIT 10000");
+    sqlite3_stmt *s = prep_entity(st, role, "p",
+                                  "p.source, p.created_by FROM people p WHERE"
+                                  " p.role = ? ORDER BY p.id LIMIT 10000");
 
     if (!s)
         return PVS_ERR_DB;
@@ -671,15 +735,34 @@ enum pvs_err pvs_store_web_people_json(struct pvs_store *st, const char *role,
 enum pvs_err pvs_store_web_person_json(struct pvs_store *st, const char *role,
                                        const char *id, struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
-    sqlite3_stmt *s = prep(st, "SELECT id, name, email, phone, language,"
-                               " source, created_by FROM people WHERE role"
-                               " = ? AND id = ?");
+    sqlite3_stmt *s = prep_entity(st, role, "p",
+                                  "p.source, p.created_by FROM people p WHERE"
+                                  " p.role = ? AND p.id = ?");
 
     if (!s)
         return PVS_ERR_DB;
     bind_text(s, 1, role);
     bind_text(s, 2, id);
     return jone(st, &w, s, "reading a person");
+}
+
+enum pvs_err pvs_store_web_entities_json(struct pvs_store *st,
+                                         const struct pvs_entity *e,
+                                         const char *id, struct pvs_buf *out) {
+    struct jw w = {out, PVS_OK};
+    char rest[200];
+    sqlite3_stmt *s;
+
+    pvs_snprintf(rest, sizeof(rest),
+                 "x.source, x.created_by FROM %s x WHERE ?1 IS NULL OR x.id"
+                 " = ?1 ORDER BY x.id LIMIT 10000",
+                 e->table);
+    s = prep_entity(st, e->name, "x", rest);
+    if (!s)
+        return PVS_ERR_DB;
+    bind_text(s, 1, id);
+    return id ? jone(st, &w, s, "reading an object")
+              : jrows(st, &w, s, "listing objects");
 }
 
 enum pvs_err pvs_store_web_users_json(struct pvs_store *st,

@@ -119,6 +119,14 @@ enum pvs_err pvs_store_web_people_json(struct pvs_store *st, const char *role,
                                        struct pvs_buf *out);
 enum pvs_err pvs_store_web_person_json(struct pvs_store *st, const char *role,
                                        const char *id, struct pvs_buf *out);
+/*
+ * Entity e's rows as the API serves them (its field table's members,
+ * source and created_by): every row as a JSON array, or with id the one
+ * row as an object (PVS_ERR_NOTFOUND when there is none).
+ */
+enum pvs_err pvs_store_web_entities_json(struct pvs_store *st,
+                                         const struct pvs_entity *e,
+                                         const char *id, struct pvs_buf *out);
 /* Users and API tokens (never the hashes); user_id 0 = every user. */
 enum pvs_err pvs_store_web_users_json(struct pvs_store *st,
                                       struct pvs_buf *out);
