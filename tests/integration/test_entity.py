@@ -399,3 +399,48 @@ def test_api_mqtt_map_maps_samples(env):
     # The customer cannot read maps; a technician can.
     assert env.api("dupont").get("/mqtt-maps").status_code == 403
     assert env.api("alice").get("/mqtt-maps").status_code == 200
+
+
+def test_installer_form_registers_a_map(env):
+    """The Register page has a form for a gateway's MQTT map; what it
+    sends is what the API then serves, and the site page lists it."""
+    import test_dashboard as dash
+    reason = dash._skip_reason()
+    if reason:
+        pytest.skip(reason)
+    mark = env.pv.mark()
+    r = env.api("ivan").post("/devices", {"id": "chambery-01-hm2",
+                                          "site_id": "chambery-01"})
+    assert r.status_code == 201, r.text
+    env.wait_reload(mark)
+    b = dash.Browser(env.base, width=1280, height=1600)
+    try:
+        b.login("ivan")
+        b.wait_text("Fleet")
+        b.go("/#/install")
+        form = b.find("#map-form")
+        form.find_element(dash.By.NAME, "id").send_keys("chambery-dtu2")
+        dash.Select(form.find_element(dash.By.NAME, "site_id")
+                    ).select_by_value("chambery-01")
+        dash.Select(form.find_element(dash.By.NAME, "preset")
+                    ).select_by_value("ahoy")
+        form.find_element(dash.By.NAME, "prefix").send_keys("ahoy1")
+        form.find_element(dash.By.NAME, "devices").send_keys(
+            "116180002222 chambery-01-hm2")
+        mark = env.pv.mark()
+        b.find("#map-submit").click()
+        b.wait_text("mqtt_map 'chambery-dtu2' created", timeout=30)
+        env.wait_reload(mark)
+        b.d.execute_script(
+            "document.getElementById('map-form').scrollIntoView()")
+        b.shot("installer-mqtt-map-form")
+        got = env.admin().get("/mqtt-maps/chambery-dtu2").json()
+        assert got["preset"] == "ahoy" and got["site_id"] == "chambery-01"
+        assert got["settings"] == {"prefix": "ahoy1"}
+        assert got["devices"] == ["116180002222 chambery-01-hm2"]
+        assert not env.pv.log_lines(r"left out of the running", since=mark)
+        b.d.execute_script("location.hash = '#/site/chambery-01'")
+        b.wait_text("chambery-dtu2: ahoy", css="#site-maps", timeout=20)
+        assert not b.js_errors()
+    finally:
+        b.close()
