@@ -40,34 +40,38 @@ static char *database_of(const char *path) {
     return db;
 }
 
+/*
+ * The API's objects into objs. A database that cannot be opened (not
+ * created yet, or of another schema) adds nothing, with a warning; one
+ * that opens but cannot be read fails the build, so that a reload keeps
+ * the running configuration instead of dropping every API object.
+ */
 static enum pvs_err read_objs(const char *path, struct pvs_store *st,
-                              struct pvs_entity_objs *objs) {
-    char *db = NULL;
+                              struct pvs_entity_objs *objs,
+                              struct pvs_cfg_errors *errs) {
+    char *db = database_of(path);
+    bool own = !st;
     enum pvs_err rc = PVS_OK;
 
-    if (!st) {
-        db = database_of(path);
+    if (own) {
         if (!db || access(db, F_OK) != 0)
             goto out; /* no database yet: nothing created through it */
-        rc = pvs_store_open(db, PVS_STORE_READONLY, &st);
-        if (rc) {
+        if (pvs_store_open(db, PVS_STORE_READONLY, &st)) {
             pvs_warn("cannot read the API's objects from '%s': the config "
                      "file alone is used",
                      db);
             st = NULL;
-            rc = PVS_OK;
             goto out;
         }
-        rc = pvs_store_entity_objs(st, objs);
-        pvs_store_close(st);
-    } else {
-        rc = pvs_store_entity_objs(st, objs);
     }
+    rc = pvs_store_entity_objs(st, objs);
+    if (own)
+        pvs_store_close(st);
     if (rc) {
-        pvs_warn("cannot read the API's objects: the config file alone is "
-                 "used");
+        pvs_cfg_error(errs, db ? db : path, 0,
+                      "cannot read the objects created through the API");
         pvs_entity_objs_release(objs);
-        rc = PVS_OK;
+        rc = PVS_ERR_CONFIG;
     }
 out:
     pvs_free(db);
@@ -109,7 +113,7 @@ enum pvs_err pvs_running_load(const char *path, struct pvs_store *st,
     enum pvs_err rc;
 
     memset(&objs, 0, sizeof(objs));
-    rc = read_objs(path, st, &objs);
+    rc = read_objs(path, st, &objs, errs);
     if (rc)
         goto out;
     for (int round = 0; round < MAX_ROUNDS; round++) {

@@ -349,6 +349,34 @@ static enum pvs_err check_text(const struct pvs_field *f, const char *name,
     return PVS_OK;
 }
 
+/* The open keys of a section: lowercase config keys, string values. */
+static enum pvs_err check_object(const struct pvs_field *f, const cJSON *m,
+                                 char *msg, size_t msgsize) {
+    const cJSON *it;
+
+    if (!cJSON_IsObject(m) || cJSON_GetArraySize(m) > 64) {
+        pvs_snprintf(msg, msgsize, "%s must be an object of strings", f->json);
+        return PVS_ERR_INVAL;
+    }
+    cJSON_ArrayForEach(it, m) {
+        const char *k = it->string;
+        bool key_ok = *k && strlen(k) <= 64;
+        for (const char *p = k; *p && key_ok; p++)
+            key_ok = (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+                     *p == '_' || *p == '.' || *p == '-';
+        if (!key_ok || !cJSON_IsString(it)) {
+            pvs_snprintf(msg, msgsize,
+                         "%s: '%.40s' must be a lowercase key with a "
+                         "string value",
+                         f->json, k);
+            return PVS_ERR_INVAL;
+        }
+        if (check_text(f, f->json, it->valuestring, msg, msgsize))
+            return PVS_ERR_INVAL;
+    }
+    return PVS_OK;
+}
+
 static enum pvs_err check_member(const struct pvs_field *f, const cJSON *m,
                                  char *msg, size_t msgsize) {
     const char *name = f->json;
@@ -379,27 +407,7 @@ static enum pvs_err check_member(const struct pvs_field *f, const cJSON *m,
         }
         return PVS_OK;
     case PVS_FT_OBJECT:
-        if (!cJSON_IsObject(m) || cJSON_GetArraySize(m) > 64) {
-            pvs_snprintf(msg, msgsize, "%s must be an object of strings", name);
-            return PVS_ERR_INVAL;
-        }
-        cJSON_ArrayForEach(it, m) {
-            const char *k = it->string;
-            bool key_ok = *k && strlen(k) <= 64;
-            for (const char *p = k; *p && key_ok; p++)
-                key_ok = (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
-                         *p == '_' || *p == '.' || *p == '-';
-            if (!key_ok || !cJSON_IsString(it)) {
-                pvs_snprintf(msg, msgsize,
-                             "%s: '%.40s' must be a lowercase key with a "
-                             "string value",
-                             name, k);
-                return PVS_ERR_INVAL;
-            }
-            if (check_text(f, name, it->valuestring, msg, msgsize))
-                return PVS_ERR_INVAL;
-        }
-        return PVS_OK;
+        return check_object(f, m, msg, msgsize);
     case PVS_FT_BOOL:
         if (!cJSON_IsBool(m)) {
             pvs_snprintf(msg, msgsize, "%s must be true or false", name);

@@ -162,6 +162,20 @@ static char *served(struct pvs_store *st, const struct pvs_entity *e,
     return out;
 }
 
+/* As if the file had said it, so that the sync writes it. */
+static void as_if_from_the_file(struct pvs_config *cfg) {
+    for (size_t i = 0; i < cfg->nsites; i++)
+        cfg->sites[i]->obj.line = 1;
+    for (size_t i = 0; i < cfg->ndevices; i++)
+        cfg->devices[i]->obj.line = 1;
+    for (size_t i = 0; i < cfg->ncustomers; i++)
+        cfg->customers[i]->obj.line = 1;
+    for (size_t i = 0; i < cfg->ntechnicians; i++)
+        cfg->technicians[i]->obj.line = 1;
+    for (size_t i = 0; i < cfg->nmqtt_maps; i++)
+        cfg->mqtt_maps[i]->obj.line = 1;
+}
+
 /*
  * A row written through the API, read into the running configuration,
  * then synced from that configuration into another database: the second
@@ -220,19 +234,9 @@ static void rows_round_trip_through_the_config(void **state) {
     assert_int_equal(cfg->devices[0]->interval_ms, 45000);
     assert_true(cfg->customers[0]->opt_out);
     assert_int_equal(cfg->technicians[0]->nskills, 2);
-    /* As if the file had said it: sync it into the second database. */
-    for (size_t i = 0; i < cfg->nsites; i++)
-        cfg->sites[i]->obj.line = 1;
-    for (size_t i = 0; i < cfg->ndevices; i++)
-        cfg->devices[i]->obj.line = 1;
-    for (size_t i = 0; i < cfg->ncustomers; i++)
-        cfg->customers[i]->obj.line = 1;
-    for (size_t i = 0; i < cfg->ntechnicians; i++)
-        cfg->technicians[i]->obj.line = 1;
-    for (size_t i = 0; i < cfg->nmqtt_maps; i++)
-        cfg->mqtt_maps[i]->obj.line = 1;
+    as_if_from_the_file(cfg);
     assert_int_equal(pvs_store_open(db2, 0, &st2), PVS_OK);
-    assert_int_equal(pvs_store_entity_sync(st2, cfg), PVS_OK);
+    assert_int_equal(pvs_store_sync_config(st2, cfg), PVS_OK);
     /* The device's own endpoint is a config endpoint now: the API's
      * shortcut is the one field that does not come back as itself. */
     assert_string_equal(cfg->devices[0]->endpoint_id, "api-grenoble-01-inv1");

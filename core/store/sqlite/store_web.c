@@ -27,7 +27,6 @@
 
 #include "pvs/log.h"
 #include "pvs/notifier.h"
-#include "pvs/store_entity.h"
 #include "pvs/store_web.h"
 #include "store_int.h"
 
@@ -84,12 +83,12 @@ static void jint(struct jw *w, int64_t v) {
     jput(w, tmp);
 }
 
-static enum pvs_err fail(struct pvs_store *st, const char *what) {
+static enum pvs_err fail(struct pvs_store_be *st, const char *what) {
     pvs_error("%s failed on '%s': %s", what, st->path, sqlite3_errmsg(st->db));
     return PVS_ERR_DB;
 }
 
-static sqlite3_stmt *prep(struct pvs_store *st, const char *sql) {
+static sqlite3_stmt *prep(struct pvs_store_be *st, const char *sql) {
     sqlite3_stmt *s = NULL;
 
     if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
@@ -192,7 +191,7 @@ static void jrow(struct jw *w, sqlite3_stmt *s, int from) {
  * Prepare "SELECT ALIAS.id, <entity e's columns>, REST": the API's
  * members of an entity come from its field table.
  */
-static sqlite3_stmt *prep_entity(struct pvs_store *st, const char *entity,
+static sqlite3_stmt *prep_entity(struct pvs_store_be *st, const char *entity,
                                  const char *alias, const char *rest) {
     const struct pvs_entity *e = pvs_entity_find(entity);
     struct pvs_buf sql;
@@ -201,7 +200,7 @@ static sqlite3_stmt *prep_entity(struct pvs_store *st, const char *entity,
     PVS_ASSERT(e);
     pvs_buf_init(&sql, 16384);
     pvs_buf_printf(&sql, "SELECT %s.id, ", alias);
-    pvs_store_entity_columns(e, alias, &sql);
+    pvs_sqlite_entity_columns(e, alias, &sql);
     pvs_buf_printf(&sql, ", %s", rest);
     s = prep(st, sql.data);
     pvs_buf_release(&sql);
@@ -209,8 +208,8 @@ static sqlite3_stmt *prep_entity(struct pvs_store *st, const char *entity,
 }
 
 /* Every row of s (bound) as a JSON array; finalizes s. */
-static enum pvs_err jrows(struct pvs_store *st, struct jw *w, sqlite3_stmt *s,
-                          const char *what) {
+static enum pvs_err jrows(struct pvs_store_be *st, struct jw *w,
+                          sqlite3_stmt *s, const char *what) {
     bool first = true;
     int r;
 
@@ -229,7 +228,7 @@ static enum pvs_err jrows(struct pvs_store *st, struct jw *w, sqlite3_stmt *s,
 }
 
 /* One row of s (bound) as a JSON object, or PVS_ERR_NOTFOUND. */
-static enum pvs_err jone(struct pvs_store *st, struct jw *w, sqlite3_stmt *s,
+static enum pvs_err jone(struct pvs_store_be *st, struct jw *w, sqlite3_stmt *s,
                          const char *what) {
     int r = sqlite3_step(s);
     enum pvs_err rc = PVS_OK;
@@ -244,7 +243,7 @@ static enum pvs_err jone(struct pvs_store *st, struct jw *w, sqlite3_stmt *s,
     return rc ? rc : w->rc;
 }
 
-static enum pvs_err scalar(struct pvs_store *st, sqlite3_stmt *s,
+static enum pvs_err scalar(struct pvs_store_be *st, sqlite3_stmt *s,
                            int64_t *ret) {
     int r = sqlite3_step(s);
     enum pvs_err rc = PVS_OK;
@@ -261,7 +260,7 @@ static enum pvs_err scalar(struct pvs_store *st, sqlite3_stmt *s,
 
 /* ---- accounts ---- */
 
-static enum pvs_err read_user(struct pvs_store *st, sqlite3_stmt *s,
+static enum pvs_err read_user(struct pvs_store_be *st, sqlite3_stmt *s,
                               struct pvs_web_user *ret) {
     int r = sqlite3_step(s);
     enum pvs_err rc = PVS_OK;
@@ -285,9 +284,9 @@ static enum pvs_err read_user(struct pvs_store *st, sqlite3_stmt *s,
 
 #define USER_COLS "u.id, u.username, u.role, u.person_id, u.pwhash, u.disabled"
 
-enum pvs_err pvs_store_web_user_by_name(struct pvs_store *st,
-                                        const char *username,
-                                        struct pvs_web_user *ret) {
+enum pvs_err pvs_sqlite_web_user_by_name(struct pvs_store_be *st,
+                                         const char *username,
+                                         struct pvs_web_user *ret) {
     sqlite3_stmt *s =
         prep(st, "SELECT " USER_COLS " FROM users u WHERE u.username = ?");
 
@@ -297,9 +296,9 @@ enum pvs_err pvs_store_web_user_by_name(struct pvs_store *st,
     return read_user(st, s, ret);
 }
 
-enum pvs_err pvs_store_web_user_by_token(struct pvs_store *st, const char *hash,
-                                         int64_t now_ms,
-                                         struct pvs_web_user *ret) {
+enum pvs_err pvs_sqlite_web_user_by_token(struct pvs_store_be *st,
+                                          const char *hash, int64_t now_ms,
+                                          struct pvs_web_user *ret) {
     sqlite3_stmt *s =
         prep(st, "SELECT " USER_COLS " FROM api_tokens k JOIN users u ON u.id ="
                  " k.user_id WHERE k.hash = ? AND k.revoked_ms"
@@ -313,9 +312,9 @@ enum pvs_err pvs_store_web_user_by_token(struct pvs_store *st, const char *hash,
     return read_user(st, s, ret);
 }
 
-enum pvs_err pvs_store_web_user_by_session(struct pvs_store *st,
-                                           const char *hash, int64_t now_ms,
-                                           struct pvs_web_user *ret) {
+enum pvs_err pvs_sqlite_web_user_by_session(struct pvs_store_be *st,
+                                            const char *hash, int64_t now_ms,
+                                            struct pvs_web_user *ret) {
     sqlite3_stmt *s =
         prep(st, "SELECT " USER_COLS " FROM sessions k JOIN users u ON u.id ="
                  " k.user_id WHERE k.hash = ? AND"
@@ -339,10 +338,10 @@ enum pvs_err pvs_store_web_user_by_session(struct pvs_store *st,
     " = ?3 OR (?3 = 'active' AND t.status NOT IN " DONE_STATUSES "))"          \
     " AND (?4 IS NULL OR t.site_id = ?4)"
 
-enum pvs_err pvs_store_web_tickets_json(struct pvs_store *st,
-                                        const struct pvs_scope *scope,
-                                        const struct pvs_ticket_filter *f,
-                                        struct pvs_buf *out) {
+enum pvs_err pvs_sqlite_web_tickets_json(struct pvs_store_be *st,
+                                         const struct pvs_scope *scope,
+                                         const struct pvs_ticket_filter *f,
+                                         struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
     sqlite3_stmt *s;
     int64_t total = 0;
@@ -381,9 +380,9 @@ enum pvs_err pvs_store_web_tickets_json(struct pvs_store *st,
     return w.rc;
 }
 
-enum pvs_err pvs_store_web_ticket_visible(struct pvs_store *st,
-                                          const struct pvs_scope *scope,
-                                          int64_t id) {
+enum pvs_err pvs_sqlite_web_ticket_visible(struct pvs_store_be *st,
+                                           const struct pvs_scope *scope,
+                                           int64_t id) {
     sqlite3_stmt *s = prep(
         st, "SELECT t.id FROM tickets t WHERE t.id = ?3 AND " TICKET_IN_SCOPE);
     int64_t v;
@@ -395,10 +394,10 @@ enum pvs_err pvs_store_web_ticket_visible(struct pvs_store *st,
     return scalar(st, s, &v);
 }
 
-enum pvs_err pvs_store_web_ticket_json(struct pvs_store *st,
-                                       const struct pvs_scope *scope,
-                                       int64_t id, bool staff,
-                                       struct pvs_buf *out) {
+enum pvs_err pvs_sqlite_web_ticket_json(struct pvs_store_be *st,
+                                        const struct pvs_scope *scope,
+                                        int64_t id, bool staff,
+                                        struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
     sqlite3_stmt *s;
     enum pvs_err rc;
@@ -471,9 +470,9 @@ enum pvs_err pvs_store_web_ticket_json(struct pvs_store *st,
 
 /* ---- sites and devices ---- */
 
-enum pvs_err pvs_store_web_site_visible(struct pvs_store *st,
-                                        const struct pvs_scope *scope,
-                                        const char *id) {
+enum pvs_err pvs_sqlite_web_site_visible(struct pvs_store_be *st,
+                                         const struct pvs_scope *scope,
+                                         const char *id) {
     sqlite3_stmt *s =
         prep(st, "SELECT 1 FROM sites s WHERE s.id = ?3 AND " SCOPE_S);
     int64_t v;
@@ -503,10 +502,10 @@ enum pvs_err pvs_store_web_site_visible(struct pvs_store *st,
     " t.status NOT IN " DONE_STATUSES ") AS open_tickets, " SITE_STATE         \
     " AS state"
 
-enum pvs_err pvs_store_web_sites_json(struct pvs_store *st,
-                                      const struct pvs_scope *scope,
-                                      int64_t limit, int64_t offset,
-                                      struct pvs_buf *out) {
+enum pvs_err pvs_sqlite_web_sites_json(struct pvs_store_be *st,
+                                       const struct pvs_scope *scope,
+                                       int64_t limit, int64_t offset,
+                                       struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
     sqlite3_stmt *s;
     int64_t total = 0;
@@ -543,7 +542,7 @@ enum pvs_err pvs_store_web_sites_json(struct pvs_store *st,
     " readings x WHERE x.device_id = d.id) AS last_seen_ms"
 
 /* The latest values of device id: {"metric": value, ...}. */
-static enum pvs_err last_values(struct pvs_store *st, struct jw *w,
+static enum pvs_err last_values(struct pvs_store_be *st, struct jw *w,
                                 const char *id) {
     sqlite3_stmt *s = prep(
         st, "SELECT j.key, CASE j.type WHEN 'array' THEN j.value ->> 0 ELSE"
@@ -570,7 +569,7 @@ static enum pvs_err last_values(struct pvs_store *st, struct jw *w,
 }
 
 /* Devices rows with their last values; finalizes s. */
-static enum pvs_err device_rows(struct pvs_store *st, struct jw *w,
+static enum pvs_err device_rows(struct pvs_store_be *st, struct jw *w,
                                 sqlite3_stmt *s, bool one) {
     bool first = true;
     enum pvs_err rc = PVS_OK;
@@ -606,9 +605,10 @@ static enum pvs_err device_rows(struct pvs_store *st, struct jw *w,
     return w->rc;
 }
 
-enum pvs_err pvs_store_web_devices_json(struct pvs_store *st,
-                                        const struct pvs_scope *scope,
-                                        const char *site, struct pvs_buf *out) {
+enum pvs_err pvs_sqlite_web_devices_json(struct pvs_store_be *st,
+                                         const struct pvs_scope *scope,
+                                         const char *site,
+                                         struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
     sqlite3_stmt *s =
         prep_entity(st, "device", "d",
@@ -623,9 +623,9 @@ enum pvs_err pvs_store_web_devices_json(struct pvs_store *st,
     return device_rows(st, &w, s, false);
 }
 
-enum pvs_err pvs_store_web_device_json(struct pvs_store *st,
-                                       const struct pvs_scope *scope,
-                                       const char *id, struct pvs_buf *out) {
+enum pvs_err pvs_sqlite_web_device_json(struct pvs_store_be *st,
+                                        const struct pvs_scope *scope,
+                                        const char *id, struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
     sqlite3_stmt *s = prep_entity(
         st, "device", "d",
@@ -638,9 +638,9 @@ enum pvs_err pvs_store_web_device_json(struct pvs_store *st,
     return device_rows(st, &w, s, true);
 }
 
-enum pvs_err pvs_store_web_site_json(struct pvs_store *st,
-                                     const struct pvs_scope *scope,
-                                     const char *id, struct pvs_buf *out) {
+enum pvs_err pvs_sqlite_web_site_json(struct pvs_store_be *st,
+                                      const struct pvs_scope *scope,
+                                      const char *id, struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
     struct pvs_ticket_filter f = {NULL, id, 50, 0};
     sqlite3_stmt *s;
@@ -657,20 +657,20 @@ enum pvs_err pvs_store_web_site_json(struct pvs_store *st,
         return rc;
     out->data[--out->len] = '\0';
     jput(&w, ", \"device_list\": ");
-    rc = pvs_store_web_devices_json(st, scope, id, out);
+    rc = pvs_sqlite_web_devices_json(st, scope, id, out);
     if (rc)
         return rc;
     jput(&w, ", \"tickets\": ");
-    rc = pvs_store_web_tickets_json(st, scope, &f, out);
+    rc = pvs_sqlite_web_tickets_json(st, scope, &f, out);
     if (rc)
         return rc;
     jput(&w, "}");
     return w.rc;
 }
 
-enum pvs_err pvs_store_web_fleet_json(struct pvs_store *st,
-                                      const struct pvs_scope *scope,
-                                      struct pvs_buf *out) {
+enum pvs_err pvs_sqlite_web_fleet_json(struct pvs_store_be *st,
+                                       const struct pvs_scope *scope,
+                                       struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
     sqlite3_stmt *s = prep(
         st, "SELECT s.id, s.name, s.kwp, " SITE_STATE " AS state, (SELECT"
@@ -687,9 +687,9 @@ enum pvs_err pvs_store_web_fleet_json(struct pvs_store *st,
     return jrows(st, &w, s, "listing the fleet");
 }
 
-enum pvs_err pvs_store_web_kpis(struct pvs_store *st,
-                                const struct pvs_scope *scope,
-                                struct pvs_web_kpis *ret) {
+enum pvs_err pvs_sqlite_web_kpis(struct pvs_store_be *st,
+                                 const struct pvs_scope *scope,
+                                 struct pvs_web_kpis *ret) {
     sqlite3_stmt *s =
         prep(st, "SELECT (SELECT COUNT(*) FROM sites s WHERE " SCOPE_S "),"
                  " (SELECT COUNT(*) FROM devices d WHERE " SCOPE_D "),"
@@ -719,8 +719,8 @@ enum pvs_err pvs_store_web_kpis(struct pvs_store *st,
 
 /* ---- people, accounts, alerts, silences ---- */
 
-enum pvs_err pvs_store_web_people_json(struct pvs_store *st, const char *role,
-                                       struct pvs_buf *out) {
+enum pvs_err pvs_sqlite_web_people_json(struct pvs_store_be *st,
+                                        const char *role, struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
     sqlite3_stmt *s = prep_entity(st, role, "p",
                                   "p.source, p.created_by FROM people p WHERE"
@@ -732,8 +732,9 @@ enum pvs_err pvs_store_web_people_json(struct pvs_store *st, const char *role,
     return jrows(st, &w, s, "listing people");
 }
 
-enum pvs_err pvs_store_web_person_json(struct pvs_store *st, const char *role,
-                                       const char *id, struct pvs_buf *out) {
+enum pvs_err pvs_sqlite_web_person_json(struct pvs_store_be *st,
+                                        const char *role, const char *id,
+                                        struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
     sqlite3_stmt *s = prep_entity(st, role, "p",
                                   "p.source, p.created_by FROM people p WHERE"
@@ -746,9 +747,9 @@ enum pvs_err pvs_store_web_person_json(struct pvs_store *st, const char *role,
     return jone(st, &w, s, "reading a person");
 }
 
-enum pvs_err pvs_store_web_entities_json(struct pvs_store *st,
-                                         const struct pvs_entity *e,
-                                         const char *id, struct pvs_buf *out) {
+enum pvs_err pvs_sqlite_web_entities_json(struct pvs_store_be *st,
+                                          const struct pvs_entity *e,
+                                          const char *id, struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
     char rest[200];
     sqlite3_stmt *s;
@@ -765,8 +766,8 @@ enum pvs_err pvs_store_web_entities_json(struct pvs_store *st,
               : jrows(st, &w, s, "listing objects");
 }
 
-enum pvs_err pvs_store_web_users_json(struct pvs_store *st,
-                                      struct pvs_buf *out) {
+enum pvs_err pvs_sqlite_web_users_json(struct pvs_store_be *st,
+                                       struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
     sqlite3_stmt *s = prep(st, "SELECT id, username, role, person_id AS"
                                " person, created_ms, disabled FROM users"
@@ -777,8 +778,8 @@ enum pvs_err pvs_store_web_users_json(struct pvs_store *st,
     return jrows(st, &w, s, "listing users");
 }
 
-enum pvs_err pvs_store_web_tokens_json(struct pvs_store *st, int64_t user_id,
-                                       struct pvs_buf *out) {
+enum pvs_err pvs_sqlite_web_tokens_json(struct pvs_store_be *st,
+                                        int64_t user_id, struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
     sqlite3_stmt *s = prep(st, "SELECT k.id, k.user_id, u.username, k.name,"
                                " k.created_ms, k.expires_ms, k.revoked_ms"
@@ -792,8 +793,8 @@ enum pvs_err pvs_store_web_tokens_json(struct pvs_store *st, int64_t user_id,
     return jrows(st, &w, s, "listing tokens");
 }
 
-enum pvs_err pvs_store_web_token_owner(struct pvs_store *st, int64_t id,
-                                       int64_t *ret_user) {
+enum pvs_err pvs_sqlite_web_token_owner(struct pvs_store_be *st, int64_t id,
+                                        int64_t *ret_user) {
     sqlite3_stmt *s = prep(st, "SELECT user_id FROM api_tokens WHERE id = ?");
 
     if (!s)
@@ -802,9 +803,9 @@ enum pvs_err pvs_store_web_token_owner(struct pvs_store *st, int64_t id,
     return scalar(st, s, ret_user);
 }
 
-enum pvs_err pvs_store_web_alerts_json(struct pvs_store *st,
-                                       const struct pvs_scope *scope,
-                                       struct pvs_buf *out) {
+enum pvs_err pvs_sqlite_web_alerts_json(struct pvs_store_be *st,
+                                        const struct pvs_scope *scope,
+                                        struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
     sqlite3_stmt *s = prep(
         st,
@@ -822,9 +823,9 @@ enum pvs_err pvs_store_web_alerts_json(struct pvs_store *st,
     return jrows(st, &w, s, "listing alerts");
 }
 
-enum pvs_err pvs_store_web_silences_json(struct pvs_store *st,
-                                         const struct pvs_scope *scope,
-                                         struct pvs_buf *out) {
+enum pvs_err pvs_sqlite_web_silences_json(struct pvs_store_be *st,
+                                          const struct pvs_scope *scope,
+                                          struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
     sqlite3_stmt *s = prep(st, "SELECT id, a.site_id AS site, device_id AS"
                                " device, rule, start_ms, end_ms, reason,"
@@ -837,9 +838,9 @@ enum pvs_err pvs_store_web_silences_json(struct pvs_store *st,
     return jrows(st, &w, s, "listing silences");
 }
 
-enum pvs_err pvs_store_web_notices_json(struct pvs_store *st,
-                                        const struct pvs_scope *scope,
-                                        struct pvs_buf *out) {
+enum pvs_err pvs_sqlite_web_notices_json(struct pvs_store_be *st,
+                                         const struct pvs_scope *scope,
+                                         struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
     bool first = true;
     int r;
@@ -895,10 +896,10 @@ enum pvs_err pvs_store_web_notices_json(struct pvs_store *st,
     "CASE json_type(data, " p ") WHEN 'array' THEN json_extract(data, " p      \
     " || '[0]') ELSE json_extract(data, " p ") END"
 
-enum pvs_err pvs_store_web_series_json(struct pvs_store *st, const char *site,
-                                       const char *metric, int64_t from_ms,
-                                       int64_t to_ms, int64_t step_ms,
-                                       struct pvs_buf *out) {
+enum pvs_err pvs_sqlite_web_series_json(struct pvs_store_be *st,
+                                        const char *site, const char *metric,
+                                        int64_t from_ms, int64_t to_ms,
+                                        int64_t step_ms, struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
     sqlite3_stmt *s;
     char path[80];
@@ -945,9 +946,9 @@ enum pvs_err pvs_store_web_series_json(struct pvs_store *st, const char *site,
     return r == SQLITE_DONE ? w.rc : fail(st, "reading a series");
 }
 
-enum pvs_err pvs_store_web_daily_energy(struct pvs_store *st, const char *site,
-                                        int64_t from_ms, int days,
-                                        double *ret_kwh) {
+enum pvs_err pvs_sqlite_web_daily_energy(struct pvs_store_be *st,
+                                         const char *site, int64_t from_ms,
+                                         int days, double *ret_kwh) {
     sqlite3_stmt *s;
     int r;
 
@@ -976,26 +977,26 @@ enum pvs_err pvs_store_web_daily_energy(struct pvs_store *st, const char *site,
     return r == SQLITE_DONE ? PVS_OK : fail(st, "reading daily energy");
 }
 
-enum pvs_err pvs_store_web_export_json(struct pvs_store *st, const char *id,
-                                       struct pvs_buf *out) {
+enum pvs_err pvs_sqlite_web_export_json(struct pvs_store_be *st, const char *id,
+                                        struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
     struct pvs_scope scope = {PVS_SCOPE_CUSTOMER, id};
     struct pvs_ticket_filter f = {NULL, NULL, 500, 0};
     enum pvs_err rc;
 
     jput(&w, "{\"person\": ");
-    rc = pvs_store_web_person_json(st, "customer", id, out);
+    rc = pvs_sqlite_web_person_json(st, "customer", id, out);
     if (rc)
         return rc;
     jput(&w, ", \"sites\": ");
-    rc = pvs_store_web_sites_json(st, &scope, 1000, 0, out);
+    rc = pvs_sqlite_web_sites_json(st, &scope, 1000, 0, out);
     if (!rc) {
         jput(&w, ", \"tickets\": ");
-        rc = pvs_store_web_tickets_json(st, &scope, &f, out);
+        rc = pvs_sqlite_web_tickets_json(st, &scope, &f, out);
     }
     if (!rc) {
         jput(&w, ", \"notices\": ");
-        rc = pvs_store_web_notices_json(st, &scope, out);
+        rc = pvs_sqlite_web_notices_json(st, &scope, out);
     }
     jput(&w, "}");
     return rc ? rc : w.rc;
@@ -1016,8 +1017,8 @@ bool pvs_store_web_id_valid(const char *id) {
     return pvs_entity_id_valid(id);
 }
 
-enum pvs_err pvs_store_web_exists(struct pvs_store *st,
-                                  const struct pvs_entity *e, const char *id) {
+enum pvs_err pvs_sqlite_web_exists(struct pvs_store_be *st,
+                                   const struct pvs_entity *e, const char *id) {
     char sql[128];
     sqlite3_stmt *s;
     int64_t n = 0;
@@ -1037,22 +1038,21 @@ enum pvs_err pvs_store_web_exists(struct pvs_store *st,
     return rc;
 }
 
-static void result(struct pvs_web_result *res, int status, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static void result(struct pvs_web_result *res, int status, const char *fmt,
-                   ...) {
+static void result(struct pvs_web_result *res, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static void result(struct pvs_web_result *res, const char *fmt, ...) {
     va_list ap;
 
-    res->status = status;
     va_start(ap, fmt);
     vsnprintf(res->msg, sizeof(res->msg), fmt, ap);
     va_end(ap);
 }
 
 /* Row facts needed before a write: exists, source, created_by. */
-static enum pvs_err row_facts(struct pvs_store *st, const struct pvs_entity *e,
-                              const char *id, bool *ret_exists, char *source,
-                              size_t srcsize, char *owner, size_t ownersize) {
+static enum pvs_err row_facts(struct pvs_store_be *st,
+                              const struct pvs_entity *e, const char *id,
+                              bool *ret_exists, char *source, size_t srcsize,
+                              char *owner, size_t ownersize) {
     char sql[200];
     sqlite3_stmt *s;
     int r;
@@ -1077,7 +1077,7 @@ static enum pvs_err row_facts(struct pvs_store *st, const struct pvs_entity *e,
                                                : fail(st, "reading a row");
 }
 
-static enum pvs_err ref_exists(struct pvs_store *st, const char *entity,
+static enum pvs_err ref_exists(struct pvs_store_be *st, const char *entity,
                                const char *id, bool *ret) {
     const struct pvs_entity *e = pvs_store_web_entity(entity);
     char src[16], owner[PVS_WEB_NAME_MAX];
@@ -1117,10 +1117,11 @@ static void bind_member(sqlite3_stmt *s, int i, const struct pvs_field *f,
     }
 }
 
-enum pvs_err pvs_store_web_put(struct pvs_store *st, const struct pvs_entity *e,
-                               const char *id, const cJSON *obj, bool create,
-                               const char *actor, const char *owner,
-                               int64_t now_ms, struct pvs_web_result *res) {
+enum pvs_err pvs_sqlite_web_put(struct pvs_store_be *st,
+                                const struct pvs_entity *e, const char *id,
+                                const cJSON *obj, bool create,
+                                const char *actor, const char *owner,
+                                int64_t now_ms, struct pvs_web_result *res) {
     struct pvs_buf sql;
     char source[16], created_by[PVS_WEB_NAME_MAX];
     sqlite3_stmt *s = NULL;
@@ -1135,26 +1136,26 @@ enum pvs_err pvs_store_web_put(struct pvs_store *st, const struct pvs_entity *e,
     if (rc)
         goto out;
     if (create && exists) {
-        result(res, 409, "%s '%s' exists already", e->name, id);
-        rc = PVS_ERR_INVAL;
+        result(res, "%s '%s' exists already", e->name, id);
+        rc = PVS_ERR_EXISTS;
         goto out;
     }
     if (!create && !exists) {
-        result(res, 404, "no such %s", e->name);
+        result(res, "no such %s", e->name);
         rc = PVS_ERR_NOTFOUND;
         goto out;
     }
     if (!create && strcmp(source, "api")) {
-        result(res, 403,
+        result(res,
                "%s '%s' is defined in the config file and is "
                "read-only here",
                e->name, id);
-        rc = PVS_ERR_INVAL;
+        rc = PVS_ERR_DENIED;
         goto out;
     }
     if (!create && owner && strcmp(owner, created_by)) {
-        result(res, 403, "%s '%s' was registered by someone else", e->name, id);
-        rc = PVS_ERR_INVAL;
+        result(res, "%s '%s' was registered by someone else", e->name, id);
+        rc = PVS_ERR_DENIED;
         goto out;
     }
     for (size_t i = 0; i < e->nfields; i++) {
@@ -1173,7 +1174,7 @@ enum pvs_err pvs_store_web_put(struct pvs_store *st, const struct pvs_entity *e,
         if (rc)
             goto out;
         if (!found) {
-            result(res, 400, "%s: %s '%s' does not exist", f->json, f->ref,
+            result(res, "%s: %s '%s' does not exist", f->json, f->ref,
                    m->valuestring);
             rc = PVS_ERR_INVAL;
             goto out;
@@ -1186,17 +1187,17 @@ enum pvs_err pvs_store_web_put(struct pvs_store *st, const struct pvs_entity *e,
         if (strcmp(f->ref, "site"))
             continue;
         if (strcmp(rsrc, "api")) {
-            result(res, 403,
+            result(res,
                    "%s: site '%s' is defined in the config file and is "
                    "read-only here",
                    f->json, m->valuestring);
-            rc = PVS_ERR_INVAL;
+            rc = PVS_ERR_DENIED;
             goto out;
         }
         if (owner && strcmp(owner, rowner)) {
-            result(res, 403, "%s: site '%s' was registered by someone else",
-                   f->json, m->valuestring);
-            rc = PVS_ERR_INVAL;
+            result(res, "%s: site '%s' was registered by someone else", f->json,
+                   m->valuestring);
+            rc = PVS_ERR_DENIED;
             goto out;
         }
     }
@@ -1227,7 +1228,7 @@ enum pvs_err pvs_store_web_put(struct pvs_store *st, const struct pvs_entity *e,
             first = false;
         }
         if (first) {
-            result(res, 200, "nothing to change");
+            result(res, "nothing to change");
             rc = PVS_OK;
             goto out;
         }
@@ -1257,21 +1258,21 @@ enum pvs_err pvs_store_web_put(struct pvs_store *st, const struct pvs_entity *e,
         rc = fail(st, "writing an API object");
         goto out;
     }
-    result(res, create ? 201 : 200, "%s '%s' %s", e->name, id,
-           create ? "created" : "updated");
+    res->created = create;
+    result(res, "%s '%s' %s", e->name, id, create ? "created" : "updated");
     rc = PVS_OK;
 out:
     sqlite3_finalize(s);
     pvs_buf_release(&sql);
     if (rc == PVS_ERR_DB)
-        result(res, 503, "the database refused the change");
+        result(res, "the database refused the change");
     return rc;
 }
 
-enum pvs_err pvs_store_web_delete(struct pvs_store *st,
-                                  const struct pvs_entity *e, const char *id,
-                                  const char *owner,
-                                  struct pvs_web_result *res) {
+enum pvs_err pvs_sqlite_web_delete(struct pvs_store_be *st,
+                                   const struct pvs_entity *e, const char *id,
+                                   const char *owner,
+                                   struct pvs_web_result *res) {
     char source[16], created_by[PVS_WEB_NAME_MAX], sql[200];
     sqlite3_stmt *s;
     bool exists;
@@ -1283,19 +1284,19 @@ enum pvs_err pvs_store_web_delete(struct pvs_store *st,
     if (rc)
         return rc;
     if (!exists) {
-        result(res, 404, "no such %s", e->name);
+        result(res, "no such %s", e->name);
         return PVS_ERR_NOTFOUND;
     }
     if (strcmp(source, "api")) {
-        result(res, 403,
+        result(res,
                "%s '%s' is defined in the config file and is "
                "read-only here",
                e->name, id);
-        return PVS_ERR_INVAL;
+        return PVS_ERR_DENIED;
     }
     if (owner && strcmp(owner, created_by)) {
-        result(res, 403, "%s '%s' was registered by someone else", e->name, id);
-        return PVS_ERR_INVAL;
+        result(res, "%s '%s' was registered by someone else", e->name, id);
+        return PVS_ERR_DENIED;
     }
     /* Refuse to leave dangling references behind. */
     if (!strcmp(e->name, "site"))
@@ -1313,10 +1314,10 @@ enum pvs_err pvs_store_web_delete(struct pvs_store *st,
     if (rc)
         return rc;
     if (uses) {
-        result(res, 409, "%s '%s' is still used by %lld %s", e->name, id,
+        result(res, "%s '%s' is still used by %lld %s", e->name, id,
                (long long)uses,
                !strcmp(e->name, "site") ? "device(s)" : "site(s)");
-        return PVS_ERR_INVAL;
+        return PVS_ERR_EXISTS;
     }
     pvs_snprintf(sql, sizeof(sql), "DELETE FROM %s WHERE id = ?1%s", e->table,
                  e->role ? " AND role = ?2" : "");
@@ -1328,16 +1329,16 @@ enum pvs_err pvs_store_web_delete(struct pvs_store *st,
         bind_text(s, 2, e->role);
     if (sqlite3_step(s) != SQLITE_DONE) {
         sqlite3_finalize(s);
-        result(res, 503, "the database refused the change");
+        result(res, "the database refused the change");
         return fail(st, "deleting an API object");
     }
     sqlite3_finalize(s);
-    result(res, 200, "%s '%s' deleted", e->name, id);
+    result(res, "%s '%s' deleted", e->name, id);
     return PVS_OK;
 }
 
-/* Run s (bound), finalize; constraint failures are a 409. */
-static enum pvs_err run(struct pvs_store *st, sqlite3_stmt *s,
+/* Run s (bound), finalize; a constraint failure is PVS_ERR_EXISTS. */
+static enum pvs_err run(struct pvs_store_be *st, sqlite3_stmt *s,
                         struct pvs_web_result *res, const char *what) {
     int r = sqlite3_step(s);
     enum pvs_err rc = PVS_OK;
@@ -1345,21 +1346,21 @@ static enum pvs_err run(struct pvs_store *st, sqlite3_stmt *s,
     if (r == SQLITE_DONE) {
         res->id = sqlite3_last_insert_rowid(st->db);
     } else if ((r & 0xff) == SQLITE_CONSTRAINT) {
-        result(res, 409, "%s: it exists already", what);
-        rc = PVS_ERR_INVAL;
+        result(res, "%s: it exists already", what);
+        rc = PVS_ERR_EXISTS;
     } else {
-        result(res, 503, "the database refused the change");
+        result(res, "the database refused the change");
         rc = fail(st, what);
     }
     sqlite3_finalize(s);
     return rc;
 }
 
-enum pvs_err pvs_store_web_user_create(struct pvs_store *st,
-                                       const char *username, const char *role,
-                                       const char *person, const char *pwhash,
-                                       int64_t now_ms,
-                                       struct pvs_web_result *res) {
+enum pvs_err pvs_sqlite_web_user_create(struct pvs_store_be *st,
+                                        const char *username, const char *role,
+                                        const char *person, const char *pwhash,
+                                        int64_t now_ms,
+                                        struct pvs_web_result *res) {
     sqlite3_stmt *s;
     enum pvs_err rc;
 
@@ -1369,14 +1370,14 @@ enum pvs_err pvs_store_web_user_create(struct pvs_store *st,
         bool found;
 
         if (!pvs_store_web_entity(kind)) {
-            result(res, 400, "person: a %s has no person", role);
+            result(res, "person: a %s has no person", role);
             return PVS_ERR_INVAL;
         }
         rc = ref_exists(st, kind, person, &found);
         if (rc)
             return rc;
         if (!found) {
-            result(res, 400, "person: %s '%s' does not exist", kind, person);
+            result(res, "person: %s '%s' does not exist", kind, person);
             return PVS_ERR_INVAL;
         }
     }
@@ -1391,12 +1392,13 @@ enum pvs_err pvs_store_web_user_create(struct pvs_store *st,
     sqlite3_bind_int64(s, 5, now_ms);
     rc = run(st, s, res, "creating a user");
     if (!rc)
-        result(res, 201, "user '%s' created", username);
+        res->created = true;
+    result(res, "user '%s' created", username);
     return rc;
 }
 
-enum pvs_err pvs_store_web_user_delete(struct pvs_store *st, int64_t id,
-                                       struct pvs_web_result *res) {
+enum pvs_err pvs_sqlite_web_user_delete(struct pvs_store_be *st, int64_t id,
+                                        struct pvs_web_result *res) {
     static const char *const sqls[] = {
         "DELETE FROM sessions WHERE user_id = ?",
         "UPDATE api_tokens SET revoked_ms = COALESCE(revoked_ms, 0) WHERE"
@@ -1413,17 +1415,17 @@ enum pvs_err pvs_store_web_user_delete(struct pvs_store *st, int64_t id,
         rc = run(st, s, res, "disabling a user");
     }
     if (!rc && !sqlite3_changes(st->db)) {
-        result(res, 404, "no such user");
+        result(res, "no such user");
         return PVS_ERR_NOTFOUND;
     }
     if (!rc)
-        result(res, 200, "user disabled");
+        result(res, "user disabled");
     return rc;
 }
 
-enum pvs_err pvs_store_web_user_password(struct pvs_store *st, int64_t id,
-                                         const char *pwhash,
-                                         struct pvs_web_result *res) {
+enum pvs_err pvs_sqlite_web_user_password(struct pvs_store_be *st, int64_t id,
+                                          const char *pwhash,
+                                          struct pvs_web_result *res) {
     sqlite3_stmt *s = prep(st, "UPDATE users SET pwhash = ?2, disabled = 0"
                                " WHERE id = ?1");
     enum pvs_err rc;
@@ -1434,7 +1436,7 @@ enum pvs_err pvs_store_web_user_password(struct pvs_store *st, int64_t id,
     bind_text(s, 2, pwhash);
     rc = run(st, s, res, "setting a password");
     if (!rc && !sqlite3_changes(st->db)) {
-        result(res, 404, "no such user");
+        result(res, "no such user");
         return PVS_ERR_NOTFOUND;
     }
     /* Whoever was logged in with the old password is logged out. */
@@ -1446,14 +1448,15 @@ enum pvs_err pvs_store_web_user_password(struct pvs_store *st, int64_t id,
         rc = run(st, s, res, "ending sessions");
     }
     if (!rc)
-        result(res, 200, "password set; the account is enabled");
+        result(res, "password set; the account is enabled");
     return rc;
 }
 
-enum pvs_err pvs_store_web_token_create(struct pvs_store *st, int64_t user_id,
-                                        const char *name, const char *hash,
-                                        int64_t now_ms, int64_t expires_ms,
-                                        struct pvs_web_result *res) {
+enum pvs_err pvs_sqlite_web_token_create(struct pvs_store_be *st,
+                                         int64_t user_id, const char *name,
+                                         const char *hash, int64_t now_ms,
+                                         int64_t expires_ms,
+                                         struct pvs_web_result *res) {
     sqlite3_stmt *s;
     int64_t ok = 0;
     enum pvs_err rc;
@@ -1466,7 +1469,7 @@ enum pvs_err pvs_store_web_token_create(struct pvs_store *st, int64_t user_id,
     if (rc)
         return rc;
     if (!ok) {
-        result(res, 400, "user: no such active user");
+        result(res, "user: no such active user");
         return PVS_ERR_INVAL;
     }
     s = prep(st, "INSERT INTO api_tokens(user_id, name, hash, created_ms,"
@@ -1481,13 +1484,14 @@ enum pvs_err pvs_store_web_token_create(struct pvs_store *st, int64_t user_id,
         sqlite3_bind_int64(s, 5, expires_ms);
     rc = run(st, s, res, "creating a token");
     if (!rc)
-        result(res, 201, "token created");
+        res->created = true;
+    result(res, "token created");
     return rc;
 }
 
-enum pvs_err pvs_store_web_token_revoke(struct pvs_store *st, int64_t id,
-                                        int64_t now_ms,
-                                        struct pvs_web_result *res) {
+enum pvs_err pvs_sqlite_web_token_revoke(struct pvs_store_be *st, int64_t id,
+                                         int64_t now_ms,
+                                         struct pvs_web_result *res) {
     sqlite3_stmt *s = prep(st, "UPDATE api_tokens SET revoked_ms = ? WHERE"
                                " id = ? AND revoked_ms IS NULL");
     enum pvs_err rc;
@@ -1498,19 +1502,19 @@ enum pvs_err pvs_store_web_token_revoke(struct pvs_store *st, int64_t id,
     sqlite3_bind_int64(s, 2, id);
     rc = run(st, s, res, "revoking a token");
     if (!rc && !sqlite3_changes(st->db)) {
-        result(res, 404, "no such active token");
+        result(res, "no such active token");
         return PVS_ERR_NOTFOUND;
     }
     if (!rc)
-        result(res, 200, "token revoked");
+        result(res, "token revoked");
     res->id = id;
     return rc;
 }
 
-enum pvs_err pvs_store_web_session_create(struct pvs_store *st, int64_t user_id,
-                                          const char *hash, int64_t now_ms,
-                                          int64_t expires_ms,
-                                          struct pvs_web_result *res) {
+enum pvs_err pvs_sqlite_web_session_create(struct pvs_store_be *st,
+                                           int64_t user_id, const char *hash,
+                                           int64_t now_ms, int64_t expires_ms,
+                                           struct pvs_web_result *res) {
     sqlite3_stmt *s;
     enum pvs_err rc;
 
@@ -1532,13 +1536,14 @@ enum pvs_err pvs_store_web_session_create(struct pvs_store *st, int64_t user_id,
     sqlite3_bind_int64(s, 4, expires_ms);
     rc = run(st, s, res, "creating a session");
     if (!rc)
-        result(res, 201, "logged in");
+        res->created = true;
+    result(res, "logged in");
     return rc;
 }
 
-enum pvs_err pvs_store_web_session_delete(struct pvs_store *st,
-                                          const char *hash,
-                                          struct pvs_web_result *res) {
+enum pvs_err pvs_sqlite_web_session_delete(struct pvs_store_be *st,
+                                           const char *hash,
+                                           struct pvs_web_result *res) {
     sqlite3_stmt *s = prep(st, "DELETE FROM sessions WHERE hash = ?");
     enum pvs_err rc;
 
@@ -1547,14 +1552,14 @@ enum pvs_err pvs_store_web_session_delete(struct pvs_store *st,
     bind_text(s, 1, hash);
     rc = run(st, s, res, "ending a session");
     if (!rc)
-        result(res, 200, "logged out");
+        result(res, "logged out");
     return rc;
 }
 
-enum pvs_err pvs_store_web_silence_create(struct pvs_store *st,
-                                          const cJSON *obj, const char *actor,
-                                          int64_t now_ms,
-                                          struct pvs_web_result *res) {
+enum pvs_err pvs_sqlite_web_silence_create(struct pvs_store_be *st,
+                                           const cJSON *obj, const char *actor,
+                                           int64_t now_ms,
+                                           struct pvs_web_result *res) {
     static const char *const refs[][2] = {{"site", "site"},
                                           {"device", "device"}};
     sqlite3_stmt *s;
@@ -1569,8 +1574,7 @@ enum pvs_err pvs_store_web_silence_create(struct pvs_store *st,
         if (rc)
             return rc;
         if (!found) {
-            result(res, 400, "%s: '%s' does not exist", refs[i][0],
-                   v->valuestring);
+            result(res, "%s: '%s' does not exist", refs[i][0], v->valuestring);
             return PVS_ERR_INVAL;
         }
     }
@@ -1589,7 +1593,7 @@ enum pvs_err pvs_store_web_silence_create(struct pvs_store *st,
         if (rc)
             return rc;
         if (!on_site) {
-            result(res, 400, "device: '%s' is not on site '%s'",
+            result(res, "device: '%s' is not on site '%s'",
                    cJSON_GetStringValue(cJSON_GetObjectItem(obj, "device")),
                    cJSON_GetStringValue(cJSON_GetObjectItem(obj, "site")));
             return PVS_ERR_INVAL;
@@ -1612,13 +1616,14 @@ enum pvs_err pvs_store_web_silence_create(struct pvs_store *st,
     sqlite3_bind_int64(s, 8, now_ms);
     rc = run(st, s, res, "creating a silence");
     if (!rc)
-        result(res, 201, "silence created");
+        res->created = true;
+    result(res, "silence created");
     return rc;
 }
 
-enum pvs_err pvs_store_web_silence_delete(struct pvs_store *st, int64_t id,
-                                          const char *owner,
-                                          struct pvs_web_result *res) {
+enum pvs_err pvs_sqlite_web_silence_delete(struct pvs_store_be *st, int64_t id,
+                                           const char *owner,
+                                           struct pvs_web_result *res) {
     sqlite3_stmt *s;
     enum pvs_err rc;
     int64_t others = 0;
@@ -1634,9 +1639,9 @@ enum pvs_err pvs_store_web_silence_delete(struct pvs_store *st, int64_t id,
         if (rc)
             return rc;
         if (others) {
-            result(res, 403, "silence %lld was created by someone else",
+            result(res, "silence %lld was created by someone else",
                    (long long)id);
-            return PVS_ERR_INVAL;
+            return PVS_ERR_DENIED;
         }
     }
     s = prep(st, "DELETE FROM api_silences WHERE id = ?");
@@ -1645,17 +1650,18 @@ enum pvs_err pvs_store_web_silence_delete(struct pvs_store *st, int64_t id,
     sqlite3_bind_int64(s, 1, id);
     rc = run(st, s, res, "deleting a silence");
     if (!rc && !sqlite3_changes(st->db)) {
-        result(res, 404, "no such silence");
+        result(res, "no such silence");
         return PVS_ERR_NOTFOUND;
     }
     if (!rc)
-        result(res, 200, "silence deleted");
+        result(res, "silence deleted");
     res->id = id;
     return rc;
 }
 
-enum pvs_err pvs_store_web_erase_customer(struct pvs_store *st, const char *id,
-                                          struct pvs_web_result *res) {
+enum pvs_err pvs_sqlite_web_erase_customer(struct pvs_store_be *st,
+                                           const char *id,
+                                           struct pvs_web_result *res) {
     static const char *const sqls[] = {
         /* Messages sent to them, by address, before the address goes. */
         "UPDATE outbox SET recipient = 'erased', body = '(erased)', subject"
@@ -1684,7 +1690,7 @@ enum pvs_err pvs_store_web_erase_customer(struct pvs_store *st, const char *id,
     if (rc)
         return rc;
     if (!exists) {
-        result(res, 404, "no such customer");
+        result(res, "no such customer");
         return PVS_ERR_NOTFOUND;
     }
     for (size_t i = 0; i < PVS_ARRAY_LEN(sqls) && !rc; i++) {
@@ -1699,19 +1705,19 @@ enum pvs_err pvs_store_web_erase_customer(struct pvs_store *st, const char *id,
     /* The config file is read at every start: the record there is the
      * operator's to remove, and the answer says so. */
     if (strcmp(source, "api"))
-        result(res, 200,
+        result(res,
                "personal data of customer '%s' erased from the database; "
                "the [customer \"%s\"] section of the config file still "
                "holds their details: remove it there",
                id, id);
     else
-        result(res, 200, "personal data of customer '%s' erased", id);
+        result(res, "personal data of customer '%s' erased", id);
     return PVS_OK;
 }
 
-enum pvs_err pvs_store_web_audit(struct pvs_store *st, int64_t now_ms,
-                                 const char *actor, const char *action,
-                                 const char *object) {
+enum pvs_err pvs_sqlite_web_audit(struct pvs_store_be *st, int64_t now_ms,
+                                  const char *actor, const char *action,
+                                  const char *object) {
     struct pvs_web_result res;
     sqlite3_stmt *s = prep(st, "INSERT INTO audit(ts_ms, actor, action,"
                                " object) VALUES (?, ?, ?, ?)");
@@ -1725,8 +1731,8 @@ enum pvs_err pvs_store_web_audit(struct pvs_store *st, int64_t now_ms,
     return run(st, s, &res, "writing the audit log");
 }
 
-enum pvs_err pvs_store_web_prune_personal(struct pvs_store *st,
-                                          int64_t before_ms, int64_t *ret_n) {
+enum pvs_err pvs_sqlite_web_prune_personal(struct pvs_store_be *st,
+                                           int64_t before_ms, int64_t *ret_n) {
     static const char *const sqls[] = {
         "UPDATE outbox SET subject = '(expired)', body = '(expired)' WHERE"
         " audience = 'customer' AND created_ms < ?1 AND status <> 'pending'"

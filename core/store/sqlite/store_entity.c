@@ -21,13 +21,13 @@
 #include "pvs/store_entity.h"
 #include "store_int.h"
 
-static enum pvs_err fail(struct pvs_store *st, const char *what) {
+static enum pvs_err fail(struct pvs_store_be *st, const char *what) {
     pvs_error("%s: %s", what, sqlite3_errmsg(st->db));
     return PVS_ERR_DB;
 }
 
-void pvs_store_entity_columns(const struct pvs_entity *e, const char *a,
-                              struct pvs_buf *out) {
+void pvs_sqlite_entity_columns(const struct pvs_entity *e, const char *a,
+                               struct pvs_buf *out) {
     bool first = true;
 
     for (size_t i = 0; i < e->nfields; i++) {
@@ -84,7 +84,7 @@ static void column_lines(const struct pvs_field *f, sqlite3_stmt *s, int i,
     cJSON_Delete(j);
 }
 
-static enum pvs_err entity_objs(struct pvs_store *st,
+static enum pvs_err entity_objs(struct pvs_store_be *st,
                                 const struct pvs_entity *e,
                                 struct pvs_entity_objs *out) {
     bool int_id = e->flags & PVS_ENTITY_INT_ID;
@@ -157,8 +157,8 @@ out:
     return rc;
 }
 
-enum pvs_err pvs_store_entity_objs(struct pvs_store *st,
-                                   struct pvs_entity_objs *out) {
+enum pvs_err pvs_sqlite_entity_objs(struct pvs_store_be *st,
+                                    struct pvs_entity_objs *out) {
     enum pvs_err rc = PVS_OK;
 
     for (size_t i = 0; i < pvs_nentities && !rc; i++)
@@ -242,7 +242,7 @@ static bool synced(const struct pvs_field *f) {
     return f->column && (f->key || f->type == PVS_FT_OBJECT);
 }
 
-static enum pvs_err sync_entity(struct pvs_store *st,
+static enum pvs_err sync_entity(struct pvs_store_be *st,
                                 const struct pvs_entity *e, void *const *arr,
                                 size_t n) {
     struct pvs_buf sql;
@@ -305,8 +305,8 @@ out:
     return rc;
 }
 
-enum pvs_err pvs_store_entity_sync(struct pvs_store *st,
-                                   const struct pvs_config *cfg) {
+enum pvs_err pvs_sqlite_sync_config(struct pvs_store_be *st,
+                                    const struct pvs_config *cfg) {
     enum pvs_err rc;
 
     rc = sync_entity(st, pvs_entity_find("customer"),
