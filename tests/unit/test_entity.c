@@ -264,6 +264,23 @@ static void rows_round_trip_through_the_config(void **state) {
     pvs_store_close(st2);
 }
 
+/* A device a map names as its gateway cannot be deleted. */
+static void referenced_rows_stay(void **state) {
+    struct pvs_web_result res;
+    struct pvs_store *st;
+    char db[128];
+
+    (void)state;
+    pvs_snprintf(db, sizeof(db), "%s/one.db", dir);
+    assert_int_equal(pvs_store_open(db, 0, &st), PVS_OK);
+    memset(&res, 0, sizeof(res));
+    assert_int_equal(pvs_store_web_delete(st, pvs_store_web_entity("device"),
+                                          "grenoble-01-inv1", NULL, &res),
+                     PVS_ERR_EXISTS);
+    assert_non_null(strstr(res.msg, "still used by 1 other object"));
+    pvs_store_close(st);
+}
+
 /* An invalid row is named by entity and id; run leaves it out. */
 static void invalid_rows_are_named(void **state) {
     char db[128], conf[160], want[256];
@@ -320,6 +337,7 @@ int main(void) {
         cmocka_unit_test(tables_are_consistent),
         cmocka_unit_test(columns_exist),
         cmocka_unit_test(rows_round_trip_through_the_config),
+        cmocka_unit_test(referenced_rows_stay),
         cmocka_unit_test(invalid_rows_are_named),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

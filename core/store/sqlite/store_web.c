@@ -1269,6 +1269,38 @@ out:
     return rc;
 }
 
+/*
+ * "SELECT how many stored objects name ?1 as an e": every stored field
+ * of the tables whose reference is e (a site's devices and maps, a
+ * customer's sites...).
+ */
+static sqlite3_stmt *prep_refs(struct pvs_store_be *st,
+                               const struct pvs_entity *e) {
+    struct pvs_buf sql;
+    sqlite3_stmt *s;
+
+    pvs_buf_init(&sql, 4096);
+    pvs_buf_puts(&sql, "SELECT 0");
+    for (size_t k = 0; k < pvs_nentities; k++) {
+        const struct pvs_entity *x = pvs_entities[k];
+        /* A silence of a deleted object just covers nothing. */
+        if (x->flags & PVS_ENTITY_INT_ID)
+            continue;
+        for (size_t i = 0; x->table && i < x->nfields; i++) {
+            const struct pvs_field *f = &x->fields[i];
+            if (f->ref && f->column && !strcmp(f->ref, e->name) &&
+                f->type == PVS_FT_STR)
+                pvs_buf_printf(&sql,
+                               " + (SELECT COUNT(*) FROM %s WHERE %s = ?1)",
+                               x->table, f->column);
+        }
+    }
+    pvs_buf_puts(&sql, " WHERE ?1 IS NOT NULL");
+    s = prep(st, sql.data);
+    pvs_buf_release(&sql);
+    return s;
+}
+
 enum pvs_err pvs_sqlite_web_delete(struct pvs_store_be *st,
                                    const struct pvs_entity *e, const char *id,
                                    const char *owner,
@@ -1299,14 +1331,7 @@ enum pvs_err pvs_sqlite_web_delete(struct pvs_store_be *st,
         return PVS_ERR_DENIED;
     }
     /* Refuse to leave dangling references behind. */
-    if (!strcmp(e->name, "site"))
-        s = prep(st, "SELECT COUNT(*) FROM devices WHERE site_id = ?1");
-    else if (!strcmp(e->name, "customer"))
-        s = prep(st, "SELECT COUNT(*) FROM sites WHERE customer_id = ?1");
-    else if (!strcmp(e->name, "technician"))
-        s = prep(st, "SELECT COUNT(*) FROM sites WHERE technician_id = ?1");
-    else
-        s = prep(st, "SELECT 0 WHERE ?1 IS NOT NULL");
+    s = prep_refs(st, e);
     if (!s)
         return PVS_ERR_DB;
     bind_text(s, 1, id);
@@ -1314,9 +1339,8 @@ enum pvs_err pvs_sqlite_web_delete(struct pvs_store_be *st,
     if (rc)
         return rc;
     if (uses) {
-        result(res, "%s '%s' is still used by %lld %s", e->name, id,
-               (long long)uses,
-               !strcmp(e->name, "site") ? "device(s)" : "site(s)");
+        result(res, "%s '%s' is still used by %lld other object(s)", e->name,
+               id, (long long)uses);
         return PVS_ERR_EXISTS;
     }
     pvs_snprintf(sql, sizeof(sql), "DELETE FROM %s WHERE id = ?1%s", e->table,
