@@ -98,11 +98,8 @@ EDGE_ALLOW = {
     # JSON moving to web/
     ("core/store/sqlite/store_web.c", "pvs/notifier.h"),
 }
-# The SQLite backend before it moves under core/store/sqlite/.
-SQLITE_ALLOW = {"core/store/store.c", "core/store/store_backup.c",
-                "core/store/store_int.h", "core/store/store_rollup.c",
-                "core/store/store_web.c", "core/store/store_flow.c",
-                "core/store/store_ids.c"}
+# Files outside the backends' folders that may include sqlite3.h: none.
+SQLITE_ALLOW = set()
 # Functions over 80 lines not split yet: file and function name.
 LONG_ALLOW = {
     ("collector/modbus_conn.c", "pvs_modbus_url_parse"),
@@ -129,6 +126,9 @@ LONG_ALLOW = {
     ("core/store/sqlite/store.c", "pvs_sqlite_tickets_json"),
     ("core/store/sqlite/store_flow.c", "pvs_sqlite_report_json"),
     ("core/store/sqlite/store_web.c", "pvs_sqlite_web_put"),
+    ("core/daemon/engine_flow.c", "engine_flow_integrations"),
+    ("core/daemon/main.c", "apply_live"),
+    ("tests/unit/test_workflow.c", "test_alert_is_a_work_order"),
     ("notifier/template.c", "pvs_template_render"),
     ("rules/rule_communication.c", "tick_site"),
     ("rules/rule_trend.c", "judge"),

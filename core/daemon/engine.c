@@ -456,9 +456,10 @@ int64_t engine_queue_raw(struct pvs_engine *e, int64_t ticket_id,
     id = o.id;
     if (hold_until <= now)
         engine_ids_add(&e->fresh, &e->nfresh, &e->fresh_cap, o.id);
-    pvs_store_ticket_event(e->st, ticket_id, now,
-                           hold_until > now ? "message_held" : "message_queued",
-                           "pvsentry", subject);
+    engine_wrote(e, pvs_store_ticket_event(e->st, ticket_id, now,
+                                           hold_until > now ? "message_held"
+                                                            : "message_queued",
+                                           "pvsentry", subject));
     return id;
 }
 
@@ -516,6 +517,13 @@ void engine_fact(struct mail_facts *f, const char *name, const char *value) {
     f->v[f->n].name = name;
     f->v[f->n].value = value;
     f->n++;
+}
+
+const char *engine_fact_get(const struct mail_facts *f, const char *name) {
+    for (size_t i = f->n; i-- > 0;)
+        if (!strcmp(f->v[i].name, name))
+            return f->v[i].value;
+    return NULL;
 }
 
 char *engine_fact_buf(struct mail_facts *f) {
@@ -649,8 +657,17 @@ void engine_common_facts(struct pvs_engine *e, struct mail_facts *f,
     engine_fact(f, "device_model", dev ? dev->model : NULL);
     engine_fact(f, "rule", ev->rule_id);
     engine_fact(f, "family", ev->family);
-    engine_fact(f, "evidence", ev->evidence);
-    engine_fact(f, "explanation", ev->explanation);
+    /* In the technician's language, from the rules' keys and values. */
+    engine_fact(f, "evidence",
+                pvs_template_evidence(
+                    lang, ev->evidence_src[0] ? ev->evidence_src : ev->evidence,
+                    engine_fact_buf(f), PVS_FACT_MAX));
+    engine_fact(f, "explanation",
+                pvs_template_evidence(lang,
+                                      ev->explanation_src[0]
+                                          ? ev->explanation_src
+                                          : ev->explanation,
+                                      engine_fact_buf(f), PVS_FACT_MAX));
     engine_fact(
         f, "event_code",
         event_code(e, dev, ev->subject, engine_fact_buf(f), PVS_FACT_MAX));
@@ -683,7 +700,7 @@ void engine_common_facts(struct pvs_engine *e, struct mail_facts *f,
     }
     /* The alert's one figure (rules.h), as numbers for any layout. */
     engine_fact(f, "lost_kwh", (b = engine_fact_buf(f)));
-    pvs_snprintf(b, PVS_FACT_MAX, "%.1f", ev->lost_kwh);
+    pvs_snprintf(b, PVS_FACT_MAX, "%.1f", t->lost_kwh > 0 ? t->lost_kwh : 0);
     engine_fact(f, "lost_kwh_per_day", (b = engine_fact_buf(f)));
     pvs_snprintf(b, PVS_FACT_MAX, "%.1f", per_day);
     engine_fact(f, "next_step",
@@ -773,7 +790,7 @@ bool engine_customer_affected(const struct pvs_alert_event *ev) {
 
 /* Families that name a cause; the others often follow from one. */
 static bool is_cause(const char *family) {
-    return !strcmp(family, "fault_code") || !strcmp(family, "communication");
+    return pvs_alert_family_is_cause(family);
 }
 
 /*
@@ -803,8 +820,8 @@ static bool fold_into_cause(struct pvs_engine *e,
     }
     pvs_snprintf(line, sizeof(line), "%s (%s): %s", ev->family, ev->fingerprint,
                  text);
-    pvs_store_ticket_event(e->st, ids[0], ev->ts_ms, "related_alert",
-                           "pvsentry", line);
+    engine_wrote(e, pvs_store_ticket_event(e->st, ids[0], ev->ts_ms,
+                                           "related_alert", "pvsentry", line));
     pvs_info("ticket #%lld: related alert %s joins it", (long long)ids[0],
              ev->fingerprint);
     pvs_free(ids);
@@ -833,11 +850,12 @@ static void merge_set(struct pvs_engine *e, const struct pvs_ticket *cause,
         pvs_snprintf(line, sizeof(line),
                      "merged into ticket #%lld, which has the cause",
                      (long long)cause->id);
-        pvs_store_ticket_event(e->st, t.id, now, "merged", "pvsentry", line);
+        engine_wrote(e, pvs_store_ticket_event(e->st, t.id, now, "merged",
+                                               "pvsentry", line));
         pvs_snprintf(line, sizeof(line), "ticket #%lld (%s) merged in",
                      (long long)t.id, t.family);
-        pvs_store_ticket_event(e->st, cause->id, now, "merged_in", "pvsentry",
-                               line);
+        engine_wrote(e, pvs_store_ticket_event(e->st, cause->id, now,
+                                               "merged_in", "pvsentry", line));
         pvs_ticket_release(&t);
     }
     pvs_free(ids);
@@ -878,8 +896,9 @@ static void on_firing(struct pvs_engine *e, const struct pvs_alert_event *ev) {
         existing.lost_kwh += ev->lost_kwh - ev->lost_kwh_before;
         if (!e->txn_rc)
             e->txn_rc = pvs_store_ticket_update(e->st, &existing);
-        pvs_store_ticket_event(e->st, existing.id, now, "alert_repeat",
-                               "pvsentry", text);
+        engine_wrote(e,
+                     pvs_store_ticket_event(e->st, existing.id, now,
+                                            "alert_repeat", "pvsentry", text));
         pvs_info("ticket #%lld: the problem fired again (%s)",
                  (long long)existing.id, ev->fingerprint);
         memset(&f, 0, sizeof(f));
@@ -900,8 +919,8 @@ static void on_firing(struct pvs_engine *e, const struct pvs_alert_event *ev) {
         existing.closed_ms = 0;
         if (!e->txn_rc)
             e->txn_rc = pvs_store_ticket_update(e->st, &existing);
-        pvs_store_ticket_event(e->st, existing.id, now, "reopened", "pvsentry",
-                               text);
+        engine_wrote(e, pvs_store_ticket_event(e->st, existing.id, now,
+                                               "reopened", "pvsentry", text));
         pvs_info("ticket #%lld reopened (%s)", (long long)existing.id,
                  ev->fingerprint);
         {
@@ -952,13 +971,16 @@ static void on_firing(struct pvs_engine *e, const struct pvs_alert_event *ev) {
     pvs_stats_add(PVS_STAT_TICKETS_OPENED, 1);
     pvs_info("ticket #%lld opened: %s (%s)", (long long)t.id, title,
              ev->fingerprint);
-    pvs_store_ticket_event(e->st, t.id, now, "opened", "pvsentry", text);
-    pvs_store_ticket_event(e->st, t.id, now, "assigned", "pvsentry", why);
+    engine_wrote(e, pvs_store_ticket_event(e->st, t.id, now, "opened",
+                                           "pvsentry", text));
+    engine_wrote(e, pvs_store_ticket_event(e->st, t.id, now, "assigned",
+                                           "pvsentry", why));
     merge_consequences(e, &t, now);
     if (ev->silenced) {
-        pvs_store_ticket_event(e->st, t.id, now, "silenced", "pvsentry",
-                               "a silence covers this problem: nobody is "
-                               "notified");
+        engine_wrote(e, pvs_store_ticket_event(
+                            e->st, t.id, now, "silenced", "pvsentry",
+                            "a silence covers this problem: nobody is "
+                            "notified"));
         pvs_ticket_release(&t);
         return;
     }
@@ -995,8 +1017,8 @@ static void on_resolved(struct pvs_engine *e,
         e->txn_rc = pvs_store_ticket_update(e->st, &t);
     pvs_snprintf(text, sizeof(text),
                  "the data shows recovery; %.1f kWh lost in all", t.lost_kwh);
-    pvs_store_ticket_event(e->st, t.id, ev->ts_ms, "recovered", "pvsentry",
-                           text);
+    engine_wrote(e, pvs_store_ticket_event(e->st, t.id, ev->ts_ms, "recovered",
+                                           "pvsentry", text));
     pvs_info("ticket #%lld resolved: the data shows recovery (%s)",
              (long long)t.id, ev->fingerprint);
     memset(&f, 0, sizeof(f));
@@ -1023,8 +1045,9 @@ static void on_update(struct pvs_engine *e, const struct pvs_alert_event *ev) {
         if (pvs_severity_parse(t.severity) < (int)ev->severity) {
             pvs_free(t.severity);
             t.severity = pvs_strdup(pvs_severity_name(ev->severity));
-            pvs_store_ticket_event(e->st, t.id, ev->ts_ms, "severity",
-                                   "pvsentry", ev->evidence);
+            engine_wrote(e, pvs_store_ticket_event(e->st, t.id, ev->ts_ms,
+                                                   "severity", "pvsentry",
+                                                   ev->evidence));
         }
         t.updated_ms = ev->ts_ms;
         if (!e->txn_rc)
@@ -1033,9 +1056,20 @@ static void on_update(struct pvs_engine *e, const struct pvs_alert_event *ev) {
     pvs_ticket_release(&t);
 }
 
-static void on_alert(void *ud, const struct pvs_alert_event *ev) {
+static void on_alert(void *ud, const struct pvs_alert_event *rev) {
     struct pvs_engine *e = ud;
     enum pvs_err rc;
+    struct pvs_alert_event loc = *rev, *ev = &loc;
+
+    /* Stored, logged and sent to machines in English; each person's
+     * message renders the rules' own form in their language. */
+    pvs_strlcpy(loc.evidence_src, rev->evidence, sizeof(loc.evidence_src));
+    pvs_strlcpy(loc.explanation_src, rev->explanation,
+                sizeof(loc.explanation_src));
+    pvs_template_evidence("en", rev->evidence, loc.evidence,
+                          sizeof(loc.evidence));
+    pvs_template_evidence("en", rev->explanation, loc.explanation,
+                          sizeof(loc.explanation));
 
     if (ev->state == PVS_ALERT_UPDATE) {
         if (e->txn_rc)
@@ -1174,9 +1208,10 @@ static void handle_delivery(struct pvs_engine *e, struct pvs_msg *m) {
             pvs_snprintf(text, sizeof(text), "%s %s to %s%s%s", o.audience,
                          o.kind, o.recipient, m->ok ? "" : ": ",
                          m->ok ? "" : m->error);
-            pvs_store_ticket_event(e->st, o.ticket_id, m->ts_ms,
-                                   m->ok ? "notified" : "delivery_failed",
-                                   "notifier", text);
+            engine_wrote(e, pvs_store_ticket_event(e->st, o.ticket_id, m->ts_ms,
+                                                   m->ok ? "notified"
+                                                         : "delivery_failed",
+                                                   "notifier", text));
             pvs_outbox_release(&o);
         }
     }
@@ -1277,8 +1312,8 @@ static void ticket_command(struct pvs_engine *e, struct pvs_command *c,
         }
         pvs_snprintf(text, sizeof(text), "ticket #%lld merged into this one",
                      (long long)t.id);
-        pvs_store_ticket_event(e->st, other.id, now, "merged_in", c->actor,
-                               text);
+        engine_wrote(e, pvs_store_ticket_event(e->st, other.id, now,
+                                               "merged_in", c->actor, text));
         pvs_ticket_release(&other);
     }
     if (c->kind == PVS_CMD_TICKET_SCHEDULE && c->value_ms) {
@@ -1304,7 +1339,8 @@ static void ticket_command(struct pvs_engine *e, struct pvs_command *c,
     t.updated_ms = now;
     if (!e->txn_rc)
         e->txn_rc = pvs_store_ticket_update(e->st, &t);
-    pvs_store_ticket_event(e->st, t.id, now, tr->event, c->actor, text);
+    engine_wrote(
+        e, pvs_store_ticket_event(e->st, t.id, now, tr->event, c->actor, text));
     pvs_info("ticket #%lld: %s by %s", (long long)t.id, tr->event,
              c->actor[0] ? c->actor : "someone");
     c->result_id = t.id;
@@ -1431,8 +1467,9 @@ static void batch(struct pvs_engine *e, void **msgs, size_t n) {
                      " the retention",
                      (long long)gone);
         if (!e->txn_rc && e->cfg->http && e->cfg->http->personal_retention_ms)
-            pvs_store_web_prune_personal(
-                e->st, now - e->cfg->http->personal_retention_ms, NULL);
+            engine_wrote(
+                e, pvs_store_web_prune_personal(
+                       e->st, now - e->cfg->http->personal_retention_ms, NULL));
         e->next_prune = now + PRUNE_EVERY_MS;
         pvs_ruleset_save_learnt(e->rules, learnt_put, e);
     }
@@ -1442,6 +1479,13 @@ static void batch(struct pvs_engine *e, void **msgs, size_t n) {
     rc = e->txn_rc ? e->txn_rc : pvs_store_commit(e->st);
     pvs_stats_add(PVS_STAT_BATCHES, 1);
     if (rc) {
+        char why[256];
+
+        /* A write that failed inside the batch logged why already. */
+        pvs_strlcpy(why,
+                    e->txn_rc ? "one of its writes failed"
+                              : pvs_store_errmsg(e->st),
+                    sizeof(why));
         pvs_store_rollback(e->st);
         pvs_stats_add(PVS_STAT_DB_ERRORS, 1);
         pvs_stats_add(PVS_STAT_SAMPLES_LOST, nsamples);
@@ -1449,7 +1493,7 @@ static void batch(struct pvs_engine *e, void **msgs, size_t n) {
         pvs_complain(&e->db_down, PVS_LOG_ERROR,
                      "cannot commit a batch of %zu messages (%zu samples "
                      "lost): %s",
-                     n, nsamples, pvs_store_errmsg(e->st));
+                     n, nsamples, why);
         e->nfresh = 0;
         flush_answers(e, false);
         return;

@@ -7,6 +7,7 @@
  * customer, surveys recorded once, customer contacts, false alarms.
  * No network: messages stay in the outbox, which is what is checked.
  */
+#include <fcntl.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -54,6 +55,7 @@ static const char cfg_text[] =
     "[team \"south\"]\nmember = bob\nmember = cat\nlead = lea\n"
     "[webhook \"oncall\"]\nurl = http://127.0.0.1:9/hook\nsecret = k\n"
     "format = alertmanager\n"
+    "[webhook \"ops\"]\nurl = http://127.0.0.1:9/ops\nsecret = k\n"
     "[sms]\nurl = http://127.0.0.1:9/send?to={to}&text={text}\n"
     "[customer \"cu\"]\nname = Jean\nemail = jean@example.net\n"
     "phone = +33600000002\n"
@@ -561,6 +563,34 @@ static void test_alert_is_a_work_order(void **state) {
     }
     assert_true(per_day > 0.05);
     has(mail, want);
+    /* Webhooks and the SMS carry that same figure, never their own. */
+    {
+        char lost[160], am[200], *body;
+        double so_far_t, per_day_t;
+        const char *p = strstr(mail, "Lost:      ") + 11;
+
+        pvs_snprintf(lost, sizeof(lost), "%.*s", (int)strcspn(p, "\r\n"), p);
+        assert_int_equal(
+            sscanf(lost, "%lf kWh so far, about %lf", &so_far_t, &per_day_t),
+            2);
+        body = body_of(&w, "SELECT body FROM outbox WHERE recipient = 'ops'"
+                           " AND kind = 'alert' ORDER BY id LIMIT 1");
+        pvs_snprintf(am, sizeof(am), "\"lost_kwh\":%g,", so_far_t);
+        has(body, am);
+        pvs_snprintf(am, sizeof(am), "\"lost_kwh_per_day\":%g", per_day_t);
+        has(body, am);
+        pvs_free(body);
+        body = body_of(&w, "SELECT body FROM outbox WHERE recipient ="
+                           " 'oncall' AND kind = 'alert' ORDER BY id LIMIT 1");
+        pvs_snprintf(am, sizeof(am), "Energy lost: %s.", lost);
+        has(body, am);
+        pvs_free(body);
+        body = body_of(&w, "SELECT body FROM outbox WHERE audience ="
+                           " 'technician' AND channel = 'sms' ORDER BY id");
+        pvs_snprintf(am, sizeof(am), ". Lost: %s. Acknowledge: ", lost);
+        has(body, am);
+        pvs_free(body);
+    }
     /* The article, inline: what to check, the fix, what to bring. */
     has(mail, "On site:   Read the event log on the display");
     has(mail, "Bring:     The inverter's service manual, insulation tester");
@@ -774,6 +804,93 @@ static void test_ack_link_single_use(void **state) {
     world_stop(&w);
 }
 
+/*
+ * A store write that fails inside a batch: the visit proposal's
+ * appointment insert is refused by a trigger. Nothing of the batch may
+ * stay (no "scheduled" status or event, no mail with confirmation links
+ * for an appointment that does not exist), the caller hears the failure,
+ * and the reason is logged once.
+ */
+static void test_failed_write_sends_nothing(void **state) {
+    struct world w;
+    struct pvs_command *c;
+    sqlite3 *rw = NULL;
+    char path[128], status[32], log[4096];
+    long long outbox, events;
+    int saved, fd;
+    FILE *f;
+    size_t len;
+    const char *hit;
+
+    (void)state;
+    world_start(&w, "2024-06-21T08:00:00Z");
+    send_state(&w, PVS_ST_MPPT, 3000);
+    assert_true(
+        feed_until(&w, PVS_ST_FAULT, 0, "SELECT COUNT(*) FROM tickets", 1));
+    pvs_snprintf(path, sizeof(path), "%s/w.db", dir);
+    assert_int_equal(sqlite3_open(path, &rw), SQLITE_OK);
+    sqlite3_busy_timeout(rw, 5000);
+    assert_int_equal(sqlite3_exec(rw,
+                                  "CREATE TRIGGER refuse BEFORE INSERT ON"
+                                  " appointments BEGIN SELECT RAISE(ABORT,"
+                                  " 'appointments are refused here'); END",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(rw);
+    qs(&w, "SELECT status FROM tickets WHERE id = 1", status, sizeof(status));
+    outbox = q(&w, "SELECT COUNT(*) FROM outbox");
+    events = q(&w, "SELECT COUNT(*) FROM ticket_events");
+
+    pvs_snprintf(path, sizeof(path), "%s/stderr.log", dir);
+    fflush(stderr);
+    saved = dup(2);
+    fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    assert_true(fd >= 0 && saved >= 0);
+    dup2(fd, 2);
+    close(fd);
+    c = pvs_command_new(PVS_CMD_TICKET_SCHEDULE);
+    c->ticket_id = 1;
+    c->value_ms = pvs_clock_now_ms() + 86400000LL;
+    pvs_strlcpy(c->actor, "bob", sizeof(c->actor));
+    assert_int_equal(pvs_command_call(pvs_engine_inbox(w.eng), c, 5000),
+                     PVS_OK);
+    fflush(stderr);
+    dup2(saved, 2);
+    close(saved);
+    assert_int_not_equal(c->result, PVS_OK);
+    assert_int_equal(c->http_status, 503);
+    pvs_command_put(c);
+
+    /* Nothing of the batch was kept. */
+    assert_int_equal(q(&w, "SELECT COUNT(*) FROM appointments"), 0);
+    assert_int_equal(q(&w, "SELECT COUNT(*) FROM outbox"), outbox);
+    assert_int_equal(q(&w, "SELECT COUNT(*) FROM outbox WHERE kind ="
+                           " 'appointment'"),
+                     0);
+    assert_int_equal(q(&w, "SELECT COUNT(*) FROM ticket_events WHERE kind ="
+                           " 'scheduled'"),
+                     0);
+    assert_true(q(&w, "SELECT COUNT(*) FROM ticket_events") <= events);
+    {
+        char now_status[32];
+        qs(&w, "SELECT status FROM tickets WHERE id = 1", now_status,
+           sizeof(now_status));
+        assert_string_equal(now_status, status);
+    }
+    /* The reason is logged once. */
+    f = fopen(path, "r");
+    assert_non_null(f);
+    len = fread(log, 1, sizeof(log) - 1, f);
+    fclose(f);
+    log[len] = '\0';
+    hit = strstr(log, "appointments are refused here");
+    if (!hit)
+        fprintf(stderr, "log: %s\n", log);
+    assert_non_null(hit);
+    assert_null(strstr(hit + 1, "appointments are refused here"));
+    world_stop(&w);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_route_escalate_ack),
@@ -787,6 +904,7 @@ int main(void) {
         cmocka_unit_test(test_escalation_exhausted),
         cmocka_unit_test(test_fixed_checked_against_the_data),
         cmocka_unit_test(test_ack_link_single_use),
+        cmocka_unit_test(test_failed_write_sends_nothing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

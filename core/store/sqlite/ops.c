@@ -112,4 +112,8 @@ const struct pvs_store_ops pvs_sqlite_ops = {
     .entity_objs = pvs_sqlite_entity_objs,
     .web_prune_personal = pvs_sqlite_web_prune_personal,
     .web_audit = pvs_sqlite_web_audit,
+    .rows_each = pvs_sqlite_rows_each,
+    .row_put = pvs_sqlite_row_put,
+    .rows_count = pvs_sqlite_rows_count,
+    .rows_clear = pvs_sqlite_rows_clear,
 };
