@@ -662,8 +662,8 @@ static void entity_write(struct web_req *r, const struct pvs_entity *e,
     }
     if (j) {
         cJSON_DeleteItemFromObjectCaseSensitive(j, "id");
-        if (pvs_store_web_validate(e, j, kind == PVS_CMD_API_CREATE, field,
-                                   sizeof(field), msg, sizeof(msg))) {
+        if (pvs_entity_validate_json(e, j, kind == PVS_CMD_API_CREATE, field,
+                                     sizeof(field), msg, sizeof(msg))) {
             pvs_web_error(r, 400, field, "%s", msg);
             goto out;
         }
@@ -940,6 +940,41 @@ static void people(struct web_req *r, const char *role, char **seg, int n) {
         if ((st = store(r)))
             read_ok(r, pvs_store_web_person_json(st, role, seg[1], &r->out),
                     role);
+    } else if (method(r, "PATCH") || method(r, "PUT")) {
+        entity_write(r, e, seg[1], PVS_CMD_API_UPDATE);
+    } else if (method(r, "DELETE")) {
+        entity_write(r, e, seg[1], PVS_CMD_API_DELETE);
+    } else {
+        pvs_web_error(r, 405, NULL, "use GET, PATCH or DELETE");
+    }
+}
+
+/*
+ * A gateway's MQTT topic map: staff read them, installers and admins
+ * write them (an installer only the maps they created).
+ */
+static void mqtt_maps(struct web_req *r, char **seg, int n) {
+    const struct pvs_entity *e = pvs_store_web_entity("mqtt_map");
+    struct pvs_store *st;
+
+    if (n == 1) {
+        if (method(r, "POST"))
+            entity_write(r, e, NULL, PVS_CMD_API_CREATE);
+        else if (!method(r, "GET"))
+            pvs_web_error(r, 405, NULL, "use GET or POST");
+        else if (allow(r, R_STAFF) && (st = store(r)))
+            read_ok(r, pvs_store_web_entities_json(st, e, NULL, &r->out),
+                    "mqtt_map");
+        return;
+    }
+    if (n != 2 || !pvs_store_web_id_valid(seg[1])) {
+        pvs_web_error(r, 404, NULL, "no such mqtt_map");
+        return;
+    }
+    if (method(r, "GET")) {
+        if (allow(r, R_STAFF) && (st = store(r)))
+            read_ok(r, pvs_store_web_entities_json(st, e, seg[1], &r->out),
+                    "mqtt_map");
     } else if (method(r, "PATCH") || method(r, "PUT")) {
         entity_write(r, e, seg[1], PVS_CMD_API_UPDATE);
     } else if (method(r, "DELETE")) {
@@ -1385,6 +1420,8 @@ void pvs_api_handle(struct web_req *r, const char *path) {
         people(r, "customer", seg, n);
     else if (!strcmp(seg[0], "technicians"))
         people(r, "technician", seg, n);
+    else if (!strcmp(seg[0], "mqtt-maps"))
+        mqtt_maps(r, seg, n);
     else if (!strcmp(seg[0], "users"))
         users(r, seg, n);
     else if (!strcmp(seg[0], "tokens"))

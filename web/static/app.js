@@ -453,9 +453,12 @@ function total1(arr) {
   return s === null ? "no data" : num(s, 1) + " kWh";
 }
 
+/* The gateway layouts pvsentry ships (collector/mqtt_preset.c). */
+const MQTT_PRESETS = ["opendtu", "ahoy", "venus", "sbfspot", "deye", "shelly", "tasmota", "statestream"];
+
 /* Installers: which gateways publish on the broker for this site, as
- * config sections (POST /sites/{id}/mqtt-learn). */
-function mqttLearnCard(id) {
+ * config sections (POST /sites/{id}/mqtt-learn), and the site's maps. */
+function mqttLearnCard(id, maps) {
   if (me.role !== "admin" && me.role !== "installer") return null;
   const out = h("pre", { class: "kb", id: "mqtt-learn", hidden: true });
   const b = h("button", { type: "button", class: "secondary", id: "mqtt-learn-run",
@@ -472,9 +475,15 @@ function mqttLearnCard(id) {
       b.disabled = false;
       b.textContent = "Listen again";
     } }, "Find gateways on the broker");
+  const mine = maps.filter((m) => m.site_id === id);
   return [h("h2", {}, "MQTT gateways"), h("div", { class: "card" },
     h("p", { class: "muted" }, "OpenDTU, AhoyDTU, Venus OS, SBFspot, deye, Shelly, Tasmota: " +
-      "the sections to add to the config file for what publishes now."), b, out)];
+      "the sections to add to the config file for what publishes now, or register a map " +
+      "on the Register page."), b, out,
+    h("ul", { id: "site-maps" }, mine.map((m) => h("li", {}, m.id + ": " + (m.preset || "own layout") +
+      (m.devices && m.devices.length ? " (" + m.devices.join(", ") + ")" : "") +
+      (m.source === "api" ? "" : " — config file"))))),
+  ];
 }
 
 async function sitePage(id) {
@@ -483,6 +492,7 @@ async function sitePage(id) {
   pageZone = zone;
   const names = await personNames();
   const energy = await energySection(id, zone, s.state);
+  const maps = ["admin", "installer"].includes(me.role) ? await api("GET", "/mqtt-maps") : [];
   show(
     h("h1", {}, s.name || s.id, " ", badge(s.state)),
     zoneLine(zone, "the site's local time", Number(energy.dataset.now) || null),
@@ -514,7 +524,7 @@ async function sitePage(id) {
     [["Kind", (d) => d.kind || "—"], ["Power now", (d) => (d.last.ac_power_w === undefined ? "—" : num(d.last.ac_power_w) + " W")],
       ["Energy counter", (d) => (d.last.ac_energy_wh === undefined ? "—" : num(d.last.ac_energy_wh / 1000, 1) + " kWh")],
       ["Last seen", (d) => (d.last_seen_ms ? when(d.last_seen_ms, zone) : "never")]], "No devices yet."),
-    mqttLearnCard(id),
+    mqttLearnCard(id, maps),
     h("h2", {}, "Ticket history"), ticketCards(s.tickets.items, zone));
   drawPending(energy);
 }
@@ -740,6 +750,26 @@ async function installPage(note) {
     h("button", { type: "submit", id: "customer-submit" }, "Add customer")),
   "/customers", []);
   for (const el of custForm.querySelectorAll("input, select")) el.name = el.id.replace("cust-", "");
+  const mapForm = submitter(h("form", { id: "map-form", class: "card" },
+    h("h2", {}, "Register a gateway's MQTT map"),
+    h("div", { class: "two" }, field("map-id", "Map id", { required: true, pattern: ID_PATTERN }),
+      selectField("map-site", "Site", sites.items.map((s) => [s.id, s.name || s.id]))),
+    h("div", { class: "two" },
+      selectField("preset", "Gateway", MQTT_PRESETS.map((p) => [p, p])),
+      field("prefix", "Topic prefix (empty: the gateway's default)")),
+    h("div", { class: "row" }, h("label", { for: "map-devices" }, "Devices: SERIAL DEVICE, one per line"),
+      h("textarea", { id: "map-devices", name: "devices", placeholder: "114182912345 site-01-inv1" })),
+    h("button", { type: "submit", id: "map-submit" }, "Register map")),
+  "/mqtt-maps", [], { prepare: (v) => {
+    v.devices = (v.devices || "").split("\n").map((x) => x.trim()).filter((x) => x);
+    if (!v.devices.length) delete v.devices;
+    if (v.prefix) v.settings = { prefix: v.prefix.trim() };
+    delete v.prefix;
+  } });
+  for (const el of mapForm.querySelectorAll("input, select")) {
+    if (el.id === "map-id") el.name = "id";
+    if (el.id === "map-site") el.name = "site_id";
+  }
   const file = h("input", { id: "csv-file", type: "file", accept: ".csv,text/csv" });
   const report = h("div", { id: "import-report" });
   const runImport = (dry) => async () => {
@@ -781,7 +811,7 @@ async function installPage(note) {
       h("button", { type: "button", id: "import-dry", class: "secondary", onclick: runImport(true) }, "Check (dry run)"),
       h("button", { type: "button", id: "import-run", onclick: runImport(false) }, "Import")),
     report);
-  show(h("h1", {}, "Register"), note || null, h("div", { class: "grid" }, siteForm, devForm, custForm), importCard,
+  show(h("h1", {}, "Register"), note || null, h("div", { class: "grid" }, siteForm, devForm, custForm, mapForm), importCard,
     h("h2", {}, "Sites"),
     cards("site-list", sites.items, (s) => h("a", { href: "#/site/" + encodeURIComponent(s.id) }, s.name || s.id),
       [["Status", (s) => badge(s.state)], ["Devices", (s) => String(s.devices)],
