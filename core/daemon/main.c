@@ -65,6 +65,7 @@ static const char usage_main[] =
     "  report -c FILE     service KPIs (--since DATE, --json)\n"
     "  backup -c FILE OUT copy the database safely while it runs\n"
     "  ids KIND -c FILE   ids of sites, devices or tickets (completion)\n"
+    "  copy-store --from DB --to DB  copy the store to another backend\n"
     "  mqtt-learn -c FILE recognise gateways on the broker, print their "
     "maps\n"
     "\n"
@@ -837,6 +838,8 @@ int main(int argc, char **argv) {
         status = pvs_report_main(argc - 1, argv + 1);
     else if (!strcmp(cmd, "ids"))
         status = pvs_ids_main(argc - 1, argv + 1);
+    else if (!strcmp(cmd, "copy-store"))
+        status = pvs_copy_store_main(argc - 1, argv + 1);
     else if (!strcmp(cmd, "mqtt-learn"))
         status = pvs_mqtt_learn_main(argc - 1, argv + 1);
     else {
