@@ -68,6 +68,9 @@
 #define ENGINE_NICE 5
 /* While ingest is paused for disk space, look again this often. */
 #define DISK_RECHECK_MS 500
+/* The engine waits at most 200 ms for its inbox: a batch this much later
+ * means it did not get the CPU. */
+#define STALL_MS 2000
 
 /* ---- small sets of outbox ids ---- */
 
@@ -1395,8 +1398,18 @@ static void handle(struct pvs_engine *e, struct pvs_msg *m, int64_t now) {
         handle_command(e, m->cmd, now);
         m->cmd = NULL; /* answered (or queued for answer) */
         break;
-    case PVS_MSG_CONFIG: /* engine_main hands it to switch_config */
     case PVS_MSG_SOURCE_HEALTH:
+        /* A collector of ours runs behind time (see check_health). */
+        if (!strncmp(m->source, "late:", 5)) {
+            if (!m->healthy)
+                e->late_sources++;
+            else if (e->late_sources)
+                e->late_sources--;
+        }
+        pvs_debug("source '%s' is %s", m->source,
+                  m->healthy ? "healthy" : "down");
+        break;
+    case PVS_MSG_CONFIG: /* engine_main hands it to switch_config */
     case PVS_MSG_DEVICE_STATUS:
         pvs_debug("source '%s' is %s", m->source,
                   m->healthy ? "healthy" : "down");
@@ -1413,6 +1426,22 @@ static void check_health(struct pvs_engine *e, int64_t now, size_t n) {
      */
     bool lagging = n == BATCH_MAX && pvs_queue_len(e->inbox) > 0;
     bool ok = true;
+    int64_t mono = pvs_clock_mono_ms();
+
+    /*
+     * A batch that comes far later than the engine's longest wait means
+     * this thread did not run (a starved CPU, a stopped process): the
+     * silence it saw on the clock meanwhile is its own. Like a backlog,
+     * it holds communication alerts back, then the grace period runs.
+     */
+    if (e->last_batch_mono && mono - e->last_batch_mono > STALL_MS) {
+        pvs_warn("the engine did not run for %lld ms (the machine is "
+                 "busy): holding back communication alerts",
+                 (long long)(mono - e->last_batch_mono));
+        lagging = true;
+    }
+    e->last_batch_mono = mono;
+    lagging = lagging || e->late_sources > 0;
 
     if (lagging != e->lagging)
         pvs_info("%s", lagging ? "catching up with a backlog: holding back "

@@ -39,9 +39,11 @@ struct pvs_engine {
     struct health health[MAX_HEALTH];
     size_t nhealth;
     bool ingest_ok;
-    bool lagging;       /* the inbox holds a backlog */
-    int64_t *last_ts;   /* newest sample time per device */
-    struct pvs_tz **tz; /* per site, NULL when it cannot be loaded */
+    bool lagging;            /* the inbox holds a backlog */
+    size_t late_sources;     /* collectors running behind time */
+    int64_t last_batch_mono; /* when the last batch started */
+    int64_t *last_ts;        /* newest sample time per device */
+    struct pvs_tz **tz;      /* per site, NULL when it cannot be loaded */
     int64_t next_tick, next_prune, next_rescan;
     /* outbox rows written in the open transaction */
     int64_t *fresh;
