@@ -31,6 +31,7 @@ struct pvs_store_be {
     bool readonly;
     bool in_tx;
     bool lost;    /* the connection broke; reconnect at the next begin */
+    bool broken;  /* ... inside a batch: nothing more until it ends */
     bool durable; /* the batch changed more than telemetry */
     char err[512];
     /* readings of the batch, written by one COPY before anything else */
