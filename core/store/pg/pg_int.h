@@ -235,5 +235,10 @@ enum pvs_err pvs_pg_rows_count(struct pvs_store_be *st, const char *table,
                                int64_t *ret);
 enum pvs_err pvs_pg_rows_clear(struct pvs_store_be *st);
 enum pvs_err pvs_pg_rows_done(struct pvs_store_be *st);
+enum pvs_err pvs_pg_web_audit(struct pvs_store_be *st, int64_t now_ms,
+                              const char *actor, const char *action,
+                              const char *object);
+enum pvs_err pvs_pg_web_prune_personal(struct pvs_store_be *st,
+                                       int64_t before_ms, int64_t *ret_n);
 
 #endif
