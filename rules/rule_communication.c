@@ -326,12 +326,32 @@ static void fmt_silence(char *buf, size_t size, int64_t last_ms, int64_t now) {
     char t[40];
 
     if (!last_ms) {
-        pvs_snprintf(buf, size, "no sample received yet");
+        pvs_snprintf(buf, size, "@comm.never");
         return;
     }
     pvs_fmt_iso_utc(last_ms, t, sizeof(t));
-    pvs_snprintf(buf, size, "no sample for %.0f min (last at %s)",
+    pvs_snprintf(buf, size, "@comm.device|min=%.0f|last=%s",
                  (double)(now - last_ms) / 60000.0, t);
+}
+
+/*
+ * A device with a reporting envelope that has not sent anything since the
+ * evening before: snow and dark days keep such loggers asleep all day
+ * (as the sensorless underperformance check takes a device that never
+ * woke for snow). Silence is still reported, as an info, and it counts
+ * as down from the next midday (sun time, on the device's clock).
+ */
+static bool asleep_since_dusk(struct pvs_rule *r, const struct pvs_device *d,
+                              int64_t now) {
+    const struct comm_dev *cd = &((struct comm_state *)r->state)->dev[d->index];
+    int64_t off = (int64_t)(d->site->longitude * 240000.0) -
+                  pvs_ruleset_clock_offset(r->set, d->index);
+    int64_t last_day = (cd->last_ms + off) / 86400000;
+
+    if (cd->env.night || !cd->last_ms || cd->env.n < ENV_MIN_LEARNT)
+        return false;
+    return (now + off) / 86400000 > last_day &&
+           now + off < (last_day + 2) * 86400000 + 43200000;
 }
 
 static void report_device(struct pvs_rule *r, const struct pvs_device *d,
@@ -346,14 +366,14 @@ static void report_device(struct pvs_rule *r, const struct pvs_device *d,
     if (cd->down)
         lost = clear_w(r, d, now);
     fmt_silence(sil, sizeof(sil), cd->last_ms, now);
-    pvs_snprintf(ev, sizeof(ev), "%s; sun elevation %.1f deg", sil, elev);
+    pvs_snprintf(ev, sizeof(ev), "%s|elev=%.1f", sil, elev);
     pvs_snprintf(ex, sizeof(ex),
-                 "'%s' has sent no data while the sun is up: it may be "
-                 "switched off, tripped, or its data logger or network link "
-                 "may have failed",
+                 asleep_since_dusk(r, d, now) ? "@comm.device.asleep.why|dev=%s"
+                                              : "@comm.device.why|dev=%s",
                  d->obj.id);
-    observe(r, d->site, d, "", true, now, r->severity, lost, ev, ex,
-            "communication-device");
+    observe(r, d->site, d, "", true, now,
+            asleep_since_dusk(r, d, now) ? PVS_SEV_INFO : r->severity, lost, ev,
+            ex, "communication-device");
     cd->reported = true;
 }
 
@@ -462,13 +482,9 @@ static void tick_gateway(struct pvs_rule *r, const struct pvs_site *site,
     if (!n || (!g->reported && (!gdown || covered)))
         return;
     pvs_snprintf(subj, sizeof(subj), "gateway:%s", gw->obj.id);
-    pvs_snprintf(ev, sizeof(ev),
-                 "none of the %zu devices carried by gateway '%s' has sent "
-                 "data for %.0f min",
-                 n, gw->obj.id, (double)p->timeout_ms / 60000.0);
-    pvs_snprintf(ex, sizeof(ex),
-                 "the gateway '%s' (%s) has stopped publishing: check its "
-                 "power, its network link and its MQTT settings",
+    pvs_snprintf(ev, sizeof(ev), "@comm.gateway|n=%zu|gw=%s|min=%.0f", n,
+                 gw->obj.id, (double)p->timeout_ms / 60000.0);
+    pvs_snprintf(ex, sizeof(ex), "@comm.gateway.why|gw=%s|preset=%s",
                  gw->obj.id, gw->preset ? gw->preset : "MQTT");
     observe(r, site, NULL, subj, true, now, r->severity,
             gdown && !covered ? lost : 0, ev, ex, "communication-gateway");
@@ -544,15 +560,9 @@ static void tick_site(struct pvs_rule *r, size_t si, int64_t now, bool held) {
     site_counts(r, si, &n, &ndown, &lost, now);
     site_down = n >= 2 && ndown == n && !mass;
     if (site_down || sg->reported) {
-        pvs_snprintf(ev, sizeof(ev),
-                     "none of the %zu devices has sent data for %.0f min; "
-                     "sun elevation %.1f deg",
-                     n, (double)p->timeout_ms / 60000.0, elev);
-        pvs_snprintf(ex, sizeof(ex),
-                     "the whole site '%s' is silent while the sun is up: "
-                     "its internet link, router or data logger is down, or "
-                     "the site has lost power",
-                     site->obj.id);
+        pvs_snprintf(ev, sizeof(ev), "@comm.site|n=%zu|min=%.0f|elev=%.1f", n,
+                     (double)p->timeout_ms / 60000.0, elev);
+        pvs_snprintf(ex, sizeof(ex), "@comm.site.why|site=%s", site->obj.id);
         observe(r, site, NULL, "site", true, now, PVS_SEV_CRITICAL,
                 site_down ? lost : 0, ev, ex, "communication-site");
         sg->reported = true;
@@ -576,15 +586,10 @@ static void tick_site(struct pvs_rule *r, size_t si, int64_t now, bool held) {
         if (!eg->reported && (!edown || sg->reported || mass))
             continue;
         endpoint_subject(ep, subj, sizeof(subj));
-        pvs_snprintf(ev, sizeof(ev),
-                     "none of the %zu devices behind '%s' has sent data "
-                     "for %.0f min",
-                     en, ep->url ? ep->url : ep->obj.id,
+        pvs_snprintf(ev, sizeof(ev), "@comm.endpoint|n=%zu|ep=%s|min=%.0f", en,
+                     ep->url ? ep->url : ep->obj.id,
                      (double)p->timeout_ms / 60000.0);
-        pvs_snprintf(ex, sizeof(ex),
-                     "the gateway or bus '%s' does not answer: check its "
-                     "power, network cable and serial wiring",
-                     ep->obj.id);
+        pvs_snprintf(ex, sizeof(ex), "@comm.endpoint.why|ep=%s", ep->obj.id);
         observe(r, site, NULL, subj, true, now, r->severity,
                 edown && !sg->reported ? elost : 0, ev, ex,
                 "communication-gateway");

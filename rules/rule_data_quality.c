@@ -12,8 +12,9 @@
  *                power-weighted centre of its day's production against
  *                that of the clear-sky model at the same instants (which
  *                knows the array's orientation), on good days (at least
- *                half the clear-sky energy), median of the last seven (five at
- *                least);
+ *                half the clear-sky energy, 80 % of the best recent day's
+ *                share, and each half of the day half of its own), median
+ *                of the last seven (five at least), from half an hour;
  *                a logger that follows daylight saving time shows +1 h
  *                through the summer (data every 30 min or more often)
  * Each is raised when seen and clears once the data has been clean for the
@@ -146,14 +147,11 @@ static void clock_day(struct pvs_rule *r, const struct pvs_device *d,
      * daylight saving move clocks by hours). */
     pvs_ruleset_set_clock_offset(r->set, (uint32_t)d->index,
                                  (int64_t)floor(med + 0.5) * 3600000);
-    pvs_snprintf(ev, sizeof(ev),
-                 "production centred %+.1f h from the clear-sky model's "
-                 "(median of %zu good days)",
-                 med, n);
-    pvs_snprintf(ex, sizeof(ex), "the clock of '%s' is about %.0f h %s%s",
+    pvs_snprintf(ev, sizeof(ev), "@dq.clock|h=%+.1f|days=%zu", med, n);
+    pvs_snprintf(ex, sizeof(ex), "@dq.clock.why|dev=%s|h=%.0f|dir=~%s|dst=%s",
                  d->obj.id, fabs(med) < 1.5 ? 1.0 : floor(fabs(med) + 0.5),
-                 med > 0 ? "ahead" : "behind",
-                 fabs(med) < 1.5 ? " (daylight saving time?)" : "");
+                 med > 0 ? "dq.ahead" : "dq.behind",
+                 fabs(med) < 1.5 ? "~dq.dst" : "");
     observe(r, d, DQ_CLOCK, true, now, med, 0, ev, ex);
 }
 
@@ -215,20 +213,16 @@ static void dq_sample(struct pvs_rule *r, const struct pvs_sample *s) {
         gap = true;
     if (gap) {
         pvs_fmt_iso_utc(dd->last_ms, t, sizeof(t));
-        pvs_snprintf(ev, sizeof(ev), "no data for %.1f h after %s",
+        pvs_snprintf(ev, sizeof(ev), "@dq.gap|h=%.1f|after=%s",
                      (double)(s->ts_ms - dd->last_ms) / 3600000.0, t);
-        observe(r, d, DQ_GAP, true, s->ts_ms, NAN, NAN, ev,
-                "a stretch of data is missing: the history has a hole, "
-                "energy totals for those days are incomplete");
+        observe(r, d, DQ_GAP, true, s->ts_ms, NAN, NAN, ev, "@dq.gap.why");
     } else if (s->ts_ms > dd->last_ms) {
         observe(r, d, DQ_GAP, false, s->ts_ms, NAN, NAN, NULL, NULL);
     }
     if (order) {
-        pvs_snprintf(ev, sizeof(ev), "sample %.0f s older than the previous",
+        pvs_snprintf(ev, sizeof(ev), "@dq.order|s=%.0f",
                      (double)(dd->last_ms - s->ts_ms) / 1000.0);
-        observe(r, d, DQ_ORDER, true, s->ts_ms, NAN, NAN, ev,
-                "timestamps go backwards: the device clock was set back or "
-                "samples arrive out of order");
+        observe(r, d, DQ_ORDER, true, s->ts_ms, NAN, NAN, ev, "@dq.order.why");
         return;
     }
     observe(r, d, DQ_ORDER, false, s->ts_ms, NAN, NAN, NULL, NULL);
@@ -242,11 +236,10 @@ static void dq_sample(struct pvs_rule *r, const struct pvs_sample *s) {
         drop =
             s->value < prev - p->drop_fraction * fabs(prev) && s->value < prev;
         if (drop) {
-            pvs_snprintf(ev, sizeof(ev), "counter fell from %.0f to %.0f", prev,
+            pvs_snprintf(ev, sizeof(ev), "@dq.counter|from=%.0f|to=%.0f", prev,
                          s->value);
             observe(r, d, DQ_COUNTER, true, s->ts_ms, s->value, prev, ev,
-                    "an energy counter went backwards: it was reset, the "
-                    "meter was replaced, or the reading is corrupt");
+                    "@dq.counter.why");
         }
     }
     if (!drop)

@@ -13,15 +13,16 @@
  *                      promises, falling pr_drop (default 20 %) below
  *                      where it started; without a sensor, the day's
  *                      clear periods' output over the clear-sky model's
- *                      (expect.h), so soiling shows before it costs
- *                      a tenth; info only, as the seasons move that
- *                      ratio too
+ *                      (expect.h), also fitted over the last
+ *                      short_days values, so soiling shows before it
+ *                      costs a tenth; info only, as the seasons move
+ *                      that ratio too
  *
  * Parameters: days (history, default 30), min_days (10), horizon (alert
  * when the limit is nearer than this many days, default 30), warn_days
  * (warning instead of info when nearer, 14), load (share of the rating
  * that counts as high load, 0.5), ref_ambient (25), heatsink_limit,
- * insulation_min, pr_drop.
+ * insulation_min, pr_drop, short_days (10).
  *
  * DESIGN
  * One value per device, subject and solar day (the day in local sun
@@ -42,6 +43,7 @@
 #define TR_MAX_DAYS 120
 #define TR_DAY_VALUES 256
 #define PR_FAST 0.003 /* of the ratio per day: no season moves it so fast */
+#define FAST_DAYS 2   /* days in a row: a hazy day is no drift */
 
 enum { TR_HEATSINK, TR_INSULATION, TR_PR, TR_N };
 static const char *const tr_subject[TR_N] = {
@@ -59,6 +61,7 @@ struct tr_series {
     double v[TR_MAX_DAYS];
     size_t head, n;
     bool active;
+    int fast_days; /* days in a row the short line fell fast */
 };
 
 /* Readings of the current day. */
@@ -170,33 +173,25 @@ static void explain(char *buf, size_t size, int kind, const char *dev,
                     double days, double limit, double slope) {
     char when[48];
 
+    /* "when" names a phrase: already, in a day, in ~N days. */
     if (days <= 0)
-        pvs_snprintf(when, sizeof(when), "already");
+        pvs_snprintf(when, sizeof(when), "when=~trend.already");
+    else if (days < 1.5)
+        pvs_snprintf(when, sizeof(when), "when=~trend.one_day");
     else
-        pvs_snprintf(when, sizeof(when), "in ~%.0f day%s", days,
-                     days < 1.5 ? "" : "s");
+        pvs_snprintf(when, sizeof(when), "days=%.0f|when=~trend.days", days);
     switch (kind) {
     case TR_HEATSINK:
         pvs_snprintf(buf, size,
-                     "at this rate the heatsink of '%s' reaches the "
-                     "derating limit (%.0f C) %s: at comparable load it "
-                     "runs %.2f C hotter every day; a clogged filter, a "
-                     "failing fan or a blocked vent is the usual cause",
-                     dev, limit, when, slope);
+                     "@trend.heatsink.why|dev=%s|limit=%.0f|%s|slope=%.2f", dev,
+                     limit, when, slope);
         break;
     case TR_INSULATION:
-        pvs_snprintf(buf, size,
-                     "at this rate the insulation resistance of '%s' falls "
-                     "below %.0f kOhm %s, when the inverter will refuse to "
-                     "start: moisture in a junction box or connector, or "
-                     "damaged cable insulation",
+        pvs_snprintf(buf, size, "@trend.insulation.why|dev=%s|limit=%.0f|%s",
                      dev, limit, when);
         break;
     default:
-        pvs_snprintf(buf, size,
-                     "at this rate the performance ratio of '%s' falls to "
-                     "%.2f %s (%.1f %% per day): growing soiling, a "
-                     "creeping string fault or degrading modules",
+        pvs_snprintf(buf, size, "@trend.pr.why|dev=%s|limit=%.2f|%s|pct=%.1f",
                      dev, limit, when, 100.0 * slope);
         break;
     }
@@ -226,7 +221,7 @@ static void judge(struct pvs_rule *r, const struct pvs_device *dev,
      * window stays flat. So the performance ratio is also fitted over
      * the last short_days values; that line counts when it falls faster
      * than the seasons ever move the ratio (PR_FAST of its level a
-     * day). */
+     * day) on two days in a row. */
     if (kind == TR_PR && d->pr_clear && s->n > (size_t)p->short_days) {
         struct pvs_trend st;
         size_t k = s->n - (size_t)p->short_days;
@@ -236,8 +231,12 @@ static void judge(struct pvs_rule *r, const struct pvs_device *dev,
 
         if (!long_fires && !pvs_trend_fit(x + k, y + k, s->n - k, &st) &&
             st.slope_hi < 0 &&
-            st.slope < -PR_FAST * (st.intercept + st.slope * x_now))
-            t = st;
+            st.slope < -PR_FAST * (st.intercept + st.slope * x_now)) {
+            if (++s->fast_days >= FAST_DAYS || s->active)
+                t = st;
+        } else {
+            s->fast_days = 0;
+        }
     }
     if (kind == TR_HEATSINK)
         limit = p->heatsink_limit;
@@ -254,14 +253,13 @@ static void judge(struct pvs_rule *r, const struct pvs_device *dev,
     if (!o.active && !s->active)
         return;
     pvs_snprintf(ev, sizeof(ev),
-                 "%s daily value %.3g now (fitted %.3g), Theil-Sen slope "
-                 "%+.3g per day (90 %% band %+.3g..%+.3g) over %zu days; "
-                 "limit %.3g %s",
+                 "@trend|what=%s|v=%.3g|fit=%.3g|slope=%+.3g|lo=%+.3g|"
+                 "hi=%+.3g|days=%zu|limit=%.3g|state=~%s",
                  tr_subject[kind], y[s->n - 1], fitted, t.slope, t.slope_lo,
                  t.slope_hi, s->n, limit,
-                 ttt < 0    ? "not reached"
-                 : ttt == 0 ? "passed"
-                            : "ahead");
+                 ttt < 0    ? "trend.not_reached"
+                 : ttt == 0 ? "trend.passed"
+                            : "trend.ahead");
     explain(ex, sizeof(ex), kind, dev->obj.id, ttt, limit, t.slope);
     o.site = dev->site;
     o.device = dev;

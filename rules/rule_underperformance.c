@@ -209,16 +209,13 @@ static void snow_observe(struct pvs_rule *r, const struct pvs_device *dev,
     o.active = active;
     o.measured = meas_w;
     o.expected = clear_w;
-    pvs_snprintf(ev, sizeof(ev),
-                 "ac_power_w %.0f W vs clear sky %.0f W since first light, "
-                 "the day after a dark day (%.0f %% of its clear sky)",
-                 meas_w, clear_w, 100.0 * d->prev_ratio);
-    pvs_snprintf(ex, sizeof(ex),
-                 "'%s' has produced almost nothing since first light after "
-                 "a dark day: most likely snow on the array (no thermometer "
-                 "or irradiance sensor to tell); if it lasts two days it is "
-                 "reported as a fault",
-                 dev->obj.id);
+    if (isfinite(d->prev_ratio))
+        pvs_snprintf(ev, sizeof(ev), "@under.snow|w=%.0f|clear=%.0f|pct=%.0f",
+                     meas_w, clear_w, 100.0 * d->prev_ratio);
+    else
+        pvs_snprintf(ev, sizeof(ev), "@under.snow|w=%.0f|clear=%.0f", meas_w,
+                     clear_w);
+    pvs_snprintf(ex, sizeof(ex), "@under.snow.why|dev=%s", dev->obj.id);
     o.evidence = ev;
     o.explanation = ex;
     o.kb = "snow";
@@ -348,17 +345,12 @@ static void evaluate(struct pvs_rule *r, const struct pvs_device *dev,
     floor_w = base > sum.meas_w ? base - sum.meas_w : 0;
     o.lost_w = o.active ? floor_w : 0;
     pvs_snprintf(ev, sizeof(ev),
-                 "ac_power_w %.0f W vs expected %.0f W over %.0f min "
-                 "(%s%s)",
+                 "@under|w=%.0f|exp=%.0f|min=%.0f|model=~%s|scaled=%s",
                  sum.meas_w, base, (double)sum.span_ms / 60000.0,
-                 sensor ? "from the irradiance sensor" : "clear sky",
-                 isnan(d->k) ? "" : ", scaled by its normal ratio");
-    pvs_snprintf(ex, sizeof(ex),
-                 dead ? "'%s' produces almost nothing although there is "
-                        "light: it is off, tripped or disconnected"
-                      : "'%s' produces clearly less than the light allows: "
-                        "a string, fuse or part of the array may be lost",
-                 dev->obj.id);
+                 sensor ? "model.sensor" : "model.clear",
+                 isnan(d->k) ? "" : "~under.scaled");
+    pvs_snprintf(ex, sizeof(ex), "@%s|dev=%s",
+                 dead ? "under.dead.why" : "under.low.why", dev->obj.id);
     o.evidence = ev;
     o.explanation = ex;
     o.kb = dead ? "inverter-offline" : "underperformance";
@@ -384,33 +376,21 @@ static double part_normal(const struct part *pt) {
 /* "about a third of the output ...; typical of one string of three" */
 static void part_words(const struct pvs_device *dev, const struct part *pt,
                        char *buf, size_t size) {
-    static const char *const wday[] = {"Thursday", "Friday", "Saturday",
-                                       "Sunday",   "Monday", "Tuesday",
-                                       "Wednesday"};
-    static const struct {
-        double f;
-        const char *what, *typical;
-    } share[] = {
-        {0.25, "a quarter", "one string of four"},
-        {1.0 / 3, "a third", "one string of three"},
-        {0.5, "half", "one string of two, or a derate to half power"},
-        {2.0 / 3, "two thirds", "two strings of three"},
-        {0.75, "three quarters", "three strings of four"},
-    };
+    /* Day 0 of the epoch was a Thursday: the phrase wday.0. */
+    static const double share[] = {0.25, 1.0 / 3, 0.5, 2.0 / 3, 0.75};
     double miss = 1.0 - pt->low_ratio;
     size_t best = 0;
     int64_t off = (int64_t)(dev->site->longitude * 240000.0);
     int64_t days = (pt->low_since + off) / 86400000;
 
     for (size_t i = 1; i < PVS_ARRAY_LEN(share); i++)
-        if (fabs(share[i].f - miss) < fabs(share[best].f - miss))
+        if (fabs(share[i] - miss) < fabs(share[best] - miss))
             best = i;
     pvs_snprintf(buf, size,
-                 "about %s of the output of '%s' has been missing since "
-                 "%s in clear weather; typical of %s",
-                 fabs(share[best].f - miss) < 0.06 ? share[best].what
-                                                   : "a part",
-                 dev->obj.id, wday[((days % 7) + 7) % 7], share[best].typical);
+                 "@under.part.why|share=~under.share.%d|dev=%s|"
+                 "since=~wday.%lld|typical=~under.typical.%zu",
+                 fabs(share[best] - miss) < 0.06 ? (int)best : -1, dev->obj.id,
+                 (long long)(((days % 7) + 7) % 7), best);
 }
 
 static void part_observe(struct pvs_rule *r, const struct pvs_device *dev,
@@ -432,9 +412,7 @@ static void part_observe(struct pvs_rule *r, const struct pvs_device *dev,
     o.measured = p_w;
     o.expected = normal;
     o.lost_w = pt->active && normal > p_w ? normal - p_w : 0;
-    pvs_snprintf(ev, sizeof(ev),
-                 "clear-sky performance %.0f %% of its normal in %d clear "
-                 "periods in a row (no irradiance sensor)",
+    pvs_snprintf(ev, sizeof(ev), "@under.part|pct=%.0f|n=%d",
                  100.0 * pt->low_ratio, pt->nlow);
     part_words(dev, pt, ex, sizeof(ex));
     o.evidence = ev;

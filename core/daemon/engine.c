@@ -519,6 +519,13 @@ void engine_fact(struct mail_facts *f, const char *name, const char *value) {
     f->n++;
 }
 
+const char *engine_fact_get(const struct mail_facts *f, const char *name) {
+    for (size_t i = f->n; i-- > 0;)
+        if (!strcmp(f->v[i].name, name))
+            return f->v[i].value;
+    return NULL;
+}
+
 char *engine_fact_buf(struct mail_facts *f) {
     PVS_ASSERT(f->nbuf < PVS_ARRAY_LEN(f->buf));
     return f->buf[f->nbuf++];
@@ -650,8 +657,17 @@ void engine_common_facts(struct pvs_engine *e, struct mail_facts *f,
     engine_fact(f, "device_model", dev ? dev->model : NULL);
     engine_fact(f, "rule", ev->rule_id);
     engine_fact(f, "family", ev->family);
-    engine_fact(f, "evidence", ev->evidence);
-    engine_fact(f, "explanation", ev->explanation);
+    /* In the technician's language, from the rules' keys and values. */
+    engine_fact(f, "evidence",
+                pvs_template_evidence(
+                    lang, ev->evidence_src[0] ? ev->evidence_src : ev->evidence,
+                    engine_fact_buf(f), PVS_FACT_MAX));
+    engine_fact(f, "explanation",
+                pvs_template_evidence(lang,
+                                      ev->explanation_src[0]
+                                          ? ev->explanation_src
+                                          : ev->explanation,
+                                      engine_fact_buf(f), PVS_FACT_MAX));
     engine_fact(
         f, "event_code",
         event_code(e, dev, ev->subject, engine_fact_buf(f), PVS_FACT_MAX));
@@ -684,7 +700,7 @@ void engine_common_facts(struct pvs_engine *e, struct mail_facts *f,
     }
     /* The alert's one figure (rules.h), as numbers for any layout. */
     engine_fact(f, "lost_kwh", (b = engine_fact_buf(f)));
-    pvs_snprintf(b, PVS_FACT_MAX, "%.1f", ev->lost_kwh);
+    pvs_snprintf(b, PVS_FACT_MAX, "%.1f", t->lost_kwh > 0 ? t->lost_kwh : 0);
     engine_fact(f, "lost_kwh_per_day", (b = engine_fact_buf(f)));
     pvs_snprintf(b, PVS_FACT_MAX, "%.1f", per_day);
     engine_fact(f, "next_step",
@@ -1040,9 +1056,20 @@ static void on_update(struct pvs_engine *e, const struct pvs_alert_event *ev) {
     pvs_ticket_release(&t);
 }
 
-static void on_alert(void *ud, const struct pvs_alert_event *ev) {
+static void on_alert(void *ud, const struct pvs_alert_event *rev) {
     struct pvs_engine *e = ud;
     enum pvs_err rc;
+    struct pvs_alert_event loc = *rev, *ev = &loc;
+
+    /* Stored, logged and sent to machines in English; each person's
+     * message renders the rules' own form in their language. */
+    pvs_strlcpy(loc.evidence_src, rev->evidence, sizeof(loc.evidence_src));
+    pvs_strlcpy(loc.explanation_src, rev->explanation,
+                sizeof(loc.explanation_src));
+    pvs_template_evidence("en", rev->evidence, loc.evidence,
+                          sizeof(loc.evidence));
+    pvs_template_evidence("en", rev->explanation, loc.explanation,
+                          sizeof(loc.explanation));
 
     if (ev->state == PVS_ALERT_UPDATE) {
         if (e->txn_rc)

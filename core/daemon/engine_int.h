@@ -91,7 +91,7 @@ static inline void engine_wrote(struct pvs_engine *e, enum pvs_err rc) {
 struct mail_facts {
     struct pvs_tvar v[80];
     size_t n;
-    char buf[40][PVS_FACT_MAX];
+    char buf[48][PVS_FACT_MAX];
     size_t nbuf;
 };
 
@@ -112,6 +112,8 @@ bool engine_ids_has(const int64_t *v, size_t n, int64_t id);
 void engine_ids_del(int64_t *v, size_t *n, int64_t id);
 void engine_fact(struct mail_facts *f, const char *name, const char *value);
 char *engine_fact_buf(struct mail_facts *f);
+/* The value of fact name (the last one set), or NULL. */
+const char *engine_fact_get(const struct mail_facts *f, const char *name);
 void engine_fmt_time(const struct pvs_engine *e, const struct pvs_site *site,
                      int64_t ms, char *buf, size_t size);
 /* Customers' time in the site's zone, in the site customer's words. */
