@@ -384,6 +384,11 @@ enum pvs_err pvs_store_check(struct pvs_store *st) {
 
 enum pvs_err pvs_store_backup(struct pvs_store *st, const char *dst_path,
                               int64_t *ret_pages, char *msg, size_t msgsize) {
+    if (!st->ops->backup)
+        pvs_snprintf(msg, msgsize,
+                     "the %s store has no backup of its own: use the "
+                     "database server's tools",
+                     st->ops->name);
     return READ(backup, dst_path, ret_pages, msg, msgsize);
 }
 

@@ -163,6 +163,38 @@ static void database_setting_picks_the_backend(void **state) {
     pvs_store_close(NULL);
 }
 
+/* The database value a config file gives, as the store will see it. */
+static void config_database(const char *value, char *out, size_t size) {
+    struct pvs_config *c = NULL;
+    struct pvs_cfg_errors errs;
+    char cpath[160];
+    FILE *f;
+
+    pvs_snprintf(cpath, sizeof(cpath), "%s/db.conf", dir);
+    f = fopen(cpath, "w");
+    fprintf(f, "[global]\ndatabase = %s\n", value);
+    fclose(f);
+    memset(&errs, 0, sizeof(errs));
+    assert_int_equal(pvs_config_load(cpath, &c, &errs), PVS_OK);
+    pvs_strlcpy(out, c->global.database, size);
+    pvs_config_free(c);
+}
+
+static void database_setting_in_the_config(void **state) {
+    char got[256], want[256];
+
+    (void)state;
+    /* sqlite:PATH and a plain path: relative to the config file */
+    config_database("sqlite:sub.db", got, sizeof(got));
+    pvs_snprintf(want, sizeof(want), "%s/sub.db", dir);
+    assert_string_equal(got, want);
+    config_database("sub.db", got, sizeof(got));
+    assert_string_equal(got, want);
+    /* a server URL is kept whole */
+    config_database("postgresql://pvs@127.0.0.1:5432/pvs", got, sizeof(got));
+    assert_string_equal(got, "postgresql://pvs@127.0.0.1:5432/pvs");
+}
+
 /* ---- batches ---- */
 
 static void batch_commits_or_rolls_back_whole(void **state) {
@@ -867,12 +899,9 @@ static void reads_answer_json(void **state) {
     struct pvs_scope staff = {PVS_SCOPE_ALL, NULL};
     struct pvs_scope other = {PVS_SCOPE_CUSTOMER, "nobody-here"};
     struct pvs_ticket_filter f = {NULL, NULL, 50, 0};
-    struct pvs_web_kpis k;
     struct pvs_buf out;
-    char fp[96], actor[32];
-    double kwh[3];
-    int64_t id, n = 0, at = 0;
-    size_t nsec = 0;
+    char fp[96];
+    int64_t id;
 
     (void)state;
     id = new_ticket(st, "open", fp, sizeof(fp));
@@ -907,6 +936,25 @@ static void reads_answer_json(void **state) {
     assert_int_equal(pvs_store_web_device_json(ro, &staff, "inv1", &out),
                      PVS_OK);
     json_ok(&out);
+    pvs_buf_release(&out);
+    pvs_store_close(ro);
+}
+
+static void reads_of_people_and_reports(void **state) {
+    struct pvs_store *st = open_rw(), *ro;
+    struct pvs_scope staff = {PVS_SCOPE_ALL, NULL};
+    struct pvs_web_kpis k;
+    struct pvs_buf out;
+    char fp[96], actor[32];
+    double kwh[3];
+    int64_t id, n = 0, at = 0;
+    size_t nsec = 0;
+
+    (void)state;
+    id = new_ticket(st, "open", fp, sizeof(fp));
+    pvs_store_close(st);
+    ro = open_ro();
+    pvs_buf_init(&out, 4 << 20);
     assert_int_equal(pvs_store_web_people_json(ro, "technician", &out), PVS_OK);
     json_ok(&out);
     assert_int_equal(pvs_store_web_person_json(ro, "technician", "t1", &out),
@@ -979,6 +1027,8 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(database_setting_picks_the_backend,
                                         setup, teardown),
+        cmocka_unit_test_setup_teardown(database_setting_in_the_config, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(batch_commits_or_rolls_back_whole,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(failed_write_fails_the_batch, setup,
@@ -1002,6 +1052,8 @@ int main(void) {
         cmocka_unit_test_setup_teardown(users_tokens_sessions, setup, teardown),
         cmocka_unit_test_setup_teardown(silences_and_erasure, setup, teardown),
         cmocka_unit_test_setup_teardown(reads_answer_json, setup, teardown),
+        cmocka_unit_test_setup_teardown(reads_of_people_and_reports, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(check_and_backup_or_unsupported, setup,
                                         teardown),
     };
