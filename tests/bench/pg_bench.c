@@ -125,8 +125,7 @@ static int cmd_plain(const char *uri, long devs, long n, long batch) {
             len += (size_t)snprintf(buf + len, 1100, "d%ld\t%lld\t%s}\n", dev,
                                     ts, data);
         }
-        if (PQputCopyData(c, buf, (int)len) != 1 ||
-            PQputCopyEnd(c, NULL) != 1)
+        if (PQputCopyData(c, buf, (int)len) != 1 || PQputCopyEnd(c, NULL) != 1)
             return 1;
         r = PQgetResult(c);
         if (PQresultStatus(r) != PGRES_COMMAND_OK) {
@@ -190,8 +189,7 @@ static int cmd_store(const char *conf, long n, long batch) {
 int main(int argc, char **argv) {
     pvs_log_set_level(PVS_LOG_WARN);
     if (argc == 6 && !strcmp(argv[1], "plain"))
-        return cmd_plain(argv[2], atol(argv[3]), atol(argv[4]),
-                         atol(argv[5]));
+        return cmd_plain(argv[2], atol(argv[3]), atol(argv[4]), atol(argv[5]));
     if (argc == 5 && !strcmp(argv[1], "store"))
         return cmd_store(argv[2], atol(argv[3]), atol(argv[4]));
     fprintf(stderr, "usage: pg_bench plain URI DEVS N BATCH | store CONFIG "
