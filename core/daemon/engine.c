@@ -1525,6 +1525,13 @@ static void batch(struct pvs_engine *e, void **msgs, size_t n) {
                      n, nsamples, why);
         e->nfresh = 0;
         flush_answers(e, false);
+        if (rc == PVS_ERR_IO && !e->store_away) {
+            e->store_away = true;
+            e->store_checked = pvs_clock_mono_ms();
+            pvs_stats_add(PVS_STAT_INGEST_PAUSED, 1);
+            pvs_error("the database is unreachable: ingest paused, messages "
+                      "wait in the inbox and at the broker until it is back");
+        }
         return;
     }
     flush_answers(e, true);
@@ -1683,6 +1690,27 @@ static void batches(struct pvs_engine *e, void **msgs, size_t n) {
         batch(e, msgs + from, n - from);
 }
 
+/*
+ * Whether the store's server is still away (a PostgreSQL restarting or
+ * failing over): ingest stays paused, as for a full disk, and a batch is
+ * tried again (which reconnects) every DISK_RECHECK_MS. Messages wait in
+ * the inbox, then at the broker; the batch that was in flight when the
+ * server went was rolled back as a whole and its samples counted lost.
+ */
+static bool store_away(struct pvs_engine *e) {
+    if (!e->store_away)
+        return false;
+    if (pvs_clock_mono_ms() - e->store_checked < DISK_RECHECK_MS)
+        return true;
+    e->store_checked = pvs_clock_mono_ms();
+    if (pvs_store_begin(e->st))
+        return true;
+    pvs_store_rollback(e->st);
+    e->store_away = false;
+    pvs_info("the database is reachable again: ingest resumed");
+    return false;
+}
+
 static void *engine_main(void *arg) {
     struct pvs_engine *e = arg;
     void *msgs[BATCH_MAX];
@@ -1708,7 +1736,7 @@ static void *engine_main(void *arg) {
             wait = 200;
         if (wait < 1)
             wait = 1;
-        if (disk_low(e)) {
+        if (disk_low(e) || store_away(e)) {
             if (pvs_queue_closed(e->inbox))
                 break;
             nap_ms(DISK_RECHECK_MS / 5);

@@ -57,8 +57,10 @@ struct pvs_engine {
     size_t nanswers, answers_cap;
     enum pvs_err txn_rc; /* first error inside the open transaction */
     struct pvs_complaint db_down;
-    bool disk_low;        /* ingest paused: under min_free_disk */
-    int64_t disk_checked; /* real ms of the last look while paused */
+    bool disk_low;         /* ingest paused: under min_free_disk */
+    int64_t disk_checked;  /* real ms of the last look while paused */
+    bool store_away;       /* ingest paused: the store's server is gone */
+    int64_t store_checked; /* real ms of the last reconnect attempt */
     /* service workflow */
     struct pvs_tz **tech_tz; /* per technician, NULL = UTC */
     unsigned char link_key[PVS_TOKEN_KEY_LEN];
