@@ -42,12 +42,15 @@ endif
 MHD_CFLAGS = $(shell pkg-config --cflags libmicrohttpd 2>/dev/null)
 ALL_CFLAGS = $(CSTD) $(WARN) $(CFLAGS) $(SANFLAGS) -Iinclude -I$(BUILD)/gen \
 	-MMD -MP -pthread
-LIBS := -lmodbus -lpaho-mqtt3as -lsqlite3 -lcurl -lcjson -lsodium -lmicrohttpd -lpthread -lm
+LIBS := -lmodbus -lpaho-mqtt3as -lsqlite3 -lcurl -lcjson -lsodium -lmicrohttpd -lpq -lpthread -lm
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS) -pthread
 LIBMODBUS_CFLAGS = $(shell pkg-config --cflags libmodbus 2>/dev/null)
-ALL_CFLAGS += $(LIBMODBUS_CFLAGS) $(MHD_CFLAGS)
+# libpq's headers live in /usr/include/postgresql (its libs are -lpq).
+PQ_CFLAGS = $(shell pkg-config --cflags libpq 2>/dev/null)
+ALL_CFLAGS += $(LIBMODBUS_CFLAGS) $(MHD_CFLAGS) $(PQ_CFLAGS)
 
-CORE_SRCS := $(filter-out core/daemon/main.c,$(wildcard core/*/*.c))
+CORE_SRCS := $(filter-out core/daemon/main.c,$(wildcard core/*/*.c) \
+	$(wildcard core/*/*/*.c))
 COLLECTOR_SRCS := $(wildcard collector/*.c)
 RULES_SRCS := $(wildcard rules/*.c)
 NOTIFIER_SRCS := $(wildcard notifier/*.c)

@@ -14,7 +14,7 @@ mosquitto mosquitto-clients socat
 python3 python3-pytest python3-pymodbus python3-serial python3-serial-asyncio
 python3-paho-mqtt python3-aiosmtpd
 libjs-chart.js chromium chromium-driver python3-selenium python3-requests
-openssl"
+openssl postgresql-15 libpq-dev python3-psycopg2"
 
 # Only for `make deb`: a first `make demo` need not wait for them.
 if [ "${1:-}" = --packaging ]; then
@@ -45,5 +45,6 @@ $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends $missing
 # The Debian package enables and starts a system-wide broker; pvsentry's
 # tests and demo run their own on free ports, so leave the system one alone
-# but do not fail if there is no init system.
+# but do not fail if there is no init system. The same holds for
+# PostgreSQL: the tests start their own server on a free port.
 true

@@ -41,6 +41,7 @@
 
 #define TR_MAX_DAYS 120
 #define TR_DAY_VALUES 256
+#define PR_FAST 0.003 /* of the ratio per day: no season moves it so fast */
 
 enum { TR_HEATSINK, TR_INSULATION, TR_PR, TR_N };
 static const char *const tr_subject[TR_N] = {
@@ -50,6 +51,7 @@ struct tr_params {
     int64_t days, min_days;
     double horizon, warn_days, load, ref_ambient;
     double heatsink_limit, insulation_min, pr_drop;
+    int64_t short_days;
 };
 
 struct tr_series {
@@ -86,8 +88,17 @@ struct tr_state {
 };
 
 static const char *const tr_keys[] = {
-    "days",        "min_days",       "horizon",        "warn_days", "load",
-    "ref_ambient", "heatsink_limit", "insulation_min", "pr_drop",   NULL,
+    "days",
+    "min_days",
+    "horizon",
+    "warn_days",
+    "load",
+    "ref_ambient",
+    "heatsink_limit",
+    "insulation_min",
+    "pr_drop",
+    "short_days",
+    NULL,
 };
 
 static enum pvs_err tr_parse(struct pvs_rule *r, struct pvs_cfg_errors *errs) {
@@ -108,6 +119,8 @@ static enum pvs_err tr_parse(struct pvs_rule *r, struct pvs_cfg_errors *errs) {
     p->insulation_min =
         pvs_rule_param_double(r, "insulation_min", 100, 1, 1e6, errs);
     p->pr_drop = pvs_rule_param_double(r, "pr_drop", 0.2, 0.01, 0.9, errs);
+    p->short_days = (int64_t)pvs_rule_param_double(r, "short_days", 10, 3,
+                                                   TR_MAX_DAYS, errs);
     if (p->min_days > p->days)
         p->min_days = p->days;
     st->dev = pvs_calloc(r->conf->ndevices + 1, sizeof(*st->dev));
@@ -151,6 +164,13 @@ static double median_f(const float *f, size_t n) {
     for (size_t i = 0; i < n; i++)
         v[i] = f[i];
     return pvs_trend_median(v, n);
+}
+
+/* The phrase for where the limit is: "trend.ahead", "trend.passed"... */
+static const char *trend_state(double ttt) {
+    return ttt < 0    ? "trend.not_reached"
+           : ttt == 0 ? "trend.passed"
+                      : "trend.ahead";
 }
 
 static void explain(char *buf, size_t size, int kind, const char *dev,
@@ -200,6 +220,24 @@ static void judge(struct pvs_rule *r, const struct pvs_device *dev,
     if (pvs_trend_fit(x, y, s->n, &t))
         return;
     x_now = x[s->n - 1];
+    /* A drift that began within the window (soiling from the last dry
+     * spell) is a minority of it for weeks: the line through the whole
+     * window stays flat. So the performance ratio is also fitted over
+     * the last short_days values; that line counts when it falls faster
+     * than the seasons ever move the ratio (PR_FAST of its level a
+     * day). */
+    if (kind == TR_PR && d->pr_clear && s->n > (size_t)p->short_days) {
+        struct pvs_trend st;
+        size_t k = s->n - (size_t)p->short_days;
+        double lt = pvs_trend_time_to(
+            &t, x_now, (t.intercept + t.slope * x[0]) * (1.0 - p->pr_drop));
+        bool long_fires = t.slope_hi < 0 && lt >= 0 && lt <= p->horizon;
+
+        if (!long_fires && !pvs_trend_fit(x + k, y + k, s->n - k, &st) &&
+            st.slope_hi < 0 &&
+            st.slope < -PR_FAST * (st.intercept + st.slope * x_now))
+            t = st;
+    }
     if (kind == TR_HEATSINK)
         limit = p->heatsink_limit;
     else if (kind == TR_INSULATION)
@@ -218,10 +256,7 @@ static void judge(struct pvs_rule *r, const struct pvs_device *dev,
                  "@trend|what=%s|v=%.3g|fit=%.3g|slope=%+.3g|lo=%+.3g|"
                  "hi=%+.3g|days=%zu|limit=%.3g|state=~%s",
                  tr_subject[kind], y[s->n - 1], fitted, t.slope, t.slope_lo,
-                 t.slope_hi, s->n, limit,
-                 ttt < 0    ? "trend.not_reached"
-                 : ttt == 0 ? "trend.passed"
-                            : "trend.ahead");
+                 t.slope_hi, s->n, limit, trend_state(ttt));
     explain(ex, sizeof(ex), kind, dev->obj.id, ttt, limit, t.slope);
     o.site = dev->site;
     o.device = dev;

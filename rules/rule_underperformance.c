@@ -58,6 +58,8 @@
  * (cell temperature is not modelled). */
 #define PART_REF 7
 #define PART_PERIOD_MS (2 * 3600000LL) /* shortest clear period */
+/* Nothing since first light is taken for snow until the next midday. */
+#define SNOW_HOLD_MS (30 * 3600000LL)
 
 /* Clear-sky performance of a device without a sensor, per clear period. */
 struct part {
@@ -87,6 +89,13 @@ struct up_dev {
     double day_meas, day_base; /* the current daylight day, while firing */
     bool day_good;             /* the last whole day was clearly fine */
     bool active;
+    /* Without a sensor or a thermometer: the solar day's output over its
+     * clear sky, yesterday's, whether it woke today, and since when it
+     * is taken for snow (subject "snow"). */
+    int64_t sday;
+    double sday_meas, sday_clear, prev_ratio;
+    bool woke, snow;
+    int64_t snow_since;
     struct part part;
 };
 
@@ -153,6 +162,62 @@ static void learn(struct up_dev *d, const struct pvs_expect_sum *sum,
         d->k += 0.05 * (ratio - d->k);
 }
 
+/*
+ * Snow without a sensor or a thermometer. A device that has not woken
+ * since first light, the day after a dark day, is most likely under
+ * snow (snow falls from a dark sky, and a cold array keeps it): an info
+ * that says so, not a critical "produces nothing". A dead inverter looks
+ * the same for a while, so after two days of it the usual alert fires;
+ * a device that woke today and stops is never taken for snow.
+ */
+static bool snow_likely(struct up_dev *d, const struct pvs_expect_sum *sum,
+                        double kwp, int64_t now, int64_t lon_ms) {
+    int64_t day = (now + lon_ms) / 86400000;
+
+    if (day != d->sday) {
+        d->prev_ratio = d->sday_clear > 0 ? d->sday_meas / d->sday_clear : NAN;
+        d->sday = day;
+        d->sday_meas = d->sday_clear = 0;
+        d->woke = false;
+    }
+    d->sday_meas += sum->meas_w;
+    d->sday_clear += sum->clear_w;
+    if (sum->clear_w >= 0.1 * kwp * 1000.0 && sum->meas_w >= 0.1 * sum->clear_w)
+        d->woke = true;
+    if (d->woke)
+        return false;
+    if (!d->snow)
+        d->snow_since = now;
+    return now - d->snow_since < SNOW_HOLD_MS;
+}
+
+static void snow_observe(struct pvs_rule *r, const struct pvs_device *dev,
+                         struct up_dev *d, bool active, int64_t now,
+                         double meas_w, double clear_w) {
+    struct pvs_observation o;
+    char ev[PVS_EVIDENCE_MAX], ex[PVS_EXPLAIN_MAX];
+
+    if (!active && !d->snow)
+        return;
+    d->snow = active;
+    memset(&o, 0, sizeof(o));
+    o.site = dev->site;
+    o.device = dev;
+    o.subject = "snow";
+    o.ts_ms = now;
+    o.severity = PVS_SEV_INFO;
+    o.active = active;
+    o.measured = meas_w;
+    o.expected = clear_w;
+    pvs_snprintf(ev, sizeof(ev), "@under.snow|w=%.0f|clear=%.0f|pct=%.0f",
+                 meas_w, clear_w, 100.0 * d->prev_ratio);
+    pvs_snprintf(ex, sizeof(ex), "@under.snow.why|dev=%s", dev->obj.id);
+    o.evidence = ev;
+    o.explanation = ex;
+    o.kb = "snow";
+    pvs_rule_observe(r, &o);
+}
+
 static void evaluate(struct pvs_rule *r, const struct pvs_device *dev,
                      int64_t now) {
     const struct up_params *p = r->params;
@@ -164,7 +229,7 @@ static void evaluate(struct pvs_rule *r, const struct pvs_device *dev,
     char ev[PVS_EVIDENCE_MAX], ex[PVS_EXPLAIN_MAX];
     double kwp = pvs_expect_device_kwp(r->conf, dev);
     double k, base, floor_w;
-    bool judge, dead, low, cold, sensor, flat;
+    bool judge, dead, low, cold, sensor, flat, snowy = false;
 
     if (kwp <= 0)
         return;
@@ -190,6 +255,9 @@ static void evaluate(struct pvs_rule *r, const struct pvs_device *dev,
         dead = sum.meas_w < 0.03 * base;
         low = false;
     }
+    if (!sensor && isnan(in.ambient_temp_c) && isnan(in.module_temp_c))
+        snowy = snow_likely(d, &sum, kwp, now,
+                            (int64_t)(dev->site->longitude * 240000.0));
     if (!judge)
         return; /* too little light to say anything either way */
     if (cold)
@@ -213,6 +281,10 @@ static void evaluate(struct pvs_rule *r, const struct pvs_device *dev,
                                                  : flat ? 2 * p->dead_for_ms
                                                         : 4 * p->dead_for_ms);
     low = d->low_since && now - d->low_since >= p->low_for_ms;
+    /* Snow, most likely: said as such, and the fault alert waits. */
+    snow_observe(r, dev, d, dead && snowy && !d->active, now, sum.meas_w, base);
+    if (d->snow)
+        dead = false;
     /* Hysteresis in value: a firing shortfall is over only when the
      * output is clearly back. */
     if (d->active && !dead && !low) {

@@ -25,12 +25,12 @@
 #include <sodium.h>
 
 #include "pvs/clock.h"
-#include "pvs/engine_api.h"
-#include "pvs/expect.h"
+#include "pvs/inbox.h"
 #include "pvs/embed.h"
 #include "pvs/log.h"
 #include "pvs/stats.h"
-#include "pvs/ticket.h"
+#include "pvs/rota.h"
+#include "pvs/ticket_types.h"
 #include "web_int.h"
 
 #define MAX_SEGS 6
@@ -161,23 +161,23 @@ bool pvs_api_call(struct web_req *r, struct pvs_command *c) {
     if (!c->message[0] && (int)c->kind >= PVS_CMD_API_BASE)
         pvs_strlcpy(c->message, c->text, sizeof(c->message));
     if (c->result || c->http_status >= 300) {
-        pvs_web_error(r, c->http_status >= 400 ? c->http_status : 500, NULL,
-                      "%s", c->message);
+        pvs_web_error(r,
+                      c->http_status >= 400 ? c->http_status
+                                            : pvs_web_status(c->result),
+                      NULL, "%s", c->message);
         return false;
     }
     return true;
 }
 
 /* Send c with cmd_text and answer {"ok", "message", "id"}. */
-static void command(struct web_req *r, struct pvs_command *c, int ok_status,
-                    bool reload) {
+static void command(struct web_req *r, struct pvs_command *c, int ok_status) {
     pvs_strlcpy(c->actor, r->who.actor, sizeof(c->actor));
     if (pvs_api_call(r, c)) {
         pvs_buf_puts(&r->out, "{\"ok\": true, \"message\": ");
         pvs_buf_json_str(&r->out, c->message);
         pvs_buf_printf(&r->out, ", \"id\": %lld}\n", (long long)c->result_id);
         pvs_web_json(r, ok_status ? ok_status : c->http_status);
-        r->reload = reload;
     }
     pvs_command_put(c);
 }
@@ -497,7 +497,7 @@ static void customer_action(struct web_req *r, int64_t id,
         }
         c->value = cJSON_IsTrue(v);
     }
-    command(r, c, 200, false);
+    command(r, c, 200);
     c = NULL;
 out:
     pvs_command_put(c);
@@ -528,7 +528,7 @@ static void contact(struct web_req *r) {
         c = pvs_command_new(PVS_CMD_CUSTOMER_CONTACT);
         pvs_strlcpy(c->site_id, site, sizeof(c->site_id));
         pvs_strlcpy(c->text, text, sizeof(c->text));
-        command(r, c, 200, false);
+        command(r, c, 200);
     }
     cJSON_Delete(j);
 }
@@ -611,7 +611,7 @@ static void ticket_action(struct web_req *r, int64_t id, const char *action) {
             goto out;
         }
     }
-    command(r, c, 200, false);
+    command(r, c, 200);
     c = NULL;
 out:
     pvs_command_put(c);
@@ -690,7 +690,7 @@ static void entity_write(struct web_req *r, const struct pvs_entity *e,
     c = pvs_command_new((enum pvs_command_kind)kind);
     if (!set_text(r, c, cmd))
         goto out;
-    command(r, c, kind == PVS_CMD_API_CREATE ? 201 : 200, true);
+    command(r, c, kind == PVS_CMD_API_CREATE ? 201 : 200);
     c = NULL;
 out:
     pvs_command_put(c);
@@ -731,20 +731,17 @@ static void site_series(struct web_req *r, const char *id) {
         return;
     }
     /* Expected power from the clear-sky model, on the same buckets. */
-    if (site && !strcmp(metric, "ac_power_w") && site->kwp > 0) {
-        struct pvs_expect_in in;
-        struct pvs_expect_out eo;
+    if (site && !strcmp(metric, "ac_power_w") && site->kwp > 0 && r->w->sky) {
         bool first = true;
 
         if ((to - from) / step > 2000)
             step = (to - from) / 2000 + 1;
         r->out.data[--r->out.len] = '\0';
         pvs_buf_puts(&r->out, ", \"expected\": [");
-        pvs_expect_in_init(&in);
         for (int64_t t = from - from % step; t < to; t += step) {
-            pvs_expect_power(site, site->kwp, 0, t + step / 2, &in, &eo);
+            double w = r->w->sky->clear_sky_w(site, site->kwp, t + step / 2);
             pvs_buf_printf(&r->out, "%s[%lld, %.1f]", first ? "" : ", ",
-                           (long long)t, eo.power_w);
+                           (long long)t, w);
             first = false;
         }
         pvs_buf_puts(&r->out, "]}");
@@ -776,16 +773,11 @@ static void site_production(struct web_req *r, const char *id) {
         double exp_kwh = 0;
         char iso[40];
 
-        if (site && site->kwp > 0) {
-            struct pvs_expect_in in;
-            struct pvs_expect_out eo;
-            pvs_expect_in_init(&in);
-            for (int h = 0; h < 24; h++) {
-                pvs_expect_power(site, site->kwp, 0,
-                                 day + h * 3600000LL + 1800000, &in, &eo);
-                exp_kwh += eo.power_w / 1000.0;
-            }
-        }
+        if (site && site->kwp > 0 && r->w->sky)
+            for (int h = 0; h < 24; h++)
+                exp_kwh += r->w->sky->clear_sky_w(
+                               site, site->kwp, day + h * 3600000LL + 1800000) /
+                           1000.0;
         pvs_fmt_iso_utc(day, iso, sizeof(iso));
         iso[10] = '\0';
         pvs_buf_printf(&r->out,
@@ -932,7 +924,7 @@ static void people(struct web_req *r, const char *role, char **seg, int n) {
             return;
         c = pvs_command_new((enum pvs_command_kind)PVS_CMD_API_ERASE_CUSTOMER);
         pvs_strlcpy(c->site_id, seg[1], sizeof(c->site_id));
-        command(r, c, 200, true);
+        command(r, c, 200);
         return;
     }
     if (n != 2) {
@@ -996,7 +988,7 @@ static void user_password(struct web_req *r, const char *sid) {
         c = pvs_command_new((enum pvs_command_kind)PVS_CMD_API_USER_PASSWORD);
         c->other_id = id;
         if (set_text(r, c, cmd))
-            command(r, c, 200, false);
+            command(r, c, 200);
         else
             pvs_command_put(c);
         cJSON_Delete(cmd);
@@ -1026,7 +1018,7 @@ static void users(struct web_req *r, char **seg, int n) {
             return;
         c = pvs_command_new((enum pvs_command_kind)PVS_CMD_API_USER_DELETE);
         c->other_id = id;
-        command(r, c, 200, false);
+        command(r, c, 200);
         return;
     }
     if (n == 2 && (method(r, "PATCH") || method(r, "PUT"))) {
@@ -1079,7 +1071,7 @@ static void users(struct web_req *r, char **seg, int n) {
         cJSON_AddNumberToObject(cmd, "now", (double)wall_ms());
         c = pvs_command_new((enum pvs_command_kind)PVS_CMD_API_USER_CREATE);
         if (set_text(r, c, cmd)) {
-            command(r, c, 201, false);
+            command(r, c, 201);
             c = NULL;
         }
     }
@@ -1120,7 +1112,7 @@ static void tokens(struct web_req *r, char **seg, int n) {
         c->other_id = id;
         pvs_snprintf(c->text, sizeof(c->text), "{\"now\": %lld}",
                      (long long)now);
-        command(r, c, 200, false);
+        command(r, c, 200);
         return;
     }
     if (n != 1 || !method(r, "POST")) {
@@ -1225,7 +1217,7 @@ static void silences(struct web_req *r, char **seg, int n) {
             }
             cJSON_Delete(cmd);
         }
-        command(r, c, 200, true);
+        command(r, c, 200);
         return;
     }
     if (n != 1 || !method(r, "POST")) {
@@ -1283,7 +1275,7 @@ static void silences(struct web_req *r, char **seg, int n) {
     cJSON_AddNumberToObject(cmd, "end", (double)end);
     c = pvs_command_new((enum pvs_command_kind)PVS_CMD_API_SILENCE_CREATE);
     if (set_text(r, c, cmd))
-        command(r, c, 201, true);
+        command(r, c, 201);
     else
         pvs_command_put(c);
 out:

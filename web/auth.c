@@ -37,7 +37,7 @@
 
 #include "pvs/clock.h"
 #include "pvs/credentials.h"
-#include "pvs/engine_api.h"
+#include "pvs/inbox.h"
 #include "pvs/log.h"
 #include "pvs/stats.h"
 #include "web_int.h"

@@ -20,7 +20,6 @@
 #include <string.h>
 
 #include "pvs/clock.h"
-#include "pvs/expect.h"
 #include "pvs/store.h"
 #include "pvs/tz.h"
 #include "web_int.h"
@@ -89,6 +88,12 @@ static const char *source(const struct dev_sum *d) {
     if (d->sensor_n == d->total_n)
         return "sensor";
     return d->sensor_n ? "mixed" : "clear_sky";
+}
+
+/* The kWp the expectation model gives dev (0 without a model). */
+static double device_kwp(const struct pvs_web *w,
+                         const struct pvs_device *dev) {
+    return w->sky ? w->sky->device_kwp(w->cfg, dev) : 0.0;
 }
 
 static bool parse_date(const char *s, int *y, int *m, int *d) {
@@ -243,7 +248,7 @@ void pvs_api_site_energy(struct web_req *r, const char *id) {
         pvs_buf_puts(&r->out, i ? ", {\"id\": " : "{\"id\": ");
         pvs_buf_json_str(&r->out, x->dev->obj.id);
         pvs_buf_printf(&r->out, ", \"kwp\": %.3f, \"expected_source\": ",
-                       pvs_expect_device_kwp(cfg, x->dev));
+                       device_kwp(r->w, x->dev));
         if (src)
             pvs_buf_printf(&r->out, "\"%s\"", src);
         else
@@ -251,7 +256,7 @@ void pvs_api_site_energy(struct web_req *r, const char *id) {
         put_series(&r->out, "actual_kwh", x->wh, x->n, nb);
         put_series(&r->out, "expected_kwh", x->exp_wh, x->n, nb);
         pvs_buf_puts(&r->out, "}");
-        kwp += pvs_expect_device_kwp(cfg, x->dev);
+        kwp += device_kwp(r->w, x->dev);
         for (size_t k = 0; k < nb; k++) {
             tot += x->wh[k];
             tot_exp += x->exp_wh[k];
@@ -263,15 +268,11 @@ void pvs_api_site_energy(struct web_req *r, const char *id) {
     pvs_buf_puts(&r->out, "], \"clear_sky_kwh\": [");
     for (size_t k = 0; k < nb; k++) {
         int64_t step = daily ? HOUR_MS : HOUR_MS / 4;
-        struct pvs_expect_in in;
-        struct pvs_expect_out eo;
         double wh = 0;
 
-        pvs_expect_in_init(&in);
-        for (int64_t t = b[k] + step / 2; t < b[k + 1]; t += step) {
-            pvs_expect_power(site, 1.0, 0, t, &in, &eo);
-            wh += eo.power_w * (double)step / (double)HOUR_MS;
-        }
+        for (int64_t t = b[k] + step / 2; t < b[k + 1] && r->w->sky; t += step)
+            wh += r->w->sky->clear_sky_w(site, 1.0, t) * (double)step /
+                  (double)HOUR_MS;
         pvs_buf_printf(&r->out, "%s%.3f", k ? ", " : "", wh * kwp / 1000.0);
     }
     pvs_buf_printf(&r->out,

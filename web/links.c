@@ -20,7 +20,7 @@
 #include "pvs/clock.h"
 #include "pvs/store_flow.h"
 #include "pvs/template.h"
-#include "pvs/ticket.h"
+#include "pvs/ticket_types.h"
 #include "pvs/token.h"
 #include "pvs/tz.h"
 #include "web_int.h"

@@ -62,6 +62,14 @@ struct pvs_engine {
     unsigned char link_key[PVS_TOKEN_KEY_LEN];
     int64_t next_flow;
     struct engine_rollup *rollup; /* engine_rollup.c */
+    /* live changes: see pvs_engine_switch */
+    bool config_dirty; /* a committed API write changed the entities */
+    void (*on_change)(void *ud);
+    void *on_change_ud;
+    pthread_mutex_t gen_lock;
+    pthread_cond_t gen_cond;
+    uint64_t gen; /* configurations switched to */
+    bool exited;  /* the thread has returned */
 };
 
 #define PVS_FACT_MAX 512
@@ -80,6 +88,9 @@ void engine_rollup_release(struct pvs_engine *e);
 void engine_rollup_sample(struct pvs_engine *e, const struct pvs_sample *s);
 /* Write the batch's sums into the open transaction. */
 enum pvs_err engine_rollup_flush(struct pvs_engine *e);
+/* e->cfg is the next configuration, old the one before: carry the sums'
+ * tracks over by id. Between batches only. */
+void engine_rollup_switch(struct pvs_engine *e, const struct pvs_config *old);
 
 /* engine.c */
 void engine_ids_add(int64_t **v, size_t *n, size_t *cap, int64_t id);

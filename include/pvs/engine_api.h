@@ -17,42 +17,8 @@
 #include <stdint.h>
 #include "pvs/command.h"
 #include "pvs/config.h"
+#include "pvs/inbox.h"
 #include "pvs/store.h"
-
-#define PVS_CMD_API_BASE 100
-
-/*
- * The API's command kinds (values of struct pvs_command.kind). text is a
- * JSON object unless said otherwise; "now" members are real time (ms), as
- * token and session expiry are checked against the wall clock.
- */
-/* {"entity", "id", "fields": {...}, "owner"?}: create a site, device... */
-#define PVS_CMD_API_CREATE (PVS_CMD_API_BASE + 0)
-/* same members: update the given fields */
-#define PVS_CMD_API_UPDATE (PVS_CMD_API_BASE + 1)
-/* {"entity", "id", "owner"?} */
-#define PVS_CMD_API_DELETE (PVS_CMD_API_BASE + 2)
-/* {"username", "role", "person"?, "pwhash"?}; result_id = the user */
-#define PVS_CMD_API_USER_CREATE (PVS_CMD_API_BASE + 3)
-/* other_id = user: disabled, its tokens revoked, its sessions ended */
-#define PVS_CMD_API_USER_DELETE (PVS_CMD_API_BASE + 4)
-/* other_id = user, {"name", "hash", "now", "expires"?}; result_id */
-#define PVS_CMD_API_TOKEN_CREATE (PVS_CMD_API_BASE + 5)
-/* other_id = token, {"now"} */
-#define PVS_CMD_API_TOKEN_REVOKE (PVS_CMD_API_BASE + 6)
-/* other_id = user, {"hash", "now", "expires"} */
-#define PVS_CMD_API_SESSION_CREATE (PVS_CMD_API_BASE + 7)
-/* {"hash"} */
-#define PVS_CMD_API_SESSION_DELETE (PVS_CMD_API_BASE + 8)
-/* {"site"?, "device"?, "rule"?, "start", "end", "reason"?} (ms) */
-#define PVS_CMD_API_SILENCE_CREATE (PVS_CMD_API_BASE + 9)
-/* other_id = silence */
-#define PVS_CMD_API_SILENCE_DELETE (PVS_CMD_API_BASE + 10)
-/* site_id = the customer whose personal data goes */
-#define PVS_CMD_API_ERASE_CUSTOMER (PVS_CMD_API_BASE + 11)
-/* other_id = user, {"pwhash"}: new password, account enabled again */
-#define PVS_CMD_API_USER_PASSWORD (PVS_CMD_API_BASE + 12)
-#define PVS_CMD_API_END (PVS_CMD_API_BASE + 13)
 
 /*
  * Handle c. Sets c->result, c->http_status and c->message (the engine

@@ -1,33 +1,18 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * ticket.h - the ticket record and the pure lifecycle decisions around it
- * (notifier/ticket.c). The engine supplies the facts (the alert, the
- * existing ticket) and writes the result; nothing here does I/O.
+ * ticket.h - the pure ticket lifecycle decisions: what a firing alert does
+ * to its ticket, and routing (core/service/ticket.c). The record itself is
+ * ticket_types.h, rotas and escalation steps rota.h. The engine supplies
+ * the facts (the alert, the existing ticket) and writes the result;
+ * nothing here does I/O.
  */
 #ifndef PVS_TICKET_H
 #define PVS_TICKET_H
 
 #include <stdbool.h>
 #include <stdint.h>
-
-/* A ticket row. Strings are owned by the struct (pvs_ticket_release). */
-struct pvs_ticket {
-    int64_t id;
-    char *fingerprint;
-    char *status; /* see pvs_ticket_status_valid */
-    char *site;
-    char *device;
-    char *rule;
-    char *family;
-    char *subject;
-    char *severity;
-    char *title;
-    char *assignee;
-    int64_t opened_ms, updated_ms, resolved_ms, closed_ms;
-    bool customer_notified;
-    double lost_kwh;
-};
-void pvs_ticket_release(struct pvs_ticket *t);
+#include "pvs/rota.h"
+#include "pvs/ticket_types.h"
 
 /* What a firing alert does to the ticket of its fingerprint. */
 enum pvs_ticket_action {
@@ -43,11 +28,6 @@ enum pvs_ticket_action {
  */
 enum pvs_ticket_action pvs_ticket_on_firing(const struct pvs_ticket *existing,
                                             int64_t now_ms, int64_t reopen_ms);
-
-/* Whether status means someone still has to act. */
-bool pvs_ticket_is_active(const char *status);
-/* Whether status is one of the lifecycle states of DESIGN.md. */
-bool pvs_ticket_status_valid(const char *status);
 
 /* ---- routing and escalation (pure) ---- */
 
@@ -78,21 +58,5 @@ struct pvs_route_input {
  */
 const struct pvs_person *pvs_route(const struct pvs_route_input *in, char *why,
                                    size_t whysize);
-
-/* Whether t is on call at now_ms in one of its teams' rotas. */
-bool pvs_on_call(const struct pvs_config *cfg, const struct pvs_person *t,
-                 int64_t now_ms);
-
-/*
- * Who gets an unacknowledged ticket next: level 1 is the next person in
- * the assignee's team rota (skipping the assignee), level 2 the team
- * lead. NULL when there is nobody further.
- */
-const struct pvs_person *pvs_escalate_to(const struct pvs_config *cfg,
-                                         const char *assignee, int level,
-                                         char *why, size_t whysize);
-
-/* Escalation delay for a severity name (0 = never). */
-int64_t pvs_escalation_ms(const struct pvs_config *cfg, const char *severity);
 
 #endif

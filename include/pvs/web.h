@@ -15,6 +15,25 @@ struct pvs_web;
 /* A server for cfg (none when cfg has no [http] section: *ret = NULL). */
 enum pvs_err pvs_web_new(const struct pvs_config *cfg, struct pvs_queue *inbox,
                          struct pvs_web **ret);
+
+/*
+ * The expectation model the charts draw next to the measurements (the
+ * rules' clear-sky model). The daemon hands it over, so the pages do not
+ * reach into the rules. Both functions are pure and thread-safe.
+ */
+struct pvs_web_sky {
+    /* Clear-sky AC power (W) of kwp kWp at site at instant ts_ms. */
+    double (*clear_sky_w)(const struct pvs_site *site, double kwp,
+                          int64_t ts_ms);
+    /* The kWp device dev stands for (its own, or a share of its site's). */
+    double (*device_kwp)(const struct pvs_config *cfg,
+                         const struct pvs_device *dev);
+};
+/*
+ * Give w its model, before pvs_web_start; sky must outlive w. Without one
+ * the charts carry no expected series.
+ */
+void pvs_web_set_sky(struct pvs_web *w, const struct pvs_web_sky *sky);
 /* Listen on [http] listen:port. */
 enum pvs_err pvs_web_start(struct pvs_web *w);
 /*
@@ -32,6 +51,17 @@ enum pvs_err pvs_web_start_unbound(struct pvs_web *w);
  */
 enum pvs_err pvs_web_add_connection(struct pvs_web *w, int fd);
 void pvs_web_stop(struct pvs_web *w);
+/*
+ * Live changes (main thread). pvs_web_set_config: requests from now on
+ * read cfg (borrowed; same [http] address and TLS files); returns the new
+ * epoch. pvs_web_done_before(w, epoch): no request that started before
+ * epoch is still running, so the configuration it read may be freed.
+ * pvs_web_retire: stop accepting, let the requests in flight finish (at
+ * most max_wait_ms), then stop: for a server a new one replaces.
+ */
+uint64_t pvs_web_set_config(struct pvs_web *w, const struct pvs_config *cfg);
+bool pvs_web_done_before(struct pvs_web *w, uint64_t epoch);
+void pvs_web_retire(struct pvs_web *w, int64_t max_wait_ms);
 void pvs_web_free(struct pvs_web *w);
 
 #endif

@@ -9,6 +9,8 @@
     mosquitto    a private broker on a free loopback port
     smtp_sink    the SMTP sink, writing .eml files
     http_sink    factory: http_sink(fail=2, secret="s") starts a webhook sink
+    pg_server    one PostgreSQL 15 cluster for the session (pg.py)
+    pg_db        a fresh PostgreSQL database on it, as a postgresql:// URI
 
 The clock defaults to a sunny June morning at speed 600; a test (or a
 module) changes it with the `sim_clock` marker:
@@ -28,6 +30,7 @@ if HERE not in sys.path:
     sys.path.insert(0, HERE)
 
 import harness  # noqa: E402
+import pg  # noqa: E402
 
 
 def pytest_configure(config):
@@ -99,3 +102,20 @@ def http_sink(h):
     def start(**kw):
         return h.start_http_sink(**kw)
     return start
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    if not pg.available():
+        pytest.fail("PostgreSQL 15 or psycopg2 missing (make deps)",
+                    pytrace=False)
+    srv = pg.PgServer().start()
+    yield srv
+    srv.close()
+
+
+@pytest.fixture
+def pg_db(request, pg_server):
+    name = "t_" + "".join(c if c.isalnum() else "_"
+                          for c in request.node.name.lower())[:50]
+    return pg_server.create_database(name)

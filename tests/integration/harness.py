@@ -36,6 +36,8 @@ import subprocess
 import sys
 import time
 
+import pg
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
 SINKS = os.path.join(REPO, "tests", "sinks")
@@ -686,11 +688,14 @@ def render_config(template, **values):
 # ---- the database ----------------------------------------------------------
 
 def db_connect(path):
-    """A read-only connection (pvsentry's engine stays the only writer)."""
+    """A read-only SQLite connection (pvsentry's engine stays the only
+    writer). db_query and db_scalar also read PostgreSQL (pg.py)."""
     return sqlite3.connect("file:%s?mode=ro" % path, uri=True, timeout=10)
 
 
 def db_query(path, sql, args=()):
+    if pg.is_pg(path):
+        return pg.store_query(path, sql, args)
     con = db_connect(path)
     try:
         return con.execute(sql, args).fetchall()

@@ -289,6 +289,19 @@ static void test_late_sample_does_not_resolve(void **state) {
     pvs_config_free(cfg);
 }
 
+/* The model's family ids (what config and the store accept) are exactly
+ * the families the rules' registry runs. */
+static void test_family_ids_match_registry(void **state) {
+    size_t n = 0;
+
+    (void)state;
+    for (size_t i = 0; pvs_rule_types[i]; i++, n++)
+        assert_true(pvs_alert_family_known(pvs_rule_types[i]->name));
+    assert_int_equal(n, 11);
+    assert_false(pvs_alert_family_known("no_such_family"));
+    assert_false(pvs_alert_family_known(""));
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_threshold_fires_after_for),
@@ -298,6 +311,7 @@ int main(void) {
         cmocka_unit_test(test_restore_no_second_firing),
         cmocka_unit_test(test_default_threshold_covers_other_devices),
         cmocka_unit_test(test_late_sample_does_not_resolve),
+        cmocka_unit_test(test_family_ids_match_registry),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -507,6 +507,34 @@ static void has(const char *text, const char *want) {
     assert_non_null(strstr(text, want));
 }
 
+/* Webhooks and the SMS carry the mail's figure, never their own. */
+static void same_figure_everywhere(struct world *w, const char *mail) {
+    char lost[160], am[200], *body;
+    double so_far_t, per_day_t;
+    const char *p = strstr(mail, "Lost:      ") + 11;
+
+    pvs_snprintf(lost, sizeof(lost), "%.*s", (int)strcspn(p, "\r\n"), p);
+    assert_int_equal(
+        sscanf(lost, "%lf kWh so far, about %lf", &so_far_t, &per_day_t), 2);
+    body = body_of(w, "SELECT body FROM outbox WHERE recipient = 'ops'"
+                      " AND kind = 'alert' ORDER BY id LIMIT 1");
+    pvs_snprintf(am, sizeof(am), "\"lost_kwh\":%g,", so_far_t);
+    has(body, am);
+    pvs_snprintf(am, sizeof(am), "\"lost_kwh_per_day\":%g", per_day_t);
+    has(body, am);
+    pvs_free(body);
+    body = body_of(w, "SELECT body FROM outbox WHERE recipient ="
+                      " 'oncall' AND kind = 'alert' ORDER BY id LIMIT 1");
+    pvs_snprintf(am, sizeof(am), "Energy lost: %s.", lost);
+    has(body, am);
+    pvs_free(body);
+    body = body_of(w, "SELECT body FROM outbox WHERE audience ="
+                      " 'technician' AND channel = 'sms' ORDER BY id");
+    pvs_snprintf(am, sizeof(am), ". Lost: %s. Acknowledge: ", lost);
+    has(body, am);
+    pvs_free(body);
+}
+
 /*
  * The technician's alert is a work order: one-tap acknowledge and the
  * ticket's link, the event code decoded, the energy figures of the
@@ -562,34 +590,7 @@ static void test_alert_is_a_work_order(void **state) {
     }
     assert_true(per_day > 0.05);
     has(mail, want);
-    /* Webhooks and the SMS carry that same figure, never their own. */
-    {
-        char lost[160], am[200], *body;
-        double so_far_t, per_day_t;
-        const char *p = strstr(mail, "Lost:      ") + 11;
-
-        pvs_snprintf(lost, sizeof(lost), "%.*s", (int)strcspn(p, "\r\n"), p);
-        assert_int_equal(
-            sscanf(lost, "%lf kWh so far, about %lf", &so_far_t, &per_day_t),
-            2);
-        body = body_of(&w, "SELECT body FROM outbox WHERE recipient = 'ops'"
-                           " AND kind = 'alert' ORDER BY id LIMIT 1");
-        pvs_snprintf(am, sizeof(am), "\"lost_kwh\":%g,", so_far_t);
-        has(body, am);
-        pvs_snprintf(am, sizeof(am), "\"lost_kwh_per_day\":%g", per_day_t);
-        has(body, am);
-        pvs_free(body);
-        body = body_of(&w, "SELECT body FROM outbox WHERE recipient ="
-                           " 'oncall' AND kind = 'alert' ORDER BY id LIMIT 1");
-        pvs_snprintf(am, sizeof(am), "Energy lost: %s.", lost);
-        has(body, am);
-        pvs_free(body);
-        body = body_of(&w, "SELECT body FROM outbox WHERE audience ="
-                           " 'technician' AND channel = 'sms' ORDER BY id");
-        pvs_snprintf(am, sizeof(am), ". Lost: %s. Acknowledge: ", lost);
-        has(body, am);
-        pvs_free(body);
-    }
+    same_figure_everywhere(&w, mail);
     /* The article, inline: what to check, the fix, what to bring. */
     has(mail, "On site:   Read the event log on the display");
     has(mail, "Bring:     The inverter's service manual, insulation tester");

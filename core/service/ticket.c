@@ -2,36 +2,13 @@
 /*
  * ticket.c - pure ticket lifecycle decisions: one ticket per problem,
  * repeats while it is open, reopen when a problem returns soon after it
- * recovered.
+ * recovered, and routing a new ticket to a technician.
  */
 #include <string.h>
 
 #include "pvs/config.h"
 #include "pvs/ticket.h"
 #include "pvs/util.h"
-
-static const char *const statuses[] = {
-    "open",     "assigned", "acknowledged", "scheduled",   "fixed",
-    "resolved", "closed",   "on_hold",      "false_alarm", "merged",
-};
-
-/* States in which the problem is considered over. */
-static const char *const done[] = {"resolved", "closed", "false_alarm",
-                                   "merged"};
-
-bool pvs_ticket_status_valid(const char *status) {
-    for (size_t i = 0; i < PVS_ARRAY_LEN(statuses); i++)
-        if (!strcmp(statuses[i], status))
-            return true;
-    return false;
-}
-
-bool pvs_ticket_is_active(const char *status) {
-    for (size_t i = 0; i < PVS_ARRAY_LEN(done); i++)
-        if (!strcmp(done[i], status))
-            return false;
-    return true;
-}
 
 enum pvs_ticket_action pvs_ticket_on_firing(const struct pvs_ticket *existing,
                                             int64_t now_ms, int64_t reopen_ms) {
@@ -51,19 +28,6 @@ enum pvs_ticket_action pvs_ticket_on_firing(const struct pvs_ticket *existing,
     if (ended && now_ms - ended <= reopen_ms)
         return PVS_TICKET_REOPEN;
     return PVS_TICKET_OPEN;
-}
-
-void pvs_ticket_release(struct pvs_ticket *t) {
-    PVS_FREE(t->fingerprint);
-    PVS_FREE(t->status);
-    PVS_FREE(t->site);
-    PVS_FREE(t->device);
-    PVS_FREE(t->rule);
-    PVS_FREE(t->family);
-    PVS_FREE(t->subject);
-    PVS_FREE(t->severity);
-    PVS_FREE(t->title);
-    PVS_FREE(t->assignee);
 }
 
 /* ---- routing ---- */
@@ -88,22 +52,6 @@ static bool fits_skill(const struct pvs_person *t, const struct pvs_device *d,
         return true;
     return list_has(t->skills, t->nskills, family) ||
            (d && list_has(t->skills, t->nskills, d->vendor));
-}
-
-bool pvs_on_call(const struct pvs_config *cfg, const struct pvs_person *t,
-                 int64_t now_ms) {
-    for (size_t i = 0; i < cfg->nteams; i++) {
-        const struct pvs_team *tm = cfg->teams[i];
-        int64_t shift;
-
-        if (!tm->nmembers || tm->rota_period_ms <= 0 ||
-            now_ms < tm->rota_start_ms)
-            continue;
-        shift = (now_ms - tm->rota_start_ms) / tm->rota_period_ms;
-        if (tm->member_refs[shift % (int64_t)tm->nmembers] == t)
-            return true;
-    }
-    return false;
 }
 
 const struct pvs_person *pvs_route(const struct pvs_route_input *in, char *why,
@@ -163,53 +111,4 @@ const struct pvs_person *pvs_route(const struct pvs_route_input *in, char *why,
     }
     pvs_snprintf(why, whysize, "no technician is configured");
     return NULL;
-}
-
-const struct pvs_person *pvs_escalate_to(const struct pvs_config *cfg,
-                                         const char *assignee, int level,
-                                         char *why, size_t whysize) {
-    for (size_t i = 0; assignee && i < cfg->nteams; i++) {
-        const struct pvs_team *tm = cfg->teams[i];
-        size_t at = tm->nmembers;
-
-        for (size_t k = 0; k < tm->nmembers; k++)
-            if (tm->member_refs[k] &&
-                !strcmp(tm->member_refs[k]->obj.id, assignee))
-                at = k;
-        if (at == tm->nmembers) {
-            /* The lead of a team may be escalated to from outside it. */
-            continue;
-        }
-        if (level == 1 && tm->nmembers > 1) {
-            const struct pvs_person *next =
-                tm->member_refs[(at + 1) % tm->nmembers];
-            if (next && next != tm->lead_ref) {
-                pvs_snprintf(why, whysize,
-                             "not acknowledged: next in the %s rota is %s",
-                             tm->obj.id, next->name);
-                return next;
-            }
-        }
-        if (level <= 2 && tm->lead_ref &&
-            strcmp(tm->lead_ref->obj.id, assignee)) {
-            pvs_snprintf(why, whysize,
-                         "not acknowledged: escalated to %s, lead of %s",
-                         tm->lead_ref->name, tm->obj.id);
-            return tm->lead_ref;
-        }
-    }
-    pvs_snprintf(why, whysize,
-                 "not acknowledged, and nobody further to "
-                 "escalate to");
-    return NULL;
-}
-
-int64_t pvs_escalation_ms(const struct pvs_config *cfg, const char *severity) {
-    if (!severity)
-        return 0;
-    if (!strcmp(severity, "critical"))
-        return cfg->global.escalate_critical_ms;
-    if (!strcmp(severity, "warning"))
-        return cfg->global.escalate_warning_ms;
-    return cfg->global.escalate_info_ms;
 }

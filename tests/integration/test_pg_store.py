@@ -1,0 +1,51 @@
+# SPDX-License-Identifier: MIT
+"""pvsentry on PostgreSQL 15: the test server itself, and the state reader
+the scenarios share with SQLite.
+
+  server     a private cluster (pg.py) owned by an unprivileged user, on a
+             free loopback port; a crash (pg_ctl -m immediate) keeps what
+             was committed
+  readers    one query, `?` placeholders, the same rows from SQLite and
+             from PostgreSQL
+"""
+import os
+import sqlite3
+
+import psycopg2
+
+import harness
+import pg
+
+
+def test_server_is_private_and_survives_a_crash(pg_server, pg_db):
+    st = os.stat(pg_server.dir)
+    assert st.st_mode & 0o077 == 0
+    if os.geteuid() == 0:
+        assert st.st_uid != 0
+    con = psycopg2.connect(pg_db)
+    with con, con.cursor() as c:
+        c.execute("CREATE TABLE t(id INTEGER PRIMARY KEY, v TEXT)")
+        c.execute("INSERT INTO t VALUES (1, 'kept')")
+    con.close()
+    pg_server.restart(mode="immediate")
+    assert harness.db_query(pg_db, "SELECT v FROM t WHERE id = ?",
+                            (1,)) == [("kept",)]
+
+
+def test_one_reader_for_both_backends(h, pg_db):
+    path = h.path("t.db")
+    lite = sqlite3.connect(path)
+    lite.execute("CREATE TABLE t(id INTEGER, v TEXT)")
+    lite.execute("INSERT INTO t VALUES (1, '50%'), (2, 'b')")
+    lite.commit()
+    lite.close()
+    con = psycopg2.connect(pg_db)
+    with con, con.cursor() as c:
+        c.execute("CREATE TABLE t(id INTEGER, v TEXT)")
+        c.execute("INSERT INTO t VALUES (1, '50%'), (2, 'b')")
+    con.close()
+    for db in (path, pg_db):
+        assert harness.db_query(db, "SELECT v FROM t WHERE v LIKE '5%' "
+                                "AND id = ?", (1,)) == [("50%",)]
+        assert harness.db_scalar(db, "SELECT COUNT(*) FROM t") == 2
+    assert pg.is_pg(pg_db) and not pg.is_pg(path)
