@@ -202,7 +202,7 @@ static const char *self_help_steps(const char *kb, const char *lang, char *buf,
     else
         pvs_snprintf(mark, sizeof(mark), "**Safe for the customer (%s).**",
                      lang);
-    return engine_kb_part(kb, mark, buf, size);
+    return engine_kb_part("en", kb, mark, buf, size);
 }
 
 /* When a customer message may go out: not before ts, not in quiet hours. */
