@@ -209,8 +209,12 @@ static void snow_observe(struct pvs_rule *r, const struct pvs_device *dev,
     o.active = active;
     o.measured = meas_w;
     o.expected = clear_w;
-    pvs_snprintf(ev, sizeof(ev), "@under.snow|w=%.0f|clear=%.0f|pct=%.0f",
-                 meas_w, clear_w, 100.0 * d->prev_ratio);
+    if (isfinite(d->prev_ratio))
+        pvs_snprintf(ev, sizeof(ev), "@under.snow|w=%.0f|clear=%.0f|pct=%.0f",
+                     meas_w, clear_w, 100.0 * d->prev_ratio);
+    else
+        pvs_snprintf(ev, sizeof(ev), "@under.snow|w=%.0f|clear=%.0f", meas_w,
+                     clear_w);
     pvs_snprintf(ex, sizeof(ex), "@under.snow.why|dev=%s", dev->obj.id);
     o.evidence = ev;
     o.explanation = ex;

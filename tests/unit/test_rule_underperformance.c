@@ -200,6 +200,7 @@ static void test_nothing_since_first_light_is_snow(void **state) {
     assert_true(run_dawn(1, 3) >= 2);
     assert_string_equal(evs[0].subject, "snow");
     assert_int_equal(evs[0].severity, PVS_SEV_INFO);
+    assert_true(!strncmp(evs[0].explanation_src, "@under.snow.why|", 16));
     assert_non_null(strstr(evs[0].explanation, "most likely snow"));
     for (size_t i = 0; i < nevs; i++)
         assert_string_equal(evs[i].subject, "snow");
