@@ -948,7 +948,19 @@ static void test_technician_alert_in_every_language(void **state) {
         }
         /* What was seen, what it means and the steps are all there. */
         assert_non_null(strstr(mail, "inv1"));
-        assert_non_null(strstr(mail, "3000 W"));
+        assert_null(strstr(mail, "|dev=")); /* no raw message key */
+        {
+            char path[96], step[41];
+            const char *kb, *p;
+            pvs_snprintf(path, sizeof(path), "rules/kb/%s/inverter-fault.md",
+                         langs[l]);
+            kb = pvs_embed_get(path, NULL);
+            assert_non_null(kb);
+            p = strstr(kb, "**Confirm on site.** ");
+            assert_non_null(p);
+            pvs_snprintf(step, sizeof(step), "%s", p + 21);
+            assert_non_null(strstr(mail, step));
+        }
         pvs_free(mail);
         pvs_free(sms);
         world_stop(&w);
