@@ -805,7 +805,7 @@ bool engine_customer_affected(const struct pvs_alert_event *ev) {
 
 /* Families that name a cause; the others often follow from one. */
 static bool is_cause(const char *family) {
-    return !strcmp(family, "fault_code") || !strcmp(family, "communication");
+    return pvs_alert_family_is_cause(family);
 }
 
 /*

@@ -867,12 +867,9 @@ static void reads_answer_json(void **state) {
     struct pvs_scope staff = {PVS_SCOPE_ALL, NULL};
     struct pvs_scope other = {PVS_SCOPE_CUSTOMER, "nobody-here"};
     struct pvs_ticket_filter f = {NULL, NULL, 50, 0};
-    struct pvs_web_kpis k;
     struct pvs_buf out;
-    char fp[96], actor[32];
-    double kwh[3];
-    int64_t id, n = 0, at = 0;
-    size_t nsec = 0;
+    char fp[96];
+    int64_t id;
 
     (void)state;
     id = new_ticket(st, "open", fp, sizeof(fp));
@@ -907,6 +904,25 @@ static void reads_answer_json(void **state) {
     assert_int_equal(pvs_store_web_device_json(ro, &staff, "inv1", &out),
                      PVS_OK);
     json_ok(&out);
+    pvs_buf_release(&out);
+    pvs_store_close(ro);
+}
+
+static void reads_of_people_and_reports(void **state) {
+    struct pvs_store *st = open_rw(), *ro;
+    struct pvs_scope staff = {PVS_SCOPE_ALL, NULL};
+    struct pvs_web_kpis k;
+    struct pvs_buf out;
+    char fp[96], actor[32];
+    double kwh[3];
+    int64_t id, n = 0, at = 0;
+    size_t nsec = 0;
+
+    (void)state;
+    id = new_ticket(st, "open", fp, sizeof(fp));
+    pvs_store_close(st);
+    ro = open_ro();
+    pvs_buf_init(&out, 4 << 20);
     assert_int_equal(pvs_store_web_people_json(ro, "technician", &out), PVS_OK);
     json_ok(&out);
     assert_int_equal(pvs_store_web_person_json(ro, "technician", "t1", &out),
@@ -1002,6 +1018,8 @@ int main(void) {
         cmocka_unit_test_setup_teardown(users_tokens_sessions, setup, teardown),
         cmocka_unit_test_setup_teardown(silences_and_erasure, setup, teardown),
         cmocka_unit_test_setup_teardown(reads_answer_json, setup, teardown),
+        cmocka_unit_test_setup_teardown(reads_of_people_and_reports, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(check_and_backup_or_unsupported, setup,
                                         teardown),
     };
