@@ -456,9 +456,10 @@ int64_t engine_queue_raw(struct pvs_engine *e, int64_t ticket_id,
     id = o.id;
     if (hold_until <= now)
         engine_ids_add(&e->fresh, &e->nfresh, &e->fresh_cap, o.id);
-    pvs_store_ticket_event(e->st, ticket_id, now,
-                           hold_until > now ? "message_held" : "message_queued",
-                           "pvsentry", subject);
+    engine_wrote(e, pvs_store_ticket_event(e->st, ticket_id, now,
+                                           hold_until > now ? "message_held"
+                                                            : "message_queued",
+                                           "pvsentry", subject));
     return id;
 }
 
@@ -789,7 +790,7 @@ bool engine_customer_affected(const struct pvs_alert_event *ev) {
 
 /* Families that name a cause; the others often follow from one. */
 static bool is_cause(const char *family) {
-    return !strcmp(family, "fault_code") || !strcmp(family, "communication");
+    return pvs_alert_family_is_cause(family);
 }
 
 /*
@@ -819,8 +820,8 @@ static bool fold_into_cause(struct pvs_engine *e,
     }
     pvs_snprintf(line, sizeof(line), "%s (%s): %s", ev->family, ev->fingerprint,
                  text);
-    pvs_store_ticket_event(e->st, ids[0], ev->ts_ms, "related_alert",
-                           "pvsentry", line);
+    engine_wrote(e, pvs_store_ticket_event(e->st, ids[0], ev->ts_ms,
+                                           "related_alert", "pvsentry", line));
     pvs_info("ticket #%lld: related alert %s joins it", (long long)ids[0],
              ev->fingerprint);
     pvs_free(ids);
@@ -849,11 +850,12 @@ static void merge_set(struct pvs_engine *e, const struct pvs_ticket *cause,
         pvs_snprintf(line, sizeof(line),
                      "merged into ticket #%lld, which has the cause",
                      (long long)cause->id);
-        pvs_store_ticket_event(e->st, t.id, now, "merged", "pvsentry", line);
+        engine_wrote(e, pvs_store_ticket_event(e->st, t.id, now, "merged",
+                                               "pvsentry", line));
         pvs_snprintf(line, sizeof(line), "ticket #%lld (%s) merged in",
                      (long long)t.id, t.family);
-        pvs_store_ticket_event(e->st, cause->id, now, "merged_in", "pvsentry",
-                               line);
+        engine_wrote(e, pvs_store_ticket_event(e->st, cause->id, now,
+                                               "merged_in", "pvsentry", line));
         pvs_ticket_release(&t);
     }
     pvs_free(ids);
@@ -894,8 +896,9 @@ static void on_firing(struct pvs_engine *e, const struct pvs_alert_event *ev) {
         existing.lost_kwh += ev->lost_kwh - ev->lost_kwh_before;
         if (!e->txn_rc)
             e->txn_rc = pvs_store_ticket_update(e->st, &existing);
-        pvs_store_ticket_event(e->st, existing.id, now, "alert_repeat",
-                               "pvsentry", text);
+        engine_wrote(e,
+                     pvs_store_ticket_event(e->st, existing.id, now,
+                                            "alert_repeat", "pvsentry", text));
         pvs_info("ticket #%lld: the problem fired again (%s)",
                  (long long)existing.id, ev->fingerprint);
         memset(&f, 0, sizeof(f));
@@ -916,8 +919,8 @@ static void on_firing(struct pvs_engine *e, const struct pvs_alert_event *ev) {
         existing.closed_ms = 0;
         if (!e->txn_rc)
             e->txn_rc = pvs_store_ticket_update(e->st, &existing);
-        pvs_store_ticket_event(e->st, existing.id, now, "reopened", "pvsentry",
-                               text);
+        engine_wrote(e, pvs_store_ticket_event(e->st, existing.id, now,
+                                               "reopened", "pvsentry", text));
         pvs_info("ticket #%lld reopened (%s)", (long long)existing.id,
                  ev->fingerprint);
         {
@@ -968,13 +971,16 @@ static void on_firing(struct pvs_engine *e, const struct pvs_alert_event *ev) {
     pvs_stats_add(PVS_STAT_TICKETS_OPENED, 1);
     pvs_info("ticket #%lld opened: %s (%s)", (long long)t.id, title,
              ev->fingerprint);
-    pvs_store_ticket_event(e->st, t.id, now, "opened", "pvsentry", text);
-    pvs_store_ticket_event(e->st, t.id, now, "assigned", "pvsentry", why);
+    engine_wrote(e, pvs_store_ticket_event(e->st, t.id, now, "opened",
+                                           "pvsentry", text));
+    engine_wrote(e, pvs_store_ticket_event(e->st, t.id, now, "assigned",
+                                           "pvsentry", why));
     merge_consequences(e, &t, now);
     if (ev->silenced) {
-        pvs_store_ticket_event(e->st, t.id, now, "silenced", "pvsentry",
-                               "a silence covers this problem: nobody is "
-                               "notified");
+        engine_wrote(e, pvs_store_ticket_event(
+                            e->st, t.id, now, "silenced", "pvsentry",
+                            "a silence covers this problem: nobody is "
+                            "notified"));
         pvs_ticket_release(&t);
         return;
     }
@@ -1011,8 +1017,8 @@ static void on_resolved(struct pvs_engine *e,
         e->txn_rc = pvs_store_ticket_update(e->st, &t);
     pvs_snprintf(text, sizeof(text),
                  "the data shows recovery; %.1f kWh lost in all", t.lost_kwh);
-    pvs_store_ticket_event(e->st, t.id, ev->ts_ms, "recovered", "pvsentry",
-                           text);
+    engine_wrote(e, pvs_store_ticket_event(e->st, t.id, ev->ts_ms, "recovered",
+                                           "pvsentry", text));
     pvs_info("ticket #%lld resolved: the data shows recovery (%s)",
              (long long)t.id, ev->fingerprint);
     memset(&f, 0, sizeof(f));
@@ -1039,8 +1045,9 @@ static void on_update(struct pvs_engine *e, const struct pvs_alert_event *ev) {
         if (pvs_severity_parse(t.severity) < (int)ev->severity) {
             pvs_free(t.severity);
             t.severity = pvs_strdup(pvs_severity_name(ev->severity));
-            pvs_store_ticket_event(e->st, t.id, ev->ts_ms, "severity",
-                                   "pvsentry", ev->evidence);
+            engine_wrote(e, pvs_store_ticket_event(e->st, t.id, ev->ts_ms,
+                                                   "severity", "pvsentry",
+                                                   ev->evidence));
         }
         t.updated_ms = ev->ts_ms;
         if (!e->txn_rc)
@@ -1201,9 +1208,10 @@ static void handle_delivery(struct pvs_engine *e, struct pvs_msg *m) {
             pvs_snprintf(text, sizeof(text), "%s %s to %s%s%s", o.audience,
                          o.kind, o.recipient, m->ok ? "" : ": ",
                          m->ok ? "" : m->error);
-            pvs_store_ticket_event(e->st, o.ticket_id, m->ts_ms,
-                                   m->ok ? "notified" : "delivery_failed",
-                                   "notifier", text);
+            engine_wrote(e, pvs_store_ticket_event(e->st, o.ticket_id, m->ts_ms,
+                                                   m->ok ? "notified"
+                                                         : "delivery_failed",
+                                                   "notifier", text));
             pvs_outbox_release(&o);
         }
     }
@@ -1304,8 +1312,8 @@ static void ticket_command(struct pvs_engine *e, struct pvs_command *c,
         }
         pvs_snprintf(text, sizeof(text), "ticket #%lld merged into this one",
                      (long long)t.id);
-        pvs_store_ticket_event(e->st, other.id, now, "merged_in", c->actor,
-                               text);
+        engine_wrote(e, pvs_store_ticket_event(e->st, other.id, now,
+                                               "merged_in", c->actor, text));
         pvs_ticket_release(&other);
     }
     if (c->kind == PVS_CMD_TICKET_SCHEDULE && c->value_ms) {
@@ -1331,7 +1339,8 @@ static void ticket_command(struct pvs_engine *e, struct pvs_command *c,
     t.updated_ms = now;
     if (!e->txn_rc)
         e->txn_rc = pvs_store_ticket_update(e->st, &t);
-    pvs_store_ticket_event(e->st, t.id, now, tr->event, c->actor, text);
+    engine_wrote(
+        e, pvs_store_ticket_event(e->st, t.id, now, tr->event, c->actor, text));
     pvs_info("ticket #%lld: %s by %s", (long long)t.id, tr->event,
              c->actor[0] ? c->actor : "someone");
     c->result_id = t.id;
@@ -1458,8 +1467,9 @@ static void batch(struct pvs_engine *e, void **msgs, size_t n) {
                      " the retention",
                      (long long)gone);
         if (!e->txn_rc && e->cfg->http && e->cfg->http->personal_retention_ms)
-            pvs_store_web_prune_personal(
-                e->st, now - e->cfg->http->personal_retention_ms, NULL);
+            engine_wrote(
+                e, pvs_store_web_prune_personal(
+                       e->st, now - e->cfg->http->personal_retention_ms, NULL));
         e->next_prune = now + PRUNE_EVERY_MS;
         pvs_ruleset_save_learnt(e->rules, learnt_put, e);
     }
@@ -1469,6 +1479,13 @@ static void batch(struct pvs_engine *e, void **msgs, size_t n) {
     rc = e->txn_rc ? e->txn_rc : pvs_store_commit(e->st);
     pvs_stats_add(PVS_STAT_BATCHES, 1);
     if (rc) {
+        char why[256];
+
+        /* A write that failed inside the batch logged why already. */
+        pvs_strlcpy(why,
+                    e->txn_rc ? "one of its writes failed"
+                              : pvs_store_errmsg(e->st),
+                    sizeof(why));
         pvs_store_rollback(e->st);
         pvs_stats_add(PVS_STAT_DB_ERRORS, 1);
         pvs_stats_add(PVS_STAT_SAMPLES_LOST, nsamples);
@@ -1476,7 +1493,7 @@ static void batch(struct pvs_engine *e, void **msgs, size_t n) {
         pvs_complain(&e->db_down, PVS_LOG_ERROR,
                      "cannot commit a batch of %zu messages (%zu samples "
                      "lost): %s",
-                     n, nsamples, pvs_store_errmsg(e->st));
+                     n, nsamples, why);
         e->nfresh = 0;
         flush_answers(e, false);
         return;
