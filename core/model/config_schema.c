@@ -577,7 +577,8 @@ static void free_fields(void *obj, const struct key_def *keys) {
     struct pvs_cfg_obj *head = obj;
 
     for (const struct key_def *k = keys; k->name; k++) {
-        if (k->type == K_STR || k->type == K_ENUM || k->type == K_PATH) {
+        if (k->type == K_STR || k->type == K_ENUM || k->type == K_PATH ||
+            k->type == K_STORE) {
             PVS_FREE(*(char **)(base + k->off));
         } else if (k->type == K_LIST) {
             char **arr = *(char ***)(base + k->off);
