@@ -810,10 +810,15 @@ enum pvs_err pvs_store_web_erase_customer(struct pvs_store *st, const char *id,
     return WRITE(web_erase_customer, id, res);
 }
 
-enum pvs_err pvs_store_web_config_ini(struct pvs_store *st,
-                                      const struct pvs_config *cfg,
-                                      struct pvs_buf *out, size_t *ret_n) {
-    return READ(web_config_ini, cfg, out, ret_n);
+enum pvs_err pvs_store_web_entities_json(struct pvs_store *st,
+                                         const struct pvs_entity *e,
+                                         const char *id, struct pvs_buf *out) {
+    return READ(web_entities_json, e, id, out);
+}
+
+enum pvs_err pvs_store_entity_objs(struct pvs_store *st,
+                                   struct pvs_entity_objs *out) {
+    return READ(entity_objs, out);
 }
 
 enum pvs_err pvs_store_web_prune_personal(struct pvs_store *st,

@@ -53,6 +53,7 @@
 #define PVS_STORE_OPS_H
 
 #include "pvs/store.h"
+#include "pvs/store_entity.h"
 #include "pvs/store_flow.h"
 #include "pvs/store_web.h"
 
@@ -287,9 +288,12 @@ struct pvs_store_ops {
                                     struct pvs_buf *out);
     enum pvs_err (*web_exists)(struct pvs_store_be *st,
                                const struct pvs_entity *e, const char *id);
-    enum pvs_err (*web_config_ini)(struct pvs_store_be *st,
-                                   const struct pvs_config *cfg,
-                                   struct pvs_buf *out, size_t *ret_n);
+    enum pvs_err (*web_entities_json)(struct pvs_store_be *st,
+                                      const struct pvs_entity *e,
+                                      const char *id, struct pvs_buf *out);
+    /* ---- store_entity.h: the API's objects for the running config ---- */
+    enum pvs_err (*entity_objs)(struct pvs_store_be *st,
+                                struct pvs_entity_objs *out);
     /* ---- store_web.h: the HTTP API: writes ---- */
     enum pvs_err (*web_put)(struct pvs_store_be *st, const struct pvs_entity *e,
                             const char *id, const cJSON *obj, bool create,

@@ -984,7 +984,6 @@ static void reads_of_people_and_reports(void **state) {
     char fp[96], actor[32];
     double kwh[3];
     int64_t id, n = 0, at = 0;
-    size_t nsec = 0;
 
     (void)state;
     id = new_ticket(st, "open", fp, sizeof(fp));
@@ -1019,7 +1018,16 @@ static void reads_of_people_and_reports(void **state) {
     json_ok(&out);
     assert_int_equal(pvs_store_report_json(ro, 0, &out), PVS_OK);
     json_ok(&out);
-    assert_int_equal(pvs_store_web_config_ini(ro, cfg, &out, &nsec), PVS_OK);
+    {
+        struct pvs_entity_objs objs;
+        memset(&objs, 0, sizeof(objs));
+        assert_int_equal(pvs_store_entity_objs(ro, &objs), PVS_OK);
+        pvs_entity_objs_release(&objs);
+    }
+    assert_int_equal(pvs_store_web_entities_json(
+                         ro, pvs_store_web_entity("site"), NULL, &out),
+                     PVS_OK);
+    json_ok(&out);
     pvs_buf_reset(&out);
     assert_int_equal(pvs_store_ids(ro, "sites", 0, &out), PVS_OK);
     assert_non_null(strstr(out.data, "s1\n"));
