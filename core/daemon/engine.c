@@ -68,6 +68,9 @@
 #define ENGINE_NICE 5
 /* While ingest is paused for disk space, look again this often. */
 #define DISK_RECHECK_MS 500
+/* The engine waits at most 200 ms for its inbox: a batch this much later
+ * means it did not get the CPU. */
+#define STALL_MS 2000
 
 /* ---- small sets of outbox ids ---- */
 
@@ -531,15 +534,24 @@ char *engine_fact_buf(struct mail_facts *f) {
     return f->buf[f->nbuf++];
 }
 
-const char *engine_kb_part(const char *kb, const char *mark, char *buf,
-                           size_t size) {
+const char *engine_kb_part(const char *lang, const char *kb, const char *mark,
+                           char *buf, size_t size) {
     char path[128];
-    const char *text, *p, *end;
+    const char *text = NULL, *p, *end;
 
     if (!kb)
         return NULL;
-    pvs_snprintf(path, sizeof(path), "rules/kb/%s.md", kb);
-    text = pvs_embed_get(path, NULL);
+    /* A language's own steps (rules/kb/<lang>/), else the article's. */
+    if (lang && strcmp(lang, "en")) {
+        pvs_snprintf(path, sizeof(path), "rules/kb/%s/%s.md", lang, kb);
+        text = pvs_embed_get(path, NULL);
+        if (text && !strstr(text, mark))
+            text = NULL;
+    }
+    if (!text) {
+        pvs_snprintf(path, sizeof(path), "rules/kb/%s.md", kb);
+        text = pvs_embed_get(path, NULL);
+    }
     p = text ? strstr(text, mark) : NULL;
     if (!p)
         return NULL;
@@ -560,7 +572,7 @@ const char *engine_kb_part(const char *kb, const char *mark, char *buf,
  * from the alert's subject ("vendor:3501") or, for a plain fault state,
  * the device's latest vendor_event reading. NULL when there is none.
  */
-static const char *event_code(struct pvs_engine *e,
+static const char *event_code(struct pvs_engine *e, const char *lang,
                               const struct pvs_device *dev, const char *subject,
                               char *buf, size_t size) {
     struct pvs_vendor_table *vt = NULL;
@@ -588,10 +600,12 @@ static const char *event_code(struct pvs_engine *e,
     if (c)
         pvs_snprintf(buf, size, "%s %lld: %s (%s)", dev->vendor,
                      (long long)code, c->description, c->name);
-    else
-        pvs_snprintf(buf, size,
-                     "%s %lld: not in pvsentry's table, see the manual",
-                     dev->vendor, (long long)code);
+    else {
+        char num[24];
+        struct pvs_tvar tv[2] = {{"vendor", dev->vendor}, {"code", num}};
+        pvs_snprintf(num, sizeof(num), "%lld", (long long)code);
+        engine_word(lang, "tech.event_unknown", tv, 2, buf, size);
+    }
     pvs_vendor_table_free(vt);
     return buf;
 }
@@ -628,10 +642,14 @@ void engine_common_facts(struct pvs_engine *e, struct mail_facts *f,
     engine_fact(f, "ticket_id", (b = engine_fact_buf(f)));
     pvs_snprintf(b, PVS_FACT_MAX, "%lld", (long long)t->id);
     /* The title in the technician's words; the ticket keeps its own. */
-    if (dev)
+    if (dev) {
+        char kw[48], kind[48];
+        pvs_snprintf(kind, sizeof(kind), "tech.kind.%s",
+                     dev->kind ? dev->kind : "device");
         pvs_snprintf(dev_words, sizeof(dev_words), "%s %s",
-                     dev->kind ? dev->kind : "device", dev->obj.id);
-    else
+                     engine_word(lang, kind, NULL, 0, kw, sizeof(kw)),
+                     dev->obj.id);
+    } else
         engine_word(lang, "tech.site", NULL, 0, dev_words, sizeof(dev_words));
     b = engine_fact_buf(f);
     family_word(lang, "tech.title", ev->family, dv, 1, b, PVS_FACT_MAX);
@@ -668,19 +686,19 @@ void engine_common_facts(struct pvs_engine *e, struct mail_facts *f,
                                           ? ev->explanation_src
                                           : ev->explanation,
                                       engine_fact_buf(f), PVS_FACT_MAX));
-    engine_fact(
-        f, "event_code",
-        event_code(e, dev, ev->subject, engine_fact_buf(f), PVS_FACT_MAX));
+    engine_fact(f, "event_code",
+                event_code(e, lang, dev, ev->subject, engine_fact_buf(f),
+                           PVS_FACT_MAX));
     engine_fact(f, "kb", ev->kb);
     engine_fact(f, "kb_check",
-                engine_kb_part(ev->kb, "**Confirm on site.**",
+                engine_kb_part(lang, ev->kb, "**Confirm on site.**",
                                engine_fact_buf(f), PVS_FACT_MAX));
     engine_fact(f, "kb_fix",
-                engine_kb_part(ev->kb, "**Typical fix.**", engine_fact_buf(f),
+                engine_kb_part(lang, ev->kb, "**Typical fix.**",
+                               engine_fact_buf(f), PVS_FACT_MAX));
+    engine_fact(f, "kb_bring",
+                engine_kb_part(lang, ev->kb, "**Bring.**", engine_fact_buf(f),
                                PVS_FACT_MAX));
-    engine_fact(
-        f, "kb_bring",
-        engine_kb_part(ev->kb, "**Bring.**", engine_fact_buf(f), PVS_FACT_MAX));
     engine_fact(f, "since", (b = engine_fact_buf(f)));
     engine_fmt_time(e, site, ev->started_ms, b, PVS_FACT_MAX);
     engine_fact(f, "since_local", (b = engine_fact_buf(f)));
@@ -1395,8 +1413,18 @@ static void handle(struct pvs_engine *e, struct pvs_msg *m, int64_t now) {
         handle_command(e, m->cmd, now);
         m->cmd = NULL; /* answered (or queued for answer) */
         break;
-    case PVS_MSG_CONFIG: /* engine_main hands it to switch_config */
     case PVS_MSG_SOURCE_HEALTH:
+        /* A collector of ours runs behind time (see check_health). */
+        if (!strncmp(m->source, "late:", 5)) {
+            if (!m->healthy)
+                e->late_sources++;
+            else if (e->late_sources)
+                e->late_sources--;
+        }
+        pvs_debug("source '%s' is %s", m->source,
+                  m->healthy ? "healthy" : "down");
+        break;
+    case PVS_MSG_CONFIG: /* engine_main hands it to switch_config */
     case PVS_MSG_DEVICE_STATUS:
         pvs_debug("source '%s' is %s", m->source,
                   m->healthy ? "healthy" : "down");
@@ -1413,6 +1441,22 @@ static void check_health(struct pvs_engine *e, int64_t now, size_t n) {
      */
     bool lagging = n == BATCH_MAX && pvs_queue_len(e->inbox) > 0;
     bool ok = true;
+    int64_t mono = pvs_clock_mono_ms();
+
+    /*
+     * A batch that comes far later than the engine's longest wait means
+     * this thread did not run (a starved CPU, a stopped process): the
+     * silence it saw on the clock meanwhile is its own. Like a backlog,
+     * it holds communication alerts back, then the grace period runs.
+     */
+    if (e->last_batch_mono && mono - e->last_batch_mono > STALL_MS) {
+        pvs_warn("the engine did not run for %lld ms (the machine is "
+                 "busy): holding back communication alerts",
+                 (long long)(mono - e->last_batch_mono));
+        lagging = true;
+    }
+    e->last_batch_mono = mono;
+    lagging = lagging || e->late_sources > 0;
 
     if (lagging != e->lagging)
         pvs_info("%s", lagging ? "catching up with a backlog: holding back "
@@ -1496,6 +1540,13 @@ static void batch(struct pvs_engine *e, void **msgs, size_t n) {
                      n, nsamples, why);
         e->nfresh = 0;
         flush_answers(e, false);
+        if (rc == PVS_ERR_IO && !e->store_away) {
+            e->store_away = true;
+            e->store_checked = pvs_clock_mono_ms();
+            pvs_stats_add(PVS_STAT_INGEST_PAUSED, 1);
+            pvs_error("the database is unreachable: ingest paused, messages "
+                      "wait in the inbox and at the broker until it is back");
+        }
         return;
     }
     flush_answers(e, true);
@@ -1654,6 +1705,27 @@ static void batches(struct pvs_engine *e, void **msgs, size_t n) {
         batch(e, msgs + from, n - from);
 }
 
+/*
+ * Whether the store's server is still away (a PostgreSQL restarting or
+ * failing over): ingest stays paused, as for a full disk, and a batch is
+ * tried again (which reconnects) every DISK_RECHECK_MS. Messages wait in
+ * the inbox, then at the broker; the batch that was in flight when the
+ * server went was rolled back as a whole and its samples counted lost.
+ */
+static bool store_away(struct pvs_engine *e) {
+    if (!e->store_away)
+        return false;
+    if (pvs_clock_mono_ms() - e->store_checked < DISK_RECHECK_MS)
+        return true;
+    e->store_checked = pvs_clock_mono_ms();
+    if (pvs_store_begin(e->st))
+        return true;
+    pvs_store_rollback(e->st);
+    e->store_away = false;
+    pvs_info("the database is reachable again: ingest resumed");
+    return false;
+}
+
 static void *engine_main(void *arg) {
     struct pvs_engine *e = arg;
     void *msgs[BATCH_MAX];
@@ -1679,7 +1751,7 @@ static void *engine_main(void *arg) {
             wait = 200;
         if (wait < 1)
             wait = 1;
-        if (disk_low(e)) {
+        if (disk_low(e) || store_away(e)) {
             if (pvs_queue_closed(e->inbox))
                 break;
             nap_ms(DISK_RECHECK_MS / 5);

@@ -39,9 +39,11 @@ struct pvs_engine {
     struct health health[MAX_HEALTH];
     size_t nhealth;
     bool ingest_ok;
-    bool lagging;       /* the inbox holds a backlog */
-    int64_t *last_ts;   /* newest sample time per device */
-    struct pvs_tz **tz; /* per site, NULL when it cannot be loaded */
+    bool lagging;            /* the inbox holds a backlog */
+    size_t late_sources;     /* collectors running behind time */
+    int64_t last_batch_mono; /* when the last batch started */
+    int64_t *last_ts;        /* newest sample time per device */
+    struct pvs_tz **tz;      /* per site, NULL when it cannot be loaded */
     int64_t next_tick, next_prune, next_rescan;
     /* outbox rows written in the open transaction */
     int64_t *fresh;
@@ -55,8 +57,10 @@ struct pvs_engine {
     size_t nanswers, answers_cap;
     enum pvs_err txn_rc; /* first error inside the open transaction */
     struct pvs_complaint db_down;
-    bool disk_low;        /* ingest paused: under min_free_disk */
-    int64_t disk_checked; /* real ms of the last look while paused */
+    bool disk_low;         /* ingest paused: under min_free_disk */
+    int64_t disk_checked;  /* real ms of the last look while paused */
+    bool store_away;       /* ingest paused: the store's server is gone */
+    int64_t store_checked; /* real ms of the last reconnect attempt */
     /* service workflow */
     struct pvs_tz **tech_tz; /* per technician, NULL = UTC */
     unsigned char link_key[PVS_TOKEN_KEY_LEN];
@@ -138,9 +142,13 @@ const char *engine_word(const char *lang, const char *key,
  */
 void engine_fmt_lost(const char *lang, double so_far, double per_day, char *buf,
                      size_t size);
-/* The paragraph of KB article kb after mark ("**Bring.**"), or NULL. */
-const char *engine_kb_part(const char *kb, const char *mark, char *buf,
-                           size_t size);
+/*
+ * The paragraph of KB article kb after mark ("**Bring.**") in lang: from
+ * rules/kb/<lang>/<kb>.md when that language has it, else the article's
+ * own (English, or a "(fr)" mark). NULL when there is none.
+ */
+const char *engine_kb_part(const char *lang, const char *kb, const char *mark,
+                           char *buf, size_t size);
 const char *engine_first_name(const char *name, char *buf, size_t size);
 void engine_submit(struct pvs_engine *e, int64_t id);
 void engine_reply(struct pvs_engine *e, struct pvs_command *c, enum pvs_err rc,

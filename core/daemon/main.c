@@ -507,6 +507,35 @@ static void free_retired(struct daemon *d, bool all) {
 }
 
 /*
+ * The HTTP side of apply_live, once everything else runs on next: a new
+ * server (web, already listening) replaces the old one, which finishes
+ * its requests; otherwise the server reads next from now on. d->cfg is
+ * retired and next (taken) becomes d->cfg.
+ */
+static void switch_web(struct daemon *d, struct pvs_web *web,
+                       struct pvs_config *next) {
+    struct retired *r = &d->retired[d->nretired++];
+
+    r->cfg = d->cfg;
+    r->web_epoch = 0;
+    if (web || !next->http) {
+        struct pvs_web *old = d->web;
+
+        d->web = web;
+        if (d->web && d->mqtt)
+            pvs_web_set_health(d->web, "mqtt", pvs_mqtt_healthy, d->mqtt);
+        /* Requests in flight on the old address finish first. */
+        pvs_web_retire(old, old ? d->cfg->http->timeout_ms : 0);
+        pvs_web_free(old);
+        for (size_t i = 0; i < d->nretired; i++)
+            d->retired[i].web_epoch = 0;
+    } else if (d->web) {
+        r->web_epoch = pvs_web_set_config(d->web, next);
+    }
+    d->cfg = next;
+}
+
+/*
  * Switch the running daemon to next without a restart. The new parts
  * (an MQTT link for new [mqtt] settings, a server for a new [http]
  * address, the Modbus poller) are made first, so a failure changes
@@ -573,25 +602,8 @@ static enum pvs_err apply_live(struct daemon *d, struct pvs_config *next) {
     if (pvs_poller_start(d->poller))
         pvs_error("cannot start the Modbus poller with the new settings");
 
-    d->retired[d->nretired].cfg = d->cfg;
-    d->retired[d->nretired].web_epoch = 0;
-    if (http_changed) {
-        struct pvs_web *old = d->web;
-
-        d->web = web;
-        web = NULL;
-        if (d->web && d->mqtt)
-            pvs_web_set_health(d->web, "mqtt", pvs_mqtt_healthy, d->mqtt);
-        /* Requests in flight on the old address finish first. */
-        pvs_web_retire(old, old ? d->cfg->http->timeout_ms : 0);
-        pvs_web_free(old);
-        for (size_t i = 0; i < d->nretired; i++)
-            d->retired[i].web_epoch = 0;
-    } else if (d->web) {
-        d->retired[d->nretired].web_epoch = pvs_web_set_config(d->web, next);
-    }
-    d->nretired++;
-    d->cfg = next;
+    switch_web(d, http_changed ? web : NULL, next);
+    web = NULL;
     next = NULL;
 out:
     pvs_poller_free(poller);
@@ -761,6 +773,9 @@ static int cmd_run(int argc, char **argv) {
             if (!apply_live(&d, next))
                 pvs_info("ready (reloaded, %zu sites, %zu devices)",
                          d.cfg->nsites, d.cfg->ndevices);
+            else
+                pvs_error("reload failed, keeping the running "
+                          "configuration");
             pvs_sd_notify("READY=1");
             continue;
         }

@@ -1500,7 +1500,7 @@ void pvs_config_schema_print(FILE *out) {
         [K_STR] = "string",        [K_INT] = "integer", [K_DOUBLE] = "number",
         [K_DURATION] = "duration", [K_SIZE] = "size",   [K_BOOL] = "boolean",
         [K_ENUM] = "choice",       [K_LIST] = "list",   [K_PATH] = "path",
-        [K_STORE] = "path",
+        [K_STORE] = "path or URL",
     };
 
     entity_keys_init();

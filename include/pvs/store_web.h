@@ -135,10 +135,28 @@ enum pvs_err pvs_store_web_tokens_json(struct pvs_store *st, int64_t user_id,
 /* The owner (user id) of token id, or PVS_ERR_NOTFOUND. */
 enum pvs_err pvs_store_web_token_owner(struct pvs_store *st, int64_t id,
                                        int64_t *ret_user);
-/* Alerts whose latest transition is firing, inside the scope. */
-enum pvs_err pvs_store_web_alerts_json(struct pvs_store *st,
-                                       const struct pvs_scope *scope,
-                                       struct pvs_buf *out);
+/*
+ * An alert whose latest transition is firing, as pvs_store_web_alerts
+ * reports it: strings valid during the call (NULL when not recorded),
+ * numbers NAN when not recorded.
+ */
+struct pvs_alert_row {
+    int64_t id;
+    const char *fingerprint, *rule, *family, *site, *device, *subject;
+    const char *severity;
+    int64_t started_ms, ts_ms;
+    double measured, expected, lost_kwh, lost_kwh_per_day;
+    const char *evidence, *explanation, *kb;
+    bool silenced;
+};
+typedef void pvs_store_alert_row_fn(void *ud, const struct pvs_alert_row *a);
+/*
+ * Call fn for each alert whose latest transition is firing, inside the
+ * scope, newest first (at most 1000). web/ turns them into the API's JSON.
+ */
+enum pvs_err pvs_store_web_alerts(struct pvs_store *st,
+                                  const struct pvs_scope *scope,
+                                  pvs_store_alert_row_fn *fn, void *ud);
 /* Silences created through the API on sites inside the scope. */
 enum pvs_err pvs_store_web_silences_json(struct pvs_store *st,
                                          const struct pvs_scope *scope,

@@ -210,9 +210,9 @@ enum pvs_err pvs_sqlite_web_tokens_json(struct pvs_store_be *st,
                                         int64_t user_id, struct pvs_buf *out);
 enum pvs_err pvs_sqlite_web_token_owner(struct pvs_store_be *st, int64_t id,
                                         int64_t *ret_user);
-enum pvs_err pvs_sqlite_web_alerts_json(struct pvs_store_be *st,
-                                        const struct pvs_scope *scope,
-                                        struct pvs_buf *out);
+enum pvs_err pvs_sqlite_web_alerts(struct pvs_store_be *st,
+                                   const struct pvs_scope *scope,
+                                   pvs_store_alert_row_fn *fn, void *ud);
 enum pvs_err pvs_sqlite_web_silences_json(struct pvs_store_be *st,
                                           const struct pvs_scope *scope,
                                           struct pvs_buf *out);

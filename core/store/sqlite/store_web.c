@@ -801,24 +801,58 @@ enum pvs_err pvs_sqlite_web_token_owner(struct pvs_store_be *st, int64_t id,
     return scalar(st, s, ret_user);
 }
 
-enum pvs_err pvs_sqlite_web_alerts_json(struct pvs_store_be *st,
-                                        const struct pvs_scope *scope,
-                                        struct pvs_buf *out) {
-    struct jw w = {out, PVS_OK};
+/* Column i as a string or NULL, and as a number or NAN. */
+static const char *col_str(sqlite3_stmt *s, int i) {
+    return (const char *)sqlite3_column_text(s, i);
+}
+
+static double col_num(sqlite3_stmt *s, int i) {
+    return sqlite3_column_type(s, i) == SQLITE_NULL
+               ? NAN
+               : sqlite3_column_double(s, i);
+}
+
+enum pvs_err pvs_sqlite_web_alerts(struct pvs_store_be *st,
+                                   const struct pvs_scope *scope,
+                                   pvs_store_alert_row_fn *fn, void *ud) {
+    struct pvs_alert_row a;
     sqlite3_stmt *s = prep(
         st,
-        "SELECT a.id, a.fingerprint, a.rule, a.family, a.site_id AS"
-        " site, a.device_id AS device, a.subject, a.severity,"
-        " a.started_ms, a.ts_ms, a.measured, a.expected, a.lost_kwh,"
-        " a.lost_kwh_per_day, a.evidence, a.explanation, a.kb,"
-        " a.silenced FROM alerts a JOIN (SELECT fingerprint, MAX(id) AS"
-        " id FROM alerts GROUP BY fingerprint) l ON a.id = l.id WHERE"
-        " a.state = 'firing' AND " SCOPE_A " ORDER BY a.id DESC LIMIT 1000");
+        "SELECT a.id, a.fingerprint, a.rule, a.family, a.site_id,"
+        " a.device_id, a.subject, a.severity, a.started_ms, a.ts_ms,"
+        " a.measured, a.expected, a.lost_kwh, a.lost_kwh_per_day,"
+        " a.evidence, a.explanation, a.kb, a.silenced FROM alerts a JOIN"
+        " (SELECT fingerprint, MAX(id) AS id FROM alerts GROUP BY"
+        " fingerprint) l ON a.id = l.id WHERE a.state = 'firing' AND " SCOPE_A
+        " ORDER BY a.id DESC LIMIT 1000");
+    int r;
 
     if (!s)
         return PVS_ERR_DB;
     bind_scope(s, scope);
-    return jrows(st, &w, s, "listing alerts");
+    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+        a.id = sqlite3_column_int64(s, 0);
+        a.fingerprint = col_str(s, 1);
+        a.rule = col_str(s, 2);
+        a.family = col_str(s, 3);
+        a.site = col_str(s, 4);
+        a.device = col_str(s, 5);
+        a.subject = col_str(s, 6);
+        a.severity = col_str(s, 7);
+        a.started_ms = sqlite3_column_int64(s, 8);
+        a.ts_ms = sqlite3_column_int64(s, 9);
+        a.measured = col_num(s, 10);
+        a.expected = col_num(s, 11);
+        a.lost_kwh = col_num(s, 12);
+        a.lost_kwh_per_day = col_num(s, 13);
+        a.evidence = col_str(s, 14);
+        a.explanation = col_str(s, 15);
+        a.kb = col_str(s, 16);
+        a.silenced = sqlite3_column_int(s, 17) != 0;
+        fn(ud, &a);
+    }
+    sqlite3_finalize(s);
+    return r == SQLITE_DONE ? PVS_OK : fail(st, "listing alerts");
 }
 
 enum pvs_err pvs_sqlite_web_silences_json(struct pvs_store_be *st,
