@@ -534,11 +534,9 @@ static void same_figure_everywhere(struct world *w, const char *mail) {
     pvs_snprintf(am, sizeof(am), "Energy lost: %s.", lost);
     has(body, am);
     pvs_free(body);
-    body = body_of(
-        w, "SELECT body FROM outbox WHERE audience =" 'technician' AND channel =
-               'sms' AND ticket_id =
-                   "
-                   " (SELECT id FROM tickets WHERE subject = 'fault')");
+    body = body_of(w, "SELECT body FROM outbox WHERE audience ="
+                      " 'technician' AND channel = 'sms' AND ticket_id ="
+                      " (SELECT id FROM tickets WHERE subject = 'fault')");
     pvs_snprintf(am, sizeof(am), ". Lost: %s. Acknowledge: ", lost);
     has(body, am);
     pvs_free(body);
