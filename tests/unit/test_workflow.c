@@ -521,19 +521,22 @@ static void same_figure_everywhere(struct world *w, const char *mail) {
     assert_int_equal(
         sscanf(lost, "%lf kWh so far, about %lf", &so_far_t, &per_day_t), 2);
     body = body_of(w, "SELECT body FROM outbox WHERE recipient = 'ops'"
-                      " AND kind = 'alert' ORDER BY id LIMIT 1");
+                      " AND kind = 'alert' AND ticket_id = (SELECT id FROM"
+                      " tickets WHERE subject = 'fault')");
     pvs_snprintf(am, sizeof(am), "\"lost_kwh\":%g,", so_far_t);
     has(body, am);
     pvs_snprintf(am, sizeof(am), "\"lost_kwh_per_day\":%g", per_day_t);
     has(body, am);
     pvs_free(body);
     body = body_of(w, "SELECT body FROM outbox WHERE recipient ="
-                      " 'oncall' AND kind = 'alert' ORDER BY id LIMIT 1");
+                      " 'oncall' AND kind = 'alert' AND ticket_id = (SELECT"
+                      " id FROM tickets WHERE subject = 'fault')");
     pvs_snprintf(am, sizeof(am), "Energy lost: %s.", lost);
     has(body, am);
     pvs_free(body);
     body = body_of(w, "SELECT body FROM outbox WHERE audience ="
-                      " 'technician' AND channel = 'sms' ORDER BY id");
+                      " 'technician' AND channel = 'sms' AND ticket_id ="
+                      " (SELECT id FROM tickets WHERE subject = 'fault')");
     pvs_snprintf(am, sizeof(am), ". Lost: %s. Acknowledge: ", lost);
     has(body, am);
     pvs_free(body);
