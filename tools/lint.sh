@@ -66,9 +66,9 @@ HEADERS = {
     "lib": "util log clock queue tz hours token stats credentials embed "
            "sdnotify cli",
     "model": "metrics config command inbox msg alert ticket_types rota "
-             "template payload",
+             "template payload mail",
     "store": "store store_flow store_web",
-    "service": "ticket",
+    "service": "ticket service",
     "rules": "rules silence vendor expect sun trend",
     "collector": "modbus_conn modbus_map mqtt poller sunspec",
     "notifier": "notifier http",
@@ -119,8 +119,8 @@ LONG_ALLOW = {
     ("collector/sunspec.c", "image_token"),
     ("collector/sunspec.c", "pvs_sunspec_decode"),
     ("core/daemon/backtest.c", "pvs_backtest_main"),
-    ("core/daemon/engine.c", "engine_common_facts"),
-    ("core/daemon/engine.c", "on_firing"),
+    ("core/service/compose.c", "service_common_facts"),
+    ("core/service/lifecycle.c", "on_firing"),
     ("core/daemon/engine_api.c", "pvs_engine_api_command"),
     ("core/daemon/main.c", "cmd_run"),
     ("core/daemon/main.c", "cmd_tickets"),
