@@ -49,7 +49,8 @@ LIBMODBUS_CFLAGS = $(shell pkg-config --cflags libmodbus 2>/dev/null)
 PQ_CFLAGS = $(shell pkg-config --cflags libpq 2>/dev/null)
 ALL_CFLAGS += $(LIBMODBUS_CFLAGS) $(MHD_CFLAGS) $(PQ_CFLAGS)
 
-CORE_SRCS := $(filter-out core/daemon/main.c,$(wildcard core/*/*.c))
+CORE_SRCS := $(filter-out core/daemon/main.c,$(wildcard core/*/*.c) \
+	$(wildcard core/*/*/*.c))
 COLLECTOR_SRCS := $(wildcard collector/*.c)
 RULES_SRCS := $(wildcard rules/*.c)
 NOTIFIER_SRCS := $(wildcard notifier/*.c)

@@ -46,6 +46,11 @@ struct pvs_mqtt {
     atomic_bool stopping;
     pthread_t supervisor;
     bool supervisor_running;
+    /*
+     * The configuration (mc, map, topics) may be replaced while running
+     * (pvs_mqtt_pause): every reader holds cfg_lock, taken before lock.
+     */
+    pthread_mutex_t cfg_lock;
     pthread_mutex_t lock; /* the complaints below, across Paho threads */
     struct pvs_complaint bad_payload;
     struct pvs_complaint unknown_device;
@@ -95,6 +100,7 @@ static void on_connected(void *ctx, char *cause) {
     atomic_store(&m->connecting, false);
     if (atomic_exchange(&m->ever_connected, true))
         pvs_stats_add(PVS_STAT_MQTT_RECONNECTS, 1);
+    pthread_mutex_lock(&m->cfg_lock);
     pthread_mutex_lock(&m->lock);
     if (m->link_down.active)
         pvs_complain_release(&m->link_down, "connected to '%s' again", m->uri);
@@ -103,6 +109,7 @@ static void on_connected(void *ctx, char *cause) {
     pthread_mutex_unlock(&m->lock);
     /* Always renew: a broker that lost its state lost our subscriptions. */
     subscribe(m);
+    pthread_mutex_unlock(&m->cfg_lock);
 }
 
 static void on_connect_failed(void *ctx, MQTTAsync_failureData *resp) {
@@ -154,6 +161,9 @@ static int on_message(void *ctx, char *topic, int topic_len,
     enum pvs_err rc;
 
     pvs_stats_add(PVS_STAT_MQTT_MESSAGES, 1);
+    /* Held until the message is in the inbox: its device indices are
+     * those of the configuration the engine has at that point. */
+    pthread_mutex_lock(&m->cfg_lock);
     if (topic_len > 0) {
         size_t n = (size_t)topic_len < sizeof(tbuf) - 1 ? (size_t)topic_len
                                                         : sizeof(tbuf) - 1;
@@ -230,6 +240,7 @@ static int on_message(void *ctx, char *topic, int topic_len,
                              : "dropped a QoS 0 message",
                     tbuf, "the engine inbox is full");
 done:
+    pthread_mutex_unlock(&m->cfg_lock);
     MQTTAsync_freeMessage(&msg);
     MQTTAsync_free(topic);
     return 1;
@@ -240,8 +251,6 @@ static void connect_once(struct pvs_mqtt *m) {
     MQTTAsync_SSLOptions ssl = MQTTAsync_SSLOptions_initializer;
     int rc;
 
-    co.keepAliveInterval = (int)(m->mc->keepalive_ms / 1000);
-    co.cleansession = m->mc->clean_session;
     co.automaticReconnect = 1;
     co.minRetryInterval = 1;
     co.maxRetryInterval = 16;
@@ -255,11 +264,15 @@ static void connect_once(struct pvs_mqtt *m) {
     if (!strncmp(m->uri, "ssl://", 6)) {
         ssl.enableServerCertAuth = 1;
         ssl.verify = 1;
-        ssl.trustStore = m->mc->ca_file;
         co.ssl = &ssl;
     }
     atomic_store(&m->connecting, true);
+    pthread_mutex_lock(&m->cfg_lock);
+    co.keepAliveInterval = (int)(m->mc->keepalive_ms / 1000);
+    co.cleansession = m->mc->clean_session;
+    ssl.trustStore = m->mc->ca_file;
     rc = MQTTAsync_connect(m->client, &co);
+    pthread_mutex_unlock(&m->cfg_lock);
     if (rc != MQTTASYNC_SUCCESS) {
         atomic_store(&m->connecting, false);
         pthread_mutex_lock(&m->lock);
@@ -286,6 +299,40 @@ static void *supervise(void *arg) {
     return NULL;
 }
 
+/* Take cfg's settings, gateway maps and topics (cfg_lock held or no
+ * thread started yet). */
+static void use_config(struct pvs_mqtt *m, const struct pvs_config *cfg) {
+    size_t nf;
+    const char *const *f;
+
+    pvs_mqtt_map_free(m->map);
+    pvs_free(m->topics);
+    pvs_free(m->qos);
+    m->cfg = cfg;
+    m->mc = cfg->mqtt;
+    m->map = pvs_mqtt_map_new(cfg);
+    f = pvs_mqtt_map_filters(m->map, &nf);
+    m->ntopics = 0;
+    m->topics = pvs_calloc(m->mc->ntopics + nf + 1, sizeof(char *));
+    for (size_t i = 0; i < m->mc->ntopics; i++)
+        m->topics[m->ntopics++] = m->mc->topics[i];
+    for (size_t i = 0; i < nf; i++)
+        m->topics[m->ntopics++] = (char *)(uintptr_t)f[i];
+    m->qos = pvs_calloc(m->ntopics + 1, sizeof(int));
+    for (size_t i = 0; i < m->ntopics; i++)
+        m->qos[i] = (int)m->mc->qos;
+}
+
+void pvs_mqtt_pause(struct pvs_mqtt *m) {
+    pthread_mutex_lock(&m->cfg_lock);
+}
+
+void pvs_mqtt_resume(struct pvs_mqtt *m, const struct pvs_config *cfg) {
+    if (cfg)
+        use_config(m, cfg);
+    pthread_mutex_unlock(&m->cfg_lock);
+}
+
 enum pvs_err pvs_mqtt_new(const struct pvs_config *cfg, struct pvs_queue *inbox,
                           struct pvs_mqtt **ret) {
     struct pvs_mqtt *m;
@@ -298,6 +345,7 @@ enum pvs_err pvs_mqtt_new(const struct pvs_config *cfg, struct pvs_queue *inbox,
     m->cfg = cfg;
     m->mc = cfg->mqtt;
     m->inbox = inbox;
+    pthread_mutex_init(&m->cfg_lock, NULL);
     pthread_mutex_init(&m->lock, NULL);
     m->bad_payload.every = 1000;
     m->unknown_device.every = 1000;
@@ -316,20 +364,7 @@ enum pvs_err pvs_mqtt_new(const struct pvs_config *cfg, struct pvs_queue *inbox,
         pvs_mqtt_free(m);
         return PVS_ERR_CONFIG;
     }
-    m->map = pvs_mqtt_map_new(cfg);
-    {
-        size_t nf;
-        const char *const *f = pvs_mqtt_map_filters(m->map, &nf);
-
-        m->topics = pvs_calloc(m->mc->ntopics + nf + 1, sizeof(char *));
-        for (size_t i = 0; i < m->mc->ntopics; i++)
-            m->topics[m->ntopics++] = m->mc->topics[i];
-        for (size_t i = 0; i < nf; i++)
-            m->topics[m->ntopics++] = (char *)(uintptr_t)f[i];
-    }
-    m->qos = pvs_calloc(m->ntopics + 1, sizeof(int));
-    for (size_t i = 0; i < m->ntopics; i++)
-        m->qos[i] = (int)m->mc->qos;
+    use_config(m, cfg);
     /* Receiving never needs the sender's buffer. */
     opts.sendWhileDisconnected = 0;
     rc = MQTTAsync_createWithOptions(&m->client, m->uri, m->mc->client_id,
@@ -355,15 +390,24 @@ enum pvs_err pvs_mqtt_new(const struct pvs_config *cfg, struct pvs_queue *inbox,
 static void *keep_alive(void *arg) {
     struct pvs_mqtt *m = arg;
     struct timespec ts = {0, 200 * 1000000L};
-    size_t n;
-    const struct pvs_mqtt_keepalive *ka = pvs_mqtt_map_keepalives(m->map, &n);
-    int64_t *next = pvs_calloc(n + 1, sizeof(int64_t));
+    size_t n, cap;
+    const struct pvs_mqtt_keepalive *ka;
+    int64_t *next;
     bool was_up = false;
 
+    pthread_mutex_lock(&m->cfg_lock);
+    pvs_mqtt_map_keepalives(m->map, &cap);
+    pthread_mutex_unlock(&m->cfg_lock);
+    next = pvs_calloc(cap + 1, sizeof(int64_t));
     while (!atomic_load(&m->stopping)) {
         int64_t now = pvs_clock_mono_ms();
         bool up = atomic_load(&m->subscribed);
 
+        /* The same layouts after a change (else the link restarts). */
+        pthread_mutex_lock(&m->cfg_lock);
+        ka = pvs_mqtt_map_keepalives(m->map, &n);
+        if (n > cap)
+            n = cap;
         for (size_t i = 0; up && i < n; i++) {
             static const char quiet[] =
                 "{\"keepalive-options\": [\"suppress-republish\"]}";
@@ -379,6 +423,7 @@ static void *keep_alive(void *arg) {
                 pvs_debug("cannot send the keep-alive on '%s'", ka[i].topic);
             next[i] = now + ka[i].every_ms;
         }
+        pthread_mutex_unlock(&m->cfg_lock);
         was_up = up;
         nanosleep(&ts, NULL);
     }
@@ -450,5 +495,6 @@ void pvs_mqtt_free(struct pvs_mqtt *m) {
     pvs_free(m->user);
     pvs_credentials_free_secret(m->password);
     pthread_mutex_destroy(&m->lock);
+    pthread_mutex_destroy(&m->cfg_lock);
     pvs_free(m);
 }

@@ -71,6 +71,25 @@ static bool resolved(const struct pvs_payload_facts *f) {
     return (f->kind && !strcmp(f->kind, "recovered")) || f->ended_ms > 0;
 }
 
+/* The figure as every message shows it: to 0.1, never negative. */
+static double tenth(double v) {
+    return v > 0 ? round(v * 10) / 10 : 0;
+}
+
+/* "3.5 kWh so far, about 12.0 kWh per day", or the caller's words. */
+static void lost_words(const struct pvs_payload_facts *f, char *buf,
+                       size_t size) {
+    if (f->lost_text) {
+        pvs_strlcpy(buf, f->lost_text, size);
+        return;
+    }
+    if (f->lost_kwh_per_day >= 0.05)
+        pvs_snprintf(buf, size, "%.1f kWh so far, about %.1f kWh per day",
+                     tenth(f->lost_kwh), tenth(f->lost_kwh_per_day));
+    else
+        pvs_snprintf(buf, size, "%.1f kWh so far", tenth(f->lost_kwh));
+}
+
 char *pvs_payload_webhook_json(const struct pvs_payload_facts *f) {
     cJSON *root = cJSON_CreateObject();
     cJSON *ticket, *site;
@@ -105,9 +124,11 @@ char *pvs_payload_webhook_json(const struct pvs_payload_facts *f) {
     add_str(root, "kb", f->kb);
     add_time(root, "started_at", f->started_ms);
     add_time(root, "ended_at", f->ended_ms);
-    if (f->lost_kwh >= 0)
-        cJSON_AddNumberToObject(root, "lost_kwh",
-                                round(f->lost_kwh * 100) / 100);
+    if (f->lost_kwh >= 0) {
+        cJSON_AddNumberToObject(root, "lost_kwh", tenth(f->lost_kwh));
+        cJSON_AddNumberToObject(root, "lost_kwh_per_day",
+                                tenth(f->lost_kwh_per_day));
+    }
     pvs_free(url);
     return detach(root);
 }
@@ -137,9 +158,11 @@ static cJSON *am_annotations(const struct pvs_payload_facts *f) {
         pvs_buf_puts(&d, f->explanation);
     if (f->evidence)
         pvs_buf_printf(&d, "%s%s", d.len ? "\n\n" : "", f->evidence);
-    if (f->lost_kwh >= 0)
-        pvs_buf_printf(&d, "%sEnergy lost so far: %.1f kWh.",
-                       d.len ? "\n\n" : "", f->lost_kwh);
+    if (f->lost_kwh >= 0) {
+        char lost[160];
+        lost_words(f, lost, sizeof(lost));
+        pvs_buf_printf(&d, "%sEnergy lost: %s.", d.len ? "\n\n" : "", lost);
+    }
     if (d.len)
         add_str(a, "description", d.data);
     pvs_buf_release(&d);
@@ -227,44 +250,56 @@ char *pvs_payload_clip(char *s, size_t max) {
     return s;
 }
 
+static const struct pvs_payload_words english = {
+    "Urgent", "Recovered",   "Not acknowledged yet",     "Lost",
+    "Ticket", "Acknowledge", "a problem needs attention"};
+
 char *pvs_payload_sms_text(const struct pvs_payload_facts *f) {
     struct pvs_buf b;
     const char *where = f->site_name ? f->site_name : f->site_id;
     const char *kind = f->kind ? f->kind : "";
+    const struct pvs_payload_words *w = f->words ? f->words : &english;
+    const char *lead = NULL;
 
     pvs_buf_init(&b, 4096);
     if (!strcmp(kind, "recovered"))
-        pvs_buf_puts(&b, "Recovered: ");
+        lead = w->recovered;
     else if (!strcmp(kind, "escalation"))
-        pvs_buf_puts(&b, "Not acknowledged yet: ");
+        lead = w->escalation;
     else if (f->severity && !strcmp(f->severity, "critical"))
-        pvs_buf_puts(&b, "Urgent: ");
+        lead = w->urgent;
+    if (lead)
+        pvs_buf_printf(&b, "%s: ", lead);
     if (where)
         pvs_buf_printf(&b, "%s", where);
     if (f->device)
         pvs_buf_printf(&b, "%s%s", where ? ", " : "", f->device);
     if (where || f->device)
         pvs_buf_puts(&b, ": ");
-    pvs_buf_puts(&b, f->title ? f->title : "a problem needs attention");
+    pvs_buf_puts(&b, f->title ? f->title : w->problem);
+    if (f->lost_kwh >= 0.05 && strcmp(kind, "recovered")) {
+        char lost[160];
+        lost_words(f, lost, sizeof(lost));
+        pvs_buf_printf(&b, ". %s: %s", w->lost, lost);
+    }
     if (f->ack_url && b.data) {
         /* The link must survive whole: cut the words before it. */
         char *head = pvs_buf_detach(&b, NULL);
         char *out;
-        size_t room = PVS_PAYLOAD_SMS_MAX - 16 - strlen(f->ack_url);
+        size_t tail = strlen(w->ack) + 4 + strlen(f->ack_url);
+        size_t room = tail + 32 > PVS_PAYLOAD_SMS_MAX
+                          ? 16
+                          : PVS_PAYLOAD_SMS_MAX - 12 - tail;
 
-        if (strlen(f->ack_url) + 32 > PVS_PAYLOAD_SMS_MAX)
-            room = 16;
         pvs_payload_clip(head, room);
-        out = pvs_asprintf("%s. Acknowledge: %s", head, f->ack_url);
+        out = pvs_asprintf("%s. %s: %s", head, w->ack, f->ack_url);
         pvs_free(head);
         return pvs_payload_clip(out, PVS_PAYLOAD_SMS_MAX);
     }
     if (f->status && !strcmp(kind, "ticket"))
-        pvs_buf_printf(&b, " (now %s)", f->status);
-    if (f->lost_kwh >= 0.05 && strcmp(kind, "recovered"))
-        pvs_buf_printf(&b, ". Energy lost so far: %.1f kWh", f->lost_kwh);
+        pvs_buf_printf(&b, " (%s)", f->status);
     if (f->ticket_id > 0)
-        pvs_buf_printf(&b, ". Ticket %lld", (long long)f->ticket_id);
+        pvs_buf_printf(&b, ". %s %lld", w->ticket, (long long)f->ticket_id);
     if (f->public_url && f->ticket_id > 0)
         pvs_buf_printf(&b, ": %.*s/tickets/%lld", base_len(f->public_url),
                        f->public_url, (long long)f->ticket_id);

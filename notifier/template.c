@@ -135,7 +135,9 @@ const char *const pvs_template_languages[] = {"en", "fr", "de", "es",
                                               "it", "nl", NULL};
 
 /* The word lists of a language (each small enough for one C literal). */
-static const char *const word_files[] = {"words", "tech", "pages"};
+static const char *const word_files[] = {
+    "words",           "tech", "pages",     "evidence",
+    "evidence_trends", "why",  "why_trends"};
 
 static const char *word_in_file(const char *lang, const char *file,
                                 const char *key, char *buf, size_t size) {
@@ -180,6 +182,67 @@ const char *pvs_template_word(const char *lang, const char *key, char *buf,
     const char *w = lang && *lang ? word_in(lang, key, buf, size) : NULL;
 
     return w ? w : word_in("en", key, buf, size);
+}
+
+#define EV_ARGS 16
+
+/* The phrase "ev.<key>" in lang rendered with vars into buf, or NULL. */
+static const char *ev_phrase(const char *lang, const char *key,
+                             const struct pvs_tvar *vars, size_t n, char *buf,
+                             size_t size) {
+    char k[96], phrase[1024], *out = NULL;
+
+    pvs_snprintf(k, sizeof(k), "ev.%s", key);
+    if (!pvs_template_word(lang, k, phrase, sizeof(phrase)) ||
+        pvs_template_render(phrase, vars, n, &out, NULL, 0))
+        return NULL;
+    pvs_strlcpy(buf, out, size);
+    pvs_free(out);
+    return buf;
+}
+
+const char *pvs_template_evidence(const char *lang, const char *src, char *buf,
+                                  size_t size) {
+    char *copy, *p;
+    char vals[EV_ARGS][256];
+    struct pvs_tvar v[EV_ARGS];
+    size_t n = 0;
+
+    if (!src || src[0] != '@') {
+        pvs_strlcpy(buf, src ? src : "", size);
+        return buf;
+    }
+    copy = pvs_strdup(src + 1);
+    p = strchr(copy, '|');
+    if (p)
+        *p++ = '\0';
+    while (p && n < EV_ARGS) {
+        char *next = strchr(p, '|'), *eq;
+
+        if (next)
+            *next++ = '\0';
+        eq = strchr(p, '=');
+        if (eq) {
+            *eq++ = '\0';
+            v[n].name = p;
+            v[n].value = eq;
+            n++;
+        }
+        p = next;
+    }
+    /* A value that names a phrase is that phrase, with the same values. */
+    for (size_t i = 0; i < n; i++) {
+        if (v[i].value[0] != '~')
+            continue;
+        if (!ev_phrase(lang, v[i].value + 1, v, n, vals[i], sizeof(vals[i])))
+            pvs_strlcpy(vals[i], v[i].value + 1, sizeof(vals[i]));
+        v[i].value = vals[i];
+    }
+    /* No phrase: the key and its values, never nothing. */
+    if (!ev_phrase(lang, copy, v, n, buf, size))
+        pvs_strlcpy(buf, src + 1, size);
+    pvs_free(copy);
+    return buf;
 }
 
 void pvs_template_split_subject(const char *text, char **ret_subject,

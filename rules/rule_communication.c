@@ -64,6 +64,7 @@ struct comm_params {
 #define NIGHT_GAP_MS (3 * 3600000LL)
 #define MAX_LEARN_GAP_MS (36 * 3600000LL)
 #define ASLEEP_MS (3 * 3600000LL) /* silence after low output */
+#define ENV_STRONG 0.25           /* of its peak: it was surely awake */
 
 /* What a device taught about its reporting hours (saved and restored). */
 struct comm_env {
@@ -182,63 +183,78 @@ static double clear_poa(const struct pvs_site *site, int64_t t) {
 /*
  * A night gap (several hours across solar midnight, not days) ends: the
  * clear sky where the device went quiet and where it woke are two
- * levels of its envelope. Data in the dark means it never sleeps.
+ * levels of its envelope. Data in the dark means it never sleeps: the
+ * dark of the night (the sun 12 degrees down, on the device's clock as
+ * corrected), not dusk, where a clock an hour ahead that is not known yet
+ * puts the last output of a summer evening.
  */
-static void learn(const struct pvs_site *site, struct comm_dev *cd,
-                  int64_t now) {
+static void learn(const struct pvs_site *site, struct comm_dev *cd, int64_t now,
+                  int64_t clock_off) {
     int64_t gap = now - cd->last_ms;
     int64_t off = (int64_t)(site->longitude * 240000.0);
 
-    if (pvs_sun_elevation(site->latitude, site->longitude, now) < -6.0) {
+    if (pvs_sun_elevation(site->latitude, site->longitude, now - clock_off) <
+        -12.0) {
         cd->env.night = true;
         return;
     }
     if (!cd->last_ms || gap < NIGHT_GAP_MS || gap > MAX_LEARN_GAP_MS ||
         (cd->last_ms + off) / 86400000 == (now + off) / 86400000)
         return;
-    cd->env.level[cd->env.n++ % ENV_N] = (float)clear_poa(site, cd->last_ms);
-    cd->env.level[cd->env.n++ % ENV_N] = (float)clear_poa(site, now);
+    /* On the device's clock as corrected: a logger an hour ahead would
+     * otherwise teach a dusk of nothing and a dawn of full light. */
+    cd->env.level[cd->env.n++ % ENV_N] =
+        (float)clear_poa(site, cd->last_ms - clock_off);
+    cd->env.level[cd->env.n++ % ENV_N] =
+        (float)clear_poa(site, now - clock_off);
 }
 
 /* The light on the array now: the site's irradiance sensor while it
  * reports (a dark sky sends loggers to sleep early), else the clear sky. */
 static double site_poa(const struct comm_state *st, const struct pvs_site *site,
-                       int64_t now) {
+                       int64_t now, bool *out_clear) {
     struct pvs_expect_in in;
     struct pvs_expect_out out;
 
     pvs_expect_env_inputs(&st->env[site->index], now, &in);
-    if (isnan(in.poa_wm2) && isnan(in.ghi_wm2))
+    *out_clear = isnan(in.poa_wm2) && isnan(in.ghi_wm2);
+    if (*out_clear)
         return clear_poa(site, now);
     pvs_expect_power(site, 1.0, 0, now, &in, &out);
     return out.poa_wm2;
 }
 
-/* The clear-sky POA above which d should be talking today. */
+static int cmp_dbl(const void *x, const void *y) {
+    double a = *(const double *)x, b = *(const double *)y;
+
+    return (a > b) - (a < b);
+}
+
+/*
+ * The clear-sky POA above which d should be talking today. Dark evenings
+ * and mornings teach levels far above the device's own (it slept early
+ * because the sky did, not because of the sun): the second highest of
+ * the last week's levels keeps one odd evening out and is what counts
+ * for a device whose last output was low. A device that fell silent
+ * while making a quarter of its peak or more did not fall asleep, so the
+ * median level counts for it: an afternoon outage is found as one.
+ * Levels above the cap were outages, not sleep.
+ */
 static double envelope(const struct comm_dev *cd, double peak_poa) {
-    size_t n = cd->env.n < ENV_N ? cd->env.n : ENV_N;
-    double a = 0, b = 0, v;
+    size_t n = cd->env.n < ENV_N ? cd->env.n : ENV_N, k = 0;
+    double v = ENV_DEFAULT, x[ENV_N];
 
     if (cd->env.night)
         return 0;
-    if (cd->env.n < ENV_MIN_LEARNT) {
-        v = ENV_DEFAULT;
-    } else {
-        /* The second highest level (of the last week): one odd evening
-         * does not widen it; levels above the cap were outages, not
-         * sleep. */
-        for (size_t i = 0; i < n; i++) {
-            double x = cd->env.level[i];
-            if (x > ENV_CAP * peak_poa)
-                continue;
-            if (x > a) {
-                b = a;
-                a = x;
-            } else if (x > b) {
-                b = x;
-            }
-        }
-        v = 1.25 * b + 25.0;
+    for (size_t i = 0; i < n && cd->env.n >= ENV_MIN_LEARNT; i++)
+        if (cd->env.level[i] <= ENV_CAP * peak_poa)
+            x[k++] = cd->env.level[i];
+    if (k) {
+        qsort(x, k, sizeof(x[0]), cmp_dbl);
+        if (cd->last_w >= ENV_STRONG * cd->max_w)
+            v = 1.25 * x[k / 2] + 25.0;
+        else
+            v = 1.25 * (k >= 2 ? x[k - 2] : 0) + 25.0;
     }
     return v < ENV_CAP * peak_poa ? v : ENV_CAP * peak_poa;
 }
@@ -258,7 +274,8 @@ static void comm_sample(struct pvs_rule *r, const struct pvs_sample *s) {
         if (cd->last_ms)
             cd->delta[cd->ndelta++ % COMM_NDELTA] = s->ts_ms - cd->last_ms;
         if (d->site)
-            learn(d->site, cd, s->ts_ms);
+            learn(d->site, cd, s->ts_ms,
+                  pvs_ruleset_clock_offset(r->set, s->dev));
         cd->last_ms = s->ts_ms;
     }
     if (s->metric == PVS_M_AC_POWER_W) {
@@ -309,11 +326,11 @@ static void fmt_silence(char *buf, size_t size, int64_t last_ms, int64_t now) {
     char t[40];
 
     if (!last_ms) {
-        pvs_snprintf(buf, size, "no sample received yet");
+        pvs_snprintf(buf, size, "@comm.never");
         return;
     }
     pvs_fmt_iso_utc(last_ms, t, sizeof(t));
-    pvs_snprintf(buf, size, "no sample for %.0f min (last at %s)",
+    pvs_snprintf(buf, size, "@comm.device|min=%.0f|last=%s",
                  (double)(now - last_ms) / 60000.0, t);
 }
 
@@ -329,12 +346,8 @@ static void report_device(struct pvs_rule *r, const struct pvs_device *d,
     if (cd->down)
         lost = clear_w(r, d, now);
     fmt_silence(sil, sizeof(sil), cd->last_ms, now);
-    pvs_snprintf(ev, sizeof(ev), "%s; sun elevation %.1f deg", sil, elev);
-    pvs_snprintf(ex, sizeof(ex),
-                 "'%s' has sent no data while the sun is up: it may be "
-                 "switched off, tripped, or its data logger or network link "
-                 "may have failed",
-                 d->obj.id);
+    pvs_snprintf(ev, sizeof(ev), "%s|elev=%.1f", sil, elev);
+    pvs_snprintf(ex, sizeof(ex), "@comm.device.why|dev=%s", d->obj.id);
     observe(r, d->site, d, "", true, now, r->severity, lost, ev, ex,
             "communication-device");
     cd->reported = true;
@@ -445,13 +458,9 @@ static void tick_gateway(struct pvs_rule *r, const struct pvs_site *site,
     if (!n || (!g->reported && (!gdown || covered)))
         return;
     pvs_snprintf(subj, sizeof(subj), "gateway:%s", gw->obj.id);
-    pvs_snprintf(ev, sizeof(ev),
-                 "none of the %zu devices carried by gateway '%s' has sent "
-                 "data for %.0f min",
-                 n, gw->obj.id, (double)p->timeout_ms / 60000.0);
-    pvs_snprintf(ex, sizeof(ex),
-                 "the gateway '%s' (%s) has stopped publishing: check its "
-                 "power, its network link and its MQTT settings",
+    pvs_snprintf(ev, sizeof(ev), "@comm.gateway|n=%zu|gw=%s|min=%.0f", n,
+                 gw->obj.id, (double)p->timeout_ms / 60000.0);
+    pvs_snprintf(ex, sizeof(ex), "@comm.gateway.why|gw=%s|preset=%s",
                  gw->obj.id, gw->preset ? gw->preset : "MQTT");
     observe(r, site, NULL, subj, true, now, r->severity,
             gdown && !covered ? lost : 0, ev, ex, "communication-gateway");
@@ -472,6 +481,7 @@ static void tick_site(struct pvs_rule *r, size_t si, int64_t now, bool held) {
     bool site_down, mass;
     int64_t day;
     double poa;
+    bool poa_is_clear = true;
 
     if (up && !sg->up)
         sg->up_since = now;
@@ -488,13 +498,18 @@ static void tick_site(struct pvs_rule *r, size_t si, int64_t now, bool held) {
                 sg->peak_poa = x;
         }
     }
-    poa = up ? site_poa(st, site, now) : 0;
+    poa = up ? site_poa(st, site, now, &poa_is_clear) : 0;
 
     for (size_t i = 0; i < cfg->ndevices; i++) {
         const struct pvs_device *d = cfg->devices[i];
         struct comm_dev *cd = &st->dev[i];
         int64_t ref = cd->last_ms, to;
-        bool awake = up && poa >= envelope(cd, sg->peak_poa);
+        int64_t coff = pvs_ruleset_clock_offset(r->set, (uint32_t)i);
+        /* The clear sky on the device's clock, as its envelope was learnt
+         * (a sensor's reading needs no correction). */
+        double dpoa =
+            up && coff && poa_is_clear ? clear_poa(site, now - coff) : poa;
+        bool awake = up && dpoa >= envelope(cd, sg->peak_poa);
 
         if (d->site != site || !pvs_rule_applies(r, i))
             continue;
@@ -521,15 +536,9 @@ static void tick_site(struct pvs_rule *r, size_t si, int64_t now, bool held) {
     site_counts(r, si, &n, &ndown, &lost, now);
     site_down = n >= 2 && ndown == n && !mass;
     if (site_down || sg->reported) {
-        pvs_snprintf(ev, sizeof(ev),
-                     "none of the %zu devices has sent data for %.0f min; "
-                     "sun elevation %.1f deg",
-                     n, (double)p->timeout_ms / 60000.0, elev);
-        pvs_snprintf(ex, sizeof(ex),
-                     "the whole site '%s' is silent while the sun is up: "
-                     "its internet link, router or data logger is down, or "
-                     "the site has lost power",
-                     site->obj.id);
+        pvs_snprintf(ev, sizeof(ev), "@comm.site|n=%zu|min=%.0f|elev=%.1f", n,
+                     (double)p->timeout_ms / 60000.0, elev);
+        pvs_snprintf(ex, sizeof(ex), "@comm.site.why|site=%s", site->obj.id);
         observe(r, site, NULL, "site", true, now, PVS_SEV_CRITICAL,
                 site_down ? lost : 0, ev, ex, "communication-site");
         sg->reported = true;
@@ -553,15 +562,10 @@ static void tick_site(struct pvs_rule *r, size_t si, int64_t now, bool held) {
         if (!eg->reported && (!edown || sg->reported || mass))
             continue;
         endpoint_subject(ep, subj, sizeof(subj));
-        pvs_snprintf(ev, sizeof(ev),
-                     "none of the %zu devices behind '%s' has sent data "
-                     "for %.0f min",
-                     en, ep->url ? ep->url : ep->obj.id,
+        pvs_snprintf(ev, sizeof(ev), "@comm.endpoint|n=%zu|ep=%s|min=%.0f", en,
+                     ep->url ? ep->url : ep->obj.id,
                      (double)p->timeout_ms / 60000.0);
-        pvs_snprintf(ex, sizeof(ex),
-                     "the gateway or bus '%s' does not answer: check its "
-                     "power, network cable and serial wiring",
-                     ep->obj.id);
+        pvs_snprintf(ex, sizeof(ex), "@comm.endpoint.why|ep=%s", ep->obj.id);
         observe(r, site, NULL, subj, true, now, r->severity,
                 edown && !sg->reported ? elost : 0, ev, ex,
                 "communication-gateway");

@@ -41,6 +41,8 @@ struct dq_dev {
     /* the current solar day's centroids: sums of w * t and of w */
     int64_t day, last_p_ms;
     double mt, mw, ct, cw;
+    double mw_am, cw_am;     /* the same before solar noon */
+    double best;             /* best day's energy over clear sky, fading */
     float off_h[CLOCK_DAYS]; /* good days' offsets, hours */
     unsigned noff;
 };
@@ -104,10 +106,25 @@ static void clock_day(struct pvs_rule *r, const struct pvs_device *d,
     size_t n;
     double med;
     char ev[PVS_EVIDENCE_MAX], ex[PVS_EXPLAIN_MAX];
+    double ratio;
     bool on;
 
-    /* Good days only: clouds move the centre of a day. */
-    if (dd->cw <= 0 || dd->mw < 0.5 * dd->cw)
+    /* Good days only: clouds move the centre of a day, and a morning or
+     * an afternoon storm (monsoon weeks) moves it by an hour on a day
+     * whose total still looks fair. So a good day has at least half of
+     * its clear-sky energy and 80 % of the best recent day's share (the
+     * seasons move that share), and each half of the day (around solar
+     * noon on the device's clock as corrected so far) at least half of
+     * its own. */
+    if (dd->cw_am <= 0 || dd->cw - dd->cw_am <= 0 ||
+        dd->mw_am < 0.5 * dd->cw_am ||
+        dd->mw - dd->mw_am < 0.5 * (dd->cw - dd->cw_am))
+        return;
+    ratio = dd->mw / dd->cw;
+    dd->best *= 0.99; /* fades by a third in six weeks */
+    if (ratio > dd->best)
+        dd->best = ratio;
+    if (ratio < 0.5 || ratio < 0.8 * dd->best)
         return;
     dd->off_h[dd->noff++ % CLOCK_DAYS] =
         (float)((dd->mt / dd->mw - dd->ct / dd->cw) / 3600000.0);
@@ -117,7 +134,9 @@ static void clock_day(struct pvs_rule *r, const struct pvs_device *d,
     memcpy(v, dd->off_h, n * sizeof(v[0]));
     qsort(v, n, sizeof(v[0]), cmp_float);
     med = n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
-    on = dd->active[DQ_CLOCK] ? fabs(med) >= 0.3 : fabs(med) >= 0.7;
+    /* Half an hour is where the correction, in whole hours, rounds to
+     * one; a firing offset holds until it is clearly gone. */
+    on = dd->active[DQ_CLOCK] ? fabs(med) >= 0.3 : fabs(med) >= 0.5;
     if (!on) {
         observe(r, d, DQ_CLOCK, false, now, NAN, NAN, NULL, NULL);
         pvs_ruleset_set_clock_offset(r->set, (uint32_t)d->index, 0);
@@ -127,14 +146,11 @@ static void clock_day(struct pvs_rule *r, const struct pvs_device *d,
      * daylight saving move clocks by hours). */
     pvs_ruleset_set_clock_offset(r->set, (uint32_t)d->index,
                                  (int64_t)floor(med + 0.5) * 3600000);
-    pvs_snprintf(ev, sizeof(ev),
-                 "production centred %+.1f h from the clear-sky model's "
-                 "(median of %zu good days)",
-                 med, n);
-    pvs_snprintf(ex, sizeof(ex), "the clock of '%s' is about %.0f h %s%s",
+    pvs_snprintf(ev, sizeof(ev), "@dq.clock|h=%+.1f|days=%zu", med, n);
+    pvs_snprintf(ex, sizeof(ex), "@dq.clock.why|dev=%s|h=%.0f|dir=~%s|dst=%s",
                  d->obj.id, fabs(med) < 1.5 ? 1.0 : floor(fabs(med) + 0.5),
-                 med > 0 ? "ahead" : "behind",
-                 fabs(med) < 1.5 ? " (daylight saving time?)" : "");
+                 med > 0 ? "dq.ahead" : "dq.behind",
+                 fabs(med) < 1.5 ? "~dq.dst" : "");
     observe(r, d, DQ_CLOCK, true, now, med, 0, ev, ex);
 }
 
@@ -151,6 +167,7 @@ static void clock_sample(struct pvs_rule *r, const struct pvs_device *d,
             clock_day(r, d, dd, s->ts_ms);
         dd->day = day;
         dd->mt = dd->mw = dd->ct = dd->cw = 0;
+        dd->mw_am = dd->cw_am = 0;
         dd->last_p_ms = 0;
     }
     dt = dd->last_p_ms ? s->ts_ms - dd->last_p_ms : 0;
@@ -172,6 +189,12 @@ static void clock_sample(struct pvs_rule *r, const struct pvs_device *d,
     dd->ct +=
         p * (double)dt * (double)(s->ts_ms - dt / 2 - (day * 86400000 - off));
     dd->cw += p * (double)dt;
+    if (s->ts_ms - dt / 2 <
+        day * 86400000 - off + 43200000 +
+            pvs_ruleset_clock_offset(r->set, (uint32_t)d->index)) {
+        dd->mw_am += (s->value > 0 ? s->value : 0) * (double)dt;
+        dd->cw_am += p * (double)dt;
+    }
 }
 
 static void dq_sample(struct pvs_rule *r, const struct pvs_sample *s) {
@@ -189,20 +212,16 @@ static void dq_sample(struct pvs_rule *r, const struct pvs_sample *s) {
         gap = true;
     if (gap) {
         pvs_fmt_iso_utc(dd->last_ms, t, sizeof(t));
-        pvs_snprintf(ev, sizeof(ev), "no data for %.1f h after %s",
+        pvs_snprintf(ev, sizeof(ev), "@dq.gap|h=%.1f|after=%s",
                      (double)(s->ts_ms - dd->last_ms) / 3600000.0, t);
-        observe(r, d, DQ_GAP, true, s->ts_ms, NAN, NAN, ev,
-                "a stretch of data is missing: the history has a hole, "
-                "energy totals for those days are incomplete");
+        observe(r, d, DQ_GAP, true, s->ts_ms, NAN, NAN, ev, "@dq.gap.why");
     } else if (s->ts_ms > dd->last_ms) {
         observe(r, d, DQ_GAP, false, s->ts_ms, NAN, NAN, NULL, NULL);
     }
     if (order) {
-        pvs_snprintf(ev, sizeof(ev), "sample %.0f s older than the previous",
+        pvs_snprintf(ev, sizeof(ev), "@dq.order|s=%.0f",
                      (double)(dd->last_ms - s->ts_ms) / 1000.0);
-        observe(r, d, DQ_ORDER, true, s->ts_ms, NAN, NAN, ev,
-                "timestamps go backwards: the device clock was set back or "
-                "samples arrive out of order");
+        observe(r, d, DQ_ORDER, true, s->ts_ms, NAN, NAN, ev, "@dq.order.why");
         return;
     }
     observe(r, d, DQ_ORDER, false, s->ts_ms, NAN, NAN, NULL, NULL);
@@ -216,11 +235,10 @@ static void dq_sample(struct pvs_rule *r, const struct pvs_sample *s) {
         drop =
             s->value < prev - p->drop_fraction * fabs(prev) && s->value < prev;
         if (drop) {
-            pvs_snprintf(ev, sizeof(ev), "counter fell from %.0f to %.0f", prev,
+            pvs_snprintf(ev, sizeof(ev), "@dq.counter|from=%.0f|to=%.0f", prev,
                          s->value);
             observe(r, d, DQ_COUNTER, true, s->ts_ms, s->value, prev, ev,
-                    "an energy counter went backwards: it was reset, the "
-                    "meter was replaced, or the reading is corrupt");
+                    "@dq.counter.why");
         }
     }
     if (!drop)

@@ -24,40 +24,23 @@ static const struct {
     const char *name;
     const char *kb;
     enum pvs_severity sev;
-    const char *words;
 } evt1_bits[32] = {
-    [0] = {"ground_fault", "ground-fault", PVS_SEV_CRITICAL,
-           "a ground fault (insulation problem on the DC side)"},
-    [1] = {"dc_over_volt", "dc-over-voltage", PVS_SEV_CRITICAL,
-           "DC over-voltage from the panels"},
-    [2] = {"ac_disconnect", "ac-disconnect", PVS_SEV_WARNING,
-           "the AC side is disconnected (breaker or isolator open)"},
-    [3] = {"dc_disconnect", "dc-disconnect", PVS_SEV_WARNING,
-           "the DC side is disconnected (isolator open)"},
-    [4] = {"grid_disconnect", "grid-disconnect", PVS_SEV_WARNING,
-           "the grid is not available"},
-    [5] = {"cabinet_open", "cabinet-open", PVS_SEV_WARNING,
-           "the inverter cabinet is open"},
-    [6] = {"manual_shutdown", "manual-shutdown", PVS_SEV_INFO,
-           "the inverter was shut down by hand"},
-    [7] = {"over_temp", "over-temperature", PVS_SEV_WARNING,
-           "the inverter is too hot"},
-    [8] = {"over_frequency", "grid-frequency", PVS_SEV_WARNING,
-           "grid frequency above limits"},
-    [9] = {"under_frequency", "grid-frequency", PVS_SEV_WARNING,
-           "grid frequency below limits"},
-    [10] = {"ac_over_volt", "grid-voltage", PVS_SEV_WARNING,
-            "grid voltage above limits"},
-    [11] = {"ac_under_volt", "grid-voltage", PVS_SEV_WARNING,
-            "grid voltage below limits"},
-    [12] = {"blown_string_fuse", "string-fuse", PVS_SEV_CRITICAL,
-            "a string fuse has blown"},
-    [13] = {"under_temp", "under-temperature", PVS_SEV_INFO,
-            "the inverter is too cold to run"},
-    [14] = {"memory_loss", "inverter-fault", PVS_SEV_WARNING,
-            "the inverter lost its memory or settings"},
-    [15] = {"hw_test_failure", "inverter-fault", PVS_SEV_CRITICAL,
-            "the inverter failed its hardware self-test"},
+    [0] = {"ground_fault", "ground-fault", PVS_SEV_CRITICAL},
+    [1] = {"dc_over_volt", "dc-over-voltage", PVS_SEV_CRITICAL},
+    [2] = {"ac_disconnect", "ac-disconnect", PVS_SEV_WARNING},
+    [3] = {"dc_disconnect", "dc-disconnect", PVS_SEV_WARNING},
+    [4] = {"grid_disconnect", "grid-disconnect", PVS_SEV_WARNING},
+    [5] = {"cabinet_open", "cabinet-open", PVS_SEV_WARNING},
+    [6] = {"manual_shutdown", "manual-shutdown", PVS_SEV_INFO},
+    [7] = {"over_temp", "over-temperature", PVS_SEV_WARNING},
+    [8] = {"over_frequency", "grid-frequency", PVS_SEV_WARNING},
+    [9] = {"under_frequency", "grid-frequency", PVS_SEV_WARNING},
+    [10] = {"ac_over_volt", "grid-voltage", PVS_SEV_WARNING},
+    [11] = {"ac_under_volt", "grid-voltage", PVS_SEV_WARNING},
+    [12] = {"blown_string_fuse", "string-fuse", PVS_SEV_CRITICAL},
+    [13] = {"under_temp", "under-temperature", PVS_SEV_INFO},
+    [14] = {"memory_loss", "inverter-fault", PVS_SEV_WARNING},
+    [15] = {"hw_test_failure", "inverter-fault", PVS_SEV_CRITICAL},
 };
 
 struct dev_state {
@@ -89,11 +72,13 @@ static void observe(struct pvs_rule *r, const struct pvs_device *dev,
     struct pvs_observation o;
     char evidence[PVS_EVIDENCE_MAX], expl[PVS_EXPLAIN_MAX];
 
-    pvs_snprintf(evidence, sizeof(evidence),
-                 "%s reported %s; output before the fault %.0f W", dev->obj.id,
-                 subject, lost_w);
-    pvs_snprintf(expl, sizeof(expl), "Inverter %s reports %s.", dev->obj.id,
-                 what);
+    pvs_snprintf(evidence, sizeof(evidence), "@fault|dev=%s|code=%s|w=%.0f",
+                 dev->obj.id, subject, lost_w);
+    if (what[0] == '@')
+        pvs_strlcpy(expl, what, sizeof(expl));
+    else
+        pvs_snprintf(expl, sizeof(expl), "@fault.why|dev=%s|what=~%s",
+                     dev->obj.id, what);
     memset(&o, 0, sizeof(o));
     o.site = dev->site;
     o.device = dev;
@@ -116,7 +101,7 @@ static void vendor_event(struct pvs_rule *r, const struct pvs_device *dev,
                          struct dev_state *st, const struct pvs_sample *s) {
     int64_t code = (int64_t)s->value;
     const struct pvs_vendor_code *c;
-    char subj[PVS_SUBJECT_MAX], what[PVS_EXPLAIN_MAX / 2];
+    char subj[PVS_SUBJECT_MAX], what[PVS_EXPLAIN_MAX];
 
     if (st->vcode && st->vcode != code) {
         pvs_snprintf(subj, sizeof(subj), "vendor:%lld", (long long)st->vcode);
@@ -128,14 +113,15 @@ static void vendor_event(struct pvs_rule *r, const struct pvs_device *dev,
     c = pvs_vendor_table_lookup(st->vendor, code);
     pvs_snprintf(subj, sizeof(subj), "vendor:%lld", (long long)code);
     if (c)
-        pvs_snprintf(what, sizeof(what), "%s event %lld, %s (%s)",
-                     st->vendor->vendor, (long long)code, c->description,
-                     c->name);
+        pvs_snprintf(what, sizeof(what),
+                     "@fault.vendor|dev=%s|vendor=%s|code=%lld|desc=%s|"
+                     "name=%s",
+                     dev->obj.id, st->vendor->vendor, (long long)code,
+                     c->description, c->name);
     else
         pvs_snprintf(what, sizeof(what),
-                     "%s event %lld, which is not in pvsentry's table: see "
-                     "the inverter's manual",
-                     st->vendor->vendor, (long long)code);
+                     "@fault.vendor_unknown|dev=%s|vendor=%s|code=%lld",
+                     dev->obj.id, st->vendor->vendor, (long long)code);
     observe(r, dev, subj, true, s->ts_ms, c ? c->severity : PVS_SEV_WARNING,
             st->state == PVS_ST_FAULT ? st->last_good_w : 0,
             c ? c->kb : "inverter-fault", what);
@@ -156,8 +142,7 @@ static void fault_sample(struct pvs_rule *r, const struct pvs_sample *s) {
         int v = (int)s->value;
         bool fault = v == PVS_ST_FAULT;
         observe(r, dev, "fault", fault, s->ts_ms, PVS_SEV_CRITICAL,
-                fault ? st->last_good_w : 0, "inverter-fault",
-                "a fault and has stopped producing");
+                fault ? st->last_good_w : 0, "inverter-fault", "what.fault");
         st->state = v;
         return;
     }
@@ -173,8 +158,10 @@ static void fault_sample(struct pvs_rule *r, const struct pvs_sample *s) {
                 continue;
             if (!(bits & m) && !(st->bits_known && (st->bits & m)))
                 continue;
+            char what[48];
+            pvs_snprintf(what, sizeof(what), "bit.%s", evt1_bits[b].name);
             observe(r, dev, evt1_bits[b].name, (bits & m) != 0, s->ts_ms,
-                    evt1_bits[b].sev, 0, evt1_bits[b].kb, evt1_bits[b].words);
+                    evt1_bits[b].sev, 0, evt1_bits[b].kb, what);
         }
         st->bits = bits;
         st->bits_known = true;

@@ -144,16 +144,12 @@ static void judge(struct pvs_rule *r, const struct pvs_device *dev,
     else
         pvs_snprintf(t, sizeof(t), "-");
     pvs_snprintf(ev, sizeof(ev),
-                 "%lld %s in %.0f min (limit %lld); last change to %s at "
-                 "%s; not producing %.0f %% of the window",
-                 (long long)n, any ? "state changes" : "restarts or faults",
+                 "@flap|n=%lld|what=~%s|min=%.0f|limit=%lld|state=%s|at=%s|"
+                 "down=%.0f",
+                 (long long)n, any ? "flap.changes" : "flap.restarts",
                  (double)p->window_ms / 60000.0, (long long)p->count,
                  pvs_state_name(d->state), t, 100.0 * down);
-    pvs_snprintf(ex, sizeof(ex),
-                 "'%s' keeps stopping and starting again (%lld times in "
-                 "%.0f min): an intermittent fault such as grid voltage at "
-                 "its limit, an insulation problem in damp weather or a "
-                 "loose connection makes it trip and reconnect",
+    pvs_snprintf(ex, sizeof(ex), "@flap.why|dev=%s|n=%lld|min=%.0f",
                  dev->obj.id, (long long)n, (double)p->window_ms / 60000.0);
     o.site = dev->site;
     o.device = dev;

@@ -140,12 +140,9 @@ static void check_stuck(struct pvs_rule *r, const struct pvs_device *d,
     if (!stuck && !sl->active)
         return;
     pvs_fmt_iso_utc(sl->first_ms, t, sizeof(t));
-    pvs_snprintf(ev, sizeof(ev), "%s = %g repeated %lld times since %s", name,
-                 sl->value, (long long)sl->repeats, t);
-    observe(r, d, name, stuck, s->ts_ms, s->value, ev,
-            "the device keeps reporting exactly the same value: its data "
-            "logger or sensor has most likely frozen, and the real state "
-            "of the device is unknown");
+    pvs_snprintf(ev, sizeof(ev), "@frozen.stuck|metric=%s|v=%g|n=%lld|since=%s",
+                 name, sl->value, (long long)sl->repeats, t);
+    observe(r, d, name, stuck, s->ts_ms, s->value, ev, "@frozen.stuck.why");
     sl->active = stuck;
 }
 
@@ -165,14 +162,11 @@ static void check_counter(struct pvs_rule *r, const struct pvs_device *d,
              s->ts_ms - fd->energy_since >= p->counter_for_ms;
     if (!frozen && !fd->counter_active)
         return;
-    pvs_snprintf(ev, sizeof(ev),
-                 "ac_energy_wh stays at %.0f for %.0f min while ac_power_w "
-                 "is %.0f W",
+    pvs_snprintf(ev, sizeof(ev), "@frozen.counter|wh=%.0f|min=%.0f|w=%.0f",
                  fd->energy, (double)(s->ts_ms - fd->energy_since) / 60000.0,
                  fd->power);
     observe(r, d, "ac_energy_wh", frozen, s->ts_ms, s->value, ev,
-            "the energy counter does not advance although the device "
-            "reports power: the meter or its register map is wrong");
+            "@frozen.counter.why");
     fd->counter_active = frozen;
 }
 
@@ -198,11 +192,11 @@ static void fz_sample(struct pvs_rule *r, const struct pvs_sample *s) {
     bad = s->quality == PVS_Q_OUT_OF_RANGE || s->value < lo || s->value > hi;
     if (bad || fd->implausible_active) {
         pvs_metric_name((enum pvs_metric)s->metric, s->idx, name, sizeof(name));
-        pvs_snprintf(ev, sizeof(ev), "%s = %g outside %g..%g", name, s->value,
-                     lo, hi);
+        pvs_snprintf(ev, sizeof(ev),
+                     "@frozen.implausible|metric=%s|v=%g|lo=%g|hi=%g", name,
+                     s->value, lo, hi);
         observe(r, d, "implausible", bad, s->ts_ms, s->value, ev,
-                "the device reports a physically impossible value: a "
-                "wrong register map, scale factor or a failing sensor");
+                "@frozen.implausible.why");
         fd->implausible_active = bad;
     }
     if (bad)

@@ -347,22 +347,16 @@ static void judge_area(struct pvs_rule *r, struct mo_state *st, size_t ai,
             pvs_buf_printf(&names, "%s%s", named++ ? ", " : "",
                            cfg->sites[i]->obj.id);
     if (a->nfail > MO_NAMES)
-        pvs_buf_printf(&names, " and %zu more", a->nfail - MO_NAMES);
+        pvs_buf_printf(&names, "|more=%zu", a->nfail - MO_NAMES);
     if (a->since)
         pvs_fmt_iso_utc(a->since, t, sizeof(t));
     else
         pvs_snprintf(t, sizeof(t), "-");
-    pvs_snprintf(ev, sizeof(ev),
-                 "%zu of %zu sites of %s in daylight have no production or "
-                 "no data (since %s): %s",
+    pvs_snprintf(ev, sizeof(ev), "@mass|n=%zu|of=%zu|area=%s|since=%s|sites=%s",
                  a->nfail, a->nup, a->subject, t,
-                 a->nfail ? names.data : "none");
-    pvs_snprintf(ex, sizeof(ex),
-                 "%zu sites around '%s' stopped at the same time while the "
-                 "sun is up: most likely a grid outage or a regional network "
-                 "failure, not a fault at each site; this is one incident "
-                 "and the sites get no tickets of their own",
-                 a->nfail, a->first->obj.id);
+                 a->nfail ? names.data : "~mass.none");
+    pvs_snprintf(ex, sizeof(ex), "@mass.why|n=%zu|site=%s", a->nfail,
+                 a->first->obj.id);
     o.site = a->first;
     o.device = NULL;
     o.subject = a->subject;

@@ -189,26 +189,17 @@ static void judge(struct pvs_rule *r, const struct pvs_device *dev,
     if (!o.active && !m->active)
         return;
     pvs_snprintf(ev, sizeof(ev),
-                 "%s %.0f W vs siblings' median %.0f W%s: ratio %.2f "
-                 "(median of %zu points over %.1f h of daylight, limit "
-                 "%.2f)",
+                 "@peer|metric=%s|w=%.0f|sib=%.0f|kwp=%s|ratio=%.2f|n=%zu|"
+                 "h=%.1f|limit=%.2f",
                  mppt ? subject : "ac_power_w", m->w, m->sib_w,
-                 kwp > 0 ? " at its kWp" : "", ratio, n,
-                 (double)span / 3600000.0, p->ratio);
+                 kwp > 0 ? "~peer.kwp" : "", ratio, n, (double)span / 3600000.0,
+                 p->ratio);
     if (mppt)
-        pvs_snprintf(ex, sizeof(ex),
-                     "input %s of '%s' consistently makes about %.0f %% "
-                     "less than the other inputs in the same light: a "
-                     "string on it is lost or shaded, or its modules are "
-                     "soiled or faulty",
+        pvs_snprintf(ex, sizeof(ex), "@peer.mppt.why|input=%s|dev=%s|pct=%.0f",
                      subject, dev->obj.id, 100.0 * (1.0 - ratio));
     else
-        pvs_snprintf(ex, sizeof(ex),
-                     "'%s' consistently makes about %.0f %% less per kWp "
-                     "than the other inverters of the site in the same "
-                     "light: a string or fuse is lost, or part of its array "
-                     "is shaded or soiled",
-                     dev->obj.id, 100.0 * (1.0 - ratio));
+        pvs_snprintf(ex, sizeof(ex), "@peer.why|dev=%s|pct=%.0f", dev->obj.id,
+                     100.0 * (1.0 - ratio));
     o.site = dev->site;
     o.device = dev;
     o.subject = subject;

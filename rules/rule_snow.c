@@ -105,15 +105,11 @@ static void evaluate(struct pvs_rule *r, const struct pvs_device *dev,
     o.expected = base;
     o.lost_w = o.active && base > sum.meas_w ? base - sum.meas_w : 0;
     pvs_snprintf(ev, sizeof(ev),
-                 "ac_power_w %.0f W vs %.0f W expected (%s) at %.1f C "
-                 "over %.0f min",
-                 sum.meas_w, base,
-                 sum.measured_irr ? "irradiance sensor" : "clear sky", temp,
+                 "@snow|w=%.0f|exp=%.0f|model=~%s|c=%.1f|min=%.0f", sum.meas_w,
+                 base, sum.measured_irr ? "model.sensor" : "model.clear", temp,
                  (double)sum.span_ms / 60000.0);
     o.evidence = ev;
-    o.explanation = "output is far below the light at freezing "
-                    "temperatures: the modules are most likely covered by "
-                    "snow; it clears by itself as the snow slides or melts";
+    o.explanation = "@snow.why";
     o.kb = "snow-cover";
     pvs_rule_observe(r, &o);
     d->active = o.active;

@@ -101,10 +101,12 @@ static void threshold_sample(struct pvs_rule *r, const struct pvs_sample *s) {
                 ? p->above
                 : p->below;
     pvs_metric_name(p->metric, p->idx, name, sizeof(name));
-    pvs_snprintf(evidence, sizeof(evidence), "%s %.4g (limit %s %.4g)", name,
-                 s->value, limit == p->above ? "above" : "below", limit);
-    pvs_snprintf(expl, sizeof(expl), "%s reads %.4g, %s its limit of %.4g",
-                 name, s->value, limit == p->above ? "above" : "below", limit);
+    pvs_snprintf(evidence, sizeof(evidence),
+                 "@threshold|metric=%s|v=%.4g|side=~%s|limit=%.4g", name,
+                 s->value, limit == p->above ? "th.above" : "th.below", limit);
+    pvs_snprintf(expl, sizeof(expl),
+                 "@threshold.why|metric=%s|v=%.4g|side=~%s|limit=%.4g", name,
+                 s->value, limit == p->above ? "th.above" : "th.below", limit);
     memset(&o, 0, sizeof(o));
     o.site = dev->site;
     o.device = dev;

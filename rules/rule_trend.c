@@ -41,6 +41,7 @@
 
 #define TR_MAX_DAYS 120
 #define TR_DAY_VALUES 256
+#define PR_FAST 0.003 /* of the ratio per day: no season moves it so fast */
 
 enum { TR_HEATSINK, TR_INSULATION, TR_PR, TR_N };
 static const char *const tr_subject[TR_N] = {
@@ -50,6 +51,7 @@ struct tr_params {
     int64_t days, min_days;
     double horizon, warn_days, load, ref_ambient;
     double heatsink_limit, insulation_min, pr_drop;
+    int64_t short_days;
 };
 
 struct tr_series {
@@ -86,8 +88,17 @@ struct tr_state {
 };
 
 static const char *const tr_keys[] = {
-    "days",        "min_days",       "horizon",        "warn_days", "load",
-    "ref_ambient", "heatsink_limit", "insulation_min", "pr_drop",   NULL,
+    "days",
+    "min_days",
+    "horizon",
+    "warn_days",
+    "load",
+    "ref_ambient",
+    "heatsink_limit",
+    "insulation_min",
+    "pr_drop",
+    "short_days",
+    NULL,
 };
 
 static enum pvs_err tr_parse(struct pvs_rule *r, struct pvs_cfg_errors *errs) {
@@ -108,6 +119,8 @@ static enum pvs_err tr_parse(struct pvs_rule *r, struct pvs_cfg_errors *errs) {
     p->insulation_min =
         pvs_rule_param_double(r, "insulation_min", 100, 1, 1e6, errs);
     p->pr_drop = pvs_rule_param_double(r, "pr_drop", 0.2, 0.01, 0.9, errs);
+    p->short_days = (int64_t)pvs_rule_param_double(r, "short_days", 10, 3,
+                                                   TR_MAX_DAYS, errs);
     if (p->min_days > p->days)
         p->min_days = p->days;
     st->dev = pvs_calloc(r->conf->ndevices + 1, sizeof(*st->dev));
@@ -157,33 +170,25 @@ static void explain(char *buf, size_t size, int kind, const char *dev,
                     double days, double limit, double slope) {
     char when[48];
 
+    /* "when" names a phrase: already, in a day, in ~N days. */
     if (days <= 0)
-        pvs_snprintf(when, sizeof(when), "already");
+        pvs_snprintf(when, sizeof(when), "when=~trend.already");
+    else if (days < 1.5)
+        pvs_snprintf(when, sizeof(when), "when=~trend.one_day");
     else
-        pvs_snprintf(when, sizeof(when), "in ~%.0f day%s", days,
-                     days < 1.5 ? "" : "s");
+        pvs_snprintf(when, sizeof(when), "days=%.0f|when=~trend.days", days);
     switch (kind) {
     case TR_HEATSINK:
         pvs_snprintf(buf, size,
-                     "at this rate the heatsink of '%s' reaches the "
-                     "derating limit (%.0f C) %s: at comparable load it "
-                     "runs %.2f C hotter every day; a clogged filter, a "
-                     "failing fan or a blocked vent is the usual cause",
-                     dev, limit, when, slope);
+                     "@trend.heatsink.why|dev=%s|limit=%.0f|%s|slope=%.2f", dev,
+                     limit, when, slope);
         break;
     case TR_INSULATION:
-        pvs_snprintf(buf, size,
-                     "at this rate the insulation resistance of '%s' falls "
-                     "below %.0f kOhm %s, when the inverter will refuse to "
-                     "start: moisture in a junction box or connector, or "
-                     "damaged cable insulation",
+        pvs_snprintf(buf, size, "@trend.insulation.why|dev=%s|limit=%.0f|%s",
                      dev, limit, when);
         break;
     default:
-        pvs_snprintf(buf, size,
-                     "at this rate the performance ratio of '%s' falls to "
-                     "%.2f %s (%.1f %% per day): growing soiling, a "
-                     "creeping string fault or degrading modules",
+        pvs_snprintf(buf, size, "@trend.pr.why|dev=%s|limit=%.2f|%s|pct=%.1f",
                      dev, limit, when, 100.0 * slope);
         break;
     }
@@ -208,6 +213,24 @@ static void judge(struct pvs_rule *r, const struct pvs_device *dev,
     if (pvs_trend_fit(x, y, s->n, &t))
         return;
     x_now = x[s->n - 1];
+    /* A drift that began within the window (soiling from the last dry
+     * spell) is a minority of it for weeks: the line through the whole
+     * window stays flat. So the performance ratio is also fitted over
+     * the last short_days values; that line counts when it falls faster
+     * than the seasons ever move the ratio (PR_FAST of its level a
+     * day). */
+    if (kind == TR_PR && d->pr_clear && s->n > (size_t)p->short_days) {
+        struct pvs_trend st;
+        size_t k = s->n - (size_t)p->short_days;
+        double lt = pvs_trend_time_to(
+            &t, x_now, (t.intercept + t.slope * x[0]) * (1.0 - p->pr_drop));
+        bool long_fires = t.slope_hi < 0 && lt >= 0 && lt <= p->horizon;
+
+        if (!long_fires && !pvs_trend_fit(x + k, y + k, s->n - k, &st) &&
+            st.slope_hi < 0 &&
+            st.slope < -PR_FAST * (st.intercept + st.slope * x_now))
+            t = st;
+    }
     if (kind == TR_HEATSINK)
         limit = p->heatsink_limit;
     else if (kind == TR_INSULATION)
@@ -223,14 +246,13 @@ static void judge(struct pvs_rule *r, const struct pvs_device *dev,
     if (!o.active && !s->active)
         return;
     pvs_snprintf(ev, sizeof(ev),
-                 "%s daily value %.3g now (fitted %.3g), Theil-Sen slope "
-                 "%+.3g per day (90 %% band %+.3g..%+.3g) over %zu days; "
-                 "limit %.3g %s",
+                 "@trend|what=%s|v=%.3g|fit=%.3g|slope=%+.3g|lo=%+.3g|"
+                 "hi=%+.3g|days=%zu|limit=%.3g|state=~%s",
                  tr_subject[kind], y[s->n - 1], fitted, t.slope, t.slope_lo,
                  t.slope_hi, s->n, limit,
-                 ttt < 0    ? "not reached"
-                 : ttt == 0 ? "passed"
-                            : "ahead");
+                 ttt < 0    ? "trend.not_reached"
+                 : ttt == 0 ? "trend.passed"
+                            : "trend.ahead");
     explain(ex, sizeof(ex), kind, dev->obj.id, ttt, limit, t.slope);
     o.site = dev->site;
     o.device = dev;

@@ -58,6 +58,8 @@
  * (cell temperature is not modelled). */
 #define PART_REF 7
 #define PART_PERIOD_MS (2 * 3600000LL) /* shortest clear period */
+/* Nothing since first light is taken for snow until the next midday. */
+#define SNOW_HOLD_MS (30 * 3600000LL)
 
 /* Clear-sky performance of a device without a sensor, per clear period. */
 struct part {
@@ -87,6 +89,13 @@ struct up_dev {
     double day_meas, day_base; /* the current daylight day, while firing */
     bool day_good;             /* the last whole day was clearly fine */
     bool active;
+    /* Without a sensor or a thermometer: the solar day's output over its
+     * clear sky, yesterday's, whether it woke today, and since when it
+     * is taken for snow (subject "snow"). */
+    int64_t sday;
+    double sday_meas, sday_clear, prev_ratio;
+    bool woke, snow;
+    int64_t snow_since;
     struct part part;
 };
 
@@ -153,6 +162,66 @@ static void learn(struct up_dev *d, const struct pvs_expect_sum *sum,
         d->k += 0.05 * (ratio - d->k);
 }
 
+/*
+ * Snow without a sensor or a thermometer. A device that has not woken
+ * since first light, the day after a dark day, is most likely under
+ * snow (snow falls from a dark sky, and a cold array keeps it): an info
+ * that says so, not a critical "produces nothing". A dead inverter looks
+ * the same for a while, so after two days of it the usual alert fires;
+ * a device that woke today and stops is never taken for snow.
+ */
+static bool snow_likely(struct up_dev *d, const struct pvs_expect_sum *sum,
+                        double kwp, int64_t now, int64_t lon_ms) {
+    int64_t day = (now + lon_ms) / 86400000;
+
+    if (day != d->sday) {
+        d->prev_ratio = d->sday_clear > 0 ? d->sday_meas / d->sday_clear : NAN;
+        d->sday = day;
+        d->sday_meas = d->sday_clear = 0;
+        d->woke = false;
+    }
+    d->sday_meas += sum->meas_w;
+    d->sday_clear += sum->clear_w;
+    if (sum->clear_w >= 0.1 * kwp * 1000.0 && sum->meas_w >= 0.1 * sum->clear_w)
+        d->woke = true;
+    if (d->woke)
+        return false;
+    if (!d->snow)
+        d->snow_since = now;
+    return now - d->snow_since < SNOW_HOLD_MS;
+}
+
+static void snow_observe(struct pvs_rule *r, const struct pvs_device *dev,
+                         struct up_dev *d, bool active, int64_t now,
+                         double meas_w, double clear_w) {
+    struct pvs_observation o;
+    char ev[PVS_EVIDENCE_MAX], ex[PVS_EXPLAIN_MAX];
+
+    if (!active && !d->snow)
+        return;
+    d->snow = active;
+    memset(&o, 0, sizeof(o));
+    o.site = dev->site;
+    o.device = dev;
+    o.subject = "snow";
+    o.ts_ms = now;
+    o.severity = PVS_SEV_INFO;
+    o.active = active;
+    o.measured = meas_w;
+    o.expected = clear_w;
+    if (isfinite(d->prev_ratio))
+        pvs_snprintf(ev, sizeof(ev), "@under.snow|w=%.0f|clear=%.0f|pct=%.0f",
+                     meas_w, clear_w, 100.0 * d->prev_ratio);
+    else
+        pvs_snprintf(ev, sizeof(ev), "@under.snow|w=%.0f|clear=%.0f", meas_w,
+                     clear_w);
+    pvs_snprintf(ex, sizeof(ex), "@under.snow.why|dev=%s", dev->obj.id);
+    o.evidence = ev;
+    o.explanation = ex;
+    o.kb = "snow";
+    pvs_rule_observe(r, &o);
+}
+
 static void evaluate(struct pvs_rule *r, const struct pvs_device *dev,
                      int64_t now) {
     const struct up_params *p = r->params;
@@ -164,7 +233,7 @@ static void evaluate(struct pvs_rule *r, const struct pvs_device *dev,
     char ev[PVS_EVIDENCE_MAX], ex[PVS_EXPLAIN_MAX];
     double kwp = pvs_expect_device_kwp(r->conf, dev);
     double k, base, floor_w;
-    bool judge, dead, low, cold, sensor, flat;
+    bool judge, dead, low, cold, sensor, flat, snowy = false;
 
     if (kwp <= 0)
         return;
@@ -190,6 +259,9 @@ static void evaluate(struct pvs_rule *r, const struct pvs_device *dev,
         dead = sum.meas_w < 0.03 * base;
         low = false;
     }
+    if (!sensor && isnan(in.ambient_temp_c) && isnan(in.module_temp_c))
+        snowy = snow_likely(d, &sum, kwp, now,
+                            (int64_t)(dev->site->longitude * 240000.0));
     if (!judge)
         return; /* too little light to say anything either way */
     if (cold)
@@ -213,6 +285,10 @@ static void evaluate(struct pvs_rule *r, const struct pvs_device *dev,
                                                  : flat ? 2 * p->dead_for_ms
                                                         : 4 * p->dead_for_ms);
     low = d->low_since && now - d->low_since >= p->low_for_ms;
+    /* Snow, most likely: said as such, and the fault alert waits. */
+    snow_observe(r, dev, d, dead && snowy && !d->active, now, sum.meas_w, base);
+    if (d->snow)
+        dead = false;
     /* Hysteresis in value: a firing shortfall is over only when the
      * output is clearly back. */
     if (d->active && !dead && !low) {
@@ -269,17 +345,12 @@ static void evaluate(struct pvs_rule *r, const struct pvs_device *dev,
     floor_w = base > sum.meas_w ? base - sum.meas_w : 0;
     o.lost_w = o.active ? floor_w : 0;
     pvs_snprintf(ev, sizeof(ev),
-                 "ac_power_w %.0f W vs expected %.0f W over %.0f min "
-                 "(%s%s)",
+                 "@under|w=%.0f|exp=%.0f|min=%.0f|model=~%s|scaled=%s",
                  sum.meas_w, base, (double)sum.span_ms / 60000.0,
-                 sensor ? "from the irradiance sensor" : "clear sky",
-                 isnan(d->k) ? "" : ", scaled by its normal ratio");
-    pvs_snprintf(ex, sizeof(ex),
-                 dead ? "'%s' produces almost nothing although there is "
-                        "light: it is off, tripped or disconnected"
-                      : "'%s' produces clearly less than the light allows: "
-                        "a string, fuse or part of the array may be lost",
-                 dev->obj.id);
+                 sensor ? "model.sensor" : "model.clear",
+                 isnan(d->k) ? "" : "~under.scaled");
+    pvs_snprintf(ex, sizeof(ex), "@%s|dev=%s",
+                 dead ? "under.dead.why" : "under.low.why", dev->obj.id);
     o.evidence = ev;
     o.explanation = ex;
     o.kb = dead ? "inverter-offline" : "underperformance";
@@ -305,33 +376,21 @@ static double part_normal(const struct part *pt) {
 /* "about a third of the output ...; typical of one string of three" */
 static void part_words(const struct pvs_device *dev, const struct part *pt,
                        char *buf, size_t size) {
-    static const char *const wday[] = {"Thursday", "Friday", "Saturday",
-                                       "Sunday",   "Monday", "Tuesday",
-                                       "Wednesday"};
-    static const struct {
-        double f;
-        const char *what, *typical;
-    } share[] = {
-        {0.25, "a quarter", "one string of four"},
-        {1.0 / 3, "a third", "one string of three"},
-        {0.5, "half", "one string of two, or a derate to half power"},
-        {2.0 / 3, "two thirds", "two strings of three"},
-        {0.75, "three quarters", "three strings of four"},
-    };
+    /* Day 0 of the epoch was a Thursday: the phrase wday.0. */
+    static const double share[] = {0.25, 1.0 / 3, 0.5, 2.0 / 3, 0.75};
     double miss = 1.0 - pt->low_ratio;
     size_t best = 0;
     int64_t off = (int64_t)(dev->site->longitude * 240000.0);
     int64_t days = (pt->low_since + off) / 86400000;
 
     for (size_t i = 1; i < PVS_ARRAY_LEN(share); i++)
-        if (fabs(share[i].f - miss) < fabs(share[best].f - miss))
+        if (fabs(share[i] - miss) < fabs(share[best] - miss))
             best = i;
     pvs_snprintf(buf, size,
-                 "about %s of the output of '%s' has been missing since "
-                 "%s in clear weather; typical of %s",
-                 fabs(share[best].f - miss) < 0.06 ? share[best].what
-                                                   : "a part",
-                 dev->obj.id, wday[((days % 7) + 7) % 7], share[best].typical);
+                 "@under.part.why|share=~under.share.%d|dev=%s|"
+                 "since=~wday.%lld|typical=~under.typical.%zu",
+                 fabs(share[best] - miss) < 0.06 ? (int)best : -1, dev->obj.id,
+                 (long long)(((days % 7) + 7) % 7), best);
 }
 
 static void part_observe(struct pvs_rule *r, const struct pvs_device *dev,
@@ -353,9 +412,7 @@ static void part_observe(struct pvs_rule *r, const struct pvs_device *dev,
     o.measured = p_w;
     o.expected = normal;
     o.lost_w = pt->active && normal > p_w ? normal - p_w : 0;
-    pvs_snprintf(ev, sizeof(ev),
-                 "clear-sky performance %.0f %% of its normal in %d clear "
-                 "periods in a row (no irradiance sensor)",
+    pvs_snprintf(ev, sizeof(ev), "@under.part|pct=%.0f|n=%d",
                  100.0 * pt->low_ratio, pt->nlow);
     part_words(dev, pt, ex, sizeof(ex));
     o.evidence = ev;

@@ -696,6 +696,62 @@ bool pvs_ruleset_load_learnt(struct pvs_ruleset *rs, const char *rule_id,
     return false;
 }
 
+/* Hands one rule's saved text to the ruleset in ud (see carry). */
+static void carry_learnt(void *ud, const char *rule_id, const char *device_id,
+                         const char *text) {
+    pvs_ruleset_load_learnt(ud, rule_id, device_id, text);
+}
+
+static struct pvs_rule *rule_by_id(struct pvs_ruleset *rs, const char *id) {
+    for (size_t i = 0; i < rs->nrules; i++)
+        if (!strcmp(rs->rules[i]->id, id))
+            return rs->rules[i];
+    return NULL;
+}
+
+void pvs_ruleset_carry(struct pvs_ruleset *to, struct pvs_ruleset *from) {
+    const struct pvs_config *nc = to->cfg;
+
+    to->start_ms = from->start_ms;
+    to->ingest_ok = from->ingest_ok;
+    to->ingest_ok_since = from->ingest_ok_since;
+    for (size_t d = 0; d < from->cfg->ndevices; d++) {
+        const struct pvs_device *nd =
+            pvs_config_device(nc, from->cfg->devices[d]->obj.id);
+        if (!nd)
+            continue;
+        to->last_seen[nd->index] = from->last_seen[d];
+        to->clock_off[nd->index] = from->clock_off[d];
+    }
+    pvs_ruleset_save_learnt(from, carry_learnt, to);
+    for (size_t b = 0; b < NBUCKETS; b++) {
+        for (const struct alert *a = from->buckets[b]; a; a = a->next) {
+            struct pvs_rule *rule = rule_by_id(to, a->rule->id);
+            const struct pvs_site *site =
+                a->site ? pvs_config_site(nc, a->site->obj.id) : NULL;
+            const struct pvs_device *dev =
+                a->device ? pvs_config_device(nc, a->device->obj.id) : NULL;
+            struct alert *c, *next;
+
+            /* Gone with its rule, site or device: nothing to carry. */
+            if (!rule || (a->site && !site) || (a->device && !dev) ||
+                alert_find(to, a->fp))
+                continue;
+            c = alert_add(to, a->fp);
+            next = c->next;
+            /* Every counter as it was; kb names are the code's strings. */
+            memcpy(c, a, sizeof(*c));
+            c->next = next;
+            c->rule = rule;
+            c->site = site;
+            c->device = dev;
+            rule->nalerts++;
+            if (c->state == PVS_ALERT_FIRING)
+                to->nfiring++;
+        }
+    }
+}
+
 int64_t pvs_ruleset_clock_offset(const struct pvs_ruleset *rs, uint32_t dev) {
     return dev < rs->cfg->ndevices ? rs->clock_off[dev] : 0;
 }

@@ -161,23 +161,23 @@ bool pvs_api_call(struct web_req *r, struct pvs_command *c) {
     if (!c->message[0] && (int)c->kind >= PVS_CMD_API_BASE)
         pvs_strlcpy(c->message, c->text, sizeof(c->message));
     if (c->result || c->http_status >= 300) {
-        pvs_web_error(r, c->http_status >= 400 ? c->http_status : 500, NULL,
-                      "%s", c->message);
+        pvs_web_error(r,
+                      c->http_status >= 400 ? c->http_status
+                                            : pvs_web_status(c->result),
+                      NULL, "%s", c->message);
         return false;
     }
     return true;
 }
 
 /* Send c with cmd_text and answer {"ok", "message", "id"}. */
-static void command(struct web_req *r, struct pvs_command *c, int ok_status,
-                    bool reload) {
+static void command(struct web_req *r, struct pvs_command *c, int ok_status) {
     pvs_strlcpy(c->actor, r->who.actor, sizeof(c->actor));
     if (pvs_api_call(r, c)) {
         pvs_buf_puts(&r->out, "{\"ok\": true, \"message\": ");
         pvs_buf_json_str(&r->out, c->message);
         pvs_buf_printf(&r->out, ", \"id\": %lld}\n", (long long)c->result_id);
         pvs_web_json(r, ok_status ? ok_status : c->http_status);
-        r->reload = reload;
     }
     pvs_command_put(c);
 }
@@ -497,7 +497,7 @@ static void customer_action(struct web_req *r, int64_t id,
         }
         c->value = cJSON_IsTrue(v);
     }
-    command(r, c, 200, false);
+    command(r, c, 200);
     c = NULL;
 out:
     pvs_command_put(c);
@@ -528,7 +528,7 @@ static void contact(struct web_req *r) {
         c = pvs_command_new(PVS_CMD_CUSTOMER_CONTACT);
         pvs_strlcpy(c->site_id, site, sizeof(c->site_id));
         pvs_strlcpy(c->text, text, sizeof(c->text));
-        command(r, c, 200, false);
+        command(r, c, 200);
     }
     cJSON_Delete(j);
 }
@@ -611,7 +611,7 @@ static void ticket_action(struct web_req *r, int64_t id, const char *action) {
             goto out;
         }
     }
-    command(r, c, 200, false);
+    command(r, c, 200);
     c = NULL;
 out:
     pvs_command_put(c);
@@ -690,7 +690,7 @@ static void entity_write(struct web_req *r, const struct pvs_entity *e,
     c = pvs_command_new((enum pvs_command_kind)kind);
     if (!set_text(r, c, cmd))
         goto out;
-    command(r, c, kind == PVS_CMD_API_CREATE ? 201 : 200, true);
+    command(r, c, kind == PVS_CMD_API_CREATE ? 201 : 200);
     c = NULL;
 out:
     pvs_command_put(c);
@@ -924,7 +924,7 @@ static void people(struct web_req *r, const char *role, char **seg, int n) {
             return;
         c = pvs_command_new((enum pvs_command_kind)PVS_CMD_API_ERASE_CUSTOMER);
         pvs_strlcpy(c->site_id, seg[1], sizeof(c->site_id));
-        command(r, c, 200, true);
+        command(r, c, 200);
         return;
     }
     if (n != 2) {
@@ -988,7 +988,7 @@ static void user_password(struct web_req *r, const char *sid) {
         c = pvs_command_new((enum pvs_command_kind)PVS_CMD_API_USER_PASSWORD);
         c->other_id = id;
         if (set_text(r, c, cmd))
-            command(r, c, 200, false);
+            command(r, c, 200);
         else
             pvs_command_put(c);
         cJSON_Delete(cmd);
@@ -1018,7 +1018,7 @@ static void users(struct web_req *r, char **seg, int n) {
             return;
         c = pvs_command_new((enum pvs_command_kind)PVS_CMD_API_USER_DELETE);
         c->other_id = id;
-        command(r, c, 200, false);
+        command(r, c, 200);
         return;
     }
     if (n == 2 && (method(r, "PATCH") || method(r, "PUT"))) {
@@ -1071,7 +1071,7 @@ static void users(struct web_req *r, char **seg, int n) {
         cJSON_AddNumberToObject(cmd, "now", (double)wall_ms());
         c = pvs_command_new((enum pvs_command_kind)PVS_CMD_API_USER_CREATE);
         if (set_text(r, c, cmd)) {
-            command(r, c, 201, false);
+            command(r, c, 201);
             c = NULL;
         }
     }
@@ -1112,7 +1112,7 @@ static void tokens(struct web_req *r, char **seg, int n) {
         c->other_id = id;
         pvs_snprintf(c->text, sizeof(c->text), "{\"now\": %lld}",
                      (long long)now);
-        command(r, c, 200, false);
+        command(r, c, 200);
         return;
     }
     if (n != 1 || !method(r, "POST")) {
@@ -1217,7 +1217,7 @@ static void silences(struct web_req *r, char **seg, int n) {
             }
             cJSON_Delete(cmd);
         }
-        command(r, c, 200, true);
+        command(r, c, 200);
         return;
     }
     if (n != 1 || !method(r, "POST")) {
@@ -1275,7 +1275,7 @@ static void silences(struct web_req *r, char **seg, int n) {
     cJSON_AddNumberToObject(cmd, "end", (double)end);
     c = pvs_command_new((enum pvs_command_kind)PVS_CMD_API_SILENCE_CREATE);
     if (set_text(r, c, cmd))
-        command(r, c, 201, true);
+        command(r, c, 201);
     else
         pvs_command_put(c);
 out:

@@ -625,7 +625,6 @@ void pvs_tools_import(struct web_req *r) {
             import_undo(r, ents, ids, done);
             done = 0;
         }
-        r->reload = done > 0;
     }
     for (int i = 0; i < nobj; i++)
         cJSON_Delete(objs[i]);

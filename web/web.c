@@ -12,10 +12,12 @@
  * request and given back). Writes become engine commands (command.h); the
  * worker waits, bounded, for the engine's answer.
  *
- * A change to sites, devices, people or silences must reach the running
- * configuration, which main re-reads on SIGHUP. The signal is sent only
- * once the answer has gone out (the request-completed callback), because
- * a reload stops and restarts this server.
+ * Changes take effect live: main hands the server the next configuration
+ * (pvs_web_set_config) and nothing restarts. Each request counts in the
+ * epoch it started in, so main knows when the previous configuration is
+ * no longer read. A new [http] address is a new server, bound (with
+ * SO_REUSEPORT, so even the same port) before the old one stops
+ * accepting and finishes its requests (pvs_web_retire).
  *
  * Oversized bodies: a Content-Length above the cap is refused before the
  * body is read; a chunked body is read and discarded past the cap, then
@@ -28,7 +30,6 @@
 #include <fcntl.h>
 #include <libgen.h>
 #include <limits.h>
-#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -68,6 +69,68 @@ static int64_t real_ms(void) {
 
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* ---- configuration epochs ---- */
+
+static uint64_t epoch_enter(struct pvs_web *w) {
+    struct web_epoch *slot = NULL;
+    uint64_t e;
+
+    pthread_mutex_lock(&w->epoch_lock);
+    e = w->epoch;
+    for (size_t i = 0; i < WEB_EPOCHS && !slot; i++)
+        if (w->live[i].n && w->live[i].epoch == e)
+            slot = &w->live[i];
+    for (size_t i = 0; i < WEB_EPOCHS && !slot; i++)
+        if (!w->live[i].n)
+            slot = &w->live[i];
+    if (!slot) {
+        /* Every slot busy: count in the oldest, which only keeps old
+         * configurations alive longer. */
+        slot = &w->live[0];
+        for (size_t i = 1; i < WEB_EPOCHS; i++)
+            if (w->live[i].epoch < slot->epoch)
+                slot = &w->live[i];
+        e = slot->epoch;
+    }
+    slot->epoch = e;
+    slot->n++;
+    pthread_mutex_unlock(&w->epoch_lock);
+    return e;
+}
+
+static void epoch_leave(struct pvs_web *w, uint64_t e) {
+    pthread_mutex_lock(&w->epoch_lock);
+    for (size_t i = 0; i < WEB_EPOCHS; i++) {
+        if (w->live[i].n && w->live[i].epoch == e) {
+            w->live[i].n--;
+            break;
+        }
+    }
+    pthread_mutex_unlock(&w->epoch_lock);
+}
+
+uint64_t pvs_web_set_config(struct pvs_web *w, const struct pvs_config *cfg) {
+    uint64_t e;
+
+    pthread_mutex_lock(&w->epoch_lock);
+    w->cfg = cfg;
+    w->http = cfg->http;
+    e = ++w->epoch;
+    pthread_mutex_unlock(&w->epoch_lock);
+    return e;
+}
+
+bool pvs_web_done_before(struct pvs_web *w, uint64_t epoch) {
+    bool done = true;
+
+    pthread_mutex_lock(&w->epoch_lock);
+    for (size_t i = 0; i < WEB_EPOCHS; i++)
+        if (w->live[i].n && w->live[i].epoch < epoch)
+            done = false;
+    pthread_mutex_unlock(&w->epoch_lock);
+    return done;
 }
 
 /* ---- helpers for the other files ---- */
@@ -124,6 +187,27 @@ bool pvs_web_ctype_is(struct web_req *r, const char *type) {
     while (*ct == ' ' || *ct == '\t')
         ct++;
     return !*ct || *ct == ';';
+}
+
+int pvs_web_status(enum pvs_err rc) {
+    switch (rc) {
+    case PVS_OK:
+        return 200;
+    case PVS_ERR_NOTFOUND:
+        return 404;
+    case PVS_ERR_EXISTS:
+        return 409;
+    case PVS_ERR_DENIED:
+        return 403;
+    case PVS_ERR_INVAL:
+        return 400;
+    case PVS_ERR_UNSUPPORTED:
+        return 501;
+    case PVS_ERR_DB:
+        return 503;
+    default:
+        return 500;
+    }
 }
 
 void pvs_web_error(struct web_req *r, int status, const char *field,
@@ -465,6 +549,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
     if (!r) {
         r = pvs_calloc(1, sizeof(*r));
         r->w = w;
+        r->epoch = epoch_enter(w);
         r->conn = conn;
         r->method = method;
         pvs_buf_init(&r->body, (size_t)w->http->max_body);
@@ -524,11 +609,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     (void)toe;
     if (!r)
         return;
-    if (r->reload) {
-        /* main re-reads the config (and with it the API's objects). */
-        pvs_info("configuration changed through the API: reloading");
-        kill(getpid(), SIGHUP);
-    }
+    epoch_leave(r->w, r->epoch);
     store_put(r);
     pvs_buf_release(&r->body);
     pvs_buf_release(&r->out);
@@ -626,6 +707,7 @@ enum pvs_err pvs_web_new(const struct pvs_config *cfg, struct pvs_queue *inbox,
     w->inbox = inbox;
     pthread_mutex_init(&w->pool_lock, NULL);
     pthread_mutex_init(&w->rl_lock, NULL);
+    pthread_mutex_init(&w->epoch_lock, NULL);
     w->buckets = pvs_calloc(WEB_BUCKETS, sizeof(*w->buckets));
     find_static_dir(w);
     rc = pvs_auth_start(w);
@@ -667,13 +749,16 @@ static enum pvs_err start(struct pvs_web *w, bool bound) {
         {MHD_OPTION_HTTPS_MEM_CERT, 0, w->tls_cert},
         {MHD_OPTION_END, 0, NULL},
     };
+    /* SO_REUSEPORT: the next server binds before this one lets go. */
     struct MHD_OptionItem sock[] = {
         {MHD_OPTION_SOCK_ADDR, 0, &ss},
         {MHD_OPTION_THREAD_POOL_SIZE, (intptr_t)w->http->threads, NULL},
+        {MHD_OPTION_LISTENING_ADDRESS_REUSE, 1, NULL},
         {MHD_OPTION_END, 0, NULL},
     };
+    /* ITC: the listen socket can be closed alone (pvs_web_retire). */
     unsigned flags = MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ERROR_LOG |
-                     MHD_ALLOW_SUSPEND_RESUME;
+                     MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ITC;
     uint16_t port = (uint16_t)w->http->port;
     /*
      * Behind a trusted proxy every connection comes from the proxy, so a
@@ -773,6 +858,23 @@ void pvs_web_stop(struct pvs_web *w) {
     w->mhd = NULL;
 }
 
+void pvs_web_retire(struct pvs_web *w, int64_t max_wait_ms) {
+    struct timespec ts = {0, 10 * 1000000L};
+    int64_t waited = 0;
+    MHD_socket fd;
+
+    if (!w || !w->mhd)
+        return;
+    fd = MHD_quiesce_daemon(w->mhd);
+    if (fd != MHD_INVALID_SOCKET)
+        close(fd);
+    while (!pvs_web_done_before(w, UINT64_MAX) && waited < max_wait_ms) {
+        nanosleep(&ts, NULL);
+        waited += 10;
+    }
+    pvs_web_stop(w);
+}
+
 void pvs_web_free(struct pvs_web *w) {
     if (!w)
         return;
@@ -781,6 +883,7 @@ void pvs_web_free(struct pvs_web *w) {
         pvs_store_close(w->pool[i]);
     pthread_mutex_destroy(&w->pool_lock);
     pthread_mutex_destroy(&w->rl_lock);
+    pthread_mutex_destroy(&w->epoch_lock);
     pvs_auth_free(w);
     pvs_free(w->buckets);
     if (w->tls_key)

@@ -68,9 +68,25 @@ struct web_bucket {
     int64_t last_ms;
 };
 
+/* Requests in flight that started under one configuration epoch. */
+struct web_epoch {
+    uint64_t epoch;
+    size_t n;
+};
+
+#define WEB_EPOCHS 8
+
 struct pvs_web {
-    const struct pvs_config *cfg;
-    const struct pvs_cfg_http *http;
+    /*
+     * The running configuration, replaced live (pvs_web_set_config): a
+     * request may read either, and the old one is freed by main only
+     * once every request that started before the switch has finished.
+     */
+    const struct pvs_config *_Atomic cfg;
+    const struct pvs_cfg_http *_Atomic http;
+    pthread_mutex_t epoch_lock;
+    uint64_t epoch;
+    struct web_epoch live[WEB_EPOCHS];
     const struct pvs_web_sky *sky; /* NULL: no expected series */
     struct pvs_queue *inbox;
     struct MHD_Daemon *mhd;
@@ -136,7 +152,7 @@ struct web_req {
     struct pvs_buf out;
     const char *ctype;
     char cookie[256]; /* Set-Cookie, or "" */
-    bool reload;      /* re-read the config once the answer is out */
+    uint64_t epoch;   /* configuration epoch at the start */
     /* a password check in progress (auth.c) */
     struct web_hash_job job;
     bool suspended;                   /* waiting for job, answer later */
@@ -154,6 +170,12 @@ const char *pvs_web_arg(struct web_req *r, const char *name);
 const char *pvs_web_header(struct web_req *r, const char *name);
 /* Whether the Content-Type's media type is type (parameters allowed). */
 bool pvs_web_ctype_is(struct web_req *r, const char *type);
+/*
+ * The HTTP status of a neutral outcome (the store's and the engine's):
+ * not found 404, exists 409, denied 403, invalid 400, unsupported 501,
+ * database 503, anything else 500.
+ */
+int pvs_web_status(enum pvs_err rc);
 /* Answer with a JSON error: {"error": {"status", "message", "field"}}. */
 void pvs_web_error(struct web_req *r, int status, const char *field,
                    const char *fmt, ...) __attribute__((format(printf, 4, 5)));

@@ -27,6 +27,7 @@
 #include "pvs/config.h"
 #include "pvs/metrics.h"
 #include "pvs/rules.h"
+#include "pvs/template.h"
 #include "pvs/tz.h"
 
 #define MAX_COLS 256
@@ -124,8 +125,10 @@ static void on_alert(void *ud, const struct pvs_alert_event *ev) {
     r->lost_kwh = ev->lost_kwh;
     r->lost_kwh_per_day = ev->lost_kwh_per_day;
     r->silenced = ev->silenced;
-    pvs_strlcpy(r->explanation, ev->explanation, sizeof(r->explanation));
-    pvs_strlcpy(r->evidence, ev->evidence, sizeof(r->evidence));
+    /* The rules write keys and values; people read English here. */
+    pvs_template_evidence("en", ev->explanation, r->explanation,
+                          sizeof(r->explanation));
+    pvs_template_evidence("en", ev->evidence, r->evidence, sizeof(r->evidence));
 }
 
 static void fmt_local(const struct pvs_tz *tz, int64_t ms, char *buf,

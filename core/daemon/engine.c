@@ -40,8 +40,10 @@
 #include "pvs/service.h"
 #include "pvs/log.h"
 #include "pvs/msg.h"
+#include "pvs/mqtt.h"
 #include "pvs/rules.h"
 #include "pvs/stats.h"
+#include "pvs/template.h"
 #include "pvs/store_web.h"
 #include "pvs/store.h"
 #include "pvs/tz.h"
@@ -112,9 +114,20 @@ static void rescan_outbox(struct pvs_engine *e) {
     pvs_free(ids);
 }
 
-static void on_alert(void *ud, const struct pvs_alert_event *ev) {
+static void on_alert(void *ud, const struct pvs_alert_event *rev) {
     struct pvs_engine *e = ud;
     enum pvs_err rc;
+    struct pvs_alert_event loc = *rev, *ev = &loc;
+
+    /* Stored, logged and sent to machines in English; each person's
+     * message renders the rules' own form in their language. */
+    pvs_strlcpy(loc.evidence_src, rev->evidence, sizeof(loc.evidence_src));
+    pvs_strlcpy(loc.explanation_src, rev->explanation,
+                sizeof(loc.explanation_src));
+    pvs_template_evidence("en", rev->evidence, loc.evidence,
+                          sizeof(loc.evidence));
+    pvs_template_evidence("en", rev->explanation, loc.explanation,
+                          sizeof(loc.explanation));
 
     if (ev->state == PVS_ALERT_UPDATE) {
         if (e->svc.txn_rc)
@@ -308,6 +321,14 @@ static void flush_answers(struct pvs_engine *e, bool committed) {
     e->nanswers = 0;
 }
 
+/* API writes the running configuration reflects (config_merge.c). */
+static bool changes_entities(int kind) {
+    return kind == PVS_CMD_API_CREATE || kind == PVS_CMD_API_UPDATE ||
+           kind == PVS_CMD_API_DELETE || kind == PVS_CMD_API_SILENCE_CREATE ||
+           kind == PVS_CMD_API_SILENCE_DELETE ||
+           kind == PVS_CMD_API_ERASE_CUSTOMER;
+}
+
 static void handle_command(struct pvs_engine *e, struct pvs_command *c,
                            int64_t now) {
     if (pvs_service_command(&e->svc, c, now)) {
@@ -319,6 +340,8 @@ static void handle_command(struct pvs_engine *e, struct pvs_command *c,
         if (pvs_engine_api_command(e->svc.cfg, e->svc.st, c, now, &db)) {
             if (db && !e->svc.txn_rc)
                 e->svc.txn_rc = db;
+            if (!c->result && changes_entities((int)c->kind))
+                e->config_dirty = true;
             engine_reply(e, c, c->result, c->http_status, c->message);
             return;
         }
@@ -341,6 +364,7 @@ static void handle(struct pvs_engine *e, struct pvs_msg *m, int64_t now) {
         handle_command(e, m->cmd, now);
         m->cmd = NULL; /* answered (or queued for answer) */
         break;
+    case PVS_MSG_CONFIG: /* engine_main hands it to switch_config */
     case PVS_MSG_SOURCE_HEALTH:
     case PVS_MSG_DEVICE_STATUS:
         pvs_debug("source '%s' is %s", m->source,
@@ -427,6 +451,7 @@ static void batch(struct pvs_engine *e, void **msgs, size_t n) {
         pvs_store_rollback(e->svc.st);
         pvs_stats_add(PVS_STAT_DB_ERRORS, 1);
         pvs_stats_add(PVS_STAT_SAMPLES_LOST, nsamples);
+        e->config_dirty = false;
         pvs_complain(&e->db_down, PVS_LOG_ERROR,
                      "cannot commit a batch of %zu messages (%zu samples "
                      "lost): %s",
@@ -437,6 +462,9 @@ static void batch(struct pvs_engine *e, void **msgs, size_t n) {
     }
     flush_answers(e, true);
     pvs_complain_release(&e->db_down, "database writes work again");
+    if (e->config_dirty && e->on_change)
+        e->on_change(e->on_change_ud);
+    e->config_dirty = false;
     for (size_t i = 0; i < e->svc.nfresh; i++)
         engine_submit(e, e->svc.fresh[i]);
     e->svc.nfresh = 0;
@@ -499,6 +527,95 @@ static bool disk_low(struct pvs_engine *e) {
     return low;
 }
 
+/*
+ * The next configuration, between two batches. Everything indexed by
+ * device or site is carried over by id; the rules keep their state (see
+ * pvs_ruleset_carry), so a change to one site touches no other alert.
+ */
+static void switch_config(struct pvs_engine *e, const struct pvs_msg *m) {
+    const struct pvs_config *old = e->svc.cfg, *next = m->cfg;
+    struct pvs_ruleset *rs = NULL;
+    struct pvs_cfg_errors errs;
+    int64_t *last_ts = pvs_calloc(next->ndevices + 1, sizeof(int64_t));
+    struct pvs_tz **tz = pvs_calloc(next->nsites + 1, sizeof(*tz));
+    bool had_mqtt = false;
+
+    memset(&errs, 0, sizeof(errs));
+    /* main validated next with the same call: a failure is a bug. */
+    PVS_ASSERT(!pvs_ruleset_new(next, on_alert, e, &rs, &errs));
+    pvs_ruleset_carry(rs, e->svc.rules);
+    for (size_t d = 0; d < old->ndevices; d++) {
+        const struct pvs_device *nd =
+            pvs_config_device(next, old->devices[d]->obj.id);
+        if (nd)
+            last_ts[nd->index] = e->last_ts[d];
+    }
+    for (size_t i = 0; i < next->nsites; i++) {
+        const struct pvs_site *ns = next->sites[i];
+        const struct pvs_site *os = pvs_config_site(old, ns->obj.id);
+
+        if (os && e->svc.tz[os->index] && !strcmp(os->timezone, ns->timezone)) {
+            tz[i] = e->svc.tz[os->index];
+            e->svc.tz[os->index] = NULL;
+        } else if (pvs_tz_load(ns->timezone, &tz[i])) {
+            tz[i] = NULL;
+        }
+    }
+    for (size_t i = 0; i < old->nsites; i++)
+        pvs_tz_free(e->svc.tz[i]);
+    pvs_free(e->svc.tz);
+    e->svc.tz = tz;
+    pvs_free(e->last_ts);
+    e->last_ts = last_ts;
+    pvs_service_release(&e->svc);
+    pvs_ruleset_free(e->svc.rules);
+    e->svc.rules = rs;
+    e->svc.cfg = next;
+    engine_rollup_switch(e, old);
+    if (pvs_service_init(&e->svc))
+        pvs_warn("cannot read the link key again: links keep the old one");
+    for (size_t i = 0; i < e->nhealth; i++) {
+        if (strcmp(e->health[i].name, "mqtt"))
+            continue;
+        had_mqtt = true;
+        if (m->mqtt) {
+            e->health[i].ud = m->mqtt;
+        } else {
+            e->health[i] = e->health[--e->nhealth];
+            break;
+        }
+    }
+    if (!had_mqtt && m->mqtt && e->nhealth < MAX_HEALTH)
+        e->health[e->nhealth++] =
+            (struct health){"mqtt", pvs_mqtt_healthy, m->mqtt, true};
+    if (pvs_store_sync_config(e->svc.st, next))
+        pvs_warn("cannot mirror the configuration in the database: %s",
+                 pvs_store_errmsg(e->svc.st));
+    pthread_mutex_lock(&e->gen_lock);
+    e->gen++;
+    pthread_cond_broadcast(&e->gen_cond);
+    pthread_mutex_unlock(&e->gen_lock);
+}
+
+/* Batches end at each CONFIG message, which takes effect between them. */
+static void batches(struct pvs_engine *e, void **msgs, size_t n) {
+    size_t from = 0;
+
+    for (size_t i = 0; i < n; i++) {
+        struct pvs_msg *m = msgs[i];
+
+        if (m->type != PVS_MSG_CONFIG)
+            continue;
+        if (i > from)
+            batch(e, msgs + from, i - from);
+        switch_config(e, m);
+        pvs_msg_free(m);
+        from = i + 1;
+    }
+    if (from < n || !n)
+        batch(e, msgs + from, n - from);
+}
+
 static void *engine_main(void *arg) {
     struct pvs_engine *e = arg;
     void *msgs[BATCH_MAX];
@@ -541,9 +658,13 @@ static void *engine_main(void *arg) {
                 nap_ms(GATHER_NAP_MS);
             n += pvs_queue_pop_batch(e->inbox, msgs + n, BATCH_MAX - n, 0);
         }
-        batch(e, msgs, n);
+        batches(e, msgs, n);
     }
     save_learnt(e);
+    pthread_mutex_lock(&e->gen_lock);
+    e->exited = true;
+    pthread_cond_broadcast(&e->gen_cond);
+    pthread_mutex_unlock(&e->gen_lock);
     return NULL;
 }
 
@@ -560,6 +681,8 @@ enum pvs_err pvs_engine_new(const struct pvs_config *cfg,
 
     memset(&errs, 0, sizeof(errs));
     e->svc.cfg = cfg;
+    pthread_mutex_init(&e->gen_lock, NULL);
+    pthread_cond_init(&e->gen_cond, NULL);
     e->ingest_ok = true;
     e->db_down.every = 100;
     e->last_ts = pvs_calloc(cfg->ndevices + 1, sizeof(int64_t));
@@ -594,6 +717,38 @@ out:
     }
     *ret = e;
     return PVS_OK;
+}
+
+void pvs_engine_on_change(struct pvs_engine *e, void (*fn)(void *ud),
+                          void *ud) {
+    e->on_change = fn;
+    e->on_change_ud = ud;
+}
+
+enum pvs_err pvs_engine_switch(struct pvs_engine *e,
+                               const struct pvs_config *next, void *mqtt_ud) {
+    struct pvs_msg *m = pvs_msg_new(PVS_MSG_CONFIG, 0);
+    enum pvs_err rc;
+    uint64_t target;
+
+    m->cfg = next;
+    m->mqtt = mqtt_ud;
+    pthread_mutex_lock(&e->gen_lock);
+    target = e->gen + 1;
+    pthread_mutex_unlock(&e->gen_lock);
+    do
+        rc = pvs_queue_push(e->inbox, m, 1000);
+    while (rc == PVS_ERR_TIMEOUT || rc == PVS_ERR_FULL);
+    if (rc) {
+        pvs_msg_free(m);
+        return rc;
+    }
+    pthread_mutex_lock(&e->gen_lock);
+    while (e->gen < target && !e->exited)
+        pthread_cond_wait(&e->gen_cond, &e->gen_lock);
+    rc = e->gen >= target ? PVS_OK : PVS_ERR_CLOSED;
+    pthread_mutex_unlock(&e->gen_lock);
+    return rc;
 }
 
 struct pvs_queue *pvs_engine_inbox(struct pvs_engine *e) {
@@ -658,5 +813,7 @@ void pvs_engine_free(struct pvs_engine *e) {
     pvs_free(e->svc.tz);
     pvs_free(e->inflight);
     pvs_free(e->answers);
+    pthread_mutex_destroy(&e->gen_lock);
+    pthread_cond_destroy(&e->gen_cond);
     pvs_free(e);
 }

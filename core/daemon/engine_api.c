@@ -39,7 +39,6 @@ static enum pvs_err entity_command(struct pvs_store *st,
     char field[64], msg[160];
 
     if (!e || !pvs_store_web_id_valid(id)) {
-        res->status = 400;
         pvs_strlcpy(res->msg, "bad entity or id", sizeof(res->msg));
         return PVS_ERR_INVAL;
     }
@@ -47,7 +46,6 @@ static enum pvs_err entity_command(struct pvs_store *st,
         return pvs_store_web_delete(st, e, id, str(j, "owner"), res);
     if (pvs_store_web_validate(e, fields, c->kind == PVS_CMD_API_CREATE, field,
                                sizeof(field), msg, sizeof(msg))) {
-        res->status = 400;
         pvs_strlcpy(res->msg, msg, sizeof(res->msg));
         return PVS_ERR_INVAL;
     }
@@ -67,7 +65,6 @@ bool pvs_engine_api_command(const struct pvs_config *cfg, struct pvs_store *st,
     if (kind < PVS_CMD_API_BASE || kind >= PVS_CMD_API_END)
         return false;
     memset(&res, 0, sizeof(res));
-    res.status = 400;
     pvs_strlcpy(res.msg, "bad request", sizeof(res.msg));
     if (c->text[0]) {
         j = cJSON_ParseWithLength(c->text, strnlen(c->text, sizeof(c->text)));
@@ -150,12 +147,11 @@ out:
             pvs_info("api: %s by %s", res.msg,
                      c->actor[0] ? c->actor : "someone");
     }
-    if (rc == PVS_ERR_DB) {
+    if (rc == PVS_ERR_DB)
         *ret_db_error = rc;
-        res.status = 503;
-    }
+    /* A failure stays neutral: web/ picks its HTTP status from rc. */
     c->result = rc;
-    c->http_status = res.status;
+    c->http_status = rc ? 0 : res.created ? 201 : 200;
     c->result_id = res.id;
     pvs_strlcpy(c->message, res.msg, sizeof(c->message));
     /* The arguments are spent: the message is kept in text as well, for

@@ -48,6 +48,14 @@ struct pvs_engine {
     bool disk_low;                /* ingest paused: under min_free_disk */
     int64_t disk_checked;         /* real ms of the last look while paused */
     struct engine_rollup *rollup; /* engine_rollup.c */
+    /* live changes: see pvs_engine_switch */
+    bool config_dirty; /* a committed API write changed the entities */
+    void (*on_change)(void *ud);
+    void *on_change_ud;
+    pthread_mutex_t gen_lock;
+    pthread_cond_t gen_cond;
+    uint64_t gen; /* configurations switched to */
+    bool exited;  /* the thread has returned */
 };
 
 /* engine_rollup.c: production rollups, summed per batch */
@@ -57,5 +65,8 @@ void engine_rollup_release(struct pvs_engine *e);
 void engine_rollup_sample(struct pvs_engine *e, const struct pvs_sample *s);
 /* Write the batch's sums into the open transaction. */
 enum pvs_err engine_rollup_flush(struct pvs_engine *e);
+/* e->svc.cfg is the next configuration, old the one before: carry the sums'
+ * tracks over by id. Between batches only. */
+void engine_rollup_switch(struct pvs_engine *e, const struct pvs_config *old);
 
 #endif

@@ -144,3 +144,30 @@ enum pvs_err engine_rollup_flush(struct pvs_engine *e) {
     r->n = 0;
     return rc;
 }
+
+void engine_rollup_switch(struct pvs_engine *e, const struct pvs_config *old) {
+    struct engine_rollup *r = e->rollup;
+    const struct pvs_config *nc = e->svc.cfg;
+    struct pvs_expect_track *track =
+        pvs_calloc(nc->ndevices + 1, sizeof(*track));
+    struct pvs_expect_env *env = pvs_calloc(nc->nsites + 1, sizeof(*env));
+
+    PVS_ASSERT(!r->n);
+    for (size_t d = 0; d < old->ndevices; d++) {
+        const struct pvs_device *nd =
+            pvs_config_device(nc, old->devices[d]->obj.id);
+        if (nd)
+            track[nd->index] = r->track[d];
+    }
+    for (size_t s = 0; s < old->nsites; s++) {
+        const struct pvs_site *ns = pvs_config_site(nc, old->sites[s]->obj.id);
+        if (ns)
+            env[ns->index] = r->env[s];
+    }
+    pvs_free(r->track);
+    pvs_free(r->env);
+    pvs_free(r->open);
+    r->track = track;
+    r->env = env;
+    r->open = pvs_calloc(nc->ndevices + 1, sizeof(*r->open));
+}

@@ -10,7 +10,15 @@
  * reverse for the collectors, then the notifier (its last results still
  * reach the engine), then the engine, which drains its inbox and commits.
  * SIGHUP parses the new config completely first; only a config without a
- * single error replaces the running one (stop, swap, start).
+ * single error replaces the running one. Changes are applied live
+ * (apply_live): the engine switches configuration between two batches
+ * with its rule state, MQTT keeps its session, the HTTP server keeps
+ * serving; only a changed [http] address makes a new server (bound before
+ * the old one closes) and a changed [mqtt] a new link. A change to
+ * [global], [smtp], [sms] or a webhook still restarts every part. API
+ * writes to sites, devices, people and silences take the same live path,
+ * asked for by the engine after its commit (SIGUSR2). The file's path is
+ * made absolute once, at start.
  */
 #define PVS_LOG_MODULE "main"
 #include <curl/curl.h>
@@ -70,8 +78,9 @@ static const char usage_run[] =
     "\n"
     "Run the daemon in the foreground, logging to stderr.\n"
     "SIGTERM or SIGINT: finish the current work and exit 0.\n"
-    "SIGHUP: re-read FILE; a config with errors is reported with file:line\n"
-    "and the running one stays.\n";
+    "SIGHUP: re-read FILE and apply the changes without a restart (a new\n"
+    "[http] port is bound before the old one closes); a config with errors\n"
+    "is reported with file:line and the running one stays.\n";
 
 static const char usage_check[] =
     "usage: pvsentry check -c FILE\n"
@@ -322,14 +331,36 @@ out:
 
 /* ---- run ---- */
 
+/* A replaced configuration, freed once the HTTP requests that may read it
+ * have finished (and the notifier no longer runs on it). */
+struct retired {
+    struct pvs_config *cfg;
+    uint64_t web_epoch; /* 0: the server that read it is gone */
+};
+
+#define MAX_RETIRED 64
+
 struct daemon {
     struct pvs_config *cfg;
+    /* the notifier runs on the configuration it started with */
+    struct pvs_config *notifier_cfg;
     struct pvs_notifier *notifier;
     struct pvs_engine *engine;
     struct pvs_mqtt *mqtt;
     struct pvs_poller *poller;
     struct pvs_web *web;
+    struct retired retired[MAX_RETIRED];
+    size_t nretired;
 };
+
+static void free_retired(struct daemon *d, bool all);
+
+/* Runs on the engine thread after an API write committed. */
+static void api_changed(void *ud) {
+    (void)ud;
+    /* Taken by main's sigtimedwait, like every signal. */
+    kill(getpid(), SIGUSR2);
+}
 
 static void daemon_stop(struct daemon *d) {
     if (d->web)
@@ -352,6 +383,9 @@ static void daemon_stop(struct daemon *d) {
     d->poller = NULL;
     d->engine = NULL;
     d->notifier = NULL;
+    /* No thread is left to read the replaced configurations. */
+    free_retired(d, true);
+    d->notifier_cfg = NULL;
 }
 
 static enum pvs_err daemon_start(struct daemon *d) {
@@ -361,6 +395,8 @@ static enum pvs_err daemon_start(struct daemon *d) {
     rc = pvs_engine_new(d->cfg, &d->engine);
     if (rc)
         goto out;
+    pvs_engine_on_change(d->engine, api_changed, d);
+    d->notifier_cfg = d->cfg;
     inbox = pvs_engine_inbox(d->engine);
     /* The notifier reports to the engine's inbox. */
     rc = pvs_notifier_new(d->cfg, inbox, &d->notifier);
@@ -393,6 +429,162 @@ static enum pvs_err daemon_start(struct daemon *d) {
 out:
     if (rc)
         daemon_stop(d);
+    return rc;
+}
+
+/* ---- live changes ---- */
+
+static bool same_str(const char *a, const char *b) {
+    return a == b || (a && b && !strcmp(a, b));
+}
+
+/* The same keys with the same values, in the same order. */
+static bool same_obj(const struct pvs_cfg_obj *a, const struct pvs_cfg_obj *b) {
+    if (!a || !b)
+        return a == b;
+    if (!same_str(a->id, b->id) || a->nkv != b->nkv)
+        return false;
+    for (size_t i = 0; i < a->nkv; i++)
+        if (strcmp(a->kv[i].key, b->kv[i].key) ||
+            strcmp(a->kv[i].value, b->kv[i].value))
+            return false;
+    return true;
+}
+
+#define SAME_SECTION(a, b, f)                                                  \
+    same_obj((a)->f ? &(a)->f->obj : NULL, (b)->f ? &(b)->f->obj : NULL)
+
+static bool same_http(const struct pvs_config *a, const struct pvs_config *b) {
+    return SAME_SECTION(a, b, http);
+}
+
+static bool same_mqtt(const struct pvs_config *a, const struct pvs_config *b) {
+    if (!SAME_SECTION(a, b, mqtt) || a->nmqtt_maps != b->nmqtt_maps)
+        return false;
+    for (size_t i = 0; i < a->nmqtt_maps; i++)
+        if (!same_obj(&a->mqtt_maps[i]->obj, &b->mqtt_maps[i]->obj))
+            return false;
+    return true;
+}
+
+/* What the engine's store, clock and notifier were built from: a change
+ * there restarts them all. */
+static bool same_core(const struct pvs_config *a, const struct pvs_config *b) {
+    if (!same_obj(&a->global.obj, &b->global.obj) ||
+        !SAME_SECTION(a, b, smtp) || !SAME_SECTION(a, b, sms) ||
+        a->nwebhooks != b->nwebhooks)
+        return false;
+    for (size_t i = 0; i < a->nwebhooks; i++)
+        if (!same_obj(&a->webhooks[i]->obj, &b->webhooks[i]->obj))
+            return false;
+    return true;
+}
+
+/* Free the replaced configurations nothing reads any more. */
+static void free_retired(struct daemon *d, bool all) {
+    size_t k = 0;
+
+    for (size_t i = 0; i < d->nretired; i++) {
+        struct retired *r = &d->retired[i];
+        bool done = all || (r->cfg != d->notifier_cfg &&
+                            (!d->web || !r->web_epoch ||
+                             pvs_web_done_before(d->web, r->web_epoch)));
+        if (done)
+            pvs_config_free(r->cfg);
+        else
+            d->retired[k++] = *r;
+    }
+    d->nretired = k;
+}
+
+/*
+ * Switch the running daemon to next without a restart. The new parts
+ * (an MQTT link for new [mqtt] settings, a server for a new [http]
+ * address, the Modbus poller) are made first, so a failure changes
+ * nothing. Then, while no producer sends (the poller stopped, MQTT
+ * messages held at the callback's door), the engine switches at a safe
+ * point between two batches; the MQTT link takes the new devices; a new
+ * server listens before the old one finishes its requests. Takes next.
+ */
+static enum pvs_err apply_live(struct daemon *d, struct pvs_config *next) {
+    struct pvs_queue *inbox = pvs_engine_inbox(d->engine);
+    bool mqtt_changed = !same_mqtt(d->cfg, next);
+    bool http_changed = !same_http(d->cfg, next);
+    struct pvs_mqtt *mqtt = NULL;
+    struct pvs_web *web = NULL;
+    struct pvs_poller *poller = NULL;
+    enum pvs_err rc = PVS_OK;
+
+    if (d->nretired == MAX_RETIRED)
+        free_retired(d, false);
+    if (d->nretired == MAX_RETIRED) {
+        pvs_error("too many configurations still in use by requests: "
+                  "change not applied yet");
+        rc = PVS_ERR_FULL;
+        goto out;
+    }
+    if (mqtt_changed && next->mqtt)
+        rc = pvs_mqtt_new(next, inbox, &mqtt);
+    if (!rc && http_changed && next->http) {
+        rc = pvs_web_new(next, inbox, &web);
+        if (!rc && web)
+            pvs_web_set_sky(web, &pvs_web_sky_clear);
+        if (!rc)
+            rc = pvs_web_start(web);
+    }
+    if (!rc)
+        rc = pvs_poller_new(next, inbox, &poller);
+    if (rc)
+        goto out;
+
+    pvs_poller_stop(d->poller);
+    if (d->mqtt && !mqtt_changed)
+        pvs_mqtt_pause(d->mqtt);
+    else if (d->mqtt)
+        pvs_mqtt_stop(d->mqtt);
+    rc = pvs_engine_switch(d->engine, next,
+                           mqtt_changed ? (void *)mqtt : (void *)d->mqtt);
+    if (d->mqtt && !mqtt_changed) {
+        pvs_mqtt_resume(d->mqtt, rc ? NULL : next);
+    } else if (!rc) {
+        pvs_mqtt_free(d->mqtt);
+        d->mqtt = mqtt;
+        mqtt = NULL;
+        if (d->mqtt && pvs_mqtt_start(d->mqtt))
+            pvs_error("cannot start the MQTT link with the new settings");
+    }
+    if (rc) /* the engine stopped: the daemon is going down */
+        goto out;
+    pvs_poller_free(d->poller);
+    d->poller = poller;
+    poller = NULL;
+    if (pvs_poller_start(d->poller))
+        pvs_error("cannot start the Modbus poller with the new settings");
+
+    d->retired[d->nretired].cfg = d->cfg;
+    d->retired[d->nretired].web_epoch = 0;
+    if (http_changed) {
+        struct pvs_web *old = d->web;
+
+        d->web = web;
+        web = NULL;
+        /* Requests in flight on the old address finish first. */
+        pvs_web_retire(old, old ? d->cfg->http->timeout_ms : 0);
+        pvs_web_free(old);
+        for (size_t i = 0; i < d->nretired; i++)
+            d->retired[i].web_epoch = 0;
+    } else if (d->web) {
+        d->retired[d->nretired].web_epoch = pvs_web_set_config(d->web, next);
+    }
+    d->nretired++;
+    d->cfg = next;
+    next = NULL;
+out:
+    pvs_poller_free(poller);
+    pvs_mqtt_free(mqtt);
+    pvs_web_free(web);
+    pvs_config_free(next);
+    free_retired(d, false);
     return rc;
 }
 
@@ -437,6 +629,7 @@ static void log_stats(void) {
 
 static int cmd_run(int argc, char **argv) {
     const char *path;
+    char *abs_path = NULL;
     struct daemon d;
     sigset_t set;
     bool level_forced = false;
@@ -451,10 +644,17 @@ static int cmd_run(int argc, char **argv) {
     path = config_arg(argc, argv, usage_run, NULL, NULL);
     if (!path)
         return 2;
+    /* Once, at start: reloads and the API's changes read the same file
+     * whatever the working directory is then. */
+    abs_path = realpath(path, NULL);
+    if (abs_path)
+        path = abs_path;
     memset(&d, 0, sizeof(d));
     d.cfg = load(path, true);
-    if (!d.cfg)
+    if (!d.cfg) {
+        pvs_free(abs_path); /* from realpath */
         return 1;
+    }
     apply_log_level(d.cfg, level_forced);
     setup_clock(d.cfg);
 
@@ -464,12 +664,14 @@ static int cmd_run(int argc, char **argv) {
     sigaddset(&set, SIGINT);
     sigaddset(&set, SIGHUP);
     sigaddset(&set, SIGUSR1);
+    sigaddset(&set, SIGUSR2);
     sigaddset(&set, SIGPIPE);
     pthread_sigmask(SIG_BLOCK, &set, NULL);
 
     if (daemon_start(&d)) {
         pvs_error("cannot start, see the errors above");
         pvs_config_free(d.cfg);
+        pvs_free(abs_path); /* from realpath */
         return 1;
     }
     pvs_info("ready (pvsentry %s, %zu sites, %zu devices, config '%s')",
@@ -483,7 +685,11 @@ static int cmd_run(int argc, char **argv) {
         struct timespec ts = {wd ? (time_t)(wd / 2000) : 3600,
                               wd ? (long)((wd / 2) % 1000) * 1000000L : 0};
 
+        /* Replaced configurations wait for their last readers. */
+        if (d.nretired)
+            ts = (struct timespec){0, 100 * 1000000L};
         sig = sigtimedwait(&set, NULL, &ts);
+        free_retired(&d, false);
         if (sig < 0) {
             if (wd)
                 pvs_sd_notify("WATCHDOG=1");
@@ -497,6 +703,21 @@ static int cmd_run(int argc, char **argv) {
             log_stats();
             continue;
         }
+        if (sig == SIGUSR2) {
+            /* Sites, devices, people or silences changed through the
+             * API (committed): the running configuration takes them. */
+            next = load(path, true);
+            if (!next) {
+                pvs_error("cannot apply the API's changes: the "
+                          "configuration has errors (see above)");
+                continue;
+            }
+            if (!apply_live(&d, next))
+                pvs_info("configuration applied live (%zu sites, %zu "
+                         "devices)",
+                         d.cfg->nsites, d.cfg->ndevices);
+            continue;
+        }
         if (sig != SIGHUP)
             continue;
         pvs_info("SIGHUP: reloading '%s'", path);
@@ -507,6 +728,16 @@ static int cmd_run(int argc, char **argv) {
             pvs_sd_notify("READY=1");
             continue;
         }
+        if (same_core(d.cfg, next)) {
+            apply_log_level(next, level_forced);
+            if (!apply_live(&d, next))
+                pvs_info("ready (reloaded, %zu sites, %zu devices)",
+                         d.cfg->nsites, d.cfg->ndevices);
+            pvs_sd_notify("READY=1");
+            continue;
+        }
+        pvs_info("[global], [smtp], [sms] or a webhook changed: restarting "
+                 "the engine and every collector");
         daemon_stop(&d);
         pvs_config_free(d.cfg);
         d.cfg = next;
@@ -525,6 +756,7 @@ static int cmd_run(int argc, char **argv) {
     pvs_msg_pool_drain();
     log_stats();
     pvs_config_free(d.cfg);
+    pvs_free(abs_path); /* from realpath */
     pvs_info("stopped");
     return status;
 }

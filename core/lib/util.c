@@ -39,6 +39,12 @@ const char *pvs_err_str(enum pvs_err rc) {
         return "full";
     case PVS_ERR_NOTFOUND:
         return "not found";
+    case PVS_ERR_EXISTS:
+        return "exists already";
+    case PVS_ERR_DENIED:
+        return "denied";
+    case PVS_ERR_UNSUPPORTED:
+        return "not supported";
     }
     return "unknown error";
 }

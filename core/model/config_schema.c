@@ -38,7 +38,8 @@ enum ktype {
     K_BOOL,
     K_ENUM,
     K_LIST,
-    K_PATH, /* a file name, relative to the file that names it */
+    K_PATH,  /* a file name, relative to the file that names it */
+    K_STORE, /* K_PATH, sqlite:PATH (kept as PATH) or a server URL (whole) */
 };
 
 struct key_def {
@@ -78,7 +79,7 @@ static const char *const languages[] = {"en", "fr", "de", "es",
 
 #define G(f) offsetof(struct pvs_cfg_global, f)
 static const struct key_def global_keys[] = {
-    {"database", K_PATH, G(database), "pvsentry.db", NONE, NULL, false},
+    {"database", K_STORE, G(database), "pvsentry.db", NONE, NULL, false},
     {"log_level", K_ENUM, G(log_level), "info", NONE, log_levels, false},
     {"sim_start", K_STR, G(sim_start), NULL, NONE, NULL, false},
     {"sim_speed", K_DOUBLE, G(sim_speed), "0", 0, 100000, NULL, false},
@@ -464,6 +465,15 @@ static void apply_value(void *obj, const struct key_def *k, const char *value,
         pvs_free(*(char **)(base + k->off));
         *(char **)(base + k->off) = pvs_strdup(value);
         return;
+    case K_STORE:
+        if (strstr(value, "://")) {
+            pvs_free(*(char **)(base + k->off));
+            *(char **)(base + k->off) = pvs_strdup(value);
+            return;
+        }
+        if (!strncmp(value, "sqlite:", 7))
+            value += 7;
+        /* fall through */
     case K_PATH:
         if (!*value) {
             pvs_cfg_error(errs, file, line, "'%s' must not be empty", k->name);

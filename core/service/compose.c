@@ -362,6 +362,13 @@ void service_fact(struct mail_facts *f, const char *name, const char *value) {
     f->n++;
 }
 
+const char *service_fact_get(const struct mail_facts *f, const char *name) {
+    for (size_t i = f->n; i-- > 0;)
+        if (!strcmp(f->v[i].name, name))
+            return f->v[i].value;
+    return NULL;
+}
+
 char *service_fact_buf(struct mail_facts *f) {
     PVS_ASSERT(f->nbuf < PVS_ARRAY_LEN(f->buf));
     return f->buf[f->nbuf++];
@@ -494,8 +501,18 @@ void service_common_facts(struct pvs_service *e, struct mail_facts *f,
     service_fact(f, "device_model", dev ? dev->model : NULL);
     service_fact(f, "rule", ev->rule_id);
     service_fact(f, "family", ev->family);
-    service_fact(f, "evidence", ev->evidence);
-    service_fact(f, "explanation", ev->explanation);
+    /* In the technician's language, from the rules' keys and values. */
+    service_fact(f, "evidence",
+                 pvs_template_evidence(lang,
+                                       ev->evidence_src[0] ? ev->evidence_src
+                                                           : ev->evidence,
+                                       service_fact_buf(f), PVS_FACT_MAX));
+    service_fact(f, "explanation",
+                 pvs_template_evidence(lang,
+                                       ev->explanation_src[0]
+                                           ? ev->explanation_src
+                                           : ev->explanation,
+                                       service_fact_buf(f), PVS_FACT_MAX));
     service_fact(
         f, "event_code",
         event_code(e, dev, ev->subject, service_fact_buf(f), PVS_FACT_MAX));
@@ -528,7 +545,7 @@ void service_common_facts(struct pvs_service *e, struct mail_facts *f,
     }
     /* The alert's one figure (rules.h), as numbers for any layout. */
     service_fact(f, "lost_kwh", (b = service_fact_buf(f)));
-    pvs_snprintf(b, PVS_FACT_MAX, "%.1f", ev->lost_kwh);
+    pvs_snprintf(b, PVS_FACT_MAX, "%.1f", t->lost_kwh > 0 ? t->lost_kwh : 0);
     service_fact(f, "lost_kwh_per_day", (b = service_fact_buf(f)));
     pvs_snprintf(b, PVS_FACT_MAX, "%.1f", per_day);
     service_fact(f, "next_step",

@@ -411,12 +411,49 @@ static void ics_for(const struct pvs_ticket *t, const struct pvs_site *site,
 
 /* ---- webhooks and SMS ---- */
 
+/* A critical alert or escalation, texted to the technician in their
+ * words (pf: the event's facts, mf: the mail's). */
+static void text_technician(struct pvs_service *e, const struct pvs_ticket *t,
+                            const struct pvs_person *tech,
+                            struct pvs_payload_facts *pf,
+                            const struct mail_facts *mf, const char *kind,
+                            int64_t now) {
+    char ack[PVS_FACT_MAX], id[96], msgid[160];
+    char *text;
+    const char *lang = tech->language ? tech->language : "en";
+    char wb[7][96];
+    struct pvs_payload_words words = {
+        service_word(lang, "sms.urgent", NULL, 0, wb[0], sizeof(wb[0])),
+        service_word(lang, "sms.recovered", NULL, 0, wb[1], sizeof(wb[1])),
+        service_word(lang, "sms.escalation", NULL, 0, wb[2], sizeof(wb[2])),
+        service_word(lang, "sms.lost", NULL, 0, wb[3], sizeof(wb[3])),
+        service_word(lang, "sms.ticket", NULL, 0, wb[4], sizeof(wb[4])),
+        service_word(lang, "sms.ack", NULL, 0, wb[5], sizeof(wb[5])),
+        service_word(lang, "sms.problem", NULL, 0, wb[6], sizeof(wb[6]))};
+
+    service_flow_ack_id(t, tech, id, sizeof(id));
+    service_flow_link_id(e, "ack", id, now, ack, sizeof(ack));
+    pf->ack_url = ack;
+    /* The technician's SMS is in their words, as their mail is. */
+    pf->title = service_fact_get(mf, "title");
+    pf->lost_text = service_fact_get(mf, "lost");
+    pf->words = &words;
+    text = pvs_payload_sms_text(pf);
+    pvs_snprintf(msgid, sizeof(msgid), "<pvs.%lld.sms.%s.%lld.%u@pvsentry>",
+                 (long long)t->id, kind, (long long)now, e->msg_seq++);
+    if (text)
+        service_queue_raw(e, t->id, "sms", "technician", kind, tech->phone,
+                          t->title, text, msgid, now, 0, NULL);
+    pvs_free(text);
+}
+
 void service_flow_integrations(struct pvs_service *e,
                                const struct pvs_ticket *t,
                                const struct pvs_alert_event *ev,
                                const char *kind, int64_t now) {
     const struct pvs_config *cfg = e->cfg;
     struct pvs_payload_facts pf;
+    struct mail_facts *mf;
     char msgid[160];
     const struct pvs_person *tech =
         t->assignee ? pvs_config_technician(cfg, t->assignee) : NULL;
@@ -438,7 +475,15 @@ void service_flow_integrations(struct pvs_service *e,
     pf.kb = ev->kb;
     pf.started_ms = ev->started_ms ? ev->started_ms : t->opened_ms;
     pf.ended_ms = !strcmp(kind, "recovered") ? now : 0;
-    pf.lost_kwh = ev->lost_kwh;
+    /* The one figure the mail shows: the ticket's loss so far and the
+     * alert's rate, computed in the facts, never again here. */
+    mf = pvs_calloc(1, sizeof(*mf));
+    service_common_facts(e, mf, t, ev);
+    pf.lost_kwh = t->lost_kwh > 0 ? t->lost_kwh : 0;
+    if (!service_fact_get(mf, "lost_kwh_per_day") ||
+        pvs_parse_double(service_fact_get(mf, "lost_kwh_per_day"),
+                         &pf.lost_kwh_per_day))
+        pf.lost_kwh_per_day = 0;
     pf.public_url = cfg->global.public_url;
     for (size_t i = 0; i < cfg->nwebhooks; i++) {
         const struct pvs_cfg_webhook *w = cfg->webhooks[i];
@@ -461,20 +506,9 @@ void service_flow_integrations(struct pvs_service *e,
     if (cfg->sms && tech && tech->phone && t->severity &&
         !strcmp(t->severity, "critical") &&
         (!strcmp(kind, "alert") || !strcmp(kind, "escalation"))) {
-        char ack[PVS_FACT_MAX], id[96];
-        char *text;
-
-        service_flow_ack_id(t, tech, id, sizeof(id));
-        service_flow_link_id(e, "ack", id, now, ack, sizeof(ack));
-        pf.ack_url = ack;
-        text = pvs_payload_sms_text(&pf);
-        pvs_snprintf(msgid, sizeof(msgid), "<pvs.%lld.sms.%s.%lld.%u@pvsentry>",
-                     (long long)t->id, kind, (long long)now, e->msg_seq++);
-        if (text)
-            service_queue_raw(e, t->id, "sms", "technician", kind, tech->phone,
-                              t->title, text, msgid, now, 0, NULL);
-        pvs_free(text);
+        text_technician(e, t, tech, &pf, mf, kind, now);
     }
+    pvs_free(mf);
 }
 
 /* ---- the tick ---- */

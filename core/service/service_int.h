@@ -21,7 +21,7 @@
 struct mail_facts {
     struct pvs_tvar v[80];
     size_t n;
-    char buf[40][PVS_FACT_MAX];
+    char buf[48][PVS_FACT_MAX];
     size_t nbuf;
 };
 
@@ -42,6 +42,8 @@ void service_make_title(const struct pvs_alert_event *ev, char *buf,
                         size_t size);
 void service_fact(struct mail_facts *f, const char *name, const char *value);
 char *service_fact_buf(struct mail_facts *f);
+/* The value of fact name (the last one set), or NULL. */
+const char *service_fact_get(const struct mail_facts *f, const char *name);
 void service_fmt_time(const struct pvs_service *e, const struct pvs_site *site,
                       int64_t ms, char *buf, size_t size);
 /* Customers' time in the site's zone, in the site customer's words. */

@@ -44,12 +44,14 @@ struct pvs_observation {
     bool active;                     /* the condition holds now */
     int64_t ts_ms;                   /* sample time of the observation */
     enum pvs_severity severity;
-    double measured;         /* NaN when not applicable */
-    double expected;         /* NaN when not applicable */
-    double lost_w;           /* estimated power shortfall now (0 if none) */
-    const char *evidence;    /* "ac_power_w 0 W vs expected 3120 W ..." */
-    const char *explanation; /* plain words, for people */
-    const char *kb;          /* knowledge-base article id, or NULL */
+    double measured; /* NaN when not applicable */
+    double expected; /* NaN when not applicable */
+    double lost_w;   /* estimated power shortfall now (0 if none) */
+    /* Keys and values, never prose: "@under|w=0|exp=3120|..." and
+     * "@under.dead.why|dev=inv1" (see pvs_alert_event) */
+    const char *evidence;
+    const char *explanation;
+    const char *kb; /* knowledge-base article id, or NULL */
 };
 
 /*
@@ -83,8 +85,19 @@ struct pvs_alert_event {
     double lost_kwh_before;  /* lost_kwh of this alert's previous event
                               * (0 when it first fires): what a ticket
                               * adds is lost_kwh - lost_kwh_before */
+    /*
+     * Evidence and explanation as the rules write them: a message key and
+     * its values ("@comm.site|n=3|min=20|elev=31.2"), never prose, so
+     * that each reader gets them in their own language
+     * (pvs_template_evidence). Text without the '@' (alerts restored from
+     * an older store) is shown as it is.
+     */
     char evidence[PVS_EVIDENCE_MAX];
     char explanation[PVS_EXPLAIN_MAX];
+    /* The owner's copy of the rules' form when it renders evidence and
+     * explanation in place ("" = none): rules leave them empty. */
+    char evidence_src[PVS_EVIDENCE_MAX];
+    char explanation_src[PVS_EXPLAIN_MAX];
     const char *kb;
     bool silenced; /* a silence or maintenance window covers it */
 };

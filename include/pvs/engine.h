@@ -38,6 +38,26 @@ void pvs_engine_add_health(struct pvs_engine *e, const char *name,
                            pvs_health_fn *fn, void *ud);
 /* Restore alert state, resubmit pending messages, start the thread. */
 enum pvs_err pvs_engine_start(struct pvs_engine *e);
+/*
+ * Live changes. fn(ud) is called on the engine thread after a batch
+ * commits an API write that changed sites, devices, people or silences
+ * (the caller then builds the next configuration). Set before start.
+ */
+void pvs_engine_on_change(struct pvs_engine *e, void (*fn)(void *ud), void *ud);
+/*
+ * Switch the running engine to next (borrowed: it must outlive the
+ * engine or the next switch) at a safe point: the messages already in the
+ * inbox are handled with the configuration they were made for, those
+ * pushed after this call with next. Rule state carries over (see
+ * pvs_ruleset_carry); the store's copy of the configuration is synced.
+ * mqtt_ud replaces the user data of the "mqtt" health check (NULL: no
+ * MQTT any more). Blocks until the engine has switched, so the caller may
+ * free the previous configuration (as far as the engine is concerned)
+ * once it returns PVS_OK; PVS_ERR_CLOSED when the engine stopped. Main
+ * thread; producers that send device indices must not push meanwhile.
+ */
+enum pvs_err pvs_engine_switch(struct pvs_engine *e,
+                               const struct pvs_config *next, void *mqtt_ud);
 /* Close the inbox, process what is in it, commit, join. */
 void pvs_engine_stop(struct pvs_engine *e);
 void pvs_engine_free(struct pvs_engine *e);

@@ -132,6 +132,16 @@ enum pvs_err pvs_mqtt_new(const struct pvs_config *cfg, struct pvs_queue *inbox,
 enum pvs_err pvs_mqtt_start(struct pvs_mqtt *m);
 /* Connected and subscribed. Any thread. */
 bool pvs_mqtt_healthy(void *m);
+/*
+ * Live changes. pvs_mqtt_pause holds the message callback (it waits at
+ * its start) so that the caller can put a marker in the inbox between the
+ * messages of two configurations; pvs_mqtt_resume(m, cfg) takes cfg's
+ * devices and gateway maps (cfg borrowed, with the same [mqtt] settings
+ * and layouts as before; NULL keeps the current one) and lets messages
+ * flow again. The connection and its session stay. Main thread.
+ */
+void pvs_mqtt_pause(struct pvs_mqtt *m);
+void pvs_mqtt_resume(struct pvs_mqtt *m, const struct pvs_config *cfg);
 void pvs_mqtt_stop(struct pvs_mqtt *m);
 void pvs_mqtt_free(struct pvs_mqtt *m);
 

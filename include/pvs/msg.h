@@ -23,6 +23,7 @@ enum pvs_msg_type {
     PVS_MSG_DEVICE_STATUS, /* a polled device went offline / came back */
     PVS_MSG_DELIVERY,      /* the notifier's result for one outbox row */
     PVS_MSG_COMMAND,       /* a request from the API: see command.h */
+    PVS_MSG_CONFIG,        /* switch to the next configuration (engine.h) */
 };
 
 /* Messages wait in the inbox by the tens of thousands: keep them small. */
@@ -46,6 +47,10 @@ struct pvs_msg {
     char error[160];
     /* COMMAND (the message holds one reference) */
     struct pvs_command *cmd;
+    /* CONFIG: the next configuration (borrowed) and the MQTT link whose
+     * health the engine watches from then on (NULL: none) */
+    const struct pvs_config *cfg;
+    void *mqtt;
     /* SAMPLES */
     bool pooled; /* from the pool of small sample messages (msg.c) */
     size_t nsamples;

@@ -49,10 +49,31 @@ struct pvs_payload_facts {
     const char *kb;          /* knowledge-base article (id or URL) */
     int64_t started_ms;
     int64_t ended_ms;
-    double lost_kwh;        /* energy lost so far; < 0 = unknown */
+    /*
+     * Lost energy: the ticket's one figure (rules.h defines it), the same
+     * number the mail and the dashboard show, to 0.1 kWh. lost_text is
+     * that figure in the reader's words as the mail writes it ("3.5 kWh
+     * so far, about 12.0 kWh per day"); NULL: built from the numbers.
+     */
+    double lost_kwh;         /* energy lost so far; < 0 = unknown */
+    double lost_kwh_per_day; /* its rate; <= 0 = none */
+    const char *lost_text;
+    /* The SMS's own words in its reader's language; NULL: English. */
+    const struct pvs_payload_words *words;
     const char *public_url; /* [global] public_url, links are built on it */
     const char *receiver;   /* webhook id (Alertmanager "receiver") */
     const char *ack_url;    /* technician SMS: the one-tap acknowledge link */
+};
+
+/* Words of a technician's SMS (tech.txt "sms.*"), each borrowed. */
+struct pvs_payload_words {
+    const char *urgent;     /* "Urgent" */
+    const char *recovered;  /* "Recovered" */
+    const char *escalation; /* "Not acknowledged yet" */
+    const char *lost;       /* "Lost" */
+    const char *ticket;     /* "Ticket" */
+    const char *ack;        /* "Acknowledge" */
+    const char *problem;    /* a title when there is none */
 };
 
 /*
@@ -60,7 +81,7 @@ struct pvs_payload_facts {
  *   {"version": "1", "kind", "message_id", "ticket": {"id", "status",
  *    "url"}, "severity", "title", "site": {"id", "name"}, "device",
  *   "rule", "family", "fingerprint", "evidence", "explanation", "kb",
- *   "started_at", "ended_at", "lost_kwh"}
+ *   "started_at", "ended_at", "lost_kwh", "lost_kwh_per_day"}
  * Times are RFC 3339 UTC. Returns a new string the caller frees with
  * pvs_free.
  */

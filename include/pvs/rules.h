@@ -160,6 +160,14 @@ bool pvs_ruleset_restore(struct pvs_ruleset *rs,
  * evaluate the sun and the clear sky at ts - offset, so a shifted clock
  * does not look like a fault.
  */
+/*
+ * Carry from's state into to, built from the next configuration: start
+ * time and ingest state (no new grace period), alerts of every state
+ * with their counters, what the rules learnt, and the per-device clocks,
+ * all matched by id. Alerts whose rule, site or device is gone are not
+ * carried. from is left as it was (its caller frees it). Engine thread.
+ */
+void pvs_ruleset_carry(struct pvs_ruleset *to, struct pvs_ruleset *from);
 int64_t pvs_ruleset_clock_offset(const struct pvs_ruleset *rs, uint32_t dev);
 void pvs_ruleset_set_clock_offset(struct pvs_ruleset *rs, uint32_t dev,
                                   int64_t offset_ms);

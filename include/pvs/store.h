@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * store.h - the persistent store (SQLite in WAL mode, behind this
- * interface so another backend can replace it; only the files of
- * core/store include sqlite3.h).
+ * store.h - the persistent store. These functions dispatch to the backend
+ * that the `database` setting selects (a path or sqlite:PATH: SQLite in WAL
+ * mode; a postgresql:// URL: PostgreSQL when built in); the backends fill
+ * the table of operations in store_ops.h, which also states the contract
+ * every operation keeps (neutral errors, batches, out-parameters). Only
+ * the backends under core/store/<name>/ include their library's header.
  *
  * One writer: the engine thread opens the store read-write and is the only
  * one that writes; every other reader (CLI, HTTP API) opens its own
@@ -29,17 +32,33 @@ enum pvs_store_flags {
     PVS_STORE_READONLY = (1 << 0),
 };
 
-enum pvs_err pvs_store_open(const char *path, unsigned flags,
+/*
+ * Open the store that target names (the `database` setting: a path,
+ * sqlite:PATH, or a URL of a backend built in). PVS_ERR_UNSUPPORTED, logged,
+ * for a backend this build lacks (postgresql://... without PostgreSQL).
+ */
+enum pvs_err pvs_store_open(const char *target, unsigned flags,
                             struct pvs_store **ret);
 void pvs_store_close(struct pvs_store *st);
+/* The backend's name: "sqlite", "postgresql". */
+const char *pvs_store_backend_name(struct pvs_store *st);
 /* Schema version of an open store. */
 int pvs_store_version(struct pvs_store *st);
 /* The last SQLite error message of this handle (for logs). */
 const char *pvs_store_errmsg(struct pvs_store *st);
 
+/*
+ * A batch: the writes between begin and commit are one transaction. The
+ * first write inside it that fails (other than a neutral refusal: not
+ * found, exists, denied, invalid, full) sticks to the batch: commit then
+ * rolls everything back and returns that error, so nothing of the batch
+ * is kept. pvs_store_batch_error tells the error so far (PVS_OK when
+ * none), for callers that want to stop early.
+ */
 enum pvs_err pvs_store_begin(struct pvs_store *st);
-enum pvs_err pvs_store_commit(struct pvs_store *st);
+enum pvs_err pvs_store_commit(struct pvs_store *st) PVS_MUST_CHECK;
 void pvs_store_rollback(struct pvs_store *st);
+enum pvs_err pvs_store_batch_error(struct pvs_store *st);
 
 /* Mirror the config's sites, devices and people (source = config). */
 enum pvs_err pvs_store_sync_config(struct pvs_store *st,

@@ -210,12 +210,15 @@ enum pvs_err pvs_store_web_exists(struct pvs_store *st,
 bool pvs_store_web_id_valid(const char *id);
 
 /*
- * Engine thread only. Outcome of a write: PVS_OK, or PVS_ERR_NOTFOUND (no
- * such object), PVS_ERR_INVAL (conflict or bad reference; msg says
- * which; status is the HTTP status), PVS_ERR_DB.
+ * Engine thread only. Outcome of a write, returned as a neutral error:
+ * PVS_OK, PVS_ERR_NOTFOUND (no such object), PVS_ERR_EXISTS (exists
+ * already, or still used by others), PVS_ERR_DENIED (read-only here, or
+ * someone else's), PVS_ERR_INVAL (a bad reference or argument), PVS_ERR_DB.
+ * msg says what happened in words for the answer; only web/ turns the
+ * outcome into an HTTP status.
  */
 struct pvs_web_result {
-    int status;
+    bool created; /* a new object */
     char msg[200];
     int64_t id;
 };

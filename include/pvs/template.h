@@ -47,6 +47,19 @@ const char *pvs_template_word(const char *lang, const char *key, char *buf,
                               size_t size);
 
 /*
+ * Evidence and explanations as the rules write them: not prose but a
+ * message key and its parameters, "@key|name=value|name=value" (values
+ * are numbers, ids and codes; one that starts with '~' names a phrase
+ * itself: "what=~bit.ground_fault"). Rendered here with the phrase
+ * "ev.<key>" (evidence*.txt, why*.txt) in language lang (falling back to
+ * English), each {{name}} replaced by its value, into buf; returns buf. Text
+ * without the leading '@' (older alerts in the store) is copied as it
+ * is; a key without a phrase shows the key and its values.
+ */
+const char *pvs_template_evidence(const char *lang, const char *src, char *buf,
+                                  size_t size);
+
+/*
  * Split a rendered mail into its subject (first line "Subject: ...") and
  * body. Both are new strings.
  */

@@ -30,7 +30,13 @@ enum pvs_err {
     PVS_ERR_CLOSED,
     PVS_ERR_FULL,
     PVS_ERR_NOTFOUND,
+    PVS_ERR_EXISTS,      /* conflicts with what exists (duplicate, in use) */
+    PVS_ERR_DENIED,      /* belongs to someone else */
+    PVS_ERR_UNSUPPORTED, /* not available in this build or backend */
 };
+
+/* Marks a function whose result must not be dropped (store writes). */
+#define PVS_MUST_CHECK __attribute__((warn_unused_result))
 
 /* A short lowercase name for rc ("timeout", "invalid argument"...). */
 const char *pvs_err_str(enum pvs_err rc);

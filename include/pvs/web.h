@@ -51,6 +51,17 @@ enum pvs_err pvs_web_start_unbound(struct pvs_web *w);
  */
 enum pvs_err pvs_web_add_connection(struct pvs_web *w, int fd);
 void pvs_web_stop(struct pvs_web *w);
+/*
+ * Live changes (main thread). pvs_web_set_config: requests from now on
+ * read cfg (borrowed; same [http] address and TLS files); returns the new
+ * epoch. pvs_web_done_before(w, epoch): no request that started before
+ * epoch is still running, so the configuration it read may be freed.
+ * pvs_web_retire: stop accepting, let the requests in flight finish (at
+ * most max_wait_ms), then stop: for a server a new one replaces.
+ */
+uint64_t pvs_web_set_config(struct pvs_web *w, const struct pvs_config *cfg);
+bool pvs_web_done_before(struct pvs_web *w, uint64_t epoch);
+void pvs_web_retire(struct pvs_web *w, int64_t max_wait_ms);
 void pvs_web_free(struct pvs_web *w);
 
 #endif

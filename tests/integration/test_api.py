@@ -796,7 +796,7 @@ def test_api_device_is_monitored_after_reload(h):
     env.wait_reload(mark)
     if not env.pv.log_lines(r"merged the API's objects"):
         pytest.skip("main does not call pvs_config_merge_store yet")
-    assert env.pv.log_lines(r"ready \(reloaded, 3 sites, 3 devices\)")
+    assert env.pv.log_lines(r"applied live \(3 sites, 3 devices\)")
     env.fault_tickets(sites=("annecy-01",))
     n = db_scalar(env.db, "SELECT COUNT(*) FROM samples WHERE device_id = ?",
                   ("annecy-01-inv1",))

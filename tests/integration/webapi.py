@@ -219,7 +219,7 @@ class WebEnv:
 
     def wait_reload(self, mark):
         """After a change through the API: main has re-read the config."""
-        self.pv.wait_log(r"main: ready \(reloaded", 20, since=mark)
+        self.pv.wait_log(r"main: configuration applied live", 20, since=mark)
         harness.wait_port(self.port, 10, self.pv.proc)
 
     def fault_tickets(self, sites=("lyon-01", "nantes-01")):

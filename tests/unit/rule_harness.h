@@ -22,6 +22,7 @@
 #include "pvs/config.h"
 #include "pvs/expect.h"
 #include "pvs/rules.h"
+#include "pvs/template.h"
 
 #define MIN 60000LL
 #define HOUR (60 * MIN)
@@ -35,11 +36,31 @@ struct seen {
     size_t n;
 };
 
+/*
+ * Rules write keys and values, never prose ("@key|name=value"): every
+ * alert is checked for that. The harness keeps the rules' form in the
+ * _src fields and renders English into evidence and explanation, as
+ * the engine does before it stores them.
+ */
 static inline void on_alert(void *ud, const struct pvs_alert_event *e) {
     struct seen *s = ud;
+    struct pvs_alert_event *c;
 
-    if (s->n < MAX_SEEN)
-        s->ev[s->n++] = *e;
+    if (e->evidence[0] && e->evidence[0] != '@')
+        fprintf(stderr, "evidence written as prose: %s\n", e->evidence);
+    assert_true(!e->evidence[0] || e->evidence[0] == '@');
+    if (e->explanation[0] && e->explanation[0] != '@')
+        fprintf(stderr, "explanation written as prose: %s\n", e->explanation);
+    assert_true(!e->explanation[0] || e->explanation[0] == '@');
+    if (s->n >= MAX_SEEN)
+        return;
+    c = &s->ev[s->n++];
+    *c = *e;
+    pvs_strlcpy(c->evidence_src, e->evidence, sizeof(c->evidence_src));
+    pvs_strlcpy(c->explanation_src, e->explanation, sizeof(c->explanation_src));
+    pvs_template_evidence("en", e->evidence, c->evidence, sizeof(c->evidence));
+    pvs_template_evidence("en", e->explanation, c->explanation,
+                          sizeof(c->explanation));
 }
 
 /* Firing events of family (any family when NULL). */

@@ -73,7 +73,10 @@ static void test_webhook_json(void **state) {
     assert_string_equal(str(root, "fingerprint"), "s1/inv1/fault_code/fault");
     assert_string_equal(str(root, "started_at"), "2024-06-21T10:00:00Z");
     assert_null(cJSON_GetObjectItem(root, "ended_at"));
-    assert_true(cJSON_GetObjectItem(root, "lost_kwh")->valuedouble == 3.46);
+    /* The figure every message shows, to 0.1 kWh. */
+    assert_true(cJSON_GetObjectItem(root, "lost_kwh")->valuedouble == 3.5);
+    assert_true(cJSON_GetObjectItem(root, "lost_kwh_per_day")->valuedouble ==
+                0);
     cJSON_Delete(root);
     pvs_free(body);
 
@@ -173,9 +176,29 @@ static void test_sms_text(void **state) {
     (void)state;
     t = pvs_payload_sms_text(&f);
     assert_string_equal(t, "Urgent: Ferme du \"Moulin\", inv1: Inverter "
-                           "stopped producing. Energy lost so far: 3.5 kWh. "
+                           "stopped producing. Lost: 3.5 kWh so far. "
                            "Ticket 42: https://pv.example.com/tickets/42");
     pvs_free(t);
+    /* The figure in the reader's words, as the mail gives it. */
+    {
+        static const struct pvs_payload_words fr = {
+            "Urgent",     "Rétabli", "Pas encore pris en charge",
+            "Perte",      "Ticket",  "Prendre en charge",
+            "un problème"};
+        struct pvs_payload_facts g = f;
+
+        g.words = &fr;
+        g.title = "L'onduleur inv1 signale un défaut";
+        g.lost_text = "3,5 kWh jusqu'ici, environ 12,0 kWh par jour";
+        g.ack_url = "https://pv.example.com/l/ack.42-bob.1.sig";
+        t = pvs_payload_sms_text(&g);
+        assert_string_equal(t, "Urgent: Ferme du \"Moulin\", inv1: "
+                               "L'onduleur inv1 signale un défaut. Perte: "
+                               "3,5 kWh jusqu'ici, environ 12,0 kWh par "
+                               "jour. Prendre en charge: "
+                               "https://pv.example.com/l/ack.42-bob.1.sig");
+        pvs_free(t);
+    }
     f.kind = "recovered";
     t = pvs_payload_sms_text(&f);
     assert_true(!strncmp(t, "Recovered: Ferme", 16));

@@ -16,6 +16,7 @@
 #include "pvs/config.h"
 #include "pvs/expect.h"
 #include "pvs/rules.h"
+#include "pvs/sun.h"
 
 #define MIN 60000LL
 #define HOUR (60 * MIN)
@@ -469,9 +470,96 @@ static void test_sensor_dark_sky_is_sleep(void **state) {
     assert_int_equal(noon_silence(0), 1);
 }
 
+/*
+ * A logger whose clock runs an hour ahead sends its last output of a
+ * summer evening with the sun, on its clock, 8 degrees down. That is
+ * dusk, not data in the dark: the device still sleeps, and once that
+ * evening has left its envelope (a week), its mornings and evenings at
+ * 250 W/m2 raise nothing again.
+ */
+static void test_evening_sample_at_dusk_keeps_envelope(void **state) {
+    struct pvs_config *cfg = load(one_dev);
+    struct pvs_ruleset *rs = NULL;
+    struct pvs_cfg_errors errs;
+    int64_t t, end = DAY0 + 12 * 24 * HOUR;
+    size_t before = 0;
+    bool dusk = false;
+
+    (void)state;
+    nev = 0;
+    memset(&errs, 0, sizeof(errs));
+    assert_int_equal(pvs_ruleset_new(cfg, on_alert, NULL, &rs, &errs), PVS_OK);
+    pvs_ruleset_start(rs, DAY0 + 14 * HOUR);
+    for (t = DAY0 + 14 * HOUR; t < end; t += 5 * MIN) {
+        double el = pvs_sun_elevation(39.74, -105.17, t);
+
+        if (poa_at(cfg, t) >= 250) {
+            feed(rs, 0, t);
+            dusk = false;
+        } else if (!dusk && el < -8.0 && el > -9.0 && t > DAY0 + 24 * HOUR &&
+                   t < DAY0 + 48 * HOUR) {
+            feed(rs, 0, t); /* the evening's last sample, an hour late */
+            dusk = true;
+        }
+        pvs_ruleset_tick(rs, t);
+        if (t == DAY0 + 9 * 24 * HOUR)
+            before = count("s1/a/communication", PVS_ALERT_FIRING);
+    }
+    assert_int_equal(count("s1/a/communication", PVS_ALERT_FIRING), before);
+    pvs_ruleset_free(rs);
+    pvs_config_free(cfg);
+}
+
+/*
+ * Dark evenings send the logger to sleep early (at 500 W/m2 of clear sky
+ * instead of 150, its output low): they must not hide an afternoon
+ * outage. A device that stops while
+ * making its full output did not fall asleep: found within the hour.
+ */
+static void test_afternoon_outage_after_dark_evenings(void **state) {
+    struct pvs_config *cfg = load(one_dev);
+    struct pvs_ruleset *rs = NULL;
+    struct pvs_cfg_errors errs;
+    int64_t t, stop = 0, end = DAY0 + 9 * 24 * HOUR;
+
+    (void)state;
+    nev = 0;
+    memset(&errs, 0, sizeof(errs));
+    assert_int_equal(pvs_ruleset_new(cfg, on_alert, NULL, &rs, &errs), PVS_OK);
+    pvs_ruleset_start(rs, DAY0 + 14 * HOUR);
+    for (t = DAY0 + 14 * HOUR; t < end; t += 5 * MIN) {
+        int64_t h = (t - DAY0) % (24 * HOUR) / HOUR;
+        int64_t day = (t - DAY0 - 7 * HOUR) / (24 * HOUR);
+        bool pm = h >= 19 || h < 7;
+        double poa = poa_at(cfg, t);
+        double need = pm && day % 2 ? 500 : 150;
+
+        if (day == 8 && pm && poa < 550 && !stop)
+            stop = t;
+        if (poa >= need && !stop) {
+            struct pvs_sample smp;
+
+            /* the output follows the light; a dark sky takes 96 % */
+            memset(&smp, 0, sizeof(smp));
+            smp.metric = PVS_M_AC_POWER_W;
+            smp.ts_ms = t;
+            smp.value = 5.0 * poa * (need > 150 ? 0.04 : 1.0);
+            pvs_ruleset_sample(rs, &smp);
+        }
+        pvs_ruleset_tick(rs, t);
+    }
+    assert_true(stop > 0);
+    assert_int_equal(count("s1/a/communication", PVS_ALERT_FIRING), 1);
+    assert_true(evs[0].ts >= stop && evs[0].ts <= stop + HOUR);
+    pvs_ruleset_free(rs);
+    pvs_config_free(cfg);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_sleeping_logger_envelope),
+        cmocka_unit_test(test_evening_sample_at_dusk_keeps_envelope),
+        cmocka_unit_test(test_afternoon_outage_after_dark_evenings),
         cmocka_unit_test(test_hourly_first_hours),
         cmocka_unit_test(test_envelope_saved_and_restored),
         cmocka_unit_test(test_sensor_dark_sky_is_sleep),

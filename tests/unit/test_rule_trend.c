@@ -5,6 +5,7 @@
  * their limits; a flat or noisy but steady series raises nothing.
  */
 #include "rule_harness.h"
+#include "pvs/expect.h"
 
 static const char conf[] =
     "[site \"s\"]\nlatitude = 45\nlongitude = 0\nkwp = 10\n"
@@ -106,6 +107,58 @@ static void test_too_few_days(void **state) {
     pvs_config_free(cfg);
 }
 
+/*
+ * Clear days without a sensor, every 15 min: the clear-sky output times
+ * 0.9 and a little day-to-day noise; from day `from` on, soiling takes
+ * one percent more each day. Returns the day the performance ratio was
+ * reported on, or -1.
+ */
+static int soiling_day(int days, int from) {
+    struct seen s;
+    struct pvs_config *cfg = load(conf);
+    struct pvs_ruleset *rs = ruleset(cfg, &s, DAY0);
+    struct pvs_expect_in in;
+    struct pvs_expect_out out;
+    const struct pvs_alert_event *e;
+    int day = -1;
+
+    pvs_expect_in_init(&in);
+    for (int d = 0; d < days; d++) {
+        double k = 0.9 * (1.0 + ((d * 7) % 5 - 2) * 0.005) *
+                   (d >= from ? 1.0 - 0.01 * (d - from) : 1.0);
+
+        for (int64_t t = DAY0 + d * 24 * HOUR; t < DAY0 + (d + 1) * 24 * HOUR;
+             t += 15 * MIN) {
+            pvs_expect_power(cfg->sites[0], 10, 10000, t, &in, &out);
+            feed(rs, 0, PVS_M_AC_POWER_W, 0, t, k * out.power_w);
+            pvs_ruleset_tick(rs, t);
+        }
+    }
+    e = subject(&s, "performance_ratio");
+    if (e) {
+        day = (int)((e->ts_ms - DAY0) / (24 * HOUR));
+        assert_int_equal(e->severity, PVS_SEV_INFO);
+    }
+    pvs_ruleset_free(rs);
+    pvs_config_free(cfg);
+    return day;
+}
+
+/*
+ * Soiling without a sensor: reported before it costs a tenth (ten days
+ * at one percent a day), though the month before was flat; a flat series
+ * of clear days raises nothing.
+ */
+static void test_soiling_without_sensor(void **state) {
+    int day;
+
+    (void)state;
+    assert_int_equal(soiling_day(60, 1000), -1);
+    day = soiling_day(45, 30);
+    assert_true(day > 30);
+    assert_true(day < 40);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_heatsink_warming),
@@ -113,6 +166,7 @@ int main(void) {
         cmocka_unit_test(test_insulation_close_is_a_warning),
         cmocka_unit_test(test_steady_is_quiet),
         cmocka_unit_test(test_too_few_days),
+        cmocka_unit_test(test_soiling_without_sensor),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

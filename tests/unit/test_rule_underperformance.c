@@ -17,6 +17,7 @@
 #include "pvs/config.h"
 #include "pvs/expect.h"
 #include "pvs/rules.h"
+#include "pvs/template.h"
 
 #define MIN 60000LL
 #define DAY0 1718928000000LL /* 2024-06-21 00:00 UTC */
@@ -145,6 +146,68 @@ static void test_flat_zero_is_critical(void **state) {
 }
 
 /*
+ * Clear days on the 10 kWp array, except that from the second night on
+ * the output is zero for `nothing` days. Returns the number of events of
+ * the family; the first one is left in evs[0].
+ */
+static size_t run_dawn(int nothing, int days) {
+    struct pvs_config *cfg = load();
+    struct pvs_ruleset *rs = NULL;
+    struct pvs_cfg_errors errs;
+    struct pvs_expect_in in;
+    struct pvs_expect_out out;
+    int64_t t0 = DAY0 + 8 * 60 * MIN, from = DAY0 + 30 * 60 * MIN;
+
+    memset(&errs, 0, sizeof(errs));
+    nfired = 0;
+    nevs = 0;
+    assert_int_equal(pvs_ruleset_new(cfg, on_alert, NULL, &rs, &errs), PVS_OK);
+    pvs_ruleset_start(rs, t0);
+    pvs_expect_in_init(&in);
+    for (int64_t t = t0; t < DAY0 + days * 1440 * MIN; t += 15 * MIN) {
+        struct pvs_sample s;
+        memset(&s, 0, sizeof(s));
+        pvs_expect_power(cfg->sites[0], 10, 5000, t, &in, &out);
+        s.metric = PVS_M_AC_POWER_W;
+        s.ts_ms = t;
+        s.value = out.power_w * 0.95;
+        if (t >= from && t < from + nothing * 1440 * MIN)
+            s.value = 0;
+        pvs_ruleset_sample(rs, &s);
+        pvs_ruleset_tick(rs, t);
+    }
+    pvs_ruleset_free(rs);
+    pvs_config_free(cfg);
+    return nevs;
+}
+
+/*
+ * Without a sensor or a thermometer, a device that never wakes on a day
+ * is most likely under snow: an info that says so, resolved when it
+ * wakes; still nothing by the next midday is a dead inverter (critical).
+ */
+static void test_nothing_since_first_light_is_snow(void **state) {
+    (void)state;
+    assert_true(run_dawn(1, 3) >= 2);
+    assert_string_equal(evs[0].subject, "snow");
+    assert_int_equal(evs[0].severity, PVS_SEV_INFO);
+    assert_true(!strncmp(evs[0].explanation, "@under.snow.why|", 16));
+    for (size_t i = 0; i < nevs; i++)
+        assert_string_equal(evs[i].subject, "snow");
+    run_dawn(3, 4);
+    assert_string_equal(evs[0].subject, "snow");
+    assert_int_equal(nfired, 2);
+    for (size_t i = 1; i < nevs; i++)
+        if (evs[i].state == PVS_ALERT_FIRING) {
+            assert_string_equal(evs[i].subject, "");
+            assert_int_equal(evs[i].severity, PVS_SEV_CRITICAL);
+            /* the next day, around its midday */
+            assert_true(evs[i].ts_ms > DAY0 + (48 + 14) * 60 * MIN);
+            assert_true(evs[i].ts_ms < DAY0 + (48 + 22) * 60 * MIN);
+        }
+}
+
+/*
  * The one energy figure: expected minus actual from the model that fired,
  * growing in hourly updates that chain (each starts where the last one
  * ended); per day is a clear day's energy for a dead inverter before a
@@ -223,14 +286,20 @@ static const struct pvs_alert_event *run_partial(int from, double keep) {
  * days, and said in words. */
 static void test_partial_loss_without_sensor(void **state) {
     const struct pvs_alert_event *e;
+    char words[PVS_EXPLAIN_MAX];
 
     (void)state;
     assert_null(run_partial(99, 1.0));
     e = run_partial(6, 2.0 / 3.0);
     assert_non_null(e);
     assert_true(e->ts_ms <= DAY0 + (6 + 2) * 1440 * MIN + 8 * 60 * MIN);
-    assert_non_null(strstr(e->explanation, "about a third of the output"));
-    assert_non_null(strstr(e->explanation, "typical of one string of three"));
+    /* The rule writes keys; the words are the phrases' (English here). */
+    assert_true(!strncmp(e->explanation, "@under.part.why|", 16));
+    pvs_template_evidence("en", e->explanation, words, sizeof(words));
+    assert_non_null(strstr(words, "about a third of the output"));
+    assert_non_null(strstr(words, "typical of one string of three"));
+    pvs_template_evidence("fr", e->explanation, words, sizeof(words));
+    assert_non_null(strstr(words, "environ un tiers de la production"));
     assert_int_equal(e->severity, PVS_SEV_WARNING);
     /* Lost energy: what the device would make, minus what it makes. */
     assert_true(e->expected > e->measured);
@@ -252,6 +321,7 @@ int main(void) {
         cmocka_unit_test(test_dead_inverter),
         cmocka_unit_test(test_storm_is_warning),
         cmocka_unit_test(test_flat_zero_is_critical),
+        cmocka_unit_test(test_nothing_since_first_light_is_snow),
         cmocka_unit_test(test_lost_energy_one_figure),
         cmocka_unit_test(test_partial_loss_without_sensor),
     };

@@ -125,7 +125,7 @@ static void test_roundtrip(void **state) {
     o.created_ms = 7;
     assert_int_equal(pvs_store_outbox_add(st, &o), PVS_OK);
     /* The idempotency key is unique. */
-    assert_int_equal(pvs_store_outbox_add(st, &o), PVS_ERR_DB);
+    assert_int_equal(pvs_store_outbox_add(st, &o), PVS_ERR_EXISTS);
 
     memset(&ev, 0, sizeof(ev));
     pvs_strlcpy(ev.fingerprint, "s1/inv1/fault_code/fault",

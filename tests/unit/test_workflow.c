@@ -54,6 +54,7 @@ static const char cfg_text[] =
     "[team \"south\"]\nmember = bob\nmember = cat\nlead = lea\n"
     "[webhook \"oncall\"]\nurl = http://127.0.0.1:9/hook\nsecret = k\n"
     "format = alertmanager\n"
+    "[webhook \"ops\"]\nurl = http://127.0.0.1:9/ops\nsecret = k\n"
     "[sms]\nurl = http://127.0.0.1:9/send?to={to}&text={text}\n"
     "[customer \"cu\"]\nname = Jean\nemail = jean@example.net\n"
     "phone = +33600000002\n"
@@ -561,6 +562,34 @@ static void test_alert_is_a_work_order(void **state) {
     }
     assert_true(per_day > 0.05);
     has(mail, want);
+    /* Webhooks and the SMS carry that same figure, never their own. */
+    {
+        char lost[160], am[200], *body;
+        double so_far_t, per_day_t;
+        const char *p = strstr(mail, "Lost:      ") + 11;
+
+        pvs_snprintf(lost, sizeof(lost), "%.*s", (int)strcspn(p, "\r\n"), p);
+        assert_int_equal(
+            sscanf(lost, "%lf kWh so far, about %lf", &so_far_t, &per_day_t),
+            2);
+        body = body_of(&w, "SELECT body FROM outbox WHERE recipient = 'ops'"
+                           " AND kind = 'alert' ORDER BY id LIMIT 1");
+        pvs_snprintf(am, sizeof(am), "\"lost_kwh\":%g,", so_far_t);
+        has(body, am);
+        pvs_snprintf(am, sizeof(am), "\"lost_kwh_per_day\":%g", per_day_t);
+        has(body, am);
+        pvs_free(body);
+        body = body_of(&w, "SELECT body FROM outbox WHERE recipient ="
+                           " 'oncall' AND kind = 'alert' ORDER BY id LIMIT 1");
+        pvs_snprintf(am, sizeof(am), "Energy lost: %s.", lost);
+        has(body, am);
+        pvs_free(body);
+        body = body_of(&w, "SELECT body FROM outbox WHERE audience ="
+                           " 'technician' AND channel = 'sms' ORDER BY id");
+        pvs_snprintf(am, sizeof(am), ". Lost: %s. Acknowledge: ", lost);
+        has(body, am);
+        pvs_free(body);
+    }
     /* The article, inline: what to check, the fix, what to bring. */
     has(mail, "On site:   Read the event log on the display");
     has(mail, "Bring:     The inverter's service manual, insulation tester");

@@ -51,8 +51,8 @@ static bool copy_ok(sqlite3 *dst, char *msg, size_t msgsize) {
     return ok;
 }
 
-enum pvs_err pvs_store_backup(struct pvs_store *st, const char *dst_path,
-                              int64_t *ret_pages, char *msg, size_t msgsize) {
+enum pvs_err pvs_sqlite_backup(struct pvs_store_be *st, const char *dst_path,
+                               int64_t *ret_pages, char *msg, size_t msgsize) {
     char *tmp = pvs_asprintf("%s.tmp-%ld", dst_path, (long)getpid());
     sqlite3 *dst = NULL;
     sqlite3_backup *b = NULL;

@@ -83,12 +83,12 @@ static void jint(struct jw *w, int64_t v) {
     jput(w, tmp);
 }
 
-static enum pvs_err fail(struct pvs_store *st, const char *what) {
+static enum pvs_err fail(struct pvs_store_be *st, const char *what) {
     pvs_error("%s failed on '%s': %s", what, st->path, sqlite3_errmsg(st->db));
     return PVS_ERR_DB;
 }
 
-static sqlite3_stmt *prep(struct pvs_store *st, const char *sql) {
+static sqlite3_stmt *prep(struct pvs_store_be *st, const char *sql) {
     sqlite3_stmt *s = NULL;
 
     if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
@@ -144,8 +144,8 @@ static void jrow(struct jw *w, sqlite3_stmt *s, int from) {
 }
 
 /* Every row of s (bound) as a JSON array; finalizes s. */
-static enum pvs_err jrows(struct pvs_store *st, struct jw *w, sqlite3_stmt *s,
-                          const char *what) {
+static enum pvs_err jrows(struct pvs_store_be *st, struct jw *w,
+                          sqlite3_stmt *s, const char *what) {
     bool first = true;
     int r;
 
@@ -164,7 +164,7 @@ static enum pvs_err jrows(struct pvs_store *st, struct jw *w, sqlite3_stmt *s,
 }
 
 /* One row of s (bound) as a JSON object, or PVS_ERR_NOTFOUND. */
-static enum pvs_err jone(struct pvs_store *st, struct jw *w, sqlite3_stmt *s,
+static enum pvs_err jone(struct pvs_store_be *st, struct jw *w, sqlite3_stmt *s,
                          const char *what) {
     int r = sqlite3_step(s);
     enum pvs_err rc = PVS_OK;
@@ -179,7 +179,7 @@ static enum pvs_err jone(struct pvs_store *st, struct jw *w, sqlite3_stmt *s,
     return rc ? rc : w->rc;
 }
 
-static enum pvs_err scalar(struct pvs_store *st, sqlite3_stmt *s,
+static enum pvs_err scalar(struct pvs_store_be *st, sqlite3_stmt *s,
                            int64_t *ret) {
     int r = sqlite3_step(s);
     enum pvs_err rc = PVS_OK;
@@ -196,7 +196,7 @@ static enum pvs_err scalar(struct pvs_store *st, sqlite3_stmt *s,
 
 /* ---- accounts ---- */
 
-static enum pvs_err read_user(struct pvs_store *st, sqlite3_stmt *s,
+static enum pvs_err read_user(struct pvs_store_be *st, sqlite3_stmt *s,
                               struct pvs_web_user *ret) {
     int r = sqlite3_step(s);
     enum pvs_err rc = PVS_OK;
@@ -220,9 +220,9 @@ static enum pvs_err read_user(struct pvs_store *st, sqlite3_stmt *s,
 
 #define USER_COLS "u.id, u.username, u.role, u.person_id, u.pwhash, u.disabled"
 
-enum pvs_err pvs_store_web_user_by_name(struct pvs_store *st,
-                                        const char *username,
-                                        struct pvs_web_user *ret) {
+enum pvs_err pvs_sqlite_web_user_by_name(struct pvs_store_be *st,
+                                         const char *username,
+                                         struct pvs_web_user *ret) {
     sqlite3_stmt *s =
         prep(st, "SELECT " USER_COLS " FROM users u WHERE u.username = ?");
 
@@ -232,9 +232,9 @@ enum pvs_err pvs_store_web_user_by_name(struct pvs_store *st,
     return read_user(st, s, ret);
 }
 
-enum pvs_err pvs_store_web_user_by_token(struct pvs_store *st, const char *hash,
-                                         int64_t now_ms,
-                                         struct pvs_web_user *ret) {
+enum pvs_err pvs_sqlite_web_user_by_token(struct pvs_store_be *st,
+                                          const char *hash, int64_t now_ms,
+                                          struct pvs_web_user *ret) {
     sqlite3_stmt *s =
         prep(st, "SELECT " USER_COLS " FROM api_tokens k JOIN users u ON u.id ="
                  " k.user_id WHERE k.hash = ? AND k.revoked_ms"
@@ -248,9 +248,9 @@ enum pvs_err pvs_store_web_user_by_token(struct pvs_store *st, const char *hash,
     return read_user(st, s, ret);
 }
 
-enum pvs_err pvs_store_web_user_by_session(struct pvs_store *st,
-                                           const char *hash, int64_t now_ms,
-                                           struct pvs_web_user *ret) {
+enum pvs_err pvs_sqlite_web_user_by_session(struct pvs_store_be *st,
+                                            const char *hash, int64_t now_ms,
+                                            struct pvs_web_user *ret) {
     sqlite3_stmt *s =
         prep(st, "SELECT " USER_COLS " FROM sessions k JOIN users u ON u.id ="
                  " k.user_id WHERE k.hash = ? AND"
@@ -274,10 +274,10 @@ enum pvs_err pvs_store_web_user_by_session(struct pvs_store *st,
     " = ?3 OR (?3 = 'active' AND t.status NOT IN " DONE_STATUSES "))"          \
     " AND (?4 IS NULL OR t.site_id = ?4)"
 
-enum pvs_err pvs_store_web_tickets_json(struct pvs_store *st,
-                                        const struct pvs_scope *scope,
-                                        const struct pvs_ticket_filter *f,
-                                        struct pvs_buf *out) {
+enum pvs_err pvs_sqlite_web_tickets_json(struct pvs_store_be *st,
+                                         const struct pvs_scope *scope,
+                                         const struct pvs_ticket_filter *f,
+                                         struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
     sqlite3_stmt *s;
     int64_t total = 0;
@@ -316,9 +316,9 @@ enum pvs_err pvs_store_web_tickets_json(struct pvs_store *st,
     return w.rc;
 }
 
-enum pvs_err pvs_store_web_ticket_visible(struct pvs_store *st,
-                                          const struct pvs_scope *scope,
-                                          int64_t id) {
+enum pvs_err pvs_sqlite_web_ticket_visible(struct pvs_store_be *st,
+                                           const struct pvs_scope *scope,
+                                           int64_t id) {
     sqlite3_stmt *s = prep(
         st, "SELECT t.id FROM tickets t WHERE t.id = ?3 AND " TICKET_IN_SCOPE);
     int64_t v;
@@ -330,10 +330,10 @@ enum pvs_err pvs_store_web_ticket_visible(struct pvs_store *st,
     return scalar(st, s, &v);
 }
 
-enum pvs_err pvs_store_web_ticket_json(struct pvs_store *st,
-                                       const struct pvs_scope *scope,
-                                       int64_t id, bool staff,
-                                       struct pvs_buf *out) {
+enum pvs_err pvs_sqlite_web_ticket_json(struct pvs_store_be *st,
+                                        const struct pvs_scope *scope,
+                                        int64_t id, bool staff,
+                                        struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
     sqlite3_stmt *s;
     enum pvs_err rc;
@@ -406,9 +406,9 @@ enum pvs_err pvs_store_web_ticket_json(struct pvs_store *st,
 
 /* ---- sites and devices ---- */
 
-enum pvs_err pvs_store_web_site_visible(struct pvs_store *st,
-                                        const struct pvs_scope *scope,
-                                        const char *id) {
+enum pvs_err pvs_sqlite_web_site_visible(struct pvs_store_be *st,
+                                         const struct pvs_scope *scope,
+                                         const char *id) {
     sqlite3_stmt *s =
         prep(st, "SELECT 1 FROM sites s WHERE s.id = ?3 AND " SCOPE_S);
     int64_t v;
@@ -438,10 +438,10 @@ enum pvs_err pvs_store_web_site_visible(struct pvs_store *st,
     " COUNT(*) FROM tickets t WHERE t.site_id = s.id AND t.status NOT "        \
     "IN " DONE_STATUSES ") AS open_tickets, " SITE_STATE " AS state"
 
-enum pvs_err pvs_store_web_sites_json(struct pvs_store *st,
-                                      const struct pvs_scope *scope,
-                                      int64_t limit, int64_t offset,
-                                      struct pvs_buf *out) {
+enum pvs_err pvs_sqlite_web_sites_json(struct pvs_store_be *st,
+                                       const struct pvs_scope *scope,
+                                       int64_t limit, int64_t offset,
+                                       struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
     sqlite3_stmt *s;
     int64_t total = 0;
@@ -480,7 +480,7 @@ enum pvs_err pvs_store_web_sites_json(struct pvs_store *st,
     " d.id) AS last_seen_ms"
 
 /* The latest values of device id: {"metric": value, ...}. */
-static enum pvs_err last_values(struct pvs_store *st, struct jw *w,
+static enum pvs_err last_values(struct pvs_store_be *st, struct jw *w,
                                 const char *id) {
     sqlite3_stmt *s = prep(
         st, "SELECT j.key, CASE j.type WHEN 'array' THEN j.value ->> 0 ELSE"
@@ -507,7 +507,7 @@ static enum pvs_err last_values(struct pvs_store *st, struct jw *w,
 }
 
 /* Devices rows with their last values; finalizes s. */
-static enum pvs_err device_rows(struct pvs_store *st, struct jw *w,
+static enum pvs_err device_rows(struct pvs_store_be *st, struct jw *w,
                                 sqlite3_stmt *s, bool one) {
     bool first = true;
     enum pvs_err rc = PVS_OK;
@@ -543,9 +543,10 @@ static enum pvs_err device_rows(struct pvs_store *st, struct jw *w,
     return w->rc;
 }
 
-enum pvs_err pvs_store_web_devices_json(struct pvs_store *st,
-                                        const struct pvs_scope *scope,
-                                        const char *site, struct pvs_buf *out) {
+enum pvs_err pvs_sqlite_web_devices_json(struct pvs_store_be *st,
+                                         const struct pvs_scope *scope,
+                                         const char *site,
+                                         struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
     sqlite3_stmt *s =
         prep(st, "SELECT " DEVICE_COLS " FROM devices d WHERE " SCOPE_D
@@ -560,9 +561,9 @@ enum pvs_err pvs_store_web_devices_json(struct pvs_store *st,
     return device_rows(st, &w, s, false);
 }
 
-enum pvs_err pvs_store_web_device_json(struct pvs_store *st,
-                                       const struct pvs_scope *scope,
-                                       const char *id, struct pvs_buf *out) {
+enum pvs_err pvs_sqlite_web_device_json(struct pvs_store_be *st,
+                                        const struct pvs_scope *scope,
+                                        const char *id, struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
     sqlite3_stmt *s = prep(st, "SELECT " DEVICE_COLS
                                " FROM devices d WHERE d.id = ?3 AND " SCOPE_D);
@@ -574,9 +575,9 @@ enum pvs_err pvs_store_web_device_json(struct pvs_store *st,
     return device_rows(st, &w, s, true);
 }
 
-enum pvs_err pvs_store_web_site_json(struct pvs_store *st,
-                                     const struct pvs_scope *scope,
-                                     const char *id, struct pvs_buf *out) {
+enum pvs_err pvs_sqlite_web_site_json(struct pvs_store_be *st,
+                                      const struct pvs_scope *scope,
+                                      const char *id, struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
     struct pvs_ticket_filter f = {NULL, id, 50, 0};
     sqlite3_stmt *s;
@@ -593,20 +594,20 @@ enum pvs_err pvs_store_web_site_json(struct pvs_store *st,
         return rc;
     out->data[--out->len] = '\0';
     jput(&w, ", \"device_list\": ");
-    rc = pvs_store_web_devices_json(st, scope, id, out);
+    rc = pvs_sqlite_web_devices_json(st, scope, id, out);
     if (rc)
         return rc;
     jput(&w, ", \"tickets\": ");
-    rc = pvs_store_web_tickets_json(st, scope, &f, out);
+    rc = pvs_sqlite_web_tickets_json(st, scope, &f, out);
     if (rc)
         return rc;
     jput(&w, "}");
     return w.rc;
 }
 
-enum pvs_err pvs_store_web_fleet_json(struct pvs_store *st,
-                                      const struct pvs_scope *scope,
-                                      struct pvs_buf *out) {
+enum pvs_err pvs_sqlite_web_fleet_json(struct pvs_store_be *st,
+                                       const struct pvs_scope *scope,
+                                       struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
     sqlite3_stmt *s = prep(
         st, "SELECT s.id, s.name, s.kwp, " SITE_STATE " AS state, (SELECT"
@@ -623,9 +624,9 @@ enum pvs_err pvs_store_web_fleet_json(struct pvs_store *st,
     return jrows(st, &w, s, "listing the fleet");
 }
 
-enum pvs_err pvs_store_web_kpis(struct pvs_store *st,
-                                const struct pvs_scope *scope,
-                                struct pvs_web_kpis *ret) {
+enum pvs_err pvs_sqlite_web_kpis(struct pvs_store_be *st,
+                                 const struct pvs_scope *scope,
+                                 struct pvs_web_kpis *ret) {
     sqlite3_stmt *s =
         prep(st, "SELECT (SELECT COUNT(*) FROM sites s WHERE " SCOPE_S "),"
                  " (SELECT COUNT(*) FROM devices d WHERE " SCOPE_D "),"
@@ -655,8 +656,8 @@ enum pvs_err pvs_store_web_kpis(struct pvs_store *st,
 
 /* ---- people, accounts, alerts, silences ---- */
 
-enum pvs_err pvs_store_web_people_json(struct pvs_store *st, const char *role,
-                                       struct pvs_buf *out) {
+enum pvs_err pvs_sqlite_web_people_json(struct pvs_store_be *st,
+                                        const char *role, struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
     sqlite3_stmt *s = prep(st, "SELECT id, name, email, phone, language,"
                                " source, created_by FROM people WHERE role"
@@ -668,8 +669,9 @@ enum pvs_err pvs_store_web_people_json(struct pvs_store *st, const char *role,
     return jrows(st, &w, s, "listing people");
 }
 
-enum pvs_err pvs_store_web_person_json(struct pvs_store *st, const char *role,
-                                       const char *id, struct pvs_buf *out) {
+enum pvs_err pvs_sqlite_web_person_json(struct pvs_store_be *st,
+                                        const char *role, const char *id,
+                                        struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
     sqlite3_stmt *s = prep(st, "SELECT id, name, email, phone, language,"
                                " source, created_by FROM people WHERE role"
@@ -682,8 +684,8 @@ enum pvs_err pvs_store_web_person_json(struct pvs_store *st, const char *role,
     return jone(st, &w, s, "reading a person");
 }
 
-enum pvs_err pvs_store_web_users_json(struct pvs_store *st,
-                                      struct pvs_buf *out) {
+enum pvs_err pvs_sqlite_web_users_json(struct pvs_store_be *st,
+                                       struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
     sqlite3_stmt *s = prep(st, "SELECT id, username, role, person_id AS"
                                " person, created_ms, disabled FROM users"
@@ -694,8 +696,8 @@ enum pvs_err pvs_store_web_users_json(struct pvs_store *st,
     return jrows(st, &w, s, "listing users");
 }
 
-enum pvs_err pvs_store_web_tokens_json(struct pvs_store *st, int64_t user_id,
-                                       struct pvs_buf *out) {
+enum pvs_err pvs_sqlite_web_tokens_json(struct pvs_store_be *st,
+                                        int64_t user_id, struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
     sqlite3_stmt *s = prep(st, "SELECT k.id, k.user_id, u.username, k.name,"
                                " k.created_ms, k.expires_ms, k.revoked_ms"
@@ -709,8 +711,8 @@ enum pvs_err pvs_store_web_tokens_json(struct pvs_store *st, int64_t user_id,
     return jrows(st, &w, s, "listing tokens");
 }
 
-enum pvs_err pvs_store_web_token_owner(struct pvs_store *st, int64_t id,
-                                       int64_t *ret_user) {
+enum pvs_err pvs_sqlite_web_token_owner(struct pvs_store_be *st, int64_t id,
+                                        int64_t *ret_user) {
     sqlite3_stmt *s = prep(st, "SELECT user_id FROM api_tokens WHERE id = ?");
 
     if (!s)
@@ -719,9 +721,9 @@ enum pvs_err pvs_store_web_token_owner(struct pvs_store *st, int64_t id,
     return scalar(st, s, ret_user);
 }
 
-enum pvs_err pvs_store_web_alerts_json(struct pvs_store *st,
-                                       const struct pvs_scope *scope,
-                                       struct pvs_buf *out) {
+enum pvs_err pvs_sqlite_web_alerts_json(struct pvs_store_be *st,
+                                        const struct pvs_scope *scope,
+                                        struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
     sqlite3_stmt *s = prep(
         st,
@@ -739,9 +741,9 @@ enum pvs_err pvs_store_web_alerts_json(struct pvs_store *st,
     return jrows(st, &w, s, "listing alerts");
 }
 
-enum pvs_err pvs_store_web_silences_json(struct pvs_store *st,
-                                         const struct pvs_scope *scope,
-                                         struct pvs_buf *out) {
+enum pvs_err pvs_sqlite_web_silences_json(struct pvs_store_be *st,
+                                          const struct pvs_scope *scope,
+                                          struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
     sqlite3_stmt *s = prep(st, "SELECT id, a.site_id AS site, device_id AS"
                                " device, rule, start_ms, end_ms, reason,"
@@ -754,9 +756,9 @@ enum pvs_err pvs_store_web_silences_json(struct pvs_store *st,
     return jrows(st, &w, s, "listing silences");
 }
 
-enum pvs_err pvs_store_web_notices_json(struct pvs_store *st,
-                                        const struct pvs_scope *scope,
-                                        struct pvs_buf *out) {
+enum pvs_err pvs_sqlite_web_notices_json(struct pvs_store_be *st,
+                                         const struct pvs_scope *scope,
+                                         struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
     bool first = true;
     int r;
@@ -812,10 +814,10 @@ enum pvs_err pvs_store_web_notices_json(struct pvs_store *st,
     "CASE json_type(data, " p ") WHEN 'array' THEN json_extract(data, " p      \
     " || '[0]') ELSE json_extract(data, " p ") END"
 
-enum pvs_err pvs_store_web_series_json(struct pvs_store *st, const char *site,
-                                       const char *metric, int64_t from_ms,
-                                       int64_t to_ms, int64_t step_ms,
-                                       struct pvs_buf *out) {
+enum pvs_err pvs_sqlite_web_series_json(struct pvs_store_be *st,
+                                        const char *site, const char *metric,
+                                        int64_t from_ms, int64_t to_ms,
+                                        int64_t step_ms, struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
     sqlite3_stmt *s;
     char path[80];
@@ -862,9 +864,9 @@ enum pvs_err pvs_store_web_series_json(struct pvs_store *st, const char *site,
     return r == SQLITE_DONE ? w.rc : fail(st, "reading a series");
 }
 
-enum pvs_err pvs_store_web_daily_energy(struct pvs_store *st, const char *site,
-                                        int64_t from_ms, int days,
-                                        double *ret_kwh) {
+enum pvs_err pvs_sqlite_web_daily_energy(struct pvs_store_be *st,
+                                         const char *site, int64_t from_ms,
+                                         int days, double *ret_kwh) {
     sqlite3_stmt *s;
     int r;
 
@@ -893,26 +895,26 @@ enum pvs_err pvs_store_web_daily_energy(struct pvs_store *st, const char *site,
     return r == SQLITE_DONE ? PVS_OK : fail(st, "reading daily energy");
 }
 
-enum pvs_err pvs_store_web_export_json(struct pvs_store *st, const char *id,
-                                       struct pvs_buf *out) {
+enum pvs_err pvs_sqlite_web_export_json(struct pvs_store_be *st, const char *id,
+                                        struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
     struct pvs_scope scope = {PVS_SCOPE_CUSTOMER, id};
     struct pvs_ticket_filter f = {NULL, NULL, 500, 0};
     enum pvs_err rc;
 
     jput(&w, "{\"person\": ");
-    rc = pvs_store_web_person_json(st, "customer", id, out);
+    rc = pvs_sqlite_web_person_json(st, "customer", id, out);
     if (rc)
         return rc;
     jput(&w, ", \"sites\": ");
-    rc = pvs_store_web_sites_json(st, &scope, 1000, 0, out);
+    rc = pvs_sqlite_web_sites_json(st, &scope, 1000, 0, out);
     if (!rc) {
         jput(&w, ", \"tickets\": ");
-        rc = pvs_store_web_tickets_json(st, &scope, &f, out);
+        rc = pvs_sqlite_web_tickets_json(st, &scope, &f, out);
     }
     if (!rc) {
         jput(&w, ", \"notices\": ");
-        rc = pvs_store_web_notices_json(st, &scope, out);
+        rc = pvs_sqlite_web_notices_json(st, &scope, out);
     }
     jput(&w, "}");
     return rc ? rc : w.rc;
@@ -1141,8 +1143,8 @@ enum pvs_err pvs_store_web_validate(const struct pvs_entity *e,
     return PVS_OK;
 }
 
-enum pvs_err pvs_store_web_exists(struct pvs_store *st,
-                                  const struct pvs_entity *e, const char *id) {
+enum pvs_err pvs_sqlite_web_exists(struct pvs_store_be *st,
+                                   const struct pvs_entity *e, const char *id) {
     char sql[128];
     sqlite3_stmt *s;
     int64_t n = 0;
@@ -1162,22 +1164,21 @@ enum pvs_err pvs_store_web_exists(struct pvs_store *st,
     return rc;
 }
 
-static void result(struct pvs_web_result *res, int status, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static void result(struct pvs_web_result *res, int status, const char *fmt,
-                   ...) {
+static void result(struct pvs_web_result *res, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static void result(struct pvs_web_result *res, const char *fmt, ...) {
     va_list ap;
 
-    res->status = status;
     va_start(ap, fmt);
     vsnprintf(res->msg, sizeof(res->msg), fmt, ap);
     va_end(ap);
 }
 
 /* Row facts needed before a write: exists, source, created_by. */
-static enum pvs_err row_facts(struct pvs_store *st, const struct pvs_entity *e,
-                              const char *id, bool *ret_exists, char *source,
-                              size_t srcsize, char *owner, size_t ownersize) {
+static enum pvs_err row_facts(struct pvs_store_be *st,
+                              const struct pvs_entity *e, const char *id,
+                              bool *ret_exists, char *source, size_t srcsize,
+                              char *owner, size_t ownersize) {
     char sql[200];
     sqlite3_stmt *s;
     int r;
@@ -1202,7 +1203,7 @@ static enum pvs_err row_facts(struct pvs_store *st, const struct pvs_entity *e,
                                                : fail(st, "reading a row");
 }
 
-static enum pvs_err ref_exists(struct pvs_store *st, const char *entity,
+static enum pvs_err ref_exists(struct pvs_store_be *st, const char *entity,
                                const char *id, bool *ret) {
     const struct pvs_entity *e = pvs_store_web_entity(entity);
     char src[16], owner[PVS_WEB_NAME_MAX];
@@ -1210,10 +1211,11 @@ static enum pvs_err ref_exists(struct pvs_store *st, const char *entity,
     return row_facts(st, e, id, ret, src, sizeof(src), owner, sizeof(owner));
 }
 
-enum pvs_err pvs_store_web_put(struct pvs_store *st, const struct pvs_entity *e,
-                               const char *id, const cJSON *obj, bool create,
-                               const char *actor, const char *owner,
-                               int64_t now_ms, struct pvs_web_result *res) {
+enum pvs_err pvs_sqlite_web_put(struct pvs_store_be *st,
+                                const struct pvs_entity *e, const char *id,
+                                const cJSON *obj, bool create,
+                                const char *actor, const char *owner,
+                                int64_t now_ms, struct pvs_web_result *res) {
     struct pvs_buf sql;
     char source[16], created_by[PVS_WEB_NAME_MAX];
     sqlite3_stmt *s = NULL;
@@ -1228,26 +1230,26 @@ enum pvs_err pvs_store_web_put(struct pvs_store *st, const struct pvs_entity *e,
     if (rc)
         goto out;
     if (create && exists) {
-        result(res, 409, "%s '%s' exists already", e->name, id);
-        rc = PVS_ERR_INVAL;
+        result(res, "%s '%s' exists already", e->name, id);
+        rc = PVS_ERR_EXISTS;
         goto out;
     }
     if (!create && !exists) {
-        result(res, 404, "no such %s", e->name);
+        result(res, "no such %s", e->name);
         rc = PVS_ERR_NOTFOUND;
         goto out;
     }
     if (!create && strcmp(source, "api")) {
-        result(res, 403,
+        result(res,
                "%s '%s' is defined in the config file and is "
                "read-only here",
                e->name, id);
-        rc = PVS_ERR_INVAL;
+        rc = PVS_ERR_DENIED;
         goto out;
     }
     if (!create && owner && strcmp(owner, created_by)) {
-        result(res, 403, "%s '%s' was registered by someone else", e->name, id);
-        rc = PVS_ERR_INVAL;
+        result(res, "%s '%s' was registered by someone else", e->name, id);
+        rc = PVS_ERR_DENIED;
         goto out;
     }
     for (const struct pvs_field *f = e->fields; f->name; f++) {
@@ -1261,7 +1263,7 @@ enum pvs_err pvs_store_web_put(struct pvs_store *st, const struct pvs_entity *e,
         if (rc)
             goto out;
         if (!found) {
-            result(res, 400, "%s: %s '%s' does not exist", f->name, f->ref,
+            result(res, "%s: %s '%s' does not exist", f->name, f->ref,
                    m->valuestring);
             rc = PVS_ERR_INVAL;
             goto out;
@@ -1274,17 +1276,17 @@ enum pvs_err pvs_store_web_put(struct pvs_store *st, const struct pvs_entity *e,
         if (strcmp(f->ref, "site"))
             continue;
         if (strcmp(rsrc, "api")) {
-            result(res, 403,
+            result(res,
                    "%s: site '%s' is defined in the config file and is "
                    "read-only here",
                    f->name, m->valuestring);
-            rc = PVS_ERR_INVAL;
+            rc = PVS_ERR_DENIED;
             goto out;
         }
         if (owner && strcmp(owner, rowner)) {
-            result(res, 403, "%s: site '%s' was registered by someone else",
-                   f->name, m->valuestring);
-            rc = PVS_ERR_INVAL;
+            result(res, "%s: site '%s' was registered by someone else", f->name,
+                   m->valuestring);
+            rc = PVS_ERR_DENIED;
             goto out;
         }
     }
@@ -1314,7 +1316,7 @@ enum pvs_err pvs_store_web_put(struct pvs_store *st, const struct pvs_entity *e,
             first = false;
         }
         if (first) {
-            result(res, 200, "nothing to change");
+            result(res, "nothing to change");
             rc = PVS_OK;
             goto out;
         }
@@ -1352,21 +1354,21 @@ enum pvs_err pvs_store_web_put(struct pvs_store *st, const struct pvs_entity *e,
         rc = fail(st, "writing an API object");
         goto out;
     }
-    result(res, create ? 201 : 200, "%s '%s' %s", e->name, id,
-           create ? "created" : "updated");
+    res->created = create;
+    result(res, "%s '%s' %s", e->name, id, create ? "created" : "updated");
     rc = PVS_OK;
 out:
     sqlite3_finalize(s);
     pvs_buf_release(&sql);
     if (rc == PVS_ERR_DB)
-        result(res, 503, "the database refused the change");
+        result(res, "the database refused the change");
     return rc;
 }
 
-enum pvs_err pvs_store_web_delete(struct pvs_store *st,
-                                  const struct pvs_entity *e, const char *id,
-                                  const char *owner,
-                                  struct pvs_web_result *res) {
+enum pvs_err pvs_sqlite_web_delete(struct pvs_store_be *st,
+                                   const struct pvs_entity *e, const char *id,
+                                   const char *owner,
+                                   struct pvs_web_result *res) {
     char source[16], created_by[PVS_WEB_NAME_MAX], sql[200];
     sqlite3_stmt *s;
     bool exists;
@@ -1378,19 +1380,19 @@ enum pvs_err pvs_store_web_delete(struct pvs_store *st,
     if (rc)
         return rc;
     if (!exists) {
-        result(res, 404, "no such %s", e->name);
+        result(res, "no such %s", e->name);
         return PVS_ERR_NOTFOUND;
     }
     if (strcmp(source, "api")) {
-        result(res, 403,
+        result(res,
                "%s '%s' is defined in the config file and is "
                "read-only here",
                e->name, id);
-        return PVS_ERR_INVAL;
+        return PVS_ERR_DENIED;
     }
     if (owner && strcmp(owner, created_by)) {
-        result(res, 403, "%s '%s' was registered by someone else", e->name, id);
-        return PVS_ERR_INVAL;
+        result(res, "%s '%s' was registered by someone else", e->name, id);
+        return PVS_ERR_DENIED;
     }
     /* Refuse to leave dangling references behind. */
     if (!strcmp(e->name, "site"))
@@ -1408,10 +1410,10 @@ enum pvs_err pvs_store_web_delete(struct pvs_store *st,
     if (rc)
         return rc;
     if (uses) {
-        result(res, 409, "%s '%s' is still used by %lld %s", e->name, id,
+        result(res, "%s '%s' is still used by %lld %s", e->name, id,
                (long long)uses,
                !strcmp(e->name, "site") ? "device(s)" : "site(s)");
-        return PVS_ERR_INVAL;
+        return PVS_ERR_EXISTS;
     }
     pvs_snprintf(sql, sizeof(sql), "DELETE FROM %s WHERE id = ?1%s", e->table,
                  e->role ? " AND role = ?2" : "");
@@ -1423,16 +1425,16 @@ enum pvs_err pvs_store_web_delete(struct pvs_store *st,
         bind_text(s, 2, e->role);
     if (sqlite3_step(s) != SQLITE_DONE) {
         sqlite3_finalize(s);
-        result(res, 503, "the database refused the change");
+        result(res, "the database refused the change");
         return fail(st, "deleting an API object");
     }
     sqlite3_finalize(s);
-    result(res, 200, "%s '%s' deleted", e->name, id);
+    result(res, "%s '%s' deleted", e->name, id);
     return PVS_OK;
 }
 
-/* Run s (bound), finalize; constraint failures are a 409. */
-static enum pvs_err run(struct pvs_store *st, sqlite3_stmt *s,
+/* Run s (bound), finalize; a constraint failure is PVS_ERR_EXISTS. */
+static enum pvs_err run(struct pvs_store_be *st, sqlite3_stmt *s,
                         struct pvs_web_result *res, const char *what) {
     int r = sqlite3_step(s);
     enum pvs_err rc = PVS_OK;
@@ -1440,21 +1442,21 @@ static enum pvs_err run(struct pvs_store *st, sqlite3_stmt *s,
     if (r == SQLITE_DONE) {
         res->id = sqlite3_last_insert_rowid(st->db);
     } else if ((r & 0xff) == SQLITE_CONSTRAINT) {
-        result(res, 409, "%s: it exists already", what);
-        rc = PVS_ERR_INVAL;
+        result(res, "%s: it exists already", what);
+        rc = PVS_ERR_EXISTS;
     } else {
-        result(res, 503, "the database refused the change");
+        result(res, "the database refused the change");
         rc = fail(st, what);
     }
     sqlite3_finalize(s);
     return rc;
 }
 
-enum pvs_err pvs_store_web_user_create(struct pvs_store *st,
-                                       const char *username, const char *role,
-                                       const char *person, const char *pwhash,
-                                       int64_t now_ms,
-                                       struct pvs_web_result *res) {
+enum pvs_err pvs_sqlite_web_user_create(struct pvs_store_be *st,
+                                        const char *username, const char *role,
+                                        const char *person, const char *pwhash,
+                                        int64_t now_ms,
+                                        struct pvs_web_result *res) {
     sqlite3_stmt *s;
     enum pvs_err rc;
 
@@ -1464,14 +1466,14 @@ enum pvs_err pvs_store_web_user_create(struct pvs_store *st,
         bool found;
 
         if (!pvs_store_web_entity(kind)) {
-            result(res, 400, "person: a %s has no person", role);
+            result(res, "person: a %s has no person", role);
             return PVS_ERR_INVAL;
         }
         rc = ref_exists(st, kind, person, &found);
         if (rc)
             return rc;
         if (!found) {
-            result(res, 400, "person: %s '%s' does not exist", kind, person);
+            result(res, "person: %s '%s' does not exist", kind, person);
             return PVS_ERR_INVAL;
         }
     }
@@ -1486,12 +1488,13 @@ enum pvs_err pvs_store_web_user_create(struct pvs_store *st,
     sqlite3_bind_int64(s, 5, now_ms);
     rc = run(st, s, res, "creating a user");
     if (!rc)
-        result(res, 201, "user '%s' created", username);
+        res->created = true;
+    result(res, "user '%s' created", username);
     return rc;
 }
 
-enum pvs_err pvs_store_web_user_delete(struct pvs_store *st, int64_t id,
-                                       struct pvs_web_result *res) {
+enum pvs_err pvs_sqlite_web_user_delete(struct pvs_store_be *st, int64_t id,
+                                        struct pvs_web_result *res) {
     static const char *const sqls[] = {
         "DELETE FROM sessions WHERE user_id = ?",
         "UPDATE api_tokens SET revoked_ms = COALESCE(revoked_ms, 0) WHERE"
@@ -1508,17 +1511,17 @@ enum pvs_err pvs_store_web_user_delete(struct pvs_store *st, int64_t id,
         rc = run(st, s, res, "disabling a user");
     }
     if (!rc && !sqlite3_changes(st->db)) {
-        result(res, 404, "no such user");
+        result(res, "no such user");
         return PVS_ERR_NOTFOUND;
     }
     if (!rc)
-        result(res, 200, "user disabled");
+        result(res, "user disabled");
     return rc;
 }
 
-enum pvs_err pvs_store_web_user_password(struct pvs_store *st, int64_t id,
-                                         const char *pwhash,
-                                         struct pvs_web_result *res) {
+enum pvs_err pvs_sqlite_web_user_password(struct pvs_store_be *st, int64_t id,
+                                          const char *pwhash,
+                                          struct pvs_web_result *res) {
     sqlite3_stmt *s = prep(st, "UPDATE users SET pwhash = ?2, disabled = 0"
                                " WHERE id = ?1");
     enum pvs_err rc;
@@ -1529,7 +1532,7 @@ enum pvs_err pvs_store_web_user_password(struct pvs_store *st, int64_t id,
     bind_text(s, 2, pwhash);
     rc = run(st, s, res, "setting a password");
     if (!rc && !sqlite3_changes(st->db)) {
-        result(res, 404, "no such user");
+        result(res, "no such user");
         return PVS_ERR_NOTFOUND;
     }
     /* Whoever was logged in with the old password is logged out. */
@@ -1541,14 +1544,15 @@ enum pvs_err pvs_store_web_user_password(struct pvs_store *st, int64_t id,
         rc = run(st, s, res, "ending sessions");
     }
     if (!rc)
-        result(res, 200, "password set; the account is enabled");
+        result(res, "password set; the account is enabled");
     return rc;
 }
 
-enum pvs_err pvs_store_web_token_create(struct pvs_store *st, int64_t user_id,
-                                        const char *name, const char *hash,
-                                        int64_t now_ms, int64_t expires_ms,
-                                        struct pvs_web_result *res) {
+enum pvs_err pvs_sqlite_web_token_create(struct pvs_store_be *st,
+                                         int64_t user_id, const char *name,
+                                         const char *hash, int64_t now_ms,
+                                         int64_t expires_ms,
+                                         struct pvs_web_result *res) {
     sqlite3_stmt *s;
     int64_t ok = 0;
     enum pvs_err rc;
@@ -1561,7 +1565,7 @@ enum pvs_err pvs_store_web_token_create(struct pvs_store *st, int64_t user_id,
     if (rc)
         return rc;
     if (!ok) {
-        result(res, 400, "user: no such active user");
+        result(res, "user: no such active user");
         return PVS_ERR_INVAL;
     }
     s = prep(st, "INSERT INTO api_tokens(user_id, name, hash, created_ms,"
@@ -1576,13 +1580,14 @@ enum pvs_err pvs_store_web_token_create(struct pvs_store *st, int64_t user_id,
         sqlite3_bind_int64(s, 5, expires_ms);
     rc = run(st, s, res, "creating a token");
     if (!rc)
-        result(res, 201, "token created");
+        res->created = true;
+    result(res, "token created");
     return rc;
 }
 
-enum pvs_err pvs_store_web_token_revoke(struct pvs_store *st, int64_t id,
-                                        int64_t now_ms,
-                                        struct pvs_web_result *res) {
+enum pvs_err pvs_sqlite_web_token_revoke(struct pvs_store_be *st, int64_t id,
+                                         int64_t now_ms,
+                                         struct pvs_web_result *res) {
     sqlite3_stmt *s = prep(st, "UPDATE api_tokens SET revoked_ms = ? WHERE"
                                " id = ? AND revoked_ms IS NULL");
     enum pvs_err rc;
@@ -1593,19 +1598,19 @@ enum pvs_err pvs_store_web_token_revoke(struct pvs_store *st, int64_t id,
     sqlite3_bind_int64(s, 2, id);
     rc = run(st, s, res, "revoking a token");
     if (!rc && !sqlite3_changes(st->db)) {
-        result(res, 404, "no such active token");
+        result(res, "no such active token");
         return PVS_ERR_NOTFOUND;
     }
     if (!rc)
-        result(res, 200, "token revoked");
+        result(res, "token revoked");
     res->id = id;
     return rc;
 }
 
-enum pvs_err pvs_store_web_session_create(struct pvs_store *st, int64_t user_id,
-                                          const char *hash, int64_t now_ms,
-                                          int64_t expires_ms,
-                                          struct pvs_web_result *res) {
+enum pvs_err pvs_sqlite_web_session_create(struct pvs_store_be *st,
+                                           int64_t user_id, const char *hash,
+                                           int64_t now_ms, int64_t expires_ms,
+                                           struct pvs_web_result *res) {
     sqlite3_stmt *s;
     enum pvs_err rc;
 
@@ -1627,13 +1632,14 @@ enum pvs_err pvs_store_web_session_create(struct pvs_store *st, int64_t user_id,
     sqlite3_bind_int64(s, 4, expires_ms);
     rc = run(st, s, res, "creating a session");
     if (!rc)
-        result(res, 201, "logged in");
+        res->created = true;
+    result(res, "logged in");
     return rc;
 }
 
-enum pvs_err pvs_store_web_session_delete(struct pvs_store *st,
-                                          const char *hash,
-                                          struct pvs_web_result *res) {
+enum pvs_err pvs_sqlite_web_session_delete(struct pvs_store_be *st,
+                                           const char *hash,
+                                           struct pvs_web_result *res) {
     sqlite3_stmt *s = prep(st, "DELETE FROM sessions WHERE hash = ?");
     enum pvs_err rc;
 
@@ -1642,14 +1648,14 @@ enum pvs_err pvs_store_web_session_delete(struct pvs_store *st,
     bind_text(s, 1, hash);
     rc = run(st, s, res, "ending a session");
     if (!rc)
-        result(res, 200, "logged out");
+        result(res, "logged out");
     return rc;
 }
 
-enum pvs_err pvs_store_web_silence_create(struct pvs_store *st,
-                                          const cJSON *obj, const char *actor,
-                                          int64_t now_ms,
-                                          struct pvs_web_result *res) {
+enum pvs_err pvs_sqlite_web_silence_create(struct pvs_store_be *st,
+                                           const cJSON *obj, const char *actor,
+                                           int64_t now_ms,
+                                           struct pvs_web_result *res) {
     static const char *const refs[][2] = {{"site", "site"},
                                           {"device", "device"}};
     sqlite3_stmt *s;
@@ -1664,8 +1670,7 @@ enum pvs_err pvs_store_web_silence_create(struct pvs_store *st,
         if (rc)
             return rc;
         if (!found) {
-            result(res, 400, "%s: '%s' does not exist", refs[i][0],
-                   v->valuestring);
+            result(res, "%s: '%s' does not exist", refs[i][0], v->valuestring);
             return PVS_ERR_INVAL;
         }
     }
@@ -1684,7 +1689,7 @@ enum pvs_err pvs_store_web_silence_create(struct pvs_store *st,
         if (rc)
             return rc;
         if (!on_site) {
-            result(res, 400, "device: '%s' is not on site '%s'",
+            result(res, "device: '%s' is not on site '%s'",
                    cJSON_GetStringValue(cJSON_GetObjectItem(obj, "device")),
                    cJSON_GetStringValue(cJSON_GetObjectItem(obj, "site")));
             return PVS_ERR_INVAL;
@@ -1707,13 +1712,14 @@ enum pvs_err pvs_store_web_silence_create(struct pvs_store *st,
     sqlite3_bind_int64(s, 8, now_ms);
     rc = run(st, s, res, "creating a silence");
     if (!rc)
-        result(res, 201, "silence created");
+        res->created = true;
+    result(res, "silence created");
     return rc;
 }
 
-enum pvs_err pvs_store_web_silence_delete(struct pvs_store *st, int64_t id,
-                                          const char *owner,
-                                          struct pvs_web_result *res) {
+enum pvs_err pvs_sqlite_web_silence_delete(struct pvs_store_be *st, int64_t id,
+                                           const char *owner,
+                                           struct pvs_web_result *res) {
     sqlite3_stmt *s;
     enum pvs_err rc;
     int64_t others = 0;
@@ -1729,9 +1735,9 @@ enum pvs_err pvs_store_web_silence_delete(struct pvs_store *st, int64_t id,
         if (rc)
             return rc;
         if (others) {
-            result(res, 403, "silence %lld was created by someone else",
+            result(res, "silence %lld was created by someone else",
                    (long long)id);
-            return PVS_ERR_INVAL;
+            return PVS_ERR_DENIED;
         }
     }
     s = prep(st, "DELETE FROM api_silences WHERE id = ?");
@@ -1740,17 +1746,18 @@ enum pvs_err pvs_store_web_silence_delete(struct pvs_store *st, int64_t id,
     sqlite3_bind_int64(s, 1, id);
     rc = run(st, s, res, "deleting a silence");
     if (!rc && !sqlite3_changes(st->db)) {
-        result(res, 404, "no such silence");
+        result(res, "no such silence");
         return PVS_ERR_NOTFOUND;
     }
     if (!rc)
-        result(res, 200, "silence deleted");
+        result(res, "silence deleted");
     res->id = id;
     return rc;
 }
 
-enum pvs_err pvs_store_web_erase_customer(struct pvs_store *st, const char *id,
-                                          struct pvs_web_result *res) {
+enum pvs_err pvs_sqlite_web_erase_customer(struct pvs_store_be *st,
+                                           const char *id,
+                                           struct pvs_web_result *res) {
     static const char *const sqls[] = {
         /* Messages sent to them, by address, before the address goes. */
         "UPDATE outbox SET recipient = 'erased', body = '(erased)', subject"
@@ -1779,7 +1786,7 @@ enum pvs_err pvs_store_web_erase_customer(struct pvs_store *st, const char *id,
     if (rc)
         return rc;
     if (!exists) {
-        result(res, 404, "no such customer");
+        result(res, "no such customer");
         return PVS_ERR_NOTFOUND;
     }
     for (size_t i = 0; i < PVS_ARRAY_LEN(sqls) && !rc; i++) {
@@ -1794,19 +1801,19 @@ enum pvs_err pvs_store_web_erase_customer(struct pvs_store *st, const char *id,
     /* The config file is read at every start: the record there is the
      * operator's to remove, and the answer says so. */
     if (strcmp(source, "api"))
-        result(res, 200,
+        result(res,
                "personal data of customer '%s' erased from the database; "
                "the [customer \"%s\"] section of the config file still "
                "holds their details: remove it there",
                id, id);
     else
-        result(res, 200, "personal data of customer '%s' erased", id);
+        result(res, "personal data of customer '%s' erased", id);
     return PVS_OK;
 }
 
-enum pvs_err pvs_store_web_audit(struct pvs_store *st, int64_t now_ms,
-                                 const char *actor, const char *action,
-                                 const char *object) {
+enum pvs_err pvs_sqlite_web_audit(struct pvs_store_be *st, int64_t now_ms,
+                                  const char *actor, const char *action,
+                                  const char *object) {
     struct pvs_web_result res;
     sqlite3_stmt *s = prep(st, "INSERT INTO audit(ts_ms, actor, action,"
                                " object) VALUES (?, ?, ?, ?)");
@@ -1909,9 +1916,9 @@ static bool cfg_has(const struct pvs_config *cfg, const char *type,
     return false;
 }
 
-enum pvs_err pvs_store_web_config_ini(struct pvs_store *st,
-                                      const struct pvs_config *cfg,
-                                      struct pvs_buf *out, size_t *ret_n) {
+enum pvs_err pvs_sqlite_web_config_ini(struct pvs_store_be *st,
+                                       const struct pvs_config *cfg,
+                                       struct pvs_buf *out, size_t *ret_n) {
     size_t n = 0;
     sqlite3_stmt *s;
     char iso[40];
@@ -1970,8 +1977,8 @@ enum pvs_err pvs_store_web_config_ini(struct pvs_store *st,
     return PVS_OK;
 }
 
-enum pvs_err pvs_store_web_prune_personal(struct pvs_store *st,
-                                          int64_t before_ms, int64_t *ret_n) {
+enum pvs_err pvs_sqlite_web_prune_personal(struct pvs_store_be *st,
+                                           int64_t before_ms, int64_t *ret_n) {
     static const char *const sqls[] = {
         "UPDATE outbox SET subject = '(expired)', body = '(expired)' WHERE"
         " audience = 'customer' AND created_ms < ?1 AND status <> 'pending'"

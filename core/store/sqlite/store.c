@@ -262,16 +262,16 @@ static const char *const migrations[] = {
 
 #define SCHEMA_VERSION ((int)PVS_ARRAY_LEN(migrations))
 
-const char *pvs_store_errmsg(struct pvs_store *st) {
+const char *pvs_sqlite_errmsg(struct pvs_store_be *st) {
     return st && st->db ? sqlite3_errmsg(st->db) : "no database";
 }
 
-static enum pvs_err fail(struct pvs_store *st, const char *what) {
+static enum pvs_err fail(struct pvs_store_be *st, const char *what) {
     pvs_error("%s failed on '%s': %s", what, st->path, sqlite3_errmsg(st->db));
-    return PVS_ERR_DB;
+    return store_err(st->db);
 }
 
-static enum pvs_err exec(struct pvs_store *st, const char *sql) {
+static enum pvs_err exec(struct pvs_store_be *st, const char *sql) {
     char *err = NULL;
 
     if (sqlite3_exec(st->db, sql, NULL, NULL, &err) != SQLITE_OK) {
@@ -283,7 +283,7 @@ static enum pvs_err exec(struct pvs_store *st, const char *sql) {
     return PVS_OK;
 }
 
-static int user_version(struct pvs_store *st) {
+static int user_version(struct pvs_store_be *st) {
     sqlite3_stmt *s;
     int v = -1;
 
@@ -296,7 +296,7 @@ static int user_version(struct pvs_store *st) {
     return v;
 }
 
-int pvs_store_version(struct pvs_store *st) {
+int pvs_sqlite_version(struct pvs_store_be *st) {
     return user_version(st);
 }
 
@@ -322,7 +322,7 @@ void store_private_file(const char *path) {
 }
 
 /* Copy the database aside before changing its schema. */
-static enum pvs_err backup_before_migration(struct pvs_store *st, int from) {
+static enum pvs_err backup_before_migration(struct pvs_store_be *st, int from) {
     char *dst_path = pvs_asprintf("%s.bak-v%d", st->path, from);
     sqlite3 *dst = NULL;
     sqlite3_backup *b;
@@ -349,7 +349,7 @@ out:
     return rc;
 }
 
-static enum pvs_err migrate(struct pvs_store *st) {
+static enum pvs_err migrate(struct pvs_store_be *st) {
     int v = user_version(st);
     enum pvs_err rc;
 
@@ -391,9 +391,9 @@ static enum pvs_err migrate(struct pvs_store *st) {
     return PVS_OK;
 }
 
-enum pvs_err pvs_store_open(const char *path, unsigned flags,
-                            struct pvs_store **ret) {
-    struct pvs_store *st = pvs_calloc(1, sizeof(*st));
+enum pvs_err pvs_sqlite_open(const char *path, unsigned flags,
+                             struct pvs_store_be **ret) {
+    struct pvs_store_be *st = pvs_calloc(1, sizeof(*st));
     int oflags;
     enum pvs_err rc = PVS_OK;
 
@@ -431,7 +431,7 @@ enum pvs_err pvs_store_open(const char *path, unsigned flags,
     }
 out:
     if (rc) {
-        pvs_store_close(st);
+        pvs_sqlite_close(st);
         st = NULL;
     } else {
         *ret = st;
@@ -439,7 +439,7 @@ out:
     return rc;
 }
 
-void pvs_store_close(struct pvs_store *st) {
+void pvs_sqlite_close(struct pvs_store_be *st) {
     if (!st)
         return;
     for (int i = 0; i < PVS_STORE_STMTS; i++)
@@ -450,7 +450,7 @@ void pvs_store_close(struct pvs_store *st) {
 }
 
 /* The prepared statement, reset and with bindings cleared. */
-static sqlite3_stmt *stmt(struct pvs_store *st, enum stmt_id id) {
+static sqlite3_stmt *stmt(struct pvs_store_be *st, enum stmt_id id) {
     if (!st->stmt[id]) {
         if (sqlite3_prepare_v3(st->db, stmt_sql[id], -1,
                                SQLITE_PREPARE_PERSISTENT, &st->stmt[id],
@@ -472,7 +472,7 @@ static void bind_double(sqlite3_stmt *s, int i, double v) {
         sqlite3_bind_null(s, i);
 }
 
-static enum pvs_err step_done(struct pvs_store *st, sqlite3_stmt *s,
+static enum pvs_err step_done(struct pvs_store_be *st, sqlite3_stmt *s,
                               const char *what) {
     int r = sqlite3_step(s);
 
@@ -482,21 +482,21 @@ static enum pvs_err step_done(struct pvs_store *st, sqlite3_stmt *s,
     return PVS_OK;
 }
 
-enum pvs_err pvs_store_begin(struct pvs_store *st) {
+enum pvs_err pvs_sqlite_begin(struct pvs_store_be *st) {
     return exec(st, "BEGIN IMMEDIATE");
 }
 
-enum pvs_err pvs_store_commit(struct pvs_store *st) {
+enum pvs_err pvs_sqlite_commit(struct pvs_store_be *st) {
     return exec(st, "COMMIT");
 }
 
-void pvs_store_rollback(struct pvs_store *st) {
+void pvs_sqlite_rollback(struct pvs_store_be *st) {
     if (!sqlite3_get_autocommit(st->db))
         exec(st, "ROLLBACK");
 }
 
-enum pvs_err pvs_store_sync_config(struct pvs_store *st,
-                                   const struct pvs_config *cfg) {
+enum pvs_err pvs_sqlite_sync_config(struct pvs_store_be *st,
+                                    const struct pvs_config *cfg) {
     sqlite3_stmt *s = NULL;
     enum pvs_err rc = PVS_OK;
     static const char site_sql[] =
@@ -615,7 +615,7 @@ struct row {
     uint8_t seen[NAME_SLOTS];
 };
 
-static enum pvs_err row_flush(struct pvs_store *st, sqlite3_stmt *s,
+static enum pvs_err row_flush(struct pvs_store_be *st, sqlite3_stmt *s,
                               const char *dev, int64_t ts, struct row *row) {
     int r;
 
@@ -657,9 +657,9 @@ static void row_add(struct row *row, unsigned slot,
     row->len = (size_t)(p - row->text);
 }
 
-enum pvs_err pvs_store_add_samples(struct pvs_store *st,
-                                   const struct pvs_config *cfg,
-                                   const struct pvs_sample *smp, size_t n) {
+enum pvs_err pvs_sqlite_add_samples(struct pvs_store_be *st,
+                                    const struct pvs_config *cfg,
+                                    const struct pvs_sample *smp, size_t n) {
     sqlite3_stmt *s = stmt(st, S_SAMPLE);
     struct row row;
     size_t i = 0;
@@ -701,8 +701,8 @@ enum pvs_err pvs_store_add_samples(struct pvs_store *st,
     return PVS_OK;
 }
 
-enum pvs_err pvs_store_prune_samples(struct pvs_store *st, int64_t before_ms,
-                                     int64_t *ret_deleted) {
+enum pvs_err pvs_sqlite_prune_samples(struct pvs_store_be *st,
+                                      int64_t before_ms, int64_t *ret_deleted) {
     sqlite3_stmt *devs = NULL, *del = NULL;
     int64_t gone = 0;
     enum pvs_err rc = PVS_OK;
@@ -738,10 +738,10 @@ out:
     return rc;
 }
 
-enum pvs_err pvs_store_device_info(struct pvs_store *st, const char *device,
-                                   const char *serial, const char *manufacturer,
-                                   const char *model, int64_t ts_ms,
-                                   bool *ret_replaced) {
+enum pvs_err pvs_sqlite_device_info(struct pvs_store_be *st, const char *device,
+                                    const char *serial,
+                                    const char *manufacturer, const char *model,
+                                    int64_t ts_ms, bool *ret_replaced) {
     sqlite3_stmt *s = stmt(st, S_DEV_GET);
     char *old = NULL;
     bool replaced = false;
@@ -778,7 +778,7 @@ out:
     return rc;
 }
 
-static enum pvs_err alert_update(struct pvs_store *st,
+static enum pvs_err alert_update(struct pvs_store_be *st,
                                  const struct pvs_alert_event *ev) {
     sqlite3_stmt *s = stmt(st, S_ALERT_UPD);
 
@@ -794,8 +794,8 @@ static enum pvs_err alert_update(struct pvs_store *st,
     return step_done(st, s, "updating an alert");
 }
 
-enum pvs_err pvs_store_add_alert(struct pvs_store *st,
-                                 const struct pvs_alert_event *ev) {
+enum pvs_err pvs_sqlite_add_alert(struct pvs_store_be *st,
+                                  const struct pvs_alert_event *ev) {
     sqlite3_stmt *s;
 
     if (ev->state == PVS_ALERT_UPDATE)
@@ -834,9 +834,9 @@ static char *col_dup(sqlite3_stmt *s, int i) {
     return t ? pvs_strdup((const char *)t) : NULL;
 }
 
-enum pvs_err pvs_store_firing_alerts(struct pvs_store *st,
-                                     const struct pvs_config *cfg,
-                                     pvs_store_alert_fn *fn, void *ud) {
+enum pvs_err pvs_sqlite_firing_alerts(struct pvs_store_be *st,
+                                      const struct pvs_config *cfg,
+                                      pvs_store_alert_fn *fn, void *ud) {
     static const char sql[] =
         "SELECT a.fingerprint, a.rule, a.family, a.site_id, a.device_id,"
         " a.subject, a.severity, a.started_ms, a.lost_kwh, a.evidence,"
@@ -875,16 +875,16 @@ enum pvs_err pvs_store_firing_alerts(struct pvs_store *st,
     return r == SQLITE_DONE ? PVS_OK : fail(st, "loading firing alerts");
 }
 
-enum pvs_err pvs_store_learnt_put(struct pvs_store *st, const char *rule,
-                                  const char *device, const char *text) {
+enum pvs_err pvs_sqlite_learnt_put(struct pvs_store_be *st, const char *rule,
+                                   const char *device, const char *text) {
     char key[PVS_FP_MAX];
 
     pvs_snprintf(key, sizeof(key), "learnt/%s/%s", rule, device);
-    return pvs_store_meta_set(st, key, text);
+    return pvs_sqlite_meta_set(st, key, text);
 }
 
-enum pvs_err pvs_store_learnt_each(struct pvs_store *st,
-                                   pvs_store_learnt_fn *fn, void *ud) {
+enum pvs_err pvs_sqlite_learnt_each(struct pvs_store_be *st,
+                                    pvs_store_learnt_fn *fn, void *ud) {
     static const char sql[] =
         "SELECT key, value FROM meta WHERE key LIKE 'learnt/%'";
     sqlite3_stmt *s;
@@ -908,7 +908,7 @@ enum pvs_err pvs_store_learnt_each(struct pvs_store *st,
 }
 
 /* Step s (bound) and read one ticket row. */
-static enum pvs_err read_ticket(struct pvs_store *st, sqlite3_stmt *s,
+static enum pvs_err read_ticket(struct pvs_store_be *st, sqlite3_stmt *s,
                                 struct pvs_ticket *ret) {
     int r = sqlite3_step(s);
 
@@ -942,8 +942,8 @@ static enum pvs_err read_ticket(struct pvs_store *st, sqlite3_stmt *s,
     return PVS_OK;
 }
 
-enum pvs_err pvs_store_ticket_by_fp(struct pvs_store *st, const char *fp,
-                                    struct pvs_ticket *ret) {
+enum pvs_err pvs_sqlite_ticket_by_fp(struct pvs_store_be *st, const char *fp,
+                                     struct pvs_ticket *ret) {
     sqlite3_stmt *s = stmt(st, S_TICKET_BY_FP);
 
     if (!s)
@@ -952,8 +952,8 @@ enum pvs_err pvs_store_ticket_by_fp(struct pvs_store *st, const char *fp,
     return read_ticket(st, s, ret);
 }
 
-enum pvs_err pvs_store_ticket_get(struct pvs_store *st, int64_t id,
-                                  struct pvs_ticket *ret) {
+enum pvs_err pvs_sqlite_ticket_get(struct pvs_store_be *st, int64_t id,
+                                   struct pvs_ticket *ret) {
     sqlite3_stmt *s = stmt(st, S_TICKET_BY_ID);
 
     if (!s)
@@ -962,8 +962,8 @@ enum pvs_err pvs_store_ticket_get(struct pvs_store *st, int64_t id,
     return read_ticket(st, s, ret);
 }
 
-enum pvs_err pvs_store_ticket_create(struct pvs_store *st,
-                                     struct pvs_ticket *t) {
+enum pvs_err pvs_sqlite_ticket_create(struct pvs_store_be *st,
+                                      struct pvs_ticket *t) {
     sqlite3_stmt *s = stmt(st, S_TICKET_INS);
     enum pvs_err rc;
 
@@ -991,8 +991,8 @@ enum pvs_err pvs_store_ticket_create(struct pvs_store *st,
     return rc;
 }
 
-enum pvs_err pvs_store_ticket_update(struct pvs_store *st,
-                                     const struct pvs_ticket *t) {
+enum pvs_err pvs_sqlite_ticket_update(struct pvs_store_be *st,
+                                      const struct pvs_ticket *t) {
     sqlite3_stmt *s = stmt(st, S_TICKET_UPD);
 
     if (!s)
@@ -1010,9 +1010,9 @@ enum pvs_err pvs_store_ticket_update(struct pvs_store *st,
     return step_done(st, s, "updating a ticket");
 }
 
-enum pvs_err pvs_store_ticket_event(struct pvs_store *st, int64_t ticket_id,
-                                    int64_t ts_ms, const char *kind,
-                                    const char *actor, const char *text) {
+enum pvs_err pvs_sqlite_ticket_event(struct pvs_store_be *st, int64_t ticket_id,
+                                     int64_t ts_ms, const char *kind,
+                                     const char *actor, const char *text) {
     sqlite3_stmt *s = stmt(st, S_EVENT);
 
     if (!s)
@@ -1036,7 +1036,8 @@ void pvs_outbox_release(struct pvs_outbox *o) {
     PVS_FREE(o->status);
 }
 
-enum pvs_err pvs_store_outbox_add(struct pvs_store *st, struct pvs_outbox *o) {
+enum pvs_err pvs_sqlite_outbox_add(struct pvs_store_be *st,
+                                   struct pvs_outbox *o) {
     sqlite3_stmt *s = stmt(st, S_OUTBOX_INS);
     enum pvs_err rc;
 
@@ -1058,8 +1059,8 @@ enum pvs_err pvs_store_outbox_add(struct pvs_store *st, struct pvs_outbox *o) {
     return rc;
 }
 
-enum pvs_err pvs_store_outbox_get(struct pvs_store *st, int64_t id,
-                                  struct pvs_outbox *ret) {
+enum pvs_err pvs_sqlite_outbox_get(struct pvs_store_be *st, int64_t id,
+                                   struct pvs_outbox *ret) {
     sqlite3_stmt *s = stmt(st, S_OUTBOX_GET);
     int r;
 
@@ -1090,8 +1091,8 @@ enum pvs_err pvs_store_outbox_get(struct pvs_store *st, int64_t id,
     return PVS_OK;
 }
 
-enum pvs_err store_ids(struct pvs_store *st, sqlite3_stmt *s, const char *what,
-                       int64_t **ret_ids, size_t *ret_n) {
+enum pvs_err store_ids(struct pvs_store_be *st, sqlite3_stmt *s,
+                       const char *what, int64_t **ret_ids, size_t *ret_n) {
     int64_t *v = NULL;
     size_t n = 0, cap = 0;
     int r;
@@ -1113,8 +1114,8 @@ enum pvs_err store_ids(struct pvs_store *st, sqlite3_stmt *s, const char *what,
     return PVS_OK;
 }
 
-enum pvs_err pvs_store_outbox_pending(struct pvs_store *st, int64_t **ret_ids,
-                                      size_t *ret_n) {
+enum pvs_err pvs_sqlite_outbox_pending(struct pvs_store_be *st,
+                                       int64_t **ret_ids, size_t *ret_n) {
     sqlite3_stmt *s;
 
     if (sqlite3_prepare_v2(st->db,
@@ -1125,9 +1126,10 @@ enum pvs_err pvs_store_outbox_pending(struct pvs_store *st, int64_t **ret_ids,
     return store_ids(st, s, "listing pending messages", ret_ids, ret_n);
 }
 
-enum pvs_err pvs_store_outbox_attempt(struct pvs_store *st, int64_t id,
-                                      int64_t ts_ms, bool ok, const char *error,
-                                      const char *new_status) {
+enum pvs_err pvs_sqlite_outbox_attempt(struct pvs_store_be *st, int64_t id,
+                                       int64_t ts_ms, bool ok,
+                                       const char *error,
+                                       const char *new_status) {
     sqlite3_stmt *s = stmt(st, S_ATTEMPT);
     enum pvs_err rc;
 
@@ -1195,8 +1197,8 @@ static const char *col_or_null(sqlite3_stmt *s, int i) {
     return (const char *)sqlite3_column_text(s, i);
 }
 
-enum pvs_err pvs_store_tickets_json(struct pvs_store *st, size_t limit,
-                                    struct pvs_buf *out) {
+enum pvs_err pvs_sqlite_tickets_json(struct pvs_store_be *st, size_t limit,
+                                     struct pvs_buf *out) {
     static const char tsql[] =
         "SELECT id, fingerprint, status, site_id, device_id, rule, family,"
         " subject, severity, title, assignee, opened_ms, updated_ms,"
@@ -1302,8 +1304,8 @@ out:
     return rc;
 }
 
-enum pvs_err pvs_store_count(struct pvs_store *st, const char *table,
-                             int64_t *ret) {
+enum pvs_err pvs_sqlite_count(struct pvs_store_be *st, const char *table,
+                              int64_t *ret) {
     static const char *const tables[] = {
         "samples",       "alerts", "tickets",
         "ticket_events", "outbox", "delivery_attempts",
@@ -1328,7 +1330,7 @@ enum pvs_err pvs_store_count(struct pvs_store *st, const char *table,
     return rc;
 }
 
-enum pvs_err pvs_store_check(struct pvs_store *st) {
+enum pvs_err pvs_sqlite_check(struct pvs_store_be *st) {
     sqlite3_stmt *s;
     enum pvs_err rc = PVS_ERR_DB;
 

@@ -10,8 +10,8 @@
 #include "pvs/store.h"
 #include "store_int.h"
 
-enum pvs_err pvs_store_ids(struct pvs_store *st, const char *kind, size_t limit,
-                           struct pvs_buf *out) {
+enum pvs_err pvs_sqlite_ids(struct pvs_store_be *st, const char *kind,
+                            size_t limit, struct pvs_buf *out) {
     /* Fixed queries only: kind never reaches the SQL text. */
     static const struct {
         const char *kind, *sql;

@@ -30,7 +30,8 @@
     " excluded.sensor_n, wh = wh + excluded.wh, exp_wh = exp_wh +"             \
     " excluded.exp_wh, peak_w = max(peak_w, excluded.peak_w)"
 
-static sqlite3_stmt *upsert(struct pvs_store *st, int slot, const char *sql) {
+static sqlite3_stmt *upsert(struct pvs_store_be *st, int slot,
+                            const char *sql) {
     if (!st->stmt[slot] &&
         sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
                            &st->stmt[slot], NULL) != SQLITE_OK) {
@@ -41,7 +42,7 @@ static sqlite3_stmt *upsert(struct pvs_store *st, int slot, const char *sql) {
     return st->stmt[slot];
 }
 
-static enum pvs_err add_one(struct pvs_store *st, sqlite3_stmt *s,
+static enum pvs_err add_one(struct pvs_store_be *st, sqlite3_stmt *s,
                             const struct pvs_rollup_delta *d, int64_t ts) {
     int r;
 
@@ -63,8 +64,8 @@ static enum pvs_err add_one(struct pvs_store *st, sqlite3_stmt *s,
     return PVS_OK;
 }
 
-enum pvs_err pvs_store_rollup_add(struct pvs_store *st,
-                                  const struct pvs_rollup_delta *d, size_t n) {
+enum pvs_err pvs_sqlite_rollup_add(struct pvs_store_be *st,
+                                   const struct pvs_rollup_delta *d, size_t n) {
     sqlite3_stmt *hour = upsert(st, STMT_HOUR, UPSERT("rollup_hour"));
     sqlite3_stmt *day = upsert(st, STMT_DAY, UPSERT("rollup_day"));
     enum pvs_err rc = PVS_OK;
@@ -79,10 +80,10 @@ enum pvs_err pvs_store_rollup_add(struct pvs_store *st,
     return rc;
 }
 
-enum pvs_err pvs_store_rollup_read(struct pvs_store *st, const char *site,
-                                   bool daily, int64_t from_ms, int64_t to_ms,
-                                   pvs_store_rollup_fn *fn, void *ud,
-                                   int64_t *ret_rows) {
+enum pvs_err pvs_sqlite_rollup_read(struct pvs_store_be *st, const char *site,
+                                    bool daily, int64_t from_ms, int64_t to_ms,
+                                    pvs_store_rollup_fn *fn, void *ud,
+                                    int64_t *ret_rows) {
     static const char hour_sql[] =
         "SELECT r.device_id, r.ts_ms, r.n, r.sensor_n, r.wh, r.exp_wh,"
         " r.peak_w FROM devices d JOIN rollup_hour r ON r.device_id = d.id"

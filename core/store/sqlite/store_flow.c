@@ -14,7 +14,7 @@
 #include "pvs/store_flow.h"
 #include "store_int.h"
 
-static enum pvs_err prep(struct pvs_store *st, const char *sql,
+static enum pvs_err prep(struct pvs_store_be *st, const char *sql,
                          sqlite3_stmt **ret) {
     if (sqlite3_prepare_v2(st->db, sql, -1, ret, NULL) != SQLITE_OK) {
         pvs_error("cannot prepare a workflow query on '%s': %s", st->path,
@@ -25,17 +25,18 @@ static enum pvs_err prep(struct pvs_store *st, const char *sql,
 }
 
 /* Step a bound statement that returns no rows, then finalize it. */
-static enum pvs_err run(struct pvs_store *st, sqlite3_stmt *s,
+static enum pvs_err run(struct pvs_store_be *st, sqlite3_stmt *s,
                         const char *what) {
     int r = sqlite3_step(s);
+    enum pvs_err rc = PVS_OK;
 
-    sqlite3_finalize(s);
     if (r != SQLITE_DONE) {
         pvs_error("%s failed on '%s': %s", what, st->path,
                   sqlite3_errmsg(st->db));
-        return PVS_ERR_DB;
+        rc = store_err(st->db);
     }
-    return PVS_OK;
+    sqlite3_finalize(s);
+    return rc;
 }
 
 static void copy_col(sqlite3_stmt *s, int i, char *buf, size_t size) {
@@ -44,8 +45,8 @@ static void copy_col(sqlite3_stmt *s, int i, char *buf, size_t size) {
     pvs_strlcpy(buf, t ? (const char *)t : "", size);
 }
 
-enum pvs_err pvs_store_flow_get(struct pvs_store *st, int64_t ticket_id,
-                                struct pvs_ticket_flow *ret) {
+enum pvs_err pvs_sqlite_flow_get(struct pvs_store_be *st, int64_t ticket_id,
+                                 struct pvs_ticket_flow *ret) {
     sqlite3_stmt *s;
     enum pvs_err rc = PVS_ERR_NOTFOUND;
 
@@ -72,8 +73,8 @@ enum pvs_err pvs_store_flow_get(struct pvs_store *st, int64_t ticket_id,
     return rc;
 }
 
-enum pvs_err pvs_store_flow_set(struct pvs_store *st, int64_t ticket_id,
-                                const struct pvs_ticket_flow *f) {
+enum pvs_err pvs_sqlite_flow_set(struct pvs_store_be *st, int64_t ticket_id,
+                                 const struct pvs_ticket_flow *f) {
     sqlite3_stmt *s;
 
     if (prep(st,
@@ -100,8 +101,8 @@ enum pvs_err pvs_store_flow_set(struct pvs_store *st, int64_t ticket_id,
 #define ACTIVE_SQL                                                             \
     "status NOT IN ('resolved', 'closed', 'false_alarm', 'merged')"
 
-enum pvs_err pvs_store_alert_latest(struct pvs_store *st, const char *fp,
-                                    bool *ret_firing, double *ret_per_day) {
+enum pvs_err pvs_sqlite_alert_latest(struct pvs_store_be *st, const char *fp,
+                                     bool *ret_firing, double *ret_per_day) {
     sqlite3_stmt *s;
     enum pvs_err rc = PVS_ERR_NOTFOUND;
 
@@ -121,8 +122,9 @@ enum pvs_err pvs_store_alert_latest(struct pvs_store *st, const char *fp,
     return rc;
 }
 
-enum pvs_err pvs_store_last_reading(struct pvs_store *st, const char *device,
-                                    const char *metric, double *ret) {
+enum pvs_err pvs_sqlite_last_reading(struct pvs_store_be *st,
+                                     const char *device, const char *metric,
+                                     double *ret) {
     sqlite3_stmt *s;
     enum pvs_err rc = PVS_ERR_NOTFOUND;
 
@@ -144,8 +146,8 @@ enum pvs_err pvs_store_last_reading(struct pvs_store *st, const char *device,
     return rc;
 }
 
-enum pvs_err pvs_store_outbox_set_body(struct pvs_store *st, int64_t id,
-                                       const char *body) {
+enum pvs_err pvs_sqlite_outbox_set_body(struct pvs_store_be *st, int64_t id,
+                                        const char *body) {
     sqlite3_stmt *s;
 
     if (prep(st, "UPDATE outbox SET body = ? WHERE id = ?", &s))
@@ -155,8 +157,8 @@ enum pvs_err pvs_store_outbox_set_body(struct pvs_store *st, int64_t id,
     return run(st, s, "updating a message");
 }
 
-enum pvs_err pvs_store_open_by_assignee(struct pvs_store *st,
-                                        pvs_store_count_fn *fn, void *ud) {
+enum pvs_err pvs_sqlite_open_by_assignee(struct pvs_store_be *st,
+                                         pvs_store_count_fn *fn, void *ud) {
     sqlite3_stmt *s;
     int r;
 
@@ -172,8 +174,8 @@ enum pvs_err pvs_store_open_by_assignee(struct pvs_store *st,
     return r == SQLITE_DONE ? PVS_OK : PVS_ERR_DB;
 }
 
-enum pvs_err pvs_store_admin_persons(struct pvs_store *st,
-                                     pvs_store_count_fn *fn, void *ud) {
+enum pvs_err pvs_sqlite_admin_persons(struct pvs_store_be *st,
+                                      pvs_store_count_fn *fn, void *ud) {
     sqlite3_stmt *s;
     int r;
 
@@ -188,8 +190,8 @@ enum pvs_err pvs_store_admin_persons(struct pvs_store *st,
     return r == SQLITE_DONE ? PVS_OK : PVS_ERR_DB;
 }
 
-enum pvs_err pvs_store_fixed_tickets(struct pvs_store *st, int64_t **ret_ids,
-                                     size_t *ret_n) {
+enum pvs_err pvs_sqlite_fixed_tickets(struct pvs_store_be *st,
+                                      int64_t **ret_ids, size_t *ret_n) {
     sqlite3_stmt *s;
 
     if (prep(st, "SELECT id FROM tickets WHERE status = 'fixed' ORDER BY id",
@@ -198,8 +200,8 @@ enum pvs_err pvs_store_fixed_tickets(struct pvs_store *st, int64_t **ret_ids,
     return store_ids(st, s, "a workflow query", ret_ids, ret_n);
 }
 
-enum pvs_err pvs_store_escalations_due(struct pvs_store *st, int64_t now_ms,
-                                       int64_t **ret_ids, size_t *ret_n) {
+enum pvs_err pvs_sqlite_escalations_due(struct pvs_store_be *st, int64_t now_ms,
+                                        int64_t **ret_ids, size_t *ret_n) {
     sqlite3_stmt *s;
 
     if (prep(st,
@@ -212,13 +214,13 @@ enum pvs_err pvs_store_escalations_due(struct pvs_store *st, int64_t now_ms,
     return store_ids(st, s, "a workflow query", ret_ids, ret_n);
 }
 
-enum pvs_err pvs_store_outbox_hold(struct pvs_store *st, int64_t id,
-                                   int64_t not_before_ms, const char *note) {
-    return pvs_store_outbox_set(st, id, "held", not_before_ms, note);
+enum pvs_err pvs_sqlite_outbox_hold(struct pvs_store_be *st, int64_t id,
+                                    int64_t not_before_ms, const char *note) {
+    return pvs_sqlite_outbox_set(st, id, "held", not_before_ms, note);
 }
 
-enum pvs_err pvs_store_held_due(struct pvs_store *st, int64_t now_ms,
-                                int64_t **ret_ids, size_t *ret_n) {
+enum pvs_err pvs_sqlite_held_due(struct pvs_store_be *st, int64_t now_ms,
+                                 int64_t **ret_ids, size_t *ret_n) {
     sqlite3_stmt *s;
 
     if (prep(st,
@@ -230,9 +232,9 @@ enum pvs_err pvs_store_held_due(struct pvs_store *st, int64_t now_ms,
     return store_ids(st, s, "a workflow query", ret_ids, ret_n);
 }
 
-enum pvs_err pvs_store_outbox_set(struct pvs_store *st, int64_t id,
-                                  const char *status, int64_t not_before_ms,
-                                  const char *note) {
+enum pvs_err pvs_sqlite_outbox_set(struct pvs_store_be *st, int64_t id,
+                                   const char *status, int64_t not_before_ms,
+                                   const char *note) {
     sqlite3_stmt *s;
 
     if (prep(st,
@@ -247,10 +249,10 @@ enum pvs_err pvs_store_outbox_set(struct pvs_store *st, int64_t id,
     return run(st, s, "updating a message");
 }
 
-enum pvs_err pvs_store_outbox_latest(struct pvs_store *st, int64_t ticket_id,
-                                     const char *audience, const char *kind,
-                                     char *ret_status, size_t size,
-                                     int64_t *ret_id) {
+enum pvs_err pvs_sqlite_outbox_latest(struct pvs_store_be *st,
+                                      int64_t ticket_id, const char *audience,
+                                      const char *kind, char *ret_status,
+                                      size_t size, int64_t *ret_id) {
     sqlite3_stmt *s;
     enum pvs_err rc = PVS_ERR_NOTFOUND;
 
@@ -272,8 +274,8 @@ enum pvs_err pvs_store_outbox_latest(struct pvs_store *st, int64_t ticket_id,
     return rc;
 }
 
-enum pvs_err pvs_store_to_close(struct pvs_store *st, int64_t before_ms,
-                                int64_t **ret_ids, size_t *ret_n) {
+enum pvs_err pvs_sqlite_to_close(struct pvs_store_be *st, int64_t before_ms,
+                                 int64_t **ret_ids, size_t *ret_n) {
     sqlite3_stmt *s;
 
     if (prep(st,
@@ -285,9 +287,9 @@ enum pvs_err pvs_store_to_close(struct pvs_store *st, int64_t before_ms,
     return store_ids(st, s, "a workflow query", ret_ids, ret_n);
 }
 
-enum pvs_err pvs_store_survey_candidates(struct pvs_store *st,
-                                         int64_t before_ms, int64_t **ret_ids,
-                                         size_t *ret_n) {
+enum pvs_err pvs_sqlite_survey_candidates(struct pvs_store_be *st,
+                                          int64_t before_ms, int64_t **ret_ids,
+                                          size_t *ret_n) {
     sqlite3_stmt *s;
 
     if (prep(st,
@@ -301,8 +303,8 @@ enum pvs_err pvs_store_survey_candidates(struct pvs_store *st,
     return store_ids(st, s, "a workflow query", ret_ids, ret_n);
 }
 
-enum pvs_err pvs_store_last_survey(struct pvs_store *st, const char *customer,
-                                   int64_t *ret_ms) {
+enum pvs_err pvs_sqlite_last_survey(struct pvs_store_be *st,
+                                    const char *customer, int64_t *ret_ms) {
     sqlite3_stmt *s;
 
     if (prep(st,
@@ -316,9 +318,9 @@ enum pvs_err pvs_store_last_survey(struct pvs_store *st, const char *customer,
     return PVS_OK;
 }
 
-enum pvs_err pvs_store_survey_add(struct pvs_store *st, int64_t ticket_id,
-                                  const char *customer, int64_t sent_ms,
-                                  bool sent) {
+enum pvs_err pvs_sqlite_survey_add(struct pvs_store_be *st, int64_t ticket_id,
+                                   const char *customer, int64_t sent_ms,
+                                   bool sent) {
     sqlite3_stmt *s;
 
     /* A survey row without sent_ms records "skipped" (too soon). */
@@ -333,9 +335,9 @@ enum pvs_err pvs_store_survey_add(struct pvs_store *st, int64_t ticket_id,
     return run(st, s, "recording a survey");
 }
 
-enum pvs_err pvs_store_survey_answer(struct pvs_store *st, int64_t ticket_id,
-                                     int csat, const char *comment,
-                                     int64_t ts_ms) {
+enum pvs_err pvs_sqlite_survey_answer(struct pvs_store_be *st,
+                                      int64_t ticket_id, int csat,
+                                      const char *comment, int64_t ts_ms) {
     sqlite3_stmt *s;
     enum pvs_err rc;
 
@@ -352,15 +354,15 @@ enum pvs_err pvs_store_survey_answer(struct pvs_store *st, int64_t ticket_id,
     rc = run(st, s, "recording a survey answer");
     if (!rc && sqlite3_changes(st->db) == 0) {
         enum pvs_survey_state state;
-        rc = pvs_store_survey_state(st, ticket_id, &state);
+        rc = pvs_sqlite_survey_state(st, ticket_id, &state);
         if (!rc)
             rc = state == PVS_SURVEY_NONE ? PVS_ERR_NOTFOUND : PVS_ERR_FULL;
     }
     return rc;
 }
 
-enum pvs_err pvs_store_survey_state(struct pvs_store *st, int64_t ticket_id,
-                                    enum pvs_survey_state *ret) {
+enum pvs_err pvs_sqlite_survey_state(struct pvs_store_be *st, int64_t ticket_id,
+                                     enum pvs_survey_state *ret) {
     sqlite3_stmt *s;
     int r;
 
@@ -383,9 +385,9 @@ enum pvs_err pvs_store_survey_state(struct pvs_store *st, int64_t ticket_id,
     return PVS_OK;
 }
 
-enum pvs_err pvs_store_link_used(struct pvs_store *st, int64_t ticket_id,
-                                 const char *nonce, char *ret_actor,
-                                 size_t size, int64_t *ret_ms) {
+enum pvs_err pvs_sqlite_link_used(struct pvs_store_be *st, int64_t ticket_id,
+                                  const char *nonce, char *ret_actor,
+                                  size_t size, int64_t *ret_ms) {
     sqlite3_stmt *s;
     enum pvs_err rc;
     int r;
@@ -410,9 +412,10 @@ enum pvs_err pvs_store_link_used(struct pvs_store *st, int64_t ticket_id,
     return rc;
 }
 
-enum pvs_err pvs_store_appointment_add(struct pvs_store *st, int64_t ticket_id,
-                                       int64_t slot_ms, const char *by,
-                                       int64_t now_ms, int64_t *ret_id) {
+enum pvs_err pvs_sqlite_appointment_add(struct pvs_store_be *st,
+                                        int64_t ticket_id, int64_t slot_ms,
+                                        const char *by, int64_t now_ms,
+                                        int64_t *ret_id) {
     sqlite3_stmt *s;
     enum pvs_err rc;
 
@@ -431,10 +434,10 @@ enum pvs_err pvs_store_appointment_add(struct pvs_store *st, int64_t ticket_id,
     return rc;
 }
 
-enum pvs_err pvs_store_appointment_latest(struct pvs_store *st,
-                                          int64_t ticket_id, int64_t *ret_id,
-                                          int64_t *ret_slot, char *ret_status,
-                                          size_t size) {
+enum pvs_err pvs_sqlite_appointment_latest(struct pvs_store_be *st,
+                                           int64_t ticket_id, int64_t *ret_id,
+                                           int64_t *ret_slot, char *ret_status,
+                                           size_t size) {
     sqlite3_stmt *s;
     enum pvs_err rc = PVS_ERR_NOTFOUND;
 
@@ -454,8 +457,8 @@ enum pvs_err pvs_store_appointment_latest(struct pvs_store *st,
     return rc;
 }
 
-enum pvs_err pvs_store_appointment_set(struct pvs_store *st, int64_t id,
-                                       const char *status, int64_t now_ms) {
+enum pvs_err pvs_sqlite_appointment_set(struct pvs_store_be *st, int64_t id,
+                                        const char *status, int64_t now_ms) {
     sqlite3_stmt *s;
 
     if (prep(st,
@@ -469,8 +472,9 @@ enum pvs_err pvs_store_appointment_set(struct pvs_store *st, int64_t id,
     return run(st, s, "updating an appointment");
 }
 
-enum pvs_err pvs_store_reminders_due(struct pvs_store *st, int64_t before_ms,
-                                     int64_t **ret_ids, size_t *ret_n) {
+enum pvs_err pvs_sqlite_reminders_due(struct pvs_store_be *st,
+                                      int64_t before_ms, int64_t **ret_ids,
+                                      size_t *ret_n) {
     sqlite3_stmt *s;
 
     if (prep(st,
@@ -482,9 +486,9 @@ enum pvs_err pvs_store_reminders_due(struct pvs_store *st, int64_t before_ms,
     return store_ids(st, s, "a workflow query", ret_ids, ret_n);
 }
 
-enum pvs_err pvs_store_appointment_remind(struct pvs_store *st, int64_t id,
-                                          int64_t *ret_ticket,
-                                          int64_t *ret_slot) {
+enum pvs_err pvs_sqlite_appointment_remind(struct pvs_store_be *st, int64_t id,
+                                           int64_t *ret_ticket,
+                                           int64_t *ret_slot) {
     sqlite3_stmt *s;
     enum pvs_err rc = PVS_ERR_NOTFOUND;
 
@@ -506,9 +510,9 @@ enum pvs_err pvs_store_appointment_remind(struct pvs_store *st, int64_t id,
     return run(st, s, "marking a reminder");
 }
 
-enum pvs_err pvs_store_contact_add(struct pvs_store *st, const char *site,
-                                   int64_t ticket_id, int64_t ts_ms,
-                                   const char *actor, const char *text) {
+enum pvs_err pvs_sqlite_contact_add(struct pvs_store_be *st, const char *site,
+                                    int64_t ticket_id, int64_t ts_ms,
+                                    const char *actor, const char *text) {
     sqlite3_stmt *s;
 
     if (prep(st,
@@ -524,8 +528,8 @@ enum pvs_err pvs_store_contact_add(struct pvs_store *st, const char *site,
     return run(st, s, "recording a customer contact");
 }
 
-enum pvs_err pvs_store_site_active_ticket(struct pvs_store *st,
-                                          const char *site, int64_t *ret_id) {
+enum pvs_err pvs_sqlite_site_active_ticket(struct pvs_store_be *st,
+                                           const char *site, int64_t *ret_id) {
     sqlite3_stmt *s;
     enum pvs_err rc = PVS_ERR_NOTFOUND;
 
@@ -543,9 +547,10 @@ enum pvs_err pvs_store_site_active_ticket(struct pvs_store *st,
     return rc;
 }
 
-enum pvs_err pvs_store_device_active(struct pvs_store *st, const char *device,
-                                     enum pvs_family_set set, int64_t **ret_ids,
-                                     size_t *ret_n) {
+enum pvs_err pvs_sqlite_device_active(struct pvs_store_be *st,
+                                      const char *device,
+                                      enum pvs_family_set set,
+                                      int64_t **ret_ids, size_t *ret_n) {
     static const char *const sql[] = {
         [PVS_FAMILIES_FAULT] =
             "SELECT id FROM tickets WHERE device_id = ?"
@@ -572,9 +577,9 @@ enum pvs_err pvs_store_device_active(struct pvs_store *st, const char *device,
     return store_ids(st, s, "a workflow query", ret_ids, ret_n);
 }
 
-enum pvs_err pvs_store_site_history(struct pvs_store *st, const char *site,
-                                    int64_t except, size_t max,
-                                    struct pvs_buf *out) {
+enum pvs_err pvs_sqlite_site_history(struct pvs_store_be *st, const char *site,
+                                     int64_t except, size_t max,
+                                     struct pvs_buf *out) {
     sqlite3_stmt *s;
     int r;
 
@@ -606,10 +611,10 @@ enum pvs_err pvs_store_site_history(struct pvs_store *st, const char *site,
     return r == SQLITE_DONE ? PVS_OK : PVS_ERR_DB;
 }
 
-enum pvs_err pvs_store_prefs_set(struct pvs_store *st, const char *customer,
-                                 const char *channel, const char *language,
-                                 const char *quiet_hours, int opt_out,
-                                 int64_t now_ms) {
+enum pvs_err pvs_sqlite_prefs_set(struct pvs_store_be *st, const char *customer,
+                                  const char *channel, const char *language,
+                                  const char *quiet_hours, int opt_out,
+                                  int64_t now_ms) {
     sqlite3_stmt *s;
 
     if (prep(st,
@@ -635,10 +640,10 @@ enum pvs_err pvs_store_prefs_set(struct pvs_store *st, const char *customer,
     return run(st, s, "saving customer preferences");
 }
 
-enum pvs_err pvs_store_prefs_get(struct pvs_store *st, const char *customer,
-                                 char *channel, char *language,
-                                 char *quiet_hours, size_t size,
-                                 int *ret_opt_out) {
+enum pvs_err pvs_sqlite_prefs_get(struct pvs_store_be *st, const char *customer,
+                                  char *channel, char *language,
+                                  char *quiet_hours, size_t size,
+                                  int *ret_opt_out) {
     sqlite3_stmt *s;
     enum pvs_err rc = PVS_ERR_NOTFOUND;
 
@@ -661,8 +666,8 @@ enum pvs_err pvs_store_prefs_get(struct pvs_store *st, const char *customer,
     return rc;
 }
 
-enum pvs_err pvs_store_meta_get(struct pvs_store *st, const char *key,
-                                char **ret) {
+enum pvs_err pvs_sqlite_meta_get(struct pvs_store_be *st, const char *key,
+                                 char **ret) {
     sqlite3_stmt *s;
 
     if (prep(st, "SELECT value FROM meta WHERE key = ?", &s))
@@ -675,8 +680,8 @@ enum pvs_err pvs_store_meta_get(struct pvs_store *st, const char *key,
     return PVS_OK;
 }
 
-enum pvs_err pvs_store_meta_set(struct pvs_store *st, const char *key,
-                                const char *value) {
+enum pvs_err pvs_sqlite_meta_set(struct pvs_store_be *st, const char *key,
+                                 const char *value) {
     sqlite3_stmt *s;
 
     if (prep(st,
@@ -690,7 +695,7 @@ enum pvs_err pvs_store_meta_set(struct pvs_store *st, const char *key,
 }
 
 /* One number from a query with one ?1 = since_ms parameter. */
-static double scalar(struct pvs_store *st, const char *sql, int64_t since) {
+static double scalar(struct pvs_store_be *st, const char *sql, int64_t since) {
     sqlite3_stmt *s;
     double v = NAN;
 
@@ -711,8 +716,8 @@ static void kv_num(struct pvs_buf *b, const char *k, double v, bool comma) {
         pvs_buf_printf(b, "%s\"%s\": null", comma ? ", " : "", k);
 }
 
-enum pvs_err pvs_store_report_json(struct pvs_store *st, int64_t since_ms,
-                                   struct pvs_buf *out) {
+enum pvs_err pvs_sqlite_report_json(struct pvs_store_be *st, int64_t since_ms,
+                                    struct pvs_buf *out) {
     static const struct {
         const char *key;
         const char *sql;

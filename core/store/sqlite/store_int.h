@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * store_int.h - the store handle, shared by the core/store*.c files (the
- * only files that include sqlite3.h). Everything else uses store.h.
+ * store_int.h - the SQLite backend's handle and operations, shared by the
+ * files of core/store/sqlite/ (the only files that include sqlite3.h).
+ * Everything else uses store.h through the dispatch layer.
  */
 #ifndef PVS_STORE_INT_H
 #define PVS_STORE_INT_H
@@ -11,10 +12,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "ops.h"
+
 #define PVS_STORE_STMTS 64
 #define STORE_STMT_ROLLUP 2
 
-struct pvs_store {
+struct pvs_store_be {
     sqlite3 *db;
     char *path;
     bool readonly;
@@ -40,6 +43,18 @@ static inline void store_bind_ms(sqlite3_stmt *s, int i, int64_t v) {
 }
 
 /*
+ * The neutral error for the last failure on db: a duplicate key is
+ * PVS_ERR_EXISTS (the statement changed nothing), anything else PVS_ERR_DB.
+ */
+static inline enum pvs_err store_err(sqlite3 *db) {
+    int x = sqlite3_extended_errcode(db);
+
+    if (x == SQLITE_CONSTRAINT_UNIQUE || x == SQLITE_CONSTRAINT_PRIMARYKEY)
+        return PVS_ERR_EXISTS;
+    return PVS_ERR_DB;
+}
+
+/*
  * Step s and collect its first column as ids (the caller owns *ret_ids);
  * finalizes s. what names the query in the error log.
  */
@@ -51,7 +66,7 @@ static inline void store_bind_ms(sqlite3_stmt *s, int i, int64_t v) {
  */
 void store_private_file(const char *path);
 
-enum pvs_err store_ids(struct pvs_store *st, sqlite3_stmt *s, const char *what,
-                       int64_t **ret_ids, size_t *ret_n);
+enum pvs_err store_ids(struct pvs_store_be *st, sqlite3_stmt *s,
+                       const char *what, int64_t **ret_ids, size_t *ret_n);
 
 #endif

@@ -1,0 +1,230 @@
+# SPDX-License-Identifier: MIT
+"""Changes take effect live: API writes and SIGHUP restart nothing that
+did not change (real pvsentry, mosquitto, pvsim; plain HTTP clients that
+never retry, so a reset connection fails the test)."""
+import re
+import socket
+import threading
+import time
+
+import requests
+
+import harness
+from harness import wait_until
+from webapi import ADMIN_TOKEN, WebEnv
+
+SITE = {"name": "Roux chalet", "latitude": 45.9, "longitude": 6.12,
+        "timezone": "Europe/Paris", "kwp": 5, "customer_id": "dupont",
+        "technician_id": "alice", "address": "1 place Grenette"}
+
+
+def admin_session():
+    s = requests.Session()
+    s.headers["Authorization"] = "Bearer " + ADMIN_TOKEN
+    return s
+
+
+def writes_of_every_kind(url, s, n):
+    """Yield (description, response) for API writes that change the
+    running configuration: sites, devices, people, silences."""
+    t = 20 * harness.TIMEOUT_SCALE
+    for i in range(n):
+        k = i % 6
+        sid, did = "w-site-%d" % (i // 6), "w-dev-%d" % (i // 6)
+        if k == 0:
+            yield "site", s.post(url + "/sites", json=dict(SITE, id=sid),
+                                 timeout=t)
+        elif k == 1:
+            yield "device", s.post(url + "/devices", json={
+                "id": did, "site_id": sid, "kwp": 5}, timeout=t)
+        elif k == 2:
+            yield "customer", s.post(url + "/customers", json={
+                "id": "c-%d" % i, "name": "C %d" % i,
+                "email": "c%d@home.example" % i}, timeout=t)
+        elif k == 3:
+            yield "technician", s.post(url + "/technicians", json={
+                "id": "t-%d" % i, "name": "T %d" % i}, timeout=t)
+        elif k == 4:
+            yield "silence", s.post(url + "/silences", json={
+                "site": sid, "start": "2024-06-21T00:00:00Z",
+                "end": "2024-06-22T00:00:00Z", "reason": "works"},
+                timeout=t)
+        else:
+            yield "device update", s.patch(url + "/devices/" + did,
+                                           json={"kwp": 6}, timeout=t)
+
+
+def test_relative_config_then_api_writes_keep_everything(h):
+    """`run -c pvsentry.conf` (relative): after an API write of each
+    kind the HTTP server still answers, MQTT stays connected, the file's
+    devices are still monitored and the new device raises its alert."""
+    env = WebEnv(h)
+    env.pv.config = "pvsentry.conf"  # relative to the daemon's cwd
+    env.start().create_users()
+    s = admin_session()
+    mark = env.pv.mark()
+    for what, r in writes_of_every_kind(env.url, s, 6):
+        assert r.status_code in (200, 201), (what, r.text)
+        env.wait_reload(mark)
+        mark = env.pv.mark()
+        assert s.get(env.base + "/healthz", timeout=10).status_code == 200
+    assert env.pv.log_lines(r"applied live \(3 sites, 3 devices\)")
+    assert not env.pv.log_lines(r"lost the connection|reloading")
+    assert len(env.pv.log_lines(r"mqtt: connected to")) == 1
+    assert len(env.pv.log_lines(r"web: listening")) == 1
+    # The file's devices and the API's device both raise their alerts.
+    s.post(env.url + "/sites", json=dict(SITE, id="annecy-01"))
+    env.wait_reload(mark)
+    mark = env.pv.mark()
+    s.post(env.url + "/devices", json={"id": "annecy-01-inv1",
+                                       "site_id": "annecy-01", "kwp": 5})
+    env.wait_reload(mark)
+    got = env.fault_tickets(sites=("lyon-01", "annecy-01"))
+    assert set(got) == {"lyon-01", "annecy-01"}
+
+
+def test_api_writes_under_load_cost_no_request(h):
+    """100 API writes of every kind while 8 clients work the API and
+    pvsim publishes: no connection reset, every 2xx write is one audited
+    change, /healthz 200 throughout, one MQTT session, no sample lost."""
+    env = WebEnv(h).start().create_users()
+    sim = h.start_pvsim(env.broker, "lyon-01", devices=["lyon-01-inv1"],
+                        name="pvsim-load", duration="3h", interval="60s")
+    stop = threading.Event()
+    errors, health = [], []
+    gets = [0]
+
+    def client(i):
+        s = admin_session()
+        while not stop.is_set():
+            try:
+                r = s.get(env.url + ("/sites" if i % 2 else "/tickets"),
+                          timeout=20)
+                if r.status_code != 200:
+                    errors.append("GET %d" % r.status_code)
+                gets[0] += 1
+            except requests.RequestException as e:
+                errors.append(repr(e))
+
+    def prober():
+        s = requests.Session()
+        while not stop.is_set():
+            try:
+                health.append(s.get(env.base + "/healthz",
+                                    timeout=20).status_code)
+            except requests.RequestException as e:
+                health.append(repr(e))
+            time.sleep(0.05)
+
+    before = harness.db_scalar(env.db, "SELECT count(*) FROM audit")
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(8)]
+    threads.append(threading.Thread(target=prober))
+    for t in threads:
+        t.start()
+    ok = 0
+    try:
+        for what, r in writes_of_every_kind(env.url, admin_session(), 100):
+            assert r.status_code in (200, 201), (what, r.text)
+            ok += 1
+    finally:
+        stop.set()
+        for t in threads:
+            t.join(60)
+    summary = sim.wait(120)
+    assert errors == [], errors[:5]
+    assert gets[0] > 0
+    assert health and all(c == 200 for c in health), \
+        [c for c in health if c != 200][:5]
+    after = harness.db_scalar(env.db, "SELECT count(*) FROM audit")
+    assert after - before == ok == 100
+    assert not env.pv.log_lines(r"lost the connection|reloading")
+    assert len(env.pv.log_lines(r"mqtt: connected to")) == 1
+    assert summary["acked"] == summary["messages"]
+    wait_until(lambda: harness.db_scalar(
+        env.db, "SELECT count(*) FROM samples WHERE device_id = ?",
+        ("lyon-01-inv1",)) == summary["samples"], 30, "every sample stored")
+
+
+def test_state_survives_unrelated_write_and_sighup(h):
+    """A firing alert, its ticket and what the rules learnt are untouched
+    by an API write and a SIGHUP about something else."""
+    env = WebEnv(h).start().create_users()
+    tickets = env.fault_tickets(sites=("lyon-01",))
+    tid = tickets["lyon-01"]["id"]
+    s = admin_session()
+
+    def timeline():
+        return s.get(env.url + "/tickets/%d" % tid, timeout=10).json()
+
+    def learnt():
+        return harness.db_query(env.db, "SELECT key, value FROM meta WHERE "
+                                "key LIKE 'learnt/%' ORDER BY key")
+    t0, l0 = timeline(), learnt()
+    mark = env.pv.mark()
+    r = s.post(env.url + "/sites", json=dict(SITE, id="other-01"))
+    assert r.status_code == 201, r.text
+    env.wait_reload(mark)
+    # An unrelated section changes on SIGHUP.
+    with open(env.cfg, "a") as f:
+        f.write('\n[customer "later"]\nname = Later\n'
+                'email = later@home.example\n')
+    env.pv.sighup()
+    env.pv.wait_log(r"ready \(reloaded", 20, since=mark)
+    assert not env.pv.log_lines(r"restored \d+ firing alerts", since=mark)
+    assert not env.pv.log_lines(r"alert (firing|resolved)", since=mark)
+    assert timeline() == t0
+    assert learnt() == l0
+
+
+def slow_request(port, started, result):
+    """A POST whose body trickles in over about two seconds."""
+    body = b'{"username": "nobody", "password": "' + b"x" * 40 + b'"}'
+    c = socket.create_connection(("127.0.0.1", port), timeout=30)
+    try:
+        c.sendall(b"POST /api/v1/login HTTP/1.1\r\nHost: x\r\n"
+                  b"Content-Type: application/json\r\n"
+                  b"Content-Length: %d\r\nConnection: close\r\n\r\n"
+                  % len(body))
+        started.set()
+        for i in range(0, len(body), 4):
+            c.sendall(body[i:i + 4])
+            time.sleep(0.1)
+        data = b""
+        while True:
+            chunk = c.recv(65536)
+            if not chunk:
+                break
+            data += chunk
+        result.append(data)
+    except OSError as e:
+        result.append(e)
+    finally:
+        c.close()
+
+
+def test_sighup_moves_http_port_while_a_request_runs(h):
+    """SIGHUP with a new [http] port: the request in flight on the old
+    port completes, the new port serves, MQTT is not touched."""
+    env = WebEnv(h).start()
+    new_port = harness.free_port()
+    started, result = threading.Event(), []
+    t = threading.Thread(target=slow_request,
+                         args=(env.port, started, result))
+    t.start()
+    assert started.wait(10)
+    text = open(env.cfg).read()
+    with open(env.cfg, "w") as f:
+        f.write(re.sub(r"(?m)^port = %d$" % env.port, "port = %d" % new_port,
+                       text))
+    mark = env.pv.mark()
+    env.pv.sighup()
+    env.pv.wait_log(r"ready \(reloaded", 20, since=mark)
+    t.join(30)
+    assert result and isinstance(result[0], bytes), result
+    assert result[0].startswith(b"HTTP/1.1 "), result[0][:200]
+    r = requests.get("http://127.0.0.1:%d/healthz" % new_port, timeout=10)
+    assert r.status_code == 200
+    wait_until(lambda: not harness.port_open(env.port), 10,
+               "the old port closed")
+    assert not env.pv.log_lines(r"lost the connection|mqtt: connected to",
+                                since=mark)
