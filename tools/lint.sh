@@ -118,7 +118,6 @@ LONG_ALLOW = {
     ("collector/mqtt_map.c", "pvs_mqtt_map_parse"),
     ("collector/probe.c", "pvs_probe_main"),
     ("collector/sunspec.c", "image_token"),
-    ("collector/sunspec.c", "pvs_sunspec_decode"),
     ("core/daemon/backtest.c", "pvs_backtest_main"),
     ("core/service/compose.c", "service_common_facts"),
     ("core/service/lifecycle.c", "on_firing"),
@@ -155,7 +154,6 @@ LONG_ALLOW = {
     ("web/api.c", "ticket_action"),
     ("web/api.c", "tokens"),
     ("web/charts.c", "pvs_api_site_energy"),
-    ("web/links.c", "pvs_links_handle"),
     ("web/tools.c", "pvs_tools_device_test"),
     ("web/tools.c", "pvs_tools_import"),
 }
