@@ -155,7 +155,6 @@ LONG_ALLOW = {
     ("web/api.c", "tokens"),
     ("web/charts.c", "pvs_api_site_energy"),
     ("web/tools.c", "pvs_tools_device_test"),
-    ("web/tools.c", "pvs_tools_import"),
 }
 MAX_LINES = 80
 
