@@ -122,8 +122,6 @@ LONG_ALLOW = {
     ("core/service/compose.c", "service_common_facts"),
     ("core/service/lifecycle.c", "on_firing"),
     ("core/daemon/engine_api.c", "pvs_engine_api_command"),
-    ("core/daemon/main.c", "cmd_run"),
-    ("core/daemon/main.c", "cmd_tickets"),
     ("core/daemon/report.c", "pvs_report_main"),
     ("core/model/config.c", "read_file"),
     ("core/model/config_merge.c", "pvs_config_merge_store"),
