@@ -6,6 +6,7 @@
 #                        config-check, integration); what .ci/run calls
 #   make unit            cmocka unit tests only (no network)
 #   make integration     pytest against real mosquitto / SMTP / Modbus
+#                        (STORE=postgresql: on PostgreSQL 15)
 #   make demo            a fault becoming a ticket, mails and a notice
 #   make lint            banned functions, line length, clang-format
 #   make tsan            unit + integration under ThreadSanitizer
@@ -131,8 +132,10 @@ deps:
 unit: unit-bins
 	@sh tests/run-unit.sh $(UNIT_BINS)
 
+# STORE=postgresql: every scenario on a PostgreSQL the tests start.
+STORE ?= sqlite
 integration: all
-	cd tests/integration && PVS_BUILD=$(abspath $(BUILD)) \
+	cd tests/integration && PVS_BUILD=$(abspath $(BUILD)) STORE=$(STORE) \
 		$(PYTHON) -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
 
 CHECK_BUILD := build/check

@@ -334,6 +334,26 @@ static void fmt_silence(char *buf, size_t size, int64_t last_ms, int64_t now) {
                  (double)(now - last_ms) / 60000.0, t);
 }
 
+/*
+ * A device with a reporting envelope that has not sent anything since the
+ * evening before: snow and dark days keep such loggers asleep all day
+ * (as the sensorless underperformance check takes a device that never
+ * woke for snow). Silence is still reported, as an info, and it counts
+ * as down from the next midday (sun time, on the device's clock).
+ */
+static bool asleep_since_dusk(struct pvs_rule *r, const struct pvs_device *d,
+                              int64_t now) {
+    const struct comm_dev *cd = &((struct comm_state *)r->state)->dev[d->index];
+    int64_t off = (int64_t)(d->site->longitude * 240000.0) -
+                  pvs_ruleset_clock_offset(r->set, d->index);
+    int64_t last_day = (cd->last_ms + off) / 86400000;
+
+    if (cd->env.night || !cd->last_ms || cd->env.n < ENV_MIN_LEARNT)
+        return false;
+    return (now + off) / 86400000 > last_day &&
+           now + off < (last_day + 2) * 86400000 + 43200000;
+}
+
 static void report_device(struct pvs_rule *r, const struct pvs_device *d,
                           int64_t now, double elev, bool keep_only) {
     struct comm_state *st = r->state;
@@ -347,9 +367,13 @@ static void report_device(struct pvs_rule *r, const struct pvs_device *d,
         lost = clear_w(r, d, now);
     fmt_silence(sil, sizeof(sil), cd->last_ms, now);
     pvs_snprintf(ev, sizeof(ev), "%s|elev=%.1f", sil, elev);
-    pvs_snprintf(ex, sizeof(ex), "@comm.device.why|dev=%s", d->obj.id);
-    observe(r, d->site, d, "", true, now, r->severity, lost, ev, ex,
-            "communication-device");
+    pvs_snprintf(ex, sizeof(ex),
+                 asleep_since_dusk(r, d, now) ? "@comm.device.asleep.why|dev=%s"
+                                              : "@comm.device.why|dev=%s",
+                 d->obj.id);
+    observe(r, d->site, d, "", true, now,
+            asleep_since_dusk(r, d, now) ? PVS_SEV_INFO : r->severity, lost, ev,
+            ex, "communication-device");
     cd->reported = true;
 }
 

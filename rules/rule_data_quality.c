@@ -12,8 +12,9 @@
  *                power-weighted centre of its day's production against
  *                that of the clear-sky model at the same instants (which
  *                knows the array's orientation), on good days (at least
- *                half the clear-sky energy), median of the last seven (five at
- *                least);
+ *                half the clear-sky energy, 80 % of the best recent day's
+ *                share, and each half of the day half of its own), median
+ *                of the last seven (five at least), from half an hour;
  *                a logger that follows daylight saving time shows +1 h
  *                through the summer (data every 30 min or more often)
  * Each is raised when seen and clears once the data has been clean for the

@@ -13,15 +13,16 @@
  *                      promises, falling pr_drop (default 20 %) below
  *                      where it started; without a sensor, the day's
  *                      clear periods' output over the clear-sky model's
- *                      (expect.h), so soiling shows before it costs
- *                      a tenth; info only, as the seasons move that
- *                      ratio too
+ *                      (expect.h), also fitted over the last
+ *                      short_days values, so soiling shows before it
+ *                      costs a tenth; info only, as the seasons move
+ *                      that ratio too
  *
  * Parameters: days (history, default 30), min_days (10), horizon (alert
  * when the limit is nearer than this many days, default 30), warn_days
  * (warning instead of info when nearer, 14), load (share of the rating
  * that counts as high load, 0.5), ref_ambient (25), heatsink_limit,
- * insulation_min, pr_drop.
+ * insulation_min, pr_drop, short_days (10).
  *
  * DESIGN
  * One value per device, subject and solar day (the day in local sun
@@ -42,6 +43,7 @@
 #define TR_MAX_DAYS 120
 #define TR_DAY_VALUES 256
 #define PR_FAST 0.003 /* of the ratio per day: no season moves it so fast */
+#define FAST_DAYS 2   /* days in a row: a hazy day is no drift */
 
 enum { TR_HEATSINK, TR_INSULATION, TR_PR, TR_N };
 static const char *const tr_subject[TR_N] = {
@@ -59,6 +61,7 @@ struct tr_series {
     double v[TR_MAX_DAYS];
     size_t head, n;
     bool active;
+    int fast_days; /* days in a row the short line fell fast */
 };
 
 /* Readings of the current day. */
@@ -218,7 +221,7 @@ static void judge(struct pvs_rule *r, const struct pvs_device *dev,
      * window stays flat. So the performance ratio is also fitted over
      * the last short_days values; that line counts when it falls faster
      * than the seasons ever move the ratio (PR_FAST of its level a
-     * day). */
+     * day) on two days in a row. */
     if (kind == TR_PR && d->pr_clear && s->n > (size_t)p->short_days) {
         struct pvs_trend st;
         size_t k = s->n - (size_t)p->short_days;
@@ -228,8 +231,12 @@ static void judge(struct pvs_rule *r, const struct pvs_device *dev,
 
         if (!long_fires && !pvs_trend_fit(x + k, y + k, s->n - k, &st) &&
             st.slope_hi < 0 &&
-            st.slope < -PR_FAST * (st.intercept + st.slope * x_now))
-            t = st;
+            st.slope < -PR_FAST * (st.intercept + st.slope * x_now)) {
+            if (++s->fast_days >= FAST_DAYS || s->active)
+                t = st;
+        } else {
+            s->fast_days = 0;
+        }
     }
     if (kind == TR_HEATSINK)
         limit = p->heatsink_limit;

@@ -68,15 +68,32 @@ f=$(echo "$line" | sed -n 's/.* \([0-9]*\) failed.*/\1/p')
 pass=$((pass + ${p:-0}))
 fail=$((fail + ${f:-0}))
 
+# pytest's summary line of a step into the totals.
+count_pytest() { # step name
+    summary=$(grep -E '(passed|failed|error)' "$log/$1.out" | tail -1)
+    p=$(echo "$summary" | sed -n 's/.*[^0-9]\([0-9][0-9]*\) passed.*/\1/p;s/^\([0-9][0-9]*\) passed.*/\1/p' | head -1)
+    f=$(echo "$summary" | sed -n 's/.*[^0-9]\([0-9][0-9]*\) failed.*/\1/p;s/^\([0-9][0-9]*\) failed.*/\1/p' | head -1)
+    e=$(echo "$summary" | sed -n 's/.*[^0-9]\([0-9][0-9]*\) errors\{0,1\}.*/\1/p;s/^\([0-9][0-9]*\) errors\{0,1\}.*/\1/p' | head -1)
+    [ -n "$p$f$e" ] || f=1
+    pass=$((pass + ${p:-0}))
+    fail=$((fail + ${f:-0} + ${e:-0}))
+}
+
 step integration $MAKE --no-print-directory BUILD=$BUILD \
     SANITIZE=$SAN integration
-summary=$(grep -E '(passed|failed|error)' "$log/integration.out" | tail -1)
-p=$(echo "$summary" | sed -n 's/.*[^0-9]\([0-9][0-9]*\) passed.*/\1/p;s/^\([0-9][0-9]*\) passed.*/\1/p' | head -1)
-f=$(echo "$summary" | sed -n 's/.*[^0-9]\([0-9][0-9]*\) failed.*/\1/p;s/^\([0-9][0-9]*\) failed.*/\1/p' | head -1)
-e=$(echo "$summary" | sed -n 's/.*[^0-9]\([0-9][0-9]*\) errors\{0,1\}.*/\1/p;s/^\([0-9][0-9]*\) errors\{0,1\}.*/\1/p' | head -1)
-[ -n "$p$f$e" ] || f=1
-pass=$((pass + ${p:-0}))
-fail=$((fail + ${f:-0} + ${e:-0}))
+count_pytest integration
+
+# The end-to-end slice and the reliability scenarios (kill -9 during a
+# fault, SMTP down) again with PostgreSQL as the store; every scenario
+# runs there with `make integration STORE=postgresql`.
+PG_TESTS="test_slice.py::test_fault_opens_one_ticket_two_mails_then_recovery \
+test_slice.py::test_kill9_between_commit_and_send \
+test_slice.py::test_smtp_down_then_up_mails_arrive_once \
+test_reliability.py::test_kill9_at_random_points \
+test_reliability.py::test_smtp_down_broker_restart_clock_jump"
+step integration-pg $MAKE --no-print-directory BUILD=$BUILD \
+    SANITIZE=$SAN STORE=postgresql PYTEST_ARGS="$PG_TESTS" integration
+count_pytest integration-pg
 
 echo "check: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -99,14 +99,10 @@ EDGE_ALLOW = {
     ("core/model/config_merge.c", "pvs/store_web.h"),
     # the ticket JSON renders a mail's plain text: goes with the API's
     # JSON moving to web/
-    ("core/store/store_web.c", "pvs/notifier.h"),
     ("core/store/sqlite/store_web.c", "pvs/notifier.h"),
 }
-# The SQLite backend before it moves under core/store/sqlite/.
-SQLITE_ALLOW = {"core/store/store.c", "core/store/store_backup.c",
-                "core/store/store_int.h", "core/store/store_rollup.c",
-                "core/store/store_web.c", "core/store/store_flow.c",
-                "core/store/store_ids.c"}
+# Files outside the backends' folders that may include sqlite3.h: none.
+SQLITE_ALLOW = set()
 # Functions over 80 lines not split yet: file and function name.
 LONG_ALLOW = {
     ("collector/modbus_conn.c", "pvs_modbus_url_parse"),
@@ -119,24 +115,24 @@ LONG_ALLOW = {
     ("collector/probe.c", "pvs_probe_main"),
     ("collector/sunspec.c", "image_token"),
     ("core/daemon/backtest.c", "pvs_backtest_main"),
-    ("core/service/compose.c", "service_common_facts"),
-    ("core/service/lifecycle.c", "on_firing"),
     ("core/daemon/engine_api.c", "pvs_engine_api_command"),
+    ("core/daemon/main.c", "apply_live"),
     ("core/daemon/report.c", "pvs_report_main"),
     ("core/model/config.c", "read_file"),
     ("core/model/config_merge.c", "pvs_config_merge_store"),
     ("core/model/config_schema.c", "apply_value"),
     ("core/model/config_schema.c", "pvs_config_load_all"),
     ("core/model/config_schema.c", "validate"),
+    ("core/service/compose.c", "service_common_facts"),
+    ("core/service/lifecycle.c", "on_firing"),
     ("core/store/sqlite/store.c", "pvs_sqlite_sync_config"),
     ("core/store/sqlite/store.c", "pvs_sqlite_tickets_json"),
     ("core/store/sqlite/store_flow.c", "pvs_sqlite_report_json"),
     ("core/store/sqlite/store_web.c", "pvs_sqlite_web_put"),
     ("core/store/sqlite/store_web.c", "pvs_store_web_validate"),
-    ("rules/rule_trend.c", "judge"),
-    ("tests/unit/test_workflow.c", "test_alert_is_a_work_order"),
     ("notifier/template.c", "pvs_template_render"),
     ("rules/rule_communication.c", "tick_site"),
+    ("rules/rule_trend.c", "judge"),
     ("rules/rule_underperformance.c", "evaluate"),
     ("rules/rules.c", "pvs_rule_observe"),
     ("rules/rules.c", "pvs_ruleset_new"),
@@ -148,6 +144,7 @@ LONG_ALLOW = {
     ("tests/sim/pvsim.c", "parse_args"),
     ("tests/unit/test_store.c", "test_roundtrip"),
     ("tests/unit/test_sunspec.c", "test_decode_types"),
+    ("tests/unit/test_workflow.c", "test_alert_is_a_work_order"),
     ("web/api.c", "silences"),
     ("web/api.c", "ticket_action"),
     ("web/api.c", "tokens"),

@@ -122,6 +122,15 @@ uint64_t pvs_web_set_config(struct pvs_web *w, const struct pvs_config *cfg) {
     return e;
 }
 
+void pvs_web_set_health(struct pvs_web *w, const char *name,
+                        bool (*fn)(void *ud), void *ud) {
+    pthread_mutex_lock(&w->epoch_lock);
+    w->health_name = name;
+    w->health_fn = fn;
+    w->health_ud = ud;
+    pthread_mutex_unlock(&w->epoch_lock);
+}
+
 bool pvs_web_done_before(struct pvs_web *w, uint64_t epoch) {
     bool done = true;
 
@@ -446,9 +455,25 @@ static enum MHD_Result respond(struct web_req *r) {
 
 static void healthz(struct web_req *r) {
     struct pvs_store *st = pvs_web_store(r);
+    char down[32] = "";
 
     if (!st || pvs_store_version(st) < 1) {
         pvs_web_error(r, 503, NULL, "the database cannot be read");
+        return;
+    }
+    /* A link that is down is named: the operator's probe says why. */
+    pthread_mutex_lock(&r->w->epoch_lock);
+    if (r->w->health_fn && !r->w->health_fn(r->w->health_ud)) {
+        pvs_strlcpy(down, r->w->health_name, sizeof(down));
+    }
+    pthread_mutex_unlock(&r->w->epoch_lock);
+    if (down[0]) {
+        pvs_buf_printf(&r->out, "{\"status\": \"degraded\", \"failing\": "
+                                "[");
+        pvs_buf_json_str(&r->out, down);
+        pvs_buf_printf(&r->out, "], \"inbox\": %zu}\n",
+                       pvs_queue_len(r->w->inbox));
+        pvs_web_json(r, 503);
         return;
     }
     pvs_buf_printf(&r->out, "{\"status\": \"ok\", \"inbox\": %zu}\n",

@@ -87,6 +87,10 @@ struct pvs_web {
     pthread_mutex_t epoch_lock;
     uint64_t epoch;
     struct web_epoch live[WEB_EPOCHS];
+    /* an external link /healthz reports (epoch_lock): the MQTT link */
+    bool (*health_fn)(void *ud);
+    void *health_ud;
+    const char *health_name;
     const struct pvs_web_sky *sky; /* NULL: no expected series */
     struct pvs_queue *inbox;
     struct MHD_Daemon *mhd;

@@ -43,9 +43,9 @@
 #include "pvs/mqtt.h"
 #include "pvs/rules.h"
 #include "pvs/stats.h"
-#include "pvs/template.h"
 #include "pvs/store_web.h"
 #include "pvs/store.h"
+#include "pvs/template.h"
 #include "pvs/tz.h"
 
 #define BATCH_MAX 4096
@@ -263,9 +263,10 @@ static void handle_delivery(struct pvs_engine *e, struct pvs_msg *m) {
             pvs_snprintf(text, sizeof(text), "%s %s to %s%s%s", o.audience,
                          o.kind, o.recipient, m->ok ? "" : ": ",
                          m->ok ? "" : m->error);
-            pvs_store_ticket_event(e->svc.st, o.ticket_id, m->ts_ms,
-                                   m->ok ? "notified" : "delivery_failed",
-                                   "notifier", text);
+            engine_wrote(e, pvs_store_ticket_event(
+                                e->svc.st, o.ticket_id, m->ts_ms,
+                                m->ok ? "notified" : "delivery_failed",
+                                "notifier", text));
             pvs_outbox_release(&o);
         }
     }
@@ -437,8 +438,10 @@ static void batch(struct pvs_engine *e, void **msgs, size_t n) {
                      (long long)gone);
         if (!e->svc.txn_rc && e->svc.cfg->http &&
             e->svc.cfg->http->personal_retention_ms)
-            pvs_store_web_prune_personal(
-                e->svc.st, now - e->svc.cfg->http->personal_retention_ms, NULL);
+            engine_wrote(e, pvs_store_web_prune_personal(
+                                e->svc.st,
+                                now - e->svc.cfg->http->personal_retention_ms,
+                                NULL));
         e->next_prune = now + PRUNE_EVERY_MS;
         pvs_ruleset_save_learnt(e->svc.rules, learnt_put, e);
     }
@@ -448,6 +451,13 @@ static void batch(struct pvs_engine *e, void **msgs, size_t n) {
     rc = e->svc.txn_rc ? e->svc.txn_rc : pvs_store_commit(e->svc.st);
     pvs_stats_add(PVS_STAT_BATCHES, 1);
     if (rc) {
+        char why[256];
+
+        /* A write that failed inside the batch logged why already. */
+        pvs_strlcpy(why,
+                    e->svc.txn_rc ? "one of its writes failed"
+                                  : pvs_store_errmsg(e->svc.st),
+                    sizeof(why));
         pvs_store_rollback(e->svc.st);
         pvs_stats_add(PVS_STAT_DB_ERRORS, 1);
         pvs_stats_add(PVS_STAT_SAMPLES_LOST, nsamples);
@@ -455,7 +465,7 @@ static void batch(struct pvs_engine *e, void **msgs, size_t n) {
         pvs_complain(&e->db_down, PVS_LOG_ERROR,
                      "cannot commit a batch of %zu messages (%zu samples "
                      "lost): %s",
-                     n, nsamples, pvs_store_errmsg(e->svc.st));
+                     n, nsamples, why);
         e->svc.nfresh = 0;
         flush_answers(e, false);
         return;

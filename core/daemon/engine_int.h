@@ -58,6 +58,18 @@ struct pvs_engine {
     bool exited;  /* the thread has returned */
 };
 
+/*
+ * Note the result of a store write made inside the batch. A failure the
+ * store counts against the batch (see pvs_store_begin) becomes e->txn_rc,
+ * so the rest of the batch queues no message; the commit then rolls the
+ * whole batch back. A neutral refusal (not found, exists) is the
+ * caller's to judge and does not stop the batch.
+ */
+static inline void engine_wrote(struct pvs_engine *e, enum pvs_err rc) {
+    if (rc && !e->svc.txn_rc)
+        e->svc.txn_rc = pvs_store_batch_error(e->svc.st);
+}
+
 /* engine_rollup.c: production rollups, summed per batch */
 void engine_rollup_init(struct pvs_engine *e);
 void engine_rollup_release(struct pvs_engine *e);

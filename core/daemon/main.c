@@ -65,6 +65,7 @@ static const char usage_main[] =
     "  report -c FILE     service KPIs (--since DATE, --json)\n"
     "  backup -c FILE OUT copy the database safely while it runs\n"
     "  ids KIND -c FILE   ids of sites, devices or tickets (completion)\n"
+    "  copy-store --from DB --to DB  copy the store to another backend\n"
     "  mqtt-learn -c FILE recognise gateways on the broker, print their "
     "maps\n"
     "\n"
@@ -434,6 +435,8 @@ static enum pvs_err daemon_start(struct daemon *d) {
         rc = pvs_mqtt_start(d->mqtt);
     if (!rc)
         rc = pvs_poller_start(d->poller);
+    if (!rc && d->web && d->mqtt)
+        pvs_web_set_health(d->web, "mqtt", pvs_mqtt_healthy, d->mqtt);
     if (!rc && d->web)
         rc = pvs_web_start(d->web);
 out:
@@ -557,6 +560,9 @@ static enum pvs_err apply_live(struct daemon *d, struct pvs_config *next) {
     if (d->mqtt && !mqtt_changed) {
         pvs_mqtt_resume(d->mqtt, rc ? NULL : next);
     } else if (!rc) {
+        if (d->web)
+            pvs_web_set_health(d->web, "mqtt", mqtt ? pvs_mqtt_healthy : NULL,
+                               mqtt);
         pvs_mqtt_free(d->mqtt);
         d->mqtt = mqtt;
         mqtt = NULL;
@@ -578,6 +584,8 @@ static enum pvs_err apply_live(struct daemon *d, struct pvs_config *next) {
 
         d->web = web;
         web = NULL;
+        if (d->web && d->mqtt)
+            pvs_web_set_health(d->web, "mqtt", pvs_mqtt_healthy, d->mqtt);
         /* Requests in flight on the old address finish first. */
         pvs_web_retire(old, old ? d->cfg->http->timeout_ms : 0);
         pvs_web_free(old);
@@ -596,6 +604,20 @@ out:
     pvs_config_free(next);
     free_retired(d, false);
     return rc;
+}
+
+/*
+ * pvsentry's own parts run; the external links that are not up yet are
+ * named in the ready line, not waited for (beyond a first connect).
+ */
+static const char *degraded(struct daemon *d) {
+    struct timespec ts = {0, 10 * 1000000L};
+
+    if (!d->mqtt)
+        return "";
+    for (int i = 0; i < 100 && !pvs_mqtt_healthy(d->mqtt); i++)
+        nanosleep(&ts, NULL);
+    return pvs_mqtt_healthy(d->mqtt) ? "" : ", degraded: mqtt";
 }
 
 static void setup_clock(const struct pvs_config *cfg) {
@@ -741,8 +763,8 @@ static int cmd_run(int argc, char **argv) {
         pvs_free(abs_path); /* from realpath */
         return 1;
     }
-    pvs_info("ready (pvsentry %s, %zu sites, %zu devices, config '%s')",
-             PVS_VERSION, d.cfg->nsites, d.cfg->ndevices, path);
+    pvs_info("ready (pvsentry %s, %zu sites, %zu devices, config '%s'%s)",
+             PVS_VERSION, d.cfg->nsites, d.cfg->ndevices, path, degraded(&d));
     pvs_sd_notify("READY=1");
     for (;;) {
         int sig;
@@ -824,6 +846,8 @@ int main(int argc, char **argv) {
         status = pvs_report_main(argc - 1, argv + 1);
     else if (!strcmp(cmd, "ids"))
         status = pvs_ids_main(argc - 1, argv + 1);
+    else if (!strcmp(cmd, "copy-store"))
+        status = pvs_copy_store_main(argc - 1, argv + 1);
     else if (!strcmp(cmd, "mqtt-learn"))
         status = pvs_mqtt_learn_main(argc - 1, argv + 1);
     else {

@@ -48,6 +48,10 @@ const char *pvs_alert_state_name(enum pvs_alert_state s) {
     return "unknown";
 }
 
+bool pvs_alert_family_is_cause(const char *family) {
+    return !strcmp(family, "fault_code") || !strcmp(family, "communication");
+}
+
 bool pvs_alert_family_known(const char *name) {
     for (size_t i = 0; i < PVS_ARRAY_LEN(families); i++)
         if (!strcmp(families[i], name))

@@ -347,9 +347,10 @@ int64_t service_queue_raw(struct pvs_service *e, int64_t ticket_id,
     id = o.id;
     if (hold_until <= now)
         pvs_service_ids_add(&e->fresh, &e->nfresh, &e->fresh_cap, o.id);
-    pvs_store_ticket_event(e->st, ticket_id, now,
-                           hold_until > now ? "message_held" : "message_queued",
-                           "pvsentry", subject);
+    service_wrote(e, pvs_store_ticket_event(e->st, ticket_id, now,
+                                            hold_until > now ? "message_held"
+                                                             : "message_queued",
+                                            "pvsentry", subject));
     return id;
 }
 

@@ -265,9 +265,10 @@ void service_flow_opened(struct pvs_service *e, struct pvs_ticket *t,
             !opt_out && (ev->severity == PVS_SEV_CRITICAL ||
                          ev->lost_kwh_per_day >= e->cfg->global.notice_min_kwh);
         if (opt_out)
-            pvs_store_ticket_event(e->st, t->id, now, "notice_skipped",
-                                   "pvsentry",
-                                   "the customer opted out of notices");
+            service_wrote(
+                e, pvs_store_ticket_event(e->st, t->id, now, "notice_skipped",
+                                          "pvsentry",
+                                          "the customer opted out of notices"));
     }
     if (eligible)
         at = customer_time(e, site, cust, now + e->cfg->global.notice_delay_ms,
@@ -333,16 +334,17 @@ void service_flow_repeat(struct pvs_service *e, struct pvs_ticket *t,
         return; /* at most one notice per problem, unless it is worse */
     pvs_strlcpy(fl.notified_severity, pvs_severity_name(ev->severity),
                 sizeof(fl.notified_severity));
-    pvs_store_flow_set(e->st, t->id, &fl);
+    service_wrote(e, pvs_store_flow_set(e->st, t->id, &fl));
     at = customer_time(e, site, cust, ev->ts_ms, &quiet);
     service_fact(f, "customer_notified", "yes");
     service_queue_mail(e, t->id, "customer", "notice", cust, "customer_alert",
                        f->v, f->n, ev->ts_ms,
                        at > ev->ts_ms ? at : ev->ts_ms + 1,
                        "the problem got worse", NULL);
-    pvs_store_ticket_event(e->st, t->id, ev->ts_ms, "worse", "pvsentry",
-                           "the problem got worse: the customer is told "
-                           "again");
+    service_wrote(
+        e, pvs_store_ticket_event(e->st, t->id, ev->ts_ms, "worse", "pvsentry",
+                                  "the problem got worse: the customer is told "
+                                  "again"));
 }
 
 void service_flow_resolved(struct pvs_service *e, struct pvs_ticket *t,
@@ -356,9 +358,10 @@ void service_flow_resolved(struct pvs_service *e, struct pvs_ticket *t,
     bool have_fl = !pvs_store_flow_get(e->st, t->id, &fl);
 
     if (have_fl && fl.self_help_ms)
-        pvs_store_ticket_event(e->st, t->id, ev->ts_ms, "self_resolved",
-                               "pvsentry",
-                               "the customer's own steps brought it back");
+        service_wrote(e,
+                      pvs_store_ticket_event(
+                          e->st, t->id, ev->ts_ms, "self_resolved", "pvsentry",
+                          "the customer's own steps brought it back"));
     service_flow_integrations(e, t, ev, "recovered", ev->ts_ms);
     /* Cleared before anyone fixed it or went there: the technician who
      * was told stands down (and cancels a planned visit). */
@@ -372,10 +375,10 @@ void service_flow_resolved(struct pvs_service *e, struct pvs_ticket *t,
         service_fact(f, "visit_planned",
                      !strcmp(was, "scheduled") ? "yes" : NULL);
         tech_mail(e, t, f, "standdown", "tech_standdown", ev->ts_ms);
-        pvs_store_ticket_event(e->st, t->id, ev->ts_ms, "stand_down",
-                               "pvsentry",
-                               "cleared before a visit: the technician is "
-                               "told to stand down");
+        service_wrote(e, pvs_store_ticket_event(
+                             e->st, t->id, ev->ts_ms, "stand_down", "pvsentry",
+                             "cleared before a visit: the technician is "
+                             "told to stand down"));
     }
     if (!cust || pvs_store_outbox_latest(e->st, t->id, "customer", "notice",
                                          status, sizeof(status), &id))
@@ -386,10 +389,11 @@ void service_flow_resolved(struct pvs_service *e, struct pvs_ticket *t,
             e->txn_rc = pvs_store_outbox_set(
                 e->st, id, "suppressed", 0,
                 "cleared by itself before the notice was due");
-        pvs_store_ticket_event(e->st, t->id, ev->ts_ms, "notice_suppressed",
-                               "pvsentry",
-                               "cleared by itself before the customer "
-                               "notice was due");
+        service_wrote(
+            e, pvs_store_ticket_event(e->st, t->id, ev->ts_ms,
+                                      "notice_suppressed", "pvsentry",
+                                      "cleared by itself before the customer "
+                                      "notice was due"));
         return;
     }
     if (strcmp(status, "sent") && strcmp(status, "pending"))
@@ -558,21 +562,24 @@ static void release_held(struct pvs_service *e, int64_t id, int64_t now) {
     cust = site ? site->customer : NULL;
     if (!strcmp(t.status, "on_hold")) {
         /* A technician holds the ticket: nothing automatic goes out. */
-        pvs_store_outbox_set(e->st, id, "suppressed", 0,
-                             "the ticket is on hold");
-        pvs_store_ticket_event(e->st, t.id, now, "notice_suppressed",
-                               "pvsentry", "the ticket is on hold");
+        service_wrote(e, pvs_store_outbox_set(e->st, id, "suppressed", 0,
+                                              "the ticket is on hold"));
+        service_wrote(e, pvs_store_ticket_event(e->st, t.id, now,
+                                                "notice_suppressed", "pvsentry",
+                                                "the ticket is on hold"));
         goto out;
     }
     if (!strcmp(o.kind, "notice") && !pvs_ticket_is_active(t.status)) {
-        pvs_store_outbox_set(e->st, id, "suppressed", 0,
-                             "cleared by itself before the notice was due");
+        service_wrote(e, pvs_store_outbox_set(
+                             e->st, id, "suppressed", 0,
+                             "cleared by itself before the notice was due"));
         goto out;
     }
     at = cust ? customer_time(e, site, cust, now, &quiet) : now;
     if (at > now) {
-        pvs_store_outbox_set(e->st, id, "held", at,
-                             "waiting for the end of quiet hours");
+        service_wrote(
+            e, pvs_store_outbox_set(e->st, id, "held", at,
+                                    "waiting for the end of quiet hours"));
         goto out;
     }
     redate(e, &o, now);
@@ -587,11 +594,12 @@ static void release_held(struct pvs_service *e, int64_t id, int64_t now) {
         if (!pvs_store_flow_get(e->st, t.id, &fl)) {
             pvs_strlcpy(fl.notified_severity, t.severity,
                         sizeof(fl.notified_severity));
-            pvs_store_flow_set(e->st, t.id, &fl);
+            service_wrote(e, pvs_store_flow_set(e->st, t.id, &fl));
         }
     }
-    pvs_store_ticket_event(e->st, t.id, now, "message_released", "pvsentry",
-                           o.subject);
+    service_wrote(e,
+                  pvs_store_ticket_event(e->st, t.id, now, "message_released",
+                                         "pvsentry", o.subject));
 out:
     pvs_ticket_release(&t);
     pvs_outbox_release(&o);
@@ -700,10 +708,11 @@ static void escalate(struct pvs_service *e, int64_t id, int64_t now) {
                            sizeof(why));
     esc = pvs_escalation_ms(e->cfg, t.severity);
     fl.escalate_at_ms = next && esc > 0 ? now + esc : 0;
-    pvs_store_flow_set(e->st, id, &fl);
-    pvs_store_ticket_event(e->st, id, now,
-                           next ? "escalated" : "escalation_exhausted",
-                           "pvsentry", why);
+    service_wrote(e, pvs_store_flow_set(e->st, id, &fl));
+    service_wrote(
+        e, pvs_store_ticket_event(e->st, id, now,
+                                  next ? "escalated" : "escalation_exhausted",
+                                  "pvsentry", why));
     if (!next)
         tell_exhausted(e, &t, why, now);
     if (next) {
@@ -740,8 +749,9 @@ static void close_resolved(struct pvs_service *e, int64_t id, int64_t now) {
     t.updated_ms = now;
     if (!e->txn_rc)
         e->txn_rc = pvs_store_ticket_update(e->st, &t);
-    pvs_store_ticket_event(e->st, id, now, "closed", "pvsentry",
-                           "no recurrence within the reopen window");
+    service_wrote(
+        e, pvs_store_ticket_event(e->st, id, now, "closed", "pvsentry",
+                                  "no recurrence within the reopen window"));
     pvs_ticket_release(&t);
 }
 
@@ -759,15 +769,17 @@ static void send_survey(struct pvs_service *e, int64_t id, int64_t now) {
     site = t.site ? pvs_config_site(e->cfg, t.site) : NULL;
     cust = site ? site->customer : NULL;
     if (!cust || !cust->email) {
-        pvs_store_survey_add(e->st, id, NULL, now, false);
+        service_wrote(e, pvs_store_survey_add(e->st, id, NULL, now, false));
         goto out;
     }
     pvs_store_last_survey(e->st, cust->obj.id, &last);
     if (last && now - last < e->cfg->global.survey_interval_ms) {
         /* One survey per customer per interval, never more. */
-        pvs_store_survey_add(e->st, id, cust->obj.id, now, false);
-        pvs_store_ticket_event(e->st, id, now, "survey_skipped", "pvsentry",
-                               "the customer had a survey recently");
+        service_wrote(
+            e, pvs_store_survey_add(e->st, id, cust->obj.id, now, false));
+        service_wrote(e, pvs_store_ticket_event(
+                             e->st, id, now, "survey_skipped", "pvsentry",
+                             "the customer had a survey recently"));
         goto out;
     }
     memset(&f, 0, sizeof(f));
@@ -779,7 +791,7 @@ static void send_survey(struct pvs_service *e, int64_t id, int64_t now) {
                        f.v, f.n, now, quiet ? at : 0,
                        quiet ? "waiting for the end of quiet hours" : NULL,
                        NULL);
-    pvs_store_survey_add(e->st, id, cust->obj.id, now, true);
+    service_wrote(e, pvs_store_survey_add(e->st, id, cust->obj.id, now, true));
 out:
     pvs_ticket_release(&t);
 }
@@ -816,8 +828,9 @@ static void remind(struct pvs_service *e, int64_t appt, int64_t now) {
                            ics);
     }
     tech_mail(e, &t, &f, "reminder", "tech_reminder", now);
-    pvs_store_ticket_event(e->st, t.id, now, "reminded", "pvsentry",
-                           "visit reminders sent");
+    service_wrote(e,
+                  pvs_store_ticket_event(e->st, t.id, now, "reminded",
+                                         "pvsentry", "visit reminders sent"));
     pvs_ticket_release(&t);
 }
 
@@ -856,10 +869,11 @@ static void check_fixed(struct pvs_service *e, int64_t id, int64_t now) {
     t.updated_ms = now;
     if (!e->txn_rc)
         e->txn_rc = pvs_store_ticket_update(e->st, &t);
-    pvs_store_ticket_event(e->st, id, now, "fix_not_confirmed", "pvsentry",
-                           "marked fixed, but the device still reports the "
-                           "problem after the recovery time: back to "
-                           "acknowledged");
+    service_wrote(e, pvs_store_ticket_event(
+                         e->st, id, now, "fix_not_confirmed", "pvsentry",
+                         "marked fixed, but the device still reports the "
+                         "problem after the recovery time: back to "
+                         "acknowledged"));
     pvs_info("ticket #%lld: marked fixed but still failing: acknowledged "
              "again",
              (long long)id);
@@ -966,7 +980,8 @@ static void schedule(struct pvs_service *e, struct pvs_command *c,
         pvs_ticket_release(&t);
         return;
     }
-    pvs_store_appointment_add(e->st, t.id, c->value_ms, c->actor, now, &appt);
+    service_wrote(e, pvs_store_appointment_add(e->st, t.id, c->value_ms,
+                                               c->actor, now, &appt));
     pvs_free(t.status);
     t.status = pvs_strdup("scheduled");
     t.updated_ms = now;
@@ -976,14 +991,15 @@ static void schedule(struct pvs_service *e, struct pvs_command *c,
         fl.escalate_at_ms = 0;
         if (!fl.acknowledged_ms)
             fl.acknowledged_ms = now;
-        pvs_store_flow_set(e->st, t.id, &fl);
+        service_wrote(e, pvs_store_flow_set(e->st, t.id, &fl));
     }
     service_fmt_time(e, site, c->value_ms, when, sizeof(when));
     {
         char text[PVS_CMD_TEXT_MAX + 100];
         pvs_snprintf(text, sizeof(text), "visit proposed for %s%s%s", when,
                      c->text[0] ? ": " : "", c->text);
-        pvs_store_ticket_event(e->st, t.id, now, "scheduled", c->actor, text);
+        service_wrote(e, pvs_store_ticket_event(e->st, t.id, now, "scheduled",
+                                                c->actor, text));
     }
     if (site && site->customer) {
         memset(&f, 0, sizeof(f));
@@ -1031,16 +1047,18 @@ static void appointment_reply(struct pvs_service *e, struct pvs_command *c,
         return;
     }
     site = t.site ? pvs_config_site(e->cfg, t.site) : NULL;
-    pvs_store_appointment_set(e->st, id, yes ? "confirmed" : "declined", now);
+    service_wrote(e, pvs_store_appointment_set(
+                         e->st, id, yes ? "confirmed" : "declined", now));
     if (yes && !pvs_store_flow_get(e->st, t.id, &fl)) {
         fl.visit_ms = slot;
-        pvs_store_flow_set(e->st, t.id, &fl);
+        service_wrote(e, pvs_store_flow_set(e->st, t.id, &fl));
     }
     service_fmt_time(e, site, slot, when, sizeof(when));
-    pvs_store_ticket_event(
-        e->st, t.id, now,
-        yes ? "appointment_confirmed" : "appointment_declined", "customer",
-        yes ? when : "the customer asks for another time");
+    service_wrote(e, pvs_store_ticket_event(
+                         e->st, t.id, now,
+                         yes ? "appointment_confirmed" : "appointment_declined",
+                         "customer",
+                         yes ? when : "the customer asks for another time"));
     memset(&f, 0, sizeof(f));
     ticket_facts(e, &t, &f, now);
     service_fact(&f, "visit", when);
@@ -1104,13 +1122,15 @@ static void customer_contact(struct pvs_service *e, struct pvs_command *c,
             service_reply(c, e->txn_rc, 503, "cannot open a ticket");
             return;
         }
-        pvs_store_ticket_event(e->st, t.id, now, "opened", "customer",
-                               "opened from a customer message");
-        pvs_store_ticket_event(e->st, t.id, now, "assigned", "pvsentry", why);
+        service_wrote(
+            e, pvs_store_ticket_event(e->st, t.id, now, "opened", "customer",
+                                      "opened from a customer message"));
+        service_wrote(e, pvs_store_ticket_event(e->st, t.id, now, "assigned",
+                                                "pvsentry", why));
         memset(&fl, 0, sizeof(fl));
         pvs_strlcpy(fl.opened_by, "customer", sizeof(fl.opened_by));
         fl.first_contact_ms = now;
-        pvs_store_flow_set(e->st, t.id, &fl);
+        service_wrote(e, pvs_store_flow_set(e->st, t.id, &fl));
         id = t.id;
         created = true;
         pvs_stats_add(PVS_STAT_TICKETS_OPENED, 1);
@@ -1119,11 +1139,13 @@ static void customer_contact(struct pvs_service *e, struct pvs_command *c,
         return;
     } else if (!pvs_store_flow_get(e->st, id, &fl) && !fl.first_contact_ms) {
         fl.first_contact_ms = now;
-        pvs_store_flow_set(e->st, id, &fl);
+        service_wrote(e, pvs_store_flow_set(e->st, id, &fl));
     }
-    pvs_store_contact_add(e->st, site->obj.id, id, now, c->actor, c->text);
-    pvs_store_ticket_event(e->st, id, now, "customer_contact",
-                           c->actor[0] ? c->actor : "customer", c->text);
+    service_wrote(e, pvs_store_contact_add(e->st, site->obj.id, id, now,
+                                           c->actor, c->text));
+    service_wrote(e, pvs_store_ticket_event(e->st, id, now, "customer_contact",
+                                            c->actor[0] ? c->actor : "customer",
+                                            c->text));
     /* A person always hears about it: the way out to a human. */
     memset(&f, 0, sizeof(f));
     ticket_facts(e, &t, &f, now);
@@ -1161,8 +1183,8 @@ static void survey_answer(struct pvs_service *e, struct pvs_command *c,
         char text[PVS_CMD_TEXT_MAX + 40];
         pvs_snprintf(text, sizeof(text), "satisfaction %lld/5%s%s",
                      (long long)c->value, c->text[0] ? ": " : "", c->text);
-        pvs_store_ticket_event(e->st, c->ticket_id, now, "survey", "customer",
-                               text);
+        service_wrote(e, pvs_store_ticket_event(e->st, c->ticket_id, now,
+                                                "survey", "customer", text));
     }
     service_reply(c, PVS_OK, 200, "thank you");
 }
@@ -1177,12 +1199,13 @@ static void self_help(struct pvs_service *e, struct pvs_command *c,
     }
     if (!fl.self_help_ms)
         fl.self_help_ms = now;
-    pvs_store_flow_set(e->st, c->ticket_id, &fl);
+    service_wrote(e, pvs_store_flow_set(e->st, c->ticket_id, &fl));
     /* The ticket stays with the technician until the data confirms. */
-    pvs_store_ticket_event(e->st, c->ticket_id, now, "customer_says_fixed",
-                           "customer",
-                           "the customer followed the safe steps and says it "
-                           "works again; waiting for the data to confirm");
+    service_wrote(e, pvs_store_ticket_event(
+                         e->st, c->ticket_id, now, "customer_says_fixed",
+                         "customer",
+                         "the customer followed the safe steps and says it "
+                         "works again; waiting for the data to confirm"));
     service_reply(c, PVS_OK, 200, "thank you: we will check the data");
 }
 
@@ -1244,7 +1267,7 @@ static void acknowledge(struct pvs_service *e, struct pvs_command *c,
         if (!fl.acknowledged_ms)
             fl.acknowledged_ms = now;
         fl.escalate_at_ms = 0;
-        pvs_store_flow_set(e->st, c->ticket_id, &fl);
+        service_wrote(e, pvs_store_flow_set(e->st, c->ticket_id, &fl));
     }
 }
 
@@ -1274,8 +1297,9 @@ static bool link_spent(struct pvs_service *e, struct pvs_command *c,
     active = pvs_ticket_is_active(t.status);
     pvs_ticket_release(&t);
     if (active)
-        pvs_store_ticket_event(e->st, c->ticket_id, now, "link_used", c->actor,
-                               c->nonce);
+        service_wrote(e,
+                      pvs_store_ticket_event(e->st, c->ticket_id, now,
+                                             "link_used", c->actor, c->nonce));
     return false;
 }
 

@@ -17,7 +17,7 @@
 
 /* Families that name a cause; the others often follow from one. */
 static bool is_cause(const char *family) {
-    return !strcmp(family, "fault_code") || !strcmp(family, "communication");
+    return pvs_alert_family_is_cause(family);
 }
 
 /*
@@ -47,8 +47,8 @@ static bool fold_into_cause(struct pvs_service *e,
     }
     pvs_snprintf(line, sizeof(line), "%s (%s): %s", ev->family, ev->fingerprint,
                  text);
-    pvs_store_ticket_event(e->st, ids[0], ev->ts_ms, "related_alert",
-                           "pvsentry", line);
+    service_wrote(e, pvs_store_ticket_event(e->st, ids[0], ev->ts_ms,
+                                            "related_alert", "pvsentry", line));
     pvs_info("ticket #%lld: related alert %s joins it", (long long)ids[0],
              ev->fingerprint);
     pvs_free(ids);
@@ -77,11 +77,12 @@ static void merge_set(struct pvs_service *e, const struct pvs_ticket *cause,
         pvs_snprintf(line, sizeof(line),
                      "merged into ticket #%lld, which has the cause",
                      (long long)cause->id);
-        pvs_store_ticket_event(e->st, t.id, now, "merged", "pvsentry", line);
+        service_wrote(e, pvs_store_ticket_event(e->st, t.id, now, "merged",
+                                                "pvsentry", line));
         pvs_snprintf(line, sizeof(line), "ticket #%lld (%s) merged in",
                      (long long)t.id, t.family);
-        pvs_store_ticket_event(e->st, cause->id, now, "merged_in", "pvsentry",
-                               line);
+        service_wrote(e, pvs_store_ticket_event(e->st, cause->id, now,
+                                                "merged_in", "pvsentry", line));
         pvs_ticket_release(&t);
     }
     pvs_free(ids);
@@ -122,8 +123,9 @@ static void on_firing(struct pvs_service *e, const struct pvs_alert_event *ev) {
         existing.lost_kwh += ev->lost_kwh - ev->lost_kwh_before;
         if (!e->txn_rc)
             e->txn_rc = pvs_store_ticket_update(e->st, &existing);
-        pvs_store_ticket_event(e->st, existing.id, now, "alert_repeat",
-                               "pvsentry", text);
+        service_wrote(e,
+                      pvs_store_ticket_event(e->st, existing.id, now,
+                                             "alert_repeat", "pvsentry", text));
         pvs_info("ticket #%lld: the problem fired again (%s)",
                  (long long)existing.id, ev->fingerprint);
         memset(&f, 0, sizeof(f));
@@ -144,8 +146,8 @@ static void on_firing(struct pvs_service *e, const struct pvs_alert_event *ev) {
         existing.closed_ms = 0;
         if (!e->txn_rc)
             e->txn_rc = pvs_store_ticket_update(e->st, &existing);
-        pvs_store_ticket_event(e->st, existing.id, now, "reopened", "pvsentry",
-                               text);
+        service_wrote(e, pvs_store_ticket_event(e->st, existing.id, now,
+                                                "reopened", "pvsentry", text));
         pvs_info("ticket #%lld reopened (%s)", (long long)existing.id,
                  ev->fingerprint);
         {
@@ -196,13 +198,16 @@ static void on_firing(struct pvs_service *e, const struct pvs_alert_event *ev) {
     pvs_stats_add(PVS_STAT_TICKETS_OPENED, 1);
     pvs_info("ticket #%lld opened: %s (%s)", (long long)t.id, title,
              ev->fingerprint);
-    pvs_store_ticket_event(e->st, t.id, now, "opened", "pvsentry", text);
-    pvs_store_ticket_event(e->st, t.id, now, "assigned", "pvsentry", why);
+    service_wrote(e, pvs_store_ticket_event(e->st, t.id, now, "opened",
+                                            "pvsentry", text));
+    service_wrote(e, pvs_store_ticket_event(e->st, t.id, now, "assigned",
+                                            "pvsentry", why));
     merge_consequences(e, &t, now);
     if (ev->silenced) {
-        pvs_store_ticket_event(e->st, t.id, now, "silenced", "pvsentry",
-                               "a silence covers this problem: nobody is "
-                               "notified");
+        service_wrote(e, pvs_store_ticket_event(
+                             e->st, t.id, now, "silenced", "pvsentry",
+                             "a silence covers this problem: nobody is "
+                             "notified"));
         pvs_ticket_release(&t);
         return;
     }
@@ -239,8 +244,8 @@ static void on_resolved(struct pvs_service *e,
         e->txn_rc = pvs_store_ticket_update(e->st, &t);
     pvs_snprintf(text, sizeof(text),
                  "the data shows recovery; %.1f kWh lost in all", t.lost_kwh);
-    pvs_store_ticket_event(e->st, t.id, ev->ts_ms, "recovered", "pvsentry",
-                           text);
+    service_wrote(e, pvs_store_ticket_event(e->st, t.id, ev->ts_ms, "recovered",
+                                            "pvsentry", text));
     pvs_info("ticket #%lld resolved: the data shows recovery (%s)",
              (long long)t.id, ev->fingerprint);
     memset(&f, 0, sizeof(f));
@@ -267,8 +272,9 @@ static void on_update(struct pvs_service *e, const struct pvs_alert_event *ev) {
         if (pvs_severity_parse(t.severity) < (int)ev->severity) {
             pvs_free(t.severity);
             t.severity = pvs_strdup(pvs_severity_name(ev->severity));
-            pvs_store_ticket_event(e->st, t.id, ev->ts_ms, "severity",
-                                   "pvsentry", ev->evidence);
+            service_wrote(e, pvs_store_ticket_event(e->st, t.id, ev->ts_ms,
+                                                    "severity", "pvsentry",
+                                                    ev->evidence));
         }
         t.updated_ms = ev->ts_ms;
         if (!e->txn_rc)
@@ -327,8 +333,8 @@ static void ticket_command(struct pvs_service *e, struct pvs_command *c,
         }
         pvs_snprintf(text, sizeof(text), "ticket #%lld merged into this one",
                      (long long)t.id);
-        pvs_store_ticket_event(e->st, other.id, now, "merged_in", c->actor,
-                               text);
+        service_wrote(e, pvs_store_ticket_event(e->st, other.id, now,
+                                                "merged_in", c->actor, text));
         pvs_ticket_release(&other);
     }
     if (c->kind == PVS_CMD_TICKET_SCHEDULE && c->value_ms) {
@@ -354,7 +360,8 @@ static void ticket_command(struct pvs_service *e, struct pvs_command *c,
     t.updated_ms = now;
     if (!e->txn_rc)
         e->txn_rc = pvs_store_ticket_update(e->st, &t);
-    pvs_store_ticket_event(e->st, t.id, now, tr->event, c->actor, text);
+    service_wrote(
+        e, pvs_store_ticket_event(e->st, t.id, now, tr->event, c->actor, text));
     pvs_info("ticket #%lld: %s by %s", (long long)t.id, tr->event,
              c->actor[0] ? c->actor : "someone");
     c->result_id = t.id;

@@ -18,6 +18,18 @@
 
 #define PVS_FACT_MAX 512
 
+/*
+ * Note the result of a store write made inside the batch. A failure the
+ * store counts against the batch (see pvs_store_begin) becomes
+ * e->txn_rc, so the rest of the batch queues no message; the commit then
+ * rolls the whole batch back. A neutral refusal (not found, exists) is
+ * the caller's to judge and does not stop the batch.
+ */
+static inline void service_wrote(struct pvs_service *e, enum pvs_err rc) {
+    if (rc && !e->txn_rc)
+        e->txn_rc = pvs_store_batch_error(e->st);
+}
+
 struct mail_facts {
     struct pvs_tvar v[80];
     size_t n;
@@ -114,7 +126,7 @@ void service_flow_integrations(struct pvs_service *e,
 
 /* flow.c */
 
-/* Workflow set-up (time zones, link key) in engine_new; free in free. */
+/* Workflow set-up (time zones, link key); freed by release. */
 enum pvs_err service_flow_init(struct pvs_service *e);
 void service_flow_release(struct pvs_service *e);
 /* Once per tick inside the batch transaction. */

@@ -14,7 +14,7 @@
  * caller, remembers the first write that failed with something other than
  * a neutral refusal (see store_ops.h) and turns the commit into a
  * rollback that returns that error. The backend already logged the
- * failure; the commit logs only that the batch was dropped.
+ * failure, once; the caller tells what the lost batch means.
  */
 #define PVS_LOG_MODULE "store"
 #include <string.h>
@@ -28,6 +28,9 @@ struct pvs_store {
     bool in_batch;
     enum pvs_err batch_rc; /* first write failure of the batch */
     const char *batch_op;  /* the operation that failed */
+    /* pvs_store_inject: the next call of fault_op fails with fault_rc */
+    char fault_op[48];
+    enum pvs_err fault_rc;
 };
 
 /* The backends built in, by the scheme that selects them. */
@@ -36,6 +39,8 @@ static const struct {
     const struct pvs_store_ops *ops;
 } backends[] = {
     {"sqlite:", &pvs_sqlite_ops},
+    {"postgresql://", &pvs_pg_ops},
+    {"postgres://", &pvs_pg_ops},
 };
 
 /* Schemes that name a backend this build may lack. */
@@ -126,7 +131,9 @@ enum pvs_err pvs_store_commit(struct pvs_store *st) {
     enum pvs_err rc = st->batch_rc;
 
     if (rc) {
-        pvs_error("batch rolled back: its %s write failed (%s)", st->batch_op,
+        /* The backend logged the write's failure; the caller says what
+         * the lost batch means. */
+        pvs_debug("batch rolled back: its %s write failed (%s)", st->batch_op,
                   pvs_err_str(rc));
         st->ops->rollback(st->be);
     } else {
@@ -147,6 +154,20 @@ void pvs_store_rollback(struct pvs_store *st) {
 
 enum pvs_err pvs_store_batch_error(struct pvs_store *st) {
     return st->batch_rc;
+}
+
+void pvs_store_inject(struct pvs_store *st, const char *op, enum pvs_err rc) {
+    pvs_strlcpy(st->fault_op, op ? op : "", sizeof(st->fault_op));
+    st->fault_rc = rc;
+}
+
+/* Whether op is the operation a test asked to fail (once). */
+static bool injected(struct pvs_store *st, const char *op) {
+    if (!st->fault_op[0] || strcmp(st->fault_op, op))
+        return false;
+    st->fault_op[0] = '\0';
+    pvs_error("%s failed: injected fault (%s)", op, pvs_err_str(st->fault_rc));
+    return true;
 }
 
 /*
@@ -178,11 +199,16 @@ static enum pvs_err unsupported(struct pvs_store *st, const char *op) {
     return PVS_ERR_UNSUPPORTED;
 }
 
-/* Call operation op of the backend, or the default when it has none. */
+/*
+ * Call operation op of the backend, or the default when it has none; a
+ * write goes through batch_note, and may be a fault a test injected.
+ */
 #define READ(op, ...)                                                          \
     (st->ops->op ? st->ops->op(st->be, __VA_ARGS__) : unsupported(st, #op))
 #define READ0(op) (st->ops->op ? st->ops->op(st->be) : unsupported(st, #op))
-#define WRITE(op, ...) batch_note(st, #op, READ(op, __VA_ARGS__))
+#define WRITE(op, ...)                                                         \
+    batch_note(st, #op,                                                        \
+               injected(st, #op) ? st->fault_rc : READ(op, __VA_ARGS__))
 
 enum pvs_err pvs_store_sync_config(struct pvs_store *st,
                                    const struct pvs_config *cfg) {
@@ -295,6 +321,56 @@ enum pvs_err pvs_store_tickets_json(struct pvs_store *st, size_t limit,
 enum pvs_err pvs_store_count(struct pvs_store *st, const char *table,
                              int64_t *ret) {
     return READ(count, table, ret);
+}
+
+const char *const pvs_store_tables[] = {
+    "meta",
+    "sites",
+    "devices",
+    "people",
+    "device_replacements",
+    "readings",
+    "rollup_hour",
+    "rollup_day",
+    "alerts",
+    "tickets",
+    "ticket_events",
+    "outbox",
+    "delivery_attempts",
+    "users",
+    "api_tokens",
+    "sessions",
+    "api_silences",
+    "audit",
+    "surveys",
+    "appointments",
+    "contacts",
+    "customer_prefs",
+    NULL,
+};
+
+enum pvs_err pvs_store_rows_each(struct pvs_store *st, const char *table,
+                                 pvs_store_row_fn *fn, void *ud) {
+    return READ(rows_each, table, fn, ud);
+}
+
+enum pvs_err pvs_store_row_put(struct pvs_store *st, const char *table,
+                               size_t n, const char *const *cols,
+                               const char *const *vals) {
+    return WRITE(row_put, table, n, cols, vals);
+}
+
+enum pvs_err pvs_store_rows_count(struct pvs_store *st, const char *table,
+                                  int64_t *ret) {
+    return READ(rows_count, table, ret);
+}
+
+enum pvs_err pvs_store_rows_clear(struct pvs_store *st) {
+    return batch_note(st, "rows_clear", READ0(rows_clear));
+}
+
+enum pvs_err pvs_store_rows_done(struct pvs_store *st) {
+    return batch_note(st, "rows_done", READ0(rows_done));
 }
 
 enum pvs_err pvs_store_ids(struct pvs_store *st, const char *kind, size_t limit,

@@ -108,4 +108,13 @@ struct pvs_alert_event {
  */
 bool pvs_alert_family_known(const char *name);
 
+/*
+ * Whether a problem of this family names a cause (a fault code, lost
+ * communication) rather than what often follows from one (output too
+ * low, a frozen counter): a cause's ticket takes in the consequences
+ * that appear on the same device. The one definition: the engine and
+ * the store's queries both ask here.
+ */
+bool pvs_alert_family_is_cause(const char *family);
+
 #endif

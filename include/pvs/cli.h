@@ -18,5 +18,8 @@ int pvs_backup_main(int argc, char **argv);
 int pvs_report_main(int argc, char **argv);
 /* pvsentry ids sites|devices|tickets -c FILE  (core/daemon/ids.c) */
 int pvs_ids_main(int argc, char **argv);
+/* pvsentry copy-store --from DB --to DB [--force]
+ * (core/daemon/copy_store.c) */
+int pvs_copy_store_main(int argc, char **argv);
 
 #endif

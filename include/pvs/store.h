@@ -60,9 +60,17 @@ enum pvs_err pvs_store_commit(struct pvs_store *st) PVS_MUST_CHECK;
 void pvs_store_rollback(struct pvs_store *st);
 enum pvs_err pvs_store_batch_error(struct pvs_store *st);
 
+/*
+ * Fault injection, for tests of every backend: the next call of write
+ * operation op ("appointment_add": the pvs_store_ name without its prefix)
+ * fails with rc without reaching the backend, and is logged as a real
+ * failure would be. op NULL clears it.
+ */
+void pvs_store_inject(struct pvs_store *st, const char *op, enum pvs_err rc);
+
 /* Mirror the config's sites, devices and people (source = config). */
 enum pvs_err pvs_store_sync_config(struct pvs_store *st,
-                                   const struct pvs_config *cfg);
+                                   const struct pvs_config *cfg) PVS_MUST_CHECK;
 
 /*
  * Samples of cfg's devices (s->dev indexes cfg->devices). Consecutive
@@ -71,13 +79,14 @@ enum pvs_err pvs_store_sync_config(struct pvs_store *st,
  */
 enum pvs_err pvs_store_add_samples(struct pvs_store *st,
                                    const struct pvs_config *cfg,
-                                   const struct pvs_sample *s, size_t n);
+                                   const struct pvs_sample *s,
+                                   size_t n) PVS_MUST_CHECK;
 /*
  * Delete raw samples older than before_ms. *ret_deleted (may be NULL) is
  * the number of rows gone, one per device and instant.
  */
 enum pvs_err pvs_store_prune_samples(struct pvs_store *st, int64_t before_ms,
-                                     int64_t *ret_deleted);
+                                     int64_t *ret_deleted) PVS_MUST_CHECK;
 
 /*
  * Production rollups: per device, per site-local hour and day, the
@@ -98,7 +107,8 @@ struct pvs_rollup_delta {
  * caller sums a batch's readings per device and hour first.
  */
 enum pvs_err pvs_store_rollup_add(struct pvs_store *st,
-                                  const struct pvs_rollup_delta *d, size_t n);
+                                  const struct pvs_rollup_delta *d,
+                                  size_t n) PVS_MUST_CHECK;
 
 /* One rollup row, as pvs_store_rollup_read reports it. */
 struct pvs_rollup_row {
@@ -125,12 +135,13 @@ enum pvs_err pvs_store_rollup_read(struct pvs_store *st, const char *site,
 enum pvs_err pvs_store_device_info(struct pvs_store *st, const char *device,
                                    const char *serial, const char *manufacturer,
                                    const char *model, int64_t ts_ms,
-                                   bool *ret_replaced);
+                                   bool *ret_replaced) PVS_MUST_CHECK;
 
 /* Append an alert transition; an UPDATE rewrites the running figures
  * (severity, lost energy, evidence) on the alert's firing row. */
-enum pvs_err pvs_store_add_alert(struct pvs_store *st,
-                                 const struct pvs_alert_event *ev);
+enum pvs_err
+pvs_store_add_alert(struct pvs_store *st,
+                    const struct pvs_alert_event *ev) PVS_MUST_CHECK;
 /*
  * Call fn for each fingerprint whose last transition is "firing" (to
  * restore rule state after a restart). Only fingerprint, rule_id,
@@ -151,7 +162,8 @@ enum pvs_err pvs_store_firing_alerts(struct pvs_store *st,
  * call). Engine thread only.
  */
 enum pvs_err pvs_store_learnt_put(struct pvs_store *st, const char *rule,
-                                  const char *device, const char *text);
+                                  const char *device,
+                                  const char *text) PVS_MUST_CHECK;
 typedef void pvs_store_learnt_fn(void *ud, const char *rule, const char *device,
                                  const char *text);
 enum pvs_err pvs_store_learnt_each(struct pvs_store *st,
@@ -165,12 +177,13 @@ enum pvs_err pvs_store_ticket_get(struct pvs_store *st, int64_t id,
                                   struct pvs_ticket *ret);
 /* Insert t (t->id is set). */
 enum pvs_err pvs_store_ticket_create(struct pvs_store *st,
-                                     struct pvs_ticket *t);
+                                     struct pvs_ticket *t) PVS_MUST_CHECK;
 enum pvs_err pvs_store_ticket_update(struct pvs_store *st,
-                                     const struct pvs_ticket *t);
+                                     const struct pvs_ticket *t) PVS_MUST_CHECK;
 enum pvs_err pvs_store_ticket_event(struct pvs_store *st, int64_t ticket_id,
                                     int64_t ts_ms, const char *kind,
-                                    const char *actor, const char *text);
+                                    const char *actor,
+                                    const char *text) PVS_MUST_CHECK;
 
 /* One message to deliver. Strings owned by the struct. */
 struct pvs_outbox {
@@ -191,7 +204,8 @@ struct pvs_outbox {
 void pvs_outbox_release(struct pvs_outbox *o);
 
 /* Insert o (o->id set). */
-enum pvs_err pvs_store_outbox_add(struct pvs_store *st, struct pvs_outbox *o);
+enum pvs_err pvs_store_outbox_add(struct pvs_store *st,
+                                  struct pvs_outbox *o) PVS_MUST_CHECK;
 /* Load one row. */
 enum pvs_err pvs_store_outbox_get(struct pvs_store *st, int64_t id,
                                   struct pvs_outbox *ret);
@@ -204,7 +218,7 @@ enum pvs_err pvs_store_outbox_pending(struct pvs_store *st, int64_t **ret_ids,
  */
 enum pvs_err pvs_store_outbox_attempt(struct pvs_store *st, int64_t id,
                                       int64_t ts_ms, bool ok, const char *error,
-                                      const char *new_status);
+                                      const char *new_status) PVS_MUST_CHECK;
 
 /*
  * The tickets as a JSON array (newest first, at most limit, 0 = all),
@@ -212,6 +226,30 @@ enum pvs_err pvs_store_outbox_attempt(struct pvs_store *st, int64_t id,
  */
 enum pvs_err pvs_store_tickets_json(struct pvs_store *st, size_t limit,
                                     struct pvs_buf *out);
+
+/*
+ * Copying a whole store to another backend (pvsentry copy-store). The
+ * tables copied, parents before children, end with NULL. Rows travel as
+ * column names and text values (NULL for SQL NULL), ids included.
+ */
+extern const char *const pvs_store_tables[];
+/* Called for each row; a non-zero return stops the walk (PVS_ERR_CLOSED). */
+typedef int pvs_store_row_fn(void *ud, size_t n, const char *const *cols,
+                             const char *const *vals);
+/* Every row of table (one of pvs_store_tables), in key order. */
+enum pvs_err pvs_store_rows_each(struct pvs_store *st, const char *table,
+                                 pvs_store_row_fn *fn, void *ud);
+/* Insert one row into table (engine-less use only: copy-store). */
+enum pvs_err pvs_store_row_put(struct pvs_store *st, const char *table,
+                               size_t n, const char *const *cols,
+                               const char *const *vals);
+/* The number of rows of table (one of pvs_store_tables). */
+enum pvs_err pvs_store_rows_count(struct pvs_store *st, const char *table,
+                                  int64_t *ret);
+/* Delete every row of every copied table. */
+enum pvs_err pvs_store_rows_clear(struct pvs_store *st);
+/* After rows were put with their ids: new ids continue after them. */
+enum pvs_err pvs_store_rows_done(struct pvs_store *st);
 
 /* Row counts, for tests and status output; table must be a known name. */
 enum pvs_err pvs_store_count(struct pvs_store *st, const char *table,

@@ -27,7 +27,7 @@ struct pvs_ticket_flow {
 enum pvs_err pvs_store_flow_get(struct pvs_store *st, int64_t ticket_id,
                                 struct pvs_ticket_flow *ret);
 enum pvs_err pvs_store_flow_set(struct pvs_store *st, int64_t ticket_id,
-                                const struct pvs_ticket_flow *f);
+                                const struct pvs_ticket_flow *f) PVS_MUST_CHECK;
 
 /*
  * The latest transition of the alert with fingerprint fp: whether it is
@@ -46,7 +46,7 @@ enum pvs_err pvs_store_last_reading(struct pvs_store *st, const char *device,
 
 /* Replace the body of an outbox row (a held mail dated when it goes). */
 enum pvs_err pvs_store_outbox_set_body(struct pvs_store *st, int64_t id,
-                                       const char *body);
+                                       const char *body) PVS_MUST_CHECK;
 
 /* Active tickets per assignee (technician id), for routing. */
 typedef void pvs_store_count_fn(void *ud, const char *assignee, int64_t n);
@@ -67,14 +67,15 @@ enum pvs_err pvs_store_escalations_due(struct pvs_store *st, int64_t now_ms,
 
 /* Hold an outbox row until not_before_ms (status "held"). */
 enum pvs_err pvs_store_outbox_hold(struct pvs_store *st, int64_t id,
-                                   int64_t not_before_ms, const char *note);
+                                   int64_t not_before_ms,
+                                   const char *note) PVS_MUST_CHECK;
 /* Ids of held rows due at now_ms. */
 enum pvs_err pvs_store_held_due(struct pvs_store *st, int64_t now_ms,
                                 int64_t **ret_ids, size_t *ret_n);
 /* Release (pending), postpone (held, later) or suppress a held row. */
 enum pvs_err pvs_store_outbox_set(struct pvs_store *st, int64_t id,
                                   const char *status, int64_t not_before_ms,
-                                  const char *note);
+                                  const char *note) PVS_MUST_CHECK;
 /*
  * Status of the ticket's latest message of audience/kind ("sent",
  * "pending", "held", ...) and its id; PVS_ERR_NOTFOUND when none.
@@ -99,14 +100,14 @@ enum pvs_err pvs_store_last_survey(struct pvs_store *st, const char *customer,
                                    int64_t *ret_ms);
 enum pvs_err pvs_store_survey_add(struct pvs_store *st, int64_t ticket_id,
                                   const char *customer, int64_t sent_ms,
-                                  bool sent);
+                                  bool sent) PVS_MUST_CHECK;
 /*
  * Record an answer; PVS_ERR_FULL when already answered, PVS_ERR_NOTFOUND
  * when no survey was sent for the ticket.
  */
 enum pvs_err pvs_store_survey_answer(struct pvs_store *st, int64_t ticket_id,
                                      int csat, const char *comment,
-                                     int64_t ts_ms);
+                                     int64_t ts_ms) PVS_MUST_CHECK;
 /* The survey of a ticket: PVS_SURVEY_NONE (never sent), _OPEN, _ANSWERED. */
 enum pvs_survey_state {
     PVS_SURVEY_NONE = 0,
@@ -130,14 +131,16 @@ enum pvs_err pvs_store_link_used(struct pvs_store *st, int64_t ticket_id,
 
 enum pvs_err pvs_store_appointment_add(struct pvs_store *st, int64_t ticket_id,
                                        int64_t slot_ms, const char *by,
-                                       int64_t now_ms, int64_t *ret_id);
+                                       int64_t now_ms,
+                                       int64_t *ret_id) PVS_MUST_CHECK;
 /* The ticket's latest appointment: id, slot and status. */
 enum pvs_err pvs_store_appointment_latest(struct pvs_store *st,
                                           int64_t ticket_id, int64_t *ret_id,
                                           int64_t *ret_slot, char *ret_status,
                                           size_t size);
 enum pvs_err pvs_store_appointment_set(struct pvs_store *st, int64_t id,
-                                       const char *status, int64_t now_ms);
+                                       const char *status,
+                                       int64_t now_ms) PVS_MUST_CHECK;
 
 /* Confirmed appointments starting before before_ms, not yet reminded. */
 enum pvs_err pvs_store_reminders_due(struct pvs_store *st, int64_t before_ms,
@@ -145,11 +148,12 @@ enum pvs_err pvs_store_reminders_due(struct pvs_store *st, int64_t before_ms,
 /* The appointment's ticket and slot; marks it reminded. */
 enum pvs_err pvs_store_appointment_remind(struct pvs_store *st, int64_t id,
                                           int64_t *ret_ticket,
-                                          int64_t *ret_slot);
+                                          int64_t *ret_slot) PVS_MUST_CHECK;
 
 enum pvs_err pvs_store_contact_add(struct pvs_store *st, const char *site,
                                    int64_t ticket_id, int64_t ts_ms,
-                                   const char *actor, const char *text);
+                                   const char *actor,
+                                   const char *text) PVS_MUST_CHECK;
 /* The newest active ticket of a site, or PVS_ERR_NOTFOUND. */
 enum pvs_err pvs_store_site_active_ticket(struct pvs_store *st,
                                           const char *site, int64_t *ret_id);
@@ -180,7 +184,7 @@ enum pvs_err pvs_store_site_history(struct pvs_store *st, const char *site,
 enum pvs_err pvs_store_prefs_set(struct pvs_store *st, const char *customer,
                                  const char *channel, const char *language,
                                  const char *quiet_hours, int opt_out,
-                                 int64_t now_ms);
+                                 int64_t now_ms) PVS_MUST_CHECK;
 enum pvs_err pvs_store_prefs_get(struct pvs_store *st, const char *customer,
                                  char *channel, char *language,
                                  char *quiet_hours, size_t size,
@@ -190,7 +194,7 @@ enum pvs_err pvs_store_prefs_get(struct pvs_store *st, const char *customer,
 enum pvs_err pvs_store_meta_get(struct pvs_store *st, const char *key,
                                 char **ret);
 enum pvs_err pvs_store_meta_set(struct pvs_store *st, const char *key,
-                                const char *value);
+                                const char *value) PVS_MUST_CHECK;
 
 /* The KPI report since since_ms as one JSON object appended to out. */
 enum pvs_err pvs_store_report_json(struct pvs_store *st, int64_t since_ms,

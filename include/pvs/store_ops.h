@@ -324,10 +324,22 @@ struct pvs_store_ops {
     enum pvs_err (*web_audit)(struct pvs_store_be *st, int64_t now_ms,
                               const char *actor, const char *action,
                               const char *object);
+    /* ---- copying between backends (store.h, copy-store) ---- */
+    enum pvs_err (*rows_each)(struct pvs_store_be *st, const char *table,
+                              pvs_store_row_fn *fn, void *ud);
+    enum pvs_err (*row_put)(struct pvs_store_be *st, const char *table,
+                            size_t n, const char *const *cols,
+                            const char *const *vals);
+    enum pvs_err (*rows_count)(struct pvs_store_be *st, const char *table,
+                               int64_t *ret);
+    enum pvs_err (*rows_clear)(struct pvs_store_be *st);
+    enum pvs_err (*rows_done)(struct pvs_store_be *st);
 };
 
 /* The SQLite backend (core/store/sqlite/). */
 extern const struct pvs_store_ops pvs_sqlite_ops;
+/* The PostgreSQL backend (core/store/pg/), any libpq URI. */
+extern const struct pvs_store_ops pvs_pg_ops;
 
 /*
  * The backend a `database` value selects: "sqlite:PATH" or a plain path

@@ -231,52 +231,57 @@ struct pvs_web_result {
 enum pvs_err pvs_store_web_put(struct pvs_store *st, const struct pvs_entity *e,
                                const char *id, const cJSON *obj, bool create,
                                const char *actor, const char *owner,
-                               int64_t now_ms, struct pvs_web_result *res);
+                               int64_t now_ms,
+                               struct pvs_web_result *res) PVS_MUST_CHECK;
 enum pvs_err pvs_store_web_delete(struct pvs_store *st,
                                   const struct pvs_entity *e, const char *id,
                                   const char *owner,
-                                  struct pvs_web_result *res);
+                                  struct pvs_web_result *res) PVS_MUST_CHECK;
 
-enum pvs_err pvs_store_web_user_create(struct pvs_store *st,
-                                       const char *username, const char *role,
-                                       const char *person, const char *pwhash,
-                                       int64_t now_ms,
-                                       struct pvs_web_result *res);
-enum pvs_err pvs_store_web_user_delete(struct pvs_store *st, int64_t id,
-                                       struct pvs_web_result *res);
+enum pvs_err
+pvs_store_web_user_create(struct pvs_store *st, const char *username,
+                          const char *role, const char *person,
+                          const char *pwhash, int64_t now_ms,
+                          struct pvs_web_result *res) PVS_MUST_CHECK;
+enum pvs_err
+pvs_store_web_user_delete(struct pvs_store *st, int64_t id,
+                          struct pvs_web_result *res) PVS_MUST_CHECK;
 /* Set user id's password hash, enable the account, end its sessions. */
-enum pvs_err pvs_store_web_user_password(struct pvs_store *st, int64_t id,
-                                         const char *pwhash,
-                                         struct pvs_web_result *res);
-enum pvs_err pvs_store_web_token_create(struct pvs_store *st, int64_t user_id,
-                                        const char *name, const char *hash,
-                                        int64_t now_ms, int64_t expires_ms,
-                                        struct pvs_web_result *res);
-enum pvs_err pvs_store_web_token_revoke(struct pvs_store *st, int64_t id,
-                                        int64_t now_ms,
-                                        struct pvs_web_result *res);
-enum pvs_err pvs_store_web_session_create(struct pvs_store *st, int64_t user_id,
-                                          const char *hash, int64_t now_ms,
-                                          int64_t expires_ms,
-                                          struct pvs_web_result *res);
-enum pvs_err pvs_store_web_session_delete(struct pvs_store *st,
-                                          const char *hash,
-                                          struct pvs_web_result *res);
-enum pvs_err pvs_store_web_silence_create(struct pvs_store *st,
-                                          const cJSON *obj, const char *actor,
-                                          int64_t now_ms,
-                                          struct pvs_web_result *res);
+enum pvs_err
+pvs_store_web_user_password(struct pvs_store *st, int64_t id,
+                            const char *pwhash,
+                            struct pvs_web_result *res) PVS_MUST_CHECK;
+enum pvs_err
+pvs_store_web_token_create(struct pvs_store *st, int64_t user_id,
+                           const char *name, const char *hash, int64_t now_ms,
+                           int64_t expires_ms,
+                           struct pvs_web_result *res) PVS_MUST_CHECK;
+enum pvs_err
+pvs_store_web_token_revoke(struct pvs_store *st, int64_t id, int64_t now_ms,
+                           struct pvs_web_result *res) PVS_MUST_CHECK;
+enum pvs_err pvs_store_web_session_create(
+    struct pvs_store *st, int64_t user_id, const char *hash, int64_t now_ms,
+    int64_t expires_ms, struct pvs_web_result *res) PVS_MUST_CHECK;
+enum pvs_err
+pvs_store_web_session_delete(struct pvs_store *st, const char *hash,
+                             struct pvs_web_result *res) PVS_MUST_CHECK;
+enum pvs_err
+pvs_store_web_silence_create(struct pvs_store *st, const cJSON *obj,
+                             const char *actor, int64_t now_ms,
+                             struct pvs_web_result *res) PVS_MUST_CHECK;
 /* owner: when not NULL, only a silence that owner created goes. */
-enum pvs_err pvs_store_web_silence_delete(struct pvs_store *st, int64_t id,
-                                          const char *owner,
-                                          struct pvs_web_result *res);
+enum pvs_err
+pvs_store_web_silence_delete(struct pvs_store *st, int64_t id,
+                             const char *owner,
+                             struct pvs_web_result *res) PVS_MUST_CHECK;
 /*
  * Erase customer id's personal data: name, email and phone of the person,
  * recipients and bodies of their messages, their ticket comments; their
  * logins are disabled. Tickets and telemetry stay (no personal data).
  */
-enum pvs_err pvs_store_web_erase_customer(struct pvs_store *st, const char *id,
-                                          struct pvs_web_result *res);
+enum pvs_err
+pvs_store_web_erase_customer(struct pvs_store *st, const char *id,
+                             struct pvs_web_result *res) PVS_MUST_CHECK;
 /*
  * The API's own sites, devices, people and silences as config sections
  * (INI text appended to out), leaving out every id cfg defines already;
@@ -293,10 +298,11 @@ enum pvs_err pvs_store_web_config_ini(struct pvs_store *st,
  * transaction, when [http] personal_data_retention is set.
  */
 enum pvs_err pvs_store_web_prune_personal(struct pvs_store *st,
-                                          int64_t before_ms, int64_t *ret_n);
+                                          int64_t before_ms,
+                                          int64_t *ret_n) PVS_MUST_CHECK;
 /* One line in the audit log. */
 enum pvs_err pvs_store_web_audit(struct pvs_store *st, int64_t now_ms,
                                  const char *actor, const char *action,
-                                 const char *object);
+                                 const char *object) PVS_MUST_CHECK;
 
 #endif

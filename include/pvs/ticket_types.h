@@ -29,7 +29,11 @@ struct pvs_ticket {
 };
 void pvs_ticket_release(struct pvs_ticket *t);
 
-/* Whether status means someone still has to act. */
+/*
+ * Whether status means someone still has to act: not resolved, closed,
+ * false_alarm or merged. The one definition: the store's queries call it
+ * too.
+ */
 bool pvs_ticket_is_active(const char *status);
 /* Whether status is one of the lifecycle states of DESIGN.md. */
 bool pvs_ticket_status_valid(const char *status);

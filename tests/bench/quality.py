@@ -292,6 +292,21 @@ SEEDED = [
     ("system_50 2011-2013", "system50.conf",
      "pvanalytics/system_50_ac_power_2_full_DST.csv", "ac_power_2", 991),
 ]
+# Real events of the untouched series (docs/quality.md gives the figures
+# for each): the warnings that open within one are right, not false.
+# At most one label per 90 device-days.
+LABELS = {
+    "system_50 2011-2013": [
+        ("logger loses daytime rows", "2012-04-17T00:00:00-07:00",
+         "2012-04-30T23:59:00-07:00", ("communication",)),
+        ("logger loses daytime rows", "2012-05-22T00:00:00-07:00",
+         "2012-05-28T23:59:00-07:00", ("communication",)),
+        ("logger loses daytime rows", "2011-08-27T00:00:00-07:00",
+         "2011-08-29T23:59:00-07:00", ("communication",)),
+        ("array under snow, five days", "2013-12-04T00:00:00-07:00",
+         "2013-12-09T23:59:00-07:00", ("communication", "underperformance")),
+    ],
+}
 KINDS = ("outage_zero", "outage_missing", "string_loss", "derate",
          "soiling")
 
@@ -518,6 +533,10 @@ def seeded(build, seed, quick=False):
                 os.unlink(p1)
             fl = [dict(f) for f in faults]
             other = score(alerts, base, fl, light, clear)
+            warn = [a for a in base if a["severity"] != "info"]
+            labelled = [a for a in warn if any(
+                t(s0) <= t(a["opened"]) <= t(s1) and a["rule"] in fam
+                for _, s0, s1, fam in LABELS.get(name, ()))]
             elig = [f for f in fl if f["eligible"]]
             tot = sum(f["lost_wh"] for f in fl)
             det = sum(f["lost_wh"] for f in fl if f["found"])
@@ -540,8 +559,10 @@ def seeded(build, seed, quick=False):
                                    if f["kind"] == "soiling"),
                 "soiling": sum(f["kind"] == "soiling" for f in fl),
                 "other_per_30d": len(other) * 30.0 / days,
-                "untouched_per_30d": sum(a["severity"] != "info"
-                                         for a in base) * 30.0 / days,
+                "untouched_per_30d": (len(warn) - len(labelled)) * 30.0 /
+                days,
+                "untouched_labelled": len(labelled),
+                "untouched_all_per_30d": len(warn) * 30.0 / days,
                 "missed": [(f["kind"], f["start"].isoformat(),
                             f["end"].isoformat()) for f in elig
                            if not f["found"]],
@@ -557,18 +578,22 @@ def seeded_table(res):
            "median delay: outages (daylight h) / partial losses (clear "
            "days) | soiling reported by trend before 10 % (by any "
            "alert) | other "
-           "warnings / 30 days | warnings / 30 days, untouched |",
+           "warnings / 30 days | warnings / 30 days, untouched (all; "
+           "labelled) |",
            "| --- | --- | --- | --- | --- | --- | --- |"]
     for r in res:
         def h(x, unit):
             return "-" if x is None else "%.1f%s" % (x, unit)
-        out.append("| %s | %d/%d | %.2f | %s / %s | %d/%d (%d) | %.1f | %.1f |"
+        out.append("| %s | %d/%d | %.2f | %s / %s | %d/%d (%d) | %.1f | "
+                   "%.2f (%.2f; %d) |"
                    % (r["name"], r["found"], r["eligible"],
                       r["energy_share"] or 0,
                       h(r["outage_delay_h"], " h"),
                       h(r["partial_delay_days"], ""),
                       r["soiling_found"], r["soiling"], r["soiling_any"],
-                      r["other_per_30d"], r["untouched_per_30d"]))
+                      r["other_per_30d"], r["untouched_per_30d"],
+                      r["untouched_all_per_30d"],
+                      r["untouched_labelled"]))
     return "\n".join(out)
 
 

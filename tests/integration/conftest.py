@@ -12,6 +12,9 @@
     pg_server    one PostgreSQL 15 cluster for the session (pg.py)
     pg_db        a fresh PostgreSQL database on it, as a postgresql:// URI
 
+STORE=postgresql runs every scenario on PostgreSQL (pg.py); the ones
+about SQLite's own file are marked sqlite_only and skipped there.
+
 The clock defaults to a sunny June morning at speed 600; a test (or a
 module) changes it with the `sim_clock` marker:
 
@@ -38,6 +41,18 @@ def pytest_configure(config):
         "markers", "sim_clock(start, speed): the simulated clock of the test")
     config.addinivalue_line(
         "markers", "slow: takes more than a few seconds")
+    config.addinivalue_line(
+        "markers", "sqlite_only: about SQLite's file (disk space, online "
+        "backup); skipped when STORE=postgresql")
+
+
+def pytest_collection_modifyitems(config, items):
+    if not pg.store_is_pg():
+        return
+    skip = pytest.mark.skip(reason="SQLite's own file (STORE=postgresql)")
+    for item in items:
+        if item.get_closest_marker("sqlite_only"):
+            item.add_marker(skip)
 
 
 @pytest.hookimpl(hookwrapper=True)

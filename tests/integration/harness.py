@@ -694,11 +694,26 @@ def db_connect(path):
 
 
 def db_query(path, sql, args=()):
+    path = pg.ALIASES.get(path, path)
     if pg.is_pg(path):
         return pg.store_query(path, sql, args)
     con = db_connect(path)
     try:
         return con.execute(sql, args).fetchall()
+    finally:
+        con.close()
+
+
+def db_write(path, sql, args=()):
+    """One write, committed, to the SQLite file or PostgreSQL database (for
+    tests that plant a row while pvsentry is stopped)."""
+    path = pg.ALIASES.get(path, path)
+    if pg.is_pg(path):
+        return pg.store_write(path, sql, args)
+    con = sqlite3.connect(path, timeout=10)
+    try:
+        with con:
+            con.execute(sql, args)
     finally:
         con.close()
 
@@ -710,7 +725,11 @@ def db_scalar(path, sql, args=()):
 
 def integrity_check(path):
     """PRAGMA integrity_check via the sqlite3 command line tool (a separate
-    process, as an operator would run it)."""
+    process, as an operator would run it). SQLite only: on PostgreSQL
+    (STORE=postgresql) "ok" means the database answers."""
+    path = pg.ALIASES.get(path, path)
+    if pg.is_pg(path):
+        return "ok" if pg.store_scalar(path, "SELECT 1") == 1 else "down"
     r = subprocess.run(["sqlite3", path, "PRAGMA integrity_check;"],
                        capture_output=True, text=True, timeout=60)
     return (r.stdout + r.stderr).strip()
@@ -777,9 +796,28 @@ class Harness:
         values.setdefault("sim_start", self.clock.start_iso)
         values.setdefault("sim_speed", repr(self.clock.speed))
         path = self.path(name)
+        text = render_config(template, **values)
+        if pg.store_is_pg():
+            text = self._database_on_pg(text)
         with open(path, "w") as f:
-            f.write(render_config(template, **values))
+            f.write(text)
         return path
+
+    def _database_on_pg(self, text):
+        """STORE=postgresql: the config's SQLite path becomes a fresh
+        PostgreSQL database, which the readers (db_query...) then read
+        whenever the test names that path."""
+        def swap(m):
+            db = m.group(2).strip()
+            if pg.is_pg(db):
+                return m.group(0)
+            url = pg.ALIASES.get(db)
+            if url is None:
+                url = pg.shared_server().create_database(
+                    "t%d" % len(pg.ALIASES))
+                pg.ALIASES[db] = url
+            return m.group(1) + url
+        return re.sub(r"(?m)^(database\s*=\s*)(\S.*)$", swap, text)
 
     def pvsentry(self, config, **kw):
         return Pvsentry(self, config, **kw)

@@ -13,10 +13,14 @@ pg_ctl -w plus a connection that succeeds, never a sleep.
     srv.restart(mode="immediate")      # a crash: no shutdown checkpoint
     srv.close()
 
+STORE=postgresql: Harness.write_config swaps the config's SQLite path for a
+fresh database on one shared server, and the readers follow (ALIASES).
+
 Store readers: tests read pvsentry's state through store_query(db, sql,
 args) whatever the backend. db is a SQLite path or a postgresql:// URI;
 sql uses `?` placeholders, rewritten to psycopg2's `%s` for PostgreSQL.
 """
+import atexit
 import os
 import pwd
 import shutil
@@ -165,6 +169,25 @@ class PgServer:
         return self.url(name)
 
 
+# ---- every scenario on PostgreSQL (STORE=postgresql) -----------------------
+
+# SQLite path in a test's config -> the PostgreSQL database standing in.
+ALIASES = {}
+_shared = []
+
+
+def store_is_pg():
+    return os.environ.get("STORE", "sqlite") in ("postgresql", "pg")
+
+
+def shared_server():
+    """One server for the whole run, started on first use."""
+    if not _shared:
+        _shared.append(PgServer().start())
+        atexit.register(_shared[0].close)
+    return _shared[0]
+
+
 # ---- reading pvsentry's state, whatever the backend ------------------------
 
 def is_pg(db):
@@ -188,6 +211,17 @@ def store_query(db, sql, args=()):
     con = sqlite3.connect("file:%s?mode=ro" % db, uri=True, timeout=10)
     try:
         return con.execute(sql, args).fetchall()
+    finally:
+        con.close()
+
+
+def store_write(db, sql, args=()):
+    """One statement committed on the PostgreSQL database db."""
+    import psycopg2
+    con = psycopg2.connect(db, connect_timeout=10)
+    try:
+        with con, con.cursor() as c:
+            c.execute(sql.replace("%", "%%").replace("?", "%s"), tuple(args))
     finally:
         con.close()
 

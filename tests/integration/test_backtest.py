@@ -243,9 +243,30 @@ def test_seeded_faults():
             assert r["partial_delay_days"] <= 2, r
         assert r["other_per_30d"] <= 1.0, r
         assert r["untouched_per_30d"] <= 1.0, r
-        # measured, below the 0.95 the issue asks for: a floor so that
-        # it does not get worse (docs/quality.md)
-        assert r["energy_share"] >= 0.7, r
+        assert r["energy_share"] >= 0.95, r
+        # the soiling run is reported by trend before it costs 10 %
+        assert r["soiling_found"] == r["soiling"], r
+
+
+def test_seeded_faults_system50():
+    # The 2.7-year system_50 series, as measured and thinned like a
+    # sleeping logger (seed 19): faults found, delays and unexplained
+    # warnings (labelled real events aside) as the targets ask; the
+    # energy share and the soiling runs reported in time are below the
+    # targets (docs/quality.md): floors so that they do not get worse.
+    import quality
+    res = [r for r in seeded(quick=False) if r["name"].startswith("system")]
+    assert len(res) == 2
+    # at most one labelled real event per 90 device-days
+    assert len(quality.LABELS["system_50 2011-2013"]) * 90 <= res[0]["days"]
+    for r in res:
+        assert r["found"] >= 0.95 * r["eligible"], r
+        assert r["outage_delay_h"] <= 1.0, r
+        assert r["partial_delay_days"] <= 2, r
+        assert r["other_per_30d"] <= 1.0, r
+        assert r["untouched_per_30d"] <= 1.0, r
+        assert r["energy_share"] >= 0.85, r
+        assert r["soiling_found"] >= 4, r
 
 
 def test_system50_thinned_logger_keeps_its_envelope():

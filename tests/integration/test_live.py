@@ -228,3 +228,46 @@ def test_sighup_moves_http_port_while_a_request_runs(h):
                "the old port closed")
     assert not env.pv.log_lines(r"lost the connection|mqtt: connected to",
                                 since=mark)
+
+
+def test_broker_down_is_named_by_healthz_once(h):
+    """Broker stopped: /healthz 503 naming mqtt and one log line; broker
+    back: 200 and one line. pvsentry's own parts keep running."""
+    env = WebEnv(h).start()
+    url = env.base + "/healthz"
+    assert requests.get(url, timeout=10).status_code == 200
+    mark = env.pv.mark()
+    env.broker.stop()
+
+    def down():
+        r = requests.get(url, timeout=10)
+        return (r,) if r.status_code == 503 else None
+    (r,) = wait_until(down, 30, "/healthz 503")
+    assert r.json()["failing"] == ["mqtt"], r.text
+    env.pv.wait_log(r"ingest source 'mqtt' is down", 30, since=mark)
+    env.broker.start()
+    wait_until(lambda: requests.get(url, timeout=10).status_code == 200, 60,
+               "/healthz 200 again")
+    env.pv.wait_log(r"ingest source 'mqtt' is healthy again", 30, since=mark)
+    assert len(env.pv.log_lines(r"ingest source 'mqtt' is down",
+                                since=mark)) == 1
+    assert len(env.pv.log_lines(r"ingest source 'mqtt' is healthy again",
+                                since=mark)) == 1
+
+
+def test_ready_without_broker_names_it(h):
+    """The broker is down at start: pvsentry is ready all the same (its
+    own parts run), the ready line and /healthz name mqtt; the broker
+    comes: /healthz 200."""
+    env = WebEnv(h)
+    env.broker.stop()
+    env.pv.start()
+    line = env.pv.wait_log(r"main: ready", 15)[0]
+    assert "degraded: mqtt" in line, line
+    harness.wait_port(env.port, 10, env.pv.proc)
+    r = requests.get(env.base + "/healthz", timeout=10)
+    assert r.status_code == 503 and r.json()["failing"] == ["mqtt"], r.text
+    env.broker.start()
+    wait_until(lambda: requests.get(env.base + "/healthz",
+                                    timeout=10).status_code == 200, 60,
+               "/healthz 200 once the broker is up")

@@ -233,7 +233,7 @@ def test_kill9_at_random_points(h, pvsentry_bin, pvsim_bin):
     tickets = check_tickets(rig, DEVICES)
     messages, resends = check_delivery(rig)
     stored = db_scalar(rig.db, "SELECT count(*) FROM (SELECT DISTINCT "
-                       "device_id, metric, ts_ms FROM samples)")
+                       "device_id, metric, ts_ms FROM samples) AS d")
     lost = summary["samples"] - stored
     print("kill -9: %d kills survived, %d tickets, %d mails (%d resent "
           "with the same Message-ID), %d of %d acknowledged samples lost"
@@ -370,6 +370,7 @@ def last_stats(pv):
 
 
 @pytest.mark.slow
+@pytest.mark.sqlite_only
 def test_disk_full_then_space_returns(h, tiny_fs, pvsentry_bin, pvsim_bin):
     """The database's file system fills up during ingest: pvsentry says so
     clearly, pauses ingest (messages wait in its inbox and at the broker),
@@ -407,6 +408,7 @@ def test_disk_full_then_space_returns(h, tiny_fs, pvsentry_bin, pvsim_bin):
 
 
 @pytest.mark.slow
+@pytest.mark.sqlite_only
 def test_disk_full_without_reserve_counts_what_is_lost(h, tiny_fs,
                                                        pvsentry_bin,
                                                        pvsim_bin):
@@ -435,6 +437,7 @@ def test_disk_full_without_reserve_counts_what_is_lost(h, tiny_fs,
 # ---- backup and restore ----------------------------------------------------------
 
 @pytest.mark.slow
+@pytest.mark.sqlite_only
 def test_backup_while_running_then_restore(h, pvsentry_bin, pvsim_bin):
     """`pvsentry backup` during ingest gives a checked, self-contained copy;
     restoring it as docs/operations.md says brings the tickets back and the

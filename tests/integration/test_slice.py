@@ -316,7 +316,7 @@ def test_broker_restart_loses_no_qos1_sample(h, pvsentry_bin, pvsim_bin):
 
     def stored():
         return db_scalar(s.db, "SELECT count(*) FROM (SELECT DISTINCT "
-                         "device_id, metric, ts_ms FROM samples)")
+                         "device_id, metric, ts_ms FROM samples) AS d")
     try:
         wait_until(lambda: stored() >= expected, 30,
                    "%d distinct samples in the store" % expected)
@@ -349,7 +349,7 @@ def test_smtp_down_then_up_mails_arrive_once(h, pvsentry_bin, pvsim_bin):
     wait_until(lambda: (db_scalar(
         s.db, "SELECT min(n) FROM (SELECT count(a.id) AS n FROM outbox o "
         "LEFT JOIN delivery_attempts a ON a.outbox_id = o.id AND a.ok = 0 "
-        "GROUP BY o.id)") or 0) >= 2, 30, "two failed attempts per mail")
+        "GROUP BY o.id) AS m") or 0) >= 2, 30, "two failed attempts per mail")
     assert s.mails() == []
     first_fail = db_scalar(s.db, "SELECT min(ts_ms) FROM delivery_attempts")
     h.clock.wait_for(first_fail + MIN)
@@ -682,15 +682,11 @@ def test_learnt_envelope_survives_restart_and_reload(h, pvsentry_bin,
     """What the communication family learnt about a device (when its
     logger goes quiet and wakes) is given back at start and saved at
     stop, through a SIGHUP (which restarts the engine) as well."""
-    import sqlite3
     s = Slice(h).start()
     assert s.pv.stop() == 0
     key = "learnt/communication/" + DEV
-    con = sqlite3.connect(s.db, timeout=10)
-    with con:
-        con.execute("INSERT INTO meta(key, value) VALUES (?, ?)",
-                    (key, "env1 night=0 n=2 levels=100,120"))
-    con.close()
+    harness.db_write(s.db, "INSERT INTO meta(key, value) VALUES (?, ?)",
+                     (key, "env1 night=0 n=2 levels=100,120"))
     s.pv.start()
     mark = s.pv.mark()
     s.pv.sighup()

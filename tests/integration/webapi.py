@@ -10,6 +10,7 @@ fixture data both test files share.
 """
 import json
 import os
+import re
 import time
 
 import requests
@@ -162,12 +163,17 @@ class WebEnv:
                  mqtt=True):
         self.h = h
         self.port = harness.free_port()
+        self.mqtt = mqtt
         self.broker = h.start_mosquitto() if mqtt else None
         fd = os.open(h.path("admin.token"), os.O_WRONLY | os.O_CREAT, 0o600)
         with os.fdopen(fd, "w") as f:
             f.write(ADMIN_TOKEN + "\n")
+        # No broker: no [mqtt] section (a link that cannot connect is a
+        # failing part, and /healthz says so).
+        template = CONFIG if mqtt else re.sub(r"(?s)\[mqtt\].*?\n\n", "",
+                                              CONFIG)
         self.cfg = h.write_config(
-            CONFIG, mqtt_port=self.broker.port if mqtt else 1,
+            template, mqtt_port=self.broker.port if mqtt else 1,
             http_port=self.port, rate_limit=rate_limit,
             rate_burst=rate_burst, http_extra=http_extra)
         self.db = h.path("pvsentry.db")
@@ -185,6 +191,9 @@ class WebEnv:
         self.pv.start()
         self.pv.wait_log(r"web: listening", 15, since=mark)
         harness.wait_port(self.port, 10, self.pv.proc)
+        if self.mqtt:
+            # /healthz answers 503 while the broker link is not up.
+            self.pv.wait_log(r"mqtt: subscribed", 15, since=mark)
         return self
 
     def restart(self):

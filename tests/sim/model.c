@@ -199,9 +199,14 @@ static double energy_wh(struct pvsim_site *s, size_t device, int64_t ts_ms) {
     }
     s->cache_[device].ts_ms = grid;
     s->cache_[device].wh = wh;
-    /* The partial step: trapezoid to ts_ms, still monotonic. */
+    /*
+     * The partial step: a share of the whole step's energy. A trapezoid
+     * to ts_ms would not be monotonic where power falls within the step
+     * (a fault): a read late in the step would then see less energy than
+     * an earlier one, and a meter never counts backwards.
+     */
     if (ts_ms > grid) {
-        double p1 = power_at(s, device, ts_ms);
+        double p1 = power_at(s, device, grid + STEP_MS);
 
         wh += (p0 + p1) / 2.0 * (double)(ts_ms - grid) / 3600000.0;
     }

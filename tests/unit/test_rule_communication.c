@@ -28,6 +28,7 @@ struct ev {
     enum pvs_alert_state state;
     int64_t ts;
     const char *kb;
+    enum pvs_severity sev;
 };
 
 static struct ev evs[64];
@@ -42,6 +43,7 @@ static void on_alert(void *ud, const struct pvs_alert_event *e) {
         evs[nev].state = e->state;
         evs[nev].ts = e->ts_ms;
         evs[nev].kb = e->kb;
+        evs[nev].sev = e->severity;
         nev++;
     }
 }
@@ -555,11 +557,50 @@ static void test_afternoon_outage_after_dark_evenings(void **state) {
     pvs_config_free(cfg);
 }
 
+/*
+ * A sleeping logger that does not wake at all one day (snow, a dark sky)
+ * is reported as an info that says so; still silent at the next midday,
+ * it is down (a warning).
+ */
+static void test_silent_since_dusk_is_info_first(void **state) {
+    struct pvs_config *cfg = load(one_dev);
+    struct pvs_ruleset *rs = NULL;
+    struct pvs_cfg_errors errs;
+    int64_t t, quiet = DAY0 + 5 * 24 * HOUR + 7 * HOUR; /* local midnight */
+
+    (void)state;
+    nev = 0;
+    memset(&errs, 0, sizeof(errs));
+    assert_int_equal(pvs_ruleset_new(cfg, on_alert, NULL, &rs, &errs), PVS_OK);
+    pvs_ruleset_start(rs, DAY0 + 14 * HOUR);
+    for (t = DAY0 + 14 * HOUR; t < quiet + 48 * HOUR; t += 5 * MIN) {
+        if (poa_at(cfg, t) >= 250 && t < quiet)
+            feed(rs, 0, t);
+        pvs_ruleset_tick(rs, t);
+    }
+    assert_true(nev >= 2);
+    assert_int_equal(evs[0].state, PVS_ALERT_FIRING);
+    assert_int_equal(evs[0].sev, PVS_SEV_INFO);
+    /* the same day, in the morning (local 06:00-12:00) */
+    assert_true(evs[0].ts > quiet + 6 * HOUR && evs[0].ts < quiet + 12 * HOUR);
+    for (size_t i = 1; i < nev; i++)
+        if (evs[i].sev == PVS_SEV_WARNING) {
+            /* the next day, from its midday */
+            assert_true(evs[i].ts >= quiet + 35 * HOUR);
+            assert_true(evs[i].ts <= quiet + 38 * HOUR);
+            pvs_ruleset_free(rs);
+            pvs_config_free(cfg);
+            return;
+        }
+    fail_msg("never escalated to a warning");
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_sleeping_logger_envelope),
         cmocka_unit_test(test_evening_sample_at_dusk_keeps_envelope),
         cmocka_unit_test(test_afternoon_outage_after_dark_evenings),
+        cmocka_unit_test(test_silent_since_dusk_is_info_first),
         cmocka_unit_test(test_hourly_first_hours),
         cmocka_unit_test(test_envelope_saved_and_restored),
         cmocka_unit_test(test_sensor_dark_sky_is_sleep),

@@ -7,6 +7,7 @@
  * customer, surveys recorded once, customer contacts, false alarms.
  * No network: messages stay in the outbox, which is what is checked.
  */
+#include <fcntl.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -803,6 +804,93 @@ static void test_ack_link_single_use(void **state) {
     world_stop(&w);
 }
 
+/*
+ * A store write that fails inside a batch: the visit proposal's
+ * appointment insert is refused by a trigger. Nothing of the batch may
+ * stay (no "scheduled" status or event, no mail with confirmation links
+ * for an appointment that does not exist), the caller hears the failure,
+ * and the reason is logged once.
+ */
+static void test_failed_write_sends_nothing(void **state) {
+    struct world w;
+    struct pvs_command *c;
+    sqlite3 *rw = NULL;
+    char path[128], status[32], log[4096];
+    long long outbox, events;
+    int saved, fd;
+    FILE *f;
+    size_t len;
+    const char *hit;
+
+    (void)state;
+    world_start(&w, "2024-06-21T08:00:00Z");
+    send_state(&w, PVS_ST_MPPT, 3000);
+    assert_true(
+        feed_until(&w, PVS_ST_FAULT, 0, "SELECT COUNT(*) FROM tickets", 1));
+    pvs_snprintf(path, sizeof(path), "%s/w.db", dir);
+    assert_int_equal(sqlite3_open(path, &rw), SQLITE_OK);
+    sqlite3_busy_timeout(rw, 5000);
+    assert_int_equal(sqlite3_exec(rw,
+                                  "CREATE TRIGGER refuse BEFORE INSERT ON"
+                                  " appointments BEGIN SELECT RAISE(ABORT,"
+                                  " 'appointments are refused here'); END",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(rw);
+    qs(&w, "SELECT status FROM tickets WHERE id = 1", status, sizeof(status));
+    outbox = q(&w, "SELECT COUNT(*) FROM outbox");
+    events = q(&w, "SELECT COUNT(*) FROM ticket_events");
+
+    pvs_snprintf(path, sizeof(path), "%s/stderr.log", dir);
+    fflush(stderr);
+    saved = dup(2);
+    fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    assert_true(fd >= 0 && saved >= 0);
+    dup2(fd, 2);
+    close(fd);
+    c = pvs_command_new(PVS_CMD_TICKET_SCHEDULE);
+    c->ticket_id = 1;
+    c->value_ms = pvs_clock_now_ms() + 86400000LL;
+    pvs_strlcpy(c->actor, "bob", sizeof(c->actor));
+    assert_int_equal(pvs_command_call(pvs_engine_inbox(w.eng), c, 5000),
+                     PVS_OK);
+    fflush(stderr);
+    dup2(saved, 2);
+    close(saved);
+    assert_int_not_equal(c->result, PVS_OK);
+    assert_int_equal(c->http_status, 503);
+    pvs_command_put(c);
+
+    /* Nothing of the batch was kept. */
+    assert_int_equal(q(&w, "SELECT COUNT(*) FROM appointments"), 0);
+    assert_int_equal(q(&w, "SELECT COUNT(*) FROM outbox"), outbox);
+    assert_int_equal(q(&w, "SELECT COUNT(*) FROM outbox WHERE kind ="
+                           " 'appointment'"),
+                     0);
+    assert_int_equal(q(&w, "SELECT COUNT(*) FROM ticket_events WHERE kind ="
+                           " 'scheduled'"),
+                     0);
+    assert_true(q(&w, "SELECT COUNT(*) FROM ticket_events") <= events);
+    {
+        char now_status[32];
+        qs(&w, "SELECT status FROM tickets WHERE id = 1", now_status,
+           sizeof(now_status));
+        assert_string_equal(now_status, status);
+    }
+    /* The reason is logged once. */
+    f = fopen(path, "r");
+    assert_non_null(f);
+    len = fread(log, 1, sizeof(log) - 1, f);
+    fclose(f);
+    log[len] = '\0';
+    hit = strstr(log, "appointments are refused here");
+    if (!hit)
+        fprintf(stderr, "log: %s\n", log);
+    assert_non_null(hit);
+    assert_null(strstr(hit + 1, "appointments are refused here"));
+    world_stop(&w);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_route_escalate_ack),
@@ -816,6 +904,7 @@ int main(void) {
         cmocka_unit_test(test_escalation_exhausted),
         cmocka_unit_test(test_fixed_checked_against_the_data),
         cmocka_unit_test(test_ack_link_single_use),
+        cmocka_unit_test(test_failed_write_sends_nothing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -111,4 +111,8 @@ const struct pvs_store_ops pvs_sqlite_ops = {
     .web_config_ini = pvs_sqlite_web_config_ini,
     .web_prune_personal = pvs_sqlite_web_prune_personal,
     .web_audit = pvs_sqlite_web_audit,
+    .rows_each = pvs_sqlite_rows_each,
+    .row_put = pvs_sqlite_row_put,
+    .rows_count = pvs_sqlite_rows_count,
+    .rows_clear = pvs_sqlite_rows_clear,
 };

@@ -289,4 +289,14 @@ enum pvs_err pvs_sqlite_web_audit(struct pvs_store_be *st, int64_t now_ms,
                                   const char *actor, const char *action,
                                   const char *object);
 
+/* store_copy.c: copy-store */
+enum pvs_err pvs_sqlite_rows_each(struct pvs_store_be *st, const char *table,
+                                  pvs_store_row_fn *fn, void *ud);
+enum pvs_err pvs_sqlite_row_put(struct pvs_store_be *st, const char *table,
+                                size_t n, const char *const *cols,
+                                const char *const *vals);
+enum pvs_err pvs_sqlite_rows_count(struct pvs_store_be *st, const char *table,
+                                   int64_t *ret);
+enum pvs_err pvs_sqlite_rows_clear(struct pvs_store_be *st);
+
 #endif

@@ -391,6 +391,51 @@ static enum pvs_err migrate(struct pvs_store_be *st) {
     return PVS_OK;
 }
 
+/*
+ * pvs_ticket_active(status) and pvs_family_is_cause(family) for the
+ * queries: the business rules stay written once, in the model, and NULL
+ * in gives NULL out as the IN lists they replace did.
+ */
+static void sql_ticket_active(sqlite3_context *ctx, int argc,
+                              sqlite3_value **argv) {
+    const unsigned char *v = sqlite3_value_text(argv[0]);
+
+    (void)argc;
+    if (v)
+        sqlite3_result_int(ctx, pvs_ticket_is_active((const char *)v));
+    else
+        sqlite3_result_null(ctx);
+}
+
+static void sql_family_is_cause(sqlite3_context *ctx, int argc,
+                                sqlite3_value **argv) {
+    const unsigned char *v = sqlite3_value_text(argv[0]);
+
+    (void)argc;
+    if (v)
+        sqlite3_result_int(ctx, pvs_alert_family_is_cause((const char *)v));
+    else
+        sqlite3_result_null(ctx);
+}
+
+static enum pvs_err model_functions(struct pvs_store_be *st) {
+    static const struct {
+        const char *name;
+        void (*fn)(sqlite3_context *, int, sqlite3_value **);
+    } fns[] = {
+        {"pvs_ticket_active", sql_ticket_active},
+        {"pvs_family_is_cause", sql_family_is_cause},
+    };
+
+    for (size_t i = 0; i < PVS_ARRAY_LEN(fns); i++)
+        if (sqlite3_create_function_v2(
+                st->db, fns[i].name, 1,
+                SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+                fns[i].fn, NULL, NULL, NULL) != SQLITE_OK)
+            return fail(st, "registering a query function");
+    return PVS_OK;
+}
+
 enum pvs_err pvs_sqlite_open(const char *path, unsigned flags,
                              struct pvs_store_be **ret) {
     struct pvs_store_be *st = pvs_calloc(1, sizeof(*st));
@@ -412,6 +457,9 @@ enum pvs_err pvs_sqlite_open(const char *path, unsigned flags,
     }
     sqlite3_busy_timeout(st->db, 5000);
     sqlite3_extended_result_codes(st->db, 1);
+    rc = model_functions(st);
+    if (rc)
+        goto out;
     if (!st->readonly) {
         rc = exec(st, "PRAGMA journal_mode = WAL");
         if (!rc)

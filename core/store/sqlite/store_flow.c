@@ -97,9 +97,8 @@ enum pvs_err pvs_sqlite_flow_set(struct pvs_store_be *st, int64_t ticket_id,
     return run(st, s, "updating a ticket's workflow");
 }
 
-/* Statuses in which someone still has to act (see ticket.c). */
-#define ACTIVE_SQL                                                             \
-    "status NOT IN ('resolved', 'closed', 'false_alarm', 'merged')"
+/* Someone still has to act: pvs_ticket_is_active, called from SQL. */
+#define ACTIVE_SQL "pvs_ticket_active(status)"
 
 enum pvs_err pvs_sqlite_alert_latest(struct pvs_store_be *st, const char *fp,
                                      bool *ret_firing, double *ret_per_day) {
@@ -555,15 +554,14 @@ enum pvs_err pvs_sqlite_device_active(struct pvs_store_be *st,
         [PVS_FAMILIES_FAULT] =
             "SELECT id FROM tickets WHERE device_id = ?"
             " AND family = 'fault_code' AND " ACTIVE_SQL " ORDER BY id DESC",
-        [PVS_FAMILIES_CAUSES] = "SELECT id FROM tickets WHERE device_id = ?"
-                                " AND family IN ('fault_code',"
-                                " 'communication') AND " ACTIVE_SQL
-                                " ORDER BY family = 'fault_code' DESC, id"
-                                " DESC",
+        [PVS_FAMILIES_CAUSES] =
+            "SELECT id FROM tickets WHERE device_id = ?"
+            " AND pvs_family_is_cause(family) AND " ACTIVE_SQL
+            " ORDER BY family = 'fault_code' DESC, id"
+            " DESC",
         [PVS_FAMILIES_CONSEQUENCE] =
-            "SELECT id FROM tickets WHERE device_id = ? AND family NOT IN"
-            " ('fault_code', 'communication') AND " ACTIVE_SQL
-            " ORDER BY id DESC",
+            "SELECT id FROM tickets WHERE device_id = ? AND NOT"
+            " pvs_family_is_cause(family) AND " ACTIVE_SQL " ORDER BY id DESC",
         [PVS_FAMILIES_COMMUNICATION] =
             "SELECT id FROM tickets WHERE"
             " device_id = ? AND family ="

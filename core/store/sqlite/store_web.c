@@ -38,7 +38,6 @@
 #define SCOPE_A "(?1 = 0 OR a.site_id" SCOPED
 #define SCOPE_T "(?1 = 0 OR t.site_id" SCOPED
 #define TICKET_IN_SCOPE "(" SCOPE_T " OR (?1 = 1 AND t.assignee = ?2))"
-#define DONE_STATUSES "('resolved', 'closed', 'false_alarm', 'merged')"
 
 /* A JSON writer over a capped buffer; the first failure sticks. */
 struct jw {
@@ -271,7 +270,7 @@ enum pvs_err pvs_sqlite_web_user_by_session(struct pvs_store_be *st,
     " t.updated_ms, t.resolved_ms, t.closed_ms, t.lost_kwh"
 #define TICKET_FILTER                                                          \
     " FROM tickets t WHERE " TICKET_IN_SCOPE " AND (?3 IS NULL OR t.status"    \
-    " = ?3 OR (?3 = 'active' AND t.status NOT IN " DONE_STATUSES "))"          \
+    " = ?3 OR (?3 = 'active' AND pvs_ticket_active(t.status)))"                \
     " AND (?4 IS NULL OR t.site_id = ?4)"
 
 enum pvs_err pvs_sqlite_web_tickets_json(struct pvs_store_be *st,
@@ -424,7 +423,7 @@ enum pvs_err pvs_sqlite_web_site_visible(struct pvs_store_be *st,
     "COALESCE((SELECT CASE MAX(CASE severity WHEN 'critical' THEN 3 WHEN"      \
     " 'warning' THEN 2 ELSE 1 END) WHEN 3 THEN 'critical' WHEN 2 THEN"         \
     " 'warning' ELSE 'info' END FROM tickets t WHERE t.site_id = s.id AND"     \
-    " t.status NOT IN " DONE_STATUSES " HAVING COUNT(*) > 0), CASE WHEN"       \
+    " pvs_ticket_active(t.status) HAVING COUNT(*) > 0), CASE WHEN"             \
     " NOT EXISTS (SELECT 1 FROM devices d WHERE d.site_id = s.id) THEN"        \
     " 'no_devices' WHEN NOT EXISTS (SELECT 1 FROM devices d JOIN readings"     \
     " x ON x.device_id = d.id WHERE d.site_id = s.id) THEN 'no_data' ELSE"     \
@@ -435,8 +434,8 @@ enum pvs_err pvs_sqlite_web_site_visible(struct pvs_store_be *st,
     " s.tilt, s.azimuth, s.loss_factor, s.customer_id AS customer,"            \
     " s.technician_id AS technician, s.source, s.created_by, (SELECT"          \
     " COUNT(*) FROM devices d WHERE d.site_id = s.id) AS devices, (SELECT"     \
-    " COUNT(*) FROM tickets t WHERE t.site_id = s.id AND t.status NOT "        \
-    "IN " DONE_STATUSES ") AS open_tickets, " SITE_STATE " AS state"
+    " COUNT(*) FROM tickets t WHERE t.site_id = s.id AND"                      \
+    " pvs_ticket_active(t.status)) AS open_tickets, " SITE_STATE " AS state"
 
 enum pvs_err pvs_sqlite_web_sites_json(struct pvs_store_be *st,
                                        const struct pvs_scope *scope,
@@ -611,10 +610,10 @@ enum pvs_err pvs_sqlite_web_fleet_json(struct pvs_store_be *st,
     struct jw w = {out, PVS_OK};
     sqlite3_stmt *s = prep(
         st, "SELECT s.id, s.name, s.kwp, " SITE_STATE " AS state, (SELECT"
-            " COUNT(*) FROM tickets t WHERE t.site_id = s.id AND t.status"
-            " NOT IN " DONE_STATUSES ") AS open_tickets, (SELECT"
+            " COUNT(*) FROM tickets t WHERE t.site_id = s.id AND"
+            " pvs_ticket_active(t.status)) AS open_tickets, (SELECT"
             " COALESCE(SUM(t.lost_kwh), 0) FROM tickets t WHERE t.site_id ="
-            " s.id AND t.status NOT IN " DONE_STATUSES ") AS lost_kwh FROM"
+            " s.id AND pvs_ticket_active(t.status)) AS lost_kwh FROM"
             " sites s WHERE " SCOPE_S " ORDER BY s.id LIMIT"
             " 5000");
 
@@ -630,10 +629,10 @@ enum pvs_err pvs_sqlite_web_kpis(struct pvs_store_be *st,
     sqlite3_stmt *s =
         prep(st, "SELECT (SELECT COUNT(*) FROM sites s WHERE " SCOPE_S "),"
                  " (SELECT COUNT(*) FROM devices d WHERE " SCOPE_D "),"
-                 " (SELECT COUNT(*) FROM tickets t WHERE t.status NOT IN"
-                 " " DONE_STATUSES " AND " TICKET_IN_SCOPE "),"
+                 " (SELECT COUNT(*) FROM tickets t WHERE"
+                 " pvs_ticket_active(t.status) AND " TICKET_IN_SCOPE "),"
                  " (SELECT COALESCE(SUM(t.lost_kwh), 0) FROM tickets t WHERE"
-                 " t.status NOT IN " DONE_STATUSES " AND " TICKET_IN_SCOPE "),"
+                 " pvs_ticket_active(t.status) AND " TICKET_IN_SCOPE "),"
                  " (SELECT COUNT(*) FROM alerts a JOIN (SELECT fingerprint,"
                  " MAX(id) AS id FROM alerts GROUP BY fingerprint) l ON a.id ="
                  " l.id WHERE a.state = 'firing' AND " SCOPE_A ")");

@@ -1,0 +1,238 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * pg_int.h - the PostgreSQL backend's handle and query helpers, shared by
+ * the files of core/store/pg (the only ones that include libpq-fe.h).
+ */
+#ifndef PVS_PG_INT_H
+#define PVS_PG_INT_H
+
+#include <libpq-fe.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "pvs/store_ops.h"
+#include "pvs/util.h"
+
+/* Readings partitions: one UTC day each. */
+#define PVS_PG_PART_MS 86400000LL
+#define PVS_PG_PARTS_KNOWN 64
+
+/* One packed reading row waiting for the batch's COPY. */
+struct pvs_pg_row {
+    size_t dev;  /* offset of the device id in rows_text */
+    size_t data; /* offset of the JSON object in rows_text */
+    int64_t ts_ms;
+};
+
+struct pvs_store_be {
+    PGconn *conn;
+    char *target; /* the URI as configured (logged without password) */
+    bool readonly;
+    bool in_tx;
+    bool lost;    /* the connection broke; reconnect at the next begin */
+    bool durable; /* the batch changed more than telemetry */
+    char err[512];
+    /* readings of the batch, written by one COPY before anything else */
+    struct pvs_pg_row *rows;
+    size_t nrows, caprows;
+    struct pvs_buf rows_text;
+    int64_t rows_min, rows_max;
+    /* days whose partition exists (a cache; cleared on rollback) */
+    int64_t parts[PVS_PG_PARTS_KNOWN];
+    size_t nparts;
+};
+
+/*
+ * Query arguments: types in fmt, one letter each, values in the varargs:
+ *   t  const char * (NULL is SQL NULL)
+ *   i  int64_t
+ *   m  int64_t time in ms, 0 is NULL
+ *   d  double, not finite is NULL
+ *   b  int (booleans and small integers)
+ * sql uses $1.. placeholders. On failure the error is logged with what
+ * and NULL returned (the result is the caller's to PQclear otherwise).
+ * Flushes the batch's pending readings first.
+ */
+PGresult *pvs_pg_query(struct pvs_store_be *st, const char *what,
+                       const char *sql, const char *fmt, ...);
+/* pvs_pg_query for a statement without rows: PVS_OK or the error. */
+enum pvs_err pvs_pg_exec(struct pvs_store_be *st, const char *what,
+                         const char *sql, const char *fmt, ...);
+/* The error a failed query leaves: PVS_ERR_IO when the connection broke. */
+enum pvs_err pvs_pg_failed(struct pvs_store_be *st);
+/* Mark the batch as one that must commit durably. */
+void pvs_pg_durable(struct pvs_store_be *st);
+
+/* Column readers; NULL reads as 0 / NULL / "". */
+int64_t pvs_pg_i64(const PGresult *r, int row, int col);
+double pvs_pg_dbl(const PGresult *r, int row, int col);
+char *pvs_pg_dup(const PGresult *r, int row, int col);
+const char *pvs_pg_str(const PGresult *r, int row, int col);
+bool pvs_pg_null(const PGresult *r, int row, int col);
+
+/* First column of every row as ids (the caller owns *ret_ids). */
+enum pvs_err pvs_pg_idlist(struct pvs_store_be *st, PGresult *r,
+                           int64_t **ret_ids, size_t *ret_n);
+
+/* Write the pending readings (one COPY); pvs_pg_query does it first. */
+enum pvs_err pvs_pg_flush(struct pvs_store_be *st);
+
+/* Append one packed reading (data: its JSON object) to the batch. */
+enum pvs_err pvs_pg_row_add(struct pvs_store_be *st, const char *dev,
+                            int64_t ts, const char *data);
+
+/* The operations (pg_ops.c puts them in the table). */
+enum pvs_err pvs_pg_open(const char *target, unsigned flags,
+                         struct pvs_store_be **ret);
+void pvs_pg_close(struct pvs_store_be *st);
+int pvs_pg_version(struct pvs_store_be *st);
+const char *pvs_pg_errmsg(struct pvs_store_be *st);
+enum pvs_err pvs_pg_begin(struct pvs_store_be *st);
+enum pvs_err pvs_pg_commit(struct pvs_store_be *st);
+void pvs_pg_rollback(struct pvs_store_be *st);
+enum pvs_err pvs_pg_add_samples(struct pvs_store_be *st,
+                                const struct pvs_config *cfg,
+                                const struct pvs_sample *smp, size_t n);
+enum pvs_err pvs_pg_prune_samples(struct pvs_store_be *st, int64_t before_ms,
+                                  int64_t *ret_deleted);
+enum pvs_err pvs_pg_sync_config(struct pvs_store_be *st,
+                                const struct pvs_config *cfg);
+enum pvs_err pvs_pg_device_info(struct pvs_store_be *st, const char *device,
+                                const char *serial, const char *manufacturer,
+                                const char *model, int64_t ts_ms,
+                                bool *ret_replaced);
+enum pvs_err pvs_pg_add_alert(struct pvs_store_be *st,
+                              const struct pvs_alert_event *ev);
+enum pvs_err pvs_pg_firing_alerts(struct pvs_store_be *st,
+                                  const struct pvs_config *cfg,
+                                  pvs_store_alert_fn *fn, void *ud);
+enum pvs_err pvs_pg_meta_set(struct pvs_store_be *st, const char *key,
+                             const char *value);
+enum pvs_err pvs_pg_meta_get(struct pvs_store_be *st, const char *key,
+                             char **ret);
+enum pvs_err pvs_pg_learnt_put(struct pvs_store_be *st, const char *rule,
+                               const char *device, const char *text);
+enum pvs_err pvs_pg_learnt_each(struct pvs_store_be *st,
+                                pvs_store_learnt_fn *fn, void *ud);
+enum pvs_err pvs_pg_ticket_by_fp(struct pvs_store_be *st, const char *fp,
+                                 struct pvs_ticket *ret);
+enum pvs_err pvs_pg_ticket_get(struct pvs_store_be *st, int64_t id,
+                               struct pvs_ticket *ret);
+enum pvs_err pvs_pg_ticket_create(struct pvs_store_be *st,
+                                  struct pvs_ticket *t);
+enum pvs_err pvs_pg_ticket_update(struct pvs_store_be *st,
+                                  const struct pvs_ticket *t);
+enum pvs_err pvs_pg_ticket_event(struct pvs_store_be *st, int64_t ticket_id,
+                                 int64_t ts_ms, const char *kind,
+                                 const char *actor, const char *text);
+enum pvs_err pvs_pg_outbox_add(struct pvs_store_be *st, struct pvs_outbox *o);
+enum pvs_err pvs_pg_outbox_get(struct pvs_store_be *st, int64_t id,
+                               struct pvs_outbox *ret);
+enum pvs_err pvs_pg_outbox_pending(struct pvs_store_be *st, int64_t **ret_ids,
+                                   size_t *ret_n);
+enum pvs_err pvs_pg_outbox_attempt(struct pvs_store_be *st, int64_t id,
+                                   int64_t ts_ms, bool ok, const char *error,
+                                   const char *new_status);
+enum pvs_err pvs_pg_rollup_add(struct pvs_store_be *st,
+                               const struct pvs_rollup_delta *d, size_t n);
+enum pvs_err pvs_pg_rollup_read(struct pvs_store_be *st, const char *site,
+                                bool daily, int64_t from_ms, int64_t to_ms,
+                                pvs_store_rollup_fn *fn, void *ud,
+                                int64_t *ret_rows);
+enum pvs_err pvs_pg_count(struct pvs_store_be *st, const char *table,
+                          int64_t *ret);
+enum pvs_err pvs_pg_ids(struct pvs_store_be *st, const char *kind, size_t limit,
+                        struct pvs_buf *out);
+enum pvs_err pvs_pg_tickets_json(struct pvs_store_be *st, size_t limit,
+                                 struct pvs_buf *out);
+enum pvs_err pvs_pg_flow_get(struct pvs_store_be *st, int64_t ticket_id,
+                             struct pvs_ticket_flow *ret);
+enum pvs_err pvs_pg_flow_set(struct pvs_store_be *st, int64_t ticket_id,
+                             const struct pvs_ticket_flow *f);
+enum pvs_err pvs_pg_alert_latest(struct pvs_store_be *st, const char *fp,
+                                 bool *ret_firing, double *ret_per_day);
+enum pvs_err pvs_pg_last_reading(struct pvs_store_be *st, const char *device,
+                                 const char *metric, double *ret);
+enum pvs_err pvs_pg_outbox_set_body(struct pvs_store_be *st, int64_t id,
+                                    const char *body);
+enum pvs_err pvs_pg_open_by_assignee(struct pvs_store_be *st,
+                                     pvs_store_count_fn *fn, void *ud);
+enum pvs_err pvs_pg_admin_persons(struct pvs_store_be *st,
+                                  pvs_store_count_fn *fn, void *ud);
+enum pvs_err pvs_pg_fixed_tickets(struct pvs_store_be *st, int64_t **ret_ids,
+                                  size_t *ret_n);
+enum pvs_err pvs_pg_escalations_due(struct pvs_store_be *st, int64_t now_ms,
+                                    int64_t **ret_ids, size_t *ret_n);
+enum pvs_err pvs_pg_held_due(struct pvs_store_be *st, int64_t now_ms,
+                             int64_t **ret_ids, size_t *ret_n);
+enum pvs_err pvs_pg_outbox_set(struct pvs_store_be *st, int64_t id,
+                               const char *status, int64_t not_before_ms,
+                               const char *note);
+enum pvs_err pvs_pg_outbox_hold(struct pvs_store_be *st, int64_t id,
+                                int64_t not_before_ms, const char *note);
+enum pvs_err pvs_pg_outbox_latest(struct pvs_store_be *st, int64_t ticket_id,
+                                  const char *audience, const char *kind,
+                                  char *ret_status, size_t size,
+                                  int64_t *ret_id);
+enum pvs_err pvs_pg_to_close(struct pvs_store_be *st, int64_t before_ms,
+                             int64_t **ret_ids, size_t *ret_n);
+enum pvs_err pvs_pg_survey_candidates(struct pvs_store_be *st,
+                                      int64_t before_ms, int64_t **ret_ids,
+                                      size_t *ret_n);
+enum pvs_err pvs_pg_last_survey(struct pvs_store_be *st, const char *customer,
+                                int64_t *ret_ms);
+enum pvs_err pvs_pg_survey_add(struct pvs_store_be *st, int64_t ticket_id,
+                               const char *customer, int64_t sent_ms,
+                               bool sent);
+enum pvs_err pvs_pg_survey_state(struct pvs_store_be *st, int64_t ticket_id,
+                                 enum pvs_survey_state *ret);
+enum pvs_err pvs_pg_survey_answer(struct pvs_store_be *st, int64_t ticket_id,
+                                  int csat, const char *comment, int64_t ts_ms);
+enum pvs_err pvs_pg_appointment_add(struct pvs_store_be *st, int64_t ticket_id,
+                                    int64_t slot_ms, const char *by,
+                                    int64_t now_ms, int64_t *ret_id);
+enum pvs_err pvs_pg_appointment_latest(struct pvs_store_be *st,
+                                       int64_t ticket_id, int64_t *ret_id,
+                                       int64_t *ret_slot, char *ret_status,
+                                       size_t size);
+enum pvs_err pvs_pg_appointment_set(struct pvs_store_be *st, int64_t id,
+                                    const char *status, int64_t now_ms);
+enum pvs_err pvs_pg_reminders_due(struct pvs_store_be *st, int64_t before_ms,
+                                  int64_t **ret_ids, size_t *ret_n);
+enum pvs_err pvs_pg_appointment_remind(struct pvs_store_be *st, int64_t id,
+                                       int64_t *ret_ticket, int64_t *ret_slot);
+enum pvs_err pvs_pg_contact_add(struct pvs_store_be *st, const char *site,
+                                int64_t ticket_id, int64_t ts_ms,
+                                const char *actor, const char *text);
+enum pvs_err pvs_pg_site_active_ticket(struct pvs_store_be *st,
+                                       const char *site, int64_t *ret_id);
+enum pvs_err pvs_pg_device_active(struct pvs_store_be *st, const char *device,
+                                  enum pvs_family_set set, int64_t **ret_ids,
+                                  size_t *ret_n);
+enum pvs_err pvs_pg_site_history(struct pvs_store_be *st, const char *site,
+                                 int64_t except, size_t max,
+                                 struct pvs_buf *out);
+enum pvs_err pvs_pg_prefs_set(struct pvs_store_be *st, const char *customer,
+                              const char *channel, const char *language,
+                              const char *quiet_hours, int opt_out,
+                              int64_t now_ms);
+enum pvs_err pvs_pg_prefs_get(struct pvs_store_be *st, const char *customer,
+                              char *channel, char *language, char *quiet_hours,
+                              size_t size, int *ret_opt_out);
+enum pvs_err pvs_pg_report_json(struct pvs_store_be *st, int64_t since_ms,
+                                struct pvs_buf *out);
+enum pvs_err pvs_pg_link_used(struct pvs_store_be *st, int64_t ticket_id,
+                              const char *nonce, char *ret_actor, size_t size,
+                              int64_t *ret_ms);
+enum pvs_err pvs_pg_rows_each(struct pvs_store_be *st, const char *table,
+                              pvs_store_row_fn *fn, void *ud);
+enum pvs_err pvs_pg_row_put(struct pvs_store_be *st, const char *table,
+                            size_t n, const char *const *cols,
+                            const char *const *vals);
+enum pvs_err pvs_pg_rows_count(struct pvs_store_be *st, const char *table,
+                               int64_t *ret);
+enum pvs_err pvs_pg_rows_clear(struct pvs_store_be *st);
+enum pvs_err pvs_pg_rows_done(struct pvs_store_be *st);
+
+#endif

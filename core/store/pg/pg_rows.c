@@ -1,0 +1,709 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * pg_rows.c - the PostgreSQL backend's operations of store.h past the
+ * readings: the config mirror, device information, alerts, what the rules
+ * learnt, tickets, their events, the outbox, rollups, counts and ids.
+ *
+ * Every write that a person may hear about (alerts, tickets, events,
+ * outbox) marks the batch durable (pg.c commits it with
+ * synchronous_commit on).
+ */
+#define PVS_LOG_MODULE "store"
+#include <string.h>
+
+#include "pg_int.h"
+#include "pvs/log.h"
+#include "pvs/tz.h"
+
+/* ---- config mirror and devices --------------------------------------- */
+
+enum pvs_err pvs_pg_sync_config(struct pvs_store_be *st,
+                                const struct pvs_config *cfg) {
+    enum pvs_err rc = PVS_OK;
+
+    for (size_t i = 0; i < cfg->nsites && !rc; i++) {
+        const struct pvs_site *x = cfg->sites[i];
+        /* Rows the API created stay the API's. */
+        if (pvs_config_obj_from_store(&x->obj))
+            continue;
+        rc = pvs_pg_exec(
+            st, "syncing sites",
+            "INSERT INTO sites(id, name, address, latitude, longitude,"
+            " timezone, kwp, tilt, azimuth, access_notes, customer_id,"
+            " technician_id, source, created_ms) VALUES ($1, $2, $3, $4, $5,"
+            " $6, $7, $8, $9, $10, $11, $12, 'config', (extract(epoch FROM"
+            " now()) * 1000)::bigint) ON CONFLICT(id) DO UPDATE SET name ="
+            " excluded.name, address = excluded.address, latitude ="
+            " excluded.latitude, longitude = excluded.longitude, timezone ="
+            " excluded.timezone, kwp = excluded.kwp, tilt = excluded.tilt,"
+            " azimuth = excluded.azimuth, access_notes ="
+            " excluded.access_notes, customer_id = excluded.customer_id,"
+            " technician_id = excluded.technician_id, source = 'config'",
+            "tttddtdddttt", x->obj.id, x->name, x->address, x->latitude,
+            x->longitude, x->timezone, x->kwp, x->tilt, x->azimuth,
+            x->access_notes, x->customer_id, x->technician_id);
+    }
+    for (size_t i = 0; i < cfg->ndevices && !rc; i++) {
+        const struct pvs_device *d = cfg->devices[i];
+        if (pvs_config_obj_from_store(&d->obj))
+            continue;
+        rc = pvs_pg_exec(
+            st, "syncing devices",
+            "INSERT INTO devices(id, site_id, kind, vendor, model, label,"
+            " source, created_ms) VALUES ($1, $2, $3, $4, $5, $6, 'config',"
+            " (extract(epoch FROM now()) * 1000)::bigint) ON CONFLICT(id) DO"
+            " UPDATE SET site_id = excluded.site_id, kind = excluded.kind,"
+            " vendor = excluded.vendor, label = excluded.label, source ="
+            " 'config'",
+            "tttttt", d->obj.id, d->site_id, d->kind, d->vendor, d->model,
+            d->label);
+    }
+    for (int role = 0; role < 2 && !rc; role++) {
+        struct pvs_person **p = role ? cfg->customers : cfg->technicians;
+        size_t n = role ? cfg->ncustomers : cfg->ntechnicians;
+        for (size_t i = 0; i < n && !rc; i++) {
+            if (pvs_config_obj_from_store(&p[i]->obj))
+                continue;
+            rc = pvs_pg_exec(
+                st, "syncing people",
+                "INSERT INTO people(role, id, name, email, phone, language,"
+                " source) VALUES ($1, $2, $3, $4, $5, $6, 'config') ON"
+                " CONFLICT(role, id) DO UPDATE SET name = excluded.name,"
+                " email = excluded.email, phone = excluded.phone, language ="
+                " excluded.language",
+                "tttttt", role ? "customer" : "technician", p[i]->obj.id,
+                p[i]->name, p[i]->email, p[i]->phone, p[i]->language);
+        }
+    }
+    return rc;
+}
+
+enum pvs_err pvs_pg_device_info(struct pvs_store_be *st, const char *device,
+                                const char *serial, const char *manufacturer,
+                                const char *model, int64_t ts_ms,
+                                bool *ret_replaced) {
+    PGresult *r;
+    char *old = NULL;
+    bool replaced = false;
+    enum pvs_err rc;
+
+    r = pvs_pg_query(st, "reading a device",
+                     "SELECT serial FROM devices"
+                     " WHERE id = $1",
+                     "t", device);
+    if (!r)
+        return pvs_pg_failed(st);
+    if (PQntuples(r))
+        old = pvs_pg_dup(r, 0, 0);
+    PQclear(r);
+    if (old && serial && *serial && strcmp(old, serial)) {
+        replaced = true;
+        rc = pvs_pg_exec(st, "recording a device replacement",
+                         "INSERT INTO device_replacements(device_id, ts_ms,"
+                         " old_serial, new_serial) VALUES ($1, $2, $3, $4)",
+                         "titt", device, ts_ms, old, serial);
+        if (rc)
+            goto out;
+    }
+    rc = pvs_pg_exec(st, "recording device information",
+                     "UPDATE devices SET serial = $1, manufacturer = $2,"
+                     " model = $3, updated_ms = $4 WHERE id = $5",
+                     "tttit", serial && *serial ? serial : old, manufacturer,
+                     model, ts_ms, device);
+out:
+    pvs_free(old);
+    if (!rc && ret_replaced)
+        *ret_replaced = replaced;
+    return rc;
+}
+
+/* ---- alerts and what the rules learnt -------------------------------- */
+
+enum pvs_err pvs_pg_add_alert(struct pvs_store_be *st,
+                              const struct pvs_alert_event *ev) {
+    pvs_pg_durable(st);
+    if (ev->state == PVS_ALERT_UPDATE)
+        return pvs_pg_exec(
+            st, "updating an alert",
+            "UPDATE alerts SET severity = $1, measured = $2, expected = $3,"
+            " lost_kwh = $4, lost_kwh_per_day = $5, evidence = $6 WHERE id ="
+            " (SELECT MAX(id) FROM alerts WHERE fingerprint = $7) AND state"
+            " = 'firing'",
+            "tddddtt", pvs_severity_name(ev->severity), ev->measured,
+            ev->expected, ev->lost_kwh, ev->lost_kwh_per_day, ev->evidence,
+            ev->fingerprint);
+    return pvs_pg_exec(
+        st, "storing an alert",
+        "INSERT INTO alerts(fingerprint, rule, family, site_id, device_id,"
+        " subject, state, severity, started_ms, ts_ms, measured, expected,"
+        " lost_kwh, lost_kwh_per_day, evidence, explanation, kb, silenced)"
+        " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,"
+        " $14, $15, $16, $17, $18)",
+        "ttttttttiiddddtttb", ev->fingerprint, ev->rule_id, ev->family,
+        ev->site ? ev->site->obj.id : NULL,
+        ev->device ? ev->device->obj.id : NULL, ev->subject,
+        pvs_alert_state_name(ev->state), pvs_severity_name(ev->severity),
+        ev->started_ms, ev->ts_ms, ev->measured, ev->expected, ev->lost_kwh,
+        ev->lost_kwh_per_day, ev->evidence, ev->explanation, ev->kb,
+        (int)ev->silenced);
+}
+
+enum pvs_err pvs_pg_firing_alerts(struct pvs_store_be *st,
+                                  const struct pvs_config *cfg,
+                                  pvs_store_alert_fn *fn, void *ud) {
+    PGresult *r;
+
+    r = pvs_pg_query(
+        st, "loading firing alerts",
+        "SELECT a.fingerprint, a.rule, a.family, a.site_id, a.device_id,"
+        " a.subject, a.severity, a.started_ms, a.lost_kwh, a.evidence,"
+        " a.explanation, a.ts_ms, a.lost_kwh_per_day FROM alerts a JOIN"
+        " (SELECT fingerprint, MAX(id) AS id FROM alerts GROUP BY"
+        " fingerprint) l ON a.id = l.id WHERE a.state = 'firing' ORDER BY"
+        " a.id",
+        NULL);
+    if (!r)
+        return pvs_pg_failed(st);
+    for (int i = 0; i < PQntuples(r); i++) {
+        struct pvs_alert_event ev;
+        int sev;
+
+        memset(&ev, 0, sizeof(ev));
+        pvs_strlcpy(ev.fingerprint, pvs_pg_str(r, i, 0),
+                    sizeof(ev.fingerprint));
+        ev.rule_id = pvs_pg_str(r, i, 1);
+        ev.family = pvs_pg_str(r, i, 2);
+        ev.site = pvs_config_site(cfg, pvs_pg_str(r, i, 3));
+        ev.device = pvs_config_device(cfg, pvs_pg_str(r, i, 4));
+        pvs_strlcpy(ev.subject, pvs_pg_str(r, i, 5), sizeof(ev.subject));
+        sev = pvs_severity_parse(pvs_pg_str(r, i, 6));
+        ev.severity = sev < 0 ? PVS_SEV_WARNING : (enum pvs_severity)sev;
+        ev.state = PVS_ALERT_FIRING;
+        ev.started_ms = pvs_pg_i64(r, i, 7);
+        ev.lost_kwh = pvs_pg_dbl(r, i, 8);
+        pvs_strlcpy(ev.evidence, pvs_pg_str(r, i, 9), sizeof(ev.evidence));
+        pvs_strlcpy(ev.explanation, pvs_pg_str(r, i, 10),
+                    sizeof(ev.explanation));
+        ev.ts_ms = pvs_pg_i64(r, i, 11);
+        ev.lost_kwh_per_day = pvs_pg_dbl(r, i, 12);
+        fn(ud, &ev);
+    }
+    PQclear(r);
+    return PVS_OK;
+}
+
+enum pvs_err pvs_pg_meta_set(struct pvs_store_be *st, const char *key,
+                             const char *value) {
+    return pvs_pg_exec(st, "storing a setting",
+                       "INSERT INTO meta(key, value) VALUES ($1, $2) ON"
+                       " CONFLICT(key) DO UPDATE SET value = excluded.value",
+                       "tt", key, value);
+}
+
+enum pvs_err pvs_pg_meta_get(struct pvs_store_be *st, const char *key,
+                             char **ret) {
+    PGresult *r;
+
+    r = pvs_pg_query(st, "reading a setting",
+                     "SELECT value FROM meta WHERE key = $1", "t", key);
+    if (!r)
+        return pvs_pg_failed(st);
+    *ret = PQntuples(r) ? pvs_pg_dup(r, 0, 0) : NULL;
+    PQclear(r);
+    return PVS_OK;
+}
+
+enum pvs_err pvs_pg_learnt_put(struct pvs_store_be *st, const char *rule,
+                               const char *device, const char *text) {
+    char key[PVS_FP_MAX];
+
+    pvs_snprintf(key, sizeof(key), "learnt/%s/%s", rule, device);
+    return pvs_pg_meta_set(st, key, text);
+}
+
+enum pvs_err pvs_pg_learnt_each(struct pvs_store_be *st,
+                                pvs_store_learnt_fn *fn, void *ud) {
+    PGresult *r;
+
+    r = pvs_pg_query(st, "loading what the rules learnt",
+                     "SELECT key, value FROM meta WHERE key LIKE 'learnt/%'"
+                     " ORDER BY key",
+                     NULL);
+    if (!r)
+        return pvs_pg_failed(st);
+    for (int i = 0; i < PQntuples(r); i++) {
+        char key[PVS_FP_MAX], *dev;
+
+        pvs_strlcpy(key, pvs_pg_str(r, i, 0) + 7, sizeof(key));
+        dev = strchr(key, '/');
+        if (!dev)
+            continue;
+        *dev++ = '\0';
+        fn(ud, key, dev, pvs_pg_str(r, i, 1));
+    }
+    PQclear(r);
+    return PVS_OK;
+}
+
+/* ---- tickets ---------------------------------------------------------- */
+
+#define TICKET_COLS                                                            \
+    "SELECT id, fingerprint, status, site_id, device_id, rule, family,"        \
+    " subject, severity, title, assignee, opened_ms, updated_ms,"              \
+    " resolved_ms, closed_ms, customer_notified, lost_kwh FROM tickets "
+
+static enum pvs_err read_ticket(struct pvs_store_be *st, PGresult *r,
+                                struct pvs_ticket *ret) {
+    if (!r)
+        return pvs_pg_failed(st);
+    if (!PQntuples(r)) {
+        PQclear(r);
+        return PVS_ERR_NOTFOUND;
+    }
+    memset(ret, 0, sizeof(*ret));
+    ret->id = pvs_pg_i64(r, 0, 0);
+    ret->fingerprint = pvs_pg_dup(r, 0, 1);
+    ret->status = pvs_pg_dup(r, 0, 2);
+    ret->site = pvs_pg_dup(r, 0, 3);
+    ret->device = pvs_pg_dup(r, 0, 4);
+    ret->rule = pvs_pg_dup(r, 0, 5);
+    ret->family = pvs_pg_dup(r, 0, 6);
+    ret->subject = pvs_pg_dup(r, 0, 7);
+    ret->severity = pvs_pg_dup(r, 0, 8);
+    ret->title = pvs_pg_dup(r, 0, 9);
+    ret->assignee = pvs_pg_dup(r, 0, 10);
+    ret->opened_ms = pvs_pg_i64(r, 0, 11);
+    ret->updated_ms = pvs_pg_i64(r, 0, 12);
+    ret->resolved_ms = pvs_pg_i64(r, 0, 13);
+    ret->closed_ms = pvs_pg_i64(r, 0, 14);
+    ret->customer_notified = pvs_pg_i64(r, 0, 15) != 0;
+    ret->lost_kwh = pvs_pg_dbl(r, 0, 16);
+    PQclear(r);
+    return PVS_OK;
+}
+
+enum pvs_err pvs_pg_ticket_by_fp(struct pvs_store_be *st, const char *fp,
+                                 struct pvs_ticket *ret) {
+    return read_ticket(st,
+                       pvs_pg_query(st, "reading a ticket",
+                                    TICKET_COLS "WHERE fingerprint = $1 ORDER"
+                                                " BY id DESC LIMIT 1",
+                                    "t", fp),
+                       ret);
+}
+
+enum pvs_err pvs_pg_ticket_get(struct pvs_store_be *st, int64_t id,
+                               struct pvs_ticket *ret) {
+    return read_ticket(st,
+                       pvs_pg_query(st, "reading a ticket",
+                                    TICKET_COLS "WHERE id = $1", "i", id),
+                       ret);
+}
+
+enum pvs_err pvs_pg_ticket_create(struct pvs_store_be *st,
+                                  struct pvs_ticket *t) {
+    PGresult *r;
+
+    pvs_pg_durable(st);
+    r = pvs_pg_query(
+        st, "creating a ticket",
+        "INSERT INTO tickets(fingerprint, status, site_id, device_id, rule,"
+        " family, subject, severity, title, assignee, opened_ms, updated_ms,"
+        " resolved_ms, closed_ms, customer_notified, lost_kwh) VALUES ($1,"
+        " $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)"
+        " RETURNING id",
+        "ttttttttttmmmmbd", t->fingerprint, t->status, t->site, t->device,
+        t->rule, t->family, t->subject, t->severity, t->title, t->assignee,
+        t->opened_ms, t->updated_ms, t->resolved_ms, t->closed_ms,
+        (int)t->customer_notified, t->lost_kwh);
+    if (!r)
+        return pvs_pg_failed(st);
+    t->id = pvs_pg_i64(r, 0, 0);
+    PQclear(r);
+    return PVS_OK;
+}
+
+enum pvs_err pvs_pg_ticket_update(struct pvs_store_be *st,
+                                  const struct pvs_ticket *t) {
+    pvs_pg_durable(st);
+    return pvs_pg_exec(
+        st, "updating a ticket",
+        "UPDATE tickets SET status = $1, severity = $2, title = $3, assignee"
+        " = $4, updated_ms = $5, resolved_ms = $6, closed_ms = $7,"
+        " customer_notified = $8, lost_kwh = $9 WHERE id = $10",
+        "ttttmmmbdi", t->status, t->severity, t->title, t->assignee,
+        t->updated_ms, t->resolved_ms, t->closed_ms, (int)t->customer_notified,
+        t->lost_kwh, t->id);
+}
+
+enum pvs_err pvs_pg_ticket_event(struct pvs_store_be *st, int64_t ticket_id,
+                                 int64_t ts_ms, const char *kind,
+                                 const char *actor, const char *text) {
+    pvs_pg_durable(st);
+    return pvs_pg_exec(st, "adding a ticket event",
+                       "INSERT INTO ticket_events(ticket_id, ts_ms, kind,"
+                       " actor, text) VALUES ($1, $2, $3, $4, $5)",
+                       "iittt", ticket_id, ts_ms, kind, actor, text);
+}
+
+/* ---- the outbox ------------------------------------------------------- */
+
+enum pvs_err pvs_pg_outbox_add(struct pvs_store_be *st, struct pvs_outbox *o) {
+    PGresult *r;
+
+    pvs_pg_durable(st);
+    r = pvs_pg_query(st, "queueing a message",
+                     "INSERT INTO outbox(ticket_id, channel, audience, kind,"
+                     " recipient, subject, body, message_id, status,"
+                     " attempts, created_ms, next_attempt_ms) VALUES ($1, $2,"
+                     " $3, $4, $5, $6, $7, $8, 'pending', 0, $9, $10) ON"
+                     " CONFLICT(message_id) DO NOTHING RETURNING id",
+                     "itttttttii", o->ticket_id, o->channel, o->audience,
+                     o->kind, o->recipient, o->subject, o->body, o->message_id,
+                     o->created_ms, o->next_attempt_ms);
+    if (!r)
+        return pvs_pg_failed(st);
+    /* The idempotency key exists: nothing changed (no error that would
+     * abort the batch's transaction). */
+    if (!PQntuples(r)) {
+        PQclear(r);
+        return PVS_ERR_EXISTS;
+    }
+    o->id = pvs_pg_i64(r, 0, 0);
+    PQclear(r);
+    return PVS_OK;
+}
+
+enum pvs_err pvs_pg_outbox_get(struct pvs_store_be *st, int64_t id,
+                               struct pvs_outbox *ret) {
+    PGresult *r;
+
+    r = pvs_pg_query(st, "reading a message",
+                     "SELECT id, ticket_id, channel, audience, kind,"
+                     " recipient, subject, body, message_id, status,"
+                     " attempts, created_ms, next_attempt_ms FROM outbox"
+                     " WHERE id = $1",
+                     "i", id);
+    if (!r)
+        return pvs_pg_failed(st);
+    if (!PQntuples(r)) {
+        PQclear(r);
+        return PVS_ERR_NOTFOUND;
+    }
+    memset(ret, 0, sizeof(*ret));
+    ret->id = pvs_pg_i64(r, 0, 0);
+    ret->ticket_id = pvs_pg_i64(r, 0, 1);
+    ret->channel = pvs_pg_dup(r, 0, 2);
+    ret->audience = pvs_pg_dup(r, 0, 3);
+    ret->kind = pvs_pg_dup(r, 0, 4);
+    ret->recipient = pvs_pg_dup(r, 0, 5);
+    ret->subject = pvs_pg_dup(r, 0, 6);
+    ret->body = pvs_pg_dup(r, 0, 7);
+    ret->message_id = pvs_pg_dup(r, 0, 8);
+    ret->status = pvs_pg_dup(r, 0, 9);
+    ret->attempts = pvs_pg_i64(r, 0, 10);
+    ret->created_ms = pvs_pg_i64(r, 0, 11);
+    ret->next_attempt_ms = pvs_pg_i64(r, 0, 12);
+    PQclear(r);
+    return PVS_OK;
+}
+
+enum pvs_err pvs_pg_outbox_pending(struct pvs_store_be *st, int64_t **ret_ids,
+                                   size_t *ret_n) {
+    return pvs_pg_idlist(st,
+                         pvs_pg_query(st, "listing pending messages",
+                                      "SELECT id FROM outbox WHERE status ="
+                                      " 'pending' ORDER BY id",
+                                      NULL),
+                         ret_ids, ret_n);
+}
+
+enum pvs_err pvs_pg_outbox_attempt(struct pvs_store_be *st, int64_t id,
+                                   int64_t ts_ms, bool ok, const char *error,
+                                   const char *new_status) {
+    enum pvs_err rc;
+
+    pvs_pg_durable(st);
+    rc = pvs_pg_exec(st, "recording a delivery attempt",
+                     "INSERT INTO delivery_attempts(outbox_id, ts_ms, ok,"
+                     " error) VALUES ($1, $2, $3, $4)",
+                     "iibt", id, ts_ms, (int)ok, ok ? NULL : error);
+    if (rc)
+        return rc;
+    return pvs_pg_exec(st, "updating a message",
+                       "UPDATE outbox SET status = $1, attempts = attempts +"
+                       " 1, last_error = $2, sent_ms = CASE WHEN $3 = 1 THEN"
+                       " $4 ELSE sent_ms END WHERE id = $5",
+                       "ttbii", new_status, ok ? NULL : error, (int)ok, ts_ms,
+                       id);
+}
+
+/* ---- rollups ---------------------------------------------------------- */
+
+#define UPSERT(table)                                                          \
+    "INSERT INTO " table "(device_id, ts_ms, n, sensor_n, wh, exp_wh,"         \
+    " peak_w) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT(device_id,"      \
+    " ts_ms) DO UPDATE SET n = " table ".n + excluded.n, sensor_n = " table    \
+    ".sensor_n + excluded.sensor_n, wh = " table ".wh + excluded.wh,"          \
+    " exp_wh = " table ".exp_wh + excluded.exp_wh, peak_w = GREATEST(" table   \
+    ".peak_w, excluded.peak_w)"
+
+enum pvs_err pvs_pg_rollup_add(struct pvs_store_be *st,
+                               const struct pvs_rollup_delta *d, size_t n) {
+    enum pvs_err rc = PVS_OK;
+
+    for (size_t i = 0; i < n && !rc; i++) {
+        rc = pvs_pg_exec(st, "updating a rollup", UPSERT("rollup_hour"),
+                         "tiiiddd", d[i].device, d[i].hour_ms, d[i].n,
+                         d[i].sensor_n, d[i].wh, d[i].exp_wh, d[i].peak_w);
+        if (!rc)
+            rc = pvs_pg_exec(st, "updating a rollup", UPSERT("rollup_day"),
+                             "tiiiddd", d[i].device, d[i].day_ms, d[i].n,
+                             d[i].sensor_n, d[i].wh, d[i].exp_wh, d[i].peak_w);
+    }
+    return rc;
+}
+
+enum pvs_err pvs_pg_rollup_read(struct pvs_store_be *st, const char *site,
+                                bool daily, int64_t from_ms, int64_t to_ms,
+                                pvs_store_rollup_fn *fn, void *ud,
+                                int64_t *ret_rows) {
+    PGresult *r;
+    int n;
+
+    r = pvs_pg_query(
+        st, "reading rollups",
+        daily ? "SELECT r.device_id, r.ts_ms, r.n, r.sensor_n, r.wh,"
+                " r.exp_wh, r.peak_w FROM devices d JOIN rollup_day r ON"
+                " r.device_id = d.id AND r.ts_ms >= $2 AND r.ts_ms < $3"
+                " WHERE d.site_id = $1 ORDER BY d.id, r.ts_ms"
+              : "SELECT r.device_id, r.ts_ms, r.n, r.sensor_n, r.wh,"
+                " r.exp_wh, r.peak_w FROM devices d JOIN rollup_hour r ON"
+                " r.device_id = d.id AND r.ts_ms >= $2 AND r.ts_ms < $3"
+                " WHERE d.site_id = $1 ORDER BY d.id, r.ts_ms",
+        "tii", site, from_ms, to_ms);
+    if (!r)
+        return pvs_pg_failed(st);
+    n = PQntuples(r);
+    for (int i = 0; i < n; i++) {
+        struct pvs_rollup_row row;
+
+        row.device = pvs_pg_str(r, i, 0);
+        row.ts_ms = pvs_pg_i64(r, i, 1);
+        row.n = pvs_pg_i64(r, i, 2);
+        row.sensor_n = pvs_pg_i64(r, i, 3);
+        row.wh = pvs_pg_dbl(r, i, 4);
+        row.exp_wh = pvs_pg_dbl(r, i, 5);
+        row.peak_w = pvs_pg_dbl(r, i, 6);
+        fn(ud, &row);
+    }
+    PQclear(r);
+    if (ret_rows)
+        *ret_rows = n;
+    return PVS_OK;
+}
+
+/* ---- counts and ids --------------------------------------------------- */
+
+enum pvs_err pvs_pg_count(struct pvs_store_be *st, const char *table,
+                          int64_t *ret) {
+    static const char *const tables[] = {
+        "samples",       "alerts", "tickets",
+        "ticket_events", "outbox", "delivery_attempts",
+        "devices",       "sites",  "device_replacements",
+    };
+    char sql[96];
+    bool known = false;
+    PGresult *r;
+
+    for (size_t i = 0; i < PVS_ARRAY_LEN(tables); i++)
+        known = known || !strcmp(tables[i], table);
+    PVS_ASSERT(known);
+    pvs_snprintf(sql, sizeof(sql), "SELECT COUNT(*) FROM %s", table);
+    r = pvs_pg_query(st, "counting rows", sql, NULL);
+    if (!r)
+        return pvs_pg_failed(st);
+    *ret = pvs_pg_i64(r, 0, 0);
+    PQclear(r);
+    return PVS_OK;
+}
+
+enum pvs_err pvs_pg_ids(struct pvs_store_be *st, const char *kind, size_t limit,
+                        struct pvs_buf *out) {
+    static const struct {
+        const char *kind, *sql;
+    } queries[] = {
+        {"sites", "SELECT id FROM sites ORDER BY id LIMIT $1"},
+        {"devices", "SELECT id FROM devices ORDER BY id LIMIT $1"},
+        {"tickets", "SELECT id FROM tickets ORDER BY id DESC LIMIT $1"},
+    };
+    const char *sql = NULL;
+    enum pvs_err rc = PVS_OK;
+    PGresult *r;
+
+    for (size_t i = 0; i < PVS_ARRAY_LEN(queries); i++)
+        if (!strcmp(queries[i].kind, kind))
+            sql = queries[i].sql;
+    if (!sql)
+        return PVS_ERR_INVAL;
+    /* LIMIT NULL is no limit */
+    r = pvs_pg_query(st, "listing ids", sql, "m", (int64_t)limit);
+    if (!r)
+        return pvs_pg_failed(st);
+    for (int i = 0; i < PQntuples(r) && !rc; i++)
+        if (pvs_buf_printf(out, "%s\n", pvs_pg_str(r, i, 0)))
+            rc = PVS_ERR_FULL;
+    PQclear(r);
+    return rc;
+}
+
+/* ---- the ticket listing (pvsentry tickets) ---------------------------- */
+
+static void json_kv_str(struct pvs_buf *b, const char *k, const PGresult *r,
+                        int row, int col) {
+    pvs_buf_printf(b, ", \"%s\": ", k);
+    if (pvs_pg_null(r, row, col))
+        pvs_buf_puts(b, "null");
+    else
+        pvs_buf_json_str(b, PQgetvalue(r, row, col));
+}
+
+/* ISO 8601 in the site's zone with its offset (+00:00 without a zone). */
+static void fmt_iso_local(int64_t ms, const struct pvs_tz *tz, char *buf,
+                          size_t size) {
+    struct pvs_tm tm;
+    int32_t off;
+
+    if (!tz) {
+        size_t n;
+        pvs_fmt_iso_utc(ms, buf, size);
+        n = strlen(buf);
+        if (n && buf[n - 1] == 'Z')
+            pvs_snprintf(buf + n - 1, size - n + 1, "+00:00");
+        return;
+    }
+    pvs_tz_local(tz, ms, &tm);
+    off = tm.utoff;
+    pvs_snprintf(buf, size, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", tm.year,
+                 tm.mon, tm.mday, tm.hour, tm.min, tm.sec, off < 0 ? '-' : '+',
+                 (off < 0 ? -off : off) / 3600,
+                 (off < 0 ? -off : off) / 60 % 60);
+}
+
+static void json_kv_time(struct pvs_buf *b, const char *k, const PGresult *r,
+                         int row, int col, const struct pvs_tz *tz) {
+    char iso[40];
+
+    if (pvs_pg_null(r, row, col)) {
+        pvs_buf_printf(b, ", \"%s\": null", k);
+        return;
+    }
+    fmt_iso_local(pvs_pg_i64(r, row, col), tz, iso, sizeof(iso));
+    pvs_buf_printf(b, ", \"%s\": \"%s\"", k, iso);
+}
+
+/* A ticket's timeline and messages, closing its JSON object. */
+static enum pvs_err ticket_children(struct pvs_store_be *st, int64_t id,
+                                    const struct pvs_tz *tz,
+                                    struct pvs_buf *out) {
+    PGresult *e, *m;
+    enum pvs_err rc = PVS_OK;
+    char iso[40];
+
+    e = pvs_pg_query(st, "listing tickets",
+                     "SELECT ts_ms, kind, actor, text FROM ticket_events"
+                     " WHERE ticket_id = $1 ORDER BY id",
+                     "i", id);
+    m = pvs_pg_query(st, "listing tickets",
+                     "SELECT id, audience, kind, recipient, message_id,"
+                     " status, attempts FROM outbox WHERE ticket_id = $1"
+                     " ORDER BY id",
+                     "i", id);
+    if (!e || !m) {
+        rc = pvs_pg_failed(st);
+        goto out;
+    }
+    pvs_buf_puts(out, ", \"events\": [");
+    for (int j = 0; j < PQntuples(e); j++) {
+        fmt_iso_local(pvs_pg_i64(e, j, 0), tz, iso, sizeof(iso));
+        pvs_buf_printf(out, "%s{\"ts\": \"%s\"", j ? ", " : "", iso);
+        json_kv_str(out, "kind", e, j, 1);
+        json_kv_str(out, "actor", e, j, 2);
+        json_kv_str(out, "text", e, j, 3);
+        pvs_buf_puts(out, "}");
+    }
+    pvs_buf_puts(out, "], \"messages\": [");
+    for (int j = 0; j < PQntuples(m); j++) {
+        pvs_buf_printf(out, "%s{\"id\": %lld", j ? ", " : "",
+                       (long long)pvs_pg_i64(m, j, 0));
+        json_kv_str(out, "audience", m, j, 1);
+        json_kv_str(out, "kind", m, j, 2);
+        json_kv_str(out, "recipient", m, j, 3);
+        json_kv_str(out, "message_id", m, j, 4);
+        json_kv_str(out, "status", m, j, 5);
+        pvs_buf_printf(out, ", \"attempts\": %lld}",
+                       (long long)pvs_pg_i64(m, j, 6));
+    }
+    pvs_buf_puts(out, "]}");
+out:
+    PQclear(e);
+    PQclear(m);
+    return rc;
+}
+
+enum pvs_err pvs_pg_tickets_json(struct pvs_store_be *st, size_t limit,
+                                 struct pvs_buf *out) {
+    PGresult *t;
+    struct pvs_tz *tz = NULL;
+    enum pvs_err rc = PVS_OK;
+
+    t = pvs_pg_query(st, "listing tickets",
+                     "SELECT id, fingerprint, status, site_id, device_id,"
+                     " rule, family, subject, severity, title, assignee,"
+                     " opened_ms, updated_ms, resolved_ms, lost_kwh, (SELECT"
+                     " kind FROM ticket_events e WHERE e.ticket_id = t.id"
+                     " ORDER BY e.id DESC LIMIT 1), (SELECT timezone FROM"
+                     " sites s WHERE s.id = t.site_id) FROM tickets t ORDER"
+                     " BY id DESC LIMIT $1",
+                     "m", (int64_t)limit);
+    if (!t)
+        return pvs_pg_failed(st);
+    pvs_buf_puts(out, "[");
+    for (int i = 0; i < PQntuples(t) && !rc; i++) {
+        const char *zone = pvs_pg_null(t, i, 16) ? NULL : pvs_pg_str(t, i, 16);
+        int64_t id = pvs_pg_i64(t, i, 0);
+
+        /* Times in the site's zone, as the mails give them. */
+        if (zone && (!tz || strcmp(pvs_tz_name(tz), zone))) {
+            pvs_tz_free(tz);
+            tz = NULL;
+            if (pvs_tz_load(zone, &tz))
+                tz = NULL;
+        } else if (!zone) {
+            pvs_tz_free(tz);
+            tz = NULL;
+        }
+        pvs_buf_printf(out, "%s\n  {\"id\": %lld", i ? "," : "", (long long)id);
+        json_kv_str(out, "fingerprint", t, i, 1);
+        json_kv_str(out, "status", t, i, 2);
+        json_kv_str(out, "site", t, i, 3);
+        json_kv_str(out, "device", t, i, 4);
+        json_kv_str(out, "rule", t, i, 5);
+        json_kv_str(out, "family", t, i, 6);
+        json_kv_str(out, "subject", t, i, 7);
+        json_kv_str(out, "severity", t, i, 8);
+        json_kv_str(out, "title", t, i, 9);
+        json_kv_str(out, "assignee", t, i, 10);
+        json_kv_time(out, "opened", t, i, 11, tz);
+        json_kv_time(out, "updated", t, i, 12, tz);
+        json_kv_time(out, "resolved", t, i, 13, tz);
+        pvs_buf_printf(out, ", \"lost_kwh\": %.3f", pvs_pg_dbl(t, i, 14));
+        json_kv_str(out, "last_event", t, i, 15);
+        rc = ticket_children(st, id, tz, out);
+    }
+    if (!rc)
+        pvs_buf_puts(out, PQntuples(t) ? "\n]\n" : "]\n");
+    PQclear(t);
+    pvs_tz_free(tz);
+    return rc;
+}

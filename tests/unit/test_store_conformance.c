@@ -1,0 +1,1029 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * test_store_conformance.c - the contract of the store's operations
+ * (include/pvs/store_ops.h), checked through the pvs_store_* calls only,
+ * so that every backend runs it unchanged.
+ *
+ * The store under test is chosen as pvsentry chooses it, by a `database`
+ * value: PVS_TEST_DATABASE when set (for example a postgresql:// URL of an
+ * empty database: the tests use their own ids and share it), else a fresh
+ * SQLite file per test. Nothing here reads the database behind the
+ * store's back.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+#include <cjson/cJSON.h>
+
+#include "pvs/store_ops.h"
+
+static char dir[64];
+static char target[256];
+static struct pvs_config *cfg;
+static unsigned serial; /* makes ids unique when tests share a database */
+
+static int setup(void **state) {
+    const char *env = getenv("PVS_TEST_DATABASE");
+    char cpath[160];
+    FILE *f;
+    struct pvs_cfg_errors errs;
+
+    (void)state;
+    pvs_strlcpy(dir, "/tmp/pvs-conf-XXXXXX", sizeof(dir));
+    if (!mkdtemp(dir))
+        return -1;
+    if (env && *env)
+        pvs_strlcpy(target, env, sizeof(target));
+    else
+        pvs_snprintf(target, sizeof(target), "sqlite:%s/c%u.db", dir, ++serial);
+    pvs_snprintf(cpath, sizeof(cpath), "%s/c.conf", dir);
+    f = fopen(cpath, "w");
+    fprintf(f,
+            "[global]\ndatabase = %s\n[technician \"t1\"]\nname = T\n"
+            "email = t1@example.com\n[customer \"c1\"]\nname = C\n"
+            "email = c1@example.com\n[site \"s1\"]\nlatitude = 45\n"
+            "longitude = 4\ntechnician = t1\ncustomer = c1\n"
+            "[device \"inv1\"]\nsite = s1\n",
+            target);
+    fclose(f);
+    memset(&errs, 0, sizeof(errs));
+    return pvs_config_load(cpath, &cfg, &errs) ? -1 : 0;
+}
+
+static int teardown(void **state) {
+    char cmd[160];
+
+    (void)state;
+    pvs_config_free(cfg);
+    pvs_snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+/* A read-write store with the config's rows, as the engine opens it. */
+static struct pvs_store *open_rw(void) {
+    struct pvs_store *st = NULL;
+
+    assert_int_equal(pvs_store_open(cfg->global.database, 0, &st), PVS_OK);
+    assert_int_equal(pvs_store_sync_config(st, cfg), PVS_OK);
+    return st;
+}
+
+static struct pvs_store *open_ro(void) {
+    struct pvs_store *st = NULL;
+
+    assert_int_equal(
+        pvs_store_open(cfg->global.database, PVS_STORE_READONLY, &st), PVS_OK);
+    return st;
+}
+
+/* A new ticket on s1/inv1 with a fingerprint of its own. */
+static int64_t new_ticket(struct pvs_store *st, const char *status, char *fp,
+                          size_t fpsize) {
+    struct pvs_ticket t;
+
+    pvs_snprintf(fp, fpsize, "s1/inv1/fault_code/c%u-%u", serial, rand());
+    memset(&t, 0, sizeof(t));
+    t.fingerprint = fp;
+    t.status = (char *)(uintptr_t)status;
+    t.site = (char *)(uintptr_t) "s1";
+    t.device = (char *)(uintptr_t) "inv1";
+    t.rule = (char *)(uintptr_t) "fault_code";
+    t.family = (char *)(uintptr_t) "fault_code";
+    t.severity = (char *)(uintptr_t) "critical";
+    t.title = (char *)(uintptr_t) "inv1 fault";
+    t.opened_ms = 1000;
+    t.updated_ms = 1000;
+    assert_int_equal(pvs_store_ticket_create(st, &t), PVS_OK);
+    assert_true(t.id > 0);
+    return t.id;
+}
+
+static int64_t new_outbox(struct pvs_store *st, int64_t ticket,
+                          const char *kind, const char *msgid) {
+    struct pvs_outbox o;
+
+    memset(&o, 0, sizeof(o));
+    o.ticket_id = ticket;
+    o.channel = (char *)(uintptr_t) "email";
+    o.audience = (char *)(uintptr_t) "customer";
+    o.kind = (char *)(uintptr_t)kind;
+    o.recipient = (char *)(uintptr_t) "c1@example.com";
+    o.subject = (char *)(uintptr_t) "subject";
+    o.body = (char *)(uintptr_t) "body";
+    o.message_id = (char *)(uintptr_t)msgid;
+    o.created_ms = 10;
+    o.next_attempt_ms = 10;
+    assert_int_equal(pvs_store_outbox_add(st, &o), PVS_OK);
+    assert_true(o.id > 0);
+    return o.id;
+}
+
+static bool has_id(const int64_t *ids, size_t n, int64_t id) {
+    for (size_t i = 0; i < n; i++)
+        if (ids[i] == id)
+            return true;
+    return false;
+}
+
+/* ---- opening: the database setting picks the backend ---- */
+
+static void database_setting_picks_the_backend(void **state) {
+    const struct pvs_store_ops *ops = NULL;
+    const char *rest = NULL;
+    struct pvs_store *st;
+
+    (void)state;
+    assert_int_equal(pvs_store_backend("/var/lib/x.db", &ops, &rest), PVS_OK);
+    assert_string_equal(ops->name, "sqlite");
+    assert_string_equal(rest, "/var/lib/x.db");
+    assert_int_equal(pvs_store_backend("sqlite:rel/x.db", &ops, &rest), PVS_OK);
+    assert_string_equal(ops->name, "sqlite");
+    assert_string_equal(rest, "rel/x.db");
+    /* A known scheme: its backend, or "not built" without opening. */
+    if (pvs_store_backend("postgresql://u@127.0.0.1/x", &ops, &rest) ==
+        PVS_OK) {
+        assert_string_equal(ops->name, "postgresql");
+    } else {
+        st = NULL;
+        assert_int_equal(pvs_store_open("postgresql://u@127.0.0.1/x", 0, &st),
+                         PVS_ERR_UNSUPPORTED);
+        assert_null(st);
+    }
+    st = open_rw();
+    assert_non_null(pvs_store_backend_name(st));
+    assert_true(pvs_store_version(st) >= 1);
+    assert_non_null(pvs_store_errmsg(st));
+    pvs_store_close(st);
+    pvs_store_close(NULL);
+}
+
+/* ---- batches ---- */
+
+static void batch_commits_or_rolls_back_whole(void **state) {
+    struct pvs_store *st = open_rw(), *ro;
+    struct pvs_ticket t;
+    char fp[96], fp2[96];
+    int64_t kept, dropped;
+
+    (void)state;
+    assert_int_equal(pvs_store_begin(st), PVS_OK);
+    kept = new_ticket(st, "open", fp, sizeof(fp));
+    /* Another handle does not see an open batch. */
+    ro = open_ro();
+    assert_int_equal(pvs_store_ticket_get(ro, kept, &t), PVS_ERR_NOTFOUND);
+    assert_int_equal(pvs_store_commit(st), PVS_OK);
+    assert_int_equal(pvs_store_ticket_get(ro, kept, &t), PVS_OK);
+    assert_string_equal(t.fingerprint, fp);
+    pvs_ticket_release(&t);
+
+    assert_int_equal(pvs_store_begin(st), PVS_OK);
+    dropped = new_ticket(st, "open", fp2, sizeof(fp2));
+    pvs_store_rollback(st);
+    assert_int_equal(pvs_store_ticket_get(st, dropped, &t), PVS_ERR_NOTFOUND);
+    assert_int_equal(pvs_store_ticket_by_fp(ro, fp2, &t), PVS_ERR_NOTFOUND);
+    pvs_store_close(ro);
+    pvs_store_close(st);
+}
+
+static void failed_write_fails_the_batch(void **state) {
+    struct pvs_store *st = open_rw();
+    struct pvs_ticket t;
+    char fp[96];
+    int64_t id, appt = 0, before = 0, after = 0;
+
+    (void)state;
+    assert_int_equal(pvs_store_count(st, "outbox", &before), PVS_OK);
+    assert_int_equal(pvs_store_begin(st), PVS_OK);
+    id = new_ticket(st, "assigned", fp, sizeof(fp));
+    pvs_store_inject(st, "appointment_add", PVS_ERR_DB);
+    assert_int_equal(pvs_store_appointment_add(st, id, 5000, "t1", 100, &appt),
+                     PVS_ERR_DB);
+    assert_int_equal(appt, 0); /* out-parameters only on success */
+    assert_int_equal(pvs_store_batch_error(st), PVS_ERR_DB);
+    /* Later writes still answer, but the batch is lost. */
+    new_outbox(st, id, "appointment", "<conf-appt@pvsentry>");
+    assert_int_equal(pvs_store_commit(st), PVS_ERR_DB);
+    assert_int_equal(pvs_store_ticket_get(st, id, &t), PVS_ERR_NOTFOUND);
+    assert_int_equal(pvs_store_count(st, "outbox", &after), PVS_OK);
+    assert_int_equal(after, before);
+    /* The next batch starts clean. */
+    assert_int_equal(pvs_store_begin(st), PVS_OK);
+    assert_int_equal(pvs_store_batch_error(st), PVS_OK);
+    id = new_ticket(st, "open", fp, sizeof(fp));
+    assert_int_equal(pvs_store_commit(st), PVS_OK);
+    assert_int_equal(pvs_store_ticket_get(st, id, &t), PVS_OK);
+    pvs_ticket_release(&t);
+    pvs_store_close(st);
+}
+
+static void refusal_leaves_the_batch_alone(void **state) {
+    struct pvs_store *st = open_rw();
+    struct pvs_outbox o;
+    struct pvs_ticket t;
+    char fp[96], msgid[64];
+    int64_t id;
+
+    (void)state;
+    pvs_snprintf(msgid, sizeof(msgid), "<dup-%u-%d@pvsentry>", serial, rand());
+    assert_int_equal(pvs_store_begin(st), PVS_OK);
+    id = new_ticket(st, "open", fp, sizeof(fp));
+    new_outbox(st, id, "alert", msgid);
+    /* The idempotency key is unique: exists, nothing written. */
+    memset(&o, 0, sizeof(o));
+    o.ticket_id = id;
+    o.channel = (char *)(uintptr_t) "email";
+    o.audience = (char *)(uintptr_t) "customer";
+    o.kind = (char *)(uintptr_t) "alert";
+    o.message_id = msgid;
+    assert_int_equal(pvs_store_outbox_add(st, &o), PVS_ERR_EXISTS);
+    assert_int_equal(o.id, 0);
+    assert_int_equal(pvs_store_batch_error(st), PVS_OK);
+    assert_int_equal(pvs_store_commit(st), PVS_OK);
+    assert_int_equal(pvs_store_ticket_get(st, id, &t), PVS_OK);
+    pvs_ticket_release(&t);
+    pvs_store_close(st);
+}
+
+static void read_only_handle_refuses_writes(void **state) {
+    struct pvs_store *st = open_rw(), *ro;
+
+    (void)state;
+    pvs_store_close(st);
+    ro = open_ro();
+    assert_int_not_equal(pvs_store_meta_set(ro, "k", "v"), PVS_OK);
+    pvs_store_close(ro);
+}
+
+/* ---- tickets and their workflow fields ---- */
+
+static void tickets_roundtrip(void **state) {
+    struct pvs_store *st = open_rw();
+    struct pvs_ticket t, got;
+    struct pvs_ticket_flow fl;
+    char fp[96];
+    int64_t id;
+
+    (void)state;
+    assert_int_equal(pvs_store_ticket_get(st, 987654321, &got),
+                     PVS_ERR_NOTFOUND);
+    assert_int_equal(pvs_store_ticket_by_fp(st, "no/such/fp/x", &got),
+                     PVS_ERR_NOTFOUND);
+    id = new_ticket(st, "open", fp, sizeof(fp));
+    assert_int_equal(pvs_store_ticket_by_fp(st, fp, &got), PVS_OK);
+    assert_int_equal(got.id, id);
+    assert_string_equal(got.status, "open");
+    assert_string_equal(got.site, "s1");
+    pvs_ticket_release(&got);
+
+    memset(&t, 0, sizeof(t));
+    assert_int_equal(pvs_store_ticket_get(st, id, &t), PVS_OK);
+    pvs_free(t.status);
+    t.status = pvs_strdup("assigned");
+    pvs_free(t.assignee);
+    t.assignee = pvs_strdup("t1");
+    t.updated_ms = 2000;
+    t.lost_kwh = 1.5;
+    assert_int_equal(pvs_store_ticket_update(st, &t), PVS_OK);
+    pvs_ticket_release(&t);
+    assert_int_equal(pvs_store_ticket_get(st, id, &got), PVS_OK);
+    assert_string_equal(got.status, "assigned");
+    assert_string_equal(got.assignee, "t1");
+    assert_true(got.lost_kwh > 1.4 && got.lost_kwh < 1.6);
+    pvs_ticket_release(&got);
+    assert_int_equal(
+        pvs_store_ticket_event(st, id, 2000, "assigned", "pvsentry", "t1"),
+        PVS_OK);
+
+    assert_int_equal(pvs_store_flow_get(st, 987654321, &fl), PVS_ERR_NOTFOUND);
+    assert_int_equal(pvs_store_flow_get(st, id, &fl), PVS_OK);
+    fl.escalation_level = 2;
+    fl.escalate_at_ms = 7000;
+    pvs_strlcpy(fl.opened_by, "rule", sizeof(fl.opened_by));
+    assert_int_equal(pvs_store_flow_set(st, id, &fl), PVS_OK);
+    memset(&fl, 0, sizeof(fl));
+    assert_int_equal(pvs_store_flow_get(st, id, &fl), PVS_OK);
+    assert_int_equal(fl.escalation_level, 2);
+    assert_int_equal(fl.escalate_at_ms, 7000);
+    assert_string_equal(fl.opened_by, "rule");
+    pvs_store_close(st);
+}
+
+static void collect_ids(void *ud, const char *who, int64_t n) {
+    int64_t *total = ud;
+
+    if (who && !strcmp(who, "t1"))
+        *total += n;
+}
+
+static void ticket_lists(void **state) {
+    struct pvs_store *st = open_rw();
+    struct pvs_ticket t;
+    char fp[96];
+    int64_t fixed, resolved, *ids = NULL, site_id = 0, by_t1 = 0;
+    size_t n = 0;
+
+    (void)state;
+    fixed = new_ticket(st, "fixed", fp, sizeof(fp));
+    resolved = new_ticket(st, "resolved", fp, sizeof(fp));
+    assert_int_equal(pvs_store_ticket_get(st, resolved, &t), PVS_OK);
+    t.resolved_ms = 1000;
+    assert_int_equal(pvs_store_ticket_update(st, &t), PVS_OK);
+    pvs_ticket_release(&t);
+
+    assert_int_equal(pvs_store_fixed_tickets(st, &ids, &n), PVS_OK);
+    assert_true(has_id(ids, n, fixed));
+    assert_false(has_id(ids, n, resolved));
+    pvs_free(ids);
+    ids = NULL;
+    assert_int_equal(pvs_store_to_close(st, 5000, &ids, &n), PVS_OK);
+    assert_true(has_id(ids, n, resolved));
+    assert_false(has_id(ids, n, fixed));
+    pvs_free(ids);
+    ids = NULL;
+    /* "fixed" is active: the device lists it among its causes. */
+    assert_int_equal(
+        pvs_store_device_active(st, "inv1", PVS_FAMILIES_CAUSES, &ids, &n),
+        PVS_OK);
+    assert_true(has_id(ids, n, fixed));
+    assert_false(has_id(ids, n, resolved));
+    pvs_free(ids);
+    ids = NULL;
+    assert_int_equal(
+        pvs_store_device_active(st, "inv1", PVS_FAMILIES_CONSEQUENCE, &ids, &n),
+        PVS_OK);
+    assert_false(has_id(ids, n, fixed));
+    pvs_free(ids);
+    assert_int_equal(pvs_store_site_active_ticket(st, "s1", &site_id), PVS_OK);
+    assert_true(site_id > 0);
+    assert_int_equal(pvs_store_site_active_ticket(st, "nosite", &site_id),
+                     PVS_ERR_NOTFOUND);
+    assert_int_equal(pvs_store_escalations_due(st, 1, &ids, &n), PVS_OK);
+    pvs_free(ids);
+    assert_int_equal(pvs_store_open_by_assignee(st, collect_ids, &by_t1),
+                     PVS_OK);
+    pvs_store_close(st);
+}
+
+/* ---- the outbox ---- */
+
+static void outbox_lifecycle(void **state) {
+    struct pvs_store *st = open_rw();
+    struct pvs_outbox o;
+    char fp[96], msgid[64], status[16];
+    int64_t tid, id, *ids = NULL, latest = 0;
+    size_t n = 0;
+
+    (void)state;
+    assert_int_equal(pvs_store_outbox_get(st, 987654321, &o), PVS_ERR_NOTFOUND);
+    tid = new_ticket(st, "open", fp, sizeof(fp));
+    assert_int_equal(pvs_store_outbox_latest(st, tid, "customer", "notice",
+                                             status, sizeof(status), &latest),
+                     PVS_ERR_NOTFOUND);
+    pvs_snprintf(msgid, sizeof(msgid), "<ob-%u-%d@pvsentry>", serial, rand());
+    id = new_outbox(st, tid, "notice", msgid);
+    assert_int_equal(pvs_store_outbox_get(st, id, &o), PVS_OK);
+    assert_string_equal(o.status, "pending");
+    assert_string_equal(o.message_id, msgid);
+    assert_string_equal(o.body, "body");
+    pvs_outbox_release(&o);
+    assert_int_equal(pvs_store_outbox_pending(st, &ids, &n), PVS_OK);
+    assert_true(has_id(ids, n, id));
+    pvs_free(ids);
+    ids = NULL;
+
+    assert_int_equal(pvs_store_outbox_set_body(st, id, "new body"), PVS_OK);
+    assert_int_equal(pvs_store_outbox_hold(st, id, 500, "quiet hours"), PVS_OK);
+    assert_int_equal(pvs_store_held_due(st, 100, &ids, &n), PVS_OK);
+    assert_false(has_id(ids, n, id));
+    pvs_free(ids);
+    ids = NULL;
+    assert_int_equal(pvs_store_held_due(st, 600, &ids, &n), PVS_OK);
+    assert_true(has_id(ids, n, id));
+    pvs_free(ids);
+    assert_int_equal(pvs_store_outbox_set(st, id, "pending", 0, "released"),
+                     PVS_OK);
+    assert_int_equal(
+        pvs_store_outbox_attempt(st, id, 700, false, "refused", "pending"),
+        PVS_OK);
+    assert_int_equal(pvs_store_outbox_attempt(st, id, 800, true, NULL, "sent"),
+                     PVS_OK);
+    assert_int_equal(pvs_store_outbox_get(st, id, &o), PVS_OK);
+    assert_string_equal(o.status, "sent");
+    assert_string_equal(o.body, "new body");
+    assert_int_equal(o.attempts, 2);
+    pvs_outbox_release(&o);
+    assert_int_equal(pvs_store_outbox_latest(st, tid, "customer", "notice",
+                                             status, sizeof(status), &latest),
+                     PVS_OK);
+    assert_string_equal(status, "sent");
+    assert_int_equal(latest, id);
+    pvs_store_close(st);
+}
+
+/* ---- alerts, samples, rollups, device facts ---- */
+
+static void count_firing(void *ud, const struct pvs_alert_event *ev) {
+    const char *want = ((const char **)ud)[0];
+
+    if (!strcmp(ev->fingerprint, want))
+        ((const char **)ud)[1] = "seen";
+}
+
+static void alerts_and_restore(void **state) {
+    struct pvs_store *st = open_rw();
+    struct pvs_alert_event ev;
+    const char *look[2];
+    bool firing = false;
+    double per_day = 0;
+
+    (void)state;
+    assert_int_equal(
+        pvs_store_alert_latest(st, "no/such/alert/x", &firing, &per_day),
+        PVS_ERR_NOTFOUND);
+    memset(&ev, 0, sizeof(ev));
+    pvs_snprintf(ev.fingerprint, sizeof(ev.fingerprint),
+                 "s1/inv1/fault_code/a%u-%d", serial, rand());
+    ev.rule_id = "fault_code";
+    ev.family = "fault_code";
+    ev.site = cfg->sites[0];
+    ev.device = cfg->devices[0];
+    ev.state = PVS_ALERT_FIRING;
+    ev.severity = PVS_SEV_CRITICAL;
+    ev.started_ms = 1;
+    ev.ts_ms = 2;
+    ev.lost_kwh_per_day = 4.0;
+    assert_int_equal(pvs_store_add_alert(st, &ev), PVS_OK);
+    assert_int_equal(
+        pvs_store_alert_latest(st, ev.fingerprint, &firing, &per_day), PVS_OK);
+    assert_true(firing);
+    assert_true(per_day > 3.9 && per_day < 4.1);
+    look[0] = ev.fingerprint;
+    look[1] = NULL;
+    assert_int_equal(pvs_store_firing_alerts(st, cfg, count_firing, look),
+                     PVS_OK);
+    assert_non_null(look[1]);
+    ev.state = PVS_ALERT_RESOLVED;
+    ev.ts_ms = 3;
+    assert_int_equal(pvs_store_add_alert(st, &ev), PVS_OK);
+    look[1] = NULL;
+    assert_int_equal(pvs_store_firing_alerts(st, cfg, count_firing, look),
+                     PVS_OK);
+    assert_null(look[1]);
+    assert_int_equal(
+        pvs_store_alert_latest(st, ev.fingerprint, &firing, &per_day), PVS_OK);
+    assert_false(firing);
+    pvs_store_close(st);
+}
+
+static void rollup_sum(void *ud, const struct pvs_rollup_row *r) {
+    double *wh = ud;
+
+    if (!strcmp(r->device, "inv1"))
+        *wh += r->wh;
+}
+
+static void samples_rollups_devices(void **state) {
+    struct pvs_store *st = open_rw();
+    struct pvs_sample s[2];
+    struct pvs_rollup_delta d;
+    int64_t base = 1700000000000LL + (int64_t)(rand() % 1000) * 86400000LL;
+    int64_t gone = -1, rows = 0;
+    double v = 0, wh = 0;
+    bool replaced = true;
+    char sn[32];
+
+    (void)state;
+    assert_int_equal(pvs_store_last_reading(st, "inv1", "battery_soc_pct", &v),
+                     PVS_ERR_NOTFOUND);
+    memset(s, 0, sizeof(s));
+    s[0].metric = PVS_M_AC_POWER_W;
+    s[0].ts_ms = base;
+    s[0].value = 1234;
+    s[1] = s[0];
+    s[1].ts_ms = base + 60000;
+    s[1].value = 1300;
+    assert_int_equal(pvs_store_add_samples(st, cfg, s, 2), PVS_OK);
+    /* A redelivered reading keeps its first value. */
+    s[1].value = 9999;
+    assert_int_equal(pvs_store_add_samples(st, cfg, &s[1], 1), PVS_OK);
+    assert_int_equal(pvs_store_last_reading(st, "inv1", "ac_power_w", &v),
+                     PVS_OK);
+    assert_true(v > 1299 && v < 1301);
+    assert_int_equal(pvs_store_prune_samples(st, base + 1, &gone), PVS_OK);
+    assert_true(gone >= 1);
+    assert_int_equal(pvs_store_prune_samples(st, base + 1, NULL), PVS_OK);
+
+    memset(&d, 0, sizeof(d));
+    d.device = "inv1";
+    d.hour_ms = base - base % 3600000;
+    d.day_ms = base - base % 86400000;
+    d.n = 2;
+    d.wh = 500;
+    d.exp_wh = 600;
+    d.peak_w = 1300;
+    assert_int_equal(pvs_store_rollup_add(st, &d, 1), PVS_OK);
+    assert_int_equal(pvs_store_rollup_add(st, &d, 1), PVS_OK);
+    assert_int_equal(pvs_store_rollup_read(st, "s1", false, d.hour_ms,
+                                           d.hour_ms + 3600000, rollup_sum, &wh,
+                                           &rows),
+                     PVS_OK);
+    assert_int_equal(rows, 1);
+    assert_true(wh > 999 && wh < 1001);
+    wh = 0;
+    assert_int_equal(pvs_store_rollup_read(st, "s1", true, d.day_ms,
+                                           d.day_ms + 86400000, rollup_sum, &wh,
+                                           NULL),
+                     PVS_OK);
+    assert_true(wh > 999 && wh < 1001);
+
+    pvs_snprintf(sn, sizeof(sn), "SN-%u-%d", serial, rand());
+    assert_int_equal(
+        pvs_store_device_info(st, "inv1", sn, "ACME", "X1", 5, &replaced),
+        PVS_OK);
+    assert_int_equal(
+        pvs_store_device_info(st, "inv1", sn, "ACME", "X1", 6, &replaced),
+        PVS_OK);
+    assert_false(replaced);
+    assert_int_equal(
+        pvs_store_device_info(st, "inv1", "other", "ACME", "X1", 7, &replaced),
+        PVS_OK);
+    assert_true(replaced);
+    pvs_store_close(st);
+}
+
+/* ---- small tables: meta, learnt state, preferences ---- */
+
+static void learnt_find(void *ud, const char *rule, const char *device,
+                        const char *text) {
+    char *out = ud;
+
+    if (!strcmp(rule, "frozen") && !strcmp(device, "inv1"))
+        pvs_strlcpy(out, text, 64);
+}
+
+static void meta_learnt_prefs(void **state) {
+    struct pvs_store *st = open_rw();
+    char *v = NULL, key[64], text[64] = "";
+    char channel[32], lang[32], quiet[32];
+    int opt_out = -1;
+
+    (void)state;
+    pvs_snprintf(key, sizeof(key), "conf/%u/%d", serial, rand());
+    assert_int_equal(pvs_store_meta_get(st, key, &v), PVS_OK);
+    assert_null(v);
+    assert_int_equal(pvs_store_meta_set(st, key, "one"), PVS_OK);
+    assert_int_equal(pvs_store_meta_set(st, key, "two"), PVS_OK);
+    assert_int_equal(pvs_store_meta_get(st, key, &v), PVS_OK);
+    assert_string_equal(v, "two");
+    pvs_free(v);
+
+    assert_int_equal(pvs_store_learnt_put(st, "frozen", "inv1", "a=1"), PVS_OK);
+    assert_int_equal(pvs_store_learnt_put(st, "frozen", "inv1", "a=2"), PVS_OK);
+    assert_int_equal(pvs_store_learnt_each(st, learnt_find, text), PVS_OK);
+    assert_string_equal(text, "a=2");
+
+    assert_int_equal(
+        pvs_store_prefs_set(st, "c1", "sms", "fr", "22:00-07:00", 0, 10),
+        PVS_OK);
+    assert_int_equal(pvs_store_prefs_get(st, "c1", channel, lang, quiet,
+                                         sizeof(channel), &opt_out),
+                     PVS_OK);
+    assert_string_equal(channel, "sms");
+    assert_string_equal(lang, "fr");
+    assert_string_equal(quiet, "22:00-07:00");
+    assert_int_equal(opt_out, 0);
+    pvs_store_close(st);
+}
+
+/* ---- surveys, appointments, contacts, history ---- */
+
+static void surveys_once(void **state) {
+    struct pvs_store *st = open_rw();
+    enum pvs_survey_state ss;
+    char fp[96], who[32];
+    int64_t id, ms = -1, *ids = NULL;
+    size_t n = 0;
+
+    (void)state;
+    id = new_ticket(st, "closed", fp, sizeof(fp));
+    assert_int_equal(pvs_store_survey_state(st, id, &ss), PVS_OK);
+    assert_int_equal(ss, PVS_SURVEY_NONE);
+    assert_int_equal(pvs_store_survey_answer(st, id, 5, "ok", 10),
+                     PVS_ERR_NOTFOUND);
+    pvs_snprintf(who, sizeof(who), "cust%u-%d", serial, rand());
+    assert_int_equal(pvs_store_last_survey(st, who, &ms), PVS_OK);
+    assert_int_equal(ms, 0);
+    assert_int_equal(pvs_store_survey_add(st, id, who, 100, true), PVS_OK);
+    assert_int_equal(pvs_store_last_survey(st, who, &ms), PVS_OK);
+    assert_int_equal(ms, 100);
+    assert_int_equal(pvs_store_survey_state(st, id, &ss), PVS_OK);
+    assert_int_equal(ss, PVS_SURVEY_OPEN);
+    assert_int_equal(pvs_store_survey_answer(st, id, 5, "great", 200), PVS_OK);
+    assert_int_equal(pvs_store_survey_answer(st, id, 1, "again", 300),
+                     PVS_ERR_FULL);
+    assert_int_equal(pvs_store_survey_state(st, id, &ss), PVS_OK);
+    assert_int_equal(ss, PVS_SURVEY_ANSWERED);
+    assert_int_equal(pvs_store_survey_candidates(st, 1 << 30, &ids, &n),
+                     PVS_OK);
+    assert_false(has_id(ids, n, id));
+    pvs_free(ids);
+    pvs_store_close(st);
+}
+
+static void appointments_and_contacts(void **state) {
+    struct pvs_store *st = open_rw();
+    char fp[96], status[16];
+    int64_t tid, appt = 0, got = 0, slot = 0, rt = 0, rs = 0, *ids = NULL;
+    size_t n = 0;
+    struct pvs_buf hist;
+
+    (void)state;
+    tid = new_ticket(st, "assigned", fp, sizeof(fp));
+    assert_int_equal(pvs_store_appointment_latest(st, tid, &got, &slot, status,
+                                                  sizeof(status)),
+                     PVS_ERR_NOTFOUND);
+    assert_int_equal(
+        pvs_store_appointment_add(st, tid, 90000, "t1", 1000, &appt), PVS_OK);
+    assert_true(appt > 0);
+    assert_int_equal(pvs_store_appointment_latest(st, tid, &got, &slot, status,
+                                                  sizeof(status)),
+                     PVS_OK);
+    assert_int_equal(got, appt);
+    assert_int_equal(slot, 90000);
+    assert_string_equal(status, "proposed");
+    assert_int_equal(pvs_store_appointment_set(st, appt, "confirmed", 2000),
+                     PVS_OK);
+    assert_int_equal(pvs_store_reminders_due(st, 100000, &ids, &n), PVS_OK);
+    assert_true(has_id(ids, n, appt));
+    pvs_free(ids);
+    assert_int_equal(pvs_store_appointment_remind(st, appt, &rt, &rs), PVS_OK);
+    assert_int_equal(rt, tid);
+    assert_int_equal(rs, 90000);
+    ids = NULL;
+    assert_int_equal(pvs_store_reminders_due(st, 100000, &ids, &n), PVS_OK);
+    assert_false(has_id(ids, n, appt));
+    pvs_free(ids);
+
+    assert_int_equal(
+        pvs_store_contact_add(st, "s1", tid, 3000, "customer:c1", "hello"),
+        PVS_OK);
+    pvs_buf_init(&hist, 1 << 16);
+    assert_int_equal(pvs_store_site_history(st, "s1", 0, 50, &hist), PVS_OK);
+    pvs_buf_release(&hist);
+    pvs_store_close(st);
+}
+
+/* ---- the API's objects, users and sessions ---- */
+
+static enum pvs_err put(struct pvs_store *st, const char *entity,
+                        const char *id, const char *json, bool create,
+                        const char *owner, struct pvs_web_result *res) {
+    const struct pvs_entity *e = pvs_store_web_entity(entity);
+    cJSON *j = cJSON_Parse(json);
+    enum pvs_err rc;
+
+    assert_non_null(e);
+    assert_non_null(j);
+    memset(res, 0, sizeof(*res));
+    rc = pvs_store_web_put(st, e, id, j, create, "user:bob", owner, 1000, res);
+    cJSON_Delete(j);
+    return rc;
+}
+
+static void api_objects_neutral_errors(void **state) {
+    struct pvs_store *st = open_rw();
+    const struct pvs_entity *site = pvs_store_web_entity("site");
+    struct pvs_web_result res;
+    char id[32], dev[32], json[160];
+
+    (void)state;
+    pvs_snprintf(id, sizeof(id), "cs%u-%d", serial, rand() % 100000);
+    pvs_snprintf(dev, sizeof(dev), "cd%u-%d", serial, rand() % 100000);
+    assert_int_equal(pvs_store_web_exists(st, site, id), PVS_ERR_NOTFOUND);
+    assert_int_equal(put(st, "site", id,
+                         "{\"name\": \"P\", \"latitude\": 48.8, "
+                         "\"longitude\": 2.3}",
+                         true, NULL, &res),
+                     PVS_OK);
+    assert_true(res.created);
+    assert_int_equal(pvs_store_web_exists(st, site, id), PVS_OK);
+    assert_int_equal(put(st, "site", id,
+                         "{\"name\": \"P\", \"latitude\": 1, "
+                         "\"longitude\": 1}",
+                         true, NULL, &res),
+                     PVS_ERR_EXISTS);
+    assert_int_equal(
+        put(st, "site", "nosuchsite", "{\"name\": \"x\"}", false, NULL, &res),
+        PVS_ERR_NOTFOUND);
+    assert_int_equal(
+        put(st, "site", "s1", "{\"name\": \"x\"}", false, NULL, &res),
+        PVS_ERR_DENIED);
+    assert_int_equal(
+        put(st, "site", id, "{\"name\": \"x\"}", false, "user:eve", &res),
+        PVS_ERR_DENIED);
+    assert_int_equal(
+        put(st, "site", id, "{\"name\": \"Q\"}", false, "user:bob", &res),
+        PVS_OK);
+    assert_false(res.created);
+    assert_int_equal(
+        put(st, "device", dev, "{\"site_id\": \"nowhere\"}", true, NULL, &res),
+        PVS_ERR_INVAL);
+    pvs_snprintf(json, sizeof(json), "{\"site_id\": \"%s\", \"kwp\": 3}", id);
+    assert_int_equal(put(st, "device", dev, json, true, NULL, &res), PVS_OK);
+    assert_int_equal(pvs_store_web_delete(st, site, id, NULL, &res),
+                     PVS_ERR_EXISTS);
+    assert_int_equal(pvs_store_web_delete(st, site, "s1", NULL, &res),
+                     PVS_ERR_DENIED);
+    assert_int_equal(pvs_store_web_delete(st, site, "nosuchsite", NULL, &res),
+                     PVS_ERR_NOTFOUND);
+    assert_int_equal(pvs_store_web_delete(st, pvs_store_web_entity("device"),
+                                          dev, NULL, &res),
+                     PVS_OK);
+    assert_int_equal(pvs_store_web_delete(st, site, id, NULL, &res), PVS_OK);
+    assert_int_equal(pvs_store_web_exists(st, site, id), PVS_ERR_NOTFOUND);
+    assert_int_equal(pvs_store_web_audit(st, 1000, "user:bob", "deleted", id),
+                     PVS_OK);
+    pvs_store_close(st);
+}
+
+static void users_tokens_sessions(void **state) {
+    struct pvs_store *st = open_rw();
+    struct pvs_web_result res;
+    struct pvs_web_user u;
+    char name[40], hash[64], sess[64];
+    int64_t uid, tok, owner = 0;
+
+    (void)state;
+    pvs_snprintf(name, sizeof(name), "u%u-%d", serial, rand());
+    pvs_snprintf(hash, sizeof(hash), "tok-%s", name);
+    pvs_snprintf(sess, sizeof(sess), "sess-%s", name);
+    assert_int_equal(pvs_store_web_user_by_name(st, name, &u),
+                     PVS_ERR_NOTFOUND);
+    memset(&res, 0, sizeof(res));
+    assert_int_equal(pvs_store_web_user_create(st, name, "technician", "t1",
+                                               "hash", 10, &res),
+                     PVS_OK);
+    assert_true(res.created);
+    uid = res.id;
+    assert_int_equal(pvs_store_web_user_create(st, name, "technician", "t1",
+                                               "hash", 10, &res),
+                     PVS_ERR_EXISTS);
+    assert_int_equal(pvs_store_web_user_create(st, "x", "technician",
+                                               "nobody-here", "h", 10, &res),
+                     PVS_ERR_INVAL);
+    assert_int_equal(pvs_store_web_user_by_name(st, name, &u), PVS_OK);
+    assert_int_equal(u.id, uid);
+    assert_string_equal(u.person, "t1");
+
+    assert_int_equal(
+        pvs_store_web_token_create(st, uid, "ci", hash, 10, 0, &res), PVS_OK);
+    tok = res.id;
+    assert_int_equal(pvs_store_web_user_by_token(st, hash, 20, &u), PVS_OK);
+    assert_int_equal(u.id, uid);
+    assert_int_equal(pvs_store_web_token_owner(st, tok, &owner), PVS_OK);
+    assert_int_equal(owner, uid);
+    assert_int_equal(pvs_store_web_token_revoke(st, tok, 30, &res), PVS_OK);
+    assert_int_equal(pvs_store_web_token_revoke(st, tok, 30, &res),
+                     PVS_ERR_NOTFOUND);
+    assert_int_not_equal(pvs_store_web_user_by_token(st, hash, 40, &u), PVS_OK);
+
+    assert_int_equal(
+        pvs_store_web_session_create(st, uid, sess, 10, 1000, &res), PVS_OK);
+    assert_int_equal(pvs_store_web_user_by_session(st, sess, 20, &u), PVS_OK);
+    assert_int_not_equal(pvs_store_web_user_by_session(st, sess, 2000, &u),
+                         PVS_OK);
+    assert_int_equal(pvs_store_web_session_delete(st, sess, &res), PVS_OK);
+    assert_int_not_equal(pvs_store_web_user_by_session(st, sess, 20, &u),
+                         PVS_OK);
+    assert_int_equal(pvs_store_web_user_password(st, uid, "h2", &res), PVS_OK);
+    assert_int_equal(pvs_store_web_user_delete(st, uid, &res), PVS_OK);
+    assert_int_equal(pvs_store_web_user_delete(st, 987654321, &res),
+                     PVS_ERR_NOTFOUND);
+    assert_int_equal(pvs_store_web_user_password(st, 987654321, "h", &res),
+                     PVS_ERR_NOTFOUND);
+    pvs_store_close(st);
+}
+
+static void silences_and_erasure(void **state) {
+    struct pvs_store *st = open_rw();
+    struct pvs_web_result res;
+    cJSON *j;
+    int64_t id, n = -1;
+
+    (void)state;
+    j = cJSON_Parse("{\"site\": \"s1\", \"start\": 1, \"end\": "
+                    "999999, \"reason\": \"roof work\"}");
+    assert_non_null(j);
+    memset(&res, 0, sizeof(res));
+    assert_int_equal(pvs_store_web_silence_create(st, j, "user:bob", 10, &res),
+                     PVS_OK);
+    cJSON_Delete(j);
+    id = res.id;
+    assert_true(id > 0);
+    j = cJSON_Parse("{\"site\": \"nowhere\", \"start\": 1, "
+                    "\"end\": 2}");
+    assert_int_equal(pvs_store_web_silence_create(st, j, "user:bob", 10, &res),
+                     PVS_ERR_INVAL);
+    cJSON_Delete(j);
+    assert_int_equal(pvs_store_web_silence_delete(st, id, "user:eve", &res),
+                     PVS_ERR_DENIED);
+    assert_int_equal(pvs_store_web_silence_delete(st, id, "user:bob", &res),
+                     PVS_OK);
+    assert_int_equal(pvs_store_web_silence_delete(st, id, NULL, &res),
+                     PVS_ERR_NOTFOUND);
+    assert_int_equal(pvs_store_web_erase_customer(st, "nobody-here", &res),
+                     PVS_ERR_NOTFOUND);
+    assert_int_equal(pvs_store_web_prune_personal(st, 1, &n), PVS_OK);
+    assert_true(n >= 0);
+    pvs_store_close(st);
+}
+
+/* ---- reads: JSON documents, scopes, empty lists ---- */
+
+/* out holds one JSON document; reset it for the next read. */
+static void json_ok(struct pvs_buf *out) {
+    cJSON *j = cJSON_Parse(out->data ? out->data : "");
+
+    if (!j)
+        fprintf(stderr, "not JSON: %s\n", out->data ? out->data : "");
+    assert_non_null(j);
+    cJSON_Delete(j);
+    pvs_buf_reset(out);
+}
+
+static void count_admin(void *ud, const char *who, int64_t n) {
+    (void)who;
+    *(int64_t *)ud += n;
+}
+
+static void reads_answer_json(void **state) {
+    struct pvs_store *st = open_rw(), *ro;
+    struct pvs_scope staff = {PVS_SCOPE_ALL, NULL};
+    struct pvs_scope other = {PVS_SCOPE_CUSTOMER, "nobody-here"};
+    struct pvs_ticket_filter f = {NULL, NULL, 50, 0};
+    struct pvs_buf out;
+    char fp[96];
+    int64_t id;
+
+    (void)state;
+    id = new_ticket(st, "open", fp, sizeof(fp));
+    pvs_store_close(st);
+    ro = open_ro();
+    pvs_buf_init(&out, 4 << 20);
+    assert_int_equal(pvs_store_tickets_json(ro, 10, &out), PVS_OK);
+    json_ok(&out);
+    assert_int_equal(pvs_store_web_tickets_json(ro, &staff, &f, &out), PVS_OK);
+    json_ok(&out);
+    assert_int_equal(pvs_store_web_ticket_json(ro, &staff, id, true, &out),
+                     PVS_OK);
+    json_ok(&out);
+    assert_int_equal(pvs_store_web_ticket_visible(ro, &staff, id), PVS_OK);
+    assert_int_equal(pvs_store_web_ticket_visible(ro, &other, id),
+                     PVS_ERR_NOTFOUND);
+    assert_int_equal(pvs_store_web_ticket_visible(ro, &staff, 987654321),
+                     PVS_ERR_NOTFOUND);
+    assert_int_equal(pvs_store_web_ticket_json(ro, &other, id, false, &out),
+                     PVS_ERR_NOTFOUND);
+    pvs_buf_reset(&out);
+    assert_int_equal(pvs_store_web_sites_json(ro, &staff, 50, 0, &out), PVS_OK);
+    json_ok(&out);
+    assert_int_equal(pvs_store_web_site_json(ro, &staff, "s1", &out), PVS_OK);
+    json_ok(&out);
+    assert_int_equal(pvs_store_web_site_visible(ro, &staff, "s1"), PVS_OK);
+    assert_int_equal(pvs_store_web_site_visible(ro, &other, "s1"),
+                     PVS_ERR_NOTFOUND);
+    assert_int_equal(pvs_store_web_devices_json(ro, &staff, "s1", &out),
+                     PVS_OK);
+    json_ok(&out);
+    assert_int_equal(pvs_store_web_device_json(ro, &staff, "inv1", &out),
+                     PVS_OK);
+    json_ok(&out);
+    pvs_buf_release(&out);
+    pvs_store_close(ro);
+}
+
+static void reads_of_people_and_reports(void **state) {
+    struct pvs_store *st = open_rw(), *ro;
+    struct pvs_scope staff = {PVS_SCOPE_ALL, NULL};
+    struct pvs_web_kpis k;
+    struct pvs_buf out;
+    char fp[96], actor[32];
+    double kwh[3];
+    int64_t id, n = 0, at = 0;
+    size_t nsec = 0;
+
+    (void)state;
+    id = new_ticket(st, "open", fp, sizeof(fp));
+    pvs_store_close(st);
+    ro = open_ro();
+    pvs_buf_init(&out, 4 << 20);
+    assert_int_equal(pvs_store_web_people_json(ro, "technician", &out), PVS_OK);
+    json_ok(&out);
+    assert_int_equal(pvs_store_web_person_json(ro, "technician", "t1", &out),
+                     PVS_OK);
+    json_ok(&out);
+    assert_int_equal(pvs_store_web_users_json(ro, &out), PVS_OK);
+    json_ok(&out);
+    assert_int_equal(pvs_store_web_tokens_json(ro, 0, &out), PVS_OK);
+    json_ok(&out);
+    assert_int_equal(pvs_store_web_token_owner(ro, 987654321, &n),
+                     PVS_ERR_NOTFOUND);
+    assert_int_equal(pvs_store_web_alerts_json(ro, &staff, &out), PVS_OK);
+    json_ok(&out);
+    assert_int_equal(pvs_store_web_silences_json(ro, &staff, &out), PVS_OK);
+    json_ok(&out);
+    assert_int_equal(pvs_store_web_series_json(ro, "s1", "ac_power_w", 0,
+                                               86400000, 3600000, &out),
+                     PVS_OK);
+    json_ok(&out);
+    assert_int_equal(pvs_store_web_daily_energy(ro, "s1", 0, 3, kwh), PVS_OK);
+    assert_int_equal(pvs_store_web_kpis(ro, &staff, &k), PVS_OK);
+    assert_true(k.sites >= 1 && k.devices >= 1 && k.tickets_open >= 1);
+    assert_int_equal(pvs_store_web_fleet_json(ro, &staff, &out), PVS_OK);
+    json_ok(&out);
+    assert_int_equal(pvs_store_web_notices_json(ro, &staff, &out), PVS_OK);
+    json_ok(&out);
+    assert_int_equal(pvs_store_web_export_json(ro, "c1", &out), PVS_OK);
+    json_ok(&out);
+    assert_int_equal(pvs_store_report_json(ro, 0, &out), PVS_OK);
+    json_ok(&out);
+    assert_int_equal(pvs_store_web_config_ini(ro, cfg, &out, &nsec), PVS_OK);
+    pvs_buf_reset(&out);
+    assert_int_equal(pvs_store_ids(ro, "sites", 0, &out), PVS_OK);
+    assert_non_null(strstr(out.data, "s1\n"));
+    pvs_buf_reset(&out);
+    assert_int_equal(pvs_store_ids(ro, "nonsense", 0, &out), PVS_ERR_INVAL);
+    assert_int_equal(pvs_store_count(ro, "tickets", &n), PVS_OK);
+    assert_true(n >= 1);
+    n = 0;
+    assert_int_equal(pvs_store_admin_persons(ro, count_admin, &n), PVS_OK);
+    assert_int_equal(
+        pvs_store_link_used(ro, id, "nonce-x", actor, sizeof(actor), &at),
+        PVS_ERR_NOTFOUND);
+    pvs_buf_release(&out);
+    pvs_store_close(ro);
+}
+
+/* ---- backend operations with a default ---- */
+
+static void check_and_backup_or_unsupported(void **state) {
+    struct pvs_store *st = open_rw();
+    char dst[128], msg[200];
+    int64_t pages = 0;
+    enum pvs_err rc;
+
+    (void)state;
+    rc = pvs_store_check(st);
+    assert_true(rc == PVS_OK || rc == PVS_ERR_UNSUPPORTED);
+    pvs_snprintf(dst, sizeof(dst), "%s/backup.db", dir);
+    rc = pvs_store_backup(st, dst, &pages, msg, sizeof(msg));
+    assert_true(rc == PVS_OK || rc == PVS_ERR_UNSUPPORTED);
+    if (rc == PVS_OK) {
+        assert_true(pages > 0);
+        assert_int_equal(access(dst, F_OK), 0);
+    }
+    pvs_store_close(st);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(database_setting_picks_the_backend,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(batch_commits_or_rolls_back_whole,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(failed_write_fails_the_batch, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(refusal_leaves_the_batch_alone, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(read_only_handle_refuses_writes, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(tickets_roundtrip, setup, teardown),
+        cmocka_unit_test_setup_teardown(ticket_lists, setup, teardown),
+        cmocka_unit_test_setup_teardown(outbox_lifecycle, setup, teardown),
+        cmocka_unit_test_setup_teardown(alerts_and_restore, setup, teardown),
+        cmocka_unit_test_setup_teardown(samples_rollups_devices, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(meta_learnt_prefs, setup, teardown),
+        cmocka_unit_test_setup_teardown(surveys_once, setup, teardown),
+        cmocka_unit_test_setup_teardown(appointments_and_contacts, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(api_objects_neutral_errors, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(users_tokens_sessions, setup, teardown),
+        cmocka_unit_test_setup_teardown(silences_and_erasure, setup, teardown),
+        cmocka_unit_test_setup_teardown(reads_answer_json, setup, teardown),
+        cmocka_unit_test_setup_teardown(reads_of_people_and_reports, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(check_and_backup_or_unsupported, setup,
+                                        teardown),
+    };
+
+    srand((unsigned)getpid());
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
