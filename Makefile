@@ -77,7 +77,8 @@ PVS_COMMIT ?= $(shell git describe --always --dirty --abbrev=12 \
 # Text assets compiled into the binary (mail templates, KB articles), so a
 # config copied anywhere works without an installed data directory.
 EMBED_FILES := $(sort $(wildcard notifier/templates/*/*.txt) \
-	$(wildcard rules/kb/*.md) $(wildcard rules/vendor/*.csv))
+	$(wildcard rules/kb/*.md) $(wildcard rules/kb/*/*.md) \
+	$(wildcard rules/vendor/*.csv))
 
 PVSENTRY := $(BUILD)/pvsentry
 PVSIM := $(BUILD)/pvsim

@@ -379,7 +379,7 @@ static void analyse(FILE *out, const struct pvs_config *cfg,
     pvs_mqtt_learner_free(lr);
 }
 
-int pvs_mqtt_learn_main(int argc, char **argv) {
+int pvs_mqtt_learn_main(int argc, char **argv, pvs_mqtt_learn_load_fn *load) {
     const char *path = NULL, *site_id = NULL;
     int64_t seconds = 30;
     struct pvs_config *cfg = NULL;
@@ -427,12 +427,10 @@ int pvs_mqtt_learn_main(int argc, char **argv) {
         status = 2;
         goto out;
     }
-    if (pvs_config_load(path, &cfg, &errs)) {
-        pvs_cfg_errors_print(&errs, stderr);
-        goto out;
-    }
     /* Sites registered through the API are sites too. */
-    pvs_config_merge_store(cfg);
+    cfg = load(path);
+    if (!cfg)
+        goto out;
     if (!cfg->mqtt) {
         fprintf(stderr, "pvsentry mqtt-learn: %s has no [mqtt] broker\n", path);
         goto out;

@@ -88,11 +88,23 @@ static const struct pvs_mqtt_preset_kv ahoy[] = {
 /*
  * Victron Venus OS (dbus-flashmq): N/PORTAL/SERVICE/INSTANCE/PATH with
  * {"value": x}. Nothing is published unless a keep-alive asked for it in
- * the last 60 s; the prefix is the VRM portal ID and must be set.
+ * the last 60 s; the prefix is the VRM portal ID and must be set. The
+ * services of a site, each instance a device (its `serial`): PV inverters
+ * (pvinverter), MPPT solar chargers (solarcharger: PV power and today's
+ * yield), the grid meter (grid, whose Ac/Power is positive when buying),
+ * the battery monitor (battery) and the inverter/charger (vebus). Their
+ * paths come from Victron's D-Bus documentation; the grid's sit under
+ * "Ac/" so that its power is not a PV inverter's. vebus State and a
+ * charger's State use Victron's own codes, which are not pvsentry's
+ * states: they are left out.
  */
 static const struct pvs_mqtt_preset_kv venus[] = {
     {"prefix", ""},
     {"topic", "N/{prefix}/pvinverter/{serial}/{field*} value"},
+    {"topic", "N/{prefix}/solarcharger/{serial}/{field*} value"},
+    {"topic", "N/{prefix}/grid/{serial}/Ac/{field*} value"},
+    {"topic", "N/{prefix}/battery/{serial}/{field*} value"},
+    {"topic", "N/{prefix}/vebus/{serial}/{field*} value"},
     {"keepalive", "30s"},
     {"keepalive_topic", "R/{prefix}/keepalive"},
     {"field.ac/power", "ac_power_w"},
@@ -100,6 +112,16 @@ static const struct pvs_mqtt_preset_kv venus[] = {
     {"field.ac/l1/voltage", "ac_voltage_v"},
     {"field.ac/l1/current", "ac_current_a"},
     {"field.connected", "reachable"},
+    /* solarcharger */
+    {"field.yield/power", "dc_power_w"},
+    {"field.pv/v", "dc_voltage_v"},
+    {"field.history/daily/0/yield", "ac_energy_today_wh kWh"},
+    /* grid, under Ac/ */
+    {"field.power", "meter_power_w"},
+    {"field.energy/forward", "meter_energy_import_wh kWh"},
+    {"field.energy/reverse", "meter_energy_export_wh kWh"},
+    /* battery, vebus */
+    {"field.soc", "battery_soc_pct"},
     {NULL, NULL},
 };
 

@@ -87,6 +87,7 @@ struct endpoint {
     pthread_t thread;
     bool started;
     bool link_down;
+    bool late; /* polls run an interval or more behind time (our fault) */
     struct pvs_complaint link_c;
     struct pvs_msg *batch; /* samples waiting to be pushed, or NULL */
     int64_t batch_since;   /* monotonic ms of its first sample */
@@ -199,6 +200,28 @@ static void send_link(struct endpoint *ep, bool healthy) {
     m->ts_ms = pvs_clock_now_ms();
     m->healthy = healthy;
     pvs_snprintf(m->source, sizeof(m->source), "endpoint:%s", ep->cfg->obj.id);
+    push(ep->p, m);
+}
+
+/*
+ * This thread runs behind time (a starved CPU): the gaps in its devices'
+ * data are pvsentry's, not theirs, and the engine is told so, once each
+ * way.
+ */
+static void send_late(struct endpoint *ep, bool late, int64_t by_ms) {
+    struct pvs_msg *m = pvs_msg_new(PVS_MSG_SOURCE_HEALTH, 0);
+
+    if (late)
+        pvs_warn("polling of endpoint '%s' runs %lld ms behind time (the "
+                 "machine is busy): its devices' gaps are not theirs",
+                 ep->cfg->obj.id, (long long)by_ms);
+    else
+        pvs_info("polling of endpoint '%s' is on time again", ep->cfg->obj.id);
+    ep->late = late;
+    flush(ep);
+    m->ts_ms = pvs_clock_now_ms();
+    m->healthy = !late;
+    pvs_snprintf(m->source, sizeof(m->source), "late:%s", ep->cfg->obj.id);
     push(ep->p, m);
 }
 
@@ -465,9 +488,16 @@ static void *endpoint_main(void *arg) {
             continue;
         }
         d = heap_pop(ep);
+        /* A full interval behind: the poll is late, not the device. */
+        if (!ep->late && now - d->due_ms >= d->interval_ms)
+            send_late(ep, true, now - d->due_ms);
+        else if (ep->late && now - d->due_ms < d->interval_ms / 2)
+            send_late(ep, false, 0);
         poll_device(d);
         heap_push(ep, d);
     }
+    if (ep->late)
+        send_late(ep, false, 0);
     flush(ep);
     pvs_modbus_conn_close(ep->conn);
     {

@@ -169,6 +169,13 @@ static double median_f(const float *f, size_t n) {
     return pvs_trend_median(v, n);
 }
 
+/* The phrase for where the limit is: "trend.ahead", "trend.passed"... */
+static const char *trend_state(double ttt) {
+    return ttt < 0    ? "trend.not_reached"
+           : ttt == 0 ? "trend.passed"
+                      : "trend.ahead";
+}
+
 static void explain(char *buf, size_t size, int kind, const char *dev,
                     double days, double limit, double slope) {
     char when[48];
@@ -256,10 +263,7 @@ static void judge(struct pvs_rule *r, const struct pvs_device *dev,
                  "@trend|what=%s|v=%.3g|fit=%.3g|slope=%+.3g|lo=%+.3g|"
                  "hi=%+.3g|days=%zu|limit=%.3g|state=~%s",
                  tr_subject[kind], y[s->n - 1], fitted, t.slope, t.slope_lo,
-                 t.slope_hi, s->n, limit,
-                 ttt < 0    ? "trend.not_reached"
-                 : ttt == 0 ? "trend.passed"
-                            : "trend.ahead");
+                 t.slope_hi, s->n, limit, trend_state(ttt));
     explain(ex, sizeof(ex), kind, dev->obj.id, ttt, limit, t.slope);
     o.site = dev->site;
     o.device = dev;

@@ -29,6 +29,8 @@
 #include "pvs/embed.h"
 #include "pvs/log.h"
 #include "pvs/stats.h"
+#include "pvs/store_flow.h"
+#include "pvs/template.h"
 #include "pvs/rota.h"
 #include "pvs/ticket_types.h"
 #include "web_int.h"
@@ -249,6 +251,59 @@ static bool local_time(const cJSON *v) {
 }
 
 /* ---- /me, tickets ---- */
+
+/*
+ * The dashboard's words for its reader: customers read their pages in
+ * their language (their preference, else the configured one), staff in
+ * English. {"lang": "fr", "words": {"dash.title": "...", ...}}: every
+ * "dash." phrase of notifier/templates/<lang>/dashboard.txt.
+ */
+static void words(struct web_req *r) {
+    char lang[16] = "en", buf[1024];
+    const char *en;
+
+    if (!allow(r, R_ANY))
+        return;
+    if (r->who.role == ROLE_CUSTOMER) {
+        const struct pvs_person *c =
+            pvs_config_customer(r->w->cfg, r->who.person);
+        struct pvs_store *st = pvs_web_store(r);
+        char channel[16], pl[16], quiet[32];
+        int opt = -1;
+
+        if (c && c->language)
+            pvs_strlcpy(lang, c->language, sizeof(lang));
+        if (st &&
+            !pvs_store_prefs_get(st, r->who.person, channel, pl, quiet,
+                                 sizeof(pl), &opt) &&
+            pl[0])
+            pvs_strlcpy(lang, pl, sizeof(lang));
+    }
+    pvs_buf_puts(&r->out, "{\"lang\": ");
+    pvs_buf_json_str(&r->out, lang);
+    pvs_buf_puts(&r->out, ", \"words\": {");
+    en = pvs_embed_get("notifier/templates/en/dashboard.txt", NULL);
+    for (const char *p = en, *sep = ""; p && *p;) {
+        const char *eol = strchr(p, '\n'), *eq = strstr(p, " = ");
+        char key[96];
+
+        if (!eol)
+            eol = p + strlen(p);
+        if (*p != '#' && eq && eq < eol) {
+            pvs_snprintf(key, sizeof(key), "%.*s", (int)(eq - p), p);
+            if (pvs_template_word(lang, key, buf, sizeof(buf))) {
+                pvs_buf_puts(&r->out, sep);
+                pvs_buf_json_str(&r->out, key);
+                pvs_buf_puts(&r->out, ": ");
+                pvs_buf_json_str(&r->out, buf);
+                sep = ", ";
+            }
+        }
+        p = *eol ? eol + 1 : eol;
+    }
+    pvs_buf_puts(&r->out, "}}\n");
+    pvs_web_json(r, 200);
+}
 
 static void me(struct web_req *r) {
     if (!allow(r, R_ANY))
@@ -662,8 +717,8 @@ static void entity_write(struct web_req *r, const struct pvs_entity *e,
     }
     if (j) {
         cJSON_DeleteItemFromObjectCaseSensitive(j, "id");
-        if (pvs_store_web_validate(e, j, kind == PVS_CMD_API_CREATE, field,
-                                   sizeof(field), msg, sizeof(msg))) {
+        if (pvs_entity_validate_json(e, j, kind == PVS_CMD_API_CREATE, field,
+                                     sizeof(field), msg, sizeof(msg))) {
             pvs_web_error(r, 400, field, "%s", msg);
             goto out;
         }
@@ -940,6 +995,41 @@ static void people(struct web_req *r, const char *role, char **seg, int n) {
         if ((st = store(r)))
             read_ok(r, pvs_store_web_person_json(st, role, seg[1], &r->out),
                     role);
+    } else if (method(r, "PATCH") || method(r, "PUT")) {
+        entity_write(r, e, seg[1], PVS_CMD_API_UPDATE);
+    } else if (method(r, "DELETE")) {
+        entity_write(r, e, seg[1], PVS_CMD_API_DELETE);
+    } else {
+        pvs_web_error(r, 405, NULL, "use GET, PATCH or DELETE");
+    }
+}
+
+/*
+ * A gateway's MQTT topic map: staff read them, installers and admins
+ * write them (an installer only the maps they created).
+ */
+static void mqtt_maps(struct web_req *r, char **seg, int n) {
+    const struct pvs_entity *e = pvs_store_web_entity("mqtt_map");
+    struct pvs_store *st;
+
+    if (n == 1) {
+        if (method(r, "POST"))
+            entity_write(r, e, NULL, PVS_CMD_API_CREATE);
+        else if (!method(r, "GET"))
+            pvs_web_error(r, 405, NULL, "use GET or POST");
+        else if (allow(r, R_STAFF) && (st = store(r)))
+            read_ok(r, pvs_store_web_entities_json(st, e, NULL, &r->out),
+                    "mqtt_map");
+        return;
+    }
+    if (n != 2 || !pvs_store_web_id_valid(seg[1])) {
+        pvs_web_error(r, 404, NULL, "no such mqtt_map");
+        return;
+    }
+    if (method(r, "GET")) {
+        if (allow(r, R_STAFF) && (st = store(r)))
+            read_ok(r, pvs_store_web_entities_json(st, e, seg[1], &r->out),
+                    "mqtt_map");
     } else if (method(r, "PATCH") || method(r, "PUT")) {
         entity_write(r, e, seg[1], PVS_CMD_API_UPDATE);
     } else if (method(r, "DELETE")) {
@@ -1366,6 +1456,8 @@ void pvs_api_handle(struct web_req *r, const char *path) {
         pvs_auth_logout(r);
     else if (!strcmp(seg[0], "me") && n == 1)
         me(r);
+    else if (!strcmp(seg[0], "words") && n == 1 && method(r, "GET"))
+        words(r);
     else if (!strcmp(seg[0], "tickets") && n == 1 && method(r, "GET"))
         tickets_list(r);
     else if (!strcmp(seg[0], "tickets") && n >= 2 && n <= 3) {
@@ -1385,6 +1477,8 @@ void pvs_api_handle(struct web_req *r, const char *path) {
         people(r, "customer", seg, n);
     else if (!strcmp(seg[0], "technicians"))
         people(r, "technician", seg, n);
+    else if (!strcmp(seg[0], "mqtt-maps"))
+        mqtt_maps(r, seg, n);
     else if (!strcmp(seg[0], "users"))
         users(r, seg, n);
     else if (!strcmp(seg[0], "tokens"))
@@ -1392,7 +1486,7 @@ void pvs_api_handle(struct web_req *r, const char *path) {
     else if (!strcmp(seg[0], "silences"))
         silences(r, seg, n);
     else if (!strcmp(seg[0], "alerts") && n == 1)
-        scoped_list(r, pvs_store_web_alerts_json, "alert");
+        scoped_list(r, pvs_view_alerts_json, "alert");
     else if (!strcmp(seg[0], "notices") && n == 1)
         scoped_list(r, pvs_store_web_notices_json, "notice");
     else if (!strcmp(seg[0], "kpis") && n == 1 && method(r, "GET"))

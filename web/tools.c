@@ -44,7 +44,7 @@
 #define PROBE_TIMEOUT_MS 20000
 #define PROBE_OUT_MAX (64 * 1024)
 #define CSV_MAX_LINES 2000
-#define CSV_MAX_COLS 32
+#define CSV_MAX_COLS 64
 
 extern char **environ;
 
@@ -349,6 +349,32 @@ broken:
     return -1;
 }
 
+/* The CSV column of e called name, or NULL. */
+static const struct pvs_field *csv_field(const struct pvs_entity *e,
+                                         const char *name) {
+    for (size_t i = 0; i < e->nfields; i++)
+        if (e->fields[i].csv && !strcmp(e->fields[i].csv, name))
+            return &e->fields[i];
+    return NULL;
+}
+
+/* A list column: items separated by ';'. */
+static cJSON *csv_list(const char *v) {
+    cJSON *a = cJSON_CreateArray();
+
+    while (*v) {
+        size_t n = strcspn(v, ";");
+        char item[256];
+        pvs_snprintf(item, sizeof(item), "%.*s", (int)n, v);
+        if (*item)
+            cJSON_AddItemToArray(a, cJSON_CreateString(item));
+        v += n;
+        if (*v == ';')
+            v++;
+    }
+    return a;
+}
+
 /* The line's object for its entity, or NULL with field and msg set. */
 static cJSON *csv_object(const struct pvs_entity *e, char **head, char **cols,
                          int n, char *field, size_t fsize, char *msg,
@@ -356,14 +382,13 @@ static cJSON *csv_object(const struct pvs_entity *e, char **head, char **cols,
     cJSON *o = cJSON_CreateObject();
 
     for (int i = 0; i < n; i++) {
-        const struct pvs_field *f = NULL;
+        const struct pvs_field *f;
         double d;
+        bool b;
 
         if (!cols[i][0] || !strcmp(head[i], "type") || !strcmp(head[i], "id"))
             continue;
-        for (const struct pvs_field *x = e->fields; x->name; x++)
-            if (!strcmp(x->name, head[i]))
-                f = x;
+        f = csv_field(e, head[i]);
         pvs_strlcpy(field, head[i], fsize);
         if (!f) {
             pvs_snprintf(msg, msize, "column %s does not apply to a %s",
@@ -371,16 +396,32 @@ static cJSON *csv_object(const struct pvs_entity *e, char **head, char **cols,
             cJSON_Delete(o);
             return NULL;
         }
-        if (f->type == PVS_F_REAL || f->type == PVS_F_INT) {
+        switch (f->type) {
+        case PVS_FT_INT:
+        case PVS_FT_DOUBLE:
+        case PVS_FT_DURATION:
+        case PVS_FT_TIME:
             if (pvs_parse_double(cols[i], &d)) {
                 pvs_snprintf(msg, msize, "%s must be a number, not '%.40s'",
                              head[i], cols[i]);
                 cJSON_Delete(o);
                 return NULL;
             }
-            cJSON_AddNumberToObject(o, f->name, d);
-        } else {
-            cJSON_AddStringToObject(o, f->name, cols[i]);
+            cJSON_AddNumberToObject(o, f->json, d);
+            break;
+        case PVS_FT_BOOL:
+            if (pvs_cfg_parse_bool(cols[i], &b, msg, msize)) {
+                cJSON_Delete(o);
+                return NULL;
+            }
+            cJSON_AddBoolToObject(o, f->json, b);
+            break;
+        case PVS_FT_LIST:
+            cJSON_AddItemToObject(o, f->json, csv_list(cols[i]));
+            break;
+        default:
+            cJSON_AddStringToObject(o, f->json, cols[i]);
+            break;
         }
     }
     return o;
@@ -428,15 +469,17 @@ static cJSON *import_check(struct web_req *r, const struct pvs_entity *e,
                      id);
         goto bad;
     }
-    for (const struct pvs_field *f = e->fields; f->name; f++) {
+    for (size_t i = 0; i < e->nfields; i++) {
+        const struct pvs_field *f = &e->fields[i];
+        const struct pvs_entity *re;
         const char *v;
-        if (!f->ref)
+        if (!f->ref || !f->json || !(re = pvs_store_web_entity(f->ref)))
             continue;
-        v = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(o, f->name));
+        v = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(o, f->json));
         if (!v || in_file(ents, ids, nobj, f->ref, v) ||
-            !pvs_store_web_exists(st, pvs_store_web_entity(f->ref), v))
+            !pvs_store_web_exists(st, re, v))
             continue;
-        pvs_strlcpy(field, f->name, fsize);
+        pvs_strlcpy(field, f->json, fsize);
         pvs_snprintf(msg, msize,
                      "no %s '%.64s', neither stored nor on an earlier line",
                      f->ref, v);
@@ -501,7 +544,7 @@ static void import_record(struct web_req *r, struct import *im, char **cols,
     else if (n != im->nhead)
         pvs_snprintf(msg, sizeof(msg), "%d columns, the header has %d", n,
                      im->nhead);
-    else if (!(e = pvs_store_web_entity(cols[0])))
+    else if (!(e = pvs_store_web_entity(cols[0])) || !e->csv)
         pvs_snprintf(msg, sizeof(msg),
                      "type must be site, device, "
                      "customer or technician");
@@ -519,8 +562,8 @@ static void import_record(struct web_req *r, struct import *im, char **cols,
     if (!msg[0])
         o = csv_object(e, im->head, cols, n, field, sizeof(field), msg,
                        sizeof(msg));
-    if (o && pvs_store_web_validate(e, o, true, field, sizeof(field), msg,
-                                    sizeof(msg))) {
+    if (o && pvs_entity_validate_json(e, o, true, field, sizeof(field), msg,
+                                      sizeof(msg))) {
         cJSON_Delete(o);
         o = NULL;
     }

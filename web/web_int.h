@@ -180,6 +180,13 @@ bool pvs_web_ctype_is(struct web_req *r, const char *type);
  * database 503, anything else 500.
  */
 int pvs_web_status(enum pvs_err rc);
+/*
+ * The firing alerts inside scope as the API's JSON array (views.c, from
+ * the store's typed rows), appended to out.
+ */
+enum pvs_err pvs_view_alerts_json(struct pvs_store *st,
+                                  const struct pvs_scope *scope,
+                                  struct pvs_buf *out);
 /* Answer with a JSON error: {"error": {"status", "message", "field"}}. */
 void pvs_web_error(struct web_req *r, int status, const char *field,
                    const char *fmt, ...) __attribute__((format(printf, 4, 5)));

@@ -66,6 +66,9 @@
 #define ENGINE_NICE 5
 /* While ingest is paused for disk space, look again this often. */
 #define DISK_RECHECK_MS 500
+/* The engine waits at most 200 ms for its inbox: a batch this much later
+ * means it did not get the CPU. */
+#define STALL_MS 2000
 
 /* Hand a committed outbox row to the notifier. */
 static void engine_submit(struct pvs_engine *e, int64_t id) {
@@ -365,8 +368,18 @@ static void handle(struct pvs_engine *e, struct pvs_msg *m, int64_t now) {
         handle_command(e, m->cmd, now);
         m->cmd = NULL; /* answered (or queued for answer) */
         break;
-    case PVS_MSG_CONFIG: /* engine_main hands it to switch_config */
     case PVS_MSG_SOURCE_HEALTH:
+        /* A collector of ours runs behind time (see check_health). */
+        if (!strncmp(m->source, "late:", 5)) {
+            if (!m->healthy)
+                e->late_sources++;
+            else if (e->late_sources)
+                e->late_sources--;
+        }
+        pvs_debug("source '%s' is %s", m->source,
+                  m->healthy ? "healthy" : "down");
+        break;
+    case PVS_MSG_CONFIG: /* engine_main hands it to switch_config */
     case PVS_MSG_DEVICE_STATUS:
         pvs_debug("source '%s' is %s", m->source,
                   m->healthy ? "healthy" : "down");
@@ -383,6 +396,22 @@ static void check_health(struct pvs_engine *e, int64_t now, size_t n) {
      */
     bool lagging = n == BATCH_MAX && pvs_queue_len(e->inbox) > 0;
     bool ok = true;
+    int64_t mono = pvs_clock_mono_ms();
+
+    /*
+     * A batch that comes far later than the engine's longest wait means
+     * this thread did not run (a starved CPU, a stopped process): the
+     * silence it saw on the clock meanwhile is its own. Like a backlog,
+     * it holds communication alerts back, then the grace period runs.
+     */
+    if (e->last_batch_mono && mono - e->last_batch_mono > STALL_MS) {
+        pvs_warn("the engine did not run for %lld ms (the machine is "
+                 "busy): holding back communication alerts",
+                 (long long)(mono - e->last_batch_mono));
+        lagging = true;
+    }
+    e->last_batch_mono = mono;
+    lagging = lagging || e->late_sources > 0;
 
     if (lagging != e->lagging)
         pvs_info("%s", lagging ? "catching up with a backlog: holding back "
@@ -468,6 +497,13 @@ static void batch(struct pvs_engine *e, void **msgs, size_t n) {
                      n, nsamples, why);
         e->svc.nfresh = 0;
         flush_answers(e, false);
+        if (rc == PVS_ERR_IO && !e->store_away) {
+            e->store_away = true;
+            e->store_checked = pvs_clock_mono_ms();
+            pvs_stats_add(PVS_STAT_INGEST_PAUSED, 1);
+            pvs_error("the database is unreachable: ingest paused, messages "
+                      "wait in the inbox and at the broker until it is back");
+        }
         return;
     }
     flush_answers(e, true);
@@ -626,6 +662,27 @@ static void batches(struct pvs_engine *e, void **msgs, size_t n) {
         batch(e, msgs + from, n - from);
 }
 
+/*
+ * Whether the store's server is still away (a PostgreSQL restarting or
+ * failing over): ingest stays paused, as for a full disk, and a batch is
+ * tried again (which reconnects) every DISK_RECHECK_MS. Messages wait in
+ * the inbox, then at the broker; the batch that was in flight when the
+ * server went was rolled back as a whole and its samples counted lost.
+ */
+static bool store_away(struct pvs_engine *e) {
+    if (!e->store_away)
+        return false;
+    if (pvs_clock_mono_ms() - e->store_checked < DISK_RECHECK_MS)
+        return true;
+    e->store_checked = pvs_clock_mono_ms();
+    if (pvs_store_begin(e->svc.st))
+        return true;
+    pvs_store_rollback(e->svc.st);
+    e->store_away = false;
+    pvs_info("the database is reachable again: ingest resumed");
+    return false;
+}
+
 static void *engine_main(void *arg) {
     struct pvs_engine *e = arg;
     void *msgs[BATCH_MAX];
@@ -651,7 +708,7 @@ static void *engine_main(void *arg) {
             wait = 200;
         if (wait < 1)
             wait = 1;
-        if (disk_low(e)) {
+        if (disk_low(e) || store_away(e)) {
             if (pvs_queue_closed(e->inbox))
                 break;
             nap_ms(DISK_RECHECK_MS / 5);

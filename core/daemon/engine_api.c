@@ -44,8 +44,8 @@ static enum pvs_err entity_command(struct pvs_store *st,
     }
     if (c->kind == PVS_CMD_API_DELETE)
         return pvs_store_web_delete(st, e, id, str(j, "owner"), res);
-    if (pvs_store_web_validate(e, fields, c->kind == PVS_CMD_API_CREATE, field,
-                               sizeof(field), msg, sizeof(msg))) {
+    if (pvs_entity_validate_json(e, fields, c->kind == PVS_CMD_API_CREATE,
+                                 field, sizeof(field), msg, sizeof(msg))) {
         pvs_strlcpy(res->msg, msg, sizeof(res->msg));
         return PVS_ERR_INVAL;
     }

@@ -35,8 +35,10 @@ struct pvs_engine {
     struct health health[MAX_HEALTH];
     size_t nhealth;
     bool ingest_ok;
-    bool lagging;     /* the inbox holds a backlog */
-    int64_t *last_ts; /* newest sample time per device */
+    bool lagging;            /* the inbox holds a backlog */
+    size_t late_sources;     /* collectors running behind time */
+    int64_t last_batch_mono; /* when the last batch started */
+    int64_t *last_ts;        /* newest sample time per device */
     int64_t next_tick, next_prune, next_rescan;
     /* outbox rows handed to the notifier and not finished */
     int64_t *inflight;
@@ -45,8 +47,10 @@ struct pvs_engine {
     struct pvs_command **answers;
     size_t nanswers, answers_cap;
     struct pvs_complaint db_down;
-    bool disk_low;                /* ingest paused: under min_free_disk */
-    int64_t disk_checked;         /* real ms of the last look while paused */
+    bool disk_low;         /* ingest paused: under min_free_disk */
+    int64_t disk_checked;  /* real ms of the last look while paused */
+    bool store_away;       /* ingest paused: the store's server is gone */
+    int64_t store_checked; /* real ms of the last reconnect attempt */
     struct engine_rollup *rollup; /* engine_rollup.c */
     /* live changes: see pvs_engine_switch */
     bool config_dirty; /* a committed API write changed the entities */

@@ -41,6 +41,7 @@
 #include "pvs/notifier.h"
 #include "pvs/poller.h"
 #include "pvs/rules.h"
+#include "pvs/running.h"
 #include "pvs/sdnotify.h"
 #include "pvs/stats.h"
 #include "pvs/store.h"
@@ -141,55 +142,47 @@ static const char *config_arg(int argc, char **argv, const char *usage,
 }
 
 /*
- * The sites, devices and people registered through the API, merged into
- * cfg. With migrate, a database of an older schema (after an upgrade) is
- * migrated first, or none of it could be read until the next reload.
+ * A database of an older schema (after an upgrade) is migrated before
+ * the running configuration reads the API's objects from it, or none of
+ * them could be read until the next reload. Once, at start: opening the
+ * database read-write again while the engine runs would drop the
+ * engine's file locks (POSIX locks go with any close of the file).
  */
-static void merge_api_objects(struct pvs_config *cfg, bool migrate) {
-    const char *db = cfg->global.database;
+static void migrate_database(const char *path) {
+    static bool done;
+    struct pvs_cfg_errors errs;
+    struct pvs_config *cfg;
+    struct pvs_store *st = NULL;
 
-    if (migrate && db && access(db, F_OK) == 0) {
-        struct pvs_store *st = NULL;
-
-        if (!pvs_store_open(db, 0, &st))
-            pvs_store_close(st);
-    }
-    pvs_config_merge_store(cfg);
+    if (done)
+        return;
+    done = true;
+    memset(&errs, 0, sizeof(errs));
+    cfg = pvs_config_load_all(path, &errs);
+    if (cfg->global.database && access(cfg->global.database, F_OK) == 0 &&
+        !pvs_store_open(cfg->global.database, 0, &st))
+        pvs_store_close(st);
+    pvs_config_free(cfg);
+    pvs_cfg_errors_release(&errs);
 }
 
 /*
- * Load and fully validate (rule parameters included). On failure every
- * error is printed and NULL returned.
+ * The running configuration (the file and the API's objects), fully
+ * validated. For run and reload (to_log), an invalid API object is left
+ * out with a warning; for check it is an error. On failure every error
+ * is printed and NULL returned.
  */
 static struct pvs_config *load(const char *path, bool to_log) {
     struct pvs_config *cfg = NULL;
     struct pvs_cfg_errors errs;
-    struct pvs_ruleset *rs = NULL;
-    bool merged = false;
 
     memset(&errs, 0, sizeof(errs));
-    cfg = pvs_config_load_all(path, &errs);
-    /* Rule parameters are checked even when the rest has errors, so one
-     * run reports everything. */
-    if (!pvs_ruleset_new(cfg, NULL, NULL, &rs, &errs))
-        pvs_ruleset_free(rs);
-    /* Register maps are checked as a whole (overlaps, sizes), once their
-     * registers parsed: a value that failed would overlap falsely. */
-    if (!errs.count)
-        pvs_modbus_map_check(cfg, &errs);
-    /* Gateway maps may read devices the API registered (a serial): they
-     * are checked with the database's objects merged in. */
-    if (!errs.count && cfg->nmqtt_maps) {
-        merge_api_objects(cfg, to_log);
-        merged = true;
-        pvs_mqtt_map_check(cfg, &errs, !to_log);
-    }
-    if (errs.count) {
-        pvs_config_free(cfg);
+    if (to_log)
+        migrate_database(path);
+    if (pvs_running_load(path, NULL, to_log ? 0 : PVS_RUNNING_STRICT, &cfg,
+                         &errs)) {
         cfg = NULL;
         pvs_cfg_errors_sort(&errs);
-    }
-    if (!cfg) {
         if (to_log) {
             for (size_t i = 0; i < errs.count; i++)
                 pvs_error("%s", errs.msg[i]);
@@ -198,10 +191,23 @@ static struct pvs_config *load(const char *path, bool to_log) {
         }
     }
     pvs_cfg_errors_release(&errs);
-    /* The daemon also monitors what installers registered through the
-     * API; it lives in the database, not in the file. */
-    if (cfg && to_log && !merged)
-        merge_api_objects(cfg, true);
+    return cfg;
+}
+
+/*
+ * For the commands that read the config as run does (mqtt-learn): an
+ * invalid API object is left out; errors go to stderr.
+ */
+static struct pvs_config *load_running(const char *path) {
+    struct pvs_config *cfg = NULL;
+    struct pvs_cfg_errors errs;
+
+    memset(&errs, 0, sizeof(errs));
+    if (pvs_running_load(path, NULL, 0, &cfg, &errs)) {
+        cfg = NULL;
+        pvs_cfg_errors_print(&errs, stderr);
+    }
+    pvs_cfg_errors_release(&errs);
     return cfg;
 }
 
@@ -511,6 +517,35 @@ static void free_retired(struct daemon *d, bool all) {
 }
 
 /*
+ * The HTTP side of apply_live, once everything else runs on next: a new
+ * server (web, already listening) replaces the old one, which finishes
+ * its requests; otherwise the server reads next from now on. d->cfg is
+ * retired and next (taken) becomes d->cfg.
+ */
+static void switch_web(struct daemon *d, struct pvs_web *web,
+                       struct pvs_config *next) {
+    struct retired *r = &d->retired[d->nretired++];
+
+    r->cfg = d->cfg;
+    r->web_epoch = 0;
+    if (web || !next->http) {
+        struct pvs_web *old = d->web;
+
+        d->web = web;
+        if (d->web && d->mqtt)
+            pvs_web_set_health(d->web, "mqtt", pvs_mqtt_healthy, d->mqtt);
+        /* Requests in flight on the old address finish first. */
+        pvs_web_retire(old, old ? d->cfg->http->timeout_ms : 0);
+        pvs_web_free(old);
+        for (size_t i = 0; i < d->nretired; i++)
+            d->retired[i].web_epoch = 0;
+    } else if (d->web) {
+        r->web_epoch = pvs_web_set_config(d->web, next);
+    }
+    d->cfg = next;
+}
+
+/*
  * Switch the running daemon to next without a restart. The new parts
  * (an MQTT link for new [mqtt] settings, a server for a new [http]
  * address, the Modbus poller) are made first, so a failure changes
@@ -577,25 +612,8 @@ static enum pvs_err apply_live(struct daemon *d, struct pvs_config *next) {
     if (pvs_poller_start(d->poller))
         pvs_error("cannot start the Modbus poller with the new settings");
 
-    d->retired[d->nretired].cfg = d->cfg;
-    d->retired[d->nretired].web_epoch = 0;
-    if (http_changed) {
-        struct pvs_web *old = d->web;
-
-        d->web = web;
-        web = NULL;
-        if (d->web && d->mqtt)
-            pvs_web_set_health(d->web, "mqtt", pvs_mqtt_healthy, d->mqtt);
-        /* Requests in flight on the old address finish first. */
-        pvs_web_retire(old, old ? d->cfg->http->timeout_ms : 0);
-        pvs_web_free(old);
-        for (size_t i = 0; i < d->nretired; i++)
-            d->retired[i].web_epoch = 0;
-    } else if (d->web) {
-        d->retired[d->nretired].web_epoch = pvs_web_set_config(d->web, next);
-    }
-    d->nretired++;
-    d->cfg = next;
+    switch_web(d, http_changed ? web : NULL, next);
+    web = NULL;
     next = NULL;
 out:
     pvs_poller_free(poller);
@@ -704,6 +722,9 @@ static bool reload(struct daemon *d, const char *path, bool level_forced) {
         if (!apply_live(d, next))
             pvs_info("ready (reloaded, %zu sites, %zu devices)", d->cfg->nsites,
                      d->cfg->ndevices);
+        else
+            pvs_error("reload failed, keeping the running "
+                      "configuration");
         pvs_sd_notify("READY=1");
         return true;
     }
@@ -849,7 +870,7 @@ int main(int argc, char **argv) {
     else if (!strcmp(cmd, "copy-store"))
         status = pvs_copy_store_main(argc - 1, argv + 1);
     else if (!strcmp(cmd, "mqtt-learn"))
-        status = pvs_mqtt_learn_main(argc - 1, argv + 1);
+        status = pvs_mqtt_learn_main(argc - 1, argv + 1, load_running);
     else {
         fprintf(stderr, "pvsentry: unknown command '%s'\n\n%s", cmd,
                 usage_main);

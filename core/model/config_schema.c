@@ -11,6 +11,7 @@
  */
 #define PVS_LOG_MODULE "config"
 #include <ctype.h>
+#include <pthread.h>
 #include <errno.h>
 #include <libgen.h>
 #include <math.h>
@@ -23,7 +24,7 @@
 
 #include "config_int.h"
 #include "pvs/clock.h"
-#include "pvs/hours.h"
+#include "pvs/entity.h"
 #include "pvs/log.h"
 #include "pvs/metrics.h"
 #include "pvs/alert.h"
@@ -66,16 +67,97 @@ struct section_def {
 static const char *const log_levels[] = {"error", "warn", "info", "debug",
                                          NULL};
 static const char *const severities[] = {"info", "warning", "critical", NULL};
-static const char *const device_kinds[] = {"inverter", "meter",   "sensor",
-                                           "logger",   "battery", NULL};
-static const char *const parities[] = {"N", "E", "O", NULL};
 static const char *const functions[] = {"holding", "input", NULL};
 static const char *const reg_types[] = {"int16",   "uint16",  "int32",
                                         "uint32",  "int64",   "uint64",
                                         "float32", "float64", NULL};
 static const char *const word_orders[] = {"big", "little", NULL};
-static const char *const languages[] = {"en", "fr", "de", "es",
-                                        "it", "nl", NULL};
+
+/*
+ * The entity sections' keys come from their field tables (entity.c),
+ * built once; entity_fields holds the field behind each key for the
+ * checks a key_def does not carry (text length, the field's own check).
+ */
+enum {
+    ENT_SITE,
+    ENT_DEVICE,
+    ENT_TECH,
+    ENT_CUST,
+    ENT_EP,
+    ENT_SIL,
+    ENT_MQM,
+    ENT_N
+};
+#define ENTITY_KEYS_MAX 24
+static const char *const entity_sections[ENT_N] = {
+    "site",     "device",  "technician", "customer",
+    "endpoint", "silence", "mqtt_map"};
+static struct key_def entity_keys[ENT_N][ENTITY_KEYS_MAX];
+static const struct pvs_field *entity_fields[ENT_N][ENTITY_KEYS_MAX];
+static pthread_once_t entity_once = PTHREAD_ONCE_INIT;
+
+static enum ktype key_type(enum pvs_ftype t) {
+    switch (t) {
+    case PVS_FT_INT:
+        return K_INT;
+    case PVS_FT_DOUBLE:
+        return K_DOUBLE;
+    case PVS_FT_DURATION:
+        return K_DURATION;
+    case PVS_FT_BOOL:
+        return K_BOOL;
+    case PVS_FT_ENUM:
+        return K_ENUM;
+    case PVS_FT_LIST:
+        return K_LIST;
+    default:
+        return K_STR; /* text; TIME is parsed with the silence's site */
+    }
+}
+
+static void entity_keys_build(void) {
+    for (size_t i = 0; i < ENT_N; i++) {
+        const struct pvs_entity *e = pvs_entity_find(entity_sections[i]);
+        size_t n = 0;
+
+        PVS_ASSERT(e);
+        for (size_t f = 0; f < e->nfields; f++) {
+            const struct pvs_field *x = &e->fields[f];
+            struct key_def *k = &entity_keys[i][n];
+            bool num = x->type == PVS_FT_INT || x->type == PVS_FT_DOUBLE ||
+                       x->type == PVS_FT_DURATION;
+
+            if (!x->key)
+                continue;
+            PVS_ASSERT(n + 1 < ENTITY_KEYS_MAX);
+            k->name = x->key;
+            k->type = key_type(x->type);
+            k->off = x->off;
+            k->def = x->def;
+            k->min = num ? x->min : 0;
+            k->max = num ? x->max : 0;
+            k->choices = x->choices;
+            k->required = x->flags & PVS_FIELD_REQUIRED;
+            entity_fields[i][n++] = x;
+        }
+    }
+}
+
+static void entity_keys_init(void) {
+    pthread_once(&entity_once, entity_keys_build);
+}
+
+/* The entity field behind key k, or NULL for the daemon's own keys. */
+static const struct pvs_field *field_of(const struct key_def *k) {
+    uintptr_t p = (uintptr_t)k;
+
+    for (size_t i = 0; i < ENT_N; i++) {
+        uintptr_t lo = (uintptr_t)entity_keys[i];
+        if (p >= lo && p < lo + sizeof(entity_keys[i]))
+            return entity_fields[i][(p - lo) / sizeof(struct key_def)];
+    }
+    return NULL;
+}
 
 #define G(f) offsetof(struct pvs_cfg_global, f)
 static const struct key_def global_keys[] = {
@@ -151,30 +233,6 @@ static const struct key_def smtp_keys[] = {
     {NULL, 0, 0, NULL, NONE, NULL, false},
 };
 
-#define P(f) offsetof(struct pvs_person, f)
-#define PERSON_KEYS                                                            \
-    {"name", K_STR, P(name), NULL, NONE, NULL, true},                          \
-        {"email", K_STR, P(email), NULL, NONE, NULL, false},                   \
-        {"phone", K_STR, P(phone), NULL, NONE, NULL, false}, {                 \
-        "language", K_ENUM, P(language), "en", NONE, languages, false          \
-    }
-static const struct key_def technician_keys[] = {
-    PERSON_KEYS,
-    {"skill", K_LIST, P(skills), NULL, NONE, NULL, false},
-    {"area", K_LIST, P(areas), NULL, NONE, NULL, false},
-    {"hours", K_STR, P(hours), NULL, NONE, NULL, false},
-    {"timezone", K_STR, P(timezone), "UTC", NONE, NULL, false},
-    {NULL, 0, 0, NULL, NONE, NULL, false},
-};
-static const char *const channels[] = {"email", "sms", NULL};
-static const struct key_def customer_keys[] = {
-    PERSON_KEYS,
-    {"quiet_hours", K_STR, P(quiet_hours), "21:00-08:00", NONE, NULL, false},
-    {"channel", K_ENUM, P(channel), "email", NONE, channels, false},
-    {"opt_out", K_BOOL, P(opt_out), "false", NONE, NULL, false},
-    {NULL, 0, 0, NULL, NONE, NULL, false},
-};
-
 #define TM(f) offsetof(struct pvs_team, f)
 static const struct key_def team_keys[] = {
     {"member", K_LIST, TM(members), NULL, NONE, NULL, true},
@@ -183,52 +241,6 @@ static const struct key_def team_keys[] = {
      NULL, false},
     {"rota_start", K_STR, TM(rota_start), "2024-01-01T00:00:00Z", NONE, NULL,
      false},
-    {NULL, 0, 0, NULL, NONE, NULL, false},
-};
-
-#define S(f) offsetof(struct pvs_site, f)
-static const struct key_def site_keys[] = {
-    {"name", K_STR, S(name), NULL, NONE, NULL, false},
-    {"address", K_STR, S(address), NULL, NONE, NULL, false},
-    {"latitude", K_DOUBLE, S(latitude), NULL, -90, 90, NULL, true},
-    {"longitude", K_DOUBLE, S(longitude), NULL, -180, 180, NULL, true},
-    {"timezone", K_STR, S(timezone), "UTC", NONE, NULL, false},
-    {"kwp", K_DOUBLE, S(kwp), "0", 0, 1e6, NULL, false},
-    {"tilt", K_DOUBLE, S(tilt), "30", 0, 90, NULL, false},
-    {"azimuth", K_DOUBLE, S(azimuth), "180", 0, 360, NULL, false},
-    {"access_notes", K_STR, S(access_notes), NULL, NONE, NULL, false},
-    {"customer", K_STR, S(customer_id), NULL, NONE, NULL, false},
-    {"technician", K_STR, S(technician_id), NULL, NONE, NULL, false},
-    {"area", K_STR, S(area), NULL, NONE, NULL, false},
-    {"loss_factor", K_DOUBLE, S(loss_factor), "0.14", 0, 0.9, NULL, false},
-    {NULL, 0, 0, NULL, NONE, NULL, false},
-};
-
-#define D(f) offsetof(struct pvs_device, f)
-static const struct key_def device_keys[] = {
-    {"site", K_STR, D(site_id), NULL, NONE, NULL, true},
-    {"kind", K_ENUM, D(kind), "inverter", NONE, device_kinds, false},
-    {"kwp", K_DOUBLE, D(kwp), "0", 0, 1e6, NULL, false},
-    {"rated_power", K_DOUBLE, D(rated_w), "0", 0, 1e8, NULL, false},
-    {"mppt_inputs", K_INT, D(mppt_inputs), "0", 0, PVS_MPPT_MAX, NULL, false},
-    {"vendor", K_STR, D(vendor), NULL, NONE, NULL, false},
-    {"model", K_STR, D(model), NULL, NONE, NULL, false},
-    {"label", K_STR, D(label), NULL, NONE, NULL, false},
-    {"endpoint", K_STR, D(endpoint_id), NULL, NONE, NULL, false},
-    {"unit_id", K_INT, D(unit_id), "1", 0, 247, NULL, false},
-    {"profile", K_STR, D(profile), "sunspec", NONE, NULL, false},
-    {"interval", K_DURATION, D(interval_ms), "60s", 100, 86400e3, NULL, false},
-    {"serial", K_STR, D(serial), NULL, NONE, NULL, false},
-    {NULL, 0, 0, NULL, NONE, NULL, false},
-};
-
-/* The rest of an [mqtt_map] is the collector's (pvs_mqtt_map_check). */
-#define MM(f) offsetof(struct pvs_mqtt_map_cfg, f)
-static const struct key_def mqtt_map_keys[] = {
-    {"preset", K_STR, MM(preset), NULL, NONE, NULL, false},
-    {"site", K_STR, MM(site_id), NULL, NONE, NULL, false},
-    {"device", K_LIST, MM(devices), NULL, NONE, NULL, false},
-    {"gateway", K_STR, MM(gateway_id), NULL, NONE, NULL, false},
     {NULL, 0, 0, NULL, NONE, NULL, false},
 };
 
@@ -242,20 +254,6 @@ static const struct key_def rule_keys[] = {
     {"recovery", K_DURATION, R(recovery_ms), NULL, 0, 30 * 86400e3, NULL,
      false},
     {"enabled", K_BOOL, R(enabled), "true", NONE, NULL, false},
-    {NULL, 0, 0, NULL, NONE, NULL, false},
-};
-
-#define E(f) offsetof(struct pvs_endpoint, f)
-static const struct key_def endpoint_keys[] = {
-    {"url", K_STR, E(url), NULL, NONE, NULL, true},
-    {"baud", K_INT, E(baud), "9600", 300, 4000000, NULL, false},
-    {"parity", K_ENUM, E(parity), "N", NONE, parities, false},
-    {"data_bits", K_INT, E(data_bits), "8", 5, 8, NULL, false},
-    {"stop_bits", K_INT, E(stop_bits), "1", 1, 2, NULL, false},
-    {"timeout", K_DURATION, E(timeout_ms), "1s", 10, 60e3, NULL, false},
-    {"offline_after", K_INT, E(offline_after), "3", 1, 1000, NULL, false},
-    {"backoff_max", K_DURATION, E(backoff_max_ms), "5m", 1000, 86400e3, NULL,
-     false},
     {NULL, 0, 0, NULL, NONE, NULL, false},
 };
 
@@ -275,17 +273,6 @@ static const struct key_def register_keys[] = {
     {"scale", K_DOUBLE, RG(scale), "1", -1e9, 1e9, NULL, false},
     {"offset", K_DOUBLE, RG(offset), "0", -1e12, 1e12, NULL, false},
     {"unit", K_STR, RG(unit), NULL, NONE, NULL, false},
-    {NULL, 0, 0, NULL, NONE, NULL, false},
-};
-
-#define SI(f) offsetof(struct pvs_silence, f)
-static const struct key_def silence_keys[] = {
-    {"site", K_STR, SI(site_id), NULL, NONE, NULL, false},
-    {"device", K_STR, SI(device_id), NULL, NONE, NULL, false},
-    {"rule", K_STR, SI(rule), NULL, NONE, NULL, false},
-    {"start", K_STR, SI(start), NULL, NONE, NULL, false},
-    {"end", K_STR, SI(end), NULL, NONE, NULL, true},
-    {"reason", K_STR, SI(reason), NULL, NONE, NULL, false},
     {NULL, 0, 0, NULL, NONE, NULL, false},
 };
 
@@ -374,31 +361,31 @@ static const struct section_def sections[] = {
      C(mqtt)},
     {"smtp", false, sizeof(struct pvs_cfg_smtp), smtp_keys, false, 0, 0,
      C(smtp)},
-    {"site", true, sizeof(struct pvs_site), site_keys, false, C(sites),
-     C(nsites), 0},
-    {"device", true, sizeof(struct pvs_device), device_keys, false, C(devices),
-     C(ndevices), 0},
-    {"technician", true, sizeof(struct pvs_person), technician_keys, false,
-     C(technicians), C(ntechnicians), 0},
-    {"customer", true, sizeof(struct pvs_person), customer_keys, false,
+    {"site", true, sizeof(struct pvs_site), entity_keys[ENT_SITE], false,
+     C(sites), C(nsites), 0},
+    {"device", true, sizeof(struct pvs_device), entity_keys[ENT_DEVICE], false,
+     C(devices), C(ndevices), 0},
+    {"technician", true, sizeof(struct pvs_person), entity_keys[ENT_TECH],
+     false, C(technicians), C(ntechnicians), 0},
+    {"customer", true, sizeof(struct pvs_person), entity_keys[ENT_CUST], false,
      C(customers), C(ncustomers), 0},
     {"rule", true, sizeof(struct pvs_rule_cfg), rule_keys, true, C(rules),
      C(nrules), 0},
-    {"endpoint", true, sizeof(struct pvs_endpoint), endpoint_keys, false,
+    {"endpoint", true, sizeof(struct pvs_endpoint), entity_keys[ENT_EP], false,
      C(endpoints), C(nendpoints), 0},
     {"map", true, sizeof(struct pvs_map), map_keys, false, C(maps), C(nmaps),
      0},
     {"register", true, sizeof(struct pvs_register), register_keys, false,
      C(registers), C(nregisters), 0},
-    {"silence", true, sizeof(struct pvs_silence), silence_keys, false,
+    {"silence", true, sizeof(struct pvs_silence), entity_keys[ENT_SIL], false,
      C(silences), C(nsilences), 0},
     {"team", true, sizeof(struct pvs_team), team_keys, false, C(teams),
      C(nteams), 0},
     {"webhook", true, sizeof(struct pvs_cfg_webhook), webhook_keys, false,
      C(webhooks), C(nwebhooks), 0},
     {"sms", false, sizeof(struct pvs_cfg_sms), sms_keys, false, 0, 0, C(sms)},
-    {"mqtt_map", true, sizeof(struct pvs_mqtt_map_cfg), mqtt_map_keys, true,
-     C(mqtt_maps), C(nmqtt_maps), 0},
+    {"mqtt_map", true, sizeof(struct pvs_mqtt_map_cfg), entity_keys[ENT_MQM],
+     true, C(mqtt_maps), C(nmqtt_maps), 0},
     {"http", false, sizeof(struct pvs_cfg_http), http_keys, false, 0, 0,
      C(http)},
 };
@@ -446,6 +433,26 @@ static char *resolve_path(const char *file, const char *value) {
     return full;
 }
 
+/* An entity key's own limits: length, control characters, its check. */
+static bool field_ok(const struct key_def *k, const char *value,
+                     const char *file, int line, struct pvs_cfg_errors *errs) {
+    const struct pvs_field *f = field_of(k);
+    char msg[256];
+
+    if (!f)
+        return true;
+    if (f->max > 0 && (double)strlen(value) > f->max) {
+        pvs_cfg_error(errs, file, line, "%s must be at most %.0f characters",
+                      k->name, f->max);
+        return false;
+    }
+    if (f->check && f->check(value, msg, sizeof(msg))) {
+        pvs_cfg_error(errs, file, line, "%s", msg);
+        return false;
+    }
+    return true;
+}
+
 /* Apply one value to obj; report errors at file:line. */
 static void apply_value(void *obj, const struct key_def *k, const char *value,
                         const char *file, int line,
@@ -456,6 +463,9 @@ static void apply_value(void *obj, const struct key_def *k, const char *value,
     int64_t i;
     bool b;
 
+    if ((k->type == K_STR || k->type == K_LIST) && *value &&
+        !field_ok(k, value, file, line, errs))
+        return;
     switch (k->type) {
     case K_STR:
         if (!*value) {
@@ -577,7 +587,8 @@ static void free_fields(void *obj, const struct key_def *keys) {
     struct pvs_cfg_obj *head = obj;
 
     for (const struct key_def *k = keys; k->name; k++) {
-        if (k->type == K_STR || k->type == K_ENUM || k->type == K_PATH) {
+        if (k->type == K_STR || k->type == K_ENUM || k->type == K_PATH ||
+            k->type == K_STORE) {
             PVS_FREE(*(char **)(base + k->off));
         } else if (k->type == K_LIST) {
             char **arr = *(char ***)(base + k->off);
@@ -721,17 +732,6 @@ static bool has_scheme(const char *url, const char *const *schemes) {
     return false;
 }
 
-static bool timezone_known(const char *tz) {
-    char path[512];
-
-    if (!strcmp(tz, "UTC"))
-        return true;
-    if (tz[0] == '/' || strstr(tz, ".."))
-        return false;
-    pvs_snprintf(path, sizeof(path), "/usr/share/zoneinfo/%s", tz);
-    return access(path, R_OK) == 0;
-}
-
 /*
  * A silence's start or end: ISO 8601 with Z or an offset, or without one
  * in the site's own time zone (UTC when the silence names no site), since
@@ -824,26 +824,6 @@ static void validate_workflow(struct pvs_config *cfg,
     check_file(&g->obj, "link_secret", g->link_secret, errs);
     ref((void **)cfg->technicians, cfg->ntechnicians, &g->obj,
         "escalation_contact", g->escalation_contact, "technician", errs);
-    for (size_t i = 0; i < cfg->ntechnicians; i++) {
-        struct pvs_person *p = cfg->technicians[i];
-        if (!timezone_known(p->timezone))
-            key_error(errs, &p->obj, "timezone",
-                      "unknown timezone '%s': expected an IANA name such as "
-                      "Europe/Paris",
-                      p->timezone);
-        if (p->hours && !pvs_hours_valid(p->hours))
-            key_error(errs, &p->obj, "hours",
-                      "hours '%s': expected days and a time span such as "
-                      "'mon-fri 08:00-18:00' or 'sat 09:00-12:00'",
-                      p->hours);
-    }
-    for (size_t i = 0; i < cfg->ncustomers; i++) {
-        struct pvs_person *p = cfg->customers[i];
-        if (p->quiet_hours && !pvs_span_valid(p->quiet_hours))
-            key_error(errs, &p->obj, "quiet_hours",
-                      "quiet_hours '%s': expected a span such as 21:00-08:00",
-                      p->quiet_hours);
-    }
     for (size_t i = 0; i < cfg->nteams; i++) {
         struct pvs_team *t = cfg->teams[i];
         t->member_refs = pvs_calloc(t->nmembers + 1, sizeof(void *));
@@ -1085,7 +1065,6 @@ static void validate(struct pvs_config *cfg, struct pvs_cfg_errors *errs) {
     static const char *const mqtt_schemes[] = {"tcp", "mqtt", "ssl", "mqtts",
                                                "ws",  "wss",  NULL};
     static const char *const smtp_schemes[] = {"smtp", "smtps", NULL};
-    static const char *const ep_schemes[] = {"tcp", "rtu", NULL};
     struct pvs_cfg_global *g = &cfg->global;
     int64_t t;
 
@@ -1136,16 +1115,10 @@ static void validate(struct pvs_config *cfg, struct pvs_cfg_errors *errs) {
     for (size_t i = 0; i < cfg->ntechnicians; i++) {
         struct pvs_person *p = cfg->technicians[i];
         p->index = i;
-        if (p->email && !strchr(p->email, '@'))
-            key_error(errs, &p->obj, "email",
-                      "email '%s' is not an email address", p->email);
     }
     for (size_t i = 0; i < cfg->ncustomers; i++) {
         struct pvs_person *p = cfg->customers[i];
         p->index = i;
-        if (p->email && !strchr(p->email, '@'))
-            key_error(errs, &p->obj, "email",
-                      "email '%s' is not an email address", p->email);
     }
     validate_workflow(cfg, errs);
     for (size_t i = 0; i < cfg->nsites; i++) {
@@ -1156,19 +1129,10 @@ static void validate(struct pvs_config *cfg, struct pvs_cfg_errors *errs) {
         s->technician =
             ref((void **)cfg->technicians, cfg->ntechnicians, &s->obj,
                 "technician", s->technician_id, "technician", errs);
-        if (!timezone_known(s->timezone))
-            key_error(errs, &s->obj, "timezone",
-                      "unknown timezone '%s': expected an IANA name such as "
-                      "Europe/Paris",
-                      s->timezone);
     }
     for (size_t i = 0; i < cfg->nendpoints; i++) {
         struct pvs_endpoint *e = cfg->endpoints[i];
         e->index = i;
-        if (e->url && !has_scheme(e->url, ep_schemes))
-            key_error(errs, &e->obj, "url",
-                      "url '%s' must be tcp://HOST:PORT or rtu:///dev/TTY",
-                      e->url);
     }
     for (size_t i = 0; i < cfg->nmaps; i++)
         (void)cfg->maps[i];
@@ -1233,6 +1197,7 @@ static const struct section_def *def_of(const char *type) {
 void pvs_config_free(struct pvs_config *cfg) {
     if (!cfg)
         return;
+    entity_keys_init();
     free_fields(&cfg->global, global_keys);
     if (cfg->mqtt)
         free_fields(cfg->mqtt, mqtt_keys);
@@ -1287,16 +1252,70 @@ enum pvs_err pvs_config_load(const char *path, struct pvs_config **ret,
     return PVS_OK;
 }
 
+/* Whether the file's sections define a type section called id. */
+static bool raw_has(const struct cfg_raw *raw, const char *type,
+                    const char *id) {
+    for (size_t i = 0; i < raw->nsections; i++)
+        if (raw->sections[i].name && !strcmp(raw->sections[i].type, type) &&
+            !strcmp(raw->sections[i].name, id))
+            return true;
+    return false;
+}
+
+/*
+ * The objects of objs as raw sections after the file's, with their origin
+ * as file and line 0. An object the file defines already is left out:
+ * the file wins.
+ */
+static void raw_add_objs(struct cfg_raw *raw,
+                         const struct pvs_entity_objs *objs) {
+    for (size_t i = 0; objs && i < objs->n; i++) {
+        const struct pvs_entity_obj *o = &objs->objs[i];
+        struct cfg_raw_section *sec;
+        const char *origin;
+
+        if (raw_has(raw, o->entity->name, o->id))
+            continue;
+        raw->files =
+            pvs_realloc(raw->files, (raw->nfiles + 1) * sizeof(char *));
+        origin = raw->files[raw->nfiles++] = pvs_strdup(o->origin);
+        raw->sections = pvs_realloc(raw->sections, (raw->nsections + 1) *
+                                                       sizeof(*raw->sections));
+        sec = &raw->sections[raw->nsections++];
+        memset(sec, 0, sizeof(*sec));
+        sec->type = pvs_strdup(o->entity->name);
+        sec->name = pvs_strdup(o->id);
+        sec->file = origin;
+        sec->kv = pvs_calloc(o->nkv + 1, sizeof(*sec->kv));
+        for (size_t k = 0; k < o->nkv; k++) {
+            struct pvs_kv *kv = &sec->kv[sec->nkv++];
+            kv->key = pvs_strdup(o->kv[k].key);
+            for (char *c = kv->key; *c; c++)
+                *c = (char)tolower((unsigned char)*c);
+            kv->value = pvs_strdup(o->kv[k].value);
+            kv->file = origin;
+        }
+    }
+}
+
 struct pvs_config *pvs_config_load_all(const char *path,
                                        struct pvs_cfg_errors *errs) {
+    return pvs_config_load_objs(path, NULL, errs);
+}
+
+struct pvs_config *pvs_config_load_objs(const char *path,
+                                        const struct pvs_entity_objs *objs,
+                                        struct pvs_cfg_errors *errs) {
     struct cfg_raw raw;
     struct pvs_config *cfg = pvs_calloc(1, sizeof(*cfg));
     bool global_seen = false;
     char label[160];
 
+    entity_keys_init();
     memset(&raw, 0, sizeof(raw));
     cfg->path = pvs_strdup(path);
     pvs_cfg_raw_read(&raw, path, errs);
+    raw_add_objs(&raw, objs);
 
     for (size_t i = 0; i < raw.nsections; i++) {
         struct cfg_raw_section *s = &raw.sections[i];
@@ -1394,6 +1413,10 @@ struct pvs_config *pvs_config_load_all(const char *path,
     return cfg;
 }
 
+bool pvs_config_obj_from_store(const struct pvs_cfg_obj *obj) {
+    return obj->id && obj->line == 0;
+}
+
 const struct pvs_site *pvs_config_site(const struct pvs_config *cfg,
                                        const char *id) {
     return find_named((void **)cfg->sites, cfg->nsites, id);
@@ -1477,8 +1500,10 @@ void pvs_config_schema_print(FILE *out) {
         [K_STR] = "string",        [K_INT] = "integer", [K_DOUBLE] = "number",
         [K_DURATION] = "duration", [K_SIZE] = "size",   [K_BOOL] = "boolean",
         [K_ENUM] = "choice",       [K_LIST] = "list",   [K_PATH] = "path",
+        [K_STORE] = "path or URL",
     };
 
+    entity_keys_init();
     for (size_t i = 0; i < PVS_ARRAY_LEN(sections); i++) {
         const struct section_def *d = &sections[i];
 

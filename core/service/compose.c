@@ -375,15 +375,24 @@ char *service_fact_buf(struct mail_facts *f) {
     return f->buf[f->nbuf++];
 }
 
-const char *service_kb_part(const char *kb, const char *mark, char *buf,
-                            size_t size) {
+const char *service_kb_part(const char *lang, const char *kb, const char *mark,
+                            char *buf, size_t size) {
     char path[128];
-    const char *text, *p, *end;
+    const char *text = NULL, *p, *end;
 
     if (!kb)
         return NULL;
-    pvs_snprintf(path, sizeof(path), "rules/kb/%s.md", kb);
-    text = pvs_embed_get(path, NULL);
+    /* A language's own steps (rules/kb/<lang>/), else the article's. */
+    if (lang && strcmp(lang, "en")) {
+        pvs_snprintf(path, sizeof(path), "rules/kb/%s/%s.md", lang, kb);
+        text = pvs_embed_get(path, NULL);
+        if (text && !strstr(text, mark))
+            text = NULL;
+    }
+    if (!text) {
+        pvs_snprintf(path, sizeof(path), "rules/kb/%s.md", kb);
+        text = pvs_embed_get(path, NULL);
+    }
     p = text ? strstr(text, mark) : NULL;
     if (!p)
         return NULL;
@@ -404,7 +413,7 @@ const char *service_kb_part(const char *kb, const char *mark, char *buf,
  * from the alert's subject ("vendor:3501") or, for a plain fault state,
  * the device's latest vendor_event reading. NULL when there is none.
  */
-static const char *event_code(struct pvs_service *e,
+static const char *event_code(struct pvs_service *e, const char *lang,
                               const struct pvs_device *dev, const char *subject,
                               char *buf, size_t size) {
     struct pvs_vendor_table *vt = NULL;
@@ -432,10 +441,12 @@ static const char *event_code(struct pvs_service *e,
     if (c)
         pvs_snprintf(buf, size, "%s %lld: %s (%s)", dev->vendor,
                      (long long)code, c->description, c->name);
-    else
-        pvs_snprintf(buf, size,
-                     "%s %lld: not in pvsentry's table, see the manual",
-                     dev->vendor, (long long)code);
+    else {
+        char num[24];
+        struct pvs_tvar tv[2] = {{"vendor", dev->vendor}, {"code", num}};
+        pvs_snprintf(num, sizeof(num), "%lld", (long long)code);
+        service_word(lang, "tech.event_unknown", tv, 2, buf, size);
+    }
     pvs_vendor_table_free(vt);
     return buf;
 }
@@ -473,10 +484,14 @@ void service_common_facts(struct pvs_service *e, struct mail_facts *f,
     service_fact(f, "ticket_id", (b = service_fact_buf(f)));
     pvs_snprintf(b, PVS_FACT_MAX, "%lld", (long long)t->id);
     /* The title in the technician's words; the ticket keeps its own. */
-    if (dev)
+    if (dev) {
+        char kw[48], kind[48];
+        pvs_snprintf(kind, sizeof(kind), "tech.kind.%s",
+                     dev->kind ? dev->kind : "device");
         pvs_snprintf(dev_words, sizeof(dev_words), "%s %s",
-                     dev->kind ? dev->kind : "device", dev->obj.id);
-    else
+                     service_word(lang, kind, NULL, 0, kw, sizeof(kw)),
+                     dev->obj.id);
+    } else
         service_word(lang, "tech.site", NULL, 0, dev_words, sizeof(dev_words));
     b = service_fact_buf(f);
     family_word(lang, "tech.title", ev->family, dv, 1, b, PVS_FACT_MAX);
@@ -514,19 +529,19 @@ void service_common_facts(struct pvs_service *e, struct mail_facts *f,
                                            ? ev->explanation_src
                                            : ev->explanation,
                                        service_fact_buf(f), PVS_FACT_MAX));
-    service_fact(
-        f, "event_code",
-        event_code(e, dev, ev->subject, service_fact_buf(f), PVS_FACT_MAX));
+    service_fact(f, "event_code",
+                 event_code(e, lang, dev, ev->subject, service_fact_buf(f),
+                            PVS_FACT_MAX));
     service_fact(f, "kb", ev->kb);
     service_fact(f, "kb_check",
-                 service_kb_part(ev->kb, "**Confirm on site.**",
+                 service_kb_part(lang, ev->kb, "**Confirm on site.**",
                                  service_fact_buf(f), PVS_FACT_MAX));
     service_fact(f, "kb_fix",
-                 service_kb_part(ev->kb, "**Typical fix.**",
+                 service_kb_part(lang, ev->kb, "**Typical fix.**",
                                  service_fact_buf(f), PVS_FACT_MAX));
     service_fact(f, "kb_bring",
-                 service_kb_part(ev->kb, "**Bring.**", service_fact_buf(f),
-                                 PVS_FACT_MAX));
+                 service_kb_part(lang, ev->kb, "**Bring.**",
+                                 service_fact_buf(f), PVS_FACT_MAX));
     service_fact(f, "since", (b = service_fact_buf(f)));
     service_fmt_time(e, site, ev->started_ms, b, PVS_FACT_MAX);
     service_fact(f, "since_local", (b = service_fact_buf(f)));

@@ -204,7 +204,7 @@ static const char *self_help_steps(const char *kb, const char *lang, char *buf,
     else
         pvs_snprintf(mark, sizeof(mark), "**Safe for the customer (%s).**",
                      lang);
-    return service_kb_part(kb, mark, buf, size);
+    return service_kb_part("en", kb, mark, buf, size);
 }
 
 /* When a customer message may go out: not before ts, not in quiet hours. */
@@ -415,40 +415,27 @@ static void ics_for(const struct pvs_ticket *t, const struct pvs_site *site,
 
 /* ---- webhooks and SMS ---- */
 
-/* A critical alert or escalation, texted to the technician in their
- * words (pf: the event's facts, mf: the mail's). */
-static void text_technician(struct pvs_service *e, const struct pvs_ticket *t,
-                            const struct pvs_person *tech,
-                            struct pvs_payload_facts *pf,
-                            const struct mail_facts *mf, const char *kind,
-                            int64_t now) {
-    char ack[PVS_FACT_MAX], id[96], msgid[160];
-    char *text;
-    const char *lang = tech->language ? tech->language : "en";
-    char wb[7][96];
-    struct pvs_payload_words words = {
-        service_word(lang, "sms.urgent", NULL, 0, wb[0], sizeof(wb[0])),
-        service_word(lang, "sms.recovered", NULL, 0, wb[1], sizeof(wb[1])),
-        service_word(lang, "sms.escalation", NULL, 0, wb[2], sizeof(wb[2])),
-        service_word(lang, "sms.lost", NULL, 0, wb[3], sizeof(wb[3])),
-        service_word(lang, "sms.ticket", NULL, 0, wb[4], sizeof(wb[4])),
-        service_word(lang, "sms.ack", NULL, 0, wb[5], sizeof(wb[5])),
-        service_word(lang, "sms.problem", NULL, 0, wb[6], sizeof(wb[6]))};
+/* The words of a technician's SMS in their language (tech.txt). */
+struct sms_words {
+    struct pvs_payload_words w;
+    char buf[7][96];
+};
 
-    service_flow_ack_id(t, tech, id, sizeof(id));
-    service_flow_link_id(e, "ack", id, now, ack, sizeof(ack));
-    pf->ack_url = ack;
-    /* The technician's SMS is in their words, as their mail is. */
-    pf->title = service_fact_get(mf, "title");
-    pf->lost_text = service_fact_get(mf, "lost");
-    pf->words = &words;
-    text = pvs_payload_sms_text(pf);
-    pvs_snprintf(msgid, sizeof(msgid), "<pvs.%lld.sms.%s.%lld.%u@pvsentry>",
-                 (long long)t->id, kind, (long long)now, e->msg_seq++);
-    if (text)
-        service_queue_raw(e, t->id, "sms", "technician", kind, tech->phone,
-                          t->title, text, msgid, now, 0, NULL);
-    pvs_free(text);
+static void sms_words(const char *lang, struct sms_words *sw) {
+    static const char *const keys[] = {
+        "sms.urgent", "sms.recovered", "sms.ack",    "sms.escalation",
+        "sms.lost",   "sms.ticket",    "sms.problem"};
+
+    for (size_t i = 0; i < PVS_ARRAY_LEN(keys); i++)
+        service_word(lang ? lang : "en", keys[i], NULL, 0, sw->buf[i],
+                     sizeof(sw->buf[i]));
+    sw->w.urgent = sw->buf[0];
+    sw->w.recovered = sw->buf[1];
+    sw->w.ack = sw->buf[2];
+    sw->w.escalation = sw->buf[3];
+    sw->w.lost = sw->buf[4];
+    sw->w.ticket = sw->buf[5];
+    sw->w.problem = sw->buf[6];
 }
 
 void service_flow_integrations(struct pvs_service *e,
@@ -510,7 +497,26 @@ void service_flow_integrations(struct pvs_service *e,
     if (cfg->sms && tech && tech->phone && t->severity &&
         !strcmp(t->severity, "critical") &&
         (!strcmp(kind, "alert") || !strcmp(kind, "escalation"))) {
-        text_technician(e, t, tech, &pf, mf, kind, now);
+        char ack[PVS_FACT_MAX], id[96];
+        char *text;
+
+        struct sms_words words;
+
+        sms_words(tech->language, &words);
+        service_flow_ack_id(t, tech, id, sizeof(id));
+        service_flow_link_id(e, "ack", id, now, ack, sizeof(ack));
+        pf.ack_url = ack;
+        /* The technician's SMS is in their words, as their mail is. */
+        pf.title = service_fact_get(mf, "title");
+        pf.lost_text = service_fact_get(mf, "lost");
+        pf.words = &words.w;
+        text = pvs_payload_sms_text(&pf);
+        pvs_snprintf(msgid, sizeof(msgid), "<pvs.%lld.sms.%s.%lld.%u@pvsentry>",
+                     (long long)t->id, kind, (long long)now, e->msg_seq++);
+        if (text)
+            service_queue_raw(e, t->id, "sms", "technician", kind, tech->phone,
+                              t->title, text, msgid, now, 0, NULL);
+        pvs_free(text);
     }
     pvs_free(mf);
 }

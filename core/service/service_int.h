@@ -83,8 +83,8 @@ const char *service_word(const char *lang, const char *key,
 void service_fmt_lost(const char *lang, double so_far, double per_day,
                       char *buf, size_t size);
 /* The paragraph of KB article kb after mark ("**Bring.**"), or NULL. */
-const char *service_kb_part(const char *kb, const char *mark, char *buf,
-                            size_t size);
+const char *service_kb_part(const char *lang, const char *kb, const char *mark,
+                            char *buf, size_t size);
 const char *service_first_name(const char *name, char *buf, size_t size);
 /*
  * Queue a mail from template tmpl_name to person `to` (nothing when `to`

@@ -84,8 +84,9 @@ enum pvs_err pvs_store_open(const char *target, unsigned flags,
 
     rc = pvs_store_backend(target, &ops, &rest);
     if (rc) {
-        pvs_error("cannot open database '%.*s': this build has no backend "
-                  "for it",
+        /* Only the scheme: the rest of a URL may hold a password. */
+        pvs_error("cannot open the %.*s database: this pvsentry is built "
+                  "without that backend",
                   (int)strcspn(target, ":"), target);
         return rc;
     }
@@ -384,6 +385,11 @@ enum pvs_err pvs_store_check(struct pvs_store *st) {
 
 enum pvs_err pvs_store_backup(struct pvs_store *st, const char *dst_path,
                               int64_t *ret_pages, char *msg, size_t msgsize) {
+    if (!st->ops->backup)
+        pvs_snprintf(msg, msgsize,
+                     "the %s store has no backup of its own: use the "
+                     "database server's tools",
+                     st->ops->name);
     return READ(backup, dst_path, ret_pages, msg, msgsize);
 }
 
@@ -673,10 +679,10 @@ enum pvs_err pvs_store_web_token_owner(struct pvs_store *st, int64_t id,
     return READ(web_token_owner, id, ret_user);
 }
 
-enum pvs_err pvs_store_web_alerts_json(struct pvs_store *st,
-                                       const struct pvs_scope *scope,
-                                       struct pvs_buf *out) {
-    return READ(web_alerts_json, scope, out);
+enum pvs_err pvs_store_web_alerts(struct pvs_store *st,
+                                  const struct pvs_scope *scope,
+                                  pvs_store_alert_row_fn *fn, void *ud) {
+    return READ(web_alerts, scope, fn, ud);
 }
 
 enum pvs_err pvs_store_web_silences_json(struct pvs_store *st,
@@ -804,10 +810,15 @@ enum pvs_err pvs_store_web_erase_customer(struct pvs_store *st, const char *id,
     return WRITE(web_erase_customer, id, res);
 }
 
-enum pvs_err pvs_store_web_config_ini(struct pvs_store *st,
-                                      const struct pvs_config *cfg,
-                                      struct pvs_buf *out, size_t *ret_n) {
-    return READ(web_config_ini, cfg, out, ret_n);
+enum pvs_err pvs_store_web_entities_json(struct pvs_store *st,
+                                         const struct pvs_entity *e,
+                                         const char *id, struct pvs_buf *out) {
+    return READ(web_entities_json, e, id, out);
+}
+
+enum pvs_err pvs_store_entity_objs(struct pvs_store *st,
+                                   struct pvs_entity_objs *out) {
+    return READ(entity_objs, out);
 }
 
 enum pvs_err pvs_store_web_prune_personal(struct pvs_store *st,

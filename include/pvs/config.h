@@ -444,17 +444,19 @@ enum pvs_err pvs_cfg_parse_bool(const char *s, bool *ret, char *msg,
                                 size_t msgsize);
 
 /*
- * Append the sites, devices, customers and technicians created through the
- * API (rows of cfg's database with source 'api') to a freshly loaded cfg,
- * as if they were config sections: obj.file is the database path and
- * obj.line is 0 (see pvs_config_obj_from_store), references resolved and
- * indexes set. Objects whose id the config file defines already are
- * skipped (the file wins). Opens the database read-only; a database that
- * does not exist yet is not an error. Main thread, before the config is
- * shared.
+ * Like pvs_config_load_all, with the objects of objs (entity.h: those the
+ * API created, as the store reads them; may be NULL) loaded after the
+ * file's sections, through the same keys, checks and references. Each
+ * object's origin stands for file and its line is 0, so an error in one
+ * reads "ORIGIN: message" (the store names the database, the entity and
+ * the id). An object whose id the file defines for its section is left
+ * out (the file wins). Caller frees.
  */
-enum pvs_err pvs_config_merge_store(struct pvs_config *cfg);
-/* Whether obj came from the database (pvs_config_merge_store). */
+struct pvs_entity_objs;
+struct pvs_config *pvs_config_load_objs(const char *path,
+                                        const struct pvs_entity_objs *objs,
+                                        struct pvs_cfg_errors *errs);
+/* Whether obj came from the database (pvs_config_load_objs). */
 bool pvs_config_obj_from_store(const struct pvs_cfg_obj *obj);
 
 /*

@@ -117,9 +117,14 @@ bool pvs_mqtt_learner_guess(struct pvs_mqtt_learner *ln, const char *topic,
 bool pvs_mqtt_learner_belongs(struct pvs_mqtt_learner *ln, const char *preset,
                               const char *prefix, const char *topic);
 
+/*
+ * A config as `pvsentry run` would run it (the file and the API's
+ * objects), or NULL with the errors printed; the caller frees it.
+ */
+typedef struct pvs_config *pvs_mqtt_learn_load_fn(const char *path);
 /* pvsentry mqtt-learn -c FILE [--seconds N] [--topic FILTER] [--site ID]
- * (collector/mqtt_learn.c) */
-int pvs_mqtt_learn_main(int argc, char **argv);
+ * (collector/mqtt_learn.c); load reads FILE */
+int pvs_mqtt_learn_main(int argc, char **argv, pvs_mqtt_learn_load_fn *load);
 
 /* ---- the client (collector/mqtt.c) ---- */
 

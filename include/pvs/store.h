@@ -263,10 +263,13 @@ enum pvs_err pvs_store_count(struct pvs_store *st, const char *table,
 enum pvs_err pvs_store_ids(struct pvs_store *st, const char *kind, size_t limit,
                            struct pvs_buf *out);
 
-/* PRAGMA integrity_check == ok. */
+/* The backend finds its data intact (SQLite: integrity_check is ok). */
 enum pvs_err pvs_store_check(struct pvs_store *st);
 
 /*
+ * Backup and check are backend operations: a backend without them answers
+ * PVS_ERR_UNSUPPORTED (and backup says so in msg).
+ *
  * Copy the store to dst_path while it may be in use (SQLite online backup
  * through st, which may be read-only): a consistent snapshot of the last
  * commit, checked, written to a temporary file and renamed over dst_path.

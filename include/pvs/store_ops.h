@@ -37,11 +37,23 @@
  *   callback are valid during the call only.
  * - A NULL member is the default: PVS_ERR_UNSUPPORTED (backup and
  *   integrity check have no meaning for every backend).
+ *
+ * Exits. STYLE asks every fallible function to leave through one out:
+ * label. The backends' operations are the written exception: most run a
+ * single statement (prepare, bind, step, finalize) and return early only
+ * where they hold nothing (the prepare failed) or right after the
+ * statement is finalized; an operation that holds more than one thing at
+ * a time (a statement and a buffer, a statement and a transaction) leaves
+ * through out:. A goto whose only cleanup is one finalize adds lines and
+ * no safety; what the single exit protects (out-parameters written only
+ * on success, one log line per failure, nothing leaked) is what the
+ * conformance suite and the sanitizer runs check on every backend.
  */
 #ifndef PVS_STORE_OPS_H
 #define PVS_STORE_OPS_H
 
 #include "pvs/store.h"
+#include "pvs/store_entity.h"
 #include "pvs/store_flow.h"
 #include "pvs/store_web.h"
 
@@ -250,9 +262,9 @@ struct pvs_store_ops {
                                     struct pvs_buf *out);
     enum pvs_err (*web_token_owner)(struct pvs_store_be *st, int64_t id,
                                     int64_t *ret_user);
-    enum pvs_err (*web_alerts_json)(struct pvs_store_be *st,
-                                    const struct pvs_scope *scope,
-                                    struct pvs_buf *out);
+    enum pvs_err (*web_alerts)(struct pvs_store_be *st,
+                               const struct pvs_scope *scope,
+                               pvs_store_alert_row_fn *fn, void *ud);
     enum pvs_err (*web_silences_json)(struct pvs_store_be *st,
                                       const struct pvs_scope *scope,
                                       struct pvs_buf *out);
@@ -276,9 +288,12 @@ struct pvs_store_ops {
                                     struct pvs_buf *out);
     enum pvs_err (*web_exists)(struct pvs_store_be *st,
                                const struct pvs_entity *e, const char *id);
-    enum pvs_err (*web_config_ini)(struct pvs_store_be *st,
-                                   const struct pvs_config *cfg,
-                                   struct pvs_buf *out, size_t *ret_n);
+    enum pvs_err (*web_entities_json)(struct pvs_store_be *st,
+                                      const struct pvs_entity *e,
+                                      const char *id, struct pvs_buf *out);
+    /* ---- store_entity.h: the API's objects for the running config ---- */
+    enum pvs_err (*entity_objs)(struct pvs_store_be *st,
+                                struct pvs_entity_objs *out);
     /* ---- store_web.h: the HTTP API: writes ---- */
     enum pvs_err (*web_put)(struct pvs_store_be *st, const struct pvs_entity *e,
                             const char *id, const cJSON *obj, bool create,

@@ -22,6 +22,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <cjson/cJSON.h>
+#include "pvs/entity.h"
 #include "pvs/store.h"
 #include "pvs/util.h"
 
@@ -118,6 +119,14 @@ enum pvs_err pvs_store_web_people_json(struct pvs_store *st, const char *role,
                                        struct pvs_buf *out);
 enum pvs_err pvs_store_web_person_json(struct pvs_store *st, const char *role,
                                        const char *id, struct pvs_buf *out);
+/*
+ * Entity e's rows as the API serves them (its field table's members,
+ * source and created_by): every row as a JSON array, or with id the one
+ * row as an object (PVS_ERR_NOTFOUND when there is none).
+ */
+enum pvs_err pvs_store_web_entities_json(struct pvs_store *st,
+                                         const struct pvs_entity *e,
+                                         const char *id, struct pvs_buf *out);
 /* Users and API tokens (never the hashes); user_id 0 = every user. */
 enum pvs_err pvs_store_web_users_json(struct pvs_store *st,
                                       struct pvs_buf *out);
@@ -126,10 +135,28 @@ enum pvs_err pvs_store_web_tokens_json(struct pvs_store *st, int64_t user_id,
 /* The owner (user id) of token id, or PVS_ERR_NOTFOUND. */
 enum pvs_err pvs_store_web_token_owner(struct pvs_store *st, int64_t id,
                                        int64_t *ret_user);
-/* Alerts whose latest transition is firing, inside the scope. */
-enum pvs_err pvs_store_web_alerts_json(struct pvs_store *st,
-                                       const struct pvs_scope *scope,
-                                       struct pvs_buf *out);
+/*
+ * An alert whose latest transition is firing, as pvs_store_web_alerts
+ * reports it: strings valid during the call (NULL when not recorded),
+ * numbers NAN when not recorded.
+ */
+struct pvs_alert_row {
+    int64_t id;
+    const char *fingerprint, *rule, *family, *site, *device, *subject;
+    const char *severity;
+    int64_t started_ms, ts_ms;
+    double measured, expected, lost_kwh, lost_kwh_per_day;
+    const char *evidence, *explanation, *kb;
+    bool silenced;
+};
+typedef void pvs_store_alert_row_fn(void *ud, const struct pvs_alert_row *a);
+/*
+ * Call fn for each alert whose latest transition is firing, inside the
+ * scope, newest first (at most 1000). web/ turns them into the API's JSON.
+ */
+enum pvs_err pvs_store_web_alerts(struct pvs_store *st,
+                                  const struct pvs_scope *scope,
+                                  pvs_store_alert_row_fn *fn, void *ud);
 /* Silences created through the API on sites inside the scope. */
 enum pvs_err pvs_store_web_silences_json(struct pvs_store *st,
                                          const struct pvs_scope *scope,
@@ -172,37 +199,9 @@ enum pvs_err pvs_store_web_export_json(struct pvs_store *st, const char *id,
 
 /* ---- entities written through the API ---- */
 
-enum pvs_field_type { PVS_F_TEXT, PVS_F_REAL, PVS_F_INT, PVS_F_ENUM };
-
-struct pvs_field {
-    const char *name; /* JSON member and column */
-    enum pvs_field_type type;
-    bool required;              /* on create */
-    double min, max;            /* numbers; text: max length */
-    const char *const *choices; /* PVS_F_ENUM */
-    const char *ref;            /* must name an existing row of this entity */
-};
-
-struct pvs_entity {
-    const char *name;  /* "site", "device", "customer", "technician" */
-    const char *table; /* sites, devices, people */
-    const char *role;  /* people.role, or NULL */
-    const struct pvs_field *fields; /* NULL-terminated by name */
-};
-
-/* The entity called name, or NULL. */
+/* The entity called name that the API creates (entity.h), or NULL. */
 const struct pvs_entity *pvs_store_web_entity(const char *name);
 
-/*
- * Check obj (a JSON object) against e: types, ranges, lengths, no unknown
- * members, required members when create. On failure returns
- * PVS_ERR_INVAL and writes the member at fault to field and a message to
- * msg. Pure; any thread.
- */
-enum pvs_err pvs_store_web_validate(const struct pvs_entity *e,
-                                    const cJSON *obj, bool create, char *field,
-                                    size_t fieldsize, char *msg,
-                                    size_t msgsize);
 /* PVS_OK when entity e has a row id (read-only handles too). */
 enum pvs_err pvs_store_web_exists(struct pvs_store *st,
                                   const struct pvs_entity *e, const char *id);
@@ -282,15 +281,6 @@ pvs_store_web_silence_delete(struct pvs_store *st, int64_t id,
 enum pvs_err
 pvs_store_web_erase_customer(struct pvs_store *st, const char *id,
                              struct pvs_web_result *res) PVS_MUST_CHECK;
-/*
- * The API's own sites, devices, people and silences as config sections
- * (INI text appended to out), leaving out every id cfg defines already;
- * a device with an endpoint_url gets an [endpoint "api-DEVICE"]. *ret_n:
- * how many sections. For pvs_config_merge_store.
- */
-enum pvs_err pvs_store_web_config_ini(struct pvs_store *st,
-                                      const struct pvs_config *cfg,
-                                      struct pvs_buf *out, size_t *ret_n);
 /*
  * Retention of personal data: the text of customer notices created before
  * before_ms and the comments of surveys answered before it are replaced;

@@ -40,8 +40,8 @@ Figures (docs/benchmarks.md explains the method):
                 rounds' ratios, which the shared machine's load moves
                 least. Target: ratio >= 0.80.
 
-Other engineers' scripts (bench_modbus.py, bench_rules.py) run first when
-present. Every script merges its entry into build/bench/results.json; this
+Other engineers' scripts (bench_modbus.py, bench_rules.py, bench_pg.py)
+run first when present. Every script merges its entry into build/bench/results.json; this
 one adds {"bench": [...]} and prints one table of everything.
 
 Never fails on numbers: a figure below its target is printed as "below".
@@ -66,7 +66,7 @@ import harness  # noqa: E402
 CC = os.environ.get("CC", "cc")
 CFLAGS = ["-O2", "-g", "-std=c11", "-D_POSIX_C_SOURCE=200809L",
           "-D_DEFAULT_SOURCE", "-Wall", "-Wextra"]
-OTHER_SCRIPTS = ("bench_modbus.py", "bench_rules.py")
+OTHER_SCRIPTS = ("bench_modbus.py", "bench_rules.py", "bench_pg.py")
 TICK = os.sysconf("SC_CLK_TCK")
 PAGE = os.sysconf("SC_PAGE_SIZE")
 
@@ -137,6 +137,8 @@ def db_rows(db):
     instant). max(rowid) reads one page where count(*) would read them
     all, every 50 ms, on the cores being measured."""
     try:
+        if harness.pg.is_pg(db):
+            return harness.db_scalar(db, "SELECT count(*) FROM readings") or 0
         return harness.db_scalar(db, "SELECT max(rowid) FROM readings") or 0
     except Exception:
         return 0
@@ -203,7 +205,7 @@ def daemon_stats(pv):
 
 # ---- MQTT ingest ----------------------------------------------------------
 
-def bench_mqtt(h, build, mq, qos, n, sites, devs, perf=None):
+def bench_mqtt(h, build, mq, qos, n, sites, devs, perf=None, db=None):
     broker = Broker(h)
     topic = "pvsentry/#"
     ts0 = int(time.time()) - (n // devs + 1) * 60
@@ -223,7 +225,7 @@ def bench_mqtt(h, build, mq, qos, n, sites, devs, perf=None):
     names = [[] for _ in range(sites)]
     for d in range(devs):
         names[d % sites].append("d%d" % d)
-    db = h.path("ingest-q%d.db" % qos)
+    db = db or h.path("ingest-q%d.db" % qos)
     cfg = fleet_config(h.path("ingest-q%d.conf" % qos), db, broker.port,
                        sites, names, qos, "bench-pvsentry-%d" % qos)
     pv = h.pvsentry(cfg, name="pvsentry-q%d" % qos)

@@ -281,6 +281,46 @@ def test_customer_page_shows_messages_as_read(env, browser):
     b.shot("customer-messages-phone")
 
 
+def test_customer_page_in_their_language(env, browser):
+    """Claire Martin reads French: her page, its menu, her production and
+    her messages are in French, and no English label is left on it."""
+    nantes = env.tickets["nantes-01"]["id"]
+    mail_to(env, "claire.martin@home.example",
+            lambda m: m["X-Pvsentry-Kind"] == "notice" and
+            m["X-Pvsentry-Ticket"] == str(nantes))
+    # The words the page asks for: hers in French, staff's in English.
+    r = requests.get(env.base + "/api/v1/words", timeout=10, headers={
+        "Authorization": "Bearer " + env.tokens["martin"]})
+    assert r.status_code == 200, r.text
+    assert r.json()["lang"] == "fr"
+    assert r.json()["words"]["dash.title"] == "Mon installation"
+    r = requests.get(env.base + "/api/v1/words", timeout=10, headers={
+        "Authorization": "Bearer " + env.tokens["alice"]})
+    assert r.json()["lang"] == "en"
+    b = browser
+    b.login("martin")
+    b.wait_text("Mon installation", css="main h1", timeout=30)
+    b.wait_text("Messages que nous vous avons envoyés", timeout=30)
+    b.find("#notices li", timeout=30)
+    b.wait_text("kWh", css="#energy", timeout=30)
+    page = b._text("main")
+    nav = b._text("#nav")
+    assert "Mon installation" in nav and "Se déconnecter" in nav, nav
+    assert "Les heures sont à l'heure locale de votre installation" in page
+    assert "Jour" in page and "Semaine" in page, page
+    assert b.d.execute_script("return document.documentElement.lang") == "fr"
+    english = ("My installation", "Messages we sent you", "Times are",
+               "Everything is working", "Write to us", "Send message",
+               "It works again", "Tell us what you see", "None so far",
+               "Per device", "Produced", "Expected", "Earlier", "Later",
+               "Day", "Week", "Month", "Year", "No data yet",
+               "How did we do", "Log out", "produced,", "kWh expected",
+               " time (UTC", "Inverter ")
+    for words in english:
+        assert words not in page and words not in nav, (words, page)
+    b.shot("customer-status-fr")
+
+
 def test_visit_typed_in_site_time_from_denver(env, browser):
     lyon = env.tickets["lyon-01"]["id"]
     b = browser

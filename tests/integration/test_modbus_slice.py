@@ -151,3 +151,30 @@ def test_modbus_device_offline_and_back(h, pvsentry_bin, pvsim_bin):
                "50 simulated minutes")
     assert len(pv.log_lines(r"is offline after")) == 1
     assert len(pv.log_lines(r"is back online")) == 1
+
+
+def test_stalled_daemon_blames_no_device(h, pvsentry_bin, pvsim_bin):
+    """pvsentry does not run for half an hour of simulated time (stopped,
+    as a starved CPU would leave it): the hole in the data is its own, so
+    no communication or data-quality alert and no ticket come of it."""
+    import signal
+
+    port = mf.free_port()
+    sink = harness.SmtpSink(h)
+    sink.start()
+    cfg = h.write_config(CONFIG, smtp_port=sink.port, modbus_port=port,
+                         tech_email=TECH_EMAIL, cust_email=CUST_EMAIL,
+                         site=SITE, dev=DEV)
+    start_sim(h, port, [])
+    pv = h.start_pvsentry(cfg)
+    # Past the start-up grace, with data flowing.
+    h.clock.wait_for(h.clock.start_ms + 20 * 60000)
+    pv.proc.send_signal(signal.SIGSTOP)
+    try:
+        h.clock.wait_for(h.clock.now() + 40 * 60000)
+    finally:
+        pv.proc.send_signal(signal.SIGCONT)
+    pv.wait_log(r"did not run for|runs \d+ ms behind time", 15)
+    h.clock.wait_for(h.clock.now() + 40 * 60000)
+    assert not pv.log_lines(r"alert firing")
+    assert pv.tickets() == []

@@ -7,11 +7,15 @@ the scenarios share with SQLite.
              was committed
   readers    one query, `?` placeholders, the same rows from SQLite and
              from PostgreSQL
+  contract   the store conformance suite, unchanged, on PostgreSQL
 """
 import os
+import re
 import sqlite3
+import subprocess
 
 import psycopg2
+import pytest
 
 import harness
 import pg
@@ -49,3 +53,25 @@ def test_one_reader_for_both_backends(h, pg_db):
                                 "AND id = ?", (1,)) == [("50%",)]
         assert harness.db_scalar(db, "SELECT COUNT(*) FROM t") == 2
     assert pg.is_pg(pg_db) and not pg.is_pg(path)
+
+
+# The HTTP API's objects, silences and dashboard queries: not in the
+# PostgreSQL backend yet (docs/scale-out.md says so).
+NOT_YET_ON_PG = {"api_objects_neutral_errors", "silences_and_erasure",
+                 "reads_answer_json"}
+
+
+def test_conformance_suite_on_postgresql(build, pg_db):
+    """The store conformance suite (tests/unit), unchanged, with
+    PostgreSQL as the store: every test passes but those of the HTTP
+    API's operations the backend does not have yet."""
+    exe = os.path.join(build, "tests", "test_store_conformance")
+    if not os.access(exe, os.X_OK):
+        pytest.fail("%s not built (make unit-bins)" % exe, pytrace=False)
+    r = subprocess.run([exe], env=dict(os.environ, PVS_TEST_DATABASE=pg_db),
+                       capture_output=True, text=True, timeout=300)
+    out = r.stdout + r.stderr
+    passed = set(re.findall(r"^\[       OK \] (\w+)$", out, re.M))
+    failed = set(re.findall(r"^\[  FAILED  \] (\w+)$", out, re.M))
+    assert len(passed) >= 15, out[-6000:]
+    assert failed <= NOT_YET_ON_PG, out[-6000:]

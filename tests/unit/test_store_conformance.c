@@ -10,6 +10,7 @@
  * SQLite file per test. Nothing here reads the database behind the
  * store's back.
  */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -161,6 +162,38 @@ static void database_setting_picks_the_backend(void **state) {
     assert_non_null(pvs_store_errmsg(st));
     pvs_store_close(st);
     pvs_store_close(NULL);
+}
+
+/* The database value a config file gives, as the store will see it. */
+static void config_database(const char *value, char *out, size_t size) {
+    struct pvs_config *c = NULL;
+    struct pvs_cfg_errors errs;
+    char cpath[160];
+    FILE *f;
+
+    pvs_snprintf(cpath, sizeof(cpath), "%s/db.conf", dir);
+    f = fopen(cpath, "w");
+    fprintf(f, "[global]\ndatabase = %s\n", value);
+    fclose(f);
+    memset(&errs, 0, sizeof(errs));
+    assert_int_equal(pvs_config_load(cpath, &c, &errs), PVS_OK);
+    pvs_strlcpy(out, c->global.database, size);
+    pvs_config_free(c);
+}
+
+static void database_setting_in_the_config(void **state) {
+    char got[256], want[256];
+
+    (void)state;
+    /* sqlite:PATH and a plain path: relative to the config file */
+    config_database("sqlite:sub.db", got, sizeof(got));
+    pvs_snprintf(want, sizeof(want), "%s/sub.db", dir);
+    assert_string_equal(got, want);
+    config_database("sub.db", got, sizeof(got));
+    assert_string_equal(got, want);
+    /* a server URL is kept whole */
+    config_database("postgresql://pvs@127.0.0.1:5432/pvs", got, sizeof(got));
+    assert_string_equal(got, "postgresql://pvs@127.0.0.1:5432/pvs");
 }
 
 /* ---- batches ---- */
@@ -435,8 +468,30 @@ static void count_firing(void *ud, const struct pvs_alert_event *ev) {
         ((const char **)ud)[1] = "seen";
 }
 
+/* The typed row of the alert named by want[0]; want[1] set when seen. */
+static void alert_row_check(void *ud, const struct pvs_alert_row *a) {
+    const char **want = ud;
+
+    assert_true(a->id > 0);
+    assert_non_null(a->fingerprint);
+    if (strcmp(a->fingerprint, want[0]))
+        return;
+    assert_string_equal(a->family, "fault_code");
+    assert_string_equal(a->site, "s1");
+    assert_string_equal(a->device, "inv1");
+    assert_string_equal(a->severity, "critical");
+    assert_int_equal(a->started_ms, 1);
+    assert_true(a->lost_kwh_per_day > 3.9 && a->lost_kwh_per_day < 4.1);
+    assert_true(isnan(a->measured)); /* not recorded */
+    assert_true(a->expected > 2.4 && a->expected < 2.6);
+    assert_false(a->silenced);
+    want[1] = "seen";
+}
+
 static void alerts_and_restore(void **state) {
     struct pvs_store *st = open_rw();
+    struct pvs_scope all = {PVS_SCOPE_ALL, NULL};
+    struct pvs_scope nobody = {PVS_SCOPE_CUSTOMER, "nobody-here"};
     struct pvs_alert_event ev;
     const char *look[2];
     bool firing = false;
@@ -458,6 +513,8 @@ static void alerts_and_restore(void **state) {
     ev.started_ms = 1;
     ev.ts_ms = 2;
     ev.lost_kwh_per_day = 4.0;
+    ev.measured = NAN;
+    ev.expected = 2.5;
     assert_int_equal(pvs_store_add_alert(st, &ev), PVS_OK);
     assert_int_equal(
         pvs_store_alert_latest(st, ev.fingerprint, &firing, &per_day), PVS_OK);
@@ -468,11 +525,22 @@ static void alerts_and_restore(void **state) {
     assert_int_equal(pvs_store_firing_alerts(st, cfg, count_firing, look),
                      PVS_OK);
     assert_non_null(look[1]);
+    look[1] = NULL;
+    assert_int_equal(pvs_store_web_alerts(st, &all, alert_row_check, look),
+                     PVS_OK);
+    assert_non_null(look[1]);
+    look[1] = NULL;
+    assert_int_equal(pvs_store_web_alerts(st, &nobody, alert_row_check, look),
+                     PVS_OK);
+    assert_null(look[1]);
     ev.state = PVS_ALERT_RESOLVED;
     ev.ts_ms = 3;
     assert_int_equal(pvs_store_add_alert(st, &ev), PVS_OK);
     look[1] = NULL;
     assert_int_equal(pvs_store_firing_alerts(st, cfg, count_firing, look),
+                     PVS_OK);
+    assert_null(look[1]);
+    assert_int_equal(pvs_store_web_alerts(st, &all, alert_row_check, look),
                      PVS_OK);
     assert_null(look[1]);
     assert_int_equal(
@@ -916,7 +984,6 @@ static void reads_of_people_and_reports(void **state) {
     char fp[96], actor[32];
     double kwh[3];
     int64_t id, n = 0, at = 0;
-    size_t nsec = 0;
 
     (void)state;
     id = new_ticket(st, "open", fp, sizeof(fp));
@@ -934,8 +1001,6 @@ static void reads_of_people_and_reports(void **state) {
     json_ok(&out);
     assert_int_equal(pvs_store_web_token_owner(ro, 987654321, &n),
                      PVS_ERR_NOTFOUND);
-    assert_int_equal(pvs_store_web_alerts_json(ro, &staff, &out), PVS_OK);
-    json_ok(&out);
     assert_int_equal(pvs_store_web_silences_json(ro, &staff, &out), PVS_OK);
     json_ok(&out);
     assert_int_equal(pvs_store_web_series_json(ro, "s1", "ac_power_w", 0,
@@ -953,7 +1018,16 @@ static void reads_of_people_and_reports(void **state) {
     json_ok(&out);
     assert_int_equal(pvs_store_report_json(ro, 0, &out), PVS_OK);
     json_ok(&out);
-    assert_int_equal(pvs_store_web_config_ini(ro, cfg, &out, &nsec), PVS_OK);
+    {
+        struct pvs_entity_objs objs;
+        memset(&objs, 0, sizeof(objs));
+        assert_int_equal(pvs_store_entity_objs(ro, &objs), PVS_OK);
+        pvs_entity_objs_release(&objs);
+    }
+    assert_int_equal(pvs_store_web_entities_json(
+                         ro, pvs_store_web_entity("site"), NULL, &out),
+                     PVS_OK);
+    json_ok(&out);
     pvs_buf_reset(&out);
     assert_int_equal(pvs_store_ids(ro, "sites", 0, &out), PVS_OK);
     assert_non_null(strstr(out.data, "s1\n"));
@@ -995,6 +1069,8 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(database_setting_picks_the_backend,
                                         setup, teardown),
+        cmocka_unit_test_setup_teardown(database_setting_in_the_config, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(batch_commits_or_rolls_back_whole,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(failed_write_fails_the_batch, setup,

@@ -212,7 +212,7 @@ static void test_every_template_in_every_language(void **state) {
         name[strlen(name) - 4] = '\0'; /* .txt */
         if (!strcmp(name, "words") || !strcmp(name, "tech") ||
             !strcmp(name, "pages") || !strncmp(name, "evidence", 8) ||
-            !strncmp(name, "why", 3))
+            !strncmp(name, "why", 3) || !strcmp(name, "dashboard"))
             continue;
         count++;
         names_of(f->data, &en);
@@ -270,8 +270,8 @@ static void test_every_template_in_every_language(void **state) {
  * the same variables. */
 static void test_every_phrase_in_every_language(void **state) {
     static const char *const files[] = {
-        "words",           "tech", "pages",     "evidence",
-        "evidence_trends", "why",  "why_trends"};
+        "words",           "tech", "pages",      "evidence",
+        "evidence_trends", "why",  "why_trends", "dashboard"};
 
     (void)state;
     for (size_t fi = 0; fi < PVS_ARRAY_LEN(files); fi++) {
@@ -348,6 +348,47 @@ static void test_every_customer_step_in_every_language(void **state) {
     assert_true(articles >= 5);
 }
 
+/* Every step a technician reads (check, bring, fix) is written in every
+ * language, in rules/kb/<lang>/, without English left in it. */
+static void test_every_technician_step_in_every_language(void **state) {
+    static const char *const marks[] = {"**Confirm on site.**", "**Bring.**",
+                                        "**Typical fix.**"};
+    size_t steps = 0;
+
+    (void)state;
+    for (const struct pvs_embedded *f = pvs_embedded_files; f->path; f++) {
+        const char *id = f->path + 9;
+        if (strncmp(f->path, "rules/kb/", 9) || strchr(id, '/'))
+            continue;
+        for (size_t m = 0; m < PVS_ARRAY_LEN(marks); m++) {
+            if (!strstr(f->data, marks[m]))
+                continue;
+            steps++;
+            for (size_t l = 0; pvs_template_languages[l]; l++) {
+                char path[128];
+                const char *t, *p;
+
+                if (!strcmp(pvs_template_languages[l], "en"))
+                    continue;
+                pvs_snprintf(path, sizeof(path), "rules/kb/%s/%s",
+                             pvs_template_languages[l], id);
+                t = pvs_embed_get(path, NULL);
+                p = t ? strstr(t, marks[m]) : NULL;
+                if (!p)
+                    fprintf(stderr, "%s lacks %s\n", path, marks[m]);
+                assert_non_null(p);
+                p += strlen(marks[m]);
+                if (english_in(p))
+                    fprintf(stderr, "%s %s has English\n", path, marks[m]);
+                assert_null(english_in(p));
+                /* Not the English paragraph copied. */
+                assert_null(strstr(f->data, p));
+            }
+        }
+    }
+    assert_true(steps >= 75);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_variables_and_sections),
@@ -357,6 +398,7 @@ int main(void) {
         cmocka_unit_test(test_every_template_in_every_language),
         cmocka_unit_test(test_every_phrase_in_every_language),
         cmocka_unit_test(test_every_customer_step_in_every_language),
+        cmocka_unit_test(test_every_technician_step_in_every_language),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include "pvs/config.h"
+#include "pvs/running.h"
 #include "pvs/store.h"
 #include "pvs/store_web.h"
 
@@ -70,8 +71,8 @@ static enum pvs_err put(const char *entity, const char *id, const char *json,
     enum pvs_err rc;
 
     assert_non_null(j);
-    rc = pvs_store_web_validate(e, j, create, field, sizeof(field), msg,
-                                sizeof(msg));
+    rc = pvs_entity_validate_json(e, j, create, field, sizeof(field), msg,
+                                  sizeof(msg));
     if (!rc)
         rc = pvs_store_web_put(st, e, id, j, create, "user:bob", owner, 1000,
                                res);
@@ -104,9 +105,9 @@ static void validation_names_the_field(void **state) {
     for (size_t i = 0; i < PVS_ARRAY_LEN(bad); i++) {
         cJSON *j = cJSON_Parse(bad[i].json);
         assert_non_null(j);
-        assert_int_equal(pvs_store_web_validate(e, j, true, field,
-                                                sizeof(field), msg,
-                                                sizeof(msg)),
+        assert_int_equal(pvs_entity_validate_json(e, j, true, field,
+                                                  sizeof(field), msg,
+                                                  sizeof(msg)),
                          PVS_ERR_INVAL);
         assert_string_equal(field, bad[i].field);
         cJSON_Delete(j);
@@ -191,19 +192,20 @@ static void merge_makes_api_devices_config(void **state) {
     struct pvs_cfg_errors errs;
     struct pvs_config *c2;
     size_t nsites;
+    char origin[200];
 
     (void)state;
     memset(&errs, 0, sizeof(errs));
-    assert_int_equal(pvs_config_load(cpath, &c2, &errs), PVS_OK);
-    nsites = c2->nsites;
-    assert_int_equal(pvs_config_merge_store(c2), PVS_OK);
+    nsites = cfg->nsites;
+    assert_int_equal(pvs_running_load(cpath, st, 0, &c2, &errs), PVS_OK);
     assert_int_equal(c2->nsites, nsites + 1);
     assert_string_equal(c2->path, cpath);
     s = pvs_config_site(c2, "s2");
     assert_non_null(s);
     assert_true(pvs_config_obj_from_store(&s->obj));
     assert_false(pvs_config_obj_from_store(&c2->sites[0]->obj));
-    assert_string_equal(s->obj.file, dbpath);
+    pvs_snprintf(origin, sizeof(origin), "%s: site 's2'", dbpath);
+    assert_string_equal(s->obj.file, origin);
     assert_string_equal(s->name, "Paris 2");
     assert_string_equal(s->timezone, "Europe/Paris");
     assert_non_null(s->customer);

@@ -47,12 +47,26 @@ function viewerZone() {
 
 function zoneOf(zone) { return zone || pageZone || viewerZone(); }
 
+/* The reader's words: a customer reads their pages in their language
+ * (GET /words, the "dash." phrases of notifier/templates/<lang>/),
+ * staff in English. english is the phrase when there is no other;
+ * {{name}} takes vars.name, {{#name}}...{{/name}} shows when it is set. */
+let words = {};
+let locale;
+
+function T(key, english, vars) {
+  const v = vars || {};
+  return (words["dash." + key] || english)
+    .replace(/{{#(\w+)}}([\s\S]*?){{\/\1}}/g, (m, k, inner) => (v[k] ? inner : ""))
+    .replace(/{{(\w+)}}/g, (m, k) => (v[k] === undefined || v[k] === null ? "" : String(v[k])));
+}
+
 function fmt(ms, opts, zone) {
   try {
-    return new Intl.DateTimeFormat(undefined, Object.assign({ timeZone: zoneOf(zone) }, opts))
+    return new Intl.DateTimeFormat(locale, Object.assign({ timeZone: zoneOf(zone) }, opts))
       .format(new Date(ms));
   } catch (e) {
-    return new Intl.DateTimeFormat(undefined, Object.assign({ timeZone: "UTC" }, opts))
+    return new Intl.DateTimeFormat(locale, Object.assign({ timeZone: "UTC" }, opts))
       .format(new Date(ms));
   }
 }
@@ -88,12 +102,13 @@ function zoneNote(zone, at) {
   const a = Math.abs(off);
   const utc = "UTC" + (off < 0 ? "−" : "+") + String(Math.floor(a / 60)).padStart(2, "0") +
     ":" + String(a % 60).padStart(2, "0");
-  return zone + " time (" + utc + ")";
+  return T("zone_time", "{{zone}} time ({{utc}})", { zone, utc });
 }
 
 /* at: an instant the page is about, for the offset (summer or winter). */
 function zoneLine(zone, whose, at) {
-  return h("p", { class: "muted zone", id: "zone-note" }, "Times are " + whose + ": " + zoneNote(zone, at));
+  return h("p", { class: "muted zone", id: "zone-note" },
+    T("times_are", "Times are {{whose}}: {{zone}}", { whose, zone: zoneNote(zone, at) }));
 }
 
 function num(v, digits) {
@@ -257,6 +272,7 @@ function loginPage(note) {
       await api("POST", "/login", {
         username: form.username.value, password: form.password.value });
       me = await api("GET", "/me");
+      await loadWords();
       setNav();
       location.hash = me.role === "customer" ? "#/status" : "#/";
       route();
@@ -274,6 +290,9 @@ function loginPage(note) {
 function setNav() {
   const nav = document.getElementById("nav");
   nav.hidden = !me;
+  /* A customer's own words for the menu. */
+  nav.querySelector("a[href='#/status']").textContent = T("nav.status", "My installation");
+  document.getElementById("logout").textContent = T("nav.logout", "Log out");
   for (const a of nav.querySelectorAll("a")) {
     a.hidden = !me || !a.dataset.roles.split(" ").includes(me.role);
     a.toggleAttribute("aria-current", false);
@@ -337,13 +356,16 @@ function bucketLabel(ms, res, zone, long) {
 function periodTitle(e) {
   const z = e.timezone;
   if (e.period === "day") return fmt(e.from_ms, { weekday: "long", day: "numeric", month: "long", year: "numeric" }, z);
-  if (e.period === "week") return "Week of " + fmt(e.from_ms, { day: "numeric", month: "long", year: "numeric" }, z);
+  if (e.period === "week") {
+    return T("week_of", "Week of {{date}}", { date: fmt(e.from_ms, { day: "numeric", month: "long", year: "numeric" }, z) });
+  }
   if (e.period === "month") return fmt(e.from_ms, { month: "long", year: "numeric" }, z);
   return fmt(e.from_ms, { year: "numeric" }, z);
 }
 
-const sourceWords = { sensor: "from the irradiance sensor", clear_sky: "clear sky (no sensor)",
+const sourceEnglish = { sensor: "from the irradiance sensor", clear_sky: "clear sky (no sensor)",
   mixed: "sensor when it reported, clear sky otherwise" };
+const sourceWords = new Proxy(sourceEnglish, { get: (o, k) => (o[k] ? T("source." + k, o[k]) : undefined) });
 
 function energyChart(canvas, e) {
   if (!window.Chart) return;
@@ -360,13 +382,13 @@ function energyChart(canvas, e) {
   charts.push(new window.Chart(canvas, {
     type: "bar",
     data: { datasets: [
-      { label: "produced (kWh)", data: act.map((y, i) => ({ x: mid(i), y })),
+      { label: T("chart.produced", "produced (kWh)"), data: act.map((y, i) => ({ x: mid(i), y })),
         backgroundColor: e.buckets.map((b, i) => (b <= e.now_ms && e.now_ms < ends[i] ? "#f08c00" : "#0b6bcb")),
         barPercentage: 0.9, categoryPercentage: 1, order: 2 },
-      { type: "line", label: "expected (kWh)", data: exp.map((y, i) => ({ x: mid(i), y })),
+      { type: "line", label: T("chart.expected", "expected (kWh)"), data: exp.map((y, i) => ({ x: mid(i), y })),
         borderColor: "#5f6b7a", borderDash: [6, 4], pointRadius: 2, borderWidth: 2,
         spanGaps: false, order: 1 },
-      { type: "line", label: "clear sky, upper bound (kWh)",
+      { type: "line", label: T("chart.clear", "clear sky, upper bound (kWh)"),
         data: (e.clear_sky_kwh || []).map((y, i) => ({ x: mid(i), y })),
         borderColor: "#f5b400", backgroundColor: "rgba(245, 180, 0, 0.12)", fill: true,
         pointRadius: 0, borderWidth: 1, order: 3 },
@@ -406,27 +428,30 @@ async function energySection(id, zone, state, deviceName) {
     const tabs = h("div", { class: "tabs", role: "tablist" }, periods.map(([p, label]) =>
       h("button", { type: "button", role: "tab", class: p === period ? "tab on" : "tab secondary",
         "aria-selected": p === period ? "true" : "false", id: "period-" + p,
-        onclick: () => load(p, null) }, label)));
+        onclick: () => load(p, null) }, T("period." + p, label))));
     const nav = h("div", { class: "actions period-nav" },
-      h("button", { type: "button", class: "secondary", id: "period-prev", onclick: () => load(period, e.prev) }, "‹ Earlier"),
+      h("button", { type: "button", class: "secondary", id: "period-prev", onclick: () => load(period, e.prev) }, T("earlier", "‹ Earlier")),
       h("strong", { id: "period-title" }, periodTitle(e)),
-      h("button", { type: "button", class: "secondary", id: "period-next", onclick: () => load(period, e.next) }, "Later ›"));
+      h("button", { type: "button", class: "secondary", id: "period-next", onclick: () => load(period, e.next) }, T("later", "Later ›")));
     const sources = [...new Set(e.devices.map((d) => d.expected_source).filter((x) => x))];
     const summary = e.has_data ? h("p", { id: "energy-summary", class: "summary" },
-      h("strong", {}, num(e.actual_kwh, 1) + " kWh"), " produced, ",
-      num(e.expected_kwh, 1) + " kWh expected" +
-      (e.period === "day" && e.from_ms <= e.now_ms && e.now_ms < e.to_ms ? " so far today" : "") +
-      " (expected: " + sources.map((x) => sourceWords[x] || x).join("; ") + ")") : null;
+      h("strong", {}, num(e.actual_kwh, 1) + " kWh"), " ",
+      T("summary", "produced, {{expected}} kWh expected{{#today}} so far today{{/today}} (expected: {{sources}})", {
+        expected: num(e.expected_kwh, 1),
+        today: e.period === "day" && e.from_ms <= e.now_ms && e.now_ms < e.to_ms,
+        sources: sources.map((x) => sourceWords[x] || x).join("; ") })) : null;
     const empty = h("div", { class: "card empty", id: "no-data" },
-      h("p", {}, h("strong", {}, state === "no_devices" ? "No devices yet." : "No data yet."), " ",
-        state === "no_devices" ? "Register the site's inverters to see its production here."
-          : "Nothing has been received for this " + period + ". Production shows here once readings arrive."));
+      h("p", {}, h("strong", {}, state === "no_devices" ? T("no_devices_yet", "No devices yet.") : T("no_data", "No data yet.")),
+        " ", state === "no_devices" ? "Register the site's inverters to see its production here."
+          : T("nothing." + period, "Nothing has been received for this " + period +
+            ". Production shows here once readings arrive.")));
     const devs = cards("device-energy", e.devices, (d) => nameOf(d.id),
-      [["Produced", (d) => total1(d.actual_kwh)], ["Expected", (d) => total1(d.expected_kwh)],
-        ["Expected from", (d) => (d.expected_source ? sourceWords[d.expected_source] : "no data")]], "No devices.");
+      [[T("produced", "Produced"), (d) => total1(d.actual_kwh)], [T("expected", "Expected"), (d) => total1(d.expected_kwh)],
+        [T("expected_from", "Expected from"), (d) => (d.expected_source ? sourceWords[d.expected_source]
+          : T("no_data_short", "no data"))]], T("no_devices", "No devices."));
     box.replaceChildren(...[tabs, h("div", { class: "card" }, nav,
       e.has_data ? [summary, h("div", { class: "chart-box" }, canvas)] : empty),
-    e.has_data ? [h("h3", {}, "Per device"), devs] : null].flat().filter((x) => x));
+    e.has_data ? [h("h3", {}, T("per_device", "Per device")), devs] : null].flat().filter((x) => x));
     /* A chart is drawn into the page, not into a detached box: show()
      * clears the charts of the previous page. */
     box.pending = e.has_data ? () => energyChart(canvas, e) : null;
@@ -450,12 +475,15 @@ function drawPending(box) {
 function total1(arr) {
   let s = null;
   for (const v of arr) if (v !== null) s = (s || 0) + v;
-  return s === null ? "no data" : num(s, 1) + " kWh";
+  return s === null ? T("no_data_short", "no data") : num(s, 1) + " kWh";
 }
 
+/* The gateway layouts pvsentry ships (collector/mqtt_preset.c). */
+const MQTT_PRESETS = ["opendtu", "ahoy", "venus", "sbfspot", "deye", "shelly", "tasmota", "statestream"];
+
 /* Installers: which gateways publish on the broker for this site, as
- * config sections (POST /sites/{id}/mqtt-learn). */
-function mqttLearnCard(id) {
+ * config sections (POST /sites/{id}/mqtt-learn), and the site's maps. */
+function mqttLearnCard(id, maps) {
   if (me.role !== "admin" && me.role !== "installer") return null;
   const out = h("pre", { class: "kb", id: "mqtt-learn", hidden: true });
   const b = h("button", { type: "button", class: "secondary", id: "mqtt-learn-run",
@@ -472,9 +500,15 @@ function mqttLearnCard(id) {
       b.disabled = false;
       b.textContent = "Listen again";
     } }, "Find gateways on the broker");
+  const mine = maps.filter((m) => m.site_id === id);
   return [h("h2", {}, "MQTT gateways"), h("div", { class: "card" },
     h("p", { class: "muted" }, "OpenDTU, AhoyDTU, Venus OS, SBFspot, deye, Shelly, Tasmota: " +
-      "the sections to add to the config file for what publishes now."), b, out)];
+      "the sections to add to the config file for what publishes now, or register a map " +
+      "on the Register page."), b, out,
+    h("ul", { id: "site-maps" }, mine.map((m) => h("li", {}, m.id + ": " + (m.preset || "own layout") +
+      (m.devices && m.devices.length ? " (" + m.devices.join(", ") + ")" : "") +
+      (m.source === "api" ? "" : " — config file"))))),
+  ];
 }
 
 async function sitePage(id) {
@@ -483,6 +517,7 @@ async function sitePage(id) {
   pageZone = zone;
   const names = await personNames();
   const energy = await energySection(id, zone, s.state);
+  const maps = ["admin", "installer"].includes(me.role) ? await api("GET", "/mqtt-maps") : [];
   show(
     h("h1", {}, s.name || s.id, " ", badge(s.state)),
     zoneLine(zone, "the site's local time", Number(energy.dataset.now) || null),
@@ -514,7 +549,7 @@ async function sitePage(id) {
     [["Kind", (d) => d.kind || "—"], ["Power now", (d) => (d.last.ac_power_w === undefined ? "—" : num(d.last.ac_power_w) + " W")],
       ["Energy counter", (d) => (d.last.ac_energy_wh === undefined ? "—" : num(d.last.ac_energy_wh / 1000, 1) + " kWh")],
       ["Last seen", (d) => (d.last_seen_ms ? when(d.last_seen_ms, zone) : "never")]], "No devices yet."),
-    mqttLearnCard(id),
+    mqttLearnCard(id, maps),
     h("h2", {}, "Ticket history"), ticketCards(s.tickets.items, zone));
   drawPending(energy);
 }
@@ -740,6 +775,26 @@ async function installPage(note) {
     h("button", { type: "submit", id: "customer-submit" }, "Add customer")),
   "/customers", []);
   for (const el of custForm.querySelectorAll("input, select")) el.name = el.id.replace("cust-", "");
+  const mapForm = submitter(h("form", { id: "map-form", class: "card" },
+    h("h2", {}, "Register a gateway's MQTT map"),
+    h("div", { class: "two" }, field("map-id", "Map id", { required: true, pattern: ID_PATTERN }),
+      selectField("map-site", "Site", sites.items.map((s) => [s.id, s.name || s.id]))),
+    h("div", { class: "two" },
+      selectField("preset", "Gateway", MQTT_PRESETS.map((p) => [p, p])),
+      field("prefix", "Topic prefix (empty: the gateway's default)")),
+    h("div", { class: "row" }, h("label", { for: "map-devices" }, "Devices: SERIAL DEVICE, one per line"),
+      h("textarea", { id: "map-devices", name: "devices", placeholder: "114182912345 site-01-inv1" })),
+    h("button", { type: "submit", id: "map-submit" }, "Register map")),
+  "/mqtt-maps", [], { prepare: (v) => {
+    v.devices = (v.devices || "").split("\n").map((x) => x.trim()).filter((x) => x);
+    if (!v.devices.length) delete v.devices;
+    if (v.prefix) v.settings = { prefix: v.prefix.trim() };
+    delete v.prefix;
+  } });
+  for (const el of mapForm.querySelectorAll("input, select")) {
+    if (el.id === "map-id") el.name = "id";
+    if (el.id === "map-site") el.name = "site_id";
+  }
   const file = h("input", { id: "csv-file", type: "file", accept: ".csv,text/csv" });
   const report = h("div", { id: "import-report" });
   const runImport = (dry) => async () => {
@@ -781,7 +836,7 @@ async function installPage(note) {
       h("button", { type: "button", id: "import-dry", class: "secondary", onclick: runImport(true) }, "Check (dry run)"),
       h("button", { type: "button", id: "import-run", onclick: runImport(false) }, "Import")),
     report);
-  show(h("h1", {}, "Register"), note || null, h("div", { class: "grid" }, siteForm, devForm, custForm), importCard,
+  show(h("h1", {}, "Register"), note || null, h("div", { class: "grid" }, siteForm, devForm, custForm, mapForm), importCard,
     h("h2", {}, "Sites"),
     cards("site-list", sites.items, (s) => h("a", { href: "#/site/" + encodeURIComponent(s.id) }, s.name || s.id),
       [["Status", (s) => badge(s.state)], ["Devices", (s) => String(s.devices)],
@@ -906,48 +961,53 @@ async function statusPage(note) {
     const full = await api("GET", "/sites/" + encodeURIComponent(s.id));
     zone = zone || full.timezone;
     const active = full.tickets.items.filter((t) => plain[t.status]);
+    const said = (st) => T("status." + st, plain[st]);
     const done = full.tickets.items.filter((t) => ["resolved", "closed"].includes(t.status)).slice(0, 3);
-    const contactText = h("textarea", { id: "contact-" + s.id, placeholder: "Tell us what you see" });
+    const contactText = h("textarea", { id: "contact-" + s.id, placeholder: T("write_placeholder", "Tell us what you see") });
     const energy = await energySection(s.id, full.timezone, full.state,
       (devId) => customerDevice(full.device_list, devId));
     blocks.push(h("div", { class: "card site-status", "data-site": s.id },
       h("h2", {}, s.name || s.id),
-      h("p", {}, active.length ? "" : s.state === "ok" ? "Everything is working normally." :
-        s.state === "no_data" ? "We have not received data from your installation yet." : ""),
-      active.map((t) => h("div", {}, h("p", {}, customerDevice(full.device_list, t.device) + ": " + plain[t.status]),
-        h("div", { class: "actions" }, customerButton("It works again", "/tickets/" + t.id + "/works_again")))),
+      h("p", {}, active.length ? "" : s.state === "ok" ? T("all_ok", "Everything is working normally.") :
+        s.state === "no_data" ? T("no_data_yet", "We have not received data from your installation yet.") : ""),
+      active.map((t) => h("div", {}, h("p", {}, customerDevice(full.device_list, t.device) + ": " + said(t.status)),
+        h("div", { class: "actions" }, customerButton(T("works_again", "It works again"),
+          "/tickets/" + t.id + "/works_again")))),
       done.map((t) => {
-        const csat = h("select", { "aria-label": "satisfaction" },
+        const csat = h("select", { "aria-label": T("satisfaction", "satisfaction") },
           [5, 4, 3, 2, 1].map((v) => h("option", { value: v }, v + " / 5")));
-        return h("div", { class: "actions survey" }, h("span", {}, "How did we do with “" + (t.title || "the repair") + "”?"),
-          csat, customerButton("Send", "/tickets/" + t.id + "/survey", () => ({ csat: Number(csat.value) })));
+        return h("div", { class: "actions survey" },
+          h("span", {}, T("how_did_we_do", "How did we do with “{{title}}”?", { title: t.title || T("the_repair", "the repair") })),
+          csat, customerButton(T("send", "Send"), "/tickets/" + t.id + "/survey", () => ({ csat: Number(csat.value) })));
       }),
       energy,
-      h("div", { class: "row" }, h("label", { for: "contact-" + s.id }, "Write to us about this installation"), contactText),
-      h("div", { class: "actions" }, customerButton("Send message", "/contact",
+      h("div", { class: "row" }, h("label", { for: "contact-" + s.id }, T("write_label", "Write to us about this installation")),
+        contactText),
+      h("div", { class: "actions" }, customerButton(T("send_message", "Send message"), "/contact",
         () => ({ site: s.id, text: contactText.value })))));
   }
   pageZone = zone;
-  show(h("h1", {}, "My installation"), zone ? zoneLine(zone, "your installation's local time") : null,
-    note || null, blocks.length ? blocks : h("p", {}, "No installation yet."),
-    h("h2", {}, "Messages we sent you"), customerMessages(notices, sites.items));
+  show(h("h1", {}, T("title", "My installation")),
+    zone ? zoneLine(zone, T("local_time", "your installation's local time")) : null,
+    note || null, blocks.length ? blocks : h("p", {}, T("no_installation", "No installation yet.")),
+    h("h2", {}, T("messages", "Messages we sent you")), customerMessages(notices, sites.items));
   for (const box of document.querySelectorAll("#energy")) drawPending(box);
 }
 
 /* What a customer calls a device: its label, else "inverter 2" (by id). */
 function customerDevice(devices, id) {
-  if (!id) return "Your installation";
+  if (!id) return T("your_installation", "Your installation");
   const list = (devices || []).slice().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const d = list.find((x) => x.id === id);
   if (d && d.label) return d.label;
-  return "Inverter " + (list.indexOf(d) + 1 || 1);
+  return T("inverter", "Inverter {{n}}", { n: list.indexOf(d) + 1 || 1 });
 }
 
 /* A time in the site's zone, with the zone's name. */
 function zoned(ms, tz) {
   if (ms === null || ms === undefined) return "—";
   try {
-    return new Intl.DateTimeFormat("en-GB", { timeZone: tz || "UTC", dateStyle: "long", timeStyle: "short" })
+    return new Intl.DateTimeFormat(locale || "en-GB", { timeZone: tz || "UTC", dateStyle: "long", timeStyle: "short" })
       .format(new Date(ms)) + " (" + (tz || "UTC") + ")";
   } catch (e) {
     return when(ms);
@@ -956,7 +1016,7 @@ function zoned(ms, tz) {
 
 /* The messages as the customer read them: subject, when sent, the text. */
 function customerMessages(notices, sites) {
-  if (!notices.length) return h("p", { class: "muted" }, "None so far.");
+  if (!notices.length) return h("p", { class: "muted" }, T("none_so_far", "None so far."));
   const tz = {};
   for (const s of sites) tz[s.id] = s.timezone;
   return h("ul", { class: "timeline card", id: "notices" }, notices.map((n) => h("li", { class: "notice" },
@@ -987,6 +1047,19 @@ function needsConfirmation(e, action, extra) {
 
 /* ---- routing ---- */
 
+/* A customer's words, in their language; staff keep English. */
+async function loadWords() {
+  words = {};
+  locale = undefined;
+  if (!me || me.role !== "customer") return;
+  try {
+    const w = await api("GET", "/words");
+    words = w.words || {};
+    locale = w.lang;
+    document.documentElement.lang = w.lang;
+  } catch (e) { /* English, then */ }
+}
+
 async function route() {
   const hash = location.hash || "#/";
   const parts = hash.slice(2).split("?")[0].split("/").map(decodeURIComponent);
@@ -997,6 +1070,7 @@ async function route() {
       loginPage(null);
       return;
     }
+    await loadWords();
   }
   setNav();
   pageZone = null;
@@ -1019,6 +1093,9 @@ document.getElementById("logout").addEventListener("click", async () => {
   try { await api("POST", "/logout"); } catch (e) { /* gone anyway */ }
   me = null;
   namesCache = null;
+  words = {};
+  locale = undefined;
+  document.documentElement.lang = "en";
   location.hash = "#/";
   loginPage(null);
 });

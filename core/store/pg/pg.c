@@ -97,6 +97,7 @@ static void report(struct pvs_store_be *st, const char *what,
                       safe, what, st->err);
         }
         st->lost = true;
+        st->broken = st->broken || st->in_tx;
         st->in_tx = false;
         return;
     }
@@ -107,6 +108,8 @@ void pvs_pg_durable(struct pvs_store_be *st) {
     st->durable = true;
 }
 
+static enum pvs_err connect_db(struct pvs_store_be *st);
+
 static PGresult *vquery(struct pvs_store_be *st, const char *what,
                         const char *sql, const char *fmt, va_list ap) {
     const char *vals[ARGS_MAX];
@@ -115,10 +118,10 @@ static PGresult *vquery(struct pvs_store_be *st, const char *what,
     PGresult *r;
     ExecStatusType ok;
 
-    if (st->lost) {
-        pvs_pg_failed(st);
+    /* Readers (the HTTP API, the CLI) reconnect on their next query; a
+     * batch that lost its connection stays failed until it ends. */
+    if (st->lost && (st->broken || connect_db(st)))
         return NULL;
-    }
     for (const char *f = fmt ? fmt : ""; *f; f++, n++) {
         PVS_ASSERT(n < ARGS_MAX);
         vals[n] = bufs[n];
@@ -545,6 +548,7 @@ static void rows_clear(struct pvs_store_be *st) {
 enum pvs_err pvs_pg_begin(struct pvs_store_be *st) {
     enum pvs_err rc;
 
+    st->broken = false;
     if (st->lost || PQstatus(st->conn) != CONNECTION_OK) {
         st->lost = true;
         rc = connect_db(st);
@@ -575,12 +579,14 @@ enum pvs_err pvs_pg_commit(struct pvs_store_be *st) {
         st->nparts = 0;
     }
     st->in_tx = false;
+    st->broken = false;
     rows_clear(st);
     return rc;
 }
 
 void pvs_pg_rollback(struct pvs_store_be *st) {
     rows_clear(st);
+    st->broken = false;
     /* Partitions created in the batch are gone with it. */
     st->nparts = 0;
     if (!st->lost && PQtransactionStatus(st->conn) != PQTRANS_IDLE)

@@ -31,6 +31,7 @@ struct pvs_store_be {
     bool readonly;
     bool in_tx;
     bool lost;    /* the connection broke; reconnect at the next begin */
+    bool broken;  /* ... inside a batch: nothing more until it ends */
     bool durable; /* the batch changed more than telemetry */
     char err[512];
     /* readings of the batch, written by one COPY before anything else */
@@ -234,5 +235,43 @@ enum pvs_err pvs_pg_rows_count(struct pvs_store_be *st, const char *table,
                                int64_t *ret);
 enum pvs_err pvs_pg_rows_clear(struct pvs_store_be *st);
 enum pvs_err pvs_pg_rows_done(struct pvs_store_be *st);
+enum pvs_err pvs_pg_web_audit(struct pvs_store_be *st, int64_t now_ms,
+                              const char *actor, const char *action,
+                              const char *object);
+enum pvs_err pvs_pg_web_prune_personal(struct pvs_store_be *st,
+                                       int64_t before_ms, int64_t *ret_n);
+enum pvs_err pvs_pg_web_user_by_name(struct pvs_store_be *st,
+                                     const char *username,
+                                     struct pvs_web_user *ret);
+enum pvs_err pvs_pg_web_user_by_token(struct pvs_store_be *st, const char *hash,
+                                      int64_t now_ms, struct pvs_web_user *ret);
+enum pvs_err pvs_pg_web_user_by_session(struct pvs_store_be *st,
+                                        const char *hash, int64_t now_ms,
+                                        struct pvs_web_user *ret);
+enum pvs_err pvs_pg_web_token_owner(struct pvs_store_be *st, int64_t id,
+                                    int64_t *ret_user);
+enum pvs_err pvs_pg_web_user_create(struct pvs_store_be *st,
+                                    const char *username, const char *role,
+                                    const char *person, const char *pwhash,
+                                    int64_t now_ms, struct pvs_web_result *res);
+enum pvs_err pvs_pg_web_user_delete(struct pvs_store_be *st, int64_t id,
+                                    struct pvs_web_result *res);
+enum pvs_err pvs_pg_web_user_password(struct pvs_store_be *st, int64_t id,
+                                      const char *pwhash,
+                                      struct pvs_web_result *res);
+enum pvs_err pvs_pg_web_token_create(struct pvs_store_be *st, int64_t user_id,
+                                     const char *name, const char *hash,
+                                     int64_t now_ms, int64_t expires_ms,
+                                     struct pvs_web_result *res);
+enum pvs_err pvs_pg_web_token_revoke(struct pvs_store_be *st, int64_t id,
+                                     int64_t now_ms,
+                                     struct pvs_web_result *res);
+enum pvs_err pvs_pg_web_session_create(struct pvs_store_be *st, int64_t user_id,
+                                       const char *hash, int64_t now_ms,
+                                       int64_t expires_ms,
+                                       struct pvs_web_result *res);
+enum pvs_err pvs_pg_web_session_delete(struct pvs_store_be *st,
+                                       const char *hash,
+                                       struct pvs_web_result *res);
 
 #endif

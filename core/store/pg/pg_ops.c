@@ -2,7 +2,7 @@
 /*
  * pg_ops.c - the PostgreSQL backend's table of store operations, selected
  * by `database = postgresql://...` (any libpq URI). Operations it has not
- * got (the HTTP API's) are left NULL: the dispatch layer answers
+ * got (most of the HTTP API's) are left NULL: the dispatch layer answers
  * PVS_ERR_UNSUPPORTED for them.
  */
 #include "pg_int.h"
@@ -77,4 +77,17 @@ const struct pvs_store_ops pvs_pg_ops = {
     .rows_count = pvs_pg_rows_count,
     .rows_clear = pvs_pg_rows_clear,
     .rows_done = pvs_pg_rows_done,
+    .web_audit = pvs_pg_web_audit,
+    .web_prune_personal = pvs_pg_web_prune_personal,
+    .web_user_by_name = pvs_pg_web_user_by_name,
+    .web_user_by_token = pvs_pg_web_user_by_token,
+    .web_user_by_session = pvs_pg_web_user_by_session,
+    .web_token_owner = pvs_pg_web_token_owner,
+    .web_user_create = pvs_pg_web_user_create,
+    .web_user_delete = pvs_pg_web_user_delete,
+    .web_user_password = pvs_pg_web_user_password,
+    .web_token_create = pvs_pg_web_token_create,
+    .web_token_revoke = pvs_pg_web_token_revoke,
+    .web_session_create = pvs_pg_web_session_create,
+    .web_session_delete = pvs_pg_web_session_delete,
 };

@@ -210,9 +210,9 @@ enum pvs_err pvs_sqlite_web_tokens_json(struct pvs_store_be *st,
                                         int64_t user_id, struct pvs_buf *out);
 enum pvs_err pvs_sqlite_web_token_owner(struct pvs_store_be *st, int64_t id,
                                         int64_t *ret_user);
-enum pvs_err pvs_sqlite_web_alerts_json(struct pvs_store_be *st,
-                                        const struct pvs_scope *scope,
-                                        struct pvs_buf *out);
+enum pvs_err pvs_sqlite_web_alerts(struct pvs_store_be *st,
+                                   const struct pvs_scope *scope,
+                                   pvs_store_alert_row_fn *fn, void *ud);
 enum pvs_err pvs_sqlite_web_silences_json(struct pvs_store_be *st,
                                           const struct pvs_scope *scope,
                                           struct pvs_buf *out);
@@ -280,9 +280,16 @@ enum pvs_err pvs_sqlite_web_silence_delete(struct pvs_store_be *st, int64_t id,
 enum pvs_err pvs_sqlite_web_erase_customer(struct pvs_store_be *st,
                                            const char *id,
                                            struct pvs_web_result *res);
-enum pvs_err pvs_sqlite_web_config_ini(struct pvs_store_be *st,
-                                       const struct pvs_config *cfg,
-                                       struct pvs_buf *out, size_t *ret_n);
+enum pvs_err pvs_sqlite_web_entities_json(struct pvs_store_be *st,
+                                          const struct pvs_entity *e,
+                                          const char *id, struct pvs_buf *out);
+/* store_entity.c */
+enum pvs_err pvs_sqlite_entity_objs(struct pvs_store_be *st,
+                                    struct pvs_entity_objs *out);
+/* The column list of entity e for a SELECT from alias a: "a.col AS
+ * json, ..." for every stored field the API serves, appended to out. */
+void pvs_sqlite_entity_columns(const struct pvs_entity *e, const char *a,
+                               struct pvs_buf *out);
 enum pvs_err pvs_sqlite_web_prune_personal(struct pvs_store_be *st,
                                            int64_t before_ms, int64_t *ret_n);
 enum pvs_err pvs_sqlite_web_audit(struct pvs_store_be *st, int64_t now_ms,

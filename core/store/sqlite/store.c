@@ -258,6 +258,20 @@ static const char *const migrations[] = {
     " PRIMARY KEY(device_id, ts_ms)) WITHOUT ROWID;",
     /* 8: the customer's name for a device ("garage roof") */
     "ALTER TABLE devices ADD COLUMN label TEXT;",
+    /* 9: every field of the entity tables (entity.c) has its column: a
+     * site's area, the people's working and quiet hours, skills and
+     * channel, and the MQTT topic maps the API creates */
+    "ALTER TABLE sites ADD COLUMN area TEXT;"
+    "ALTER TABLE people ADD COLUMN skills TEXT;"
+    "ALTER TABLE people ADD COLUMN areas TEXT;"
+    "ALTER TABLE people ADD COLUMN hours TEXT;"
+    "ALTER TABLE people ADD COLUMN timezone TEXT;"
+    "ALTER TABLE people ADD COLUMN quiet_hours TEXT;"
+    "ALTER TABLE people ADD COLUMN channel TEXT;"
+    "ALTER TABLE people ADD COLUMN opt_out INTEGER;"
+    "CREATE TABLE mqtt_maps(id TEXT PRIMARY KEY, preset TEXT, site_id TEXT,"
+    " devices TEXT, gateway_id TEXT, settings TEXT, source TEXT NOT NULL"
+    " DEFAULT 'config', created_by TEXT, created_ms INTEGER);",
 };
 
 #define SCHEMA_VERSION ((int)PVS_ARRAY_LEN(migrations))
@@ -541,101 +555,6 @@ enum pvs_err pvs_sqlite_commit(struct pvs_store_be *st) {
 void pvs_sqlite_rollback(struct pvs_store_be *st) {
     if (!sqlite3_get_autocommit(st->db))
         exec(st, "ROLLBACK");
-}
-
-enum pvs_err pvs_sqlite_sync_config(struct pvs_store_be *st,
-                                    const struct pvs_config *cfg) {
-    sqlite3_stmt *s = NULL;
-    enum pvs_err rc = PVS_OK;
-    static const char site_sql[] =
-        "INSERT INTO sites(id, name, address, latitude, longitude, timezone,"
-        " kwp, tilt, azimuth, access_notes, customer_id, technician_id,"
-        " source, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-        " 'config', strftime('%s','now') * 1000) ON CONFLICT(id) DO UPDATE"
-        " SET name = excluded.name, address = excluded.address, latitude ="
-        " excluded.latitude, longitude = excluded.longitude, timezone ="
-        " excluded.timezone, kwp = excluded.kwp, tilt = excluded.tilt,"
-        " azimuth = excluded.azimuth, access_notes = excluded.access_notes,"
-        " customer_id = excluded.customer_id, technician_id ="
-        " excluded.technician_id, source = 'config'";
-    static const char dev_sql[] =
-        "INSERT INTO devices(id, site_id, kind, vendor, model, label,"
-        " source, created_ms) VALUES (?, ?, ?, ?, ?, ?, 'config',"
-        " strftime('%s','now') * 1000) ON CONFLICT(id) DO UPDATE SET"
-        " site_id = excluded.site_id, kind = excluded.kind, vendor ="
-        " excluded.vendor, label = excluded.label, source = 'config'";
-    static const char person_sql[] =
-        "INSERT INTO people(role, id, name, email, phone, language, source)"
-        " VALUES (?, ?, ?, ?, ?, ?, 'config') ON CONFLICT(role, id) DO"
-        " UPDATE SET name = excluded.name, email = excluded.email, phone ="
-        " excluded.phone, language = excluded.language";
-
-    if (sqlite3_prepare_v2(st->db, site_sql, -1, &s, NULL) != SQLITE_OK)
-        return fail(st, "preparing the site sync");
-    for (size_t i = 0; i < cfg->nsites && !rc; i++) {
-        const struct pvs_site *x = cfg->sites[i];
-        /* Rows the API created stay the API's. */
-        if (pvs_config_obj_from_store(&x->obj))
-            continue;
-        sqlite3_reset(s);
-        store_bind_text(s, 1, x->obj.id);
-        store_bind_text(s, 2, x->name);
-        store_bind_text(s, 3, x->address);
-        sqlite3_bind_double(s, 4, x->latitude);
-        sqlite3_bind_double(s, 5, x->longitude);
-        store_bind_text(s, 6, x->timezone);
-        sqlite3_bind_double(s, 7, x->kwp);
-        sqlite3_bind_double(s, 8, x->tilt);
-        sqlite3_bind_double(s, 9, x->azimuth);
-        store_bind_text(s, 10, x->access_notes);
-        store_bind_text(s, 11, x->customer_id);
-        store_bind_text(s, 12, x->technician_id);
-        if (sqlite3_step(s) != SQLITE_DONE)
-            rc = fail(st, "syncing sites");
-    }
-    sqlite3_finalize(s);
-    if (rc)
-        return rc;
-    if (sqlite3_prepare_v2(st->db, dev_sql, -1, &s, NULL) != SQLITE_OK)
-        return fail(st, "preparing the device sync");
-    for (size_t i = 0; i < cfg->ndevices && !rc; i++) {
-        const struct pvs_device *d = cfg->devices[i];
-        if (pvs_config_obj_from_store(&d->obj))
-            continue;
-        sqlite3_reset(s);
-        store_bind_text(s, 1, d->obj.id);
-        store_bind_text(s, 2, d->site_id);
-        store_bind_text(s, 3, d->kind);
-        store_bind_text(s, 4, d->vendor);
-        store_bind_text(s, 5, d->model);
-        store_bind_text(s, 6, d->label);
-        if (sqlite3_step(s) != SQLITE_DONE)
-            rc = fail(st, "syncing devices");
-    }
-    sqlite3_finalize(s);
-    if (rc)
-        return rc;
-    if (sqlite3_prepare_v2(st->db, person_sql, -1, &s, NULL) != SQLITE_OK)
-        return fail(st, "preparing the people sync");
-    for (int role = 0; role < 2 && !rc; role++) {
-        struct pvs_person **p = role ? cfg->customers : cfg->technicians;
-        size_t n = role ? cfg->ncustomers : cfg->ntechnicians;
-        for (size_t i = 0; i < n && !rc; i++) {
-            if (pvs_config_obj_from_store(&p[i]->obj))
-                continue;
-            sqlite3_reset(s);
-            store_bind_text(s, 1, role ? "customer" : "technician");
-            store_bind_text(s, 2, p[i]->obj.id);
-            store_bind_text(s, 3, p[i]->name);
-            store_bind_text(s, 4, p[i]->email);
-            store_bind_text(s, 5, p[i]->phone);
-            store_bind_text(s, 6, p[i]->language);
-            if (sqlite3_step(s) != SQLITE_DONE)
-                rc = fail(st, "syncing people");
-        }
-    }
-    sqlite3_finalize(s);
-    return rc;
 }
 
 /*

@@ -116,6 +116,41 @@ static const char *col_text(sqlite3_stmt *s, int i) {
     return t ? (const char *)t : "";
 }
 
+/*
+ * The type of the entity member called name when its column holds
+ * something other than text or a number: a list or the open keys (JSON
+ * text), or a boolean (0/1). PVS_FT_STR otherwise.
+ */
+static enum pvs_ftype json_kind(const char *name) {
+    for (size_t k = 0; k < pvs_nentities; k++) {
+        const struct pvs_entity *e = pvs_entities[k];
+        for (size_t i = 0; i < e->nfields; i++) {
+            const struct pvs_field *f = &e->fields[i];
+            if (f->column && f->json && !strcmp(f->json, name) &&
+                (f->type == PVS_FT_LIST || f->type == PVS_FT_OBJECT ||
+                 f->type == PVS_FT_BOOL))
+                return f->type;
+        }
+    }
+    return PVS_FT_STR;
+}
+
+/* A JSON text column as the JSON it holds, or as a string if broken. */
+static void jjson(struct jw *w, const char *text, enum pvs_ftype kind) {
+    cJSON *j = cJSON_Parse(text);
+    char *out;
+
+    if ((kind == PVS_FT_LIST && cJSON_IsArray(j)) ||
+        (kind == PVS_FT_OBJECT && cJSON_IsObject(j))) {
+        out = cJSON_PrintUnformatted(j);
+        jput(w, out);
+        cJSON_free(out);
+    } else {
+        jstr(w, text);
+    }
+    cJSON_Delete(j);
+}
+
 /* The current row as a JSON object, members named after the columns. */
 static void jrow(struct jw *w, sqlite3_stmt *s, int from) {
     bool first = true;
@@ -123,10 +158,15 @@ static void jrow(struct jw *w, sqlite3_stmt *s, int from) {
 
     jput(w, "{");
     for (int i = from; i < n; i++) {
+        enum pvs_ftype kind;
+
         jkey(w, &first, sqlite3_column_name(s, i));
         switch (sqlite3_column_type(s, i)) {
         case SQLITE_INTEGER:
-            jint(w, sqlite3_column_int64(s, i));
+            if (json_kind(sqlite3_column_name(s, i)) == PVS_FT_BOOL)
+                jput(w, sqlite3_column_int64(s, i) ? "true" : "false");
+            else
+                jint(w, sqlite3_column_int64(s, i));
             break;
         case SQLITE_FLOAT:
             jnum(w, sqlite3_column_double(s, i));
@@ -135,11 +175,35 @@ static void jrow(struct jw *w, sqlite3_stmt *s, int from) {
             jput(w, "null");
             break;
         default:
-            jstr(w, col_text(s, i));
+            kind = json_kind(sqlite3_column_name(s, i));
+            if (kind == PVS_FT_LIST || kind == PVS_FT_OBJECT)
+                jjson(w, col_text(s, i), kind);
+            else
+                jstr(w, col_text(s, i));
             break;
         }
     }
     jput(w, "}");
+}
+
+/*
+ * Prepare "SELECT ALIAS.id, <entity e's columns>, REST": the API's
+ * members of an entity come from its field table.
+ */
+static sqlite3_stmt *prep_entity(struct pvs_store_be *st, const char *entity,
+                                 const char *alias, const char *rest) {
+    const struct pvs_entity *e = pvs_entity_find(entity);
+    struct pvs_buf sql;
+    sqlite3_stmt *s;
+
+    PVS_ASSERT(e);
+    pvs_buf_init(&sql, 16384);
+    pvs_buf_printf(&sql, "SELECT %s.id, ", alias);
+    pvs_sqlite_entity_columns(e, alias, &sql);
+    pvs_buf_printf(&sql, ", %s", rest);
+    s = prep(st, sql.data);
+    pvs_buf_release(&sql);
+    return s;
 }
 
 /* Every row of s (bound) as a JSON array; finalizes s. */
@@ -429,12 +493,11 @@ enum pvs_err pvs_sqlite_web_site_visible(struct pvs_store_be *st,
     " x ON x.device_id = d.id WHERE d.site_id = s.id) THEN 'no_data' ELSE"     \
     " 'ok' END)"
 
-#define SITE_COLS                                                              \
-    "s.id, s.name, s.address, s.latitude, s.longitude, s.timezone, s.kwp,"     \
-    " s.tilt, s.azimuth, s.loss_factor, s.customer_id AS customer,"            \
-    " s.technician_id AS technician, s.source, s.created_by, (SELECT"          \
-    " COUNT(*) FROM devices d WHERE d.site_id = s.id) AS devices, (SELECT"     \
-    " COUNT(*) FROM tickets t WHERE t.site_id = s.id AND"                      \
+/* A site's members beyond its entity fields. */
+#define SITE_EXTRA                                                             \
+    "s.customer_id AS customer, s.technician_id AS technician, s.source,"      \
+    " s.created_by, (SELECT COUNT(*) FROM devices d WHERE d.site_id = s.id)"   \
+    " AS devices, (SELECT COUNT(*) FROM tickets t WHERE t.site_id = s.id AND"  \
     " pvs_ticket_active(t.status)) AS open_tickets, " SITE_STATE " AS state"
 
 enum pvs_err pvs_sqlite_web_sites_json(struct pvs_store_be *st,
@@ -453,8 +516,9 @@ enum pvs_err pvs_sqlite_web_sites_json(struct pvs_store_be *st,
     rc = scalar(st, s, &total);
     if (rc)
         return rc;
-    s = prep(st, "SELECT " SITE_COLS " FROM sites s WHERE " SCOPE_S
-                 " ORDER BY s.id LIMIT ?3 OFFSET ?4");
+    s = prep_entity(st, "site", "s",
+                    SITE_EXTRA " FROM sites s WHERE " SCOPE_S
+                               " ORDER BY s.id LIMIT ?3 OFFSET ?4");
     if (!s)
         return PVS_ERR_DB;
     bind_scope(s, scope);
@@ -470,13 +534,10 @@ enum pvs_err pvs_sqlite_web_sites_json(struct pvs_store_be *st,
     return w.rc;
 }
 
-#define DEVICE_COLS                                                            \
-    "d.id, d.site_id AS site, d.kind, d.vendor, d.model, d.label,"             \
-    " d.manufacturer,"                                                         \
-    " d.serial, d.kwp, d.rated_power, d.mppt_inputs, d.endpoint,"              \
-    " d.endpoint_url, d.unit_id, d.profile, d.interval_s, d.source,"           \
-    " d.created_by, (SELECT MAX(ts_ms) FROM readings x WHERE x.device_id ="    \
-    " d.id) AS last_seen_ms"
+/* A device's members beyond its entity fields. */
+#define DEVICE_EXTRA                                                           \
+    "d.site_id AS site, d.source, d.created_by, (SELECT MAX(ts_ms) FROM"       \
+    " readings x WHERE x.device_id = d.id) AS last_seen_ms"
 
 /* The latest values of device id: {"metric": value, ...}. */
 static enum pvs_err last_values(struct pvs_store_be *st, struct jw *w,
@@ -548,10 +609,10 @@ enum pvs_err pvs_sqlite_web_devices_json(struct pvs_store_be *st,
                                          struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
     sqlite3_stmt *s =
-        prep(st, "SELECT " DEVICE_COLS " FROM devices d WHERE " SCOPE_D
-                 " AND (?3 IS NULL OR"
-                 " d.site_id = ?3) ORDER BY"
-                 " d.id LIMIT 5000");
+        prep_entity(st, "device", "d",
+                    DEVICE_EXTRA " FROM devices d WHERE " SCOPE_D
+                                 " AND (?3 IS NULL OR d.site_id = ?3) ORDER"
+                                 " BY d.id LIMIT 5000");
 
     if (!s)
         return PVS_ERR_DB;
@@ -564,8 +625,9 @@ enum pvs_err pvs_sqlite_web_device_json(struct pvs_store_be *st,
                                         const struct pvs_scope *scope,
                                         const char *id, struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
-    sqlite3_stmt *s = prep(st, "SELECT " DEVICE_COLS
-                               " FROM devices d WHERE d.id = ?3 AND " SCOPE_D);
+    sqlite3_stmt *s = prep_entity(
+        st, "device", "d",
+        DEVICE_EXTRA " FROM devices d WHERE d.id = ?3 AND " SCOPE_D);
 
     if (!s)
         return PVS_ERR_DB;
@@ -582,8 +644,8 @@ enum pvs_err pvs_sqlite_web_site_json(struct pvs_store_be *st,
     sqlite3_stmt *s;
     enum pvs_err rc;
 
-    s = prep(st, "SELECT " SITE_COLS ", s.access_notes FROM sites s WHERE"
-                 " s.id = ?3 AND " SCOPE_S);
+    s = prep_entity(st, "site", "s",
+                    SITE_EXTRA " FROM sites s WHERE s.id = ?3 AND " SCOPE_S);
     if (!s)
         return PVS_ERR_DB;
     bind_scope(s, scope);
@@ -658,9 +720,9 @@ enum pvs_err pvs_sqlite_web_kpis(struct pvs_store_be *st,
 enum pvs_err pvs_sqlite_web_people_json(struct pvs_store_be *st,
                                         const char *role, struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
-    sqlite3_stmt *s = prep(st, "SELECT id, name, email, phone, language,"
-                               " source, created_by FROM people WHERE role"
-                               " = ? ORDER BY id LIMIT 10000");
+    sqlite3_stmt *s = prep_entity(st, role, "p",
+                                  "p.source, p.created_by FROM people p WHERE"
+                                  " p.role = ? ORDER BY p.id LIMIT 10000");
 
     if (!s)
         return PVS_ERR_DB;
@@ -672,15 +734,34 @@ enum pvs_err pvs_sqlite_web_person_json(struct pvs_store_be *st,
                                         const char *role, const char *id,
                                         struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
-    sqlite3_stmt *s = prep(st, "SELECT id, name, email, phone, language,"
-                               " source, created_by FROM people WHERE role"
-                               " = ? AND id = ?");
+    sqlite3_stmt *s = prep_entity(st, role, "p",
+                                  "p.source, p.created_by FROM people p WHERE"
+                                  " p.role = ? AND p.id = ?");
 
     if (!s)
         return PVS_ERR_DB;
     bind_text(s, 1, role);
     bind_text(s, 2, id);
     return jone(st, &w, s, "reading a person");
+}
+
+enum pvs_err pvs_sqlite_web_entities_json(struct pvs_store_be *st,
+                                          const struct pvs_entity *e,
+                                          const char *id, struct pvs_buf *out) {
+    struct jw w = {out, PVS_OK};
+    char rest[200];
+    sqlite3_stmt *s;
+
+    pvs_snprintf(rest, sizeof(rest),
+                 "x.source, x.created_by FROM %s x WHERE ?1 IS NULL OR x.id"
+                 " = ?1 ORDER BY x.id LIMIT 10000",
+                 e->table);
+    s = prep_entity(st, e->name, "x", rest);
+    if (!s)
+        return PVS_ERR_DB;
+    bind_text(s, 1, id);
+    return id ? jone(st, &w, s, "reading an object")
+              : jrows(st, &w, s, "listing objects");
 }
 
 enum pvs_err pvs_sqlite_web_users_json(struct pvs_store_be *st,
@@ -720,24 +801,58 @@ enum pvs_err pvs_sqlite_web_token_owner(struct pvs_store_be *st, int64_t id,
     return scalar(st, s, ret_user);
 }
 
-enum pvs_err pvs_sqlite_web_alerts_json(struct pvs_store_be *st,
-                                        const struct pvs_scope *scope,
-                                        struct pvs_buf *out) {
-    struct jw w = {out, PVS_OK};
+/* Column i as a string or NULL, and as a number or NAN. */
+static const char *col_str(sqlite3_stmt *s, int i) {
+    return (const char *)sqlite3_column_text(s, i);
+}
+
+static double col_num(sqlite3_stmt *s, int i) {
+    return sqlite3_column_type(s, i) == SQLITE_NULL
+               ? NAN
+               : sqlite3_column_double(s, i);
+}
+
+enum pvs_err pvs_sqlite_web_alerts(struct pvs_store_be *st,
+                                   const struct pvs_scope *scope,
+                                   pvs_store_alert_row_fn *fn, void *ud) {
+    struct pvs_alert_row a;
     sqlite3_stmt *s = prep(
         st,
-        "SELECT a.id, a.fingerprint, a.rule, a.family, a.site_id AS"
-        " site, a.device_id AS device, a.subject, a.severity,"
-        " a.started_ms, a.ts_ms, a.measured, a.expected, a.lost_kwh,"
-        " a.lost_kwh_per_day, a.evidence, a.explanation, a.kb,"
-        " a.silenced FROM alerts a JOIN (SELECT fingerprint, MAX(id) AS"
-        " id FROM alerts GROUP BY fingerprint) l ON a.id = l.id WHERE"
-        " a.state = 'firing' AND " SCOPE_A " ORDER BY a.id DESC LIMIT 1000");
+        "SELECT a.id, a.fingerprint, a.rule, a.family, a.site_id,"
+        " a.device_id, a.subject, a.severity, a.started_ms, a.ts_ms,"
+        " a.measured, a.expected, a.lost_kwh, a.lost_kwh_per_day,"
+        " a.evidence, a.explanation, a.kb, a.silenced FROM alerts a JOIN"
+        " (SELECT fingerprint, MAX(id) AS id FROM alerts GROUP BY"
+        " fingerprint) l ON a.id = l.id WHERE a.state = 'firing' AND " SCOPE_A
+        " ORDER BY a.id DESC LIMIT 1000");
+    int r;
 
     if (!s)
         return PVS_ERR_DB;
     bind_scope(s, scope);
-    return jrows(st, &w, s, "listing alerts");
+    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+        a.id = sqlite3_column_int64(s, 0);
+        a.fingerprint = col_str(s, 1);
+        a.rule = col_str(s, 2);
+        a.family = col_str(s, 3);
+        a.site = col_str(s, 4);
+        a.device = col_str(s, 5);
+        a.subject = col_str(s, 6);
+        a.severity = col_str(s, 7);
+        a.started_ms = sqlite3_column_int64(s, 8);
+        a.ts_ms = sqlite3_column_int64(s, 9);
+        a.measured = col_num(s, 10);
+        a.expected = col_num(s, 11);
+        a.lost_kwh = col_num(s, 12);
+        a.lost_kwh_per_day = col_num(s, 13);
+        a.evidence = col_str(s, 14);
+        a.explanation = col_str(s, 15);
+        a.kb = col_str(s, 16);
+        a.silenced = sqlite3_column_int(s, 17) != 0;
+        fn(ud, &a);
+    }
+    sqlite3_finalize(s);
+    return r == SQLITE_DONE ? PVS_OK : fail(st, "listing alerts");
 }
 
 enum pvs_err pvs_sqlite_web_silences_json(struct pvs_store_be *st,
@@ -921,225 +1036,17 @@ enum pvs_err pvs_sqlite_web_export_json(struct pvs_store_be *st, const char *id,
 
 /* ---- entities ---- */
 
-static const char *const device_kinds[] = {"inverter", "meter",   "sensor",
-                                           "logger",   "battery", NULL};
-static const char *const languages[] = {"en", "fr", "de", "es",
-                                        "it", "nl", NULL};
-
-static const struct pvs_field site_fields[] = {
-    {"name", PVS_F_TEXT, true, 1, 120, NULL, NULL},
-    {"address", PVS_F_TEXT, false, 0, 300, NULL, NULL},
-    {"latitude", PVS_F_REAL, true, -90, 90, NULL, NULL},
-    {"longitude", PVS_F_REAL, true, -180, 180, NULL, NULL},
-    {"timezone", PVS_F_TEXT, false, 1, 64, NULL, NULL},
-    {"kwp", PVS_F_REAL, false, 0, 1e6, NULL, NULL},
-    {"tilt", PVS_F_REAL, false, 0, 90, NULL, NULL},
-    {"azimuth", PVS_F_REAL, false, 0, 360, NULL, NULL},
-    {"loss_factor", PVS_F_REAL, false, 0, 0.9, NULL, NULL},
-    {"access_notes", PVS_F_TEXT, false, 0, 500, NULL, NULL},
-    {"customer_id", PVS_F_TEXT, false, 1, 64, NULL, "customer"},
-    {"technician_id", PVS_F_TEXT, false, 1, 64, NULL, "technician"},
-    {NULL, 0, false, 0, 0, NULL, NULL},
-};
-
-static const struct pvs_field device_fields[] = {
-    {"site_id", PVS_F_TEXT, true, 1, 64, NULL, "site"},
-    {"kind", PVS_F_ENUM, false, 0, 0, device_kinds, NULL},
-    {"vendor", PVS_F_TEXT, false, 0, 80, NULL, NULL},
-    {"model", PVS_F_TEXT, false, 0, 80, NULL, NULL},
-    {"label", PVS_F_TEXT, false, 0, 80, NULL, NULL},
-    {"kwp", PVS_F_REAL, false, 0, 1e6, NULL, NULL},
-    {"rated_power", PVS_F_REAL, false, 0, 1e8, NULL, NULL},
-    {"mppt_inputs", PVS_F_INT, false, 0, 16, NULL, NULL},
-    {"endpoint", PVS_F_TEXT, false, 1, 64, NULL, NULL},
-    {"endpoint_url", PVS_F_TEXT, false, 6, 200, NULL, NULL},
-    {"unit_id", PVS_F_INT, false, 0, 247, NULL, NULL},
-    {"profile", PVS_F_TEXT, false, 1, 64, NULL, NULL},
-    {"interval_s", PVS_F_INT, false, 1, 86400, NULL, NULL},
-    {"serial", PVS_F_TEXT, false, 1, 64, NULL, NULL},
-    {NULL, 0, false, 0, 0, NULL, NULL},
-};
-
-static const struct pvs_field person_fields[] = {
-    {"name", PVS_F_TEXT, true, 1, 120, NULL, NULL},
-    {"email", PVS_F_TEXT, false, 3, 200, NULL, NULL},
-    {"phone", PVS_F_TEXT, false, 3, 40, NULL, NULL},
-    {"language", PVS_F_ENUM, false, 0, 0, languages, NULL},
-    {NULL, 0, false, 0, 0, NULL, NULL},
-};
-
-static const struct pvs_entity entities[] = {
-    {"site", "sites", NULL, site_fields},
-    {"device", "devices", NULL, device_fields},
-    {"customer", "people", "customer", person_fields},
-    {"technician", "people", "technician", person_fields},
-};
-
 const struct pvs_entity *pvs_store_web_entity(const char *name) {
-    for (size_t i = 0; i < PVS_ARRAY_LEN(entities); i++)
-        if (!strcmp(entities[i].name, name))
-            return &entities[i];
-    return NULL;
+    const struct pvs_entity *e = pvs_entity_find(name);
+
+    return e && e->table && (e->flags & PVS_ENTITY_API) &&
+                   !(e->flags & PVS_ENTITY_INT_ID)
+               ? e
+               : NULL;
 }
 
 bool pvs_store_web_id_valid(const char *id) {
-    size_t n = 0;
-
-    if (!id)
-        return false;
-    for (const char *p = id; *p; p++, n++) {
-        char c = *p;
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-              (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.'))
-            return false;
-    }
-    return n >= 1 && n <= 64 && id[0] != '.';
-}
-
-/* Text without control characters (newlines allowed in notes). */
-static bool text_clean(const char *s, bool multiline) {
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-        if ((*p < 0x20 && !(multiline && (*p == '\n' || *p == '\t'))) ||
-            *p == 0x7f)
-            return false;
-    return true;
-}
-
-static const struct pvs_field *find_field(const struct pvs_entity *e,
-                                          const char *name) {
-    for (const struct pvs_field *f = e->fields; f->name; f++)
-        if (!strcmp(f->name, name))
-            return f;
-    return NULL;
-}
-
-static bool has_text(const cJSON *v) {
-    return cJSON_IsString(v) && v->valuestring[0];
-}
-
-enum pvs_err pvs_store_web_validate(const struct pvs_entity *e,
-                                    const cJSON *obj, bool create, char *field,
-                                    size_t fieldsize, char *msg,
-                                    size_t msgsize) {
-    const cJSON *m;
-
-    field[0] = '\0';
-    if (!cJSON_IsObject(obj)) {
-        pvs_snprintf(msg, msgsize, "expected a JSON object");
-        return PVS_ERR_INVAL;
-    }
-    cJSON_ArrayForEach(m, obj) {
-        const struct pvs_field *f;
-
-        if (!strcmp(m->string, "id"))
-            continue;
-        f = find_field(e, m->string);
-        pvs_strlcpy(field, m->string, fieldsize);
-        if (!f) {
-            pvs_snprintf(msg, msgsize, "unknown field '%.60s' for a %s",
-                         m->string, e->name);
-            return PVS_ERR_INVAL;
-        }
-        if (cJSON_IsNull(m) && !f->required)
-            continue;
-        switch (f->type) {
-        case PVS_F_TEXT:
-        case PVS_F_ENUM: {
-            size_t n;
-            if (!cJSON_IsString(m)) {
-                pvs_snprintf(msg, msgsize, "%s must be a string", f->name);
-                return PVS_ERR_INVAL;
-            }
-            n = strlen(m->valuestring);
-            if (f->type == PVS_F_ENUM) {
-                bool ok = false;
-                for (const char *const *c = f->choices; *c && !ok; c++)
-                    ok = !strcmp(*c, m->valuestring);
-                if (!ok) {
-                    pvs_snprintf(msg, msgsize,
-                                 "%s '%.40s' is not one of the "
-                                 "allowed values",
-                                 f->name, m->valuestring);
-                    return PVS_ERR_INVAL;
-                }
-            } else if ((double)n < f->min || (double)n > f->max) {
-                pvs_snprintf(msg, msgsize,
-                             "%s must be %.0f to %.0f characters long", f->name,
-                             f->min, f->max);
-                return PVS_ERR_INVAL;
-            }
-            if (!text_clean(m->valuestring, !strcmp(f->name, "access_notes") ||
-                                                !strcmp(f->name, "address"))) {
-                pvs_snprintf(msg, msgsize, "%s contains control characters",
-                             f->name);
-                return PVS_ERR_INVAL;
-            }
-            if (f->ref && !pvs_store_web_id_valid(m->valuestring)) {
-                pvs_snprintf(msg, msgsize, "%s is not a valid id", f->name);
-                return PVS_ERR_INVAL;
-            }
-            if (!strcmp(f->name, "email") && !strchr(m->valuestring, '@')) {
-                pvs_snprintf(msg, msgsize, "email is not an email address");
-                return PVS_ERR_INVAL;
-            }
-            if (!strcmp(f->name, "endpoint_url") &&
-                strncmp(m->valuestring, "tcp://", 6) &&
-                strncmp(m->valuestring, "rtu://", 6)) {
-                pvs_snprintf(msg, msgsize,
-                             "endpoint_url must be "
-                             "tcp://HOST:PORT or rtu:///dev/TTY");
-                return PVS_ERR_INVAL;
-            }
-            if (!strcmp(f->name, "timezone") &&
-                (m->valuestring[0] == '/' || strstr(m->valuestring, ".."))) {
-                pvs_snprintf(msg, msgsize, "timezone is not an IANA name");
-                return PVS_ERR_INVAL;
-            }
-            break;
-        }
-        case PVS_F_REAL:
-        case PVS_F_INT:
-            if (!cJSON_IsNumber(m) || !isfinite(m->valuedouble)) {
-                pvs_snprintf(msg, msgsize, "%s must be a number", f->name);
-                return PVS_ERR_INVAL;
-            }
-            if (f->type == PVS_F_INT &&
-                m->valuedouble != floor(m->valuedouble)) {
-                pvs_snprintf(msg, msgsize, "%s must be a whole number",
-                             f->name);
-                return PVS_ERR_INVAL;
-            }
-            if (m->valuedouble < f->min || m->valuedouble > f->max) {
-                pvs_snprintf(msg, msgsize, "%s must be between %g and %g",
-                             f->name, f->min, f->max);
-                return PVS_ERR_INVAL;
-            }
-            break;
-        }
-    }
-    if (create) {
-        for (const struct pvs_field *f = e->fields; f->name; f++) {
-            const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, f->name);
-            if (f->required && (!v || cJSON_IsNull(v))) {
-                pvs_strlcpy(field, f->name, fieldsize);
-                pvs_snprintf(msg, msgsize, "%s is required", f->name);
-                return PVS_ERR_INVAL;
-            }
-        }
-        /* Someone must be able to reach a customer. */
-        if (!strcmp(e->name, "customer") &&
-            !has_text(cJSON_GetObjectItemCaseSensitive(obj, "email")) &&
-            !has_text(cJSON_GetObjectItemCaseSensitive(obj, "phone"))) {
-            pvs_strlcpy(field, "email", fieldsize);
-            pvs_snprintf(msg, msgsize,
-                         "a customer needs an email address or a phone "
-                         "number");
-            return PVS_ERR_INVAL;
-        }
-    }
-    field[0] = '\0';
-    msg[0] = '\0';
-    return PVS_OK;
+    return pvs_entity_id_valid(id);
 }
 
 enum pvs_err pvs_sqlite_web_exists(struct pvs_store_be *st,
@@ -1210,6 +1117,38 @@ static enum pvs_err ref_exists(struct pvs_store_be *st, const char *entity,
     return row_facts(st, e, id, ret, src, sizeof(src), owner, sizeof(owner));
 }
 
+/* Whether obj sets field f (a stored member the API may write). */
+static bool writes(const struct pvs_field *f, const cJSON *obj) {
+    return f->json && f->column && !(f->flags & PVS_FIELD_READONLY) &&
+           cJSON_GetObjectItemCaseSensitive(obj, f->json);
+}
+
+/* A validated JSON member as its column value. */
+static void bind_member(sqlite3_stmt *s, int i, const struct pvs_field *f,
+                        const cJSON *m) {
+    char *text;
+
+    if (cJSON_IsNull(m)) {
+        sqlite3_bind_null(s, i);
+    } else if (f->type == PVS_FT_LIST || f->type == PVS_FT_OBJECT) {
+        text = cJSON_PrintUnformatted(m);
+        sqlite3_bind_text(s, i, text, -1, SQLITE_TRANSIENT);
+        cJSON_free(text);
+    } else if (f->type == PVS_FT_BOOL) {
+        sqlite3_bind_int(s, i, cJSON_IsTrue(m));
+    } else if (f->type == PVS_FT_INT || f->type == PVS_FT_TIME) {
+        sqlite3_bind_int64(s, i, (sqlite3_int64)m->valuedouble);
+    } else if (cJSON_IsNumber(m)) {
+        if (m->valuedouble == floor(m->valuedouble) &&
+            fabs(m->valuedouble) < 9e15 && f->type == PVS_FT_DURATION)
+            sqlite3_bind_int64(s, i, (sqlite3_int64)m->valuedouble);
+        else
+            sqlite3_bind_double(s, i, m->valuedouble);
+    } else {
+        bind_text(s, i, m->valuestring);
+    }
+}
+
 enum pvs_err pvs_sqlite_web_put(struct pvs_store_be *st,
                                 const struct pvs_entity *e, const char *id,
                                 const cJSON *obj, bool create,
@@ -1251,18 +1190,23 @@ enum pvs_err pvs_sqlite_web_put(struct pvs_store_be *st,
         rc = PVS_ERR_DENIED;
         goto out;
     }
-    for (const struct pvs_field *f = e->fields; f->name; f++) {
+    for (size_t i = 0; i < e->nfields; i++) {
+        const struct pvs_field *f = &e->fields[i];
+        const struct pvs_entity *re =
+            f->ref ? pvs_store_web_entity(f->ref) : NULL;
         char rsrc[16], rowner[PVS_WEB_NAME_MAX];
         bool found;
-        m = cJSON_GetObjectItemCaseSensitive(obj, f->name);
-        if (!f->ref || !m || !cJSON_IsString(m))
+        m = f->json ? cJSON_GetObjectItemCaseSensitive(obj, f->json) : NULL;
+        /* Only stored entities can be looked up (an endpoint of the
+         * file is checked with the running configuration). */
+        if (!re || !m || !cJSON_IsString(m))
             continue;
-        rc = row_facts(st, pvs_store_web_entity(f->ref), m->valuestring, &found,
-                       rsrc, sizeof(rsrc), rowner, sizeof(rowner));
+        rc = row_facts(st, re, m->valuestring, &found, rsrc, sizeof(rsrc),
+                       rowner, sizeof(rowner));
         if (rc)
             goto out;
         if (!found) {
-            result(res, "%s: %s '%s' does not exist", f->name, f->ref,
+            result(res, "%s: %s '%s' does not exist", f->json, f->ref,
                    m->valuestring);
             rc = PVS_ERR_INVAL;
             goto out;
@@ -1278,12 +1222,12 @@ enum pvs_err pvs_sqlite_web_put(struct pvs_store_be *st,
             result(res,
                    "%s: site '%s' is defined in the config file and is "
                    "read-only here",
-                   f->name, m->valuestring);
+                   f->json, m->valuestring);
             rc = PVS_ERR_DENIED;
             goto out;
         }
         if (owner && strcmp(owner, rowner)) {
-            result(res, "%s: site '%s' was registered by someone else", f->name,
+            result(res, "%s: site '%s' was registered by someone else", f->json,
                    m->valuestring);
             rc = PVS_ERR_DENIED;
             goto out;
@@ -1295,23 +1239,24 @@ enum pvs_err pvs_sqlite_web_put(struct pvs_store_be *st,
                        "INSERT INTO %s(id, source, created_by, "
                        "created_ms%s",
                        e->table, e->role ? ", role" : "");
-        for (const struct pvs_field *f = e->fields; f->name; f++)
-            if (cJSON_GetObjectItemCaseSensitive(obj, f->name))
-                pvs_buf_printf(&sql, ", %s", f->name);
+        for (size_t i = 0; i < e->nfields; i++)
+            if (writes(&e->fields[i], obj))
+                pvs_buf_printf(&sql, ", %s", e->fields[i].column);
         pvs_buf_printf(&sql, ") VALUES (?1, 'api', ?2, ?3%s",
                        e->role ? ", ?4" : "");
         n = e->role ? 4 : 3;
-        for (const struct pvs_field *f = e->fields; f->name; f++)
-            if (cJSON_GetObjectItemCaseSensitive(obj, f->name))
+        for (size_t i = 0; i < e->nfields; i++)
+            if (writes(&e->fields[i], obj))
                 pvs_buf_printf(&sql, ", ?%d", ++n);
         pvs_buf_puts(&sql, ")");
     } else {
         pvs_buf_printf(&sql, "UPDATE %s SET ", e->table);
         n = e->role ? 4 : 3;
-        for (const struct pvs_field *f = e->fields; f->name; f++) {
-            if (!cJSON_GetObjectItemCaseSensitive(obj, f->name))
+        for (size_t i = 0; i < e->nfields; i++) {
+            if (!writes(&e->fields[i], obj))
                 continue;
-            pvs_buf_printf(&sql, "%s%s = ?%d", first ? "" : ", ", f->name, ++n);
+            pvs_buf_printf(&sql, "%s%s = ?%d", first ? "" : ", ",
+                           e->fields[i].column, ++n);
             first = false;
         }
         if (first) {
@@ -1335,19 +1280,11 @@ enum pvs_err pvs_sqlite_web_put(struct pvs_store_be *st,
     if (e->role)
         bind_text(s, 4, e->role);
     n = e->role ? 4 : 3;
-    for (const struct pvs_field *f = e->fields; f->name; f++) {
-        m = cJSON_GetObjectItemCaseSensitive(obj, f->name);
-        if (!m)
+    for (size_t i = 0; i < e->nfields; i++) {
+        const struct pvs_field *f = &e->fields[i];
+        if (!writes(f, obj))
             continue;
-        n++;
-        if (cJSON_IsNull(m))
-            sqlite3_bind_null(s, n);
-        else if (f->type == PVS_F_INT)
-            sqlite3_bind_int64(s, n, (sqlite3_int64)m->valuedouble);
-        else if (f->type == PVS_F_REAL)
-            sqlite3_bind_double(s, n, m->valuedouble);
-        else
-            bind_text(s, n, m->valuestring);
+        bind_member(s, ++n, f, cJSON_GetObjectItemCaseSensitive(obj, f->json));
     }
     if (sqlite3_step(s) != SQLITE_DONE) {
         rc = fail(st, "writing an API object");
@@ -1362,6 +1299,38 @@ out:
     if (rc == PVS_ERR_DB)
         result(res, "the database refused the change");
     return rc;
+}
+
+/*
+ * "SELECT how many stored objects name ?1 as an e": every stored field
+ * of the tables whose reference is e (a site's devices and maps, a
+ * customer's sites...).
+ */
+static sqlite3_stmt *prep_refs(struct pvs_store_be *st,
+                               const struct pvs_entity *e) {
+    struct pvs_buf sql;
+    sqlite3_stmt *s;
+
+    pvs_buf_init(&sql, 4096);
+    pvs_buf_puts(&sql, "SELECT 0");
+    for (size_t k = 0; k < pvs_nentities; k++) {
+        const struct pvs_entity *x = pvs_entities[k];
+        /* A silence of a deleted object just covers nothing. */
+        if (x->flags & PVS_ENTITY_INT_ID)
+            continue;
+        for (size_t i = 0; x->table && i < x->nfields; i++) {
+            const struct pvs_field *f = &x->fields[i];
+            if (f->ref && f->column && !strcmp(f->ref, e->name) &&
+                f->type == PVS_FT_STR)
+                pvs_buf_printf(&sql,
+                               " + (SELECT COUNT(*) FROM %s WHERE %s = ?1)",
+                               x->table, f->column);
+        }
+    }
+    pvs_buf_puts(&sql, " WHERE ?1 IS NOT NULL");
+    s = prep(st, sql.data);
+    pvs_buf_release(&sql);
+    return s;
 }
 
 enum pvs_err pvs_sqlite_web_delete(struct pvs_store_be *st,
@@ -1394,14 +1363,7 @@ enum pvs_err pvs_sqlite_web_delete(struct pvs_store_be *st,
         return PVS_ERR_DENIED;
     }
     /* Refuse to leave dangling references behind. */
-    if (!strcmp(e->name, "site"))
-        s = prep(st, "SELECT COUNT(*) FROM devices WHERE site_id = ?1");
-    else if (!strcmp(e->name, "customer"))
-        s = prep(st, "SELECT COUNT(*) FROM sites WHERE customer_id = ?1");
-    else if (!strcmp(e->name, "technician"))
-        s = prep(st, "SELECT COUNT(*) FROM sites WHERE technician_id = ?1");
-    else
-        s = prep(st, "SELECT 0 WHERE ?1 IS NOT NULL");
+    s = prep_refs(st, e);
     if (!s)
         return PVS_ERR_DB;
     bind_text(s, 1, id);
@@ -1409,9 +1371,8 @@ enum pvs_err pvs_sqlite_web_delete(struct pvs_store_be *st,
     if (rc)
         return rc;
     if (uses) {
-        result(res, "%s '%s' is still used by %lld %s", e->name, id,
-               (long long)uses,
-               !strcmp(e->name, "site") ? "device(s)" : "site(s)");
+        result(res, "%s '%s' is still used by %lld other object(s)", e->name,
+               id, (long long)uses);
         return PVS_ERR_EXISTS;
     }
     pvs_snprintf(sql, sizeof(sql), "DELETE FROM %s WHERE id = ?1%s", e->table,
@@ -1824,156 +1785,6 @@ enum pvs_err pvs_sqlite_web_audit(struct pvs_store_be *st, int64_t now_ms,
     bind_text(s, 3, action);
     bind_text(s, 4, object);
     return run(st, s, &res, "writing the audit log");
-}
-
-/* ---- the API's objects as config sections ---- */
-
-/* Append `key = "value"` with the INI reader's escapes, on one line. */
-static void ini_str(struct pvs_buf *b, const char *key, const char *v) {
-    pvs_buf_printf(b, "%s = \"", key);
-    for (const char *p = v; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            pvs_buf_printf(b, "\\%c", *p);
-        else if ((unsigned char)*p < 0x20)
-            pvs_buf_puts(b, " ");
-        else
-            pvs_buf_add(b, p, 1);
-    }
-    pvs_buf_puts(b, "\"\n");
-}
-
-/* Column i of s as `key = value`, nothing when NULL. */
-static void ini_col(struct pvs_buf *b, const char *key, sqlite3_stmt *s, int i,
-                    const char *suffix) {
-    switch (sqlite3_column_type(s, i)) {
-    case SQLITE_NULL:
-        return;
-    case SQLITE_INTEGER:
-        pvs_buf_printf(b, "%s = %lld%s\n", key,
-                       (long long)sqlite3_column_int64(s, i), suffix);
-        return;
-    case SQLITE_FLOAT:
-        pvs_buf_printf(b, "%s = %.10g%s\n", key, sqlite3_column_double(s, i),
-                       suffix);
-        return;
-    default:
-        ini_str(b, key, col_text(s, i));
-        return;
-    }
-}
-
-struct ini_section {
-    const char *type;
-    const char *sql;
-    const char *const *keys; /* config key per column after the id */
-};
-
-static const char *const site_ini[] = {
-    "name",     "address",    "latitude", "longitude",   "timezone",
-    "kwp",      "tilt",       "azimuth",  "loss_factor", "access_notes",
-    "customer", "technician", NULL};
-static const char *const device_ini[] = {
-    "site",        "kind",        "vendor",   "model",   "kwp",
-    "rated_power", "mppt_inputs", "endpoint", "unit_id", "profile",
-    "interval",    "label",       "serial",   NULL};
-static const char *const person_ini[] = {"name", "email", "phone", "language",
-                                         NULL};
-
-static const struct ini_section ini_sections[] = {
-    {"customer",
-     "SELECT id, name, email, phone, language FROM people WHERE role ="
-     " 'customer' AND source = 'api' ORDER BY id",
-     person_ini},
-    {"technician",
-     "SELECT id, name, email, phone, language FROM people WHERE role ="
-     " 'technician' AND source = 'api' ORDER BY id",
-     person_ini},
-    {"site",
-     "SELECT id, name, address, latitude, longitude, timezone, kwp, tilt,"
-     " azimuth, loss_factor, access_notes, customer_id, technician_id FROM"
-     " sites WHERE source = 'api' ORDER BY id",
-     site_ini},
-    {"device",
-     "SELECT id, site_id, kind, vendor, model, kwp, rated_power,"
-     " mppt_inputs, CASE WHEN endpoint_url IS NOT NULL THEN 'api-' || id"
-     " ELSE endpoint END, unit_id, profile, interval_s, label, serial,"
-     " endpoint_url FROM devices WHERE source = 'api' ORDER BY id",
-     device_ini},
-};
-
-static bool cfg_has(const struct pvs_config *cfg, const char *type,
-                    const char *id) {
-    if (!strcmp(type, "site"))
-        return pvs_config_site(cfg, id) != NULL;
-    if (!strcmp(type, "device"))
-        return pvs_config_device(cfg, id) != NULL;
-    if (!strcmp(type, "technician"))
-        return pvs_config_technician(cfg, id) != NULL;
-    for (size_t i = 0; i < cfg->ncustomers; i++)
-        if (!strcmp(cfg->customers[i]->obj.id, id))
-            return true;
-    return false;
-}
-
-enum pvs_err pvs_sqlite_web_config_ini(struct pvs_store_be *st,
-                                       const struct pvs_config *cfg,
-                                       struct pvs_buf *out, size_t *ret_n) {
-    size_t n = 0;
-    sqlite3_stmt *s;
-    char iso[40];
-    int r;
-
-    for (size_t k = 0; k < PVS_ARRAY_LEN(ini_sections); k++) {
-        const struct ini_section *sec = &ini_sections[k];
-
-        s = prep(st, sec->sql);
-        if (!s)
-            return PVS_ERR_DB;
-        while ((r = sqlite3_step(s)) == SQLITE_ROW) {
-            const char *id = col_text(s, 0);
-            int ncols = 0;
-
-            if (!pvs_store_web_id_valid(id) || cfg_has(cfg, sec->type, id))
-                continue;
-            pvs_buf_printf(out, "\n[%s \"%s\"]\n", sec->type, id);
-            for (; sec->keys[ncols]; ncols++)
-                ini_col(out, sec->keys[ncols], s, ncols + 1,
-                        !strcmp(sec->keys[ncols], "interval") ? "s" : "");
-            if (!strcmp(sec->type, "device") &&
-                sqlite3_column_type(s, ncols + 1) != SQLITE_NULL) {
-                pvs_buf_printf(out, "\n[endpoint \"api-%s\"]\n", id);
-                ini_str(out, "url", col_text(s, ncols + 1));
-            }
-            n++;
-        }
-        sqlite3_finalize(s);
-        if (r != SQLITE_DONE)
-            return fail(st, "reading the API's objects");
-    }
-    s = prep(st, "SELECT id, site_id, device_id, rule, start_ms, end_ms,"
-                 " reason FROM api_silences ORDER BY id");
-    if (!s)
-        return PVS_ERR_DB;
-    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
-        pvs_buf_printf(out, "\n[silence \"api-%lld\"]\n",
-                       (long long)sqlite3_column_int64(s, 0));
-        ini_col(out, "site", s, 1, "");
-        ini_col(out, "device", s, 2, "");
-        ini_col(out, "rule", s, 3, "");
-        if (sqlite3_column_type(s, 4) != SQLITE_NULL) {
-            pvs_fmt_iso_utc(sqlite3_column_int64(s, 4), iso, sizeof(iso));
-            pvs_buf_printf(out, "start = %s\n", iso);
-        }
-        pvs_fmt_iso_utc(sqlite3_column_int64(s, 5), iso, sizeof(iso));
-        pvs_buf_printf(out, "end = %s\n", iso);
-        ini_col(out, "reason", s, 6, "");
-        n++;
-    }
-    sqlite3_finalize(s);
-    if (r != SQLITE_DONE)
-        return fail(st, "reading the API's silences");
-    *ret_n = n;
-    return PVS_OK;
 }
 
 enum pvs_err pvs_sqlite_web_prune_personal(struct pvs_store_be *st,
