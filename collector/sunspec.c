@@ -158,149 +158,68 @@ static bool scale_of(const struct pvs_ss_point_ref *ref, int *ret_e) {
     return true;
 }
 
-void pvs_sunspec_decode(const struct pvs_ss_point_ref *ref,
-                        struct pvs_ss_value *out, unsigned *quirks) {
-    const struct pvs_ss_point *pt = ref->pt;
-    const uint16_t *r;
-    unsigned q = 0;
+/*
+ * The plain numbers (integers, accumulators, float64): true with the
+ * value in *ret, false when the point holds its not-implemented value.
+ */
+static bool decode_plain(enum pvs_ss_type type, const uint16_t *r,
+                         double *ret) {
     uint64_t u;
-    double num = 0;
-    bool number = false;
-    int e;
+    double d;
 
-    out->kind = PVS_SS_V_NI;
-    out->num = 0;
-    out->bits = 0;
-    out->symbol = NULL;
-    out->str[0] = '\0';
-    if (!ref->readable)
-        return;
-    r = ref->m->regs + ref->off;
-    switch ((enum pvs_ss_type)pt->type) {
+    switch (type) {
     case PVS_SS_INT16:
-        if (r[0] == 0x8000)
-            return;
-        num = (int16_t)r[0];
-        number = true;
-        break;
+        *ret = (int16_t)r[0];
+        return r[0] != 0x8000;
     case PVS_SS_UINT16:
     case PVS_SS_COUNT:
-        if (r[0] == 0xffff)
-            return;
-        num = r[0];
-        number = true;
-        break;
+        *ret = r[0];
+        return r[0] != 0xffff;
     case PVS_SS_ACC16:
-        if (r[0] == 0)
-            return;
-        num = r[0];
-        number = true;
-        break;
+        *ret = r[0];
+        return r[0] != 0;
     case PVS_SS_INT32:
         u = regs_u(r, 2);
-        if (u == 0x80000000u)
-            return;
-        num = (int32_t)(uint32_t)u;
-        number = true;
-        break;
+        *ret = (int32_t)(uint32_t)u;
+        return u != 0x80000000u;
     case PVS_SS_UINT32:
         u = regs_u(r, 2);
-        if (u == 0xffffffffu)
-            return;
-        num = (double)u;
-        number = true;
-        break;
+        *ret = (double)u;
+        return u != 0xffffffffu;
     case PVS_SS_ACC32:
         u = regs_u(r, 2);
-        if (u == 0)
-            return;
-        num = (double)u;
-        number = true;
-        break;
+        *ret = (double)u;
+        return u != 0;
     case PVS_SS_INT64:
         u = regs_u(r, 4);
-        if (u == 0x8000000000000000u)
-            return;
-        num = (double)(int64_t)u;
-        number = true;
-        break;
+        *ret = (double)(int64_t)u;
+        return u != 0x8000000000000000u;
     case PVS_SS_UINT64:
         u = regs_u(r, 4);
-        if (u == UINT64_MAX)
-            return;
-        num = (double)u;
-        number = true;
-        break;
+        *ret = (double)u;
+        return u != UINT64_MAX;
     case PVS_SS_ACC64:
         u = regs_u(r, 4);
-        if (u == 0 || u == 0x8000000000000000u)
-            return;
-        num = (double)u;
-        number = true;
-        break;
-    case PVS_SS_ENUM16:
-    case PVS_SS_ENUM32:
-        u = regs_u(r, pt->type == PVS_SS_ENUM16 ? 1 : 2);
-        if (u == (pt->type == PVS_SS_ENUM16 ? 0xffffu : 0xffffffffu))
-            return;
-        out->kind = PVS_SS_V_ENUM;
-        out->bits = u;
-        out->num = (double)u;
-        out->symbol = symbol_of(pt, u);
-        return;
-    case PVS_SS_BITFIELD16:
-    case PVS_SS_BITFIELD32:
-    case PVS_SS_BITFIELD64: {
-        unsigned n = pt->type == PVS_SS_BITFIELD16   ? 1
-                     : pt->type == PVS_SS_BITFIELD32 ? 2
-                                                     : 4;
-        uint64_t ones = n == 4 ? UINT64_MAX : (UINT64_C(1) << (16 * n)) - 1;
-        u = regs_u(r, n);
-        if (u == ones) {
-            /* Only the event words pvsentry reads; unused vendor words at
-             * all ones are simply not implemented. */
-            if (!strcmp(pt->name, "Evt1") || !strcmp(pt->name, "Alrm"))
-                q |= PVS_SSQ_EVT_ALL_ONES;
-            goto out;
-        }
-        out->kind = PVS_SS_V_BITS;
-        out->bits = u;
-        out->num = (double)u;
-        return;
+        *ret = (double)u;
+        return u != 0 && u != 0x8000000000000000u;
+    case PVS_SS_FLOAT64:
+        u = regs_u(r, 4);
+        memcpy(&d, &u, sizeof(d));
+        *ret = d;
+        return !isnan(d);
+    default:
+        return false;
     }
-    case PVS_SS_FLOAT32: {
-        uint32_t w = (uint32_t)regs_u(r, 2);
-        float f;
-        memcpy(&f, &w, sizeof(f));
-        if (isnan(f)) {
-            if (is_float_model(ref->m->id))
-                q |= PVS_SSQ_FLOAT_NAN;
-            goto out;
-        }
-        num = f;
-        number = true;
-        break;
-    }
-    case PVS_SS_FLOAT64: {
-        uint64_t w = regs_u(r, 4);
-        double d;
-        memcpy(&d, &w, sizeof(d));
-        if (isnan(d))
-            return;
-        num = d;
-        number = true;
-        break;
-    }
+}
+
+/* The points shown as text: strings and network addresses. */
+static void decode_text(const struct pvs_ss_point *pt, const uint16_t *r,
+                        struct pvs_ss_value *out) {
+    uint64_t u;
+
+    switch ((enum pvs_ss_type)pt->type) {
     case PVS_SS_STRING:
         decode_string(r, pt->size, out);
-        return;
-    case PVS_SS_SUNSSF:
-        if (r[0] == 0x8000 || (int16_t)r[0] < -10 || (int16_t)r[0] > 10)
-            return;
-        out->kind = PVS_SS_V_SF;
-        out->num = (int16_t)r[0];
-        return;
-    case PVS_SS_PAD:
         return;
     case PVS_SS_IPADDR:
         u = regs_u(r, 2);
@@ -323,7 +242,7 @@ void pvs_sunspec_decode(const struct pvs_ss_point_ref *ref,
             out->kind = PVS_SS_V_STRING;
         return;
     }
-    case PVS_SS_EUI48: {
+    case PVS_SS_EUI48:
         /* The address is the last 48 bits of the point. */
         u = regs_u(r + (pt->size - 3), 3);
         if (u == UINT64_C(0xffffffffffff) || u == 0)
@@ -335,7 +254,92 @@ void pvs_sunspec_decode(const struct pvs_ss_point_ref *ref,
                      (unsigned)(u >> 8) & 0xff, (unsigned)u & 0xff);
         out->kind = PVS_SS_V_STRING;
         return;
+    default:
+        return;
     }
+}
+
+/* Enumerations and bit fields; returns the quirks seen. */
+static unsigned decode_flags(const struct pvs_ss_point *pt, const uint16_t *r,
+                             struct pvs_ss_value *out) {
+    unsigned n = pt->type == PVS_SS_ENUM16 || pt->type == PVS_SS_BITFIELD16 ? 1
+                 : pt->type == PVS_SS_BITFIELD64                            ? 4
+                                                                            : 2;
+    uint64_t ones = n == 4 ? UINT64_MAX : (UINT64_C(1) << (16 * n)) - 1;
+    uint64_t u = regs_u(r, n);
+    bool is_enum = pt->type == PVS_SS_ENUM16 || pt->type == PVS_SS_ENUM32;
+
+    if (u == ones) {
+        /* Only the event words pvsentry reads; unused vendor words at
+         * all ones are simply not implemented. */
+        if (!is_enum &&
+            (!strcmp(pt->name, "Evt1") || !strcmp(pt->name, "Alrm")))
+            return PVS_SSQ_EVT_ALL_ONES;
+        return 0;
+    }
+    out->kind = is_enum ? PVS_SS_V_ENUM : PVS_SS_V_BITS;
+    out->bits = u;
+    out->num = (double)u;
+    if (is_enum)
+        out->symbol = symbol_of(pt, u);
+    return 0;
+}
+
+void pvs_sunspec_decode(const struct pvs_ss_point_ref *ref,
+                        struct pvs_ss_value *out, unsigned *quirks) {
+    const struct pvs_ss_point *pt = ref->pt;
+    const uint16_t *r;
+    unsigned q = 0;
+    double num = 0;
+    bool number = false;
+    int e;
+
+    out->kind = PVS_SS_V_NI;
+    out->num = 0;
+    out->bits = 0;
+    out->symbol = NULL;
+    out->str[0] = '\0';
+    if (!ref->readable)
+        return;
+    r = ref->m->regs + ref->off;
+    switch ((enum pvs_ss_type)pt->type) {
+    case PVS_SS_ENUM16:
+    case PVS_SS_ENUM32:
+    case PVS_SS_BITFIELD16:
+    case PVS_SS_BITFIELD32:
+    case PVS_SS_BITFIELD64:
+        q = decode_flags(pt, r, out);
+        goto out;
+    case PVS_SS_FLOAT32: {
+        uint32_t w = (uint32_t)regs_u(r, 2);
+        float f;
+        memcpy(&f, &w, sizeof(f));
+        if (isnan(f)) {
+            if (is_float_model(ref->m->id))
+                q |= PVS_SSQ_FLOAT_NAN;
+            goto out;
+        }
+        num = f;
+        number = true;
+        break;
+    }
+    case PVS_SS_STRING:
+    case PVS_SS_IPADDR:
+    case PVS_SS_IPV6ADDR:
+    case PVS_SS_EUI48:
+        decode_text(pt, r, out);
+        return;
+    case PVS_SS_SUNSSF:
+        if (r[0] == 0x8000 || (int16_t)r[0] < -10 || (int16_t)r[0] > 10)
+            return;
+        out->kind = PVS_SS_V_SF;
+        out->num = (int16_t)r[0];
+        return;
+    case PVS_SS_PAD:
+        return;
+    default:
+        number = decode_plain((enum pvs_ss_type)pt->type, r, &num);
+        break;
     }
     if (!number)
         goto out;

@@ -388,9 +388,181 @@ static void ack_page(struct web_req *r, struct words *w,
     pvs_command_put(c);
 }
 
+/* What a customer link's handlers share. */
+struct link_ctx {
+    struct web_req *r;
+    struct words *w;
+    struct pvs_store *st;
+    const struct pvs_ticket *t;
+    const struct pvs_site *site;
+    const char *purpose;
+    int64_t ticket;
+    bool post;
+    const char *body;
+    char field[2048];
+};
+
+/* The status page, and a message the customer writes from it. */
+static struct pvs_command *link_status(struct link_ctx *x) {
+    struct web_req *r = x->r;
+    struct words *w = x->w;
+    const char *body = x->body;
+    char *field = x->field;
+    struct pvs_command *c = NULL;
+
+    if (!x->post) {
+        status_page(r, w, x->t, x->site);
+    } else if (!form_value(body, "message", field, sizeof(x->field)) ||
+               !field[0]) {
+        page_message(r, w, 400, W(w, "page.nothing"), W(w, "page.write_first"));
+    } else {
+        c = pvs_command_new(PVS_CMD_CUSTOMER_CONTACT);
+        pvs_strlcpy(c->site_id, x->t->site ? x->t->site : "",
+                    sizeof(c->site_id));
+        pvs_strlcpy(c->text, field, sizeof(c->text));
+        pvs_strlcpy(c->actor, "customer", sizeof(c->actor));
+        submit(r, w, c, W(w, "page.thanks"), W(w, "page.person"));
+    }
+    return c;
+}
+
+/* The satisfaction survey. */
+static struct pvs_command *link_survey(struct link_ctx *x) {
+    struct web_req *r = x->r;
+    struct words *w = x->w;
+    const char *body = x->body;
+    char *field = x->field;
+    struct pvs_command *c = NULL;
+
+    enum pvs_survey_state sv = PVS_SURVEY_OPEN;
+    if (pvs_store_survey_state(x->st, x->ticket, &sv))
+        sv = PVS_SURVEY_OPEN; /* the engine has the last word */
+    if (sv == PVS_SURVEY_NONE) {
+        page_message(r, w, 404, W(w, "page.survey_none"),
+                     W(w, "page.survey_none_text"));
+    } else if (sv == PVS_SURVEY_ANSWERED) {
+        page_message(r, w, 200, W(w, "page.thanks"),
+                     W(w, "page.survey_answered"));
+    } else if (!x->post) {
+        survey_page(r, w);
+    } else {
+        int64_t csat = 0;
+        form_value(body, "csat", field, sizeof(x->field));
+        if (pvs_parse_i64(field, &csat)) {
+            page_message(r, w, 400, W(w, "page.survey_pick"),
+                         W(w, "page.survey_pick_text"));
+        } else {
+            c = pvs_command_new(PVS_CMD_SURVEY);
+            c->ticket_id = x->ticket;
+            c->value = csat;
+            form_value(body, "comment", c->text, sizeof(c->text));
+            pvs_strlcpy(c->actor, "customer", sizeof(c->actor));
+            submit(r, w, c, W(w, "page.thanks"), W(w, "page.thanks"));
+        }
+    }
+    return c;
+}
+
+/* The customer confirms a visit or asks for another time. */
+static struct pvs_command *link_appointment(struct link_ctx *x) {
+    struct web_req *r = x->r;
+    struct words *w = x->w;
+    struct pvs_command *c = NULL;
+    bool yes = !strcmp(x->purpose, "apptyes");
+
+    if (!x->post) {
+        page_start(r, w, 200, W(w, yes ? "page.visit_yes" : "page.visit_no"));
+        form_start(r);
+        form_end(r,
+                 W(w, yes ? "page.visit_yes_button" : "page.visit_no_button"));
+        page_end(r);
+    } else {
+        c = pvs_command_new(PVS_CMD_APPOINTMENT_REPLY);
+        c->ticket_id = x->ticket;
+        c->value = yes;
+        pvs_strlcpy(c->actor, "customer", sizeof(c->actor));
+        submit(r, w, c,
+               W(w, yes ? "page.visit_yes_done" : "page.visit_no_done"),
+               W(w, yes ? "page.visit_yes_done" : "page.visit_no_done"));
+    }
+    return c;
+}
+
+/* "It works again" after the self-help steps. */
+static struct pvs_command *link_selfhelp(struct link_ctx *x) {
+    struct web_req *r = x->r;
+    struct words *w = x->w;
+    struct pvs_command *c = NULL;
+
+    if (!x->post) {
+        page_start(r, w, 200, W(w, "page.selfhelp"));
+        para(r, W(w, "page.selfhelp_text"));
+        form_start(r);
+        form_end(r, W(w, "page.selfhelp_button"));
+        page_end(r);
+    } else {
+        c = pvs_command_new(PVS_CMD_SELF_HELP_DONE);
+        c->ticket_id = x->ticket;
+        pvs_strlcpy(c->actor, "customer", sizeof(c->actor));
+        submit(r, w, c, W(w, "page.thanks"), W(w, "page.thanks"));
+    }
+    return c;
+}
+
+/* The customer's preferences. */
+static struct pvs_command *link_prefs(struct link_ctx *x) {
+    struct web_req *r = x->r;
+    struct words *w = x->w;
+    const char *body = x->body;
+    char *field = x->field;
+    struct pvs_command *c = NULL;
+
+    const struct pvs_person *cust = x->site ? x->site->customer : NULL;
+    if (!cust) {
+        page_message(r, w, 404, W(w, "page.not_found"), W(w, "page.not_valid"));
+    } else if (!x->post) {
+        prefs_page(r, w);
+    } else {
+        struct pvs_buf kv;
+        static const char *const keys[] = {"channel", "language",
+                                           "quiet_hours"};
+        pvs_buf_init(&kv, PVS_CMD_TEXT_MAX - 1);
+        for (size_t i = 0; i < PVS_ARRAY_LEN(keys); i++)
+            if (form_value(body, keys[i], field, 64) && field[0])
+                pvs_buf_printf(&kv, "%s=%s\n", keys[i], field);
+        pvs_buf_printf(&kv, "opt_out=%d\n",
+                       form_value(body, "opt_out", field, 8) &&
+                           !strcmp(field, "1"));
+        /* The answer speaks the language just chosen. */
+        if (form_value(body, "language", field, 16))
+            for (size_t i = 0; pvs_template_languages[i]; i++)
+                if (!strcmp(field, pvs_template_languages[i]))
+                    pvs_strlcpy(w->lang, field, sizeof(w->lang));
+        c = pvs_command_new(PVS_CMD_PREFS);
+        pvs_strlcpy(c->actor, cust->obj.id, sizeof(c->actor));
+        pvs_strlcpy(c->text, kv.data ? kv.data : "", sizeof(c->text));
+        pvs_buf_release(&kv);
+        submit(r, w, c, W(w, "page.saved"), W(w, "page.prefs_saved"));
+    }
+    return c;
+}
+
+/* The page of link purpose x->purpose; returns the command it sent. */
+static struct pvs_command *link_purpose(struct link_ctx *x) {
+    if (!strcmp(x->purpose, "status"))
+        return link_status(x);
+    if (!strcmp(x->purpose, "survey"))
+        return link_survey(x);
+    if (!strcmp(x->purpose, "apptyes") || !strcmp(x->purpose, "apptno"))
+        return link_appointment(x);
+    if (!strcmp(x->purpose, "selfhelp"))
+        return link_selfhelp(x);
+    return link_prefs(x);
+}
+
 void pvs_links_handle(struct web_req *r, const char *token) {
     unsigned char key[PVS_TOKEN_KEY_LEN];
-    char id[96], purpose[16], field[2048], actor[96] = "";
+    char id[96], purpose[16], actor[96] = "";
     const char *dot = strchr(token, '.');
     struct pvs_store *st;
     struct pvs_ticket t;
@@ -399,9 +571,9 @@ void pvs_links_handle(struct web_req *r, const char *token) {
     int64_t ticket;
     struct pvs_command *c = NULL;
     enum pvs_err rc;
-    const char *body = r->body.data ? r->body.data : "";
     char *dash;
     struct words *w = pvs_calloc(1, sizeof(*w));
+    struct link_ctx *x;
 
     pvs_strlcpy(w->lang, "en", sizeof(w->lang));
     if (!dot || (size_t)(dot - token) >= sizeof(purpose)) {
@@ -451,108 +623,18 @@ void pvs_links_handle(struct web_req *r, const char *token) {
     }
     customer_lang(r, st, site, w->lang, sizeof(w->lang));
 
-    if (!strcmp(purpose, "status")) {
-        if (!post) {
-            status_page(r, w, &t, site);
-        } else if (!form_value(body, "message", field, sizeof(field)) ||
-                   !field[0]) {
-            page_message(r, w, 400, W(w, "page.nothing"),
-                         W(w, "page.write_first"));
-        } else {
-            c = pvs_command_new(PVS_CMD_CUSTOMER_CONTACT);
-            pvs_strlcpy(c->site_id, t.site ? t.site : "", sizeof(c->site_id));
-            pvs_strlcpy(c->text, field, sizeof(c->text));
-            pvs_strlcpy(c->actor, "customer", sizeof(c->actor));
-            submit(r, w, c, W(w, "page.thanks"), W(w, "page.person"));
-        }
-    } else if (!strcmp(purpose, "survey")) {
-        enum pvs_survey_state sv = PVS_SURVEY_OPEN;
-        if (pvs_store_survey_state(st, ticket, &sv))
-            sv = PVS_SURVEY_OPEN; /* the engine has the last word */
-        if (sv == PVS_SURVEY_NONE) {
-            page_message(r, w, 404, W(w, "page.survey_none"),
-                         W(w, "page.survey_none_text"));
-        } else if (sv == PVS_SURVEY_ANSWERED) {
-            page_message(r, w, 200, W(w, "page.thanks"),
-                         W(w, "page.survey_answered"));
-        } else if (!post) {
-            survey_page(r, w);
-        } else {
-            int64_t csat = 0;
-            form_value(body, "csat", field, sizeof(field));
-            if (pvs_parse_i64(field, &csat)) {
-                page_message(r, w, 400, W(w, "page.survey_pick"),
-                             W(w, "page.survey_pick_text"));
-            } else {
-                c = pvs_command_new(PVS_CMD_SURVEY);
-                c->ticket_id = ticket;
-                c->value = csat;
-                form_value(body, "comment", c->text, sizeof(c->text));
-                pvs_strlcpy(c->actor, "customer", sizeof(c->actor));
-                submit(r, w, c, W(w, "page.thanks"), W(w, "page.thanks"));
-            }
-        }
-    } else if (!strcmp(purpose, "apptyes") || !strcmp(purpose, "apptno")) {
-        bool yes = !strcmp(purpose, "apptyes");
-        if (!post) {
-            page_start(r, w, 200,
-                       W(w, yes ? "page.visit_yes" : "page.visit_no"));
-            form_start(r);
-            form_end(r, W(w, yes ? "page.visit_yes_button"
-                                 : "page.visit_no_button"));
-            page_end(r);
-        } else {
-            c = pvs_command_new(PVS_CMD_APPOINTMENT_REPLY);
-            c->ticket_id = ticket;
-            c->value = yes;
-            pvs_strlcpy(c->actor, "customer", sizeof(c->actor));
-            submit(r, w, c,
-                   W(w, yes ? "page.visit_yes_done" : "page.visit_no_done"),
-                   W(w, yes ? "page.visit_yes_done" : "page.visit_no_done"));
-        }
-    } else if (!strcmp(purpose, "selfhelp")) {
-        if (!post) {
-            page_start(r, w, 200, W(w, "page.selfhelp"));
-            para(r, W(w, "page.selfhelp_text"));
-            form_start(r);
-            form_end(r, W(w, "page.selfhelp_button"));
-            page_end(r);
-        } else {
-            c = pvs_command_new(PVS_CMD_SELF_HELP_DONE);
-            c->ticket_id = ticket;
-            pvs_strlcpy(c->actor, "customer", sizeof(c->actor));
-            submit(r, w, c, W(w, "page.thanks"), W(w, "page.thanks"));
-        }
-    } else { /* prefs */
-        const struct pvs_person *cust = site ? site->customer : NULL;
-        if (!cust) {
-            page_message(r, w, 404, W(w, "page.not_found"),
-                         W(w, "page.not_valid"));
-        } else if (!post) {
-            prefs_page(r, w);
-        } else {
-            struct pvs_buf kv;
-            static const char *const keys[] = {"channel", "language",
-                                               "quiet_hours"};
-            pvs_buf_init(&kv, PVS_CMD_TEXT_MAX - 1);
-            for (size_t i = 0; i < PVS_ARRAY_LEN(keys); i++)
-                if (form_value(body, keys[i], field, 64) && field[0])
-                    pvs_buf_printf(&kv, "%s=%s\n", keys[i], field);
-            pvs_buf_printf(&kv, "opt_out=%d\n",
-                           form_value(body, "opt_out", field, 8) &&
-                               !strcmp(field, "1"));
-            /* The answer speaks the language just chosen. */
-            if (form_value(body, "language", field, 16))
-                for (size_t i = 0; pvs_template_languages[i]; i++)
-                    if (!strcmp(field, pvs_template_languages[i]))
-                        pvs_strlcpy(w->lang, field, sizeof(w->lang));
-            c = pvs_command_new(PVS_CMD_PREFS);
-            pvs_strlcpy(c->actor, cust->obj.id, sizeof(c->actor));
-            pvs_strlcpy(c->text, kv.data ? kv.data : "", sizeof(c->text));
-            pvs_buf_release(&kv);
-            submit(r, w, c, W(w, "page.saved"), W(w, "page.prefs_saved"));
-        }
-    }
+    x = pvs_calloc(1, sizeof(*x));
+    *x = (struct link_ctx){.r = r,
+                           .w = w,
+                           .st = st,
+                           .t = &t,
+                           .site = site,
+                           .purpose = purpose,
+                           .ticket = ticket,
+                           .post = post,
+                           .body = r->body.data ? r->body.data : ""};
+    c = link_purpose(x);
+    pvs_free(x);
     pvs_command_put(c);
     pvs_ticket_release(&t);
 done:

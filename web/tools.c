@@ -516,168 +516,193 @@ static void import_undo(struct web_req *r, const struct pvs_entity *const *ents,
     }
 }
 
-void pvs_tools_import(struct web_req *r) {
-    const char *dry = pvs_web_arg(r, "dry_run");
-    bool dry_run = dry && strcmp(dry, "0") && strcmp(dry, "false");
-    char *head[CSV_MAX_COLS], *cols[CSV_MAX_COLS], *p;
-    int nhead, line = 1, bad = 0, done = 0, failed = 0;
-    struct pvs_buf lines;
+/* An import in progress: the valid objects, and one JSON entry per line
+ * that failed (then per line written). */
+struct import {
+    char *head[CSV_MAX_COLS];
+    int nhead;
     cJSON *objs[CSV_MAX_LINES];
     const struct pvs_entity *ents[CSV_MAX_LINES];
     char ids[CSV_MAX_LINES][PVS_WEB_NAME_MAX];
     int linenos[CSV_MAX_LINES];
-    int nobj = 0;
+    int nobj, bad, done, failed;
+    struct pvs_buf lines;
+};
 
+/* Check one record (n columns) of line `line`; keep it or report it. */
+static void import_record(struct web_req *r, struct import *im, char **cols,
+                          int n, int line) {
+    char field[64] = "", msg[200] = "";
+    const struct pvs_entity *e = NULL;
+    const char *id = NULL;
+    cJSON *o = NULL;
+
+    if (n < 0)
+        pvs_snprintf(msg, sizeof(msg),
+                     "broken quotes: the rest of the "
+                     "file is not read");
+    else if (n != im->nhead)
+        pvs_snprintf(msg, sizeof(msg), "%d columns, the header has %d", n,
+                     im->nhead);
+    else if (!(e = pvs_store_web_entity(cols[0])) || !e->csv)
+        pvs_snprintf(msg, sizeof(msg),
+                     "type must be site, device, "
+                     "customer or technician");
+    else if (r->who.role == ROLE_INSTALLER && !strcmp(e->name, "technician"))
+        pvs_snprintf(msg, sizeof(msg), "only an admin adds technicians");
+    if (!msg[0]) {
+        for (int i = 0; i < n; i++)
+            if (!strcmp(im->head[i], "id"))
+                id = cols[i];
+        if (!pvs_store_web_id_valid(id)) {
+            pvs_strlcpy(field, "id", sizeof(field));
+            pvs_snprintf(msg, sizeof(msg), "id is missing or not valid");
+        }
+    }
+    if (!msg[0])
+        o = csv_object(e, im->head, cols, n, field, sizeof(field), msg,
+                       sizeof(msg));
+    if (o && pvs_entity_validate_json(e, o, true, field, sizeof(field), msg,
+                                      sizeof(msg))) {
+        cJSON_Delete(o);
+        o = NULL;
+    }
+    if (o)
+        o = import_check(r, e, id, o, im->ents, im->ids, im->nobj, field,
+                         sizeof(field), msg, sizeof(msg));
+    if (!o && !msg[0])
+        pvs_snprintf(msg, sizeof(msg), "not valid");
+    if (!o || im->nobj == CSV_MAX_LINES) {
+        if (o) {
+            cJSON_Delete(o);
+            pvs_snprintf(msg, sizeof(msg), "more than %d lines", CSV_MAX_LINES);
+        }
+        pvs_buf_printf(&im->lines, "%s{\"line\": %d, \"ok\": false",
+                       im->lines.len ? ", " : "", line);
+        if (field[0]) {
+            pvs_buf_puts(&im->lines, ", \"field\": ");
+            pvs_buf_json_str(&im->lines, field);
+        }
+        pvs_buf_puts(&im->lines, ", \"error\": ");
+        pvs_buf_json_str(&im->lines, msg);
+        pvs_buf_puts(&im->lines, "}");
+        im->bad++;
+        return;
+    }
+    im->ents[im->nobj] = e;
+    pvs_strlcpy(im->ids[im->nobj], id, sizeof(im->ids[im->nobj]));
+    im->linenos[im->nobj] = line;
+    im->objs[im->nobj++] = o;
+}
+
+/* Create valid object i through the engine; false when it failed. */
+static bool import_create(struct web_req *r, struct import *im, int i) {
+    struct pvs_command *c =
+        pvs_command_new((enum pvs_command_kind)PVS_CMD_API_CREATE);
+    cJSON *cmd = cJSON_CreateObject();
+    char *s;
+    bool ok, answered;
+
+    cJSON_AddStringToObject(cmd, "entity", im->ents[i]->name);
+    cJSON_AddStringToObject(cmd, "id", im->ids[i]);
+    /* Ownership as for single writes (entity_write). */
+    if (r->who.role == ROLE_INSTALLER)
+        cJSON_AddStringToObject(cmd, "owner", r->who.actor);
+    cJSON_AddItemToObject(cmd, "fields", im->objs[i]);
+    im->objs[i] = NULL;
+    s = cJSON_PrintUnformatted(cmd);
+    ok = s && pvs_strlcpy(c->text, s, sizeof(c->text));
+    cJSON_free(s);
+    cJSON_Delete(cmd);
+    pvs_strlcpy(c->actor, r->who.actor, sizeof(c->actor));
+    answered = ok && !pvs_command_call(r->w->inbox, c, WEB_CMD_TIMEOUT_MS);
+    ok = answered && !c->result;
+    pvs_buf_printf(&im->lines, "%s{\"line\": %d, \"ok\": %s",
+                   im->lines.len ? ", " : "", im->linenos[i],
+                   ok ? "true" : "false");
+    if (!ok) {
+        pvs_buf_puts(&im->lines, ", \"error\": ");
+        /* After a timeout the engine may still write c. */
+        pvs_buf_json_str(&im->lines, !answered       ? "the engine is busy"
+                                     : c->message[0] ? c->message
+                                                     : c->text);
+    }
+    pvs_buf_puts(&im->lines, "}");
+    pvs_command_put(c);
+    return ok;
+}
+
+/* Whether r may import a CSV file; answers it when not. */
+static bool import_allowed(struct web_req *r) {
     if (r->who.role != ROLE_ADMIN && r->who.role != ROLE_INSTALLER) {
         pvs_web_error(r, r->who.role ? 403 : 401, NULL,
                       "installers and admins import");
-        return;
+        return false;
     }
     if (!pvs_web_ctype_is(r, "text/csv")) {
         pvs_web_error(r, 415, NULL,
                       "send the file as Content-Type: "
                       "text/csv");
-        return;
+        return false;
     }
     if (!r->body.len) {
         pvs_web_error(r, 400, NULL, "the CSV file is empty");
-        return;
+        return false;
     }
+    return true;
+}
+
+void pvs_tools_import(struct web_req *r) {
+    const char *dry = pvs_web_arg(r, "dry_run");
+    bool dry_run = dry && strcmp(dry, "0") && strcmp(dry, "false");
+    char *cols[CSV_MAX_COLS], *p;
+    int line = 1;
+    struct import *im;
+
+    if (!import_allowed(r))
+        return;
+    im = pvs_calloc(1, sizeof(*im));
     p = r->body.data;
-    nhead = csv_record(&p, head, CSV_MAX_COLS);
-    if (nhead < 2 || strcmp(head[0], "type")) {
+    im->nhead = csv_record(&p, im->head, CSV_MAX_COLS);
+    if (im->nhead < 2 || strcmp(im->head[0], "type")) {
         pvs_web_error(r, 400, NULL,
                       "the first line must be the header, "
                       "starting with the column type");
+        pvs_free(im);
         return;
     }
-    pvs_buf_init(&lines, WEB_OUT_MAX);
+    pvs_buf_init(&im->lines, WEB_OUT_MAX);
     while (*p) {
-        char field[64] = "", msg[200] = "";
-        const struct pvs_entity *e = NULL;
-        const char *id = NULL;
-        cJSON *o = NULL;
         int n;
 
         line++;
         n = csv_record(&p, cols, CSV_MAX_COLS);
         if (n == 1 && !cols[0][0])
             continue; /* an empty line */
-        if (n < 0)
-            pvs_snprintf(msg, sizeof(msg),
-                         "broken quotes: the rest of the "
-                         "file is not read");
-        else if (n != nhead)
-            pvs_snprintf(msg, sizeof(msg), "%d columns, the header has %d", n,
-                         nhead);
-        else if (!(e = pvs_store_web_entity(cols[0])) || !e->csv)
-            pvs_snprintf(msg, sizeof(msg),
-                         "type must be site, device, "
-                         "customer or technician");
-        else if (r->who.role == ROLE_INSTALLER &&
-                 !strcmp(e->name, "technician"))
-            pvs_snprintf(msg, sizeof(msg), "only an admin adds technicians");
-        if (!msg[0]) {
-            for (int i = 0; i < n; i++)
-                if (!strcmp(head[i], "id"))
-                    id = cols[i];
-            if (!pvs_store_web_id_valid(id)) {
-                pvs_strlcpy(field, "id", sizeof(field));
-                pvs_snprintf(msg, sizeof(msg), "id is missing or not valid");
-            }
-        }
-        if (!msg[0])
-            o = csv_object(e, head, cols, n, field, sizeof(field), msg,
-                           sizeof(msg));
-        if (o && pvs_entity_validate_json(e, o, true, field, sizeof(field), msg,
-                                          sizeof(msg))) {
-            cJSON_Delete(o);
-            o = NULL;
-        }
-        if (o)
-            o = import_check(r, e, id, o, ents, ids, nobj, field, sizeof(field),
-                             msg, sizeof(msg));
-        if (!o && !msg[0])
-            pvs_snprintf(msg, sizeof(msg), "not valid");
-        if (!o || nobj == CSV_MAX_LINES) {
-            if (o) {
-                cJSON_Delete(o);
-                pvs_snprintf(msg, sizeof(msg), "more than %d lines",
-                             CSV_MAX_LINES);
-            }
-            pvs_buf_printf(&lines, "%s{\"line\": %d, \"ok\": false",
-                           lines.len ? ", " : "", line);
-            if (field[0]) {
-                pvs_buf_puts(&lines, ", \"field\": ");
-                pvs_buf_json_str(&lines, field);
-            }
-            pvs_buf_puts(&lines, ", \"error\": ");
-            pvs_buf_json_str(&lines, msg);
-            pvs_buf_puts(&lines, "}");
-            bad++;
-            continue;
-        }
-        ents[nobj] = e;
-        pvs_strlcpy(ids[nobj], id, sizeof(ids[nobj]));
-        linenos[nobj] = line;
-        objs[nobj++] = o;
+        import_record(r, im, cols, n, line);
     }
-    if (!dry_run && !bad) {
-        for (int i = 0; i < nobj; i++) {
-            struct pvs_command *c =
-                pvs_command_new((enum pvs_command_kind)PVS_CMD_API_CREATE);
-            cJSON *cmd = cJSON_CreateObject();
-            char *s;
-            bool ok, answered;
-
-            cJSON_AddStringToObject(cmd, "entity", ents[i]->name);
-            cJSON_AddStringToObject(cmd, "id", ids[i]);
-            /* Ownership as for single writes (entity_write). */
-            if (r->who.role == ROLE_INSTALLER)
-                cJSON_AddStringToObject(cmd, "owner", r->who.actor);
-            cJSON_AddItemToObject(cmd, "fields", objs[i]);
-            objs[i] = NULL;
-            s = cJSON_PrintUnformatted(cmd);
-            ok = s && pvs_strlcpy(c->text, s, sizeof(c->text));
-            cJSON_free(s);
-            cJSON_Delete(cmd);
-            pvs_strlcpy(c->actor, r->who.actor, sizeof(c->actor));
-            answered =
-                ok && !pvs_command_call(r->w->inbox, c, WEB_CMD_TIMEOUT_MS);
-            ok = answered && !c->result;
-            pvs_buf_printf(&lines, "%s{\"line\": %d, \"ok\": %s",
-                           lines.len ? ", " : "", linenos[i],
-                           ok ? "true" : "false");
-            if (!ok) {
-                pvs_buf_puts(&lines, ", \"error\": ");
-                /* After a timeout the engine may still write c. */
-                pvs_buf_json_str(&lines, !answered       ? "the engine is busy"
-                                         : c->message[0] ? c->message
-                                                         : c->text);
-                failed++;
-            } else {
-                done++;
-            }
-            pvs_buf_puts(&lines, "}");
-            pvs_command_put(c);
-            if (failed)
-                break;
-        }
-        /* All or nothing: what went in before the failure comes out. */
-        if (failed && done) {
-            import_undo(r, ents, ids, done);
-            done = 0;
-        }
+    for (int i = 0; !dry_run && !im->bad && i < im->nobj && !im->failed; i++) {
+        if (import_create(r, im, i))
+            im->done++;
+        else
+            im->failed++;
     }
-    for (int i = 0; i < nobj; i++)
-        cJSON_Delete(objs[i]);
+    /* All or nothing: what went in before the failure comes out. */
+    if (im->failed && im->done) {
+        import_undo(r, im->ents, im->ids, im->done);
+        im->done = 0;
+    }
+    for (int i = 0; i < im->nobj; i++)
+        cJSON_Delete(im->objs[i]);
     pvs_buf_printf(&r->out,
                    "{\"dry_run\": %s, \"all_or_nothing\": true, "
                    "\"imported\": %s, \"valid\": %d, \"bad\": %d, "
                    "\"created\": %d, \"failed\": %d, \"lines\": [%s]}\n",
                    dry_run ? "true" : "false",
-                   !dry_run && !bad && !failed ? "true" : "false", nobj, bad,
-                   done, failed, lines.data ? lines.data : "");
-    pvs_web_json(r, bad ? 400 : failed ? 409 : dry_run ? 200 : 201);
-    pvs_buf_release(&lines);
+                   !dry_run && !im->bad && !im->failed ? "true" : "false",
+                   im->nobj, im->bad, im->done, im->failed,
+                   im->lines.data ? im->lines.data : "");
+    pvs_web_json(r, im->bad ? 400 : im->failed ? 409 : dry_run ? 200 : 201);
+    pvs_buf_release(&im->lines);
+    pvs_free(im);
 }

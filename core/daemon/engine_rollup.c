@@ -39,9 +39,9 @@ struct engine_rollup {
 void engine_rollup_init(struct pvs_engine *e) {
     struct engine_rollup *r = pvs_calloc(1, sizeof(*r));
 
-    r->track = pvs_calloc(e->cfg->ndevices + 1, sizeof(*r->track));
-    r->env = pvs_calloc(e->cfg->nsites + 1, sizeof(*r->env));
-    r->open = pvs_calloc(e->cfg->ndevices + 1, sizeof(*r->open));
+    r->track = pvs_calloc(e->svc.cfg->ndevices + 1, sizeof(*r->track));
+    r->env = pvs_calloc(e->svc.cfg->nsites + 1, sizeof(*r->env));
+    r->open = pvs_calloc(e->svc.cfg->ndevices + 1, sizeof(*r->open));
     e->rollup = r;
 }
 
@@ -67,8 +67,8 @@ static int64_t floor_mod(int64_t a, int64_t m) {
 static struct pvs_rollup_delta *open_sum(struct pvs_engine *e, size_t dev,
                                          int64_t t) {
     struct engine_rollup *r = e->rollup;
-    const struct pvs_device *d = e->cfg->devices[dev];
-    const struct pvs_tz *tz = d->site ? e->tz[d->site->index] : NULL;
+    const struct pvs_device *d = e->svc.cfg->devices[dev];
+    const struct pvs_tz *tz = d->site ? e->svc.tz[d->site->index] : NULL;
     struct pvs_rollup_delta *x;
     int64_t off = tz ? (int64_t)pvs_tz_offset(tz, t) * 1000 : 0;
     struct pvs_tm tm;
@@ -101,9 +101,9 @@ void engine_rollup_sample(struct pvs_engine *e, const struct pvs_sample *s) {
     int64_t mid;
     double p;
 
-    if (s->dev >= e->cfg->ndevices || s->quality != PVS_Q_OK)
+    if (s->dev >= e->svc.cfg->ndevices || s->quality != PVS_Q_OK)
         return;
-    d = e->cfg->devices[s->dev];
+    d = e->svc.cfg->devices[s->dev];
     if (!d->site)
         return;
     if (s->metric != PVS_M_AC_POWER_W && s->metric != PVS_M_AC_ENERGY_WH) {
@@ -111,10 +111,11 @@ void engine_rollup_sample(struct pvs_engine *e, const struct pvs_sample *s) {
         return;
     }
     /* The model runs on the device's clock as the rules see it. */
-    r->track[s->dev].clock_off_ms = pvs_ruleset_clock_offset(e->rules, s->dev);
+    r->track[s->dev].clock_off_ms =
+        pvs_ruleset_clock_offset(e->svc.rules, s->dev);
     if (!pvs_expect_track_sample(&r->track[s->dev], d->site,
-                                 pvs_expect_device_kwp(e->cfg, d), d->rated_w,
-                                 &r->env[d->site->index], s, &g))
+                                 pvs_expect_device_kwp(e->svc.cfg, d),
+                                 d->rated_w, &r->env[d->site->index], s, &g))
         return;
     mid = g.t0 + (g.t1 - g.t0) / 2;
     x = r->open[s->dev] ? &r->d[r->open[s->dev] - 1] : NULL;
@@ -136,8 +137,8 @@ enum pvs_err engine_rollup_flush(struct pvs_engine *e) {
 
     if (!r->n)
         return PVS_OK;
-    if (!e->txn_rc)
-        rc = pvs_store_rollup_add(e->st, r->d, r->n);
+    if (!e->svc.txn_rc)
+        rc = pvs_store_rollup_add(e->svc.st, r->d, r->n);
     for (size_t i = 0; i < r->n; i++)
         r->open[r->dev[i]] = 0;
     r->n = 0;
@@ -146,7 +147,7 @@ enum pvs_err engine_rollup_flush(struct pvs_engine *e) {
 
 void engine_rollup_switch(struct pvs_engine *e, const struct pvs_config *old) {
     struct engine_rollup *r = e->rollup;
-    const struct pvs_config *nc = e->cfg;
+    const struct pvs_config *nc = e->svc.cfg;
     struct pvs_expect_track *track =
         pvs_calloc(nc->ndevices + 1, sizeof(*track));
     struct pvs_expect_env *env = pvs_calloc(nc->nsites + 1, sizeof(*env));

@@ -237,6 +237,63 @@ static const char *js(const cJSON *o, const char *k) {
     return cJSON_IsString(v) ? v->valuestring : "-";
 }
 
+/* The tickets' JSON (pvs_store_tickets_json) as a table for people. */
+static void print_tickets(const char *text) {
+    cJSON *arr = cJSON_Parse(text);
+    const cJSON *t;
+    printf("%-5s %-12s %-12s %-12s %-14s %-25s %-12s %-18s %s\n", "ID",
+           "STATUS", "SITE", "DEVICE", "RULE", "OPENED", "ASSIGNEE",
+           "LAST EVENT", "MESSAGES");
+    cJSON_ArrayForEach(t, arr) {
+        const cJSON *id = cJSON_GetObjectItemCaseSensitive(t, "id");
+        const cJSON *msgs = cJSON_GetObjectItemCaseSensitive(t, "messages");
+        const cJSON *m;
+        int sent = 0, waiting = 0, dead = 0;
+        char counts[64];
+
+        /* Dead letters must stand out: someone was not told. */
+        cJSON_ArrayForEach(m, msgs) {
+            const char *st_ = js(m, "status");
+            if (!strcmp(st_, "sent"))
+                sent++;
+            else if (!strcmp(st_, "dead"))
+                dead++;
+            else if (strcmp(st_, "suppressed"))
+                waiting++;
+        }
+        pvs_snprintf(counts, sizeof(counts), "%d sent%s", sent,
+                     waiting ? ", some waiting" : "");
+        if (dead)
+            pvs_snprintf(counts + strlen(counts),
+                         sizeof(counts) - strlen(counts), ", %d DEAD LETTER%s",
+                         dead, dead > 1 ? "S" : "");
+        printf("%-5d %-12s %-12s %-12s %-14s %-25s %-12s %-18s %s\n",
+               id ? id->valueint : 0, js(t, "status"), js(t, "site"),
+               js(t, "device"), js(t, "rule"), js(t, "opened"),
+               js(t, "assignee"), js(t, "last_event"), counts);
+    }
+    cJSON_Delete(arr);
+}
+
+/* --json and --limit N after --db DATABASE; false (said) on others. */
+static bool db_args(int argc, char **argv, bool *json, long *limit) {
+    for (int i = 1; i < argc; i++) {
+        int64_t v;
+        if (!strcmp(argv[i], "--json")) {
+            *json = true;
+        } else if (!strcmp(argv[i], "--limit") && i + 1 < argc &&
+                   !pvs_parse_i64(argv[i + 1], &v) && v >= 0) {
+            *limit = (long)v;
+            i++;
+        } else {
+            fprintf(stderr, "pvsentry tickets: unexpected argument '%s'\n\n%s",
+                    argv[i], usage_tickets);
+            return false;
+        }
+    }
+    return true;
+}
+
 static int cmd_tickets(int argc, char **argv) {
     const char *path, *db = NULL;
     bool json = false;
@@ -261,21 +318,8 @@ static int cmd_tickets(int argc, char **argv) {
         }
     }
     if (db) {
-        for (int i = 1; i < argc; i++) {
-            int64_t v;
-            if (!strcmp(argv[i], "--json")) {
-                json = true;
-            } else if (!strcmp(argv[i], "--limit") && i + 1 < argc &&
-                       !pvs_parse_i64(argv[i + 1], &v) && v >= 0) {
-                limit = (long)v;
-                i++;
-            } else {
-                fprintf(stderr,
-                        "pvsentry tickets: unexpected argument '%s'\n\n%s",
-                        argv[i], usage_tickets);
-                return 2;
-            }
-        }
+        if (!db_args(argc, argv, &json, &limit))
+            return 2;
         cfg = NULL;
     } else {
         path = config_arg(argc, argv, usage_tickets, &json, &limit);
@@ -290,44 +334,10 @@ static int cmd_tickets(int argc, char **argv) {
     if (pvs_store_open(db, PVS_STORE_READONLY, &st) ||
         pvs_store_tickets_json(st, (size_t)limit, &out))
         goto out;
-    if (json) {
+    if (json)
         fputs(out.data, stdout);
-    } else {
-        cJSON *arr = cJSON_Parse(out.data);
-        const cJSON *t;
-        printf("%-5s %-12s %-12s %-12s %-14s %-25s %-12s %-18s %s\n", "ID",
-               "STATUS", "SITE", "DEVICE", "RULE", "OPENED", "ASSIGNEE",
-               "LAST EVENT", "MESSAGES");
-        cJSON_ArrayForEach(t, arr) {
-            const cJSON *id = cJSON_GetObjectItemCaseSensitive(t, "id");
-            const cJSON *msgs = cJSON_GetObjectItemCaseSensitive(t, "messages");
-            const cJSON *m;
-            int sent = 0, waiting = 0, dead = 0;
-            char counts[64];
-
-            /* Dead letters must stand out: someone was not told. */
-            cJSON_ArrayForEach(m, msgs) {
-                const char *st_ = js(m, "status");
-                if (!strcmp(st_, "sent"))
-                    sent++;
-                else if (!strcmp(st_, "dead"))
-                    dead++;
-                else if (strcmp(st_, "suppressed"))
-                    waiting++;
-            }
-            pvs_snprintf(counts, sizeof(counts), "%d sent%s", sent,
-                         waiting ? ", some waiting" : "");
-            if (dead)
-                pvs_snprintf(counts + strlen(counts),
-                             sizeof(counts) - strlen(counts),
-                             ", %d DEAD LETTER%s", dead, dead > 1 ? "S" : "");
-            printf("%-5d %-12s %-12s %-12s %-14s %-25s %-12s %-18s %s\n",
-                   id ? id->valueint : 0, js(t, "status"), js(t, "site"),
-                   js(t, "device"), js(t, "rule"), js(t, "opened"),
-                   js(t, "assignee"), js(t, "last_event"), counts);
-        }
-        cJSON_Delete(arr);
-    }
+    else
+        print_tickets(out.data);
     status = 0;
 out:
     pvs_buf_release(&out);
@@ -667,6 +677,73 @@ static void log_stats(void) {
     pvs_buf_release(&b);
 }
 
+static void block_signals(sigset_t *set) {
+    sigemptyset(set);
+    sigaddset(set, SIGTERM);
+    sigaddset(set, SIGINT);
+    sigaddset(set, SIGHUP);
+    sigaddset(set, SIGUSR1);
+    sigaddset(set, SIGUSR2);
+    sigaddset(set, SIGPIPE);
+    pthread_sigmask(SIG_BLOCK, set, NULL);
+}
+
+/* SIGUSR2: sites, devices, people or silences changed through the API
+ * (committed): the running configuration takes them. */
+static void take_api_changes(struct daemon *d, const char *path) {
+    struct pvs_config *next = load(path, true);
+
+    if (!next) {
+        pvs_error("cannot apply the API's changes: the "
+                  "configuration has errors (see above)");
+        return;
+    }
+    if (!apply_live(d, next))
+        pvs_info("configuration applied live (%zu sites, %zu "
+                 "devices)",
+                 d->cfg->nsites, d->cfg->ndevices);
+}
+
+/* SIGHUP: read the file again; false when the daemon could not start
+ * again with it. */
+static bool reload(struct daemon *d, const char *path, bool level_forced) {
+    struct pvs_config *next;
+
+    pvs_info("SIGHUP: reloading '%s'", path);
+    pvs_sd_notify("RELOADING=1");
+    next = load(path, true);
+    if (!next) {
+        pvs_error("reload failed, keeping the running configuration");
+        pvs_sd_notify("READY=1");
+        return true;
+    }
+    if (same_core(d->cfg, next)) {
+        apply_log_level(next, level_forced);
+        if (!apply_live(d, next))
+            pvs_info("ready (reloaded, %zu sites, %zu devices)", d->cfg->nsites,
+                     d->cfg->ndevices);
+        else
+            pvs_error("reload failed, keeping the running "
+                      "configuration");
+        pvs_sd_notify("READY=1");
+        return true;
+    }
+    pvs_info("[global], [smtp], [sms] or a webhook changed: restarting "
+             "the engine and every collector");
+    daemon_stop(d);
+    pvs_config_free(d->cfg);
+    d->cfg = next;
+    apply_log_level(d->cfg, level_forced);
+    if (daemon_start(d)) {
+        pvs_error("cannot start with the new configuration");
+        return false;
+    }
+    pvs_info("ready (reloaded, %zu sites, %zu devices)", d->cfg->nsites,
+             d->cfg->ndevices);
+    pvs_sd_notify("READY=1");
+    return true;
+}
+
 static int cmd_run(int argc, char **argv) {
     const char *path;
     char *abs_path = NULL;
@@ -699,14 +776,7 @@ static int cmd_run(int argc, char **argv) {
     setup_clock(d.cfg);
 
     /* Before any thread exists, so that every thread inherits the mask. */
-    sigemptyset(&set);
-    sigaddset(&set, SIGTERM);
-    sigaddset(&set, SIGINT);
-    sigaddset(&set, SIGHUP);
-    sigaddset(&set, SIGUSR1);
-    sigaddset(&set, SIGUSR2);
-    sigaddset(&set, SIGPIPE);
-    pthread_sigmask(SIG_BLOCK, &set, NULL);
+    block_signals(&set);
 
     if (daemon_start(&d)) {
         pvs_error("cannot start, see the errors above");
@@ -719,7 +789,6 @@ static int cmd_run(int argc, char **argv) {
     pvs_sd_notify("READY=1");
     for (;;) {
         int sig;
-        struct pvs_config *next;
         /* Wake at half the watchdog interval to tell systemd we live. */
         int64_t wd = pvs_sd_watchdog_ms();
         struct timespec ts = {wd ? (time_t)(wd / 2000) : 3600,
@@ -741,58 +810,12 @@ static int cmd_run(int argc, char **argv) {
         }
         if (sig == SIGUSR1) {
             log_stats();
-            continue;
-        }
-        if (sig == SIGUSR2) {
-            /* Sites, devices, people or silences changed through the
-             * API (committed): the running configuration takes them. */
-            next = load(path, true);
-            if (!next) {
-                pvs_error("cannot apply the API's changes: the "
-                          "configuration has errors (see above)");
-                continue;
-            }
-            if (!apply_live(&d, next))
-                pvs_info("configuration applied live (%zu sites, %zu "
-                         "devices)",
-                         d.cfg->nsites, d.cfg->ndevices);
-            continue;
-        }
-        if (sig != SIGHUP)
-            continue;
-        pvs_info("SIGHUP: reloading '%s'", path);
-        pvs_sd_notify("RELOADING=1");
-        next = load(path, true);
-        if (!next) {
-            pvs_error("reload failed, keeping the running configuration");
-            pvs_sd_notify("READY=1");
-            continue;
-        }
-        if (same_core(d.cfg, next)) {
-            apply_log_level(next, level_forced);
-            if (!apply_live(&d, next))
-                pvs_info("ready (reloaded, %zu sites, %zu devices)",
-                         d.cfg->nsites, d.cfg->ndevices);
-            else
-                pvs_error("reload failed, keeping the running "
-                          "configuration");
-            pvs_sd_notify("READY=1");
-            continue;
-        }
-        pvs_info("[global], [smtp], [sms] or a webhook changed: restarting "
-                 "the engine and every collector");
-        daemon_stop(&d);
-        pvs_config_free(d.cfg);
-        d.cfg = next;
-        apply_log_level(d.cfg, level_forced);
-        if (daemon_start(&d)) {
-            pvs_error("cannot start with the new configuration");
+        } else if (sig == SIGUSR2) {
+            take_api_changes(&d, path);
+        } else if (sig == SIGHUP && !reload(&d, path, level_forced)) {
             status = 1;
             break;
         }
-        pvs_info("ready (reloaded, %zu sites, %zu devices)", d.cfg->nsites,
-                 d.cfg->ndevices);
-        pvs_sd_notify("READY=1");
     }
     pvs_sd_notify("STOPPING=1");
     daemon_stop(&d);

@@ -24,6 +24,7 @@
 #include <curl/curl.h>
 #include "pvs/config.h"
 #include "pvs/http.h"
+#include "pvs/mail.h"
 #include "pvs/queue.h"
 
 /* One message to deliver. Strings owned by the job. */
@@ -112,21 +113,5 @@ void pvs_notifier_free(struct pvs_notifier *n);
  * it; PVS_ERR_FULL / PVS_ERR_CLOSED leave it with the caller.
  */
 enum pvs_err pvs_notifier_submit(struct pvs_notifier *n, struct pvs_job *job);
-
-/*
- * Build an RFC 5322 mail (CRLF line ends): the text as a plain part and an
- * HTML twin (multipart/alternative); with an ics calendar text, the
- * invitation is attached (invite.ics). Caller frees the result.
- */
-char *pvs_email_build(const char *from, const char *to, const char *subject,
-                      const char *body, const char *message_id, int64_t date_ms,
-                      const char *const *extra_headers, const char *ics);
-
-/*
- * What the reader of a mail built by pvs_email_build reads: its plain
- * text part, with LF line ends and no headers, MIME or markup. A text
- * that is no such mail (an SMS) is returned as it is. Caller frees.
- */
-char *pvs_email_plain_text(const char *mail);
 
 #endif

@@ -26,7 +26,7 @@
 #include <string.h>
 
 #include "pvs/log.h"
-#include "pvs/notifier.h"
+#include "pvs/mail.h"
 #include "pvs/store_web.h"
 #include "store_int.h"
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * engine_flow.c - the service workflow around tickets, on the engine
+ * flow.c - the service workflow around tickets, on the engine
  * thread: routing, escalation, customer notices that wait (a fault that
  * clears by itself within minutes reaches nobody; quiet hours are kept),
  * "back to normal" notices, surveys, appointments, customer contacts and
@@ -19,10 +19,11 @@
 #include <string.h>
 #include <time.h>
 
-#include "engine_int.h"
+#include "service_int.h"
 #include "pvs/clock.h"
 #include "pvs/embed.h"
 #include "pvs/hours.h"
+#include "pvs/log.h"
 #include "pvs/payload.h"
 #include "pvs/rules.h"
 #include "pvs/stats.h"
@@ -31,7 +32,7 @@
 
 /* ---- set-up ---- */
 
-static enum pvs_err load_link_key(struct pvs_engine *e) {
+static enum pvs_err load_link_key(struct pvs_service *e) {
     char hex[2 * PVS_TOKEN_KEY_LEN + 1];
     char *stored = NULL;
     FILE *f;
@@ -65,7 +66,7 @@ static enum pvs_err load_link_key(struct pvs_engine *e) {
     return rc;
 }
 
-enum pvs_err engine_flow_init(struct pvs_engine *e) {
+enum pvs_err service_flow_init(struct pvs_service *e) {
     const struct pvs_config *cfg = e->cfg;
 
     e->tech_tz = pvs_calloc(cfg->ntechnicians + 1, sizeof(struct pvs_tz *));
@@ -75,22 +76,23 @@ enum pvs_err engine_flow_init(struct pvs_engine *e) {
     return load_link_key(e);
 }
 
-void engine_flow_release(struct pvs_engine *e) {
+void service_flow_release(struct pvs_service *e) {
     for (size_t i = 0; e->tech_tz && i < e->cfg->ntechnicians; i++)
         pvs_tz_free(e->tech_tz[i]);
     PVS_FREE(e->tech_tz);
 }
 
-void engine_flow_link(const struct pvs_engine *e, const char *purpose,
-                      int64_t id, int64_t now, char *buf, size_t size) {
+void service_flow_link(const struct pvs_service *e, const char *purpose,
+                       int64_t id, int64_t now, char *buf, size_t size) {
     char sid[32];
 
     pvs_snprintf(sid, sizeof(sid), "%lld", (long long)id);
-    engine_flow_link_id(e, purpose, sid, now, buf, size);
+    service_flow_link_id(e, purpose, sid, now, buf, size);
 }
 
-void engine_flow_link_id(const struct pvs_engine *e, const char *purpose,
-                         const char *sid, int64_t now, char *buf, size_t size) {
+void service_flow_link_id(const struct pvs_service *e, const char *purpose,
+                          const char *sid, int64_t now, char *buf,
+                          size_t size) {
     char tok[PVS_TOKEN_MAX];
     const char *base = e->cfg->global.public_url;
     size_t n = strlen(base);
@@ -101,9 +103,9 @@ void engine_flow_link_id(const struct pvs_engine *e, const char *purpose,
                  (int)(n && base[n - 1] == '/' ? n - 1 : n), base, tok);
 }
 
-void engine_flow_customer(struct pvs_engine *e, const struct pvs_person *c,
-                          char *lang, char *quiet, size_t size,
-                          bool *ret_opt_out) {
+void service_flow_customer(struct pvs_service *e, const struct pvs_person *c,
+                           char *lang, char *quiet, size_t size,
+                           bool *ret_opt_out) {
     char channel[32];
     int opt = -1;
 
@@ -121,8 +123,8 @@ void engine_flow_customer(struct pvs_engine *e, const struct pvs_person *c,
     }
 }
 
-bool engine_flow_customer_sms(struct pvs_engine *e,
-                              const struct pvs_person *c) {
+bool service_flow_customer_sms(struct pvs_service *e,
+                               const struct pvs_person *c) {
     char channel[16] = "", lang[16], quiet[32];
     int opt = -1;
 
@@ -152,16 +154,16 @@ static void count_one(void *ud, const char *assignee, int64_t n) {
 }
 
 static bool on_duty(void *ud, const struct pvs_person *t, int64_t now) {
-    struct pvs_engine *e = ud;
+    struct pvs_service *e = ud;
 
     if (!t->hours)
         return true;
     return pvs_hours_at(t->hours, e->tech_tz[t->index], now);
 }
 
-void engine_flow_route(struct pvs_engine *e, struct pvs_ticket *t,
-                       const struct pvs_alert_event *ev, char *why,
-                       size_t whysize) {
+void service_flow_route(struct pvs_service *e, struct pvs_ticket *t,
+                        const struct pvs_alert_event *ev, char *why,
+                        size_t whysize) {
     struct pvs_route_input in;
     struct count_ctx cc;
     const struct pvs_person *p = NULL;
@@ -202,18 +204,18 @@ static const char *self_help_steps(const char *kb, const char *lang, char *buf,
     else
         pvs_snprintf(mark, sizeof(mark), "**Safe for the customer (%s).**",
                      lang);
-    return engine_kb_part("en", kb, mark, buf, size);
+    return service_kb_part("en", kb, mark, buf, size);
 }
 
 /* When a customer message may go out: not before ts, not in quiet hours. */
-static int64_t customer_time(struct pvs_engine *e, const struct pvs_site *site,
+static int64_t customer_time(struct pvs_service *e, const struct pvs_site *site,
                              const struct pvs_person *c, int64_t ts,
                              bool *ret_quiet) {
     char lang[16], quiet[32];
     bool opt;
     int64_t t;
 
-    engine_flow_customer(e, c, lang, quiet, sizeof(lang), &opt);
+    service_flow_customer(e, c, lang, quiet, sizeof(lang), &opt);
     t = quiet[0]
             ? pvs_span_next_outside(quiet, site ? e->tz[site->index] : NULL, ts)
             : ts;
@@ -221,19 +223,19 @@ static int64_t customer_time(struct pvs_engine *e, const struct pvs_site *site,
     return t;
 }
 
-static void tech_mail(struct pvs_engine *e, const struct pvs_ticket *t,
+static void tech_mail(struct pvs_service *e, const struct pvs_ticket *t,
                       const struct mail_facts *f, const char *kind,
                       const char *tmpl, int64_t now) {
     const struct pvs_person *tech =
         t->assignee ? pvs_config_technician(e->cfg, t->assignee) : NULL;
 
-    engine_queue_mail(e, t->id, "technician", kind, tech, tmpl, f->v, f->n, now,
-                      0, NULL, NULL);
+    service_queue_mail(e, t->id, "technician", kind, tech, tmpl, f->v, f->n,
+                       now, 0, NULL, NULL);
 }
 
-void engine_flow_opened(struct pvs_engine *e, struct pvs_ticket *t,
-                        const struct pvs_alert_event *ev,
-                        struct mail_facts *f) {
+void service_flow_opened(struct pvs_service *e, struct pvs_ticket *t,
+                         const struct pvs_alert_event *ev,
+                         struct mail_facts *f) {
     const struct pvs_site *site = ev->site;
     const struct pvs_person *cust = site ? site->customer : NULL;
     const struct pvs_person *tech =
@@ -256,66 +258,67 @@ void engine_flow_opened(struct pvs_engine *e, struct pvs_ticket *t,
 
     /* Whether the customer is affected enough to hear about it: a fault
      * that needs a visit, or energy lost worth mentioning. */
-    if (cust && cust->email && engine_customer_affected(ev)) {
+    if (cust && cust->email && service_customer_affected(ev)) {
         char lang[16], qh[32];
-        engine_flow_customer(e, cust, lang, qh, sizeof(lang), &opt_out);
+        service_flow_customer(e, cust, lang, qh, sizeof(lang), &opt_out);
         eligible =
             !opt_out && (ev->severity == PVS_SEV_CRITICAL ||
                          ev->lost_kwh_per_day >= e->cfg->global.notice_min_kwh);
         if (opt_out)
-            engine_wrote(e, pvs_store_ticket_event(
-                                e->st, t->id, now, "notice_skipped", "pvsentry",
-                                "the customer opted out of notices"));
+            service_wrote(
+                e, pvs_store_ticket_event(e->st, t->id, now, "notice_skipped",
+                                          "pvsentry",
+                                          "the customer opted out of notices"));
     }
     if (eligible)
         at = customer_time(e, site, cust, now + e->cfg->global.notice_delay_ms,
                            &quiet);
     /* What the technician may tell the customer depends on this: say
      * exactly what the customer has heard, or will hear and when. */
-    engine_fmt_time(e, site, at > now ? at : now, when, sizeof(when));
-    engine_fact(f, "customer_notified", eligible ? "yes" : NULL);
-    engine_fact(f, "notice_status",
-                engine_word(tlang,
-                            eligible  ? (quiet ? "tech.notice.quiet"
-                                               : "tech.notice.later")
-                            : opt_out ? "tech.notice.opted_out"
-                            : cust    ? "tech.notice.none"
-                                      : "tech.notice.no_customer",
-                            wv, 1, engine_fact_buf(f), PVS_FACT_MAX));
+    service_fmt_time(e, site, at > now ? at : now, when, sizeof(when));
+    service_fact(f, "customer_notified", eligible ? "yes" : NULL);
+    service_fact(f, "notice_status",
+                 service_word(tlang,
+                              eligible  ? (quiet ? "tech.notice.quiet"
+                                                 : "tech.notice.later")
+                              : opt_out ? "tech.notice.opted_out"
+                              : cust    ? "tech.notice.none"
+                                        : "tech.notice.no_customer",
+                              wv, 1, service_fact_buf(f), PVS_FACT_MAX));
     pvs_buf_init(&hist, 4096);
     if (site &&
         pvs_store_site_history(e->st, site->obj.id, t->id, 5, &hist) == PVS_OK)
-        engine_fact(f, "history", hist.len ? hist.data : NULL);
+        service_fact(f, "history", hist.len ? hist.data : NULL);
     tech_mail(e, t, f, "alert", "tech_alert", now);
-    engine_flow_integrations(e, t, ev, "alert", now);
+    service_flow_integrations(e, t, ev, "alert", now);
     if (eligible) {
-        char *link = engine_fact_buf(f), clang[16];
+        char *link = service_fact_buf(f), clang[16];
 
-        engine_site_lang(e, site, clang, sizeof(clang));
-        engine_flow_link(e, "status", t->id, now, link, PVS_FACT_MAX);
-        engine_fact(f, "status_link", link);
-        link = engine_fact_buf(f);
-        engine_flow_link(e, "selfhelp", t->id, now, link, PVS_FACT_MAX);
-        engine_fact(f, "selfhelp_link", link);
-        engine_fact(
+        service_site_lang(e, site, clang, sizeof(clang));
+        service_flow_link(e, "status", t->id, now, link, PVS_FACT_MAX);
+        service_fact(f, "status_link", link);
+        link = service_fact_buf(f);
+        service_flow_link(e, "selfhelp", t->id, now, link, PVS_FACT_MAX);
+        service_fact(f, "selfhelp_link", link);
+        service_fact(
             f, "self_help",
-            self_help_steps(ev->kb, clang, engine_fact_buf(f), PVS_FACT_MAX));
+            self_help_steps(ev->kb, clang, service_fact_buf(f), PVS_FACT_MAX));
         /* Held even with no delay: released by the next tick, after the
          * checks below. */
-        engine_queue_mail(e, t->id, "customer", "notice", cust,
-                          "customer_alert", f->v, f->n, now,
-                          at > now ? at : now + 1,
-                          quiet ? "waiting for the end of quiet hours"
-                                : "waiting to see whether it clears by "
-                                  "itself",
-                          NULL);
+        service_queue_mail(e, t->id, "customer", "notice", cust,
+                           "customer_alert", f->v, f->n, now,
+                           at > now ? at : now + 1,
+                           quiet ? "waiting for the end of quiet hours"
+                                 : "waiting to see whether it clears by "
+                                   "itself",
+                           NULL);
     }
     pvs_buf_release(&hist);
 }
 
-void engine_flow_repeat(struct pvs_engine *e, struct pvs_ticket *t,
-                        const struct pvs_alert_event *ev,
-                        struct mail_facts *f) {
+void service_flow_repeat(struct pvs_service *e, struct pvs_ticket *t,
+                         const struct pvs_alert_event *ev,
+                         struct mail_facts *f) {
     const struct pvs_site *site = ev->site;
     const struct pvs_person *cust = site ? site->customer : NULL;
     struct pvs_ticket_flow fl;
@@ -323,7 +326,7 @@ void engine_flow_repeat(struct pvs_engine *e, struct pvs_ticket *t,
     bool quiet;
     int64_t at;
 
-    if (!cust || !t->customer_notified || !engine_customer_affected(ev) ||
+    if (!cust || !t->customer_notified || !service_customer_affected(ev) ||
         pvs_store_flow_get(e->st, t->id, &fl) || !fl.notified_severity[0])
         return;
     was = pvs_severity_parse(fl.notified_severity);
@@ -331,22 +334,22 @@ void engine_flow_repeat(struct pvs_engine *e, struct pvs_ticket *t,
         return; /* at most one notice per problem, unless it is worse */
     pvs_strlcpy(fl.notified_severity, pvs_severity_name(ev->severity),
                 sizeof(fl.notified_severity));
-    engine_wrote(e, pvs_store_flow_set(e->st, t->id, &fl));
+    service_wrote(e, pvs_store_flow_set(e->st, t->id, &fl));
     at = customer_time(e, site, cust, ev->ts_ms, &quiet);
-    engine_fact(f, "customer_notified", "yes");
-    engine_queue_mail(e, t->id, "customer", "notice", cust, "customer_alert",
-                      f->v, f->n, ev->ts_ms,
-                      at > ev->ts_ms ? at : ev->ts_ms + 1,
-                      "the problem got worse", NULL);
-    engine_wrote(
+    service_fact(f, "customer_notified", "yes");
+    service_queue_mail(e, t->id, "customer", "notice", cust, "customer_alert",
+                       f->v, f->n, ev->ts_ms,
+                       at > ev->ts_ms ? at : ev->ts_ms + 1,
+                       "the problem got worse", NULL);
+    service_wrote(
         e, pvs_store_ticket_event(e->st, t->id, ev->ts_ms, "worse", "pvsentry",
                                   "the problem got worse: the customer is told "
                                   "again"));
 }
 
-void engine_flow_resolved(struct pvs_engine *e, struct pvs_ticket *t,
-                          const char *was, const struct pvs_alert_event *ev,
-                          struct mail_facts *f) {
+void service_flow_resolved(struct pvs_service *e, struct pvs_ticket *t,
+                           const char *was, const struct pvs_alert_event *ev,
+                           struct mail_facts *f) {
     const struct pvs_site *site = ev->site;
     const struct pvs_person *cust = site ? site->customer : NULL;
     char status[32], when[96];
@@ -355,27 +358,27 @@ void engine_flow_resolved(struct pvs_engine *e, struct pvs_ticket *t,
     bool have_fl = !pvs_store_flow_get(e->st, t->id, &fl);
 
     if (have_fl && fl.self_help_ms)
-        engine_wrote(e,
-                     pvs_store_ticket_event(
-                         e->st, t->id, ev->ts_ms, "self_resolved", "pvsentry",
-                         "the customer's own steps brought it back"));
-    engine_flow_integrations(e, t, ev, "recovered", ev->ts_ms);
+        service_wrote(e,
+                      pvs_store_ticket_event(
+                          e->st, t->id, ev->ts_ms, "self_resolved", "pvsentry",
+                          "the customer's own steps brought it back"));
+    service_flow_integrations(e, t, ev, "recovered", ev->ts_ms);
     /* Cleared before anyone fixed it or went there: the technician who
      * was told stands down (and cancels a planned visit). */
     if (t->assignee && strcmp(was, "fixed") && strcmp(was, "open") &&
         !(have_fl && fl.visit_ms && fl.visit_ms <= ev->ts_ms) &&
         !pvs_store_outbox_latest(e->st, t->id, "technician", "alert", status,
                                  sizeof(status), &alert)) {
-        char *b = engine_fact_buf(f);
-        engine_fmt_time(e, site, ev->ts_ms, b, PVS_FACT_MAX);
-        engine_fact(f, "recovered", b);
-        engine_fact(f, "visit_planned",
-                    !strcmp(was, "scheduled") ? "yes" : NULL);
+        char *b = service_fact_buf(f);
+        service_fmt_time(e, site, ev->ts_ms, b, PVS_FACT_MAX);
+        service_fact(f, "recovered", b);
+        service_fact(f, "visit_planned",
+                     !strcmp(was, "scheduled") ? "yes" : NULL);
         tech_mail(e, t, f, "standdown", "tech_standdown", ev->ts_ms);
-        engine_wrote(e, pvs_store_ticket_event(
-                            e->st, t->id, ev->ts_ms, "stand_down", "pvsentry",
-                            "cleared before a visit: the technician is "
-                            "told to stand down"));
+        service_wrote(e, pvs_store_ticket_event(
+                             e->st, t->id, ev->ts_ms, "stand_down", "pvsentry",
+                             "cleared before a visit: the technician is "
+                             "told to stand down"));
     }
     if (!cust || pvs_store_outbox_latest(e->st, t->id, "customer", "notice",
                                          status, sizeof(status), &id))
@@ -386,7 +389,7 @@ void engine_flow_resolved(struct pvs_engine *e, struct pvs_ticket *t,
             e->txn_rc = pvs_store_outbox_set(
                 e->st, id, "suppressed", 0,
                 "cleared by itself before the notice was due");
-        engine_wrote(
+        service_wrote(
             e, pvs_store_ticket_event(e->st, t->id, ev->ts_ms,
                                       "notice_suppressed", "pvsentry",
                                       "cleared by itself before the customer "
@@ -395,12 +398,12 @@ void engine_flow_resolved(struct pvs_engine *e, struct pvs_ticket *t,
     }
     if (strcmp(status, "sent") && strcmp(status, "pending"))
         return;
-    engine_fmt_time_words(e, site, ev->ts_ms, when, sizeof(when));
-    engine_fact(f, "recovered_local", when);
+    service_fmt_time_words(e, site, ev->ts_ms, when, sizeof(when));
+    service_fact(f, "recovered_local", when);
     {
         bool quiet;
         int64_t at = customer_time(e, site, cust, ev->ts_ms, &quiet);
-        engine_queue_mail(
+        service_queue_mail(
             e, t->id, "customer", "recovered", cust, "customer_recovered", f->v,
             f->n, ev->ts_ms, quiet ? at : 0,
             quiet ? "waiting for the end of quiet hours" : NULL, NULL);
@@ -424,8 +427,8 @@ static void sms_words(const char *lang, struct sms_words *sw) {
         "sms.lost",   "sms.ticket",    "sms.problem"};
 
     for (size_t i = 0; i < PVS_ARRAY_LEN(keys); i++)
-        engine_word(lang ? lang : "en", keys[i], NULL, 0, sw->buf[i],
-                    sizeof(sw->buf[i]));
+        service_word(lang ? lang : "en", keys[i], NULL, 0, sw->buf[i],
+                     sizeof(sw->buf[i]));
     sw->w.urgent = sw->buf[0];
     sw->w.recovered = sw->buf[1];
     sw->w.ack = sw->buf[2];
@@ -435,9 +438,10 @@ static void sms_words(const char *lang, struct sms_words *sw) {
     sw->w.problem = sw->buf[6];
 }
 
-void engine_flow_integrations(struct pvs_engine *e, const struct pvs_ticket *t,
-                              const struct pvs_alert_event *ev,
-                              const char *kind, int64_t now) {
+void service_flow_integrations(struct pvs_service *e,
+                               const struct pvs_ticket *t,
+                               const struct pvs_alert_event *ev,
+                               const char *kind, int64_t now) {
     const struct pvs_config *cfg = e->cfg;
     struct pvs_payload_facts pf;
     struct mail_facts *mf;
@@ -465,10 +469,10 @@ void engine_flow_integrations(struct pvs_engine *e, const struct pvs_ticket *t,
     /* The one figure the mail shows: the ticket's loss so far and the
      * alert's rate, computed in the facts, never again here. */
     mf = pvs_calloc(1, sizeof(*mf));
-    engine_common_facts(e, mf, t, ev);
+    service_common_facts(e, mf, t, ev);
     pf.lost_kwh = t->lost_kwh > 0 ? t->lost_kwh : 0;
-    if (!engine_fact_get(mf, "lost_kwh_per_day") ||
-        pvs_parse_double(engine_fact_get(mf, "lost_kwh_per_day"),
+    if (!service_fact_get(mf, "lost_kwh_per_day") ||
+        pvs_parse_double(service_fact_get(mf, "lost_kwh_per_day"),
                          &pf.lost_kwh_per_day))
         pf.lost_kwh_per_day = 0;
     pf.public_url = cfg->global.public_url;
@@ -485,8 +489,8 @@ void engine_flow_integrations(struct pvs_engine *e, const struct pvs_ticket *t,
         pf.receiver = w->obj.id;
         body = pvs_payload_webhook(w, &pf);
         if (body)
-            engine_queue_raw(e, t->id, "webhook", "integration", kind,
-                             w->obj.id, t->title, body, msgid, now, 0, NULL);
+            service_queue_raw(e, t->id, "webhook", "integration", kind,
+                              w->obj.id, t->title, body, msgid, now, 0, NULL);
         pvs_free(body);
     }
     /* A technician is texted for what cannot wait. */
@@ -499,19 +503,19 @@ void engine_flow_integrations(struct pvs_engine *e, const struct pvs_ticket *t,
         struct sms_words words;
 
         sms_words(tech->language, &words);
-        engine_flow_ack_id(t, tech, id, sizeof(id));
-        engine_flow_link_id(e, "ack", id, now, ack, sizeof(ack));
+        service_flow_ack_id(t, tech, id, sizeof(id));
+        service_flow_link_id(e, "ack", id, now, ack, sizeof(ack));
         pf.ack_url = ack;
         /* The technician's SMS is in their words, as their mail is. */
-        pf.title = engine_fact_get(mf, "title");
-        pf.lost_text = engine_fact_get(mf, "lost");
+        pf.title = service_fact_get(mf, "title");
+        pf.lost_text = service_fact_get(mf, "lost");
         pf.words = &words.w;
         text = pvs_payload_sms_text(&pf);
         pvs_snprintf(msgid, sizeof(msgid), "<pvs.%lld.sms.%s.%lld.%u@pvsentry>",
                      (long long)t->id, kind, (long long)now, e->msg_seq++);
         if (text)
-            engine_queue_raw(e, t->id, "sms", "technician", kind, tech->phone,
-                             t->title, text, msgid, now, 0, NULL);
+            service_queue_raw(e, t->id, "sms", "technician", kind, tech->phone,
+                              t->title, text, msgid, now, 0, NULL);
         pvs_free(text);
     }
     pvs_free(mf);
@@ -523,7 +527,7 @@ void engine_flow_integrations(struct pvs_engine *e, const struct pvs_ticket *t,
  * A held mail was written when the problem was seen; its Date header
  * says when it goes out, which is now.
  */
-static void redate(struct pvs_engine *e, const struct pvs_outbox *o,
+static void redate(struct pvs_service *e, const struct pvs_outbox *o,
                    int64_t now) {
     const char *p = o->body ? strstr(o->body, "\r\nDate: ") : NULL;
     const char *end;
@@ -546,7 +550,7 @@ static void redate(struct pvs_engine *e, const struct pvs_outbox *o,
     pvs_free(body);
 }
 
-static void release_held(struct pvs_engine *e, int64_t id, int64_t now) {
+static void release_held(struct pvs_service *e, int64_t id, int64_t now) {
     struct pvs_outbox o;
     struct pvs_ticket t;
     const struct pvs_site *site;
@@ -564,22 +568,22 @@ static void release_held(struct pvs_engine *e, int64_t id, int64_t now) {
     cust = site ? site->customer : NULL;
     if (!strcmp(t.status, "on_hold")) {
         /* A technician holds the ticket: nothing automatic goes out. */
-        engine_wrote(e, pvs_store_outbox_set(e->st, id, "suppressed", 0,
-                                             "the ticket is on hold"));
-        engine_wrote(e, pvs_store_ticket_event(e->st, t.id, now,
-                                               "notice_suppressed", "pvsentry",
-                                               "the ticket is on hold"));
+        service_wrote(e, pvs_store_outbox_set(e->st, id, "suppressed", 0,
+                                              "the ticket is on hold"));
+        service_wrote(e, pvs_store_ticket_event(e->st, t.id, now,
+                                                "notice_suppressed", "pvsentry",
+                                                "the ticket is on hold"));
         goto out;
     }
     if (!strcmp(o.kind, "notice") && !pvs_ticket_is_active(t.status)) {
-        engine_wrote(e, pvs_store_outbox_set(
-                            e->st, id, "suppressed", 0,
-                            "cleared by itself before the notice was due"));
+        service_wrote(e, pvs_store_outbox_set(
+                             e->st, id, "suppressed", 0,
+                             "cleared by itself before the notice was due"));
         goto out;
     }
     at = cust ? customer_time(e, site, cust, now, &quiet) : now;
     if (at > now) {
-        engine_wrote(
+        service_wrote(
             e, pvs_store_outbox_set(e->st, id, "held", at,
                                     "waiting for the end of quiet hours"));
         goto out;
@@ -587,7 +591,7 @@ static void release_held(struct pvs_engine *e, int64_t id, int64_t now) {
     redate(e, &o, now);
     if (!e->txn_rc)
         e->txn_rc = pvs_store_outbox_set(e->st, id, "pending", 0, NULL);
-    engine_ids_add(&e->fresh, &e->nfresh, &e->fresh_cap, id);
+    pvs_service_ids_add(&e->fresh, &e->nfresh, &e->fresh_cap, id);
     if (!strcmp(o.kind, "notice")) {
         struct pvs_ticket_flow fl;
         t.customer_notified = true;
@@ -596,18 +600,19 @@ static void release_held(struct pvs_engine *e, int64_t id, int64_t now) {
         if (!pvs_store_flow_get(e->st, t.id, &fl)) {
             pvs_strlcpy(fl.notified_severity, t.severity,
                         sizeof(fl.notified_severity));
-            engine_wrote(e, pvs_store_flow_set(e->st, t.id, &fl));
+            service_wrote(e, pvs_store_flow_set(e->st, t.id, &fl));
         }
     }
-    engine_wrote(e, pvs_store_ticket_event(e->st, t.id, now, "message_released",
-                                           "pvsentry", o.subject));
+    service_wrote(e,
+                  pvs_store_ticket_event(e->st, t.id, now, "message_released",
+                                         "pvsentry", o.subject));
 out:
     pvs_ticket_release(&t);
     pvs_outbox_release(&o);
 }
 
 /* Minimal facts for workflow mails that have no alert at hand. */
-static void ticket_facts(struct pvs_engine *e, const struct pvs_ticket *t,
+static void ticket_facts(struct pvs_service *e, const struct pvs_ticket *t,
                          struct mail_facts *f, int64_t now) {
     struct pvs_alert_event ev;
 
@@ -624,8 +629,8 @@ static void ticket_facts(struct pvs_engine *e, const struct pvs_ticket *t,
     ev.ts_ms = now;
     ev.lost_kwh = t->lost_kwh;
     ev.evidence[0] = '\0';
-    engine_common_facts(e, f, t, &ev);
-    engine_customer_words(e, f, ev.site, &ev);
+    service_common_facts(e, f, t, &ev);
+    service_customer_words(e, f, ev.site, &ev);
 }
 
 struct people {
@@ -655,7 +660,7 @@ static void add_admin(void *ud, const char *person, int64_t n) {
  * (a technician record) and the configured escalation_contact hear it
  * through their own channel; with nobody to tell, the log says so.
  */
-static void tell_exhausted(struct pvs_engine *e, const struct pvs_ticket *t,
+static void tell_exhausted(struct pvs_service *e, const struct pvs_ticket *t,
                            const char *why, int64_t now) {
     struct people pl;
     const struct pvs_person *was =
@@ -682,15 +687,15 @@ static void tell_exhausted(struct pvs_engine *e, const struct pvs_ticket *t,
         copy.assignee = (char *)(uintptr_t)pl.p[i]->obj.id;
         memset(&f, 0, sizeof(f));
         ticket_facts(e, &copy, &f, now);
-        engine_fact(&f, "escalation", why);
-        engine_fact(&f, "assignee_name", was ? was->name : NULL);
-        engine_queue_mail(e, t->id, "technician", "escalation_exhausted",
-                          pl.p[i], "tech_exhausted", f.v, f.n, now, 0, NULL,
-                          NULL);
+        service_fact(&f, "escalation", why);
+        service_fact(&f, "assignee_name", was ? was->name : NULL);
+        service_queue_mail(e, t->id, "technician", "escalation_exhausted",
+                           pl.p[i], "tech_exhausted", f.v, f.n, now, 0, NULL,
+                           NULL);
     }
 }
 
-static void escalate(struct pvs_engine *e, int64_t id, int64_t now) {
+static void escalate(struct pvs_service *e, int64_t id, int64_t now) {
     struct pvs_ticket t;
     struct pvs_ticket_flow fl;
     struct mail_facts f;
@@ -709,8 +714,8 @@ static void escalate(struct pvs_engine *e, int64_t id, int64_t now) {
                            sizeof(why));
     esc = pvs_escalation_ms(e->cfg, t.severity);
     fl.escalate_at_ms = next && esc > 0 ? now + esc : 0;
-    engine_wrote(e, pvs_store_flow_set(e->st, id, &fl));
-    engine_wrote(
+    service_wrote(e, pvs_store_flow_set(e->st, id, &fl));
+    service_wrote(
         e, pvs_store_ticket_event(e->st, id, now,
                                   next ? "escalated" : "escalation_exhausted",
                                   "pvsentry", why));
@@ -725,7 +730,7 @@ static void escalate(struct pvs_engine *e, int64_t id, int64_t now) {
             e->txn_rc = pvs_store_ticket_update(e->st, &t);
         memset(&f, 0, sizeof(f));
         ticket_facts(e, &t, &f, now);
-        engine_fact(&f, "escalation", why);
+        service_fact(&f, "escalation", why);
         tech_mail(e, &t, &f, "escalation", "tech_escalated", now);
         {
             struct pvs_alert_event ev;
@@ -733,13 +738,13 @@ static void escalate(struct pvs_engine *e, int64_t id, int64_t now) {
             ev.site = t.site ? pvs_config_site(e->cfg, t.site) : NULL;
             ev.started_ms = t.opened_ms;
             pvs_strlcpy(ev.evidence, why, sizeof(ev.evidence));
-            engine_flow_integrations(e, &t, &ev, "escalation", now);
+            service_flow_integrations(e, &t, &ev, "escalation", now);
         }
     }
     pvs_ticket_release(&t);
 }
 
-static void close_resolved(struct pvs_engine *e, int64_t id, int64_t now) {
+static void close_resolved(struct pvs_service *e, int64_t id, int64_t now) {
     struct pvs_ticket t;
 
     if (pvs_store_ticket_get(e->st, id, &t))
@@ -750,13 +755,13 @@ static void close_resolved(struct pvs_engine *e, int64_t id, int64_t now) {
     t.updated_ms = now;
     if (!e->txn_rc)
         e->txn_rc = pvs_store_ticket_update(e->st, &t);
-    engine_wrote(
+    service_wrote(
         e, pvs_store_ticket_event(e->st, id, now, "closed", "pvsentry",
                                   "no recurrence within the reopen window"));
     pvs_ticket_release(&t);
 }
 
-static void send_survey(struct pvs_engine *e, int64_t id, int64_t now) {
+static void send_survey(struct pvs_service *e, int64_t id, int64_t now) {
     struct pvs_ticket t;
     const struct pvs_site *site;
     const struct pvs_person *cust;
@@ -770,35 +775,35 @@ static void send_survey(struct pvs_engine *e, int64_t id, int64_t now) {
     site = t.site ? pvs_config_site(e->cfg, t.site) : NULL;
     cust = site ? site->customer : NULL;
     if (!cust || !cust->email) {
-        engine_wrote(e, pvs_store_survey_add(e->st, id, NULL, now, false));
+        service_wrote(e, pvs_store_survey_add(e->st, id, NULL, now, false));
         goto out;
     }
     pvs_store_last_survey(e->st, cust->obj.id, &last);
     if (last && now - last < e->cfg->global.survey_interval_ms) {
         /* One survey per customer per interval, never more. */
-        engine_wrote(e,
-                     pvs_store_survey_add(e->st, id, cust->obj.id, now, false));
-        engine_wrote(e, pvs_store_ticket_event(
-                            e->st, id, now, "survey_skipped", "pvsentry",
-                            "the customer had a survey recently"));
+        service_wrote(
+            e, pvs_store_survey_add(e->st, id, cust->obj.id, now, false));
+        service_wrote(e, pvs_store_ticket_event(
+                             e->st, id, now, "survey_skipped", "pvsentry",
+                             "the customer had a survey recently"));
         goto out;
     }
     memset(&f, 0, sizeof(f));
     ticket_facts(e, &t, &f, now);
-    engine_flow_link(e, "survey", id, now, link, sizeof(link));
-    engine_fact(&f, "survey_link", link);
+    service_flow_link(e, "survey", id, now, link, sizeof(link));
+    service_fact(&f, "survey_link", link);
     at = customer_time(e, site, cust, now, &quiet);
-    engine_queue_mail(e, id, "customer", "survey", cust, "customer_survey", f.v,
-                      f.n, now, quiet ? at : 0,
-                      quiet ? "waiting for the end of quiet hours" : NULL,
-                      NULL);
-    engine_wrote(e, pvs_store_survey_add(e->st, id, cust->obj.id, now, true));
+    service_queue_mail(e, id, "customer", "survey", cust, "customer_survey",
+                       f.v, f.n, now, quiet ? at : 0,
+                       quiet ? "waiting for the end of quiet hours" : NULL,
+                       NULL);
+    service_wrote(e, pvs_store_survey_add(e->st, id, cust->obj.id, now, true));
 out:
     pvs_ticket_release(&t);
 }
 
 /* The day before a confirmed visit, both sides get a reminder. */
-static void remind(struct pvs_engine *e, int64_t appt, int64_t now) {
+static void remind(struct pvs_service *e, int64_t appt, int64_t now) {
     int64_t ticket = 0, slot = 0;
     struct pvs_ticket t;
     const struct pvs_site *site;
@@ -815,27 +820,28 @@ static void remind(struct pvs_engine *e, int64_t appt, int64_t now) {
     site = t.site ? pvs_config_site(e->cfg, t.site) : NULL;
     memset(&f, 0, sizeof(f));
     ticket_facts(e, &t, &f, now);
-    engine_fmt_time_words(e, site, slot, when, sizeof(when));
-    engine_fact(&f, "visit_local", when);
-    engine_fmt_time(e, site, slot, engine_fact_buf(&f), 64);
-    engine_fact(&f, "visit", f.buf[f.nbuf - 1]);
+    service_fmt_time_words(e, site, slot, when, sizeof(when));
+    service_fact(&f, "visit_local", when);
+    service_fmt_time(e, site, slot, service_fact_buf(&f), 64);
+    service_fact(&f, "visit", f.buf[f.nbuf - 1]);
     ics_for(&t, site, slot, now, ics, sizeof(ics));
     if (site && site->customer) {
         bool quiet;
         int64_t at = customer_time(e, site, site->customer, now, &quiet);
-        engine_queue_mail(e, t.id, "customer", "reminder", site->customer,
-                          "customer_reminder", f.v, f.n, now, quiet ? at : 0,
-                          quiet ? "waiting for the end of quiet hours" : NULL,
-                          ics);
+        service_queue_mail(e, t.id, "customer", "reminder", site->customer,
+                           "customer_reminder", f.v, f.n, now, quiet ? at : 0,
+                           quiet ? "waiting for the end of quiet hours" : NULL,
+                           ics);
     }
     tech_mail(e, &t, &f, "reminder", "tech_reminder", now);
-    engine_wrote(e, pvs_store_ticket_event(e->st, t.id, now, "reminded",
-                                           "pvsentry", "visit reminders sent"));
+    service_wrote(e,
+                  pvs_store_ticket_event(e->st, t.id, now, "reminded",
+                                         "pvsentry", "visit reminders sent"));
     pvs_ticket_release(&t);
 }
 
 /* How long a cleared condition takes to count as recovered, for rule id. */
-static int64_t recovery_ms(const struct pvs_engine *e, const char *rule) {
+static int64_t recovery_ms(const struct pvs_service *e, const char *rule) {
     size_t n = 0;
     struct pvs_rule *const *rules = pvs_ruleset_rules(e->rules, &n);
 
@@ -850,7 +856,7 @@ static int64_t recovery_ms(const struct pvs_engine *e, const char *rule) {
  * device still reports the problem: the fix did not hold. The ticket goes
  * back to "acknowledged" (the technician still has it) and they are told.
  */
-static void check_fixed(struct pvs_engine *e, int64_t id, int64_t now) {
+static void check_fixed(struct pvs_service *e, int64_t id, int64_t now) {
     struct pvs_ticket t;
     struct mail_facts f;
     bool firing = false;
@@ -869,11 +875,11 @@ static void check_fixed(struct pvs_engine *e, int64_t id, int64_t now) {
     t.updated_ms = now;
     if (!e->txn_rc)
         e->txn_rc = pvs_store_ticket_update(e->st, &t);
-    engine_wrote(e, pvs_store_ticket_event(
-                        e->st, id, now, "fix_not_confirmed", "pvsentry",
-                        "marked fixed, but the device still reports the "
-                        "problem after the recovery time: back to "
-                        "acknowledged"));
+    service_wrote(e, pvs_store_ticket_event(
+                         e->st, id, now, "fix_not_confirmed", "pvsentry",
+                         "marked fixed, but the device still reports the "
+                         "problem after the recovery time: back to "
+                         "acknowledged"));
     pvs_info("ticket #%lld: marked fixed but still failing: acknowledged "
              "again",
              (long long)id);
@@ -883,7 +889,7 @@ static void check_fixed(struct pvs_engine *e, int64_t id, int64_t now) {
     pvs_ticket_release(&t);
 }
 
-void engine_flow_tick(struct pvs_engine *e, int64_t now) {
+void service_flow_tick(struct pvs_service *e, int64_t now) {
     int64_t *ids = NULL;
     size_t n = 0;
 
@@ -945,7 +951,8 @@ static void ics_for(const struct pvs_ticket *t, const struct pvs_site *site,
                  site && site->address ? site->address : "");
 }
 
-static void schedule(struct pvs_engine *e, struct pvs_command *c, int64_t now) {
+static void schedule(struct pvs_service *e, struct pvs_command *c,
+                     int64_t now) {
     struct pvs_ticket t;
     struct pvs_ticket_flow fl;
     const struct pvs_site *site;
@@ -954,11 +961,11 @@ static void schedule(struct pvs_engine *e, struct pvs_command *c, int64_t now) {
     int64_t appt = 0;
 
     if (pvs_store_ticket_get(e->st, c->ticket_id, &t)) {
-        engine_reply(e, c, PVS_ERR_NOTFOUND, 404, "no such ticket");
+        service_reply(c, PVS_ERR_NOTFOUND, 404, "no such ticket");
         return;
     }
     if (!pvs_ticket_is_active(t.status)) {
-        engine_reply(e, c, PVS_ERR_INVAL, 409, "the ticket is not active");
+        service_reply(c, PVS_ERR_INVAL, 409, "the ticket is not active");
         pvs_ticket_release(&t);
         return;
     }
@@ -974,13 +981,13 @@ static void schedule(struct pvs_engine *e, struct pvs_command *c, int64_t now) {
                                         lt.tm_min, lt.tm_sec);
     }
     if (c->value_ms <= now) {
-        engine_reply(e, c, PVS_ERR_INVAL, 400,
-                     "the visit slot must be in the future");
+        service_reply(c, PVS_ERR_INVAL, 400,
+                      "the visit slot must be in the future");
         pvs_ticket_release(&t);
         return;
     }
-    engine_wrote(e, pvs_store_appointment_add(e->st, t.id, c->value_ms,
-                                              c->actor, now, &appt));
+    service_wrote(e, pvs_store_appointment_add(e->st, t.id, c->value_ms,
+                                               c->actor, now, &appt));
     pvs_free(t.status);
     t.status = pvs_strdup("scheduled");
     t.updated_ms = now;
@@ -990,36 +997,36 @@ static void schedule(struct pvs_engine *e, struct pvs_command *c, int64_t now) {
         fl.escalate_at_ms = 0;
         if (!fl.acknowledged_ms)
             fl.acknowledged_ms = now;
-        engine_wrote(e, pvs_store_flow_set(e->st, t.id, &fl));
+        service_wrote(e, pvs_store_flow_set(e->st, t.id, &fl));
     }
-    engine_fmt_time(e, site, c->value_ms, when, sizeof(when));
+    service_fmt_time(e, site, c->value_ms, when, sizeof(when));
     {
         char text[PVS_CMD_TEXT_MAX + 100];
         pvs_snprintf(text, sizeof(text), "visit proposed for %s%s%s", when,
                      c->text[0] ? ": " : "", c->text);
-        engine_wrote(e, pvs_store_ticket_event(e->st, t.id, now, "scheduled",
-                                               c->actor, text));
+        service_wrote(e, pvs_store_ticket_event(e->st, t.id, now, "scheduled",
+                                                c->actor, text));
     }
     if (site && site->customer) {
         memset(&f, 0, sizeof(f));
         ticket_facts(e, &t, &f, now);
-        engine_fmt_time_words(e, site, c->value_ms, when, sizeof(when));
-        engine_fact(&f, "visit_local", when);
+        service_fmt_time_words(e, site, c->value_ms, when, sizeof(when));
+        service_fact(&f, "visit_local", when);
         /* Links name the ticket: its latest proposal is the one. */
-        engine_flow_link(e, "apptyes", t.id, now, link, sizeof(link));
-        engine_fact(&f, "confirm_link", link);
-        engine_flow_link(e, "apptno", t.id, now, link + 150, 150);
-        engine_fact(&f, "other_link", link + 150);
+        service_flow_link(e, "apptyes", t.id, now, link, sizeof(link));
+        service_fact(&f, "confirm_link", link);
+        service_flow_link(e, "apptno", t.id, now, link + 150, 150);
+        service_fact(&f, "other_link", link + 150);
         ics_for(&t, site, c->value_ms, now, ics, sizeof(ics));
-        engine_queue_mail(e, t.id, "customer", "appointment", site->customer,
-                          "customer_appointment", f.v, f.n, now, 0, NULL, ics);
+        service_queue_mail(e, t.id, "customer", "appointment", site->customer,
+                           "customer_appointment", f.v, f.n, now, 0, NULL, ics);
     }
     c->result_id = appt;
-    engine_reply(e, c, PVS_OK, 200, "scheduled");
+    service_reply(c, PVS_OK, 200, "scheduled");
     pvs_ticket_release(&t);
 }
 
-static void appointment_reply(struct pvs_engine *e, struct pvs_command *c,
+static void appointment_reply(struct pvs_service *e, struct pvs_command *c,
                               int64_t now) {
     int64_t id = 0, slot = 0;
     char status[32];
@@ -1033,52 +1040,53 @@ static void appointment_reply(struct pvs_engine *e, struct pvs_command *c,
     if (pvs_store_appointment_latest(e->st, c->ticket_id, &id, &slot, status,
                                      sizeof(status)) ||
         (c->other_id && c->other_id != id)) {
-        engine_reply(e, c, PVS_ERR_NOTFOUND, 404,
-                     "this appointment is no longer current");
+        service_reply(c, PVS_ERR_NOTFOUND, 404,
+                      "this appointment is no longer current");
         return;
     }
     if (strcmp(status, "proposed")) {
-        engine_reply(e, c, PVS_ERR_INVAL, 409, "already answered");
+        service_reply(c, PVS_ERR_INVAL, 409, "already answered");
         return;
     }
     if (pvs_store_ticket_get(e->st, c->ticket_id, &t)) {
-        engine_reply(e, c, PVS_ERR_NOTFOUND, 404, "no such ticket");
+        service_reply(c, PVS_ERR_NOTFOUND, 404, "no such ticket");
         return;
     }
     site = t.site ? pvs_config_site(e->cfg, t.site) : NULL;
-    engine_wrote(e, pvs_store_appointment_set(
-                        e->st, id, yes ? "confirmed" : "declined", now));
+    service_wrote(e, pvs_store_appointment_set(
+                         e->st, id, yes ? "confirmed" : "declined", now));
     if (yes && !pvs_store_flow_get(e->st, t.id, &fl)) {
         fl.visit_ms = slot;
-        engine_wrote(e, pvs_store_flow_set(e->st, t.id, &fl));
+        service_wrote(e, pvs_store_flow_set(e->st, t.id, &fl));
     }
-    engine_fmt_time(e, site, slot, when, sizeof(when));
-    engine_wrote(e, pvs_store_ticket_event(
-                        e->st, t.id, now,
-                        yes ? "appointment_confirmed" : "appointment_declined",
-                        "customer",
-                        yes ? when : "the customer asks for another time"));
+    service_fmt_time(e, site, slot, when, sizeof(when));
+    service_wrote(e, pvs_store_ticket_event(
+                         e->st, t.id, now,
+                         yes ? "appointment_confirmed" : "appointment_declined",
+                         "customer",
+                         yes ? when : "the customer asks for another time"));
     memset(&f, 0, sizeof(f));
     ticket_facts(e, &t, &f, now);
-    engine_fact(&f, "visit", when);
+    service_fact(&f, "visit", when);
     {
         const struct pvs_person *tech =
             t.assignee ? pvs_config_technician(e->cfg, t.assignee) : NULL;
-        engine_fact(&f, "answer",
-                    engine_word(tech && tech->language ? tech->language : "en",
-                                yes ? "tech.answer.yes" : "tech.answer.no",
-                                NULL, 0, engine_fact_buf(&f), PVS_FACT_MAX));
+        service_fact(
+            &f, "answer",
+            service_word(tech && tech->language ? tech->language : "en",
+                         yes ? "tech.answer.yes" : "tech.answer.no", NULL, 0,
+                         service_fact_buf(&f), PVS_FACT_MAX));
     }
     ics_for(&t, site, slot, now, ics, sizeof(ics));
-    engine_queue_mail(
+    service_queue_mail(
         e, t.id, "technician", "appointment",
         t.assignee ? pvs_config_technician(e->cfg, t.assignee) : NULL,
         "tech_appointment", f.v, f.n, now, 0, NULL, yes ? ics : NULL);
-    engine_reply(e, c, PVS_OK, 200, yes ? "confirmed" : "declined");
+    service_reply(c, PVS_OK, 200, yes ? "confirmed" : "declined");
     pvs_ticket_release(&t);
 }
 
-static void customer_contact(struct pvs_engine *e, struct pvs_command *c,
+static void customer_contact(struct pvs_service *e, struct pvs_command *c,
                              int64_t now) {
     const struct pvs_site *site = pvs_config_site(e->cfg, c->site_id);
     struct pvs_ticket t;
@@ -1088,7 +1096,7 @@ static void customer_contact(struct pvs_engine *e, struct pvs_command *c,
     bool created = false;
 
     if (!site) {
-        engine_reply(e, c, PVS_ERR_NOTFOUND, 404, "no such site");
+        service_reply(c, PVS_ERR_NOTFOUND, 404, "no such site");
         return;
     }
     if (pvs_store_site_active_ticket(e->st, site->obj.id, &id)) {
@@ -1112,99 +1120,99 @@ static void customer_contact(struct pvs_engine *e, struct pvs_command *c,
         t.title = pvs_strdup("The customer reports a problem");
         t.opened_ms = now;
         t.updated_ms = now;
-        engine_flow_route(e, &t, &ev, why, sizeof(why));
+        service_flow_route(e, &t, &ev, why, sizeof(why));
         if (!e->txn_rc)
             e->txn_rc = pvs_store_ticket_create(e->st, &t);
         if (e->txn_rc) {
             pvs_ticket_release(&t);
-            engine_reply(e, c, e->txn_rc, 503, "cannot open a ticket");
+            service_reply(c, e->txn_rc, 503, "cannot open a ticket");
             return;
         }
-        engine_wrote(
+        service_wrote(
             e, pvs_store_ticket_event(e->st, t.id, now, "opened", "customer",
                                       "opened from a customer message"));
-        engine_wrote(e, pvs_store_ticket_event(e->st, t.id, now, "assigned",
-                                               "pvsentry", why));
+        service_wrote(e, pvs_store_ticket_event(e->st, t.id, now, "assigned",
+                                                "pvsentry", why));
         memset(&fl, 0, sizeof(fl));
         pvs_strlcpy(fl.opened_by, "customer", sizeof(fl.opened_by));
         fl.first_contact_ms = now;
-        engine_wrote(e, pvs_store_flow_set(e->st, t.id, &fl));
+        service_wrote(e, pvs_store_flow_set(e->st, t.id, &fl));
         id = t.id;
         created = true;
         pvs_stats_add(PVS_STAT_TICKETS_OPENED, 1);
     } else if (pvs_store_ticket_get(e->st, id, &t)) {
-        engine_reply(e, c, PVS_ERR_DB, 503, "cannot read the ticket");
+        service_reply(c, PVS_ERR_DB, 503, "cannot read the ticket");
         return;
     } else if (!pvs_store_flow_get(e->st, id, &fl) && !fl.first_contact_ms) {
         fl.first_contact_ms = now;
-        engine_wrote(e, pvs_store_flow_set(e->st, id, &fl));
+        service_wrote(e, pvs_store_flow_set(e->st, id, &fl));
     }
-    engine_wrote(e, pvs_store_contact_add(e->st, site->obj.id, id, now,
-                                          c->actor, c->text));
-    engine_wrote(e, pvs_store_ticket_event(e->st, id, now, "customer_contact",
-                                           c->actor[0] ? c->actor : "customer",
-                                           c->text));
+    service_wrote(e, pvs_store_contact_add(e->st, site->obj.id, id, now,
+                                           c->actor, c->text));
+    service_wrote(e, pvs_store_ticket_event(e->st, id, now, "customer_contact",
+                                            c->actor[0] ? c->actor : "customer",
+                                            c->text));
     /* A person always hears about it: the way out to a human. */
     memset(&f, 0, sizeof(f));
     ticket_facts(e, &t, &f, now);
-    engine_fact(&f, "customer_message", c->text);
+    service_fact(&f, "customer_message", c->text);
     tech_mail(e, &t, &f, "contact", "tech_contact", now);
     c->result_id = id;
-    engine_reply(e, c, PVS_OK, 200,
-                 created ? "a new ticket was opened" : "added to the ticket");
+    service_reply(c, PVS_OK, 200,
+                  created ? "a new ticket was opened" : "added to the ticket");
     pvs_ticket_release(&t);
 }
 
-static void survey_answer(struct pvs_engine *e, struct pvs_command *c,
+static void survey_answer(struct pvs_service *e, struct pvs_command *c,
                           int64_t now) {
     enum pvs_err rc;
 
     if (c->value < 1 || c->value > 5) {
-        engine_reply(e, c, PVS_ERR_INVAL, 400, "csat must be 1 to 5");
+        service_reply(c, PVS_ERR_INVAL, 400, "csat must be 1 to 5");
         return;
     }
     rc = pvs_store_survey_answer(e->st, c->ticket_id, (int)c->value, c->text,
                                  now);
     if (rc == PVS_ERR_FULL) {
-        engine_reply(e, c, rc, 409, "this survey was already answered");
+        service_reply(c, rc, 409, "this survey was already answered");
         return;
     }
     if (rc == PVS_ERR_NOTFOUND) {
-        engine_reply(e, c, rc, 404, "there is no survey for this ticket");
+        service_reply(c, rc, 404, "there is no survey for this ticket");
         return;
     }
     if (rc) {
-        engine_reply(e, c, rc, 503, "cannot record the answer");
+        service_reply(c, rc, 503, "cannot record the answer");
         return;
     }
     {
         char text[PVS_CMD_TEXT_MAX + 40];
         pvs_snprintf(text, sizeof(text), "satisfaction %lld/5%s%s",
                      (long long)c->value, c->text[0] ? ": " : "", c->text);
-        engine_wrote(e, pvs_store_ticket_event(e->st, c->ticket_id, now,
-                                               "survey", "customer", text));
+        service_wrote(e, pvs_store_ticket_event(e->st, c->ticket_id, now,
+                                                "survey", "customer", text));
     }
-    engine_reply(e, c, PVS_OK, 200, "thank you");
+    service_reply(c, PVS_OK, 200, "thank you");
 }
 
-static void self_help(struct pvs_engine *e, struct pvs_command *c,
+static void self_help(struct pvs_service *e, struct pvs_command *c,
                       int64_t now) {
     struct pvs_ticket_flow fl;
 
     if (pvs_store_flow_get(e->st, c->ticket_id, &fl)) {
-        engine_reply(e, c, PVS_ERR_NOTFOUND, 404, "no such ticket");
+        service_reply(c, PVS_ERR_NOTFOUND, 404, "no such ticket");
         return;
     }
     if (!fl.self_help_ms)
         fl.self_help_ms = now;
-    engine_wrote(e, pvs_store_flow_set(e->st, c->ticket_id, &fl));
+    service_wrote(e, pvs_store_flow_set(e->st, c->ticket_id, &fl));
     /* The ticket stays with the technician until the data confirms. */
-    engine_wrote(e, pvs_store_ticket_event(
-                        e->st, c->ticket_id, now, "customer_says_fixed",
-                        "customer",
-                        "the customer followed the safe steps and says it "
-                        "works again; waiting for the data to confirm"));
-    engine_reply(e, c, PVS_OK, 200, "thank you: we will check the data");
+    service_wrote(e, pvs_store_ticket_event(
+                         e->st, c->ticket_id, now, "customer_says_fixed",
+                         "customer",
+                         "the customer followed the safe steps and says it "
+                         "works again; waiting for the data to confirm"));
+    service_reply(c, PVS_OK, 200, "thank you: we will check the data");
 }
 
 static bool lang_ok(const char *lang) {
@@ -1214,7 +1222,7 @@ static bool lang_ok(const char *lang) {
     return false;
 }
 
-static void prefs(struct pvs_engine *e, struct pvs_command *c, int64_t now) {
+static void prefs(struct pvs_service *e, struct pvs_command *c, int64_t now) {
     /* text: "channel=sms\nlanguage=fr\nquiet_hours=22:00-07:00\n
      * opt_out=1", any subset. */
     char channel[16] = "", lang[16] = "", quiet[32] = "";
@@ -1238,25 +1246,25 @@ static void prefs(struct pvs_engine *e, struct pvs_command *c, int64_t now) {
             opt_out = !strcmp(eq + 1, "1") || !strcmp(eq + 1, "true");
         else {
             pvs_free(dup);
-            engine_reply(e, c, PVS_ERR_INVAL, 400, "bad preference value");
+            service_reply(c, PVS_ERR_INVAL, 400, "bad preference value");
             return;
         }
     }
     pvs_free(dup);
     if (!pvs_config_customer(e->cfg, c->actor)) {
-        engine_reply(e, c, PVS_ERR_NOTFOUND, 404, "no such customer");
+        service_reply(c, PVS_ERR_NOTFOUND, 404, "no such customer");
         return;
     }
     if (pvs_store_prefs_set(e->st, c->actor, channel[0] ? channel : NULL,
                             lang[0] ? lang : NULL, quiet[0] ? quiet : NULL,
                             opt_out, now)) {
-        engine_reply(e, c, PVS_ERR_DB, 503, "cannot save");
+        service_reply(c, PVS_ERR_DB, 503, "cannot save");
         return;
     }
-    engine_reply(e, c, PVS_OK, 200, "saved");
+    service_reply(c, PVS_OK, 200, "saved");
 }
 
-static void acknowledge(struct pvs_engine *e, struct pvs_command *c,
+static void acknowledge(struct pvs_service *e, struct pvs_command *c,
                         int64_t now) {
     struct pvs_ticket_flow fl;
 
@@ -1265,7 +1273,7 @@ static void acknowledge(struct pvs_engine *e, struct pvs_command *c,
         if (!fl.acknowledged_ms)
             fl.acknowledged_ms = now;
         fl.escalate_at_ms = 0;
-        engine_wrote(e, pvs_store_flow_set(e->st, c->ticket_id, &fl));
+        service_wrote(e, pvs_store_flow_set(e->st, c->ticket_id, &fl));
     }
 }
 
@@ -1275,7 +1283,7 @@ static void acknowledge(struct pvs_engine *e, struct pvs_command *c,
  * Otherwise the link is spent now, in the transaction that acknowledges,
  * provided the ticket still waits for it. Returns true when answered.
  */
-static bool link_spent(struct pvs_engine *e, struct pvs_command *c,
+static bool link_spent(struct pvs_service *e, struct pvs_command *c,
                        int64_t now) {
     struct pvs_ticket t;
     char actor[PVS_CMD_ID_MAX];
@@ -1287,7 +1295,7 @@ static bool link_spent(struct pvs_engine *e, struct pvs_command *c,
         char msg[PVS_CMD_ID_MAX + 48];
         pvs_snprintf(msg, sizeof(msg), "this link was used already, by %s",
                      actor);
-        engine_reply(e, c, PVS_ERR_FULL, 409, msg);
+        service_reply(c, PVS_ERR_FULL, 409, msg);
         return true;
     }
     if (pvs_store_ticket_get(e->st, c->ticket_id, &t))
@@ -1295,9 +1303,9 @@ static bool link_spent(struct pvs_engine *e, struct pvs_command *c,
     active = pvs_ticket_is_active(t.status);
     pvs_ticket_release(&t);
     if (active)
-        engine_wrote(e,
-                     pvs_store_ticket_event(e->st, c->ticket_id, now,
-                                            "link_used", c->actor, c->nonce));
+        service_wrote(e,
+                      pvs_store_ticket_event(e->st, c->ticket_id, now,
+                                             "link_used", c->actor, c->nonce));
     return false;
 }
 
@@ -1306,7 +1314,7 @@ static bool link_spent(struct pvs_engine *e, struct pvs_command *c,
  * mistake (wrong ticket, or the fix has not taken yet): it needs the
  * caller's confirmation (value 1). Returns true when answered here.
  */
-static bool fixed_needs_confirmation(struct pvs_engine *e,
+static bool fixed_needs_confirmation(struct pvs_service *e,
                                      struct pvs_command *c) {
     struct pvs_ticket t;
     bool firing = false;
@@ -1317,9 +1325,9 @@ static bool fixed_needs_confirmation(struct pvs_engine *e,
     if (pvs_ticket_is_active(t.status) &&
         !pvs_store_alert_latest(e->st, t.fingerprint, &firing, &per_day) &&
         firing) {
-        engine_reply(e, c, PVS_ERR_INVAL, 409,
-                     "the device still reports this problem: confirm to "
-                     "mark it fixed anyway");
+        service_reply(c, PVS_ERR_INVAL, 409,
+                      "the device still reports this problem: confirm to "
+                      "mark it fixed anyway");
         pvs_ticket_release(&t);
         return true;
     }
@@ -1327,8 +1335,8 @@ static bool fixed_needs_confirmation(struct pvs_engine *e,
     return false;
 }
 
-bool engine_flow_command(struct pvs_engine *e, struct pvs_command *c,
-                         int64_t now) {
+bool service_flow_command(struct pvs_service *e, struct pvs_command *c,
+                          int64_t now) {
     switch (c->kind) {
     case PVS_CMD_TICKET_FIXED:
         return fixed_needs_confirmation(e, c);
