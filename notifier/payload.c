@@ -277,7 +277,10 @@ char *pvs_payload_sms_text(const struct pvs_payload_facts *f) {
     if (where || f->device)
         pvs_buf_puts(&b, ": ");
     pvs_buf_puts(&b, f->title ? f->title : w->problem);
-    if (f->lost_kwh >= 0.05 && strcmp(kind, "recovered")) {
+    /* Whatever the mail says is lost, the SMS says too: in the first
+     * minutes that is only the rate per day. */
+    if ((f->lost_kwh >= 0.05 || f->lost_kwh_per_day >= 0.05) &&
+        strcmp(kind, "recovered")) {
         char lost[160];
         lost_words(f, lost, sizeof(lost));
         pvs_buf_printf(&b, ". %s: %s", w->lost, lost);
