@@ -347,6 +347,7 @@ const char *const pvs_store_tables[] = {
     "appointments",
     "contacts",
     "customer_prefs",
+    "mqtt_maps",
     NULL,
 };
 

@@ -22,7 +22,7 @@ TABLES = ["meta", "sites", "devices", "people", "device_replacements",
           "readings", "rollup_hour", "rollup_day", "alerts", "tickets",
           "ticket_events", "outbox", "delivery_attempts", "users",
           "api_tokens", "sessions", "api_silences", "audit", "surveys",
-          "appointments", "contacts", "customer_prefs"]
+          "appointments", "contacts", "customer_prefs", "mqtt_maps"]
 
 
 def counts(db):

@@ -57,8 +57,12 @@ def test_one_reader_for_both_backends(h, pg_db):
 
 # The HTTP API's objects, silences and dashboard queries: not in the
 # PostgreSQL backend yet (docs/scale-out.md says so).
+# The HTTP API's reads and writes PostgreSQL does not have yet (they
+# answer "unsupported"): entity objects, silences, the JSON reads, the
+# alerts list as typed rows and the people's and report reads.
 NOT_YET_ON_PG = {"api_objects_neutral_errors", "silences_and_erasure",
-                 "reads_answer_json"}
+                 "reads_answer_json", "alerts_and_restore",
+                 "reads_of_people_and_reports"}
 
 
 def test_conformance_suite_on_postgresql(build, pg_db):

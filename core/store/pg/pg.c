@@ -394,6 +394,19 @@ static const char *const migrations[] = {
     " NULL, n BIGINT NOT NULL, sensor_n BIGINT NOT NULL,"
     " wh DOUBLE PRECISION NOT NULL, exp_wh DOUBLE PRECISION NOT NULL,"
     " peak_w DOUBLE PRECISION NOT NULL, PRIMARY KEY(device_id, ts_ms));",
+    /* 5: every field of the entity tables (entity.c) has its column, as
+     * in SQLite's migration 9 */
+    "ALTER TABLE sites ADD COLUMN area TEXT;"
+    "ALTER TABLE people ADD COLUMN skills TEXT;"
+    "ALTER TABLE people ADD COLUMN areas TEXT;"
+    "ALTER TABLE people ADD COLUMN hours TEXT;"
+    "ALTER TABLE people ADD COLUMN timezone TEXT;"
+    "ALTER TABLE people ADD COLUMN quiet_hours TEXT;"
+    "ALTER TABLE people ADD COLUMN channel TEXT;"
+    "ALTER TABLE people ADD COLUMN opt_out INTEGER;"
+    "CREATE TABLE mqtt_maps(id TEXT PRIMARY KEY, preset TEXT, site_id TEXT,"
+    " devices TEXT, gateway_id TEXT, settings TEXT, source TEXT NOT NULL"
+    " DEFAULT 'config', created_by TEXT, created_ms BIGINT);",
 };
 
 #define SCHEMA_VERSION ((int)PVS_ARRAY_LEN(migrations))
