@@ -67,12 +67,13 @@ HEADERS = {
            "sdnotify cli",
     "model": "metrics config command inbox msg alert ticket_types rota "
              "template payload mail entity",
-    "store": "store store_ops store_flow store_web store_entity",
+    "store": "store store_ops store_flow store_web store_entity "
+             "store_objects",
     "service": "ticket service",
     "rules": "rules silence vendor expect sun trend",
     "collector": "modbus_conn modbus_map mqtt poller sunspec",
     "notifier": "notifier http",
-    "web": "web",
+    "web": "web web_views",
     "daemon": "engine engine_api web_sky running",
 }
 LAYER_OF = {h: l for l, hs in HEADERS.items() for h in hs.split()}
@@ -119,7 +120,6 @@ LONG_ALLOW = {
     ("core/service/lifecycle.c", "on_firing"),
     ("core/store/sqlite/store.c", "pvs_sqlite_tickets_json"),
     ("core/store/sqlite/store_flow.c", "pvs_sqlite_report_json"),
-    ("core/store/sqlite/store_web.c", "pvs_sqlite_web_put"),
     ("notifier/template.c", "pvs_template_render"),
     ("rules/rule_communication.c", "tick_site"),
     ("rules/rule_trend.c", "judge"),

@@ -33,6 +33,7 @@
 #include "pvs/template.h"
 #include "pvs/rota.h"
 #include "pvs/ticket_types.h"
+#include "pvs/web_views.h"
 #include "web_int.h"
 
 #define MAX_SEGS 6
@@ -859,8 +860,7 @@ static void sites(struct web_req *r, char **seg, int n) {
             int64_t offset = arg_int(r, "offset", 0, 0, INT32_MAX, &ok);
             if (ok && allow(r, R_ANY) && (st = store(r)))
                 read_ok(r,
-                        pvs_store_web_sites_json(st, &scope, limit, offset,
-                                                 &r->out),
+                        pvs_view_sites_json(st, &scope, limit, offset, &r->out),
                         "site");
         } else {
             pvs_web_error(r, 405, NULL, "use GET or POST");
@@ -873,8 +873,7 @@ static void sites(struct web_req *r, char **seg, int n) {
     }
     if (n == 2 && method(r, "GET")) {
         if (allow(r, R_ANY) && (st = store(r)))
-            read_ok(r, pvs_store_web_site_json(st, &scope, seg[1], &r->out),
-                    "site");
+            read_ok(r, pvs_view_site_json(st, &scope, seg[1], &r->out), "site");
     } else if (n == 2 && (method(r, "PATCH") || method(r, "PUT"))) {
         entity_write(r, e, seg[1], PVS_CMD_API_UPDATE);
     } else if (n == 2 && method(r, "DELETE")) {
@@ -895,7 +894,7 @@ static void sites(struct web_req *r, char **seg, int n) {
         else if (!strcmp(seg[2], "energy"))
             pvs_api_site_energy(r, seg[1]);
         else if (!strcmp(seg[2], "devices"))
-            read_ok(r, pvs_store_web_devices_json(st, &scope, seg[1], &r->out),
+            read_ok(r, pvs_view_devices_json(st, &scope, seg[1], &r->out),
                     "device");
         else
             pvs_web_error(r, 404, NULL, "not found");
@@ -918,8 +917,8 @@ static void devices(struct web_req *r, char **seg, int n) {
             pvs_web_error(r, 405, NULL, "use GET or POST");
         else if (allow(r, R_ANY) && (st = store(r)))
             read_ok(r,
-                    pvs_store_web_devices_json(
-                        st, &scope, site && *site ? site : NULL, &r->out),
+                    pvs_view_devices_json(st, &scope,
+                                          site && *site ? site : NULL, &r->out),
                     "device");
         return;
     }
@@ -937,7 +936,7 @@ static void devices(struct web_req *r, char **seg, int n) {
     }
     if (method(r, "GET")) {
         if (allow(r, R_ANY) && (st = store(r)))
-            read_ok(r, pvs_store_web_device_json(st, &scope, seg[1], &r->out),
+            read_ok(r, pvs_view_device_json(st, &scope, seg[1], &r->out),
                     "device");
     } else if (method(r, "PATCH") || method(r, "PUT")) {
         entity_write(r, e, seg[1], PVS_CMD_API_UPDATE);
@@ -961,7 +960,7 @@ static void people(struct web_req *r, const char *role, char **seg, int n) {
         else if (!method(r, "GET"))
             pvs_web_error(r, 405, NULL, "use GET or POST");
         else if (allow(r, readers) && (st = store(r)))
-            read_ok(r, pvs_store_web_people_json(st, role, &r->out), role);
+            read_ok(r, pvs_view_objs_json(st, e, NULL, &r->out), role);
         return;
     }
     if (!pvs_store_web_id_valid(seg[1])) {
@@ -970,8 +969,7 @@ static void people(struct web_req *r, const char *role, char **seg, int n) {
     }
     if (n == 3 && customer && !strcmp(seg[2], "export") && method(r, "GET")) {
         if (allow(r, R_ADMIN) && (st = store(r)))
-            read_ok(r, pvs_store_web_export_json(st, seg[1], &r->out),
-                    "customer");
+            read_ok(r, pvs_view_export_json(st, seg[1], &r->out), "customer");
         return;
     }
     if (n == 3 && customer && !strcmp(seg[2], "erase") && method(r, "POST")) {
@@ -993,8 +991,7 @@ static void people(struct web_req *r, const char *role, char **seg, int n) {
         if (!self && !allow(r, readers))
             return;
         if ((st = store(r)))
-            read_ok(r, pvs_store_web_person_json(st, role, seg[1], &r->out),
-                    role);
+            read_ok(r, pvs_view_objs_json(st, e, seg[1], &r->out), role);
     } else if (method(r, "PATCH") || method(r, "PUT")) {
         entity_write(r, e, seg[1], PVS_CMD_API_UPDATE);
     } else if (method(r, "DELETE")) {
@@ -1018,8 +1015,7 @@ static void mqtt_maps(struct web_req *r, char **seg, int n) {
         else if (!method(r, "GET"))
             pvs_web_error(r, 405, NULL, "use GET or POST");
         else if (allow(r, R_STAFF) && (st = store(r)))
-            read_ok(r, pvs_store_web_entities_json(st, e, NULL, &r->out),
-                    "mqtt_map");
+            read_ok(r, pvs_view_objs_json(st, e, NULL, &r->out), "mqtt_map");
         return;
     }
     if (n != 2 || !pvs_store_web_id_valid(seg[1])) {
@@ -1028,8 +1024,7 @@ static void mqtt_maps(struct web_req *r, char **seg, int n) {
     }
     if (method(r, "GET")) {
         if (allow(r, R_STAFF) && (st = store(r)))
-            read_ok(r, pvs_store_web_entities_json(st, e, seg[1], &r->out),
-                    "mqtt_map");
+            read_ok(r, pvs_view_objs_json(st, e, seg[1], &r->out), "mqtt_map");
     } else if (method(r, "PATCH") || method(r, "PUT")) {
         entity_write(r, e, seg[1], PVS_CMD_API_UPDATE);
     } else if (method(r, "DELETE")) {
@@ -1100,7 +1095,7 @@ static void users(struct web_req *r, char **seg, int n) {
         return;
     if (n == 1 && method(r, "GET")) {
         if ((st = store(r)))
-            read_ok(r, pvs_store_web_users_json(st, &r->out), "user");
+            read_ok(r, pvs_view_users_json(st, &r->out), "user");
         return;
     }
     if (n == 2 && method(r, "DELETE")) {
@@ -1183,10 +1178,9 @@ static void tokens(struct web_req *r, char **seg, int n) {
     if (!allow(r, R_ANY) || !(st = store(r)))
         return;
     if (n == 1 && method(r, "GET")) {
-        read_ok(
-            r,
-            pvs_store_web_tokens_json(st, admin ? 0 : r->who.user_id, &r->out),
-            "token");
+        read_ok(r,
+                pvs_view_tokens_json(st, admin ? 0 : r->who.user_id, &r->out),
+                "token");
         return;
     }
     if (n == 2 && method(r, "DELETE")) {
@@ -1288,7 +1282,7 @@ static void silences(struct web_req *r, char **seg, int n) {
         return;
     pvs_auth_scope(r, &scope);
     if (n == 1 && method(r, "GET")) {
-        read_ok(r, pvs_store_web_silences_json(st, &scope, &r->out), "silence");
+        read_ok(r, pvs_view_silences_json(st, &scope, &r->out), "silence");
         return;
     }
     if (n == 2 && method(r, "DELETE")) {

@@ -39,6 +39,7 @@
 #include "pvs/inbox.h"
 #include "pvs/log.h"
 #include "pvs/tz.h"
+#include "pvs/web_views.h"
 #include "web_int.h"
 
 #define PROBE_TIMEOUT_MS 20000
@@ -230,7 +231,7 @@ void pvs_tools_device_test(struct web_req *r, const char *id) {
     pvs_auth_scope(r, &scope);
     pvs_buf_init(&dev, 1 << 20);
     pvs_buf_init(&out, PROBE_OUT_MAX + 1);
-    if (pvs_store_web_device_json(st, &scope, id, &dev)) {
+    if (pvs_view_device_json(st, &scope, id, &dev)) {
         pvs_web_error(r, 404, NULL, "no such device");
         goto out;
     }

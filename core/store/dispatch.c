@@ -624,55 +624,10 @@ enum pvs_err pvs_store_web_ticket_visible(struct pvs_store *st,
     return READ(web_ticket_visible, scope, id);
 }
 
-enum pvs_err pvs_store_web_sites_json(struct pvs_store *st,
-                                      const struct pvs_scope *scope,
-                                      int64_t limit, int64_t offset,
-                                      struct pvs_buf *out) {
-    return READ(web_sites_json, scope, limit, offset, out);
-}
-
-enum pvs_err pvs_store_web_site_json(struct pvs_store *st,
-                                     const struct pvs_scope *scope,
-                                     const char *id, struct pvs_buf *out) {
-    return READ(web_site_json, scope, id, out);
-}
-
 enum pvs_err pvs_store_web_site_visible(struct pvs_store *st,
                                         const struct pvs_scope *scope,
                                         const char *id) {
     return READ(web_site_visible, scope, id);
-}
-
-enum pvs_err pvs_store_web_devices_json(struct pvs_store *st,
-                                        const struct pvs_scope *scope,
-                                        const char *site, struct pvs_buf *out) {
-    return READ(web_devices_json, scope, site, out);
-}
-
-enum pvs_err pvs_store_web_device_json(struct pvs_store *st,
-                                       const struct pvs_scope *scope,
-                                       const char *id, struct pvs_buf *out) {
-    return READ(web_device_json, scope, id, out);
-}
-
-enum pvs_err pvs_store_web_people_json(struct pvs_store *st, const char *role,
-                                       struct pvs_buf *out) {
-    return READ(web_people_json, role, out);
-}
-
-enum pvs_err pvs_store_web_person_json(struct pvs_store *st, const char *role,
-                                       const char *id, struct pvs_buf *out) {
-    return READ(web_person_json, role, id, out);
-}
-
-enum pvs_err pvs_store_web_users_json(struct pvs_store *st,
-                                      struct pvs_buf *out) {
-    return READ(web_users_json, out);
-}
-
-enum pvs_err pvs_store_web_tokens_json(struct pvs_store *st, int64_t user_id,
-                                       struct pvs_buf *out) {
-    return READ(web_tokens_json, user_id, out);
 }
 
 enum pvs_err pvs_store_web_token_owner(struct pvs_store *st, int64_t id,
@@ -684,12 +639,6 @@ enum pvs_err pvs_store_web_alerts(struct pvs_store *st,
                                   const struct pvs_scope *scope,
                                   pvs_store_alert_row_fn *fn, void *ud) {
     return READ(web_alerts, scope, fn, ud);
-}
-
-enum pvs_err pvs_store_web_silences_json(struct pvs_store *st,
-                                         const struct pvs_scope *scope,
-                                         struct pvs_buf *out) {
-    return READ(web_silences_json, scope, out);
 }
 
 enum pvs_err pvs_store_web_series_json(struct pvs_store *st, const char *site,
@@ -721,30 +670,6 @@ enum pvs_err pvs_store_web_notices_json(struct pvs_store *st,
                                         const struct pvs_scope *scope,
                                         struct pvs_buf *out) {
     return READ(web_notices_json, scope, out);
-}
-
-enum pvs_err pvs_store_web_export_json(struct pvs_store *st, const char *id,
-                                       struct pvs_buf *out) {
-    return READ(web_export_json, id, out);
-}
-
-enum pvs_err pvs_store_web_exists(struct pvs_store *st,
-                                  const struct pvs_entity *e, const char *id) {
-    return READ(web_exists, e, id);
-}
-
-enum pvs_err pvs_store_web_put(struct pvs_store *st, const struct pvs_entity *e,
-                               const char *id, const cJSON *obj, bool create,
-                               const char *actor, const char *owner,
-                               int64_t now_ms, struct pvs_web_result *res) {
-    return WRITE(web_put, e, id, obj, create, actor, owner, now_ms, res);
-}
-
-enum pvs_err pvs_store_web_delete(struct pvs_store *st,
-                                  const struct pvs_entity *e, const char *id,
-                                  const char *owner,
-                                  struct pvs_web_result *res) {
-    return WRITE(web_delete, e, id, owner, res);
 }
 
 enum pvs_err pvs_store_web_user_create(struct pvs_store *st,
@@ -793,35 +718,6 @@ enum pvs_err pvs_store_web_session_delete(struct pvs_store *st,
     return WRITE(web_session_delete, hash, res);
 }
 
-enum pvs_err pvs_store_web_silence_create(struct pvs_store *st,
-                                          const cJSON *obj, const char *actor,
-                                          int64_t now_ms,
-                                          struct pvs_web_result *res) {
-    return WRITE(web_silence_create, obj, actor, now_ms, res);
-}
-
-enum pvs_err pvs_store_web_silence_delete(struct pvs_store *st, int64_t id,
-                                          const char *owner,
-                                          struct pvs_web_result *res) {
-    return WRITE(web_silence_delete, id, owner, res);
-}
-
-enum pvs_err pvs_store_web_erase_customer(struct pvs_store *st, const char *id,
-                                          struct pvs_web_result *res) {
-    return WRITE(web_erase_customer, id, res);
-}
-
-enum pvs_err pvs_store_web_entities_json(struct pvs_store *st,
-                                         const struct pvs_entity *e,
-                                         const char *id, struct pvs_buf *out) {
-    return READ(web_entities_json, e, id, out);
-}
-
-enum pvs_err pvs_store_entity_objs(struct pvs_store *st,
-                                   struct pvs_entity_objs *out) {
-    return READ(entity_objs, out);
-}
-
 enum pvs_err pvs_store_web_prune_personal(struct pvs_store *st,
                                           int64_t before_ms, int64_t *ret_n) {
     return WRITE(web_prune_personal, before_ms, ret_n);
@@ -831,4 +727,77 @@ enum pvs_err pvs_store_web_audit(struct pvs_store *st, int64_t now_ms,
                                  const char *actor, const char *action,
                                  const char *object) {
     return WRITE(web_audit, now_ms, actor, action, object);
+}
+
+/* ---- store_objects.h: the API's objects as typed rows ---- */
+
+const char *pvs_store_label(struct pvs_store *st) {
+    return st->ops->label ? st->ops->label(st->be) : st->ops->name;
+}
+
+enum pvs_err pvs_store_obj_facts(struct pvs_store *st,
+                                 const struct pvs_entity *e, const char *id,
+                                 struct pvs_obj_facts *ret) {
+    return READ(obj_facts, e, id, ret);
+}
+
+enum pvs_err pvs_store_obj_uses(struct pvs_store *st,
+                                const struct pvs_entity *e, const char *id,
+                                int64_t *ret) {
+    return READ(obj_uses, e, id, ret);
+}
+
+enum pvs_err pvs_store_obj_rows(struct pvs_store *st,
+                                const struct pvs_entity *e, const char *id,
+                                bool api_only, pvs_store_obj_fn *fn, void *ud) {
+    return READ(obj_rows, e, id, api_only, fn, ud);
+}
+
+enum pvs_err pvs_store_web_sites(struct pvs_store *st,
+                                 const struct pvs_scope *scope, const char *id,
+                                 int64_t limit, int64_t offset,
+                                 pvs_store_site_fn *fn, void *ud,
+                                 int64_t *ret_total) {
+    return READ(web_sites, scope, id, limit, offset, fn, ud, ret_total);
+}
+
+enum pvs_err pvs_store_web_devices(struct pvs_store *st,
+                                   const struct pvs_scope *scope,
+                                   const char *site, const char *id,
+                                   pvs_store_device_fn *fn, void *ud) {
+    return READ(web_devices, scope, site, id, fn, ud);
+}
+
+enum pvs_err pvs_store_web_users(struct pvs_store *st, pvs_store_user_fn *fn,
+                                 void *ud) {
+    return READ(web_users, fn, ud);
+}
+
+enum pvs_err pvs_store_web_tokens(struct pvs_store *st, int64_t user_id,
+                                  pvs_store_token_fn *fn, void *ud) {
+    return READ(web_tokens, user_id, fn, ud);
+}
+
+enum pvs_err pvs_store_web_silences(struct pvs_store *st,
+                                    const struct pvs_scope *scope,
+                                    pvs_store_obj_fn *fn, void *ud) {
+    return READ(web_silences, scope, fn, ud);
+}
+
+enum pvs_err pvs_store_obj_write(struct pvs_store *st,
+                                 const struct pvs_entity *e, const char *id,
+                                 const struct pvs_val *vals, bool create,
+                                 const char *actor, int64_t now_ms,
+                                 int64_t *ret_id) {
+    return WRITE(obj_write, e, id, vals, create, actor, now_ms, ret_id);
+}
+
+enum pvs_err pvs_store_obj_delete(struct pvs_store *st,
+                                  const struct pvs_entity *e, const char *id) {
+    return WRITE(obj_delete, e, id);
+}
+
+enum pvs_err pvs_store_obj_erase_customer(struct pvs_store *st,
+                                          const char *id) {
+    return WRITE(obj_erase_customer, id);
 }

@@ -55,6 +55,7 @@
 #include "pvs/store.h"
 #include "pvs/store_entity.h"
 #include "pvs/store_flow.h"
+#include "pvs/store_objects.h"
 #include "pvs/store_web.h"
 
 /* A backend's own handle; each backend defines it in its own files. */
@@ -237,37 +238,14 @@ struct pvs_store_ops {
     enum pvs_err (*web_ticket_visible)(struct pvs_store_be *st,
                                        const struct pvs_scope *scope,
                                        int64_t id);
-    enum pvs_err (*web_sites_json)(struct pvs_store_be *st,
-                                   const struct pvs_scope *scope, int64_t limit,
-                                   int64_t offset, struct pvs_buf *out);
-    enum pvs_err (*web_site_json)(struct pvs_store_be *st,
-                                  const struct pvs_scope *scope, const char *id,
-                                  struct pvs_buf *out);
     enum pvs_err (*web_site_visible)(struct pvs_store_be *st,
                                      const struct pvs_scope *scope,
                                      const char *id);
-    enum pvs_err (*web_devices_json)(struct pvs_store_be *st,
-                                     const struct pvs_scope *scope,
-                                     const char *site, struct pvs_buf *out);
-    enum pvs_err (*web_device_json)(struct pvs_store_be *st,
-                                    const struct pvs_scope *scope,
-                                    const char *id, struct pvs_buf *out);
-    enum pvs_err (*web_people_json)(struct pvs_store_be *st, const char *role,
-                                    struct pvs_buf *out);
-    enum pvs_err (*web_person_json)(struct pvs_store_be *st, const char *role,
-                                    const char *id, struct pvs_buf *out);
-    enum pvs_err (*web_users_json)(struct pvs_store_be *st,
-                                   struct pvs_buf *out);
-    enum pvs_err (*web_tokens_json)(struct pvs_store_be *st, int64_t user_id,
-                                    struct pvs_buf *out);
     enum pvs_err (*web_token_owner)(struct pvs_store_be *st, int64_t id,
                                     int64_t *ret_user);
     enum pvs_err (*web_alerts)(struct pvs_store_be *st,
                                const struct pvs_scope *scope,
                                pvs_store_alert_row_fn *fn, void *ud);
-    enum pvs_err (*web_silences_json)(struct pvs_store_be *st,
-                                      const struct pvs_scope *scope,
-                                      struct pvs_buf *out);
     enum pvs_err (*web_series_json)(struct pvs_store_be *st, const char *site,
                                     const char *metric, int64_t from_ms,
                                     int64_t to_ms, int64_t step_ms,
@@ -284,24 +262,43 @@ struct pvs_store_ops {
     enum pvs_err (*web_notices_json)(struct pvs_store_be *st,
                                      const struct pvs_scope *scope,
                                      struct pvs_buf *out);
-    enum pvs_err (*web_export_json)(struct pvs_store_be *st, const char *id,
-                                    struct pvs_buf *out);
-    enum pvs_err (*web_exists)(struct pvs_store_be *st,
+    /* ---- store_objects.h: the API's objects as typed rows ---- */
+    const char *(*label)(struct pvs_store_be *st);
+    enum pvs_err (*obj_facts)(struct pvs_store_be *st,
+                              const struct pvs_entity *e, const char *id,
+                              struct pvs_obj_facts *ret);
+    enum pvs_err (*obj_uses)(struct pvs_store_be *st,
+                             const struct pvs_entity *e, const char *id,
+                             int64_t *ret);
+    enum pvs_err (*obj_rows)(struct pvs_store_be *st,
+                             const struct pvs_entity *e, const char *id,
+                             bool api_only, pvs_store_obj_fn *fn, void *ud);
+    enum pvs_err (*web_sites)(struct pvs_store_be *st,
+                              const struct pvs_scope *scope, const char *id,
+                              int64_t limit, int64_t offset,
+                              pvs_store_site_fn *fn, void *ud,
+                              int64_t *ret_total);
+    enum pvs_err (*web_devices)(struct pvs_store_be *st,
+                                const struct pvs_scope *scope, const char *site,
+                                const char *id, pvs_store_device_fn *fn,
+                                void *ud);
+    enum pvs_err (*web_users)(struct pvs_store_be *st, pvs_store_user_fn *fn,
+                              void *ud);
+    enum pvs_err (*web_tokens)(struct pvs_store_be *st, int64_t user_id,
+                               pvs_store_token_fn *fn, void *ud);
+    enum pvs_err (*web_silences)(struct pvs_store_be *st,
+                                 const struct pvs_scope *scope,
+                                 pvs_store_obj_fn *fn, void *ud);
+    enum pvs_err (*obj_write)(struct pvs_store_be *st,
+                              const struct pvs_entity *e, const char *id,
+                              const struct pvs_val *vals, bool create,
+                              const char *actor, int64_t now_ms,
+                              int64_t *ret_id);
+    enum pvs_err (*obj_delete)(struct pvs_store_be *st,
                                const struct pvs_entity *e, const char *id);
-    enum pvs_err (*web_entities_json)(struct pvs_store_be *st,
-                                      const struct pvs_entity *e,
-                                      const char *id, struct pvs_buf *out);
-    /* ---- store_entity.h: the API's objects for the running config ---- */
-    enum pvs_err (*entity_objs)(struct pvs_store_be *st,
-                                struct pvs_entity_objs *out);
+    enum pvs_err (*obj_erase_customer)(struct pvs_store_be *st, const char *id);
+    /* ---- end of store_objects.h ---- */
     /* ---- store_web.h: the HTTP API: writes ---- */
-    enum pvs_err (*web_put)(struct pvs_store_be *st, const struct pvs_entity *e,
-                            const char *id, const cJSON *obj, bool create,
-                            const char *actor, const char *owner,
-                            int64_t now_ms, struct pvs_web_result *res);
-    enum pvs_err (*web_delete)(struct pvs_store_be *st,
-                               const struct pvs_entity *e, const char *id,
-                               const char *owner, struct pvs_web_result *res);
     enum pvs_err (*web_user_create)(struct pvs_store_be *st,
                                     const char *username, const char *role,
                                     const char *person, const char *pwhash,
@@ -324,15 +321,6 @@ struct pvs_store_ops {
                                        struct pvs_web_result *res);
     enum pvs_err (*web_session_delete)(struct pvs_store_be *st,
                                        const char *hash,
-                                       struct pvs_web_result *res);
-    enum pvs_err (*web_silence_create)(struct pvs_store_be *st,
-                                       const cJSON *obj, const char *actor,
-                                       int64_t now_ms,
-                                       struct pvs_web_result *res);
-    enum pvs_err (*web_silence_delete)(struct pvs_store_be *st, int64_t id,
-                                       const char *owner,
-                                       struct pvs_web_result *res);
-    enum pvs_err (*web_erase_customer)(struct pvs_store_be *st, const char *id,
                                        struct pvs_web_result *res);
     enum pvs_err (*web_prune_personal)(struct pvs_store_be *st,
                                        int64_t before_ms, int64_t *ret_n);

@@ -95,43 +95,10 @@ enum pvs_err pvs_store_web_ticket_visible(struct pvs_store *st,
                                           const struct pvs_scope *scope,
                                           int64_t id);
 
-/* Sites (list, or one with its devices, last values and tickets). */
-enum pvs_err pvs_store_web_sites_json(struct pvs_store *st,
-                                      const struct pvs_scope *scope,
-                                      int64_t limit, int64_t offset,
-                                      struct pvs_buf *out);
-enum pvs_err pvs_store_web_site_json(struct pvs_store *st,
-                                     const struct pvs_scope *scope,
-                                     const char *id, struct pvs_buf *out);
 /* PVS_OK when site id exists and is inside the scope. */
 enum pvs_err pvs_store_web_site_visible(struct pvs_store *st,
                                         const struct pvs_scope *scope,
                                         const char *id);
-/* Devices of the scope, of one site when site is not NULL. */
-enum pvs_err pvs_store_web_devices_json(struct pvs_store *st,
-                                        const struct pvs_scope *scope,
-                                        const char *site, struct pvs_buf *out);
-enum pvs_err pvs_store_web_device_json(struct pvs_store *st,
-                                       const struct pvs_scope *scope,
-                                       const char *id, struct pvs_buf *out);
-/* People of one role ("customer", "technician"); one by id. */
-enum pvs_err pvs_store_web_people_json(struct pvs_store *st, const char *role,
-                                       struct pvs_buf *out);
-enum pvs_err pvs_store_web_person_json(struct pvs_store *st, const char *role,
-                                       const char *id, struct pvs_buf *out);
-/*
- * Entity e's rows as the API serves them (its field table's members,
- * source and created_by): every row as a JSON array, or with id the one
- * row as an object (PVS_ERR_NOTFOUND when there is none).
- */
-enum pvs_err pvs_store_web_entities_json(struct pvs_store *st,
-                                         const struct pvs_entity *e,
-                                         const char *id, struct pvs_buf *out);
-/* Users and API tokens (never the hashes); user_id 0 = every user. */
-enum pvs_err pvs_store_web_users_json(struct pvs_store *st,
-                                      struct pvs_buf *out);
-enum pvs_err pvs_store_web_tokens_json(struct pvs_store *st, int64_t user_id,
-                                       struct pvs_buf *out);
 /* The owner (user id) of token id, or PVS_ERR_NOTFOUND. */
 enum pvs_err pvs_store_web_token_owner(struct pvs_store *st, int64_t id,
                                        int64_t *ret_user);
@@ -157,10 +124,6 @@ typedef void pvs_store_alert_row_fn(void *ud, const struct pvs_alert_row *a);
 enum pvs_err pvs_store_web_alerts(struct pvs_store *st,
                                   const struct pvs_scope *scope,
                                   pvs_store_alert_row_fn *fn, void *ud);
-/* Silences created through the API on sites inside the scope. */
-enum pvs_err pvs_store_web_silences_json(struct pvs_store *st,
-                                         const struct pvs_scope *scope,
-                                         struct pvs_buf *out);
 /*
  * One metric of the devices of a site, averaged per step_ms bucket
  * between from_ms and to_ms (at most 2000 buckets), summed over devices:
@@ -193,9 +156,6 @@ enum pvs_err pvs_store_web_fleet_json(struct pvs_store *st,
 enum pvs_err pvs_store_web_notices_json(struct pvs_store *st,
                                         const struct pvs_scope *scope,
                                         struct pvs_buf *out);
-/* Everything stored about customer id: person, sites, tickets, notices. */
-enum pvs_err pvs_store_web_export_json(struct pvs_store *st, const char *id,
-                                       struct pvs_buf *out);
 
 /* ---- entities written through the API ---- */
 

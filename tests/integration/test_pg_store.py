@@ -55,14 +55,15 @@ def test_one_reader_for_both_backends(h, pg_db):
     assert pg.is_pg(pg_db) and not pg.is_pg(path)
 
 
-# The HTTP API's objects, silences and dashboard queries: not in the
-# PostgreSQL backend yet (docs/scale-out.md says so).
-# The HTTP API's reads and writes PostgreSQL does not have yet (they
-# answer "unsupported"): entity objects, silences, the JSON reads, the
-# alerts list as typed rows and the people's and report reads.
-NOT_YET_ON_PG = {"api_objects_neutral_errors", "silences_and_erasure",
-                 "reads_answer_json", "alerts_and_restore",
+# The HTTP API's reads PostgreSQL does not have yet (they answer
+# "unsupported"): the tickets' JSON reads, the alerts list as typed rows,
+# the reports (series, figures, notices, export).
+NOT_YET_ON_PG = {"reads_answer_json", "alerts_and_restore",
                  "reads_of_people_and_reports"}
+# What the API's objects need, on PostgreSQL: must pass.
+OBJECTS_ON_PG = {"api_objects_neutral_errors", "silences_and_erasure",
+                 "sites_and_devices_as_rows", "reads_of_people_and_objects",
+                 "users_tokens_sessions"}
 
 
 def test_conformance_suite_on_postgresql(build, pg_db):
@@ -79,3 +80,4 @@ def test_conformance_suite_on_postgresql(build, pg_db):
     failed = set(re.findall(r"^\[  FAILED  \] (\w+)$", out, re.M))
     assert len(passed) >= 15, out[-6000:]
     assert failed <= NOT_YET_ON_PG, out[-6000:]
+    assert OBJECTS_ON_PG <= passed, out[-6000:]

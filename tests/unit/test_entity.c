@@ -22,6 +22,7 @@
 #include "pvs/store.h"
 #include "pvs/store_entity.h"
 #include "pvs/store_web.h"
+#include "pvs/web_views.h"
 
 static char dir[64];
 
@@ -151,7 +152,7 @@ static char *served(struct pvs_store *st, const struct pvs_entity *e,
     char *out;
 
     pvs_buf_init(&b, 1 << 20);
-    assert_int_equal(pvs_store_web_entities_json(st, e, id, &b), PVS_OK);
+    assert_int_equal(pvs_view_objs_json(st, e, id, &b), PVS_OK);
     j = cJSON_Parse(b.data);
     assert_non_null(j);
     cJSON_DeleteItemFromObject(j, "source");

@@ -23,6 +23,7 @@
 #include <cjson/cJSON.h>
 
 #include "pvs/store_ops.h"
+#include "pvs/web_views.h"
 
 static char dir[64];
 static char target[256];
@@ -959,18 +960,110 @@ static void reads_answer_json(void **state) {
     assert_int_equal(pvs_store_web_ticket_json(ro, &other, id, false, &out),
                      PVS_ERR_NOTFOUND);
     pvs_buf_reset(&out);
-    assert_int_equal(pvs_store_web_sites_json(ro, &staff, 50, 0, &out), PVS_OK);
+    /* a site's JSON carries its tickets */
+    assert_int_equal(pvs_view_site_json(ro, &staff, "s1", &out), PVS_OK);
     json_ok(&out);
-    assert_int_equal(pvs_store_web_site_json(ro, &staff, "s1", &out), PVS_OK);
-    json_ok(&out);
+    pvs_buf_release(&out);
+    pvs_store_close(ro);
+}
+
+/* fn of pvs_store_web_sites: the site's fields and the overview's */
+static void site_check(void *ud, const struct pvs_site_row *s) {
+    const struct pvs_field *lat = pvs_entity_field(s->obj.entity, "latitude");
+    const struct pvs_val *v = &s->obj.vals[lat - s->obj.entity->fields];
+
+    assert_string_equal(s->obj.id, "s1");
+    assert_int_equal(v->kind, PVS_VAL_REAL);
+    assert_true(v->d == 45);
+    assert_string_equal(s->customer, "c1");
+    assert_string_equal(s->obj.source, "config");
+    assert_true(s->devices >= 1);
+    (*(int *)ud)++;
+}
+
+static void device_check(void *ud, const struct pvs_device_row *d) {
+    assert_string_equal(d->obj.id, "inv1");
+    assert_string_equal(d->site, "s1");
+    (*(int *)ud)++;
+}
+
+static void sites_and_devices_as_rows(void **state) {
+    struct pvs_store *st = open_rw(), *ro;
+    struct pvs_scope staff = {PVS_SCOPE_ALL, NULL};
+    struct pvs_scope other = {PVS_SCOPE_CUSTOMER, "nobody-here"};
+    struct pvs_buf out;
+    int64_t total = -1;
+    int n = 0;
+
+    (void)state;
+    pvs_store_close(st);
+    ro = open_ro();
+    assert_int_equal(
+        pvs_store_web_sites(ro, &staff, "s1", 1, 0, site_check, &n, NULL),
+        PVS_OK);
+    assert_int_equal(n, 1);
+    assert_int_equal(
+        pvs_store_web_sites(ro, &other, "s1", 1, 0, site_check, &n, &total),
+        PVS_ERR_NOTFOUND);
+    assert_int_equal(total, 0);
+    assert_int_equal(
+        pvs_store_web_devices(ro, &staff, "s1", "inv1", device_check, &n),
+        PVS_OK);
+    assert_int_equal(n, 2);
+    assert_int_equal(
+        pvs_store_web_devices(ro, &other, NULL, "inv1", device_check, &n),
+        PVS_ERR_NOTFOUND);
     assert_int_equal(pvs_store_web_site_visible(ro, &staff, "s1"), PVS_OK);
     assert_int_equal(pvs_store_web_site_visible(ro, &other, "s1"),
                      PVS_ERR_NOTFOUND);
-    assert_int_equal(pvs_store_web_devices_json(ro, &staff, "s1", &out),
-                     PVS_OK);
+    pvs_buf_init(&out, 4 << 20);
+    assert_int_equal(pvs_view_sites_json(ro, &staff, 50, 0, &out), PVS_OK);
     json_ok(&out);
-    assert_int_equal(pvs_store_web_device_json(ro, &staff, "inv1", &out),
-                     PVS_OK);
+    assert_int_equal(pvs_view_devices_json(ro, &staff, "s1", &out), PVS_OK);
+    json_ok(&out);
+    assert_int_equal(pvs_view_device_json(ro, &staff, "inv1", &out), PVS_OK);
+    json_ok(&out);
+    pvs_buf_release(&out);
+    pvs_store_close(ro);
+}
+
+static void reads_of_people_and_objects(void **state) {
+    struct pvs_store *st = open_rw(), *ro;
+    struct pvs_scope staff = {PVS_SCOPE_ALL, NULL};
+    struct pvs_entity_objs objs;
+    struct pvs_buf out;
+    int64_t n = 0;
+
+    (void)state;
+    pvs_store_close(st);
+    ro = open_ro();
+    pvs_buf_init(&out, 4 << 20);
+    assert_int_equal(
+        pvs_view_objs_json(ro, pvs_entity_find("technician"), NULL, &out),
+        PVS_OK);
+    json_ok(&out);
+    assert_int_equal(
+        pvs_view_objs_json(ro, pvs_entity_find("technician"), "t1", &out),
+        PVS_OK);
+    json_ok(&out);
+    assert_int_equal(
+        pvs_view_objs_json(ro, pvs_entity_find("technician"), "nobody", &out),
+        PVS_ERR_NOTFOUND);
+    pvs_buf_reset(&out);
+    assert_int_equal(pvs_view_users_json(ro, &out), PVS_OK);
+    json_ok(&out);
+    assert_int_equal(pvs_view_tokens_json(ro, 0, &out), PVS_OK);
+    json_ok(&out);
+    assert_int_equal(pvs_store_web_token_owner(ro, 987654321, &n),
+                     PVS_ERR_NOTFOUND);
+    assert_int_equal(pvs_view_silences_json(ro, &staff, &out), PVS_OK);
+    json_ok(&out);
+    memset(&objs, 0, sizeof(objs));
+    assert_int_equal(pvs_store_entity_objs(ro, &objs), PVS_OK);
+    pvs_entity_objs_release(&objs);
+    assert_int_equal(
+        pvs_view_objs_json(ro, pvs_store_web_entity("site"), NULL, &out),
+        PVS_OK);
     json_ok(&out);
     pvs_buf_release(&out);
     pvs_store_close(ro);
@@ -990,19 +1083,6 @@ static void reads_of_people_and_reports(void **state) {
     pvs_store_close(st);
     ro = open_ro();
     pvs_buf_init(&out, 4 << 20);
-    assert_int_equal(pvs_store_web_people_json(ro, "technician", &out), PVS_OK);
-    json_ok(&out);
-    assert_int_equal(pvs_store_web_person_json(ro, "technician", "t1", &out),
-                     PVS_OK);
-    json_ok(&out);
-    assert_int_equal(pvs_store_web_users_json(ro, &out), PVS_OK);
-    json_ok(&out);
-    assert_int_equal(pvs_store_web_tokens_json(ro, 0, &out), PVS_OK);
-    json_ok(&out);
-    assert_int_equal(pvs_store_web_token_owner(ro, 987654321, &n),
-                     PVS_ERR_NOTFOUND);
-    assert_int_equal(pvs_store_web_silences_json(ro, &staff, &out), PVS_OK);
-    json_ok(&out);
     assert_int_equal(pvs_store_web_series_json(ro, "s1", "ac_power_w", 0,
                                                86400000, 3600000, &out),
                      PVS_OK);
@@ -1014,19 +1094,9 @@ static void reads_of_people_and_reports(void **state) {
     json_ok(&out);
     assert_int_equal(pvs_store_web_notices_json(ro, &staff, &out), PVS_OK);
     json_ok(&out);
-    assert_int_equal(pvs_store_web_export_json(ro, "c1", &out), PVS_OK);
+    assert_int_equal(pvs_view_export_json(ro, "c1", &out), PVS_OK);
     json_ok(&out);
     assert_int_equal(pvs_store_report_json(ro, 0, &out), PVS_OK);
-    json_ok(&out);
-    {
-        struct pvs_entity_objs objs;
-        memset(&objs, 0, sizeof(objs));
-        assert_int_equal(pvs_store_entity_objs(ro, &objs), PVS_OK);
-        pvs_entity_objs_release(&objs);
-    }
-    assert_int_equal(pvs_store_web_entities_json(
-                         ro, pvs_store_web_entity("site"), NULL, &out),
-                     PVS_OK);
     json_ok(&out);
     pvs_buf_reset(&out);
     assert_int_equal(pvs_store_ids(ro, "sites", 0, &out), PVS_OK);
@@ -1094,6 +1164,10 @@ int main(void) {
         cmocka_unit_test_setup_teardown(users_tokens_sessions, setup, teardown),
         cmocka_unit_test_setup_teardown(silences_and_erasure, setup, teardown),
         cmocka_unit_test_setup_teardown(reads_answer_json, setup, teardown),
+        cmocka_unit_test_setup_teardown(sites_and_devices_as_rows, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(reads_of_people_and_objects, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(reads_of_people_and_reports, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(check_and_backup_or_unsupported, setup,

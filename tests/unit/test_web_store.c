@@ -19,6 +19,7 @@
 #include "pvs/running.h"
 #include "pvs/store.h"
 #include "pvs/store_web.h"
+#include "pvs/web_views.h"
 
 static char dir[64];
 static char dbpath[128];
@@ -173,15 +174,15 @@ static void scopes_keep_people_apart(void **state) {
 
     (void)state;
     pvs_buf_init(&b, 1 << 20);
-    assert_int_equal(pvs_store_web_site_json(st, &mine, "s2", &b), PVS_OK);
+    assert_int_equal(pvs_view_site_json(st, &mine, "s2", &b), PVS_OK);
     pvs_buf_reset(&b);
-    assert_int_equal(pvs_store_web_site_json(st, &other, "s2", &b),
+    assert_int_equal(pvs_view_site_json(st, &other, "s2", &b),
                      PVS_ERR_NOTFOUND);
     assert_int_equal(pvs_store_web_site_visible(st, &tech, "s1"), PVS_OK);
     assert_int_equal(pvs_store_web_site_visible(st, &tech2, "s1"),
                      PVS_ERR_NOTFOUND);
     pvs_buf_reset(&b);
-    assert_int_equal(pvs_store_web_sites_json(st, &other, 10, 0, &b), PVS_OK);
+    assert_int_equal(pvs_view_sites_json(st, &other, 10, 0, &b), PVS_OK);
     assert_non_null(strstr(b.data, "\"total\": 0"));
     pvs_buf_release(&b);
 }

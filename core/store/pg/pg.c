@@ -166,6 +166,25 @@ static PGresult *vquery(struct pvs_store_be *st, const char *what,
     return r;
 }
 
+PGresult *pvs_pg_query_n(struct pvs_store_be *st, const char *what,
+                         const char *sql, int n, const char *const *vals) {
+    PGresult *r;
+    ExecStatusType ok;
+
+    if (pvs_pg_flush(st))
+        return NULL;
+    if (st->lost && (st->broken || connect_db(st)))
+        return NULL;
+    r = PQexecParams(st->conn, sql, n, NULL, vals, NULL, NULL, 0);
+    ok = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+    if (ok != PGRES_COMMAND_OK && ok != PGRES_TUPLES_OK) {
+        report(st, what, r);
+        PQclear(r);
+        return NULL;
+    }
+    return r;
+}
+
 /* vquery without the readings flush. */
 static PGresult *vquery_args(struct pvs_store_be *st, const char *what,
                              const char *sql, const char *fmt, ...) {
@@ -549,6 +568,12 @@ int pvs_pg_version(struct pvs_store_be *st) {
 
 const char *pvs_pg_errmsg(struct pvs_store_be *st) {
     return st->err[0] ? st->err : "no error";
+}
+
+const char *pvs_pg_label(struct pvs_store_be *st) {
+    if (!st->label[0])
+        target_safe(st->target, st->label, sizeof(st->label));
+    return st->label;
 }
 
 /* ---- batches ---------------------------------------------------------- */

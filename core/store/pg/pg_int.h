@@ -34,6 +34,7 @@ struct pvs_store_be {
     bool broken;  /* ... inside a batch: nothing more until it ends */
     bool durable; /* the batch changed more than telemetry */
     char err[512];
+    char label[256]; /* the target without its password (pvs_pg_label) */
     /* readings of the batch, written by one COPY before anything else */
     struct pvs_pg_row *rows;
     size_t nrows, caprows;
@@ -57,6 +58,9 @@ struct pvs_store_be {
  */
 PGresult *pvs_pg_query(struct pvs_store_be *st, const char *what,
                        const char *sql, const char *fmt, ...);
+/* pvs_pg_query with n text arguments (NULL is SQL NULL) in vals. */
+PGresult *pvs_pg_query_n(struct pvs_store_be *st, const char *what,
+                         const char *sql, int n, const char *const *vals);
 /* pvs_pg_query for a statement without rows: PVS_OK or the error. */
 enum pvs_err pvs_pg_exec(struct pvs_store_be *st, const char *what,
                          const char *sql, const char *fmt, ...);
@@ -273,5 +277,44 @@ enum pvs_err pvs_pg_web_session_create(struct pvs_store_be *st, int64_t user_id,
 enum pvs_err pvs_pg_web_session_delete(struct pvs_store_be *st,
                                        const char *hash,
                                        struct pvs_web_result *res);
+
+/* ---- pg_web_objects.c: the API's objects as typed rows ---- */
+const char *pvs_pg_label(struct pvs_store_be *st);
+enum pvs_err pvs_pg_web_site_visible(struct pvs_store_be *st,
+                                     const struct pvs_scope *scope,
+                                     const char *id);
+enum pvs_err pvs_pg_obj_facts(struct pvs_store_be *st,
+                              const struct pvs_entity *e, const char *id,
+                              struct pvs_obj_facts *ret);
+enum pvs_err pvs_pg_obj_uses(struct pvs_store_be *st,
+                             const struct pvs_entity *e, const char *id,
+                             int64_t *ret);
+enum pvs_err pvs_pg_obj_rows(struct pvs_store_be *st,
+                             const struct pvs_entity *e, const char *id,
+                             bool api_only, pvs_store_obj_fn *fn, void *ud);
+enum pvs_err pvs_pg_web_sites(struct pvs_store_be *st,
+                              const struct pvs_scope *scope, const char *id,
+                              int64_t limit, int64_t offset,
+                              pvs_store_site_fn *fn, void *ud,
+                              int64_t *ret_total);
+enum pvs_err pvs_pg_web_devices(struct pvs_store_be *st,
+                                const struct pvs_scope *scope, const char *site,
+                                const char *id, pvs_store_device_fn *fn,
+                                void *ud);
+enum pvs_err pvs_pg_web_users(struct pvs_store_be *st, pvs_store_user_fn *fn,
+                              void *ud);
+enum pvs_err pvs_pg_web_tokens(struct pvs_store_be *st, int64_t user_id,
+                               pvs_store_token_fn *fn, void *ud);
+enum pvs_err pvs_pg_web_silences(struct pvs_store_be *st,
+                                 const struct pvs_scope *scope,
+                                 pvs_store_obj_fn *fn, void *ud);
+enum pvs_err pvs_pg_obj_write(struct pvs_store_be *st,
+                              const struct pvs_entity *e, const char *id,
+                              const struct pvs_val *vals, bool create,
+                              const char *actor, int64_t now_ms,
+                              int64_t *ret_id);
+enum pvs_err pvs_pg_obj_delete(struct pvs_store_be *st,
+                               const struct pvs_entity *e, const char *id);
+enum pvs_err pvs_pg_obj_erase_customer(struct pvs_store_be *st, const char *id);
 
 #endif

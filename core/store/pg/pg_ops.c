@@ -2,8 +2,8 @@
 /*
  * pg_ops.c - the PostgreSQL backend's table of store operations, selected
  * by `database = postgresql://...` (any libpq URI). Operations it has not
- * got (most of the HTTP API's) are left NULL: the dispatch layer answers
- * PVS_ERR_UNSUPPORTED for them.
+ * got (the dashboard's ticket, alert and report reads) are left NULL:
+ * the dispatch layer answers PVS_ERR_UNSUPPORTED for them.
  */
 #include "pg_int.h"
 
@@ -90,4 +90,18 @@ const struct pvs_store_ops pvs_pg_ops = {
     .web_token_revoke = pvs_pg_web_token_revoke,
     .web_session_create = pvs_pg_web_session_create,
     .web_session_delete = pvs_pg_web_session_delete,
+    /* store_objects.h: the API's objects as typed rows */
+    .label = pvs_pg_label,
+    .web_site_visible = pvs_pg_web_site_visible,
+    .obj_facts = pvs_pg_obj_facts,
+    .obj_uses = pvs_pg_obj_uses,
+    .obj_rows = pvs_pg_obj_rows,
+    .web_sites = pvs_pg_web_sites,
+    .web_devices = pvs_pg_web_devices,
+    .web_users = pvs_pg_web_users,
+    .web_tokens = pvs_pg_web_tokens,
+    .web_silences = pvs_pg_web_silences,
+    .obj_write = pvs_pg_obj_write,
+    .obj_delete = pvs_pg_obj_delete,
+    .obj_erase_customer = pvs_pg_obj_erase_customer,
 };

@@ -3,8 +3,7 @@
  * pg_web.c - the PostgreSQL backend's share of the HTTP API's store
  * operations (store_web.h): the audit log and the pruning of personal data
  * (the engine calls them), accounts, API tokens and login sessions. The
- * API's other operations (its objects, silences, the dashboard's JSON)
- * are not there yet: the dispatch layer answers PVS_ERR_UNSUPPORTED.
+ * API's objects and silences are pg_web_objects.c's.
  */
 #define PVS_LOG_MODULE "store"
 #include <stdlib.h>

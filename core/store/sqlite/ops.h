@@ -183,39 +183,14 @@ enum pvs_err pvs_sqlite_web_ticket_json(struct pvs_store_be *st,
 enum pvs_err pvs_sqlite_web_ticket_visible(struct pvs_store_be *st,
                                            const struct pvs_scope *scope,
                                            int64_t id);
-enum pvs_err pvs_sqlite_web_sites_json(struct pvs_store_be *st,
-                                       const struct pvs_scope *scope,
-                                       int64_t limit, int64_t offset,
-                                       struct pvs_buf *out);
-enum pvs_err pvs_sqlite_web_site_json(struct pvs_store_be *st,
-                                      const struct pvs_scope *scope,
-                                      const char *id, struct pvs_buf *out);
 enum pvs_err pvs_sqlite_web_site_visible(struct pvs_store_be *st,
                                          const struct pvs_scope *scope,
                                          const char *id);
-enum pvs_err pvs_sqlite_web_devices_json(struct pvs_store_be *st,
-                                         const struct pvs_scope *scope,
-                                         const char *site, struct pvs_buf *out);
-enum pvs_err pvs_sqlite_web_device_json(struct pvs_store_be *st,
-                                        const struct pvs_scope *scope,
-                                        const char *id, struct pvs_buf *out);
-enum pvs_err pvs_sqlite_web_people_json(struct pvs_store_be *st,
-                                        const char *role, struct pvs_buf *out);
-enum pvs_err pvs_sqlite_web_person_json(struct pvs_store_be *st,
-                                        const char *role, const char *id,
-                                        struct pvs_buf *out);
-enum pvs_err pvs_sqlite_web_users_json(struct pvs_store_be *st,
-                                       struct pvs_buf *out);
-enum pvs_err pvs_sqlite_web_tokens_json(struct pvs_store_be *st,
-                                        int64_t user_id, struct pvs_buf *out);
 enum pvs_err pvs_sqlite_web_token_owner(struct pvs_store_be *st, int64_t id,
                                         int64_t *ret_user);
 enum pvs_err pvs_sqlite_web_alerts(struct pvs_store_be *st,
                                    const struct pvs_scope *scope,
                                    pvs_store_alert_row_fn *fn, void *ud);
-enum pvs_err pvs_sqlite_web_silences_json(struct pvs_store_be *st,
-                                          const struct pvs_scope *scope,
-                                          struct pvs_buf *out);
 enum pvs_err pvs_sqlite_web_series_json(struct pvs_store_be *st,
                                         const char *site, const char *metric,
                                         int64_t from_ms, int64_t to_ms,
@@ -232,19 +207,6 @@ enum pvs_err pvs_sqlite_web_fleet_json(struct pvs_store_be *st,
 enum pvs_err pvs_sqlite_web_notices_json(struct pvs_store_be *st,
                                          const struct pvs_scope *scope,
                                          struct pvs_buf *out);
-enum pvs_err pvs_sqlite_web_export_json(struct pvs_store_be *st, const char *id,
-                                        struct pvs_buf *out);
-enum pvs_err pvs_sqlite_web_exists(struct pvs_store_be *st,
-                                   const struct pvs_entity *e, const char *id);
-enum pvs_err pvs_sqlite_web_put(struct pvs_store_be *st,
-                                const struct pvs_entity *e, const char *id,
-                                const cJSON *obj, bool create,
-                                const char *actor, const char *owner,
-                                int64_t now_ms, struct pvs_web_result *res);
-enum pvs_err pvs_sqlite_web_delete(struct pvs_store_be *st,
-                                   const struct pvs_entity *e, const char *id,
-                                   const char *owner,
-                                   struct pvs_web_result *res);
 enum pvs_err pvs_sqlite_web_user_create(struct pvs_store_be *st,
                                         const char *username, const char *role,
                                         const char *person, const char *pwhash,
@@ -270,26 +232,9 @@ enum pvs_err pvs_sqlite_web_session_create(struct pvs_store_be *st,
 enum pvs_err pvs_sqlite_web_session_delete(struct pvs_store_be *st,
                                            const char *hash,
                                            struct pvs_web_result *res);
-enum pvs_err pvs_sqlite_web_silence_create(struct pvs_store_be *st,
-                                           const cJSON *obj, const char *actor,
-                                           int64_t now_ms,
-                                           struct pvs_web_result *res);
-enum pvs_err pvs_sqlite_web_silence_delete(struct pvs_store_be *st, int64_t id,
-                                           const char *owner,
-                                           struct pvs_web_result *res);
-enum pvs_err pvs_sqlite_web_erase_customer(struct pvs_store_be *st,
-                                           const char *id,
-                                           struct pvs_web_result *res);
-enum pvs_err pvs_sqlite_web_entities_json(struct pvs_store_be *st,
-                                          const struct pvs_entity *e,
-                                          const char *id, struct pvs_buf *out);
 /* store_entity.c */
-enum pvs_err pvs_sqlite_entity_objs(struct pvs_store_be *st,
-                                    struct pvs_entity_objs *out);
 /* The column list of entity e for a SELECT from alias a: "a.col AS
  * json, ..." for every stored field the API serves, appended to out. */
-void pvs_sqlite_entity_columns(const struct pvs_entity *e, const char *a,
-                               struct pvs_buf *out);
 enum pvs_err pvs_sqlite_web_prune_personal(struct pvs_store_be *st,
                                            int64_t before_ms, int64_t *ret_n);
 enum pvs_err pvs_sqlite_web_audit(struct pvs_store_be *st, int64_t now_ms,
@@ -305,5 +250,42 @@ enum pvs_err pvs_sqlite_row_put(struct pvs_store_be *st, const char *table,
 enum pvs_err pvs_sqlite_rows_count(struct pvs_store_be *st, const char *table,
                                    int64_t *ret);
 enum pvs_err pvs_sqlite_rows_clear(struct pvs_store_be *st);
+
+/* store_objects.c: the API's objects as typed rows (store_objects.h) */
+const char *pvs_sqlite_label(struct pvs_store_be *st);
+enum pvs_err pvs_sqlite_obj_facts(struct pvs_store_be *st,
+                                  const struct pvs_entity *e, const char *id,
+                                  struct pvs_obj_facts *ret);
+enum pvs_err pvs_sqlite_obj_uses(struct pvs_store_be *st,
+                                 const struct pvs_entity *e, const char *id,
+                                 int64_t *ret);
+enum pvs_err pvs_sqlite_obj_rows(struct pvs_store_be *st,
+                                 const struct pvs_entity *e, const char *id,
+                                 bool api_only, pvs_store_obj_fn *fn, void *ud);
+enum pvs_err pvs_sqlite_web_sites(struct pvs_store_be *st,
+                                  const struct pvs_scope *scope, const char *id,
+                                  int64_t limit, int64_t offset,
+                                  pvs_store_site_fn *fn, void *ud,
+                                  int64_t *ret_total);
+enum pvs_err pvs_sqlite_web_devices(struct pvs_store_be *st,
+                                    const struct pvs_scope *scope,
+                                    const char *site, const char *id,
+                                    pvs_store_device_fn *fn, void *ud);
+enum pvs_err pvs_sqlite_web_users(struct pvs_store_be *st,
+                                  pvs_store_user_fn *fn, void *ud);
+enum pvs_err pvs_sqlite_web_tokens(struct pvs_store_be *st, int64_t user_id,
+                                   pvs_store_token_fn *fn, void *ud);
+enum pvs_err pvs_sqlite_web_silences(struct pvs_store_be *st,
+                                     const struct pvs_scope *scope,
+                                     pvs_store_obj_fn *fn, void *ud);
+enum pvs_err pvs_sqlite_obj_write(struct pvs_store_be *st,
+                                  const struct pvs_entity *e, const char *id,
+                                  const struct pvs_val *vals, bool create,
+                                  const char *actor, int64_t now_ms,
+                                  int64_t *ret_id);
+enum pvs_err pvs_sqlite_obj_delete(struct pvs_store_be *st,
+                                   const struct pvs_entity *e, const char *id);
+enum pvs_err pvs_sqlite_obj_erase_customer(struct pvs_store_be *st,
+                                           const char *id);
 
 #endif

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * store_entity.c - the entities' rows, driven by their field tables:
- * the config file's objects written to their tables, and the API's rows
- * read back as config lines for the running configuration.
+ * the config file's objects written to their tables (the API's rows are
+ * read back as typed rows: store_objects.c, core/store/objects.c).
  *
  * DESIGN
  * A row becomes config lines, not config structs: pvs_config_load_objs
@@ -24,147 +24,6 @@
 static enum pvs_err fail(struct pvs_store_be *st, const char *what) {
     pvs_error("%s: %s", what, sqlite3_errmsg(st->db));
     return PVS_ERR_DB;
-}
-
-void pvs_sqlite_entity_columns(const struct pvs_entity *e, const char *a,
-                               struct pvs_buf *out) {
-    bool first = true;
-
-    for (size_t i = 0; i < e->nfields; i++) {
-        const struct pvs_field *f = &e->fields[i];
-        if (!f->column || !f->json)
-            continue;
-        pvs_buf_printf(out, "%s%s.%s AS %s", first ? "" : ", ", a, f->column,
-                       f->json);
-        first = false;
-    }
-}
-
-/* ---- rows to config lines ---- */
-
-/* Column i of s as the config lines of field f, added to o. */
-static void column_lines(const struct pvs_field *f, sqlite3_stmt *s, int i,
-                         struct pvs_entity_obj *o) {
-    const char *text = (const char *)sqlite3_column_text(s, i);
-    char buf[64];
-    cJSON *j, *it;
-
-    switch (sqlite3_column_type(s, i)) {
-    case SQLITE_NULL:
-        return;
-    case SQLITE_INTEGER:
-    case SQLITE_FLOAT:
-        if (f->type == PVS_FT_STR || f->type == PVS_FT_ENUM)
-            break;
-        pvs_entity_num_text(f, sqlite3_column_double(s, i), buf, sizeof(buf));
-        if (sqlite3_column_type(s, i) == SQLITE_INTEGER &&
-            (f->type == PVS_FT_INT || f->type == PVS_FT_DOUBLE))
-            pvs_snprintf(buf, sizeof(buf), "%" PRId64,
-                         (int64_t)sqlite3_column_int64(s, i));
-        pvs_entity_obj_set(o, f->key, buf);
-        return;
-    default:
-        break;
-    }
-    if (f->type != PVS_FT_LIST && f->type != PVS_FT_OBJECT) {
-        pvs_entity_obj_set(o, f->key, text);
-        return;
-    }
-    /* Lists and open keys are JSON text; a broken one adds nothing and
-     * the object's checks report what it lacks. */
-    j = cJSON_Parse(text);
-    cJSON_ArrayForEach(it, j) {
-        if (!cJSON_IsString(it))
-            continue;
-        if (f->type == PVS_FT_LIST)
-            pvs_entity_obj_set(o, f->key, it->valuestring);
-        else if (it->string)
-            pvs_entity_obj_set(o, it->string, it->valuestring);
-    }
-    cJSON_Delete(j);
-}
-
-static enum pvs_err entity_objs(struct pvs_store_be *st,
-                                const struct pvs_entity *e,
-                                struct pvs_entity_objs *out) {
-    bool int_id = e->flags & PVS_ENTITY_INT_ID;
-    struct pvs_buf sql;
-    sqlite3_stmt *s = NULL;
-    enum pvs_err rc = PVS_OK;
-    int r, eurl = -1;
-
-    pvs_buf_init(&sql, 4096);
-    pvs_buf_puts(&sql, "SELECT id");
-    for (size_t i = 0; i < e->nfields; i++)
-        pvs_buf_printf(&sql, ", %s",
-                       e->fields[i].column ? e->fields[i].column : "NULL");
-    pvs_buf_printf(&sql, " FROM %s WHERE %s%s ORDER BY id", e->table,
-                   int_id ? "1" : "source = 'api'",
-                   e->role ? " AND role = ?1" : "");
-    if (sqlite3_prepare_v2(st->db, sql.data, -1, &s, NULL) != SQLITE_OK) {
-        rc = fail(st, "reading the API's objects");
-        goto out;
-    }
-    if (e->role)
-        store_bind_text(s, 1, e->role);
-    for (size_t i = 0; i < e->nfields; i++)
-        if (e->fields[i].column && !strcmp(e->fields[i].column, "endpoint_url"))
-            eurl = (int)i + 1;
-    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
-        char id[80], origin[512];
-        struct pvs_entity_obj *o;
-
-        if (int_id)
-            pvs_snprintf(id, sizeof(id), "api-%" PRId64,
-                         (int64_t)sqlite3_column_int64(s, 0));
-        else
-            pvs_strlcpy(id, (const char *)sqlite3_column_text(s, 0),
-                        sizeof(id));
-        if (!pvs_entity_id_valid(id))
-            continue;
-        pvs_snprintf(origin, sizeof(origin), "%s: %s '%s'", st->path, e->name,
-                     id);
-        o = pvs_entity_objs_add(out, e, id, origin);
-        for (size_t i = 0; i < e->nfields; i++)
-            if (e->fields[i].key || e->fields[i].type == PVS_FT_OBJECT)
-                column_lines(&e->fields[i], s, (int)i + 1, o);
-        /* A device's own endpoint, named after it. */
-        if (eurl > 0 && sqlite3_column_type(s, eurl) != SQLITE_NULL) {
-            char epid[90];
-            struct pvs_entity_obj *ep;
-            size_t k;
-
-            pvs_snprintf(epid, sizeof(epid), "api-%s", id);
-            for (k = 0; k < o->nkv && strcmp(o->kv[k].key, "endpoint"); k++)
-                ;
-            if (k < o->nkv) {
-                pvs_free(o->kv[k].value);
-                o->kv[k].value = pvs_strdup(epid);
-            } else {
-                pvs_entity_obj_set(o, "endpoint", epid);
-            }
-            ep = pvs_entity_objs_add(out, pvs_entity_find("endpoint"), epid,
-                                     origin);
-            pvs_entity_obj_set(ep, "url",
-                               (const char *)sqlite3_column_text(s, eurl));
-        }
-    }
-    if (r != SQLITE_DONE)
-        rc = fail(st, "reading the API's objects");
-out:
-    sqlite3_finalize(s);
-    pvs_buf_release(&sql);
-    return rc;
-}
-
-enum pvs_err pvs_sqlite_entity_objs(struct pvs_store_be *st,
-                                    struct pvs_entity_objs *out) {
-    enum pvs_err rc = PVS_OK;
-
-    for (size_t i = 0; i < pvs_nentities && !rc; i++)
-        if (pvs_entities[i]->table && (pvs_entities[i]->flags & PVS_ENTITY_API))
-            rc = entity_objs(st, pvs_entities[i], out);
-    return rc;
 }
 
 /* ---- config objects to rows ---- */

@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * obj_sql.h - the SQL text of the API objects' writes, shared by the
+ * SQL backends (core/store/sqlite, core/store/pg), which differ only in
+ * how a statement marks its parameters ("?" or "$"). Column and table
+ * names come from the entities' field tables, never from a request.
+ * Pure; any thread.
+ */
+#ifndef PVS_OBJ_SQL_H
+#define PVS_OBJ_SQL_H
+
+#include <stdbool.h>
+
+#include "pvs/store_objects.h"
+
+/*
+ * "SELECT how many stored objects name parameter 1 as an e": every
+ * stored reference field whose entity is e (a site's devices and maps, a
+ * customer's sites...). mark: "?" or "$".
+ */
+void pvs_obj_uses_sql(const struct pvs_entity *e, const char *mark,
+                      struct pvs_buf *sql);
+/*
+ * The INSERT (create) or UPDATE of e's row with the values of vals that
+ * are not PVS_VAL_NONE. Parameters in order: the id (not for an entity
+ * with integer ids), on create the actor and the time, the role (people),
+ * then the values in field order.
+ */
+void pvs_obj_write_sql(const struct pvs_entity *e, const struct pvs_val *vals,
+                       bool create, const char *mark, struct pvs_buf *sql);
+/*
+ * Statement i (from 0) of a customer's erasure, parameter 1 the
+ * customer's id; false after the last.
+ */
+bool pvs_obj_erase_sql(size_t i, const char *mark, struct pvs_buf *sql);
+
+#endif
