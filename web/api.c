@@ -356,7 +356,7 @@ static void tickets_list(struct web_req *r) {
     if (f.status && (strlen(f.status) > 20 || !*f.status))
         f.status = "none";
     pvs_auth_scope(r, &scope);
-    read_ok(r, pvs_store_web_tickets_json(st, &scope, &f, &r->out), "ticket");
+    read_ok(r, pvs_view_tickets_json(st, &scope, &f, &r->out), "ticket");
 }
 
 /* The KB article of an alert, appended as "kb_article". */
@@ -472,8 +472,8 @@ static void ticket_get(struct web_req *r, int64_t id) {
         return;
     pvs_auth_scope(r, &scope);
     if (read_ok(r,
-                pvs_store_web_ticket_json(
-                    st, &scope, id, r->who.role != ROLE_CUSTOMER, &r->out),
+                pvs_view_ticket_json(st, &scope, id,
+                                     r->who.role != ROLE_CUSTOMER, &r->out),
                 "ticket")) {
         add_kb(r);
         if (r->who.role != ROLE_CUSTOMER)
@@ -781,7 +781,7 @@ static void site_series(struct web_req *r, const char *id) {
                       " ac_power_w or mppt1_power_w)");
         return;
     }
-    if (pvs_store_web_series_json(st, id, metric, from, to, step, &r->out)) {
+    if (pvs_view_series_json(st, id, metric, from, to, step, &r->out)) {
         read_ok(r, PVS_ERR_DB, "series");
         return;
     }
@@ -789,8 +789,7 @@ static void site_series(struct web_req *r, const char *id) {
     if (site && !strcmp(metric, "ac_power_w") && site->kwp > 0 && r->w->sky) {
         bool first = true;
 
-        if ((to - from) / step > 2000)
-            step = (to - from) / 2000 + 1;
+        step = pvs_view_series_step(from, to, step);
         r->out.data[--r->out.len] = '\0';
         pvs_buf_puts(&r->out, ", \"expected\": [");
         for (int64_t t = from - from % step; t < to; t += step) {
@@ -1393,7 +1392,7 @@ static void kpis(struct web_req *r) {
                    (long long)k.sites, (long long)k.devices,
                    (long long)k.tickets_open, (long long)k.alerts_firing,
                    k.lost_kwh_open);
-    if (pvs_store_web_fleet_json(st, &scope, &r->out)) {
+    if (pvs_view_fleet_json(st, &scope, &r->out)) {
         read_ok(r, PVS_ERR_DB, "figures");
         return;
     }
@@ -1488,7 +1487,7 @@ void pvs_api_handle(struct web_req *r, const char *path) {
     else if (!strcmp(seg[0], "alerts") && n == 1)
         scoped_list(r, pvs_view_alerts_json, "alert");
     else if (!strcmp(seg[0], "notices") && n == 1)
-        scoped_list(r, pvs_store_web_notices_json, "notice");
+        scoped_list(r, pvs_view_notices_json, "notice");
     else if (!strcmp(seg[0], "kpis") && n == 1 && method(r, "GET"))
         kpis(r);
     else if (!strcmp(seg[0], "contact") && n == 1 && method(r, "POST"))

@@ -187,6 +187,32 @@ int pvs_web_status(enum pvs_err rc);
 enum pvs_err pvs_view_alerts_json(struct pvs_store *st,
                                   const struct pvs_scope *scope,
                                   struct pvs_buf *out);
+/*
+ * The API's JSON of tickets and telemetry (views.c, from the store's
+ * typed rows of store_views.h), appended to out: a page of tickets
+ * ({"items", "total", "limit", "offset"}), one ticket with its timeline,
+ * alert and (staff) messages, the customer notices, the fleet overview,
+ * and one metric's series ({"metric", "step_ms", "points"}).
+ */
+enum pvs_err pvs_view_tickets_json(struct pvs_store *st,
+                                   const struct pvs_scope *scope,
+                                   const struct pvs_ticket_filter *f,
+                                   struct pvs_buf *out);
+enum pvs_err pvs_view_ticket_json(struct pvs_store *st,
+                                  const struct pvs_scope *scope, int64_t id,
+                                  bool staff, struct pvs_buf *out);
+enum pvs_err pvs_view_notices_json(struct pvs_store *st,
+                                   const struct pvs_scope *scope,
+                                   struct pvs_buf *out);
+enum pvs_err pvs_view_fleet_json(struct pvs_store *st,
+                                 const struct pvs_scope *scope,
+                                 struct pvs_buf *out);
+/* The bucket a series uses for step_ms: 1 s at least, 2000 at most. */
+int64_t pvs_view_series_step(int64_t from_ms, int64_t to_ms, int64_t step_ms);
+enum pvs_err pvs_view_series_json(struct pvs_store *st, const char *site,
+                                  const char *metric, int64_t from_ms,
+                                  int64_t to_ms, int64_t step_ms,
+                                  struct pvs_buf *out);
 /* Answer with a JSON error: {"error": {"status", "message", "field"}}. */
 void pvs_web_error(struct web_req *r, int status, const char *field,
                    const char *fmt, ...) __attribute__((format(printf, 4, 5)));

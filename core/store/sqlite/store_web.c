@@ -337,10 +337,258 @@ enum pvs_err pvs_sqlite_web_user_by_session(struct pvs_store_be *st,
     " = ?3 OR (?3 = 'active' AND pvs_ticket_active(t.status)))"                \
     " AND (?4 IS NULL OR t.site_id = ?4)"
 
-enum pvs_err pvs_sqlite_web_tickets_json(struct pvs_store_be *st,
-                                         const struct pvs_scope *scope,
-                                         const struct pvs_ticket_filter *f,
-                                         struct pvs_buf *out) {
+/* Column i as a string or NULL, a number or NAN, a time or none. */
+static const char *col_str(sqlite3_stmt *s, int i) {
+    return (const char *)sqlite3_column_text(s, i);
+}
+
+static double col_num(sqlite3_stmt *s, int i) {
+    return sqlite3_column_type(s, i) == SQLITE_NULL
+               ? NAN
+               : sqlite3_column_double(s, i);
+}
+
+static int64_t col_ms(sqlite3_stmt *s, int i) {
+    return sqlite3_column_type(s, i) == SQLITE_NULL
+               ? PVS_ROW_NO_MS
+               : sqlite3_column_int64(s, i);
+}
+
+/* The TICKET_COLS of the current row, then the site's name. */
+static void ticket_row(sqlite3_stmt *s, struct pvs_ticket_row *t) {
+    memset(t, 0, sizeof(*t));
+    t->id = sqlite3_column_int64(s, 0);
+    t->status = col_str(s, 1);
+    t->site = col_str(s, 2);
+    t->device = col_str(s, 3);
+    t->rule = col_str(s, 4);
+    t->family = col_str(s, 5);
+    t->subject = col_str(s, 6);
+    t->severity = col_str(s, 7);
+    t->title = col_str(s, 8);
+    t->assignee = col_str(s, 9);
+    t->opened_ms = col_ms(s, 10);
+    t->updated_ms = col_ms(s, 11);
+    t->resolved_ms = col_ms(s, 12);
+    t->closed_ms = col_ms(s, 13);
+    t->lost_kwh = col_num(s, 14);
+    t->site_name = col_str(s, 15);
+    t->acknowledged_ms = PVS_ROW_NO_MS;
+    t->escalate_at_ms = PVS_ROW_NO_MS;
+}
+
+enum pvs_err pvs_sqlite_web_tickets(struct pvs_store_be *st,
+                                    const struct pvs_scope *scope,
+                                    const struct pvs_ticket_filter *f,
+                                    pvs_store_ticket_row_fn *fn, void *ud,
+                                    int64_t *ret_total) {
+    struct pvs_ticket_row t;
+    sqlite3_stmt *s;
+    int64_t total = 0;
+    enum pvs_err rc;
+    int r;
+
+    s = prep(st, "SELECT COUNT(*)" TICKET_FILTER);
+    if (!s)
+        return PVS_ERR_DB;
+    bind_scope(s, scope);
+    bind_text(s, 3, f->status);
+    bind_text(s, 4, f->site);
+    rc = scalar(st, s, &total);
+    if (rc)
+        return rc;
+    s = prep(st, "SELECT " TICKET_COLS ", (SELECT x.name FROM sites x WHERE"
+                 " x.id = t.site_id)" TICKET_FILTER
+                 " ORDER BY t.id DESC LIMIT ?5 OFFSET ?6");
+    if (!s)
+        return PVS_ERR_DB;
+    bind_scope(s, scope);
+    bind_text(s, 3, f->status);
+    bind_text(s, 4, f->site);
+    sqlite3_bind_int64(s, 5, f->limit);
+    sqlite3_bind_int64(s, 6, f->offset);
+    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+        ticket_row(s, &t);
+        fn(ud, &t);
+    }
+    sqlite3_finalize(s);
+    if (r != SQLITE_DONE)
+        return fail(st, "listing tickets");
+    if (ret_total)
+        *ret_total = total;
+    return PVS_OK;
+}
+
+enum pvs_err pvs_sqlite_web_ticket_visible(struct pvs_store_be *st,
+                                           const struct pvs_scope *scope,
+                                           int64_t id) {
+    sqlite3_stmt *s = prep(
+        st, "SELECT t.id FROM tickets t WHERE t.id = ?3 AND " TICKET_IN_SCOPE);
+    int64_t v;
+
+    if (!s)
+        return PVS_ERR_DB;
+    bind_scope(s, scope);
+    sqlite3_bind_int64(s, 3, id);
+    return scalar(st, s, &v);
+}
+
+enum pvs_err pvs_sqlite_web_ticket(struct pvs_store_be *st,
+                                   const struct pvs_scope *scope, int64_t id,
+                                   bool staff, pvs_store_ticket_row_fn *fn,
+                                   void *ud) {
+    struct pvs_ticket_row t;
+    sqlite3_stmt *s;
+    enum pvs_err rc = PVS_OK;
+    int r;
+
+    s = prep(st, "SELECT " TICKET_COLS ", s.name, t.fingerprint, s.address,"
+                 " s.timezone, CASE WHEN ?4 THEN s.access_notes END,"
+                 " t.acknowledged_ms, t.escalation_level, t.escalate_at_ms"
+                 " FROM tickets t LEFT JOIN sites s ON s.id = t.site_id"
+                 " WHERE t.id = ?3 AND " TICKET_IN_SCOPE);
+    if (!s)
+        return PVS_ERR_DB;
+    bind_scope(s, scope);
+    sqlite3_bind_int64(s, 3, id);
+    sqlite3_bind_int(s, 4, staff);
+    r = sqlite3_step(s);
+    if (r == SQLITE_ROW) {
+        ticket_row(s, &t);
+        t.fingerprint = col_str(s, 16);
+        t.site_address = col_str(s, 17);
+        t.site_timezone = col_str(s, 18);
+        t.access_notes = col_str(s, 19);
+        t.acknowledged_ms = col_ms(s, 20);
+        t.escalation_level = sqlite3_column_int64(s, 21);
+        t.escalate_at_ms = col_ms(s, 22);
+        fn(ud, &t);
+    } else if (r == SQLITE_DONE) {
+        rc = PVS_ERR_NOTFOUND;
+    } else {
+        rc = fail(st, "reading a ticket");
+    }
+    sqlite3_finalize(s);
+    return rc;
+}
+
+enum pvs_err pvs_sqlite_web_ticket_events(struct pvs_store_be *st, int64_t id,
+                                          bool staff,
+                                          pvs_store_event_row_fn *fn,
+                                          void *ud) {
+    struct pvs_event_row e;
+    sqlite3_stmt *s;
+    int r;
+
+    s = prep(st, "SELECT ts_ms, kind, actor, text FROM ticket_events WHERE"
+                 " ticket_id = ?1 AND kind <> 'link_used' AND (?2 OR kind <>"
+                 " 'comment') ORDER BY id");
+    if (!s)
+        return PVS_ERR_DB;
+    sqlite3_bind_int64(s, 1, id);
+    sqlite3_bind_int(s, 2, staff);
+    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+        e.ts_ms = col_ms(s, 0);
+        e.kind = col_str(s, 1);
+        e.actor = col_str(s, 2);
+        e.text = col_str(s, 3);
+        fn(ud, &e);
+    }
+    sqlite3_finalize(s);
+    return r == SQLITE_DONE ? PVS_OK : fail(st, "reading a timeline");
+}
+
+enum pvs_err pvs_sqlite_web_ticket_alert(struct pvs_store_be *st, int64_t id,
+                                         pvs_store_ticket_alert_fn *fn,
+                                         void *ud) {
+    struct pvs_ticket_alert_row a;
+    enum pvs_err rc = PVS_OK;
+    sqlite3_stmt *s;
+    int r;
+
+    s = prep(st, "SELECT a.state, a.started_ms, a.ts_ms, a.measured,"
+                 " a.expected, a.lost_kwh, a.lost_kwh_per_day, a.evidence,"
+                 " a.explanation, a.kb FROM alerts a JOIN tickets t ON"
+                 " t.fingerprint = a.fingerprint WHERE t.id = ? ORDER BY"
+                 " a.id DESC LIMIT 1");
+    if (!s)
+        return PVS_ERR_DB;
+    sqlite3_bind_int64(s, 1, id);
+    r = sqlite3_step(s);
+    if (r == SQLITE_ROW) {
+        a.state = col_str(s, 0);
+        a.started_ms = col_ms(s, 1);
+        a.ts_ms = col_ms(s, 2);
+        a.measured = col_num(s, 3);
+        a.expected = col_num(s, 4);
+        a.lost_kwh = col_num(s, 5);
+        a.lost_kwh_per_day = col_num(s, 6);
+        a.evidence = col_str(s, 7);
+        a.explanation = col_str(s, 8);
+        a.kb = col_str(s, 9);
+        fn(ud, &a);
+    } else if (r == SQLITE_DONE) {
+        rc = PVS_ERR_NOTFOUND;
+    } else {
+        rc = fail(st, "reading an alert");
+    }
+    sqlite3_finalize(s);
+    return rc;
+}
+
+/* Message columns: id, ticket, site, audience, kind, channel, recipient,
+ * subject, status, body, attempts, created_ms, sent_ms. */
+static void message_row(sqlite3_stmt *s, struct pvs_message_row *m) {
+    m->id = sqlite3_column_int64(s, 0);
+    m->ticket_id = sqlite3_column_int64(s, 1);
+    m->site = col_str(s, 2);
+    m->audience = col_str(s, 3);
+    m->kind = col_str(s, 4);
+    m->channel = col_str(s, 5);
+    m->recipient = col_str(s, 6);
+    m->subject = col_str(s, 7);
+    m->status = col_str(s, 8);
+    m->body = col_str(s, 9);
+    m->attempts = sqlite3_column_int64(s, 10);
+    m->created_ms = col_ms(s, 11);
+    m->sent_ms = col_ms(s, 12);
+}
+
+static enum pvs_err messages(struct pvs_store_be *st, sqlite3_stmt *s,
+                             pvs_store_message_row_fn *fn, void *ud) {
+    struct pvs_message_row m;
+    int r;
+
+    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+        message_row(s, &m);
+        fn(ud, &m);
+    }
+    sqlite3_finalize(s);
+    return r == SQLITE_DONE ? PVS_OK : fail(st, "reading messages");
+}
+
+enum pvs_err pvs_sqlite_web_ticket_messages(struct pvs_store_be *st, int64_t id,
+                                            pvs_store_message_row_fn *fn,
+                                            void *ud) {
+    sqlite3_stmt *s = prep(
+        st, "SELECT o.id, o.ticket_id, NULL, o.audience, o.kind, o.channel,"
+            " o.recipient, o.subject, o.status, NULL, o.attempts,"
+            " o.created_ms, o.sent_ms FROM outbox o WHERE o.ticket_id = ?"
+            " ORDER BY o.id");
+
+    if (!s)
+        return PVS_ERR_DB;
+    sqlite3_bind_int64(s, 1, id);
+    return messages(st, s, fn, ud);
+}
+
+/* ---- sites and devices ---- */
+
+/* The site page's tickets, as JSON built in SQL. */
+static enum pvs_err site_tickets_json(struct pvs_store_be *st,
+                                      const struct pvs_scope *scope,
+                                      const struct pvs_ticket_filter *f,
+                                      struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
     sqlite3_stmt *s;
     int64_t total = 0;
@@ -378,96 +626,6 @@ enum pvs_err pvs_sqlite_web_tickets_json(struct pvs_store_be *st,
     jput(&w, "}");
     return w.rc;
 }
-
-enum pvs_err pvs_sqlite_web_ticket_visible(struct pvs_store_be *st,
-                                           const struct pvs_scope *scope,
-                                           int64_t id) {
-    sqlite3_stmt *s = prep(
-        st, "SELECT t.id FROM tickets t WHERE t.id = ?3 AND " TICKET_IN_SCOPE);
-    int64_t v;
-
-    if (!s)
-        return PVS_ERR_DB;
-    bind_scope(s, scope);
-    sqlite3_bind_int64(s, 3, id);
-    return scalar(st, s, &v);
-}
-
-enum pvs_err pvs_sqlite_web_ticket_json(struct pvs_store_be *st,
-                                        const struct pvs_scope *scope,
-                                        int64_t id, bool staff,
-                                        struct pvs_buf *out) {
-    struct jw w = {out, PVS_OK};
-    sqlite3_stmt *s;
-    enum pvs_err rc;
-
-    s = prep(st, "SELECT " TICKET_COLS ", t.fingerprint, s.name AS"
-                 " site_name, s.address AS site_address, s.timezone AS"
-                 " site_timezone, CASE WHEN ?4 THEN s.access_notes END AS"
-                 " access_notes, t.acknowledged_ms, t.escalation_level,"
-                 " t.escalate_at_ms FROM tickets t LEFT JOIN sites s ON s.id ="
-                 " t.site_id WHERE t.id = ?3 AND " TICKET_IN_SCOPE);
-    if (!s)
-        return PVS_ERR_DB;
-    bind_scope(s, scope);
-    sqlite3_bind_int64(s, 3, id);
-    sqlite3_bind_int(s, 4, staff);
-    if (sqlite3_step(s) != SQLITE_ROW) {
-        sqlite3_finalize(s);
-        return PVS_ERR_NOTFOUND;
-    }
-    jrow(&w, s, 0);
-    sqlite3_finalize(s);
-    /* Reopen the object: drop the closing brace and add the lists. */
-    if (!w.rc)
-        out->data[--out->len] = '\0';
-
-    jput(&w, ", \"events\": ");
-    s = prep(st, "SELECT ts_ms, kind, actor, text FROM ticket_events WHERE"
-                 " ticket_id = ?1 AND kind <> 'link_used' AND (?2 OR kind <>"
-                 " 'comment') ORDER BY id");
-    if (!s)
-        return PVS_ERR_DB;
-    sqlite3_bind_int64(s, 1, id);
-    sqlite3_bind_int(s, 2, staff);
-    rc = jrows(st, &w, s, "reading a timeline");
-    if (rc)
-        return rc;
-
-    jput(&w, ", \"alert\": ");
-    s = prep(st, "SELECT a.state, a.started_ms, a.ts_ms, a.measured,"
-                 " a.expected, a.lost_kwh, a.lost_kwh_per_day, a.evidence,"
-                 " a.explanation, a.kb FROM alerts a JOIN tickets t ON"
-                 " t.fingerprint = a.fingerprint WHERE t.id = ? ORDER BY"
-                 " a.id DESC LIMIT 1");
-    if (!s)
-        return PVS_ERR_DB;
-    sqlite3_bind_int64(s, 1, id);
-    rc = jone(st, &w, s, "reading an alert");
-    if (rc == PVS_ERR_NOTFOUND) {
-        jput(&w, "null");
-        rc = PVS_OK;
-    }
-    if (rc)
-        return rc;
-
-    if (staff) {
-        jput(&w, ", \"messages\": ");
-        s = prep(st, "SELECT id, audience, kind, recipient, subject, status,"
-                     " attempts, created_ms, sent_ms FROM outbox WHERE"
-                     " ticket_id = ? ORDER BY id");
-        if (!s)
-            return PVS_ERR_DB;
-        sqlite3_bind_int64(s, 1, id);
-        rc = jrows(st, &w, s, "reading messages");
-        if (rc)
-            return rc;
-    }
-    jput(&w, "}");
-    return w.rc;
-}
-
-/* ---- sites and devices ---- */
 
 enum pvs_err pvs_sqlite_web_site_visible(struct pvs_store_be *st,
                                          const struct pvs_scope *scope,
@@ -659,30 +817,41 @@ enum pvs_err pvs_sqlite_web_site_json(struct pvs_store_be *st,
     if (rc)
         return rc;
     jput(&w, ", \"tickets\": ");
-    rc = pvs_sqlite_web_tickets_json(st, scope, &f, out);
+    rc = site_tickets_json(st, scope, &f, out);
     if (rc)
         return rc;
     jput(&w, "}");
     return w.rc;
 }
 
-enum pvs_err pvs_sqlite_web_fleet_json(struct pvs_store_be *st,
-                                       const struct pvs_scope *scope,
-                                       struct pvs_buf *out) {
-    struct jw w = {out, PVS_OK};
+enum pvs_err pvs_sqlite_web_fleet(struct pvs_store_be *st,
+                                  const struct pvs_scope *scope,
+                                  pvs_store_fleet_row_fn *fn, void *ud) {
+    struct pvs_fleet_row f;
     sqlite3_stmt *s = prep(
-        st, "SELECT s.id, s.name, s.kwp, " SITE_STATE " AS state, (SELECT"
+        st, "SELECT s.id, s.name, s.kwp, " SITE_STATE ", (SELECT"
             " COUNT(*) FROM tickets t WHERE t.site_id = s.id AND"
-            " pvs_ticket_active(t.status)) AS open_tickets, (SELECT"
+            " pvs_ticket_active(t.status)), (SELECT"
             " COALESCE(SUM(t.lost_kwh), 0) FROM tickets t WHERE t.site_id ="
-            " s.id AND pvs_ticket_active(t.status)) AS lost_kwh FROM"
+            " s.id AND pvs_ticket_active(t.status)) FROM"
             " sites s WHERE " SCOPE_S " ORDER BY s.id LIMIT"
             " 5000");
+    int r;
 
     if (!s)
         return PVS_ERR_DB;
     bind_scope(s, scope);
-    return jrows(st, &w, s, "listing the fleet");
+    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+        f.id = col_str(s, 0);
+        f.name = col_str(s, 1);
+        f.kwp = col_num(s, 2);
+        f.state = col_str(s, 3);
+        f.open_tickets = sqlite3_column_int64(s, 4);
+        f.lost_kwh = col_num(s, 5);
+        fn(ud, &f);
+    }
+    sqlite3_finalize(s);
+    return r == SQLITE_DONE ? PVS_OK : fail(st, "listing the fleet");
 }
 
 enum pvs_err pvs_sqlite_web_kpis(struct pvs_store_be *st,
@@ -801,17 +970,6 @@ enum pvs_err pvs_sqlite_web_token_owner(struct pvs_store_be *st, int64_t id,
     return scalar(st, s, ret_user);
 }
 
-/* Column i as a string or NULL, and as a number or NAN. */
-static const char *col_str(sqlite3_stmt *s, int i) {
-    return (const char *)sqlite3_column_text(s, i);
-}
-
-static double col_num(sqlite3_stmt *s, int i) {
-    return sqlite3_column_type(s, i) == SQLITE_NULL
-               ? NAN
-               : sqlite3_column_double(s, i);
-}
-
 enum pvs_err pvs_sqlite_web_alerts(struct pvs_store_be *st,
                                    const struct pvs_scope *scope,
                                    pvs_store_alert_row_fn *fn, void *ud) {
@@ -870,9 +1028,97 @@ enum pvs_err pvs_sqlite_web_silences_json(struct pvs_store_be *st,
     return jrows(st, &w, s, "listing silences");
 }
 
-enum pvs_err pvs_sqlite_web_notices_json(struct pvs_store_be *st,
-                                         const struct pvs_scope *scope,
-                                         struct pvs_buf *out) {
+enum pvs_err pvs_sqlite_web_notices(struct pvs_store_be *st,
+                                    const struct pvs_scope *scope,
+                                    pvs_store_message_row_fn *fn, void *ud) {
+    sqlite3_stmt *s = prep(
+        st, "SELECT o.id, o.ticket_id, t.site_id, o.audience, o.kind,"
+            " o.channel, o.recipient, o.subject, o.status, o.body,"
+            " o.attempts, o.created_ms, o.sent_ms FROM outbox o JOIN"
+            " tickets t ON t.id = o.ticket_id"
+            " WHERE o.audience = 'customer' AND o.status = 'sent' AND " SCOPE_T
+            " ORDER BY o.sent_ms DESC, o.id DESC LIMIT 200");
+
+    if (!s)
+        return PVS_ERR_DB;
+    bind_scope(s, scope);
+    return messages(st, s, fn, ud);
+}
+
+/*
+ * The value of one metric in a readings row (json path p): a plain number,
+ * or the first element of [value, quality] for a reading whose quality is
+ * not ok, as the samples view gives it.
+ */
+#define READING(p)                                                             \
+    "CASE json_type(data, " p ") WHEN 'array' THEN json_extract(data, " p      \
+    " || '[0]') ELSE json_extract(data, " p ") END"
+
+enum pvs_err pvs_sqlite_web_series(struct pvs_store_be *st, const char *site,
+                                   const char *metric, int64_t from_ms,
+                                   int64_t to_ms, int64_t step_ms,
+                                   pvs_store_point_fn *fn, void *ud) {
+    sqlite3_stmt *s;
+    char path[80];
+    int r;
+
+    pvs_snprintf(path, sizeof(path), "$.\"%s\"", metric);
+    /* clang-format off */
+    s = prep(st, "SELECT b, SUM(v) FROM (SELECT (ts_ms / ?3) * ?3 AS b,"
+                 " device_id, AVG(" READING("?2") ") AS v FROM readings"
+                 " WHERE device_id IN (SELECT id FROM devices WHERE"
+                 " site_id = ?1) AND ts_ms >= ?4 AND ts_ms < ?5"
+                 " GROUP BY b, device_id HAVING v IS NOT NULL)"
+                 " GROUP BY b ORDER BY b");
+    /* clang-format on */
+    if (!s)
+        return PVS_ERR_DB;
+    bind_text(s, 1, site);
+    bind_text(s, 2, path);
+    sqlite3_bind_int64(s, 3, step_ms);
+    sqlite3_bind_int64(s, 4, from_ms);
+    sqlite3_bind_int64(s, 5, to_ms);
+    while ((r = sqlite3_step(s)) == SQLITE_ROW)
+        fn(ud, sqlite3_column_int64(s, 0), sqlite3_column_double(s, 1));
+    sqlite3_finalize(s);
+    return r == SQLITE_DONE ? PVS_OK : fail(st, "reading a series");
+}
+
+enum pvs_err pvs_sqlite_web_daily_energy(struct pvs_store_be *st,
+                                         const char *site, int64_t from_ms,
+                                         int days, double *ret_kwh) {
+    sqlite3_stmt *s;
+    int r;
+
+    for (int i = 0; i < days; i++)
+        ret_kwh[i] = 0;
+    /* Hourly mean power per device, summed: Wh per hour. */
+    /* clang-format off */
+    s = prep(st, "SELECT (hr * 3600000 - ?2) / 86400000, SUM(v) / 1000 FROM"
+                 " (SELECT ts_ms / 3600000 AS hr, device_id,"
+                 " AVG(" READING("'$.ac_power_w'") ") AS v FROM readings"
+                 " WHERE device_id IN (SELECT id FROM devices WHERE"
+                 " site_id = ?1) AND ts_ms >= ?2 AND ts_ms < ?3"
+                 " GROUP BY hr, device_id HAVING v IS NOT NULL) GROUP BY 1");
+    /* clang-format on */
+    if (!s)
+        return PVS_ERR_DB;
+    bind_text(s, 1, site);
+    sqlite3_bind_int64(s, 2, from_ms);
+    sqlite3_bind_int64(s, 3, from_ms + (int64_t)days * 86400000);
+    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+        int64_t d = sqlite3_column_int64(s, 0);
+        if (d >= 0 && d < days)
+            ret_kwh[d] += sqlite3_column_double(s, 1);
+    }
+    sqlite3_finalize(s);
+    return r == SQLITE_DONE ? PVS_OK : fail(st, "reading daily energy");
+}
+
+/* The customer's notices for the export, as JSON built in SQL. */
+static enum pvs_err export_notices_json(struct pvs_store_be *st,
+                                        const struct pvs_scope *scope,
+                                        struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
     bool first = true;
     int r;
@@ -919,96 +1165,6 @@ enum pvs_err pvs_sqlite_web_notices_json(struct pvs_store_be *st,
     return w.rc;
 }
 
-/*
- * The value of one metric in a readings row (json path p): a plain number,
- * or the first element of [value, quality] for a reading whose quality is
- * not ok, as the samples view gives it.
- */
-#define READING(p)                                                             \
-    "CASE json_type(data, " p ") WHEN 'array' THEN json_extract(data, " p      \
-    " || '[0]') ELSE json_extract(data, " p ") END"
-
-enum pvs_err pvs_sqlite_web_series_json(struct pvs_store_be *st,
-                                        const char *site, const char *metric,
-                                        int64_t from_ms, int64_t to_ms,
-                                        int64_t step_ms, struct pvs_buf *out) {
-    struct jw w = {out, PVS_OK};
-    sqlite3_stmt *s;
-    char path[80];
-    bool first = true;
-    int r;
-
-    if (step_ms < 1000)
-        step_ms = 1000;
-    if ((to_ms - from_ms) / step_ms > 2000)
-        step_ms = (to_ms - from_ms) / 2000 + 1;
-    pvs_snprintf(path, sizeof(path), "$.\"%s\"", metric);
-    /* clang-format off */
-    s = prep(st, "SELECT b, SUM(v) FROM (SELECT (ts_ms / ?3) * ?3 AS b,"
-                 " device_id, AVG(" READING("?2") ") AS v FROM readings"
-                 " WHERE device_id IN (SELECT id FROM devices WHERE"
-                 " site_id = ?1) AND ts_ms >= ?4 AND ts_ms < ?5"
-                 " GROUP BY b, device_id HAVING v IS NOT NULL)"
-                 " GROUP BY b ORDER BY b");
-    /* clang-format on */
-    if (!s)
-        return PVS_ERR_DB;
-    bind_text(s, 1, site);
-    bind_text(s, 2, path);
-    sqlite3_bind_int64(s, 3, step_ms);
-    sqlite3_bind_int64(s, 4, from_ms);
-    sqlite3_bind_int64(s, 5, to_ms);
-    jput(&w, "{\"metric\": ");
-    jstr(&w, metric);
-    jput(&w, ", \"step_ms\": ");
-    jint(&w, step_ms);
-    jput(&w, ", \"points\": [");
-    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
-        if (!first)
-            jput(&w, ", ");
-        first = false;
-        jput(&w, "[");
-        jint(&w, sqlite3_column_int64(s, 0));
-        jput(&w, ", ");
-        jnum(&w, sqlite3_column_double(s, 1));
-        jput(&w, "]");
-    }
-    jput(&w, "]}");
-    sqlite3_finalize(s);
-    return r == SQLITE_DONE ? w.rc : fail(st, "reading a series");
-}
-
-enum pvs_err pvs_sqlite_web_daily_energy(struct pvs_store_be *st,
-                                         const char *site, int64_t from_ms,
-                                         int days, double *ret_kwh) {
-    sqlite3_stmt *s;
-    int r;
-
-    for (int i = 0; i < days; i++)
-        ret_kwh[i] = 0;
-    /* Hourly mean power per device, summed: Wh per hour. */
-    /* clang-format off */
-    s = prep(st, "SELECT (hr * 3600000 - ?2) / 86400000, SUM(v) / 1000 FROM"
-                 " (SELECT ts_ms / 3600000 AS hr, device_id,"
-                 " AVG(" READING("'$.ac_power_w'") ") AS v FROM readings"
-                 " WHERE device_id IN (SELECT id FROM devices WHERE"
-                 " site_id = ?1) AND ts_ms >= ?2 AND ts_ms < ?3"
-                 " GROUP BY hr, device_id HAVING v IS NOT NULL) GROUP BY 1");
-    /* clang-format on */
-    if (!s)
-        return PVS_ERR_DB;
-    bind_text(s, 1, site);
-    sqlite3_bind_int64(s, 2, from_ms);
-    sqlite3_bind_int64(s, 3, from_ms + (int64_t)days * 86400000);
-    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
-        int64_t d = sqlite3_column_int64(s, 0);
-        if (d >= 0 && d < days)
-            ret_kwh[d] += sqlite3_column_double(s, 1);
-    }
-    sqlite3_finalize(s);
-    return r == SQLITE_DONE ? PVS_OK : fail(st, "reading daily energy");
-}
-
 enum pvs_err pvs_sqlite_web_export_json(struct pvs_store_be *st, const char *id,
                                         struct pvs_buf *out) {
     struct jw w = {out, PVS_OK};
@@ -1024,11 +1180,11 @@ enum pvs_err pvs_sqlite_web_export_json(struct pvs_store_be *st, const char *id,
     rc = pvs_sqlite_web_sites_json(st, &scope, 1000, 0, out);
     if (!rc) {
         jput(&w, ", \"tickets\": ");
-        rc = pvs_sqlite_web_tickets_json(st, &scope, &f, out);
+        rc = site_tickets_json(st, &scope, &f, out);
     }
     if (!rc) {
         jput(&w, ", \"notices\": ");
-        rc = pvs_sqlite_web_notices_json(st, &scope, out);
+        rc = export_notices_json(st, &scope, out);
     }
     jput(&w, "}");
     return rc ? rc : w.rc;
