@@ -162,11 +162,8 @@ bool pvs_api_call(struct web_req *r, struct pvs_command *c) {
     /* The API's own kinds leave their message in text too. */
     if (!c->message[0] && (int)c->kind >= PVS_CMD_API_BASE)
         pvs_strlcpy(c->message, c->text, sizeof(c->message));
-    if (c->result || c->http_status >= 300) {
-        pvs_web_error(r,
-                      c->http_status >= 400 ? c->http_status
-                                            : pvs_web_status(c->result),
-                      NULL, "%s", c->message);
+    if (c->result) {
+        pvs_web_error(r, pvs_web_status(c->result), NULL, "%s", c->message);
         return false;
     }
     return true;
@@ -179,7 +176,7 @@ static void command(struct web_req *r, struct pvs_command *c, int ok_status) {
         pvs_buf_puts(&r->out, "{\"ok\": true, \"message\": ");
         pvs_buf_json_str(&r->out, c->message);
         pvs_buf_printf(&r->out, ", \"id\": %lld}\n", (long long)c->result_id);
-        pvs_web_json(r, ok_status ? ok_status : c->http_status);
+        pvs_web_json(r, ok_status ? ok_status : c->created ? 201 : 200);
     }
     pvs_command_put(c);
 }

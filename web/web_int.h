@@ -176,8 +176,9 @@ const char *pvs_web_header(struct web_req *r, const char *name);
 bool pvs_web_ctype_is(struct web_req *r, const char *type);
 /*
  * The HTTP status of a neutral outcome (the store's and the engine's):
- * not found 404, exists 409, denied 403, invalid 400, unsupported 501,
- * database 503, anything else 500.
+ * not found 404, exists or not in this state 409, denied 403, invalid
+ * 400, unsupported 501, database (failed or away) 503, anything else 500.
+ * The one place a neutral error becomes an HTTP status.
  */
 int pvs_web_status(enum pvs_err rc);
 /*
