@@ -76,6 +76,7 @@ HEADERS = {
     "web": "web web_views",
     "daemon": "engine engine_api web_sky running",
 }
+HEADERS["store"] += " store_views"  # the API's typed rows of tickets
 LAYER_OF = {h: l for l, hs in HEADERS.items() for h in hs.split()}
 MAY = {
     "lib": "lib",

@@ -163,11 +163,8 @@ bool pvs_api_call(struct web_req *r, struct pvs_command *c) {
     /* The API's own kinds leave their message in text too. */
     if (!c->message[0] && (int)c->kind >= PVS_CMD_API_BASE)
         pvs_strlcpy(c->message, c->text, sizeof(c->message));
-    if (c->result || c->http_status >= 300) {
-        pvs_web_error(r,
-                      c->http_status >= 400 ? c->http_status
-                                            : pvs_web_status(c->result),
-                      NULL, "%s", c->message);
+    if (c->result) {
+        pvs_web_error(r, pvs_web_status(c->result), NULL, "%s", c->message);
         return false;
     }
     return true;
@@ -180,7 +177,7 @@ static void command(struct web_req *r, struct pvs_command *c, int ok_status) {
         pvs_buf_puts(&r->out, "{\"ok\": true, \"message\": ");
         pvs_buf_json_str(&r->out, c->message);
         pvs_buf_printf(&r->out, ", \"id\": %lld}\n", (long long)c->result_id);
-        pvs_web_json(r, ok_status ? ok_status : c->http_status);
+        pvs_web_json(r, ok_status ? ok_status : c->created ? 201 : 200);
     }
     pvs_command_put(c);
 }
@@ -357,7 +354,7 @@ static void tickets_list(struct web_req *r) {
     if (f.status && (strlen(f.status) > 20 || !*f.status))
         f.status = "none";
     pvs_auth_scope(r, &scope);
-    read_ok(r, pvs_store_web_tickets_json(st, &scope, &f, &r->out), "ticket");
+    read_ok(r, pvs_view_tickets_json(st, &scope, &f, &r->out), "ticket");
 }
 
 /* The KB article of an alert, appended as "kb_article". */
@@ -473,8 +470,8 @@ static void ticket_get(struct web_req *r, int64_t id) {
         return;
     pvs_auth_scope(r, &scope);
     if (read_ok(r,
-                pvs_store_web_ticket_json(
-                    st, &scope, id, r->who.role != ROLE_CUSTOMER, &r->out),
+                pvs_view_ticket_json(st, &scope, id,
+                                     r->who.role != ROLE_CUSTOMER, &r->out),
                 "ticket")) {
         add_kb(r);
         if (r->who.role != ROLE_CUSTOMER)
@@ -782,7 +779,7 @@ static void site_series(struct web_req *r, const char *id) {
                       " ac_power_w or mppt1_power_w)");
         return;
     }
-    if (pvs_store_web_series_json(st, id, metric, from, to, step, &r->out)) {
+    if (pvs_view_series_json(st, id, metric, from, to, step, &r->out)) {
         read_ok(r, PVS_ERR_DB, "series");
         return;
     }
@@ -790,8 +787,7 @@ static void site_series(struct web_req *r, const char *id) {
     if (site && !strcmp(metric, "ac_power_w") && site->kwp > 0 && r->w->sky) {
         bool first = true;
 
-        if ((to - from) / step > 2000)
-            step = (to - from) / 2000 + 1;
+        step = pvs_view_series_step(from, to, step);
         r->out.data[--r->out.len] = '\0';
         pvs_buf_puts(&r->out, ", \"expected\": [");
         for (int64_t t = from - from % step; t < to; t += step) {
@@ -1387,7 +1383,7 @@ static void kpis(struct web_req *r) {
                    (long long)k.sites, (long long)k.devices,
                    (long long)k.tickets_open, (long long)k.alerts_firing,
                    k.lost_kwh_open);
-    if (pvs_store_web_fleet_json(st, &scope, &r->out)) {
+    if (pvs_view_fleet_json(st, &scope, &r->out)) {
         read_ok(r, PVS_ERR_DB, "figures");
         return;
     }
@@ -1482,7 +1478,7 @@ void pvs_api_handle(struct web_req *r, const char *path) {
     else if (!strcmp(seg[0], "alerts") && n == 1)
         scoped_list(r, pvs_view_alerts_json, "alert");
     else if (!strcmp(seg[0], "notices") && n == 1)
-        scoped_list(r, pvs_store_web_notices_json, "notice");
+        scoped_list(r, pvs_view_notices_json, "notice");
     else if (!strcmp(seg[0], "kpis") && n == 1 && method(r, "GET"))
         kpis(r);
     else if (!strcmp(seg[0], "contact") && n == 1 && method(r, "POST"))

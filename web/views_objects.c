@@ -240,7 +240,7 @@ enum pvs_err pvs_view_site_json(struct pvs_store *st,
         w.rc = pvs_view_devices_json(st, scope, id, out);
     put(&w, ", \"tickets\": ");
     if (!w.rc)
-        w.rc = pvs_store_web_tickets_json(st, scope, &f, out);
+        w.rc = pvs_view_tickets_json(st, scope, &f, out);
     put(&w, "}");
     return w.rc;
 }
@@ -350,10 +350,10 @@ enum pvs_err pvs_view_export_json(struct pvs_store *st, const char *id,
         w.rc = pvs_view_sites_json(st, &scope, 1000, 0, out);
     put(&w, ", \"tickets\": ");
     if (!w.rc)
-        w.rc = pvs_store_web_tickets_json(st, &scope, &f, out);
+        w.rc = pvs_view_tickets_json(st, &scope, &f, out);
     put(&w, ", \"notices\": ");
     if (!w.rc)
-        w.rc = pvs_store_web_notices_json(st, &scope, out);
+        w.rc = pvs_view_notices_json(st, &scope, out);
     put(&w, "}");
     return w.rc;
 }

@@ -205,6 +205,7 @@ int pvs_web_status(enum pvs_err rc) {
     case PVS_ERR_NOTFOUND:
         return 404;
     case PVS_ERR_EXISTS:
+    case PVS_ERR_STATE:
         return 409;
     case PVS_ERR_DENIED:
         return 403;
@@ -213,6 +214,7 @@ int pvs_web_status(enum pvs_err rc) {
     case PVS_ERR_UNSUPPORTED:
         return 501;
     case PVS_ERR_DB:
+    case PVS_ERR_IO: /* the database went away */
         return 503;
     default:
         return 500;

@@ -176,8 +176,9 @@ const char *pvs_web_header(struct web_req *r, const char *name);
 bool pvs_web_ctype_is(struct web_req *r, const char *type);
 /*
  * The HTTP status of a neutral outcome (the store's and the engine's):
- * not found 404, exists 409, denied 403, invalid 400, unsupported 501,
- * database 503, anything else 500.
+ * not found 404, exists or not in this state 409, denied 403, invalid
+ * 400, unsupported 501, database (failed or away) 503, anything else 500.
+ * The one place a neutral error becomes an HTTP status.
  */
 int pvs_web_status(enum pvs_err rc);
 /*
@@ -186,6 +187,32 @@ int pvs_web_status(enum pvs_err rc);
  */
 enum pvs_err pvs_view_alerts_json(struct pvs_store *st,
                                   const struct pvs_scope *scope,
+                                  struct pvs_buf *out);
+/*
+ * The API's JSON of tickets and telemetry (views.c, from the store's
+ * typed rows of store_views.h), appended to out: a page of tickets
+ * ({"items", "total", "limit", "offset"}), one ticket with its timeline,
+ * alert and (staff) messages, the customer notices, the fleet overview,
+ * and one metric's series ({"metric", "step_ms", "points"}).
+ */
+enum pvs_err pvs_view_tickets_json(struct pvs_store *st,
+                                   const struct pvs_scope *scope,
+                                   const struct pvs_ticket_filter *f,
+                                   struct pvs_buf *out);
+enum pvs_err pvs_view_ticket_json(struct pvs_store *st,
+                                  const struct pvs_scope *scope, int64_t id,
+                                  bool staff, struct pvs_buf *out);
+enum pvs_err pvs_view_notices_json(struct pvs_store *st,
+                                   const struct pvs_scope *scope,
+                                   struct pvs_buf *out);
+enum pvs_err pvs_view_fleet_json(struct pvs_store *st,
+                                 const struct pvs_scope *scope,
+                                 struct pvs_buf *out);
+/* The bucket a series uses for step_ms: 1 s at least, 2000 at most. */
+int64_t pvs_view_series_step(int64_t from_ms, int64_t to_ms, int64_t step_ms);
+enum pvs_err pvs_view_series_json(struct pvs_store *st, const char *site,
+                                  const char *metric, int64_t from_ms,
+                                  int64_t to_ms, int64_t step_ms,
                                   struct pvs_buf *out);
 /* Answer with a JSON error: {"error": {"status", "message", "field"}}. */
 void pvs_web_error(struct web_req *r, int status, const char *field,

@@ -305,9 +305,8 @@ static void answer_later(struct pvs_engine *e, struct pvs_command *c) {
 
 /* Record the outcome; the caller hears it after the commit. */
 static void engine_reply(struct pvs_engine *e, struct pvs_command *c,
-                         enum pvs_err rc, int status, const char *msg) {
+                         enum pvs_err rc, const char *msg) {
     c->result = rc;
-    c->http_status = status;
     if (msg != c->message)
         pvs_strlcpy(c->message, msg, sizeof(c->message));
     answer_later(e, c);
@@ -317,9 +316,9 @@ static void flush_answers(struct pvs_engine *e, bool committed) {
     for (size_t i = 0; i < e->nanswers; i++) {
         struct pvs_command *c = e->answers[i];
         if (committed)
-            pvs_command_answer(c, c->result, c->http_status, "%s", c->message);
+            pvs_command_answer(c, c->result, "%s", c->message);
         else
-            pvs_command_answer(c, PVS_ERR_DB, 503,
+            pvs_command_answer(c, PVS_ERR_DB,
                                "the database is not writable right now");
     }
     e->nanswers = 0;
@@ -346,11 +345,11 @@ static void handle_command(struct pvs_engine *e, struct pvs_command *c,
                 e->svc.txn_rc = db;
             if (!c->result && changes_entities((int)c->kind))
                 e->config_dirty = true;
-            engine_reply(e, c, c->result, c->http_status, c->message);
+            engine_reply(e, c, c->result, c->message);
             return;
         }
     }
-    engine_reply(e, c, PVS_ERR_INVAL, 400, "this request is not supported");
+    engine_reply(e, c, PVS_ERR_INVAL, "this request is not supported");
 }
 
 static void handle(struct pvs_engine *e, struct pvs_msg *m, int64_t now) {

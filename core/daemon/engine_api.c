@@ -151,7 +151,7 @@ out:
         *ret_db_error = rc;
     /* A failure stays neutral: web/ picks its HTTP status from rc. */
     c->result = rc;
-    c->http_status = rc ? 0 : res.created ? 201 : 200;
+    c->created = !rc && res.created;
     c->result_id = res.id;
     pvs_strlcpy(c->message, res.msg, sizeof(c->message));
     /* The arguments are spent: the message is kept in text as well, for

@@ -45,6 +45,8 @@ const char *pvs_err_str(enum pvs_err rc) {
         return "denied";
     case PVS_ERR_UNSUPPORTED:
         return "not supported";
+    case PVS_ERR_STATE:
+        return "not in this state";
     }
     return "unknown error";
 }

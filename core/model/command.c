@@ -89,7 +89,7 @@ enum pvs_err pvs_command_call(struct pvs_queue *inbox, struct pvs_command *c,
 }
 
 void pvs_command_answer(struct pvs_command *c, enum pvs_err result,
-                        int http_status, const char *fmt, ...) {
+                        const char *fmt, ...) {
     struct sync *s = c->priv;
     char msg[sizeof(c->message)];
     va_list ap;
@@ -100,7 +100,6 @@ void pvs_command_answer(struct pvs_command *c, enum pvs_err result,
     va_end(ap);
     pthread_mutex_lock(&s->lock);
     c->result = result;
-    c->http_status = http_status;
     memcpy(c->message, msg, sizeof(msg));
     s->done = true;
     pthread_cond_broadcast(&s->done_cv);

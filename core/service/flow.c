@@ -961,11 +961,11 @@ static void schedule(struct pvs_service *e, struct pvs_command *c,
     int64_t appt = 0;
 
     if (pvs_store_ticket_get(e->st, c->ticket_id, &t)) {
-        service_reply(c, PVS_ERR_NOTFOUND, 404, "no such ticket");
+        service_reply(c, PVS_ERR_NOTFOUND, "no such ticket");
         return;
     }
     if (!pvs_ticket_is_active(t.status)) {
-        service_reply(c, PVS_ERR_INVAL, 409, "the ticket is not active");
+        service_reply(c, PVS_ERR_STATE, "the ticket is not active");
         pvs_ticket_release(&t);
         return;
     }
@@ -981,8 +981,7 @@ static void schedule(struct pvs_service *e, struct pvs_command *c,
                                         lt.tm_min, lt.tm_sec);
     }
     if (c->value_ms <= now) {
-        service_reply(c, PVS_ERR_INVAL, 400,
-                      "the visit slot must be in the future");
+        service_reply(c, PVS_ERR_INVAL, "the visit slot must be in the future");
         pvs_ticket_release(&t);
         return;
     }
@@ -1022,7 +1021,7 @@ static void schedule(struct pvs_service *e, struct pvs_command *c,
                            "customer_appointment", f.v, f.n, now, 0, NULL, ics);
     }
     c->result_id = appt;
-    service_reply(c, PVS_OK, 200, "scheduled");
+    service_reply(c, PVS_OK, "scheduled");
     pvs_ticket_release(&t);
 }
 
@@ -1040,16 +1039,16 @@ static void appointment_reply(struct pvs_service *e, struct pvs_command *c,
     if (pvs_store_appointment_latest(e->st, c->ticket_id, &id, &slot, status,
                                      sizeof(status)) ||
         (c->other_id && c->other_id != id)) {
-        service_reply(c, PVS_ERR_NOTFOUND, 404,
+        service_reply(c, PVS_ERR_NOTFOUND,
                       "this appointment is no longer current");
         return;
     }
     if (strcmp(status, "proposed")) {
-        service_reply(c, PVS_ERR_INVAL, 409, "already answered");
+        service_reply(c, PVS_ERR_STATE, "already answered");
         return;
     }
     if (pvs_store_ticket_get(e->st, c->ticket_id, &t)) {
-        service_reply(c, PVS_ERR_NOTFOUND, 404, "no such ticket");
+        service_reply(c, PVS_ERR_NOTFOUND, "no such ticket");
         return;
     }
     site = t.site ? pvs_config_site(e->cfg, t.site) : NULL;
@@ -1082,7 +1081,7 @@ static void appointment_reply(struct pvs_service *e, struct pvs_command *c,
         e, t.id, "technician", "appointment",
         t.assignee ? pvs_config_technician(e->cfg, t.assignee) : NULL,
         "tech_appointment", f.v, f.n, now, 0, NULL, yes ? ics : NULL);
-    service_reply(c, PVS_OK, 200, yes ? "confirmed" : "declined");
+    service_reply(c, PVS_OK, yes ? "confirmed" : "declined");
     pvs_ticket_release(&t);
 }
 
@@ -1096,7 +1095,7 @@ static void customer_contact(struct pvs_service *e, struct pvs_command *c,
     bool created = false;
 
     if (!site) {
-        service_reply(c, PVS_ERR_NOTFOUND, 404, "no such site");
+        service_reply(c, PVS_ERR_NOTFOUND, "no such site");
         return;
     }
     if (pvs_store_site_active_ticket(e->st, site->obj.id, &id)) {
@@ -1125,7 +1124,7 @@ static void customer_contact(struct pvs_service *e, struct pvs_command *c,
             e->txn_rc = pvs_store_ticket_create(e->st, &t);
         if (e->txn_rc) {
             pvs_ticket_release(&t);
-            service_reply(c, e->txn_rc, 503, "cannot open a ticket");
+            service_reply(c, e->txn_rc, "cannot open a ticket");
             return;
         }
         service_wrote(
@@ -1141,7 +1140,7 @@ static void customer_contact(struct pvs_service *e, struct pvs_command *c,
         created = true;
         pvs_stats_add(PVS_STAT_TICKETS_OPENED, 1);
     } else if (pvs_store_ticket_get(e->st, id, &t)) {
-        service_reply(c, PVS_ERR_DB, 503, "cannot read the ticket");
+        service_reply(c, PVS_ERR_DB, "cannot read the ticket");
         return;
     } else if (!pvs_store_flow_get(e->st, id, &fl) && !fl.first_contact_ms) {
         fl.first_contact_ms = now;
@@ -1158,7 +1157,7 @@ static void customer_contact(struct pvs_service *e, struct pvs_command *c,
     service_fact(&f, "customer_message", c->text);
     tech_mail(e, &t, &f, "contact", "tech_contact", now);
     c->result_id = id;
-    service_reply(c, PVS_OK, 200,
+    service_reply(c, PVS_OK,
                   created ? "a new ticket was opened" : "added to the ticket");
     pvs_ticket_release(&t);
 }
@@ -1168,21 +1167,21 @@ static void survey_answer(struct pvs_service *e, struct pvs_command *c,
     enum pvs_err rc;
 
     if (c->value < 1 || c->value > 5) {
-        service_reply(c, PVS_ERR_INVAL, 400, "csat must be 1 to 5");
+        service_reply(c, PVS_ERR_INVAL, "csat must be 1 to 5");
         return;
     }
     rc = pvs_store_survey_answer(e->st, c->ticket_id, (int)c->value, c->text,
                                  now);
     if (rc == PVS_ERR_FULL) {
-        service_reply(c, rc, 409, "this survey was already answered");
+        service_reply(c, PVS_ERR_STATE, "this survey was already answered");
         return;
     }
     if (rc == PVS_ERR_NOTFOUND) {
-        service_reply(c, rc, 404, "there is no survey for this ticket");
+        service_reply(c, rc, "there is no survey for this ticket");
         return;
     }
     if (rc) {
-        service_reply(c, rc, 503, "cannot record the answer");
+        service_reply(c, rc, "cannot record the answer");
         return;
     }
     {
@@ -1192,7 +1191,7 @@ static void survey_answer(struct pvs_service *e, struct pvs_command *c,
         service_wrote(e, pvs_store_ticket_event(e->st, c->ticket_id, now,
                                                 "survey", "customer", text));
     }
-    service_reply(c, PVS_OK, 200, "thank you");
+    service_reply(c, PVS_OK, "thank you");
 }
 
 static void self_help(struct pvs_service *e, struct pvs_command *c,
@@ -1200,7 +1199,7 @@ static void self_help(struct pvs_service *e, struct pvs_command *c,
     struct pvs_ticket_flow fl;
 
     if (pvs_store_flow_get(e->st, c->ticket_id, &fl)) {
-        service_reply(c, PVS_ERR_NOTFOUND, 404, "no such ticket");
+        service_reply(c, PVS_ERR_NOTFOUND, "no such ticket");
         return;
     }
     if (!fl.self_help_ms)
@@ -1212,7 +1211,7 @@ static void self_help(struct pvs_service *e, struct pvs_command *c,
                          "customer",
                          "the customer followed the safe steps and says it "
                          "works again; waiting for the data to confirm"));
-    service_reply(c, PVS_OK, 200, "thank you: we will check the data");
+    service_reply(c, PVS_OK, "thank you: we will check the data");
 }
 
 static bool lang_ok(const char *lang) {
@@ -1246,22 +1245,22 @@ static void prefs(struct pvs_service *e, struct pvs_command *c, int64_t now) {
             opt_out = !strcmp(eq + 1, "1") || !strcmp(eq + 1, "true");
         else {
             pvs_free(dup);
-            service_reply(c, PVS_ERR_INVAL, 400, "bad preference value");
+            service_reply(c, PVS_ERR_INVAL, "bad preference value");
             return;
         }
     }
     pvs_free(dup);
     if (!pvs_config_customer(e->cfg, c->actor)) {
-        service_reply(c, PVS_ERR_NOTFOUND, 404, "no such customer");
+        service_reply(c, PVS_ERR_NOTFOUND, "no such customer");
         return;
     }
     if (pvs_store_prefs_set(e->st, c->actor, channel[0] ? channel : NULL,
                             lang[0] ? lang : NULL, quiet[0] ? quiet : NULL,
                             opt_out, now)) {
-        service_reply(c, PVS_ERR_DB, 503, "cannot save");
+        service_reply(c, PVS_ERR_DB, "cannot save");
         return;
     }
-    service_reply(c, PVS_OK, 200, "saved");
+    service_reply(c, PVS_OK, "saved");
 }
 
 static void acknowledge(struct pvs_service *e, struct pvs_command *c,
@@ -1295,7 +1294,7 @@ static bool link_spent(struct pvs_service *e, struct pvs_command *c,
         char msg[PVS_CMD_ID_MAX + 48];
         pvs_snprintf(msg, sizeof(msg), "this link was used already, by %s",
                      actor);
-        service_reply(c, PVS_ERR_FULL, 409, msg);
+        service_reply(c, PVS_ERR_STATE, msg);
         return true;
     }
     if (pvs_store_ticket_get(e->st, c->ticket_id, &t))
@@ -1325,7 +1324,7 @@ static bool fixed_needs_confirmation(struct pvs_service *e,
     if (pvs_ticket_is_active(t.status) &&
         !pvs_store_alert_latest(e->st, t.fingerprint, &firing, &per_day) &&
         firing) {
-        service_reply(c, PVS_ERR_INVAL, 409,
+        service_reply(c, PVS_ERR_STATE,
                       "the device still reports this problem: confirm to "
                       "mark it fixed anyway");
         pvs_ticket_release(&t);

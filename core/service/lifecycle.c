@@ -308,25 +308,25 @@ static void ticket_command(struct pvs_service *e, struct pvs_command *c,
     enum pvs_err rc = pvs_store_ticket_get(e->st, c->ticket_id, &t);
 
     if (rc == PVS_ERR_NOTFOUND) {
-        service_reply(c, rc, 404, "no such ticket");
+        service_reply(c, rc, "no such ticket");
         return;
     }
     if (rc) {
         e->txn_rc = rc;
-        service_reply(c, rc, 503, "cannot read the ticket");
+        service_reply(c, rc, "cannot read the ticket");
         return;
     }
     if (tr->needs_active && !pvs_ticket_is_active(t.status)) {
         pvs_snprintf(text, sizeof(text), "ticket #%lld is %s", (long long)t.id,
                      t.status);
-        service_reply(c, PVS_ERR_INVAL, 409, text);
+        service_reply(c, PVS_ERR_STATE, text);
         pvs_ticket_release(&t);
         return;
     }
     if (c->kind == PVS_CMD_TICKET_MERGE) {
         if (c->other_id == t.id ||
             pvs_store_ticket_get(e->st, c->other_id, &other)) {
-            service_reply(c, PVS_ERR_INVAL, 400,
+            service_reply(c, PVS_ERR_INVAL,
                           "merge needs another existing ticket");
             pvs_ticket_release(&t);
             return;
@@ -365,7 +365,7 @@ static void ticket_command(struct pvs_service *e, struct pvs_command *c,
     pvs_info("ticket #%lld: %s by %s", (long long)t.id, tr->event,
              c->actor[0] ? c->actor : "someone");
     c->result_id = t.id;
-    service_reply(c, PVS_OK, 200, t.status);
+    service_reply(c, PVS_OK, t.status);
     pvs_ticket_release(&t);
 }
 

@@ -31,10 +31,8 @@ void pvs_service_ids_del(int64_t *v, size_t *n, int64_t id) {
     }
 }
 
-void service_reply(struct pvs_command *c, enum pvs_err rc, int status,
-                   const char *msg) {
+void service_reply(struct pvs_command *c, enum pvs_err rc, const char *msg) {
     c->result = rc;
-    c->http_status = status;
     if (msg != c->message)
         pvs_strlcpy(c->message, msg, sizeof(c->message));
 }

@@ -37,9 +37,12 @@ struct mail_facts {
     size_t nbuf;
 };
 
-/* service.c: c's answer, given by the engine after the commit */
-void service_reply(struct pvs_command *c, enum pvs_err rc, int status,
-                   const char *msg);
+/*
+ * service.c: c's answer, given by the engine after the commit: a neutral
+ * result (PVS_ERR_NOTFOUND, PVS_ERR_INVAL, PVS_ERR_STATE...) that only
+ * web/ turns into an HTTP status.
+ */
+void service_reply(struct pvs_command *c, enum pvs_err rc, const char *msg);
 
 /* lifecycle.c */
 /* An alert transition the engine has stored. */

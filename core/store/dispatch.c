@@ -604,20 +604,6 @@ enum pvs_err pvs_store_web_user_by_session(struct pvs_store *st,
     return READ(web_user_by_session, hash, now_ms, ret);
 }
 
-enum pvs_err pvs_store_web_tickets_json(struct pvs_store *st,
-                                        const struct pvs_scope *scope,
-                                        const struct pvs_ticket_filter *f,
-                                        struct pvs_buf *out) {
-    return READ(web_tickets_json, scope, f, out);
-}
-
-enum pvs_err pvs_store_web_ticket_json(struct pvs_store *st,
-                                       const struct pvs_scope *scope,
-                                       int64_t id, bool staff,
-                                       struct pvs_buf *out) {
-    return READ(web_ticket_json, scope, id, staff, out);
-}
-
 enum pvs_err pvs_store_web_ticket_visible(struct pvs_store *st,
                                           const struct pvs_scope *scope,
                                           int64_t id) {
@@ -641,13 +627,6 @@ enum pvs_err pvs_store_web_alerts(struct pvs_store *st,
     return READ(web_alerts, scope, fn, ud);
 }
 
-enum pvs_err pvs_store_web_series_json(struct pvs_store *st, const char *site,
-                                       const char *metric, int64_t from_ms,
-                                       int64_t to_ms, int64_t step_ms,
-                                       struct pvs_buf *out) {
-    return READ(web_series_json, site, metric, from_ms, to_ms, step_ms, out);
-}
-
 enum pvs_err pvs_store_web_daily_energy(struct pvs_store *st, const char *site,
                                         int64_t from_ms, int days,
                                         double *ret_kwh) {
@@ -658,18 +637,6 @@ enum pvs_err pvs_store_web_kpis(struct pvs_store *st,
                                 const struct pvs_scope *scope,
                                 struct pvs_web_kpis *ret) {
     return READ(web_kpis, scope, ret);
-}
-
-enum pvs_err pvs_store_web_fleet_json(struct pvs_store *st,
-                                      const struct pvs_scope *scope,
-                                      struct pvs_buf *out) {
-    return READ(web_fleet_json, scope, out);
-}
-
-enum pvs_err pvs_store_web_notices_json(struct pvs_store *st,
-                                        const struct pvs_scope *scope,
-                                        struct pvs_buf *out) {
-    return READ(web_notices_json, scope, out);
 }
 
 enum pvs_err pvs_store_web_user_create(struct pvs_store *st,
@@ -727,6 +694,60 @@ enum pvs_err pvs_store_web_audit(struct pvs_store *st, int64_t now_ms,
                                  const char *actor, const char *action,
                                  const char *object) {
     return WRITE(web_audit, now_ms, actor, action, object);
+}
+
+/* ---- store_views.h: the API's reads of tickets and telemetry ---- */
+
+enum pvs_err pvs_store_web_tickets(struct pvs_store *st,
+                                   const struct pvs_scope *scope,
+                                   const struct pvs_ticket_filter *f,
+                                   pvs_store_ticket_row_fn *fn, void *ud,
+                                   int64_t *ret_total) {
+    return READ(web_tickets, scope, f, fn, ud, ret_total);
+}
+
+enum pvs_err pvs_store_web_ticket(struct pvs_store *st,
+                                  const struct pvs_scope *scope, int64_t id,
+                                  bool staff, pvs_store_ticket_row_fn *fn,
+                                  void *ud) {
+    return READ(web_ticket, scope, id, staff, fn, ud);
+}
+
+enum pvs_err pvs_store_web_ticket_events(struct pvs_store *st, int64_t id,
+                                         bool staff, pvs_store_event_row_fn *fn,
+                                         void *ud) {
+    return READ(web_ticket_events, id, staff, fn, ud);
+}
+
+enum pvs_err pvs_store_web_ticket_alert(struct pvs_store *st, int64_t id,
+                                        pvs_store_ticket_alert_fn *fn,
+                                        void *ud) {
+    return READ(web_ticket_alert, id, fn, ud);
+}
+
+enum pvs_err pvs_store_web_ticket_messages(struct pvs_store *st, int64_t id,
+                                           pvs_store_message_row_fn *fn,
+                                           void *ud) {
+    return READ(web_ticket_messages, id, fn, ud);
+}
+
+enum pvs_err pvs_store_web_notices(struct pvs_store *st,
+                                   const struct pvs_scope *scope,
+                                   pvs_store_message_row_fn *fn, void *ud) {
+    return READ(web_notices, scope, fn, ud);
+}
+
+enum pvs_err pvs_store_web_fleet(struct pvs_store *st,
+                                 const struct pvs_scope *scope,
+                                 pvs_store_fleet_row_fn *fn, void *ud) {
+    return READ(web_fleet, scope, fn, ud);
+}
+
+enum pvs_err pvs_store_web_series(struct pvs_store *st, const char *site,
+                                  const char *metric, int64_t from_ms,
+                                  int64_t to_ms, int64_t step_ms,
+                                  pvs_store_point_fn *fn, void *ud) {
+    return READ(web_series, site, metric, from_ms, to_ms, step_ms, fn, ud);
 }
 
 /* ---- store_objects.h: the API's objects as typed rows ---- */

@@ -51,8 +51,8 @@ struct pvs_command {
     char text[PVS_CMD_TEXT_MAX];
     char nonce[48]; /* a single-use link's id: refused once spent */
     /* answer, written by the engine */
-    enum pvs_err result;
-    int http_status; /* 200, 400, 404, 409 */
+    enum pvs_err result; /* neutral: web/ maps it to an HTTP status */
+    bool created;        /* the command created an object */
     char message[256];
     int64_t result_id; /* e.g. the ticket a contact was attached to */
     /* private */
@@ -64,7 +64,7 @@ void pvs_command_put(struct pvs_command *c);
 
 /*
  * Push c to the engine inbox and wait up to timeout_ms for the answer.
- * Returns PVS_OK when answered (see c->result, c->http_status),
+ * Returns PVS_OK when answered (see c->result, c->created),
  * PVS_ERR_TIMEOUT / PVS_ERR_FULL / PVS_ERR_CLOSED otherwise.
  */
 enum pvs_err pvs_command_call(struct pvs_queue *inbox, struct pvs_command *c,
@@ -72,7 +72,7 @@ enum pvs_err pvs_command_call(struct pvs_queue *inbox, struct pvs_command *c,
 
 /* Engine side: answer (wakes the caller) and drop the engine's ref. */
 void pvs_command_answer(struct pvs_command *c, enum pvs_err result,
-                        int http_status, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
+                        const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
 #endif

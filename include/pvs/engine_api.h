@@ -21,7 +21,7 @@
 #include "pvs/store.h"
 
 /*
- * Handle c. Sets c->result, c->http_status and c->message (the engine
+ * Handle c. Sets c->result, c->created and c->message (the engine
  * answers after the commit). Returns false for a kind it does not know.
  * A database error is returned in *ret_db_error so the batch rolls back.
  */

@@ -67,7 +67,7 @@ void pvs_service_tick(struct pvs_service *s, int64_t now);
 
 /*
  * A ticket or customer command. Returns true when the service handled
- * it: c->result, c->http_status and c->message hold the answer, which
+ * it: c->result (neutral) and c->message hold the answer, which
  * the engine gives after the commit. false: not a service command.
  */
 bool pvs_service_command(struct pvs_service *s, struct pvs_command *c,

@@ -56,6 +56,7 @@
 #include "pvs/store_entity.h"
 #include "pvs/store_flow.h"
 #include "pvs/store_objects.h"
+#include "pvs/store_views.h"
 #include "pvs/store_web.h"
 
 /* A backend's own handle; each backend defines it in its own files. */
@@ -228,13 +229,6 @@ struct pvs_store_ops {
     enum pvs_err (*web_user_by_session)(struct pvs_store_be *st,
                                         const char *hash, int64_t now_ms,
                                         struct pvs_web_user *ret);
-    enum pvs_err (*web_tickets_json)(struct pvs_store_be *st,
-                                     const struct pvs_scope *scope,
-                                     const struct pvs_ticket_filter *f,
-                                     struct pvs_buf *out);
-    enum pvs_err (*web_ticket_json)(struct pvs_store_be *st,
-                                    const struct pvs_scope *scope, int64_t id,
-                                    bool staff, struct pvs_buf *out);
     enum pvs_err (*web_ticket_visible)(struct pvs_store_be *st,
                                        const struct pvs_scope *scope,
                                        int64_t id);
@@ -246,22 +240,12 @@ struct pvs_store_ops {
     enum pvs_err (*web_alerts)(struct pvs_store_be *st,
                                const struct pvs_scope *scope,
                                pvs_store_alert_row_fn *fn, void *ud);
-    enum pvs_err (*web_series_json)(struct pvs_store_be *st, const char *site,
-                                    const char *metric, int64_t from_ms,
-                                    int64_t to_ms, int64_t step_ms,
-                                    struct pvs_buf *out);
     enum pvs_err (*web_daily_energy)(struct pvs_store_be *st, const char *site,
                                      int64_t from_ms, int days,
                                      double *ret_kwh);
     enum pvs_err (*web_kpis)(struct pvs_store_be *st,
                              const struct pvs_scope *scope,
                              struct pvs_web_kpis *ret);
-    enum pvs_err (*web_fleet_json)(struct pvs_store_be *st,
-                                   const struct pvs_scope *scope,
-                                   struct pvs_buf *out);
-    enum pvs_err (*web_notices_json)(struct pvs_store_be *st,
-                                     const struct pvs_scope *scope,
-                                     struct pvs_buf *out);
     /* ---- store_objects.h: the API's objects as typed rows ---- */
     const char *(*label)(struct pvs_store_be *st);
     enum pvs_err (*obj_facts)(struct pvs_store_be *st,
@@ -327,6 +311,33 @@ struct pvs_store_ops {
     enum pvs_err (*web_audit)(struct pvs_store_be *st, int64_t now_ms,
                               const char *actor, const char *action,
                               const char *object);
+    /* ---- store_views.h: the API's reads of tickets and telemetry ---- */
+    enum pvs_err (*web_tickets)(struct pvs_store_be *st,
+                                const struct pvs_scope *scope,
+                                const struct pvs_ticket_filter *f,
+                                pvs_store_ticket_row_fn *fn, void *ud,
+                                int64_t *ret_total);
+    enum pvs_err (*web_ticket)(struct pvs_store_be *st,
+                               const struct pvs_scope *scope, int64_t id,
+                               bool staff, pvs_store_ticket_row_fn *fn,
+                               void *ud);
+    enum pvs_err (*web_ticket_events)(struct pvs_store_be *st, int64_t id,
+                                      bool staff, pvs_store_event_row_fn *fn,
+                                      void *ud);
+    enum pvs_err (*web_ticket_alert)(struct pvs_store_be *st, int64_t id,
+                                     pvs_store_ticket_alert_fn *fn, void *ud);
+    enum pvs_err (*web_ticket_messages)(struct pvs_store_be *st, int64_t id,
+                                        pvs_store_message_row_fn *fn, void *ud);
+    enum pvs_err (*web_notices)(struct pvs_store_be *st,
+                                const struct pvs_scope *scope,
+                                pvs_store_message_row_fn *fn, void *ud);
+    enum pvs_err (*web_fleet)(struct pvs_store_be *st,
+                              const struct pvs_scope *scope,
+                              pvs_store_fleet_row_fn *fn, void *ud);
+    enum pvs_err (*web_series)(struct pvs_store_be *st, const char *site,
+                               const char *metric, int64_t from_ms,
+                               int64_t to_ms, int64_t step_ms,
+                               pvs_store_point_fn *fn, void *ud);
     /* ---- copying between backends (store.h, copy-store) ---- */
     enum pvs_err (*rows_each)(struct pvs_store_be *st, const char *table,
                               pvs_store_row_fn *fn, void *ud);

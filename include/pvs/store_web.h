@@ -77,19 +77,6 @@ struct pvs_ticket_filter {
     int64_t offset;
 };
 
-/* {"items": [...], "total": N, "limit": L, "offset": O} */
-enum pvs_err pvs_store_web_tickets_json(struct pvs_store *st,
-                                        const struct pvs_scope *scope,
-                                        const struct pvs_ticket_filter *f,
-                                        struct pvs_buf *out);
-/*
- * One ticket with its timeline, the alert evidence and, when staff is
- * true, the messages sent for it. PVS_ERR_NOTFOUND outside the scope.
- */
-enum pvs_err pvs_store_web_ticket_json(struct pvs_store *st,
-                                       const struct pvs_scope *scope,
-                                       int64_t id, bool staff,
-                                       struct pvs_buf *out);
 /* PVS_OK when ticket id exists and is inside the scope. */
 enum pvs_err pvs_store_web_ticket_visible(struct pvs_store *st,
                                           const struct pvs_scope *scope,
@@ -125,15 +112,6 @@ enum pvs_err pvs_store_web_alerts(struct pvs_store *st,
                                   const struct pvs_scope *scope,
                                   pvs_store_alert_row_fn *fn, void *ud);
 /*
- * One metric of the devices of a site, averaged per step_ms bucket
- * between from_ms and to_ms (at most 2000 buckets), summed over devices:
- * {"metric": ..., "step_ms": ..., "points": [[t, v], ...]}.
- */
-enum pvs_err pvs_store_web_series_json(struct pvs_store *st, const char *site,
-                                       const char *metric, int64_t from_ms,
-                                       int64_t to_ms, int64_t step_ms,
-                                       struct pvs_buf *out);
-/*
  * Energy produced per UTC day from from_ms on (days entries of ret_kwh),
  * from the hourly mean of ac_power_w summed over the site's devices.
  */
@@ -148,14 +126,6 @@ struct pvs_web_kpis {
 enum pvs_err pvs_store_web_kpis(struct pvs_store *st,
                                 const struct pvs_scope *scope,
                                 struct pvs_web_kpis *ret);
-/* Sites with their state (ok, warning, critical) for the overview. */
-enum pvs_err pvs_store_web_fleet_json(struct pvs_store *st,
-                                      const struct pvs_scope *scope,
-                                      struct pvs_buf *out);
-/* Customer messages about the scope's sites (audience customer). */
-enum pvs_err pvs_store_web_notices_json(struct pvs_store *st,
-                                        const struct pvs_scope *scope,
-                                        struct pvs_buf *out);
 
 /* ---- entities written through the API ---- */
 

@@ -33,6 +33,8 @@ enum pvs_err {
     PVS_ERR_EXISTS,      /* conflicts with what exists (duplicate, in use) */
     PVS_ERR_DENIED,      /* belongs to someone else */
     PVS_ERR_UNSUPPORTED, /* not available in this build or backend */
+    PVS_ERR_STATE,       /* not in the object's present state (a ticket no
+                            longer active, a survey already answered) */
 };
 
 /* Marks a function whose result must not be dropped (store writes). */

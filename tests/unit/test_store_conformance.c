@@ -931,37 +931,141 @@ static void count_admin(void *ud, const char *who, int64_t n) {
     *(int64_t *)ud += n;
 }
 
-static void reads_answer_json(void **state) {
+/* The ticket row named by want->id; want->seen set when seen. */
+struct ticket_want {
+    int64_t id;
+    const char *fp;
+    bool page;
+    int seen, events, messages;
+};
+
+static void ticket_check(void *ud, const struct pvs_ticket_row *t) {
+    struct ticket_want *w = ud;
+
+    assert_true(t->id > 0);
+    if (t->id != w->id)
+        return;
+    assert_string_equal(t->status, "open");
+    assert_string_equal(t->site, "s1");
+    assert_string_equal(t->device, "inv1");
+    assert_string_equal(t->family, "fault_code");
+    assert_string_equal(t->title, "inv1 fault");
+    assert_null(t->assignee); /* not recorded */
+    assert_int_equal(t->opened_ms, 1000);
+    assert_true(t->resolved_ms == PVS_ROW_NO_MS);
+    if (w->page) {
+        assert_string_equal(t->fingerprint, w->fp);
+        assert_true(t->acknowledged_ms == PVS_ROW_NO_MS);
+        assert_int_equal(t->escalation_level, 0);
+    }
+    w->seen++;
+}
+
+static void event_count(void *ud, const struct pvs_event_row *e) {
+    assert_non_null(e->kind);
+    ((struct ticket_want *)ud)->events++;
+}
+
+static void message_count(void *ud, const struct pvs_message_row *m) {
+    assert_true(m->id > 0);
+    assert_non_null(m->status);
+    ((struct ticket_want *)ud)->messages++;
+}
+
+static void alert_none(void *ud, const struct pvs_ticket_alert_row *a) {
+    (void)ud;
+    (void)a;
+    fail_msg("a ticket without an alert has none");
+}
+
+/* The tickets' reads hand typed rows, inside the scope. */
+static void ticket_reads_are_rows(void **state) {
     struct pvs_store *st = open_rw(), *ro;
     struct pvs_scope staff = {PVS_SCOPE_ALL, NULL};
     struct pvs_scope other = {PVS_SCOPE_CUSTOMER, "nobody-here"};
     struct pvs_ticket_filter f = {NULL, NULL, 50, 0};
+    struct pvs_ticket_filter none = {"false_alarm", "s1", 50, 0};
+    struct ticket_want w;
     struct pvs_buf out;
     char fp[96];
-    int64_t id;
+    int64_t id, total = -1;
 
     (void)state;
     id = new_ticket(st, "open", fp, sizeof(fp));
+    assert_int_equal(
+        pvs_store_ticket_event(st, id, 1001, "comment", "t1", "note"), PVS_OK);
+    new_outbox(st, id, "notice", fp);
     pvs_store_close(st);
     ro = open_ro();
     pvs_buf_init(&out, 4 << 20);
     assert_int_equal(pvs_store_tickets_json(ro, 10, &out), PVS_OK);
     json_ok(&out);
-    assert_int_equal(pvs_store_web_tickets_json(ro, &staff, &f, &out), PVS_OK);
-    json_ok(&out);
-    assert_int_equal(pvs_store_web_ticket_json(ro, &staff, id, true, &out),
+    memset(&w, 0, sizeof(w));
+    w.id = id;
+    w.fp = fp;
+    assert_int_equal(
+        pvs_store_web_tickets(ro, &staff, &f, ticket_check, &w, &total),
+        PVS_OK);
+    assert_int_equal(w.seen, 1);
+    assert_true(total >= 1);
+    w.seen = 0;
+    assert_int_equal(
+        pvs_store_web_tickets(ro, &other, &f, ticket_check, &w, &total),
+        PVS_OK);
+    assert_int_equal(w.seen, 0);
+    assert_int_equal(total, 0);
+    assert_int_equal(
+        pvs_store_web_tickets(ro, &staff, &none, ticket_check, &w, &total),
+        PVS_OK);
+    assert_int_equal(w.seen, 0);
+    w.page = true;
+    assert_int_equal(
+        pvs_store_web_ticket(ro, &staff, id, true, ticket_check, &w), PVS_OK);
+    assert_int_equal(w.seen, 1);
+    assert_int_equal(pvs_store_web_ticket_events(ro, id, true, event_count, &w),
                      PVS_OK);
-    json_ok(&out);
+    assert_int_equal(w.events, 1);
+    w.events = 0;
+    assert_int_equal(
+        pvs_store_web_ticket_events(ro, id, false, event_count, &w), PVS_OK);
+    assert_int_equal(w.events, 0); /* comments are for staff */
+    assert_int_equal(pvs_store_web_ticket_alert(ro, id, alert_none, &w),
+                     PVS_ERR_NOTFOUND);
+    assert_int_equal(pvs_store_web_ticket_messages(ro, id, message_count, &w),
+                     PVS_OK);
+    assert_int_equal(w.messages, 1);
     assert_int_equal(pvs_store_web_ticket_visible(ro, &staff, id), PVS_OK);
     assert_int_equal(pvs_store_web_ticket_visible(ro, &other, id),
                      PVS_ERR_NOTFOUND);
     assert_int_equal(pvs_store_web_ticket_visible(ro, &staff, 987654321),
                      PVS_ERR_NOTFOUND);
-    assert_int_equal(pvs_store_web_ticket_json(ro, &other, id, false, &out),
-                     PVS_ERR_NOTFOUND);
-    pvs_buf_reset(&out);
-    /* a site's JSON carries its tickets */
+    assert_int_equal(
+        pvs_store_web_ticket(ro, &other, id, false, ticket_check, &w),
+        PVS_ERR_NOTFOUND);
+    pvs_buf_release(&out);
+    pvs_store_close(ro);
+}
+
+static void reads_answer_json(void **state) {
+    struct pvs_store *st = open_rw(), *ro;
+    struct pvs_scope staff = {PVS_SCOPE_ALL, NULL};
+    struct pvs_scope other = {PVS_SCOPE_CUSTOMER, "nobody-here"};
+    struct pvs_buf out;
+
+    (void)state;
+    pvs_store_close(st);
+    ro = open_ro();
+    pvs_buf_init(&out, 4 << 20);
+    assert_int_equal(pvs_view_sites_json(ro, &staff, 50, 0, &out), PVS_OK);
+    json_ok(&out);
     assert_int_equal(pvs_view_site_json(ro, &staff, "s1", &out), PVS_OK);
+    json_ok(&out);
+    assert_int_equal(pvs_store_web_site_visible(ro, &staff, "s1"), PVS_OK);
+    assert_int_equal(pvs_store_web_site_visible(ro, &other, "s1"),
+                     PVS_ERR_NOTFOUND);
+    assert_int_equal(pvs_view_devices_json(ro, &staff, "s1", &out), PVS_OK);
+    json_ok(&out);
+    assert_int_equal(pvs_view_device_json(ro, &staff, "inv1", &out), PVS_OK);
     json_ok(&out);
     pvs_buf_release(&out);
     pvs_store_close(ro);
@@ -1027,14 +1131,15 @@ static void sites_and_devices_as_rows(void **state) {
     pvs_store_close(ro);
 }
 
-static void reads_of_people_and_objects(void **state) {
+static void reads_of_people_and_reports(void **state) {
     struct pvs_store *st = open_rw(), *ro;
     struct pvs_scope staff = {PVS_SCOPE_ALL, NULL};
-    struct pvs_entity_objs objs;
     struct pvs_buf out;
-    int64_t n = 0;
+    char fp[96], actor[32];
+    int64_t id, n = 0, at = 0;
 
     (void)state;
+    id = new_ticket(st, "open", fp, sizeof(fp));
     pvs_store_close(st);
     ro = open_ro();
     pvs_buf_init(&out, 4 << 20);
@@ -1046,10 +1151,6 @@ static void reads_of_people_and_objects(void **state) {
         pvs_view_objs_json(ro, pvs_entity_find("technician"), "t1", &out),
         PVS_OK);
     json_ok(&out);
-    assert_int_equal(
-        pvs_view_objs_json(ro, pvs_entity_find("technician"), "nobody", &out),
-        PVS_ERR_NOTFOUND);
-    pvs_buf_reset(&out);
     assert_int_equal(pvs_view_users_json(ro, &out), PVS_OK);
     json_ok(&out);
     assert_int_equal(pvs_view_tokens_json(ro, 0, &out), PVS_OK);
@@ -1058,45 +1159,17 @@ static void reads_of_people_and_objects(void **state) {
                      PVS_ERR_NOTFOUND);
     assert_int_equal(pvs_view_silences_json(ro, &staff, &out), PVS_OK);
     json_ok(&out);
-    memset(&objs, 0, sizeof(objs));
-    assert_int_equal(pvs_store_entity_objs(ro, &objs), PVS_OK);
-    pvs_entity_objs_release(&objs);
+    assert_int_equal(pvs_view_export_json(ro, "c1", &out), PVS_OK);
+    json_ok(&out);
+    {
+        struct pvs_entity_objs objs;
+        memset(&objs, 0, sizeof(objs));
+        assert_int_equal(pvs_store_entity_objs(ro, &objs), PVS_OK);
+        pvs_entity_objs_release(&objs);
+    }
     assert_int_equal(
         pvs_view_objs_json(ro, pvs_store_web_entity("site"), NULL, &out),
         PVS_OK);
-    json_ok(&out);
-    pvs_buf_release(&out);
-    pvs_store_close(ro);
-}
-
-static void reads_of_people_and_reports(void **state) {
-    struct pvs_store *st = open_rw(), *ro;
-    struct pvs_scope staff = {PVS_SCOPE_ALL, NULL};
-    struct pvs_web_kpis k;
-    struct pvs_buf out;
-    char fp[96], actor[32];
-    double kwh[3];
-    int64_t id, n = 0, at = 0;
-
-    (void)state;
-    id = new_ticket(st, "open", fp, sizeof(fp));
-    pvs_store_close(st);
-    ro = open_ro();
-    pvs_buf_init(&out, 4 << 20);
-    assert_int_equal(pvs_store_web_series_json(ro, "s1", "ac_power_w", 0,
-                                               86400000, 3600000, &out),
-                     PVS_OK);
-    json_ok(&out);
-    assert_int_equal(pvs_store_web_daily_energy(ro, "s1", 0, 3, kwh), PVS_OK);
-    assert_int_equal(pvs_store_web_kpis(ro, &staff, &k), PVS_OK);
-    assert_true(k.sites >= 1 && k.devices >= 1 && k.tickets_open >= 1);
-    assert_int_equal(pvs_store_web_fleet_json(ro, &staff, &out), PVS_OK);
-    json_ok(&out);
-    assert_int_equal(pvs_store_web_notices_json(ro, &staff, &out), PVS_OK);
-    json_ok(&out);
-    assert_int_equal(pvs_view_export_json(ro, "c1", &out), PVS_OK);
-    json_ok(&out);
-    assert_int_equal(pvs_store_report_json(ro, 0, &out), PVS_OK);
     json_ok(&out);
     pvs_buf_reset(&out);
     assert_int_equal(pvs_store_ids(ro, "sites", 0, &out), PVS_OK);
@@ -1110,6 +1183,109 @@ static void reads_of_people_and_reports(void **state) {
     assert_int_equal(
         pvs_store_link_used(ro, id, "nonce-x", actor, sizeof(actor), &at),
         PVS_ERR_NOTFOUND);
+    pvs_buf_release(&out);
+    pvs_store_close(ro);
+}
+
+/* ---- the fleet and telemetry: typed rows ---- */
+
+static void fleet_check(void *ud, const struct pvs_fleet_row *f) {
+    assert_non_null(f->id);
+    assert_non_null(f->state);
+    if (strcmp(f->id, "s1"))
+        return;
+    assert_true(f->open_tickets >= 1);
+    assert_string_equal(f->state, "critical"); /* its worst active ticket */
+    *(int *)ud += 1;
+}
+
+/* The notice of ticket want->id; want->seen set when seen. */
+struct notice_want {
+    int64_t id;
+    bool seen;
+};
+
+static void notice_check(void *ud, const struct pvs_message_row *m) {
+    struct notice_want *want = ud;
+
+    assert_string_equal(m->status, "sent");
+    if (m->ticket_id != want->id)
+        return;
+    assert_string_equal(m->site, "s1");
+    assert_string_equal(m->subject, "subject");
+    assert_non_null(m->body);
+    assert_true(m->sent_ms == 20);
+    want->seen = true;
+}
+
+static void point_sum(void *ud, int64_t ts_ms, double v) {
+    double *p = ud;
+
+    assert_true(ts_ms >= 0);
+    p[0] += v;
+    p[1] += 1;
+}
+
+static void fleet_and_telemetry_rows(void **state) {
+    struct pvs_store *st = open_rw(), *ro;
+    struct pvs_scope staff = {PVS_SCOPE_ALL, NULL};
+    struct pvs_scope other = {PVS_SCOPE_CUSTOMER, "nobody-here"};
+    struct pvs_sample s[4];
+    struct pvs_web_kpis k;
+    struct pvs_buf out;
+    char fp[96];
+    struct notice_want want;
+    double kwh[3], pts[2] = {0, 0};
+    int64_t id, ob;
+    int sites = 0;
+
+    (void)state;
+    id = new_ticket(st, "open", fp, sizeof(fp));
+    ob = new_outbox(st, id, "notice", fp);
+    assert_int_equal(pvs_store_outbox_attempt(st, ob, 20, true, NULL, "sent"),
+                     PVS_OK);
+    memset(s, 0, sizeof(s));
+    for (int i = 0; i < 4; i++) {
+        s[i].dev = 0;
+        s[i].metric = PVS_M_AC_POWER_W;
+        s[i].ts_ms = 3600000 + i * 900000; /* the hour after midnight */
+        s[i].value = 1000.0 * (i + 1);
+    }
+    assert_int_equal(pvs_store_begin(st), PVS_OK);
+    assert_int_equal(pvs_store_add_samples(st, cfg, s, 4), PVS_OK);
+    assert_int_equal(pvs_store_commit(st), PVS_OK);
+    pvs_store_close(st);
+    ro = open_ro();
+    pvs_buf_init(&out, 4 << 20);
+    assert_int_equal(pvs_store_web_series(ro, "s1", "ac_power_w", 0, 86400000,
+                                          3600000, point_sum, pts),
+                     PVS_OK);
+    assert_true(pts[1] >= 1); /* a shared database may hold more */
+    assert_true(pts[0] >= 2500 - 1e-6);
+    assert_int_equal(pvs_store_web_daily_energy(ro, "s1", 0, 3, kwh), PVS_OK);
+    assert_true(kwh[0] >= 2.5 - 1e-6 && kwh[1] >= 0 && kwh[2] >= 0);
+    assert_int_equal(pvs_store_web_kpis(ro, &staff, &k), PVS_OK);
+    assert_true(k.sites >= 1 && k.devices >= 1 && k.tickets_open >= 1);
+    assert_int_equal(pvs_store_web_kpis(ro, &other, &k), PVS_OK);
+    assert_true(k.sites == 0 && k.tickets_open == 0);
+    assert_int_equal(pvs_store_web_fleet(ro, &staff, fleet_check, &sites),
+                     PVS_OK);
+    assert_int_equal(sites, 1);
+    sites = 0;
+    assert_int_equal(pvs_store_web_fleet(ro, &other, fleet_check, &sites),
+                     PVS_OK);
+    assert_int_equal(sites, 0);
+    want.id = id;
+    want.seen = false;
+    assert_int_equal(pvs_store_web_notices(ro, &staff, notice_check, &want),
+                     PVS_OK);
+    assert_true(want.seen);
+    want.seen = false;
+    assert_int_equal(pvs_store_web_notices(ro, &other, notice_check, &want),
+                     PVS_OK);
+    assert_false(want.seen);
+    assert_int_equal(pvs_store_report_json(ro, 0, &out), PVS_OK);
+    json_ok(&out);
     pvs_buf_release(&out);
     pvs_store_close(ro);
 }
@@ -1163,10 +1339,11 @@ int main(void) {
                                         teardown),
         cmocka_unit_test_setup_teardown(users_tokens_sessions, setup, teardown),
         cmocka_unit_test_setup_teardown(silences_and_erasure, setup, teardown),
+        cmocka_unit_test_setup_teardown(ticket_reads_are_rows, setup, teardown),
         cmocka_unit_test_setup_teardown(reads_answer_json, setup, teardown),
         cmocka_unit_test_setup_teardown(sites_and_devices_as_rows, setup,
                                         teardown),
-        cmocka_unit_test_setup_teardown(reads_of_people_and_objects, setup,
+        cmocka_unit_test_setup_teardown(fleet_and_telemetry_rows, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(reads_of_people_and_reports, setup,
                                         teardown),

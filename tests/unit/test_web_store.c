@@ -20,6 +20,7 @@
 #include "pvs/store.h"
 #include "pvs/store_web.h"
 #include "pvs/web_views.h"
+#include "../../web/web_int.h"
 
 static char dir[64];
 static char dbpath[128];
@@ -261,8 +262,24 @@ static void personal_data_expires(void **state) {
     assert_int_equal(n, 0);
 }
 
+/* Only web/ knows HTTP: every neutral outcome has its status there. */
+static void neutral_errors_map_to_http(void **state) {
+    (void)state;
+    assert_int_equal(pvs_web_status(PVS_OK), 200);
+    assert_int_equal(pvs_web_status(PVS_ERR_NOTFOUND), 404);
+    assert_int_equal(pvs_web_status(PVS_ERR_EXISTS), 409);
+    assert_int_equal(pvs_web_status(PVS_ERR_STATE), 409);
+    assert_int_equal(pvs_web_status(PVS_ERR_DENIED), 403);
+    assert_int_equal(pvs_web_status(PVS_ERR_INVAL), 400);
+    assert_int_equal(pvs_web_status(PVS_ERR_UNSUPPORTED), 501);
+    assert_int_equal(pvs_web_status(PVS_ERR_DB), 503);
+    assert_int_equal(pvs_web_status(PVS_ERR_IO), 503);
+    assert_string_equal(pvs_err_str(PVS_ERR_STATE), "not in this state");
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(neutral_errors_map_to_http),
         cmocka_unit_test(validation_names_the_field),
         cmocka_unit_test(writes_conflicts_and_config_rows),
         cmocka_unit_test(scopes_keep_people_apart),

@@ -267,7 +267,7 @@ static void test_route_escalate_ack(void **state) {
     assert_int_equal(q(&w, "SELECT COUNT(*) FROM tickets"), 1);
     /* Acknowledging stops it: no third step, ever. */
     c = cmd(&w, PVS_CMD_TICKET_ACK, 1, 0, NULL);
-    assert_int_equal(c->http_status, 200);
+    assert_int_equal(c->result, PVS_OK);
     /* The answer's words reach the caller intact. */
     assert_string_equal(c->message, "acknowledged");
     pvs_command_put(c);
@@ -276,11 +276,11 @@ static void test_route_escalate_ack(void **state) {
     assert_string_equal(who, "acknowledged");
     /* An unknown ticket is a 404, not a crash. */
     c = cmd(&w, PVS_CMD_TICKET_ACK, 99, 0, NULL);
-    assert_int_equal(c->http_status, 404);
+    assert_int_equal(c->result, PVS_ERR_NOTFOUND);
     pvs_command_put(c);
     /* The technician calls it a false alarm: the KPIs count it per rule. */
     c = cmd(&w, PVS_CMD_TICKET_FALSE_ALARM, 1, 0, "sensor test on site");
-    assert_int_equal(c->http_status, 200);
+    assert_int_equal(c->result, PVS_OK);
     pvs_command_put(c);
     report_has(&w, "\"false_alarms_per_rule\": {\"fault_code\": 1}");
     report_has(&w, "\"escalations\": 2");
@@ -360,7 +360,7 @@ static void test_survey_once_and_contact(void **state) {
     pvs_strlcpy(c->text, "my inverter shows a red light", sizeof(c->text));
     assert_int_equal(pvs_command_call(pvs_engine_inbox(w.eng), c, 5000),
                      PVS_OK);
-    assert_int_equal(c->http_status, 200);
+    assert_int_equal(c->result, PVS_OK);
     assert_int_equal(c->result_id, 1);
     pvs_command_put(c);
     assert_int_equal(q(&w, "SELECT COUNT(*) FROM tickets"), 1);
@@ -379,13 +379,13 @@ static void test_survey_once_and_contact(void **state) {
                            1));
     assert_int_equal(q(&w, "SELECT status FROM tickets") < 0, 0);
     c = cmd(&w, PVS_CMD_SURVEY, 1, 6, NULL);
-    assert_int_equal(c->http_status, 400);
+    assert_int_equal(c->result, PVS_ERR_INVAL);
     pvs_command_put(c);
     c = cmd(&w, PVS_CMD_SURVEY, 1, 4, "quick and friendly");
-    assert_int_equal(c->http_status, 200);
+    assert_int_equal(c->result, PVS_OK);
     pvs_command_put(c);
     c = cmd(&w, PVS_CMD_SURVEY, 1, 1, "changed my mind");
-    assert_int_equal(c->http_status, 409);
+    assert_int_equal(c->result, PVS_ERR_STATE);
     pvs_command_put(c);
     assert_int_equal(q(&w, "SELECT csat FROM surveys WHERE ticket_id = 1"), 4);
     report_has(&w, "\"csat_average\": 4,");
@@ -410,7 +410,7 @@ static void test_appointment_confirm_and_reminder(void **state) {
     c->value_ms = pvs_clock_now_ms() - 3600000;
     assert_int_equal(pvs_command_call(pvs_engine_inbox(w.eng), c, 5000),
                      PVS_OK);
-    assert_int_equal(c->http_status, 400);
+    assert_int_equal(c->result, PVS_ERR_INVAL);
     pvs_command_put(c);
     /* Tomorrow, 20 simulated minutes past this time. */
     c = pvs_command_new(PVS_CMD_TICKET_SCHEDULE);
@@ -419,7 +419,7 @@ static void test_appointment_confirm_and_reminder(void **state) {
     pvs_strlcpy(c->actor, "bob", sizeof(c->actor));
     assert_int_equal(pvs_command_call(pvs_engine_inbox(w.eng), c, 5000),
                      PVS_OK);
-    assert_int_equal(c->http_status, 200);
+    assert_int_equal(c->result, PVS_OK);
     pvs_command_put(c);
     /* The customer gets the proposal with links and a calendar file. */
     assert_int_equal(q(&w, "SELECT COUNT(*) FROM outbox WHERE kind ="
@@ -428,10 +428,10 @@ static void test_appointment_confirm_and_reminder(void **state) {
                            " '%/l/apptyes.1.%'"),
                      1);
     c = cmd(&w, PVS_CMD_APPOINTMENT_REPLY, 1, 1, NULL);
-    assert_int_equal(c->http_status, 200);
+    assert_int_equal(c->result, PVS_OK);
     pvs_command_put(c);
     c = cmd(&w, PVS_CMD_APPOINTMENT_REPLY, 1, 1, NULL);
-    assert_int_equal(c->http_status, 409);
+    assert_int_equal(c->result, PVS_ERR_STATE);
     pvs_command_put(c);
     assert_int_equal(q(&w, "SELECT COUNT(*) FROM outbox WHERE kind ="
                            " 'appointment' AND audience = 'technician'"),
@@ -461,7 +461,7 @@ static void test_customer_prefers_sms(void **state) {
     pvs_strlcpy(c->text, "channel=sms\n", sizeof(c->text));
     assert_int_equal(pvs_command_call(pvs_engine_inbox(w.eng), c, 5000),
                      PVS_OK);
-    assert_int_equal(c->http_status, 200);
+    assert_int_equal(c->result, PVS_OK);
     pvs_command_put(c);
     send_state(&w, PVS_ST_MPPT, 3000);
     assert_true(feed_until(&w, PVS_ST_FAULT, 0,
@@ -635,11 +635,11 @@ static void test_stand_down(void **state) {
     pvs_strlcpy(c->actor, "bob", sizeof(c->actor));
     assert_int_equal(pvs_command_call(pvs_engine_inbox(w.eng), c, 5000),
                      PVS_OK);
-    assert_int_equal(c->http_status, 200);
+    assert_int_equal(c->result, PVS_OK);
     pvs_command_put(c);
     /* The customer confirms the visit, two days ahead. */
     c = cmd(&w, PVS_CMD_APPOINTMENT_REPLY, 1, 1, NULL);
-    assert_int_equal(c->http_status, 200);
+    assert_int_equal(c->result, PVS_OK);
     pvs_command_put(c);
     assert_int_equal(q(&w, "SELECT COUNT(*) FROM outbox WHERE kind ="
                            " 'standdown'"),
@@ -680,7 +680,7 @@ static void test_escalation_exhausted(void **state) {
                 sizeof(c->text));
     assert_int_equal(pvs_command_call(pvs_engine_inbox(w.eng), c, 5000),
                      PVS_OK);
-    assert_true(c->http_status == 200 || c->http_status == 201);
+    assert_int_equal(c->result, PVS_OK);
     pvs_command_put(c);
     send_state(&w, PVS_ST_MPPT, 3000);
     assert_true(
@@ -725,13 +725,13 @@ static void test_fixed_checked_against_the_data(void **state) {
     assert_true(
         feed_until(&w, PVS_ST_FAULT, 0, "SELECT COUNT(*) FROM tickets", 1));
     c = cmd(&w, PVS_CMD_TICKET_FIXED, 1, 0, "replaced the fuse");
-    assert_int_equal(c->http_status, 409);
+    assert_int_equal(c->result, PVS_ERR_STATE);
     assert_non_null(strstr(c->message, "still reports"));
     pvs_command_put(c);
     qs(&w, "SELECT status FROM tickets", status, sizeof(status));
     assert_string_equal(status, "assigned");
     c = cmd(&w, PVS_CMD_TICKET_FIXED, 1, 1, "replaced the fuse");
-    assert_int_equal(c->http_status, 200);
+    assert_int_equal(c->result, PVS_OK);
     pvs_command_put(c);
     qs(&w, "SELECT status FROM tickets", status, sizeof(status));
     assert_string_equal(status, "fixed");
@@ -777,7 +777,7 @@ static void test_ack_link_single_use(void **state) {
     assert_true(
         feed_until(&w, PVS_ST_FAULT, 0, "SELECT COUNT(*) FROM tickets", 1));
     c = ack_link(&w, "n0nce1");
-    assert_int_equal(c->http_status, 200);
+    assert_int_equal(c->result, PVS_OK);
     pvs_command_put(c);
     assert_int_equal(q(&w, "SELECT COUNT(*) FROM ticket_events WHERE kind ="
                            " 'link_used' AND actor = 'bob' AND text ="
@@ -794,7 +794,7 @@ static void test_ack_link_single_use(void **state) {
                            1));
     /* The old link, replayed: refused, by whom, and nothing changes. */
     c = ack_link(&w, "n0nce1");
-    assert_int_equal(c->http_status, 409);
+    assert_int_equal(c->result, PVS_ERR_STATE);
     assert_non_null(strstr(c->message, "used already, by bob"));
     pvs_command_put(c);
     qs(&w, "SELECT status FROM tickets", status, sizeof(status));
@@ -804,7 +804,7 @@ static void test_ack_link_single_use(void **state) {
                      1);
     /* The reopened ticket's new link works. */
     c = ack_link(&w, "n0nce2");
-    assert_int_equal(c->http_status, 200);
+    assert_int_equal(c->result, PVS_OK);
     pvs_command_put(c);
     qs(&w, "SELECT status FROM tickets", status, sizeof(status));
     assert_string_equal(status, "acknowledged");
@@ -1025,7 +1025,7 @@ static void test_failed_write_sends_nothing(void **state) {
     dup2(saved, 2);
     close(saved);
     assert_int_not_equal(c->result, PVS_OK);
-    assert_int_equal(c->http_status, 503);
+    assert_int_equal(c->result, PVS_ERR_DB);
     pvs_command_put(c);
 
     /* Nothing of the batch was kept. */

@@ -14,8 +14,7 @@
 #include "pvs/log.h"
 
 /* Statuses in which someone still has to act (see ticket.c). */
-#define ACTIVE_SQL                                                             \
-    "status NOT IN ('resolved', 'closed', 'false_alarm', 'merged')"
+#define ACTIVE_SQL PVS_PG_ACTIVE_SQL
 
 static void copy_col(const PGresult *r, int col, char *buf, size_t size) {
     pvs_strlcpy(buf, pvs_pg_str(r, 0, col), size);

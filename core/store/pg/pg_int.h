@@ -14,6 +14,13 @@
 #include "pvs/store_ops.h"
 #include "pvs/util.h"
 
+/*
+ * A ticket someone still has to act on (ticket_types.h,
+ * pvs_ticket_is_active), for queries on the tickets table.
+ */
+#define PVS_PG_ACTIVE_SQL                                                      \
+    "status NOT IN ('resolved', 'closed', 'false_alarm', 'merged')"
+
 /* Readings partitions: one UTC day each. */
 #define PVS_PG_PART_MS 86400000LL
 #define PVS_PG_PARTS_KNOWN 64
@@ -277,6 +284,46 @@ enum pvs_err pvs_pg_web_session_create(struct pvs_store_be *st, int64_t user_id,
 enum pvs_err pvs_pg_web_session_delete(struct pvs_store_be *st,
                                        const char *hash,
                                        struct pvs_web_result *res);
+
+/* ---- pg_web_views.c: the API's reads of tickets and telemetry ---- */
+enum pvs_err pvs_pg_web_tickets(struct pvs_store_be *st,
+                                const struct pvs_scope *scope,
+                                const struct pvs_ticket_filter *f,
+                                pvs_store_ticket_row_fn *fn, void *ud,
+                                int64_t *ret_total);
+enum pvs_err pvs_pg_web_ticket_visible(struct pvs_store_be *st,
+                                       const struct pvs_scope *scope,
+                                       int64_t id);
+enum pvs_err pvs_pg_web_ticket(struct pvs_store_be *st,
+                               const struct pvs_scope *scope, int64_t id,
+                               bool staff, pvs_store_ticket_row_fn *fn,
+                               void *ud);
+enum pvs_err pvs_pg_web_ticket_events(struct pvs_store_be *st, int64_t id,
+                                      bool staff, pvs_store_event_row_fn *fn,
+                                      void *ud);
+enum pvs_err pvs_pg_web_ticket_alert(struct pvs_store_be *st, int64_t id,
+                                     pvs_store_ticket_alert_fn *fn, void *ud);
+enum pvs_err pvs_pg_web_ticket_messages(struct pvs_store_be *st, int64_t id,
+                                        pvs_store_message_row_fn *fn, void *ud);
+enum pvs_err pvs_pg_web_notices(struct pvs_store_be *st,
+                                const struct pvs_scope *scope,
+                                pvs_store_message_row_fn *fn, void *ud);
+enum pvs_err pvs_pg_web_alerts(struct pvs_store_be *st,
+                               const struct pvs_scope *scope,
+                               pvs_store_alert_row_fn *fn, void *ud);
+enum pvs_err pvs_pg_web_kpis(struct pvs_store_be *st,
+                             const struct pvs_scope *scope,
+                             struct pvs_web_kpis *ret);
+enum pvs_err pvs_pg_web_fleet(struct pvs_store_be *st,
+                              const struct pvs_scope *scope,
+                              pvs_store_fleet_row_fn *fn, void *ud);
+enum pvs_err pvs_pg_web_series(struct pvs_store_be *st, const char *site,
+                               const char *metric, int64_t from_ms,
+                               int64_t to_ms, int64_t step_ms,
+                               pvs_store_point_fn *fn, void *ud);
+enum pvs_err pvs_pg_web_daily_energy(struct pvs_store_be *st, const char *site,
+                                     int64_t from_ms, int days,
+                                     double *ret_kwh);
 
 /* ---- pg_web_objects.c: the API's objects as typed rows ---- */
 const char *pvs_pg_label(struct pvs_store_be *st);

@@ -2,8 +2,8 @@
 /*
  * pg_ops.c - the PostgreSQL backend's table of store operations, selected
  * by `database = postgresql://...` (any libpq URI). Operations it has not
- * got (the dashboard's ticket, alert and report reads) are left NULL:
- * the dispatch layer answers PVS_ERR_UNSUPPORTED for them.
+ * got (most of the HTTP API's) are left NULL: the dispatch layer answers
+ * PVS_ERR_UNSUPPORTED for them.
  */
 #include "pg_int.h"
 
@@ -90,6 +90,19 @@ const struct pvs_store_ops pvs_pg_ops = {
     .web_token_revoke = pvs_pg_web_token_revoke,
     .web_session_create = pvs_pg_web_session_create,
     .web_session_delete = pvs_pg_web_session_delete,
+    /* store_views.h and the API's figures (pg_web_views.c) */
+    .web_tickets = pvs_pg_web_tickets,
+    .web_ticket_visible = pvs_pg_web_ticket_visible,
+    .web_ticket = pvs_pg_web_ticket,
+    .web_ticket_events = pvs_pg_web_ticket_events,
+    .web_ticket_alert = pvs_pg_web_ticket_alert,
+    .web_ticket_messages = pvs_pg_web_ticket_messages,
+    .web_notices = pvs_pg_web_notices,
+    .web_alerts = pvs_pg_web_alerts,
+    .web_kpis = pvs_pg_web_kpis,
+    .web_fleet = pvs_pg_web_fleet,
+    .web_series = pvs_pg_web_series,
+    .web_daily_energy = pvs_pg_web_daily_energy,
     /* store_objects.h: the API's objects as typed rows */
     .label = pvs_pg_label,
     .web_site_visible = pvs_pg_web_site_visible,

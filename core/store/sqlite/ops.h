@@ -172,14 +172,6 @@ enum pvs_err pvs_sqlite_web_user_by_token(struct pvs_store_be *st,
 enum pvs_err pvs_sqlite_web_user_by_session(struct pvs_store_be *st,
                                             const char *hash, int64_t now_ms,
                                             struct pvs_web_user *ret);
-enum pvs_err pvs_sqlite_web_tickets_json(struct pvs_store_be *st,
-                                         const struct pvs_scope *scope,
-                                         const struct pvs_ticket_filter *f,
-                                         struct pvs_buf *out);
-enum pvs_err pvs_sqlite_web_ticket_json(struct pvs_store_be *st,
-                                        const struct pvs_scope *scope,
-                                        int64_t id, bool staff,
-                                        struct pvs_buf *out);
 enum pvs_err pvs_sqlite_web_ticket_visible(struct pvs_store_be *st,
                                            const struct pvs_scope *scope,
                                            int64_t id);
@@ -191,22 +183,12 @@ enum pvs_err pvs_sqlite_web_token_owner(struct pvs_store_be *st, int64_t id,
 enum pvs_err pvs_sqlite_web_alerts(struct pvs_store_be *st,
                                    const struct pvs_scope *scope,
                                    pvs_store_alert_row_fn *fn, void *ud);
-enum pvs_err pvs_sqlite_web_series_json(struct pvs_store_be *st,
-                                        const char *site, const char *metric,
-                                        int64_t from_ms, int64_t to_ms,
-                                        int64_t step_ms, struct pvs_buf *out);
 enum pvs_err pvs_sqlite_web_daily_energy(struct pvs_store_be *st,
                                          const char *site, int64_t from_ms,
                                          int days, double *ret_kwh);
 enum pvs_err pvs_sqlite_web_kpis(struct pvs_store_be *st,
                                  const struct pvs_scope *scope,
                                  struct pvs_web_kpis *ret);
-enum pvs_err pvs_sqlite_web_fleet_json(struct pvs_store_be *st,
-                                       const struct pvs_scope *scope,
-                                       struct pvs_buf *out);
-enum pvs_err pvs_sqlite_web_notices_json(struct pvs_store_be *st,
-                                         const struct pvs_scope *scope,
-                                         struct pvs_buf *out);
 enum pvs_err pvs_sqlite_web_user_create(struct pvs_store_be *st,
                                         const char *username, const char *role,
                                         const char *person, const char *pwhash,
@@ -250,6 +232,36 @@ enum pvs_err pvs_sqlite_row_put(struct pvs_store_be *st, const char *table,
 enum pvs_err pvs_sqlite_rows_count(struct pvs_store_be *st, const char *table,
                                    int64_t *ret);
 enum pvs_err pvs_sqlite_rows_clear(struct pvs_store_be *st);
+
+/* ---- store_views.h: the API's reads of tickets and telemetry ---- */
+enum pvs_err pvs_sqlite_web_tickets(struct pvs_store_be *st,
+                                    const struct pvs_scope *scope,
+                                    const struct pvs_ticket_filter *f,
+                                    pvs_store_ticket_row_fn *fn, void *ud,
+                                    int64_t *ret_total);
+enum pvs_err pvs_sqlite_web_ticket(struct pvs_store_be *st,
+                                   const struct pvs_scope *scope, int64_t id,
+                                   bool staff, pvs_store_ticket_row_fn *fn,
+                                   void *ud);
+enum pvs_err pvs_sqlite_web_ticket_events(struct pvs_store_be *st, int64_t id,
+                                          bool staff,
+                                          pvs_store_event_row_fn *fn, void *ud);
+enum pvs_err pvs_sqlite_web_ticket_alert(struct pvs_store_be *st, int64_t id,
+                                         pvs_store_ticket_alert_fn *fn,
+                                         void *ud);
+enum pvs_err pvs_sqlite_web_ticket_messages(struct pvs_store_be *st, int64_t id,
+                                            pvs_store_message_row_fn *fn,
+                                            void *ud);
+enum pvs_err pvs_sqlite_web_notices(struct pvs_store_be *st,
+                                    const struct pvs_scope *scope,
+                                    pvs_store_message_row_fn *fn, void *ud);
+enum pvs_err pvs_sqlite_web_fleet(struct pvs_store_be *st,
+                                  const struct pvs_scope *scope,
+                                  pvs_store_fleet_row_fn *fn, void *ud);
+enum pvs_err pvs_sqlite_web_series(struct pvs_store_be *st, const char *site,
+                                   const char *metric, int64_t from_ms,
+                                   int64_t to_ms, int64_t step_ms,
+                                   pvs_store_point_fn *fn, void *ud);
 
 /* store_objects.c: the API's objects as typed rows (store_objects.h) */
 const char *pvs_sqlite_label(struct pvs_store_be *st);

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * store_web.c - the HTTP API's queries (JSON on read-only handles) and the
- * writes the engine runs for the API's commands.
+ * store_web.c - the HTTP API's queries (typed rows on read-only handles;
+ * web/ builds the JSON) and the writes the engine runs for the API's
+ * commands. The API's objects (sites, devices, people, silences) are
+ * store_objects.c's.
  *
  * DESIGN
  * Visibility is part of every query, not a filter applied afterwards: the
@@ -9,11 +11,6 @@
  * macros expand to the clause that keeps a customer on their own sites. So a
  * list can never leak a row, and "not yours" and "does not exist" give the
  * same answer.
- *
- * Sites, devices and people written through the API are described by
- * field tables (the same table validates a request on the HTTP thread and
- * builds the statement on the engine thread). Column names come only from
- * those tables, never from a request; every value is bound.
  *
  * Statements are prepared per call: API traffic is light next to sample
  * ingest, and this keeps store.c's statement cache to itself.
@@ -38,49 +35,6 @@
 #define SCOPE_A "(?1 = 0 OR a.site_id" SCOPED
 #define SCOPE_T "(?1 = 0 OR t.site_id" SCOPED
 #define TICKET_IN_SCOPE "(" SCOPE_T " OR (?1 = 1 AND t.assignee = ?2))"
-
-/* A JSON writer over a capped buffer; the first failure sticks. */
-struct jw {
-    struct pvs_buf *b;
-    enum pvs_err rc;
-};
-
-static void jput(struct jw *w, const char *s) {
-    if (!w->rc)
-        w->rc = pvs_buf_puts(w->b, s);
-}
-
-static void jstr(struct jw *w, const char *s) {
-    if (w->rc)
-        return;
-    w->rc = s ? pvs_buf_json_str(w->b, s) : pvs_buf_puts(w->b, "null");
-}
-
-static void jkey(struct jw *w, bool *first, const char *k) {
-    if (!*first)
-        jput(w, ", ");
-    *first = false;
-    jstr(w, k);
-    jput(w, ": ");
-}
-
-static void jnum(struct jw *w, double v) {
-    char tmp[64];
-
-    if (!isfinite(v)) {
-        jput(w, "null");
-        return;
-    }
-    pvs_snprintf(tmp, sizeof(tmp), "%.10g", v);
-    jput(w, tmp);
-}
-
-static void jint(struct jw *w, int64_t v) {
-    char tmp[32];
-
-    pvs_snprintf(tmp, sizeof(tmp), "%lld", (long long)v);
-    jput(w, tmp);
-}
 
 static enum pvs_err fail(struct pvs_store_be *st, const char *what) {
     pvs_error("%s failed on '%s': %s", what, st->path, sqlite3_errmsg(st->db));
@@ -114,112 +68,6 @@ static void bind_scope(sqlite3_stmt *s, const struct pvs_scope *sc) {
 static const char *col_text(sqlite3_stmt *s, int i) {
     const unsigned char *t = sqlite3_column_text(s, i);
     return t ? (const char *)t : "";
-}
-
-/*
- * The type of the entity member called name when its column holds
- * something other than text or a number: a list or the open keys (JSON
- * text), or a boolean (0/1). PVS_FT_STR otherwise.
- */
-static enum pvs_ftype json_kind(const char *name) {
-    for (size_t k = 0; k < pvs_nentities; k++) {
-        const struct pvs_entity *e = pvs_entities[k];
-        for (size_t i = 0; i < e->nfields; i++) {
-            const struct pvs_field *f = &e->fields[i];
-            if (f->column && f->json && !strcmp(f->json, name) &&
-                (f->type == PVS_FT_LIST || f->type == PVS_FT_OBJECT ||
-                 f->type == PVS_FT_BOOL))
-                return f->type;
-        }
-    }
-    return PVS_FT_STR;
-}
-
-/* A JSON text column as the JSON it holds, or as a string if broken. */
-static void jjson(struct jw *w, const char *text, enum pvs_ftype kind) {
-    cJSON *j = cJSON_Parse(text);
-    char *out;
-
-    if ((kind == PVS_FT_LIST && cJSON_IsArray(j)) ||
-        (kind == PVS_FT_OBJECT && cJSON_IsObject(j))) {
-        out = cJSON_PrintUnformatted(j);
-        jput(w, out);
-        cJSON_free(out);
-    } else {
-        jstr(w, text);
-    }
-    cJSON_Delete(j);
-}
-
-/* The current row as a JSON object, members named after the columns. */
-static void jrow(struct jw *w, sqlite3_stmt *s, int from) {
-    bool first = true;
-    int n = sqlite3_column_count(s);
-
-    jput(w, "{");
-    for (int i = from; i < n; i++) {
-        enum pvs_ftype kind;
-
-        jkey(w, &first, sqlite3_column_name(s, i));
-        switch (sqlite3_column_type(s, i)) {
-        case SQLITE_INTEGER:
-            if (json_kind(sqlite3_column_name(s, i)) == PVS_FT_BOOL)
-                jput(w, sqlite3_column_int64(s, i) ? "true" : "false");
-            else
-                jint(w, sqlite3_column_int64(s, i));
-            break;
-        case SQLITE_FLOAT:
-            jnum(w, sqlite3_column_double(s, i));
-            break;
-        case SQLITE_NULL:
-            jput(w, "null");
-            break;
-        default:
-            kind = json_kind(sqlite3_column_name(s, i));
-            if (kind == PVS_FT_LIST || kind == PVS_FT_OBJECT)
-                jjson(w, col_text(s, i), kind);
-            else
-                jstr(w, col_text(s, i));
-            break;
-        }
-    }
-    jput(w, "}");
-}
-
-/* Every row of s (bound) as a JSON array; finalizes s. */
-static enum pvs_err jrows(struct pvs_store_be *st, struct jw *w,
-                          sqlite3_stmt *s, const char *what) {
-    bool first = true;
-    int r;
-
-    jput(w, "[");
-    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
-        if (!first)
-            jput(w, ", ");
-        first = false;
-        jrow(w, s, 0);
-    }
-    jput(w, "]");
-    sqlite3_finalize(s);
-    if (r != SQLITE_DONE)
-        return fail(st, what);
-    return w->rc;
-}
-
-/* One row of s (bound) as a JSON object, or PVS_ERR_NOTFOUND. */
-static enum pvs_err jone(struct pvs_store_be *st, struct jw *w, sqlite3_stmt *s,
-                         const char *what) {
-    int r = sqlite3_step(s);
-    enum pvs_err rc = PVS_OK;
-
-    if (r == SQLITE_ROW)
-        jrow(w, s, 0);
-    else if (r == SQLITE_DONE)
-        rc = PVS_ERR_NOTFOUND;
-    else
-        rc = fail(st, what);
-    sqlite3_finalize(s);
-    return rc ? rc : w->rc;
 }
 
 static enum pvs_err scalar(struct pvs_store_be *st, sqlite3_stmt *s,
@@ -317,14 +165,56 @@ enum pvs_err pvs_sqlite_web_user_by_session(struct pvs_store_be *st,
     " = ?3 OR (?3 = 'active' AND pvs_ticket_active(t.status)))"                \
     " AND (?4 IS NULL OR t.site_id = ?4)"
 
-enum pvs_err pvs_sqlite_web_tickets_json(struct pvs_store_be *st,
-                                         const struct pvs_scope *scope,
-                                         const struct pvs_ticket_filter *f,
-                                         struct pvs_buf *out) {
-    struct jw w = {out, PVS_OK};
+/* Column i as a string or NULL, a number or NAN, a time or none. */
+static const char *col_str(sqlite3_stmt *s, int i) {
+    return (const char *)sqlite3_column_text(s, i);
+}
+
+static double col_num(sqlite3_stmt *s, int i) {
+    return sqlite3_column_type(s, i) == SQLITE_NULL
+               ? NAN
+               : sqlite3_column_double(s, i);
+}
+
+static int64_t col_ms(sqlite3_stmt *s, int i) {
+    return sqlite3_column_type(s, i) == SQLITE_NULL
+               ? PVS_ROW_NO_MS
+               : sqlite3_column_int64(s, i);
+}
+
+/* The TICKET_COLS of the current row, then the site's name. */
+static void ticket_row(sqlite3_stmt *s, struct pvs_ticket_row *t) {
+    memset(t, 0, sizeof(*t));
+    t->id = sqlite3_column_int64(s, 0);
+    t->status = col_str(s, 1);
+    t->site = col_str(s, 2);
+    t->device = col_str(s, 3);
+    t->rule = col_str(s, 4);
+    t->family = col_str(s, 5);
+    t->subject = col_str(s, 6);
+    t->severity = col_str(s, 7);
+    t->title = col_str(s, 8);
+    t->assignee = col_str(s, 9);
+    t->opened_ms = col_ms(s, 10);
+    t->updated_ms = col_ms(s, 11);
+    t->resolved_ms = col_ms(s, 12);
+    t->closed_ms = col_ms(s, 13);
+    t->lost_kwh = col_num(s, 14);
+    t->site_name = col_str(s, 15);
+    t->acknowledged_ms = PVS_ROW_NO_MS;
+    t->escalate_at_ms = PVS_ROW_NO_MS;
+}
+
+enum pvs_err pvs_sqlite_web_tickets(struct pvs_store_be *st,
+                                    const struct pvs_scope *scope,
+                                    const struct pvs_ticket_filter *f,
+                                    pvs_store_ticket_row_fn *fn, void *ud,
+                                    int64_t *ret_total) {
+    struct pvs_ticket_row t;
     sqlite3_stmt *s;
     int64_t total = 0;
     enum pvs_err rc;
+    int r;
 
     s = prep(st, "SELECT COUNT(*)" TICKET_FILTER);
     if (!s)
@@ -336,7 +226,7 @@ enum pvs_err pvs_sqlite_web_tickets_json(struct pvs_store_be *st,
     if (rc)
         return rc;
     s = prep(st, "SELECT " TICKET_COLS ", (SELECT x.name FROM sites x WHERE"
-                 " x.id = t.site_id) AS site_name" TICKET_FILTER
+                 " x.id = t.site_id)" TICKET_FILTER
                  " ORDER BY t.id DESC LIMIT ?5 OFFSET ?6");
     if (!s)
         return PVS_ERR_DB;
@@ -345,18 +235,16 @@ enum pvs_err pvs_sqlite_web_tickets_json(struct pvs_store_be *st,
     bind_text(s, 4, f->site);
     sqlite3_bind_int64(s, 5, f->limit);
     sqlite3_bind_int64(s, 6, f->offset);
-    jput(&w, "{\"items\": ");
-    rc = jrows(st, &w, s, "listing tickets");
-    if (rc)
-        return rc;
-    jput(&w, ", \"total\": ");
-    jint(&w, total);
-    jput(&w, ", \"limit\": ");
-    jint(&w, f->limit);
-    jput(&w, ", \"offset\": ");
-    jint(&w, f->offset);
-    jput(&w, "}");
-    return w.rc;
+    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+        ticket_row(s, &t);
+        fn(ud, &t);
+    }
+    sqlite3_finalize(s);
+    if (r != SQLITE_DONE)
+        return fail(st, "listing tickets");
+    if (ret_total)
+        *ret_total = total;
+    return PVS_OK;
 }
 
 enum pvs_err pvs_sqlite_web_ticket_visible(struct pvs_store_be *st,
@@ -373,36 +261,53 @@ enum pvs_err pvs_sqlite_web_ticket_visible(struct pvs_store_be *st,
     return scalar(st, s, &v);
 }
 
-enum pvs_err pvs_sqlite_web_ticket_json(struct pvs_store_be *st,
-                                        const struct pvs_scope *scope,
-                                        int64_t id, bool staff,
-                                        struct pvs_buf *out) {
-    struct jw w = {out, PVS_OK};
+enum pvs_err pvs_sqlite_web_ticket(struct pvs_store_be *st,
+                                   const struct pvs_scope *scope, int64_t id,
+                                   bool staff, pvs_store_ticket_row_fn *fn,
+                                   void *ud) {
+    struct pvs_ticket_row t;
     sqlite3_stmt *s;
-    enum pvs_err rc;
+    enum pvs_err rc = PVS_OK;
+    int r;
 
-    s = prep(st, "SELECT " TICKET_COLS ", t.fingerprint, s.name AS"
-                 " site_name, s.address AS site_address, s.timezone AS"
-                 " site_timezone, CASE WHEN ?4 THEN s.access_notes END AS"
-                 " access_notes, t.acknowledged_ms, t.escalation_level,"
-                 " t.escalate_at_ms FROM tickets t LEFT JOIN sites s ON s.id ="
-                 " t.site_id WHERE t.id = ?3 AND " TICKET_IN_SCOPE);
+    s = prep(st, "SELECT " TICKET_COLS ", s.name, t.fingerprint, s.address,"
+                 " s.timezone, CASE WHEN ?4 THEN s.access_notes END,"
+                 " t.acknowledged_ms, t.escalation_level, t.escalate_at_ms"
+                 " FROM tickets t LEFT JOIN sites s ON s.id = t.site_id"
+                 " WHERE t.id = ?3 AND " TICKET_IN_SCOPE);
     if (!s)
         return PVS_ERR_DB;
     bind_scope(s, scope);
     sqlite3_bind_int64(s, 3, id);
     sqlite3_bind_int(s, 4, staff);
-    if (sqlite3_step(s) != SQLITE_ROW) {
-        sqlite3_finalize(s);
-        return PVS_ERR_NOTFOUND;
+    r = sqlite3_step(s);
+    if (r == SQLITE_ROW) {
+        ticket_row(s, &t);
+        t.fingerprint = col_str(s, 16);
+        t.site_address = col_str(s, 17);
+        t.site_timezone = col_str(s, 18);
+        t.access_notes = col_str(s, 19);
+        t.acknowledged_ms = col_ms(s, 20);
+        t.escalation_level = sqlite3_column_int64(s, 21);
+        t.escalate_at_ms = col_ms(s, 22);
+        fn(ud, &t);
+    } else if (r == SQLITE_DONE) {
+        rc = PVS_ERR_NOTFOUND;
+    } else {
+        rc = fail(st, "reading a ticket");
     }
-    jrow(&w, s, 0);
     sqlite3_finalize(s);
-    /* Reopen the object: drop the closing brace and add the lists. */
-    if (!w.rc)
-        out->data[--out->len] = '\0';
+    return rc;
+}
 
-    jput(&w, ", \"events\": ");
+enum pvs_err pvs_sqlite_web_ticket_events(struct pvs_store_be *st, int64_t id,
+                                          bool staff,
+                                          pvs_store_event_row_fn *fn,
+                                          void *ud) {
+    struct pvs_event_row e;
+    sqlite3_stmt *s;
+    int r;
+
     s = prep(st, "SELECT ts_ms, kind, actor, text FROM ticket_events WHERE"
                  " ticket_id = ?1 AND kind <> 'link_used' AND (?2 OR kind <>"
                  " 'comment') ORDER BY id");
@@ -410,11 +315,25 @@ enum pvs_err pvs_sqlite_web_ticket_json(struct pvs_store_be *st,
         return PVS_ERR_DB;
     sqlite3_bind_int64(s, 1, id);
     sqlite3_bind_int(s, 2, staff);
-    rc = jrows(st, &w, s, "reading a timeline");
-    if (rc)
-        return rc;
+    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+        e.ts_ms = col_ms(s, 0);
+        e.kind = col_str(s, 1);
+        e.actor = col_str(s, 2);
+        e.text = col_str(s, 3);
+        fn(ud, &e);
+    }
+    sqlite3_finalize(s);
+    return r == SQLITE_DONE ? PVS_OK : fail(st, "reading a timeline");
+}
 
-    jput(&w, ", \"alert\": ");
+enum pvs_err pvs_sqlite_web_ticket_alert(struct pvs_store_be *st, int64_t id,
+                                         pvs_store_ticket_alert_fn *fn,
+                                         void *ud) {
+    struct pvs_ticket_alert_row a;
+    enum pvs_err rc = PVS_OK;
+    sqlite3_stmt *s;
+    int r;
+
     s = prep(st, "SELECT a.state, a.started_ms, a.ts_ms, a.measured,"
                  " a.expected, a.lost_kwh, a.lost_kwh_per_day, a.evidence,"
                  " a.explanation, a.kb FROM alerts a JOIN tickets t ON"
@@ -423,28 +342,72 @@ enum pvs_err pvs_sqlite_web_ticket_json(struct pvs_store_be *st,
     if (!s)
         return PVS_ERR_DB;
     sqlite3_bind_int64(s, 1, id);
-    rc = jone(st, &w, s, "reading an alert");
-    if (rc == PVS_ERR_NOTFOUND) {
-        jput(&w, "null");
-        rc = PVS_OK;
+    r = sqlite3_step(s);
+    if (r == SQLITE_ROW) {
+        a.state = col_str(s, 0);
+        a.started_ms = col_ms(s, 1);
+        a.ts_ms = col_ms(s, 2);
+        a.measured = col_num(s, 3);
+        a.expected = col_num(s, 4);
+        a.lost_kwh = col_num(s, 5);
+        a.lost_kwh_per_day = col_num(s, 6);
+        a.evidence = col_str(s, 7);
+        a.explanation = col_str(s, 8);
+        a.kb = col_str(s, 9);
+        fn(ud, &a);
+    } else if (r == SQLITE_DONE) {
+        rc = PVS_ERR_NOTFOUND;
+    } else {
+        rc = fail(st, "reading an alert");
     }
-    if (rc)
-        return rc;
+    sqlite3_finalize(s);
+    return rc;
+}
 
-    if (staff) {
-        jput(&w, ", \"messages\": ");
-        s = prep(st, "SELECT id, audience, kind, recipient, subject, status,"
-                     " attempts, created_ms, sent_ms FROM outbox WHERE"
-                     " ticket_id = ? ORDER BY id");
-        if (!s)
-            return PVS_ERR_DB;
-        sqlite3_bind_int64(s, 1, id);
-        rc = jrows(st, &w, s, "reading messages");
-        if (rc)
-            return rc;
+/* Message columns: id, ticket, site, audience, kind, channel, recipient,
+ * subject, status, body, attempts, created_ms, sent_ms. */
+static void message_row(sqlite3_stmt *s, struct pvs_message_row *m) {
+    m->id = sqlite3_column_int64(s, 0);
+    m->ticket_id = sqlite3_column_int64(s, 1);
+    m->site = col_str(s, 2);
+    m->audience = col_str(s, 3);
+    m->kind = col_str(s, 4);
+    m->channel = col_str(s, 5);
+    m->recipient = col_str(s, 6);
+    m->subject = col_str(s, 7);
+    m->status = col_str(s, 8);
+    m->body = col_str(s, 9);
+    m->attempts = sqlite3_column_int64(s, 10);
+    m->created_ms = col_ms(s, 11);
+    m->sent_ms = col_ms(s, 12);
+}
+
+static enum pvs_err messages(struct pvs_store_be *st, sqlite3_stmt *s,
+                             pvs_store_message_row_fn *fn, void *ud) {
+    struct pvs_message_row m;
+    int r;
+
+    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+        message_row(s, &m);
+        fn(ud, &m);
     }
-    jput(&w, "}");
-    return w.rc;
+    sqlite3_finalize(s);
+    return r == SQLITE_DONE ? PVS_OK : fail(st, "reading messages");
+}
+
+enum pvs_err pvs_sqlite_web_ticket_messages(struct pvs_store_be *st, int64_t id,
+                                            pvs_store_message_row_fn *fn,
+                                            void *ud) {
+    sqlite3_stmt *s = prep(
+        st, "SELECT o.id, o.ticket_id, NULL, o.audience, o.kind, o.channel,"
+            " o.recipient, o.subject, o.status, NULL, o.attempts,"
+            " o.created_ms, o.sent_ms FROM outbox o WHERE o.ticket_id = ?"
+            " ORDER BY o.id");
+
+    if (!s)
+        return PVS_ERR_DB;
+    sqlite3_bind_int64(s, 1, id);
+    return messages(st, s, fn, ud);
 }
 
 /* ---- sites and devices ---- */
@@ -473,23 +436,34 @@ enum pvs_err pvs_sqlite_web_site_visible(struct pvs_store_be *st,
     " x ON x.device_id = d.id WHERE d.site_id = s.id) THEN 'no_data' ELSE"     \
     " 'ok' END)"
 
-enum pvs_err pvs_sqlite_web_fleet_json(struct pvs_store_be *st,
-                                       const struct pvs_scope *scope,
-                                       struct pvs_buf *out) {
-    struct jw w = {out, PVS_OK};
+enum pvs_err pvs_sqlite_web_fleet(struct pvs_store_be *st,
+                                  const struct pvs_scope *scope,
+                                  pvs_store_fleet_row_fn *fn, void *ud) {
+    struct pvs_fleet_row f;
     sqlite3_stmt *s = prep(
-        st, "SELECT s.id, s.name, s.kwp, " SITE_STATE " AS state, (SELECT"
+        st, "SELECT s.id, s.name, s.kwp, " SITE_STATE ", (SELECT"
             " COUNT(*) FROM tickets t WHERE t.site_id = s.id AND"
-            " pvs_ticket_active(t.status)) AS open_tickets, (SELECT"
+            " pvs_ticket_active(t.status)), (SELECT"
             " COALESCE(SUM(t.lost_kwh), 0) FROM tickets t WHERE t.site_id ="
-            " s.id AND pvs_ticket_active(t.status)) AS lost_kwh FROM"
+            " s.id AND pvs_ticket_active(t.status)) FROM"
             " sites s WHERE " SCOPE_S " ORDER BY s.id LIMIT"
             " 5000");
+    int r;
 
     if (!s)
         return PVS_ERR_DB;
     bind_scope(s, scope);
-    return jrows(st, &w, s, "listing the fleet");
+    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+        f.id = col_str(s, 0);
+        f.name = col_str(s, 1);
+        f.kwp = col_num(s, 2);
+        f.state = col_str(s, 3);
+        f.open_tickets = sqlite3_column_int64(s, 4);
+        f.lost_kwh = col_num(s, 5);
+        fn(ud, &f);
+    }
+    sqlite3_finalize(s);
+    return r == SQLITE_DONE ? PVS_OK : fail(st, "listing the fleet");
 }
 
 enum pvs_err pvs_sqlite_web_kpis(struct pvs_store_be *st,
@@ -532,17 +506,6 @@ enum pvs_err pvs_sqlite_web_token_owner(struct pvs_store_be *st, int64_t id,
         return PVS_ERR_DB;
     sqlite3_bind_int64(s, 1, id);
     return scalar(st, s, ret_user);
-}
-
-/* Column i as a string or NULL, and as a number or NAN. */
-static const char *col_str(sqlite3_stmt *s, int i) {
-    return (const char *)sqlite3_column_text(s, i);
-}
-
-static double col_num(sqlite3_stmt *s, int i) {
-    return sqlite3_column_type(s, i) == SQLITE_NULL
-               ? NAN
-               : sqlite3_column_double(s, i);
 }
 
 enum pvs_err pvs_sqlite_web_alerts(struct pvs_store_be *st,
@@ -588,53 +551,21 @@ enum pvs_err pvs_sqlite_web_alerts(struct pvs_store_be *st,
     return r == SQLITE_DONE ? PVS_OK : fail(st, "listing alerts");
 }
 
-enum pvs_err pvs_sqlite_web_notices_json(struct pvs_store_be *st,
-                                         const struct pvs_scope *scope,
-                                         struct pvs_buf *out) {
-    struct jw w = {out, PVS_OK};
-    bool first = true;
-    int r;
-    /* What the customer received, as they read it: sent messages only,
-     * the subject, the sending time and the text (never the mail's
-     * source: headers, MIME parts, markup, the calendar file). */
+enum pvs_err pvs_sqlite_web_notices(struct pvs_store_be *st,
+                                    const struct pvs_scope *scope,
+                                    pvs_store_message_row_fn *fn, void *ud) {
     sqlite3_stmt *s = prep(
-        st, "SELECT o.body, o.id, o.ticket_id, t.site_id AS site,"
-            " o.kind, o.channel, o.subject, o.status, o.created_ms,"
-            " o.sent_ms FROM outbox o JOIN tickets t ON t.id ="
-            " o.ticket_id"
+        st, "SELECT o.id, o.ticket_id, t.site_id, o.audience, o.kind,"
+            " o.channel, o.recipient, o.subject, o.status, o.body,"
+            " o.attempts, o.created_ms, o.sent_ms FROM outbox o JOIN"
+            " tickets t ON t.id = o.ticket_id"
             " WHERE o.audience = 'customer' AND o.status = 'sent' AND " SCOPE_T
             " ORDER BY o.sent_ms DESC, o.id DESC LIMIT 200");
 
     if (!s)
         return PVS_ERR_DB;
     bind_scope(s, scope);
-    jput(&w, "[");
-    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
-        const char *body = (const char *)sqlite3_column_text(s, 0);
-        char *text = body ? pvs_email_plain_text(body) : NULL;
-
-        if (!first)
-            jput(&w, ", ");
-        first = false;
-        /* Every column but the source, then its text. */
-        jrow(&w, s, 1);
-        if (w.b->len && w.b->data[w.b->len - 1] == '}') {
-            w.b->len--; /* reopen the object */
-            w.b->data[w.b->len] = '\0';
-        }
-        jput(&w, ", \"text\": ");
-        if (text)
-            jstr(&w, text);
-        else
-            jput(&w, "null");
-        jput(&w, "}");
-        pvs_free(text);
-    }
-    jput(&w, "]");
-    sqlite3_finalize(s);
-    if (r != SQLITE_DONE)
-        return fail(st, "listing notices");
-    return w.rc;
+    return messages(st, s, fn, ud);
 }
 
 /*
@@ -646,20 +577,14 @@ enum pvs_err pvs_sqlite_web_notices_json(struct pvs_store_be *st,
     "CASE json_type(data, " p ") WHEN 'array' THEN json_extract(data, " p      \
     " || '[0]') ELSE json_extract(data, " p ") END"
 
-enum pvs_err pvs_sqlite_web_series_json(struct pvs_store_be *st,
-                                        const char *site, const char *metric,
-                                        int64_t from_ms, int64_t to_ms,
-                                        int64_t step_ms, struct pvs_buf *out) {
-    struct jw w = {out, PVS_OK};
+enum pvs_err pvs_sqlite_web_series(struct pvs_store_be *st, const char *site,
+                                   const char *metric, int64_t from_ms,
+                                   int64_t to_ms, int64_t step_ms,
+                                   pvs_store_point_fn *fn, void *ud) {
     sqlite3_stmt *s;
     char path[80];
-    bool first = true;
     int r;
 
-    if (step_ms < 1000)
-        step_ms = 1000;
-    if ((to_ms - from_ms) / step_ms > 2000)
-        step_ms = (to_ms - from_ms) / 2000 + 1;
     pvs_snprintf(path, sizeof(path), "$.\"%s\"", metric);
     /* clang-format off */
     s = prep(st, "SELECT b, SUM(v) FROM (SELECT (ts_ms / ?3) * ?3 AS b,"
@@ -676,24 +601,10 @@ enum pvs_err pvs_sqlite_web_series_json(struct pvs_store_be *st,
     sqlite3_bind_int64(s, 3, step_ms);
     sqlite3_bind_int64(s, 4, from_ms);
     sqlite3_bind_int64(s, 5, to_ms);
-    jput(&w, "{\"metric\": ");
-    jstr(&w, metric);
-    jput(&w, ", \"step_ms\": ");
-    jint(&w, step_ms);
-    jput(&w, ", \"points\": [");
-    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
-        if (!first)
-            jput(&w, ", ");
-        first = false;
-        jput(&w, "[");
-        jint(&w, sqlite3_column_int64(s, 0));
-        jput(&w, ", ");
-        jnum(&w, sqlite3_column_double(s, 1));
-        jput(&w, "]");
-    }
-    jput(&w, "]}");
+    while ((r = sqlite3_step(s)) == SQLITE_ROW)
+        fn(ud, sqlite3_column_int64(s, 0), sqlite3_column_double(s, 1));
     sqlite3_finalize(s);
-    return r == SQLITE_DONE ? w.rc : fail(st, "reading a series");
+    return r == SQLITE_DONE ? PVS_OK : fail(st, "reading a series");
 }
 
 enum pvs_err pvs_sqlite_web_daily_energy(struct pvs_store_be *st,
