@@ -1161,15 +1161,112 @@ static void users(struct web_req *r, char **seg, int n) {
     cJSON_Delete(j);
 }
 
+/* DELETE /tokens/ID: someone else's token is as good as missing. */
+static void token_revoke(struct web_req *r, struct pvs_store *st,
+                         const char *arg, bool admin) {
+    struct pvs_command *c;
+    int64_t id, owner;
+
+    if (!parse_id(r, arg, &id))
+        return;
+    if (pvs_store_web_token_owner(st, id, &owner) ||
+        (!admin && owner != r->who.user_id)) {
+        pvs_web_error(r, 404, NULL, "no such token");
+        return;
+    }
+    c = pvs_command_new((enum pvs_command_kind)PVS_CMD_API_TOKEN_REVOKE);
+    c->other_id = id;
+    pvs_snprintf(c->text, sizeof(c->text), "{\"now\": %lld}",
+                 (long long)wall_ms());
+    command(r, c, 200);
+}
+
+/*
+ * Whose token body j asks for (only an admin names someone else), what
+ * for and for how many days (0: no end); false once answered with the
+ * member at fault.
+ */
+static bool token_request(struct web_req *r, const cJSON *j, bool admin,
+                          int64_t *ret_user, const char **ret_name,
+                          int64_t *ret_days) {
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(j, "user");
+    const char *name =
+        cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(j, "name"));
+    int64_t id, user = r->who.user_id;
+
+    if (v && admin) {
+        if (!json_int(v, 1, JSON_INT_MAX, &user)) {
+            pvs_web_error(r, 400, "user", "user must be a user id");
+            return false;
+        }
+    } else if (v &&
+               (!json_int(v, 1, JSON_INT_MAX, &id) || id != r->who.user_id)) {
+        pvs_web_error(r, 403, "user",
+                      "only an admin makes tokens for "
+                      "someone else");
+        return false;
+    }
+    if (!user) {
+        pvs_web_error(r, 400, "user", "user is required: whose token is it?");
+        return false;
+    }
+    if (!name || !*name || strlen(name) > 80) {
+        pvs_web_error(r, 400, "name",
+                      "name is required (what the token is "
+                      "for), at most 80 characters");
+        return false;
+    }
+    v = cJSON_GetObjectItemCaseSensitive(j, "expires_days");
+    if (v &&
+        (!cJSON_IsNumber(v) || v->valuedouble < 1 || v->valuedouble > 3650)) {
+        pvs_web_error(r, 400, "expires_days",
+                      "expires_days must be 1 "
+                      "to 3650");
+        return false;
+    }
+    *ret_user = user;
+    *ret_name = name;
+    *ret_days = v ? (int64_t)v->valuedouble : 0;
+    return true;
+}
+
+/* A new token for user, through the engine: the only time it is shown. */
+static void token_mint(struct web_req *r, int64_t user, const char *name,
+                       int64_t days) {
+    cJSON *cmd = cJSON_CreateObject();
+    struct pvs_command *c;
+    int64_t now = wall_ms();
+    char tok[80], hash[65];
+
+    pvs_auth_token_new("pvs_", tok, sizeof(tok));
+    pvs_auth_hash_hex(tok, hash);
+    cJSON_AddStringToObject(cmd, "name", name);
+    cJSON_AddStringToObject(cmd, "hash", hash);
+    cJSON_AddNumberToObject(cmd, "now", (double)now);
+    if (days)
+        cJSON_AddNumberToObject(cmd, "expires",
+                                (double)(now + days * 86400000));
+    c = pvs_command_new((enum pvs_command_kind)PVS_CMD_API_TOKEN_CREATE);
+    c->other_id = user;
+    pvs_strlcpy(c->actor, r->who.actor, sizeof(c->actor));
+    if (set_text(r, c, cmd) && pvs_api_call(r, c)) {
+        pvs_buf_printf(&r->out,
+                       "{\"id\": %lld, \"token\": \"%s\", "
+                       "\"user\": %lld}\n",
+                       (long long)c->result_id, tok, (long long)user);
+        pvs_web_json(r, 201);
+    }
+    pvs_command_put(c);
+    cJSON_Delete(cmd);
+    sodium_memzero(tok, sizeof(tok));
+}
+
 static void tokens(struct web_req *r, char **seg, int n) {
     bool admin = r->who.role == ROLE_ADMIN;
-    struct pvs_command *c;
     struct pvs_store *st;
+    const char *name = NULL;
+    int64_t user = 0, days = 0;
     cJSON *j;
-    const cJSON *v;
-    const char *name;
-    int64_t id, user = r->who.user_id, owner, days = 0, now = wall_ms();
-    char tok[80], hash[65];
 
     if (!allow(r, R_ANY) || !(st = store(r)))
         return;
@@ -1177,133 +1274,50 @@ static void tokens(struct web_req *r, char **seg, int n) {
         read_ok(r,
                 pvs_view_tokens_json(st, admin ? 0 : r->who.user_id, &r->out),
                 "token");
-        return;
-    }
-    if (n == 2 && method(r, "DELETE")) {
-        if (!parse_id(r, seg[1], &id))
-            return;
-        /* Someone else's token is as good as missing. */
-        if (pvs_store_web_token_owner(st, id, &owner) ||
-            (!admin && owner != r->who.user_id)) {
-            pvs_web_error(r, 404, NULL, "no such token");
-            return;
-        }
-        c = pvs_command_new((enum pvs_command_kind)PVS_CMD_API_TOKEN_REVOKE);
-        c->other_id = id;
-        pvs_snprintf(c->text, sizeof(c->text), "{\"now\": %lld}",
-                     (long long)now);
-        command(r, c, 200);
-        return;
-    }
-    if (n != 1 || !method(r, "POST")) {
+    } else if (n == 2 && method(r, "DELETE")) {
+        token_revoke(r, st, seg[1], admin);
+    } else if (n != 1 || !method(r, "POST")) {
         pvs_web_error(r, 404, NULL, "not found");
-        return;
+    } else if ((j = pvs_api_body(r))) {
+        if (token_request(r, j, admin, &user, &name, &days))
+            token_mint(r, user, name, days);
+        cJSON_Delete(j);
     }
-    if (!(j = pvs_api_body(r)))
-        return;
-    name = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(j, "name"));
-    v = cJSON_GetObjectItemCaseSensitive(j, "user");
-    if (v && admin) {
-        if (!json_int(v, 1, JSON_INT_MAX, &user)) {
-            pvs_web_error(r, 400, "user", "user must be a user id");
-            goto out;
-        }
-    } else if (v &&
-               (!json_int(v, 1, JSON_INT_MAX, &id) || id != r->who.user_id)) {
-        pvs_web_error(r, 403, "user",
-                      "only an admin makes tokens for "
-                      "someone else");
-        goto out;
-    }
-    if (!user) {
-        pvs_web_error(r, 400, "user", "user is required: whose token is it?");
-        goto out;
-    }
-    if (!name || !*name || strlen(name) > 80) {
-        pvs_web_error(r, 400, "name",
-                      "name is required (what the token is "
-                      "for), at most 80 characters");
-        goto out;
-    }
-    v = cJSON_GetObjectItemCaseSensitive(j, "expires_days");
-    if (v) {
-        if (!cJSON_IsNumber(v) || v->valuedouble < 1 || v->valuedouble > 3650) {
-            pvs_web_error(r, 400, "expires_days",
-                          "expires_days must be 1 "
-                          "to 3650");
-            goto out;
-        }
-        days = (int64_t)v->valuedouble;
-    }
-    pvs_auth_token_new("pvs_", tok, sizeof(tok));
-    pvs_auth_hash_hex(tok, hash);
-    {
-        cJSON *cmd = cJSON_CreateObject();
-        cJSON_AddStringToObject(cmd, "name", name);
-        cJSON_AddStringToObject(cmd, "hash", hash);
-        cJSON_AddNumberToObject(cmd, "now", (double)now);
-        if (days)
-            cJSON_AddNumberToObject(cmd, "expires",
-                                    (double)(now + days * 86400000));
-        c = pvs_command_new((enum pvs_command_kind)PVS_CMD_API_TOKEN_CREATE);
-        c->other_id = user;
-        pvs_strlcpy(c->actor, r->who.actor, sizeof(c->actor));
-        if (set_text(r, c, cmd) && pvs_api_call(r, c)) {
-            /* The only time the token is ever shown. */
-            pvs_buf_printf(&r->out,
-                           "{\"id\": %lld, \"token\": \"%s\", "
-                           "\"user\": %lld}\n",
-                           (long long)c->result_id, tok, (long long)user);
-            pvs_web_json(r, 201);
-        }
-        pvs_command_put(c);
-        cJSON_Delete(cmd);
-    }
-    sodium_memzero(tok, sizeof(tok));
-out:
-    cJSON_Delete(j);
 }
 
 /* ---- alerts, silences, figures ---- */
 
-static void silences(struct web_req *r, char **seg, int n) {
+/* DELETE /silences/ID: an installer lifts only the silences they set. */
+static void silence_delete(struct web_req *r, const char *arg) {
     struct pvs_command *c;
-    struct pvs_scope scope;
-    struct pvs_store *st;
+    cJSON *cmd;
+    int64_t id;
+
+    if (!allow(r, R_ADMIN | R_INSTALLER) || !parse_id(r, arg, &id))
+        return;
+    c = pvs_command_new((enum pvs_command_kind)PVS_CMD_API_SILENCE_DELETE);
+    c->other_id = id;
+    if (r->who.role == ROLE_INSTALLER) {
+        cmd = cJSON_CreateObject();
+        cJSON_AddStringToObject(cmd, "owner", r->who.actor);
+        if (!set_text(r, c, cmd)) {
+            cJSON_Delete(cmd);
+            pvs_command_put(c);
+            return;
+        }
+        cJSON_Delete(cmd);
+    }
+    command(r, c, 200);
+}
+
+/* POST /silences: the request checked, then the engine's command. */
+static void silence_create(struct web_req *r, struct pvs_store *st,
+                           const struct pvs_scope *scope) {
+    struct pvs_command *c;
     cJSON *j, *cmd;
-    int64_t start = 0, end = 0, id;
+    int64_t start = 0, end = 0;
     static const char *const texts[] = {"site", "device", "rule", "reason"};
 
-    if (!allow(r, R_STAFF) || !(st = store(r)))
-        return;
-    pvs_auth_scope(r, &scope);
-    if (n == 1 && method(r, "GET")) {
-        read_ok(r, pvs_view_silences_json(st, &scope, &r->out), "silence");
-        return;
-    }
-    if (n == 2 && method(r, "DELETE")) {
-        if (!allow(r, R_ADMIN | R_INSTALLER) || !parse_id(r, seg[1], &id))
-            return;
-        c = pvs_command_new((enum pvs_command_kind)PVS_CMD_API_SILENCE_DELETE);
-        c->other_id = id;
-        /* An installer lifts only the silences they set. */
-        if (r->who.role == ROLE_INSTALLER) {
-            cmd = cJSON_CreateObject();
-            cJSON_AddStringToObject(cmd, "owner", r->who.actor);
-            if (!set_text(r, c, cmd)) {
-                cJSON_Delete(cmd);
-                pvs_command_put(c);
-                return;
-            }
-            cJSON_Delete(cmd);
-        }
-        command(r, c, 200);
-        return;
-    }
-    if (n != 1 || !method(r, "POST")) {
-        pvs_web_error(r, 404, NULL, "not found");
-        return;
-    }
     if (!(j = pvs_api_body(r)))
         return;
     cmd = cJSON_CreateObject();
@@ -1335,7 +1349,7 @@ static void silences(struct web_req *r, char **seg, int n) {
     if (r->who.role == ROLE_TECHNICIAN &&
         (!cJSON_GetStringValue(cJSON_GetObjectItem(cmd, "site")) ||
          pvs_store_web_site_visible(
-             st, &scope,
+             st, scope,
              cJSON_GetStringValue(cJSON_GetObjectItem(cmd, "site"))))) {
         pvs_web_error(r, 403, "site",
                       "a technician silences one of their "
@@ -1361,6 +1375,23 @@ static void silences(struct web_req *r, char **seg, int n) {
 out:
     cJSON_Delete(cmd);
     cJSON_Delete(j);
+}
+
+static void silences(struct web_req *r, char **seg, int n) {
+    struct pvs_scope scope;
+    struct pvs_store *st;
+
+    if (!allow(r, R_STAFF) || !(st = store(r)))
+        return;
+    pvs_auth_scope(r, &scope);
+    if (n == 1 && method(r, "GET"))
+        read_ok(r, pvs_view_silences_json(st, &scope, &r->out), "silence");
+    else if (n == 2 && method(r, "DELETE"))
+        silence_delete(r, seg[1]);
+    else if (n == 1 && method(r, "POST"))
+        silence_create(r, st, &scope);
+    else
+        pvs_web_error(r, 404, NULL, "not found");
 }
 
 static void kpis(struct web_req *r) {

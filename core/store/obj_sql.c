@@ -8,6 +8,21 @@
 
 #include "obj_sql.h"
 
+void pvs_obj_cols_sql(const struct pvs_entity *e, const char *a,
+                      struct pvs_buf *sql) {
+    pvs_buf_printf(sql, "%s.id", a);
+    for (size_t i = 0; i < e->nfields; i++)
+        if (e->fields[i].column)
+            pvs_buf_printf(sql, ", %s.%s", a, e->fields[i].column);
+        else
+            pvs_buf_puts(sql, ", NULL");
+    if (e->flags & PVS_ENTITY_INT_ID)
+        pvs_buf_printf(sql, ", 'api', %s.created_by, %s.created_ms", a, a);
+    else
+        pvs_buf_printf(sql, ", %s.source, %s.created_by, %s.created_ms", a, a,
+                       a);
+}
+
 void pvs_obj_uses_sql(const struct pvs_entity *e, const char *mark,
                       struct pvs_buf *sql) {
     pvs_buf_puts(sql, "SELECT 0");

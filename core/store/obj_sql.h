@@ -13,6 +13,17 @@
 
 #include "pvs/store_objects.h"
 
+/* Fields an entity may have (entity.c's have at most 16): the size of a
+ * backend's array of values for one row. */
+#define PVS_OBJ_MAX_FIELDS 32
+
+/*
+ * The select list of an entity row as the backends read it (objects.c's
+ * pvs_obj_row): "A.id, <a column per field, NULL where it has none>,
+ * source, created_by, created_ms" (source 'api' for integer ids).
+ */
+void pvs_obj_cols_sql(const struct pvs_entity *e, const char *a,
+                      struct pvs_buf *sql);
 /*
  * "SELECT how many stored objects name parameter 1 as an e": every
  * stored reference field whose entity is e (a site's devices and maps, a

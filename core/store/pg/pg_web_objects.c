@@ -29,8 +29,6 @@
 /* Statuses in which someone still has to act (pvs_ticket_is_active). */
 #define ACTIVE "t.status NOT IN ('resolved', 'closed', 'false_alarm', 'merged')"
 
-/* Fields an entity may have (entity.c has at most 16). */
-#define MAX_FIELDS 32
 #define MAX_LAST 128
 
 /* PostgreSQL type ids (pg_type.h) of the numbers a column may hold. */
@@ -70,23 +68,6 @@ static enum pvs_err one(struct pvs_store_be *st, PGresult **r) {
 
 /* ---- entity rows ---- */
 
-/* "A.id, <a column per field or NULL>, source, created_by, created_ms". */
-static void obj_cols(const struct pvs_entity *e, const char *a,
-                     struct pvs_buf *sql) {
-    PVS_ASSERT(e->nfields <= MAX_FIELDS);
-    pvs_buf_printf(sql, "%s.id", a);
-    for (size_t i = 0; i < e->nfields; i++)
-        if (e->fields[i].column)
-            pvs_buf_printf(sql, ", %s.%s", a, e->fields[i].column);
-        else
-            pvs_buf_puts(sql, ", NULL");
-    if (e->flags & PVS_ENTITY_INT_ID)
-        pvs_buf_printf(sql, ", 'api', %s.created_by, %s.created_ms", a, a);
-    else
-        pvs_buf_printf(sql, ", %s.source, %s.created_by, %s.created_ms", a, a,
-                       a);
-}
-
 /* "ORDER BY A.id" in byte order. */
 static void order_by_id(const struct pvs_entity *e, const char *a,
                         struct pvs_buf *sql) {
@@ -122,11 +103,12 @@ static void read_val(const PGresult *r, int row, int c, struct pvs_val *v) {
     }
 }
 
-/* Row row of r as an object of e; vals holds MAX_FIELDS values. */
+/* Row row of r as an object of e; vals holds PVS_OBJ_MAX_FIELDS values. */
 static void obj_read(const PGresult *r, int row, const struct pvs_entity *e,
                      struct pvs_val *vals, struct pvs_obj_row *o) {
     int n = (int)e->nfields;
 
+    PVS_ASSERT(e->nfields <= PVS_OBJ_MAX_FIELDS);
     o->entity = e;
     o->id = pvs_pg_str(r, row, 0);
     for (int i = 0; i < n; i++) {
@@ -185,7 +167,7 @@ enum pvs_err pvs_pg_obj_uses(struct pvs_store_be *st,
 enum pvs_err pvs_pg_obj_rows(struct pvs_store_be *st,
                              const struct pvs_entity *e, const char *id,
                              bool api_only, pvs_store_obj_fn *fn, void *ud) {
-    struct pvs_val vals[MAX_FIELDS];
+    struct pvs_val vals[PVS_OBJ_MAX_FIELDS];
     struct pvs_obj_row o;
     struct pvs_buf sql;
     PGresult *r;
@@ -193,7 +175,7 @@ enum pvs_err pvs_pg_obj_rows(struct pvs_store_be *st,
 
     pvs_buf_init(&sql, 4096);
     pvs_buf_puts(&sql, "SELECT ");
-    obj_cols(e, "x", &sql);
+    pvs_obj_cols_sql(e, "x", &sql);
     /* $2 is the role of people, who share a table; NULL for the others */
     pvs_buf_printf(&sql,
                    " FROM %s x WHERE ($1::text IS NULL OR x.id::text = $1)"
@@ -267,7 +249,7 @@ enum pvs_err pvs_pg_web_sites(struct pvs_store_be *st,
                               pvs_store_site_fn *fn, void *ud,
                               int64_t *ret_total) {
     const struct pvs_entity *e = pvs_entity_find("site");
-    struct pvs_val vals[MAX_FIELDS];
+    struct pvs_val vals[PVS_OBJ_MAX_FIELDS];
     struct pvs_site_row x;
     struct pvs_buf sql;
     PGresult *r;
@@ -278,7 +260,7 @@ enum pvs_err pvs_pg_web_sites(struct pvs_store_be *st,
         return rc;
     pvs_buf_init(&sql, 4096);
     pvs_buf_puts(&sql, "SELECT ");
-    obj_cols(e, "s", &sql);
+    pvs_obj_cols_sql(e, "s", &sql);
     pvs_buf_puts(&sql, SITE_EXTRA " FROM sites s WHERE " SCOPE_S
                                   " AND ($3::text IS NULL OR s.id = $3)");
     order_by_id(e, "s", &sql);
@@ -339,7 +321,7 @@ enum pvs_err pvs_pg_web_devices(struct pvs_store_be *st,
                                 void *ud) {
     const struct pvs_entity *e = pvs_entity_find("device");
     struct pvs_metric_value *last = pvs_calloc(MAX_LAST, sizeof(*last));
-    struct pvs_val vals[MAX_FIELDS];
+    struct pvs_val vals[PVS_OBJ_MAX_FIELDS];
     struct pvs_device_row x;
     struct pvs_buf sql;
     PGresult *r, *lr = NULL;
@@ -348,7 +330,7 @@ enum pvs_err pvs_pg_web_devices(struct pvs_store_be *st,
 
     pvs_buf_init(&sql, 4096);
     pvs_buf_puts(&sql, "SELECT ");
-    obj_cols(e, "d", &sql);
+    pvs_obj_cols_sql(e, "d", &sql);
     pvs_buf_puts(&sql,
                  ", d.site_id, (SELECT MAX(ts_ms) FROM readings x"
                  " WHERE x.device_id = d.id) FROM devices d WHERE " SCOPE_D
@@ -438,14 +420,14 @@ enum pvs_err pvs_pg_web_silences(struct pvs_store_be *st,
                                  const struct pvs_scope *scope,
                                  pvs_store_obj_fn *fn, void *ud) {
     const struct pvs_entity *e = pvs_entity_find("silence");
-    struct pvs_val vals[MAX_FIELDS];
+    struct pvs_val vals[PVS_OBJ_MAX_FIELDS];
     struct pvs_obj_row o;
     struct pvs_buf sql;
     PGresult *r;
 
     pvs_buf_init(&sql, 4096);
     pvs_buf_puts(&sql, "SELECT ");
-    obj_cols(e, "a", &sql);
+    pvs_obj_cols_sql(e, "a", &sql);
     pvs_buf_puts(&sql, " FROM api_silences a WHERE ($1 = 0 OR a.site_id" SCOPED
                        " ORDER BY a.id");
     r = pvs_pg_query(st, "listing silences", sql.data, "it",
@@ -486,8 +468,8 @@ enum pvs_err pvs_pg_obj_write(struct pvs_store_be *st,
                               const struct pvs_val *vals, bool create,
                               const char *actor, int64_t now_ms,
                               int64_t *ret_id) {
-    const char *args[MAX_FIELDS + 4];
-    char bufs[MAX_FIELDS + 4][32];
+    const char *args[PVS_OBJ_MAX_FIELDS + 4];
+    char bufs[PVS_OBJ_MAX_FIELDS + 4][32];
     struct pvs_buf sql;
     PGresult *r;
     int n = 0;

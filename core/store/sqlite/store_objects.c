@@ -28,8 +28,6 @@
 #define SCOPE_D "(?1 = 0 OR d.site_id" SCOPED
 #define SCOPE_A "(?1 = 0 OR s.site_id" SCOPED
 
-/* Fields an entity may have (entity.c has at most 16). */
-#define MAX_FIELDS 32
 /* Metrics of a device's latest reading served with it. */
 #define MAX_LAST 128
 
@@ -71,28 +69,12 @@ static enum pvs_err done(struct pvs_store_be *st, sqlite3_stmt *s, int r,
 
 /* ---- entity rows ---- */
 
-/* "A.id, <a column per field or NULL>, source, created_by, created_ms". */
-static void obj_cols(const struct pvs_entity *e, const char *a,
-                     struct pvs_buf *sql) {
-    PVS_ASSERT(e->nfields <= MAX_FIELDS);
-    pvs_buf_printf(sql, "%s.id", a);
-    for (size_t i = 0; i < e->nfields; i++)
-        if (e->fields[i].column)
-            pvs_buf_printf(sql, ", %s.%s", a, e->fields[i].column);
-        else
-            pvs_buf_puts(sql, ", NULL");
-    if (e->flags & PVS_ENTITY_INT_ID)
-        pvs_buf_printf(sql, ", 'api', %s.created_by, %s.created_ms", a, a);
-    else
-        pvs_buf_printf(sql, ", %s.source, %s.created_by, %s.created_ms", a, a,
-                       a);
-}
-
-/* The row of e that s stands on; vals holds MAX_FIELDS values. */
+/* The row of e that s stands on; vals holds PVS_OBJ_MAX_FIELDS values. */
 static void obj_read(sqlite3_stmt *s, const struct pvs_entity *e,
                      struct pvs_val *vals, struct pvs_obj_row *o) {
     int n = (int)e->nfields;
 
+    PVS_ASSERT(e->nfields <= PVS_OBJ_MAX_FIELDS);
     o->entity = e;
     o->id = col_str(s, 0);
     for (int i = 0; i < n; i++) {
@@ -181,7 +163,7 @@ enum pvs_err pvs_sqlite_obj_rows(struct pvs_store_be *st,
                                  const struct pvs_entity *e, const char *id,
                                  bool api_only, pvs_store_obj_fn *fn,
                                  void *ud) {
-    struct pvs_val vals[MAX_FIELDS];
+    struct pvs_val vals[PVS_OBJ_MAX_FIELDS];
     struct pvs_obj_row o;
     struct pvs_buf sql;
     sqlite3_stmt *s;
@@ -190,7 +172,7 @@ enum pvs_err pvs_sqlite_obj_rows(struct pvs_store_be *st,
 
     pvs_buf_init(&sql, 4096);
     pvs_buf_puts(&sql, "SELECT ");
-    obj_cols(e, "x", &sql);
+    pvs_obj_cols_sql(e, "x", &sql);
     pvs_buf_printf(&sql, " FROM %s x WHERE (?1 IS NULL OR x.id = ?1)%s%s",
                    e->table, e->role ? " AND x.role = ?2" : "",
                    api_only && !(e->flags & PVS_ENTITY_INT_ID)
@@ -253,7 +235,7 @@ enum pvs_err pvs_sqlite_web_sites(struct pvs_store_be *st,
                                   pvs_store_site_fn *fn, void *ud,
                                   int64_t *ret_total) {
     const struct pvs_entity *e = pvs_entity_find("site");
-    struct pvs_val vals[MAX_FIELDS];
+    struct pvs_val vals[PVS_OBJ_MAX_FIELDS];
     struct pvs_site_row x;
     struct pvs_buf sql;
     sqlite3_stmt *s;
@@ -264,7 +246,7 @@ enum pvs_err pvs_sqlite_web_sites(struct pvs_store_be *st,
         return PVS_ERR_DB;
     pvs_buf_init(&sql, 4096);
     pvs_buf_puts(&sql, "SELECT ");
-    obj_cols(e, "s", &sql);
+    pvs_obj_cols_sql(e, "s", &sql);
     pvs_buf_puts(&sql, SITE_EXTRA " FROM sites s WHERE " SCOPE_S
                                   " AND (?3 IS NULL OR s.id = ?3) ORDER BY"
                                   " s.id LIMIT ?4 OFFSET ?5");
@@ -334,7 +316,7 @@ enum pvs_err pvs_sqlite_web_devices(struct pvs_store_be *st,
                                     pvs_store_device_fn *fn, void *ud) {
     const struct pvs_entity *e = pvs_entity_find("device");
     struct pvs_metric_value *last = pvs_calloc(MAX_LAST, sizeof(*last));
-    struct pvs_val vals[MAX_FIELDS];
+    struct pvs_val vals[PVS_OBJ_MAX_FIELDS];
     struct pvs_device_row x;
     struct pvs_buf sql;
     sqlite3_stmt *s, *ls;
@@ -344,7 +326,7 @@ enum pvs_err pvs_sqlite_web_devices(struct pvs_store_be *st,
 
     pvs_buf_init(&sql, 4096);
     pvs_buf_puts(&sql, "SELECT ");
-    obj_cols(e, "d", &sql);
+    pvs_obj_cols_sql(e, "d", &sql);
     pvs_buf_puts(&sql,
                  ", d.site_id, (SELECT MAX(ts_ms) FROM readings x"
                  " WHERE x.device_id = d.id) FROM devices d WHERE " SCOPE_D
@@ -436,7 +418,7 @@ enum pvs_err pvs_sqlite_web_silences(struct pvs_store_be *st,
                                      const struct pvs_scope *scope,
                                      pvs_store_obj_fn *fn, void *ud) {
     const struct pvs_entity *e = pvs_entity_find("silence");
-    struct pvs_val vals[MAX_FIELDS];
+    struct pvs_val vals[PVS_OBJ_MAX_FIELDS];
     struct pvs_obj_row o;
     struct pvs_buf sql;
     sqlite3_stmt *s;
@@ -444,7 +426,7 @@ enum pvs_err pvs_sqlite_web_silences(struct pvs_store_be *st,
 
     pvs_buf_init(&sql, 4096);
     pvs_buf_puts(&sql, "SELECT ");
-    obj_cols(e, "s", &sql);
+    pvs_obj_cols_sql(e, "s", &sql);
     pvs_buf_puts(&sql, " FROM api_silences s WHERE " SCOPE_A " ORDER BY s.id");
     s = prep(st, sql.data);
     pvs_buf_release(&sql);
