@@ -7,45 +7,8 @@
 
 #include "pvs/mail.h"
 #include "pvs/store_views.h"
+#include "view_json.h"
 #include "web_int.h"
-
-/* A JSON writer over a capped buffer; the first failure sticks. */
-struct view {
-    struct pvs_buf *b;
-    enum pvs_err rc;
-    bool first_row, first_key;
-};
-
-static void put(struct view *v, const char *s) {
-    if (!v->rc)
-        v->rc = pvs_buf_puts(v->b, s);
-}
-
-static void key(struct view *v, const char *k) {
-    put(v, v->first_key ? "\"" : ", \"");
-    put(v, k);
-    put(v, "\": ");
-    v->first_key = false;
-}
-
-static void str(struct view *v, const char *k, const char *s) {
-    key(v, k);
-    if (!v->rc)
-        v->rc = s ? pvs_buf_json_str(v->b, s) : pvs_buf_puts(v->b, "null");
-}
-
-static void num(struct view *v, const char *k, double d) {
-    key(v, k);
-    if (!v->rc)
-        v->rc = isfinite(d) ? pvs_buf_printf(v->b, "%.10g", d)
-                            : pvs_buf_puts(v->b, "null");
-}
-
-static void integer(struct view *v, const char *k, int64_t i) {
-    key(v, k);
-    if (!v->rc)
-        v->rc = pvs_buf_printf(v->b, "%lld", (long long)i);
-}
 
 /* A time, or null when the row has none. */
 static void ms(struct view *v, const char *k, int64_t t) {
@@ -53,12 +16,6 @@ static void ms(struct view *v, const char *k, int64_t t) {
     if (!v->rc)
         v->rc = t == PVS_ROW_NO_MS ? pvs_buf_puts(v->b, "null")
                                    : pvs_buf_printf(v->b, "%lld", (long long)t);
-}
-
-static void row_start(struct view *v) {
-    put(v, v->first_row ? "{" : ", {");
-    v->first_row = false;
-    v->first_key = true;
 }
 
 static void alert_row(void *ud, const struct pvs_alert_row *a) {

@@ -11,61 +11,26 @@
 #include <stdlib.h>
 
 #include "pvs/web_views.h"
+#include "view_json.h"
 #include "web_int.h"
 
-/* A JSON writer over a capped buffer; the first failure sticks. */
-struct ow {
-    struct pvs_buf *b;
-    enum pvs_err rc;
-    bool first_row, first_key;
-};
-
-static void put(struct ow *w, const char *s) {
-    if (!w->rc)
-        w->rc = pvs_buf_puts(w->b, s);
-}
-
-static void key(struct ow *w, const char *k) {
-    put(w, w->first_key ? "\"" : ", \"");
-    put(w, k);
-    put(w, "\": ");
-    w->first_key = false;
-}
-
-static void str(struct ow *w, const char *k, const char *s) {
-    key(w, k);
-    if (!w->rc)
-        w->rc = s ? pvs_buf_json_str(w->b, s) : pvs_buf_puts(w->b, "null");
-}
-
-static void num(struct ow *w, double d) {
+/* A number without its key (an object's member by name). */
+static void number(struct view *w, double d) {
     if (!w->rc)
         w->rc = isfinite(d) ? pvs_buf_printf(w->b, "%.10g", d)
                             : pvs_buf_puts(w->b, "null");
 }
 
-static void integer(struct ow *w, const char *k, int64_t i) {
-    key(w, k);
-    if (!w->rc)
-        w->rc = pvs_buf_printf(w->b, "%" PRId64, i);
-}
-
-static void maybe(struct ow *w, const char *k, bool set, int64_t i) {
+static void maybe(struct view *w, const char *k, bool set, int64_t i) {
     if (set)
         integer(w, k, i);
     else
         str(w, k, NULL);
 }
 
-/* Start an object: the first in a list, or after ", ". */
-static void open_obj(struct ow *w) {
-    put(w, w->first_row ? "{" : ", {");
-    w->first_row = false;
-    w->first_key = true;
-}
-
 /* JSON text of a list or the open keys as itself, or as a string. */
-static void json_text(struct ow *w, const struct pvs_field *f, const char *s) {
+static void json_text(struct view *w, const struct pvs_field *f,
+                      const char *s) {
     cJSON *j = cJSON_Parse(s);
     char *text;
 
@@ -81,7 +46,7 @@ static void json_text(struct ow *w, const struct pvs_field *f, const char *s) {
 }
 
 /* Field f's value v as its API member. */
-static void field(struct ow *w, const struct pvs_field *f,
+static void field(struct view *w, const struct pvs_field *f,
                   const struct pvs_val *v) {
     key(w, f->json);
     switch (v->kind) {
@@ -92,7 +57,7 @@ static void field(struct ow *w, const struct pvs_field *f,
             w->rc = pvs_buf_printf(w->b, "%" PRId64, v->i);
         break;
     case PVS_VAL_REAL:
-        num(w, v->d);
+        number(w, v->d);
         break;
     case PVS_VAL_TEXT:
         if (f->type == PVS_FT_LIST || f->type == PVS_FT_OBJECT)
@@ -107,10 +72,10 @@ static void field(struct ow *w, const struct pvs_field *f,
 }
 
 /* id and the members of o's field table (the object stays open). */
-static void obj_members(struct ow *w, const struct pvs_obj_row *o) {
+static void obj_members(struct view *w, const struct pvs_obj_row *o) {
     const struct pvs_entity *e = o->entity;
 
-    open_obj(w);
+    row_start(w);
     if (e->flags & PVS_ENTITY_INT_ID)
         integer(w, "id", strtoll(o->id, NULL, 10));
     else
@@ -123,7 +88,7 @@ static void obj_members(struct ow *w, const struct pvs_obj_row *o) {
 /* ---- entities, people ---- */
 
 static void obj_row(void *ud, const struct pvs_obj_row *o) {
-    struct ow *w = ud;
+    struct view *w = ud;
 
     obj_members(w, o);
     str(w, "source", o->source);
@@ -134,7 +99,7 @@ static void obj_row(void *ud, const struct pvs_obj_row *o) {
 enum pvs_err pvs_view_objs_json(struct pvs_store *st,
                                 const struct pvs_entity *e, const char *id,
                                 struct pvs_buf *out) {
-    struct ow w = {out, PVS_OK, true, true};
+    struct view w = {out, PVS_OK, true, true};
     enum pvs_err rc;
 
     if (!id)
@@ -148,7 +113,7 @@ enum pvs_err pvs_view_objs_json(struct pvs_store *st,
 /* ---- sites and devices ---- */
 
 static void site_row(void *ud, const struct pvs_site_row *s) {
-    struct ow *w = ud;
+    struct view *w = ud;
 
     obj_members(w, &s->obj);
     str(w, "customer", s->customer);
@@ -168,7 +133,7 @@ static void site_row_closed(void *ud, const struct pvs_site_row *s) {
 enum pvs_err pvs_view_sites_json(struct pvs_store *st,
                                  const struct pvs_scope *scope, int64_t limit,
                                  int64_t offset, struct pvs_buf *out) {
-    struct ow w = {out, PVS_OK, true, true};
+    struct view w = {out, PVS_OK, true, true};
     int64_t total = 0;
     enum pvs_err rc;
 
@@ -183,7 +148,7 @@ enum pvs_err pvs_view_sites_json(struct pvs_store *st,
 }
 
 static void device_row(void *ud, const struct pvs_device_row *d) {
-    struct ow *w = ud;
+    struct view *w = ud;
 
     obj_members(w, &d->obj);
     str(w, "site", d->site);
@@ -198,7 +163,7 @@ static void device_row(void *ud, const struct pvs_device_row *d) {
         if (!w->rc)
             w->rc = pvs_buf_json_str(w->b, d->last[i].metric);
         put(w, ": ");
-        num(w, d->last[i].value);
+        number(w, d->last[i].value);
     }
     put(w, "}}");
 }
@@ -206,7 +171,7 @@ static void device_row(void *ud, const struct pvs_device_row *d) {
 enum pvs_err pvs_view_devices_json(struct pvs_store *st,
                                    const struct pvs_scope *scope,
                                    const char *site, struct pvs_buf *out) {
-    struct ow w = {out, PVS_OK, true, true};
+    struct view w = {out, PVS_OK, true, true};
     enum pvs_err rc;
 
     put(&w, "[");
@@ -218,7 +183,7 @@ enum pvs_err pvs_view_devices_json(struct pvs_store *st,
 enum pvs_err pvs_view_device_json(struct pvs_store *st,
                                   const struct pvs_scope *scope, const char *id,
                                   struct pvs_buf *out) {
-    struct ow w = {out, PVS_OK, true, true};
+    struct view w = {out, PVS_OK, true, true};
     enum pvs_err rc;
 
     rc = pvs_store_web_devices(st, scope, NULL, id, device_row, &w);
@@ -228,7 +193,7 @@ enum pvs_err pvs_view_device_json(struct pvs_store *st,
 enum pvs_err pvs_view_site_json(struct pvs_store *st,
                                 const struct pvs_scope *scope, const char *id,
                                 struct pvs_buf *out) {
-    struct ow w = {out, PVS_OK, true, true};
+    struct view w = {out, PVS_OK, true, true};
     struct pvs_ticket_filter f = {NULL, id, 50, 0};
     enum pvs_err rc;
 
@@ -248,9 +213,9 @@ enum pvs_err pvs_view_site_json(struct pvs_store *st,
 /* ---- accounts ---- */
 
 static void user_row(void *ud, const struct pvs_user_row *u) {
-    struct ow *w = ud;
+    struct view *w = ud;
 
-    open_obj(w);
+    row_start(w);
     integer(w, "id", u->id);
     str(w, "username", u->username);
     str(w, "role", u->role);
@@ -261,7 +226,7 @@ static void user_row(void *ud, const struct pvs_user_row *u) {
 }
 
 enum pvs_err pvs_view_users_json(struct pvs_store *st, struct pvs_buf *out) {
-    struct ow w = {out, PVS_OK, true, true};
+    struct view w = {out, PVS_OK, true, true};
     enum pvs_err rc;
 
     put(&w, "[");
@@ -271,9 +236,9 @@ enum pvs_err pvs_view_users_json(struct pvs_store *st, struct pvs_buf *out) {
 }
 
 static void token_row(void *ud, const struct pvs_token_row *t) {
-    struct ow *w = ud;
+    struct view *w = ud;
 
-    open_obj(w);
+    row_start(w);
     integer(w, "id", t->id);
     integer(w, "user_id", t->user_id);
     str(w, "username", t->username);
@@ -286,7 +251,7 @@ static void token_row(void *ud, const struct pvs_token_row *t) {
 
 enum pvs_err pvs_view_tokens_json(struct pvs_store *st, int64_t user_id,
                                   struct pvs_buf *out) {
-    struct ow w = {out, PVS_OK, true, true};
+    struct view w = {out, PVS_OK, true, true};
     enum pvs_err rc;
 
     put(&w, "[");
@@ -302,10 +267,10 @@ enum pvs_err pvs_view_tokens_json(struct pvs_store *st, int64_t user_id,
  * column names (start_ms, end_ms), not the names a request uses.
  */
 static void silence_row(void *ud, const struct pvs_obj_row *o) {
-    struct ow *w = ud;
+    struct view *w = ud;
     const struct pvs_entity *e = o->entity;
 
-    open_obj(w);
+    row_start(w);
     integer(w, "id", strtoll(o->id, NULL, 10));
     for (size_t i = 0; i < e->nfields; i++) {
         struct pvs_field f = e->fields[i];
@@ -323,7 +288,7 @@ static void silence_row(void *ud, const struct pvs_obj_row *o) {
 enum pvs_err pvs_view_silences_json(struct pvs_store *st,
                                     const struct pvs_scope *scope,
                                     struct pvs_buf *out) {
-    struct ow w = {out, PVS_OK, true, true};
+    struct view w = {out, PVS_OK, true, true};
     enum pvs_err rc;
 
     put(&w, "[");
@@ -336,7 +301,7 @@ enum pvs_err pvs_view_silences_json(struct pvs_store *st,
 
 enum pvs_err pvs_view_export_json(struct pvs_store *st, const char *id,
                                   struct pvs_buf *out) {
-    struct ow w = {out, PVS_OK, true, true};
+    struct view w = {out, PVS_OK, true, true};
     struct pvs_scope scope = {PVS_SCOPE_CUSTOMER, id};
     struct pvs_ticket_filter f = {NULL, NULL, 500, 0};
     enum pvs_err rc;

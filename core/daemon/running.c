@@ -22,6 +22,7 @@
 #include "pvs/rules.h"
 #include "pvs/running.h"
 #include "pvs/store_entity.h"
+#include "pvs/store_ops.h"
 
 #define MAX_ROUNDS 32
 
@@ -41,6 +42,19 @@ static char *database_of(const char *path) {
 }
 
 /*
+ * Whether the database db may hold objects: an SQLite file holds none
+ * before it exists (opening it would create it); a server is asked.
+ */
+static bool may_hold_objects(const char *db) {
+    const struct pvs_store_ops *ops;
+    const char *rest;
+
+    if (pvs_store_backend(db, &ops, &rest))
+        return true; /* opening it says why it cannot be read */
+    return ops != &pvs_sqlite_ops || access(rest, F_OK) == 0;
+}
+
+/*
  * The API's objects into objs. A database that cannot be opened (not
  * created yet, or of another schema) adds nothing, with a warning; one
  * that opens but cannot be read fails the build, so that a reload keeps
@@ -54,7 +68,7 @@ static enum pvs_err read_objs(const char *path, struct pvs_store *st,
     enum pvs_err rc = PVS_OK;
 
     if (own) {
-        if (!db || access(db, F_OK) != 0)
+        if (!db || !may_hold_objects(db))
             goto out; /* no database yet: nothing created through it */
         if (pvs_store_open(db, PVS_STORE_READONLY, &st)) {
             pvs_warn("cannot read the API's objects from '%s': the config "

@@ -4,9 +4,12 @@
  * backend (obj_sql.h): the statements are standard SQL that SQLite and
  * PostgreSQL both run, so they are written once.
  */
+#include <cjson/cJSON.h>
+#include <math.h>
 #include <string.h>
 
 #include "obj_sql.h"
+#include "pvs/config.h"
 
 void pvs_obj_cols_sql(const struct pvs_entity *e, const char *a,
                       struct pvs_buf *sql) {
@@ -91,6 +94,120 @@ void pvs_obj_write_sql(const struct pvs_entity *e, const struct pvs_val *vals,
     pvs_buf_printf(sql, " WHERE id = %s1", mark);
     if (e->role)
         pvs_buf_printf(sql, " AND role = %s2", mark);
+}
+
+bool pvs_obj_synced(const struct pvs_field *f) {
+    return f->column && (f->key || f->type == PVS_FT_OBJECT);
+}
+
+void pvs_obj_sync_sql(const struct pvs_entity *e, const char *mark,
+                      struct pvs_buf *sql) {
+    int n;
+
+    pvs_buf_printf(sql, "INSERT INTO %s(id, source, created_ms%s", e->table,
+                   e->role ? ", role" : "");
+    for (size_t i = 0; i < e->nfields; i++)
+        if (pvs_obj_synced(&e->fields[i]))
+            pvs_buf_printf(sql, ", %s", e->fields[i].column);
+    pvs_buf_printf(sql, ") VALUES (%s1, 'config', %s2", mark, mark);
+    n = 2;
+    if (e->role)
+        pvs_buf_printf(sql, ", %s%d", mark, ++n);
+    for (size_t i = 0; i < e->nfields; i++)
+        if (pvs_obj_synced(&e->fields[i]))
+            pvs_buf_printf(sql, ", %s%d", mark, ++n);
+    pvs_buf_printf(sql, ") ON CONFLICT(%s) DO UPDATE SET source = 'config'",
+                   e->role ? "role, id" : "id");
+    for (size_t i = 0; i < e->nfields; i++) {
+        const struct pvs_field *f = &e->fields[i];
+        if (!pvs_obj_synced(f))
+            continue;
+        if (f->flags & PVS_FIELD_LEARNT)
+            pvs_buf_printf(sql, ", %s = COALESCE(excluded.%s, %s.%s)",
+                           f->column, f->column, e->table, f->column);
+        else
+            pvs_buf_printf(sql, ", %s = excluded.%s", f->column, f->column);
+    }
+}
+
+/* The open keys of obj: every line that is not a field of e. */
+static char *open_keys(const struct pvs_entity *e,
+                       const struct pvs_cfg_obj *obj) {
+    cJSON *j = cJSON_CreateObject();
+    char *text;
+
+    for (size_t k = 0; k < obj->nkv; k++)
+        if (!pvs_entity_field(e, obj->kv[k].key) &&
+            !cJSON_GetObjectItemCaseSensitive(j, obj->kv[k].key))
+            cJSON_AddStringToObject(j, obj->kv[k].key, obj->kv[k].value);
+    text = cJSON_PrintUnformatted(j);
+    cJSON_Delete(j);
+    return text;
+}
+
+/* A list member (char **items; size_t n) as a JSON array, NULL if empty. */
+static char *list_text(const char *at) {
+    char **list = *(char **const *)at;
+    size_t n = *(const size_t *)(at + sizeof(char **));
+    cJSON *j;
+    char *text;
+
+    if (!n)
+        return NULL;
+    j = cJSON_CreateArray();
+    for (size_t k = 0; k < n; k++)
+        cJSON_AddItemToArray(j, cJSON_CreateString(list[k]));
+    text = cJSON_PrintUnformatted(j);
+    cJSON_Delete(j);
+    return text;
+}
+
+static void cfg_val(const struct pvs_entity *e, const struct pvs_field *f,
+                    const char *base, struct pvs_val *v, char **text) {
+    double d;
+
+    switch (f->type) {
+    case PVS_FT_INT:
+        v->kind = PVS_VAL_INT;
+        v->i = *(const int64_t *)(base + f->off);
+        return;
+    case PVS_FT_DOUBLE:
+        v->kind = PVS_VAL_REAL;
+        v->d = *(const double *)(base + f->off);
+        return;
+    case PVS_FT_BOOL:
+        v->kind = PVS_VAL_INT;
+        v->i = *(const bool *)(base + f->off) ? 1 : 0;
+        return;
+    case PVS_FT_DURATION:
+        d = (double)*(const int64_t *)(base + f->off) / f->unit_ms;
+        v->kind = d == floor(d) ? PVS_VAL_INT : PVS_VAL_REAL;
+        v->i = (int64_t)d;
+        v->d = d;
+        return;
+    case PVS_FT_LIST:
+        *text = list_text(base + f->off);
+        break;
+    case PVS_FT_OBJECT:
+        *text = open_keys(e, (const struct pvs_cfg_obj *)(const void *)base);
+        break;
+    default: /* text: STR, ENUM, TIME */
+        v->s = *(char *const *)(base + f->off);
+        v->kind = v->s ? PVS_VAL_TEXT : PVS_VAL_NULL;
+        return;
+    }
+    v->s = *text;
+    v->kind = *text ? PVS_VAL_TEXT : PVS_VAL_NULL;
+}
+
+void pvs_obj_cfg_vals(const struct pvs_entity *e, const void *obj,
+                      struct pvs_val *vals, char **texts) {
+    for (size_t i = 0; i < e->nfields; i++) {
+        memset(&vals[i], 0, sizeof(vals[i]));
+        texts[i] = NULL;
+        if (pvs_obj_synced(&e->fields[i]))
+            cfg_val(e, &e->fields[i], obj, &vals[i], &texts[i]);
+    }
 }
 
 /* The erasure, parameter 1 the customer ("@"): what it changes is in

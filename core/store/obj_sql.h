@@ -39,6 +39,24 @@ void pvs_obj_uses_sql(const struct pvs_entity *e, const char *mark,
  */
 void pvs_obj_write_sql(const struct pvs_entity *e, const struct pvs_val *vals,
                        bool create, const char *mark, struct pvs_buf *sql);
+/* Whether the config file says what f holds: a key, or the open keys. */
+bool pvs_obj_synced(const struct pvs_field *f);
+/*
+ * The upsert of a config file's object of e (pvs_store_sync_config):
+ * source 'config'; a row the file names again takes the file's values,
+ * except what a device reports itself (PVS_FIELD_LEARNT) when the file
+ * says nothing. Parameters: the id, the time, the role (people), then
+ * every synced field's value in field order.
+ */
+void pvs_obj_sync_sql(const struct pvs_entity *e, const char *mark,
+                      struct pvs_buf *sql);
+/*
+ * Config object obj of entity e as column values, one per field (NONE
+ * for fields not synced); lists and open keys as JSON text that texts[i]
+ * holds (the caller frees each with cJSON_free).
+ */
+void pvs_obj_cfg_vals(const struct pvs_entity *e, const void *obj,
+                      struct pvs_val *vals, char **texts);
 /*
  * Statement i (from 0) of a customer's erasure, parameter 1 the
  * customer's id; false after the last.

@@ -8,11 +8,11 @@ through the API maps a gateway's samples like one from the file.
 """
 import csv
 import io
-import sqlite3
 
 import pytest
 
 import harness
+import pg
 from harness import db_scalar, wait_until
 from webapi import WebEnv
 
@@ -327,13 +327,13 @@ def test_check_names_an_invalid_database_object(env):
     r = a.post("/devices", {"id": "broken-01-inv1", "site_id": "broken-01"})
     assert r.status_code == 201, r.text
     env.wait_reload(mark)
-    con = sqlite3.connect(env.db, timeout=10)
-    con.execute("UPDATE sites SET latitude = 123 WHERE id = 'broken-01'")
-    con.commit()
-    con.close()
+    harness.db_write(env.db, "UPDATE sites SET latitude = 123 WHERE id = ?",
+                     ("broken-01",))
     r = env.pv.cli("check", "-c", env.cfg, check=False)
     assert r.returncode == 1, r.stdout
-    assert "%s: site 'broken-01': latitude '123' is out of range" % env.db \
+    # The database as the config names it (PostgreSQL: its URI).
+    where = pg.ALIASES.get(env.db, env.db)
+    assert "%s: site 'broken-01': latitude '123' is out of range" % where \
         in r.stderr, r.stderr
     mark = env.pv.mark()
     env.pv.sighup()
@@ -345,11 +345,9 @@ def test_check_names_an_invalid_database_object(env):
     assert len(left) == 2, left
     # The other sites still run.
     assert env.pv.log_lines(r"ready \(reloaded, 5 sites, 7 devices", since=mark)
-    con = sqlite3.connect(env.db, timeout=10)
-    con.execute("DELETE FROM devices WHERE id = 'broken-01-inv1'")
-    con.execute("DELETE FROM sites WHERE id = 'broken-01'")
-    con.commit()
-    con.close()
+    harness.db_write(env.db, "DELETE FROM devices WHERE id = ?",
+                     ("broken-01-inv1",))
+    harness.db_write(env.db, "DELETE FROM sites WHERE id = ?", ("broken-01",))
     assert env.pv.cli("check", "-c", env.cfg, check=False).returncode == 0
 
 

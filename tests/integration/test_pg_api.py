@@ -93,8 +93,12 @@ def test_api_objects_on_postgresql(h, monkeypatch):
     change(env, lambda: ivan.delete("/silences/%d" % sid), 200)
     assert_error(ivan.delete("/silences/%d" % sid), 404)
 
-    # A restart reads the API's objects back from PostgreSQL.
+    # A restart reads the API's objects back from PostgreSQL: the
+    # running configuration has the file's two sites and devices and the
+    # API's.
+    mark = env.pv.mark()
     env.restart()
+    env.pv.wait_log(r"main: ready .*3 sites, 3 devices", 10, since=mark)
     ivan = env.api("ivan")
     s = ivan.get("/sites/grenoble-01").json()
     assert s["customer_id"] == "roux" and s["devices"] == 1

@@ -110,13 +110,25 @@ void pvs_pg_durable(struct pvs_store_be *st) {
 
 static enum pvs_err connect_db(struct pvs_store_be *st);
 
+/* Run sql with n text arguments; NULL (logged once) on failure. */
+static PGresult *exec_texts(struct pvs_store_be *st, const char *what,
+                            const char *sql, int n, const char *const *vals) {
+    PGresult *r = PQexecParams(st->conn, sql, n, NULL, vals, NULL, NULL, 0);
+    ExecStatusType ok = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+
+    if (ok != PGRES_COMMAND_OK && ok != PGRES_TUPLES_OK) {
+        report(st, what, r);
+        PQclear(r);
+        return NULL;
+    }
+    return r;
+}
+
 static PGresult *vquery(struct pvs_store_be *st, const char *what,
                         const char *sql, const char *fmt, va_list ap) {
     const char *vals[ARGS_MAX];
     char bufs[ARGS_MAX][PVS_NUM_MAX + 8];
     int n = 0;
-    PGresult *r;
-    ExecStatusType ok;
 
     /* Readers (the HTTP API, the CLI) reconnect on their next query; a
      * batch that lost its connection stays failed until it ends. */
@@ -156,33 +168,16 @@ static PGresult *vquery(struct pvs_store_be *st, const char *what,
             PVS_ASSERT(!"unknown argument type");
         }
     }
-    r = PQexecParams(st->conn, sql, n, NULL, vals, NULL, NULL, 0);
-    ok = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
-    if (ok != PGRES_COMMAND_OK && ok != PGRES_TUPLES_OK) {
-        report(st, what, r);
-        PQclear(r);
-        return NULL;
-    }
-    return r;
+    return exec_texts(st, what, sql, n, vals);
 }
 
 PGresult *pvs_pg_query_n(struct pvs_store_be *st, const char *what,
                          const char *sql, int n, const char *const *vals) {
-    PGresult *r;
-    ExecStatusType ok;
-
     if (pvs_pg_flush(st))
         return NULL;
     if (st->lost && (st->broken || connect_db(st)))
         return NULL;
-    r = PQexecParams(st->conn, sql, n, NULL, vals, NULL, NULL, 0);
-    ok = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
-    if (ok != PGRES_COMMAND_OK && ok != PGRES_TUPLES_OK) {
-        report(st, what, r);
-        PQclear(r);
-        return NULL;
-    }
-    return r;
+    return exec_texts(st, what, sql, n, vals);
 }
 
 /* vquery without the readings flush. */

@@ -17,67 +17,6 @@
 
 /* ---- config mirror and devices --------------------------------------- */
 
-enum pvs_err pvs_pg_sync_config(struct pvs_store_be *st,
-                                const struct pvs_config *cfg) {
-    enum pvs_err rc = PVS_OK;
-
-    for (size_t i = 0; i < cfg->nsites && !rc; i++) {
-        const struct pvs_site *x = cfg->sites[i];
-        /* Rows the API created stay the API's. */
-        if (pvs_config_obj_from_store(&x->obj))
-            continue;
-        rc = pvs_pg_exec(
-            st, "syncing sites",
-            "INSERT INTO sites(id, name, address, latitude, longitude,"
-            " timezone, kwp, tilt, azimuth, access_notes, customer_id,"
-            " technician_id, source, created_ms) VALUES ($1, $2, $3, $4, $5,"
-            " $6, $7, $8, $9, $10, $11, $12, 'config', (extract(epoch FROM"
-            " now()) * 1000)::bigint) ON CONFLICT(id) DO UPDATE SET name ="
-            " excluded.name, address = excluded.address, latitude ="
-            " excluded.latitude, longitude = excluded.longitude, timezone ="
-            " excluded.timezone, kwp = excluded.kwp, tilt = excluded.tilt,"
-            " azimuth = excluded.azimuth, access_notes ="
-            " excluded.access_notes, customer_id = excluded.customer_id,"
-            " technician_id = excluded.technician_id, source = 'config'",
-            "tttddtdddttt", x->obj.id, x->name, x->address, x->latitude,
-            x->longitude, x->timezone, x->kwp, x->tilt, x->azimuth,
-            x->access_notes, x->customer_id, x->technician_id);
-    }
-    for (size_t i = 0; i < cfg->ndevices && !rc; i++) {
-        const struct pvs_device *d = cfg->devices[i];
-        if (pvs_config_obj_from_store(&d->obj))
-            continue;
-        rc = pvs_pg_exec(
-            st, "syncing devices",
-            "INSERT INTO devices(id, site_id, kind, vendor, model, label,"
-            " source, created_ms) VALUES ($1, $2, $3, $4, $5, $6, 'config',"
-            " (extract(epoch FROM now()) * 1000)::bigint) ON CONFLICT(id) DO"
-            " UPDATE SET site_id = excluded.site_id, kind = excluded.kind,"
-            " vendor = excluded.vendor, label = excluded.label, source ="
-            " 'config'",
-            "tttttt", d->obj.id, d->site_id, d->kind, d->vendor, d->model,
-            d->label);
-    }
-    for (int role = 0; role < 2 && !rc; role++) {
-        struct pvs_person **p = role ? cfg->customers : cfg->technicians;
-        size_t n = role ? cfg->ncustomers : cfg->ntechnicians;
-        for (size_t i = 0; i < n && !rc; i++) {
-            if (pvs_config_obj_from_store(&p[i]->obj))
-                continue;
-            rc = pvs_pg_exec(
-                st, "syncing people",
-                "INSERT INTO people(role, id, name, email, phone, language,"
-                " source) VALUES ($1, $2, $3, $4, $5, $6, 'config') ON"
-                " CONFLICT(role, id) DO UPDATE SET name = excluded.name,"
-                " email = excluded.email, phone = excluded.phone, language ="
-                " excluded.language",
-                "tttttt", role ? "customer" : "technician", p[i]->obj.id,
-                p[i]->name, p[i]->email, p[i]->phone, p[i]->language);
-        }
-    }
-    return rc;
-}
-
 enum pvs_err pvs_pg_device_info(struct pvs_store_be *st, const char *device,
                                 const char *serial, const char *manufacturer,
                                 const char *model, int64_t ts_ms,

@@ -19,6 +19,8 @@
 #include <string.h>
 
 #include "../obj_sql.h"
+#include "pvs/clock.h"
+#include "pvs/config.h"
 #include "pg_int.h"
 
 #define SCOPED                                                                 \
@@ -534,5 +536,76 @@ enum pvs_err pvs_pg_obj_erase_customer(struct pvs_store_be *st,
         pvs_buf_reset(&sql);
     }
     pvs_buf_release(&sql);
+    return rc;
+}
+
+/* ---- the config file's objects ---- */
+
+/* The objects of e in arr (n of them) that the file defines, upserted. */
+static enum pvs_err sync_entity(struct pvs_store_be *st,
+                                const struct pvs_entity *e, void *const *arr,
+                                size_t n) {
+    const char *args[PVS_OBJ_MAX_FIELDS + 3];
+    struct pvs_val vals[PVS_OBJ_MAX_FIELDS];
+    char *texts[PVS_OBJ_MAX_FIELDS];
+    char bufs[PVS_OBJ_MAX_FIELDS + 3][32];
+    struct pvs_buf sql;
+    enum pvs_err rc = PVS_OK;
+    PGresult *r;
+    int k;
+
+    PVS_ASSERT(e->nfields <= PVS_OBJ_MAX_FIELDS);
+    pvs_buf_init(&sql, 8192);
+    pvs_obj_sync_sql(e, "$", &sql);
+    pvs_snprintf(bufs[1], sizeof(bufs[1]), "%" PRId64,
+                 pvs_clock_real_ms(pvs_clock_now_ms()));
+    for (size_t x = 0; x < n && !rc; x++) {
+        const struct pvs_cfg_obj *obj = arr[x];
+
+        /* Rows the API created stay the API's. */
+        if (pvs_config_obj_from_store(obj))
+            continue;
+        pvs_obj_cfg_vals(e, obj, vals, texts);
+        k = 0;
+        args[k++] = obj->id;
+        args[k++] = bufs[1];
+        if (e->role)
+            args[k++] = e->role;
+        for (size_t i = 0; i < e->nfields; i++) {
+            if (!pvs_obj_synced(&e->fields[i]))
+                continue;
+            args[k] = val_text(&vals[i], bufs[k], sizeof(bufs[k]));
+            k++;
+        }
+        r = pvs_pg_query_n(st, "syncing the config's objects", sql.data, k,
+                           args);
+        rc = r ? PVS_OK : pvs_pg_failed(st);
+        PQclear(r);
+        for (size_t i = 0; i < e->nfields; i++)
+            cJSON_free(texts[i]);
+    }
+    pvs_buf_release(&sql);
+    return rc;
+}
+
+enum pvs_err pvs_pg_sync_config(struct pvs_store_be *st,
+                                const struct pvs_config *cfg) {
+    enum pvs_err rc;
+
+    pvs_pg_durable(st);
+    rc = sync_entity(st, pvs_entity_find("customer"),
+                     (void *const *)cfg->customers, cfg->ncustomers);
+    if (!rc)
+        rc = sync_entity(st, pvs_entity_find("technician"),
+                         (void *const *)cfg->technicians, cfg->ntechnicians);
+    if (!rc)
+        rc = sync_entity(st, pvs_entity_find("site"), (void *const *)cfg->sites,
+                         cfg->nsites);
+    if (!rc)
+        rc = sync_entity(st, pvs_entity_find("device"),
+                         (void *const *)cfg->devices, cfg->ndevices);
+    if (!rc)
+        rc = sync_entity(st, pvs_entity_find("mqtt_map"),
+                         (void *const *)cfg->mqtt_maps, cfg->nmqtt_maps);
     return rc;
 }

@@ -42,6 +42,10 @@ static inline void store_bind_ms(sqlite3_stmt *s, int i, int64_t v) {
         sqlite3_bind_null(s, i);
 }
 
+/* A typed value (store_objects.h) bound at i (store_objects.c). */
+struct pvs_val;
+void pvs_sqlite_bind_val(sqlite3_stmt *s, int i, const struct pvs_val *v);
+
 /*
  * The neutral error for the last failure on db: a duplicate key is
  * PVS_ERR_EXISTS (the statement changed nothing), anything else PVS_ERR_DB.

@@ -442,7 +442,7 @@ enum pvs_err pvs_sqlite_web_silences(struct pvs_store_be *st,
 
 /* ---- writes ---- */
 
-static void bind_val(sqlite3_stmt *s, int i, const struct pvs_val *v) {
+void pvs_sqlite_bind_val(sqlite3_stmt *s, int i, const struct pvs_val *v) {
     switch (v->kind) {
     case PVS_VAL_INT:
         sqlite3_bind_int64(s, i, v->i);
@@ -487,7 +487,7 @@ enum pvs_err pvs_sqlite_obj_write(struct pvs_store_be *st,
         store_bind_text(s, ++n, e->role);
     for (size_t i = 0; i < e->nfields; i++)
         if (vals[i].kind != PVS_VAL_NONE && e->fields[i].column)
-            bind_val(s, ++n, &vals[i]);
+            pvs_sqlite_bind_val(s, ++n, &vals[i]);
     r = sqlite3_step(s);
     if (r == SQLITE_DONE && ret_id)
         *ret_id = sqlite3_last_insert_rowid(st->db);
