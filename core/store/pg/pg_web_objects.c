@@ -125,6 +125,14 @@ static void obj_read(const PGresult *r, int row, const struct pvs_entity *e,
     o->created_ms = pvs_pg_i64(r, row, n + 3);
 }
 
+/*
+ * The id column compared with a text argument: as it is for text ids (so
+ * the primary key's index serves it), as text for integer ids.
+ */
+static const char *id_col(const struct pvs_entity *e) {
+    return e->flags & PVS_ENTITY_INT_ID ? "id::text" : "id";
+}
+
 enum pvs_err pvs_pg_obj_facts(struct pvs_store_be *st,
                               const struct pvs_entity *e, const char *id,
                               struct pvs_obj_facts *ret) {
@@ -133,9 +141,9 @@ enum pvs_err pvs_pg_obj_facts(struct pvs_store_be *st,
     enum pvs_err rc;
 
     pvs_snprintf(sql, sizeof(sql),
-                 "SELECT %s, created_by FROM %s WHERE id::text = $1%s",
+                 "SELECT %s, created_by FROM %s WHERE %s = $1%s",
                  e->flags & PVS_ENTITY_INT_ID ? "'api'" : "source", e->table,
-                 e->role ? " AND role = $2" : "");
+                 id_col(e), e->role ? " AND role = $2" : "");
     r = pvs_pg_query(st, "reading a row", sql, e->role ? "tt" : "t", id,
                      e->role);
     rc = one(st, &r);
@@ -179,13 +187,13 @@ enum pvs_err pvs_pg_obj_rows(struct pvs_store_be *st,
     pvs_buf_puts(&sql, "SELECT ");
     pvs_obj_cols_sql(e, "x", &sql);
     /* $2 is the role of people, who share a table; NULL for the others */
-    pvs_buf_printf(&sql,
-                   " FROM %s x WHERE ($1::text IS NULL OR x.id::text = $1)"
-                   " AND %s%s",
-                   e->table, e->role ? "x.role = $2" : "$2::text IS NULL",
-                   api_only && !(e->flags & PVS_ENTITY_INT_ID)
-                       ? " AND x.source = 'api'"
-                       : "");
+    pvs_buf_printf(
+        &sql,
+        " FROM %s x WHERE ($1::text IS NULL OR x.%s = $1)"
+        " AND %s%s",
+        e->table, id_col(e), e->role ? "x.role = $2" : "$2::text IS NULL",
+        api_only && !(e->flags & PVS_ENTITY_INT_ID) ? " AND x.source = 'api'"
+                                                    : "");
     order_by_id(e, "x", &sql);
     pvs_buf_puts(&sql, " LIMIT 10000");
     r = pvs_pg_query(st, "reading objects", sql.data, "tt", id, e->role);
@@ -514,8 +522,9 @@ enum pvs_err pvs_pg_obj_delete(struct pvs_store_be *st,
     enum pvs_err rc;
 
     pvs_pg_durable(st);
-    pvs_snprintf(sql, sizeof(sql), "DELETE FROM %s WHERE id::text = $1 AND %s",
-                 e->table, e->role ? "role = $2" : "$2::text IS NULL");
+    pvs_snprintf(sql, sizeof(sql), "DELETE FROM %s WHERE %s = $1 AND %s",
+                 e->table, id_col(e),
+                 e->role ? "role = $2" : "$2::text IS NULL");
     r = pvs_pg_query(st, "deleting an API object", sql, "tt", id, e->role);
     if (!r)
         return pvs_pg_failed(st);
