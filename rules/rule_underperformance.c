@@ -438,12 +438,16 @@ static void part_period(struct pvs_rule *r, const struct pvs_device *dev,
     if (pt->nlow && !pt->active && now - pt->low_since > 10 * 86400000LL)
         pt->nlow = 0;
     if (cspi < (1.0 - p->partial_drop) * normal) {
-        if (!pt->nlow++) {
+        if (!pt->nlow) {
             pt->low_since = per->start_ms;
             pt->low_ratio = cspi / normal;
         } else {
             pt->low_ratio = (pt->low_ratio + cspi / normal) / 2.0;
         }
+        /* A clear stretch of twice the shortest period is two clear
+         * periods in a row (a lost string on a day of clear hours
+         * between two cloudy ones). */
+        pt->nlow += per->end_ms - per->start_ms >= 2 * PART_PERIOD_MS ? 2 : 1;
         if (pt->nlow >= 2 && !pt->active) {
             /* Fire with the figures of the period that decided it. */
             pt->active = true;

@@ -251,9 +251,10 @@ def test_seeded_faults():
 def test_seeded_faults_system50():
     # The 2.7-year system_50 series, as measured and thinned like a
     # sleeping logger (seed 19): faults found, delays and unexplained
-    # warnings (labelled real events aside) as the targets ask; the
-    # energy share and the soiling runs reported in time are below the
-    # targets (docs/quality.md): floors so that they do not get worse.
+    # warnings (labelled real events aside) and the share of fault
+    # energy as the targets ask; the soiling runs reported in time are
+    # below the target (docs/quality.md): a floor so that it does not
+    # get worse.
     import quality
     res = [r for r in seeded(quick=False) if r["name"].startswith("system")]
     assert len(res) == 2
@@ -265,7 +266,7 @@ def test_seeded_faults_system50():
         assert r["partial_delay_days"] <= 2, r
         assert r["other_per_30d"] <= 1.0, r
         assert r["untouched_per_30d"] <= 1.0, r
-        assert r["energy_share"] >= 0.85, r
+        assert r["energy_share"] >= 0.95, r
         assert r["soiling_found"] >= 4, r
 
 

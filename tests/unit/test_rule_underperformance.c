@@ -303,6 +303,8 @@ static void test_partial_loss_without_sensor(void **state) {
     e = run_partial(6, 2.0 / 3.0);
     assert_non_null(e);
     assert_true(e->ts_ms <= DAY0 + (6 + 2) * 1440 * MIN + 8 * 60 * MIN);
+    /* A whole clear day is two clear periods: found on its first day. */
+    assert_true(e->ts_ms < DAY0 + (6 + 1) * 1440 * MIN);
     /* The rule writes keys; the words are the phrases'. */
     assert_true(!strncmp(e->explanation_src, "@under.part.why|", 16));
     assert_non_null(strstr(e->explanation, "about a third of the output"));
