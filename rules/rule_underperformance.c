@@ -164,11 +164,12 @@ static void learn(struct up_dev *d, const struct pvs_expect_sum *sum,
 
 /*
  * Snow without a sensor or a thermometer. A device that has not woken
- * since first light, the day after a dark day, is most likely under
- * snow (snow falls from a dark sky, and a cold array keeps it): an info
+ * since first light is most likely under snow or a dark sky: an info
  * that says so, not a critical "produces nothing". A dead inverter looks
- * the same for a while, so after two days of it the usual alert fires;
- * a device that woke today and stops is never taken for snow.
+ * the same (flat at zero; the day before says nothing either, as snow
+ * often follows a clear day here), so still nothing by the next midday
+ * fires the usual alert. A device that woke today and stops, or one that
+ * reports its own off or fault state, is never taken for snow.
  */
 static bool snow_likely(struct up_dev *d, const struct pvs_expect_sum *sum,
                         double kwp, int64_t now, int64_t lon_ms) {
@@ -262,6 +263,10 @@ static void evaluate(struct pvs_rule *r, const struct pvs_device *dev,
     if (!sensor && isnan(in.ambient_temp_c) && isnan(in.module_temp_c))
         snowy = snow_likely(d, &sum, kwp, now,
                             (int64_t)(dev->site->longitude * 240000.0));
+    /* A device that says it is off or in fault is not under snow: its
+     * own word settles it from the first morning. */
+    if (d->state == PVS_ST_OFF || d->state == PVS_ST_FAULT)
+        snowy = false;
     if (!judge)
         return; /* too little light to say anything either way */
     if (cold)
