@@ -254,6 +254,14 @@ static bool still_low(struct up_dev *d, const struct pvs_expect_sum *sum,
                                       : d->nclear < 3 || d->clear_ms < need;
 }
 
+/* At or below snow_temp: the air's, else the module's temperature. */
+static bool freezing(const struct up_params *p,
+                     const struct pvs_expect_in *in) {
+    if (!isnan(in->ambient_temp_c))
+        return in->ambient_temp_c <= p->snow_temp;
+    return !isnan(in->module_temp_c) && in->module_temp_c <= p->snow_temp;
+}
+
 /* What the window says: its expected power (*ret_base), whether it is
  * "nothing" or "low"; false when there is too little light to judge. */
 static bool window_conditions(const struct up_params *p, const struct up_dev *d,
@@ -334,9 +342,7 @@ static void evaluate(struct pvs_rule *r, const struct pvs_device *dev,
         return;
     learn(d, &sum, kwp);
     pvs_expect_env_inputs(&st->env[dev->site->index], now, &in);
-    cold = !isnan(in.ambient_temp_c)
-               ? in.ambient_temp_c <= p->snow_temp
-               : (!isnan(in.module_temp_c) && in.module_temp_c <= p->snow_temp);
+    cold = freezing(p, &in);
     sensor = sum.measured_irr;
     judge = window_conditions(p, d, &sum, kwp, &base, &dead, &low);
     if (!sensor && isnan(in.ambient_temp_c) && isnan(in.module_temp_c))
@@ -348,8 +354,11 @@ static void evaluate(struct pvs_rule *r, const struct pvs_device *dev,
         snowy = false;
     if (!judge)
         return; /* too little light to say anything either way */
-    if (cold)
-        dead = low = false; /* the snow family's question */
+    /* The snow family's question; but nothing at all from modules
+     * warmed by the sun is an outage, however cold (a half-cleared
+     * array's cleared modules are warm too, and make something). */
+    if (cold && !(dead && pvs_expect_in_sunlit(&in)))
+        dead = low = false;
     /* The window itself is evidence: a condition first seen over a
      * whole window has held since the window began (hourly data). */
     d->dead_since =
