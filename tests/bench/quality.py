@@ -480,10 +480,15 @@ def score(alerts, base, faults, light, clear):
                 s0 <= opened(a) <= e0 + timedelta(days=1)]
         # An alert of the device that was already firing when the fault
         # began (a real silence or loss just before it) and that the
-        # fault keeps open: the operator is told, from the first minute.
+        # fault keeps open (for a day or to its end, and longer than the
+        # same alert of the untouched series): the operator is told, from
+        # the first minute.
         held = [a for a in alerts if a["rule"] in SEEN and
                 a["severity"] != "info" and opened(a) < s0 and
-                closed(a) >= min(e0, s0 + timedelta(days=1))]
+                closed(a) >= min(e0, s0 + timedelta(days=1)) and
+                all(closed(a) > closed(b) for b in base
+                    if b["fingerprint"] == a["fingerprint"] and
+                    b["opened"] == a["opened"])]
         for a in hits:
             used.add(id(a))
         first = min(hits, key=opened) if hits else None
