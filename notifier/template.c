@@ -136,8 +136,8 @@ const char *const pvs_template_languages[] = {"en", "fr", "de", "es",
 
 /* The word lists of a language (each small enough for one C literal). */
 static const char *const word_files[] = {
-    "words",           "tech", "pages",      "evidence",
-    "evidence_trends", "why",  "why_trends", "dashboard"};
+    "words", "tech",       "pages",     "evidence", "evidence_trends",
+    "why",   "why_trends", "dashboard", "vendor"};
 
 static const char *word_in_file(const char *lang, const char *file,
                                 const char *key, char *buf, size_t size) {

@@ -114,10 +114,10 @@ static void vendor_event(struct pvs_rule *r, const struct pvs_device *dev,
     pvs_snprintf(subj, sizeof(subj), "vendor:%lld", (long long)code);
     if (c)
         pvs_snprintf(what, sizeof(what),
-                     "@fault.vendor|dev=%s|vendor=%s|code=%lld|desc=%s|"
-                     "name=%s",
+                     "@fault.vendor|dev=%s|vendor=%s|code=%lld|"
+                     "desc=~vendor.%s.%s|name=%s",
                      dev->obj.id, st->vendor->vendor, (long long)code,
-                     c->description, c->name);
+                     st->vendor->vendor, c->name, c->name);
     else
         pvs_snprintf(what, sizeof(what),
                      "@fault.vendor_unknown|dev=%s|vendor=%s|code=%lld",

@@ -438,10 +438,15 @@ static const char *event_code(struct pvs_service *e, const char *lang,
         return buf;
     }
     c = pvs_vendor_table_lookup(vt, code);
-    if (c)
-        pvs_snprintf(buf, size, "%s %lld: %s (%s)", dev->vendor,
-                     (long long)code, c->description, c->name);
-    else {
+    if (c) {
+        /* The code's meaning in the reader's words (vendor.txt). */
+        char key[160], desc[256];
+        pvs_snprintf(key, sizeof(key), "ev.vendor.%s.%s", vt->vendor, c->name);
+        if (!pvs_template_word(lang, key, desc, sizeof(desc)))
+            pvs_strlcpy(desc, c->description, sizeof(desc));
+        pvs_snprintf(buf, size, "%s %lld: %s", dev->vendor, (long long)code,
+                     desc);
+    } else {
         char num[24];
         struct pvs_tvar tv[2] = {{"vendor", dev->vendor}, {"code", num}};
         pvs_snprintf(num, sizeof(num), "%lld", (long long)code);

@@ -849,6 +849,7 @@ static size_t english_set(char bits[][160], size_t max) {
         "notifier/templates/en/evidence_trends.txt",
         "notifier/templates/en/why.txt",
         "notifier/templates/en/why_trends.txt",
+        "notifier/templates/en/vendor.txt",
         "notifier/templates/en/tech_alert.txt"};
     size_t n = 0;
 
