@@ -23,96 +23,139 @@ static const char *lookup(const struct pvs_tvar *vars, size_t n,
     return NULL;
 }
 
+/* A template being rendered: the output and the open sections. */
+struct render {
+    const struct pvs_tvar *vars;
+    size_t nvars;
+    struct pvs_buf out;
+    const char *open_name[MAX_DEPTH]; /* open sections' names */
+    size_t open_len[MAX_DEPTH];
+    bool shown[MAX_DEPTH + 1]; /* whether a level's content shows */
+    int depth;
+    char *err;
+    size_t errsize;
+};
+
+/* One tag "{{...}}": its kind ('#', '^', '/' or 0) and its name. */
+struct tag {
+    char kind;
+    const char *name;
+    size_t len;
+};
+
+static void parse_tag(const char *open, const char *close, struct tag *t) {
+    t->name = open + 2;
+    t->kind = *t->name;
+    if (t->kind == '#' || t->kind == '^' || t->kind == '/')
+        t->name++;
+    else
+        t->kind = 0;
+    while (*t->name == ' ')
+        t->name++;
+    t->len = (size_t)(close - t->name);
+    while (t->len && t->name[t->len - 1] == ' ')
+        t->len--;
+}
+
+static enum pvs_err open_section(struct render *r, const struct tag *t) {
+    const char *v = lookup(r->vars, r->nvars, t->name, t->len);
+    bool nonempty = v && *v;
+
+    if (r->depth == MAX_DEPTH) {
+        pvs_snprintf(r->err, r->errsize, "sections nested too deep");
+        return PVS_ERR_INVAL;
+    }
+    r->open_name[r->depth] = t->name;
+    r->open_len[r->depth] = t->len;
+    r->shown[r->depth + 1] =
+        r->shown[r->depth] && (t->kind == '#' ? nonempty : !nonempty);
+    r->depth++;
+    return PVS_OK;
+}
+
+static enum pvs_err close_section(struct render *r, const struct tag *t) {
+    if (!r->depth || r->open_len[r->depth - 1] != t->len ||
+        strncmp(r->open_name[r->depth - 1], t->name, t->len)) {
+        pvs_snprintf(r->err, r->errsize, "unexpected '{{/%.*s}}'", (int)t->len,
+                     t->name);
+        return PVS_ERR_INVAL;
+    }
+    r->depth--;
+    return PVS_OK;
+}
+
+/* Apply one tag: a section opens or closes, a variable shows. */
+static enum pvs_err apply_tag(struct render *r, const struct tag *t) {
+    const char *v;
+
+    if (t->kind == '#' || t->kind == '^')
+        return open_section(r, t);
+    if (t->kind == '/')
+        return close_section(r, t);
+    if (!r->shown[r->depth])
+        return PVS_OK;
+    v = lookup(r->vars, r->nvars, t->name, t->len);
+    return v && pvs_buf_puts(&r->out, v) ? PVS_ERR_FULL : PVS_OK;
+}
+
+/* Render tmpl into r->out. */
+static enum pvs_err render_all(struct render *r, const char *tmpl) {
+    const char *p = tmpl;
+    enum pvs_err rc;
+
+    while (*p) {
+        const char *open = strstr(p, "{{"), *close;
+        struct tag t;
+
+        if (!open)
+            return r->shown[r->depth] && pvs_buf_puts(&r->out, p) ? PVS_ERR_FULL
+                                                                  : PVS_OK;
+        if (r->shown[r->depth] && pvs_buf_add(&r->out, p, (size_t)(open - p)))
+            return PVS_ERR_FULL;
+        close = strstr(open + 2, "}}");
+        if (!close) {
+            pvs_snprintf(r->err, r->errsize, "unclosed '{{' at offset %ld",
+                         (long)(open - tmpl));
+            return PVS_ERR_INVAL;
+        }
+        parse_tag(open, close, &t);
+        rc = apply_tag(r, &t);
+        if (rc)
+            return rc;
+        p = close + 2;
+        /* A section tag alone on its line leaves no blank line. */
+        if (t.kind && *p == '\n' && (open == tmpl || open[-1] == '\n'))
+            p++;
+    }
+    return PVS_OK;
+}
+
 enum pvs_err pvs_template_render(const char *tmpl, const struct pvs_tvar *vars,
                                  size_t nvars, char **ret, char *err,
                                  size_t errsize) {
-    struct pvs_buf out;
-    /* Open sections: their names and whether their content is shown. */
-    const char *open_name[MAX_DEPTH];
-    size_t open_len[MAX_DEPTH];
-    bool shown[MAX_DEPTH + 1];
-    int depth = 0;
-    const char *p = tmpl;
-    enum pvs_err rc = PVS_OK;
+    struct render r;
+    enum pvs_err rc;
 
-    pvs_buf_init(&out, MAX_OUT);
-    shown[0] = true;
-    while (*p) {
-        const char *open = strstr(p, "{{");
-        const char *close, *name;
-        size_t len;
-        char kind;
-
-        if (!open) {
-            if (shown[depth] && pvs_buf_puts(&out, p))
-                goto toobig;
-            break;
-        }
-        if (shown[depth] && pvs_buf_add(&out, p, (size_t)(open - p)))
-            goto toobig;
-        close = strstr(open + 2, "}}");
-        if (!close) {
-            pvs_snprintf(err, errsize, "unclosed '{{' at offset %ld",
-                         (long)(open - tmpl));
-            rc = PVS_ERR_INVAL;
-            goto out;
-        }
-        name = open + 2;
-        kind = *name;
-        if (kind == '#' || kind == '^' || kind == '/')
-            name++;
-        while (*name == ' ')
-            name++;
-        len = (size_t)(close - name);
-        while (len && name[len - 1] == ' ')
-            len--;
-        if (kind == '#' || kind == '^') {
-            const char *v = lookup(vars, nvars, name, len);
-            bool nonempty = v && *v;
-            if (depth == MAX_DEPTH) {
-                pvs_snprintf(err, errsize, "sections nested too deep");
-                rc = PVS_ERR_INVAL;
-                goto out;
-            }
-            open_name[depth] = name;
-            open_len[depth] = len;
-            shown[depth + 1] =
-                shown[depth] && (kind == '#' ? nonempty : !nonempty);
-            depth++;
-        } else if (kind == '/') {
-            if (!depth || open_len[depth - 1] != len ||
-                strncmp(open_name[depth - 1], name, len)) {
-                pvs_snprintf(err, errsize, "unexpected '{{/%.*s}}'", (int)len,
-                             name);
-                rc = PVS_ERR_INVAL;
-                goto out;
-            }
-            depth--;
-        } else if (shown[depth]) {
-            const char *v = lookup(vars, nvars, name, len);
-            if (v && pvs_buf_puts(&out, v))
-                goto toobig;
-        }
-        p = close + 2;
-        /* A section tag alone on its line leaves no blank line. */
-        if ((kind == '#' || kind == '^' || kind == '/') && *p == '\n' &&
-            (open == tmpl || open[-1] == '\n'))
-            p++;
-    }
-    if (depth) {
+    memset(&r, 0, sizeof(r));
+    r.vars = vars;
+    r.nvars = nvars;
+    r.err = err;
+    r.errsize = errsize;
+    r.shown[0] = true;
+    pvs_buf_init(&r.out, MAX_OUT);
+    rc = render_all(&r, tmpl);
+    if (rc == PVS_ERR_FULL)
+        pvs_snprintf(err, errsize, "rendered text larger than %d bytes",
+                     MAX_OUT);
+    else if (!rc && r.depth) {
         pvs_snprintf(err, errsize, "section '%.*s' is not closed",
-                     (int)open_len[depth - 1], open_name[depth - 1]);
+                     (int)r.open_len[r.depth - 1], r.open_name[r.depth - 1]);
         rc = PVS_ERR_INVAL;
     }
-    goto out;
-toobig:
-    pvs_snprintf(err, errsize, "rendered text larger than %d bytes", MAX_OUT);
-    rc = PVS_ERR_FULL;
-out:
     if (rc)
-        pvs_buf_release(&out);
+        pvs_buf_release(&r.out);
     else
-        *ret = pvs_buf_detach(&out, NULL);
+        *ret = pvs_buf_detach(&r.out, NULL);
     return rc;
 }
 
@@ -137,7 +180,7 @@ const char *const pvs_template_languages[] = {"en", "fr", "de", "es",
 /* The word lists of a language (each small enough for one C literal). */
 static const char *const word_files[] = {
     "words", "tech",       "pages",     "evidence", "evidence_trends",
-    "why",   "why_trends", "dashboard", "vendor"};
+    "why",   "why_trends", "dashboard", "vendor",   "timeline"};
 
 static const char *word_in_file(const char *lang, const char *file,
                                 const char *key, char *buf, size_t size) {
