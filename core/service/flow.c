@@ -510,7 +510,7 @@ void service_flow_integrations(struct pvs_service *e,
                      (long long)t->id, kind, (long long)now, e->msg_seq++);
         if (text)
             service_queue_raw(e, t->id, "sms", "technician", kind, tech->phone,
-                              t->title, text, msgid, now, 0, NULL);
+                              pf.title, text, msgid, now, 0, NULL);
         pvs_free(text);
     }
     pvs_free(mf);
