@@ -433,6 +433,54 @@ static void sms_words(const char *lang, struct sms_words *sw) {
     sw->w.problem = sw->buf[6];
 }
 
+/*
+ * Text person `to` about ticket t (nothing without [sms] or a phone):
+ * short, in their words (the facts f, composed for them), with their
+ * one-tap acknowledge link. kind picks the lead ("alert", "escalation");
+ * the outbox row is filed as out_kind.
+ */
+static void tech_sms(struct pvs_service *e, const struct pvs_ticket *t,
+                     const struct mail_facts *f, const struct pvs_person *to,
+                     const char *kind, const char *out_kind, int64_t now) {
+    struct pvs_payload_facts pf;
+    struct sms_words words;
+    const struct pvs_site *site =
+        t->site ? pvs_config_site(e->cfg, t->site) : NULL;
+    char ack[PVS_FACT_MAX], id[96], msgid[160];
+    const char *per_day = service_fact_get(f, "lost_kwh_per_day");
+    char *text;
+
+    if (!e->cfg->sms || !to || !to->phone)
+        return;
+    memset(&pf, 0, sizeof(pf));
+    pf.kind = kind;
+    pf.ticket_id = t->id;
+    pf.status = t->status;
+    pf.severity = t->severity;
+    pf.site_id = t->site;
+    pf.site_name = site && site->name ? site->name : t->site;
+    pf.device = t->device;
+    pf.public_url = e->cfg->global.public_url;
+    pf.lost_kwh = t->lost_kwh > 0 ? t->lost_kwh : 0;
+    if (!per_day || pvs_parse_double(per_day, &pf.lost_kwh_per_day))
+        pf.lost_kwh_per_day = 0;
+    service_flow_ack_id(t, to, id, sizeof(id));
+    service_flow_link_id(e, "ack", id, now, ack, sizeof(ack));
+    pf.ack_url = ack;
+    /* The technician's SMS is in their words, as their mail is. */
+    sms_words(to->language, &words);
+    pf.title = service_fact_get(f, "title");
+    pf.lost_text = service_fact_get(f, "lost");
+    pf.words = &words.w;
+    text = pvs_payload_sms_text(&pf);
+    pvs_snprintf(msgid, sizeof(msgid), "<pvs.%lld.sms.%s.%lld.%u@pvsentry>",
+                 (long long)t->id, out_kind, (long long)now, e->msg_seq++);
+    if (text)
+        service_queue_raw(e, t->id, "sms", "technician", out_kind, to->phone,
+                          pf.title, text, msgid, now, 0, NULL);
+    pvs_free(text);
+}
+
 void service_flow_integrations(struct pvs_service *e,
                                const struct pvs_ticket *t,
                                const struct pvs_alert_event *ev,
@@ -489,30 +537,9 @@ void service_flow_integrations(struct pvs_service *e,
         pvs_free(body);
     }
     /* A technician is texted for what cannot wait. */
-    if (cfg->sms && tech && tech->phone && t->severity &&
-        !strcmp(t->severity, "critical") &&
-        (!strcmp(kind, "alert") || !strcmp(kind, "escalation"))) {
-        char ack[PVS_FACT_MAX], id[96];
-        char *text;
-
-        struct sms_words words;
-
-        sms_words(tech->language, &words);
-        service_flow_ack_id(t, tech, id, sizeof(id));
-        service_flow_link_id(e, "ack", id, now, ack, sizeof(ack));
-        pf.ack_url = ack;
-        /* The technician's SMS is in their words, as their mail is. */
-        pf.title = service_fact_get(mf, "title");
-        pf.lost_text = service_fact_get(mf, "lost");
-        pf.words = &words.w;
-        text = pvs_payload_sms_text(&pf);
-        pvs_snprintf(msgid, sizeof(msgid), "<pvs.%lld.sms.%s.%lld.%u@pvsentry>",
-                     (long long)t->id, kind, (long long)now, e->msg_seq++);
-        if (text)
-            service_queue_raw(e, t->id, "sms", "technician", kind, tech->phone,
-                              pf.title, text, msgid, now, 0, NULL);
-        pvs_free(text);
-    }
+    if (t->severity && !strcmp(t->severity, "critical") &&
+        (!strcmp(kind, "alert") || !strcmp(kind, "escalation")))
+        tech_sms(e, t, mf, tech, kind, kind, now);
     pvs_free(mf);
 }
 
@@ -635,7 +662,7 @@ struct people {
 };
 
 static void add_person(struct people *pl, const struct pvs_person *p) {
-    if (!p || !p->email || pl->n == PVS_ARRAY_LEN(pl->p))
+    if (!p || (!p->email && !p->phone) || pl->n == PVS_ARRAY_LEN(pl->p))
         return;
     for (size_t i = 0; i < pl->n; i++)
         if (pl->p[i] == p)
@@ -689,6 +716,12 @@ static void tell_exhausted(struct pvs_service *e, const struct pvs_ticket *t,
         service_queue_mail(e, t->id, "technician", "escalation_exhausted",
                            pl.p[i], "tech_exhausted", f.v, f.n, now, 0, NULL,
                            NULL);
+        /* Texted too when that is how they are reached: a phone and no
+         * address, or they chose texts. */
+        if (!pl.p[i]->email ||
+            (pl.p[i]->channel && !strcmp(pl.p[i]->channel, "sms")))
+            tech_sms(e, &copy, &f, pl.p[i], "escalation",
+                     "escalation_exhausted", now);
     }
 }
 

@@ -56,6 +56,8 @@ static const char cfg_text[] =
     "area = south\nskill = communication\nlanguage = %s\n"
     "[technician \"lea\"]\nname = Lea Lead\nemail = lea@example.com\n"
     "area = elsewhere\nlanguage = %s\n"
+    "[technician \"dan\"]\nname = Dan D\nphone = +33600000009\n"
+    "area = nowhere\n"
     "[team \"south\"]\nmember = bob\nmember = cat\nlead = lea\n"
     "[webhook \"oncall\"]\nurl = http://127.0.0.1:9/hook\nsecret = k\n"
     "format = alertmanager\n"
@@ -685,6 +687,16 @@ static void test_escalation_exhausted(void **state) {
                      PVS_OK);
     assert_true(c->http_status == 200 || c->http_status == 201);
     pvs_command_put(c);
+    /* And one (Dan) who has a phone, no mail: he gets a text. */
+    c = pvs_command_new((enum pvs_command_kind)PVS_CMD_API_USER_CREATE);
+    pvs_strlcpy(c->text,
+                "{\"username\": \"dan\", \"role\": \"admin\", "
+                "\"person\": \"dan\", \"now\": 1}",
+                sizeof(c->text));
+    assert_int_equal(pvs_command_call(pvs_engine_inbox(w.eng), c, 5000),
+                     PVS_OK);
+    assert_true(c->http_status == 200 || c->http_status == 201);
+    pvs_command_put(c);
     send_state(&w, PVS_ST_MPPT, 3000);
     assert_true(
         feed_until(&w, PVS_ST_FAULT, 0, "SELECT COUNT(*) FROM tickets", 1));
@@ -709,6 +721,12 @@ static void test_escalation_exhausted(void **state) {
                            " 'escalation_exhausted' AND recipient ="
                            " 'cat@example.com'"),
                      1);
+    mail = body_of(&w, "SELECT body FROM outbox WHERE kind ="
+                       " 'escalation_exhausted' AND channel = 'sms' AND"
+                       " recipient = '+33600000009'");
+    has(mail, "Not acknowledged yet: s1, inv1: ");
+    has(mail, ". Acknowledge: http://localhost:8080/l/ack.1-dan.");
+    pvs_free(mail);
     world_stop(&w);
 }
 
