@@ -227,6 +227,47 @@ const char *pvs_template_word(const char *lang, const char *key, char *buf,
     return w ? w : word_in("en", key, buf, size);
 }
 
+/* Whether s is a plain decimal number ("-12.5"), the only numbers whose
+ * look changes with the language. */
+static bool is_decimal(const char *s) {
+    bool dot = false, digits = false;
+
+    if (*s == '-')
+        s++;
+    for (; *s; s++) {
+        if (*s == '.' && !dot && digits)
+            dot = true;
+        else if (*s >= '0' && *s <= '9')
+            digits = true;
+        else
+            return false;
+    }
+    return dot && s[-1] != '.';
+}
+
+const char *pvs_template_decimal(const char *lang, const char *num, char *buf,
+                                 size_t size) {
+    char mark[8];
+    const char *dot;
+
+    pvs_strlcpy(buf, num, size);
+    if (!is_decimal(num) ||
+        !pvs_template_word(lang, "num.decimal", mark, sizeof(mark)) ||
+        !strcmp(mark, "."))
+        return buf;
+    dot = strchr(num, '.');
+    pvs_snprintf(buf, size, "%.*s%s%s", (int)(dot - num), num, mark, dot + 1);
+    return buf;
+}
+
+const char *pvs_template_number(const char *lang, double v, int decimals,
+                                char *buf, size_t size) {
+    char num[64];
+
+    pvs_snprintf(num, sizeof(num), "%.*f", decimals, v);
+    return pvs_template_decimal(lang, num, buf, size);
+}
+
 #define EV_ARGS 16
 
 /* The phrase "ev.<key>" in lang rendered with vars into buf, or NULL. */
@@ -273,10 +314,14 @@ const char *pvs_template_evidence(const char *lang, const char *src, char *buf,
         }
         p = next;
     }
-    /* A value that names a phrase is that phrase, with the same values. */
+    /* A value that names a phrase is that phrase, with the same values;
+     * a decimal number is written as the language writes it. */
     for (size_t i = 0; i < n; i++) {
-        if (v[i].value[0] != '~')
+        if (v[i].value[0] != '~') {
+            v[i].value = pvs_template_decimal(lang, v[i].value, vals[i],
+                                              sizeof(vals[i]));
             continue;
+        }
         if (!ev_phrase(lang, v[i].value + 1, v, n, vals[i], sizeof(vals[i])))
             pvs_strlcpy(vals[i], v[i].value + 1, sizeof(vals[i]));
         v[i].value = vals[i];

@@ -162,8 +162,8 @@ void service_fmt_lost(const char *lang, double so_far, double per_day,
     char a[32], b[32];
     struct pvs_tvar v[2] = {{"so_far", a}, {"per_day", b}};
 
-    pvs_snprintf(a, sizeof(a), "%.1f", so_far > 0 ? so_far : 0);
-    pvs_snprintf(b, sizeof(b), "%.1f", per_day > 0 ? per_day : 0);
+    pvs_template_number(lang, so_far > 0 ? so_far : 0, 1, a, sizeof(a));
+    pvs_template_number(lang, per_day > 0 ? per_day : 0, 1, b, sizeof(b));
     if (per_day > 0.05)
         service_word(lang, "lost.rate", v, 2, buf, size);
     else if (so_far > 0.05)
@@ -657,8 +657,8 @@ static void facts_since_and_loss(struct pvs_service *e, struct mail_facts *f,
     if (per_day > 0.05) {
         char kwh[32], clang[16];
         struct pvs_tvar kv[1] = {{"kwh", kwh}};
-        pvs_snprintf(kwh, sizeof(kwh), "%.1f", per_day);
         service_site_lang(e, site, clang, sizeof(clang));
+        pvs_template_number(clang, per_day, 1, kwh, sizeof(kwh));
         service_word(clang, "energy", kv, 1, b, PVS_FACT_MAX);
     }
     /* The alert's one figure (rules.h), as numbers for any layout. */

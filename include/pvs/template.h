@@ -60,6 +60,17 @@ const char *pvs_template_evidence(const char *lang, const char *src, char *buf,
                                   size_t size);
 
 /*
+ * A number as language lang writes it: num ("12.5") with the language's
+ * decimal mark (phrase "num.decimal": "12,5" in French); anything but a
+ * plain decimal number is copied as it is. Into buf; returns buf.
+ */
+const char *pvs_template_decimal(const char *lang, const char *num, char *buf,
+                                 size_t size);
+/* v with the given number of decimals, the same way. */
+const char *pvs_template_number(const char *lang, double v, int decimals,
+                                char *buf, size_t size);
+
+/*
  * Split a rendered mail into its subject (first line "Subject: ...") and
  * body. Both are new strings.
  */

@@ -99,6 +99,39 @@ static void test_shipped_templates(void **state) {
     pvs_free(text);
 }
 
+/* Numbers as each language writes them: a decimal comma in French and
+ * German, in words and in evidence; nothing else that has a dot. */
+static void test_numbers_in_each_language(void **state) {
+    char buf[256];
+
+    (void)state;
+    assert_string_equal(pvs_template_number("en", 41.57, 1, buf, sizeof(buf)),
+                        "41.6");
+    assert_string_equal(pvs_template_number("fr", 41.57, 1, buf, sizeof(buf)),
+                        "41,6");
+    assert_string_equal(pvs_template_number("de", -0.5, 2, buf, sizeof(buf)),
+                        "-0,50");
+    assert_string_equal(
+        pvs_template_decimal("nl", "192.168.1.1", buf, sizeof(buf)),
+        "192.168.1.1");
+    assert_string_equal(pvs_template_decimal("it", "v1.5", buf, sizeof(buf)),
+                        "v1.5");
+    assert_string_equal(pvs_template_decimal("es", "12", buf, sizeof(buf)),
+                        "12");
+    assert_string_equal(
+        pvs_template_evidence("de",
+                              "@threshold|metric=temp_heatsink_c|v=81.5|"
+                              "side=~th.above|limit=80",
+                              buf, sizeof(buf)),
+        "temp_heatsink_c 81,5 (Grenze über 80)");
+    assert_string_equal(
+        pvs_template_evidence("en",
+                              "@threshold|metric=temp_heatsink_c|v=81.5|"
+                              "side=~th.above|limit=80",
+                              buf, sizeof(buf)),
+        "temp_heatsink_c 81.5 (limit above 80)");
+}
+
 static void test_email_build(void **state) {
     const char *hdr[] = {"X-Pvsentry-Ticket: 3", NULL};
     char *m;
@@ -395,6 +428,7 @@ int main(void) {
         cmocka_unit_test(test_variables_and_sections),
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_shipped_templates),
+        cmocka_unit_test(test_numbers_in_each_language),
         cmocka_unit_test(test_email_build),
         cmocka_unit_test(test_every_template_in_every_language),
         cmocka_unit_test(test_every_phrase_in_every_language),
