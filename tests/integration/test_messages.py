@@ -309,6 +309,8 @@ def test_customer_page_in_their_language(env, browser):
     assert "Les heures sont à l'heure locale de votre installation" in page
     assert "Jour" in page and "Semaine" in page, page
     assert b.d.execute_script("return document.documentElement.lang") == "fr"
+    # Her numbers are written the French way.
+    assert re.search(r"\d,\d kWh", b._text("#energy")), b._text("#energy")
     english = ("My installation", "Messages we sent you", "Times are",
                "Everything is working", "Write to us", "Send message",
                "It works again", "Tell us what you see", "None so far",
