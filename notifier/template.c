@@ -9,8 +9,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "pvs/clock.h"
 #include "pvs/embed.h"
 #include "pvs/template.h"
+#include "pvs/tz.h"
 
 #define MAX_OUT (256 * 1024)
 #define MAX_DEPTH 8
@@ -285,8 +287,30 @@ static const char *ev_phrase(const char *lang, const char *key,
     return buf;
 }
 
+/* An instant as the rules write it ("2024-06-21T06:54:00Z"), in the
+ * site's zone with its name ("2024-06-21 08:54 Europe/Paris"). */
+static bool local_time(const char *v, const struct pvs_tz *tz, const char *zone,
+                       char *buf, size_t size) {
+    struct pvs_tm tm;
+    int64_t ms;
+
+    if (!tz || strlen(v) != 20 || v[10] != 'T' || v[19] != 'Z' ||
+        pvs_clock_parse_time(v, &ms))
+        return false;
+    pvs_tz_local(tz, ms, &tm);
+    pvs_snprintf(buf, size, "%04d-%02d-%02d %02d:%02d %s", tm.year, tm.mon,
+                 tm.mday, tm.hour, tm.min, zone);
+    return true;
+}
+
 const char *pvs_template_evidence(const char *lang, const char *src, char *buf,
                                   size_t size) {
+    return pvs_template_evidence_at(lang, src, NULL, NULL, buf, size);
+}
+
+const char *pvs_template_evidence_at(const char *lang, const char *src,
+                                     const struct pvs_tz *tz, const char *zone,
+                                     char *buf, size_t size) {
     char *copy, *p;
     char vals[EV_ARGS][256];
     struct pvs_tvar v[EV_ARGS];
@@ -318,8 +342,10 @@ const char *pvs_template_evidence(const char *lang, const char *src, char *buf,
      * a decimal number is written as the language writes it. */
     for (size_t i = 0; i < n; i++) {
         if (v[i].value[0] != '~') {
-            v[i].value = pvs_template_decimal(lang, v[i].value, vals[i],
-                                              sizeof(vals[i]));
+            if (!local_time(v[i].value, tz, zone, vals[i], sizeof(vals[i])))
+                pvs_template_decimal(lang, v[i].value, vals[i],
+                                     sizeof(vals[i]));
+            v[i].value = vals[i];
             continue;
         }
         if (!ev_phrase(lang, v[i].value + 1, v, n, vals[i], sizeof(vals[i])))

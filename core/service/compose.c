@@ -603,18 +603,22 @@ static void facts_where(struct mail_facts *f,
 /* What was seen and what to do: evidence, event code, the article. */
 static void facts_evidence(struct pvs_service *e, struct mail_facts *f,
                            const char *lang, const struct pvs_alert_event *ev) {
-    /* In the technician's language, from the rules' keys and values. */
+    const struct pvs_tz *tz = ev->site ? e->tz[ev->site->index] : NULL;
+    const char *zone = ev->site ? ev->site->timezone : NULL;
+
+    /* In the technician's language, from the rules' keys and values,
+     * times in the site's zone. */
     service_fact(f, "evidence",
-                 pvs_template_evidence(lang,
-                                       ev->evidence_src[0] ? ev->evidence_src
-                                                           : ev->evidence,
-                                       service_fact_buf(f), PVS_FACT_MAX));
-    service_fact(f, "explanation",
-                 pvs_template_evidence(lang,
-                                       ev->explanation_src[0]
-                                           ? ev->explanation_src
-                                           : ev->explanation,
-                                       service_fact_buf(f), PVS_FACT_MAX));
+                 pvs_template_evidence_at(
+                     lang,
+                     ev->evidence_src[0] ? ev->evidence_src : ev->evidence, tz,
+                     zone, service_fact_buf(f), PVS_FACT_MAX));
+    service_fact(
+        f, "explanation",
+        pvs_template_evidence_at(lang,
+                                 ev->explanation_src[0] ? ev->explanation_src
+                                                        : ev->explanation,
+                                 tz, zone, service_fact_buf(f), PVS_FACT_MAX));
     service_fact(f, "event_code",
                  event_code(e, lang, ev->device, ev->subject,
                             service_fact_buf(f), PVS_FACT_MAX));

@@ -58,6 +58,16 @@ const char *pvs_template_word(const char *lang, const char *key, char *buf,
  */
 const char *pvs_template_evidence(const char *lang, const char *src, char *buf,
                                   size_t size);
+/*
+ * The same for a reader at a site: an instant among the values (as the
+ * rules write it, "2024-06-21T06:54:00Z") is shown in the site's zone tz
+ * with its name zone ("2024-06-21 08:54 Europe/Paris"). tz NULL: as
+ * pvs_template_evidence.
+ */
+struct pvs_tz;
+const char *pvs_template_evidence_at(const char *lang, const char *src,
+                                     const struct pvs_tz *tz, const char *zone,
+                                     char *buf, size_t size);
 
 /*
  * A number as language lang writes it: num ("12.5") with the language's

@@ -11,6 +11,7 @@
 #include "pvs/embed.h"
 #include "pvs/notifier.h"
 #include "pvs/template.h"
+#include "pvs/tz.h"
 
 static char *render(const char *t, const struct pvs_tvar *v, size_t n) {
     char *out = NULL, err[128];
@@ -130,6 +131,25 @@ static void test_numbers_in_each_language(void **state) {
                               "side=~th.above|limit=80",
                               buf, sizeof(buf)),
         "temp_heatsink_c 81.5 (limit above 80)");
+}
+
+/* Times in evidence are the site's, with the zone's name. */
+static void test_evidence_times_in_the_sites_zone(void **state) {
+    static const char src[] =
+        "@comm.device|min=15|last=2024-06-21T06:54:00Z|elev=31.4";
+    struct pvs_tz *tz = NULL;
+    char buf[256];
+
+    (void)state;
+    assert_int_equal(pvs_tz_load("Europe/Paris", &tz), PVS_OK);
+    assert_non_null(strstr(pvs_template_evidence_at(
+                               "de", src, tz, "Europe/Paris", buf, sizeof(buf)),
+                           "2024-06-21 08:54 Europe/Paris"));
+    assert_non_null(strstr(buf, "31,4"));
+    /* Without a zone, as written. */
+    assert_non_null(strstr(pvs_template_evidence("en", src, buf, sizeof(buf)),
+                           "2024-06-21T06:54:00Z"));
+    pvs_tz_free(tz);
 }
 
 static void test_email_build(void **state) {
@@ -429,6 +449,7 @@ int main(void) {
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_shipped_templates),
         cmocka_unit_test(test_numbers_in_each_language),
+        cmocka_unit_test(test_evidence_times_in_the_sites_zone),
         cmocka_unit_test(test_email_build),
         cmocka_unit_test(test_every_template_in_every_language),
         cmocka_unit_test(test_every_phrase_in_every_language),
