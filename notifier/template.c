@@ -270,6 +270,50 @@ const char *pvs_template_number(const char *lang, double v, int decimals,
     return pvs_template_decimal(lang, num, buf, size);
 }
 
+/* The phrase key, or "<prefix>.other" when English has no such key. */
+static const char *key_or_other(const char *prefix, const char *family,
+                                char *key, size_t size) {
+    char probe[8];
+
+    pvs_snprintf(key, size, "%s.%s", prefix, family ? family : "");
+    if (!family || !pvs_template_word("en", key, probe, sizeof(probe)))
+        pvs_snprintf(key, size, "%s.other", prefix);
+    return key;
+}
+
+const char *pvs_template_title(const char *lang, const char *family,
+                               const char *kind, const char *device,
+                               const char *subject, char *buf, size_t size) {
+    char dev[128], kw[64], key[64], pattern[256];
+    char *out = NULL;
+    struct pvs_tvar dv[1] = {{"device", dev}};
+
+    if (device && *device) {
+        pvs_snprintf(key, sizeof(key), "tech.kind.%s", kind ? kind : "device");
+        if (!pvs_template_word(lang, key, kw, sizeof(kw)))
+            pvs_strlcpy(kw, kind ? kind : "device", sizeof(kw));
+        pvs_snprintf(dev, sizeof(dev), "%s %s", kw, device);
+    } else if (!pvs_template_word(lang, "tech.site", dev, sizeof(dev))) {
+        pvs_strlcpy(dev, "the site", sizeof(dev));
+    }
+    buf[0] = '\0';
+    if (pvs_template_word(lang,
+                          key_or_other("tech.title", family, key, sizeof(key)),
+                          pattern, sizeof(pattern)) &&
+        !pvs_template_render(pattern, dv, 1, &out, NULL, 0)) {
+        pvs_strlcpy(buf, out, size);
+        pvs_free(out);
+    }
+    if (subject && subject[0] && strcmp(subject, "fault") &&
+        strcmp(subject, "-")) {
+        size_t n = strlen(buf);
+        pvs_snprintf(buf + n, size - n, " (%s)", subject);
+    }
+    if (buf[0] >= 'a' && buf[0] <= 'z')
+        buf[0] = (char)(buf[0] - 'a' + 'A');
+    return buf;
+}
+
 #define EV_ARGS 16
 
 /* The phrase "ev.<key>" in lang rendered with vars into buf, or NULL. */

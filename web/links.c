@@ -402,7 +402,14 @@ static void ack_page(struct web_req *r, struct words *w,
         pvs_snprintf(title, sizeof(title), "%s #%lld", W(w, "ack.title"),
                      (long long)t->id);
         page_start(r, w, 200, title);
-        para(r, t->title);
+        {
+            const struct pvs_device *d =
+                t->device ? pvs_config_device(r->w->cfg, t->device) : NULL;
+            char what[256];
+            para(r,
+                 pvs_template_title(w->lang, t->family, d ? d->kind : NULL,
+                                    t->device, t->subject, what, sizeof(what)));
+        }
         para(r, site && site->name ? site->name : t->site);
         if (site && site->address)
             para(r, site->address);

@@ -482,24 +482,7 @@ void service_flow_ack_id(const struct pvs_ticket *t,
 static void tech_title(const char *lang, const char *family, const char *kind,
                        const char *id, const char *subject, char *buf,
                        size_t size) {
-    char dev[96], kw[48], key[48];
-    struct pvs_tvar dv[1] = {{"device", dev}};
-
-    if (id && *id) {
-        pvs_snprintf(key, sizeof(key), "tech.kind.%s", kind ? kind : "device");
-        pvs_snprintf(dev, sizeof(dev), "%s %s",
-                     service_word(lang, key, NULL, 0, kw, sizeof(kw)), id);
-    } else {
-        service_word(lang, "tech.site", NULL, 0, dev, sizeof(dev));
-    }
-    family_word(lang, "tech.title", family, dv, 1, buf, size);
-    if (subject && subject[0] && strcmp(subject, "fault") &&
-        strcmp(subject, "-")) {
-        size_t n = strlen(buf);
-        pvs_snprintf(buf + n, size - n, " (%s)", subject);
-    }
-    if (buf[0] >= 'a' && buf[0] <= 'z')
-        buf[0] = (char)(buf[0] - 'a' + 'A');
+    pvs_template_title(lang, family, kind, id, subject, buf, size);
 }
 
 /* One past ticket of the site (the store's record), as a line. */

@@ -133,6 +133,23 @@ static void test_numbers_in_each_language(void **state) {
         "temp_heatsink_c 81.5 (limit above 80)");
 }
 
+/* A ticket's title in the reader's words (the ticket keeps English). */
+static void test_title_in_each_language(void **state) {
+    char buf[256];
+
+    (void)state;
+    assert_string_equal(pvs_template_title("en", "fault_code", "inverter",
+                                           "inv1", "vendor:3501", buf,
+                                           sizeof(buf)),
+                        "Inverter inv1 reports a fault (vendor:3501)");
+    assert_string_equal(pvs_template_title("de", "fault_code", "inverter",
+                                           "inv1", "fault", buf, sizeof(buf)),
+                        "Wechselrichter inv1 meldet eine Störung");
+    assert_null(strstr(pvs_template_title("fr", "no_such_family", NULL, NULL,
+                                          NULL, buf, sizeof(buf)),
+                       "{{"));
+}
+
 /* Times in evidence are the site's, with the zone's name. */
 static void test_evidence_times_in_the_sites_zone(void **state) {
     static const char src[] =
@@ -450,6 +467,7 @@ int main(void) {
         cmocka_unit_test(test_shipped_templates),
         cmocka_unit_test(test_numbers_in_each_language),
         cmocka_unit_test(test_evidence_times_in_the_sites_zone),
+        cmocka_unit_test(test_title_in_each_language),
         cmocka_unit_test(test_email_build),
         cmocka_unit_test(test_every_template_in_every_language),
         cmocka_unit_test(test_every_phrase_in_every_language),
