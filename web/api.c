@@ -435,7 +435,7 @@ static void add_service(struct web_req *r) {
     cJSON_AddNumberToObject(svc, "delay_ms", (double)delay);
     arr = cJSON_AddArrayToObject(svc, "steps");
     for (int level = 1; assignee && level <= 2; level++) {
-        char why[200] = "";
+        char why[200] = "", words[300];
         const struct pvs_person *p =
             pvs_escalate_to(cfg, assignee, level, why, sizeof(why));
         cJSON *x;
@@ -445,7 +445,8 @@ static void add_service(struct web_req *r) {
         cJSON_AddNumberToObject(x, "level", level);
         cJSON_AddStringToObject(x, "id", p->obj.id);
         cJSON_AddStringToObject(x, "name", p->name ? p->name : p->obj.id);
-        cJSON_AddStringToObject(x, "why", why);
+        cJSON_AddStringToObject(
+            x, "why", pvs_template_evidence("en", why, words, sizeof(words)));
         cJSON_AddItemToArray(arr, x);
     }
     cJSON_AddNumberToObject(svc, "level",

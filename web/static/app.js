@@ -111,8 +111,12 @@ function zoneLine(zone, whose, at) {
     T("times_are", "Times are {{whose}}: {{zone}}", { whose, zone: zoneNote(zone, at) }));
 }
 
+/* A number; a customer's the way their language writes it ("0,8"). */
 function num(v, digits) {
-  return v === null || v === undefined ? "—" : Number(v).toFixed(digits || 0);
+  if (v === null || v === undefined) return "—";
+  if (!locale) return Number(v).toFixed(digits || 0);
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: digits || 0,
+    maximumFractionDigits: digits || 0 }).format(Number(v));
 }
 
 const stateWords = { ok: "ok", info: "info", warning: "warning", critical: "critical",
@@ -977,7 +981,9 @@ async function statusPage(note) {
         const csat = h("select", { "aria-label": T("satisfaction", "satisfaction") },
           [5, 4, 3, 2, 1].map((v) => h("option", { value: v }, v + " / 5")));
         return h("div", { class: "actions survey" },
-          h("span", {}, T("how_did_we_do", "How did we do with “{{title}}”?", { title: t.title || T("the_repair", "the repair") })),
+          /* The customer's name for it: the ticket's title is staff's. */
+          h("span", {}, T("how_did_we_do", "How did we do with “{{title}}”?", {
+            title: t.device ? customerDevice(full.device_list, t.device) : T("the_repair", "the repair") })),
           csat, customerButton(T("send", "Send"), "/tickets/" + t.id + "/survey", () => ({ csat: Number(csat.value) })));
       }),
       energy,
