@@ -42,6 +42,7 @@
 #include <pthread.h>
 
 #include "pvs/clock.h"
+#include "pvs/entity.h"
 #include "pvs/log.h"
 #include "pvs/mqtt.h"
 #include "pvs/tz.h"
@@ -749,6 +750,80 @@ struct pattern {
 
 enum scope { SC_ANY, SC_AC, SC_DC };
 
+/* A gateway's own status numbers, as canonical states. */
+struct code_state {
+    int code;
+    enum pvs_state state;
+};
+
+struct code_table {
+    const char *name; /* the "unit" that selects it: state victron */
+    const struct code_state *codes;
+    size_t n;
+};
+
+/*
+ * Victron's charger and inverter states: the /State of the solarcharger,
+ * vebus and inverter services (Venus OS D-Bus documentation, which the
+ * VE.Direct and VE.Bus protocol documents agree with). A charger that
+ * holds a voltage (absorption, float...) takes less than the array
+ * gives: throttled. Codes not listed (250 blocked) are not states of
+ * ours and are left out, counted as unmapped.
+ */
+static const struct code_state victron_states[] = {
+    {0, PVS_ST_OFF},         /* off */
+    {1, PVS_ST_STANDBY},     /* low power, search mode */
+    {2, PVS_ST_FAULT},       /* fault */
+    {3, PVS_ST_MPPT},        /* bulk: all the array gives */
+    {4, PVS_ST_THROTTLED},   /* absorption */
+    {5, PVS_ST_THROTTLED},   /* float */
+    {6, PVS_ST_THROTTLED},   /* storage */
+    {7, PVS_ST_THROTTLED},   /* equalize */
+    {8, PVS_ST_STANDBY},     /* passthru: the grid feeds the loads */
+    {9, PVS_ST_MPPT},        /* inverting */
+    {10, PVS_ST_MPPT},       /* power assist */
+    {11, PVS_ST_MPPT},       /* power supply */
+    {244, PVS_ST_STANDBY},   /* sustain */
+    {245, PVS_ST_STARTING},  /* wake-up */
+    {246, PVS_ST_THROTTLED}, /* repeated absorption */
+    {247, PVS_ST_THROTTLED}, /* auto equalize, recondition */
+    {248, PVS_ST_THROTTLED}, /* battery safe */
+    {252, PVS_ST_MPPT},      /* external control (ESS, DVCC) */
+};
+
+/* A PV inverter's /StatusCode on Venus OS (Fronius' status codes). */
+static const struct code_state victron_pv_states[] = {
+    {0, PVS_ST_STARTING},   {1, PVS_ST_STARTING}, {2, PVS_ST_STARTING},
+    {3, PVS_ST_STARTING},   {4, PVS_ST_STARTING}, {5, PVS_ST_STARTING},
+    {6, PVS_ST_STARTING},   {7, PVS_ST_MPPT},     {8, PVS_ST_STANDBY},
+    {9, PVS_ST_STARTING},   {10, PVS_ST_FAULT},   {11, PVS_ST_MPPT},
+    {12, PVS_ST_THROTTLED},
+};
+
+static const struct code_table code_tables[] = {
+    {"victron", victron_states, PVS_ARRAY_LEN(victron_states)},
+    {"victron_pvinverter", victron_pv_states, PVS_ARRAY_LEN(victron_pv_states)},
+};
+
+static const struct code_table *code_table_find(const char *name) {
+    for (size_t i = 0; i < PVS_ARRAY_LEN(code_tables); i++)
+        if (!pvs_strcasecmp(code_tables[i].name, name))
+            return &code_tables[i];
+    return NULL;
+}
+
+/* The state of code in t; false when the table has no such code. */
+static bool code_state(const struct code_table *t, double v, double *out) {
+    if (v != floor(v))
+        return false;
+    for (size_t i = 0; i < t->n; i++)
+        if (t->codes[i].code == (int)v) {
+            *out = t->codes[i].state;
+            return true;
+        }
+    return false;
+}
+
 struct field {
     char *name; /* lowercased */
     enum scope scope;
@@ -757,7 +832,8 @@ struct field {
     enum pvs_metric metric;
     unsigned idx;
     double factor;
-    int32_t dev; /* @DEVICE, or -1 */
+    int32_t dev;                    /* @DEVICE, or -1 */
+    const struct code_table *codes; /* state: the gateway's own codes */
 };
 
 struct serial_ref {
@@ -801,8 +877,14 @@ static int serial_cmp(const void *a, const void *b) {
                   ((const struct serial_ref *)b)->serial);
 }
 
+/* A device's index; without cfg (the API's check of a map's shape) any
+ * valid id stands for a device. */
 static int32_t device_index(const struct pvs_config *cfg, const char *id) {
-    const struct pvs_device *d = pvs_config_device(cfg, id);
+    const struct pvs_device *d;
+
+    if (!cfg)
+        return pvs_entity_id_valid(id) ? 0 : -1;
+    d = pvs_config_device(cfg, id);
 
     return d ? (int32_t)d->index : -1;
 }
@@ -1016,12 +1098,59 @@ static bool unit_factor(const char *metric, const char *unit, double *out) {
     return false;
 }
 
+/* Cut s at blanks into at most max words; 0 when none or too many. */
+static int split_words(char *s, char **words, int max) {
+    int n = 0;
+
+    for (;;) {
+        s += strspn(s, " \t");
+        if (!*s)
+            return n;
+        if (n == max)
+            return 0;
+        words[n++] = s;
+        s += strcspn(s, " \t");
+        if (*s)
+            *s++ = '\0';
+    }
+}
+
+/* One word after a field's metric: @DEVICE, a unit or a code table. */
+static bool field_qualifier(const struct pvs_config *cfg, const struct lkv *kv,
+                            const char *name, const char *metric,
+                            const char *mname, const char *w, struct field *f,
+                            struct pvs_cfg_errors *errs) {
+    if (w[0] == '@') {
+        f->dev = device_index(cfg, w + 1);
+        if (f->dev < 0) {
+            lerr(errs, kv, "field '%s': device '%s' is not defined", name,
+                 w + 1);
+            return false;
+        }
+    } else if (f->metric == PVS_M_STATE && code_table_find(w)) {
+        f->codes = code_table_find(w);
+    } else if (f->metric == PVS_M_STATE) {
+        lerr(errs, kv,
+             "field '%s': '%s' is no table of state codes (victron, "
+             "victron_pvinverter; a state needs no unit)",
+             name, w);
+        return false;
+    } else if (!unit_factor(mname, w, &f->factor)) {
+        lerr(errs, kv,
+             "field '%s': unit '%s' does not fit metric '%s' (kW, kWh, "
+             "MWh, mA, percent... convert to the metric's own unit)",
+             name, w, metric);
+        return false;
+    }
+    return true;
+}
+
 /* "METRIC [UNIT] [@DEVICE]" for key field.NAME, ac.NAME or dc.NAME. */
 static bool field_compile(const struct pvs_config *cfg, const struct lkv *kv,
                           enum scope scope, const char *name, struct field *f,
                           struct pvs_cfg_errors *errs) {
-    char buf[256], *tok[4], *t;
-    int n = 0;
+    char buf[256], *tok[4];
+    int n;
     char mname[64];
 
     memset(f, 0, sizeof(*f));
@@ -1037,20 +1166,7 @@ static bool field_compile(const struct pvs_config *cfg, const struct lkv *kv,
         lerr(errs, kv, "field '%s': value too long", name);
         return false;
     }
-    t = buf;
-    for (;;) {
-        t += strspn(t, " \t");
-        if (!*t)
-            break;
-        if (n == 4) {
-            n = 0;
-            break;
-        }
-        tok[n++] = t;
-        t += strcspn(t, " \t");
-        if (*t)
-            *t++ = '\0';
-    }
+    n = split_words(buf, tok, 4);
     if (!n) {
         lerr(errs, kv, "field '%s': expected METRIC [UNIT] [@DEVICE]", name);
         return false;
@@ -1083,22 +1199,9 @@ static bool field_compile(const struct pvs_config *cfg, const struct lkv *kv,
              name, tok[0]);
         return false;
     }
-    for (int i = 1; i < n; i++) {
-        if (tok[i][0] == '@') {
-            f->dev = device_index(cfg, tok[i] + 1);
-            if (f->dev < 0) {
-                lerr(errs, kv, "field '%s': device '%s' is not defined", name,
-                     tok[i] + 1);
-                return false;
-            }
-        } else if (!unit_factor(mname, tok[i], &f->factor)) {
-            lerr(errs, kv,
-                 "field '%s': unit '%s' does not fit metric '%s' (kW, kWh, "
-                 "MWh, mA, percent... convert to the metric's own unit)",
-                 name, tok[i], tok[0]);
+    for (int i = 1; i < n; i++)
+        if (!field_qualifier(cfg, kv, name, tok[0], mname, tok[i], f, errs))
             return false;
-        }
-    }
     return true;
 }
 
@@ -1724,6 +1827,8 @@ static void emit(const struct pvs_mqtt_map *map, struct gw_out *o,
     s->idx = (uint16_t)(f->per_channel ? chan : f->idx);
     s->ts_ms = o->now_ms;
     s->quality = PVS_Q_OK;
+    if (f->codes && !code_state(f->codes, v, &v))
+        return;
     if (f->metric == PVS_M_REACHABLE)
         v = v > 0 ? 1 : 0;
     else if (f->metric == PVS_M_STATE && (v < PVS_ST_OFF || v > PVS_ST_STANDBY))
@@ -1977,7 +2082,8 @@ layout_parse(const struct pvs_mqtt_map *map, const char *topic,
                 if (pat->form == FORM_VALUE && !len) {
                     /* Venus OS: the device left the bus. */
                     static const struct field gone = {
-                        NULL, SC_ANY, false, false, PVS_M_REACHABLE, 0, 1, -1};
+                        NULL, SC_ANY, false, false, PVS_M_REACHABLE,
+                        0,    1,      -1,    NULL};
                     emit(map, o, &gone, dev, 0, 0);
                     return o->n ? PVS_MQTT_OK : PVS_MQTT_IGNORED;
                 }

@@ -377,7 +377,10 @@ static void test_errors(void **s) {
                                "[mqtt_map \"m4\"]\n"                /* 17 */
                                "topic = y/{field} plain\n"          /* 18 */
                                "[mqtt_map \"m5\"]\n"                /* 19 */
-                               "preset = venus\n";                  /* 20 */
+                               "preset = venus\n"                   /* 20 */
+                               "[mqtt_map \"m6\"]\n"                /* 21 */
+                               "topic = z/{serial}/{field} value\n" /* 22 */
+                               "field.state = state sma\n";         /* 23 */
     char path[] = "/tmp/pvs-mm-XXXXXX", all[4096];
     int fd = mkstemp(path);
     FILE *f = fdopen(fd, "w");
@@ -394,6 +397,7 @@ static void test_errors(void **s) {
         ":16: field 'q': device 'ghost' is not defined",
         ":18: topic 'y/{field}' names no device",
         ":20: set prefix to the VRM portal ID",
+        ":23: field 'state': 'sma' is no table of state codes (victron",
     };
 
     (void)s;
