@@ -39,6 +39,7 @@
 #include <string.h>
 
 #define PVS_LOG_MODULE "mqtt"
+#include <cjson/cJSON.h>
 #include <pthread.h>
 
 #include "pvs/clock.h"
@@ -1280,74 +1281,74 @@ static struct lkv *merged_lines(const struct pvs_mqtt_map_cfg *mc,
     return out;
 }
 
-/*
- * Compile map mc into l. Errors go to errs (or the log when NULL).
- * Returns false when there was any.
- */
-static bool layout_compile(const struct pvs_config *cfg,
-                           const struct pvs_mqtt_map_cfg *mc, struct layout *l,
-                           struct pvs_cfg_errors *errs) {
-    struct lkv *lines;
-    size_t n;
-    bool ok;
-    const struct lkv *topic_at = NULL;
+/* A field.NAME, ac.NAME or dc.NAME line into l's fields. */
+static bool layout_field(const struct pvs_config *cfg, const struct lkv *kv,
+                         struct layout *l, struct pvs_cfg_errors *errs) {
+    enum scope sc = kv->key[0] == 'f'   ? SC_ANY
+                    : kv->key[0] == 'a' ? SC_AC
+                                        : SC_DC;
+    const char *name = strchr(kv->key, '.') + 1;
+    struct field f;
+
+    if (!field_compile(cfg, kv, sc, name, &f, errs)) {
+        pvs_free(f.name);
+        return false;
+    }
+    l->fields = pvs_realloc(l->fields, (l->nfields + 1) * sizeof(*l->fields));
+    l->fields[l->nfields++] = f;
+    return true;
+}
+
+/* One line that is not a topic or skip line, into l. */
+static bool layout_key(const struct pvs_config *cfg,
+                       const struct pvs_mqtt_map_cfg *mc, const struct lkv *kv,
+                       struct layout *l, struct pvs_cfg_errors *errs) {
     char msg[256];
 
-    memset(l, 0, sizeof(*l));
-    l->mc = mc;
-    l->default_dev = -1;
-    l->ac_channel = 0;
-    lines = merged_lines(mc, &n, errs, &ok);
-    for (size_t i = 0; i < n; i++) {
-        const struct lkv *kv = &lines[i];
-        if (!strcmp(kv->key, "prefix")) {
-            pvs_free(l->prefix);
-            l->prefix = pvs_strdup(kv->value);
-        } else if (!strcmp(kv->key, "ac_channel")) {
-            if (pvs_parse_i64(kv->value, &l->ac_channel) ||
-                l->ac_channel < -1 || l->ac_channel > 99) {
-                lerr(errs, kv, "ac_channel: expected -1 (none) to 99, not '%s'",
-                     kv->value);
-                ok = false;
-            }
-        } else if (!strcmp(kv->key, "keepalive")) {
-            if (pvs_cfg_parse_duration(kv->value, &l->keepalive_ms, msg,
-                                       sizeof(msg)) ||
-                l->keepalive_ms < 1000 || l->keepalive_ms > 3600000) {
-                lerr(errs, kv, "keepalive: expected 1s to 1h, not '%s'",
-                     kv->value);
-                ok = false;
-            }
-        } else if (!strcmp(kv->key, "keepalive_topic")) {
-            pvs_free(l->keepalive_topic);
-            l->keepalive_topic = pvs_strdup(kv->value);
-        } else if (!strncmp(kv->key, "field.", 6) ||
-                   !strncmp(kv->key, "ac.", 3) || !strncmp(kv->key, "dc.", 3)) {
-            enum scope sc = kv->key[0] == 'f'   ? SC_ANY
-                            : kv->key[0] == 'a' ? SC_AC
-                                                : SC_DC;
-            const char *name = strchr(kv->key, '.') + 1;
-            struct field f;
-            if (!field_compile(cfg, kv, sc, name, &f, errs)) {
-                pvs_free(f.name);
-                ok = false;
-                continue;
-            }
-            l->fields =
-                pvs_realloc(l->fields, (l->nfields + 1) * sizeof(*l->fields));
-            l->fields[l->nfields++] = f;
-        } else if (strcmp(kv->key, "topic") && strcmp(kv->key, "skip")) {
-            lerr(errs, kv,
-                 "unknown key '%s' in [mqtt_map \"%s\"]: expected preset, "
-                 "prefix, topic, skip, site, device, gateway, ac_channel, "
-                 "keepalive, keepalive_topic, field.NAME, ac.NAME or dc.NAME",
-                 kv->key, mc->obj.id);
-            ok = false;
+    if (!strcmp(kv->key, "prefix")) {
+        pvs_free(l->prefix);
+        l->prefix = pvs_strdup(kv->value);
+    } else if (!strcmp(kv->key, "ac_channel")) {
+        if (pvs_parse_i64(kv->value, &l->ac_channel) || l->ac_channel < -1 ||
+            l->ac_channel > 99) {
+            lerr(errs, kv, "ac_channel: expected -1 (none) to 99, not '%s'",
+                 kv->value);
+            return false;
         }
+    } else if (!strcmp(kv->key, "keepalive")) {
+        if (pvs_cfg_parse_duration(kv->value, &l->keepalive_ms, msg,
+                                   sizeof(msg)) ||
+            l->keepalive_ms < 1000 || l->keepalive_ms > 3600000) {
+            lerr(errs, kv, "keepalive: expected 1s to 1h, not '%s'", kv->value);
+            return false;
+        }
+    } else if (!strcmp(kv->key, "keepalive_topic")) {
+        pvs_free(l->keepalive_topic);
+        l->keepalive_topic = pvs_strdup(kv->value);
+    } else if (!strncmp(kv->key, "field.", 6) || !strncmp(kv->key, "ac.", 3) ||
+               !strncmp(kv->key, "dc.", 3)) {
+        return layout_field(cfg, kv, l, errs);
+    } else if (strcmp(kv->key, "topic") && strcmp(kv->key, "skip")) {
+        lerr(errs, kv,
+             "unknown key '%s' in [mqtt_map \"%s\"]: expected preset, "
+             "prefix, topic, skip, site, device, gateway, ac_channel, "
+             "keepalive, keepalive_topic, field.NAME, ac.NAME or dc.NAME",
+             kv->key, mc->obj.id);
+        return false;
     }
-    if (!l->prefix)
-        l->prefix = pvs_strdup("");
-    /* Topics once the prefix is known, wherever it was set. */
+    return true;
+}
+
+/*
+ * The topic and skip lines, once the prefix is known (wherever it was
+ * set). *ret_topic says whether there is a topic line.
+ */
+static bool layout_topics(const struct pvs_mqtt_map_cfg *mc,
+                          const struct lkv *lines, size_t n, struct layout *l,
+                          struct pvs_cfg_errors *errs, bool *ret_topic) {
+    bool ok = true;
+
+    *ret_topic = false;
     for (size_t i = 0; i < n; i++) {
         const struct lkv *kv = &lines[i];
         bool skip = !strcmp(kv->key, "skip");
@@ -1355,7 +1356,9 @@ static bool layout_compile(const struct pvs_config *cfg,
             continue;
         if (strstr(kv->value, "{prefix}") && !*l->prefix && mc->preset &&
             !pvs_strcasecmp(mc->preset, "venus")) {
-            lerr(errs, kv, "set prefix to the VRM portal ID of the GX device");
+            struct lkv at = *kv;
+            at.key = "prefix";
+            lerr(errs, &at, "set prefix to the VRM portal ID of the GX device");
             ok = false;
             continue;
         }
@@ -1366,32 +1369,15 @@ static bool layout_compile(const struct pvs_config *cfg,
             continue;
         }
         l->npats++;
-        if (!skip && !topic_at)
-            topic_at = kv;
+        *ret_topic |= !skip;
     }
-    if (l->keepalive_topic) {
-        char *t = expand_prefix(l->keepalive_topic, l->prefix);
-        pvs_free(l->keepalive_topic);
-        l->keepalive_topic = t;
-    }
-    if (l->keepalive_ms && !l->keepalive_topic) {
-        struct lkv at = {"keepalive", "", mc->obj.file, mc->obj.line, false};
-        lerr(errs, &at, "keepalive needs keepalive_topic");
-        ok = false;
-    }
-    if (!topic_at && ok) {
-        struct lkv at = {"topic", "", mc->obj.file, mc->obj.line, false};
-        lerr(errs, &at,
-             "[mqtt_map \"%s\"] has no topic: set preset or topic = PATTERN",
-             mc->obj.id);
-        ok = false;
-    }
-    if (l->nfields) /* qsort and bsearch take no NULL, even for none */
-        qsort(l->fields, l->nfields, sizeof(*l->fields), field_cmp);
-    for (size_t i = 1; i < l->nfields; i++)
-        PVS_ASSERT(field_cmp(&l->fields[i - 1], &l->fields[i]) != 0);
+    return ok;
+}
 
-    /* Devices: explicit serials, then the serials of its devices. */
+/* Explicit serials (cut in layout_serials) and the default device. */
+static void layout_devices(const struct pvs_config *cfg,
+                           const struct pvs_mqtt_map_cfg *mc,
+                           struct layout *l) {
     for (size_t i = 0; i < mc->ndevices; i++) {
         const char *e = mc->devices[i], *sp = strpbrk(e, " \t");
         int32_t d;
@@ -1404,13 +1390,58 @@ static bool layout_compile(const struct pvs_config *cfg,
             continue;
         l->serials =
             pvs_realloc(l->serials, (l->nserials + 1) * sizeof(*l->serials));
-        l->serials[l->nserials].serial = e; /* cut at sp below */
+        l->serials[l->nserials].serial = e; /* cut at sp later */
         l->serials[l->nserials].dev = (uint32_t)d;
         l->nserials++;
     }
-    pvs_free(lines);
     if (l->default_dev < 0 && mc->gateway)
         l->default_dev = (int32_t)mc->gateway->index;
+}
+
+/*
+ * Compile map mc into l. Errors go to errs (or the log when NULL); a map
+ * without any topic is one when need_topic. Returns false when there was
+ * any. cfg NULL checks the map's shape only (devices are not looked up).
+ */
+static bool layout_compile(const struct pvs_config *cfg,
+                           const struct pvs_mqtt_map_cfg *mc, struct layout *l,
+                           struct pvs_cfg_errors *errs, bool need_topic) {
+    struct lkv *lines;
+    size_t n;
+    bool ok, topic;
+
+    memset(l, 0, sizeof(*l));
+    l->mc = mc;
+    l->default_dev = -1;
+    lines = merged_lines(mc, &n, errs, &ok);
+    for (size_t i = 0; i < n; i++)
+        ok &= layout_key(cfg, mc, &lines[i], l, errs);
+    if (!l->prefix)
+        l->prefix = pvs_strdup("");
+    ok &= layout_topics(mc, lines, n, l, errs, &topic);
+    if (l->keepalive_topic) {
+        char *t = expand_prefix(l->keepalive_topic, l->prefix);
+        pvs_free(l->keepalive_topic);
+        l->keepalive_topic = t;
+    }
+    if (l->keepalive_ms && !l->keepalive_topic) {
+        struct lkv at = {"keepalive", "", mc->obj.file, mc->obj.line, false};
+        lerr(errs, &at, "keepalive needs keepalive_topic");
+        ok = false;
+    }
+    if (!topic && ok && need_topic) {
+        struct lkv at = {"topic", "", mc->obj.file, mc->obj.line, false};
+        lerr(errs, &at,
+             "[mqtt_map \"%s\"] has no topic: set preset or topic = PATTERN",
+             mc->obj.id);
+        ok = false;
+    }
+    if (l->nfields) /* qsort and bsearch take no NULL, even for none */
+        qsort(l->fields, l->nfields, sizeof(*l->fields), field_cmp);
+    for (size_t i = 1; i < l->nfields; i++)
+        PVS_ASSERT(field_cmp(&l->fields[i - 1], &l->fields[i]) != 0);
+    layout_devices(cfg, mc, l);
+    pvs_free(lines);
     return ok;
 }
 
@@ -1493,7 +1524,7 @@ static bool layout_full(const struct pvs_config *cfg,
                         struct pvs_cfg_errors *errs, enum reach reach) {
     struct pattern *p;
     bool pinned = false;
-    bool ok = layout_compile(cfg, mc, l, errs);
+    bool ok = layout_compile(cfg, mc, l, errs, true);
     struct lkv *lines;
     size_t n, k = 0;
     bool dummy;
@@ -1547,6 +1578,121 @@ void pvs_mqtt_map_check(const struct pvs_config *cfg,
             pvs_free(owned[k]);
         pvs_free(owned);
     }
+}
+
+/* ---- the API's check of a map (pvs_entity_set_check) ---- */
+
+#define API_KEYS 64 /* settings members at most (entity.c) */
+
+/* A map's device lines: "SERIAL DEVICE" or one DEVICE. */
+static bool api_devices(const cJSON *devs, char *msg, size_t msgsize) {
+    const cJSON *it;
+
+    cJSON_ArrayForEach(it, devs) {
+        char buf[256], *w[2];
+        int n = 0;
+
+        if (cJSON_IsString(it) &&
+            pvs_strlcpy(buf, it->valuestring, sizeof(buf)))
+            n = split_words(buf, w, 2);
+        if (!n || !pvs_entity_id_valid(w[n - 1])) {
+            pvs_snprintf(msg, msgsize,
+                         "devices: '%.60s': expected 'SERIAL DEVICE' or one "
+                         "DEVICE id",
+                         cJSON_IsString(it) ? it->valuestring : "?");
+            return false;
+        }
+    }
+    return true;
+}
+
+/* "FIELD: message" (an lkv's origin in the API check) into its parts. */
+static void api_error(const char *err, char *field, size_t fieldsize, char *msg,
+                      size_t msgsize) {
+    const char *colon = strstr(err, ": ");
+    size_t n = colon ? (size_t)(colon - err) : 0;
+
+    if (n >= fieldsize)
+        n = 0;
+    memcpy(field, err, n);
+    field[n] = '\0';
+    pvs_strlcpy(msg, colon ? colon + 2 : err, msgsize);
+    /* The preset's own topics need the prefix: say which member. */
+    if (!strcmp(field, "preset") && strstr(msg, "set prefix"))
+        pvs_strlcpy(field, "settings.prefix", fieldsize);
+}
+
+enum pvs_err pvs_mqtt_map_validate_json(const cJSON *obj, bool create,
+                                        char *field, size_t fieldsize,
+                                        char *msg, size_t msgsize) {
+    const cJSON *pre = cJSON_GetObjectItemCaseSensitive(obj, "preset");
+    const cJSON *set = cJSON_GetObjectItemCaseSensitive(obj, "settings");
+    const cJSON *it;
+    struct pvs_mqtt_map_cfg mc;
+    struct pvs_kv kv[API_KEYS + 1];
+    char names[API_KEYS + 1][80];
+    struct pvs_cfg_errors errs;
+    struct layout l;
+    size_t n = 0;
+    bool topic = cJSON_IsString(pre);
+    enum pvs_err rc = PVS_OK;
+
+    if (!api_devices(cJSON_GetObjectItemCaseSensitive(obj, "devices"), msg,
+                     msgsize)) {
+        pvs_strlcpy(field, "devices", fieldsize);
+        return PVS_ERR_INVAL;
+    }
+    memset(&mc, 0, sizeof(mc));
+    memset(kv, 0, sizeof(kv));
+    if (cJSON_IsString(pre)) {
+        kv[n].key = (char *)(uintptr_t) "preset";
+        kv[n].value = pre->valuestring;
+        kv[n++].file = "preset";
+        mc.preset = pre->valuestring;
+    }
+    if (!cJSON_IsObject(set))
+        set = NULL;
+    cJSON_ArrayForEach(it, set) {
+        if (n == API_KEYS + 1 || !cJSON_IsString(it))
+            break;
+        pvs_snprintf(names[n], sizeof(names[0]), "settings.%s", it->string);
+        if (core_key(it->string)) {
+            pvs_strlcpy(field, names[n], fieldsize);
+            pvs_snprintf(msg, msgsize,
+                         "'%s' is a member of the map's own: set '%s'",
+                         it->string,
+                         !strcmp(it->string, "site")      ? "site_id"
+                         : !strcmp(it->string, "gateway") ? "gateway_id"
+                         : !strcmp(it->string, "device")  ? "devices"
+                                                          : "preset");
+            return PVS_ERR_INVAL;
+        }
+        kv[n].key = it->string;
+        kv[n].value = it->valuestring;
+        kv[n].file = names[n];
+        topic |= !strcmp(it->string, "topic");
+        n++;
+    }
+    if (create && !topic) {
+        pvs_strlcpy(field, "preset", fieldsize);
+        pvs_snprintf(msg, msgsize,
+                     "a map needs a preset or settings.topic (PATTERN "
+                     "[plain|value|json])");
+        return PVS_ERR_INVAL;
+    }
+    mc.obj.id = (char *)(uintptr_t) "new";
+    mc.obj.file = "settings";
+    mc.obj.kv = kv;
+    mc.obj.nkv = n;
+    memset(&errs, 0, sizeof(errs));
+    layout_compile(NULL, &mc, &l, &errs, false);
+    layout_release(&l);
+    if (errs.count) {
+        api_error(errs.msg[0], field, fieldsize, msg, msgsize);
+        rc = PVS_ERR_INVAL;
+    }
+    pvs_cfg_errors_release(&errs);
+    return rc;
 }
 
 static void layouts_build(struct pvs_mqtt_map *m) {
@@ -2317,7 +2463,7 @@ static void learner_layout(struct pvs_mqtt_learner *ln, size_t i,
     mc->obj.kv = ln->kv[i];
     mc->obj.nkv = prefix ? 2 : 1;
     mc->preset = (char *)(uintptr_t)preset;
-    layout_compile(&ln->cfg, mc, l, NULL);
+    layout_compile(&ln->cfg, mc, l, NULL, true);
     l->learn = true;
     l->default_dev = 0;
 }

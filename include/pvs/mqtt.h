@@ -19,6 +19,8 @@
 #include "pvs/msg.h"
 #include "pvs/queue.h"
 
+struct cJSON;
+
 /* ---- mapping (collector/mqtt_map.c): pure, thread-safe once built ---- */
 
 struct pvs_mqtt_map;
@@ -69,6 +71,18 @@ enum pvs_mqtt_result pvs_mqtt_map_parse(const struct pvs_mqtt_map *map,
  */
 void pvs_mqtt_map_check(const struct pvs_config *cfg,
                         struct pvs_cfg_errors *errs, bool strict);
+
+/*
+ * The API's check of a map (an entity check, pvs_entity_set_check): obj
+ * is the JSON of a POST or PATCH /mqtt-maps (its "preset", "devices" and
+ * "settings"); the same checks as pvs_mqtt_map_check's on the section's
+ * lines, but devices are not looked up. On PVS_ERR_INVAL field names
+ * the member at fault ("settings.topic") and msg what is expected. A
+ * PATCH (create false) is checked for what it carries. Any thread.
+ */
+enum pvs_err pvs_mqtt_map_validate_json(const struct cJSON *obj, bool create,
+                                        char *field, size_t fieldsize,
+                                        char *msg, size_t msgsize);
 
 /*
  * The MQTT subscription filters the layouts need ("solar/+/+/+"), and

@@ -264,6 +264,47 @@ def test_api_device_serial_reads_through_a_map(h):
         "the gateway's sample on the API's device")
 
 
+def test_api_refuses_a_bad_map(h):
+    """A map the collector could not read is refused by the API with the
+    member at fault and what is expected (the checks `pvsentry check`
+    makes), never stored to be dropped later; a good one is taken, and a
+    PATCH is checked as well."""
+    from webapi import WebEnv, assert_error
+    env = WebEnv(h).start().create_users()
+    ivan = env.api("ivan")
+    bad = [
+        ({"preset": "opendtuu"}, "preset", "expected one of opendtu"),
+        ({"preset": "venus", "site_id": "lyon-01"}, "settings.prefix",
+         "VRM portal ID"),
+        ({"settings": {"topic": "gw/{serial}/{fields} plain"}},
+         "settings.topic", "unknown wildcard 'fields'"),
+        ({"preset": "opendtu", "settings": {"ac.power": "ac_power_w kWh"}},
+         "settings.ac.power", "unit 'kWh' does not fit metric"),
+        ({"preset": "opendtu", "settings": {"intervall": "5s"}},
+         "settings.intervall", "unknown key 'intervall'"),
+        ({"preset": "opendtu", "devices": ["114182912345 lyon 01"]},
+         "devices", "expected 'SERIAL DEVICE'"),
+        ({"site_id": "lyon-01"}, "preset", "a map needs a preset"),
+    ]
+    for i, (body, field, words) in enumerate(bad):
+        body = dict(body, id="bad-%d" % i)
+        err = assert_error(ivan.post("/mqtt-maps", body), 400, field)
+        assert words in err["error"]["message"], (body, err)
+        assert env.admin().get("/mqtt-maps/%s" % body["id"]
+                               ).status_code == 404
+    mark = env.pv.mark()
+    r = ivan.post("/mqtt-maps", {"id": "lyon-venus", "preset": "venus",
+                                 "settings": {"prefix": "c0619ab00001"}})
+    assert r.status_code == 201, r.text
+    env.wait_reload(mark)
+    assert not env.pv.log_lines(r"left out of the running", since=mark)
+    assert_error(ivan.patch("/mqtt-maps/lyon-venus",
+                            {"settings": {"keepalive": "2h"}}), 400,
+                 "settings.keepalive")
+    assert ivan.get("/mqtt-maps/lyon-venus").json()["settings"] == {
+        "prefix": "c0619ab00001"}
+
+
 def test_opendtu_loses_one_then_all(h, pvsentry_bin, pvsim_bin):
     """Two microinverters behind one OpenDTU: the DTU loses one (one
     device ticket), later the whole gateway goes silent (one site ticket,
