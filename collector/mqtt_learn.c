@@ -145,7 +145,9 @@ static void on_connect_failed(void *ctx, MQTTAsync_failureData *r) {
 
 struct ldev {
     char serial[96];
-    bool measured; /* some topic carried more than a link state */
+    char service[32]; /* Venus OS: grid, battery, solarcharger... */
+    const char *kind; /* from its metrics, or NULL */
+    bool measured;    /* some topic carried more than a link state */
 };
 /* (A device whose topics say only "unreachable" is still one of the
  * gateway's: OpenDTU lists every inverter it was set up for.) */
@@ -194,6 +196,34 @@ static void add_device(struct gateway *gw, const struct pvs_mqtt_guess *g) {
         pvs_strlcpy(d->serial, g->serial, sizeof(d->serial));
     }
     d->measured |= !g->health;
+    if (!d->service[0])
+        pvs_strlcpy(d->service, g->service, sizeof(d->service));
+    /* A meter's or an inverter's metrics say more than a charge. */
+    if (g->kind && (!d->kind || !strcmp(d->kind, "battery")))
+        d->kind = g->kind;
+}
+
+/*
+ * The kind of a device: what its service is (Venus OS), else what its
+ * metrics say, else the gateway's (meters for Shelly and Tasmota).
+ */
+static const char *device_kind(const struct gateway *gw, const struct ldev *d) {
+    static const struct {
+        const char *service, *kind;
+    } services[] = {
+        {"grid", "meter"},          {"battery", "battery"},
+        {"vebus", "inverter"},      {"inverter", "inverter"},
+        {"pvinverter", "inverter"}, {"solarcharger", "inverter"},
+    };
+
+    for (size_t i = 0; i < PVS_ARRAY_LEN(services); i++)
+        if (!strcmp(d->service, services[i].service))
+            return services[i].kind;
+    if (d->kind)
+        return d->kind;
+    return !strcmp(gw->preset, "shelly") || !strcmp(gw->preset, "tasmota")
+               ? "meter"
+               : "inverter";
 }
 
 /* A device id from parts: letters, digits, '-', '_' and '.' only. */
@@ -255,14 +285,12 @@ static const char *default_prefix(const char *preset) {
 static void print_config(FILE *out, const struct pvs_config *cfg,
                          const struct pvs_site *site, struct gateway *gws,
                          size_t ngws) {
-    char **printed = NULL, base[256];
+    char **printed = NULL, base[256], name[160];
     size_t nprinted = 0;
     const char *sid = site->obj.id;
 
     for (size_t g = 0; g < ngws; g++) {
         struct gateway *gw = &gws[g];
-        bool meter =
-            !strcmp(gw->preset, "shelly") || !strcmp(gw->preset, "tasmota");
         const char *map_id, *gw_dev = NULL, *dflt = NULL;
         const char **ids;
 
@@ -284,11 +312,13 @@ static void print_config(FILE *out, const struct pvs_config *cfg,
                         have->obj.id, d->serial);
                 continue;
             }
-            make_id(base, sizeof(base), sid,
-                    d->serial[0] ? d->serial : gw->preset);
+            pvs_snprintf(name, sizeof(name), "%s%s%s", d->service,
+                         d->service[0] ? "-" : "",
+                         d->serial[0] ? d->serial : gw->preset);
+            make_id(base, sizeof(base), sid, name);
             ids[i] = fresh_id(cfg, base, &printed, &nprinted);
             fprintf(out, "[device \"%s\"]\nsite = %s\nkind = %s\n", ids[i], sid,
-                    meter ? "meter" : "inverter");
+                    device_kind(gw, d));
             if (d->serial[0])
                 fprintf(out, "serial = %s\n", d->serial);
             else

@@ -2517,6 +2517,41 @@ static void span_copy(const struct span *s, char *buf, size_t size) {
     buf[n] = '\0';
 }
 
+/*
+ * The level before the serial's names its kind of device when it is not
+ * the prefix (Venus OS: N/PORTAL/grid/30/Ac/Power).
+ */
+static void guess_service(const char *topic, const struct captures *cap,
+                          struct pvs_mqtt_guess *out) {
+    const struct span *ser = &cap->wc[WC_SERIAL], *pre = &cap->wc[WC_PREFIX];
+    const char *end, *start;
+
+    if (!ser->p || ser->p == topic || ser->p[-1] != '/')
+        return;
+    end = ser->p - 1;
+    for (start = end; start > topic && start[-1] != '/'; start--)
+        ;
+    if (start == end || (pre->p && pre->p == start))
+        return;
+    if ((size_t)(end - start) < sizeof(out->service)) {
+        memcpy(out->service, start, (size_t)(end - start));
+        out->service[end - start] = '\0';
+    }
+}
+
+/* What the samples say the device is. */
+static const char *guess_kind(const struct gw_out *o) {
+    bool meter = false, battery = false, power = false;
+
+    for (size_t i = 0; i < o->n; i++) {
+        uint16_t m = o->s[i].metric;
+        meter |= m >= PVS_M_METER_POWER_W && m <= PVS_M_METER_ENERGY_EXPORT_WH;
+        battery |= m == PVS_M_BATTERY_SOC_PCT;
+        power |= m <= PVS_M_MPPT_CURRENT_A || m == PVS_M_AC_ENERGY_TODAY_WH;
+    }
+    return meter ? "meter" : power ? "inverter" : battery ? "battery" : NULL;
+}
+
 bool pvs_mqtt_learner_guess(struct pvs_mqtt_learner *ln, const char *topic,
                             const void *payload, size_t len,
                             struct pvs_mqtt_guess *out) {
@@ -2551,9 +2586,11 @@ bool pvs_mqtt_learner_guess(struct pvs_mqtt_learner *ln, const char *topic,
         else
             pvs_strlcpy(out->prefix, l->prefix, sizeof(out->prefix));
         span_copy(id, out->serial, sizeof(out->serial));
+        guess_service(topic, &cap, out);
         out->health = true;
         for (size_t i = 0; i < o->n; i++)
             out->health &= o->s[i].metric == PVS_M_REACHABLE;
+        out->kind = guess_kind(o);
         out->nsamples = o->n;
     }
     pvs_free(o);

@@ -117,8 +117,12 @@ struct pvs_mqtt_learner;
 struct pvs_mqtt_guess {
     const char *preset; /* static */
     char prefix[96];
-    char serial[96]; /* "" for a gateway-level topic */
-    bool health;     /* the topic carries only a link state */
+    char serial[96];  /* "" for a gateway-level topic */
+    char service[32]; /* the level that names the serial's kind of device
+                         (Venus OS "grid" in N/PORTAL/grid/30/...), or "" */
+    const char *kind; /* static: "meter", "battery", "inverter" from the
+                         metrics seen, or NULL when they do not say */
+    bool health;      /* the topic carries only a link state */
     size_t nsamples;
 };
 struct pvs_mqtt_learner *pvs_mqtt_learner_new(void);

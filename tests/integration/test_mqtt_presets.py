@@ -171,16 +171,59 @@ def expected_samples():
     return want
 
 
+# Venus OS instances as the fixture's devices, and what learning names
+# them: SERVICE-INSTANCE.
+VENUS_DEVICES = {"fronius": "pvinverter-20", "mppt": "solarcharger-279",
+                 "vgrid": "grid-30", "bmv": "battery-512",
+                 "multi": "vebus-276", "phoenix": "inverter-290"}
+VENUS_KINDS = {"pvinverter": "inverter", "solarcharger": "inverter",
+               "grid": "meter", "battery": "battery", "vebus": "inverter",
+               "inverter": "inverter"}
+
+
+def venus_retained():
+    """The Venus fixture as a broker retains it: the last payload of each
+    topic (an empty payload would clear it: not sent)."""
+    last = {}
+    for topic, payload, expect in fixture("venus"):
+        if payload:
+            last[topic] = (payload, expect)
+    return [(t, p, e) for t, (p, e) in last.items()]
+
+
+def venus_expected():
+    """{SERVICE-INSTANCE: metrics} the learnt Venus map must store."""
+    want = {}
+    for topic, _, expect in venus_retained():
+        if expect == "ignored":
+            continue
+        if expect == "unknown":  # no such device in the fixture's config
+            parts = topic.split("/")
+            metric = ("battery_soc_pct" if parts[2] == "battery"
+                      else "ac_power_w")
+            want.setdefault("%s-%s" % (parts[2], parts[3]), set()).add(
+                metric)
+            continue
+        for item in expect.split(","):
+            dev, rest = item.split(":")
+            want.setdefault(VENUS_DEVICES[dev], set()).add(
+                rest.split("=")[0])
+    return want
+
+
 def test_mqtt_learn_two_presets(h, pvsentry_bin):
-    """A broker fed with an OpenDTU, a Shelly Pro 3EM and unrelated topics:
-    mqtt-learn prints sections that pass `pvsentry check` and, loaded,
-    map every sample it saw; the unrelated topics are listed."""
+    """A broker fed with an OpenDTU, a Shelly Pro 3EM, a Victron GX (PV
+    inverter, solar charger, grid meter, battery, Multi, Phoenix) and
+    unrelated topics: mqtt-learn prints sections that pass `pvsentry
+    check` and, loaded, map every sample it saw; the unrelated topics are
+    listed."""
     assert mqtt, "python3-paho-mqtt is required"
     broker = h.start_mosquitto()
     c = mqtt.Client(client_id="feeder")
     c.connect("127.0.0.1", broker.port)
     c.loop_start()
-    msgs = [(t, p) for t, p, _ in fixture("opendtu") + fixture("shelly")]
+    msgs = [(t, p) for t, p, _ in fixture("opendtu") + fixture("shelly") +
+            venus_retained()]
     for topic, payload in msgs + UNRELATED:
         c.publish(topic, payload, qos=1, retain=True).wait_for_publish()
     c.loop_stop()
@@ -191,11 +234,20 @@ def test_mqtt_learn_two_presets(h, pvsentry_bin):
     r = pv.cli("mqtt-learn", "-c", cfg, "--seconds", "2")
     out = r.stdout
     assert "preset = opendtu" in out and "preset = shelly" in out, out
-    assert "prefix =" not in out, out  # both use their default prefix
+    assert "preset = venus" in out, out
+    # OpenDTU and Shelly use their default prefix; Venus has the portal.
+    assert re.findall(r"(?m)^prefix = .*$", out) == ["prefix = " + PORTAL]
     unknown = out.split("# not recognised")[1]
     for topic, _ in UNRELATED:
         assert "#   %s\n" % topic in unknown, (topic, out)
     assert "solar/" not in unknown and "shellypro3em" not in unknown, out
+    assert "N/" not in unknown, out
+    # Each Venus service instance is a device of its kind.
+    for name in set(VENUS_DEVICES.values()) | set(venus_expected()):
+        service, instance = name.split("-")
+        assert ('[device "%s-%s"]\nsite = %s\nkind = %s\nserial = %s\n' % (
+            LEARN_SITE, name, LEARN_SITE, VENUS_KINDS[service], instance)
+            in out), (name, out)
     assert "%d messages" % (len(set(t for t, _ in msgs + UNRELATED))) in out
 
     with open(cfg, "a") as f:
@@ -208,6 +260,7 @@ def test_mqtt_learn_two_presets(h, pvsentry_bin):
     pv.start()
     pv.wait_log(r"mqtt: subscribed", 15, since=mark)
     want = expected_samples()
+    want.update(venus_expected())
     db = h.path("pvsentry.db")
 
     def dev_id(serial):
