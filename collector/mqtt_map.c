@@ -926,100 +926,114 @@ static void lerr(struct pvs_cfg_errors *errs, const struct lkv *kv,
         pvs_error("%s:%d: %s", kv->file, kv->line, msg);
 }
 
+/* The payload form after the pattern ("... plain"): cut off text. */
+static bool pattern_form(const struct lkv *kv, char *text, struct pattern *pat,
+                         struct pvs_cfg_errors *errs) {
+    char *sp = strpbrk(text, " \t"), *f;
+    int k;
+
+    pat->form = FORM_PLAIN;
+    if (!sp)
+        return true;
+    f = sp + strspn(sp, " \t");
+    *sp = '\0';
+    for (k = 0; form_names[k] && strcmp(form_names[k], f); k++)
+        ;
+    if (!form_names[k]) {
+        lerr(errs, kv, "payload form '%s': expected plain, value or json", f);
+        return false;
+    }
+    pat->form = (enum form)k;
+    return true;
+}
+
+/*
+ * One level of text (p, k bytes; last when it ends the pattern) into
+ * lv: text, optionally ending in one {wildcard}.
+ */
+static bool pattern_level(const struct lkv *kv, const char *text, const char *p,
+                          size_t k, bool last, struct pattern *pat,
+                          struct level *lv, struct pvs_cfg_errors *errs) {
+    const char *open = memchr(p, '{', k), *close;
+    size_t n;
+    int w;
+
+    close = open ? memchr(open, '}', k - (size_t)(open - p)) : NULL;
+    if (!k || (open && (!close || close != p + k - 1))) {
+        lerr(errs, kv,
+             "topic '%s': every level is text, optionally ending "
+             "with one {wildcard}",
+             text);
+        return false;
+    }
+    lv->lit = (char *)(uintptr_t)p;
+    lv->litlen = open ? (size_t)(open - p) : k;
+    if (!open)
+        return true;
+    n = (size_t)(close - open - 1);
+    for (w = 1; w < WC__COUNT; w++)
+        if (strlen(wc_names[w]) == n && !memcmp(open + 1, wc_names[w], n))
+            break;
+    if (w == WC__COUNT) {
+        lerr(errs, kv,
+             "topic '%s': unknown wildcard '%.*s': expected site, "
+             "device, serial, channel, field, field* or any",
+             text, (int)n, open + 1);
+        return false;
+    }
+    if (pat->has[w] && w != WC_ANY) {
+        lerr(errs, kv, "topic '%s': {%s} appears twice", text, wc_names[w]);
+        return false;
+    }
+    if (w == WC_REST && (!last || lv->litlen)) {
+        lerr(errs, kv, "topic '%s': {field*} must be a whole last level", text);
+        return false;
+    }
+    lv->wc = (enum wc)w;
+    pat->has[w] = true;
+    return true;
+}
+
 /* "PATTERN [plain|value|json]" into pat. Returns false on an error. */
 static bool pattern_compile(const struct lkv *kv, const char *prefix, bool skip,
                             struct pattern *pat, struct pvs_cfg_errors *errs) {
-    char *text = expand_prefix(kv->value, prefix), *sp, *p, *slash;
-    bool ok = true;
+    char *text = expand_prefix(kv->value, prefix), *p, *slash;
+    bool ok;
 
     memset(pat, 0, sizeof(*pat));
     pat->skip = skip;
-    pat->form = FORM_PLAIN;
-    sp = strpbrk(text, " \t");
-    if (sp) {
-        char *f = sp + strspn(sp, " \t");
-        int k;
-
-        *sp = '\0';
-        for (k = 0; form_names[k] && strcmp(form_names[k], f); k++)
-            ;
-        if (!form_names[k]) {
-            lerr(errs, kv, "payload form '%s': expected plain, value or json",
-                 f);
-            ok = false;
-        }
-        pat->form = (enum form)k;
-    }
     pat->text = text;
-    if (strpbrk(text, "+#")) {
+    ok = pattern_form(kv, text, pat, errs);
+    if (ok && strpbrk(text, "+#")) {
         lerr(errs, kv,
              "topic '%s': write {any} or {field*} instead of MQTT "
              "wildcards",
              text);
-        goto fail;
+        ok = false;
     }
     for (p = text; ok; p = slash + 1) {
-        struct level *lv;
-        char *open, *close;
         size_t k;
 
         if (pat->n == LV_MAX) {
             lerr(errs, kv, "topic '%s' has more than %d levels", text, LV_MAX);
-            goto fail;
+            ok = false;
+            break;
         }
-        lv = &pat->lv[pat->n++];
         slash = strchr(p, '/');
         k = slash ? (size_t)(slash - p) : strlen(p);
-        open = memchr(p, '{', k);
-        close = open ? memchr(open, '}', k - (size_t)(open - p)) : NULL;
-        if (!k || (open && (!close || close != p + k - 1))) {
-            lerr(errs, kv,
-                 "topic '%s': every level is text, optionally ending "
-                 "with one {wildcard}",
-                 text);
-            goto fail;
-        }
-        lv->lit = p;
-        lv->litlen = open ? (size_t)(open - p) : k;
-        if (open) {
-            size_t n = (size_t)(close - open - 1);
-            int w;
-            for (w = 1; w < WC__COUNT; w++)
-                if (strlen(wc_names[w]) == n &&
-                    !memcmp(open + 1, wc_names[w], n))
-                    break;
-            if (w == WC__COUNT) {
-                lerr(errs, kv,
-                     "topic '%s': unknown wildcard '%.*s': expected site, "
-                     "device, serial, channel, field, field* or any",
-                     text, (int)n, open + 1);
-                goto fail;
-            }
-            if (pat->has[w] && w != WC_ANY) {
-                lerr(errs, kv, "topic '%s': {%s} appears twice", text,
-                     wc_names[w]);
-                goto fail;
-            }
-            if (w == WC_REST && (slash || lv->litlen)) {
-                lerr(errs, kv,
-                     "topic '%s': {field*} must be a whole last level", text);
-                goto fail;
-            }
-            lv->wc = (enum wc)w;
-            pat->has[w] = true;
-        }
+        ok = pattern_level(kv, text, p, k, !slash, pat, &pat->lv[pat->n++],
+                           errs);
         if (!slash)
             break;
     }
-    if (!ok)
-        goto fail;
+    if (!ok) {
+        pat->n = 0; /* nothing of its own to free but text */
+        return false;
+    }
     /* The level strings point into text: cut them apart. */
     for (int i = 0; i < pat->n; i++)
         pat->lv[i].lit = pvs_strndup(pat->lv[i].lit, pat->lv[i].litlen);
     return true;
-fail:
-    pat->n = 0; /* nothing of its own to free but text */
-    return false;
 }
 
 static char *pattern_filter(const struct pattern *pat) {
@@ -2122,18 +2136,10 @@ static bool json_value(const struct pvs_mqtt_map *map, struct json *j,
     }
 }
 
-/*
- * The first pattern of map's layouts that topic matches decides. With
- * ret_cap, what it captured and which layout (when any matched).
- */
-static enum pvs_mqtt_result
-layout_parse(const struct pvs_mqtt_map *map, const char *topic,
-             const char *text, size_t len, struct gw_out *o,
-             size_t *ret_unknown, char *why, size_t whysize,
-             struct captures *ret_cap, const struct layout **ret_layout) {
-    struct span lv[LV_MAX + 1];
-    int nlv = 0;
+/* topic's levels into lv (LV_MAX + 1 at most: one more never matches). */
+static int topic_levels(const char *topic, struct span *lv) {
     const char *p = topic, *end = topic + strlen(topic);
+    int nlv = 0;
 
     for (;;) {
         const char *slash = memchr(p, '/', (size_t)(end - p));
@@ -2146,117 +2152,173 @@ layout_parse(const struct pvs_mqtt_map *map, const char *topic,
             break;
         p = slash + 1;
     }
+    return nlv;
+}
+
+/*
+ * The channel's number (its trailing digits) and whether it is the AC
+ * channel; false when the level is no channel (OpenDTU's "dtu", "status").
+ */
+static bool capture_channel(const struct layout *l, const struct span *c,
+                            unsigned *ret_chan, enum scope *ret_sc) {
+    size_t k = c->n;
+    uint64_t num = 0;
+
+    while (k && is_digit(c->p[k - 1]))
+        k--;
+    if (k == c->n || c->n - k > 3)
+        return false;
+    for (size_t i = k; i < c->n; i++)
+        num = num * 10 + (uint64_t)(c->p[i] - '0');
+    *ret_chan = (unsigned)num;
+    *ret_sc = (int64_t)num == l->ac_channel ? SC_AC : SC_DC;
+    return true;
+}
+
+/* A plain value (number, state name, link word) for field f. */
+static enum pvs_mqtt_result plain_parse(const struct pvs_mqtt_map *map,
+                                        const struct field *f, int32_t dev,
+                                        unsigned chan, const char *text,
+                                        size_t len, struct gw_out *o, char *why,
+                                        size_t whysize) {
+    char value[FLAT_BUF];
+    double v;
+    size_t a = 0, b = len;
+
+    while (a < b && isspace((unsigned char)text[a]))
+        a++;
+    while (b > a && isspace((unsigned char)text[b - 1]))
+        b--;
+    if (b - a >= sizeof(value) || memchr(text, '\0', len)) {
+        pvs_snprintf(why, whysize, "payload is not a value");
+        return PVS_MQTT_MALFORMED;
+    }
+    memcpy(value, text + a, b - a);
+    value[b - a] = '\0';
+    if (f->metric == PVS_M_REACHABLE && link_word(value, b - a, &v)) {
+        emit(map, o, f, dev, chan, v);
+    } else if (f->codes ? pvs_parse_double(value, &v) != PVS_OK
+                        : !text_value(f->metric, value, &v)) {
+        pvs_snprintf(why, whysize, "payload is not a number");
+        return PVS_MQTT_MALFORMED;
+    } else {
+        emit(map, o, f, dev, chan, v);
+    }
+    return PVS_MQTT_OK;
+}
+
+/* A {"value": x} or JSON object payload; f is NULL for a JSON object. */
+static enum pvs_mqtt_result
+json_parse(const struct pvs_mqtt_map *map, const struct layout *l,
+           const struct pattern *pat, const struct field *f,
+           const struct captures *cap, int32_t dev, unsigned chan,
+           enum scope sc, const char *text, size_t len, struct gw_out *o,
+           char *why, size_t whysize) {
+    struct json j = {text, text + len};
+    char path[FIELD_BUF];
+    bool good;
+
+    if (pat->form == FORM_VALUE && !len) {
+        /* Venus OS: the device left the bus. */
+        static const struct field gone = {
+            NULL, SC_ANY, false, false, PVS_M_REACHABLE, 0, 1, -1, NULL};
+        emit(map, o, &gone, dev, 0, 0);
+        return o->n ? PVS_MQTT_OK : PVS_MQTT_IGNORED;
+    }
+    path[0] = '\0';
+    if (pat->form == FORM_VALUE) {
+        good = json_value(map, &j, f, dev, chan, o);
+    } else {
+        skip_ws(&j);
+        good = json_walk(map, l, &j, path, 0, 1, sc, dev, chan, o);
+    }
+    skip_ws(&j);
+    if (!good || j.p != j.end) {
+        o->n = 0;
+        pvs_snprintf(why, whysize, "payload is not a JSON object");
+        return PVS_MQTT_MALFORMED;
+    }
+    if (!o->n && o->no_device) {
+        if (!why[0])
+            capture_device(map, l, cap, why, whysize);
+        return PVS_MQTT_UNKNOWN_DEVICE;
+    }
+    return PVS_MQTT_OK;
+}
+
+/* The message of a pattern that topic matched (captures in cap). */
+static enum pvs_mqtt_result
+pattern_parse(const struct pvs_mqtt_map *map, const struct layout *l,
+              const struct pattern *pat, const struct captures *cap,
+              const char *text, size_t len, struct gw_out *o,
+              size_t *ret_unknown, char *why, size_t whysize) {
+    enum scope sc = SC_ANY;
+    unsigned chan = 0;
+    int32_t dev;
+    const struct field *f = NULL;
+    enum pvs_mqtt_result res;
+
+    if (pat->skip)
+        return PVS_MQTT_IGNORED;
+    if (cap->wc[WC_CHANNEL].p &&
+        !capture_channel(l, &cap->wc[WC_CHANNEL], &chan, &sc))
+        return PVS_MQTT_IGNORED; /* not a channel: dtu, status */
+    if (pat->form != FORM_JSON) {
+        const struct span *fs =
+            cap->wc[WC_FIELD].p ? &cap->wc[WC_FIELD] : &cap->wc[WC_REST];
+        const struct level *last = &pat->lv[pat->n - 1];
+        f = fs->p ? find_field(l, sc, fs->p, fs->n)
+                  : find_field(l, sc, last->lit, last->litlen);
+        if (!f || f->ignore) {
+            *ret_unknown = 1;
+            return PVS_MQTT_IGNORED;
+        }
+    }
+    dev = f && f->dev >= 0 ? f->dev : capture_device(map, l, cap, why, whysize);
+    if (dev < 0 && pat->form != FORM_JSON)
+        return PVS_MQTT_UNKNOWN_DEVICE;
+    why[0] = '\0';
+    if (pat->form == FORM_PLAIN)
+        res = plain_parse(map, f, dev, chan, text, len, o, why, whysize);
+    else
+        res = json_parse(map, l, pat, f, cap, dev, chan, sc, text, len, o, why,
+                         whysize);
+    if (res != PVS_MQTT_OK || (pat->form == FORM_VALUE && !len))
+        return res;
+    if (!o->n) {
+        *ret_unknown = 1;
+        return PVS_MQTT_IGNORED;
+    }
+    return PVS_MQTT_OK;
+}
+
+/*
+ * The first pattern of map's layouts that topic matches decides. With
+ * ret_cap, what it captured and which layout (when any matched).
+ */
+static enum pvs_mqtt_result
+layout_parse(const struct pvs_mqtt_map *map, const char *topic,
+             const char *text, size_t len, struct gw_out *o,
+             size_t *ret_unknown, char *why, size_t whysize,
+             struct captures *ret_cap, const struct layout **ret_layout) {
+    struct span lv[LV_MAX + 1];
+    int nlv = topic_levels(topic, lv);
+    const char *end = topic + strlen(topic);
+
     for (size_t li = 0; li < map->nlayouts; li++) {
         const struct layout *l = &map->layouts[li];
         for (size_t pi = 0; pi < l->npats; pi++) {
-            const struct pattern *pat = &l->pats[pi];
             struct captures cap;
-            enum scope sc = SC_ANY;
-            unsigned chan = 0;
-            int32_t dev;
-            const struct field *f = NULL;
 
             memset(&cap, 0, sizeof(cap));
-            if (!pattern_match(pat, lv, nlv, end, &cap))
+            if (!pattern_match(&l->pats[pi], lv, nlv, end, &cap))
                 continue;
             if (ret_cap) {
                 *ret_cap = cap;
                 *ret_layout = l;
             }
-            if (pat->skip)
-                return PVS_MQTT_IGNORED;
-            if (cap.wc[WC_CHANNEL].p) {
-                const struct span *c = &cap.wc[WC_CHANNEL];
-                size_t k = c->n;
-                uint64_t num = 0;
-                while (k && is_digit(c->p[k - 1]))
-                    k--;
-                if (k == c->n || c->n - k > 3)
-                    return PVS_MQTT_IGNORED; /* not a channel: dtu, status */
-                for (size_t i = k; i < c->n; i++)
-                    num = num * 10 + (uint64_t)(c->p[i] - '0');
-                chan = (unsigned)num;
-                sc = (int64_t)num == l->ac_channel ? SC_AC : SC_DC;
-            }
-            if (pat->form != FORM_JSON) {
-                const struct span *fs =
-                    cap.wc[WC_FIELD].p ? &cap.wc[WC_FIELD] : &cap.wc[WC_REST];
-                if (fs->p) {
-                    f = find_field(l, sc, fs->p, fs->n);
-                } else {
-                    const struct level *last = &pat->lv[pat->n - 1];
-                    f = find_field(l, sc, last->lit, last->litlen);
-                }
-                if (!f || f->ignore) {
-                    *ret_unknown = 1;
-                    return PVS_MQTT_IGNORED;
-                }
-            }
-            dev = f && f->dev >= 0 ? f->dev
-                                   : capture_device(map, l, &cap, why, whysize);
-            if (dev < 0 && pat->form != FORM_JSON)
-                return PVS_MQTT_UNKNOWN_DEVICE;
-            why[0] = '\0';
-            if (pat->form == FORM_PLAIN) {
-                char value[FLAT_BUF];
-                double v;
-                size_t a = 0, b = len;
-                while (a < b && isspace((unsigned char)text[a]))
-                    a++;
-                while (b > a && isspace((unsigned char)text[b - 1]))
-                    b--;
-                if (b - a >= sizeof(value) || memchr(text, '\0', len)) {
-                    pvs_snprintf(why, whysize, "payload is not a value");
-                    return PVS_MQTT_MALFORMED;
-                }
-                memcpy(value, text + a, b - a);
-                value[b - a] = '\0';
-                if (f->metric == PVS_M_REACHABLE &&
-                    link_word(value, b - a, &v)) {
-                    emit(map, o, f, dev, chan, v);
-                } else if (!text_value(f->metric, value, &v)) {
-                    pvs_snprintf(why, whysize, "payload is not a number");
-                    return PVS_MQTT_MALFORMED;
-                } else {
-                    emit(map, o, f, dev, chan, v);
-                }
-            } else {
-                struct json j = {text, text + len};
-                char path[FIELD_BUF];
-                bool good;
-
-                if (pat->form == FORM_VALUE && !len) {
-                    /* Venus OS: the device left the bus. */
-                    static const struct field gone = {
-                        NULL, SC_ANY, false, false, PVS_M_REACHABLE,
-                        0,    1,      -1,    NULL};
-                    emit(map, o, &gone, dev, 0, 0);
-                    return o->n ? PVS_MQTT_OK : PVS_MQTT_IGNORED;
-                }
-                path[0] = '\0';
-                if (pat->form == FORM_VALUE) {
-                    good = json_value(map, &j, f, dev, chan, o);
-                } else {
-                    skip_ws(&j);
-                    good = json_walk(map, l, &j, path, 0, 1, sc, dev, chan, o);
-                }
-                skip_ws(&j);
-                if (!good || j.p != j.end) {
-                    o->n = 0;
-                    pvs_snprintf(why, whysize, "payload is not a JSON object");
-                    return PVS_MQTT_MALFORMED;
-                }
-                if (!o->n && o->no_device) {
-                    if (!why[0])
-                        capture_device(map, l, &cap, why, whysize);
-                    return PVS_MQTT_UNKNOWN_DEVICE;
-                }
-            }
-            if (!o->n) {
-                *ret_unknown = 1;
-                return PVS_MQTT_IGNORED;
-            }
-            return PVS_MQTT_OK;
+            return pattern_parse(map, l, &l->pats[pi], &cap, text, len, o,
+                                 ret_unknown, why, whysize);
         }
     }
     pvs_snprintf(why, whysize,
@@ -2287,6 +2349,85 @@ static enum pvs_mqtt_result gateway_parse(const struct pvs_mqtt_map *map,
     return res;
 }
 
+/* pvsentry/SITE/DEVICE/METRIC: one number (or a state's name). */
+static enum pvs_mqtt_result flat_parse(int dev, const char *name,
+                                       const char *text, size_t len,
+                                       int64_t now_ms, struct pvs_msg **ret,
+                                       char *why, size_t whysize) {
+    enum pvs_metric metric;
+    unsigned idx;
+    char value[FLAT_BUF];
+    double v;
+    struct pvs_msg *m;
+
+    if (memchr(text, '\0', len)) {
+        pvs_snprintf(why, whysize, "payload contains a NUL byte");
+        return PVS_MQTT_MALFORMED;
+    }
+    if (pvs_metric_parse(name, &metric, &idx)) {
+        pvs_snprintf(why, whysize, "unknown metric '%.64s'", name);
+        return PVS_MQTT_UNKNOWN_METRIC;
+    }
+    /* No number or state name is that long, however padded. */
+    if (len >= sizeof(value)) {
+        pvs_snprintf(why, whysize, "payload is not a number");
+        return PVS_MQTT_MALFORMED;
+    }
+    memcpy(value, text, len);
+    value[len] = '\0';
+    if (!text_value(metric, value, &v)) {
+        pvs_snprintf(why, whysize, "payload is not a number");
+        return PVS_MQTT_MALFORMED;
+    }
+    m = pvs_msg_new(PVS_MSG_SAMPLES, 1);
+    m->samples[0].dev = (uint32_t)dev;
+    m->samples[0].metric = (uint16_t)metric;
+    m->samples[0].idx = (uint16_t)idx;
+    m->samples[0].ts_ms = now_ms;
+    m->samples[0].value = v;
+    m->samples[0].quality = PVS_Q_OK;
+    *ret = m;
+    return PVS_MQTT_OK;
+}
+
+/* pvsentry/SITE/DEVICE: a JSON object of canonical metrics. */
+static enum pvs_mqtt_result object_parse(int dev, const char *text, size_t len,
+                                         int64_t now_ms, struct pvs_msg **ret,
+                                         size_t *ret_unknown, char *why,
+                                         size_t whysize) {
+    struct json j = {text, text + len};
+    struct fields f;
+
+    f.n = 0;
+    f.unknown = 0;
+    f.has_ts = false;
+    f.ts_ok = false;
+    /* A NUL byte is never JSON: only a refused payload can hold one. */
+    if (!read_object(&j, (uint32_t)dev, &f)) {
+        pvs_snprintf(why, whysize, "%s",
+                     memchr(text, '\0', len) ? "payload contains a NUL byte"
+                                             : "payload is not a JSON object");
+        return PVS_MQTT_MALFORMED;
+    }
+    if (f.has_ts && !f.ts_ok) {
+        pvs_snprintf(why, whysize,
+                     "bad \"ts\": expected epoch seconds or ISO 8601");
+        return PVS_MQTT_MALFORMED;
+    }
+    *ret_unknown = f.unknown;
+    if (!f.n) {
+        pvs_snprintf(why, whysize, "no known metric in the payload");
+        return PVS_MQTT_EMPTY;
+    }
+    /* "ts" may come after the samples: stamp them now. */
+    for (size_t i = 0; i < f.n; i++)
+        f.s[i].ts_ms = f.has_ts ? f.ts_ms : now_ms;
+    /* Exact size: messages wait in the inbox, keep them small. */
+    *ret = pvs_msg_new(PVS_MSG_SAMPLES, f.n);
+    memcpy((*ret)->samples, f.s, f.n * sizeof(*f.s));
+    return PVS_MQTT_OK;
+}
+
 enum pvs_mqtt_result pvs_mqtt_map_parse(const struct pvs_mqtt_map *map,
                                         const char *topic, const void *payload,
                                         size_t len, int64_t now_ms,
@@ -2296,21 +2437,17 @@ enum pvs_mqtt_result pvs_mqtt_map_parse(const struct pvs_mqtt_map *map,
     char t[TOPIC_MAX];
     char *parts[5];
     int nparts, dev;
-    enum pvs_mqtt_result res = PVS_MQTT_OK;
-    struct pvs_msg *m = NULL;
     const char *text = len ? payload : "";
-    size_t unknown = 0;
 
     why[0] = '\0';
+    *ret_unknown = 0;
     if (!pvs_strlcpy(t, topic, sizeof(t))) {
         pvs_snprintf(why, whysize, "topic longer than %d bytes", TOPIC_MAX);
         return PVS_MQTT_BAD_TOPIC;
     }
-    if (strncmp(topic, "pvsentry/", 9) && map->nlayouts) {
-        res = gateway_parse(map, t, text, len, now_ms, &m, &unknown, why,
-                            whysize);
-        goto out;
-    }
+    if (strncmp(topic, "pvsentry/", 9) && map->nlayouts)
+        return gateway_parse(map, t, text, len, now_ms, ret, ret_unknown, why,
+                             whysize);
     nparts = split_topic(t, parts, 5);
     if (nparts < 3 || nparts > 4 || strcmp(parts[0], "pvsentry")) {
         pvs_snprintf(why, whysize,
@@ -2324,91 +2461,9 @@ enum pvs_mqtt_result pvs_mqtt_map_parse(const struct pvs_mqtt_map *map,
                      parts[2], parts[1]);
         return PVS_MQTT_UNKNOWN_DEVICE;
     }
-
-    if (nparts == 4) {
-        enum pvs_metric metric;
-        unsigned idx;
-        char value[FLAT_BUF];
-        double v;
-
-        if (memchr(text, '\0', len)) {
-            pvs_snprintf(why, whysize, "payload contains a NUL byte");
-            res = PVS_MQTT_MALFORMED;
-            goto out;
-        }
-        if (pvs_metric_parse(parts[3], &metric, &idx)) {
-            pvs_snprintf(why, whysize, "unknown metric '%.64s'", parts[3]);
-            res = PVS_MQTT_UNKNOWN_METRIC;
-            goto out;
-        }
-        /* No number or state name is that long, however padded. */
-        if (len >= sizeof(value)) {
-            pvs_snprintf(why, whysize, "payload is not a number");
-            res = PVS_MQTT_MALFORMED;
-            goto out;
-        }
-        memcpy(value, text, len);
-        value[len] = '\0';
-        if (!text_value(metric, value, &v)) {
-            pvs_snprintf(why, whysize, "payload is not a number");
-            res = PVS_MQTT_MALFORMED;
-            goto out;
-        }
-        m = pvs_msg_new(PVS_MSG_SAMPLES, 1);
-        m->samples[0].dev = (uint32_t)dev;
-        m->samples[0].metric = (uint16_t)metric;
-        m->samples[0].idx = (uint16_t)idx;
-        m->samples[0].ts_ms = now_ms;
-        m->samples[0].value = v;
-        m->samples[0].quality = PVS_Q_OK;
-        goto out;
-    }
-
-    {
-        struct json j = {text, text + len};
-        struct fields f;
-
-        f.n = 0;
-        f.unknown = 0;
-        f.has_ts = false;
-        f.ts_ok = false;
-        /* A NUL byte is never JSON: only a refused payload can hold one. */
-        if (!read_object(&j, (uint32_t)dev, &f)) {
-            pvs_snprintf(why, whysize, "%s",
-                         memchr(text, '\0', len)
-                             ? "payload contains a NUL byte"
-                             : "payload is not a JSON object");
-            res = PVS_MQTT_MALFORMED;
-            goto out;
-        }
-        if (f.has_ts && !f.ts_ok) {
-            pvs_snprintf(why, whysize,
-                         "bad \"ts\": expected epoch seconds "
-                         "or ISO 8601");
-            res = PVS_MQTT_MALFORMED;
-            goto out;
-        }
-        unknown = f.unknown;
-        if (!f.n) {
-            pvs_snprintf(why, whysize, "no known metric in the payload");
-            res = PVS_MQTT_EMPTY;
-            goto out;
-        }
-        /* "ts" may come after the samples: stamp them now. */
-        for (size_t i = 0; i < f.n; i++)
-            f.s[i].ts_ms = f.has_ts ? f.ts_ms : now_ms;
-        /* Exact size: messages wait in the inbox, keep them small. */
-        m = pvs_msg_new(PVS_MSG_SAMPLES, f.n);
-        memcpy(m->samples, f.s, f.n * sizeof(*f.s));
-    }
-out:
-    *ret_unknown = unknown;
-    if (res) {
-        pvs_msg_free(m);
-        return res;
-    }
-    *ret = m;
-    return PVS_MQTT_OK;
+    if (nparts == 4)
+        return flat_parse(dev, parts[3], text, len, now_ms, ret, why, whysize);
+    return object_parse(dev, text, len, now_ms, ret, ret_unknown, why, whysize);
 }
 
 /* ---- mqtt-learn: which preset a topic of an unknown broker fits ---- */
@@ -2609,21 +2664,10 @@ bool pvs_mqtt_learner_belongs(struct pvs_mqtt_learner *ln, const char *preset,
     learner_layout(one, 0, preset, prefix, &one->layouts[0]);
     {
         struct span lv[LV_MAX + 1];
-        int nlv = 0;
-        const char *p = topic, *end = topic + strlen(topic);
+        int nlv = topic_levels(topic, lv);
+        const char *end = topic + strlen(topic);
         const struct layout *l = &one->layouts[0];
 
-        for (;;) {
-            const char *slash = memchr(p, '/', (size_t)(end - p));
-            if (nlv == LV_MAX + 1)
-                break;
-            lv[nlv].p = p;
-            lv[nlv].n = slash ? (size_t)(slash - p) : (size_t)(end - p);
-            nlv++;
-            if (!slash)
-                break;
-            p = slash + 1;
-        }
         for (size_t i = 0; i < l->npats && !hit; i++) {
             struct captures cap;
             memset(&cap, 0, sizeof(cap));

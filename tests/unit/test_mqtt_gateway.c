@@ -280,6 +280,14 @@ static void test_units(void **s) {
     assert_int_equal(m->samples[0].metric, PVS_M_AC_ENERGY_WH);
     assert_float_equal(m->samples[0].value, 2500, 1e-9);
     pvs_msg_free(m);
+    /* a plain Victron state code (244 sustain) through its table */
+    assert_int_equal(pvs_mqtt_map_parse(
+                         map, "homeassistant/sensor/garage_charger_state/state",
+                         "244", 3, NOON, &m, &unknown, why, sizeof(why)),
+                     PVS_MQTT_OK);
+    assert_int_equal(m->samples[0].metric, PVS_M_STATE);
+    assert_float_equal(m->samples[0].value, PVS_ST_STANDBY, 1e-9);
+    pvs_msg_free(m);
 }
 
 /* Thousands of serials nobody configured: each one is refused and no
