@@ -358,24 +358,28 @@ def test_api_refuses_a_bad_map(h):
         "prefix": "c0619ab00001"}
 
 
-def test_opendtu_loses_one_then_all(h, pvsentry_bin, pvsim_bin):
-    """Two microinverters behind one OpenDTU: the DTU loses one (one
-    device ticket), later the whole gateway goes silent (one site ticket,
-    nothing more for the microinverters)."""
+@pytest.mark.parametrize("layout", ["opendtu", "venus"])
+def test_gateway_loses_one_then_all(h, pvsentry_bin, pvsim_bin, layout):
+    """Two inverters behind one gateway (an OpenDTU's microinverters, a
+    GX's PV inverters): the gateway loses one (one device ticket), later
+    the whole gateway goes silent (one site ticket, nothing more for the
+    inverters)."""
     extra = """
-[mqtt_map "dtu"]
-preset = opendtu
+[mqtt_map "gw"]
+preset = %s
 device = %s %s
 device = %s %s
-
+%s
 [rule "no-underperformance"]
 family = underperformance
 enabled = false
-""" % (DEV, DEV, DEV2, DEV2)
+""" % (layout, DEV, DEV, DEV2, DEV2,
+       "prefix = %s\nkeepalive = 1s\n" % PORTAL if layout == "venus" else "")
     s = Slice(h, extra=extra, grace="5m", two_devices=True).start()
-    sim = s.sim(devices=(DEV, DEV2), layout="opendtu", duration="150m",
+    kw = {"extra": ["--prefix", PORTAL]} if layout == "venus" else {}
+    sim = s.sim(devices=(DEV, DEV2), layout=layout, duration="150m",
                 scenarios=["silence/%s@+20m+30m" % DEV2,
-                           "silence@+70m+40m"])
+                           "silence@+70m+40m"], **kw)
     sim.wait(120)
     wait_until(lambda: len(s.resolved("communication")) >= 2, 30,
                "both silences to resolve")
