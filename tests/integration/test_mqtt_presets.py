@@ -489,3 +489,56 @@ def test_dashboard_finds_gateways_for_a_site(h):
         assert not b.d.find_elements(dash.By.CSS_SELECTOR, "#mqtt-learn-run")
     finally:
         b.close()
+
+
+def test_installer_form_refuses_a_bad_map(h):
+    """The Register page's map form, as an installer uses it: a Venus OS
+    map without the portal ID is refused, the form says which field and
+    what it needs and points at the prefix box; with the ID it is taken
+    and the daemon reads it (screenshots in build/screenshots)."""
+    import test_dashboard as dash
+    from webapi import WebEnv
+    reason = dash._skip_reason()
+    if reason:
+        pytest.skip(reason)
+    env = WebEnv(h).start().create_users()
+    mark = env.pv.mark()
+    r = env.api("ivan").post("/sites", {
+        "id": "annecy-02", "name": "Roux barn", "latitude": 45.9,
+        "longitude": 6.12, "timezone": "Europe/Paris"})
+    assert r.status_code == 201, r.text
+    env.wait_reload(mark)
+    b = dash.Browser(env.base, width=1280, height=1600)
+    try:
+        b.login("ivan")
+        b.wait_text("Fleet")
+        b.go("/#/install")
+        form = b.find("#map-form")
+        form.find_element(dash.By.NAME, "id").send_keys("lyon-gx")
+        dash.Select(form.find_element(dash.By.NAME, "site_id")
+                    ).select_by_value("annecy-02")
+        dash.Select(form.find_element(dash.By.NAME, "preset")
+                    ).select_by_value("venus")
+        b.find("#map-submit").click()
+        b.wait_text("settings.prefix: set prefix to the VRM portal ID",
+                    css="#map-form", timeout=20)
+        prefix = form.find_element(dash.By.NAME, "prefix")
+        assert prefix.get_attribute("aria-invalid") == "true"
+        b.d.execute_script(
+            "document.getElementById('map-form').scrollIntoView()")
+        b.shot("installer-mqtt-map-refused")
+        assert env.admin().get("/mqtt-maps/lyon-gx").status_code == 404
+        prefix.send_keys(PORTAL)
+        mark = env.pv.mark()
+        b.find("#map-submit").click()
+        b.wait_text("mqtt_map 'lyon-gx' created", timeout=30)
+        env.wait_reload(mark)
+        assert not env.pv.log_lines(r"left out of the running", since=mark)
+        got = env.admin().get("/mqtt-maps/lyon-gx").json()
+        assert got["preset"] == "venus" and got["site_id"] == "annecy-02"
+        assert got["settings"] == {"prefix": PORTAL}
+        # (The refused POST is the browser's one "network" error.)
+        assert not [e for e in b.js_errors() if e.get("source") != "network"]
+        assert not b.external_requests()
+    finally:
+        b.close()
