@@ -1687,6 +1687,10 @@ enum pvs_err pvs_mqtt_map_validate_json(const cJSON *obj, bool create,
         topic |= !strcmp(it->string, "topic");
         n++;
     }
+    /* A PATCH of the preset alone keeps the stored settings (a Venus
+     * map's prefix): only the preset's name is this one's to check. */
+    if (!create && !set && (!mc.preset || pvs_mqtt_preset_find(mc.preset)))
+        return PVS_OK;
     if (create && !topic) {
         pvs_strlcpy(field, "preset", fieldsize);
         pvs_snprintf(msg, msgsize,

@@ -466,6 +466,9 @@ static void test_api_validation(void **s) {
         {"{\"settings\": {\"keepalive\": \"2h\"}}", false, "settings.keepalive",
          "expected 1s to 1h"},
         {"{\"site_id\": \"s1\"}", false, NULL, NULL},
+        /* a PATCH of the preset alone keeps the stored prefix */
+        {"{\"preset\": \"venus\"}", false, NULL, NULL},
+        {"{\"preset\": \"venuss\"}", false, "preset", "unknown preset"},
         {"{\"preset\": \"opendtu\", \"settings\": {\"prefix\": \"x\", "
          "\"field.p\": \"ac_power_w kW @inv-1\"}, \"devices\": "
          "[\"114182912345 hm1\", \"dtu\"]}",
