@@ -34,6 +34,7 @@
 #include "pvs/clock.h"
 #include "pvs/config.h"
 #include "pvs/engine.h"
+#include "pvs/entity.h"
 #include "pvs/log.h"
 #include "pvs/msg.h"
 #include "pvs/modbus_map.h"
@@ -851,6 +852,8 @@ int main(int argc, char **argv) {
         return 0;
     }
     curl_global_init(CURL_GLOBAL_DEFAULT);
+    /* The API and the CSV import refuse a map the collector would. */
+    pvs_entity_set_check("mqtt_map", pvs_mqtt_map_validate_json);
     if (!strcmp(cmd, "run"))
         status = cmd_run(argc - 1, argv + 1);
     else if (!strcmp(cmd, "check"))

@@ -717,7 +717,8 @@ function submitter(form, path, numbers, after) {
       await installPage(message("ok", r.message));
     } catch (e) {
       /* A conflict (409) is about the id: it is taken. */
-      const f = e.field || (e.status === 409 ? "id" : null);
+      const f = (after && after.input ? after.input(e.field) : e.field) ||
+        (e.status === 409 ? "id" : null);
       formResult(form, "error", (e.field ? e.field + ": " : "") + e.message, f);
     }
   });
@@ -794,7 +795,7 @@ async function installPage(note) {
     if (!v.devices.length) delete v.devices;
     if (v.prefix) v.settings = { prefix: v.prefix.trim() };
     delete v.prefix;
-  } });
+  }, input: (f) => (f === "settings.prefix" ? "prefix" : f) });
   for (const el of mapForm.querySelectorAll("input, select")) {
     if (el.id === "map-id") el.name = "id";
     if (el.id === "map-site") el.name = "site_id";
