@@ -87,7 +87,10 @@ struct xfer {
 };
 
 struct pvs_notifier {
-    const struct pvs_config *cfg;
+    const struct pvs_config *cfg; /* written under cfg_lock */
+    /* settings to switch to (pvs_notifier_set_config), or NULL */
+    const struct pvs_config *next_cfg;
+    pthread_mutex_t cfg_lock;
     struct pvs_queue *jobs;
     struct pvs_queue *results;
     CURLM *multi;
@@ -129,6 +132,7 @@ enum pvs_err pvs_notifier_new(const struct pvs_config *cfg,
     enum pvs_err rc = PVS_OK;
 
     n->cfg = cfg;
+    pthread_mutex_init(&n->cfg_lock, NULL);
     n->results = results;
     n->down.every = 100;
     n->multi = curl_multi_init();
@@ -439,7 +443,7 @@ static void attempt_start(struct pvs_notifier *n, struct lane *l) {
 
 /* Start what the pools have room for. */
 static void dispatch(struct pvs_notifier *n) {
-    if (n->stopping)
+    if (n->stopping || n->next_cfg)
         return;
     for (size_t i = 0; i < n->npools; i++) {
         struct pool *p = n->pools[i];
@@ -549,6 +553,89 @@ static void drain(struct pvs_notifier *n) {
                  n->inflight);
 }
 
+/*
+ * Every lane to its pool under the channels' new settings (a pool's name
+ * is the old context's): due lanes keep their order.
+ */
+static void pools_rebuild(struct pvs_notifier *n) {
+    struct pool **old = n->pools;
+    size_t nold = n->npools;
+
+    n->pools = NULL;
+    n->npools = 0;
+    for (size_t i = 0; i < nold; i++) {
+        struct lane *l = old[i]->first;
+        while (l) {
+            struct lane *next = l->rnext;
+            l->queued = false;
+            l->rnext = NULL;
+            l->pool = pool_of(n, l->chan, l->head);
+            pool_enqueue(l);
+            l = next;
+        }
+        pvs_free(old[i]);
+    }
+    pvs_free(old);
+    for (size_t i = 0; i < n->nsleepers; i++)
+        n->sleepers[i]->pool =
+            pool_of(n, n->sleepers[i]->chan, n->sleepers[i]->head);
+}
+
+/*
+ * New settings wait (dispatch starts nothing) until the transfers under
+ * way ended: they use the channels' contexts. Then the channels are set
+ * up from the new configuration; the jobs stay in their lanes.
+ */
+static void maybe_switch(struct pvs_notifier *n) {
+    void *old[NCHANNELS];
+    const struct pvs_config *next;
+
+    /* Held throughout, so that main frees neither configuration. */
+    pthread_mutex_lock(&n->cfg_lock);
+    next = n->next_cfg;
+    if (!next || n->inflight) {
+        pthread_mutex_unlock(&n->cfg_lock);
+        return;
+    }
+    for (size_t i = 0; i < NCHANNELS; i++) {
+        old[i] = n->ctx[i];
+        n->ctx[i] =
+            channel_types[i]->init ? channel_types[i]->init(next) : NULL;
+    }
+    pools_rebuild(n);
+    for (size_t i = 0; i < NCHANNELS; i++)
+        if (channel_types[i]->release)
+            channel_types[i]->release(old[i]);
+    n->cfg = next;
+    n->next_cfg = NULL;
+    pthread_mutex_unlock(&n->cfg_lock);
+    pvs_info("delivering with the new [smtp], [sms] and webhook settings "
+             "(%zu message%s waiting)",
+             n->njobs, n->njobs == 1 ? "" : "s");
+}
+
+void pvs_notifier_set_config(struct pvs_notifier *n,
+                             const struct pvs_config *cfg) {
+    pthread_mutex_lock(&n->cfg_lock);
+    if (n->running)
+        n->next_cfg = cfg;
+    else
+        n->cfg = cfg;
+    pthread_mutex_unlock(&n->cfg_lock);
+    curl_multi_wakeup(n->multi);
+}
+
+bool pvs_notifier_uses(struct pvs_notifier *n, const struct pvs_config *cfg) {
+    bool uses;
+
+    if (!n)
+        return false;
+    pthread_mutex_lock(&n->cfg_lock);
+    uses = cfg == n->cfg || cfg == n->next_cfg;
+    pthread_mutex_unlock(&n->cfg_lock);
+    return uses;
+}
+
 static void *notifier_main(void *arg) {
     struct pvs_notifier *n = arg;
     int still = 0;
@@ -559,6 +646,7 @@ static void *notifier_main(void *arg) {
 
         curl_multi_perform(n->multi, &still);
         collect(n);
+        maybe_switch(n);
         next = wake_sleepers(n);
         /* New handles make curl's own timeout 0: the poll returns at once
          * and the next perform starts them. */
@@ -625,6 +713,11 @@ void pvs_notifier_stop(struct pvs_notifier *n) {
     pthread_join(n->thread, NULL);
     n->running = false;
     forget_all(n);
+    pthread_mutex_lock(&n->cfg_lock);
+    if (n->next_cfg)
+        n->cfg = n->next_cfg;
+    n->next_cfg = NULL;
+    pthread_mutex_unlock(&n->cfg_lock);
     for (size_t i = 0; i < NCHANNELS; i++) {
         if (channel_types[i]->release)
             channel_types[i]->release(n->ctx[i]);
@@ -638,5 +731,6 @@ void pvs_notifier_free(struct pvs_notifier *n) {
     pvs_notifier_stop(n);
     pvs_queue_free(n->jobs);
     curl_multi_cleanup(n->multi);
+    pthread_mutex_destroy(&n->cfg_lock);
     pvs_free(n);
 }

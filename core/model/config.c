@@ -134,6 +134,23 @@ const struct pvs_kv *pvs_cfg_obj_kv(const struct pvs_cfg_obj *obj,
     return NULL;
 }
 
+static bool same_str(const char *a, const char *b) {
+    return a == b || (a && b && !strcmp(a, b));
+}
+
+bool pvs_cfg_obj_same(const struct pvs_cfg_obj *a,
+                      const struct pvs_cfg_obj *b) {
+    if (!a || !b)
+        return a == b;
+    if (!same_str(a->id, b->id) || a->nkv != b->nkv)
+        return false;
+    for (size_t i = 0; i < a->nkv; i++)
+        if (strcmp(a->kv[i].key, b->kv[i].key) ||
+            strcmp(a->kv[i].value, b->kv[i].value))
+            return false;
+    return true;
+}
+
 /* ---- value parsers ---- */
 
 enum pvs_err pvs_cfg_parse_duration(const char *s, int64_t *ret_ms, char *msg,
