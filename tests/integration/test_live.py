@@ -2,11 +2,16 @@
 """Changes take effect live: API writes and SIGHUP restart nothing that
 did not change (real pvsentry, mosquitto, pvsim; plain HTTP clients that
 never retry, so a reset connection fails the test)."""
+import os
 import re
+import shutil
+import signal
 import socket
+import subprocess
 import threading
 import time
 
+import pytest
 import requests
 
 import harness
@@ -271,3 +276,211 @@ def test_ready_without_broker_names_it(h):
     wait_until(lambda: requests.get(env.base + "/healthz",
                                     timeout=10).status_code == 200, 60,
                "/healthz 200 once the broker is up")
+
+
+@pytest.fixture
+def tiny_fs(h):
+    """A 16 MB tmpfs for the database (root only)."""
+    if os.geteuid() != 0 or not shutil.which("mount"):
+        pytest.skip("mounting a tmpfs needs root")
+    path = h.path("tinyfs")
+    os.makedirs(path)
+    r = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs",
+                        path], capture_output=True, text=True)
+    if r.returncode:
+        pytest.skip("cannot mount a tmpfs here: %s" % r.stderr.strip())
+    yield path
+    for p in h.procs:  # pvsentry lets go of the files before the umount
+        if p.name.startswith("pvsentry"):
+            p.stop()
+    subprocess.run(["umount", "-l", path])
+
+
+def test_sighup_while_the_disk_is_full_waits_then_applies(h, tiny_fs):
+    """The engine is paused for a full disk: a SIGHUP does not hang the
+    daemon (it says the change waits, /healthz and SIGUSR1 still
+    answer); space back: the change is applied, nothing restarted."""
+    env = WebEnv(h)
+    text = open(env.cfg).read()
+    text = text.replace("database = %s" % env.db,
+                        "database = %s/pvsentry.db\nmin_free_disk = 4m"
+                        % tiny_fs)
+    with open(env.cfg, "w") as f:
+        f.write(text)
+    env.db = os.path.join(tiny_fs, "pvsentry.db")
+    env.start()
+    filler = os.path.join(tiny_fs, "filler")
+    with open(filler, "wb", buffering=0) as f:
+        try:
+            while True:
+                f.write(b"\0" * 65536)
+        except OSError:
+            pass
+    mark = env.pv.mark()
+    env.pv.wait_log(r"disk nearly full: .* ingest paused", 30, since=mark)
+    with open(env.cfg, "a") as f:
+        f.write('\n[customer "later"]\nname = Later\n'
+                'email = later@home.example\n')
+    env.pv.sighup()
+    env.pv.wait_log(r"the reload waits: the engine is paused", 30,
+                    since=mark)
+    # The main thread is free: it takes signals, the server answers.
+    env.pv.proc.send_signal(signal.SIGUSR1)
+    env.pv.wait_log(r"main: stats: ", 10, since=mark)
+    assert requests.get(env.base + "/healthz", timeout=10).status_code \
+        == 200
+    assert not env.pv.log_lines(r"ready \(reloaded", since=mark)
+    os.unlink(filler)
+    env.pv.wait_log(r"ingest resumed", 30, since=mark)
+    env.pv.wait_log(r"ready \(reloaded, 2 sites", 30, since=mark)
+    r = requests.get(env.url + "/customers/later", timeout=10,
+                     headers={"Authorization": "Bearer " + ADMIN_TOKEN})
+    assert r.status_code == 200, r.text
+    assert len(env.pv.log_lines(r"the reload waits", since=mark)) == 1
+    assert not env.pv.log_lines(r"restarting|lost the connection",
+                                since=mark)
+    assert len(env.pv.log_lines(r"mqtt: connected to")) == 1
+
+
+MODBUS_CONFIG = """\
+[global]
+database = ${tmp}/pvsentry.db
+log_level = info
+sim_start = ${sim_start}
+sim_speed = ${sim_speed}
+grace_period = 10m
+tick = 30s
+batch_interval = 50ms
+
+[site "s1"]
+latitude = 45.75
+longitude = 4.85
+timezone = Europe/Paris
+kwp = 5
+
+[endpoint "gw1"]
+url = tcp://127.0.0.1:${port1}
+timeout = 300ms
+
+[endpoint "gw2"]
+url = tcp://127.0.0.1:${port2}
+timeout = ${timeout2}
+
+[device "inv-a"]
+site = s1
+kwp = 5
+endpoint = gw1
+unit_id = 1
+profile = sunspec
+interval = 60s
+
+[device "inv-b"]
+site = s1
+kwp = 5
+endpoint = gw2
+unit_id = 1
+profile = sunspec
+interval = 60s
+"""
+
+
+def start_modbus_sim(h, port, name):
+    argv = [os.path.join(h.build, "pvsim"), "modbus", "--listen",
+            "tcp://127.0.0.1:%d" % port, "--devices", "1", "--kwp", "5",
+            "--lat", "45.75", "--lon", "4.84", "--sim-start",
+            h.clock.start_iso, "--speed", repr(h.clock.speed)]
+    p = h.spawn(name, argv)
+    harness.wait_port(port, 10, proc=p, what=name)
+    return p
+
+
+def max_gap_ms(db, device, since_ms):
+    ts = [r[0] for r in harness.db_query(
+        db, "SELECT DISTINCT ts_ms FROM samples WHERE device_id = ? AND "
+        "ts_ms >= ? ORDER BY ts_ms", (device, since_ms))]
+    return max(b - a for a, b in zip(ts, ts[1:])) if len(ts) > 1 else None
+
+
+@pytest.mark.sim_clock(start="2024-06-21T08:00:00Z", speed=600)
+def test_sighup_restarts_only_the_endpoint_that_changed(h, pvsim_bin):
+    """Two Modbus endpoints; SIGHUP changes one: it reconnects and
+    discovers its device again, the other keeps its connection, its
+    discovery and its schedule (no gap in its samples)."""
+    p1, p2 = harness.free_port(), harness.free_port()
+    start_modbus_sim(h, p1, "pvsim-gw1")
+    start_modbus_sim(h, p2, "pvsim-gw2")
+    cfg = h.write_config(MODBUS_CONFIG, port1=p1, port2=p2,
+                         timeout2="300ms")
+    pv = h.start_pvsentry(cfg)
+    for dev in ("inv-a", "inv-b"):
+        pv.wait_log(r"device '%s' \(unit 1 on .*\): SunSpec base" % dev, 20)
+    db = h.path("pvsentry.db")
+    wait_until(lambda: harness.db_scalar(
+        db, "SELECT count(DISTINCT ts_ms) FROM samples WHERE device_id = "
+        "'inv-a'") >= 5, 30, "inv-a polled")
+    since = harness.db_scalar(db, "SELECT max(ts_ms) FROM samples")
+    text = open(cfg).read().replace("timeout = 300ms\n\n[device \"inv-a\"]",
+                                    "timeout = 400ms\n\n[device \"inv-a\"]")
+    with open(cfg, "w") as f:
+        f.write(text)
+    mark = pv.mark()
+    pv.sighup()
+    pv.wait_log(r"ready \(reloaded", 20, since=mark)
+    pv.wait_log(r"device 'inv-b' \(unit 1 on .*\): SunSpec base", 20,
+                since=mark)
+    assert pv.log_lines(r"endpoint 'gw2' stops", since=mark)
+    assert not pv.log_lines(r"endpoint 'gw1'", since=mark)
+    assert not pv.log_lines(r"device 'inv-a' .*SunSpec base", since=mark)
+    # inv-a's polls went on at their interval through the change.
+    wait_until(lambda: harness.db_scalar(
+        db, "SELECT count(DISTINCT ts_ms) FROM samples WHERE device_id = "
+        "'inv-a' AND ts_ms > ?", (since,)) >= 10, 30, "inv-a polled on")
+    gap = max_gap_ms(db, "inv-a", since)
+    assert gap is not None and gap <= 3 * 60000, gap
+
+
+def test_smtp_change_by_sighup_keeps_the_rest(h):
+    """[smtp] moves to another server by SIGHUP: HTTP, MQTT and the
+    firing alert are untouched, and the next mail goes to the new
+    server."""
+    old, new = harness.SmtpSink(h, name="smtp-old"), \
+        harness.SmtpSink(h, name="smtp-new")
+    old.start()
+    new.start()
+    env = WebEnv(h)
+    text = open(env.cfg).read()
+    smtp = ("[smtp]\nurl = smtp://127.0.0.1:%d\n"
+            "from = pvsentry <monitoring@pvsentry.example>\ntimeout = 5s\n\n")
+    with open(env.cfg, "w") as f:
+        f.write(text.replace("[http]\n", smtp % old.port + "[http]\n", 1))
+    env.start()
+    tickets = env.fault_tickets(sites=("lyon-01",))
+    old.wait_mails(1, 60, pred=lambda m: "alice@installer.example" in
+                   str(m["To"]), what="the technician's mail")
+    assert tickets["lyon-01"]["id"]
+    firing0 = harness.db_query(env.db, "SELECT fingerprint, started_ms "
+                               "FROM alerts WHERE state = 'firing' "
+                               "ORDER BY fingerprint")
+    assert firing0
+    text = open(env.cfg).read()
+    with open(env.cfg, "w") as f:
+        f.write(text.replace("smtp://127.0.0.1:%d\n" % old.port,
+                             "smtp://127.0.0.1:%d\n" % new.port))
+    mark = env.pv.mark()
+    before_old = len(old.mails())
+    env.pv.sighup()
+    env.pv.wait_log(r"ready \(reloaded", 20, since=mark)
+    env.pv.wait_log(r"delivering with the new \[smtp\]", 20, since=mark)
+    env.fault_tickets(sites=("nantes-01",))
+    new.wait_mails(1, 60, pred=lambda m: "bob@installer.example" in
+                   str(m["To"]), what="the next mail, at the new server")
+    assert not [m for m in old.mails()[before_old:]
+                if "bob@installer.example" in str(m["To"])]
+    assert not env.pv.log_lines(r"restarting|lost the connection|"
+                                r"web: listening|mqtt: connected to",
+                                since=mark)
+    assert not env.pv.log_lines(r"restored \d+ firing alerts", since=mark)
+    firing1 = harness.db_query(env.db, "SELECT fingerprint, started_ms "
+                               "FROM alerts WHERE state = 'firing' "
+                               "ORDER BY fingerprint")
+    assert set(firing0) <= set(firing1), (firing0, firing1)
