@@ -88,6 +88,9 @@ struct endpoint {
     bool started;
     bool quit; /* under p->lock: this endpoint goes (pvs_poller_update) */
     bool link_down;
+    /* for other threads (pvs_poller_down): link_down, and whether the
+     * endpoint was tried once */
+    atomic_bool down, tried;
     bool late; /* polls run an interval or more behind time (our fault) */
     struct pvs_complaint link_c;
     struct pvs_msg *batch; /* samples waiting to be pushed, or NULL */
@@ -359,6 +362,30 @@ out:
     return rc;
 }
 
+/*
+ * The gateway's link after a poll: refused connections mean the gateway
+ * itself is gone; a good poll, that it is back. Logged and sent once
+ * each way.
+ */
+static void link_seen(struct endpoint *ep, enum pvs_err rc, const char *err) {
+    if (!rc && ep->link_down) {
+        ep->link_down = false;
+        atomic_store(&ep->down, false);
+        pvs_complain_release(&ep->link_c, "endpoint '%s' (%s) is back",
+                             ep->cfg->obj.id, pvs_modbus_conn_name(ep->conn));
+        send_link(ep, true);
+    } else if (rc == PVS_ERR_IO && !pvs_modbus_conn_connected(ep->conn) &&
+               !ep->link_down &&
+               pvs_modbus_conn_errno(ep->conn) == ECONNREFUSED) {
+        ep->link_down = true;
+        atomic_store(&ep->down, true);
+        pvs_complain(&ep->link_c, PVS_LOG_WARN,
+                     "endpoint '%s' (%s) refuses connections: %s",
+                     ep->cfg->obj.id, pvs_modbus_conn_name(ep->conn), err);
+        send_link(ep, false);
+    }
+}
+
 static void poll_device(struct pdev *d) {
     struct endpoint *ep = d->ep;
     struct pvs_poller *p = ep->p;
@@ -389,13 +416,7 @@ static void poll_device(struct pdev *d) {
             d->offline = false;
         }
         d->failures = 0;
-        if (ep->link_down) {
-            ep->link_down = false;
-            pvs_complain_release(&ep->link_c, "endpoint '%s' (%s) is back",
-                                 ep->cfg->obj.id,
-                                 pvs_modbus_conn_name(ep->conn));
-            send_link(ep, true);
-        }
+        link_seen(ep, PVS_OK, NULL);
     } else {
         atomic_fetch_add(&p->failed, 1);
         pvs_modbus_conn_error(ep->conn, err, sizeof(err));
@@ -413,16 +434,9 @@ static void poll_device(struct pdev *d) {
             pvs_sunspec_device_free(d->ss);
             d->ss = NULL;
         }
-        /* Refused connections mean the gateway itself is gone. */
-        if (rc == PVS_ERR_IO && !pvs_modbus_conn_connected(ep->conn) &&
-            !ep->link_down && pvs_modbus_conn_errno(ep->conn) == ECONNREFUSED) {
-            ep->link_down = true;
-            pvs_complain(&ep->link_c, PVS_LOG_WARN,
-                         "endpoint '%s' (%s) refuses connections: %s",
-                         ep->cfg->obj.id, pvs_modbus_conn_name(ep->conn), err);
-            send_link(ep, false);
-        }
+        link_seen(ep, rc, err);
     }
+    atomic_store(&ep->tried, true);
     if (took > d->interval_ms)
         pvs_complain(&d->slow_c, PVS_LOG_WARN,
                      "polling device '%s' took %lld ms, longer than its "
@@ -720,6 +734,29 @@ void pvs_poller_stop(struct pvs_poller *p) {
     }
 }
 
+void pvs_poller_down(struct pvs_poller *p, struct pvs_buf *out) {
+    if (!p)
+        return;
+    pthread_mutex_lock(&p->lock);
+    for (size_t i = 0; i < p->neps; i++)
+        if (atomic_load(&p->eps[i]->down))
+            pvs_buf_printf(out, "modbus %s\n",
+                           pvs_modbus_conn_name(p->eps[i]->conn));
+    pthread_mutex_unlock(&p->lock);
+}
+
+bool pvs_poller_tried(struct pvs_poller *p) {
+    bool all = true;
+
+    if (!p)
+        return true;
+    pthread_mutex_lock(&p->lock);
+    for (size_t i = 0; i < p->neps; i++)
+        all = all && atomic_load(&p->eps[i]->tried);
+    pthread_mutex_unlock(&p->lock);
+    return all;
+}
+
 void pvs_poller_pause(struct pvs_poller *p) {
     size_t running = 0;
 
@@ -838,7 +875,6 @@ enum pvs_err pvs_poller_update(struct pvs_poller *p,
         else
             gone[ngone++] = ep;
     }
-    endpoints_end(p, gone, ngone);
     kept = neps;
     for (size_t i = 0; i < next->nendpoints; i++) {
         const struct pvs_endpoint *ec = next->endpoints[i];
@@ -858,11 +894,15 @@ enum pvs_err pvs_poller_update(struct pvs_poller *p,
                  n == 1 ? "" : "s");
         neps++;
     }
-    pvs_free(gone);
+    /* Under the lock: pvs_poller_down reads the list. */
+    pthread_mutex_lock(&p->lock);
     pvs_free(p->eps);
     p->eps = eps;
     p->neps = neps;
     p->cfg = next;
+    pthread_mutex_unlock(&p->lock);
+    endpoints_end(p, gone, ngone);
+    pvs_free(gone);
     return rc;
 }
 

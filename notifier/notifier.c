@@ -35,6 +35,7 @@
 #define PVS_LOG_MODULE "notifier"
 #include <curl/curl.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -108,6 +109,8 @@ struct pvs_notifier {
     size_t inflight;
     uint64_t anon; /* names of lanes without a ticket */
     struct pvs_complaint down;
+    /* the SMTP server did not answer the last attempt (pvs_notifier_down) */
+    atomic_bool smtp_down;
 };
 
 void pvs_job_free(struct pvs_job *j) {
@@ -478,6 +481,28 @@ static int64_t wake_sleepers(struct pvs_notifier *n) {
     return next;
 }
 
+/*
+ * The SMTP server's health, from each attempt: down when it did not
+ * answer at all (refused, unreachable, timed out), up when it answered
+ * anything, even a refusal of one message. Logged once each way.
+ */
+static void smtp_seen(struct pvs_notifier *n, struct xfer *x, CURLcode cc,
+                      const char *err) {
+    long code = 0;
+    bool up;
+    const char *url = n->cfg->smtp ? n->cfg->smtp->url : "";
+
+    curl_easy_getinfo(x->t.easy, CURLINFO_RESPONSE_CODE, &code);
+    up = cc == CURLE_OK || code > 0;
+    if (up == !atomic_load(&n->smtp_down))
+        return;
+    atomic_store(&n->smtp_down, !up);
+    if (up)
+        pvs_info("smtp server '%s' answers again", url);
+    else
+        pvs_warn("smtp server '%s' is down: %s", url, err);
+}
+
 /* Judge and book every finished transfer. */
 static void collect(struct pvs_notifier *n) {
     CURLMsg *msg;
@@ -500,6 +525,8 @@ static void collect(struct pvs_notifier *n) {
         xfer_unlink(n, x);
         rc = channel_types[l->chan]->finish(n->ctx[l->chan], l->head, &x->t, cc,
                                             err, sizeof(err), &permanent);
+        if (channel_types[l->chan] == &pvs_channel_email)
+            smtp_seen(n, x, cc, err);
         xfer_free(x);
         l->running = false;
         l->pool->active--;
@@ -603,6 +630,10 @@ static void maybe_switch(struct pvs_notifier *n) {
             channel_types[i]->init ? channel_types[i]->init(next) : NULL;
     }
     pools_rebuild(n);
+    /* Another server: not known to be down. */
+    if (!n->cfg->smtp || !next->smtp ||
+        strcmp(n->cfg->smtp->url, next->smtp->url))
+        atomic_store(&n->smtp_down, false);
     for (size_t i = 0; i < NCHANNELS; i++)
         if (channel_types[i]->release)
             channel_types[i]->release(old[i]);
@@ -623,6 +654,15 @@ void pvs_notifier_set_config(struct pvs_notifier *n,
         n->cfg = cfg;
     pthread_mutex_unlock(&n->cfg_lock);
     curl_multi_wakeup(n->multi);
+}
+
+void pvs_notifier_down(struct pvs_notifier *n, struct pvs_buf *out) {
+    if (!n || !atomic_load(&n->smtp_down))
+        return;
+    pthread_mutex_lock(&n->cfg_lock);
+    if (n->cfg->smtp)
+        pvs_buf_printf(out, "smtp %s\n", n->cfg->smtp->url);
+    pthread_mutex_unlock(&n->cfg_lock);
 }
 
 bool pvs_notifier_uses(struct pvs_notifier *n, const struct pvs_config *cfg) {

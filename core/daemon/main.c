@@ -28,6 +28,7 @@
 #define PVS_LOG_MODULE "main"
 #include <curl/curl.h>
 #include <cjson/cJSON.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -374,6 +375,9 @@ enum pending {
 
 struct daemon {
     struct pvs_config *cfg;
+    /* held by /healthz (daemon_health) and by main around a change of
+     * mqtt, poller or notifier */
+    pthread_mutex_t health_lock;
     unsigned pending; /* enum pending */
     /* MQTT links the engine may still watch (a switch given up on) */
     struct pvs_mqtt **old_mqtt;
@@ -388,6 +392,25 @@ struct daemon {
 };
 
 static void free_retired(struct daemon *d, bool all);
+
+/* HTTP threads (/healthz): the external links that are down. */
+static void daemon_health(void *ud, struct pvs_buf *out) {
+    struct daemon *d = ud;
+
+    pthread_mutex_lock(&d->health_lock);
+    if (d->mqtt && !pvs_mqtt_healthy(d->mqtt))
+        pvs_buf_printf(out, "mqtt\n");
+    pvs_poller_down(d->poller, out);
+    pvs_notifier_down(d->notifier, out);
+    pthread_mutex_unlock(&d->health_lock);
+}
+
+/* The MQTT link is m from now on (the previous one is the caller's). */
+static void set_mqtt(struct daemon *d, struct pvs_mqtt *m) {
+    pthread_mutex_lock(&d->health_lock);
+    d->mqtt = m;
+    pthread_mutex_unlock(&d->health_lock);
+}
 
 /* Runs on the engine thread after an API write committed. */
 static void api_changed(void *ud) {
@@ -460,8 +483,8 @@ static enum pvs_err daemon_start(struct daemon *d) {
         rc = pvs_mqtt_start(d->mqtt);
     if (!rc)
         rc = pvs_poller_start(d->poller);
-    if (!rc && d->web && d->mqtt)
-        pvs_web_set_health(d->web, "mqtt", pvs_mqtt_healthy, d->mqtt);
+    if (!rc && d->web)
+        pvs_web_set_health(d->web, daemon_health, d);
     if (!rc && d->web)
         rc = pvs_web_start(d->web);
 out:
@@ -551,8 +574,8 @@ static void switch_web(struct daemon *d, struct pvs_web *web,
         struct pvs_web *old = d->web;
 
         d->web = web;
-        if (d->web && d->mqtt)
-            pvs_web_set_health(d->web, "mqtt", pvs_mqtt_healthy, d->mqtt);
+        if (d->web)
+            pvs_web_set_health(d->web, daemon_health, d);
         /* Requests in flight on the old address finish first. */
         pvs_web_retire(old, old ? d->cfg->http->timeout_ms : 0);
         pvs_web_free(old);
@@ -576,17 +599,15 @@ static void relink(struct daemon *d) {
     d->old_mqtt =
         pvs_realloc(d->old_mqtt, (d->nold_mqtt + 1) * sizeof(*d->old_mqtt));
     d->old_mqtt[d->nold_mqtt++] = d->mqtt;
-    d->mqtt = NULL;
+    set_mqtt(d, NULL);
     if (pvs_mqtt_new(d->cfg, pvs_engine_inbox(d->engine), &m) ||
         pvs_mqtt_start(m)) {
         pvs_error("cannot connect to the MQTT broker again");
         pvs_mqtt_free(m);
         m = NULL;
     }
-    d->mqtt = m;
+    set_mqtt(d, m);
     pvs_engine_set_mqtt(d->engine, m);
-    if (d->web)
-        pvs_web_set_health(d->web, "mqtt", m ? pvs_mqtt_healthy : NULL, m);
 }
 
 /* After the engine switched: the MQTT side of apply_live. */
@@ -597,11 +618,10 @@ static void switch_mqtt(struct daemon *d, struct pvs_mqtt *mqtt, bool changed,
             pvs_mqtt_resume(d->mqtt, next);
         return;
     }
-    if (d->web)
-        pvs_web_set_health(d->web, "mqtt", mqtt ? pvs_mqtt_healthy : NULL,
-                           mqtt);
-    pvs_mqtt_free(d->mqtt);
-    d->mqtt = mqtt;
+    struct pvs_mqtt *old = d->mqtt;
+
+    set_mqtt(d, mqtt);
+    pvs_mqtt_free(old);
     if (d->mqtt && pvs_mqtt_start(d->mqtt))
         pvs_error("cannot start the MQTT link with the new settings");
 }
@@ -691,14 +711,28 @@ out:
  * pvsentry's own parts run; the external links that are not up yet are
  * named in the ready line, not waited for (beyond a first connect).
  */
-static const char *degraded(struct daemon *d) {
+static void degraded(struct daemon *d, struct pvs_buf *out) {
     struct timespec ts = {0, 10 * 1000000L};
+    struct pvs_buf down;
 
-    if (!d->mqtt)
-        return "";
-    for (int i = 0; i < 100 && !pvs_mqtt_healthy(d->mqtt); i++)
+    for (int i = 0; i < 100 && ((d->mqtt && !pvs_mqtt_healthy(d->mqtt)) ||
+                                !pvs_poller_tried(d->poller));
+         i++)
         nanosleep(&ts, NULL);
-    return pvs_mqtt_healthy(d->mqtt) ? "" : ", degraded: mqtt";
+    pvs_buf_init(&down, 8192);
+    daemon_health(d, &down);
+    if (down.len) {
+        /* One name a line: "mqtt, modbus tcp://..." */
+        const char *p = down.data;
+        pvs_buf_printf(out, ", degraded: ");
+        while (*p) {
+            size_t n = strcspn(p, "\n");
+            pvs_buf_printf(out, "%s%.*s", p == down.data ? "" : ", ", (int)n,
+                           p);
+            p += n + (p[n] ? 1 : 0);
+        }
+    }
+    pvs_buf_release(&down);
 }
 
 static void setup_clock(const struct pvs_config *cfg) {
@@ -899,6 +933,7 @@ static int cmd_run(int argc, char **argv) {
     char *abs_path = NULL;
     struct daemon d;
     sigset_t set;
+    struct pvs_buf ready;
     bool level_forced = false;
     int status = 0;
 
@@ -917,6 +952,7 @@ static int cmd_run(int argc, char **argv) {
     if (abs_path)
         path = abs_path;
     memset(&d, 0, sizeof(d));
+    pthread_mutex_init(&d.health_lock, NULL);
     d.cfg = load(path, true);
     if (!d.cfg) {
         pvs_free(abs_path); /* from realpath */
@@ -934,8 +970,11 @@ static int cmd_run(int argc, char **argv) {
         pvs_free(abs_path); /* from realpath */
         return 1;
     }
+    pvs_buf_init(&ready, 8192);
+    degraded(&d, &ready);
     pvs_info("ready (pvsentry %s, %zu sites, %zu devices, config '%s'%s)",
-             PVS_VERSION, d.cfg->nsites, d.cfg->ndevices, path, degraded(&d));
+             PVS_VERSION, d.cfg->nsites, d.cfg->ndevices, path, ready.data);
+    pvs_buf_release(&ready);
     pvs_sd_notify("READY=1");
     status = run_loop(&d, &set, path, level_forced);
     pvs_sd_notify("STOPPING=1");
@@ -944,6 +983,7 @@ static int cmd_run(int argc, char **argv) {
     log_stats();
     pvs_config_free(d.cfg);
     pvs_free(abs_path); /* from realpath */
+    pthread_mutex_destroy(&d.health_lock);
     pvs_info("stopped");
     return status;
 }

@@ -123,6 +123,12 @@ enum pvs_err pvs_notifier_submit(struct pvs_notifier *n, struct pvs_job *job);
  */
 void pvs_notifier_set_config(struct pvs_notifier *n,
                              const struct pvs_config *cfg);
+/*
+ * Health: appends "smtp URL\n" to out while the SMTP server did not
+ * answer the last delivery attempt (unknown until a message is sent).
+ * Any thread; NULL: none.
+ */
+void pvs_notifier_down(struct pvs_notifier *n, struct pvs_buf *out);
 /* Whether the notifier may still read cfg. Main thread. */
 bool pvs_notifier_uses(struct pvs_notifier *n, const struct pvs_config *cfg);
 

@@ -41,6 +41,14 @@ void pvs_poller_pause(struct pvs_poller *p);
 enum pvs_err pvs_poller_update(struct pvs_poller *p,
                                const struct pvs_config *next);
 void pvs_poller_resume(struct pvs_poller *p);
+/*
+ * Health: appends "modbus URL\n" to out for each endpoint whose gateway
+ * cannot be reached (connections refused since its last good poll).
+ * pvs_poller_tried: every endpoint has been polled once (so its state is
+ * known). Any thread; NULL: none.
+ */
+void pvs_poller_down(struct pvs_poller *p, struct pvs_buf *out);
+bool pvs_poller_tried(struct pvs_poller *p);
 
 /* Counters since creation (any thread; values are read atomically). */
 struct pvs_poller_stats {

@@ -484,3 +484,81 @@ def test_smtp_change_by_sighup_keeps_the_rest(h):
                                "FROM alerts WHERE state = 'firing' "
                                "ORDER BY fingerprint")
     assert set(firing0) <= set(firing1), (firing0, firing1)
+
+
+@pytest.mark.sim_clock(start="2024-06-21T08:00:00Z", speed=600)
+def test_modbus_endpoint_down_is_named_in_ready_and_healthz(h, pvsim_bin):
+    """A gateway that refuses connections at start: pvsentry is ready
+    all the same, the ready line and /healthz name it; it comes: 200,
+    one line; it stops: 503 naming it, one line; it is back: 200, one
+    line."""
+    p1, p2, port = harness.free_port(), harness.free_port(), \
+        harness.free_port()
+    start_modbus_sim(h, p1, "pvsim-gw1")
+    cfg = h.write_config(MODBUS_CONFIG + "\n[http]\nlisten = 127.0.0.1\n"
+                         "port = ${http_port}\n", port1=p1, port2=p2,
+                         timeout2="300ms", http_port=port)
+    pv = h.start_pvsentry(cfg)
+    gw2 = "modbus tcp://127.0.0.1:%d" % p2
+    line = pv.wait_log(r"main: ready", 15)[0]
+    assert line.endswith("degraded: %s)" % gw2), line
+    harness.wait_port(port, 10, pv.proc)
+    url = "http://127.0.0.1:%d/healthz" % port
+    r = requests.get(url, timeout=10)
+    assert r.status_code == 503 and r.json()["failing"] == [gw2], r.text
+    sim = start_modbus_sim(h, p2, "pvsim-gw2")
+    wait_until(lambda: requests.get(url, timeout=10).status_code == 200,
+               30, "/healthz 200 once the gateway answers")
+    mark = pv.mark()
+    sim.stop()
+
+    def down():
+        r = requests.get(url, timeout=10)
+        return (r,) if r.status_code == 503 else None
+    (r,) = wait_until(down, 30, "/healthz 503")
+    assert r.json()["failing"] == [gw2], r.text
+    pv.wait_log(r"endpoint 'gw2' .* refuses connections", 30, since=mark)
+    start_modbus_sim(h, p2, "pvsim-gw2-again")
+    wait_until(lambda: requests.get(url, timeout=10).status_code == 200,
+               30, "/healthz 200 again")
+    pv.wait_log(r"endpoint 'gw2' .* is back", 30, since=mark)
+    assert len(pv.log_lines(r"endpoint 'gw2' .* refuses connections",
+                            since=mark)) == 1
+    assert len(pv.log_lines(r"endpoint 'gw2' .* is back", since=mark)) == 1
+    assert not pv.log_lines(r"endpoint 'gw1' .* refuses")
+
+
+def test_smtp_server_down_is_named_by_healthz_once(h):
+    """The SMTP server stops: the next mail fails, /healthz answers 503
+    naming it, one log line; it is back: the mail goes, 200, one line."""
+    sink = harness.SmtpSink(h, name="smtp")
+    sink.start()
+    env = WebEnv(h)
+    text = open(env.cfg).read()
+    smtp = ("[smtp]\nurl = smtp://127.0.0.1:%d\n"
+            "from = pvsentry <monitoring@pvsentry.example>\ntimeout = 5s\n"
+            "retry_min = 1s\nretry_max = 2s\n\n" % sink.port)
+    with open(env.cfg, "w") as f:
+        f.write(text.replace("[http]\n", smtp + "[http]\n", 1))
+    env.start()
+    url = env.base + "/healthz"
+    assert requests.get(url, timeout=10).status_code == 200
+    sink.stop()
+    mark = env.pv.mark()
+    env.fault_tickets(sites=("lyon-01",))
+    name = "smtp smtp://127.0.0.1:%d" % sink.port
+
+    def down():
+        r = requests.get(url, timeout=10)
+        return (r,) if r.status_code == 503 else None
+    (r,) = wait_until(down, 60, "/healthz 503")
+    assert r.json()["failing"] == [name], r.text
+    env.pv.wait_log(r"smtp server .* is down", 30, since=mark)
+    sink.start()
+    sink.wait_mails(1, 60, what="the mail, once the server is back")
+    wait_until(lambda: requests.get(url, timeout=10).status_code == 200,
+               30, "/healthz 200 again")
+    env.pv.wait_log(r"smtp server .* answers again", 30, since=mark)
+    assert len(env.pv.log_lines(r"smtp server .* is down", since=mark)) == 1
+    assert len(env.pv.log_lines(r"smtp server .* answers again",
+                                since=mark)) == 1
