@@ -435,21 +435,8 @@ static void check_health(struct pvs_engine *e, int64_t now, size_t n) {
     e->ingest_ok = ok;
 }
 
-static void batch(struct pvs_engine *e, void **msgs, size_t n) {
-    int64_t now = pvs_clock_now_ms();
-    size_t nsamples = 0;
-    enum pvs_err rc;
-
-    e->svc.txn_rc = pvs_store_begin(e->svc.st);
-    check_health(e, now, n);
-    for (size_t i = 0; i < n; i++) {
-        const struct pvs_msg *m = msgs[i];
-
-        if (m->type == PVS_MSG_SAMPLES)
-            nsamples += m->nsamples;
-        handle(e, msgs[i], now);
-        pvs_msg_free(msgs[i]);
-    }
+/* The rule and service timers, and the periodic pruning, in the batch. */
+static void batch_timers(struct pvs_engine *e, int64_t now) {
     if (now >= e->next_tick) {
         pvs_ruleset_tick(e->svc.rules, now);
         if (!e->svc.txn_rc)
@@ -474,36 +461,60 @@ static void batch(struct pvs_engine *e, void **msgs, size_t n) {
         e->next_prune = now + PRUNE_EVERY_MS;
         pvs_ruleset_save_learnt(e->svc.rules, learnt_put, e);
     }
+}
+
+/* The batch of n messages (nsamples samples) did not commit (rc). */
+static void batch_failed(struct pvs_engine *e, enum pvs_err rc, size_t n,
+                         size_t nsamples) {
+    char why[256];
+
+    /* A write that failed inside the batch logged why already. */
+    pvs_strlcpy(why,
+                e->svc.txn_rc ? "one of its writes failed"
+                              : pvs_store_errmsg(e->svc.st),
+                sizeof(why));
+    pvs_store_rollback(e->svc.st);
+    pvs_stats_add(PVS_STAT_DB_ERRORS, 1);
+    pvs_stats_add(PVS_STAT_SAMPLES_LOST, nsamples);
+    e->config_dirty = false;
+    pvs_complain(&e->db_down, PVS_LOG_ERROR,
+                 "cannot commit a batch of %zu messages (%zu samples "
+                 "lost): %s",
+                 n, nsamples, why);
+    e->svc.nfresh = 0;
+    flush_answers(e, false);
+    if (rc == PVS_ERR_IO && !e->store_away) {
+        e->store_away = true;
+        e->store_checked = pvs_clock_mono_ms();
+        pvs_stats_add(PVS_STAT_INGEST_PAUSED, 1);
+        pvs_error("the database is unreachable: ingest paused, messages "
+                  "wait in the inbox and at the broker until it is back");
+    }
+}
+
+static void batch(struct pvs_engine *e, void **msgs, size_t n) {
+    int64_t now = pvs_clock_now_ms();
+    size_t nsamples = 0;
+    enum pvs_err rc;
+
+    e->svc.txn_rc = pvs_store_begin(e->svc.st);
+    check_health(e, now, n);
+    for (size_t i = 0; i < n; i++) {
+        const struct pvs_msg *m = msgs[i];
+
+        if (m->type == PVS_MSG_SAMPLES)
+            nsamples += m->nsamples;
+        handle(e, msgs[i], now);
+        pvs_msg_free(msgs[i]);
+    }
+    batch_timers(e, now);
     rc = engine_rollup_flush(e);
     if (rc && !e->svc.txn_rc)
         e->svc.txn_rc = rc;
     rc = e->svc.txn_rc ? e->svc.txn_rc : pvs_store_commit(e->svc.st);
     pvs_stats_add(PVS_STAT_BATCHES, 1);
     if (rc) {
-        char why[256];
-
-        /* A write that failed inside the batch logged why already. */
-        pvs_strlcpy(why,
-                    e->svc.txn_rc ? "one of its writes failed"
-                                  : pvs_store_errmsg(e->svc.st),
-                    sizeof(why));
-        pvs_store_rollback(e->svc.st);
-        pvs_stats_add(PVS_STAT_DB_ERRORS, 1);
-        pvs_stats_add(PVS_STAT_SAMPLES_LOST, nsamples);
-        e->config_dirty = false;
-        pvs_complain(&e->db_down, PVS_LOG_ERROR,
-                     "cannot commit a batch of %zu messages (%zu samples "
-                     "lost): %s",
-                     n, nsamples, why);
-        e->svc.nfresh = 0;
-        flush_answers(e, false);
-        if (rc == PVS_ERR_IO && !e->store_away) {
-            e->store_away = true;
-            e->store_checked = pvs_clock_mono_ms();
-            pvs_stats_add(PVS_STAT_INGEST_PAUSED, 1);
-            pvs_error("the database is unreachable: ingest paused, messages "
-                      "wait in the inbox and at the broker until it is back");
-        }
+        batch_failed(e, rc, n, nsamples);
         return;
     }
     flush_answers(e, true);
