@@ -387,7 +387,9 @@ static void attempt_done(struct pvs_notifier *n, struct lane *l,
         lane_pop(n, l);
         return;
     }
-    job->next_ms = now + backoff_ms(&retry, job->attempts);
+    /* From the reported attempt's time on (read after it): the next
+     * attempt never comes sooner than the delay after the last report. */
+    job->next_ms = pvs_clock_now_ms() + backoff_ms(&retry, job->attempts);
     lane_ready(n, l);
 }
 

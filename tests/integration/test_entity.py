@@ -279,14 +279,20 @@ def test_api_silences_follow_the_table(env):
         assert r.json()["error"].get("field") == field, (body, r.text)
     assert len(a.get("/silences").json()) == before
     mark = env.pv.mark()
-    r = a.post("/silences", {"site": "lyon-01", "rule": "fault_code",
-                             "start": "2024-06-21T00:00:00Z", "end": end,
-                             "reason": "roof works\nsecond line"})
+    body = {"site": "lyon-01", "device": "lyon-01-inv1", "rule": "fault_code",
+            "start": "2024-06-21T00:00:00Z", "end": end,
+            "reason": "roof works\nsecond line"}
+    r = a.post("/silences", body)
     assert r.status_code == 201, r.text
     env.wait_reload(mark)
     got = [x for x in a.get("/silences").json() if x["id"] == r.json()["id"]]
-    assert got and got[0]["site"] == "lyon-01", got
-    assert got[0]["reason"] == "roof works\nsecond line", got
+    assert len(got) == 1, got
+    # Every field comes back as written (times as ISO text or ms).
+    for k in ("site", "device", "rule", "reason"):
+        assert got[0][k] == body[k], (k, got)
+    for k in ("start", "end"):
+        v = got[0].get(k, got[0].get(k + "_ms"))
+        assert v in (body[k], harness.iso_to_ms(body[k])), (k, got)
 
 
 def test_csv_fields_round_trip(env):
