@@ -164,7 +164,13 @@ def test_state_survives_unrelated_write_and_sighup(h):
     def learnt():
         return harness.db_query(env.db, "SELECT key, value FROM meta WHERE "
                                 "key LIKE 'learnt/%' ORDER BY key")
-    t0, l0 = timeline(), learnt()
+    def firing():
+        # The firing alerts with their start and energy counted lost.
+        return harness.db_query(env.db, "SELECT fingerprint, started_ms, "
+                                "lost_kwh FROM alerts WHERE state = "
+                                "'firing' ORDER BY fingerprint")
+    t0, l0, f0 = timeline(), learnt(), firing()
+    assert f0
     mark = env.pv.mark()
     r = s.post(env.url + "/sites", json=dict(SITE, id="other-01"))
     assert r.status_code == 201, r.text
@@ -179,6 +185,7 @@ def test_state_survives_unrelated_write_and_sighup(h):
     assert not env.pv.log_lines(r"alert (firing|resolved)", since=mark)
     assert timeline() == t0
     assert learnt() == l0
+    assert firing() == f0
 
 
 def slow_request(port, started, result):
