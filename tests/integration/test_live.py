@@ -569,3 +569,42 @@ def test_smtp_server_down_is_named_by_healthz_once(h):
     assert len(env.pv.log_lines(r"smtp server .* is down", since=mark)) == 1
     assert len(env.pv.log_lines(r"smtp server .* answers again",
                                 since=mark)) == 1
+
+
+def test_queued_mail_goes_to_the_new_smtp_server(h):
+    """The SMTP server is down, a mail waits for its retry; SIGHUP moves
+    [smtp] to another server: the waiting mail is delivered there (none
+    lost, none sent twice) and /healthz stops naming the old one."""
+    new = harness.SmtpSink(h, name="smtp-new")
+    new.start()
+    old_port = harness.free_port()  # nothing listens there
+    env = WebEnv(h)
+    text = open(env.cfg).read()
+    smtp = ("[smtp]\nurl = smtp://127.0.0.1:%d\n"
+            "from = pvsentry <monitoring@pvsentry.example>\ntimeout = 5s\n"
+            "retry_min = 1m\nretry_max = 2m\n\n")
+    with open(env.cfg, "w") as f:
+        f.write(text.replace("[http]\n", smtp % old_port + "[http]\n", 1))
+    env.start()
+    mark = env.pv.mark()
+    env.fault_tickets(sites=("lyon-01",))
+    env.pv.wait_log(r"smtp server .* is down", 60, since=mark)
+    wait_until(lambda: requests.get(env.base + "/healthz",
+                                    timeout=10).status_code == 503, 30,
+               "/healthz naming the SMTP server")
+    text = open(env.cfg).read()
+    with open(env.cfg, "w") as f:
+        f.write(text.replace("smtp://127.0.0.1:%d\n" % old_port,
+                             "smtp://127.0.0.1:%d\n" % new.port))
+    env.pv.sighup()
+    env.pv.wait_log(r"delivering with the new \[smtp\]", 20, since=mark)
+    new.wait_mails(1, 60, pred=lambda m: "alice@installer.example" in
+                   str(m["To"]), what="the waiting mail, at the new server")
+    wait_until(lambda: requests.get(env.base + "/healthz",
+                                    timeout=10).status_code == 200, 30,
+               "/healthz 200")
+    ids = [m["Message-ID"] for m in new.mails()]
+    assert len(ids) == len(set(ids)), ids
+    assert harness.db_scalar(env.db, "SELECT count(*) FROM outbox WHERE "
+                             "status = 'dead'") == 0
+    assert not env.pv.log_lines(r"restarting", since=mark)
