@@ -448,7 +448,13 @@ static void attempt_start(struct pvs_notifier *n, struct lane *l) {
 
 /* Start what the pools have room for. */
 static void dispatch(struct pvs_notifier *n) {
-    if (n->stopping || n->next_cfg)
+    bool switching;
+
+    /* New settings wait for the transfers under way (maybe_switch). */
+    pthread_mutex_lock(&n->cfg_lock);
+    switching = n->next_cfg != NULL;
+    pthread_mutex_unlock(&n->cfg_lock);
+    if (n->stopping || switching)
         return;
     for (size_t i = 0; i < n->npools; i++) {
         struct pool *p = n->pools[i];
