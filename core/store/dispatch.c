@@ -853,3 +853,7 @@ enum pvs_err pvs_store_web_series(struct pvs_store *st, const char *site,
                                   pvs_store_point_fn *fn, void *ud) {
     return READ(web_series, site, metric, from_ms, to_ms, step_ms, fn, ud);
 }
+
+bool pvs_store_kept(struct pvs_store *st) {
+    return st->ops->kept && st->ops->kept(st->be);
+}

@@ -323,6 +323,8 @@ struct pvs_store_ops {
     enum pvs_err (*web_audit)(struct pvs_store_be *st, int64_t now_ms,
                               const char *actor, const char *action,
                               const char *object);
+    /* ---- store.h: the batch a commit kept (pvs_store_kept); NULL: none */
+    bool (*kept)(struct pvs_store_be *st);
     /* ---- store_views.h: the API's reads of tickets and telemetry ---- */
     enum pvs_err (*web_tickets)(struct pvs_store_be *st,
                                 const struct pvs_scope *scope,

@@ -16,6 +16,7 @@ const struct pvs_store_ops pvs_pg_ops = {
     .begin = pvs_pg_begin,
     .commit = pvs_pg_commit,
     .rollback = pvs_pg_rollback,
+    .kept = pvs_pg_kept,
     .add_samples = pvs_pg_add_samples,
     .prune_samples = pvs_pg_prune_samples,
     .sync_config = pvs_pg_sync_config,
