@@ -248,8 +248,9 @@ enum pvs_err pvs_pg_prefs_set(struct pvs_store_be *st, const char *customer,
 enum pvs_err pvs_pg_prefs_get(struct pvs_store_be *st, const char *customer,
                               char *channel, char *language, char *quiet_hours,
                               size_t size, int *ret_opt_out);
-enum pvs_err pvs_pg_report_json(struct pvs_store_be *st, int64_t since_ms,
-                                struct pvs_buf *out);
+enum pvs_err pvs_pg_report(struct pvs_store_be *st, int64_t since_ms,
+                           struct pvs_report *ret, pvs_store_count_fn *per_rule,
+                           void *ud);
 enum pvs_err pvs_pg_link_used(struct pvs_store_be *st, int64_t ticket_id,
                               const char *nonce, char *ret_actor, size_t size,
                               int64_t *ret_ms);
