@@ -118,7 +118,6 @@ LONG_ALLOW = {
     ("core/model/config_schema.c", "validate"),
     ("core/service/compose.c", "service_common_facts"),
     ("core/service/lifecycle.c", "on_firing"),
-    ("core/store/sqlite/store.c", "pvs_sqlite_tickets_json"),
     ("core/store/sqlite/store_web.c", "pvs_sqlite_web_put"),
     ("notifier/template.c", "pvs_template_render"),
     ("rules/rule_communication.c", "tick_site"),
