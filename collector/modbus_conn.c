@@ -101,6 +101,87 @@ out:
     return rc;
 }
 
+/*
+ * "HOST[:PORT]" or "[V6]:PORT" of a tcp:// url into u; *ret_q is set to its
+ * query ('?...') or NULL.
+ */
+static enum pvs_err parse_tcp(const char *url, struct pvs_modbus_url *u,
+                              const char **ret_q, char *msg, size_t msgsize) {
+    const char *host = url + 6, *port = NULL, *end, *q;
+    enum pvs_err rc = PVS_ERR_INVAL;
+    size_t len;
+
+    q = strchr(host, '?');
+    *ret_q = q;
+    end = q ? q : host + strlen(host);
+    if (*host == '[') {
+        const char *rb = memchr(host, ']', (size_t)(end - host));
+        if (!rb)
+            goto bad_host;
+        host++;
+        len = (size_t)(rb - host);
+        if (rb[1] == ':')
+            port = rb + 2;
+        else if (rb + 1 != end)
+            goto bad_host;
+    } else {
+        const char *colon = memchr(host, ':', (size_t)(end - host));
+        len = (size_t)((colon ? colon : end) - host);
+        if (colon)
+            port = colon + 1;
+    }
+    if (len == 0 || len >= sizeof(u->host) || memchr(host, '/', len))
+        goto bad_host;
+    memcpy(u->host, host, len);
+    u->host[len] = '\0';
+    if (port) {
+        char pb[16];
+        int64_t v;
+        size_t pl = (size_t)(end - port);
+        if (pl == 0 || pl >= sizeof(pb))
+            goto bad_port;
+        memcpy(pb, port, pl);
+        pb[pl] = '\0';
+        if (pvs_parse_i64(pb, &v) || v < 1 || v > 65535)
+            goto bad_port;
+        u->port = (int)v;
+    }
+    rc = PVS_OK;
+    goto out;
+bad_host:
+    pvs_snprintf(msg, msgsize, "bad host in '%s'", url);
+    goto out;
+bad_port:
+    pvs_snprintf(msg, msgsize, "bad port in '%s': expected 1 to 65535", url);
+out:
+    return rc;
+}
+
+/* The device path of an rtu:// url into u; *ret_q as for parse_tcp. */
+static enum pvs_err parse_rtu(const char *url, struct pvs_modbus_url *u,
+                              const char **ret_q, char *msg, size_t msgsize) {
+    const char *rest = url + 6, *q;
+    enum pvs_err rc = PVS_ERR_INVAL;
+    size_t len;
+
+    u->rtu = true;
+    q = strchr(rest, '?');
+    *ret_q = q;
+    len = q ? (size_t)(q - rest) : strlen(rest);
+    if (len == 0 || rest[0] != '/' || len >= sizeof(u->device)) {
+        pvs_snprintf(msg, msgsize,
+                     "bad serial device in '%s': expected "
+                     "rtu:///dev/TTY",
+                     url);
+        goto out;
+    }
+    memcpy(u->device, rest, len);
+    u->device[len] = '\0';
+    rc = PVS_OK;
+out:
+    return rc;
+}
+
 enum pvs_err pvs_modbus_url_parse(const char *url, struct pvs_modbus_url *out,
                                   char *msg, size_t msgsize) {
     struct pvs_modbus_url u = {.port = 502,
@@ -111,77 +192,25 @@ enum pvs_err pvs_modbus_url_parse(const char *url, struct pvs_modbus_url *out,
                                .unit = 1,
                                .timeout_ms = 1000};
     enum pvs_err rc = PVS_ERR_INVAL;
-    const char *rest, *q;
-    size_t len;
+    const char *q = NULL;
 
     if (!strncmp(url, "tcp://", 6)) {
-        const char *host = url + 6, *port = NULL, *end;
-        rest = host;
-        q = strchr(rest, '?');
-        end = q ? q : rest + strlen(rest);
-        if (*host == '[') {
-            const char *rb = memchr(host, ']', (size_t)(end - host));
-            if (!rb)
-                goto bad_host;
-            host++;
-            len = (size_t)(rb - host);
-            if (rb[1] == ':')
-                port = rb + 2;
-            else if (rb + 1 != end)
-                goto bad_host;
-        } else {
-            const char *colon = memchr(host, ':', (size_t)(end - host));
-            len = (size_t)((colon ? colon : end) - host);
-            if (colon)
-                port = colon + 1;
-        }
-        if (len == 0 || len >= sizeof(u.host) || memchr(host, '/', len))
-            goto bad_host;
-        memcpy(u.host, host, len);
-        u.host[len] = '\0';
-        if (port) {
-            char pb[16];
-            int64_t v;
-            size_t pl = (size_t)(end - port);
-            if (pl == 0 || pl >= sizeof(pb))
-                goto bad_port;
-            memcpy(pb, port, pl);
-            pb[pl] = '\0';
-            if (pvs_parse_i64(pb, &v) || v < 1 || v > 65535)
-                goto bad_port;
-            u.port = (int)v;
-        }
+        rc = parse_tcp(url, &u, &q, msg, msgsize);
     } else if (!strncmp(url, "rtu://", 6)) {
-        u.rtu = true;
-        rest = url + 6;
-        q = strchr(rest, '?');
-        len = q ? (size_t)(q - rest) : strlen(rest);
-        if (len == 0 || rest[0] != '/' || len >= sizeof(u.device)) {
-            pvs_snprintf(msg, msgsize,
-                         "bad serial device in '%s': expected "
-                         "rtu:///dev/TTY",
-                         url);
-            goto out;
-        }
-        memcpy(u.device, rest, len);
-        u.device[len] = '\0';
+        rc = parse_rtu(url, &u, &q, msg, msgsize);
     } else {
         pvs_snprintf(msg, msgsize,
                      "unsupported url '%s': expected tcp://HOST:PORT or "
                      "rtu:///dev/TTY",
                      url);
+    }
+    if (rc)
+        goto out;
+    if (q && parse_query(q + 1, &u, msg, msgsize)) {
+        rc = PVS_ERR_INVAL;
         goto out;
     }
-    if (q && parse_query(q + 1, &u, msg, msgsize))
-        goto out;
-    rc = PVS_OK;
     *out = u;
-    goto out;
-bad_host:
-    pvs_snprintf(msg, msgsize, "bad host in '%s'", url);
-    goto out;
-bad_port:
-    pvs_snprintf(msg, msgsize, "bad port in '%s': expected 1 to 65535", url);
 out:
     return rc;
 }

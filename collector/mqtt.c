@@ -151,6 +151,70 @@ static void complain_locked(struct pvs_mqtt *m, struct pvs_complaint *c,
     pthread_mutex_unlock(&m->lock);
 }
 
+/* Count a message the map did not turn into samples, and complain
+ * (rate-limited) when it is not a gateway's own chatter. */
+static void refused(struct pvs_mqtt *m, enum pvs_mqtt_result res,
+                    const char *topic, const char *why) {
+    switch (res) {
+    case PVS_MQTT_OK:
+        break;
+    case PVS_MQTT_UNKNOWN_DEVICE:
+        pvs_stats_add(PVS_STAT_MQTT_UNKNOWN_DEVICE, 1);
+        complain_locked(m, &m->unknown_device, "unknown device", topic, why);
+        break;
+    case PVS_MQTT_BAD_TOPIC:
+        pvs_stats_add(PVS_STAT_MQTT_BAD_TOPIC, 1);
+        complain_locked(m, &m->bad_payload, "rejected message", topic, why);
+        break;
+    case PVS_MQTT_UNKNOWN_METRIC:
+        pvs_stats_add(PVS_STAT_MQTT_UNKNOWN_METRIC, 1);
+        complain_locked(m, &m->bad_payload, "rejected message", topic, why);
+        break;
+    case PVS_MQTT_IGNORED:
+        /* A gateway's own chatter (uptime, names, unmapped values). */
+        pvs_stats_add(PVS_STAT_MQTT_UNKNOWN_METRIC, 1);
+        break;
+    case PVS_MQTT_MALFORMED:
+    case PVS_MQTT_EMPTY:
+        pvs_stats_add(PVS_STAT_MQTT_MALFORMED, 1);
+        complain_locked(m, &m->bad_payload, "rejected message", topic, why);
+        break;
+    }
+}
+
+/*
+ * Hand out (owned) to the engine. Paho has already acknowledged a QoS 1
+ * message when this callback runs, and a refused one would wait in
+ * Paho's memory only: so wait for room instead. While this thread waits
+ * it reads nothing more from the socket, and TCP pushes back on the
+ * broker, which keeps the rest. QoS 0 waits a little, then is dropped.
+ */
+static void deliver(struct pvs_mqtt *m, struct pvs_msg *out, int qos,
+                    const char *topic) {
+    enum pvs_err rc = pvs_queue_try_push(m->inbox, out);
+    int64_t waited = 0, step = 100;
+
+    if (rc == PVS_ERR_FULL) {
+        pvs_stats_add(PVS_STAT_MQTT_DEFERRED, 1);
+        complain_locked(m, &m->inbox_full, "waiting for room for a message",
+                        topic, "the engine inbox is full");
+    }
+    while (rc == PVS_ERR_FULL || rc == PVS_ERR_TIMEOUT) {
+        if (atomic_load(&m->stopping) || (qos == 0 && waited >= 200))
+            break;
+        rc = pvs_queue_push(m->inbox, out, (int)step);
+        waited += step;
+    }
+    if (rc == PVS_OK)
+        return;
+    pvs_msg_free(out);
+    pvs_stats_add(PVS_STAT_MQTT_DROPPED, 1);
+    complain_locked(m, &m->inbox_full,
+                    qos ? "dropped a message while stopping"
+                        : "dropped a QoS 0 message",
+                    topic, "the engine inbox is full");
+}
+
 static int on_message(void *ctx, char *topic, int topic_len,
                       MQTTAsync_message *msg) {
     struct pvs_mqtt *m = ctx;
@@ -158,7 +222,6 @@ static int on_message(void *ctx, char *topic, int topic_len,
     char tbuf[512], why[160];
     size_t unknown = 0;
     enum pvs_mqtt_result res;
-    enum pvs_err rc;
 
     pvs_stats_add(PVS_STAT_MQTT_MESSAGES, 1);
     /* Held until the message is in the inbox: its device indices are
@@ -184,61 +247,10 @@ static int on_message(void *ctx, char *topic, int topic_len,
                              &unknown, why, sizeof(why));
     if (unknown)
         pvs_stats_add(PVS_STAT_MQTT_UNKNOWN_METRIC, unknown);
-    switch (res) {
-    case PVS_MQTT_OK:
-        break;
-    case PVS_MQTT_UNKNOWN_DEVICE:
-        pvs_stats_add(PVS_STAT_MQTT_UNKNOWN_DEVICE, 1);
-        complain_locked(m, &m->unknown_device, "unknown device", tbuf, why);
-        goto done;
-    case PVS_MQTT_BAD_TOPIC:
-        pvs_stats_add(PVS_STAT_MQTT_BAD_TOPIC, 1);
-        complain_locked(m, &m->bad_payload, "rejected message", tbuf, why);
-        goto done;
-    case PVS_MQTT_UNKNOWN_METRIC:
-        pvs_stats_add(PVS_STAT_MQTT_UNKNOWN_METRIC, 1);
-        complain_locked(m, &m->bad_payload, "rejected message", tbuf, why);
-        goto done;
-    case PVS_MQTT_IGNORED:
-        /* A gateway's own chatter (uptime, names, unmapped values). */
-        pvs_stats_add(PVS_STAT_MQTT_UNKNOWN_METRIC, 1);
-        goto done;
-    case PVS_MQTT_MALFORMED:
-    case PVS_MQTT_EMPTY:
-        pvs_stats_add(PVS_STAT_MQTT_MALFORMED, 1);
-        complain_locked(m, &m->bad_payload, "rejected message", tbuf, why);
-        goto done;
-    }
-    rc = pvs_queue_try_push(m->inbox, out);
-    if (rc == PVS_ERR_FULL) {
-        /*
-         * Paho has already acknowledged a QoS 1 message when this callback
-         * runs, and a refused one would wait in Paho's memory only: so
-         * wait for room instead. While this thread waits it reads nothing
-         * more from the socket, and TCP pushes back on the broker, which
-         * keeps the rest. QoS 0 waits a little, then is dropped.
-         */
-        int64_t waited = 0, step = 100;
-        pvs_stats_add(PVS_STAT_MQTT_DEFERRED, 1);
-        complain_locked(m, &m->inbox_full, "waiting for room for a message",
-                        tbuf, "the engine inbox is full");
-        while (rc == PVS_ERR_FULL || rc == PVS_ERR_TIMEOUT) {
-            if (atomic_load(&m->stopping) || (msg->qos == 0 && waited >= 200))
-                break;
-            rc = pvs_queue_push(m->inbox, out, (int)step);
-            waited += step;
-        }
-    }
-    if (rc == PVS_OK) {
-        out = NULL;
-        goto done;
-    }
-    pvs_msg_free(out);
-    pvs_stats_add(PVS_STAT_MQTT_DROPPED, 1);
-    complain_locked(m, &m->inbox_full,
-                    msg->qos ? "dropped a message while stopping"
-                             : "dropped a QoS 0 message",
-                    tbuf, "the engine inbox is full");
+    if (res == PVS_MQTT_OK)
+        deliver(m, out, msg->qos, tbuf);
+    else
+        refused(m, res, tbuf, why);
 done:
     pthread_mutex_unlock(&m->cfg_lock);
     MQTTAsync_freeMessage(&msg);

@@ -145,7 +145,9 @@ static void on_connect_failed(void *ctx, MQTTAsync_failureData *r) {
 
 struct ldev {
     char serial[96];
-    bool measured; /* some topic carried more than a link state */
+    char service[32]; /* Venus OS: grid, battery, solarcharger... */
+    const char *kind; /* from its metrics, or NULL */
+    bool measured;    /* some topic carried more than a link state */
 };
 /* (A device whose topics say only "unreachable" is still one of the
  * gateway's: OpenDTU lists every inverter it was set up for.) */
@@ -194,6 +196,34 @@ static void add_device(struct gateway *gw, const struct pvs_mqtt_guess *g) {
         pvs_strlcpy(d->serial, g->serial, sizeof(d->serial));
     }
     d->measured |= !g->health;
+    if (!d->service[0])
+        pvs_strlcpy(d->service, g->service, sizeof(d->service));
+    /* A meter's or an inverter's metrics say more than a charge. */
+    if (g->kind && (!d->kind || !strcmp(d->kind, "battery")))
+        d->kind = g->kind;
+}
+
+/*
+ * The kind of a device: what its service is (Venus OS), else what its
+ * metrics say, else the gateway's (meters for Shelly and Tasmota).
+ */
+static const char *device_kind(const struct gateway *gw, const struct ldev *d) {
+    static const struct {
+        const char *service, *kind;
+    } services[] = {
+        {"grid", "meter"},          {"battery", "battery"},
+        {"vebus", "inverter"},      {"inverter", "inverter"},
+        {"pvinverter", "inverter"}, {"solarcharger", "inverter"},
+    };
+
+    for (size_t i = 0; i < PVS_ARRAY_LEN(services); i++)
+        if (!strcmp(d->service, services[i].service))
+            return services[i].kind;
+    if (d->kind)
+        return d->kind;
+    return !strcmp(gw->preset, "shelly") || !strcmp(gw->preset, "tasmota")
+               ? "meter"
+               : "inverter";
 }
 
 /* A device id from parts: letters, digits, '-', '_' and '.' only. */
@@ -255,14 +285,12 @@ static const char *default_prefix(const char *preset) {
 static void print_config(FILE *out, const struct pvs_config *cfg,
                          const struct pvs_site *site, struct gateway *gws,
                          size_t ngws) {
-    char **printed = NULL, base[256];
+    char **printed = NULL, base[256], name[160];
     size_t nprinted = 0;
     const char *sid = site->obj.id;
 
     for (size_t g = 0; g < ngws; g++) {
         struct gateway *gw = &gws[g];
-        bool meter =
-            !strcmp(gw->preset, "shelly") || !strcmp(gw->preset, "tasmota");
         const char *map_id, *gw_dev = NULL, *dflt = NULL;
         const char **ids;
 
@@ -284,11 +312,13 @@ static void print_config(FILE *out, const struct pvs_config *cfg,
                         have->obj.id, d->serial);
                 continue;
             }
-            make_id(base, sizeof(base), sid,
-                    d->serial[0] ? d->serial : gw->preset);
+            pvs_snprintf(name, sizeof(name), "%s%s%s", d->service,
+                         d->service[0] ? "-" : "",
+                         d->serial[0] ? d->serial : gw->preset);
+            make_id(base, sizeof(base), sid, name);
             ids[i] = fresh_id(cfg, base, &printed, &nprinted);
             fprintf(out, "[device \"%s\"]\nsite = %s\nkind = %s\n", ids[i], sid,
-                    meter ? "meter" : "inverter");
+                    device_kind(gw, d));
             if (d->serial[0])
                 fprintf(out, "serial = %s\n", d->serial);
             else
@@ -379,91 +409,76 @@ static void analyse(FILE *out, const struct pvs_config *cfg,
     pvs_mqtt_learner_free(lr);
 }
 
-int pvs_mqtt_learn_main(int argc, char **argv, pvs_mqtt_learn_load_fn *load) {
-    const char *path = NULL, *site_id = NULL;
-    int64_t seconds = 30;
-    struct pvs_config *cfg = NULL;
-    struct pvs_cfg_errors errs;
-    const struct pvs_site *site = NULL;
-    struct learn *ln = pvs_calloc(1, sizeof(*ln));
-    MQTTAsync_connectOptions co = MQTTAsync_connectOptions_initializer;
-    MQTTAsync_SSLOptions ssl = MQTTAsync_SSLOptions_initializer;
-    char *uri = NULL, *user = NULL, *password = NULL, cid[128];
-    int status = 1;
-
-    memset(&errs, 0, sizeof(errs));
-    ln->filter = "#";
-    pthread_mutex_init(&ln->lock, NULL);
+/* The command line: -1 to go on, else the exit status. */
+static int parse_args(int argc, char **argv, const char **ret_path,
+                      const char **ret_site, int64_t *ret_seconds,
+                      const char **ret_filter) {
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
             fputs(usage, stdout);
-            status = 0;
-            goto out;
+            return 0;
         } else if ((!strcmp(argv[i], "-c") || !strcmp(argv[i], "--config")) &&
                    i + 1 < argc) {
-            path = argv[++i];
+            *ret_path = argv[++i];
         } else if (!strcmp(argv[i], "--seconds") && i + 1 < argc) {
-            if (pvs_parse_i64(argv[++i], &seconds) || seconds < 1 ||
-                seconds > 3600) {
+            if (pvs_parse_i64(argv[++i], ret_seconds) || *ret_seconds < 1 ||
+                *ret_seconds > 3600) {
                 fprintf(stderr, "pvsentry mqtt-learn: --seconds expects 1 to "
                                 "3600\n");
-                status = 2;
-                goto out;
+                return 2;
             }
         } else if (!strcmp(argv[i], "--topic") && i + 1 < argc) {
-            ln->filter = argv[++i];
+            *ret_filter = argv[++i];
         } else if (!strcmp(argv[i], "--site") && i + 1 < argc) {
-            site_id = argv[++i];
+            *ret_site = argv[++i];
         } else {
             fprintf(stderr,
                     "pvsentry mqtt-learn: unexpected argument '%s'\n\n%s",
                     argv[i], usage);
-            status = 2;
-            goto out;
+            return 2;
         }
     }
-    if (!path) {
+    if (!*ret_path) {
         fprintf(stderr, "pvsentry mqtt-learn: missing -c FILE\n\n%s", usage);
-        status = 2;
-        goto out;
+        return 2;
     }
-    /* Sites registered through the API are sites too. */
-    cfg = load(path);
-    if (!cfg)
-        goto out;
-    if (!cfg->mqtt) {
-        fprintf(stderr, "pvsentry mqtt-learn: %s has no [mqtt] broker\n", path);
-        goto out;
-    }
+    return -1;
+}
+
+/* The site to learn for: --site, or the config's only one. */
+static const struct pvs_site *pick_site(const struct pvs_config *cfg,
+                                        const char *site_id, const char *path) {
+    const struct pvs_site *site = NULL;
+
     if (site_id)
         site = pvs_config_site(cfg, site_id);
     else if (cfg->nsites == 1)
         site = cfg->sites[0];
-    if (!site) {
+    if (!site)
         fprintf(stderr,
                 site_id ? "pvsentry mqtt-learn: no site '%s' in %s\n"
                         : "pvsentry mqtt-learn: name the site with "
                           "--site ID%s%s\n",
                 site_id ? site_id : "", site_id ? path : "");
-        goto out;
-    }
-    if (!strncmp(cfg->mqtt->uri, "mqtt://", 7))
-        uri = pvs_asprintf("tcp://%s", cfg->mqtt->uri + 7);
-    else if (!strncmp(cfg->mqtt->uri, "mqtts://", 8))
-        uri = pvs_asprintf("ssl://%s", cfg->mqtt->uri + 8);
-    else
-        uri = pvs_strdup(cfg->mqtt->uri);
-    if (cfg->mqtt->credentials &&
-        pvs_credentials_read(cfg->mqtt->credentials, &user, &password))
-        goto out;
-    ln->seen = pvs_calloc(MAX_TOPICS, sizeof(*ln->seen));
-    ln->slot = pvs_calloc(HASH_SLOTS, sizeof(*ln->slot));
+    return site;
+}
+
+/* Connect to uri as cfg's [mqtt] says and subscribe; false when not. */
+static bool learn_connect(struct learn *ln, const struct pvs_config *cfg,
+                          const char *uri, char *user, char *password) {
+    MQTTAsync_connectOptions co = MQTTAsync_connectOptions_initializer;
+    MQTTAsync_SSLOptions ssl = MQTTAsync_SSLOptions_initializer;
+    struct timespec ts = {0, 50 * 1000000L};
+    char cid[128];
+    int64_t until;
+
     pvs_snprintf(cid, sizeof(cid), "%s-learn-%ld", cfg->mqtt->client_id,
                  (long)getpid());
     if (MQTTAsync_create(&ln->client, uri, cid, MQTTCLIENT_PERSISTENCE_NONE,
                          NULL) != MQTTASYNC_SUCCESS) {
+        ln->client = NULL;
         fprintf(stderr, "pvsentry mqtt-learn: cannot use broker '%s'\n", uri);
-        goto out;
+        return false;
     }
     MQTTAsync_setCallbacks(ln->client, ln, NULL, on_message, NULL);
     MQTTAsync_setConnected(ln->client, ln, on_connected);
@@ -484,35 +499,80 @@ int pvs_mqtt_learn_main(int argc, char **argv, pvs_mqtt_learn_load_fn *load) {
     }
     if (MQTTAsync_connect(ln->client, &co) != MQTTASYNC_SUCCESS) {
         fprintf(stderr, "pvsentry mqtt-learn: cannot connect to '%s'\n", uri);
+        return false;
+    }
+    until = pvs_clock_mono_ms() + 15000;
+    while (!atomic_load(&ln->subscribed) && !atomic_load(&ln->failed) &&
+           pvs_clock_mono_ms() < until)
+        nanosleep(&ts, NULL);
+    if (!atomic_load(&ln->subscribed)) {
+        fprintf(stderr,
+                "pvsentry mqtt-learn: cannot subscribe to '%s' at '%s'\n",
+                ln->filter, uri);
+        return false;
+    }
+    return true;
+}
+
+/* Listen for seconds, then leave the broker. */
+static void learn_listen(struct learn *ln, const char *uri, int64_t seconds) {
+    MQTTAsync_disconnectOptions d = MQTTAsync_disconnectOptions_initializer;
+    struct timespec ts = {0, 50 * 1000000L};
+    int64_t until = pvs_clock_mono_ms() + seconds * 1000;
+
+    fprintf(stderr,
+            "pvsentry mqtt-learn: listening to '%s' at '%s' for %lld s\n",
+            ln->filter, uri, (long long)seconds);
+    while (pvs_clock_mono_ms() < until)
+        nanosleep(&ts, NULL);
+    d.timeout = 1000;
+    MQTTAsync_disconnect(ln->client, &d);
+}
+
+/* Paho's scheme names for the config's URI. Caller frees. */
+static char *paho_uri(const char *uri) {
+    if (!strncmp(uri, "mqtt://", 7))
+        return pvs_asprintf("tcp://%s", uri + 7);
+    if (!strncmp(uri, "mqtts://", 8))
+        return pvs_asprintf("ssl://%s", uri + 8);
+    return pvs_strdup(uri);
+}
+
+int pvs_mqtt_learn_main(int argc, char **argv, pvs_mqtt_learn_load_fn *load) {
+    const char *path = NULL, *site_id = NULL;
+    int64_t seconds = 30;
+    struct pvs_config *cfg = NULL;
+    const struct pvs_site *site;
+    struct learn *ln = pvs_calloc(1, sizeof(*ln));
+    char *uri = NULL, *user = NULL, *password = NULL;
+    int status;
+
+    ln->filter = "#";
+    pthread_mutex_init(&ln->lock, NULL);
+    status = parse_args(argc, argv, &path, &site_id, &seconds, &ln->filter);
+    if (status >= 0)
+        goto out;
+    status = 1;
+    /* Sites registered through the API are sites too. */
+    cfg = load(path);
+    if (!cfg)
+        goto out;
+    if (!cfg->mqtt) {
+        fprintf(stderr, "pvsentry mqtt-learn: %s has no [mqtt] broker\n", path);
         goto out;
     }
-    {
-        int64_t start = pvs_clock_mono_ms(), until = start + 15000;
-        struct timespec ts = {0, 50 * 1000000L};
-
-        while (!atomic_load(&ln->subscribed) && !atomic_load(&ln->failed) &&
-               pvs_clock_mono_ms() < until)
-            nanosleep(&ts, NULL);
-        if (!atomic_load(&ln->subscribed)) {
-            fprintf(stderr,
-                    "pvsentry mqtt-learn: cannot subscribe to '%s' "
-                    "at '%s'\n",
-                    ln->filter, uri);
-            goto out;
-        }
-        fprintf(stderr,
-                "pvsentry mqtt-learn: listening to '%s' at '%s' for "
-                "%lld s\n",
-                ln->filter, uri, (long long)seconds);
-        until = pvs_clock_mono_ms() + seconds * 1000;
-        while (pvs_clock_mono_ms() < until)
-            nanosleep(&ts, NULL);
-    }
-    {
-        MQTTAsync_disconnectOptions d = MQTTAsync_disconnectOptions_initializer;
-        d.timeout = 1000;
-        MQTTAsync_disconnect(ln->client, &d);
-    }
+    site = pick_site(cfg, site_id, path);
+    if (!site)
+        goto out;
+    uri = paho_uri(cfg->mqtt->uri);
+    if (cfg->mqtt->credentials &&
+        pvs_credentials_read(cfg->mqtt->credentials, &user, &password))
+        goto out;
+    ln->seen = pvs_calloc(MAX_TOPICS, sizeof(*ln->seen));
+    ln->slot = pvs_calloc(HASH_SLOTS, sizeof(*ln->slot));
+    if (!learn_connect(ln, cfg, uri, user, password))
+        goto out;
+    learn_listen(ln, uri, seconds);
     pthread_mutex_lock(&ln->lock);
     analyse(stdout, cfg, site, ln, seconds);
     pthread_mutex_unlock(&ln->lock);
@@ -532,6 +592,5 @@ out:
     pvs_free(user);
     pvs_credentials_free_secret(password);
     pvs_config_free(cfg);
-    pvs_cfg_errors_release(&errs);
     return status;
 }

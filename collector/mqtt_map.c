@@ -39,9 +39,11 @@
 #include <string.h>
 
 #define PVS_LOG_MODULE "mqtt"
+#include <cjson/cJSON.h>
 #include <pthread.h>
 
 #include "pvs/clock.h"
+#include "pvs/entity.h"
 #include "pvs/log.h"
 #include "pvs/mqtt.h"
 #include "pvs/tz.h"
@@ -749,6 +751,80 @@ struct pattern {
 
 enum scope { SC_ANY, SC_AC, SC_DC };
 
+/* A gateway's own status numbers, as canonical states. */
+struct code_state {
+    int code;
+    enum pvs_state state;
+};
+
+struct code_table {
+    const char *name; /* the "unit" that selects it: state victron */
+    const struct code_state *codes;
+    size_t n;
+};
+
+/*
+ * Victron's charger and inverter states: the /State of the solarcharger,
+ * vebus and inverter services (Venus OS D-Bus documentation, which the
+ * VE.Direct and VE.Bus protocol documents agree with). A charger that
+ * holds a voltage (absorption, float...) takes less than the array
+ * gives: throttled. Codes not listed (250 blocked) are not states of
+ * ours and are left out, counted as unmapped.
+ */
+static const struct code_state victron_states[] = {
+    {0, PVS_ST_OFF},         /* off */
+    {1, PVS_ST_STANDBY},     /* low power, search mode */
+    {2, PVS_ST_FAULT},       /* fault */
+    {3, PVS_ST_MPPT},        /* bulk: all the array gives */
+    {4, PVS_ST_THROTTLED},   /* absorption */
+    {5, PVS_ST_THROTTLED},   /* float */
+    {6, PVS_ST_THROTTLED},   /* storage */
+    {7, PVS_ST_THROTTLED},   /* equalize */
+    {8, PVS_ST_STANDBY},     /* passthru: the grid feeds the loads */
+    {9, PVS_ST_MPPT},        /* inverting */
+    {10, PVS_ST_MPPT},       /* power assist */
+    {11, PVS_ST_MPPT},       /* power supply */
+    {244, PVS_ST_STANDBY},   /* sustain */
+    {245, PVS_ST_STARTING},  /* wake-up */
+    {246, PVS_ST_THROTTLED}, /* repeated absorption */
+    {247, PVS_ST_THROTTLED}, /* auto equalize, recondition */
+    {248, PVS_ST_THROTTLED}, /* battery safe */
+    {252, PVS_ST_MPPT},      /* external control (ESS, DVCC) */
+};
+
+/* A PV inverter's /StatusCode on Venus OS (Fronius' status codes). */
+static const struct code_state victron_pv_states[] = {
+    {0, PVS_ST_STARTING},   {1, PVS_ST_STARTING}, {2, PVS_ST_STARTING},
+    {3, PVS_ST_STARTING},   {4, PVS_ST_STARTING}, {5, PVS_ST_STARTING},
+    {6, PVS_ST_STARTING},   {7, PVS_ST_MPPT},     {8, PVS_ST_STANDBY},
+    {9, PVS_ST_STARTING},   {10, PVS_ST_FAULT},   {11, PVS_ST_MPPT},
+    {12, PVS_ST_THROTTLED},
+};
+
+static const struct code_table code_tables[] = {
+    {"victron", victron_states, PVS_ARRAY_LEN(victron_states)},
+    {"victron_pvinverter", victron_pv_states, PVS_ARRAY_LEN(victron_pv_states)},
+};
+
+static const struct code_table *code_table_find(const char *name) {
+    for (size_t i = 0; i < PVS_ARRAY_LEN(code_tables); i++)
+        if (!pvs_strcasecmp(code_tables[i].name, name))
+            return &code_tables[i];
+    return NULL;
+}
+
+/* The state of code in t; false when the table has no such code. */
+static bool code_state(const struct code_table *t, double v, double *out) {
+    if (v != floor(v))
+        return false;
+    for (size_t i = 0; i < t->n; i++)
+        if (t->codes[i].code == (int)v) {
+            *out = t->codes[i].state;
+            return true;
+        }
+    return false;
+}
+
 struct field {
     char *name; /* lowercased */
     enum scope scope;
@@ -757,7 +833,8 @@ struct field {
     enum pvs_metric metric;
     unsigned idx;
     double factor;
-    int32_t dev; /* @DEVICE, or -1 */
+    int32_t dev;                    /* @DEVICE, or -1 */
+    const struct code_table *codes; /* state: the gateway's own codes */
 };
 
 struct serial_ref {
@@ -801,8 +878,14 @@ static int serial_cmp(const void *a, const void *b) {
                   ((const struct serial_ref *)b)->serial);
 }
 
+/* A device's index; without cfg (the API's check of a map's shape) any
+ * valid id stands for a device. */
 static int32_t device_index(const struct pvs_config *cfg, const char *id) {
-    const struct pvs_device *d = pvs_config_device(cfg, id);
+    const struct pvs_device *d;
+
+    if (!cfg)
+        return pvs_entity_id_valid(id) ? 0 : -1;
+    d = pvs_config_device(cfg, id);
 
     return d ? (int32_t)d->index : -1;
 }
@@ -843,100 +926,114 @@ static void lerr(struct pvs_cfg_errors *errs, const struct lkv *kv,
         pvs_error("%s:%d: %s", kv->file, kv->line, msg);
 }
 
+/* The payload form after the pattern ("... plain"): cut off text. */
+static bool pattern_form(const struct lkv *kv, char *text, struct pattern *pat,
+                         struct pvs_cfg_errors *errs) {
+    char *sp = strpbrk(text, " \t"), *f;
+    int k;
+
+    pat->form = FORM_PLAIN;
+    if (!sp)
+        return true;
+    f = sp + strspn(sp, " \t");
+    *sp = '\0';
+    for (k = 0; form_names[k] && strcmp(form_names[k], f); k++)
+        ;
+    if (!form_names[k]) {
+        lerr(errs, kv, "payload form '%s': expected plain, value or json", f);
+        return false;
+    }
+    pat->form = (enum form)k;
+    return true;
+}
+
+/*
+ * One level of text (p, k bytes; last when it ends the pattern) into
+ * lv: text, optionally ending in one {wildcard}.
+ */
+static bool pattern_level(const struct lkv *kv, const char *text, const char *p,
+                          size_t k, bool last, struct pattern *pat,
+                          struct level *lv, struct pvs_cfg_errors *errs) {
+    const char *open = memchr(p, '{', k), *close;
+    size_t n;
+    int w;
+
+    close = open ? memchr(open, '}', k - (size_t)(open - p)) : NULL;
+    if (!k || (open && (!close || close != p + k - 1))) {
+        lerr(errs, kv,
+             "topic '%s': every level is text, optionally ending "
+             "with one {wildcard}",
+             text);
+        return false;
+    }
+    lv->lit = (char *)(uintptr_t)p;
+    lv->litlen = open ? (size_t)(open - p) : k;
+    if (!open)
+        return true;
+    n = (size_t)(close - open - 1);
+    for (w = 1; w < WC__COUNT; w++)
+        if (strlen(wc_names[w]) == n && !memcmp(open + 1, wc_names[w], n))
+            break;
+    if (w == WC__COUNT) {
+        lerr(errs, kv,
+             "topic '%s': unknown wildcard '%.*s': expected site, "
+             "device, serial, channel, field, field* or any",
+             text, (int)n, open + 1);
+        return false;
+    }
+    if (pat->has[w] && w != WC_ANY) {
+        lerr(errs, kv, "topic '%s': {%s} appears twice", text, wc_names[w]);
+        return false;
+    }
+    if (w == WC_REST && (!last || lv->litlen)) {
+        lerr(errs, kv, "topic '%s': {field*} must be a whole last level", text);
+        return false;
+    }
+    lv->wc = (enum wc)w;
+    pat->has[w] = true;
+    return true;
+}
+
 /* "PATTERN [plain|value|json]" into pat. Returns false on an error. */
 static bool pattern_compile(const struct lkv *kv, const char *prefix, bool skip,
                             struct pattern *pat, struct pvs_cfg_errors *errs) {
-    char *text = expand_prefix(kv->value, prefix), *sp, *p, *slash;
-    bool ok = true;
+    char *text = expand_prefix(kv->value, prefix), *p, *slash;
+    bool ok;
 
     memset(pat, 0, sizeof(*pat));
     pat->skip = skip;
-    pat->form = FORM_PLAIN;
-    sp = strpbrk(text, " \t");
-    if (sp) {
-        char *f = sp + strspn(sp, " \t");
-        int k;
-
-        *sp = '\0';
-        for (k = 0; form_names[k] && strcmp(form_names[k], f); k++)
-            ;
-        if (!form_names[k]) {
-            lerr(errs, kv, "payload form '%s': expected plain, value or json",
-                 f);
-            ok = false;
-        }
-        pat->form = (enum form)k;
-    }
     pat->text = text;
-    if (strpbrk(text, "+#")) {
+    ok = pattern_form(kv, text, pat, errs);
+    if (ok && strpbrk(text, "+#")) {
         lerr(errs, kv,
              "topic '%s': write {any} or {field*} instead of MQTT "
              "wildcards",
              text);
-        goto fail;
+        ok = false;
     }
     for (p = text; ok; p = slash + 1) {
-        struct level *lv;
-        char *open, *close;
         size_t k;
 
         if (pat->n == LV_MAX) {
             lerr(errs, kv, "topic '%s' has more than %d levels", text, LV_MAX);
-            goto fail;
+            ok = false;
+            break;
         }
-        lv = &pat->lv[pat->n++];
         slash = strchr(p, '/');
         k = slash ? (size_t)(slash - p) : strlen(p);
-        open = memchr(p, '{', k);
-        close = open ? memchr(open, '}', k - (size_t)(open - p)) : NULL;
-        if (!k || (open && (!close || close != p + k - 1))) {
-            lerr(errs, kv,
-                 "topic '%s': every level is text, optionally ending "
-                 "with one {wildcard}",
-                 text);
-            goto fail;
-        }
-        lv->lit = p;
-        lv->litlen = open ? (size_t)(open - p) : k;
-        if (open) {
-            size_t n = (size_t)(close - open - 1);
-            int w;
-            for (w = 1; w < WC__COUNT; w++)
-                if (strlen(wc_names[w]) == n &&
-                    !memcmp(open + 1, wc_names[w], n))
-                    break;
-            if (w == WC__COUNT) {
-                lerr(errs, kv,
-                     "topic '%s': unknown wildcard '%.*s': expected site, "
-                     "device, serial, channel, field, field* or any",
-                     text, (int)n, open + 1);
-                goto fail;
-            }
-            if (pat->has[w] && w != WC_ANY) {
-                lerr(errs, kv, "topic '%s': {%s} appears twice", text,
-                     wc_names[w]);
-                goto fail;
-            }
-            if (w == WC_REST && (slash || lv->litlen)) {
-                lerr(errs, kv,
-                     "topic '%s': {field*} must be a whole last level", text);
-                goto fail;
-            }
-            lv->wc = (enum wc)w;
-            pat->has[w] = true;
-        }
+        ok = pattern_level(kv, text, p, k, !slash, pat, &pat->lv[pat->n++],
+                           errs);
         if (!slash)
             break;
     }
-    if (!ok)
-        goto fail;
+    if (!ok) {
+        pat->n = 0; /* nothing of its own to free but text */
+        return false;
+    }
     /* The level strings point into text: cut them apart. */
     for (int i = 0; i < pat->n; i++)
         pat->lv[i].lit = pvs_strndup(pat->lv[i].lit, pat->lv[i].litlen);
     return true;
-fail:
-    pat->n = 0; /* nothing of its own to free but text */
-    return false;
 }
 
 static char *pattern_filter(const struct pattern *pat) {
@@ -1016,12 +1113,59 @@ static bool unit_factor(const char *metric, const char *unit, double *out) {
     return false;
 }
 
+/* Cut s at blanks into at most max words; 0 when none or too many. */
+static int split_words(char *s, char **words, int max) {
+    int n = 0;
+
+    for (;;) {
+        s += strspn(s, " \t");
+        if (!*s)
+            return n;
+        if (n == max)
+            return 0;
+        words[n++] = s;
+        s += strcspn(s, " \t");
+        if (*s)
+            *s++ = '\0';
+    }
+}
+
+/* One word after a field's metric: @DEVICE, a unit or a code table. */
+static bool field_qualifier(const struct pvs_config *cfg, const struct lkv *kv,
+                            const char *name, const char *metric,
+                            const char *mname, const char *w, struct field *f,
+                            struct pvs_cfg_errors *errs) {
+    if (w[0] == '@') {
+        f->dev = device_index(cfg, w + 1);
+        if (f->dev < 0) {
+            lerr(errs, kv, "field '%s': device '%s' is not defined", name,
+                 w + 1);
+            return false;
+        }
+    } else if (f->metric == PVS_M_STATE && code_table_find(w)) {
+        f->codes = code_table_find(w);
+    } else if (f->metric == PVS_M_STATE) {
+        lerr(errs, kv,
+             "field '%s': '%s' is no table of state codes (victron, "
+             "victron_pvinverter; a state needs no unit)",
+             name, w);
+        return false;
+    } else if (!unit_factor(mname, w, &f->factor)) {
+        lerr(errs, kv,
+             "field '%s': unit '%s' does not fit metric '%s' (kW, kWh, "
+             "MWh, mA, percent... convert to the metric's own unit)",
+             name, w, metric);
+        return false;
+    }
+    return true;
+}
+
 /* "METRIC [UNIT] [@DEVICE]" for key field.NAME, ac.NAME or dc.NAME. */
 static bool field_compile(const struct pvs_config *cfg, const struct lkv *kv,
                           enum scope scope, const char *name, struct field *f,
                           struct pvs_cfg_errors *errs) {
-    char buf[256], *tok[4], *t;
-    int n = 0;
+    char buf[256], *tok[4];
+    int n;
     char mname[64];
 
     memset(f, 0, sizeof(*f));
@@ -1037,20 +1181,7 @@ static bool field_compile(const struct pvs_config *cfg, const struct lkv *kv,
         lerr(errs, kv, "field '%s': value too long", name);
         return false;
     }
-    t = buf;
-    for (;;) {
-        t += strspn(t, " \t");
-        if (!*t)
-            break;
-        if (n == 4) {
-            n = 0;
-            break;
-        }
-        tok[n++] = t;
-        t += strcspn(t, " \t");
-        if (*t)
-            *t++ = '\0';
-    }
+    n = split_words(buf, tok, 4);
     if (!n) {
         lerr(errs, kv, "field '%s': expected METRIC [UNIT] [@DEVICE]", name);
         return false;
@@ -1083,22 +1214,9 @@ static bool field_compile(const struct pvs_config *cfg, const struct lkv *kv,
              name, tok[0]);
         return false;
     }
-    for (int i = 1; i < n; i++) {
-        if (tok[i][0] == '@') {
-            f->dev = device_index(cfg, tok[i] + 1);
-            if (f->dev < 0) {
-                lerr(errs, kv, "field '%s': device '%s' is not defined", name,
-                     tok[i] + 1);
-                return false;
-            }
-        } else if (!unit_factor(mname, tok[i], &f->factor)) {
-            lerr(errs, kv,
-                 "field '%s': unit '%s' does not fit metric '%s' (kW, kWh, "
-                 "MWh, mA, percent... convert to the metric's own unit)",
-                 name, tok[i], tok[0]);
+    for (int i = 1; i < n; i++)
+        if (!field_qualifier(cfg, kv, name, tok[0], mname, tok[i], f, errs))
             return false;
-        }
-    }
     return true;
 }
 
@@ -1177,74 +1295,74 @@ static struct lkv *merged_lines(const struct pvs_mqtt_map_cfg *mc,
     return out;
 }
 
-/*
- * Compile map mc into l. Errors go to errs (or the log when NULL).
- * Returns false when there was any.
- */
-static bool layout_compile(const struct pvs_config *cfg,
-                           const struct pvs_mqtt_map_cfg *mc, struct layout *l,
-                           struct pvs_cfg_errors *errs) {
-    struct lkv *lines;
-    size_t n;
-    bool ok;
-    const struct lkv *topic_at = NULL;
+/* A field.NAME, ac.NAME or dc.NAME line into l's fields. */
+static bool layout_field(const struct pvs_config *cfg, const struct lkv *kv,
+                         struct layout *l, struct pvs_cfg_errors *errs) {
+    enum scope sc = kv->key[0] == 'f'   ? SC_ANY
+                    : kv->key[0] == 'a' ? SC_AC
+                                        : SC_DC;
+    const char *name = strchr(kv->key, '.') + 1;
+    struct field f;
+
+    if (!field_compile(cfg, kv, sc, name, &f, errs)) {
+        pvs_free(f.name);
+        return false;
+    }
+    l->fields = pvs_realloc(l->fields, (l->nfields + 1) * sizeof(*l->fields));
+    l->fields[l->nfields++] = f;
+    return true;
+}
+
+/* One line that is not a topic or skip line, into l. */
+static bool layout_key(const struct pvs_config *cfg,
+                       const struct pvs_mqtt_map_cfg *mc, const struct lkv *kv,
+                       struct layout *l, struct pvs_cfg_errors *errs) {
     char msg[256];
 
-    memset(l, 0, sizeof(*l));
-    l->mc = mc;
-    l->default_dev = -1;
-    l->ac_channel = 0;
-    lines = merged_lines(mc, &n, errs, &ok);
-    for (size_t i = 0; i < n; i++) {
-        const struct lkv *kv = &lines[i];
-        if (!strcmp(kv->key, "prefix")) {
-            pvs_free(l->prefix);
-            l->prefix = pvs_strdup(kv->value);
-        } else if (!strcmp(kv->key, "ac_channel")) {
-            if (pvs_parse_i64(kv->value, &l->ac_channel) ||
-                l->ac_channel < -1 || l->ac_channel > 99) {
-                lerr(errs, kv, "ac_channel: expected -1 (none) to 99, not '%s'",
-                     kv->value);
-                ok = false;
-            }
-        } else if (!strcmp(kv->key, "keepalive")) {
-            if (pvs_cfg_parse_duration(kv->value, &l->keepalive_ms, msg,
-                                       sizeof(msg)) ||
-                l->keepalive_ms < 1000 || l->keepalive_ms > 3600000) {
-                lerr(errs, kv, "keepalive: expected 1s to 1h, not '%s'",
-                     kv->value);
-                ok = false;
-            }
-        } else if (!strcmp(kv->key, "keepalive_topic")) {
-            pvs_free(l->keepalive_topic);
-            l->keepalive_topic = pvs_strdup(kv->value);
-        } else if (!strncmp(kv->key, "field.", 6) ||
-                   !strncmp(kv->key, "ac.", 3) || !strncmp(kv->key, "dc.", 3)) {
-            enum scope sc = kv->key[0] == 'f'   ? SC_ANY
-                            : kv->key[0] == 'a' ? SC_AC
-                                                : SC_DC;
-            const char *name = strchr(kv->key, '.') + 1;
-            struct field f;
-            if (!field_compile(cfg, kv, sc, name, &f, errs)) {
-                pvs_free(f.name);
-                ok = false;
-                continue;
-            }
-            l->fields =
-                pvs_realloc(l->fields, (l->nfields + 1) * sizeof(*l->fields));
-            l->fields[l->nfields++] = f;
-        } else if (strcmp(kv->key, "topic") && strcmp(kv->key, "skip")) {
-            lerr(errs, kv,
-                 "unknown key '%s' in [mqtt_map \"%s\"]: expected preset, "
-                 "prefix, topic, skip, site, device, gateway, ac_channel, "
-                 "keepalive, keepalive_topic, field.NAME, ac.NAME or dc.NAME",
-                 kv->key, mc->obj.id);
-            ok = false;
+    if (!strcmp(kv->key, "prefix")) {
+        pvs_free(l->prefix);
+        l->prefix = pvs_strdup(kv->value);
+    } else if (!strcmp(kv->key, "ac_channel")) {
+        if (pvs_parse_i64(kv->value, &l->ac_channel) || l->ac_channel < -1 ||
+            l->ac_channel > 99) {
+            lerr(errs, kv, "ac_channel: expected -1 (none) to 99, not '%s'",
+                 kv->value);
+            return false;
         }
+    } else if (!strcmp(kv->key, "keepalive")) {
+        if (pvs_cfg_parse_duration(kv->value, &l->keepalive_ms, msg,
+                                   sizeof(msg)) ||
+            l->keepalive_ms < 1000 || l->keepalive_ms > 3600000) {
+            lerr(errs, kv, "keepalive: expected 1s to 1h, not '%s'", kv->value);
+            return false;
+        }
+    } else if (!strcmp(kv->key, "keepalive_topic")) {
+        pvs_free(l->keepalive_topic);
+        l->keepalive_topic = pvs_strdup(kv->value);
+    } else if (!strncmp(kv->key, "field.", 6) || !strncmp(kv->key, "ac.", 3) ||
+               !strncmp(kv->key, "dc.", 3)) {
+        return layout_field(cfg, kv, l, errs);
+    } else if (strcmp(kv->key, "topic") && strcmp(kv->key, "skip")) {
+        lerr(errs, kv,
+             "unknown key '%s' in [mqtt_map \"%s\"]: expected preset, "
+             "prefix, topic, skip, site, device, gateway, ac_channel, "
+             "keepalive, keepalive_topic, field.NAME, ac.NAME or dc.NAME",
+             kv->key, mc->obj.id);
+        return false;
     }
-    if (!l->prefix)
-        l->prefix = pvs_strdup("");
-    /* Topics once the prefix is known, wherever it was set. */
+    return true;
+}
+
+/*
+ * The topic and skip lines, once the prefix is known (wherever it was
+ * set). *ret_topic says whether there is a topic line.
+ */
+static bool layout_topics(const struct pvs_mqtt_map_cfg *mc,
+                          const struct lkv *lines, size_t n, struct layout *l,
+                          struct pvs_cfg_errors *errs, bool *ret_topic) {
+    bool ok = true;
+
+    *ret_topic = false;
     for (size_t i = 0; i < n; i++) {
         const struct lkv *kv = &lines[i];
         bool skip = !strcmp(kv->key, "skip");
@@ -1252,7 +1370,9 @@ static bool layout_compile(const struct pvs_config *cfg,
             continue;
         if (strstr(kv->value, "{prefix}") && !*l->prefix && mc->preset &&
             !pvs_strcasecmp(mc->preset, "venus")) {
-            lerr(errs, kv, "set prefix to the VRM portal ID of the GX device");
+            struct lkv at = *kv;
+            at.key = "prefix";
+            lerr(errs, &at, "set prefix to the VRM portal ID of the GX device");
             ok = false;
             continue;
         }
@@ -1263,32 +1383,15 @@ static bool layout_compile(const struct pvs_config *cfg,
             continue;
         }
         l->npats++;
-        if (!skip && !topic_at)
-            topic_at = kv;
+        *ret_topic |= !skip;
     }
-    if (l->keepalive_topic) {
-        char *t = expand_prefix(l->keepalive_topic, l->prefix);
-        pvs_free(l->keepalive_topic);
-        l->keepalive_topic = t;
-    }
-    if (l->keepalive_ms && !l->keepalive_topic) {
-        struct lkv at = {"keepalive", "", mc->obj.file, mc->obj.line, false};
-        lerr(errs, &at, "keepalive needs keepalive_topic");
-        ok = false;
-    }
-    if (!topic_at && ok) {
-        struct lkv at = {"topic", "", mc->obj.file, mc->obj.line, false};
-        lerr(errs, &at,
-             "[mqtt_map \"%s\"] has no topic: set preset or topic = PATTERN",
-             mc->obj.id);
-        ok = false;
-    }
-    if (l->nfields) /* qsort and bsearch take no NULL, even for none */
-        qsort(l->fields, l->nfields, sizeof(*l->fields), field_cmp);
-    for (size_t i = 1; i < l->nfields; i++)
-        PVS_ASSERT(field_cmp(&l->fields[i - 1], &l->fields[i]) != 0);
+    return ok;
+}
 
-    /* Devices: explicit serials, then the serials of its devices. */
+/* Explicit serials (cut in layout_serials) and the default device. */
+static void layout_devices(const struct pvs_config *cfg,
+                           const struct pvs_mqtt_map_cfg *mc,
+                           struct layout *l) {
     for (size_t i = 0; i < mc->ndevices; i++) {
         const char *e = mc->devices[i], *sp = strpbrk(e, " \t");
         int32_t d;
@@ -1301,13 +1404,58 @@ static bool layout_compile(const struct pvs_config *cfg,
             continue;
         l->serials =
             pvs_realloc(l->serials, (l->nserials + 1) * sizeof(*l->serials));
-        l->serials[l->nserials].serial = e; /* cut at sp below */
+        l->serials[l->nserials].serial = e; /* cut at sp later */
         l->serials[l->nserials].dev = (uint32_t)d;
         l->nserials++;
     }
-    pvs_free(lines);
     if (l->default_dev < 0 && mc->gateway)
         l->default_dev = (int32_t)mc->gateway->index;
+}
+
+/*
+ * Compile map mc into l. Errors go to errs (or the log when NULL); a map
+ * without any topic is one when need_topic. Returns false when there was
+ * any. cfg NULL checks the map's shape only (devices are not looked up).
+ */
+static bool layout_compile(const struct pvs_config *cfg,
+                           const struct pvs_mqtt_map_cfg *mc, struct layout *l,
+                           struct pvs_cfg_errors *errs, bool need_topic) {
+    struct lkv *lines;
+    size_t n;
+    bool ok, topic;
+
+    memset(l, 0, sizeof(*l));
+    l->mc = mc;
+    l->default_dev = -1;
+    lines = merged_lines(mc, &n, errs, &ok);
+    for (size_t i = 0; i < n; i++)
+        ok &= layout_key(cfg, mc, &lines[i], l, errs);
+    if (!l->prefix)
+        l->prefix = pvs_strdup("");
+    ok &= layout_topics(mc, lines, n, l, errs, &topic);
+    if (l->keepalive_topic) {
+        char *t = expand_prefix(l->keepalive_topic, l->prefix);
+        pvs_free(l->keepalive_topic);
+        l->keepalive_topic = t;
+    }
+    if (l->keepalive_ms && !l->keepalive_topic) {
+        struct lkv at = {"keepalive", "", mc->obj.file, mc->obj.line, false};
+        lerr(errs, &at, "keepalive needs keepalive_topic");
+        ok = false;
+    }
+    if (!topic && ok && need_topic) {
+        struct lkv at = {"topic", "", mc->obj.file, mc->obj.line, false};
+        lerr(errs, &at,
+             "[mqtt_map \"%s\"] has no topic: set preset or topic = PATTERN",
+             mc->obj.id);
+        ok = false;
+    }
+    if (l->nfields) /* qsort and bsearch take no NULL, even for none */
+        qsort(l->fields, l->nfields, sizeof(*l->fields), field_cmp);
+    for (size_t i = 1; i < l->nfields; i++)
+        PVS_ASSERT(field_cmp(&l->fields[i - 1], &l->fields[i]) != 0);
+    layout_devices(cfg, mc, l);
+    pvs_free(lines);
     return ok;
 }
 
@@ -1390,7 +1538,7 @@ static bool layout_full(const struct pvs_config *cfg,
                         struct pvs_cfg_errors *errs, enum reach reach) {
     struct pattern *p;
     bool pinned = false;
-    bool ok = layout_compile(cfg, mc, l, errs);
+    bool ok = layout_compile(cfg, mc, l, errs, true);
     struct lkv *lines;
     size_t n, k = 0;
     bool dummy;
@@ -1444,6 +1592,125 @@ void pvs_mqtt_map_check(const struct pvs_config *cfg,
             pvs_free(owned[k]);
         pvs_free(owned);
     }
+}
+
+/* ---- the API's check of a map (pvs_entity_set_check) ---- */
+
+#define API_KEYS 64 /* settings members at most (entity.c) */
+
+/* A map's device lines: "SERIAL DEVICE" or one DEVICE. */
+static bool api_devices(const cJSON *devs, char *msg, size_t msgsize) {
+    const cJSON *it;
+
+    cJSON_ArrayForEach(it, devs) {
+        char buf[256], *w[2];
+        int n = 0;
+
+        if (cJSON_IsString(it) &&
+            pvs_strlcpy(buf, it->valuestring, sizeof(buf)))
+            n = split_words(buf, w, 2);
+        if (!n || !pvs_entity_id_valid(w[n - 1])) {
+            pvs_snprintf(msg, msgsize,
+                         "devices: '%.60s': expected 'SERIAL DEVICE' or one "
+                         "DEVICE id",
+                         cJSON_IsString(it) ? it->valuestring : "?");
+            return false;
+        }
+    }
+    return true;
+}
+
+/* "FIELD: message" (an lkv's origin in the API check) into its parts. */
+static void api_error(const char *err, char *field, size_t fieldsize, char *msg,
+                      size_t msgsize) {
+    const char *colon = strstr(err, ": ");
+    size_t n = colon ? (size_t)(colon - err) : 0;
+
+    if (n >= fieldsize)
+        n = 0;
+    memcpy(field, err, n);
+    field[n] = '\0';
+    pvs_strlcpy(msg, colon ? colon + 2 : err, msgsize);
+    /* The preset's own topics need the prefix: say which member. */
+    if (!strcmp(field, "preset") && strstr(msg, "set prefix"))
+        pvs_strlcpy(field, "settings.prefix", fieldsize);
+}
+
+enum pvs_err pvs_mqtt_map_validate_json(const cJSON *obj, bool create,
+                                        char *field, size_t fieldsize,
+                                        char *msg, size_t msgsize) {
+    const cJSON *pre = cJSON_GetObjectItemCaseSensitive(obj, "preset");
+    const cJSON *set = cJSON_GetObjectItemCaseSensitive(obj, "settings");
+    const cJSON *it;
+    struct pvs_mqtt_map_cfg mc;
+    struct pvs_kv kv[API_KEYS + 1];
+    char names[API_KEYS + 1][80];
+    struct pvs_cfg_errors errs;
+    struct layout l;
+    size_t n = 0;
+    bool topic = cJSON_IsString(pre);
+    enum pvs_err rc = PVS_OK;
+
+    if (!api_devices(cJSON_GetObjectItemCaseSensitive(obj, "devices"), msg,
+                     msgsize)) {
+        pvs_strlcpy(field, "devices", fieldsize);
+        return PVS_ERR_INVAL;
+    }
+    memset(&mc, 0, sizeof(mc));
+    memset(kv, 0, sizeof(kv));
+    if (cJSON_IsString(pre)) {
+        kv[n].key = (char *)(uintptr_t) "preset";
+        kv[n].value = pre->valuestring;
+        kv[n++].file = "preset";
+        mc.preset = pre->valuestring;
+    }
+    if (!cJSON_IsObject(set))
+        set = NULL;
+    cJSON_ArrayForEach(it, set) {
+        if (n == API_KEYS + 1 || !cJSON_IsString(it))
+            break;
+        pvs_snprintf(names[n], sizeof(names[0]), "settings.%s", it->string);
+        if (core_key(it->string)) {
+            pvs_strlcpy(field, names[n], fieldsize);
+            pvs_snprintf(msg, msgsize,
+                         "'%s' is a member of the map's own: set '%s'",
+                         it->string,
+                         !strcmp(it->string, "site")      ? "site_id"
+                         : !strcmp(it->string, "gateway") ? "gateway_id"
+                         : !strcmp(it->string, "device")  ? "devices"
+                                                          : "preset");
+            return PVS_ERR_INVAL;
+        }
+        kv[n].key = it->string;
+        kv[n].value = it->valuestring;
+        kv[n].file = names[n];
+        topic |= !strcmp(it->string, "topic");
+        n++;
+    }
+    /* A PATCH of the preset alone keeps the stored settings (a Venus
+     * map's prefix): only the preset's name is this one's to check. */
+    if (!create && !set && (!mc.preset || pvs_mqtt_preset_find(mc.preset)))
+        return PVS_OK;
+    if (create && !topic) {
+        pvs_strlcpy(field, "preset", fieldsize);
+        pvs_snprintf(msg, msgsize,
+                     "a map needs a preset or settings.topic (PATTERN "
+                     "[plain|value|json])");
+        return PVS_ERR_INVAL;
+    }
+    mc.obj.id = (char *)(uintptr_t) "new";
+    mc.obj.file = "settings";
+    mc.obj.kv = kv;
+    mc.obj.nkv = n;
+    memset(&errs, 0, sizeof(errs));
+    layout_compile(NULL, &mc, &l, &errs, false);
+    layout_release(&l);
+    if (errs.count) {
+        api_error(errs.msg[0], field, fieldsize, msg, msgsize);
+        rc = PVS_ERR_INVAL;
+    }
+    pvs_cfg_errors_release(&errs);
+    return rc;
 }
 
 static void layouts_build(struct pvs_mqtt_map *m) {
@@ -1724,6 +1991,8 @@ static void emit(const struct pvs_mqtt_map *map, struct gw_out *o,
     s->idx = (uint16_t)(f->per_channel ? chan : f->idx);
     s->ts_ms = o->now_ms;
     s->quality = PVS_Q_OK;
+    if (f->codes && !code_state(f->codes, v, &v))
+        return;
     if (f->metric == PVS_M_REACHABLE)
         v = v > 0 ? 1 : 0;
     else if (f->metric == PVS_M_STATE && (v < PVS_ST_OFF || v > PVS_ST_STANDBY))
@@ -1871,18 +2140,10 @@ static bool json_value(const struct pvs_mqtt_map *map, struct json *j,
     }
 }
 
-/*
- * The first pattern of map's layouts that topic matches decides. With
- * ret_cap, what it captured and which layout (when any matched).
- */
-static enum pvs_mqtt_result
-layout_parse(const struct pvs_mqtt_map *map, const char *topic,
-             const char *text, size_t len, struct gw_out *o,
-             size_t *ret_unknown, char *why, size_t whysize,
-             struct captures *ret_cap, const struct layout **ret_layout) {
-    struct span lv[LV_MAX + 1];
-    int nlv = 0;
+/* topic's levels into lv (LV_MAX + 1 at most: one more never matches). */
+static int topic_levels(const char *topic, struct span *lv) {
     const char *p = topic, *end = topic + strlen(topic);
+    int nlv = 0;
 
     for (;;) {
         const char *slash = memchr(p, '/', (size_t)(end - p));
@@ -1895,116 +2156,173 @@ layout_parse(const struct pvs_mqtt_map *map, const char *topic,
             break;
         p = slash + 1;
     }
+    return nlv;
+}
+
+/*
+ * The channel's number (its trailing digits) and whether it is the AC
+ * channel; false when the level is no channel (OpenDTU's "dtu", "status").
+ */
+static bool capture_channel(const struct layout *l, const struct span *c,
+                            unsigned *ret_chan, enum scope *ret_sc) {
+    size_t k = c->n;
+    uint64_t num = 0;
+
+    while (k && is_digit(c->p[k - 1]))
+        k--;
+    if (k == c->n || c->n - k > 3)
+        return false;
+    for (size_t i = k; i < c->n; i++)
+        num = num * 10 + (uint64_t)(c->p[i] - '0');
+    *ret_chan = (unsigned)num;
+    *ret_sc = (int64_t)num == l->ac_channel ? SC_AC : SC_DC;
+    return true;
+}
+
+/* A plain value (number, state name, link word) for field f. */
+static enum pvs_mqtt_result plain_parse(const struct pvs_mqtt_map *map,
+                                        const struct field *f, int32_t dev,
+                                        unsigned chan, const char *text,
+                                        size_t len, struct gw_out *o, char *why,
+                                        size_t whysize) {
+    char value[FLAT_BUF];
+    double v;
+    size_t a = 0, b = len;
+
+    while (a < b && isspace((unsigned char)text[a]))
+        a++;
+    while (b > a && isspace((unsigned char)text[b - 1]))
+        b--;
+    if (b - a >= sizeof(value) || memchr(text, '\0', len)) {
+        pvs_snprintf(why, whysize, "payload is not a value");
+        return PVS_MQTT_MALFORMED;
+    }
+    memcpy(value, text + a, b - a);
+    value[b - a] = '\0';
+    if (f->metric == PVS_M_REACHABLE && link_word(value, b - a, &v)) {
+        emit(map, o, f, dev, chan, v);
+    } else if (f->codes ? pvs_parse_double(value, &v) != PVS_OK
+                        : !text_value(f->metric, value, &v)) {
+        pvs_snprintf(why, whysize, "payload is not a number");
+        return PVS_MQTT_MALFORMED;
+    } else {
+        emit(map, o, f, dev, chan, v);
+    }
+    return PVS_MQTT_OK;
+}
+
+/* A {"value": x} or JSON object payload; f is NULL for a JSON object. */
+static enum pvs_mqtt_result
+json_parse(const struct pvs_mqtt_map *map, const struct layout *l,
+           const struct pattern *pat, const struct field *f,
+           const struct captures *cap, int32_t dev, unsigned chan,
+           enum scope sc, const char *text, size_t len, struct gw_out *o,
+           char *why, size_t whysize) {
+    struct json j = {text, text + len};
+    char path[FIELD_BUF];
+    bool good;
+
+    if (pat->form == FORM_VALUE && !len) {
+        /* Venus OS: the device left the bus. */
+        static const struct field gone = {
+            NULL, SC_ANY, false, false, PVS_M_REACHABLE, 0, 1, -1, NULL};
+        emit(map, o, &gone, dev, 0, 0);
+        return o->n ? PVS_MQTT_OK : PVS_MQTT_IGNORED;
+    }
+    path[0] = '\0';
+    if (pat->form == FORM_VALUE) {
+        good = json_value(map, &j, f, dev, chan, o);
+    } else {
+        skip_ws(&j);
+        good = json_walk(map, l, &j, path, 0, 1, sc, dev, chan, o);
+    }
+    skip_ws(&j);
+    if (!good || j.p != j.end) {
+        o->n = 0;
+        pvs_snprintf(why, whysize, "payload is not a JSON object");
+        return PVS_MQTT_MALFORMED;
+    }
+    if (!o->n && o->no_device) {
+        if (!why[0])
+            capture_device(map, l, cap, why, whysize);
+        return PVS_MQTT_UNKNOWN_DEVICE;
+    }
+    return PVS_MQTT_OK;
+}
+
+/* The message of a pattern that topic matched (captures in cap). */
+static enum pvs_mqtt_result
+pattern_parse(const struct pvs_mqtt_map *map, const struct layout *l,
+              const struct pattern *pat, const struct captures *cap,
+              const char *text, size_t len, struct gw_out *o,
+              size_t *ret_unknown, char *why, size_t whysize) {
+    enum scope sc = SC_ANY;
+    unsigned chan = 0;
+    int32_t dev;
+    const struct field *f = NULL;
+    enum pvs_mqtt_result res;
+
+    if (pat->skip)
+        return PVS_MQTT_IGNORED;
+    if (cap->wc[WC_CHANNEL].p &&
+        !capture_channel(l, &cap->wc[WC_CHANNEL], &chan, &sc))
+        return PVS_MQTT_IGNORED; /* not a channel: dtu, status */
+    if (pat->form != FORM_JSON) {
+        const struct span *fs =
+            cap->wc[WC_FIELD].p ? &cap->wc[WC_FIELD] : &cap->wc[WC_REST];
+        const struct level *last = &pat->lv[pat->n - 1];
+        f = fs->p ? find_field(l, sc, fs->p, fs->n)
+                  : find_field(l, sc, last->lit, last->litlen);
+        if (!f || f->ignore) {
+            *ret_unknown = 1;
+            return PVS_MQTT_IGNORED;
+        }
+    }
+    dev = f && f->dev >= 0 ? f->dev : capture_device(map, l, cap, why, whysize);
+    if (dev < 0 && pat->form != FORM_JSON)
+        return PVS_MQTT_UNKNOWN_DEVICE;
+    why[0] = '\0';
+    if (pat->form == FORM_PLAIN)
+        res = plain_parse(map, f, dev, chan, text, len, o, why, whysize);
+    else
+        res = json_parse(map, l, pat, f, cap, dev, chan, sc, text, len, o, why,
+                         whysize);
+    if (res != PVS_MQTT_OK || (pat->form == FORM_VALUE && !len))
+        return res;
+    if (!o->n) {
+        *ret_unknown = 1;
+        return PVS_MQTT_IGNORED;
+    }
+    return PVS_MQTT_OK;
+}
+
+/*
+ * The first pattern of map's layouts that topic matches decides. With
+ * ret_cap, what it captured and which layout (when any matched).
+ */
+static enum pvs_mqtt_result
+layout_parse(const struct pvs_mqtt_map *map, const char *topic,
+             const char *text, size_t len, struct gw_out *o,
+             size_t *ret_unknown, char *why, size_t whysize,
+             struct captures *ret_cap, const struct layout **ret_layout) {
+    struct span lv[LV_MAX + 1];
+    int nlv = topic_levels(topic, lv);
+    const char *end = topic + strlen(topic);
+
     for (size_t li = 0; li < map->nlayouts; li++) {
         const struct layout *l = &map->layouts[li];
         for (size_t pi = 0; pi < l->npats; pi++) {
-            const struct pattern *pat = &l->pats[pi];
             struct captures cap;
-            enum scope sc = SC_ANY;
-            unsigned chan = 0;
-            int32_t dev;
-            const struct field *f = NULL;
 
             memset(&cap, 0, sizeof(cap));
-            if (!pattern_match(pat, lv, nlv, end, &cap))
+            if (!pattern_match(&l->pats[pi], lv, nlv, end, &cap))
                 continue;
             if (ret_cap) {
                 *ret_cap = cap;
                 *ret_layout = l;
             }
-            if (pat->skip)
-                return PVS_MQTT_IGNORED;
-            if (cap.wc[WC_CHANNEL].p) {
-                const struct span *c = &cap.wc[WC_CHANNEL];
-                size_t k = c->n;
-                uint64_t num = 0;
-                while (k && is_digit(c->p[k - 1]))
-                    k--;
-                if (k == c->n || c->n - k > 3)
-                    return PVS_MQTT_IGNORED; /* not a channel: dtu, status */
-                for (size_t i = k; i < c->n; i++)
-                    num = num * 10 + (uint64_t)(c->p[i] - '0');
-                chan = (unsigned)num;
-                sc = (int64_t)num == l->ac_channel ? SC_AC : SC_DC;
-            }
-            if (pat->form != FORM_JSON) {
-                const struct span *fs =
-                    cap.wc[WC_FIELD].p ? &cap.wc[WC_FIELD] : &cap.wc[WC_REST];
-                if (fs->p) {
-                    f = find_field(l, sc, fs->p, fs->n);
-                } else {
-                    const struct level *last = &pat->lv[pat->n - 1];
-                    f = find_field(l, sc, last->lit, last->litlen);
-                }
-                if (!f || f->ignore) {
-                    *ret_unknown = 1;
-                    return PVS_MQTT_IGNORED;
-                }
-            }
-            dev = f && f->dev >= 0 ? f->dev
-                                   : capture_device(map, l, &cap, why, whysize);
-            if (dev < 0 && pat->form != FORM_JSON)
-                return PVS_MQTT_UNKNOWN_DEVICE;
-            why[0] = '\0';
-            if (pat->form == FORM_PLAIN) {
-                char value[FLAT_BUF];
-                double v;
-                size_t a = 0, b = len;
-                while (a < b && isspace((unsigned char)text[a]))
-                    a++;
-                while (b > a && isspace((unsigned char)text[b - 1]))
-                    b--;
-                if (b - a >= sizeof(value) || memchr(text, '\0', len)) {
-                    pvs_snprintf(why, whysize, "payload is not a value");
-                    return PVS_MQTT_MALFORMED;
-                }
-                memcpy(value, text + a, b - a);
-                value[b - a] = '\0';
-                if (f->metric == PVS_M_REACHABLE &&
-                    link_word(value, b - a, &v)) {
-                    emit(map, o, f, dev, chan, v);
-                } else if (!text_value(f->metric, value, &v)) {
-                    pvs_snprintf(why, whysize, "payload is not a number");
-                    return PVS_MQTT_MALFORMED;
-                } else {
-                    emit(map, o, f, dev, chan, v);
-                }
-            } else {
-                struct json j = {text, text + len};
-                char path[FIELD_BUF];
-                bool good;
-
-                if (pat->form == FORM_VALUE && !len) {
-                    /* Venus OS: the device left the bus. */
-                    static const struct field gone = {
-                        NULL, SC_ANY, false, false, PVS_M_REACHABLE, 0, 1, -1};
-                    emit(map, o, &gone, dev, 0, 0);
-                    return o->n ? PVS_MQTT_OK : PVS_MQTT_IGNORED;
-                }
-                path[0] = '\0';
-                if (pat->form == FORM_VALUE) {
-                    good = json_value(map, &j, f, dev, chan, o);
-                } else {
-                    skip_ws(&j);
-                    good = json_walk(map, l, &j, path, 0, 1, sc, dev, chan, o);
-                }
-                skip_ws(&j);
-                if (!good || j.p != j.end) {
-                    o->n = 0;
-                    pvs_snprintf(why, whysize, "payload is not a JSON object");
-                    return PVS_MQTT_MALFORMED;
-                }
-                if (!o->n && o->no_device) {
-                    if (!why[0])
-                        capture_device(map, l, &cap, why, whysize);
-                    return PVS_MQTT_UNKNOWN_DEVICE;
-                }
-            }
-            if (!o->n) {
-                *ret_unknown = 1;
-                return PVS_MQTT_IGNORED;
-            }
-            return PVS_MQTT_OK;
+            return pattern_parse(map, l, &l->pats[pi], &cap, text, len, o,
+                                 ret_unknown, why, whysize);
         }
     }
     pvs_snprintf(why, whysize,
@@ -2035,6 +2353,85 @@ static enum pvs_mqtt_result gateway_parse(const struct pvs_mqtt_map *map,
     return res;
 }
 
+/* pvsentry/SITE/DEVICE/METRIC: one number (or a state's name). */
+static enum pvs_mqtt_result flat_parse(int dev, const char *name,
+                                       const char *text, size_t len,
+                                       int64_t now_ms, struct pvs_msg **ret,
+                                       char *why, size_t whysize) {
+    enum pvs_metric metric;
+    unsigned idx;
+    char value[FLAT_BUF];
+    double v;
+    struct pvs_msg *m;
+
+    if (memchr(text, '\0', len)) {
+        pvs_snprintf(why, whysize, "payload contains a NUL byte");
+        return PVS_MQTT_MALFORMED;
+    }
+    if (pvs_metric_parse(name, &metric, &idx)) {
+        pvs_snprintf(why, whysize, "unknown metric '%.64s'", name);
+        return PVS_MQTT_UNKNOWN_METRIC;
+    }
+    /* No number or state name is that long, however padded. */
+    if (len >= sizeof(value)) {
+        pvs_snprintf(why, whysize, "payload is not a number");
+        return PVS_MQTT_MALFORMED;
+    }
+    memcpy(value, text, len);
+    value[len] = '\0';
+    if (!text_value(metric, value, &v)) {
+        pvs_snprintf(why, whysize, "payload is not a number");
+        return PVS_MQTT_MALFORMED;
+    }
+    m = pvs_msg_new(PVS_MSG_SAMPLES, 1);
+    m->samples[0].dev = (uint32_t)dev;
+    m->samples[0].metric = (uint16_t)metric;
+    m->samples[0].idx = (uint16_t)idx;
+    m->samples[0].ts_ms = now_ms;
+    m->samples[0].value = v;
+    m->samples[0].quality = PVS_Q_OK;
+    *ret = m;
+    return PVS_MQTT_OK;
+}
+
+/* pvsentry/SITE/DEVICE: a JSON object of canonical metrics. */
+static enum pvs_mqtt_result object_parse(int dev, const char *text, size_t len,
+                                         int64_t now_ms, struct pvs_msg **ret,
+                                         size_t *ret_unknown, char *why,
+                                         size_t whysize) {
+    struct json j = {text, text + len};
+    struct fields f;
+
+    f.n = 0;
+    f.unknown = 0;
+    f.has_ts = false;
+    f.ts_ok = false;
+    /* A NUL byte is never JSON: only a refused payload can hold one. */
+    if (!read_object(&j, (uint32_t)dev, &f)) {
+        pvs_snprintf(why, whysize, "%s",
+                     memchr(text, '\0', len) ? "payload contains a NUL byte"
+                                             : "payload is not a JSON object");
+        return PVS_MQTT_MALFORMED;
+    }
+    if (f.has_ts && !f.ts_ok) {
+        pvs_snprintf(why, whysize,
+                     "bad \"ts\": expected epoch seconds or ISO 8601");
+        return PVS_MQTT_MALFORMED;
+    }
+    *ret_unknown = f.unknown;
+    if (!f.n) {
+        pvs_snprintf(why, whysize, "no known metric in the payload");
+        return PVS_MQTT_EMPTY;
+    }
+    /* "ts" may come after the samples: stamp them now. */
+    for (size_t i = 0; i < f.n; i++)
+        f.s[i].ts_ms = f.has_ts ? f.ts_ms : now_ms;
+    /* Exact size: messages wait in the inbox, keep them small. */
+    *ret = pvs_msg_new(PVS_MSG_SAMPLES, f.n);
+    memcpy((*ret)->samples, f.s, f.n * sizeof(*f.s));
+    return PVS_MQTT_OK;
+}
+
 enum pvs_mqtt_result pvs_mqtt_map_parse(const struct pvs_mqtt_map *map,
                                         const char *topic, const void *payload,
                                         size_t len, int64_t now_ms,
@@ -2044,21 +2441,17 @@ enum pvs_mqtt_result pvs_mqtt_map_parse(const struct pvs_mqtt_map *map,
     char t[TOPIC_MAX];
     char *parts[5];
     int nparts, dev;
-    enum pvs_mqtt_result res = PVS_MQTT_OK;
-    struct pvs_msg *m = NULL;
     const char *text = len ? payload : "";
-    size_t unknown = 0;
 
     why[0] = '\0';
+    *ret_unknown = 0;
     if (!pvs_strlcpy(t, topic, sizeof(t))) {
         pvs_snprintf(why, whysize, "topic longer than %d bytes", TOPIC_MAX);
         return PVS_MQTT_BAD_TOPIC;
     }
-    if (strncmp(topic, "pvsentry/", 9) && map->nlayouts) {
-        res = gateway_parse(map, t, text, len, now_ms, &m, &unknown, why,
-                            whysize);
-        goto out;
-    }
+    if (strncmp(topic, "pvsentry/", 9) && map->nlayouts)
+        return gateway_parse(map, t, text, len, now_ms, ret, ret_unknown, why,
+                             whysize);
     nparts = split_topic(t, parts, 5);
     if (nparts < 3 || nparts > 4 || strcmp(parts[0], "pvsentry")) {
         pvs_snprintf(why, whysize,
@@ -2072,91 +2465,9 @@ enum pvs_mqtt_result pvs_mqtt_map_parse(const struct pvs_mqtt_map *map,
                      parts[2], parts[1]);
         return PVS_MQTT_UNKNOWN_DEVICE;
     }
-
-    if (nparts == 4) {
-        enum pvs_metric metric;
-        unsigned idx;
-        char value[FLAT_BUF];
-        double v;
-
-        if (memchr(text, '\0', len)) {
-            pvs_snprintf(why, whysize, "payload contains a NUL byte");
-            res = PVS_MQTT_MALFORMED;
-            goto out;
-        }
-        if (pvs_metric_parse(parts[3], &metric, &idx)) {
-            pvs_snprintf(why, whysize, "unknown metric '%.64s'", parts[3]);
-            res = PVS_MQTT_UNKNOWN_METRIC;
-            goto out;
-        }
-        /* No number or state name is that long, however padded. */
-        if (len >= sizeof(value)) {
-            pvs_snprintf(why, whysize, "payload is not a number");
-            res = PVS_MQTT_MALFORMED;
-            goto out;
-        }
-        memcpy(value, text, len);
-        value[len] = '\0';
-        if (!text_value(metric, value, &v)) {
-            pvs_snprintf(why, whysize, "payload is not a number");
-            res = PVS_MQTT_MALFORMED;
-            goto out;
-        }
-        m = pvs_msg_new(PVS_MSG_SAMPLES, 1);
-        m->samples[0].dev = (uint32_t)dev;
-        m->samples[0].metric = (uint16_t)metric;
-        m->samples[0].idx = (uint16_t)idx;
-        m->samples[0].ts_ms = now_ms;
-        m->samples[0].value = v;
-        m->samples[0].quality = PVS_Q_OK;
-        goto out;
-    }
-
-    {
-        struct json j = {text, text + len};
-        struct fields f;
-
-        f.n = 0;
-        f.unknown = 0;
-        f.has_ts = false;
-        f.ts_ok = false;
-        /* A NUL byte is never JSON: only a refused payload can hold one. */
-        if (!read_object(&j, (uint32_t)dev, &f)) {
-            pvs_snprintf(why, whysize, "%s",
-                         memchr(text, '\0', len)
-                             ? "payload contains a NUL byte"
-                             : "payload is not a JSON object");
-            res = PVS_MQTT_MALFORMED;
-            goto out;
-        }
-        if (f.has_ts && !f.ts_ok) {
-            pvs_snprintf(why, whysize,
-                         "bad \"ts\": expected epoch seconds "
-                         "or ISO 8601");
-            res = PVS_MQTT_MALFORMED;
-            goto out;
-        }
-        unknown = f.unknown;
-        if (!f.n) {
-            pvs_snprintf(why, whysize, "no known metric in the payload");
-            res = PVS_MQTT_EMPTY;
-            goto out;
-        }
-        /* "ts" may come after the samples: stamp them now. */
-        for (size_t i = 0; i < f.n; i++)
-            f.s[i].ts_ms = f.has_ts ? f.ts_ms : now_ms;
-        /* Exact size: messages wait in the inbox, keep them small. */
-        m = pvs_msg_new(PVS_MSG_SAMPLES, f.n);
-        memcpy(m->samples, f.s, f.n * sizeof(*f.s));
-    }
-out:
-    *ret_unknown = unknown;
-    if (res) {
-        pvs_msg_free(m);
-        return res;
-    }
-    *ret = m;
-    return PVS_MQTT_OK;
+    if (nparts == 4)
+        return flat_parse(dev, parts[3], text, len, now_ms, ret, why, whysize);
+    return object_parse(dev, text, len, now_ms, ret, ret_unknown, why, whysize);
 }
 
 /* ---- mqtt-learn: which preset a topic of an unknown broker fits ---- */
@@ -2211,7 +2522,7 @@ static void learner_layout(struct pvs_mqtt_learner *ln, size_t i,
     mc->obj.kv = ln->kv[i];
     mc->obj.nkv = prefix ? 2 : 1;
     mc->preset = (char *)(uintptr_t)preset;
-    layout_compile(&ln->cfg, mc, l, NULL);
+    layout_compile(&ln->cfg, mc, l, NULL, true);
     l->learn = true;
     l->default_dev = 0;
 }
@@ -2265,6 +2576,41 @@ static void span_copy(const struct span *s, char *buf, size_t size) {
     buf[n] = '\0';
 }
 
+/*
+ * The level before the serial's names its kind of device when it is not
+ * the prefix (Venus OS: N/PORTAL/grid/30/Ac/Power).
+ */
+static void guess_service(const char *topic, const struct captures *cap,
+                          struct pvs_mqtt_guess *out) {
+    const struct span *ser = &cap->wc[WC_SERIAL], *pre = &cap->wc[WC_PREFIX];
+    const char *end, *start;
+
+    if (!ser->p || ser->p == topic || ser->p[-1] != '/')
+        return;
+    end = ser->p - 1;
+    for (start = end; start > topic && start[-1] != '/'; start--)
+        ;
+    if (start == end || (pre->p && pre->p == start))
+        return;
+    if ((size_t)(end - start) < sizeof(out->service)) {
+        memcpy(out->service, start, (size_t)(end - start));
+        out->service[end - start] = '\0';
+    }
+}
+
+/* What the samples say the device is. */
+static const char *guess_kind(const struct gw_out *o) {
+    bool meter = false, battery = false, power = false;
+
+    for (size_t i = 0; i < o->n; i++) {
+        uint16_t m = o->s[i].metric;
+        meter |= m >= PVS_M_METER_POWER_W && m <= PVS_M_METER_ENERGY_EXPORT_WH;
+        battery |= m == PVS_M_BATTERY_SOC_PCT;
+        power |= m <= PVS_M_MPPT_CURRENT_A || m == PVS_M_AC_ENERGY_TODAY_WH;
+    }
+    return meter ? "meter" : power ? "inverter" : battery ? "battery" : NULL;
+}
+
 bool pvs_mqtt_learner_guess(struct pvs_mqtt_learner *ln, const char *topic,
                             const void *payload, size_t len,
                             struct pvs_mqtt_guess *out) {
@@ -2299,9 +2645,11 @@ bool pvs_mqtt_learner_guess(struct pvs_mqtt_learner *ln, const char *topic,
         else
             pvs_strlcpy(out->prefix, l->prefix, sizeof(out->prefix));
         span_copy(id, out->serial, sizeof(out->serial));
+        guess_service(topic, &cap, out);
         out->health = true;
         for (size_t i = 0; i < o->n; i++)
             out->health &= o->s[i].metric == PVS_M_REACHABLE;
+        out->kind = guess_kind(o);
         out->nsamples = o->n;
     }
     pvs_free(o);
@@ -2320,21 +2668,10 @@ bool pvs_mqtt_learner_belongs(struct pvs_mqtt_learner *ln, const char *preset,
     learner_layout(one, 0, preset, prefix, &one->layouts[0]);
     {
         struct span lv[LV_MAX + 1];
-        int nlv = 0;
-        const char *p = topic, *end = topic + strlen(topic);
+        int nlv = topic_levels(topic, lv);
+        const char *end = topic + strlen(topic);
         const struct layout *l = &one->layouts[0];
 
-        for (;;) {
-            const char *slash = memchr(p, '/', (size_t)(end - p));
-            if (nlv == LV_MAX + 1)
-                break;
-            lv[nlv].p = p;
-            lv[nlv].n = slash ? (size_t)(slash - p) : (size_t)(end - p);
-            nlv++;
-            if (!slash)
-                break;
-            p = slash + 1;
-        }
         for (size_t i = 0; i < l->npats && !hit; i++) {
             struct captures cap;
             memset(&cap, 0, sizeof(cap));

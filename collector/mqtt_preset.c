@@ -92,19 +92,24 @@ static const struct pvs_mqtt_preset_kv ahoy[] = {
  * services of a site, each instance a device (its `serial`): PV inverters
  * (pvinverter), MPPT solar chargers (solarcharger: PV power and today's
  * yield), the grid meter (grid, whose Ac/Power is positive when buying),
- * the battery monitor (battery) and the inverter/charger (vebus). Their
- * paths come from Victron's D-Bus documentation; the grid's sit under
- * "Ac/" so that its power is not a PV inverter's. vebus State and a
- * charger's State use Victron's own codes, which are not pvsentry's
- * states: they are left out.
+ * the battery monitor (battery), the inverter/charger (vebus) and the
+ * VE.Direct inverters (inverter). Their paths come from Victron's D-Bus
+ * documentation; the grid's sit under "Ac/" so that its power is not a
+ * PV inverter's, and a battery gives only its charge and link (a BMS's
+ * /State has codes of its own). The /State of chargers and inverters
+ * and a PV inverter's /StatusCode are Victron's codes, turned into
+ * pvsentry's states by the tables in mqtt_map.c (fault is a fault).
  */
 static const struct pvs_mqtt_preset_kv venus[] = {
     {"prefix", ""},
     {"topic", "N/{prefix}/pvinverter/{serial}/{field*} value"},
     {"topic", "N/{prefix}/solarcharger/{serial}/{field*} value"},
     {"topic", "N/{prefix}/grid/{serial}/Ac/{field*} value"},
-    {"topic", "N/{prefix}/battery/{serial}/{field*} value"},
+    {"topic", "N/{prefix}/battery/{serial}/Soc value"},
+    {"topic", "N/{prefix}/battery/{serial}/Connected value"},
     {"topic", "N/{prefix}/vebus/{serial}/{field*} value"},
+    {"topic", "N/{prefix}/inverter/{serial}/{field*} value"},
+    {"skip", "N/{prefix}/battery/{serial}/{field*}"},
     {"keepalive", "30s"},
     {"keepalive_topic", "R/{prefix}/keepalive"},
     {"field.ac/power", "ac_power_w"},
@@ -112,7 +117,9 @@ static const struct pvs_mqtt_preset_kv venus[] = {
     {"field.ac/l1/voltage", "ac_voltage_v"},
     {"field.ac/l1/current", "ac_current_a"},
     {"field.connected", "reachable"},
-    /* solarcharger */
+    {"field.statuscode", "state victron_pvinverter"},
+    /* solarcharger, vebus, inverter */
+    {"field.state", "state victron"},
     {"field.yield/power", "dc_power_w"},
     {"field.pv/v", "dc_voltage_v"},
     {"field.history/daily/0/yield", "ac_energy_today_wh kWh"},

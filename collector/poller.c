@@ -86,7 +86,11 @@ struct endpoint {
     size_t nheap;
     pthread_t thread;
     bool started;
+    bool quit; /* under p->lock: this endpoint goes (pvs_poller_update) */
     bool link_down;
+    /* for other threads (pvs_poller_down): link_down, and whether the
+     * endpoint was tried once */
+    atomic_bool down, tried;
     bool late; /* polls run an interval or more behind time (our fault) */
     struct pvs_complaint link_c;
     struct pvs_msg *batch; /* samples waiting to be pushed, or NULL */
@@ -96,11 +100,13 @@ struct endpoint {
 struct pvs_poller {
     const struct pvs_config *cfg;
     struct pvs_queue *inbox;
-    struct endpoint *eps;
+    struct endpoint **eps;
     size_t neps;
     pthread_mutex_t lock;
     pthread_cond_t cond;
     bool stop;
+    bool pause;     /* threads hold at their next safe point */
+    size_t npaused; /* threads holding */
     atomic_uint_fast64_t polls, reads, failed, dropped, samples, cpu_ns;
 };
 
@@ -356,6 +362,30 @@ out:
     return rc;
 }
 
+/*
+ * The gateway's link after a poll: refused connections mean the gateway
+ * itself is gone; a good poll, that it is back. Logged and sent once
+ * each way.
+ */
+static void link_seen(struct endpoint *ep, enum pvs_err rc, const char *err) {
+    if (!rc && ep->link_down) {
+        ep->link_down = false;
+        atomic_store(&ep->down, false);
+        pvs_complain_release(&ep->link_c, "endpoint '%s' (%s) is back",
+                             ep->cfg->obj.id, pvs_modbus_conn_name(ep->conn));
+        send_link(ep, true);
+    } else if (rc == PVS_ERR_IO && !pvs_modbus_conn_connected(ep->conn) &&
+               !ep->link_down &&
+               pvs_modbus_conn_errno(ep->conn) == ECONNREFUSED) {
+        ep->link_down = true;
+        atomic_store(&ep->down, true);
+        pvs_complain(&ep->link_c, PVS_LOG_WARN,
+                     "endpoint '%s' (%s) refuses connections: %s",
+                     ep->cfg->obj.id, pvs_modbus_conn_name(ep->conn), err);
+        send_link(ep, false);
+    }
+}
+
 static void poll_device(struct pdev *d) {
     struct endpoint *ep = d->ep;
     struct pvs_poller *p = ep->p;
@@ -386,13 +416,7 @@ static void poll_device(struct pdev *d) {
             d->offline = false;
         }
         d->failures = 0;
-        if (ep->link_down) {
-            ep->link_down = false;
-            pvs_complain_release(&ep->link_c, "endpoint '%s' (%s) is back",
-                                 ep->cfg->obj.id,
-                                 pvs_modbus_conn_name(ep->conn));
-            send_link(ep, true);
-        }
+        link_seen(ep, PVS_OK, NULL);
     } else {
         atomic_fetch_add(&p->failed, 1);
         pvs_modbus_conn_error(ep->conn, err, sizeof(err));
@@ -410,16 +434,9 @@ static void poll_device(struct pdev *d) {
             pvs_sunspec_device_free(d->ss);
             d->ss = NULL;
         }
-        /* Refused connections mean the gateway itself is gone. */
-        if (rc == PVS_ERR_IO && !pvs_modbus_conn_connected(ep->conn) &&
-            !ep->link_down && pvs_modbus_conn_errno(ep->conn) == ECONNREFUSED) {
-            ep->link_down = true;
-            pvs_complain(&ep->link_c, PVS_LOG_WARN,
-                         "endpoint '%s' (%s) refuses connections: %s",
-                         ep->cfg->obj.id, pvs_modbus_conn_name(ep->conn), err);
-            send_link(ep, false);
-        }
+        link_seen(ep, rc, err);
     }
+    atomic_store(&ep->tried, true);
     if (took > d->interval_ms)
         pvs_complain(&d->slow_c, PVS_LOG_WARN,
                      "polling device '%s' took %lld ms, longer than its "
@@ -441,11 +458,12 @@ static void poll_device(struct pdev *d) {
 
 /* ---- threads ---- */
 
-static bool wait_until(struct pvs_poller *p, int64_t due_ms) {
-    bool stop;
+/* Sleep until due_ms (monotonic), a stop, a quit or a pause. */
+static void wait_until(struct endpoint *ep, int64_t due_ms) {
+    struct pvs_poller *p = ep->p;
 
     pthread_mutex_lock(&p->lock);
-    while (!p->stop) {
+    while (!p->stop && !ep->quit && !p->pause) {
         int64_t now = pvs_clock_mono_ms();
         struct timespec ts;
         if (now >= due_ms)
@@ -459,15 +477,39 @@ static bool wait_until(struct pvs_poller *p, int64_t due_ms) {
         }
         pthread_cond_timedwait(&p->cond, &p->lock, &ts);
     }
-    stop = p->stop;
     pthread_mutex_unlock(&p->lock);
-    return !stop;
+}
+
+/*
+ * The safe point between two polls: while the poller is paused (a
+ * configuration switch), the thread pushes what it holds and waits.
+ * Whether it goes on (false: stop, or its endpoint goes).
+ */
+static bool hold(struct endpoint *ep) {
+    struct pvs_poller *p = ep->p;
+    bool go;
+
+    pthread_mutex_lock(&p->lock);
+    if (p->pause && !p->stop && !ep->quit) {
+        pthread_mutex_unlock(&p->lock);
+        /* Its device indices are the running configuration's. */
+        flush(ep);
+        pthread_mutex_lock(&p->lock);
+        p->npaused++;
+        pthread_cond_broadcast(&p->cond);
+        while (p->pause && !p->stop && !ep->quit)
+            pthread_cond_wait(&p->cond, &p->lock);
+        p->npaused--;
+    }
+    go = !p->stop && !ep->quit;
+    pthread_mutex_unlock(&p->lock);
+    return go;
 }
 
 static void *endpoint_main(void *arg) {
     struct endpoint *ep = arg;
 
-    while (ep->nheap > 0) {
+    while (ep->nheap > 0 && hold(ep)) {
         struct pdev *d = ep->heap[0];
         int64_t now = pvs_clock_mono_ms();
         int64_t slack = d->interval_ms / SLACK_DIV;
@@ -483,8 +525,7 @@ static void *endpoint_main(void *arg) {
                 if (deadline <= now || deadline < wake)
                     flush(ep);
             }
-            if (!wait_until(ep->p, wake))
-                break;
+            wait_until(ep, wake);
             continue;
         }
         d = heap_pop(ep);
@@ -507,6 +548,121 @@ static void *endpoint_main(void *arg) {
                                                  (uint64_t)ts.tv_nsec);
     }
     return NULL;
+}
+
+/* ---- endpoints ---- */
+
+static size_t devices_on(const struct pvs_config *cfg,
+                         const struct pvs_endpoint *ec) {
+    size_t n = 0;
+
+    for (size_t k = 0; k < cfg->ndevices; k++)
+        n += cfg->devices[k]->endpoint == ec;
+    return n;
+}
+
+/* The register map of device d (NULL for SunSpec), built from cfg. */
+static enum pvs_err device_map(const struct pvs_config *cfg,
+                               const struct pvs_device *dc,
+                               struct pvs_modbus_map **ret) {
+    enum pvs_err rc = PVS_OK;
+
+    *ret = NULL;
+    if (strcmp(dc->profile, "sunspec")) {
+        rc = pvs_modbus_map_new(cfg, dc->profile, ret);
+        if (rc) {
+            pvs_error("%s:%d: device '%s': cannot use map '%s'", dc->obj.file,
+                      dc->obj.line, dc->obj.id, dc->profile);
+            rc = PVS_ERR_CONFIG;
+        }
+    }
+    return rc;
+}
+
+static void endpoint_free(struct endpoint *ep) {
+    if (!ep)
+        return;
+    for (size_t k = 0; k < ep->ndevs; k++) {
+        pvs_sunspec_device_free(ep->devs[k]->ss);
+        pvs_modbus_map_free(ep->devs[k]->map);
+        pvs_free(ep->devs[k]);
+    }
+    pvs_free(ep->devs);
+    pvs_free(ep->heap);
+    pvs_modbus_conn_free(ep->conn);
+    pvs_msg_free(ep->batch);
+    pvs_free(ep);
+}
+
+/* The endpoint ec of cfg with its devices (n of them), not started. */
+static enum pvs_err endpoint_new(struct pvs_poller *p,
+                                 const struct pvs_config *cfg,
+                                 const struct pvs_endpoint *ec, size_t n,
+                                 struct endpoint **ret) {
+    struct endpoint *ep = pvs_calloc(1, sizeof(*ep));
+    struct pvs_modbus_url url;
+    char msg[256];
+    enum pvs_err rc;
+
+    ep->p = p;
+    ep->cfg = ec;
+    ep->devs = pvs_calloc(n, sizeof(*ep->devs));
+    ep->heap = pvs_calloc(n, sizeof(*ep->heap));
+    rc = pvs_modbus_url_from_endpoint(ec, &url, msg, sizeof(msg));
+    if (!rc)
+        rc = pvs_modbus_conn_new(&url, &ep->conn);
+    if (rc) {
+        pvs_error("%s:%d: endpoint '%s': %s", ec->obj.file, ec->obj.line,
+                  ec->obj.id, msg);
+        rc = PVS_ERR_CONFIG;
+        goto out;
+    }
+    for (size_t k = 0; k < cfg->ndevices; k++) {
+        const struct pvs_device *dc = cfg->devices[k];
+        struct pdev *d;
+        if (dc->endpoint != ec)
+            continue;
+        d = pvs_calloc(1, sizeof(*d));
+        ep->devs[ep->ndevs++] = d;
+        d->cfg = dc;
+        d->ep = ep;
+        d->unit = (int)dc->unit_id;
+        d->interval_ms = pvs_clock_real_ms(dc->interval_ms);
+        if (d->interval_ms < MIN_WAIT_MS)
+            d->interval_ms = MIN_WAIT_MS;
+        rc = device_map(cfg, dc, &d->map);
+        if (rc)
+            goto out;
+    }
+out:
+    if (rc) {
+        endpoint_free(ep);
+        ep = NULL;
+    }
+    *ret = ep;
+    return rc;
+}
+
+static enum pvs_err endpoint_start(struct endpoint *ep, int64_t now) {
+    int err;
+
+    /* Spread the first polls over the first interval so a big site
+     * does not start with a burst. */
+    for (size_t k = 0; k < ep->ndevs; k++) {
+        struct pdev *d = ep->devs[k];
+        d->due_ms =
+            now + (int64_t)(d->interval_ms * (int64_t)k / (int64_t)ep->ndevs);
+        heap_push(ep, d);
+    }
+    err = pthread_create(&ep->thread, NULL, endpoint_main, ep);
+    if (err) {
+        char buf[64];
+        pvs_error("cannot start the poller of endpoint '%s': %s",
+                  ep->cfg->obj.id, pvs_strerror(err, buf, sizeof(buf)));
+        return PVS_ERR_IO;
+    }
+    ep->started = true;
+    return PVS_OK;
 }
 
 /* ---- API ---- */
@@ -534,54 +690,13 @@ enum pvs_err pvs_poller_new(const struct pvs_config *cfg,
     }
     p->eps = pvs_calloc(cfg->nendpoints + 1, sizeof(*p->eps));
     for (size_t i = 0; i < cfg->nendpoints; i++) {
-        const struct pvs_endpoint *ec = cfg->endpoints[i];
-        struct endpoint *ep = &p->eps[p->neps];
-        struct pvs_modbus_url url;
-        char msg[256];
-        size_t n = 0;
-
-        for (size_t k = 0; k < cfg->ndevices; k++)
-            n += cfg->devices[k]->endpoint == ec;
+        size_t n = devices_on(cfg, cfg->endpoints[i]);
         if (!n)
             continue;
-        ep->p = p;
-        ep->cfg = ec;
-        rc = pvs_modbus_url_from_endpoint(ec, &url, msg, sizeof(msg));
-        if (!rc)
-            rc = pvs_modbus_conn_new(&url, &ep->conn);
-        if (rc) {
-            pvs_error("%s:%d: endpoint '%s': %s", ec->obj.file, ec->obj.line,
-                      ec->obj.id, msg);
-            rc = PVS_ERR_CONFIG;
+        rc = endpoint_new(p, cfg, cfg->endpoints[i], n, &p->eps[p->neps]);
+        if (rc)
             goto out;
-        }
         p->neps++;
-        ep->devs = pvs_calloc(n, sizeof(*ep->devs));
-        ep->heap = pvs_calloc(n, sizeof(*ep->heap));
-        for (size_t k = 0; k < cfg->ndevices; k++) {
-            const struct pvs_device *dc = cfg->devices[k];
-            struct pdev *d;
-            if (dc->endpoint != ec)
-                continue;
-            d = pvs_calloc(1, sizeof(*d));
-            ep->devs[ep->ndevs++] = d;
-            d->cfg = dc;
-            d->ep = ep;
-            d->unit = (int)dc->unit_id;
-            d->interval_ms = pvs_clock_real_ms(dc->interval_ms);
-            if (d->interval_ms < MIN_WAIT_MS)
-                d->interval_ms = MIN_WAIT_MS;
-            if (strcmp(dc->profile, "sunspec")) {
-                rc = pvs_modbus_map_new(cfg, dc->profile, &d->map);
-                if (rc) {
-                    pvs_error("%s:%d: device '%s': cannot use map '%s'",
-                              dc->obj.file, dc->obj.line, dc->obj.id,
-                              dc->profile);
-                    rc = PVS_ERR_CONFIG;
-                    goto out;
-                }
-            }
-        }
     }
 out:
     if (rc) {
@@ -596,30 +711,10 @@ enum pvs_err pvs_poller_start(struct pvs_poller *p) {
     enum pvs_err rc = PVS_OK;
     int64_t now = pvs_clock_mono_ms();
 
-    for (size_t i = 0; i < p->neps; i++) {
-        struct endpoint *ep = &p->eps[i];
-        int err;
-        /* Spread the first polls over the first interval so a big site
-         * does not start with a burst. */
-        for (size_t k = 0; k < ep->ndevs; k++) {
-            struct pdev *d = ep->devs[k];
-            d->due_ms = now + (int64_t)(d->interval_ms * (int64_t)k /
-                                        (int64_t)ep->ndevs);
-            heap_push(ep, d);
-        }
-        err = pthread_create(&ep->thread, NULL, endpoint_main, ep);
-        if (err) {
-            char buf[64];
-            pvs_error("cannot start the poller of endpoint '%s': %s",
-                      ep->cfg->obj.id, pvs_strerror(err, buf, sizeof(buf)));
-            rc = PVS_ERR_IO;
-            goto out;
-        }
-        ep->started = true;
-    }
-    if (p->neps)
+    for (size_t i = 0; i < p->neps && !rc; i++)
+        rc = endpoint_start(p->eps[i], now);
+    if (!rc && p->neps)
         pvs_info("polling %zu endpoint%s", p->neps, p->neps == 1 ? "" : "s");
-out:
     if (rc)
         pvs_poller_stop(p);
     return rc;
@@ -633,10 +728,182 @@ void pvs_poller_stop(struct pvs_poller *p) {
     pthread_cond_broadcast(&p->cond);
     pthread_mutex_unlock(&p->lock);
     for (size_t i = 0; i < p->neps; i++) {
-        if (p->eps[i].started)
-            pthread_join(p->eps[i].thread, NULL);
-        p->eps[i].started = false;
+        if (p->eps[i]->started)
+            pthread_join(p->eps[i]->thread, NULL);
+        p->eps[i]->started = false;
     }
+}
+
+void pvs_poller_down(struct pvs_poller *p, struct pvs_buf *out) {
+    if (!p)
+        return;
+    pthread_mutex_lock(&p->lock);
+    for (size_t i = 0; i < p->neps; i++)
+        if (atomic_load(&p->eps[i]->down))
+            pvs_buf_printf(out, "modbus %s\n",
+                           pvs_modbus_conn_name(p->eps[i]->conn));
+    pthread_mutex_unlock(&p->lock);
+}
+
+bool pvs_poller_tried(struct pvs_poller *p) {
+    bool all = true;
+
+    if (!p)
+        return true;
+    pthread_mutex_lock(&p->lock);
+    for (size_t i = 0; i < p->neps; i++)
+        all = all && atomic_load(&p->eps[i]->tried);
+    pthread_mutex_unlock(&p->lock);
+    return all;
+}
+
+void pvs_poller_pause(struct pvs_poller *p) {
+    size_t running = 0;
+
+    if (!p)
+        return;
+    for (size_t i = 0; i < p->neps; i++)
+        running += p->eps[i]->started;
+    pthread_mutex_lock(&p->lock);
+    p->pause = true;
+    pthread_cond_broadcast(&p->cond);
+    while (p->npaused < running && !p->stop)
+        pthread_cond_wait(&p->cond, &p->lock);
+    pthread_mutex_unlock(&p->lock);
+}
+
+void pvs_poller_resume(struct pvs_poller *p) {
+    if (!p)
+        return;
+    pthread_mutex_lock(&p->lock);
+    p->pause = false;
+    pthread_cond_broadcast(&p->cond);
+    pthread_mutex_unlock(&p->lock);
+}
+
+/* Whether the maps and registers of a and b are the same. */
+static bool same_maps(const struct pvs_config *a, const struct pvs_config *b) {
+    if (a->nmaps != b->nmaps || a->nregisters != b->nregisters)
+        return false;
+    for (size_t i = 0; i < a->nmaps; i++)
+        if (!pvs_cfg_obj_same(&a->maps[i]->obj, &b->maps[i]->obj))
+            return false;
+    for (size_t i = 0; i < a->nregisters; i++)
+        if (!pvs_cfg_obj_same(&a->registers[i]->obj, &b->registers[i]->obj))
+            return false;
+    return true;
+}
+
+/* Whether ep polls next's endpoint ec exactly as it polls now. */
+static bool endpoint_same(const struct endpoint *ep,
+                          const struct pvs_config *next,
+                          const struct pvs_endpoint *ec, bool maps) {
+    if (!ec || !pvs_cfg_obj_same(&ep->cfg->obj, &ec->obj) ||
+        devices_on(next, ec) != ep->ndevs)
+        return false;
+    for (size_t k = 0; k < ep->ndevs; k++) {
+        const struct pdev *d = ep->devs[k];
+        const struct pvs_device *dc = pvs_config_device(next, d->cfg->obj.id);
+        if (!dc || dc->endpoint != ec ||
+            !pvs_cfg_obj_same(&d->cfg->obj, &dc->obj) || (d->map && !maps))
+            return false;
+    }
+    return true;
+}
+
+/* ep goes on with next's objects (its connection, schedule and device
+ * state stay). Paused. */
+static enum pvs_err endpoint_rebind(struct endpoint *ep,
+                                    const struct pvs_config *next,
+                                    const struct pvs_endpoint *ec) {
+    enum pvs_err rc = PVS_OK;
+
+    for (size_t k = 0; k < ep->ndevs && !rc; k++) {
+        struct pdev *d = ep->devs[k];
+        struct pvs_modbus_map *map = NULL;
+
+        d->cfg = pvs_config_device(next, d->cfg->obj.id);
+        if (d->map)
+            rc = device_map(next, d->cfg, &map);
+        pvs_modbus_map_free(d->map);
+        d->map = map;
+    }
+    ep->cfg = ec;
+    return rc;
+}
+
+static const struct pvs_endpoint *endpoint_of(const struct pvs_config *cfg,
+                                              const char *id) {
+    for (size_t i = 0; i < cfg->nendpoints; i++)
+        if (!strcmp(cfg->endpoints[i]->obj.id, id))
+            return cfg->endpoints[i];
+    return NULL;
+}
+
+/* End the threads of the endpoints that go (paused) and free them. */
+static void endpoints_end(struct pvs_poller *p, struct endpoint **gone,
+                          size_t n) {
+    pthread_mutex_lock(&p->lock);
+    for (size_t i = 0; i < n; i++)
+        gone[i]->quit = true;
+    pthread_cond_broadcast(&p->cond);
+    pthread_mutex_unlock(&p->lock);
+    for (size_t i = 0; i < n; i++) {
+        if (gone[i]->started)
+            pthread_join(gone[i]->thread, NULL);
+        pvs_info("endpoint '%s' stops: its settings or devices changed",
+                 gone[i]->cfg->obj.id);
+        endpoint_free(gone[i]);
+    }
+}
+
+enum pvs_err pvs_poller_update(struct pvs_poller *p,
+                               const struct pvs_config *next) {
+    bool maps = same_maps(p->cfg, next);
+    struct endpoint **eps = pvs_calloc(next->nendpoints + 1, sizeof(*eps));
+    struct endpoint **gone = pvs_calloc(p->neps + 1, sizeof(*gone));
+    size_t neps = 0, ngone = 0, kept;
+    int64_t now = pvs_clock_mono_ms();
+    enum pvs_err rc = PVS_OK;
+
+    for (size_t i = 0; i < p->neps; i++) {
+        struct endpoint *ep = p->eps[i];
+        const struct pvs_endpoint *ec = endpoint_of(next, ep->cfg->obj.id);
+        if (ep->started && endpoint_same(ep, next, ec, maps) &&
+            !endpoint_rebind(ep, next, ec))
+            eps[neps++] = ep;
+        else
+            gone[ngone++] = ep;
+    }
+    kept = neps;
+    for (size_t i = 0; i < next->nendpoints; i++) {
+        const struct pvs_endpoint *ec = next->endpoints[i];
+        size_t n = devices_on(next, ec);
+        bool have = false;
+        for (size_t k = 0; k < kept && !have; k++)
+            have = eps[k]->cfg == ec;
+        if (have || !n)
+            continue;
+        if (endpoint_new(p, next, ec, n, &eps[neps]) ||
+            endpoint_start(eps[neps], now)) {
+            endpoint_free(eps[neps]); /* what started, stopped at once */
+            rc = PVS_ERR_CONFIG;
+            continue;
+        }
+        pvs_info("endpoint '%s' (%zu device%s) starts", ec->obj.id, n,
+                 n == 1 ? "" : "s");
+        neps++;
+    }
+    /* Under the lock: pvs_poller_down reads the list. */
+    pthread_mutex_lock(&p->lock);
+    pvs_free(p->eps);
+    p->eps = eps;
+    p->neps = neps;
+    p->cfg = next;
+    pthread_mutex_unlock(&p->lock);
+    endpoints_end(p, gone, ngone);
+    pvs_free(gone);
+    return rc;
 }
 
 void pvs_poller_stats(const struct pvs_poller *p,
@@ -655,17 +922,8 @@ void pvs_poller_free(struct pvs_poller *p) {
     if (!p)
         return;
     pvs_poller_stop(p);
-    for (size_t i = 0; i < p->neps; i++) {
-        struct endpoint *ep = &p->eps[i];
-        for (size_t k = 0; k < ep->ndevs; k++) {
-            pvs_sunspec_device_free(ep->devs[k]->ss);
-            pvs_modbus_map_free(ep->devs[k]->map);
-            pvs_free(ep->devs[k]);
-        }
-        pvs_free(ep->devs);
-        pvs_free(ep->heap);
-        pvs_modbus_conn_free(ep->conn);
-    }
+    for (size_t i = 0; i < p->neps; i++)
+        endpoint_free(p->eps[i]);
     pvs_free(p->eps);
     pthread_cond_destroy(&p->cond);
     pthread_mutex_destroy(&p->lock);

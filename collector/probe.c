@@ -302,21 +302,17 @@ static void usage(FILE *out) {
                  "'rtu:///dev/TTY?baud=9600&parity=N&unit=N' [--json]\n");
 }
 
-int pvs_probe_main(int argc, char **argv) {
-    struct pvs_modbus_url url;
-    struct probe p = {0};
-    struct pvs_ss_device *d = NULL;
-    struct pvs_ss_metric m[PVS_SS_MAX_BINDINGS];
+/*
+ * The command line into *ret_target and *ret_json. Returns -1 to go on, or
+ * the exit status (0 after --help, 2 on a usage error).
+ */
+static int parse_args(int argc, char **argv, const char **ret_target,
+                      bool *ret_json) {
     const char *target = NULL;
-    bool json = false;
-    char msg[256], err[128];
-    enum pvs_err rc;
-    int status = 1;
-    size_t nm;
 
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--json")) {
-            json = true;
+            *ret_json = true;
         } else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
             usage(stdout);
             return 0;
@@ -333,6 +329,82 @@ int pvs_probe_main(int argc, char **argv) {
         usage(stderr);
         return 2;
     }
+    *ret_target = target;
+    return -1;
+}
+
+/* Why discovery on p failed with rc, in the words a technician acts on. */
+static void explain_discover(const struct probe *p, enum pvs_err rc) {
+    char err[128];
+
+    switch (rc) {
+    case PVS_ERR_NOTFOUND:
+        fprintf(stderr,
+                "pvsentry probe: no SunSpec marker at 40000, 0 or 50000 on "
+                "'%s' unit %d: not a SunSpec device; describe its registers "
+                "with a [map] and [register] entries in the config\n",
+                pvs_modbus_conn_name(p->conn), p->unit);
+        break;
+    case PVS_ERR_PROTO: {
+        int e = pvs_modbus_conn_errno(p->conn);
+        /* Gateways say "target failed" for a unit id nobody answers. */
+        bool gw = e == EMBXGPATH || e == EMBXGTAR;
+        fprintf(stderr,
+                "pvsentry probe: '%s' unit %d answered with %s at every "
+                "SunSpec base address%s\n",
+                pvs_modbus_conn_name(p->conn), p->unit,
+                pvs_modbus_conn_error(p->conn, err, sizeof(err)),
+                gw ? ": wrong unit id?" : "");
+        break;
+    }
+    default:
+        fprintf(stderr, "pvsentry probe: no answer from '%s' unit %d: %s%s\n",
+                pvs_modbus_conn_name(p->conn), p->unit,
+                pvs_modbus_conn_error(p->conn, err, sizeof(err)),
+                rc == PVS_ERR_TIMEOUT && pvs_modbus_conn_requests(p->conn)
+                    ? " (the link works: wrong unit id, or the device is "
+                      "off?)"
+                    : "");
+        break;
+    }
+}
+
+/* The quirk warnings on stderr, then the device as text or JSON. */
+static void print_device(const struct probe *p, struct pvs_ss_device *d,
+                         bool json) {
+    struct pvs_ss_metric m[PVS_SS_MAX_BINDINGS];
+    size_t nm;
+
+    nm = pvs_sunspec_metrics(d, m, PVS_ARRAY_LEN(m));
+    for (unsigned b = 0; b < PVS_SSQ__COUNT; b++)
+        if (d->quirks & (1u << b))
+            fprintf(stderr, "pvsentry probe: warning: %s: %s\n",
+                    pvs_sunspec_quirk_name(b), pvs_sunspec_quirk_text(b));
+    if (json) {
+        char *text =
+            render_json(pvs_modbus_conn_name(p->conn), p->unit, d, m, nm);
+        fputs(text, stdout);
+        fputc('\n', stdout);
+        cJSON_free(text);
+    } else {
+        print_text(stdout, pvs_modbus_conn_name(p->conn), p->unit, d, m, nm);
+    }
+}
+
+int pvs_probe_main(int argc, char **argv) {
+    struct pvs_modbus_url url;
+    struct probe p = {0};
+    struct pvs_ss_device *d = NULL;
+    const char *target = NULL;
+    bool json = false;
+    char msg[256];
+    enum pvs_err rc;
+    int status;
+
+    status = parse_args(argc, argv, &target, &json);
+    if (status >= 0)
+        return status;
+    status = 1;
     if (pvs_modbus_url_parse(target, &url, msg, sizeof(msg))) {
         fprintf(stderr, "pvsentry probe: %s\n", msg);
         return 2;
@@ -347,52 +419,11 @@ int pvs_probe_main(int argc, char **argv) {
     }
     p.unit = url.unit;
     rc = pvs_sunspec_discover(probe_read, &p, &d);
-    switch (rc) {
-    case PVS_OK:
-        break;
-    case PVS_ERR_NOTFOUND:
-        fprintf(stderr,
-                "pvsentry probe: no SunSpec marker at 40000, 0 or 50000 on "
-                "'%s' unit %d: not a SunSpec device; describe its registers "
-                "with a [map] and [register] entries in the config\n",
-                pvs_modbus_conn_name(p.conn), p.unit);
-        goto out;
-    case PVS_ERR_PROTO: {
-        int e = pvs_modbus_conn_errno(p.conn);
-        /* Gateways say "target failed" for a unit id nobody answers. */
-        bool gw = e == EMBXGPATH || e == EMBXGTAR;
-        fprintf(stderr,
-                "pvsentry probe: '%s' unit %d answered with %s at every "
-                "SunSpec base address%s\n",
-                pvs_modbus_conn_name(p.conn), p.unit,
-                pvs_modbus_conn_error(p.conn, err, sizeof(err)),
-                gw ? ": wrong unit id?" : "");
+    if (rc) {
+        explain_discover(&p, rc);
         goto out;
     }
-    default:
-        fprintf(stderr, "pvsentry probe: no answer from '%s' unit %d: %s%s\n",
-                pvs_modbus_conn_name(p.conn), p.unit,
-                pvs_modbus_conn_error(p.conn, err, sizeof(err)),
-                rc == PVS_ERR_TIMEOUT && pvs_modbus_conn_requests(p.conn)
-                    ? " (the link works: wrong unit id, or the device is "
-                      "off?)"
-                    : "");
-        goto out;
-    }
-    nm = pvs_sunspec_metrics(d, m, PVS_ARRAY_LEN(m));
-    for (unsigned b = 0; b < PVS_SSQ__COUNT; b++)
-        if (d->quirks & (1u << b))
-            fprintf(stderr, "pvsentry probe: warning: %s: %s\n",
-                    pvs_sunspec_quirk_name(b), pvs_sunspec_quirk_text(b));
-    if (json) {
-        char *text =
-            render_json(pvs_modbus_conn_name(p.conn), p.unit, d, m, nm);
-        fputs(text, stdout);
-        fputc('\n', stdout);
-        cJSON_free(text);
-    } else {
-        print_text(stdout, pvs_modbus_conn_name(p.conn), p.unit, d, m, nm);
-    }
+    print_device(&p, d, json);
     status = 0;
 out:
     pvs_sunspec_device_free(d);

@@ -1027,84 +1027,107 @@ static bool image_put(struct pvs_ss_image *img, uint32_t *addr, uint16_t v) {
     return true;
 }
 
-static bool image_token(struct pvs_ss_image *img, uint32_t *addr,
-                        const char *tok) {
+/* "s:N:TEXT": TEXT ('_' for a space) in N registers, NUL-padded. */
+static bool image_string(struct pvs_ss_image *img, uint32_t *addr,
+                         const char *tok) {
+    const char *colon = strchr(tok + 2, ':');
+    char num[16];
+    char text[2 * PVS_SS_MAX_MODEL_LEN];
+    size_t tl;
     int64_t i;
+
+    if (!colon || (size_t)(colon - tok - 2) >= sizeof(num))
+        return false;
+    memcpy(num, tok + 2, (size_t)(colon - tok - 2));
+    num[colon - tok - 2] = '\0';
+    if (pvs_parse_i64(num, &i) || i < 1 || i > PVS_SS_MAX_MODEL_LEN)
+        return false;
+    pvs_strlcpy(text, colon + 1, sizeof(text));
+    tl = strlen(text);
+    if (tl > (size_t)i * 2)
+        return false;
+    for (size_t k = 0; k < tl; k++)
+        if (text[k] == '_')
+            text[k] = ' ';
+    for (int64_t k = 0; k < i; k++) {
+        size_t a = (size_t)k * 2, b = a + 1;
+        uint16_t w = (uint16_t)(((a < tl ? (unsigned char)text[a] : 0) << 8) |
+                                (b < tl ? (unsigned char)text[b] : 0));
+        if (!image_put(img, addr, w))
+            return false;
+    }
+    return true;
+}
+
+/* "x:N" (N registers of 0xffff) or "z:N" (N zeros). */
+static bool image_fill(struct pvs_ss_image *img, uint32_t *addr,
+                       const char *tok) {
+    int64_t i;
+
+    if (pvs_parse_i64(tok + 2, &i) || i < 1 || i > 0x10000)
+        return false;
+    for (int64_t k = 0; k < i; k++)
+        if (!image_put(img, addr, tok[0] == 'x' ? 0xffff : 0))
+            return false;
+    return true;
+}
+
+/* "f32:V" or "f32:nan": an IEEE float, high word first. */
+static bool image_f32(struct pvs_ss_image *img, uint32_t *addr,
+                      const char *tok) {
     double f;
+    float fl;
+    uint32_t w;
+
+    if (!strcmp(tok + 4, "nan"))
+        w = 0x7fc00000u;
+    else if (pvs_parse_double(tok + 4, &f))
+        return false;
+    else {
+        fl = (float)f;
+        memcpy(&w, &fl, sizeof(w));
+    }
+    return image_put(img, addr, (uint16_t)(w >> 16)) &&
+           image_put(img, addr, (uint16_t)w);
+}
+
+/* Hex digits after "0x" into *ret; false if there are none or a bad one. */
+static bool parse_hex(const char *p, uint64_t *ret) {
+    uint64_t u = 0;
+
+    if (!*p)
+        return false;
+    for (; *p; p++) {
+        unsigned d = (*p >= '0' && *p <= '9')   ? (unsigned)(*p - '0')
+                     : (*p >= 'a' && *p <= 'f') ? (unsigned)(*p - 'a' + 10)
+                     : (*p >= 'A' && *p <= 'F') ? (unsigned)(*p - 'A' + 10)
+                                                : 16;
+        if (d > 15)
+            return false;
+        u = (u << 4) | d;
+    }
+    *ret = u;
+    return true;
+}
+
+/*
+ * A register ("V", "0xH") or a wider integer ("u32:", "i32:", "u64:",
+ * "i64:" before V), high word first.
+ */
+static bool image_int(struct pvs_ss_image *img, uint32_t *addr,
+                      const char *tok) {
+    int64_t i;
     uint64_t u;
     unsigned n;
 
-    if (tok[0] == '@')
-        return !pvs_parse_i64(tok + 1, &i) && i >= 0 && i <= 0xffff &&
-               ((*addr = (uint32_t)i), true);
-    if (!strncmp(tok, "s:", 2)) {
-        const char *colon = strchr(tok + 2, ':');
-        char num[16];
-        char text[2 * PVS_SS_MAX_MODEL_LEN];
-        size_t tl;
-        if (!colon || (size_t)(colon - tok - 2) >= sizeof(num))
-            return false;
-        memcpy(num, tok + 2, (size_t)(colon - tok - 2));
-        num[colon - tok - 2] = '\0';
-        if (pvs_parse_i64(num, &i) || i < 1 || i > PVS_SS_MAX_MODEL_LEN)
-            return false;
-        pvs_strlcpy(text, colon + 1, sizeof(text));
-        tl = strlen(text);
-        if (tl > (size_t)i * 2)
-            return false;
-        for (size_t k = 0; k < tl; k++)
-            if (text[k] == '_')
-                text[k] = ' ';
-        for (int64_t k = 0; k < i; k++) {
-            size_t a = (size_t)k * 2, b = a + 1;
-            uint16_t w =
-                (uint16_t)(((a < tl ? (unsigned char)text[a] : 0) << 8) |
-                           (b < tl ? (unsigned char)text[b] : 0));
-            if (!image_put(img, addr, w))
-                return false;
-        }
-        return true;
-    }
-    if (tok[0] && tok[1] == ':' && (tok[0] == 'x' || tok[0] == 'z')) {
-        if (pvs_parse_i64(tok + 2, &i) || i < 1 || i > 0x10000)
-            return false;
-        for (int64_t k = 0; k < i; k++)
-            if (!image_put(img, addr, tok[0] == 'x' ? 0xffff : 0))
-                return false;
-        return true;
-    }
-    if (!strncmp(tok, "f32:", 4)) {
-        float fl;
-        uint32_t w;
-        if (!strcmp(tok + 4, "nan"))
-            w = 0x7fc00000u;
-        else if (pvs_parse_double(tok + 4, &f))
-            return false;
-        else {
-            fl = (float)f;
-            memcpy(&w, &fl, sizeof(w));
-        }
-        return image_put(img, addr, (uint16_t)(w >> 16)) &&
-               image_put(img, addr, (uint16_t)w);
-    }
     n = !strncmp(tok, "u32:", 4) || !strncmp(tok, "i32:", 4)   ? 2
         : !strncmp(tok, "u64:", 4) || !strncmp(tok, "i64:", 4) ? 4
                                                                : 1;
     if (n > 1)
         tok += 4;
     if (!strncmp(tok, "0x", 2)) {
-        u = 0;
-        if (!tok[2])
+        if (!parse_hex(tok + 2, &u))
             return false;
-        for (const char *p = tok + 2; *p; p++) {
-            unsigned d = (*p >= '0' && *p <= '9')   ? (unsigned)(*p - '0')
-                         : (*p >= 'a' && *p <= 'f') ? (unsigned)(*p - 'a' + 10)
-                         : (*p >= 'A' && *p <= 'F') ? (unsigned)(*p - 'A' + 10)
-                                                    : 16;
-            if (d > 15)
-                return false;
-            u = (u << 4) | d;
-        }
     } else {
         if (pvs_parse_i64(tok, &i))
             return false;
@@ -1117,6 +1140,22 @@ static bool image_token(struct pvs_ss_image *img, uint32_t *addr,
         if (!image_put(img, addr, (uint16_t)(u >> (16 * k))))
             return false;
     return true;
+}
+
+static bool image_token(struct pvs_ss_image *img, uint32_t *addr,
+                        const char *tok) {
+    int64_t i;
+
+    if (tok[0] == '@')
+        return !pvs_parse_i64(tok + 1, &i) && i >= 0 && i <= 0xffff &&
+               ((*addr = (uint32_t)i), true);
+    if (!strncmp(tok, "s:", 2))
+        return image_string(img, addr, tok);
+    if (tok[0] && tok[1] == ':' && (tok[0] == 'x' || tok[0] == 'z'))
+        return image_fill(img, addr, tok);
+    if (!strncmp(tok, "f32:", 4))
+        return image_f32(img, addr, tok);
+    return image_int(img, addr, tok);
 }
 
 enum pvs_err pvs_sunspec_image_parse(const char *text, struct pvs_ss_image *img,

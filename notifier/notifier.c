@@ -35,6 +35,7 @@
 #define PVS_LOG_MODULE "notifier"
 #include <curl/curl.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -87,7 +88,10 @@ struct xfer {
 };
 
 struct pvs_notifier {
-    const struct pvs_config *cfg;
+    const struct pvs_config *cfg; /* written under cfg_lock */
+    /* settings to switch to (pvs_notifier_set_config), or NULL */
+    const struct pvs_config *next_cfg;
+    pthread_mutex_t cfg_lock;
     struct pvs_queue *jobs;
     struct pvs_queue *results;
     CURLM *multi;
@@ -105,6 +109,8 @@ struct pvs_notifier {
     size_t inflight;
     uint64_t anon; /* names of lanes without a ticket */
     struct pvs_complaint down;
+    /* the SMTP server did not answer the last attempt (pvs_notifier_down) */
+    atomic_bool smtp_down;
 };
 
 void pvs_job_free(struct pvs_job *j) {
@@ -129,6 +135,7 @@ enum pvs_err pvs_notifier_new(const struct pvs_config *cfg,
     enum pvs_err rc = PVS_OK;
 
     n->cfg = cfg;
+    pthread_mutex_init(&n->cfg_lock, NULL);
     n->results = results;
     n->down.every = 100;
     n->multi = curl_multi_init();
@@ -380,7 +387,9 @@ static void attempt_done(struct pvs_notifier *n, struct lane *l,
         lane_pop(n, l);
         return;
     }
-    job->next_ms = now + backoff_ms(&retry, job->attempts);
+    /* From the reported attempt's time on (read after it): the next
+     * attempt never comes sooner than the delay after the last report. */
+    job->next_ms = pvs_clock_now_ms() + backoff_ms(&retry, job->attempts);
     lane_ready(n, l);
 }
 
@@ -439,7 +448,13 @@ static void attempt_start(struct pvs_notifier *n, struct lane *l) {
 
 /* Start what the pools have room for. */
 static void dispatch(struct pvs_notifier *n) {
-    if (n->stopping)
+    bool switching;
+
+    /* New settings wait for the transfers under way (maybe_switch). */
+    pthread_mutex_lock(&n->cfg_lock);
+    switching = n->next_cfg != NULL;
+    pthread_mutex_unlock(&n->cfg_lock);
+    if (n->stopping || switching)
         return;
     for (size_t i = 0; i < n->npools; i++) {
         struct pool *p = n->pools[i];
@@ -474,6 +489,28 @@ static int64_t wake_sleepers(struct pvs_notifier *n) {
     return next;
 }
 
+/*
+ * The SMTP server's health, from each attempt: down when it did not
+ * answer at all (refused, unreachable, timed out), up when it answered
+ * anything, even a refusal of one message. Logged once each way.
+ */
+static void smtp_seen(struct pvs_notifier *n, struct xfer *x, CURLcode cc,
+                      const char *err) {
+    long code = 0;
+    bool up;
+    const char *url = n->cfg->smtp ? n->cfg->smtp->url : "";
+
+    curl_easy_getinfo(x->t.easy, CURLINFO_RESPONSE_CODE, &code);
+    up = cc == CURLE_OK || code > 0;
+    if (up == !atomic_load(&n->smtp_down))
+        return;
+    atomic_store(&n->smtp_down, !up);
+    if (up)
+        pvs_info("smtp server '%s' answers again", url);
+    else
+        pvs_warn("smtp server '%s' is down: %s", url, err);
+}
+
 /* Judge and book every finished transfer. */
 static void collect(struct pvs_notifier *n) {
     CURLMsg *msg;
@@ -496,6 +533,8 @@ static void collect(struct pvs_notifier *n) {
         xfer_unlink(n, x);
         rc = channel_types[l->chan]->finish(n->ctx[l->chan], l->head, &x->t, cc,
                                             err, sizeof(err), &permanent);
+        if (channel_types[l->chan] == &pvs_channel_email)
+            smtp_seen(n, x, cc, err);
         xfer_free(x);
         l->running = false;
         l->pool->active--;
@@ -549,6 +588,102 @@ static void drain(struct pvs_notifier *n) {
                  n->inflight);
 }
 
+/*
+ * Every lane to its pool under the channels' new settings (a pool's name
+ * is the old context's): due lanes keep their order.
+ */
+static void pools_rebuild(struct pvs_notifier *n) {
+    struct pool **old = n->pools;
+    size_t nold = n->npools;
+
+    n->pools = NULL;
+    n->npools = 0;
+    for (size_t i = 0; i < nold; i++) {
+        struct lane *l = old[i]->first;
+        while (l) {
+            struct lane *next = l->rnext;
+            l->queued = false;
+            l->rnext = NULL;
+            l->pool = pool_of(n, l->chan, l->head);
+            pool_enqueue(l);
+            l = next;
+        }
+        pvs_free(old[i]);
+    }
+    pvs_free(old);
+    for (size_t i = 0; i < n->nsleepers; i++)
+        n->sleepers[i]->pool =
+            pool_of(n, n->sleepers[i]->chan, n->sleepers[i]->head);
+}
+
+/*
+ * New settings wait (dispatch starts nothing) until the transfers under
+ * way ended: they use the channels' contexts. Then the channels are set
+ * up from the new configuration; the jobs stay in their lanes.
+ */
+static void maybe_switch(struct pvs_notifier *n) {
+    void *old[NCHANNELS];
+    const struct pvs_config *next;
+
+    /* Held throughout, so that main frees neither configuration. */
+    pthread_mutex_lock(&n->cfg_lock);
+    next = n->next_cfg;
+    if (!next || n->inflight) {
+        pthread_mutex_unlock(&n->cfg_lock);
+        return;
+    }
+    for (size_t i = 0; i < NCHANNELS; i++) {
+        old[i] = n->ctx[i];
+        n->ctx[i] =
+            channel_types[i]->init ? channel_types[i]->init(next) : NULL;
+    }
+    pools_rebuild(n);
+    /* Another server: not known to be down. */
+    if (!n->cfg->smtp || !next->smtp ||
+        strcmp(n->cfg->smtp->url, next->smtp->url))
+        atomic_store(&n->smtp_down, false);
+    for (size_t i = 0; i < NCHANNELS; i++)
+        if (channel_types[i]->release)
+            channel_types[i]->release(old[i]);
+    n->cfg = next;
+    n->next_cfg = NULL;
+    pthread_mutex_unlock(&n->cfg_lock);
+    pvs_info("delivering with the new [smtp], [sms] and webhook settings "
+             "(%zu message%s waiting)",
+             n->njobs, n->njobs == 1 ? "" : "s");
+}
+
+void pvs_notifier_set_config(struct pvs_notifier *n,
+                             const struct pvs_config *cfg) {
+    pthread_mutex_lock(&n->cfg_lock);
+    if (n->running)
+        n->next_cfg = cfg;
+    else
+        n->cfg = cfg;
+    pthread_mutex_unlock(&n->cfg_lock);
+    curl_multi_wakeup(n->multi);
+}
+
+void pvs_notifier_down(struct pvs_notifier *n, struct pvs_buf *out) {
+    if (!n || !atomic_load(&n->smtp_down))
+        return;
+    pthread_mutex_lock(&n->cfg_lock);
+    if (n->cfg->smtp)
+        pvs_buf_printf(out, "smtp %s\n", n->cfg->smtp->url);
+    pthread_mutex_unlock(&n->cfg_lock);
+}
+
+bool pvs_notifier_uses(struct pvs_notifier *n, const struct pvs_config *cfg) {
+    bool uses;
+
+    if (!n)
+        return false;
+    pthread_mutex_lock(&n->cfg_lock);
+    uses = cfg == n->cfg || cfg == n->next_cfg;
+    pthread_mutex_unlock(&n->cfg_lock);
+    return uses;
+}
+
 static void *notifier_main(void *arg) {
     struct pvs_notifier *n = arg;
     int still = 0;
@@ -559,6 +694,7 @@ static void *notifier_main(void *arg) {
 
         curl_multi_perform(n->multi, &still);
         collect(n);
+        maybe_switch(n);
         next = wake_sleepers(n);
         /* New handles make curl's own timeout 0: the poll returns at once
          * and the next perform starts them. */
@@ -625,6 +761,11 @@ void pvs_notifier_stop(struct pvs_notifier *n) {
     pthread_join(n->thread, NULL);
     n->running = false;
     forget_all(n);
+    pthread_mutex_lock(&n->cfg_lock);
+    if (n->next_cfg)
+        n->cfg = n->next_cfg;
+    n->next_cfg = NULL;
+    pthread_mutex_unlock(&n->cfg_lock);
     for (size_t i = 0; i < NCHANNELS; i++) {
         if (channel_types[i]->release)
             channel_types[i]->release(n->ctx[i]);
@@ -638,5 +779,6 @@ void pvs_notifier_free(struct pvs_notifier *n) {
     pvs_notifier_stop(n);
     pvs_queue_free(n->jobs);
     curl_multi_cleanup(n->multi);
+    pthread_mutex_destroy(&n->cfg_lock);
     pvs_free(n);
 }

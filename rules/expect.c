@@ -30,6 +30,11 @@ void pvs_expect_in_init(struct pvs_expect_in *in) {
     in->ambient_temp_c = NAN;
 }
 
+bool pvs_expect_in_sunlit(const struct pvs_expect_in *in) {
+    return in->poa_wm2 >= 250.0 &&
+           in->module_temp_c - in->ambient_temp_c >= 0.02 * in->poa_wm2;
+}
+
 void pvs_expect_clearsky(const struct pvs_sun_pos *sun, int64_t ts_ms,
                          struct pvs_irradiance *out) {
     double z = sun->zenith_deg, cosz, am, doy, e0;

@@ -491,38 +491,31 @@ static void tick_gateway(struct pvs_rule *r, const struct pvs_site *site,
     g->reported = true;
 }
 
-static void tick_site(struct pvs_rule *r, size_t si, int64_t now, bool held) {
+/* The day's clear-sky POA peak of a site, computed once per solar day. */
+static void site_day_peak(struct comm_group *sg, const struct pvs_site *site,
+                          int64_t now) {
+    int64_t lon = (int64_t)(site->longitude * 240000.0);
+    int64_t day = (now + lon) / 86400000;
+
+    if (day == sg->day)
+        return;
+    sg->day = day;
+    sg->peak_poa = 0;
+    for (int64_t t = day * 86400000 - lon; t < (day + 1) * 86400000 - lon;
+         t += 900000) {
+        double x = clear_poa(site, t);
+        if (x > sg->peak_poa)
+            sg->peak_poa = x;
+    }
+}
+
+/* Which devices of site are silent while they should talk (cd->down). */
+static void judge_devices(struct pvs_rule *r, const struct pvs_site *site,
+                          const struct comm_group *sg, int64_t now, bool held,
+                          double poa, bool poa_is_clear) {
     const struct comm_params *p = r->params;
     struct comm_state *st = r->state;
     const struct pvs_config *cfg = r->conf;
-    const struct pvs_site *site = cfg->sites[si];
-    struct comm_group *sg = &st->site[si];
-    double elev = pvs_sun_elevation(site->latitude, site->longitude, now);
-    bool up = elev >= p->min_elevation;
-    size_t n, ndown;
-    double lost;
-    char ev[PVS_EVIDENCE_MAX], ex[PVS_EXPLAIN_MAX];
-    bool site_down, mass;
-    int64_t day;
-    double poa;
-    bool poa_is_clear = true;
-
-    if (up && !sg->up)
-        sg->up_since = now;
-    sg->up = up;
-    day = (now + (int64_t)(site->longitude * 240000.0)) / 86400000;
-    if (day != sg->day) {
-        sg->day = day;
-        sg->peak_poa = 0;
-        for (int64_t t = day * 86400000 - (int64_t)(site->longitude * 240000.0);
-             t < (day + 1) * 86400000 - (int64_t)(site->longitude * 240000.0);
-             t += 900000) {
-            double x = clear_poa(site, t);
-            if (x > sg->peak_poa)
-                sg->peak_poa = x;
-        }
-    }
-    poa = up ? site_poa(st, site, now, &poa_is_clear) : 0;
 
     for (size_t i = 0; i < cfg->ndevices; i++) {
         const struct pvs_device *d = cfg->devices[i];
@@ -532,8 +525,8 @@ static void tick_site(struct pvs_rule *r, size_t si, int64_t now, bool held) {
         /* The clear sky on the device's clock, as its envelope was learnt
          * (a sensor's reading needs no correction). */
         double dpoa =
-            up && coff && poa_is_clear ? clear_poa(site, now - coff) : poa;
-        bool awake = up && dpoa >= envelope(cd, sg->peak_poa);
+            sg->up && coff && poa_is_clear ? clear_poa(site, now - coff) : poa;
+        bool awake = sg->up && dpoa >= envelope(cd, sg->peak_poa);
 
         if (d->site != site || !pvs_rule_applies(r, i))
             continue;
@@ -553,20 +546,17 @@ static void tick_site(struct pvs_rule *r, size_t si, int64_t now, bool held) {
             to = 4 * to > ASLEEP_MS ? 4 * to : ASLEEP_MS;
         cd->down = awake && !held && now - ref >= to;
     }
+}
 
-    /* Part of a mass outage: that one incident speaks for the site, so
-     * nothing new starts here (what already fires stays). */
-    mass = pvs_rule_mass_outage_covers(r->set, site, now);
-    site_counts(r, si, &n, &ndown, &lost, now);
-    site_down = n >= 2 && ndown == n && !mass;
-    if (site_down || sg->reported) {
-        pvs_snprintf(ev, sizeof(ev), "@comm.site|n=%zu|min=%.0f|elev=%.1f", n,
-                     (double)p->timeout_ms / 60000.0, elev);
-        pvs_snprintf(ex, sizeof(ex), "@comm.site.why|site=%s", site->obj.id);
-        observe(r, site, NULL, "site", true, now, PVS_SEV_CRITICAL,
-                site_down ? lost : 0, ev, ex, "communication-site");
-        sg->reported = true;
-    }
+/* The Modbus endpoints of site: one alert per gateway or bus whose
+ * devices (two or more) are all silent, unless the site speaks. */
+static void tick_endpoints(struct pvs_rule *r, const struct pvs_site *site,
+                           const struct comm_group *sg, int64_t now,
+                           bool mass) {
+    const struct comm_params *p = r->params;
+    struct comm_state *st = r->state;
+    const struct pvs_config *cfg = r->conf;
+    char ev[PVS_EVIDENCE_MAX], ex[PVS_EXPLAIN_MAX], subj[PVS_SUBJECT_MAX];
 
     for (size_t e = 0; e < cfg->nendpoints; e++) {
         const struct pvs_endpoint *ep = cfg->endpoints[e];
@@ -575,7 +565,6 @@ static void tick_site(struct pvs_rule *r, size_t si, int64_t now, bool held) {
         double elost = 0;
         bool edown;
         bool here = false;
-        char subj[PVS_SUBJECT_MAX];
 
         for (size_t i = 0; i < cfg->ndevices && !here; i++)
             here = cfg->devices[i]->endpoint == ep &&
@@ -595,33 +584,74 @@ static void tick_site(struct pvs_rule *r, size_t si, int64_t now, bool held) {
                 "communication-gateway");
         eg->reported = true;
     }
+}
 
-    /* The gateways of this site only: a fleet has one per site. */
-    {
-        const struct pvs_mqtt_map_cfg *gws[16];
-        size_t ngw = 0;
-        bool all = false;
+/* The MQTT gateways of this site only: a fleet has one per site. */
+static void tick_gateways(struct pvs_rule *r, const struct pvs_site *site,
+                          int64_t now, bool covered) {
+    const struct pvs_config *cfg = r->conf;
+    const struct pvs_mqtt_map_cfg *gws[16];
+    size_t ngw = 0;
+    bool all = false;
 
-        for (size_t i = 0; i < cfg->ndevices && !all; i++) {
-            const struct pvs_mqtt_map_cfg *g = cfg->devices[i]->mqtt_map;
-            size_t k;
+    for (size_t i = 0; i < cfg->ndevices && !all; i++) {
+        const struct pvs_mqtt_map_cfg *g = cfg->devices[i]->mqtt_map;
+        size_t k;
 
-            if (!g || cfg->devices[i]->site != site)
-                continue;
-            for (k = 0; k < ngw && gws[k] != g; k++)
-                ;
-            if (k < ngw)
-                continue;
-            if (ngw == PVS_ARRAY_LEN(gws))
-                all = true;
-            else
-                gws[ngw++] = g;
-        }
-        for (size_t g = 0; all && g < cfg->nmqtt_maps; g++)
-            tick_gateway(r, site, cfg->mqtt_maps[g], now, sg->reported || mass);
-        for (size_t g = 0; !all && g < ngw; g++)
-            tick_gateway(r, site, gws[g], now, sg->reported || mass);
+        if (!g || cfg->devices[i]->site != site)
+            continue;
+        for (k = 0; k < ngw && gws[k] != g; k++)
+            ;
+        if (k < ngw)
+            continue;
+        if (ngw == PVS_ARRAY_LEN(gws))
+            all = true;
+        else
+            gws[ngw++] = g;
     }
+    for (size_t g = 0; all && g < cfg->nmqtt_maps; g++)
+        tick_gateway(r, site, cfg->mqtt_maps[g], now, covered);
+    for (size_t g = 0; !all && g < ngw; g++)
+        tick_gateway(r, site, gws[g], now, covered);
+}
+
+static void tick_site(struct pvs_rule *r, size_t si, int64_t now, bool held) {
+    const struct comm_params *p = r->params;
+    struct comm_state *st = r->state;
+    const struct pvs_config *cfg = r->conf;
+    const struct pvs_site *site = cfg->sites[si];
+    struct comm_group *sg = &st->site[si];
+    double elev = pvs_sun_elevation(site->latitude, site->longitude, now);
+    bool up = elev >= p->min_elevation;
+    size_t n, ndown;
+    double lost;
+    char ev[PVS_EVIDENCE_MAX], ex[PVS_EXPLAIN_MAX];
+    bool site_down, mass;
+    double poa;
+    bool poa_is_clear = true;
+
+    if (up && !sg->up)
+        sg->up_since = now;
+    sg->up = up;
+    site_day_peak(sg, site, now);
+    poa = up ? site_poa(st, site, now, &poa_is_clear) : 0;
+    judge_devices(r, site, sg, now, held, poa, poa_is_clear);
+
+    /* Part of a mass outage: that one incident speaks for the site, so
+     * nothing new starts here (what already fires stays). */
+    mass = pvs_rule_mass_outage_covers(r->set, site, now);
+    site_counts(r, si, &n, &ndown, &lost, now);
+    site_down = n >= 2 && ndown == n && !mass;
+    if (site_down || sg->reported) {
+        pvs_snprintf(ev, sizeof(ev), "@comm.site|n=%zu|min=%.0f|elev=%.1f", n,
+                     (double)p->timeout_ms / 60000.0, elev);
+        pvs_snprintf(ex, sizeof(ex), "@comm.site.why|site=%s", site->obj.id);
+        observe(r, site, NULL, "site", true, now, PVS_SEV_CRITICAL,
+                site_down ? lost : 0, ev, ex, "communication-site");
+        sg->reported = true;
+    }
+    tick_endpoints(r, site, sg, now, mass);
+    tick_gateways(r, site, now, sg->reported || mass);
 
     for (size_t i = 0; i < cfg->ndevices; i++) {
         const struct pvs_device *d = cfg->devices[i];

@@ -70,10 +70,18 @@ static void observe(struct pvs_rule *r, const struct pvs_device *dev,
                     enum pvs_severity sev, double lost_w, const char *kb,
                     const char *what) {
     struct pvs_observation o;
-    char evidence[PVS_EVIDENCE_MAX], expl[PVS_EXPLAIN_MAX];
+    char evidence[PVS_EVIDENCE_MAX], expl[PVS_EXPLAIN_MAX], code[64];
 
+    /* The code in its reader's words: a state or an event bit names its
+     * phrase; a vendor's number stays a number. */
+    if (!strncmp(subject, "vendor:", 7))
+        pvs_strlcpy(code, subject, sizeof(code));
+    else if (!strncmp(what, "bit.", 4))
+        pvs_snprintf(code, sizeof(code), "~%s", what);
+    else
+        pvs_snprintf(code, sizeof(code), "~state.%s", subject);
     pvs_snprintf(evidence, sizeof(evidence), "@fault|dev=%s|code=%s|w=%.0f",
-                 dev->obj.id, subject, lost_w);
+                 dev->obj.id, code, lost_w);
     if (what[0] == '@')
         pvs_strlcpy(expl, what, sizeof(expl));
     else
@@ -114,10 +122,10 @@ static void vendor_event(struct pvs_rule *r, const struct pvs_device *dev,
     pvs_snprintf(subj, sizeof(subj), "vendor:%lld", (long long)code);
     if (c)
         pvs_snprintf(what, sizeof(what),
-                     "@fault.vendor|dev=%s|vendor=%s|code=%lld|desc=%s|"
-                     "name=%s",
+                     "@fault.vendor|dev=%s|vendor=%s|code=%lld|"
+                     "desc=~vendor.%s.%s|name=%s",
                      dev->obj.id, st->vendor->vendor, (long long)code,
-                     c->description, c->name);
+                     st->vendor->vendor, c->name, c->name);
     else
         pvs_snprintf(what, sizeof(what),
                      "@fault.vendor_unknown|dev=%s|vendor=%s|code=%lld",

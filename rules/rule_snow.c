@@ -10,6 +10,9 @@
  * sensor) and output below ratio of that. Low output under snow
  * is partial as often as it is total (a half-cleared array), hence the
  * generous ratio. It clears when output is back, or when it is warm.
+ * Where a POA sensor and both temperatures report, no output at all
+ * from modules well above the air in strong light is not snow (they are
+ * in the sun): an outage in the cold, left to `underperformance`.
  */
 #include <math.h>
 #include <string.h>
@@ -25,6 +28,7 @@ struct snow_params {
 struct snow_dev {
     struct pvs_expect_win win;
     int64_t since;
+    int64_t sun_ms; /* last time its modules were warmed by the sun */
     bool active;
 };
 
@@ -89,7 +93,14 @@ static void evaluate(struct pvs_rule *r, const struct pvs_device *dev,
     base = sum.measured_irr ? sum.exp_w : sum.clear_w;
     if (base < p->min_expected * kwp * 1000.0)
         return; /* not enough light to tell */
-    cold = temp <= p->snow_temp;
+    /* Nothing at all from modules warmed by the sun within the window
+     * is not snow but an outage (a half-cleared array's cleared modules
+     * are warm too, and make something). */
+    if (pvs_expect_in_sunlit(&in))
+        d->sun_ms = now;
+    cold = temp <= p->snow_temp &&
+           !(d->sun_ms && now - d->sun_ms <= p->window_ms &&
+             sum.meas_w < 0.03 * base);
     snowy = cold && sum.meas_w < p->ratio * base;
     d->since = snowy ? (d->since ? d->since : now) : 0;
     memset(&o, 0, sizeof(o));

@@ -204,6 +204,42 @@ static void explain(char *buf, size_t size, int kind, const char *dev,
     }
 }
 
+static void trend_words(char *ev, size_t size, int kind, double v,
+                        double fitted, const struct pvs_trend *t, size_t n,
+                        double limit, double ttt) {
+    pvs_snprintf(ev, size,
+                 "@trend|what=%s|v=%.3g|fit=%.3g|slope=%+.3g|lo=%+.3g|"
+                 "hi=%+.3g|days=%zu|limit=%.3g|state=~%s",
+                 tr_subject[kind], v, fitted, t->slope, t->slope_lo,
+                 t->slope_hi, n, limit, trend_state(ttt));
+}
+
+/*
+ * A drift that began within the window (soiling from the last dry spell)
+ * is a minority of it for weeks: the line through the whole window stays
+ * flat. So the performance ratio is also fitted over the last short_days
+ * values; that line replaces *t when it falls faster than the seasons
+ * ever move the ratio (PR_FAST of its level a day) on two days in a row.
+ */
+static void short_line(const struct tr_params *p, struct tr_series *s,
+                       const double *x, const double *y, struct pvs_trend *t) {
+    struct pvs_trend st;
+    size_t k = s->n - (size_t)p->short_days;
+    double x_now = x[s->n - 1];
+    double lt = pvs_trend_time_to(
+        t, x_now, (t->intercept + t->slope * x[0]) * (1.0 - p->pr_drop));
+    bool long_fires = t->slope_hi < 0 && lt >= 0 && lt <= p->horizon;
+
+    if (!long_fires && !pvs_trend_fit(x + k, y + k, s->n - k, &st) &&
+        st.slope_hi < 0 &&
+        st.slope < -PR_FAST * (st.intercept + st.slope * x_now)) {
+        if (++s->fast_days >= FAST_DAYS || s->active)
+            *t = st;
+    } else {
+        s->fast_days = 0;
+    }
+}
+
 static void judge(struct pvs_rule *r, const struct pvs_device *dev,
                   struct tr_dev *d, int kind, int64_t now) {
     const struct tr_params *p = r->params;
@@ -223,28 +259,8 @@ static void judge(struct pvs_rule *r, const struct pvs_device *dev,
     if (pvs_trend_fit(x, y, s->n, &t))
         return;
     x_now = x[s->n - 1];
-    /* A drift that began within the window (soiling from the last dry
-     * spell) is a minority of it for weeks: the line through the whole
-     * window stays flat. So the performance ratio is also fitted over
-     * the last short_days values; that line counts when it falls faster
-     * than the seasons ever move the ratio (PR_FAST of its level a
-     * day) on two days in a row. */
-    if (kind == TR_PR && d->pr_clear && s->n > (size_t)p->short_days) {
-        struct pvs_trend st;
-        size_t k = s->n - (size_t)p->short_days;
-        double lt = pvs_trend_time_to(
-            &t, x_now, (t.intercept + t.slope * x[0]) * (1.0 - p->pr_drop));
-        bool long_fires = t.slope_hi < 0 && lt >= 0 && lt <= p->horizon;
-
-        if (!long_fires && !pvs_trend_fit(x + k, y + k, s->n - k, &st) &&
-            st.slope_hi < 0 &&
-            st.slope < -PR_FAST * (st.intercept + st.slope * x_now)) {
-            if (++s->fast_days >= FAST_DAYS || s->active)
-                t = st;
-        } else {
-            s->fast_days = 0;
-        }
-    }
+    if (kind == TR_PR && d->pr_clear && s->n > (size_t)p->short_days)
+        short_line(p, s, x, y, &t);
     if (kind == TR_HEATSINK)
         limit = p->heatsink_limit;
     else if (kind == TR_INSULATION)
@@ -259,11 +275,8 @@ static void judge(struct pvs_rule *r, const struct pvs_device *dev,
         s->n >= (size_t)p->min_days && sig && ttt >= 0 && ttt <= p->horizon;
     if (!o.active && !s->active)
         return;
-    pvs_snprintf(ev, sizeof(ev),
-                 "@trend|what=%s|v=%.3g|fit=%.3g|slope=%+.3g|lo=%+.3g|"
-                 "hi=%+.3g|days=%zu|limit=%.3g|state=~%s",
-                 tr_subject[kind], y[s->n - 1], fitted, t.slope, t.slope_lo,
-                 t.slope_hi, s->n, limit, trend_state(ttt));
+    trend_words(ev, sizeof(ev), kind, y[s->n - 1], fitted, &t, s->n, limit,
+                ttt);
     explain(ex, sizeof(ex), kind, dev->obj.id, ttt, limit, t.slope);
     o.site = dev->site;
     o.device = dev;

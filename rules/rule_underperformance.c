@@ -58,6 +58,7 @@
  * (cell temperature is not modelled). */
 #define PART_REF 7
 #define PART_PERIOD_MS (2 * 3600000LL) /* shortest clear period */
+#define PART_OVERCAST 0.3 /* of normal: below, a long period counts once */
 /* Nothing since first light is taken for snow until the next midday. */
 #define SNOW_HOLD_MS (30 * 3600000LL)
 
@@ -164,11 +165,12 @@ static void learn(struct up_dev *d, const struct pvs_expect_sum *sum,
 
 /*
  * Snow without a sensor or a thermometer. A device that has not woken
- * since first light, the day after a dark day, is most likely under
- * snow (snow falls from a dark sky, and a cold array keeps it): an info
+ * since first light is most likely under snow or a dark sky: an info
  * that says so, not a critical "produces nothing". A dead inverter looks
- * the same for a while, so after two days of it the usual alert fires;
- * a device that woke today and stops is never taken for snow.
+ * the same (flat at zero; the day before says nothing either, as snow
+ * often follows a clear day here), so still nothing by the next midday
+ * fires the usual alert. A device that woke today and stops, or one that
+ * reports its own off or fault state, is never taken for snow.
  */
 static bool snow_likely(struct up_dev *d, const struct pvs_expect_sum *sum,
                         double kwp, int64_t now, int64_t lon_ms) {
@@ -222,6 +224,106 @@ static void snow_observe(struct pvs_rule *r, const struct pvs_device *dev,
     pvs_rule_observe(r, &o);
 }
 
+/* The daylight days of a firing shortfall: a night judges the day
+ * before as a whole (clearly back, or not). */
+static void day_account(const struct up_params *p, struct up_dev *d,
+                        const struct pvs_expect_sum *sum, double base,
+                        bool sensor, int64_t now) {
+    if (d->judged_ms && now - d->judged_ms > 6 * 3600000LL) {
+        d->day_good = d->day_base > 0 &&
+                      d->day_meas >=
+                          (sensor ? p->ratio + 0.15 : 2.0 * 0.03) * d->day_base;
+        d->day_meas = d->day_base = 0;
+    }
+    if (d->active) {
+        d->day_meas += sum->meas_w;
+        d->day_base += base;
+    }
+}
+
+/* A firing shortfall whose window looks fine stays firing until three
+ * windows in a row, over four windows' time and at least an hour, are
+ * (on hourly data: until a whole daylight day was clearly back). */
+static bool still_low(struct up_dev *d, const struct pvs_expect_sum *sum,
+                      int64_t now) {
+    int64_t need = 4 * sum->span_ms > 3600000 ? 4 * sum->span_ms : 3600000;
+    int64_t dt = now - d->judged_ms;
+
+    d->clear_ms += d->nclear++ && dt < sum->span_ms ? dt : sum->span_ms;
+    return sum->span_ms >= 45 * 60000 ? !d->day_good
+                                      : d->nclear < 3 || d->clear_ms < need;
+}
+
+/* At or below snow_temp: the air's, else the module's temperature. */
+static bool freezing(const struct up_params *p,
+                     const struct pvs_expect_in *in) {
+    if (!isnan(in->ambient_temp_c))
+        return in->ambient_temp_c <= p->snow_temp;
+    return !isnan(in->module_temp_c) && in->module_temp_c <= p->snow_temp;
+}
+
+/* What the window says: its expected power (*ret_base), whether it is
+ * "nothing" or "low"; false when there is too little light to judge. */
+static bool window_conditions(const struct up_params *p, const struct up_dev *d,
+                              const struct pvs_expect_sum *sum, double kwp,
+                              double *ret_base, bool *ret_dead, bool *ret_low) {
+    double k = isnan(d->k) ? 1.0 : d->k, base;
+
+    if (!sum->measured_irr) {
+        /* Clear sky only: an upper bound, so only "nothing at all". */
+        base = sum->clear_w;
+        *ret_base = base;
+        *ret_dead = sum->meas_w < 0.03 * base;
+        *ret_low = false;
+        return sum->clear_w >= 0.3 * kwp * 1000.0;
+    }
+    base = sum->exp_w * k;
+    *ret_base = base;
+    *ret_dead = sum->meas_w < p->dead_ratio * base;
+    *ret_low =
+        sum->exp_w >= 0.2 * kwp * 1000.0 && sum->meas_w < p->ratio * base;
+    return sum->exp_w >= p->min_expected * kwp * 1000.0;
+}
+
+/* What evaluate found about dev: the alert, its figures and words. */
+static void up_observe(struct pvs_rule *r, const struct pvs_device *dev,
+                       const struct pvs_expect_sum *sum, double base, bool dead,
+                       bool low, enum pvs_severity sev, bool sensor,
+                       int64_t now) {
+    struct up_dev *d = &((struct up_state *)r->state)->dev[dev->index];
+    struct pvs_observation o;
+    char ev[PVS_EVIDENCE_MAX], ex[PVS_EXPLAIN_MAX];
+
+    memset(&o, 0, sizeof(o));
+    o.site = dev->site;
+    o.device = dev;
+    o.subject = "";
+    o.ts_ms = now;
+    o.severity = sev;
+    o.measured = sum->meas_w;
+    o.expected = base;
+    o.active = dead || low;
+    if (!o.active && !d->active)
+        return;
+    /* A mass outage is the one incident for the sites in it. */
+    if (o.active && !d->active &&
+        pvs_rule_mass_outage_covers(r->set, dev->site, now))
+        return;
+    o.lost_w = o.active && base > sum->meas_w ? base - sum->meas_w : 0;
+    pvs_snprintf(ev, sizeof(ev),
+                 "@under|w=%.0f|exp=%.0f|min=%.0f|model=~%s|scaled=%s",
+                 sum->meas_w, base, (double)sum->span_ms / 60000.0,
+                 sensor ? "model.sensor" : "model.clear",
+                 isnan(d->k) ? "" : "~under.scaled");
+    pvs_snprintf(ex, sizeof(ex), "@%s|dev=%s",
+                 dead ? "under.dead.why" : "under.low.why", dev->obj.id);
+    o.evidence = ev;
+    o.explanation = ex;
+    o.kb = dead ? "inverter-offline" : "underperformance";
+    pvs_rule_observe(r, &o);
+    d->active = o.active;
+}
+
 static void evaluate(struct pvs_rule *r, const struct pvs_device *dev,
                      int64_t now) {
     const struct up_params *p = r->params;
@@ -229,10 +331,8 @@ static void evaluate(struct pvs_rule *r, const struct pvs_device *dev,
     struct up_dev *d = &st->dev[dev->index];
     struct pvs_expect_sum sum;
     struct pvs_expect_in in;
-    struct pvs_observation o;
-    char ev[PVS_EVIDENCE_MAX], ex[PVS_EXPLAIN_MAX];
     double kwp = pvs_expect_device_kwp(r->conf, dev);
-    double k, base, floor_w;
+    double base;
     bool judge, dead, low, cold, sensor, flat, snowy = false;
 
     if (kwp <= 0)
@@ -242,30 +342,23 @@ static void evaluate(struct pvs_rule *r, const struct pvs_device *dev,
         return;
     learn(d, &sum, kwp);
     pvs_expect_env_inputs(&st->env[dev->site->index], now, &in);
-    cold = !isnan(in.ambient_temp_c)
-               ? in.ambient_temp_c <= p->snow_temp
-               : (!isnan(in.module_temp_c) && in.module_temp_c <= p->snow_temp);
+    cold = freezing(p, &in);
     sensor = sum.measured_irr;
-    k = isnan(d->k) ? 1.0 : d->k;
-    if (sensor) {
-        base = sum.exp_w * k;
-        judge = sum.exp_w >= p->min_expected * kwp * 1000.0;
-        dead = sum.meas_w < p->dead_ratio * base;
-        low = sum.exp_w >= 0.2 * kwp * 1000.0 && sum.meas_w < p->ratio * base;
-    } else {
-        /* Clear sky only: an upper bound, so only "nothing at all". */
-        base = sum.clear_w;
-        judge = sum.clear_w >= 0.3 * kwp * 1000.0;
-        dead = sum.meas_w < 0.03 * base;
-        low = false;
-    }
+    judge = window_conditions(p, d, &sum, kwp, &base, &dead, &low);
     if (!sensor && isnan(in.ambient_temp_c) && isnan(in.module_temp_c))
         snowy = snow_likely(d, &sum, kwp, now,
                             (int64_t)(dev->site->longitude * 240000.0));
+    /* A device that says it is off or in fault is not under snow: its
+     * own word settles it from the first morning. */
+    if (d->state == PVS_ST_OFF || d->state == PVS_ST_FAULT)
+        snowy = false;
     if (!judge)
         return; /* too little light to say anything either way */
-    if (cold)
-        dead = low = false; /* the snow family's question */
+    /* The snow family's question; but nothing at all from modules
+     * warmed by the sun is an outage, however cold (a half-cleared
+     * array's cleared modules are warm too, and make something). */
+    if (cold && !(dead && pvs_expect_in_sunlit(&in)))
+        dead = low = false;
     /* The window itself is evidence: a condition first seen over a
      * whole window has held since the window began (hourly data). */
     d->dead_since =
@@ -296,26 +389,10 @@ static void evaluate(struct pvs_rule *r, const struct pvs_device *dev,
         if (sum.meas_w < back && !cold)
             low = true;
     }
-    /* ... and in time: three windows in a row, over four windows' time
-     * and at least an hour. */
-    if (d->judged_ms && now - d->judged_ms > 6 * 3600000LL) {
-        /* A night has passed: judge the day before as a whole. */
-        d->day_good = d->day_base > 0 &&
-                      d->day_meas >=
-                          (sensor ? p->ratio + 0.15 : 2.0 * 0.03) * d->day_base;
-        d->day_meas = d->day_base = 0;
-    }
-    if (d->active) {
-        d->day_meas += sum.meas_w;
-        d->day_base += base;
-    }
+    /* ... and in time. */
+    day_account(p, d, &sum, base, sensor, now);
     if (d->active && !dead && !low) {
-        int64_t need = 4 * sum.span_ms > 3600000 ? 4 * sum.span_ms : 3600000;
-        int64_t dt = now - d->judged_ms;
-        d->clear_ms += d->nclear++ && dt < sum.span_ms ? dt : sum.span_ms;
-        if (sum.span_ms >= 45 * 60000 ? !d->day_good
-                                      : d->nclear < 3 || d->clear_ms < need)
-            low = true;
+        low = still_low(d, &sum, now);
     } else {
         d->nclear = 0;
         d->clear_ms = 0;
@@ -324,38 +401,11 @@ static void evaluate(struct pvs_rule *r, const struct pvs_device *dev,
     if (!d->active)
         d->day_good = false;
 
-    memset(&o, 0, sizeof(o));
-    o.site = dev->site;
-    o.device = dev;
-    o.subject = "";
-    o.ts_ms = now;
     /* Without a sensor, only a flat zero or the device's own word make
      * "produces nothing" critical. */
-    o.severity = dead && (sensor || flat) ? PVS_SEV_CRITICAL : r->severity;
-    o.measured = sum.meas_w;
-    o.expected = base;
-    o.active = dead || low;
-    if (!o.active && !d->active) {
-        return;
-    }
-    /* A mass outage is the one incident for the sites in it. */
-    if (o.active && !d->active &&
-        pvs_rule_mass_outage_covers(r->set, dev->site, now))
-        return;
-    floor_w = base > sum.meas_w ? base - sum.meas_w : 0;
-    o.lost_w = o.active ? floor_w : 0;
-    pvs_snprintf(ev, sizeof(ev),
-                 "@under|w=%.0f|exp=%.0f|min=%.0f|model=~%s|scaled=%s",
-                 sum.meas_w, base, (double)sum.span_ms / 60000.0,
-                 sensor ? "model.sensor" : "model.clear",
-                 isnan(d->k) ? "" : "~under.scaled");
-    pvs_snprintf(ex, sizeof(ex), "@%s|dev=%s",
-                 dead ? "under.dead.why" : "under.low.why", dev->obj.id);
-    o.evidence = ev;
-    o.explanation = ex;
-    o.kb = dead ? "inverter-offline" : "underperformance";
-    pvs_rule_observe(r, &o);
-    d->active = o.active;
+    up_observe(r, dev, &sum, base, dead, low,
+               dead && (sensor || flat) ? PVS_SEV_CRITICAL : r->severity,
+               sensor, now);
 }
 
 static int cmp_float(const void *a, const void *b) {
@@ -438,12 +488,21 @@ static void part_period(struct pvs_rule *r, const struct pvs_device *dev,
     if (pt->nlow && !pt->active && now - pt->low_since > 10 * 86400000LL)
         pt->nlow = 0;
     if (cspi < (1.0 - p->partial_drop) * normal) {
-        if (!pt->nlow++) {
+        if (!pt->nlow) {
             pt->low_since = per->start_ms;
             pt->low_ratio = cspi / normal;
         } else {
             pt->low_ratio = (pt->low_ratio + cspi / normal) / 2.0;
         }
+        /* A clear stretch of twice the shortest period is two clear
+         * periods in a row (a lost string on a day of clear hours
+         * between two cloudy ones); not when it kept less than
+         * PART_OVERCAST of normal: a smooth sixth is a uniform overcast
+         * far more often than a lost string. */
+        pt->nlow += per->end_ms - per->start_ms >= 2 * PART_PERIOD_MS &&
+                            cspi >= PART_OVERCAST * normal
+                        ? 2
+                        : 1;
         if (pt->nlow >= 2 && !pt->active) {
             /* Fire with the figures of the period that decided it. */
             pt->active = true;

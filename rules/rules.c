@@ -324,6 +324,66 @@ static void alert_resolve(struct pvs_ruleset *rs, struct alert *a, int64_t ts) {
     alert_remove(rs, a);
 }
 
+/* Integrate the shortfall since the previous observation, capped at an
+ * hour so a long gap is not counted at the last rate. */
+static void integrate(struct alert *a, int64_t ts) {
+    int64_t dt = ts - a->last_obs_ms;
+    int64_t day = solar_day(a->site, ts);
+    double wh;
+
+    if (dt > 3600000)
+        dt = 3600000;
+    wh = a->last_lost_w * (double)dt / 3600000.0;
+    a->lost_wh += wh;
+    a->exp_wh += a->last_exp_w * (double)dt / 3600000.0;
+    if (day != a->day) {
+        /* A day the alert covered from its start is a full day. */
+        if (a->since_ms <= day_start(a->site, a->day))
+            a->last_day_wh = a->day_wh;
+        a->day = day;
+        a->day_wh = 0;
+    }
+    a->day_wh += wh;
+}
+
+/* The condition of a is not seen at o: recovery, or a pending alert
+ * dropped. */
+static void observe_clear(struct pvs_rule *r, struct alert *a,
+                          const struct pvs_observation *o) {
+    /* A late reading from before the problem began says nothing about
+     * whether it is over. */
+    if (!a || o->ts_ms < a->since_ms)
+        return;
+    a->last_obs_ms = o->ts_ms;
+    a->last_lost_w = 0;
+    a->last_exp_w = 0;
+    if (a->state == PVS_ALERT_PENDING) {
+        alert_remove(r->set, a);
+        return;
+    }
+    if (!a->clear_since_ms)
+        a->clear_since_ms = o->ts_ms;
+    if (o->ts_ms - a->clear_since_ms >= r->recovery_ms)
+        alert_resolve(r->set, a, o->ts_ms);
+}
+
+static struct alert *alert_open(struct pvs_rule *r, const char *fp,
+                                const struct pvs_observation *o) {
+    struct alert *a = alert_add(r->set, fp);
+
+    a->rule = r;
+    r->nalerts++;
+    a->site = o->site;
+    a->device = o->device;
+    pvs_strlcpy(a->subject, o->subject ? o->subject : "", sizeof(a->subject));
+    a->state = PVS_ALERT_PENDING;
+    a->since_ms = o->ts_ms;
+    a->severity = o->severity;
+    a->last_day_wh = -1;
+    a->day = solar_day(o->site, o->ts_ms);
+    return a;
+}
+
 void pvs_rule_observe(struct pvs_rule *r, const struct pvs_observation *o) {
     struct pvs_ruleset *rs = r->set;
     char fp[PVS_FP_MAX];
@@ -335,58 +395,14 @@ void pvs_rule_observe(struct pvs_rule *r, const struct pvs_observation *o) {
         return;
     pvs_fingerprint(fp, sizeof(fp), o->site, o->device, r->id, o->subject);
     a = alert_find(rs, fp);
-    if (a && a->last_obs_ms && o->ts_ms > a->last_obs_ms) {
-        /* Integrate the shortfall since the previous observation, capped
-         * at an hour so a long gap is not counted at the last rate. */
-        int64_t dt = o->ts_ms - a->last_obs_ms;
-        int64_t day = solar_day(a->site, o->ts_ms);
-        double wh;
-        if (dt > 3600000)
-            dt = 3600000;
-        wh = a->last_lost_w * (double)dt / 3600000.0;
-        a->lost_wh += wh;
-        a->exp_wh += a->last_exp_w * (double)dt / 3600000.0;
-        if (day != a->day) {
-            /* A day the alert covered from its start is a full day. */
-            if (a->since_ms <= day_start(a->site, a->day))
-                a->last_day_wh = a->day_wh;
-            a->day = day;
-            a->day_wh = 0;
-        }
-        a->day_wh += wh;
-    }
+    if (a && a->last_obs_ms && o->ts_ms > a->last_obs_ms)
+        integrate(a, o->ts_ms);
     if (!o->active) {
-        /* A late reading from before the problem began says nothing
-         * about whether it is over. */
-        if (!a || o->ts_ms < a->since_ms)
-            return;
-        a->last_obs_ms = o->ts_ms;
-        a->last_lost_w = 0;
-        a->last_exp_w = 0;
-        if (a->state == PVS_ALERT_PENDING) {
-            alert_remove(rs, a);
-            return;
-        }
-        if (!a->clear_since_ms)
-            a->clear_since_ms = o->ts_ms;
-        if (o->ts_ms - a->clear_since_ms >= r->recovery_ms)
-            alert_resolve(rs, a, o->ts_ms);
+        observe_clear(r, a, o);
         return;
     }
-    if (!a) {
-        a = alert_add(rs, fp);
-        a->rule = r;
-        r->nalerts++;
-        a->site = o->site;
-        a->device = o->device;
-        pvs_strlcpy(a->subject, o->subject ? o->subject : "",
-                    sizeof(a->subject));
-        a->state = PVS_ALERT_PENDING;
-        a->since_ms = o->ts_ms;
-        a->severity = o->severity;
-        a->last_day_wh = -1;
-        a->day = solar_day(o->site, o->ts_ms);
-    }
+    if (!a)
+        a = alert_open(r, fp, o);
     if (o->severity > a->severity)
         a->severity = o->severity;
     a->clear_since_ms = 0;
@@ -457,6 +473,64 @@ static void mark_covered(struct pvs_ruleset *rs, size_t f,
     }
 }
 
+/* A [rule] names a family that does not exist: say which one was
+ * meant, or list them all. */
+static void unknown_family(struct pvs_cfg_errors *errs,
+                           const struct pvs_rule_cfg *c) {
+    const struct pvs_kv *kv = pvs_cfg_obj_kv(&c->obj, "family");
+    const char *file = kv ? kv->file : c->obj.file;
+    int line = kv ? kv->line : c->obj.line;
+    const char *best = NULL;
+    unsigned bestd = 3;
+    struct pvs_buf names;
+
+    for (size_t f = 0; pvs_rule_types[f]; f++) {
+        unsigned dist = pvs_edit_distance(c->family, pvs_rule_types[f]->name);
+        if (dist < bestd) {
+            bestd = dist;
+            best = pvs_rule_types[f]->name;
+        }
+    }
+    if (best) {
+        pvs_cfg_error(errs, file, line,
+                      "unknown rule family '%s': did you mean '%s'?", c->family,
+                      best);
+        return;
+    }
+    pvs_buf_init(&names, 1024);
+    for (size_t f = 0; pvs_rule_types[f]; f++)
+        pvs_buf_printf(&names, "%s%s", f ? ", " : "", pvs_rule_types[f]->name);
+    pvs_cfg_error(errs, file, line,
+                  "unknown rule family '%s': expected one of %s", c->family,
+                  names.data);
+    pvs_buf_release(&names);
+}
+
+/* One configured [rule]: the devices it covers, and the rule itself when
+ * it is enabled. before is the error count before the set was read. */
+static void add_rule_cfg(struct pvs_ruleset *rs, const struct pvs_rule_cfg *c,
+                         struct pvs_cfg_errors *errs, size_t before) {
+    const struct pvs_rule_type *t;
+    struct pvs_rule *r;
+
+    /* No family: the config already reported the missing key. */
+    if (!c->family)
+        return;
+    t = pvs_rule_type_find(c->family);
+    if (!t) {
+        unknown_family(errs, c);
+        return;
+    }
+    mark_covered(rs, family_index(t), c);
+    if (!c->enabled)
+        return;
+    r = rule_new(rs, t, c);
+    if (t->parse && t->parse(r, errs) && errs->count + errs->dropped == before)
+        pvs_cfg_error(errs, c->obj.file, c->obj.line, "invalid rule '%s'",
+                      c->obj.id);
+    rs->rules[rs->nrules++] = r;
+}
+
 enum pvs_err pvs_ruleset_new(const struct pvs_config *cfg, pvs_alert_cb *cb,
                              void *ud, struct pvs_ruleset **ret,
                              struct pvs_cfg_errors *errs) {
@@ -480,57 +554,8 @@ enum pvs_err pvs_ruleset_new(const struct pvs_config *cfg, pvs_alert_cb *cb,
         rs->covered[f] = pvs_calloc(cfg->ndevices + 1, 1);
     rs->rules = pvs_calloc(cfg->nrules + nf, sizeof(struct pvs_rule *));
 
-    for (size_t i = 0; i < cfg->nrules; i++) {
-        const struct pvs_rule_cfg *c = cfg->rules[i];
-        const struct pvs_rule_type *t;
-        const struct pvs_kv *kv = pvs_cfg_obj_kv(&c->obj, "family");
-        struct pvs_rule *r;
-
-        /* No family: the config already reported the missing key. */
-        if (!c->family)
-            continue;
-        t = pvs_rule_type_find(c->family);
-        if (!t) {
-            const char *best = NULL;
-            unsigned bestd = 3;
-            for (size_t f = 0; pvs_rule_types[f]; f++) {
-                unsigned dist =
-                    pvs_edit_distance(c->family, pvs_rule_types[f]->name);
-                if (dist < bestd) {
-                    bestd = dist;
-                    best = pvs_rule_types[f]->name;
-                }
-            }
-            if (best) {
-                pvs_cfg_error(errs, kv ? kv->file : c->obj.file,
-                              kv ? kv->line : c->obj.line,
-                              "unknown rule family '%s': did you mean '%s'?",
-                              c->family, best);
-            } else {
-                struct pvs_buf names;
-                pvs_buf_init(&names, 1024);
-                for (size_t f = 0; pvs_rule_types[f]; f++)
-                    pvs_buf_printf(&names, "%s%s", f ? ", " : "",
-                                   pvs_rule_types[f]->name);
-                pvs_cfg_error(errs, kv ? kv->file : c->obj.file,
-                              kv ? kv->line : c->obj.line,
-                              "unknown rule family '%s': expected one of %s",
-                              c->family, names.data);
-                pvs_buf_release(&names);
-            }
-            continue;
-        }
-        mark_covered(rs, family_index(t), c);
-        if (!c->enabled)
-            continue;
-        r = rule_new(rs, t, c);
-        if (t->parse && t->parse(r, errs) &&
-            errs->count + errs->dropped == before) {
-            pvs_cfg_error(errs, c->obj.file, c->obj.line, "invalid rule '%s'",
-                          c->obj.id);
-        }
-        rs->rules[rs->nrules++] = r;
-    }
+    for (size_t i = 0; i < cfg->nrules; i++)
+        add_rule_cfg(rs, cfg->rules[i], errs, before);
     for (size_t f = 0; f < nf; f++) {
         struct pvs_rule *r = rule_new(rs, pvs_rule_types[f], NULL);
         if (r->type->parse)

@@ -432,7 +432,7 @@ static void add_service(struct web_req *r) {
     cJSON_AddNumberToObject(svc, "delay_ms", (double)delay);
     arr = cJSON_AddArrayToObject(svc, "steps");
     for (int level = 1; assignee && level <= 2; level++) {
-        char why[200] = "";
+        char why[200] = "", words[300];
         const struct pvs_person *p =
             pvs_escalate_to(cfg, assignee, level, why, sizeof(why));
         cJSON *x;
@@ -442,7 +442,8 @@ static void add_service(struct web_req *r) {
         cJSON_AddNumberToObject(x, "level", level);
         cJSON_AddStringToObject(x, "id", p->obj.id);
         cJSON_AddStringToObject(x, "name", p->name ? p->name : p->obj.id);
-        cJSON_AddStringToObject(x, "why", why);
+        cJSON_AddStringToObject(
+            x, "why", pvs_template_evidence("en", why, words, sizeof(words)));
         cJSON_AddItemToArray(arr, x);
     }
     cJSON_AddNumberToObject(svc, "level",
@@ -1280,13 +1281,49 @@ out:
 
 /* ---- alerts, silences, figures ---- */
 
+/*
+ * A new silence's body, checked against the silence's field table (the
+ * config's [silence] keys): false when refused (answered, 400 naming the
+ * member). Its times come as ISO 8601 text (or milliseconds): they are
+ * made milliseconds in j, as the table has them, and returned (start 0:
+ * none given).
+ */
+static bool silence_body(struct web_req *r, cJSON *j, int64_t *start,
+                         int64_t *end) {
+    static const char *const times[] = {"start", "end"};
+    int64_t *at[] = {start, end};
+    char field[64], msg[256];
+
+    for (size_t i = 0; cJSON_IsObject(j) && i < PVS_ARRAY_LEN(times); i++) {
+        const cJSON *v = cJSON_GetObjectItemCaseSensitive(j, times[i]);
+        if (!v || cJSON_IsNull(v))
+            continue;
+        if (!json_time(v, at[i])) {
+            pvs_web_error(r, 400, times[i], "%s must be an ISO 8601 time",
+                          times[i]);
+            return false;
+        }
+        cJSON_ReplaceItemInObjectCaseSensitive(
+            j, times[i], cJSON_CreateNumber((double)*at[i]));
+    }
+    if (pvs_entity_validate_json(pvs_entity_find("silence"), j, true, field,
+                                 sizeof(field), msg, sizeof(msg))) {
+        pvs_web_error(r, 400, field, "%s", msg);
+        return false;
+    }
+    if (*end <= *start) {
+        pvs_web_error(r, 400, "end", "end must come after start");
+        return false;
+    }
+    return true;
+}
+
 static void silences(struct web_req *r, char **seg, int n) {
     struct pvs_command *c;
     struct pvs_scope scope;
     struct pvs_store *st;
-    cJSON *j, *cmd;
+    cJSON *j, *cmd = NULL;
     int64_t start = 0, end = 0, id;
-    static const char *const texts[] = {"site", "device", "rule", "reason"};
 
     if (!allow(r, R_STAFF) || !(st = store(r)))
         return;
@@ -1320,31 +1357,12 @@ static void silences(struct web_req *r, char **seg, int n) {
     }
     if (!(j = pvs_api_body(r)))
         return;
+    if (!silence_body(r, j, &start, &end))
+        goto out;
     cmd = cJSON_CreateObject();
-    for (size_t i = 0; i < PVS_ARRAY_LEN(texts); i++) {
-        const cJSON *v = cJSON_GetObjectItemCaseSensitive(j, texts[i]);
-        if (!v || cJSON_IsNull(v))
-            continue;
-        if (!cJSON_IsString(v) ||
-            (i < 3 ? !pvs_store_web_id_valid(v->valuestring)
-                   : strlen(v->valuestring) > 300)) {
-            pvs_web_error(r, 400, texts[i], "%s is not valid", texts[i]);
-            goto out;
-        }
-        cJSON_AddStringToObject(cmd, texts[i], v->valuestring);
-    }
-    if (cJSON_GetObjectItemCaseSensitive(j, "start") &&
-        !json_time(cJSON_GetObjectItemCaseSensitive(j, "start"), &start)) {
-        pvs_web_error(r, 400, "start", "start must be an ISO 8601 time");
-        goto out;
-    }
-    if (!json_time(cJSON_GetObjectItemCaseSensitive(j, "end"), &end) ||
-        end <= start) {
-        pvs_web_error(r, 400, "end",
-                      "end is required: an ISO 8601 time "
-                      "after start");
-        goto out;
-    }
+    for (const cJSON *m = j->child; m; m = m->next)
+        if (cJSON_IsString(m))
+            cJSON_AddStringToObject(cmd, m->string, m->valuestring);
     /* A technician silences only their own sites. */
     if (r->who.role == ROLE_TECHNICIAN &&
         (!cJSON_GetStringValue(cJSON_GetObjectItem(cmd, "site")) ||

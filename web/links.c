@@ -236,7 +236,30 @@ static void survey_page(struct web_req *r, struct words *w) {
     page_end(r);
 }
 
-static void prefs_page(struct web_req *r, struct words *w) {
+/*
+ * The customer's choices as they stand (their saved preferences over the
+ * configuration's), so that saving one change keeps the others.
+ */
+static void prefs_now(struct pvs_store *st, const struct pvs_person *c,
+                      char *channel, char *quiet, size_t size,
+                      bool *ret_opt_out) {
+    char lang[32];
+    int opt = -1;
+
+    /* The store fills each buffer up to size: lang is as large. */
+    PVS_ASSERT(size <= sizeof(lang));
+    channel[0] = quiet[0] = '\0';
+    if (st)
+        pvs_store_prefs_get(st, c->obj.id, channel, lang, quiet, size, &opt);
+    if (!channel[0])
+        pvs_strlcpy(channel, c->channel ? c->channel : "email", size);
+    if (!quiet[0])
+        pvs_strlcpy(quiet, c->quiet_hours ? c->quiet_hours : "", size);
+    *ret_opt_out = opt >= 0 ? opt != 0 : c->opt_out;
+}
+
+static void prefs_page(struct web_req *r, struct words *w, struct pvs_store *st,
+                       const struct pvs_person *c) {
     static const char *const names[] = {"English",
                                         "Fran\xc3\xa7"
                                         "ais",
@@ -245,13 +268,19 @@ static void prefs_page(struct web_req *r, struct words *w) {
                                         "Italiano",
                                         "Nederlands"};
     struct pvs_buf sel;
+    char channel[32], quiet[32];
+    bool opt_out, sms;
 
+    prefs_now(st, c, channel, quiet, sizeof(channel), &opt_out);
+    sms = !strcmp(channel, "sms");
     page_start(r, w, 200, W(w, "page.prefs"));
     form_start(r);
     pvs_buf_init(&sel, 4096);
-    pvs_buf_puts(&sel, "<select name=\"channel\"><option value=\"email\">");
+    pvs_buf_printf(&sel, "<select name=\"channel\"><option value=\"email\"%s>",
+                   sms ? "" : " selected");
     pvs_buf_html(&sel, W(w, "page.prefs_email"));
-    pvs_buf_puts(&sel, "</option><option value=\"sms\">");
+    pvs_buf_printf(&sel, "</option><option value=\"sms\"%s>",
+                   sms ? " selected" : "");
     pvs_buf_html(&sel, W(w, "page.prefs_sms"));
     pvs_buf_puts(&sel, "</option></select>");
     labelled(r, W(w, "page.prefs_channel"), sel.data, false);
@@ -265,13 +294,19 @@ static void prefs_page(struct web_req *r, struct words *w) {
                        names[i]);
     pvs_buf_puts(&sel, "</select>");
     labelled(r, W(w, "page.prefs_language"), sel.data, false);
+    /* The hours as they stand ("" = none), never a default that a save
+     * would quietly store. */
+    pvs_buf_reset(&sel);
+    pvs_buf_puts(&sel, "<input name=\"quiet_hours\" value=\"");
+    pvs_buf_html(&sel, quiet);
+    pvs_buf_puts(&sel, "\" placeholder=\"21:00-08:00\" "
+                       "pattern=\"[0-9]{2}:[0-9]{2}-[0-9]{2}:[0-9]{2}\">");
+    labelled(r, W(w, "page.prefs_quiet"), sel.data, false);
     pvs_buf_release(&sel);
-    labelled(r, W(w, "page.prefs_quiet"),
-             "<input name=\"quiet_hours\" value=\"21:00-08:00\" "
-             "pattern=\"[0-9]{2}:[0-9]{2}-[0-9]{2}:[0-9]{2}\">",
-             false);
-    pvs_buf_puts(&r->out, "<p><label><input type=\"checkbox\" "
-                          "name=\"opt_out\" value=\"1\"> ");
+    pvs_buf_printf(&r->out,
+                   "<p><label><input type=\"checkbox\" "
+                   "name=\"opt_out\" value=\"1\"%s> ",
+                   opt_out ? " checked" : "");
     pvs_buf_html(&r->out, W(w, "page.prefs_opt_out"));
     pvs_buf_puts(&r->out, "</label></p>");
     form_end(r, W(w, "page.prefs_save"));
@@ -367,7 +402,14 @@ static void ack_page(struct web_req *r, struct words *w,
         pvs_snprintf(title, sizeof(title), "%s #%lld", W(w, "ack.title"),
                      (long long)t->id);
         page_start(r, w, 200, title);
-        para(r, t->title);
+        {
+            const struct pvs_device *d =
+                t->device ? pvs_config_device(r->w->cfg, t->device) : NULL;
+            char what[256];
+            para(r,
+                 pvs_template_title(w->lang, t->family, d ? d->kind : NULL,
+                                    t->device, t->subject, what, sizeof(what)));
+        }
         para(r, site && site->name ? site->name : t->site);
         if (site && site->address)
             para(r, site->address);
@@ -521,7 +563,7 @@ static struct pvs_command *link_prefs(struct link_ctx *x) {
     if (!cust) {
         page_message(r, w, 404, W(w, "page.not_found"), W(w, "page.not_valid"));
     } else if (!x->post) {
-        prefs_page(r, w);
+        prefs_page(r, w, x->st, cust);
     } else {
         struct pvs_buf kv;
         static const char *const keys[] = {"channel", "language",

@@ -206,13 +206,72 @@ void pvs_tools_mqtt_learn(struct web_req *r, const char *site) {
     pvs_buf_release(&out);
 }
 
+/*
+ * The Modbus url and unit of device id: from its row j (borrowed), else
+ * from the running config. NULL if neither names one.
+ */
+static const char *device_url(struct web_req *r, const char *id, const cJSON *j,
+                              int64_t *ret_unit) {
+    const char *url, *ep;
+
+    url = cJSON_GetStringValue(cJSON_GetObjectItem(j, "endpoint_url"));
+    ep = cJSON_GetStringValue(cJSON_GetObjectItem(j, "endpoint"));
+    if (cJSON_IsNumber(cJSON_GetObjectItem(j, "unit_id")))
+        *ret_unit = (int64_t)cJSON_GetObjectItem(j, "unit_id")->valuedouble;
+    if (!url) {
+        const struct pvs_device *d = pvs_config_device(r->w->cfg, id);
+        if (d && d->endpoint) {
+            url = d->endpoint->url;
+            *ret_unit = d->unit_id;
+        } else if (ep) {
+            for (size_t i = 0; i < r->w->cfg->nendpoints; i++)
+                if (!strcmp(r->w->cfg->endpoints[i]->obj.id, ep))
+                    url = r->w->cfg->endpoints[i]->url;
+        }
+    }
+    return url;
+}
+
+/* The probe's outcome (exit status, output out) as the API's answer. */
+static void answer_probe(struct web_req *r, const char *full,
+                         const struct pvs_buf *out, int status) {
+    cJSON *res = NULL;
+
+    /* stdout is one JSON line; stderr's warnings come around it. */
+    if (out->data) {
+        const char *js =
+            out->data[0] == '{' ? out->data : strstr(out->data, "\n{");
+        res =
+            js ? cJSON_ParseWithOpts(js + (js[0] == '\n'), NULL, false) : NULL;
+    }
+    pvs_buf_printf(&r->out,
+                   "{\"ok\": %s, \"url\": ", status == 0 ? "true" : "false");
+    pvs_buf_json_str(&r->out, full);
+    pvs_buf_puts(&r->out, ", \"result\": ");
+    if (res && status == 0) {
+        char *s = cJSON_PrintUnformatted(res);
+        pvs_buf_puts(&r->out, s ? s : "null");
+        cJSON_free(s);
+    } else {
+        pvs_buf_puts(&r->out, "null");
+    }
+    pvs_buf_puts(&r->out, ", \"message\": ");
+    pvs_buf_json_str(&r->out, status == -1 ? "the device did not answer in "
+                                             "time"
+                              : status     ? (out->data ? out->data : "")
+                                           : "the device answered");
+    pvs_buf_puts(&r->out, "}\n");
+    pvs_web_json(r, 200);
+    cJSON_Delete(res);
+}
+
 void pvs_tools_device_test(struct web_req *r, const char *id) {
     struct pvs_scope scope;
     struct pvs_store *st;
     struct pvs_buf dev, out;
-    const char *url = NULL, *ep;
+    const char *url;
     char full[300];
-    cJSON *j = NULL, *res = NULL;
+    cJSON *j = NULL;
     int64_t unit = 1;
     int status = -1;
 
@@ -235,21 +294,7 @@ void pvs_tools_device_test(struct web_req *r, const char *id) {
         goto out;
     }
     j = cJSON_Parse(dev.data);
-    url = cJSON_GetStringValue(cJSON_GetObjectItem(j, "endpoint_url"));
-    ep = cJSON_GetStringValue(cJSON_GetObjectItem(j, "endpoint"));
-    if (cJSON_IsNumber(cJSON_GetObjectItem(j, "unit_id")))
-        unit = (int64_t)cJSON_GetObjectItem(j, "unit_id")->valuedouble;
-    if (!url) {
-        const struct pvs_device *d = pvs_config_device(r->w->cfg, id);
-        if (d && d->endpoint) {
-            url = d->endpoint->url;
-            unit = d->unit_id;
-        } else if (ep) {
-            for (size_t i = 0; i < r->w->cfg->nendpoints; i++)
-                if (!strcmp(r->w->cfg->endpoints[i]->obj.id, ep))
-                    url = r->w->cfg->endpoints[i]->url;
-        }
-    }
+    url = device_url(r, id, j, &unit);
     if (!url || strncmp(url, "tcp://", 6) || strchr(url, '?')) {
         pvs_web_error(r, 409, NULL,
                       "device '%s' has no Modbus TCP address to test (serial "
@@ -263,33 +308,8 @@ void pvs_tools_device_test(struct web_req *r, const char *id) {
         pvs_web_error(r, 503, NULL, "cannot run the probe");
         goto out;
     }
-    /* stdout is one JSON line; stderr's warnings come around it. */
-    if (out.data) {
-        const char *js =
-            out.data[0] == '{' ? out.data : strstr(out.data, "\n{");
-        res =
-            js ? cJSON_ParseWithOpts(js + (js[0] == '\n'), NULL, false) : NULL;
-    }
-    pvs_buf_printf(&r->out,
-                   "{\"ok\": %s, \"url\": ", status == 0 ? "true" : "false");
-    pvs_buf_json_str(&r->out, full);
-    pvs_buf_puts(&r->out, ", \"result\": ");
-    if (res && status == 0) {
-        char *s = cJSON_PrintUnformatted(res);
-        pvs_buf_puts(&r->out, s ? s : "null");
-        cJSON_free(s);
-    } else {
-        pvs_buf_puts(&r->out, "null");
-    }
-    pvs_buf_puts(&r->out, ", \"message\": ");
-    pvs_buf_json_str(&r->out, status == -1 ? "the device did not answer in "
-                                             "time"
-                              : status     ? (out.data ? out.data : "")
-                                           : "the device answered");
-    pvs_buf_puts(&r->out, "}\n");
-    pvs_web_json(r, 200);
+    answer_probe(r, full, &out, status);
 out:
-    cJSON_Delete(res);
     cJSON_Delete(j);
     pvs_buf_release(&dev);
     pvs_buf_release(&out);

@@ -122,10 +122,8 @@ uint64_t pvs_web_set_config(struct pvs_web *w, const struct pvs_config *cfg) {
     return e;
 }
 
-void pvs_web_set_health(struct pvs_web *w, const char *name,
-                        bool (*fn)(void *ud), void *ud) {
+void pvs_web_set_health(struct pvs_web *w, pvs_web_health_fn *fn, void *ud) {
     pthread_mutex_lock(&w->epoch_lock);
-    w->health_name = name;
     w->health_fn = fn;
     w->health_ud = ud;
     pthread_mutex_unlock(&w->epoch_lock);
@@ -457,27 +455,39 @@ static enum MHD_Result respond(struct web_req *r) {
 
 static void healthz(struct web_req *r) {
     struct pvs_store *st = pvs_web_store(r);
-    char down[32] = "";
+    struct pvs_buf down;
 
     if (!st || pvs_store_version(st) < 1) {
         pvs_web_error(r, 503, NULL, "the database cannot be read");
         return;
     }
-    /* A link that is down is named: the operator's probe says why. */
+    /* The links that are down are named: the operator's probe says
+     * why. */
+    pvs_buf_init(&down, 8192);
     pthread_mutex_lock(&r->w->epoch_lock);
-    if (r->w->health_fn && !r->w->health_fn(r->w->health_ud)) {
-        pvs_strlcpy(down, r->w->health_name, sizeof(down));
-    }
+    if (r->w->health_fn)
+        r->w->health_fn(r->w->health_ud, &down);
     pthread_mutex_unlock(&r->w->epoch_lock);
-    if (down[0]) {
+    if (down.len) {
+        const char *p = down.data;
         pvs_buf_printf(&r->out, "{\"status\": \"degraded\", \"failing\": "
                                 "[");
-        pvs_buf_json_str(&r->out, down);
+        while (*p) {
+            const char *nl = strchr(p, '\n');
+            size_t n = nl ? (size_t)(nl - p) : strlen(p);
+            char *name = pvs_strndup(p, n);
+            pvs_buf_printf(&r->out, "%s", p == down.data ? "" : ", ");
+            pvs_buf_json_str(&r->out, name);
+            pvs_free(name);
+            p += n + (nl ? 1 : 0);
+        }
         pvs_buf_printf(&r->out, "], \"inbox\": %zu}\n",
                        pvs_queue_len(r->w->inbox));
+        pvs_buf_release(&down);
         pvs_web_json(r, 503);
         return;
     }
+    pvs_buf_release(&down);
     pvs_buf_printf(&r->out, "{\"status\": \"ok\", \"inbox\": %zu}\n",
                    pvs_queue_len(r->w->inbox));
     pvs_web_json(r, 200);

@@ -88,9 +88,8 @@ struct pvs_web {
     uint64_t epoch;
     struct web_epoch live[WEB_EPOCHS];
     /* an external link /healthz reports (epoch_lock): the MQTT link */
-    bool (*health_fn)(void *ud);
+    pvs_web_health_fn *health_fn;
     void *health_ud;
-    const char *health_name;
     const struct pvs_web_sky *sky; /* NULL: no expected series */
     struct pvs_queue *inbox;
     struct MHD_Daemon *mhd;

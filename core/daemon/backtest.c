@@ -644,30 +644,71 @@ out:
     return rc;
 }
 
-int pvs_backtest_main(int argc, char **argv) {
-    struct bt bt;
-    struct pvs_cfg_errors errs;
-    struct pvs_ruleset *rs = NULL;
-    const char *conf = NULL, *device = NULL, *tzname = NULL;
+/* What the command line names beyond struct bt. */
+struct bt_args {
+    const char *conf, *device, *tzname;
     const char *maps[MAX_MAPS];
-    size_t nmaps = 0, rows = 0, samples = 0, firing = 0;
-    FILE *in = NULL;
-    struct timespec t0, t1;
-    int status = 1;
+    size_t nmaps;
+};
 
-    memset(&bt, 0, sizeof(bt));
-    memset(&errs, 0, sizeof(errs));
-    bt.sentinel = -1000000.0;
-    bt.tick_ms = 5 * 60000;
-    clock_gettime(CLOCK_MONOTONIC, &t0);
+/*
+ * Option a with its value v into bt and args. Returns -1 to go on, or the
+ * exit status: 1 after a bad value, 2 for an unknown option.
+ */
+static int set_option(struct bt *bt, struct bt_args *args, const char *a,
+                      const char *v) {
+    if (!strcmp(a, "-c") || !strcmp(a, "--config")) {
+        args->conf = v;
+    } else if (!strcmp(a, "--csv")) {
+        bt->csv = v;
+    } else if (!strcmp(a, "--map")) {
+        if (args->nmaps == MAX_MAPS) {
+            fprintf(stderr, "backtest: too many --map\n");
+            return 2;
+        }
+        args->maps[args->nmaps++] = v;
+    } else if (!strcmp(a, "--device")) {
+        args->device = v;
+    } else if (!strcmp(a, "--time-column")) {
+        bt->time_col = v;
+    } else if (!strcmp(a, "--tz")) {
+        args->tzname = v;
+    } else if (!strcmp(a, "--filter")) {
+        if (parse_filter(bt, v))
+            return 1;
+    } else if (!strcmp(a, "--long")) {
+        bt->long_spec = v;
+    } else if (!strcmp(a, "--sentinel")) {
+        if (pvs_parse_double(v, &bt->sentinel)) {
+            fprintf(stderr, "backtest: bad --sentinel '%s'\n", v);
+            return 1;
+        }
+    } else if (!strcmp(a, "--tick")) {
+        char msg[160];
+        if (pvs_cfg_parse_duration(v, &bt->tick_ms, msg, sizeof(msg)) ||
+            bt->tick_ms < 1000) {
+            fprintf(stderr, "backtest: --tick: %s\n", msg);
+            return 1;
+        }
+    } else {
+        fprintf(stderr, "backtest: unknown option '%s'\n", a);
+        usage(stderr);
+        return 2;
+    }
+    return -1;
+}
+
+/* The command line; returns -1 to go on, or the exit status. */
+static int parse_args(struct bt *bt, struct bt_args *args, int argc,
+                      char **argv) {
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-        bool takes = true;
+        int st;
 
         if (!strcmp(a, "--json")) {
-            bt.json = true;
-            takes = false;
+            bt->json = true;
+            continue;
         } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
             usage(stdout);
             return 0;
@@ -675,79 +716,111 @@ int pvs_backtest_main(int argc, char **argv) {
             fprintf(stderr, "backtest: %s needs a value\n", a);
             usage(stderr);
             return 2;
-        } else if (!strcmp(a, "-c") || !strcmp(a, "--config")) {
-            conf = v;
-        } else if (!strcmp(a, "--csv")) {
-            bt.csv = v;
-        } else if (!strcmp(a, "--map")) {
-            if (nmaps == MAX_MAPS) {
-                fprintf(stderr, "backtest: too many --map\n");
-                return 2;
-            }
-            maps[nmaps++] = v;
-        } else if (!strcmp(a, "--device")) {
-            device = v;
-        } else if (!strcmp(a, "--time-column")) {
-            bt.time_col = v;
-        } else if (!strcmp(a, "--tz")) {
-            tzname = v;
-        } else if (!strcmp(a, "--filter")) {
-            if (parse_filter(&bt, v))
-                goto out;
-        } else if (!strcmp(a, "--long")) {
-            bt.long_spec = v;
-        } else if (!strcmp(a, "--sentinel")) {
-            if (pvs_parse_double(v, &bt.sentinel)) {
-                fprintf(stderr, "backtest: bad --sentinel '%s'\n", v);
-                goto out;
-            }
-        } else if (!strcmp(a, "--tick")) {
-            char msg[160];
-            if (pvs_cfg_parse_duration(v, &bt.tick_ms, msg, sizeof(msg)) ||
-                bt.tick_ms < 1000) {
-                fprintf(stderr, "backtest: --tick: %s\n", msg);
-                goto out;
-            }
-        } else {
-            fprintf(stderr, "backtest: unknown option '%s'\n", a);
-            usage(stderr);
-            return 2;
         }
-        if (takes)
-            i++;
+        st = set_option(bt, args, a, v);
+        if (st >= 0)
+            return st;
+        i++;
     }
-    if (!conf || !bt.csv) {
+    if (!args->conf || !bt->csv) {
         usage(stderr);
         return 2;
     }
-    if (pvs_config_load(conf, &bt.cfg, &errs)) {
-        pvs_cfg_errors_print(&errs, stderr);
-        goto out;
+    return -1;
+}
+
+/*
+ * The config, the device the data is replayed as, its maps and time zones
+ * into bt. Returns 0, or -1 after saying why on stderr.
+ */
+static int load_setup(struct bt *bt, struct bt_args *args,
+                      struct pvs_cfg_errors *errs) {
+    const char *conf = args->conf, *device = args->device;
+    const char *tzname = args->tzname, *zone;
+    const struct pvs_site *site;
+
+    if (pvs_config_load(conf, &bt->cfg, errs)) {
+        pvs_cfg_errors_print(errs, stderr);
+        return -1;
     }
-    if (!bt.cfg->ndevices) {
+    if (!bt->cfg->ndevices) {
         fprintf(stderr, "%s: no [device] to replay the data as\n", conf);
-        goto out;
+        return -1;
     }
     if (!device)
-        device = bt.cfg->devices[0]->obj.id;
-    if (!pvs_config_device(bt.cfg, device)) {
+        device = bt->cfg->devices[0]->obj.id;
+    if (!pvs_config_device(bt->cfg, device)) {
         fprintf(stderr, "backtest: no device '%s' in %s\n", device, conf);
+        return -1;
+    }
+    bt->maps[0].dev = (uint32_t)pvs_config_device(bt->cfg, device)->index;
+    for (size_t i = 0; i < args->nmaps; i++)
+        if (parse_map(bt, args->maps[i], device))
+            return -1;
+    site = pvs_config_device(bt->cfg, device)->site;
+    zone = site && site->timezone ? site->timezone : "UTC";
+    if (pvs_tz_load(tzname ? tzname : zone, &bt->tz) ||
+        pvs_tz_load(tzname && !site ? tzname : zone, &bt->out_tz)) {
+        fprintf(stderr, "backtest: unknown time zone '%s'\n",
+                tzname ? tzname : zone);
+        return -1;
+    }
+    return 0;
+}
+
+/* The alerts, then the summary line on stderr. */
+static void report(struct bt *bt, size_t rows, size_t samples,
+                   const struct timespec *t0) {
+    struct timespec t1;
+    size_t firing = 0;
+
+    print_records(bt);
+    for (size_t i = 0; i < bt->nrecs; i++)
+        firing += !bt->recs[i].resolved;
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    fprintf(stderr,
+            "backtest: %zu rows, %zu samples, %zu bad rows, %zu alerts "
+            "(%zu open at the end) in %.3f s\n",
+            rows, samples, bt->messages, bt->nrecs, firing,
+            (double)(t1.tv_sec - t0->tv_sec) +
+                (double)(t1.tv_nsec - t0->tv_nsec) / 1e9);
+}
+
+static void bt_release(struct bt *bt) {
+    for (size_t i = 0; i < bt->nmaps; i++)
+        pvs_free(bt->maps[i].column);
+    for (size_t i = 0; i < bt->nfilters; i++) {
+        pvs_free(bt->filters[i].column);
+        pvs_free(bt->filters[i].value);
+    }
+    pvs_free(bt->recs);
+    pvs_tz_free(bt->tz);
+    pvs_tz_free(bt->out_tz);
+    pvs_config_free(bt->cfg);
+}
+
+int pvs_backtest_main(int argc, char **argv) {
+    struct bt bt;
+    struct bt_args args;
+    struct pvs_cfg_errors errs;
+    struct pvs_ruleset *rs = NULL;
+    size_t rows = 0, samples = 0;
+    FILE *in = NULL;
+    struct timespec t0;
+    int status;
+
+    memset(&bt, 0, sizeof(bt));
+    memset(&args, 0, sizeof(args));
+    memset(&errs, 0, sizeof(errs));
+    bt.sentinel = -1000000.0;
+    bt.tick_ms = 5 * 60000;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    status = parse_args(&bt, &args, argc, argv);
+    if (status >= 0)
         goto out;
-    }
-    bt.maps[0].dev = (uint32_t)pvs_config_device(bt.cfg, device)->index;
-    for (size_t i = 0; i < nmaps; i++)
-        if (parse_map(&bt, maps[i], device))
-            goto out;
-    {
-        const struct pvs_site *site = pvs_config_device(bt.cfg, device)->site;
-        const char *zone = site && site->timezone ? site->timezone : "UTC";
-        if (pvs_tz_load(tzname ? tzname : zone, &bt.tz) ||
-            pvs_tz_load(tzname && !site ? tzname : zone, &bt.out_tz)) {
-            fprintf(stderr, "backtest: unknown time zone '%s'\n",
-                    tzname ? tzname : zone);
-            goto out;
-        }
-    }
+    status = 1;
+    if (load_setup(&bt, &args, &errs))
+        goto out;
     in = fopen(bt.csv, "r");
     if (!in) {
         char eb[128];
@@ -761,31 +834,13 @@ int pvs_backtest_main(int argc, char **argv) {
     }
     if (replay(&bt, rs, in, &rows, &samples))
         goto out;
-    print_records(&bt);
-    for (size_t i = 0; i < bt.nrecs; i++)
-        firing += !bt.recs[i].resolved;
-    clock_gettime(CLOCK_MONOTONIC, &t1);
-    fprintf(stderr,
-            "backtest: %zu rows, %zu samples, %zu bad rows, %zu alerts "
-            "(%zu open at the end) in %.3f s\n",
-            rows, samples, bt.messages, bt.nrecs, firing,
-            (double)(t1.tv_sec - t0.tv_sec) +
-                (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
+    report(&bt, rows, samples, &t0);
     status = 0;
 out:
     if (in)
         fclose(in);
     pvs_ruleset_free(rs);
-    for (size_t i = 0; i < bt.nmaps; i++)
-        pvs_free(bt.maps[i].column);
-    for (size_t i = 0; i < bt.nfilters; i++) {
-        pvs_free(bt.filters[i].column);
-        pvs_free(bt.filters[i].value);
-    }
-    pvs_free(bt.recs);
-    pvs_tz_free(bt.tz);
-    pvs_tz_free(bt.out_tz);
-    pvs_config_free(bt.cfg);
+    bt_release(&bt);
     pvs_cfg_errors_release(&errs);
     return status;
 }

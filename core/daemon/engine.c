@@ -456,25 +456,12 @@ static void batch_lost(struct pvs_engine *e, size_t nsamples) {
     flush_answers(e, false);
 }
 
-static void batch(struct pvs_engine *e, void **msgs, size_t n) {
-    int64_t now = pvs_clock_now_ms();
-    size_t nsamples = 0;
-    enum pvs_err rc;
-    bool away;
-
-    e->svc.txn_rc = pvs_store_begin(e->svc.st);
-    check_health(e, now, n);
-    for (size_t i = 0; i < n; i++) {
-        const struct pvs_msg *m = msgs[i];
-
-        if (m->type == PVS_MSG_SAMPLES)
-            nsamples += m->nsamples;
-        handle(e, msgs[i], now);
-        pvs_msg_free(msgs[i]);
-    }
+/* The rule and service timers, and the periodic pruning, in the batch. */
+static void batch_timers(struct pvs_engine *e, int64_t now) {
     /* Without the database (a batch it keeps for later) the workflow's
      * timers and the pruning, which read, wait for the next batch. */
-    away = pvs_store_kept(e->svc.st);
+    bool away = pvs_store_kept(e->svc.st);
+
     if (now >= e->next_tick) {
         pvs_ruleset_tick(e->svc.rules, now);
         if (!e->svc.txn_rc && !away)
@@ -499,44 +486,68 @@ static void batch(struct pvs_engine *e, void **msgs, size_t n) {
         e->next_prune = now + PRUNE_EVERY_MS;
         pvs_ruleset_save_learnt(e->svc.rules, learnt_put, e);
     }
+}
+
+/* The batch of n messages (nsamples samples) did not commit (rc). */
+static void batch_failed(struct pvs_engine *e, enum pvs_err rc, size_t n,
+                         size_t nsamples) {
+    char why[256];
+
+    /* A write that failed inside the batch logged why already. */
+    pvs_strlcpy(why,
+                e->svc.txn_rc ? "one of its writes failed"
+                              : pvs_store_errmsg(e->svc.st),
+                sizeof(why));
+    pvs_store_rollback(e->svc.st);
+    pvs_stats_add(PVS_STAT_DB_ERRORS, 1);
+    if (rc == PVS_ERR_IO && !e->svc.txn_rc && pvs_store_kept(e->svc.st)) {
+        /* Applied again when the server is back: its answers, config
+         * change and messages wait for that commit. */
+        e->kept_samples += nsamples;
+        pvs_complain(&e->db_down, PVS_LOG_ERROR,
+                     "cannot commit a batch of %zu messages (%zu samples):"
+                     " %s; it is kept and applied once the database is "
+                     "back",
+                     n, nsamples, why);
+    } else {
+        pvs_complain(&e->db_down, PVS_LOG_ERROR,
+                     "cannot commit a batch of %zu messages (%zu samples "
+                     "lost): %s",
+                     n, nsamples, why);
+        batch_lost(e, nsamples);
+    }
+    if (rc == PVS_ERR_IO && !e->store_away) {
+        e->store_away = true;
+        e->store_checked = pvs_clock_mono_ms();
+        pvs_stats_add(PVS_STAT_INGEST_PAUSED, 1);
+        pvs_error("the database is unreachable: ingest paused, messages "
+                  "wait in the inbox and at the broker until it is back");
+    }
+}
+
+static void batch(struct pvs_engine *e, void **msgs, size_t n) {
+    int64_t now = pvs_clock_now_ms();
+    size_t nsamples = 0;
+    enum pvs_err rc;
+
+    e->svc.txn_rc = pvs_store_begin(e->svc.st);
+    check_health(e, now, n);
+    for (size_t i = 0; i < n; i++) {
+        const struct pvs_msg *m = msgs[i];
+
+        if (m->type == PVS_MSG_SAMPLES)
+            nsamples += m->nsamples;
+        handle(e, msgs[i], now);
+        pvs_msg_free(msgs[i]);
+    }
+    batch_timers(e, now);
     rc = engine_rollup_flush(e);
     if (rc && !e->svc.txn_rc)
         e->svc.txn_rc = rc;
     rc = e->svc.txn_rc ? e->svc.txn_rc : pvs_store_commit(e->svc.st);
     pvs_stats_add(PVS_STAT_BATCHES, 1);
     if (rc) {
-        char why[256];
-
-        /* A write that failed inside the batch logged why already. */
-        pvs_strlcpy(why,
-                    e->svc.txn_rc ? "one of its writes failed"
-                                  : pvs_store_errmsg(e->svc.st),
-                    sizeof(why));
-        pvs_store_rollback(e->svc.st);
-        pvs_stats_add(PVS_STAT_DB_ERRORS, 1);
-        if (rc == PVS_ERR_IO && !e->svc.txn_rc && pvs_store_kept(e->svc.st)) {
-            /* Applied again when the server is back: its answers, config
-             * change and messages wait for that commit. */
-            e->kept_samples += nsamples;
-            pvs_complain(&e->db_down, PVS_LOG_ERROR,
-                         "cannot commit a batch of %zu messages (%zu samples):"
-                         " %s; it is kept and applied once the database is "
-                         "back",
-                         n, nsamples, why);
-        } else {
-            pvs_complain(&e->db_down, PVS_LOG_ERROR,
-                         "cannot commit a batch of %zu messages (%zu samples "
-                         "lost): %s",
-                         n, nsamples, why);
-            batch_lost(e, nsamples);
-        }
-        if (rc == PVS_ERR_IO && !e->store_away) {
-            e->store_away = true;
-            e->store_checked = pvs_clock_mono_ms();
-            pvs_stats_add(PVS_STAT_INGEST_PAUSED, 1);
-            pvs_error("the database is unreachable: ingest paused, messages "
-                      "wait in the inbox and at the broker until it is back");
-        }
+        batch_failed(e, rc, n, nsamples);
         return;
     }
     after_commit(e);
@@ -604,14 +615,60 @@ static bool disk_low(struct pvs_engine *e) {
  * device or site is carried over by id; the rules keep their state (see
  * pvs_ruleset_carry), so a change to one site touches no other alert.
  */
+/* The MQTT link whose health the engine watches from now on (NULL: none). */
+static void switch_mqtt(struct pvs_engine *e, void *mqtt) {
+    bool had_mqtt = false;
+
+    for (size_t i = 0; i < e->nhealth; i++) {
+        if (strcmp(e->health[i].name, "mqtt"))
+            continue;
+        had_mqtt = true;
+        if (mqtt) {
+            e->health[i].ud = mqtt;
+        } else {
+            e->health[i] = e->health[--e->nhealth];
+            break;
+        }
+    }
+    if (!had_mqtt && mqtt && e->nhealth < MAX_HEALTH)
+        e->health[e->nhealth++] =
+            (struct health){"mqtt", pvs_mqtt_healthy, mqtt, true};
+}
+
+/*
+ * Whether the switch m is to happen: its caller may have given up
+ * waiting (pvs_engine_switch's timeout) and freed m->cfg; once taken
+ * here, the caller waits for its end instead.
+ */
+static bool switch_taken(struct pvs_engine *e, const struct pvs_msg *m) {
+    bool take;
+
+    pthread_mutex_lock(&e->gen_lock);
+    take = m->seq != e->seq_cancelled;
+    if (take)
+        e->seq_taking = m->seq;
+    pthread_mutex_unlock(&e->gen_lock);
+    if (!take)
+        pvs_info("a configuration change its caller gave up on is "
+                 "skipped");
+    return take;
+}
+
 static void switch_config(struct pvs_engine *e, const struct pvs_msg *m) {
     const struct pvs_config *old = e->svc.cfg, *next = m->cfg;
     struct pvs_ruleset *rs = NULL;
     struct pvs_cfg_errors errs;
-    int64_t *last_ts = pvs_calloc(next->ndevices + 1, sizeof(int64_t));
-    struct pvs_tz **tz = pvs_calloc(next->nsites + 1, sizeof(*tz));
-    bool had_mqtt = false;
+    int64_t *last_ts;
+    struct pvs_tz **tz;
 
+    if (!next) { /* only the MQTT link changed (pvs_engine_set_mqtt) */
+        switch_mqtt(e, m->mqtt);
+        return;
+    }
+    if (!switch_taken(e, m))
+        return;
+    last_ts = pvs_calloc(next->ndevices + 1, sizeof(int64_t));
+    tz = pvs_calloc(next->nsites + 1, sizeof(*tz));
     memset(&errs, 0, sizeof(errs));
     /* main validated next with the same call: a failure is a bug. */
     PVS_ASSERT(!pvs_ruleset_new(next, on_alert, e, &rs, &errs));
@@ -646,20 +703,7 @@ static void switch_config(struct pvs_engine *e, const struct pvs_msg *m) {
     engine_rollup_switch(e, old);
     if (pvs_service_init(&e->svc))
         pvs_warn("cannot read the link key again: links keep the old one");
-    for (size_t i = 0; i < e->nhealth; i++) {
-        if (strcmp(e->health[i].name, "mqtt"))
-            continue;
-        had_mqtt = true;
-        if (m->mqtt) {
-            e->health[i].ud = m->mqtt;
-        } else {
-            e->health[i] = e->health[--e->nhealth];
-            break;
-        }
-    }
-    if (!had_mqtt && m->mqtt && e->nhealth < MAX_HEALTH)
-        e->health[e->nhealth++] =
-            (struct health){"mqtt", pvs_mqtt_healthy, m->mqtt, true};
+    switch_mqtt(e, m->mqtt);
     if (pvs_store_sync_config(e->svc.st, next))
         pvs_warn("cannot mirror the configuration in the database: %s",
                  pvs_store_errmsg(e->svc.st));
@@ -753,11 +797,13 @@ static void *engine_main(void *arg) {
         if (wait < 1)
             wait = 1;
         if (disk_low(e) || store_away(e)) {
+            atomic_store(&e->paused, true);
             if (pvs_queue_closed(e->inbox))
                 break;
             nap_ms(DISK_RECHECK_MS / 5);
             continue;
         }
+        atomic_store(&e->paused, false);
         n = pvs_queue_pop_batch(e->inbox, msgs, BATCH_MAX, (int)wait);
         if (!n && pvs_queue_closed(e->inbox))
             break;
@@ -842,30 +888,87 @@ void pvs_engine_on_change(struct pvs_engine *e, void (*fn)(void *ud),
     e->on_change_ud = ud;
 }
 
-enum pvs_err pvs_engine_switch(struct pvs_engine *e,
-                               const struct pvs_config *next, void *mqtt_ud) {
-    struct pvs_msg *m = pvs_msg_new(PVS_MSG_CONFIG, 0);
-    enum pvs_err rc;
-    uint64_t target;
+/* Wait on gen_lock (held) until the switch seq ends or deadline_ms
+ * (monotonic) passes; whether it ended. */
+static bool switch_wait(struct pvs_engine *e, uint64_t target,
+                        int64_t deadline_ms) {
+    while (e->gen < target && !e->exited) {
+        int64_t left = deadline_ms - pvs_clock_mono_ms();
+        struct timespec ts;
 
+        if (left <= 0)
+            return false;
+        clock_gettime(CLOCK_REALTIME, &ts);
+        ts.tv_sec += left / 1000;
+        ts.tv_nsec += (left % 1000) * 1000000L;
+        if (ts.tv_nsec >= 1000000000L) {
+            ts.tv_sec++;
+            ts.tv_nsec -= 1000000000L;
+        }
+        pthread_cond_timedwait(&e->gen_cond, &e->gen_lock, &ts);
+    }
+    return true;
+}
+
+enum pvs_err pvs_engine_switch(struct pvs_engine *e,
+                               const struct pvs_config *next, void *mqtt_ud,
+                               int64_t timeout_ms) {
+    int64_t deadline = pvs_clock_mono_ms() + timeout_ms;
+    struct pvs_msg *m;
+    enum pvs_err rc;
+    uint64_t target, seq;
+
+    /* Paused for a full disk or an absent database: the inbox does not
+     * move, so the switch would wait with every producer held. */
+    if (atomic_load(&e->paused))
+        return PVS_ERR_TIMEOUT;
+    m = pvs_msg_new(PVS_MSG_CONFIG, 0);
     m->cfg = next;
     m->mqtt = mqtt_ud;
     pthread_mutex_lock(&e->gen_lock);
     target = e->gen + 1;
+    m->seq = seq = ++e->seq_made;
     pthread_mutex_unlock(&e->gen_lock);
     do
-        rc = pvs_queue_push(e->inbox, m, 1000);
-    while (rc == PVS_ERR_TIMEOUT || rc == PVS_ERR_FULL);
+        rc = pvs_queue_push(e->inbox, m, 200);
+    while ((rc == PVS_ERR_TIMEOUT || rc == PVS_ERR_FULL) &&
+           pvs_clock_mono_ms() < deadline);
     if (rc) {
         pvs_msg_free(m);
-        return rc;
+        return rc == PVS_ERR_CLOSED ? rc : PVS_ERR_TIMEOUT;
     }
     pthread_mutex_lock(&e->gen_lock);
-    while (e->gen < target && !e->exited)
-        pthread_cond_wait(&e->gen_cond, &e->gen_lock);
-    rc = e->gen >= target ? PVS_OK : PVS_ERR_CLOSED;
+    if (!switch_wait(e, target, deadline)) {
+        if (e->seq_taking == seq) {
+            /* Under way: it ends soon, and next is in use. */
+            while (e->gen < target && !e->exited)
+                pthread_cond_wait(&e->gen_cond, &e->gen_lock);
+        } else {
+            /* Still queued: skipped when it comes (the message stays
+             * the queue's), so next is the caller's again. */
+            e->seq_cancelled = seq;
+        }
+    }
+    rc = e->gen >= target ? PVS_OK
+         : e->exited      ? PVS_ERR_CLOSED
+                          : PVS_ERR_TIMEOUT;
     pthread_mutex_unlock(&e->gen_lock);
     return rc;
+}
+
+void pvs_engine_set_mqtt(struct pvs_engine *e, void *mqtt_ud) {
+    struct pvs_msg *m = pvs_msg_new(PVS_MSG_CONFIG, 0);
+
+    m->mqtt = mqtt_ud;
+    if (pvs_queue_push(e->inbox, m, 5000)) {
+        pvs_warn("cannot tell the engine which MQTT link to watch: the "
+                 "inbox stays full");
+        pvs_msg_free(m);
+    }
+}
+
+bool pvs_engine_paused(struct pvs_engine *e) {
+    return atomic_load(&e->paused);
 }
 
 struct pvs_queue *pvs_engine_inbox(struct pvs_engine *e) {

@@ -53,6 +53,93 @@ static enum pvs_err entity_command(struct pvs_store *st,
                              c->actor, str(j, "owner"), now_ms, res);
 }
 
+/* The store write of command c (arguments j); its outcome into res. */
+static enum pvs_err dispatch(struct pvs_store *st, struct pvs_command *c,
+                             cJSON *j, int64_t now_ms,
+                             struct pvs_web_result *res) {
+    enum pvs_err rc = PVS_ERR_INVAL;
+    int kind = (int)c->kind;
+
+    switch (kind) {
+    case PVS_CMD_API_CREATE:
+    case PVS_CMD_API_UPDATE:
+    case PVS_CMD_API_DELETE:
+        rc = entity_command(st, c, j, now_ms, res);
+        break;
+    case PVS_CMD_API_USER_CREATE:
+        if (!str(j, "username") || !str(j, "role"))
+            break;
+        rc = pvs_store_web_user_create(st, str(j, "username"), str(j, "role"),
+                                       str(j, "person"), str(j, "pwhash"),
+                                       num(j, "now"), res);
+        break;
+    case PVS_CMD_API_USER_DELETE:
+        rc = pvs_store_web_user_delete(st, c->other_id, res);
+        break;
+    case PVS_CMD_API_USER_PASSWORD:
+        if (!str(j, "pwhash"))
+            break;
+        rc =
+            pvs_store_web_user_password(st, c->other_id, str(j, "pwhash"), res);
+        break;
+    case PVS_CMD_API_TOKEN_CREATE:
+        if (!str(j, "hash"))
+            break;
+        rc = pvs_store_web_token_create(st, c->other_id, str(j, "name"),
+                                        str(j, "hash"), num(j, "now"),
+                                        num(j, "expires"), res);
+        break;
+    case PVS_CMD_API_TOKEN_REVOKE:
+        rc = pvs_store_web_token_revoke(st, c->other_id, num(j, "now"), res);
+        break;
+    case PVS_CMD_API_SESSION_CREATE:
+        if (!str(j, "hash"))
+            break;
+        rc =
+            pvs_store_web_session_create(st, c->other_id, str(j, "hash"),
+                                         num(j, "now"), num(j, "expires"), res);
+        break;
+    case PVS_CMD_API_SESSION_DELETE:
+        if (!str(j, "hash"))
+            break;
+        rc = pvs_store_web_session_delete(st, str(j, "hash"), res);
+        break;
+    case PVS_CMD_API_SILENCE_CREATE:
+        rc = pvs_store_web_silence_create(st, j, c->actor, now_ms, res);
+        break;
+    case PVS_CMD_API_SILENCE_DELETE:
+        rc =
+            pvs_store_web_silence_delete(st, c->other_id, str(j, "owner"), res);
+        break;
+    case PVS_CMD_API_ERASE_CUSTOMER:
+        rc = pvs_store_web_erase_customer(st, c->site_id, res);
+        break;
+    }
+    return rc;
+}
+
+/* An API write that went through: one audit row, one log line. */
+static enum pvs_err audit(struct pvs_store *st, const struct pvs_command *c,
+                          const cJSON *j, int64_t now_ms,
+                          const struct pvs_web_result *res) {
+    char object[PVS_CMD_ID_MAX + 80];
+    const char *ent = j ? str(j, "entity") : NULL;
+    const char *id = j ? str(j, "id") : NULL;
+    enum pvs_err rc;
+
+    if (ent && id)
+        pvs_snprintf(object, sizeof(object), "%s:%s", ent, id);
+    else if (c->site_id[0])
+        pvs_snprintf(object, sizeof(object), "%s", c->site_id);
+    else
+        pvs_snprintf(object, sizeof(object), "#%lld",
+                     (long long)(res->id ? res->id : c->other_id));
+    rc = pvs_store_web_audit(st, now_ms, c->actor, res->msg, object);
+    if (!rc)
+        pvs_info("api: %s by %s", res->msg, c->actor[0] ? c->actor : "someone");
+    return rc;
+}
+
 bool pvs_engine_api_command(const struct pvs_config *cfg, struct pvs_store *st,
                             struct pvs_command *c, int64_t now_ms,
                             enum pvs_err *ret_db_error) {
@@ -73,80 +160,11 @@ bool pvs_engine_api_command(const struct pvs_config *cfg, struct pvs_store *st,
     } else {
         j = cJSON_CreateObject();
     }
-    switch (kind) {
-    case PVS_CMD_API_CREATE:
-    case PVS_CMD_API_UPDATE:
-    case PVS_CMD_API_DELETE:
-        rc = entity_command(st, c, j, now_ms, &res);
-        break;
-    case PVS_CMD_API_USER_CREATE:
-        if (!str(j, "username") || !str(j, "role"))
-            break;
-        rc = pvs_store_web_user_create(st, str(j, "username"), str(j, "role"),
-                                       str(j, "person"), str(j, "pwhash"),
-                                       num(j, "now"), &res);
-        break;
-    case PVS_CMD_API_USER_DELETE:
-        rc = pvs_store_web_user_delete(st, c->other_id, &res);
-        break;
-    case PVS_CMD_API_USER_PASSWORD:
-        if (!str(j, "pwhash"))
-            break;
-        rc = pvs_store_web_user_password(st, c->other_id, str(j, "pwhash"),
-                                         &res);
-        break;
-    case PVS_CMD_API_TOKEN_CREATE:
-        if (!str(j, "hash"))
-            break;
-        rc = pvs_store_web_token_create(st, c->other_id, str(j, "name"),
-                                        str(j, "hash"), num(j, "now"),
-                                        num(j, "expires"), &res);
-        break;
-    case PVS_CMD_API_TOKEN_REVOKE:
-        rc = pvs_store_web_token_revoke(st, c->other_id, num(j, "now"), &res);
-        break;
-    case PVS_CMD_API_SESSION_CREATE:
-        if (!str(j, "hash"))
-            break;
-        rc = pvs_store_web_session_create(st, c->other_id, str(j, "hash"),
-                                          num(j, "now"), num(j, "expires"),
-                                          &res);
-        break;
-    case PVS_CMD_API_SESSION_DELETE:
-        if (!str(j, "hash"))
-            break;
-        rc = pvs_store_web_session_delete(st, str(j, "hash"), &res);
-        break;
-    case PVS_CMD_API_SILENCE_CREATE:
-        rc = pvs_store_web_silence_create(st, j, c->actor, now_ms, &res);
-        break;
-    case PVS_CMD_API_SILENCE_DELETE:
-        rc = pvs_store_web_silence_delete(st, c->other_id, str(j, "owner"),
-                                          &res);
-        break;
-    case PVS_CMD_API_ERASE_CUSTOMER:
-        rc = pvs_store_web_erase_customer(st, c->site_id, &res);
-        break;
-    }
+    rc = dispatch(st, c, j, now_ms, &res);
 out:
     if (!rc && kind != PVS_CMD_API_SESSION_CREATE &&
-        kind != PVS_CMD_API_SESSION_DELETE) {
-        char object[PVS_CMD_ID_MAX + 80];
-        const char *ent = j ? str(j, "entity") : NULL;
-        const char *id = j ? str(j, "id") : NULL;
-
-        if (ent && id)
-            pvs_snprintf(object, sizeof(object), "%s:%s", ent, id);
-        else if (c->site_id[0])
-            pvs_snprintf(object, sizeof(object), "%s", c->site_id);
-        else
-            pvs_snprintf(object, sizeof(object), "#%lld",
-                         (long long)(res.id ? res.id : c->other_id));
-        rc = pvs_store_web_audit(st, now_ms, c->actor, res.msg, object);
-        if (!rc)
-            pvs_info("api: %s by %s", res.msg,
-                     c->actor[0] ? c->actor : "someone");
-    }
+        kind != PVS_CMD_API_SESSION_DELETE)
+        rc = audit(st, c, j, now_ms, &res);
     if (rc == PVS_ERR_DB)
         *ret_db_error = rc;
     /* A failure stays neutral: web/ picks its HTTP status from rc. */

@@ -8,6 +8,7 @@
 #define PVS_ENGINE_INT_H
 
 #include <pthread.h>
+#include <stdatomic.h>
 
 #include "pvs/command.h"
 #include "pvs/engine.h"
@@ -61,6 +62,10 @@ struct pvs_engine {
     pthread_cond_t gen_cond;
     uint64_t gen; /* configurations switched to */
     bool exited;  /* the thread has returned */
+    /* switches by sequence number: the last made, the one under way,
+     * the one its caller gave up waiting for (skipped) */
+    uint64_t seq_made, seq_taking, seq_cancelled;
+    atomic_bool paused; /* ingest paused (disk low, store away) */
 };
 
 /*

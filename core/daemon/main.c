@@ -13,9 +13,14 @@
  * single error replaces the running one. Changes are applied live
  * (apply_live): the engine switches configuration between two batches
  * with its rule state, MQTT keeps its session, the HTTP server keeps
- * serving; only a changed [http] address makes a new server (bound before
- * the old one closes) and a changed [mqtt] a new link. A change to
- * [global], [smtp], [sms] or a webhook still restarts every part. API
+ * serving, the Modbus endpoints whose settings and devices did not
+ * change keep polling, the notifier takes new channel settings between
+ * two transfers with its queued messages; only a changed [http] address
+ * makes a new server (bound before the old one closes) and a changed
+ * [mqtt] a new link. Only a new database, inbox size or simulated clock
+ * ([global]) restarts every part. The main thread waits for the engine a
+ * bounded time: a change the engine does not take (paused for a full
+ * disk) changes nothing and is tried again once ingest resumes. API
  * writes to sites, devices, people and silences take the same live path,
  * asked for by the engine after its commit (SIGUSR2). The file's path is
  * made absolute once, at start.
@@ -23,6 +28,7 @@
 #define PVS_LOG_MODULE "main"
 #include <curl/curl.h>
 #include <cjson/cJSON.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,6 +40,7 @@
 #include "pvs/clock.h"
 #include "pvs/config.h"
 #include "pvs/engine.h"
+#include "pvs/entity.h"
 #include "pvs/log.h"
 #include "pvs/msg.h"
 #include "pvs/modbus_map.h"
@@ -357,10 +364,25 @@ struct retired {
 
 #define MAX_RETIRED 64
 
+/* How long the main thread waits for the engine to take a change. */
+#define SWITCH_TIMEOUT_MS 10000
+/* A change that waits for the engine is tried again this often. */
+#define RETRY_MS 2000
+
+enum pending {
+    PENDING_API = (1 << 0), /* the API's changes wait */
+    PENDING_HUP = (1 << 1), /* a reload waits */
+};
+
 struct daemon {
     struct pvs_config *cfg;
-    /* the notifier runs on the configuration it started with */
-    struct pvs_config *notifier_cfg;
+    /* held by /healthz (daemon_health) and by main around a change of
+     * mqtt, poller or notifier */
+    pthread_mutex_t health_lock;
+    unsigned pending; /* enum pending */
+    /* MQTT links the engine may still watch (a switch given up on) */
+    struct pvs_mqtt **old_mqtt;
+    size_t nold_mqtt;
     struct pvs_notifier *notifier;
     struct pvs_engine *engine;
     struct pvs_mqtt *mqtt;
@@ -371,6 +393,25 @@ struct daemon {
 };
 
 static void free_retired(struct daemon *d, bool all);
+
+/* HTTP threads (/healthz): the external links that are down. */
+static void daemon_health(void *ud, struct pvs_buf *out) {
+    struct daemon *d = ud;
+
+    pthread_mutex_lock(&d->health_lock);
+    if (d->mqtt && !pvs_mqtt_healthy(d->mqtt))
+        pvs_buf_printf(out, "mqtt\n");
+    pvs_poller_down(d->poller, out);
+    pvs_notifier_down(d->notifier, out);
+    pthread_mutex_unlock(&d->health_lock);
+}
+
+/* The MQTT link is m from now on (the previous one is the caller's). */
+static void set_mqtt(struct daemon *d, struct pvs_mqtt *m) {
+    pthread_mutex_lock(&d->health_lock);
+    d->mqtt = m;
+    pthread_mutex_unlock(&d->health_lock);
+}
 
 /* Runs on the engine thread after an API write committed. */
 static void api_changed(void *ud) {
@@ -396,13 +437,16 @@ static void daemon_stop(struct daemon *d) {
     pvs_poller_free(d->poller);
     pvs_engine_free(d->engine);
     pvs_notifier_free(d->notifier);
+    for (size_t i = 0; i < d->nold_mqtt; i++)
+        pvs_mqtt_free(d->old_mqtt[i]);
+    PVS_FREE(d->old_mqtt);
+    d->nold_mqtt = 0;
     d->mqtt = NULL;
     d->poller = NULL;
     d->engine = NULL;
     d->notifier = NULL;
     /* No thread is left to read the replaced configurations. */
     free_retired(d, true);
-    d->notifier_cfg = NULL;
 }
 
 static enum pvs_err daemon_start(struct daemon *d) {
@@ -413,7 +457,6 @@ static enum pvs_err daemon_start(struct daemon *d) {
     if (rc)
         goto out;
     pvs_engine_on_change(d->engine, api_changed, d);
-    d->notifier_cfg = d->cfg;
     inbox = pvs_engine_inbox(d->engine);
     /* The notifier reports to the engine's inbox. */
     rc = pvs_notifier_new(d->cfg, inbox, &d->notifier);
@@ -441,8 +484,8 @@ static enum pvs_err daemon_start(struct daemon *d) {
         rc = pvs_mqtt_start(d->mqtt);
     if (!rc)
         rc = pvs_poller_start(d->poller);
-    if (!rc && d->web && d->mqtt)
-        pvs_web_set_health(d->web, "mqtt", pvs_mqtt_healthy, d->mqtt);
+    if (!rc && d->web)
+        pvs_web_set_health(d->web, daemon_health, d);
     if (!rc && d->web)
         rc = pvs_web_start(d->web);
 out:
@@ -453,22 +496,7 @@ out:
 
 /* ---- live changes ---- */
 
-static bool same_str(const char *a, const char *b) {
-    return a == b || (a && b && !strcmp(a, b));
-}
-
-/* The same keys with the same values, in the same order. */
-static bool same_obj(const struct pvs_cfg_obj *a, const struct pvs_cfg_obj *b) {
-    if (!a || !b)
-        return a == b;
-    if (!same_str(a->id, b->id) || a->nkv != b->nkv)
-        return false;
-    for (size_t i = 0; i < a->nkv; i++)
-        if (strcmp(a->kv[i].key, b->kv[i].key) ||
-            strcmp(a->kv[i].value, b->kv[i].value))
-            return false;
-    return true;
-}
+#define same_obj pvs_cfg_obj_same
 
 #define SAME_SECTION(a, b, f)                                                  \
     same_obj((a)->f ? &(a)->f->obj : NULL, (b)->f ? &(b)->f->obj : NULL)
@@ -486,9 +514,24 @@ static bool same_mqtt(const struct pvs_config *a, const struct pvs_config *b) {
     return true;
 }
 
-/* What the engine's store, clock and notifier were built from: a change
- * there restarts them all. */
+/* The [global] keys the engine's store, inbox and clock were built from:
+ * a change there restarts every part. */
+static const char *const core_keys[] = {"database", "inbox_size", "sim_start",
+                                        "sim_speed"};
+
 static bool same_core(const struct pvs_config *a, const struct pvs_config *b) {
+    for (size_t i = 0; i < PVS_ARRAY_LEN(core_keys); i++) {
+        const struct pvs_kv *ka = pvs_cfg_obj_kv(&a->global.obj, core_keys[i]);
+        const struct pvs_kv *kb = pvs_cfg_obj_kv(&b->global.obj, core_keys[i]);
+        if (!ka || !kb ? ka != kb : strcmp(ka->value, kb->value) != 0)
+            return false;
+    }
+    return true;
+}
+
+/* What the notifier's channels are set up from. */
+static bool same_notify(const struct pvs_config *a,
+                        const struct pvs_config *b) {
     if (!same_obj(&a->global.obj, &b->global.obj) ||
         !SAME_SECTION(a, b, smtp) || !SAME_SECTION(a, b, sms) ||
         a->nwebhooks != b->nwebhooks)
@@ -505,7 +548,7 @@ static void free_retired(struct daemon *d, bool all) {
 
     for (size_t i = 0; i < d->nretired; i++) {
         struct retired *r = &d->retired[i];
-        bool done = all || (r->cfg != d->notifier_cfg &&
+        bool done = all || (!pvs_notifier_uses(d->notifier, r->cfg) &&
                             (!d->web || !r->web_epoch ||
                              pvs_web_done_before(d->web, r->web_epoch)));
         if (done)
@@ -532,8 +575,8 @@ static void switch_web(struct daemon *d, struct pvs_web *web,
         struct pvs_web *old = d->web;
 
         d->web = web;
-        if (d->web && d->mqtt)
-            pvs_web_set_health(d->web, "mqtt", pvs_mqtt_healthy, d->mqtt);
+        if (d->web)
+            pvs_web_set_health(d->web, daemon_health, d);
         /* Requests in flight on the old address finish first. */
         pvs_web_retire(old, old ? d->cfg->http->timeout_ms : 0);
         pvs_web_free(old);
@@ -546,13 +589,55 @@ static void switch_web(struct daemon *d, struct pvs_web *web,
 }
 
 /*
+ * The engine did not take the change (paused, or too slow): the link of
+ * the running settings comes back. The old link was stopped for the
+ * switch, and the engine may watch it until told otherwise, so it is kept
+ * until the daemon stops.
+ */
+static void relink(struct daemon *d) {
+    struct pvs_mqtt *m = NULL;
+
+    d->old_mqtt =
+        pvs_realloc(d->old_mqtt, (d->nold_mqtt + 1) * sizeof(*d->old_mqtt));
+    d->old_mqtt[d->nold_mqtt++] = d->mqtt;
+    set_mqtt(d, NULL);
+    if (pvs_mqtt_new(d->cfg, pvs_engine_inbox(d->engine), &m) ||
+        pvs_mqtt_start(m)) {
+        pvs_error("cannot connect to the MQTT broker again");
+        pvs_mqtt_free(m);
+        m = NULL;
+    }
+    set_mqtt(d, m);
+    pvs_engine_set_mqtt(d->engine, m);
+}
+
+/* After the engine switched: the MQTT side of apply_live. */
+static void switch_mqtt(struct daemon *d, struct pvs_mqtt *mqtt, bool changed,
+                        const struct pvs_config *next) {
+    if (!changed) {
+        if (d->mqtt)
+            pvs_mqtt_resume(d->mqtt, next);
+        return;
+    }
+    struct pvs_mqtt *old = d->mqtt;
+
+    set_mqtt(d, mqtt);
+    pvs_mqtt_free(old);
+    if (d->mqtt && pvs_mqtt_start(d->mqtt))
+        pvs_error("cannot start the MQTT link with the new settings");
+}
+
+/*
  * Switch the running daemon to next without a restart. The new parts
  * (an MQTT link for new [mqtt] settings, a server for a new [http]
- * address, the Modbus poller) are made first, so a failure changes
- * nothing. Then, while no producer sends (the poller stopped, MQTT
+ * address) are made first, so a failure changes nothing. Then, while no
+ * producer sends (the Modbus endpoints held between two polls, MQTT
  * messages held at the callback's door), the engine switches at a safe
- * point between two batches; the MQTT link takes the new devices; a new
- * server listens before the old one finishes its requests. Takes next.
+ * point between two batches; the endpoints whose settings or devices
+ * changed restart, the others go on; the MQTT link takes the new
+ * devices; a new server listens before the old one finishes its
+ * requests. An engine that does not take the change in time (paused for
+ * a full disk) changes nothing: PVS_ERR_TIMEOUT. Takes next.
  */
 static enum pvs_err apply_live(struct daemon *d, struct pvs_config *next) {
     struct pvs_queue *inbox = pvs_engine_inbox(d->engine);
@@ -560,7 +645,6 @@ static enum pvs_err apply_live(struct daemon *d, struct pvs_config *next) {
     bool http_changed = !same_http(d->cfg, next);
     struct pvs_mqtt *mqtt = NULL;
     struct pvs_web *web = NULL;
-    struct pvs_poller *poller = NULL;
     enum pvs_err rc = PVS_OK;
 
     if (d->nretired == MAX_RETIRED)
@@ -569,6 +653,10 @@ static enum pvs_err apply_live(struct daemon *d, struct pvs_config *next) {
         pvs_error("too many configurations still in use by requests: "
                   "change not applied yet");
         rc = PVS_ERR_FULL;
+        goto out;
+    }
+    if (pvs_engine_paused(d->engine)) {
+        rc = PVS_ERR_TIMEOUT;
         goto out;
     }
     if (mqtt_changed && next->mqtt)
@@ -580,43 +668,39 @@ static enum pvs_err apply_live(struct daemon *d, struct pvs_config *next) {
         if (!rc)
             rc = pvs_web_start(web);
     }
-    if (!rc)
-        rc = pvs_poller_new(next, inbox, &poller);
     if (rc)
         goto out;
 
-    pvs_poller_stop(d->poller);
+    pvs_poller_pause(d->poller);
     if (d->mqtt && !mqtt_changed)
         pvs_mqtt_pause(d->mqtt);
     else if (d->mqtt)
         pvs_mqtt_stop(d->mqtt);
     rc = pvs_engine_switch(d->engine, next,
-                           mqtt_changed ? (void *)mqtt : (void *)d->mqtt);
-    if (d->mqtt && !mqtt_changed) {
-        pvs_mqtt_resume(d->mqtt, rc ? NULL : next);
-    } else if (!rc) {
-        if (d->web)
-            pvs_web_set_health(d->web, "mqtt", mqtt ? pvs_mqtt_healthy : NULL,
-                               mqtt);
-        pvs_mqtt_free(d->mqtt);
-        d->mqtt = mqtt;
-        mqtt = NULL;
-        if (d->mqtt && pvs_mqtt_start(d->mqtt))
-            pvs_error("cannot start the MQTT link with the new settings");
-    }
-    if (rc) /* the engine stopped: the daemon is going down */
+                           mqtt_changed ? (void *)mqtt : (void *)d->mqtt,
+                           SWITCH_TIMEOUT_MS);
+    if (rc) {
+        /* Nothing changed (or the daemon is going down). */
+        if (d->mqtt && !mqtt_changed)
+            pvs_mqtt_resume(d->mqtt, NULL);
+        else if (d->mqtt && rc == PVS_ERR_TIMEOUT)
+            relink(d);
+        pvs_poller_resume(d->poller);
         goto out;
-    pvs_poller_free(d->poller);
-    d->poller = poller;
-    poller = NULL;
-    if (pvs_poller_start(d->poller))
-        pvs_error("cannot start the Modbus poller with the new settings");
+    }
+    switch_mqtt(d, mqtt, mqtt_changed, next);
+    mqtt = NULL;
+    if (!same_notify(d->cfg, next))
+        pvs_notifier_set_config(d->notifier, next);
+    if (pvs_poller_update(d->poller, next))
+        pvs_error("some Modbus endpoints cannot start with the new "
+                  "settings (see above)");
+    pvs_poller_resume(d->poller);
 
     switch_web(d, http_changed ? web : NULL, next);
     web = NULL;
     next = NULL;
 out:
-    pvs_poller_free(poller);
     pvs_mqtt_free(mqtt);
     pvs_web_free(web);
     pvs_config_free(next);
@@ -628,14 +712,28 @@ out:
  * pvsentry's own parts run; the external links that are not up yet are
  * named in the ready line, not waited for (beyond a first connect).
  */
-static const char *degraded(struct daemon *d) {
+static void degraded(struct daemon *d, struct pvs_buf *out) {
     struct timespec ts = {0, 10 * 1000000L};
+    struct pvs_buf down;
 
-    if (!d->mqtt)
-        return "";
-    for (int i = 0; i < 100 && !pvs_mqtt_healthy(d->mqtt); i++)
+    for (int i = 0; i < 100 && ((d->mqtt && !pvs_mqtt_healthy(d->mqtt)) ||
+                                !pvs_poller_tried(d->poller));
+         i++)
         nanosleep(&ts, NULL);
-    return pvs_mqtt_healthy(d->mqtt) ? "" : ", degraded: mqtt";
+    pvs_buf_init(&down, 8192);
+    daemon_health(d, &down);
+    if (down.len) {
+        /* One name a line: "mqtt, modbus tcp://..." */
+        const char *p = down.data;
+        pvs_buf_printf(out, ", degraded: ");
+        while (*p) {
+            size_t n = strcspn(p, "\n");
+            pvs_buf_printf(out, "%s%.*s", p == down.data ? "" : ", ", (int)n,
+                           p);
+            p += n + (p[n] ? 1 : 0);
+        }
+    }
+    pvs_buf_release(&down);
 }
 
 static void setup_clock(const struct pvs_config *cfg) {
@@ -688,17 +786,35 @@ static void block_signals(sigset_t *set) {
     pthread_sigmask(SIG_BLOCK, set, NULL);
 }
 
+/* A change the engine did not take (paused): said once, tried again. */
+static void defer(struct daemon *d, unsigned what) {
+    if (!d->pending)
+        pvs_warn("%s waits: the engine is paused (disk nearly full or "
+                 "database away) and takes no change; it is applied once "
+                 "ingest resumes",
+                 what == PENDING_HUP ? "the reload" : "the API's change");
+    d->pending |= what;
+}
+
 /* SIGUSR2: sites, devices, people or silences changed through the API
  * (committed): the running configuration takes them. */
 static void take_api_changes(struct daemon *d, const char *path) {
     struct pvs_config *next = load(path, true);
+    enum pvs_err rc;
 
     if (!next) {
         pvs_error("cannot apply the API's changes: the "
                   "configuration has errors (see above)");
+        d->pending &= ~(unsigned)PENDING_API;
         return;
     }
-    if (!apply_live(d, next))
+    rc = apply_live(d, next);
+    if (rc == PVS_ERR_TIMEOUT) {
+        defer(d, PENDING_API);
+        return;
+    }
+    d->pending &= ~(unsigned)PENDING_API;
+    if (!rc)
         pvs_info("configuration applied live (%zu sites, %zu "
                  "devices)",
                  d->cfg->nsites, d->cfg->ndevices);
@@ -708,18 +824,30 @@ static void take_api_changes(struct daemon *d, const char *path) {
  * again with it. */
 static bool reload(struct daemon *d, const char *path, bool level_forced) {
     struct pvs_config *next;
+    enum pvs_err rc;
 
-    pvs_info("SIGHUP: reloading '%s'", path);
-    pvs_sd_notify("RELOADING=1");
+    if (!(d->pending & PENDING_HUP)) {
+        pvs_info("SIGHUP: reloading '%s'", path);
+        pvs_sd_notify("RELOADING=1");
+    }
     next = load(path, true);
     if (!next) {
         pvs_error("reload failed, keeping the running configuration");
+        d->pending &= ~(unsigned)PENDING_HUP;
         pvs_sd_notify("READY=1");
         return true;
     }
     if (same_core(d->cfg, next)) {
-        apply_log_level(next, level_forced);
-        if (!apply_live(d, next))
+        rc = apply_live(d, next);
+        if (rc == PVS_ERR_TIMEOUT) {
+            defer(d, PENDING_HUP);
+            pvs_sd_notify("READY=1");
+            return true;
+        }
+        /* The file and the database were read: nothing else waits. */
+        d->pending = 0;
+        apply_log_level(d->cfg, level_forced);
+        if (!rc)
             pvs_info("ready (reloaded, %zu sites, %zu devices)", d->cfg->nsites,
                      d->cfg->ndevices);
         else
@@ -728,8 +856,9 @@ static bool reload(struct daemon *d, const char *path, bool level_forced) {
         pvs_sd_notify("READY=1");
         return true;
     }
-    pvs_info("[global], [smtp], [sms] or a webhook changed: restarting "
-             "the engine and every collector");
+    d->pending = 0;
+    pvs_info("[global] database, inbox or clock settings changed: "
+             "restarting the engine and every collector");
     daemon_stop(d);
     pvs_config_free(d->cfg);
     d->cfg = next;
@@ -744,11 +873,68 @@ static bool reload(struct daemon *d, const char *path, bool level_forced) {
     return true;
 }
 
+/* A change that waited: tried again once the engine runs. */
+static bool retry_pending(struct daemon *d, const char *path,
+                          bool level_forced) {
+    if (!d->pending || pvs_engine_paused(d->engine))
+        return true;
+    pvs_info("ingest runs again: applying the change that waited");
+    if (d->pending & PENDING_HUP)
+        return reload(d, path, level_forced);
+    take_api_changes(d, path);
+    return true;
+}
+
+/* Signals until SIGTERM or SIGINT; the exit status. */
+static int run_loop(struct daemon *d, sigset_t *set, const char *path,
+                    bool level_forced) {
+    int status = 0;
+
+    for (;;) {
+        int sig;
+        /* Wake at half the watchdog interval to tell systemd we live. */
+        int64_t wd = pvs_sd_watchdog_ms();
+        struct timespec ts = {wd ? (time_t)(wd / 2000) : 3600,
+                              wd ? (long)((wd / 2) % 1000) * 1000000L : 0};
+
+        /* Replaced configurations wait for their last readers. */
+        if (d->nretired)
+            ts = (struct timespec){0, 100 * 1000000L};
+        else if (d->pending && ts.tv_sec >= RETRY_MS / 1000)
+            ts = (struct timespec){RETRY_MS / 1000, 0};
+        sig = sigtimedwait(set, NULL, &ts);
+        free_retired(d, false);
+        if (sig < 0) {
+            if (wd)
+                pvs_sd_notify("WATCHDOG=1");
+            if (!retry_pending(d, path, level_forced)) {
+                status = 1;
+                break;
+            }
+            continue;
+        }
+        if (sig == SIGTERM || sig == SIGINT) {
+            pvs_info("%s: stopping", sig == SIGTERM ? "SIGTERM" : "SIGINT");
+            break;
+        }
+        if (sig == SIGUSR1) {
+            log_stats();
+        } else if (sig == SIGUSR2) {
+            take_api_changes(d, path);
+        } else if (sig == SIGHUP && !reload(d, path, level_forced)) {
+            status = 1;
+            break;
+        }
+    }
+    return status;
+}
+
 static int cmd_run(int argc, char **argv) {
     const char *path;
     char *abs_path = NULL;
     struct daemon d;
     sigset_t set;
+    struct pvs_buf ready;
     bool level_forced = false;
     int status = 0;
 
@@ -767,6 +953,7 @@ static int cmd_run(int argc, char **argv) {
     if (abs_path)
         path = abs_path;
     memset(&d, 0, sizeof(d));
+    pthread_mutex_init(&d.health_lock, NULL);
     d.cfg = load(path, true);
     if (!d.cfg) {
         pvs_free(abs_path); /* from realpath */
@@ -784,45 +971,20 @@ static int cmd_run(int argc, char **argv) {
         pvs_free(abs_path); /* from realpath */
         return 1;
     }
+    pvs_buf_init(&ready, 8192);
+    degraded(&d, &ready);
     pvs_info("ready (pvsentry %s, %zu sites, %zu devices, config '%s'%s)",
-             PVS_VERSION, d.cfg->nsites, d.cfg->ndevices, path, degraded(&d));
+             PVS_VERSION, d.cfg->nsites, d.cfg->ndevices, path, ready.data);
+    pvs_buf_release(&ready);
     pvs_sd_notify("READY=1");
-    for (;;) {
-        int sig;
-        /* Wake at half the watchdog interval to tell systemd we live. */
-        int64_t wd = pvs_sd_watchdog_ms();
-        struct timespec ts = {wd ? (time_t)(wd / 2000) : 3600,
-                              wd ? (long)((wd / 2) % 1000) * 1000000L : 0};
-
-        /* Replaced configurations wait for their last readers. */
-        if (d.nretired)
-            ts = (struct timespec){0, 100 * 1000000L};
-        sig = sigtimedwait(&set, NULL, &ts);
-        free_retired(&d, false);
-        if (sig < 0) {
-            if (wd)
-                pvs_sd_notify("WATCHDOG=1");
-            continue;
-        }
-        if (sig == SIGTERM || sig == SIGINT) {
-            pvs_info("%s: stopping", sig == SIGTERM ? "SIGTERM" : "SIGINT");
-            break;
-        }
-        if (sig == SIGUSR1) {
-            log_stats();
-        } else if (sig == SIGUSR2) {
-            take_api_changes(&d, path);
-        } else if (sig == SIGHUP && !reload(&d, path, level_forced)) {
-            status = 1;
-            break;
-        }
-    }
+    status = run_loop(&d, &set, path, level_forced);
     pvs_sd_notify("STOPPING=1");
     daemon_stop(&d);
     pvs_msg_pool_drain();
     log_stats();
     pvs_config_free(d.cfg);
     pvs_free(abs_path); /* from realpath */
+    pthread_mutex_destroy(&d.health_lock);
     pvs_info("stopped");
     return status;
 }
@@ -851,6 +1013,8 @@ int main(int argc, char **argv) {
         return 0;
     }
     curl_global_init(CURL_GLOBAL_DEFAULT);
+    /* The API and the CSV import refuse a map the collector would. */
+    pvs_entity_set_check("mqtt_map", pvs_mqtt_map_validate_json);
     if (!strcmp(cmd, "run"))
         status = cmd_run(argc - 1, argv + 1);
     else if (!strcmp(cmd, "check"))

@@ -81,6 +81,80 @@ out:
     return rc;
 }
 
+/*
+ * The command line into *ret_path, *ret_since and *ret_json. Returns -1 to
+ * go on, or the exit status (0 after --help, 2 on a usage error).
+ */
+static int parse_args(int argc, char **argv, const char **ret_path,
+                      const char **ret_since, bool *ret_json) {
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+            fputs(usage, stdout);
+            return 0;
+        } else if (!strcmp(argv[i], "-c") && i + 1 < argc) {
+            *ret_path = argv[++i];
+        } else if (!strcmp(argv[i], "--since") && i + 1 < argc) {
+            *ret_since = argv[++i];
+        } else if (!strcmp(argv[i], "--json")) {
+            *ret_json = true;
+        } else {
+            fprintf(stderr, "pvsentry report: unexpected argument '%s'\n\n%s",
+                    argv[i], usage);
+            return 2;
+        }
+    }
+    if (!*ret_path) {
+        fprintf(stderr, "pvsentry report: missing -c FILE\n\n%s", usage);
+        return 2;
+    }
+    return -1;
+}
+
+/* --since as a time or a bare date into *ret_ms; -1 after saying why. */
+static int parse_since(const char *since, int64_t *ret_ms) {
+    if (since && pvs_clock_parse_time(since, ret_ms)) {
+        /* A bare date is the start of that day, UTC. */
+        char full[64];
+        pvs_snprintf(full, sizeof(full), "%sT00:00:00Z", since);
+        if (pvs_clock_parse_time(full, ret_ms)) {
+            fprintf(stderr,
+                    "pvsentry report: --since expects a date such as "
+                    "2024-06-01, not '%s'\n",
+                    since);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* The report's JSON as the table for people, on stdout. */
+static void print_table(const char *json, const char *since) {
+    cJSON *o = cJSON_Parse(json);
+    const cJSON *fa =
+        cJSON_GetObjectItemCaseSensitive(o, "false_alarms_per_rule");
+    const cJSON *it;
+
+    printf("pvsentry service report%s%s\n\n", since ? " since " : "",
+           since ? since : "");
+    for (size_t i = 0; i < PVS_ARRAY_LEN(rows); i++) {
+        const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, rows[i].key);
+        if (!cJSON_IsNumber(v)) {
+            printf("  %-34s %10s\n", rows[i].label, "-");
+        } else if (!strcmp(rows[i].unit, "%")) {
+            printf("  %-34s %9.0f%%\n", rows[i].label, v->valuedouble * 100);
+        } else {
+            printf("  %-34s %10.*f %s\n", rows[i].label,
+                   fmod(v->valuedouble, 1.0) == 0 ? 0 : 1, v->valuedouble,
+                   rows[i].unit);
+        }
+    }
+    printf("\n  false alarms per rule:%s\n",
+           cJSON_GetArraySize(fa) ? "" : " none");
+    cJSON_ArrayForEach(it, fa)
+        printf("    %-30s %d\n", it->string, it->valueint);
+    cJSON_Delete(o);
+}
+
 int pvs_report_main(int argc, char **argv) {
     const char *path = NULL, *since = NULL;
     bool json = false;
@@ -89,40 +163,14 @@ int pvs_report_main(int argc, char **argv) {
     struct pvs_config *cfg = NULL;
     struct pvs_store *st = NULL;
     struct pvs_buf out;
-    int status = 1;
+    int status;
 
-    for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-            fputs(usage, stdout);
-            return 0;
-        } else if (!strcmp(argv[i], "-c") && i + 1 < argc) {
-            path = argv[++i];
-        } else if (!strcmp(argv[i], "--since") && i + 1 < argc) {
-            since = argv[++i];
-        } else if (!strcmp(argv[i], "--json")) {
-            json = true;
-        } else {
-            fprintf(stderr, "pvsentry report: unexpected argument '%s'\n\n%s",
-                    argv[i], usage);
-            return 2;
-        }
-    }
-    if (!path) {
-        fprintf(stderr, "pvsentry report: missing -c FILE\n\n%s", usage);
+    status = parse_args(argc, argv, &path, &since, &json);
+    if (status >= 0)
+        return status;
+    if (parse_since(since, &since_ms))
         return 2;
-    }
-    if (since && pvs_clock_parse_time(since, &since_ms)) {
-        /* A bare date is the start of that day, UTC. */
-        char full[64];
-        pvs_snprintf(full, sizeof(full), "%sT00:00:00Z", since);
-        if (pvs_clock_parse_time(full, &since_ms)) {
-            fprintf(stderr,
-                    "pvsentry report: --since expects a date such as "
-                    "2024-06-01, not '%s'\n",
-                    since);
-            return 2;
-        }
-    }
+    status = 1;
     memset(&errs, 0, sizeof(errs));
     if (pvs_config_load(path, &cfg, &errs)) {
         pvs_cfg_errors_print(&errs, stderr);
@@ -133,35 +181,10 @@ int pvs_report_main(int argc, char **argv) {
     if (pvs_store_open(cfg->global.database, PVS_STORE_READONLY, &st) ||
         pvs_report_json(st, since_ms, &out))
         goto out;
-    if (json) {
+    if (json)
         fputs(out.data, stdout);
-    } else {
-        cJSON *o = cJSON_Parse(out.data);
-        const cJSON *fa =
-            cJSON_GetObjectItemCaseSensitive(o, "false_alarms_per_rule");
-        const cJSON *it;
-
-        printf("pvsentry service report%s%s\n\n", since ? " since " : "",
-               since ? since : "");
-        for (size_t i = 0; i < PVS_ARRAY_LEN(rows); i++) {
-            const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, rows[i].key);
-            if (!cJSON_IsNumber(v)) {
-                printf("  %-34s %10s\n", rows[i].label, "-");
-            } else if (!strcmp(rows[i].unit, "%")) {
-                printf("  %-34s %9.0f%%\n", rows[i].label,
-                       v->valuedouble * 100);
-            } else {
-                printf("  %-34s %10.*f %s\n", rows[i].label,
-                       fmod(v->valuedouble, 1.0) == 0 ? 0 : 1, v->valuedouble,
-                       rows[i].unit);
-            }
-        }
-        printf("\n  false alarms per rule:%s\n",
-               cJSON_GetArraySize(fa) ? "" : " none");
-        cJSON_ArrayForEach(it, fa)
-            printf("    %-30s %d\n", it->string, it->valueint);
-        cJSON_Delete(o);
-    }
+    else
+        print_table(out.data, since);
     status = 0;
 out:
     pvs_buf_release(&out);

@@ -134,6 +134,23 @@ const struct pvs_kv *pvs_cfg_obj_kv(const struct pvs_cfg_obj *obj,
     return NULL;
 }
 
+static bool same_str(const char *a, const char *b) {
+    return a == b || (a && b && !strcmp(a, b));
+}
+
+bool pvs_cfg_obj_same(const struct pvs_cfg_obj *a,
+                      const struct pvs_cfg_obj *b) {
+    if (!a || !b)
+        return a == b;
+    if (!same_str(a->id, b->id) || a->nkv != b->nkv)
+        return false;
+    for (size_t i = 0; i < a->nkv; i++)
+        if (strcmp(a->kv[i].key, b->kv[i].key) ||
+            strcmp(a->kv[i].value, b->kv[i].value))
+            return false;
+    return true;
+}
+
 /* ---- value parsers ---- */
 
 enum pvs_err pvs_cfg_parse_duration(const char *s, int64_t *ret_ms, char *msg,
@@ -430,6 +447,66 @@ static void parse_header(struct cfg_raw *raw, char *s, const char *file,
     *cur = sec;
 }
 
+/* One line of a file (trimmed, neither blank nor a comment): a
+ * [section] header, an include or a key of the current section *cur. */
+static void read_line(struct cfg_raw *raw, char *s, const char *file,
+                      int lineno, int depth, struct pvs_cfg_errors *errs,
+                      struct cfg_raw_section **cur) {
+    char *eq, *key, *val;
+    const char *verr = NULL;
+
+    if (*s == '[') {
+        parse_header(raw, s, file, lineno, errs, cur);
+        /* After a bad header, skip its keys instead of misfiling them. */
+        if (!*cur)
+            *cur = &raw->junk;
+        return;
+    }
+    eq = strchr(s, '=');
+    if (!eq) {
+        pvs_cfg_error(errs, file, lineno,
+                      "expected 'key = value' or a [section] header");
+        return;
+    }
+    *eq = '\0';
+    key = trim(s);
+    val = parse_value(trim(eq + 1), &verr);
+    if (!*key) {
+        pvs_cfg_error(errs, file, lineno, "missing key before '='");
+        return;
+    }
+    if (!val) {
+        pvs_cfg_error(errs, file, lineno, "%s", verr);
+        return;
+    }
+    for (char *p = key; *p; p++) {
+        if (!isalnum((unsigned char)*p) && *p != '_' && *p != '-' &&
+            *p != '.') {
+            pvs_cfg_error(errs, file, lineno, "invalid key '%s'", key);
+            key = NULL;
+            break;
+        }
+    }
+    if (!key)
+        return;
+    if (!pvs_strcasecmp(key, "include")) {
+        if (!*val)
+            pvs_cfg_error(errs, file, lineno,
+                          "expected a file name or glob after include");
+        else
+            do_include(raw, file, lineno, val, depth, errs);
+        return;
+    }
+    if (!*cur) {
+        pvs_cfg_error(errs, file, lineno, "key '%s' outside of any [section]",
+                      key);
+        return;
+    }
+    if (*cur == &raw->junk)
+        return;
+    raw_add_kv(*cur, key, val, file, lineno);
+}
+
 static void read_file(struct cfg_raw *raw, const char *path, int depth,
                       struct pvs_cfg_errors *errs, const char *from_file,
                       int from_line) {
@@ -457,8 +534,7 @@ static void read_file(struct cfg_raw *raw, const char *path, int depth,
     }
     file = remember_file(raw, path);
     while (fgets(buf, sizeof(buf), f)) {
-        char *s, *eq, *key, *val;
-        const char *verr = NULL;
+        char *s;
         size_t len = strlen(buf);
 
         lineno++;
@@ -475,56 +551,7 @@ static void read_file(struct cfg_raw *raw, const char *path, int depth,
             s = trim(s + 3);
         if (!*s || *s == '#' || *s == ';')
             continue;
-        if (*s == '[') {
-            parse_header(raw, s, file, lineno, errs, &cur);
-            /* After a bad header, skip its keys instead of misfiling them. */
-            if (!cur)
-                cur = &raw->junk;
-            continue;
-        }
-        eq = strchr(s, '=');
-        if (!eq) {
-            pvs_cfg_error(errs, file, lineno,
-                          "expected 'key = value' or a [section] header");
-            continue;
-        }
-        *eq = '\0';
-        key = trim(s);
-        val = parse_value(trim(eq + 1), &verr);
-        if (!*key) {
-            pvs_cfg_error(errs, file, lineno, "missing key before '='");
-            continue;
-        }
-        if (!val) {
-            pvs_cfg_error(errs, file, lineno, "%s", verr);
-            continue;
-        }
-        for (char *p = key; *p; p++) {
-            if (!isalnum((unsigned char)*p) && *p != '_' && *p != '-' &&
-                *p != '.') {
-                pvs_cfg_error(errs, file, lineno, "invalid key '%s'", key);
-                key = NULL;
-                break;
-            }
-        }
-        if (!key)
-            continue;
-        if (!pvs_strcasecmp(key, "include")) {
-            if (!*val)
-                pvs_cfg_error(errs, file, lineno,
-                              "expected a file name or glob after include");
-            else
-                do_include(raw, file, lineno, val, depth, errs);
-            continue;
-        }
-        if (!cur) {
-            pvs_cfg_error(errs, file, lineno,
-                          "key '%s' outside of any [section]", key);
-            continue;
-        }
-        if (cur == &raw->junk)
-            continue;
-        raw_add_kv(cur, key, val, file, lineno);
+        read_line(raw, s, file, lineno, depth, errs, &cur);
     }
     if (ferror(f))
         pvs_cfg_error(errs, file, lineno, "read error");

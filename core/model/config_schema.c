@@ -454,18 +454,11 @@ static bool field_ok(const struct key_def *k, const char *value,
 }
 
 /* Apply one value to obj; report errors at file:line. */
-static void apply_value(void *obj, const struct key_def *k, const char *value,
-                        const char *file, int line,
-                        struct pvs_cfg_errors *errs) {
-    char *base = obj;
-    char msg[256];
-    double d = 0;
-    int64_t i;
-    bool b;
-
-    if ((k->type == K_STR || k->type == K_LIST) && *value &&
-        !field_ok(k, value, file, line, errs))
-        return;
+/* A text key's value (string, store, path, choice, list item) into
+ * base. */
+static void apply_text(char *base, const struct key_def *k, const char *value,
+                       const char *file, int line,
+                       struct pvs_cfg_errors *errs) {
     switch (k->type) {
     case K_STR:
         if (!*value) {
@@ -523,44 +516,81 @@ static void apply_value(void *obj, const struct key_def *k, const char *value,
         (*arr)[*n] = NULL;
         return;
     }
+    default:
+        PVS_ASSERT(!"not a text key");
+    }
+}
+
+/* A numeric key's value (bool, number, duration, size) as *d; false
+ * (said) when it does not parse; a bool is stored at once. */
+static bool parse_number(char *base, const struct key_def *k, const char *value,
+                         double *d, const char *file, int line,
+                         struct pvs_cfg_errors *errs) {
+    char msg[256];
+    int64_t i;
+    bool b;
+
+    switch (k->type) {
     case K_BOOL:
         if (pvs_cfg_parse_bool(value, &b, msg, sizeof(msg))) {
             pvs_cfg_error(errs, file, line, "%s: %s", k->name, msg);
-            return;
+            return false;
         }
         *(bool *)(base + k->off) = b;
-        return;
+        return true;
     case K_INT:
         if (pvs_parse_i64(value, &i)) {
             pvs_cfg_error(errs, file, line,
                           "%s: expected a whole number, not '%s'", k->name,
                           value);
-            return;
+            return false;
         }
-        d = (double)i;
+        *d = (double)i;
         break;
     case K_DOUBLE:
-        if (pvs_parse_double(value, &d)) {
+        if (pvs_parse_double(value, d)) {
             pvs_cfg_error(errs, file, line, "%s: expected a number, not '%s'",
                           k->name, value);
-            return;
+            return false;
         }
         break;
     case K_DURATION:
         if (pvs_cfg_parse_duration(value, &i, msg, sizeof(msg))) {
             pvs_cfg_error(errs, file, line, "%s: %s", k->name, msg);
-            return;
+            return false;
         }
-        d = (double)i;
+        *d = (double)i;
         break;
     case K_SIZE:
         if (pvs_cfg_parse_size(value, &i, msg, sizeof(msg))) {
             pvs_cfg_error(errs, file, line, "%s: %s", k->name, msg);
-            return;
+            return false;
         }
-        d = (double)i;
+        *d = (double)i;
         break;
+    default:
+        PVS_ASSERT(!"not a numeric key");
     }
+    return true;
+}
+
+static void apply_value(void *obj, const struct key_def *k, const char *value,
+                        const char *file, int line,
+                        struct pvs_cfg_errors *errs) {
+    char *base = obj;
+    double d = 0;
+
+    if ((k->type == K_STR || k->type == K_LIST) && *value &&
+        !field_ok(k, value, file, line, errs))
+        return;
+    if (k->type == K_STR || k->type == K_STORE || k->type == K_PATH ||
+        k->type == K_ENUM || k->type == K_LIST) {
+        apply_text(base, k, value, file, line, errs);
+        return;
+    }
+    if (!parse_number(base, k, value, &d, file, line, errs) ||
+        k->type == K_BOOL)
+        return;
     if ((k->min != 0 || k->max != 0) && (d < k->min || d > k->max)) {
         char lo[32], hi[32];
         if (k->type == K_DURATION) {
@@ -1061,7 +1091,9 @@ static void validate_mqtt_maps(struct pvs_config *cfg,
     }
 }
 
-static void validate(struct pvs_config *cfg, struct pvs_cfg_errors *errs) {
+/* The daemon's own sections: [global], [mqtt], [smtp], [http]. */
+static void validate_sections(struct pvs_config *cfg,
+                              struct pvs_cfg_errors *errs) {
     static const char *const mqtt_schemes[] = {"tcp", "mqtt", "ssl", "mqtts",
                                                "ws",  "wss",  NULL};
     static const char *const smtp_schemes[] = {"smtp", "smtps", NULL};
@@ -1112,6 +1144,10 @@ static void validate(struct pvs_config *cfg, struct pvs_cfg_errors *errs) {
                       "tls_cert and tls_key go together: set both or "
                       "neither");
     }
+}
+
+static void validate(struct pvs_config *cfg, struct pvs_cfg_errors *errs) {
+    validate_sections(cfg, errs);
     for (size_t i = 0; i < cfg->ntechnicians; i++) {
         struct pvs_person *p = cfg->technicians[i];
         p->index = i;
@@ -1303,6 +1339,86 @@ struct pvs_config *pvs_config_load_all(const char *path,
     return pvs_config_load_objs(path, NULL, errs);
 }
 
+/* An unknown section: the closest name, or the whole list. */
+static void unknown_section(const struct cfg_raw_section *s, const char *label,
+                            struct pvs_cfg_errors *errs) {
+    const char *best = NULL;
+    unsigned bestd = 3;
+    for (size_t k = 0; k < PVS_ARRAY_LEN(sections); k++) {
+        unsigned dist = pvs_edit_distance(s->type, sections[k].name);
+        if (dist < bestd) {
+            bestd = dist;
+            best = sections[k].name;
+        }
+    }
+    if (best) {
+        pvs_cfg_error(errs, s->file, s->line,
+                      "unknown section %s: did you mean [%s]?", label, best);
+    } else {
+        struct pvs_buf names;
+        pvs_buf_init(&names, 1024);
+        for (size_t k = 0; k < PVS_ARRAY_LEN(sections); k++)
+            pvs_buf_printf(&names, "%s%s", k ? ", " : "", sections[k].name);
+        pvs_cfg_error(errs, s->file, s->line,
+                      "unknown section %s: expected one of %s", label,
+                      names.data);
+        pvs_buf_release(&names);
+    }
+}
+
+/* Section s, of kind d, into cfg. */
+static void load_section(struct pvs_config *cfg, const struct section_def *d,
+                         struct cfg_raw_section *s, const char *label,
+                         bool *global_seen, struct pvs_cfg_errors *errs) {
+    void *obj;
+
+    if (d->named && !s->name) {
+        pvs_cfg_error(errs, s->file, s->line,
+                      "section [%s] needs a name: [%s \"id\"]", d->name,
+                      d->name);
+        return;
+    }
+    if (!d->named && s->name) {
+        pvs_cfg_error(errs, s->file, s->line, "section [%s] takes no name",
+                      d->name);
+        return;
+    }
+    if (!d->named) {
+        void **slot =
+            d->single_off ? (void **)((char *)cfg + d->single_off) : NULL;
+        if ((slot && *slot) || (!slot && *global_seen)) {
+            pvs_cfg_error(errs, s->file, s->line, "duplicate section [%s]",
+                          d->name);
+            return;
+        }
+        if (slot) {
+            obj = pvs_calloc(1, d->size);
+            *slot = obj;
+        } else {
+            obj = &cfg->global;
+            *global_seen = true;
+        }
+        apply_section(obj, d, s, errs);
+        return;
+    }
+    {
+        void ***arr = (void ***)((char *)cfg + d->arr_off);
+        size_t *n = (size_t *)((char *)cfg + d->n_off);
+        struct pvs_cfg_obj *prev = find_named(*arr, *n, s->name);
+        if (prev) {
+            pvs_cfg_error(errs, s->file, s->line,
+                          "duplicate section %s (first defined at "
+                          "%s:%d)",
+                          label, prev->file, prev->line);
+            return;
+        }
+        obj = pvs_calloc(1, d->size);
+        *arr = pvs_realloc(*arr, (*n + 1) * sizeof(void *));
+        (*arr)[(*n)++] = obj;
+        apply_section(obj, d, s, errs);
+    }
+}
+
 struct pvs_config *pvs_config_load_objs(const char *path,
                                         const struct pvs_entity_objs *objs,
                                         struct pvs_cfg_errors *errs) {
@@ -1320,81 +1436,13 @@ struct pvs_config *pvs_config_load_objs(const char *path,
     for (size_t i = 0; i < raw.nsections; i++) {
         struct cfg_raw_section *s = &raw.sections[i];
         const struct section_def *d = find_section(s->type);
-        void *obj;
 
         section_label(s, label, sizeof(label));
         if (!d) {
-            const char *best = NULL;
-            unsigned bestd = 3;
-            for (size_t k = 0; k < PVS_ARRAY_LEN(sections); k++) {
-                unsigned dist = pvs_edit_distance(s->type, sections[k].name);
-                if (dist < bestd) {
-                    bestd = dist;
-                    best = sections[k].name;
-                }
-            }
-            if (best) {
-                pvs_cfg_error(errs, s->file, s->line,
-                              "unknown section %s: did you mean [%s]?", label,
-                              best);
-            } else {
-                struct pvs_buf names;
-                pvs_buf_init(&names, 1024);
-                for (size_t k = 0; k < PVS_ARRAY_LEN(sections); k++)
-                    pvs_buf_printf(&names, "%s%s", k ? ", " : "",
-                                   sections[k].name);
-                pvs_cfg_error(errs, s->file, s->line,
-                              "unknown section %s: expected one of %s", label,
-                              names.data);
-                pvs_buf_release(&names);
-            }
+            unknown_section(s, label, errs);
             continue;
         }
-        if (d->named && !s->name) {
-            pvs_cfg_error(errs, s->file, s->line,
-                          "section [%s] needs a name: [%s \"id\"]", d->name,
-                          d->name);
-            continue;
-        }
-        if (!d->named && s->name) {
-            pvs_cfg_error(errs, s->file, s->line, "section [%s] takes no name",
-                          d->name);
-            continue;
-        }
-        if (!d->named) {
-            void **slot =
-                d->single_off ? (void **)((char *)cfg + d->single_off) : NULL;
-            if ((slot && *slot) || (!slot && global_seen)) {
-                pvs_cfg_error(errs, s->file, s->line, "duplicate section [%s]",
-                              d->name);
-                continue;
-            }
-            if (slot) {
-                obj = pvs_calloc(1, d->size);
-                *slot = obj;
-            } else {
-                obj = &cfg->global;
-                global_seen = true;
-            }
-            apply_section(obj, d, s, errs);
-            continue;
-        }
-        {
-            void ***arr = (void ***)((char *)cfg + d->arr_off);
-            size_t *n = (size_t *)((char *)cfg + d->n_off);
-            struct pvs_cfg_obj *prev = find_named(*arr, *n, s->name);
-            if (prev) {
-                pvs_cfg_error(errs, s->file, s->line,
-                              "duplicate section %s (first defined at "
-                              "%s:%d)",
-                              label, prev->file, prev->line);
-                continue;
-            }
-            obj = pvs_calloc(1, d->size);
-            *arr = pvs_realloc(*arr, (*n + 1) * sizeof(void *));
-            (*arr)[(*n)++] = obj;
-            apply_section(obj, d, s, errs);
-        }
+        load_section(cfg, d, s, label, &global_seen, errs);
     }
     if (!global_seen) {
         struct cfg_raw_section empty;

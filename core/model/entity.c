@@ -444,6 +444,24 @@ static enum pvs_err check_member(const struct pvs_field *f, const cJSON *m,
     return PVS_OK;
 }
 
+/* Object checks of the layers above (pvs_entity_set_check), by index in
+ * pvs_entities; written once before the threads start. */
+static pvs_entity_check_fn *object_checks[16];
+
+void pvs_entity_set_check(const char *name, pvs_entity_check_fn *fn) {
+    PVS_ASSERT(pvs_nentities <= PVS_ARRAY_LEN(object_checks));
+    for (size_t i = 0; i < pvs_nentities; i++)
+        if (!strcmp(pvs_entities[i]->name, name))
+            object_checks[i] = fn;
+}
+
+static pvs_entity_check_fn *object_check(const struct pvs_entity *e) {
+    for (size_t i = 0; i < pvs_nentities; i++)
+        if (pvs_entities[i] == e)
+            return object_checks[i];
+    return NULL;
+}
+
 enum pvs_err pvs_entity_validate_json(const struct pvs_entity *e,
                                       const cJSON *obj, bool create,
                                       char *field, size_t fieldsize, char *msg,
@@ -504,6 +522,8 @@ enum pvs_err pvs_entity_validate_json(const struct pvs_entity *e,
     }
     field[0] = '\0';
     msg[0] = '\0';
+    if (object_check(e))
+        return object_check(e)(obj, create, field, fieldsize, msg, msgsize);
     return PVS_OK;
 }
 

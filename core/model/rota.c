@@ -44,23 +44,19 @@ const struct pvs_person *pvs_escalate_to(const struct pvs_config *cfg,
             const struct pvs_person *next =
                 tm->member_refs[(at + 1) % tm->nmembers];
             if (next && next != tm->lead_ref) {
-                pvs_snprintf(why, whysize,
-                             "not acknowledged: next in the %s rota is %s",
+                pvs_snprintf(why, whysize, "@esc.next|team=%s|name=%s",
                              tm->obj.id, next->name);
                 return next;
             }
         }
         if (level <= 2 && tm->lead_ref &&
             strcmp(tm->lead_ref->obj.id, assignee)) {
-            pvs_snprintf(why, whysize,
-                         "not acknowledged: escalated to %s, lead of %s",
+            pvs_snprintf(why, whysize, "@esc.lead|name=%s|team=%s",
                          tm->lead_ref->name, tm->obj.id);
             return tm->lead_ref;
         }
     }
-    pvs_snprintf(why, whysize,
-                 "not acknowledged, and nobody further to "
-                 "escalate to");
+    pvs_snprintf(why, whysize, "@esc.none");
     return NULL;
 }
 

@@ -62,6 +62,11 @@ const char *service_word(const char *lang, const char *key,
     return buf;
 }
 
+const char *service_note(const char *key, const struct pvs_tvar *vars,
+                         size_t nvars, char *buf, size_t size) {
+    return service_word("en", key, vars, nvars, buf, size);
+}
+
 /* A family's phrase ("what.fault_code"), or the family-less one. */
 static const char *family_word(const char *lang, const char *prefix,
                                const char *family, const struct pvs_tvar *vars,
@@ -157,8 +162,8 @@ void service_fmt_lost(const char *lang, double so_far, double per_day,
     char a[32], b[32];
     struct pvs_tvar v[2] = {{"so_far", a}, {"per_day", b}};
 
-    pvs_snprintf(a, sizeof(a), "%.1f", so_far > 0 ? so_far : 0);
-    pvs_snprintf(b, sizeof(b), "%.1f", per_day > 0 ? per_day : 0);
+    pvs_template_number(lang, so_far > 0 ? so_far : 0, 1, a, sizeof(a));
+    pvs_template_number(lang, per_day > 0 ? per_day : 0, 1, b, sizeof(b));
     if (per_day > 0.05)
         service_word(lang, "lost.rate", v, 2, buf, size);
     else if (so_far > 0.05)
@@ -438,10 +443,15 @@ static const char *event_code(struct pvs_service *e, const char *lang,
         return buf;
     }
     c = pvs_vendor_table_lookup(vt, code);
-    if (c)
-        pvs_snprintf(buf, size, "%s %lld: %s (%s)", dev->vendor,
-                     (long long)code, c->description, c->name);
-    else {
+    if (c) {
+        /* The code's meaning in the reader's words (vendor.txt). */
+        char key[160], desc[256];
+        pvs_snprintf(key, sizeof(key), "ev.vendor.%s.%s", vt->vendor, c->name);
+        if (!pvs_template_word(lang, key, desc, sizeof(desc)))
+            pvs_strlcpy(desc, c->description, sizeof(desc));
+        pvs_snprintf(buf, size, "%s %lld: %s", dev->vendor, (long long)code,
+                     desc);
+    } else {
         char num[24];
         struct pvs_tvar tv[2] = {{"vendor", dev->vendor}, {"code", num}};
         pvs_snprintf(num, sizeof(num), "%lld", (long long)code);
@@ -465,48 +475,102 @@ void service_flow_ack_id(const struct pvs_ticket *t,
         pvs_snprintf(buf, size, "%lld", (long long)t->id);
 }
 
-void service_common_facts(struct pvs_service *e, struct mail_facts *f,
-                          const struct pvs_ticket *t,
-                          const struct pvs_alert_event *ev) {
-    const struct pvs_site *site = ev->site;
-    const struct pvs_device *dev = ev->device;
-    const struct pvs_person *tech;
-    const char *lang;
-    char *b, dev_words[96], key[64];
-    double per_day = ev->lost_kwh_per_day;
-    bool firing;
-    struct pvs_tvar dv[1] = {{"device", dev_words}};
+/*
+ * A ticket's title in the technician's words: "Inverter inv1 reports a
+ * fault (vendor:3501)". kind and id name the device (NULL: the site).
+ */
+static void tech_title(const char *lang, const char *family, const char *kind,
+                       const char *id, const char *subject, char *buf,
+                       size_t size) {
+    pvs_template_title(lang, family, kind, id, subject, buf, size);
+}
 
-    tech = t->assignee ? pvs_config_technician(e->cfg, t->assignee) : NULL;
-    lang = tech && tech->language ? tech->language : "en";
-    if (per_day <= 0 && t->fingerprint)
-        pvs_store_alert_latest(e->st, t->fingerprint, &firing, &per_day);
+/* One past ticket of the site (the store's record), as a line. */
+static void history_line(const struct pvs_service *e,
+                         const struct pvs_site *site, const char *lang,
+                         char *rec, struct pvs_buf *out) {
+    char *f[7], title[256], status[64], key[64];
+    const struct pvs_device *dev;
+    const struct pvs_tz *tz = e->tz[site->index];
+    struct pvs_tm tm;
+    int64_t ms;
+    size_t n = 0;
+
+    for (char *p = rec; n < PVS_ARRAY_LEN(f); n++) {
+        f[n] = p;
+        p = n + 1 < PVS_ARRAY_LEN(f) ? strchr(p, '\x1f') : NULL;
+        if (!p) {
+            n++;
+            break;
+        }
+        *p++ = '\0';
+    }
+    if (n < PVS_ARRAY_LEN(f) || pvs_parse_i64(f[0], &ms))
+        return;
+    if (tz) {
+        pvs_tz_local(tz, ms, &tm);
+    } else {
+        time_t t = (time_t)(ms / 1000);
+        struct tm utc;
+        gmtime_r(&t, &utc);
+        tm.year = utc.tm_year + 1900;
+        tm.mon = utc.tm_mon + 1;
+        tm.mday = utc.tm_mday;
+    }
+    dev = f[3][0] ? pvs_config_device(e->cfg, f[3]) : NULL;
+    tech_title(lang, f[2], dev ? dev->kind : NULL, f[3], f[4], title,
+               sizeof(title));
+    pvs_snprintf(key, sizeof(key), "tech.status.%s", f[5]);
+    service_word(lang, key, NULL, 0, status, sizeof(status));
+    pvs_buf_printf(out, "  %04d-%02d-%02d #%s %s (%s)%s%s\n", tm.year, tm.mon,
+                   tm.mday, f[1], title, status[0] ? status : f[5],
+                   f[6][0] ? ": " : "", f[6]);
+}
+
+void service_history(struct pvs_service *e, const struct pvs_site *site,
+                     const char *lang, int64_t except, struct pvs_buf *out) {
+    struct pvs_buf raw;
+
+    pvs_buf_init(&raw, 1 << 16);
+    if (site &&
+        pvs_store_site_history(e->st, site->obj.id, except, 5, &raw) ==
+            PVS_OK &&
+        raw.len) {
+        char *p = raw.data;
+        for (char *end = strchr(p, '\x1e'); end; end = strchr(p, '\x1e')) {
+            *end = '\0';
+            history_line(e, site, lang, p, out);
+            p = end + 1;
+        }
+    }
+    pvs_buf_release(&raw);
+}
+
+/* What the ticket is: its number, title and severity, in lang. */
+static void facts_what(struct mail_facts *f, const char *lang,
+                       const struct pvs_ticket *t,
+                       const struct pvs_alert_event *ev) {
+    const struct pvs_device *dev = ev->device;
+    char *b, key[64];
+
     service_fact(f, "ticket_id", (b = service_fact_buf(f)));
     pvs_snprintf(b, PVS_FACT_MAX, "%lld", (long long)t->id);
     /* The title in the technician's words; the ticket keeps its own. */
-    if (dev) {
-        char kw[48], kind[48];
-        pvs_snprintf(kind, sizeof(kind), "tech.kind.%s",
-                     dev->kind ? dev->kind : "device");
-        pvs_snprintf(dev_words, sizeof(dev_words), "%s %s",
-                     service_word(lang, kind, NULL, 0, kw, sizeof(kw)),
-                     dev->obj.id);
-    } else
-        service_word(lang, "tech.site", NULL, 0, dev_words, sizeof(dev_words));
-    b = service_fact_buf(f);
-    family_word(lang, "tech.title", ev->family, dv, 1, b, PVS_FACT_MAX);
-    if (ev->subject[0] && strcmp(ev->subject, "fault") &&
-        strcmp(ev->subject, "-")) {
-        size_t n = strlen(b);
-        pvs_snprintf(b + n, PVS_FACT_MAX - n, " (%s)", ev->subject);
-    }
-    if (b[0] >= 'a' && b[0] <= 'z')
-        b[0] = (char)(b[0] - 'a' + 'A');
-    service_fact(f, "title", b);
+    service_fact(f, "title", (b = service_fact_buf(f)));
+    tech_title(lang, ev->family, dev ? dev->kind : NULL,
+               dev ? dev->obj.id : NULL, ev->subject, b, PVS_FACT_MAX);
     pvs_snprintf(key, sizeof(key), "sev.%s", pvs_severity_name(ev->severity));
     service_fact(
         f, "severity",
         service_word(lang, key, NULL, 0, service_fact_buf(f), PVS_FACT_MAX));
+}
+
+/* Where: the site, how to get in, the device, the rule. */
+static void facts_where(struct mail_facts *f,
+                        const struct pvs_alert_event *ev) {
+    const struct pvs_site *site = ev->site;
+    const struct pvs_device *dev = ev->device;
+
     service_fact(f, "site_name",
                  site ? (site->name ? site->name : site->obj.id)
                       : "(unknown site)");
@@ -517,21 +581,30 @@ void service_common_facts(struct pvs_service *e, struct mail_facts *f,
     service_fact(f, "device_model", dev ? dev->model : NULL);
     service_fact(f, "rule", ev->rule_id);
     service_fact(f, "family", ev->family);
-    /* In the technician's language, from the rules' keys and values. */
+}
+
+/* What was seen and what to do: evidence, event code, the article. */
+static void facts_evidence(struct pvs_service *e, struct mail_facts *f,
+                           const char *lang, const struct pvs_alert_event *ev) {
+    const struct pvs_tz *tz = ev->site ? e->tz[ev->site->index] : NULL;
+    const char *zone = ev->site ? ev->site->timezone : NULL;
+
+    /* In the technician's language, from the rules' keys and values,
+     * times in the site's zone. */
     service_fact(f, "evidence",
-                 pvs_template_evidence(lang,
-                                       ev->evidence_src[0] ? ev->evidence_src
-                                                           : ev->evidence,
-                                       service_fact_buf(f), PVS_FACT_MAX));
-    service_fact(f, "explanation",
-                 pvs_template_evidence(lang,
-                                       ev->explanation_src[0]
-                                           ? ev->explanation_src
-                                           : ev->explanation,
-                                       service_fact_buf(f), PVS_FACT_MAX));
+                 pvs_template_evidence_at(
+                     lang,
+                     ev->evidence_src[0] ? ev->evidence_src : ev->evidence, tz,
+                     zone, service_fact_buf(f), PVS_FACT_MAX));
+    service_fact(
+        f, "explanation",
+        pvs_template_evidence_at(lang,
+                                 ev->explanation_src[0] ? ev->explanation_src
+                                                        : ev->explanation,
+                                 tz, zone, service_fact_buf(f), PVS_FACT_MAX));
     service_fact(f, "event_code",
-                 event_code(e, lang, dev, ev->subject, service_fact_buf(f),
-                            PVS_FACT_MAX));
+                 event_code(e, lang, ev->device, ev->subject,
+                            service_fact_buf(f), PVS_FACT_MAX));
     service_fact(f, "kb", ev->kb);
     service_fact(f, "kb_check",
                  service_kb_part(lang, ev->kb, "**Confirm on site.**",
@@ -542,6 +615,22 @@ void service_common_facts(struct pvs_service *e, struct mail_facts *f,
     service_fact(f, "kb_bring",
                  service_kb_part(lang, ev->kb, "**Bring.**",
                                  service_fact_buf(f), PVS_FACT_MAX));
+    service_fact(f, "next_step",
+                 family_word(lang, "tech.next", ev->family, NULL, 0,
+                             service_fact_buf(f), PVS_FACT_MAX));
+}
+
+/* Since when, and the one figure of energy lost (so far, per day). */
+static void facts_since_and_loss(struct pvs_service *e, struct mail_facts *f,
+                                 const char *lang, const struct pvs_ticket *t,
+                                 const struct pvs_alert_event *ev) {
+    const struct pvs_site *site = ev->site;
+    double per_day = ev->lost_kwh_per_day;
+    bool firing;
+    char *b;
+
+    if (per_day <= 0 && t->fingerprint)
+        pvs_store_alert_latest(e->st, t->fingerprint, &firing, &per_day);
     service_fact(f, "since", (b = service_fact_buf(f)));
     service_fmt_time(e, site, ev->started_ms, b, PVS_FACT_MAX);
     service_fact(f, "since_local", (b = service_fact_buf(f)));
@@ -555,8 +644,8 @@ void service_common_facts(struct pvs_service *e, struct mail_facts *f,
     if (per_day > 0.05) {
         char kwh[32], clang[16];
         struct pvs_tvar kv[1] = {{"kwh", kwh}};
-        pvs_snprintf(kwh, sizeof(kwh), "%.1f", per_day);
         service_site_lang(e, site, clang, sizeof(clang));
+        pvs_template_number(clang, per_day, 1, kwh, sizeof(kwh));
         service_word(clang, "energy", kv, 1, b, PVS_FACT_MAX);
     }
     /* The alert's one figure (rules.h), as numbers for any layout. */
@@ -564,9 +653,16 @@ void service_common_facts(struct pvs_service *e, struct mail_facts *f,
     pvs_snprintf(b, PVS_FACT_MAX, "%.1f", t->lost_kwh > 0 ? t->lost_kwh : 0);
     service_fact(f, "lost_kwh_per_day", (b = service_fact_buf(f)));
     pvs_snprintf(b, PVS_FACT_MAX, "%.1f", per_day);
-    service_fact(f, "next_step",
-                 family_word(lang, "tech.next", ev->family, NULL, 0,
-                             service_fact_buf(f), PVS_FACT_MAX));
+}
+
+/* Who: the technician, their links, the customer. */
+static void facts_people(struct pvs_service *e, struct mail_facts *f,
+                         const struct pvs_ticket *t,
+                         const struct pvs_person *tech,
+                         const struct pvs_alert_event *ev) {
+    const struct pvs_site *site = ev->site;
+    char *b;
+
     if (tech) {
         service_fact(f, "technician_name", tech->name);
         service_fact(
@@ -598,6 +694,20 @@ void service_common_facts(struct pvs_service *e, struct mail_facts *f,
         service_fact(f, "customer_phone", site->customer->phone);
         service_fact(f, "customer_language", site->customer->language);
     }
+}
+
+void service_common_facts(struct pvs_service *e, struct mail_facts *f,
+                          const struct pvs_ticket *t,
+                          const struct pvs_alert_event *ev) {
+    const struct pvs_person *tech =
+        t->assignee ? pvs_config_technician(e->cfg, t->assignee) : NULL;
+    const char *lang = tech && tech->language ? tech->language : "en";
+
+    facts_what(f, lang, t, ev);
+    facts_where(f, ev);
+    facts_evidence(e, f, lang, ev);
+    facts_since_and_loss(e, f, lang, t, ev);
+    facts_people(e, f, t, tech, ev);
 }
 
 void service_customer_words(struct pvs_service *e, struct mail_facts *f,

@@ -30,6 +30,9 @@
 #include "pvs/store_flow.h"
 #include "pvs/ticket.h"
 
+/* A timeline note without variables (timeline.txt), in buf. */
+#define NOTE(key, buf) service_note(key, NULL, 0, buf, sizeof(buf))
+
 /* ---- set-up ---- */
 
 static enum pvs_err load_link_key(struct pvs_service *e) {
@@ -182,7 +185,7 @@ void service_flow_route(struct pvs_service *e, struct pvs_ticket *t,
     if (pvs_store_open_by_assignee(e->st, count_one, &cc) == PVS_OK && ev->site)
         p = pvs_route(&in, why, whysize);
     else
-        pvs_snprintf(why, whysize, "no site to route by");
+        service_note("tl.route.no_site", NULL, 0, why, whysize);
     pvs_free(cc.counts);
     t->assignee = p ? pvs_strdup(p->obj.id) : NULL;
     t->status = pvs_strdup(p ? "assigned" : "open");
@@ -247,7 +250,7 @@ void service_flow_opened(struct pvs_service *e, struct pvs_ticket *t,
     int64_t esc = pvs_escalation_ms(e->cfg, t->severity);
     int64_t at = 0;
     bool eligible = false, opt_out = false, quiet = false;
-    char when[96];
+    char when[96], note[160];
     struct pvs_tvar wv[1] = {{"when", when}};
 
     memset(&fl, 0, sizeof(fl));
@@ -265,10 +268,9 @@ void service_flow_opened(struct pvs_service *e, struct pvs_ticket *t,
             !opt_out && (ev->severity == PVS_SEV_CRITICAL ||
                          ev->lost_kwh_per_day >= e->cfg->global.notice_min_kwh);
         if (opt_out)
-            service_wrote(
-                e, pvs_store_ticket_event(e->st, t->id, now, "notice_skipped",
-                                          "pvsentry",
-                                          "the customer opted out of notices"));
+            service_wrote(e, pvs_store_ticket_event(
+                                 e->st, t->id, now, "notice_skipped",
+                                 "pvsentry", NOTE("tl.opted_out", note)));
     }
     if (eligible)
         at = customer_time(e, site, cust, now + e->cfg->global.notice_delay_ms,
@@ -286,9 +288,8 @@ void service_flow_opened(struct pvs_service *e, struct pvs_ticket *t,
                                         : "tech.notice.no_customer",
                               wv, 1, service_fact_buf(f), PVS_FACT_MAX));
     pvs_buf_init(&hist, 4096);
-    if (site &&
-        pvs_store_site_history(e->st, site->obj.id, t->id, 5, &hist) == PVS_OK)
-        service_fact(f, "history", hist.len ? hist.data : NULL);
+    service_history(e, site, tlang, t->id, &hist);
+    service_fact(f, "history", hist.len ? hist.data : NULL);
     tech_mail(e, t, f, "alert", "tech_alert", now);
     service_flow_integrations(e, t, ev, "alert", now);
     if (eligible) {
@@ -305,13 +306,10 @@ void service_flow_opened(struct pvs_service *e, struct pvs_ticket *t,
             self_help_steps(ev->kb, clang, service_fact_buf(f), PVS_FACT_MAX));
         /* Held even with no delay: released by the next tick, after the
          * checks below. */
-        service_queue_mail(e, t->id, "customer", "notice", cust,
-                           "customer_alert", f->v, f->n, now,
-                           at > now ? at : now + 1,
-                           quiet ? "waiting for the end of quiet hours"
-                                 : "waiting to see whether it clears by "
-                                   "itself",
-                           NULL);
+        service_queue_mail(
+            e, t->id, "customer", "notice", cust, "customer_alert", f->v, f->n,
+            now, at > now ? at : now + 1,
+            NOTE(quiet ? "tl.hold.quiet" : "tl.hold.clears", note), NULL);
     }
     pvs_buf_release(&hist);
 }
@@ -325,6 +323,7 @@ void service_flow_repeat(struct pvs_service *e, struct pvs_ticket *t,
     int was;
     bool quiet;
     int64_t at;
+    char note[160];
 
     if (!cust || !t->customer_notified || !service_customer_affected(ev) ||
         pvs_store_flow_get(e->st, t->id, &fl) || !fl.notified_severity[0])
@@ -340,11 +339,10 @@ void service_flow_repeat(struct pvs_service *e, struct pvs_ticket *t,
     service_queue_mail(e, t->id, "customer", "notice", cust, "customer_alert",
                        f->v, f->n, ev->ts_ms,
                        at > ev->ts_ms ? at : ev->ts_ms + 1,
-                       "the problem got worse", NULL);
-    service_wrote(
-        e, pvs_store_ticket_event(e->st, t->id, ev->ts_ms, "worse", "pvsentry",
-                                  "the problem got worse: the customer is told "
-                                  "again"));
+                       NOTE("tl.worse_hold", note), NULL);
+    service_wrote(e,
+                  pvs_store_ticket_event(e->st, t->id, ev->ts_ms, "worse",
+                                         "pvsentry", NOTE("tl.worse", note)));
 }
 
 void service_flow_resolved(struct pvs_service *e, struct pvs_ticket *t,
@@ -352,16 +350,15 @@ void service_flow_resolved(struct pvs_service *e, struct pvs_ticket *t,
                            struct mail_facts *f) {
     const struct pvs_site *site = ev->site;
     const struct pvs_person *cust = site ? site->customer : NULL;
-    char status[32], when[96];
+    char status[32], when[96], note[200];
     int64_t id = 0, alert = 0;
     struct pvs_ticket_flow fl;
     bool have_fl = !pvs_store_flow_get(e->st, t->id, &fl);
 
     if (have_fl && fl.self_help_ms)
-        service_wrote(e,
-                      pvs_store_ticket_event(
-                          e->st, t->id, ev->ts_ms, "self_resolved", "pvsentry",
-                          "the customer's own steps brought it back"));
+        service_wrote(e, pvs_store_ticket_event(
+                             e->st, t->id, ev->ts_ms, "self_resolved",
+                             "pvsentry", NOTE("tl.self_resolved", note)));
     service_flow_integrations(e, t, ev, "recovered", ev->ts_ms);
     /* Cleared before anyone fixed it or went there: the technician who
      * was told stands down (and cancels a planned visit). */
@@ -375,10 +372,9 @@ void service_flow_resolved(struct pvs_service *e, struct pvs_ticket *t,
         service_fact(f, "visit_planned",
                      !strcmp(was, "scheduled") ? "yes" : NULL);
         tech_mail(e, t, f, "standdown", "tech_standdown", ev->ts_ms);
-        service_wrote(e, pvs_store_ticket_event(
-                             e->st, t->id, ev->ts_ms, "stand_down", "pvsentry",
-                             "cleared before a visit: the technician is "
-                             "told to stand down"));
+        service_wrote(e, pvs_store_ticket_event(e->st, t->id, ev->ts_ms,
+                                                "stand_down", "pvsentry",
+                                                NOTE("tl.stand_down", note)));
     }
     if (!cust || pvs_store_outbox_latest(e->st, t->id, "customer", "notice",
                                          status, sizeof(status), &id))
@@ -386,14 +382,12 @@ void service_flow_resolved(struct pvs_service *e, struct pvs_ticket *t,
     if (!strcmp(status, "held")) {
         /* Cleared before anyone needed to know: tell nobody. */
         if (!e->txn_rc)
-            e->txn_rc = pvs_store_outbox_set(
-                e->st, id, "suppressed", 0,
-                "cleared by itself before the notice was due");
-        service_wrote(
-            e, pvs_store_ticket_event(e->st, t->id, ev->ts_ms,
-                                      "notice_suppressed", "pvsentry",
-                                      "cleared by itself before the customer "
-                                      "notice was due"));
+            e->txn_rc =
+                pvs_store_outbox_set(e->st, id, "suppressed", 0,
+                                     NOTE("tl.suppressed_cleared", note));
+        service_wrote(e, pvs_store_ticket_event(
+                             e->st, t->id, ev->ts_ms, "notice_suppressed",
+                             "pvsentry", NOTE("tl.suppressed_cleared", note)));
         return;
     }
     if (strcmp(status, "sent") && strcmp(status, "pending"))
@@ -403,15 +397,16 @@ void service_flow_resolved(struct pvs_service *e, struct pvs_ticket *t,
     {
         bool quiet;
         int64_t at = customer_time(e, site, cust, ev->ts_ms, &quiet);
-        service_queue_mail(
-            e, t->id, "customer", "recovered", cust, "customer_recovered", f->v,
-            f->n, ev->ts_ms, quiet ? at : 0,
-            quiet ? "waiting for the end of quiet hours" : NULL, NULL);
+        service_queue_mail(e, t->id, "customer", "recovered", cust,
+                           "customer_recovered", f->v, f->n, ev->ts_ms,
+                           quiet ? at : 0,
+                           quiet ? NOTE("tl.hold.quiet", note) : NULL, NULL);
     }
 }
 
-static void ics_for(const struct pvs_ticket *t, const struct pvs_site *site,
-                    int64_t slot, int64_t now, char *buf, size_t size);
+static void ics_for(struct pvs_service *e, const struct pvs_ticket *t,
+                    const struct pvs_site *site, int64_t slot, int64_t now,
+                    char *buf, size_t size);
 
 /* ---- webhooks and SMS ---- */
 
@@ -436,6 +431,54 @@ static void sms_words(const char *lang, struct sms_words *sw) {
     sw->w.lost = sw->buf[4];
     sw->w.ticket = sw->buf[5];
     sw->w.problem = sw->buf[6];
+}
+
+/*
+ * Text person `to` about ticket t (nothing without [sms] or a phone):
+ * short, in their words (the facts f, composed for them), with their
+ * one-tap acknowledge link. kind picks the lead ("alert", "escalation");
+ * the outbox row is filed as out_kind.
+ */
+static void tech_sms(struct pvs_service *e, const struct pvs_ticket *t,
+                     const struct mail_facts *f, const struct pvs_person *to,
+                     const char *kind, const char *out_kind, int64_t now) {
+    struct pvs_payload_facts pf;
+    struct sms_words words;
+    const struct pvs_site *site =
+        t->site ? pvs_config_site(e->cfg, t->site) : NULL;
+    char ack[PVS_FACT_MAX], id[96], msgid[160];
+    const char *per_day = service_fact_get(f, "lost_kwh_per_day");
+    char *text;
+
+    if (!e->cfg->sms || !to || !to->phone)
+        return;
+    memset(&pf, 0, sizeof(pf));
+    pf.kind = kind;
+    pf.ticket_id = t->id;
+    pf.status = t->status;
+    pf.severity = t->severity;
+    pf.site_id = t->site;
+    pf.site_name = site && site->name ? site->name : t->site;
+    pf.device = t->device;
+    pf.public_url = e->cfg->global.public_url;
+    pf.lost_kwh = t->lost_kwh > 0 ? t->lost_kwh : 0;
+    if (!per_day || pvs_parse_double(per_day, &pf.lost_kwh_per_day))
+        pf.lost_kwh_per_day = 0;
+    service_flow_ack_id(t, to, id, sizeof(id));
+    service_flow_link_id(e, "ack", id, now, ack, sizeof(ack));
+    pf.ack_url = ack;
+    /* The technician's SMS is in their words, as their mail is. */
+    sms_words(to->language, &words);
+    pf.title = service_fact_get(f, "title");
+    pf.lost_text = service_fact_get(f, "lost");
+    pf.words = &words.w;
+    text = pvs_payload_sms_text(&pf);
+    pvs_snprintf(msgid, sizeof(msgid), "<pvs.%lld.sms.%s.%lld.%u@pvsentry>",
+                 (long long)t->id, out_kind, (long long)now, e->msg_seq++);
+    if (text)
+        service_queue_raw(e, t->id, "sms", "technician", out_kind, to->phone,
+                          pf.title, text, msgid, now, 0, NULL);
+    pvs_free(text);
 }
 
 void service_flow_integrations(struct pvs_service *e,
@@ -494,30 +537,9 @@ void service_flow_integrations(struct pvs_service *e,
         pvs_free(body);
     }
     /* A technician is texted for what cannot wait. */
-    if (cfg->sms && tech && tech->phone && t->severity &&
-        !strcmp(t->severity, "critical") &&
-        (!strcmp(kind, "alert") || !strcmp(kind, "escalation"))) {
-        char ack[PVS_FACT_MAX], id[96];
-        char *text;
-
-        struct sms_words words;
-
-        sms_words(tech->language, &words);
-        service_flow_ack_id(t, tech, id, sizeof(id));
-        service_flow_link_id(e, "ack", id, now, ack, sizeof(ack));
-        pf.ack_url = ack;
-        /* The technician's SMS is in their words, as their mail is. */
-        pf.title = service_fact_get(mf, "title");
-        pf.lost_text = service_fact_get(mf, "lost");
-        pf.words = &words.w;
-        text = pvs_payload_sms_text(&pf);
-        pvs_snprintf(msgid, sizeof(msgid), "<pvs.%lld.sms.%s.%lld.%u@pvsentry>",
-                     (long long)t->id, kind, (long long)now, e->msg_seq++);
-        if (text)
-            service_queue_raw(e, t->id, "sms", "technician", kind, tech->phone,
-                              t->title, text, msgid, now, 0, NULL);
-        pvs_free(text);
-    }
+    if (t->severity && !strcmp(t->severity, "critical") &&
+        (!strcmp(kind, "alert") || !strcmp(kind, "escalation")))
+        tech_sms(e, t, mf, tech, kind, kind, now);
     pvs_free(mf);
 }
 
@@ -557,6 +579,7 @@ static void release_held(struct pvs_service *e, int64_t id, int64_t now) {
     const struct pvs_person *cust;
     bool quiet;
     int64_t at;
+    char note[160];
 
     if (pvs_store_outbox_get(e->st, id, &o))
         return;
@@ -569,23 +592,22 @@ static void release_held(struct pvs_service *e, int64_t id, int64_t now) {
     if (!strcmp(t.status, "on_hold")) {
         /* A technician holds the ticket: nothing automatic goes out. */
         service_wrote(e, pvs_store_outbox_set(e->st, id, "suppressed", 0,
-                                              "the ticket is on hold"));
+                                              NOTE("tl.on_hold", note)));
         service_wrote(e, pvs_store_ticket_event(e->st, t.id, now,
                                                 "notice_suppressed", "pvsentry",
-                                                "the ticket is on hold"));
+                                                NOTE("tl.on_hold", note)));
         goto out;
     }
     if (!strcmp(o.kind, "notice") && !pvs_ticket_is_active(t.status)) {
-        service_wrote(e, pvs_store_outbox_set(
-                             e->st, id, "suppressed", 0,
-                             "cleared by itself before the notice was due"));
+        service_wrote(
+            e, pvs_store_outbox_set(e->st, id, "suppressed", 0,
+                                    NOTE("tl.suppressed_cleared", note)));
         goto out;
     }
     at = cust ? customer_time(e, site, cust, now, &quiet) : now;
     if (at > now) {
-        service_wrote(
-            e, pvs_store_outbox_set(e->st, id, "held", at,
-                                    "waiting for the end of quiet hours"));
+        service_wrote(e, pvs_store_outbox_set(e->st, id, "held", at,
+                                              NOTE("tl.hold.quiet", note)));
         goto out;
     }
     redate(e, &o, now);
@@ -640,7 +662,7 @@ struct people {
 };
 
 static void add_person(struct people *pl, const struct pvs_person *p) {
-    if (!p || !p->email || pl->n == PVS_ARRAY_LEN(pl->p))
+    if (!p || (!p->email && !p->phone) || pl->n == PVS_ARRAY_LEN(pl->p))
         return;
     for (size_t i = 0; i < pl->n; i++)
         if (pl->p[i] == p)
@@ -687,11 +709,19 @@ static void tell_exhausted(struct pvs_service *e, const struct pvs_ticket *t,
         copy.assignee = (char *)(uintptr_t)pl.p[i]->obj.id;
         memset(&f, 0, sizeof(f));
         ticket_facts(e, &copy, &f, now);
-        service_fact(&f, "escalation", why);
+        service_fact(&f, "escalation",
+                     pvs_template_evidence(pl.p[i]->language, why,
+                                           service_fact_buf(&f), PVS_FACT_MAX));
         service_fact(&f, "assignee_name", was ? was->name : NULL);
         service_queue_mail(e, t->id, "technician", "escalation_exhausted",
                            pl.p[i], "tech_exhausted", f.v, f.n, now, 0, NULL,
                            NULL);
+        /* Texted too when that is how they are reached: a phone and no
+         * address, or they chose texts. */
+        if (!pl.p[i]->email ||
+            (pl.p[i]->channel && !strcmp(pl.p[i]->channel, "sms")))
+            tech_sms(e, &copy, &f, pl.p[i], "escalation",
+                     "escalation_exhausted", now);
     }
 }
 
@@ -700,7 +730,7 @@ static void escalate(struct pvs_service *e, int64_t id, int64_t now) {
     struct pvs_ticket_flow fl;
     struct mail_facts f;
     const struct pvs_person *next;
-    char why[300];
+    char why[300], text[400];
     int64_t esc;
 
     if (pvs_store_ticket_get(e->st, id, &t))
@@ -715,10 +745,13 @@ static void escalate(struct pvs_service *e, int64_t id, int64_t now) {
     esc = pvs_escalation_ms(e->cfg, t.severity);
     fl.escalate_at_ms = next && esc > 0 ? now + esc : 0;
     service_wrote(e, pvs_store_flow_set(e->st, id, &fl));
+    /* why is a message key: English in the timeline, the reader's words
+     * in a message. */
+    pvs_template_evidence("en", why, text, sizeof(text));
     service_wrote(
         e, pvs_store_ticket_event(e->st, id, now,
                                   next ? "escalated" : "escalation_exhausted",
-                                  "pvsentry", why));
+                                  "pvsentry", text));
     if (!next)
         tell_exhausted(e, &t, why, now);
     if (next) {
@@ -730,14 +763,16 @@ static void escalate(struct pvs_service *e, int64_t id, int64_t now) {
             e->txn_rc = pvs_store_ticket_update(e->st, &t);
         memset(&f, 0, sizeof(f));
         ticket_facts(e, &t, &f, now);
-        service_fact(&f, "escalation", why);
+        service_fact(&f, "escalation",
+                     pvs_template_evidence(next->language, why,
+                                           service_fact_buf(&f), PVS_FACT_MAX));
         tech_mail(e, &t, &f, "escalation", "tech_escalated", now);
         {
             struct pvs_alert_event ev;
             memset(&ev, 0, sizeof(ev));
             ev.site = t.site ? pvs_config_site(e->cfg, t.site) : NULL;
             ev.started_ms = t.opened_ms;
-            pvs_strlcpy(ev.evidence, why, sizeof(ev.evidence));
+            pvs_strlcpy(ev.evidence, text, sizeof(ev.evidence));
             service_flow_integrations(e, &t, &ev, "escalation", now);
         }
     }
@@ -746,6 +781,7 @@ static void escalate(struct pvs_service *e, int64_t id, int64_t now) {
 
 static void close_resolved(struct pvs_service *e, int64_t id, int64_t now) {
     struct pvs_ticket t;
+    char note[160];
 
     if (pvs_store_ticket_get(e->st, id, &t))
         return;
@@ -755,9 +791,9 @@ static void close_resolved(struct pvs_service *e, int64_t id, int64_t now) {
     t.updated_ms = now;
     if (!e->txn_rc)
         e->txn_rc = pvs_store_ticket_update(e->st, &t);
-    service_wrote(
-        e, pvs_store_ticket_event(e->st, id, now, "closed", "pvsentry",
-                                  "no recurrence within the reopen window"));
+    service_wrote(e,
+                  pvs_store_ticket_event(e->st, id, now, "closed", "pvsentry",
+                                         NOTE("tl.closed_quiet", note)));
     pvs_ticket_release(&t);
 }
 
@@ -767,7 +803,7 @@ static void send_survey(struct pvs_service *e, int64_t id, int64_t now) {
     const struct pvs_person *cust;
     struct mail_facts f;
     int64_t last = 0, at;
-    char link[300];
+    char link[300], note[160];
     bool quiet;
 
     if (pvs_store_ticket_get(e->st, id, &t))
@@ -785,7 +821,7 @@ static void send_survey(struct pvs_service *e, int64_t id, int64_t now) {
             e, pvs_store_survey_add(e->st, id, cust->obj.id, now, false));
         service_wrote(e, pvs_store_ticket_event(
                              e->st, id, now, "survey_skipped", "pvsentry",
-                             "the customer had a survey recently"));
+                             NOTE("tl.survey_recent", note)));
         goto out;
     }
     memset(&f, 0, sizeof(f));
@@ -795,8 +831,7 @@ static void send_survey(struct pvs_service *e, int64_t id, int64_t now) {
     at = customer_time(e, site, cust, now, &quiet);
     service_queue_mail(e, id, "customer", "survey", cust, "customer_survey",
                        f.v, f.n, now, quiet ? at : 0,
-                       quiet ? "waiting for the end of quiet hours" : NULL,
-                       NULL);
+                       quiet ? NOTE("tl.hold.quiet", note) : NULL, NULL);
     service_wrote(e, pvs_store_survey_add(e->st, id, cust->obj.id, now, true));
 out:
     pvs_ticket_release(&t);
@@ -808,7 +843,7 @@ static void remind(struct pvs_service *e, int64_t appt, int64_t now) {
     struct pvs_ticket t;
     const struct pvs_site *site;
     struct mail_facts f;
-    char when[64], ics[1024];
+    char when[64], ics[1024], note[160];
 
     if (pvs_store_appointment_remind(e->st, appt, &ticket, &slot) ||
         pvs_store_ticket_get(e->st, ticket, &t))
@@ -824,19 +859,18 @@ static void remind(struct pvs_service *e, int64_t appt, int64_t now) {
     service_fact(&f, "visit_local", when);
     service_fmt_time(e, site, slot, service_fact_buf(&f), 64);
     service_fact(&f, "visit", f.buf[f.nbuf - 1]);
-    ics_for(&t, site, slot, now, ics, sizeof(ics));
+    ics_for(e, &t, site, slot, now, ics, sizeof(ics));
     if (site && site->customer) {
         bool quiet;
         int64_t at = customer_time(e, site, site->customer, now, &quiet);
         service_queue_mail(e, t.id, "customer", "reminder", site->customer,
                            "customer_reminder", f.v, f.n, now, quiet ? at : 0,
-                           quiet ? "waiting for the end of quiet hours" : NULL,
-                           ics);
+                           quiet ? NOTE("tl.hold.quiet", note) : NULL, ics);
     }
     tech_mail(e, &t, &f, "reminder", "tech_reminder", now);
-    service_wrote(e,
-                  pvs_store_ticket_event(e->st, t.id, now, "reminded",
-                                         "pvsentry", "visit reminders sent"));
+    service_wrote(e, pvs_store_ticket_event(e->st, t.id, now, "reminded",
+                                            "pvsentry",
+                                            NOTE("tl.reminded", note)));
     pvs_ticket_release(&t);
 }
 
@@ -861,6 +895,7 @@ static void check_fixed(struct pvs_service *e, int64_t id, int64_t now) {
     struct mail_facts f;
     bool firing = false;
     double per_day = 0;
+    char note[300];
 
     if (pvs_store_ticket_get(e->st, id, &t))
         return;
@@ -877,9 +912,7 @@ static void check_fixed(struct pvs_service *e, int64_t id, int64_t now) {
         e->txn_rc = pvs_store_ticket_update(e->st, &t);
     service_wrote(e, pvs_store_ticket_event(
                          e->st, id, now, "fix_not_confirmed", "pvsentry",
-                         "marked fixed, but the device still reports the "
-                         "problem after the recovery time: back to "
-                         "acknowledged"));
+                         NOTE("tl.fix_not_confirmed", note)));
     pvs_info("ticket #%lld: marked fixed but still failing: acknowledged "
              "again",
              (long long)id);
@@ -929,11 +962,33 @@ void service_flow_tick(struct pvs_service *e, int64_t now) {
 
 /* ---- commands ---- */
 
-static void ics_for(const struct pvs_ticket *t, const struct pvs_site *site,
-                    int64_t slot, int64_t now, char *buf, size_t size) {
-    char start[32], end[32], stamp[32];
+/* Text for an iCalendar value: backslash, comma, semicolon and newline
+ * escaped (RFC 5545, 3.3.11). */
+static void ics_text(const char *in, char *buf, size_t size) {
+    size_t n = 0;
+
+    for (; in && *in && n + 3 < size; in++) {
+        if (*in == '\\' || *in == ',' || *in == ';')
+            buf[n++] = '\\';
+        if (*in == '\n') {
+            buf[n++] = '\\';
+            buf[n++] = 'n';
+            continue;
+        }
+        buf[n++] = *in;
+    }
+    buf[n] = '\0';
+}
+
+/* The visit as a calendar file, its words in the site customer's. */
+static void ics_for(struct pvs_service *e, const struct pvs_ticket *t,
+                    const struct pvs_site *site, int64_t slot, int64_t now,
+                    char *buf, size_t size) {
+    char start[32], end[32], stamp[32], lang[16], id[24], summary[256],
+        sum_text[300], where[400];
     time_t a = (time_t)(slot / 1000), b = a + 7200, c = (time_t)(now / 1000);
     struct tm tm;
+    struct pvs_tvar v[1] = {{"id", id}};
 
     gmtime_r(&a, &tm);
     strftime(start, sizeof(start), "%Y%m%dT%H%M%SZ", &tm);
@@ -941,14 +996,18 @@ static void ics_for(const struct pvs_ticket *t, const struct pvs_site *site,
     strftime(end, sizeof(end), "%Y%m%dT%H%M%SZ", &tm);
     gmtime_r(&c, &tm);
     strftime(stamp, sizeof(stamp), "%Y%m%dT%H%M%SZ", &tm);
+    service_site_lang(e, site, lang, sizeof(lang));
+    pvs_snprintf(id, sizeof(id), "%lld", (long long)t->id);
+    service_word(lang, "ics.summary", v, 1, summary, sizeof(summary));
+    ics_text(summary, sum_text, sizeof(sum_text));
+    ics_text(site && site->address ? site->address : "", where, sizeof(where));
     pvs_snprintf(buf, size,
                  "BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//pvsentry//EN\n"
                  "METHOD:REQUEST\nBEGIN:VEVENT\n"
                  "UID:ticket-%lld-visit@pvsentry\nDTSTAMP:%s\nDTSTART:%s\n"
-                 "DTEND:%s\nSUMMARY:Solar installation visit (ticket "
-                 "#%lld)\nLOCATION:%s\nEND:VEVENT\nEND:VCALENDAR\n",
-                 (long long)t->id, stamp, start, end, (long long)t->id,
-                 site && site->address ? site->address : "");
+                 "DTEND:%s\nSUMMARY;LANGUAGE=%s:%s\nLOCATION:%s\nEND:VEVENT\n"
+                 "END:VCALENDAR\n",
+                 (long long)t->id, stamp, start, end, lang, sum_text, where);
 }
 
 static void schedule(struct pvs_service *e, struct pvs_command *c,
@@ -1001,8 +1060,8 @@ static void schedule(struct pvs_service *e, struct pvs_command *c,
     service_fmt_time(e, site, c->value_ms, when, sizeof(when));
     {
         char text[PVS_CMD_TEXT_MAX + 100];
-        pvs_snprintf(text, sizeof(text), "visit proposed for %s%s%s", when,
-                     c->text[0] ? ": " : "", c->text);
+        struct pvs_tvar v[2] = {{"when", when}, {"text", c->text}};
+        service_note("tl.visit_proposed", v, 2, text, sizeof(text));
         service_wrote(e, pvs_store_ticket_event(e->st, t.id, now, "scheduled",
                                                 c->actor, text));
     }
@@ -1016,7 +1075,7 @@ static void schedule(struct pvs_service *e, struct pvs_command *c,
         service_fact(&f, "confirm_link", link);
         service_flow_link(e, "apptno", t.id, now, link + 150, 150);
         service_fact(&f, "other_link", link + 150);
-        ics_for(&t, site, c->value_ms, now, ics, sizeof(ics));
+        ics_for(e, &t, site, c->value_ms, now, ics, sizeof(ics));
         service_queue_mail(e, t.id, "customer", "appointment", site->customer,
                            "customer_appointment", f.v, f.n, now, 0, NULL, ics);
     }
@@ -1033,7 +1092,7 @@ static void appointment_reply(struct pvs_service *e, struct pvs_command *c,
     struct pvs_ticket_flow fl;
     struct mail_facts f;
     const struct pvs_site *site;
-    char when[64], ics[1024];
+    char when[64], ics[1024], note[160];
     bool yes = c->value != 0;
 
     if (pvs_store_appointment_latest(e->st, c->ticket_id, &id, &slot, status,
@@ -1059,11 +1118,11 @@ static void appointment_reply(struct pvs_service *e, struct pvs_command *c,
         service_wrote(e, pvs_store_flow_set(e->st, t.id, &fl));
     }
     service_fmt_time(e, site, slot, when, sizeof(when));
-    service_wrote(e, pvs_store_ticket_event(
-                         e->st, t.id, now,
-                         yes ? "appointment_confirmed" : "appointment_declined",
-                         "customer",
-                         yes ? when : "the customer asks for another time"));
+    service_wrote(e,
+                  pvs_store_ticket_event(
+                      e->st, t.id, now,
+                      yes ? "appointment_confirmed" : "appointment_declined",
+                      "customer", yes ? when : NOTE("tl.another_time", note)));
     memset(&f, 0, sizeof(f));
     ticket_facts(e, &t, &f, now);
     service_fact(&f, "visit", when);
@@ -1076,7 +1135,7 @@ static void appointment_reply(struct pvs_service *e, struct pvs_command *c,
                          yes ? "tech.answer.yes" : "tech.answer.no", NULL, 0,
                          service_fact_buf(&f), PVS_FACT_MAX));
     }
-    ics_for(&t, site, slot, now, ics, sizeof(ics));
+    ics_for(e, &t, site, slot, now, ics, sizeof(ics));
     service_queue_mail(
         e, t.id, "technician", "appointment",
         t.assignee ? pvs_config_technician(e->cfg, t.assignee) : NULL,
@@ -1101,7 +1160,7 @@ static void customer_contact(struct pvs_service *e, struct pvs_command *c,
     if (pvs_store_site_active_ticket(e->st, site->obj.id, &id)) {
         /* Nothing open: the customer saw something first. */
         struct pvs_alert_event ev;
-        char why[300], fp[PVS_FP_MAX];
+        char why[300], fp[PVS_FP_MAX], note[160];
 
         memset(&t, 0, sizeof(t));
         memset(&ev, 0, sizeof(ev));
@@ -1116,7 +1175,11 @@ static void customer_contact(struct pvs_service *e, struct pvs_command *c,
         t.family = pvs_strdup("customer_contact");
         t.subject = pvs_strdup("");
         t.severity = pvs_strdup("warning");
-        t.title = pvs_strdup("The customer reports a problem");
+        service_word("en", "tech.title.customer_contact", NULL, 0, note,
+                     sizeof(note));
+        if (note[0] >= 'a' && note[0] <= 'z')
+            note[0] = (char)(note[0] - 'a' + 'A');
+        t.title = pvs_strdup(note);
         t.opened_ms = now;
         t.updated_ms = now;
         service_flow_route(e, &t, &ev, why, sizeof(why));
@@ -1129,7 +1192,7 @@ static void customer_contact(struct pvs_service *e, struct pvs_command *c,
         }
         service_wrote(
             e, pvs_store_ticket_event(e->st, t.id, now, "opened", "customer",
-                                      "opened from a customer message"));
+                                      NOTE("tl.customer_opened", note)));
         service_wrote(e, pvs_store_ticket_event(e->st, t.id, now, "assigned",
                                                 "pvsentry", why));
         memset(&fl, 0, sizeof(fl));
@@ -1185,9 +1248,10 @@ static void survey_answer(struct pvs_service *e, struct pvs_command *c,
         return;
     }
     {
-        char text[PVS_CMD_TEXT_MAX + 40];
-        pvs_snprintf(text, sizeof(text), "satisfaction %lld/5%s%s",
-                     (long long)c->value, c->text[0] ? ": " : "", c->text);
+        char text[PVS_CMD_TEXT_MAX + 40], n[8];
+        struct pvs_tvar v[2] = {{"n", n}, {"text", c->text}};
+        pvs_snprintf(n, sizeof(n), "%lld", (long long)c->value);
+        service_note("tl.satisfaction", v, 2, text, sizeof(text));
         service_wrote(e, pvs_store_ticket_event(e->st, c->ticket_id, now,
                                                 "survey", "customer", text));
     }
@@ -1197,6 +1261,7 @@ static void survey_answer(struct pvs_service *e, struct pvs_command *c,
 static void self_help(struct pvs_service *e, struct pvs_command *c,
                       int64_t now) {
     struct pvs_ticket_flow fl;
+    char note[300];
 
     if (pvs_store_flow_get(e->st, c->ticket_id, &fl)) {
         service_reply(c, PVS_ERR_NOTFOUND, "no such ticket");
@@ -1208,9 +1273,7 @@ static void self_help(struct pvs_service *e, struct pvs_command *c,
     /* The ticket stays with the technician until the data confirms. */
     service_wrote(e, pvs_store_ticket_event(
                          e->st, c->ticket_id, now, "customer_says_fixed",
-                         "customer",
-                         "the customer followed the safe steps and says it "
-                         "works again; waiting for the data to confirm"));
+                         "customer", NOTE("tl.customer_says_fixed", note)));
     service_reply(c, PVS_OK, "thank you: we will check the data");
 }
 

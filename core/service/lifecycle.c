@@ -60,7 +60,8 @@ static void merge_set(struct pvs_service *e, const struct pvs_ticket *cause,
                       enum pvs_family_set set, int64_t now) {
     int64_t *ids = NULL;
     size_t n = 0;
-    char line[200];
+    char line[200], id[24];
+    struct pvs_tvar v[2] = {{"id", id}, {"family", NULL}};
 
     if (pvs_store_device_active(e->st, cause->device, set, &ids, &n))
         return;
@@ -74,13 +75,13 @@ static void merge_set(struct pvs_service *e, const struct pvs_ticket *cause,
         t.updated_ms = now;
         if (!e->txn_rc)
             e->txn_rc = pvs_store_ticket_update(e->st, &t);
-        pvs_snprintf(line, sizeof(line),
-                     "merged into ticket #%lld, which has the cause",
-                     (long long)cause->id);
+        pvs_snprintf(id, sizeof(id), "%lld", (long long)cause->id);
+        service_note("tl.merged_into", v, 1, line, sizeof(line));
         service_wrote(e, pvs_store_ticket_event(e->st, t.id, now, "merged",
                                                 "pvsentry", line));
-        pvs_snprintf(line, sizeof(line), "ticket #%lld (%s) merged in",
-                     (long long)t.id, t.family);
+        pvs_snprintf(id, sizeof(id), "%lld", (long long)t.id);
+        v[1].value = t.family;
+        service_note("tl.merged_in", v, 2, line, sizeof(line));
         service_wrote(e, pvs_store_ticket_event(e->st, cause->id, now,
                                                 "merged_in", "pvsentry", line));
         pvs_ticket_release(&t);
@@ -97,85 +98,70 @@ static void merge_consequences(struct pvs_service *e,
         merge_set(e, cause, PVS_FAMILIES_COMMUNICATION, now);
 }
 
-static void on_firing(struct pvs_service *e, const struct pvs_alert_event *ev) {
-    struct pvs_ticket t, existing;
-    bool have = false;
-    enum pvs_ticket_action act;
+/* The problem fired again while its ticket is open. */
+static void on_repeat(struct pvs_service *e, const struct pvs_alert_event *ev,
+                      struct pvs_ticket *existing, const char *text) {
     struct mail_facts f;
-    char title[200], text[512], why[300];
+    int64_t now = ev->ts_ms;
+
+    existing->updated_ms = now;
+    existing->lost_kwh += ev->lost_kwh - ev->lost_kwh_before;
+    if (!e->txn_rc)
+        e->txn_rc = pvs_store_ticket_update(e->st, existing);
+    service_wrote(e, pvs_store_ticket_event(e->st, existing->id, now,
+                                            "alert_repeat", "pvsentry", text));
+    pvs_info("ticket #%lld: the problem fired again (%s)",
+             (long long)existing->id, ev->fingerprint);
+    memset(&f, 0, sizeof(f));
+    service_common_facts(e, &f, existing, ev);
+    service_customer_words(e, &f, ev->site, ev);
+    service_flow_repeat(e, existing, ev, &f);
+}
+
+/* The problem came back soon after it recovered: the ticket reopens and
+ * its technician hears how long it had held. */
+static void on_reopen(struct pvs_service *e, const struct pvs_alert_event *ev,
+                      struct pvs_ticket *existing, const char *text) {
+    struct mail_facts f;
+    int64_t now = ev->ts_ms;
+    int64_t mins = (now - existing->resolved_ms) / 60000;
+    const struct pvs_person *tech =
+        existing->assignee ? pvs_config_technician(e->cfg, existing->assignee)
+                           : NULL;
+    char ago[64], n[24];
+    struct pvs_tvar v[1] = {{"n", n}};
+
+    pvs_free(existing->status);
+    existing->status = pvs_strdup(existing->assignee ? "assigned" : "open");
+    existing->updated_ms = now;
+    existing->resolved_ms = 0;
+    existing->closed_ms = 0;
+    if (!e->txn_rc)
+        e->txn_rc = pvs_store_ticket_update(e->st, existing);
+    service_wrote(e, pvs_store_ticket_event(e->st, existing->id, now,
+                                            "reopened", "pvsentry", text));
+    pvs_info("ticket #%lld reopened (%s)", (long long)existing->id,
+             ev->fingerprint);
+    pvs_snprintf(n, sizeof(n), "%lld", (long long)mins);
+    service_word(tech && tech->language ? tech->language : "en", "tech.ago", v,
+                 1, ago, sizeof(ago));
+    memset(&f, 0, sizeof(f));
+    service_common_facts(e, &f, existing, ev);
+    service_fact(&f, "ago", ago);
+    service_queue_mail(e, existing->id, "technician", "alert", tech,
+                       "tech_reopened", f.v, f.n, now, 0, NULL, NULL);
+}
+
+/* A new problem: a ticket, routed, with its timeline and messages. */
+static void open_ticket(struct pvs_service *e, const struct pvs_alert_event *ev,
+                        const char *text) {
+    struct pvs_ticket t;
+    struct mail_facts f;
+    char title[200], why[300], note[160];
     int64_t now = ev->ts_ms;
     const struct pvs_site *site = ev->site;
-    enum pvs_err rc;
 
     memset(&t, 0, sizeof(t));
-    rc = pvs_store_ticket_by_fp(e->st, ev->fingerprint, &existing);
-    if (rc && rc != PVS_ERR_NOTFOUND) {
-        e->txn_rc = rc;
-        return;
-    }
-    have = !rc;
-    act = pvs_ticket_on_firing(have ? &existing : NULL, now,
-                               e->cfg->global.reopen_window_ms);
-    pvs_snprintf(text, sizeof(text), "%s: %s", pvs_severity_name(ev->severity),
-                 ev->evidence);
-    if (act == PVS_TICKET_REPEAT) {
-        existing.updated_ms = now;
-        existing.lost_kwh += ev->lost_kwh - ev->lost_kwh_before;
-        if (!e->txn_rc)
-            e->txn_rc = pvs_store_ticket_update(e->st, &existing);
-        service_wrote(e,
-                      pvs_store_ticket_event(e->st, existing.id, now,
-                                             "alert_repeat", "pvsentry", text));
-        pvs_info("ticket #%lld: the problem fired again (%s)",
-                 (long long)existing.id, ev->fingerprint);
-        memset(&f, 0, sizeof(f));
-        service_common_facts(e, &f, &existing, ev);
-        service_customer_words(e, &f, site, ev);
-        service_flow_repeat(e, &existing, ev, &f);
-        pvs_ticket_release(&existing);
-        return;
-    }
-    memset(&f, 0, sizeof(f));
-    if (act == PVS_TICKET_REOPEN) {
-        char ago[64];
-        int64_t mins = (now - existing.resolved_ms) / 60000;
-        pvs_free(existing.status);
-        existing.status = pvs_strdup(existing.assignee ? "assigned" : "open");
-        existing.updated_ms = now;
-        existing.resolved_ms = 0;
-        existing.closed_ms = 0;
-        if (!e->txn_rc)
-            e->txn_rc = pvs_store_ticket_update(e->st, &existing);
-        service_wrote(e, pvs_store_ticket_event(e->st, existing.id, now,
-                                                "reopened", "pvsentry", text));
-        pvs_info("ticket #%lld reopened (%s)", (long long)existing.id,
-                 ev->fingerprint);
-        {
-            const struct pvs_person *tech =
-                existing.assignee
-                    ? pvs_config_technician(e->cfg, existing.assignee)
-                    : NULL;
-            char n[24];
-            struct pvs_tvar v[1] = {{"n", n}};
-            pvs_snprintf(n, sizeof(n), "%lld", (long long)mins);
-            service_word(tech && tech->language ? tech->language : "en",
-                         "tech.ago", v, 1, ago, sizeof(ago));
-        }
-        service_common_facts(e, &f, &existing, ev);
-        service_fact(&f, "ago", ago);
-        service_queue_mail(
-            e, existing.id, "technician", "alert",
-            existing.assignee ? pvs_config_technician(e->cfg, existing.assignee)
-                              : NULL,
-            "tech_reopened", f.v, f.n, now, 0, NULL, NULL);
-        pvs_ticket_release(&existing);
-        return;
-    }
-    if (have)
-        pvs_ticket_release(&existing);
-    if (fold_into_cause(e, ev, text))
-        return;
-
     service_make_title(ev, title, sizeof(title));
     t.fingerprint = pvs_strdup(ev->fingerprint);
     t.site = site ? pvs_strdup(site->obj.id) : NULL;
@@ -204,17 +190,48 @@ static void on_firing(struct pvs_service *e, const struct pvs_alert_event *ev) {
                                             "pvsentry", why));
     merge_consequences(e, &t, now);
     if (ev->silenced) {
-        service_wrote(e, pvs_store_ticket_event(
-                             e->st, t.id, now, "silenced", "pvsentry",
-                             "a silence covers this problem: nobody is "
-                             "notified"));
+        service_wrote(
+            e, pvs_store_ticket_event(
+                   e->st, t.id, now, "silenced", "pvsentry",
+                   service_note("tl.silenced", NULL, 0, note, sizeof(note))));
         pvs_ticket_release(&t);
         return;
     }
+    memset(&f, 0, sizeof(f));
     service_common_facts(e, &f, &t, ev);
     service_customer_words(e, &f, site, ev);
     service_flow_opened(e, &t, ev, &f);
     pvs_ticket_release(&t);
+}
+
+static void on_firing(struct pvs_service *e, const struct pvs_alert_event *ev) {
+    struct pvs_ticket existing;
+    enum pvs_ticket_action act;
+    char text[512];
+    enum pvs_err rc;
+    bool have;
+
+    rc = pvs_store_ticket_by_fp(e->st, ev->fingerprint, &existing);
+    if (rc && rc != PVS_ERR_NOTFOUND) {
+        e->txn_rc = rc;
+        return;
+    }
+    have = !rc;
+    act = pvs_ticket_on_firing(have ? &existing : NULL, ev->ts_ms,
+                               e->cfg->global.reopen_window_ms);
+    pvs_snprintf(text, sizeof(text), "%s: %s", pvs_severity_name(ev->severity),
+                 ev->evidence);
+    if (act == PVS_TICKET_REPEAT)
+        on_repeat(e, ev, &existing, text);
+    else if (act == PVS_TICKET_REOPEN)
+        on_reopen(e, ev, &existing, text);
+    if (have)
+        pvs_ticket_release(&existing);
+    if (act == PVS_TICKET_REPEAT || act == PVS_TICKET_REOPEN)
+        return;
+    if (fold_into_cause(e, ev, text))
+        return;
+    open_ticket(e, ev, text);
 }
 
 static void on_resolved(struct pvs_service *e,
@@ -242,8 +259,12 @@ static void on_resolved(struct pvs_service *e,
     t.lost_kwh += ev->lost_kwh - ev->lost_kwh_before;
     if (!e->txn_rc)
         e->txn_rc = pvs_store_ticket_update(e->st, &t);
-    pvs_snprintf(text, sizeof(text),
-                 "the data shows recovery; %.1f kWh lost in all", t.lost_kwh);
+    {
+        char kwh[32];
+        struct pvs_tvar v[1] = {{"kwh", kwh}};
+        pvs_snprintf(kwh, sizeof(kwh), "%.1f", t.lost_kwh);
+        service_note("tl.recovered", v, 1, text, sizeof(text));
+    }
     service_wrote(e, pvs_store_ticket_event(e->st, t.id, ev->ts_ms, "recovered",
                                             "pvsentry", text));
     pvs_info("ticket #%lld resolved: the data shows recovery (%s)",
@@ -304,7 +325,8 @@ static const struct transition transitions[] = {
 static void ticket_command(struct pvs_service *e, struct pvs_command *c,
                            const struct transition *tr, int64_t now) {
     struct pvs_ticket t, other;
-    char text[PVS_CMD_TEXT_MAX + 128];
+    char text[PVS_CMD_TEXT_MAX + 128], num[24], when[64];
+    struct pvs_tvar v[3] = {{"id", num}, {"text", c->text}, {"when", when}};
     enum pvs_err rc = pvs_store_ticket_get(e->st, c->ticket_id, &t);
 
     if (rc == PVS_ERR_NOTFOUND) {
@@ -331,21 +353,19 @@ static void ticket_command(struct pvs_service *e, struct pvs_command *c,
             pvs_ticket_release(&t);
             return;
         }
-        pvs_snprintf(text, sizeof(text), "ticket #%lld merged into this one",
-                     (long long)t.id);
+        pvs_snprintf(num, sizeof(num), "%lld", (long long)t.id);
+        service_note("tl.merged_into_this", v, 1, text, sizeof(text));
         service_wrote(e, pvs_store_ticket_event(e->st, other.id, now,
                                                 "merged_in", c->actor, text));
         pvs_ticket_release(&other);
     }
     if (c->kind == PVS_CMD_TICKET_SCHEDULE && c->value_ms) {
-        char when[64];
         service_fmt_time(e, pvs_config_site(e->cfg, t.site ? t.site : ""),
                          c->value_ms, when, sizeof(when));
-        pvs_snprintf(text, sizeof(text), "visit planned for %s%s%s", when,
-                     c->text[0] ? ": " : "", c->text);
+        service_note("tl.visit_planned", v, 3, text, sizeof(text));
     } else if (c->kind == PVS_CMD_TICKET_MERGE) {
-        pvs_snprintf(text, sizeof(text), "merged into ticket #%lld%s%s",
-                     (long long)c->other_id, c->text[0] ? ": " : "", c->text);
+        pvs_snprintf(num, sizeof(num), "%lld", (long long)c->other_id);
+        service_note("tl.merged_by", v, 2, text, sizeof(text));
     } else {
         pvs_strlcpy(text, c->text, sizeof(text));
     }

@@ -79,6 +79,13 @@ const char *service_word(const char *lang, const char *key,
                          const struct pvs_tvar *vars, size_t nvars, char *buf,
                          size_t size);
 /*
+ * A timeline note (timeline.txt, "tl.*"): the ticket's timeline is read
+ * by staff and keeps English; the same keys render in a reader's
+ * language wherever a note reaches a message. Returns buf.
+ */
+const char *service_note(const char *key, const struct pvs_tvar *vars,
+                         size_t nvars, char *buf, size_t size);
+/*
  * Energy lost in lang's words: so_far (kWh, the ticket's stored figure)
  * and per_day (the alert's current rate); "" when both are negligible.
  * The one place that renders it for technicians.
@@ -102,6 +109,13 @@ int64_t service_queue_mail(struct pvs_service *e, int64_t ticket_id,
                            int64_t now, int64_t hold_until, const char *note,
                            const char *attachment);
 
+/*
+ * The site's last tickets but except, one line each in lang's words
+ * ("  2024-05-02 #12 Inverter inv1 reports a fault (closed): new fuse"),
+ * appended to out.
+ */
+void service_history(struct pvs_service *e, const struct pvs_site *site,
+                     const char *lang, int64_t except, struct pvs_buf *out);
 void service_common_facts(struct pvs_service *e, struct mail_facts *f,
                           const struct pvs_ticket *t,
                           const struct pvs_alert_event *ev);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "pvs/config.h"
+#include "pvs/template.h"
 #include "pvs/ticket.h"
 #include "pvs/util.h"
 
@@ -31,6 +32,24 @@ enum pvs_ticket_action pvs_ticket_on_firing(const struct pvs_ticket *existing,
 }
 
 /* ---- routing ---- */
+
+/* Why a ticket went where it went, in the timeline's words (timeline.txt,
+ * English: staff read it). */
+static void word(const char *key, const struct pvs_tvar *vars, size_t n,
+                 char *buf, size_t size) {
+    char pattern[256];
+    char *out = NULL;
+
+    buf[0] = '\0';
+    if (!pvs_template_word("en", key, pattern, sizeof(pattern)))
+        return;
+    if (pvs_template_render(pattern, vars, n, &out, NULL, 0)) {
+        pvs_strlcpy(buf, pattern, size);
+        return;
+    }
+    pvs_strlcpy(buf, out, size);
+    pvs_free(out);
+}
 
 static bool list_has(char *const *list, size_t n, const char *v) {
     for (size_t i = 0; v && i < n; i++)
@@ -86,29 +105,36 @@ const struct pvs_person *pvs_route(const struct pvs_route_input *in, char *why,
         }
     }
     if (best) {
-        pvs_snprintf(why, whysize,
-                     "assigned to %s (%s): %s, %s, %lld open ticket%s%s",
-                     best->name, best->obj.id,
-                     best->nareas ? "covers the area" : "covers every area",
-                     best->nskills ? "has the skills" : "general skills",
-                     (long long)best_open, best_open == 1 ? "" : "s",
-                     best_duty ? ", on duty now" : ", nobody on duty now");
+        char open[24], area[64], skills[64], duty[64];
+        struct pvs_tvar v[] = {
+            {"name", best->name}, {"id", best->obj.id},
+            {"area", area},       {"skills", skills},
+            {"open", open},       {"plural", best_open == 1 ? NULL : "s"},
+            {"duty", duty}};
+
+        pvs_snprintf(open, sizeof(open), "%lld", (long long)best_open);
+        word(best->nareas ? "tl.route.covers_area" : "tl.route.every_area",
+             NULL, 0, area, sizeof(area));
+        word(best->nskills ? "tl.route.skills" : "tl.route.general", NULL, 0,
+             skills, sizeof(skills));
+        word(best_duty ? "tl.route.on_duty" : "tl.route.nobody_on_duty", NULL,
+             0, duty, sizeof(duty));
+        word("tl.route.best", v, PVS_ARRAY_LEN(v), why, whysize);
         return best;
     }
     if (in->site->technician) {
-        pvs_snprintf(why, whysize,
-                     "assigned to %s (%s): nobody has the area and skills; "
-                     "technician of site %s",
-                     in->site->technician->name, in->site->technician->obj.id,
-                     in->site->obj.id);
+        struct pvs_tvar v[] = {{"name", in->site->technician->name},
+                               {"id", in->site->technician->obj.id},
+                               {"site", in->site->obj.id}};
+        word("tl.route.site_tech", v, PVS_ARRAY_LEN(v), why, whysize);
         return in->site->technician;
     }
     if (cfg->ntechnicians) {
-        pvs_snprintf(why, whysize,
-                     "assigned to %s (%s): nobody has the area and skills",
-                     cfg->technicians[0]->name, cfg->technicians[0]->obj.id);
+        struct pvs_tvar v[] = {{"name", cfg->technicians[0]->name},
+                               {"id", cfg->technicians[0]->obj.id}};
+        word("tl.route.first", v, PVS_ARRAY_LEN(v), why, whysize);
         return cfg->technicians[0];
     }
-    pvs_snprintf(why, whysize, "no technician is configured");
+    word("tl.route.none", NULL, 0, why, whysize);
     return NULL;
 }

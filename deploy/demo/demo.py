@@ -107,12 +107,12 @@ admin_token_file = admin.token
 name = Alice Martin
 email = alice.martin@installer.example
 phone = +33 6 00 00 00 01
-language = en
+language = ${tech_lang}
 
 [customer "dupont"]
 name = Jean Dupont
 email = jean.dupont@home.example
-language = en
+language = ${cust_lang}
 
 [site "${site}"]
 name = Dupont house
@@ -266,6 +266,11 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--build", default=os.path.join(REPO, "build"))
     ap.add_argument("--speed", type=float, default=SPEED)
+    langs = ("en", "fr", "de", "es", "it", "nl")
+    ap.add_argument("--technician-language", choices=langs, default="en",
+                    help="the language the technician reads (en)")
+    ap.add_argument("--customer-language", choices=langs, default="en",
+                    help="the language the customer reads (en)")
     args = ap.parse_args()
 
     build = os.path.abspath(args.build)
@@ -302,7 +307,9 @@ def main():
         cfg = h.write_config(CONFIG, name="../pvsentry.conf",
                              mqtt_port=broker.port, smtp_port=sink.port,
                              site=SITE, device=DEVICE, tz=TZ,
-                             http_port=http_port, public_url=base)
+                             http_port=http_port, public_url=base,
+                             tech_lang=args.technician_language,
+                             cust_lang=args.customer_language)
         cfg = os.path.abspath(cfg)
         admin_token = secrets.token_urlsafe(32)
         token_path = os.path.join(out, ADMIN_TOKEN_FILE)

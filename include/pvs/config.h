@@ -57,6 +57,9 @@ struct pvs_cfg_obj {
 /* The key's entry in obj, or NULL. */
 const struct pvs_kv *pvs_cfg_obj_kv(const struct pvs_cfg_obj *obj,
                                     const char *key);
+/* Whether a and b (either may be NULL) have the same id and the same keys
+ * with the same values in the same order: the same settings. */
+bool pvs_cfg_obj_same(const struct pvs_cfg_obj *a, const struct pvs_cfg_obj *b);
 
 struct pvs_cfg_global {
     struct pvs_cfg_obj obj;

@@ -51,13 +51,24 @@ void pvs_engine_on_change(struct pvs_engine *e, void (*fn)(void *ud), void *ud);
  * pushed after this call with next. Rule state carries over (see
  * pvs_ruleset_carry); the store's copy of the configuration is synced.
  * mqtt_ud replaces the user data of the "mqtt" health check (NULL: no
- * MQTT any more). Blocks until the engine has switched, so the caller may
- * free the previous configuration (as far as the engine is concerned)
- * once it returns PVS_OK; PVS_ERR_CLOSED when the engine stopped. Main
- * thread; producers that send device indices must not push meanwhile.
+ * MQTT any more). Waits at most timeout_ms (real time) for the engine to
+ * switch: PVS_OK once it has, and the caller may free the previous
+ * configuration (as far as the engine is concerned); PVS_ERR_TIMEOUT when
+ * the engine is paused (pvs_engine_paused) or did not get there in time:
+ * nothing changed, the switch will not happen and next is the caller's
+ * again; PVS_ERR_CLOSED when the engine stopped. Main thread; producers
+ * that send device indices must not push meanwhile.
  */
 enum pvs_err pvs_engine_switch(struct pvs_engine *e,
-                               const struct pvs_config *next, void *mqtt_ud);
+                               const struct pvs_config *next, void *mqtt_ud,
+                               int64_t timeout_ms);
+/*
+ * The MQTT link the "mqtt" health check watches from the messages pushed
+ * after this call (NULL: none); for a switch given up on. Main thread.
+ */
+void pvs_engine_set_mqtt(struct pvs_engine *e, void *mqtt_ud);
+/* Whether ingest is paused (disk nearly full, database away). Any thread. */
+bool pvs_engine_paused(struct pvs_engine *e);
 /* Close the inbox, process what is in it, commit, join. */
 void pvs_engine_stop(struct pvs_engine *e);
 void pvs_engine_free(struct pvs_engine *e);

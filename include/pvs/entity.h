@@ -135,6 +135,18 @@ enum pvs_err pvs_entity_validate_json(const struct pvs_entity *e,
                                       size_t msgsize);
 
 /*
+ * A check of a whole object that belongs to a layer above the model (an
+ * MQTT map's settings are the collector's to judge). Called by
+ * pvs_entity_validate_json once every member passed; same contract.
+ */
+typedef enum pvs_err pvs_entity_check_fn(const cJSON *obj, bool create,
+                                         char *field, size_t fieldsize,
+                                         char *msg, size_t msgsize);
+/* Give entity name its object check. Main thread, before the threads
+ * that validate (HTTP, engine) start. */
+void pvs_entity_set_check(const char *name, pvs_entity_check_fn *fn);
+
+/*
  * An object in neutral form: its entity, id and config lines (key and
  * value as a file would write them). The store hands the objects created
  * through the API to the config this way. origin names where the object

@@ -87,6 +87,15 @@ double pvs_expect_clear_day_wh(const struct pvs_site *site, double kwp,
 
 void pvs_expect_in_init(struct pvs_expect_in *in);
 
+/*
+ * True when the modules are clearly warmed by the sun: a measured POA of
+ * 250 W/m2 or more and the module at least 0.02 degC per W/m2 above the
+ * air (a module in such light is 5 to 15 degC above it, more when it
+ * produces nothing). Snow on the modules keeps them at the air's
+ * temperature, whatever a sensor beside them reads.
+ */
+bool pvs_expect_in_sunlit(const struct pvs_expect_in *in);
+
 /* Result of pvs_expect_power. */
 struct pvs_expect_out {
     double poa_wm2;       /* plane-of-array irradiance used */

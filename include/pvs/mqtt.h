@@ -19,6 +19,8 @@
 #include "pvs/msg.h"
 #include "pvs/queue.h"
 
+struct cJSON;
+
 /* ---- mapping (collector/mqtt_map.c): pure, thread-safe once built ---- */
 
 struct pvs_mqtt_map;
@@ -71,6 +73,18 @@ void pvs_mqtt_map_check(const struct pvs_config *cfg,
                         struct pvs_cfg_errors *errs, bool strict);
 
 /*
+ * The API's check of a map (an entity check, pvs_entity_set_check): obj
+ * is the JSON of a POST or PATCH /mqtt-maps (its "preset", "devices" and
+ * "settings"); the same checks as pvs_mqtt_map_check's on the section's
+ * lines, but devices are not looked up. On PVS_ERR_INVAL field names
+ * the member at fault ("settings.topic") and msg what is expected. A
+ * PATCH (create false) is checked for what it carries. Any thread.
+ */
+enum pvs_err pvs_mqtt_map_validate_json(const struct cJSON *obj, bool create,
+                                        char *field, size_t fieldsize,
+                                        char *msg, size_t msgsize);
+
+/*
  * The MQTT subscription filters the layouts need ("solar/+/+/+"), and
  * the keep-alives to publish (Venus OS publishes only while asked).
  * Borrowed from map; *ret_n is set.
@@ -103,8 +117,12 @@ struct pvs_mqtt_learner;
 struct pvs_mqtt_guess {
     const char *preset; /* static */
     char prefix[96];
-    char serial[96]; /* "" for a gateway-level topic */
-    bool health;     /* the topic carries only a link state */
+    char serial[96];  /* "" for a gateway-level topic */
+    char service[32]; /* the level that names the serial's kind of device
+                         (Venus OS "grid" in N/PORTAL/grid/30/...), or "" */
+    const char *kind; /* static: "meter", "battery", "inverter" from the
+                         metrics seen, or NULL when they do not say */
+    bool health;      /* the topic carries only a link state */
     size_t nsamples;
 };
 struct pvs_mqtt_learner *pvs_mqtt_learner_new(void);

@@ -51,6 +51,7 @@ struct pvs_msg {
      * health the engine watches from then on (NULL: none) */
     const struct pvs_config *cfg;
     void *mqtt;
+    uint64_t seq; /* CONFIG: the switch's number (engine.c) */
     /* SAMPLES */
     bool pooled; /* from the pool of small sample messages (msg.c) */
     size_t nsamples;

@@ -113,5 +113,23 @@ void pvs_notifier_free(struct pvs_notifier *n);
  * it; PVS_ERR_FULL / PVS_ERR_CLOSED leave it with the caller.
  */
 enum pvs_err pvs_notifier_submit(struct pvs_notifier *n, struct pvs_job *job);
+/*
+ * Deliver with cfg's channel settings ([smtp], [sms], webhooks and their
+ * retries) from the next safe point on: no new transfer starts while
+ * those under way end, then the channels are set up again from cfg. The
+ * messages waiting keep their order, attempts and retry times, and go
+ * out with the new settings. cfg is borrowed; the previous one may be
+ * freed once pvs_notifier_uses says so. Main thread.
+ */
+void pvs_notifier_set_config(struct pvs_notifier *n,
+                             const struct pvs_config *cfg);
+/*
+ * Health: appends "smtp URL\n" to out while the SMTP server did not
+ * answer the last delivery attempt (unknown until a message is sent).
+ * Any thread; NULL: none.
+ */
+void pvs_notifier_down(struct pvs_notifier *n, struct pvs_buf *out);
+/* Whether the notifier may still read cfg. Main thread. */
+bool pvs_notifier_uses(struct pvs_notifier *n, const struct pvs_config *cfg);
 
 #endif

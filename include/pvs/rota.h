@@ -19,7 +19,9 @@ bool pvs_on_call(const struct pvs_config *cfg, const struct pvs_person *t,
 /*
  * Who gets an unacknowledged ticket next: level 1 is the next person in
  * the assignee's team rota (skipping the assignee), level 2 the team
- * lead. NULL when there is nobody further.
+ * lead. NULL when there is nobody further. why receives the reason as a
+ * message key ("@esc.lead|name=Lea|team=south", timeline.txt), for
+ * pvs_template_evidence to render in its reader's language.
  */
 const struct pvs_person *pvs_escalate_to(const struct pvs_config *cfg,
                                          const char *assignee, int level,

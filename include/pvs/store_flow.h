@@ -172,9 +172,11 @@ enum pvs_err pvs_store_device_active(struct pvs_store *st, const char *device,
                                      size_t *ret_n);
 
 /*
- * The site's past tickets, newest first, as text lines
- * ("2024-05-02 #12 Inverter inv1 reports a fault: fixed: replaced fuse"),
- * at most max, excluding ticket except.
+ * The site's past tickets, newest first, at most max, excluding ticket
+ * except: data for the reader's words, not words. One record per ticket,
+ * ended by '\x1e' (RS), its fields separated by '\x1f' (US): opened_ms,
+ * id, family, device, subject, status, and the last note a person wrote
+ * on it (fixed, comment, closed, false alarm; "" when none).
  */
 enum pvs_err pvs_store_site_history(struct pvs_store *st, const char *site,
                                     int64_t except, size_t max,

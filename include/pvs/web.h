@@ -63,12 +63,14 @@ uint64_t pvs_web_set_config(struct pvs_web *w, const struct pvs_config *cfg);
 bool pvs_web_done_before(struct pvs_web *w, uint64_t epoch);
 void pvs_web_retire(struct pvs_web *w, int64_t max_wait_ms);
 /*
- * The external link /healthz checks (fn(ud) false: 503 naming it; fn
- * NULL: none). Called by /healthz under a lock this call takes too, so
- * after it returns the previous ud is no longer used. name is static.
+ * The external links /healthz checks: fn(ud, out) appends the name of
+ * each link that is down, one per line ("mqtt", "modbus URL", "smtp
+ * URL"); any name makes /healthz answer 503 naming them all (fn NULL:
+ * none). Called by /healthz under a lock this call takes too, so after
+ * it returns the previous ud is no longer used.
  */
-void pvs_web_set_health(struct pvs_web *w, const char *name,
-                        bool (*fn)(void *ud), void *ud);
+typedef void pvs_web_health_fn(void *ud, struct pvs_buf *out);
+void pvs_web_set_health(struct pvs_web *w, pvs_web_health_fn *fn, void *ud);
 void pvs_web_free(struct pvs_web *w);
 
 #endif

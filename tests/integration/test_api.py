@@ -806,3 +806,41 @@ def test_api_device_is_monitored_after_reload(h):
     # The rows stay the API's (editable) after the engine's config sync.
     assert ivan.get("/sites/annecy-01").json()["source"] == "api"
     assert ivan.get("/devices/annecy-01-inv1").json()["source"] == "api"
+
+
+DONE = ("resolved", "closed", "false_alarm", "merged")
+
+
+def test_fleet_page_and_report_show_the_tickets_energy(env):
+    """One energy figure: the fleet page's energy lost is the sum of the
+    open tickets' own figures (the alerts' lost energy), and `pvsentry
+    report` averages the same figures."""
+    a = env.admin()
+
+    def stable():
+        t1 = a.get("/tickets?limit=100").json()["items"]
+        k = a.get("/kpis").json()
+        r = env.pv.cli("report", "-c", env.cfg, "--json")
+        t2 = a.get("/tickets?limit=100").json()["items"]
+        return (t1, k, json.loads(r.stdout)) if t1 == t2 else None
+    items, k, report = wait_until(stable, 30, "tickets that hold still")
+    active = [t for t in items if t["status"] not in DONE]
+    assert any(t["lost_kwh"] > 0.01 for t in active), active
+    assert abs(k["lost_kwh_open"] -
+               sum(t["lost_kwh"] for t in active)) < 0.002, (k, active)
+    mean = sum(t["lost_kwh"] for t in items) / len(items)
+    figs = list(_walk(report, "energy_lost_per_ticket_kwh"))
+    assert figs and abs(figs[0] - mean) < 0.002, (figs, mean, report)
+
+
+def _walk(obj, key):
+    """Every value of key anywhere in a parsed JSON document."""
+    if isinstance(obj, dict):
+        for k, v in obj.items():
+            if k == key:
+                yield v
+            else:
+                yield from _walk(v, key)
+    elif isinstance(obj, list):
+        for v in obj:
+            yield from _walk(v, key)

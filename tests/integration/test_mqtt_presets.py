@@ -171,16 +171,59 @@ def expected_samples():
     return want
 
 
+# Venus OS instances as the fixture's devices, and what learning names
+# them: SERVICE-INSTANCE.
+VENUS_DEVICES = {"fronius": "pvinverter-20", "mppt": "solarcharger-279",
+                 "vgrid": "grid-30", "bmv": "battery-512",
+                 "multi": "vebus-276", "phoenix": "inverter-290"}
+VENUS_KINDS = {"pvinverter": "inverter", "solarcharger": "inverter",
+               "grid": "meter", "battery": "battery", "vebus": "inverter",
+               "inverter": "inverter"}
+
+
+def venus_retained():
+    """The Venus fixture as a broker retains it: the last payload of each
+    topic (an empty payload would clear it: not sent)."""
+    last = {}
+    for topic, payload, expect in fixture("venus"):
+        if payload:
+            last[topic] = (payload, expect)
+    return [(t, p, e) for t, (p, e) in last.items()]
+
+
+def venus_expected():
+    """{SERVICE-INSTANCE: metrics} the learnt Venus map must store."""
+    want = {}
+    for topic, _, expect in venus_retained():
+        if expect == "ignored":
+            continue
+        if expect == "unknown":  # no such device in the fixture's config
+            parts = topic.split("/")
+            metric = ("battery_soc_pct" if parts[2] == "battery"
+                      else "ac_power_w")
+            want.setdefault("%s-%s" % (parts[2], parts[3]), set()).add(
+                metric)
+            continue
+        for item in expect.split(","):
+            dev, rest = item.split(":")
+            want.setdefault(VENUS_DEVICES[dev], set()).add(
+                rest.split("=")[0])
+    return want
+
+
 def test_mqtt_learn_two_presets(h, pvsentry_bin):
-    """A broker fed with an OpenDTU, a Shelly Pro 3EM and unrelated topics:
-    mqtt-learn prints sections that pass `pvsentry check` and, loaded,
-    map every sample it saw; the unrelated topics are listed."""
+    """A broker fed with an OpenDTU, a Shelly Pro 3EM, a Victron GX (PV
+    inverter, solar charger, grid meter, battery, Multi, Phoenix) and
+    unrelated topics: mqtt-learn prints sections that pass `pvsentry
+    check` and, loaded, map every sample it saw; the unrelated topics are
+    listed."""
     assert mqtt, "python3-paho-mqtt is required"
     broker = h.start_mosquitto()
     c = mqtt.Client(client_id="feeder")
     c.connect("127.0.0.1", broker.port)
     c.loop_start()
-    msgs = [(t, p) for t, p, _ in fixture("opendtu") + fixture("shelly")]
+    msgs = [(t, p) for t, p, _ in fixture("opendtu") + fixture("shelly") +
+            venus_retained()]
     for topic, payload in msgs + UNRELATED:
         c.publish(topic, payload, qos=1, retain=True).wait_for_publish()
     c.loop_stop()
@@ -191,11 +234,20 @@ def test_mqtt_learn_two_presets(h, pvsentry_bin):
     r = pv.cli("mqtt-learn", "-c", cfg, "--seconds", "2")
     out = r.stdout
     assert "preset = opendtu" in out and "preset = shelly" in out, out
-    assert "prefix =" not in out, out  # both use their default prefix
+    assert "preset = venus" in out, out
+    # OpenDTU and Shelly use their default prefix; Venus has the portal.
+    assert re.findall(r"(?m)^prefix = .*$", out) == ["prefix = " + PORTAL]
     unknown = out.split("# not recognised")[1]
     for topic, _ in UNRELATED:
         assert "#   %s\n" % topic in unknown, (topic, out)
     assert "solar/" not in unknown and "shellypro3em" not in unknown, out
+    assert "N/" not in unknown, out
+    # Each Venus service instance is a device of its kind.
+    for name in set(VENUS_DEVICES.values()) | set(venus_expected()):
+        service, instance = name.split("-")
+        assert ('[device "%s-%s"]\nsite = %s\nkind = %s\nserial = %s\n' % (
+            LEARN_SITE, name, LEARN_SITE, VENUS_KINDS[service], instance)
+            in out), (name, out)
     assert "%d messages" % (len(set(t for t, _ in msgs + UNRELATED))) in out
 
     with open(cfg, "a") as f:
@@ -208,6 +260,7 @@ def test_mqtt_learn_two_presets(h, pvsentry_bin):
     pv.start()
     pv.wait_log(r"mqtt: subscribed", 15, since=mark)
     want = expected_samples()
+    want.update(venus_expected())
     db = h.path("pvsentry.db")
 
     def dev_id(serial):
@@ -264,24 +317,69 @@ def test_api_device_serial_reads_through_a_map(h):
         "the gateway's sample on the API's device")
 
 
-def test_opendtu_loses_one_then_all(h, pvsentry_bin, pvsim_bin):
-    """Two microinverters behind one OpenDTU: the DTU loses one (one
-    device ticket), later the whole gateway goes silent (one site ticket,
-    nothing more for the microinverters)."""
-    extra = """
-[mqtt_map "dtu"]
-preset = opendtu
-device = %s %s
-device = %s %s
+def test_api_refuses_a_bad_map(h):
+    """A map the collector could not read is refused by the API with the
+    member at fault and what is expected (the checks `pvsentry check`
+    makes), never stored to be dropped later; a good one is taken, and a
+    PATCH is checked as well."""
+    from webapi import WebEnv, assert_error
+    env = WebEnv(h).start().create_users()
+    ivan = env.api("ivan")
+    bad = [
+        ({"preset": "opendtuu"}, "preset", "expected one of opendtu"),
+        ({"preset": "venus", "site_id": "lyon-01"}, "settings.prefix",
+         "VRM portal ID"),
+        ({"settings": {"topic": "gw/{serial}/{fields} plain"}},
+         "settings.topic", "unknown wildcard 'fields'"),
+        ({"preset": "opendtu", "settings": {"ac.power": "ac_power_w kWh"}},
+         "settings.ac.power", "unit 'kWh' does not fit metric"),
+        ({"preset": "opendtu", "settings": {"intervall": "5s"}},
+         "settings.intervall", "unknown key 'intervall'"),
+        ({"preset": "opendtu", "devices": ["114182912345 lyon 01"]},
+         "devices", "expected 'SERIAL DEVICE'"),
+        ({"site_id": "lyon-01"}, "preset", "a map needs a preset"),
+    ]
+    for i, (body, field, words) in enumerate(bad):
+        body = dict(body, id="bad-%d" % i)
+        err = assert_error(ivan.post("/mqtt-maps", body), 400, field)
+        assert words in err["error"]["message"], (body, err)
+        assert env.admin().get("/mqtt-maps/%s" % body["id"]
+                               ).status_code == 404
+    mark = env.pv.mark()
+    r = ivan.post("/mqtt-maps", {"id": "lyon-venus", "preset": "venus",
+                                 "settings": {"prefix": "c0619ab00001"}})
+    assert r.status_code == 201, r.text
+    env.wait_reload(mark)
+    assert not env.pv.log_lines(r"left out of the running", since=mark)
+    assert_error(ivan.patch("/mqtt-maps/lyon-venus",
+                            {"settings": {"keepalive": "2h"}}), 400,
+                 "settings.keepalive")
+    assert ivan.get("/mqtt-maps/lyon-venus").json()["settings"] == {
+        "prefix": "c0619ab00001"}
 
+
+@pytest.mark.parametrize("layout", ["opendtu", "venus"])
+def test_gateway_loses_one_then_all(h, pvsentry_bin, pvsim_bin, layout):
+    """Two inverters behind one gateway (an OpenDTU's microinverters, a
+    GX's PV inverters): the gateway loses one (one device ticket), later
+    the whole gateway goes silent (one site ticket, nothing more for the
+    inverters)."""
+    extra = """
+[mqtt_map "gw"]
+preset = %s
+device = %s %s
+device = %s %s
+%s
 [rule "no-underperformance"]
 family = underperformance
 enabled = false
-""" % (DEV, DEV, DEV2, DEV2)
+""" % (layout, DEV, DEV, DEV2, DEV2,
+       "prefix = %s\nkeepalive = 1s\n" % PORTAL if layout == "venus" else "")
     s = Slice(h, extra=extra, grace="5m", two_devices=True).start()
-    sim = s.sim(devices=(DEV, DEV2), layout="opendtu", duration="150m",
+    kw = {"extra": ["--prefix", PORTAL]} if layout == "venus" else {}
+    sim = s.sim(devices=(DEV, DEV2), layout=layout, duration="150m",
                 scenarios=["silence/%s@+20m+30m" % DEV2,
-                           "silence@+70m+40m"])
+                           "silence@+70m+40m"], **kw)
     sim.wait(120)
     wait_until(lambda: len(s.resolved("communication")) >= 2, 30,
                "both silences to resolve")
@@ -389,5 +487,58 @@ def test_dashboard_finds_gateways_for_a_site(h):
         b.d.execute_script("location.hash = '#/site/lyon-01'")
         b.wait_text("Ticket history")
         assert not b.d.find_elements(dash.By.CSS_SELECTOR, "#mqtt-learn-run")
+    finally:
+        b.close()
+
+
+def test_installer_form_refuses_a_bad_map(h):
+    """The Register page's map form, as an installer uses it: a Venus OS
+    map without the portal ID is refused, the form says which field and
+    what it needs and points at the prefix box; with the ID it is taken
+    and the daemon reads it (screenshots in build/screenshots)."""
+    import test_dashboard as dash
+    from webapi import WebEnv
+    reason = dash._skip_reason()
+    if reason:
+        pytest.skip(reason)
+    env = WebEnv(h).start().create_users()
+    mark = env.pv.mark()
+    r = env.api("ivan").post("/sites", {
+        "id": "annecy-02", "name": "Roux barn", "latitude": 45.9,
+        "longitude": 6.12, "timezone": "Europe/Paris"})
+    assert r.status_code == 201, r.text
+    env.wait_reload(mark)
+    b = dash.Browser(env.base, width=1280, height=1600)
+    try:
+        b.login("ivan")
+        b.wait_text("Fleet")
+        b.go("/#/install")
+        form = b.find("#map-form")
+        form.find_element(dash.By.NAME, "id").send_keys("lyon-gx")
+        dash.Select(form.find_element(dash.By.NAME, "site_id")
+                    ).select_by_value("annecy-02")
+        dash.Select(form.find_element(dash.By.NAME, "preset")
+                    ).select_by_value("venus")
+        b.find("#map-submit").click()
+        b.wait_text("settings.prefix: set prefix to the VRM portal ID",
+                    css="#map-form", timeout=20)
+        prefix = form.find_element(dash.By.NAME, "prefix")
+        assert prefix.get_attribute("aria-invalid") == "true"
+        b.d.execute_script(
+            "document.getElementById('map-form').scrollIntoView()")
+        b.shot("installer-mqtt-map-refused")
+        assert env.admin().get("/mqtt-maps/lyon-gx").status_code == 404
+        prefix.send_keys(PORTAL)
+        mark = env.pv.mark()
+        b.find("#map-submit").click()
+        b.wait_text("mqtt_map 'lyon-gx' created", timeout=30)
+        env.wait_reload(mark)
+        assert not env.pv.log_lines(r"left out of the running", since=mark)
+        got = env.admin().get("/mqtt-maps/lyon-gx").json()
+        assert got["preset"] == "venus" and got["site_id"] == "annecy-02"
+        assert got["settings"] == {"prefix": PORTAL}
+        # (The refused POST is the browser's one "network" error.)
+        assert not [e for e in b.js_errors() if e.get("source") != "network"]
+        assert not b.external_requests()
     finally:
         b.close()

@@ -708,13 +708,7 @@ enum {
     O_DEVICES,
     O_UNIT_BASE,
     O_IMAGE,
-    O_KWP,
-    O_LAT,
-    O_LON,
-    O_TILT,
-    O_AZIMUTH,
-    O_CLOUD,
-    O_SEED,
+    O_SITE, /* kwp, lat, lon, tilt, azimuth, cloud, seed */
     O_SIM_START,
     O_SPEED,
     O_SCENARIO,
@@ -731,190 +725,195 @@ static bool num(const char *opt, const char *s, double lo, double hi,
     return true;
 }
 
-int pvsim_modbus_main(int argc, char **argv) {
-    static const struct option opts[] = {
-        {"listen", required_argument, NULL, O_LISTEN},
-        {"devices", required_argument, NULL, O_DEVICES},
-        {"unit-base", required_argument, NULL, O_UNIT_BASE},
-        {"image", required_argument, NULL, O_IMAGE},
-        {"kwp", required_argument, NULL, O_KWP},
-        {"lat", required_argument, NULL, O_LAT},
-        {"lon", required_argument, NULL, O_LON},
-        {"tilt", required_argument, NULL, O_TILT},
-        {"azimuth", required_argument, NULL, O_AZIMUTH},
-        {"cloud", required_argument, NULL, O_CLOUD},
-        {"seed", required_argument, NULL, O_SEED},
-        {"sim-start", required_argument, NULL, O_SIM_START},
-        {"speed", required_argument, NULL, O_SPEED},
-        {"scenario", required_argument, NULL, O_SCENARIO},
-        {"log-level", required_argument, NULL, O_LOG_LEVEL},
-        {"help", no_argument, NULL, O_HELP},
-        {NULL, 0, NULL, 0},
-    };
-    struct sim *s = pvs_calloc(1, sizeof(*s));
+/* What the command line names beyond the site. */
+struct mb_args {
     const char *listen[MAX_LISTEN], *images[MAX_UNITS], *scns[64];
-    size_t nlisten = 0, nimages = 0, nscns = 0;
-    double devices = -1, unit_base = 1, speed = 1, v;
-    int64_t start_ms = 0, origin = 0;
-    bool start_given = false;
-    char ids[PVSIM_MAX_DEVICES][16];
-    const char *idp[PVSIM_MAX_DEVICES];
-    int status = 1, c;
-    const char *env;
+    size_t nlisten, nimages, nscns;
+    double devices, unit_base, speed;
+    int64_t start_ms;
+    bool start_given;
+};
 
-    pvsim_site_init(&s->site);
+static const struct option opts[] = {
+    {"listen", required_argument, NULL, O_LISTEN},
+    {"devices", required_argument, NULL, O_DEVICES},
+    {"unit-base", required_argument, NULL, O_UNIT_BASE},
+    {"image", required_argument, NULL, O_IMAGE},
+    {"kwp", required_argument, NULL, O_SITE},
+    {"lat", required_argument, NULL, O_SITE},
+    {"lon", required_argument, NULL, O_SITE},
+    {"tilt", required_argument, NULL, O_SITE},
+    {"azimuth", required_argument, NULL, O_SITE},
+    {"cloud", required_argument, NULL, O_SITE},
+    {"seed", required_argument, NULL, O_SITE},
+    {"sim-start", required_argument, NULL, O_SIM_START},
+    {"speed", required_argument, NULL, O_SPEED},
+    {"scenario", required_argument, NULL, O_SCENARIO},
+    {"log-level", required_argument, NULL, O_LOG_LEVEL},
+    {"help", no_argument, NULL, O_HELP},
+    {NULL, 0, NULL, 0},
+};
+
+/* Option c (opts[idx]) with its argument into s and a; false if bad. */
+static bool set_option(struct sim *s, struct mb_args *a, int c, int idx) {
+    bool ok = true;
+
+    switch (c) {
+    case O_LISTEN:
+        ok = a->nlisten < MAX_LISTEN;
+        if (ok)
+            a->listen[a->nlisten++] = optarg;
+        break;
+    case O_DEVICES:
+        ok = num("devices", optarg, 0, PVSIM_MAX_DEVICES, &a->devices);
+        break;
+    case O_UNIT_BASE:
+        ok = num("unit-base", optarg, 1, 247, &a->unit_base);
+        break;
+    case O_IMAGE:
+        ok = a->nimages < MAX_UNITS;
+        if (ok)
+            a->images[a->nimages++] = optarg;
+        break;
+    case O_SITE:
+        ok = pvsim_site_option(&s->site, opts[idx].name, optarg) == 0;
+        break;
+    case O_SIM_START:
+        ok = !pvs_clock_parse_time(optarg, &a->start_ms);
+        if (!ok)
+            fprintf(stderr, "pvsim: bad time '%s'\n", optarg);
+        a->start_given = true;
+        break;
+    case O_SPEED:
+        ok = num("speed", optarg, 0.001, 1e6, &a->speed);
+        break;
+    case O_SCENARIO:
+        ok = a->nscns < PVS_ARRAY_LEN(a->scns);
+        if (ok)
+            a->scns[a->nscns++] = optarg;
+        break;
+    case O_LOG_LEVEL:
+        ok = pvs_log_level_parse(optarg) >= 0;
+        if (ok)
+            pvs_log_set_level((enum pvs_log_level)pvs_log_level_parse(optarg));
+        break;
+    default:
+        ok = false;
+    }
+    return ok;
+}
+
+/* The command line; returns -1 to go on, or the exit status. */
+static int parse_args(struct sim *s, struct mb_args *a, int argc, char **argv) {
+    int c, idx = 0;
+
     optind = 1;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        bool ok = true;
-        switch (c) {
-        case O_LISTEN:
-            ok = nlisten < MAX_LISTEN;
-            if (ok)
-                listen[nlisten++] = optarg;
-            break;
-        case O_DEVICES:
-            ok = num("devices", optarg, 0, PVSIM_MAX_DEVICES, &devices);
-            break;
-        case O_UNIT_BASE:
-            ok = num("unit-base", optarg, 1, 247, &unit_base);
-            break;
-        case O_IMAGE:
-            ok = nimages < MAX_UNITS;
-            if (ok)
-                images[nimages++] = optarg;
-            break;
-        case O_KWP:
-            ok = num("kwp", optarg, 0, 1e6, &s->site.kwp);
-            break;
-        case O_LAT:
-            ok = num("lat", optarg, -90, 90, &s->site.lat);
-            break;
-        case O_LON:
-            ok = num("lon", optarg, -180, 180, &s->site.lon);
-            break;
-        case O_TILT:
-            ok = num("tilt", optarg, 0, 90, &s->site.tilt);
-            break;
-        case O_AZIMUTH:
-            ok = num("azimuth", optarg, 0, 360, &s->site.azimuth);
-            break;
-        case O_CLOUD:
-            ok = num("cloud", optarg, 0, 1, &s->site.cloud);
-            break;
-        case O_SEED:
-            ok = num("seed", optarg, 0, 9e15, &v);
-            s->site.seed = (uint64_t)v;
-            break;
-        case O_SIM_START:
-            ok = !pvs_clock_parse_time(optarg, &start_ms);
-            if (!ok)
-                fprintf(stderr, "pvsim: bad time '%s'\n", optarg);
-            start_given = true;
-            break;
-        case O_SPEED:
-            ok = num("speed", optarg, 0.001, 1e6, &speed);
-            break;
-        case O_SCENARIO:
-            ok = nscns < PVS_ARRAY_LEN(scns);
-            if (ok)
-                scns[nscns++] = optarg;
-            break;
-        case O_LOG_LEVEL:
-            ok = pvs_log_level_parse(optarg) >= 0;
-            if (ok)
-                pvs_log_set_level(
-                    (enum pvs_log_level)pvs_log_level_parse(optarg));
-            break;
-        case O_HELP:
+    while ((c = getopt_long(argc, argv, "", opts, &idx)) != -1) {
+        if (c == O_HELP) {
             usage(stdout);
-            status = 0;
-            goto out;
-        default:
-            ok = false;
+            return 0;
         }
-        if (!ok) {
+        if (!set_option(s, a, c, idx)) {
             usage(stderr);
-            goto out;
+            return 1;
         }
     }
-    if (!nlisten) {
+    if (!a->nlisten) {
         usage(stderr);
-        goto out;
+        return 1;
     }
-    /* The clock first: scenario times are relative to its start. */
-    env = getenv("PVS_SIM_ORIGIN_MS");
+    return -1;
+}
+
+/* The simulated clock; scenario times are relative to its start. */
+static void start_clock(struct sim *s, struct mb_args *a) {
+    const char *env = getenv("PVS_SIM_ORIGIN_MS");
+    int64_t origin = 0;
+
     if (env && *env && pvs_parse_i64(env, &origin))
         origin = 0;
-    if (!start_given) {
+    if (!a->start_given) {
         pvs_clock_set_wall();
-        start_ms = pvs_clock_now_ms();
+        a->start_ms = pvs_clock_now_ms();
     }
-    pvs_clock_set_sim(start_ms, speed, origin);
+    pvs_clock_set_sim(a->start_ms, a->speed, origin);
     /* Energy counters start at midnight of the first day, as in MQTT
      * mode, so both modes report the same counter. */
-    s->site.counter_origin_ms = start_ms - start_ms % 86400000;
-    if (devices < 0)
-        devices = nimages ? 0 : 1;
-    s->site.ndevices = (size_t)devices ? (size_t)devices : 1;
+    s->site.counter_origin_ms = a->start_ms - a->start_ms % 86400000;
+}
+
+/* The simulated inverters and their scenarios; -1 after saying why. */
+static int add_devices(struct sim *s, struct mb_args *a) {
+    char ids[PVSIM_MAX_DEVICES][16];
+    const char *idp[PVSIM_MAX_DEVICES];
+    int n, base = (int)a->unit_base;
+
+    if (a->devices < 0)
+        a->devices = a->nimages ? 0 : 1;
+    n = (int)a->devices;
+    s->site.ndevices = (size_t)a->devices ? (size_t)a->devices : 1;
     /* Scenarios name a device by 0-based index or as "u<unit id>". */
-    for (int i = 0; i < (int)devices; i++)
-        pvs_snprintf(ids[i], sizeof(ids[i]), "u%d", (int)unit_base + i);
-    for (int i = 0; i < (int)devices; i++)
+    for (int i = 0; i < n; i++)
+        pvs_snprintf(ids[i], sizeof(ids[i]), "u%d", base + i);
+    for (int i = 0; i < n; i++)
         idp[i] = ids[i];
-    for (size_t i = 0; i < nscns; i++)
-        if (add_scenario(s, scns[i], idp, (size_t)devices))
-            goto out;
-    for (int i = 0; i < (int)devices; i++) {
-        int id = (int)unit_base + i;
+    for (size_t i = 0; i < a->nscns; i++)
+        if (add_scenario(s, a->scns[i], idp, (size_t)a->devices))
+            return -1;
+    for (int i = 0; i < n; i++) {
+        int id = base + i;
         if (id >= MAX_UNITS || s->units[id]) {
             fprintf(stderr, "pvsim: unit %d out of range or used twice\n", id);
-            goto out;
+            return -1;
         }
         s->units[id] = unit_new(id);
         s->units[id]->device = i;
         sim_layout(s->units[id]);
     }
-    for (size_t i = 0; i < nimages; i++) {
-        char path[1024], range[32];
-        const char *at = strrchr(images[i], '@');
-        const char *dash;
-        int64_t first = 1, last = 1;
-        pvs_strlcpy(path, images[i], sizeof(path));
-        if (at) {
-            /* FILE@UNIT or FILE@FIRST-LAST (one image, many unit ids) */
-            path[at - images[i]] = '\0';
-            pvs_strlcpy(range, at + 1, sizeof(range));
-            dash = strchr(range, '-');
-            if (dash)
-                range[dash - range] = '\0';
-            if (pvs_parse_i64(range, &first) ||
-                (dash && pvs_parse_i64(dash + 1, &last)))
-                first = -1;
-            if (!dash)
-                last = first;
-        }
-        if (first < 0 || last < first || last >= MAX_UNITS) {
-            fprintf(stderr, "pvsim: bad unit in '%s'\n", images[i]);
-            goto out;
-        }
-        for (int64_t id = first; id <= last; id++)
-            if (s->units[id]) {
-                fprintf(stderr, "pvsim: unit %lld used twice\n", (long long)id);
-                goto out;
-            }
-        s->units[first] = unit_new((int)first);
-        if (load_image(path, s->units[first]))
-            goto out;
-        for (int64_t id = first + 1; id <= last; id++)
-            s->units[id] = s->units[first];
+    return 0;
+}
+
+/*
+ * One --image FILE[@UNIT] or FILE@FIRST-LAST: the image is loaded once and
+ * shared by its unit ids. -1 after saying why.
+ */
+static int add_image(struct sim *s, const char *spec) {
+    char path[1024], range[32];
+    const char *at = strrchr(spec, '@');
+    const char *dash;
+    int64_t first = 1, last = 1;
+
+    pvs_strlcpy(path, spec, sizeof(path));
+    if (at) {
+        path[at - spec] = '\0';
+        pvs_strlcpy(range, at + 1, sizeof(range));
+        dash = strchr(range, '-');
+        if (dash)
+            range[dash - range] = '\0';
+        if (pvs_parse_i64(range, &first) ||
+            (dash && pvs_parse_i64(dash + 1, &last)))
+            first = -1;
+        if (!dash)
+            last = first;
     }
-    for (size_t i = 0; i < nlisten; i++)
-        if (add_listener(s, listen[i]))
-            goto out;
-    pvs_info("modbus: serving %zu listener%s", s->nls, s->nls == 1 ? "" : "s");
-    serve_loop(s);
-    status = 0;
-out:
+    if (first < 0 || last < first || last >= MAX_UNITS) {
+        fprintf(stderr, "pvsim: bad unit in '%s'\n", spec);
+        return -1;
+    }
+    for (int64_t id = first; id <= last; id++)
+        if (s->units[id]) {
+            fprintf(stderr, "pvsim: unit %lld used twice\n", (long long)id);
+            return -1;
+        }
+    s->units[first] = unit_new((int)first);
+    if (load_image(path, s->units[first]))
+        return -1;
+    for (int64_t id = first + 1; id <= last; id++)
+        s->units[id] = s->units[first];
+    return 0;
+}
+
+static void sim_free(struct sim *s) {
     for (size_t i = 0; i < s->nls; i++) {
         modbus_close(s->ls[i].ctx);
         modbus_free(s->ls[i].ctx);
@@ -925,6 +924,32 @@ out:
         if (s->units[i] && s->units[i]->id == (int)i)
             unit_free(s->units[i]); /* shared images: freed once */
     pvs_free(s);
+}
+
+int pvsim_modbus_main(int argc, char **argv) {
+    struct sim *s = pvs_calloc(1, sizeof(*s));
+    struct mb_args a = {.devices = -1, .unit_base = 1, .speed = 1};
+    int status;
+
+    pvsim_site_init(&s->site);
+    status = parse_args(s, &a, argc, argv);
+    if (status >= 0)
+        goto out;
+    status = 1;
+    start_clock(s, &a);
+    if (add_devices(s, &a))
+        goto out;
+    for (size_t i = 0; i < a.nimages; i++)
+        if (add_image(s, a.images[i]))
+            goto out;
+    for (size_t i = 0; i < a.nlisten; i++)
+        if (add_listener(s, a.listen[i]))
+            goto out;
+    pvs_info("modbus: serving %zu listener%s", s->nls, s->nls == 1 ? "" : "s");
+    serve_loop(s);
+    status = 0;
+out:
+    sim_free(s);
     return status;
 }
 

@@ -18,6 +18,7 @@
  */
 #include <math.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "pvs/clock.h"
@@ -40,6 +41,41 @@ void pvsim_site_init(struct pvsim_site *site) {
     site->seed = 1;
     for (size_t i = 0; i < PVSIM_MAX_DEVICES; i++)
         site->cache_[i].ts_ms = INT64_MIN;
+}
+
+int pvsim_site_option(struct pvsim_site *site, const char *name,
+                      const char *value) {
+    const struct {
+        const char *name;
+        double lo, hi;
+        double *out; /* NULL: the seed */
+    } opts[] = {
+        {"kwp", 0, 1e6, &site->kwp},
+        {"lat", -90, 90, &site->lat},
+        {"lon", -180, 180, &site->lon},
+        {"tilt", 0, 90, &site->tilt},
+        {"azimuth", 0, 360, &site->azimuth},
+        {"cloud", 0, 1, &site->cloud},
+        {"seed", 0, 9e15, NULL},
+    };
+    double v;
+
+    for (size_t i = 0; i < PVS_ARRAY_LEN(opts); i++) {
+        if (strcmp(name, opts[i].name))
+            continue;
+        if (pvs_parse_double(value, &v) ||
+            !(v >= opts[i].lo && v <= opts[i].hi)) {
+            fprintf(stderr, "pvsim: bad value '%s' for --%s (%g..%g)\n", value,
+                    name, opts[i].lo, opts[i].hi);
+            return -1;
+        }
+        if (opts[i].out)
+            *opts[i].out = v;
+        else
+            site->seed = (uint64_t)v;
+        return 0;
+    }
+    return 1;
 }
 
 /* Days since J2000.0 (2000-01-01T12:00:00Z). */
@@ -404,16 +440,80 @@ static enum pvs_err parse_device(const char *s, const char *const *ids,
     return PVS_ERR_INVAL;
 }
 
+/* "KIND[/DEVICE]" into c's kind and device. */
+static enum pvs_err parse_kind(char *buf, const char *const *ids, size_t ndev,
+                               struct pvsim_scenario *c, char *msg,
+                               size_t msgsize) {
+    static const char *const kinds[] = {"fault", "silence", "breach"};
+    char *slash = strchr(buf, '/');
+    bool found = false;
+
+    if (slash) {
+        *slash++ = '\0';
+        if (parse_device(slash, ids, ndev, &c->device, msg, msgsize))
+            return PVS_ERR_INVAL;
+    }
+    for (size_t i = 0; i < PVS_ARRAY_LEN(kinds); i++) {
+        if (!strcmp(buf, kinds[i])) {
+            c->kind = (enum pvsim_scn_kind)i;
+            found = true;
+        }
+    }
+    if (!found) {
+        pvs_snprintf(msg, msgsize,
+                     "unknown scenario '%s' (fault, silence, breach)", buf);
+        return PVS_ERR_INVAL;
+    }
+    return PVS_OK;
+}
+
+/*
+ * "TIME+DURATION[:SET]" (TIME ISO 8601 or "+offset" from start_ms) into
+ * c's span; *ret_set points at SET inside at, or is NULL.
+ */
+static enum pvs_err parse_span(char *at, int64_t start_ms,
+                               struct pvsim_scenario *c, char **ret_set,
+                               char *msg, size_t msgsize) {
+    char *plus, *colon, dmsg[128];
+    int64_t t, dur;
+
+    /* The duration follows the last '+' (ISO times may contain one). */
+    plus = strrchr(at, '+');
+    if (!plus || plus == at) {
+        pvs_snprintf(msg, msgsize, "expected TIME+DURATION after '@'");
+        return PVS_ERR_INVAL;
+    }
+    *plus++ = '\0';
+    colon = strchr(plus, ':');
+    if (colon)
+        *colon++ = '\0';
+    if (*at == '+') {
+        if (pvs_cfg_parse_duration(at + 1, &t, dmsg, sizeof(dmsg))) {
+            pvs_snprintf(msg, msgsize, "bad offset '%s': %s", at, dmsg);
+            return PVS_ERR_INVAL;
+        }
+        t += start_ms;
+    } else if (pvs_clock_parse_time(at, &t)) {
+        pvs_snprintf(msg, msgsize, "bad time '%s'", at);
+        return PVS_ERR_INVAL;
+    }
+    if (pvs_cfg_parse_duration(plus, &dur, dmsg, sizeof(dmsg)) || dur <= 0) {
+        pvs_snprintf(msg, msgsize, "bad duration '%s'", plus);
+        return PVS_ERR_INVAL;
+    }
+    c->start_ms = t;
+    c->end_ms = t + dur;
+    *ret_set = colon;
+    return PVS_OK;
+}
+
 enum pvs_err pvsim_scenario_parse(const char *spec, int64_t start_ms,
                                   const char *const *ids, size_t ndev,
                                   struct pvsim_scenario *out, char *msg,
                                   size_t msgsize) {
-    static const char *const kinds[] = {"fault", "silence", "breach"};
     struct pvsim_scenario c;
-    char buf[512], *at, *plus, *colon, *slash, dmsg[128];
-    int64_t t, dur;
+    char buf[512], *at, *set = NULL;
     enum pvs_err rc = PVS_ERR_INVAL;
-    bool found = false;
 
     memset(&c, 0, sizeof(c));
     c.device = -1;
@@ -427,50 +527,10 @@ enum pvs_err pvsim_scenario_parse(const char *spec, int64_t start_ms,
         goto out;
     }
     *at++ = '\0';
-    slash = strchr(buf, '/');
-    if (slash) {
-        *slash++ = '\0';
-        if (parse_device(slash, ids, ndev, &c.device, msg, msgsize))
-            goto out;
-    }
-    for (size_t i = 0; i < PVS_ARRAY_LEN(kinds); i++) {
-        if (!strcmp(buf, kinds[i])) {
-            c.kind = (enum pvsim_scn_kind)i;
-            found = true;
-        }
-    }
-    if (!found) {
-        pvs_snprintf(msg, msgsize,
-                     "unknown scenario '%s' (fault, silence, breach)", buf);
+    if (parse_kind(buf, ids, ndev, &c, msg, msgsize) ||
+        parse_span(at, start_ms, &c, &set, msg, msgsize))
         goto out;
-    }
-    /* The duration follows the last '+' (ISO times may contain one). */
-    plus = strrchr(at, '+');
-    if (!plus || plus == at) {
-        pvs_snprintf(msg, msgsize, "expected TIME+DURATION after '@'");
-        goto out;
-    }
-    *plus++ = '\0';
-    colon = strchr(plus, ':');
-    if (colon)
-        *colon++ = '\0';
-    if (*at == '+') {
-        if (pvs_cfg_parse_duration(at + 1, &t, dmsg, sizeof(dmsg))) {
-            pvs_snprintf(msg, msgsize, "bad offset '%s': %s", at, dmsg);
-            goto out;
-        }
-        t += start_ms;
-    } else if (pvs_clock_parse_time(at, &t)) {
-        pvs_snprintf(msg, msgsize, "bad time '%s'", at);
-        goto out;
-    }
-    if (pvs_cfg_parse_duration(plus, &dur, dmsg, sizeof(dmsg)) || dur <= 0) {
-        pvs_snprintf(msg, msgsize, "bad duration '%s'", plus);
-        goto out;
-    }
-    c.start_ms = t;
-    c.end_ms = t + dur;
-    if (colon && parse_set(colon, &c, msg, msgsize))
+    if (set && parse_set(set, &c, msg, msgsize))
         goto out;
     if (c.kind == PVSIM_SCN_BREACH && !c.nset) {
         pvs_snprintf(msg, msgsize, "breach needs ':metric=value'");

@@ -243,80 +243,75 @@ struct totals {
     struct dev_count dev[PVSIM_MAX_DEVICES];
 };
 
-/* One value in a gateway's names and units: topic and payload. */
-static bool gw_item(const struct mqtt_opts *o, const char *dev,
-                    const struct pvsim_value *v, char *topic, size_t tsize,
-                    char *key, size_t ksize, double *ret_v) {
+/*
+ * The name gateway o->gw gives value v (e.g. "ch1/P_DC"), and v in its
+ * units; false if the gateway does not publish it.
+ */
+static bool gw_name(const struct mqtt_opts *o, const struct pvsim_value *v,
+                    char *name, size_t nsize, double *ret_v) {
+    /* Names per gateway, in enum gw order up to GW_STATESTREAM. */
     static const struct {
         enum pvs_metric m;
-        const char *dtu, *ahoy, *venus, *sbf, *deye, *shelly, *tasmota;
+        const char *name[GW_STATESTREAM];
         double kilo; /* published in k-units by dtu/ahoy/venus/sbf/deye */
     } t[] = {
-        {PVS_M_AC_POWER_W, "0/power", "ch0/P_AC", "Ac/Power", "PACTot",
-         "ac/active_power", "total_act_power", "Power", 0},
-        {PVS_M_AC_ENERGY_WH, "0/yieldtotal", "ch0/YieldTotal",
-         "Ac/Energy/Forward", "ETotal", "total_energy", NULL, "Total", 1},
-        {PVS_M_AC_VOLTAGE_V, "0/voltage", "ch0/U_AC", "Ac/L1/Voltage", NULL,
-         "ac/l1/voltage", "a_voltage", "Voltage", 0},
-        {PVS_M_AC_FREQUENCY_HZ, "0/frequency", "ch0/F_AC", NULL, "GridFreq",
-         "ac/freq", NULL, NULL, 0},
-        {PVS_M_TEMP_HEATSINK_C, "0/temperature", "ch0/Temp", NULL,
-         "InvTemperature", "radiator_temp", NULL, NULL, 0},
-        {PVS_M_MPPT_POWER_W, "%u/power", "ch%u/P_DC", NULL, "PDC%u",
-         "dc/pv%u/power", NULL, NULL, 0},
-        {PVS_M_MPPT_VOLTAGE_V, "%u/voltage", "ch%u/U_DC", NULL, "UDC%u",
-         "dc/pv%u/voltage", NULL, NULL, 0},
+        {PVS_M_AC_POWER_W,
+         {"0/power", "ch0/P_AC", "Ac/Power", "PACTot", "ac/active_power",
+          "total_act_power", "Power"},
+         0},
+        {PVS_M_AC_ENERGY_WH,
+         {"0/yieldtotal", "ch0/YieldTotal", "Ac/Energy/Forward", "ETotal",
+          "total_energy", NULL, "Total"},
+         1},
+        {PVS_M_AC_VOLTAGE_V,
+         {"0/voltage", "ch0/U_AC", "Ac/L1/Voltage", NULL, "ac/l1/voltage",
+          "a_voltage", "Voltage"},
+         0},
+        {PVS_M_AC_FREQUENCY_HZ,
+         {"0/frequency", "ch0/F_AC", NULL, "GridFreq", "ac/freq", NULL, NULL},
+         0},
+        {PVS_M_TEMP_HEATSINK_C,
+         {"0/temperature", "ch0/Temp", NULL, "InvTemperature", "radiator_temp",
+          NULL, NULL},
+         0},
+        {PVS_M_MPPT_POWER_W,
+         {"%u/power", "ch%u/P_DC", NULL, "PDC%u", "dc/pv%u/power", NULL, NULL},
+         0},
+        {PVS_M_MPPT_VOLTAGE_V,
+         {"%u/voltage", "ch%u/U_DC", NULL, "UDC%u", "dc/pv%u/voltage", NULL,
+          NULL},
+         0},
     };
-    const char *fmt = NULL;
-    char name[64];
+    const char *fmt = NULL, *pc;
     double val = v->value;
 
     for (size_t i = 0; i < PVS_ARRAY_LEN(t) && !fmt; i++) {
         if (t[i].m != v->metric)
             continue;
-        switch (o->gw) {
-        case GW_OPENDTU:
-            fmt = t[i].dtu;
-            break;
-        case GW_AHOY:
-            fmt = t[i].ahoy;
-            break;
-        case GW_VENUS:
-            fmt = t[i].venus;
-            break;
-        case GW_SBFSPOT:
-            fmt = t[i].sbf;
-            break;
-        case GW_DEYE:
-            fmt = t[i].deye;
-            break;
-        case GW_SHELLY:
-            fmt = t[i].shelly;
-            break;
-        case GW_TASMOTA:
-            fmt = t[i].tasmota;
-            break;
-        case GW_STATESTREAM:
+        if (o->gw == GW_STATESTREAM)
             fmt = v->metric == PVS_M_AC_POWER_W     ? "power"
                   : v->metric == PVS_M_AC_ENERGY_WH ? "energy"
                                                     : NULL;
-            break;
-        }
+        else
+            fmt = t[i].name[o->gw];
         if (fmt && (t[i].kilo || o->gw == GW_STATESTREAM) && o->gw != GW_SHELLY)
             val /= 1000.0; /* kWh; statestream: kW and kWh */
     }
     if (!fmt || (o->gw == GW_DEYE && v->idx > 4))
         return false;
-    {
-        const char *pc = strstr(fmt, "%u");
-        if (pc)
-            pvs_snprintf(name, sizeof(name), "%.*s%u%s", (int)(pc - fmt), fmt,
-                         v->idx, pc + 2);
-        else
-            pvs_strlcpy(name, fmt, sizeof(name));
-    }
+    pc = strstr(fmt, "%u");
+    if (pc)
+        pvs_snprintf(name, nsize, "%.*s%u%s", (int)(pc - fmt), fmt, v->idx,
+                     pc + 2);
+    else
+        pvs_strlcpy(name, fmt, nsize);
     *ret_v = val;
-    pvs_strlcpy(key, name, ksize);
+    return true;
+}
+
+/* The topic gateway o->gw publishes value name of device dev on. */
+static void gw_topic(const struct mqtt_opts *o, const char *dev,
+                     const char *name, char *topic, size_t tsize) {
     switch (o->gw) {
     case GW_OPENDTU:
         pvs_snprintf(topic, tsize, "solar/%s/%s", dev, name);
@@ -345,7 +340,36 @@ static bool gw_item(const struct mqtt_opts *o, const char *dev,
         pvs_snprintf(topic, tsize, "tele/%s/SENSOR", dev);
         break;
     }
+}
+
+/* One value in a gateway's names and units: topic and payload. */
+static bool gw_item(const struct mqtt_opts *o, const char *dev,
+                    const struct pvsim_value *v, char *topic, size_t tsize,
+                    char *key, size_t ksize, double *ret_v) {
+    char name[64];
+
+    if (!gw_name(o, v, name, sizeof(name), ret_v))
+        return false;
+    pvs_strlcpy(key, name, ksize);
+    gw_topic(o, dev, name, topic, tsize);
     return true;
+}
+
+/*
+ * Publish one message carrying samples samples of device d, and count it
+ * as sent or dropped.
+ */
+static void publish_counted(MQTTAsync client, const struct mqtt_opts *o,
+                            const char *topic, const char *payload, size_t d,
+                            uint64_t samples, struct totals *tot) {
+    if (publish(client, o, topic, payload)) {
+        tot->messages++;
+        tot->samples += samples;
+        tot->dev[d].messages++;
+        tot->dev[d].samples += samples;
+    } else {
+        tot->dropped++;
+    }
 }
 
 /* A reading as the gateway publishes it: a topic per value, or one JSON
@@ -379,26 +403,11 @@ static void publish_gateway(MQTTAsync client, const struct mqtt_opts *o,
             pvs_snprintf(payload, sizeof(payload), "{\"value\": %s}", num);
         else
             pvs_strlcpy(payload, num, sizeof(payload));
-        if (publish(client, o, topic, payload)) {
-            tot->messages++;
-            tot->samples++;
-            tot->dev[d].messages++;
-            tot->dev[d].samples++;
-        } else {
-            tot->dropped++;
-        }
+        publish_counted(client, o, topic, payload, d, 1, tot);
     }
     pvs_buf_puts(&b, o->gw == GW_TASMOTA ? "}}" : "}");
-    if (json && used) {
-        if (publish(client, o, topic, b.data)) {
-            tot->messages++;
-            tot->samples += used;
-            tot->dev[d].messages++;
-            tot->dev[d].samples += used;
-        } else {
-            tot->dropped++;
-        }
-    }
+    if (json && used)
+        publish_counted(client, o, topic, b.data, d, used, tot);
     pvs_buf_release(&b);
 }
 
@@ -434,27 +443,13 @@ static void publish_reading(MQTTAsync client, const struct mqtt_opts *o,
         }
         pvs_snprintf(topic, sizeof(topic), "%s/%s/%s/%s", o->prefix, o->site_id,
                      o->ids[d], name);
-        if (publish(client, o, topic, num)) {
-            tot->messages++;
-            tot->samples++;
-            tot->dev[d].messages++;
-            tot->dev[d].samples++;
-        } else {
-            tot->dropped++;
-        }
+        publish_counted(client, o, topic, num, d, 1, tot);
     }
     if (o->layout == LAYOUT_JSON) {
         pvs_buf_puts(&b, "}");
         pvs_snprintf(topic, sizeof(topic), "%s/%s/%s", o->prefix, o->site_id,
                      o->ids[d]);
-        if (publish(client, o, topic, b.data)) {
-            tot->messages++;
-            tot->samples += used;
-            tot->dev[d].messages++;
-            tot->dev[d].samples += used;
-        } else {
-            tot->dropped++;
-        }
+        publish_counted(client, o, topic, b.data, d, used, tot);
     }
     pvs_buf_release(&b);
 }
@@ -552,13 +547,7 @@ enum {
     OPT_BROKER = 256,
     OPT_SITE,
     OPT_DEVICE,
-    OPT_KWP,
-    OPT_LAT,
-    OPT_LON,
-    OPT_TILT,
-    OPT_AZIMUTH,
-    OPT_CLOUD,
-    OPT_SEED,
+    OPT_SITE_OPT, /* kwp, lat, lon, tilt, azimuth, cloud, seed */
     OPT_SIM_START,
     OPT_SPEED,
     OPT_INTERVAL,
@@ -580,13 +569,13 @@ static const struct option long_opts[] = {
     {"broker", required_argument, NULL, OPT_BROKER},
     {"site", required_argument, NULL, OPT_SITE},
     {"device", required_argument, NULL, OPT_DEVICE},
-    {"kwp", required_argument, NULL, OPT_KWP},
-    {"lat", required_argument, NULL, OPT_LAT},
-    {"lon", required_argument, NULL, OPT_LON},
-    {"tilt", required_argument, NULL, OPT_TILT},
-    {"azimuth", required_argument, NULL, OPT_AZIMUTH},
-    {"cloud", required_argument, NULL, OPT_CLOUD},
-    {"seed", required_argument, NULL, OPT_SEED},
+    {"kwp", required_argument, NULL, OPT_SITE_OPT},
+    {"lat", required_argument, NULL, OPT_SITE_OPT},
+    {"lon", required_argument, NULL, OPT_SITE_OPT},
+    {"tilt", required_argument, NULL, OPT_SITE_OPT},
+    {"azimuth", required_argument, NULL, OPT_SITE_OPT},
+    {"cloud", required_argument, NULL, OPT_SITE_OPT},
+    {"seed", required_argument, NULL, OPT_SITE_OPT},
     {"sim-start", required_argument, NULL, OPT_SIM_START},
     {"speed", required_argument, NULL, OPT_SPEED},
     {"interval", required_argument, NULL, OPT_INTERVAL},
@@ -646,10 +635,146 @@ static enum pvs_err metrics_arg(struct mqtt_opts *o, const char *s) {
     return PVS_OK;
 }
 
+static enum pvs_err layout_arg(struct mqtt_opts *o, const char *s) {
+    if (!strcmp(s, "json")) {
+        o->layout = LAYOUT_JSON;
+        return PVS_OK;
+    }
+    if (!strcmp(s, "flat")) {
+        o->layout = LAYOUT_FLAT;
+        return PVS_OK;
+    }
+    for (int g = 0; gw_names[g]; g++)
+        if (!strcmp(s, gw_names[g])) {
+            o->layout = LAYOUT_GATEWAY;
+            o->gw = (enum gw)g;
+        }
+    if (o->layout == LAYOUT_GATEWAY)
+        return PVS_OK;
+    fprintf(stderr, "pvsim: bad layout '%s' (json, flat)\n", s);
+    return PVS_ERR_INVAL;
+}
+
+/* Append s to list (n entries, at most max) or say what is too many. */
+static enum pvs_err list_arg(const char **list, size_t *n, size_t max,
+                             const char *what, const char *s) {
+    if (*n >= max) {
+        fprintf(stderr, "pvsim: at most %zu %s\n", max, what);
+        return PVS_ERR_INVAL;
+    }
+    list[(*n)++] = s;
+    return PVS_OK;
+}
+
+/* The options that set the clock and the pace of the publishing. */
+static enum pvs_err time_option(struct mqtt_opts *o, int c, const char *s) {
+    enum pvs_err rc = PVS_OK;
+
+    switch (c) {
+    case OPT_SIM_START:
+        if (pvs_clock_parse_time(s, &o->start_ms)) {
+            fprintf(stderr, "pvsim: bad time '%s' for --sim-start\n", s);
+            rc = PVS_ERR_INVAL;
+        }
+        o->start_given = true;
+        break;
+    case OPT_SPEED:
+        rc = num_arg("speed", s, 0.001, 1e6, &o->speed);
+        break;
+    case OPT_INTERVAL:
+        rc = dur_arg("interval", s, &o->interval_ms);
+        if (!rc && o->interval_ms <= 0) {
+            fprintf(stderr, "pvsim: --interval must be positive\n");
+            rc = PVS_ERR_INVAL;
+        }
+        break;
+    case OPT_DURATION:
+        rc = dur_arg("duration", s, &o->duration_ms);
+        break;
+    case OPT_DRAIN:
+        rc = dur_arg("drain-timeout", s, &o->drain_ms);
+        break;
+    }
+    return rc;
+}
+
+/* Option c (long_opts[idx]) with its argument optarg into o. */
+static enum pvs_err set_option(struct mqtt_opts *o, int c, int idx) {
+    enum pvs_err rc = PVS_OK;
+    double v = 0;
+    int lvl;
+
+    switch (c) {
+    case OPT_BROKER:
+        o->broker = optarg;
+        break;
+    case OPT_SITE:
+        o->site_id = optarg;
+        break;
+    case OPT_DEVICE:
+        rc = list_arg(o->ids, &o->ndev, PVSIM_MAX_DEVICES, "devices", optarg);
+        break;
+    case OPT_SITE_OPT:
+        if (pvsim_site_option(&o->site, long_opts[idx].name, optarg))
+            rc = PVS_ERR_INVAL;
+        break;
+    case OPT_SIM_START:
+    case OPT_SPEED:
+    case OPT_INTERVAL:
+    case OPT_DURATION:
+    case OPT_DRAIN:
+        rc = time_option(o, c, optarg);
+        break;
+    case OPT_QOS:
+        rc = num_arg("qos", optarg, 0, 1, &v);
+        o->qos = (int)v;
+        break;
+    case OPT_LAYOUT:
+        rc = layout_arg(o, optarg);
+        break;
+    case OPT_PREFIX:
+        o->prefix = optarg;
+        break;
+    case OPT_METRICS:
+        rc = metrics_arg(o, optarg);
+        break;
+    case OPT_CLIENT_ID:
+        o->client_id = optarg;
+        break;
+    case OPT_BUFFER:
+        rc = num_arg("buffer", optarg, 1, 10000000, &v);
+        o->buffer = (int)v;
+        break;
+    case OPT_SCENARIO:
+        rc = list_arg(o->scn_specs, &o->nscn, PVSIM_MAX_SCENARIOS, "scenarios",
+                      optarg);
+        break;
+    case OPT_SUMMARY:
+        o->summary = optarg;
+        break;
+    case OPT_LOG_LEVEL:
+        lvl = pvs_log_level_parse(optarg);
+        if (lvl < 0) {
+            fprintf(stderr, "pvsim: bad log level '%s'\n", optarg);
+            rc = PVS_ERR_INVAL;
+            break;
+        }
+        pvs_log_set_level((enum pvs_log_level)lvl);
+        break;
+    case OPT_HELP:
+        usage(stdout);
+        exit(0);
+    default:
+        usage(stderr);
+        rc = PVS_ERR_INVAL;
+        break;
+    }
+    return rc;
+}
+
 static enum pvs_err parse_args(int argc, char **argv, struct mqtt_opts *o) {
     enum pvs_err rc = PVS_OK;
-    double v;
-    int c, lvl;
+    int c, idx = 0;
 
     memset(o, 0, sizeof(*o));
     pvsim_site_init(&o->site);
@@ -662,134 +787,8 @@ static enum pvs_err parse_args(int argc, char **argv, struct mqtt_opts *o) {
     o->qos = 1;
     o->buffer = 100000;
     optind = 1;
-    while (!rc && (c = getopt_long(argc, argv, "", long_opts, NULL)) != -1) {
-        switch (c) {
-        case OPT_BROKER:
-            o->broker = optarg;
-            break;
-        case OPT_SITE:
-            o->site_id = optarg;
-            break;
-        case OPT_DEVICE:
-            if (o->ndev >= PVSIM_MAX_DEVICES) {
-                fprintf(stderr, "pvsim: at most %d devices\n",
-                        PVSIM_MAX_DEVICES);
-                rc = PVS_ERR_INVAL;
-                break;
-            }
-            o->ids[o->ndev++] = optarg;
-            break;
-        case OPT_KWP:
-            rc = num_arg("kwp", optarg, 0, 1e6, &o->site.kwp);
-            break;
-        case OPT_LAT:
-            rc = num_arg("lat", optarg, -90, 90, &o->site.lat);
-            break;
-        case OPT_LON:
-            rc = num_arg("lon", optarg, -180, 180, &o->site.lon);
-            break;
-        case OPT_TILT:
-            rc = num_arg("tilt", optarg, 0, 90, &o->site.tilt);
-            break;
-        case OPT_AZIMUTH:
-            rc = num_arg("azimuth", optarg, 0, 360, &o->site.azimuth);
-            break;
-        case OPT_CLOUD:
-            rc = num_arg("cloud", optarg, 0, 1, &o->site.cloud);
-            break;
-        case OPT_SEED:
-            rc = num_arg("seed", optarg, 0, 9e15, &v);
-            o->site.seed = (uint64_t)v;
-            break;
-        case OPT_SIM_START:
-            if (pvs_clock_parse_time(optarg, &o->start_ms)) {
-                fprintf(stderr, "pvsim: bad time '%s' for --sim-start\n",
-                        optarg);
-                rc = PVS_ERR_INVAL;
-            }
-            o->start_given = true;
-            break;
-        case OPT_SPEED:
-            rc = num_arg("speed", optarg, 0.001, 1e6, &o->speed);
-            break;
-        case OPT_INTERVAL:
-            rc = dur_arg("interval", optarg, &o->interval_ms);
-            if (!rc && o->interval_ms <= 0) {
-                fprintf(stderr, "pvsim: --interval must be positive\n");
-                rc = PVS_ERR_INVAL;
-            }
-            break;
-        case OPT_DURATION:
-            rc = dur_arg("duration", optarg, &o->duration_ms);
-            break;
-        case OPT_QOS:
-            rc = num_arg("qos", optarg, 0, 1, &v);
-            o->qos = (int)v;
-            break;
-        case OPT_LAYOUT:
-            if (!strcmp(optarg, "json")) {
-                o->layout = LAYOUT_JSON;
-            } else if (!strcmp(optarg, "flat")) {
-                o->layout = LAYOUT_FLAT;
-            } else {
-                for (int g = 0; gw_names[g]; g++)
-                    if (!strcmp(optarg, gw_names[g])) {
-                        o->layout = LAYOUT_GATEWAY;
-                        o->gw = (enum gw)g;
-                    }
-                if (o->layout == LAYOUT_GATEWAY)
-                    break;
-                fprintf(stderr, "pvsim: bad layout '%s' (json, flat)\n",
-                        optarg);
-                rc = PVS_ERR_INVAL;
-            }
-            break;
-        case OPT_PREFIX:
-            o->prefix = optarg;
-            break;
-        case OPT_METRICS:
-            rc = metrics_arg(o, optarg);
-            break;
-        case OPT_CLIENT_ID:
-            o->client_id = optarg;
-            break;
-        case OPT_BUFFER:
-            rc = num_arg("buffer", optarg, 1, 10000000, &v);
-            o->buffer = (int)v;
-            break;
-        case OPT_SCENARIO:
-            if (o->nscn >= PVSIM_MAX_SCENARIOS) {
-                fprintf(stderr, "pvsim: at most %d scenarios\n",
-                        PVSIM_MAX_SCENARIOS);
-                rc = PVS_ERR_INVAL;
-                break;
-            }
-            o->scn_specs[o->nscn++] = optarg;
-            break;
-        case OPT_DRAIN:
-            rc = dur_arg("drain-timeout", optarg, &o->drain_ms);
-            break;
-        case OPT_SUMMARY:
-            o->summary = optarg;
-            break;
-        case OPT_LOG_LEVEL:
-            lvl = pvs_log_level_parse(optarg);
-            if (lvl < 0) {
-                fprintf(stderr, "pvsim: bad log level '%s'\n", optarg);
-                rc = PVS_ERR_INVAL;
-                break;
-            }
-            pvs_log_set_level((enum pvs_log_level)lvl);
-            break;
-        case OPT_HELP:
-            usage(stdout);
-            exit(0);
-        default:
-            usage(stderr);
-            rc = PVS_ERR_INVAL;
-            break;
-        }
-    }
+    while (!rc && (c = getopt_long(argc, argv, "", long_opts, &idx)) != -1)
+        rc = set_option(o, c, idx);
     if (!rc && optind < argc) {
         fprintf(stderr, "pvsim: unexpected argument '%s'\n", argv[optind]);
         rc = PVS_ERR_INVAL;
@@ -888,26 +887,20 @@ static bool drain(MQTTAsync client, const struct mqtt_opts *o,
     }
 }
 
-static int mqtt_main(int argc, char **argv) {
-    struct mqtt_opts *o = pvs_calloc(1, sizeof(*o));
-    struct totals *tot = pvs_calloc(1, sizeof(*tot));
-    MQTTAsync client = NULL;
+/*
+ * A client for o->broker that keeps what is published while the link is
+ * down, connecting in the background. NULL after logging why not.
+ */
+static MQTTAsync client_start(const struct mqtt_opts *o) {
     MQTTAsync_createOptions cr = MQTTAsync_createOptions_initializer;
+    MQTTAsync client = NULL;
     char cid[256];
-    int mrc, status = 1;
-    int64_t end_ms, next_connect = 0;
-    bool drained;
+    int mrc;
 
-    if (parse_args(argc, argv, o))
-        goto out;
-    start_clock(o);
-    if (setup_site(o))
-        goto out;
     if (o->client_id)
         pvs_strlcpy(cid, o->client_id, sizeof(cid));
     else
         pvs_snprintf(cid, sizeof(cid), "pvsim-%s", o->site_id);
-
     cr.sendWhileDisconnected = 1;
     cr.maxBufferedMessages = o->buffer;
     cr.allowDisconnectedSendAtAnyTime = 1;
@@ -917,8 +910,7 @@ static int mqtt_main(int argc, char **argv) {
     if (mrc != MQTTASYNC_SUCCESS) {
         pvs_error("cannot create client for '%s': %s", o->broker,
                   MQTTAsync_strerror(mrc));
-        client = NULL;
-        goto out;
+        return NULL;
     }
     MQTTAsync_setCallbacks(client, NULL, on_lost, on_message, NULL);
     MQTTAsync_setConnected(client, NULL, on_connected);
@@ -926,38 +918,64 @@ static int mqtt_main(int argc, char **argv) {
     if (mrc != MQTTASYNC_SUCCESS) {
         pvs_error("cannot connect to '%s': %s", o->broker,
                   MQTTAsync_strerror(mrc));
-        goto out;
+        MQTTAsync_destroy(&client);
+        return NULL;
     }
-    {
-        char iso[64];
+    return client;
+}
 
-        pvs_fmt_iso_utc(o->start_ms, iso, sizeof(iso));
-        pvs_info("publishing site '%s' (%zu devices) to '%s' from %s x%g",
-                 o->site_id, o->ndev, o->broker, iso, o->speed);
+/* Disconnect gracefully (bounded), then free the client. */
+static void client_stop(MQTTAsync client) {
+    MQTTAsync_disconnectOptions dc = MQTTAsync_disconnectOptions_initializer;
+
+    dc.timeout = 1000;
+    if (MQTTAsync_isConnected(client) &&
+        MQTTAsync_disconnect(client, &dc) == MQTTASYNC_SUCCESS) {
+        int64_t until = pvs_clock_mono_ms() + 1500;
+
+        while (MQTTAsync_isConnected(client) && pvs_clock_mono_ms() < until)
+            wait_real(10);
     }
+    MQTTAsync_destroy(&client);
+}
 
-    end_ms = o->start_ms + o->duration_ms;
+/*
+ * Wait until simulated instant t (real wait = simulated wait / speed), or
+ * a stop signal, retrying a failed first connect meanwhile.
+ */
+static void pace_until(MQTTAsync client, int64_t t, int64_t *next_connect) {
+    for (;;) {
+        int64_t now = pvs_clock_now_ms(), wait;
+
+        if (atomic_exchange(&connect_failed, 0))
+            *next_connect = pvs_clock_mono_ms() + 1000;
+        if (*next_connect && pvs_clock_mono_ms() >= *next_connect) {
+            /* Only the first connect needs this; Paho retries later. */
+            *next_connect = 0;
+            mqtt_connect(client);
+        }
+        if (now >= t)
+            break;
+        wait = pvs_clock_real_ms(t - now);
+        if (wait_real(wait < 200 ? wait : 200))
+            break;
+    }
+}
+
+/* Every device's reading each interval from start to end, or a stop. */
+static void publish_all(MQTTAsync client, struct mqtt_opts *o,
+                        struct totals *tot) {
+    int64_t end_ms = o->start_ms + o->duration_ms, next_connect = 0;
+    char iso[64];
+
+    pvs_fmt_iso_utc(o->start_ms, iso, sizeof(iso));
+    pvs_info("publishing site '%s' (%zu devices) to '%s' from %s x%g",
+             o->site_id, o->ndev, o->broker, iso, o->speed);
     tot->first_ts = -1;
     tot->last_ts = -1;
     for (int64_t t = o->start_ms; t < end_ms && !stopping;
          t += o->interval_ms) {
-        /* Pace on the simulated clock: real wait = sim wait / speed. */
-        for (;;) {
-            int64_t now = pvs_clock_now_ms(), wait;
-
-            if (atomic_exchange(&connect_failed, 0))
-                next_connect = pvs_clock_mono_ms() + 1000;
-            if (next_connect && pvs_clock_mono_ms() >= next_connect) {
-                /* Only the first connect needs this; Paho retries later. */
-                next_connect = 0;
-                mqtt_connect(client);
-            }
-            if (now >= t)
-                break;
-            wait = pvs_clock_real_ms(t - now);
-            if (wait_real(wait < 200 ? wait : 200))
-                break;
-        }
+        pace_until(client, t, &next_connect);
         if (stopping)
             break;
         for (size_t d = 0; d < o->ndev; d++) {
@@ -975,7 +993,24 @@ static int mqtt_main(int argc, char **argv) {
             tot->first_ts = t;
         tot->last_ts = t;
     }
+}
 
+static int mqtt_main(int argc, char **argv) {
+    struct mqtt_opts *o = pvs_calloc(1, sizeof(*o));
+    struct totals *tot = pvs_calloc(1, sizeof(*tot));
+    MQTTAsync client = NULL;
+    int status = 1;
+    bool drained;
+
+    if (parse_args(argc, argv, o))
+        goto out;
+    start_clock(o);
+    if (setup_site(o))
+        goto out;
+    client = client_start(o);
+    if (!client)
+        goto out;
+    publish_all(client, o, tot);
     drained = drain(client, o, tot);
     pvs_info("published %llu messages (%llu samples), %llu acknowledged, "
              "%llu failed, %llu dropped",
@@ -991,20 +1026,8 @@ static int mqtt_main(int argc, char **argv) {
     if (o->summary && write_summary(o, tot))
         status = 1;
 out:
-    if (client) {
-        MQTTAsync_disconnectOptions dc =
-            MQTTAsync_disconnectOptions_initializer;
-
-        dc.timeout = 1000;
-        if (MQTTAsync_isConnected(client) &&
-            MQTTAsync_disconnect(client, &dc) == MQTTASYNC_SUCCESS) {
-            int64_t until = pvs_clock_mono_ms() + 1500;
-
-            while (MQTTAsync_isConnected(client) && pvs_clock_mono_ms() < until)
-                wait_real(10);
-        }
-        MQTTAsync_destroy(&client);
-    }
+    if (client)
+        client_stop(client);
     pvs_free(tot);
     pvs_free(o);
     return status;

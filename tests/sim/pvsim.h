@@ -111,6 +111,15 @@ struct pvsim_reading {
 void pvsim_site_init(struct pvsim_site *site);
 
 /*
+ * The site option --name (kwp, lat, lon, tilt, azimuth, cloud or seed) of
+ * either mode, with its value, into site. Returns 0 when set, -1 after
+ * saying on stderr that the value is bad or out of range, 1 when name is
+ * not a site option.
+ */
+int pvsim_site_option(struct pvsim_site *site, const char *name,
+                      const char *value);
+
+/*
  * Parse one scenario spec (see the top of this file) into *out.
  * start_ms is the simulation start, the base of "+offset" times. ids are
  * the device ids (ndev of them) a "kind/device" prefix may name. On error

@@ -17,7 +17,10 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include <cjson/cJSON.h>
+
 #include "pvs/clock.h"
+#include "pvs/entity.h"
 #include "pvs/mqtt.h"
 
 #define DIR "tests/data/mqtt/"
@@ -277,6 +280,14 @@ static void test_units(void **s) {
     assert_int_equal(m->samples[0].metric, PVS_M_AC_ENERGY_WH);
     assert_float_equal(m->samples[0].value, 2500, 1e-9);
     pvs_msg_free(m);
+    /* a plain Victron state code (244 sustain) through its table */
+    assert_int_equal(pvs_mqtt_map_parse(
+                         map, "homeassistant/sensor/garage_charger_state/state",
+                         "244", 3, NOON, &m, &unknown, why, sizeof(why)),
+                     PVS_MQTT_OK);
+    assert_int_equal(m->samples[0].metric, PVS_M_STATE);
+    assert_float_equal(m->samples[0].value, PVS_ST_STANDBY, 1e-9);
+    pvs_msg_free(m);
 }
 
 /* Thousands of serials nobody configured: each one is refused and no
@@ -377,7 +388,10 @@ static void test_errors(void **s) {
                                "[mqtt_map \"m4\"]\n"                /* 17 */
                                "topic = y/{field} plain\n"          /* 18 */
                                "[mqtt_map \"m5\"]\n"                /* 19 */
-                               "preset = venus\n";                  /* 20 */
+                               "preset = venus\n"                   /* 20 */
+                               "[mqtt_map \"m6\"]\n"                /* 21 */
+                               "topic = z/{serial}/{field} value\n" /* 22 */
+                               "field.state = state sma\n";         /* 23 */
     char path[] = "/tmp/pvs-mm-XXXXXX", all[4096];
     int fd = mkstemp(path);
     FILE *f = fdopen(fd, "w");
@@ -394,6 +408,7 @@ static void test_errors(void **s) {
         ":16: field 'q': device 'ghost' is not defined",
         ":18: topic 'y/{field}' names no device",
         ":20: set prefix to the VRM portal ID",
+        ":23: field 'state': 'sma' is no table of state codes (victron",
     };
 
     (void)s;
@@ -412,6 +427,79 @@ static void test_errors(void **s) {
     pvs_cfg_errors_release(&errs);
     pvs_config_free(c);
     unlink(path);
+}
+
+/*
+ * The API's check of a map (POST /mqtt-maps): each bad map is refused
+ * with the member at fault and what is expected, through the entity
+ * model's object check as the HTTP and engine threads call it.
+ */
+static void test_api_validation(void **s) {
+    static const struct {
+        const char *json;
+        bool create;
+        const char *field, *msg; /* NULL: accepted */
+    } cases[] = {
+        {"{\"preset\": \"nosuch\"}", true, "preset",
+         "unknown preset 'nosuch': expected one of opendtu, ahoy"},
+        {"{\"settings\": {\"topic\": \"x/{serial}/{bogus} plain\"}}", true,
+         "settings.topic", "unknown wildcard 'bogus': expected site"},
+        {"{\"settings\": {\"topic\": \"x/{serial}/{field} xml\"}}", true,
+         "settings.topic", "payload form 'xml': expected plain, value or json"},
+        {"{\"preset\": \"opendtu\", \"settings\": {\"field.power\": "
+         "\"ac_power_w kWh\"}}",
+         true, "settings.field.power",
+         "unit 'kWh' does not fit metric 'ac_power_w'"},
+        {"{\"preset\": \"opendtu\", \"settings\": {\"colour\": \"blue\"}}",
+         true, "settings.colour", "unknown key 'colour'"},
+        {"{\"preset\": \"opendtu\", \"settings\": {\"ac_channel\": "
+         "\"200\"}}",
+         true, "settings.ac_channel", "expected -1 (none) to 99"},
+        {"{\"preset\": \"venus\"}", true, "settings.prefix",
+         "set prefix to the VRM portal ID"},
+        {"{\"preset\": \"opendtu\", \"settings\": {\"site\": \"x\"}}", true,
+         "settings.site", "set 'site_id'"},
+        {"{\"preset\": \"opendtu\", \"devices\": [\"1 2 3\"]}", true, "devices",
+         "expected 'SERIAL DEVICE' or one DEVICE"},
+        {"{\"site_id\": \"s1\"}", true, "preset",
+         "a map needs a preset or settings.topic"},
+        {"{\"settings\": {\"keepalive\": \"2h\"}}", false, "settings.keepalive",
+         "expected 1s to 1h"},
+        {"{\"site_id\": \"s1\"}", false, NULL, NULL},
+        /* a PATCH of the preset alone keeps the stored prefix */
+        {"{\"preset\": \"venus\"}", false, NULL, NULL},
+        {"{\"preset\": \"venuss\"}", false, "preset", "unknown preset"},
+        {"{\"preset\": \"opendtu\", \"settings\": {\"prefix\": \"x\", "
+         "\"field.p\": \"ac_power_w kW @inv-1\"}, \"devices\": "
+         "[\"114182912345 hm1\", \"dtu\"]}",
+         true, NULL, NULL},
+        {"{\"preset\": \"venus\", \"settings\": {\"prefix\": "
+         "\"c0619ab00001\", \"field.state\": \"state victron\"}}",
+         true, NULL, NULL},
+    };
+    const struct pvs_entity *e = pvs_entity_find("mqtt_map");
+
+    (void)s;
+    assert_non_null(e);
+    pvs_entity_set_check("mqtt_map", pvs_mqtt_map_validate_json);
+    for (size_t i = 0; i < PVS_ARRAY_LEN(cases); i++) {
+        cJSON *j = cJSON_Parse(cases[i].json);
+        char field[64], msg[200];
+        enum pvs_err rc;
+
+        assert_non_null(j);
+        rc = pvs_entity_validate_json(e, j, cases[i].create, field,
+                                      sizeof(field), msg, sizeof(msg));
+        cJSON_Delete(j);
+        if (!cases[i].field) {
+            if (rc)
+                fail_msg("%s refused: %s: %s", cases[i].json, field, msg);
+            continue;
+        }
+        if (!rc || strcmp(field, cases[i].field) || !strstr(msg, cases[i].msg))
+            fail_msg("%s gave %d '%s': '%s'", cases[i].json, rc, field, msg);
+    }
+    pvs_entity_set_check("mqtt_map", NULL);
 }
 
 /* Two devices of one site with one serial: the second is the error. */
@@ -456,6 +544,7 @@ int main(void) {
         cmocka_unit_test(test_hostile_json),
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_duplicate_serial),
+        cmocka_unit_test(test_api_validation),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -159,7 +159,7 @@ static void test_flat_zero_is_critical(void **state) {
  * the output is zero for `nothing` days. Returns the number of events of
  * the family; the first one is left in evs[0].
  */
-static size_t run_dawn(int nothing, int days) {
+static size_t run_dawn_state(int nothing, int days, int state) {
     struct pvs_config *cfg = load();
     struct pvs_ruleset *rs = NULL;
     struct pvs_cfg_errors errs;
@@ -183,11 +183,36 @@ static size_t run_dawn(int nothing, int days) {
         if (t >= from && t < from + nothing * 1440 * MIN)
             s.value = 0;
         pvs_ruleset_sample(rs, &s);
+        if (state && t >= from && t < from + nothing * 1440 * MIN) {
+            s.metric = PVS_M_STATE;
+            s.value = state;
+            pvs_ruleset_sample(rs, &s);
+        }
         pvs_ruleset_tick(rs, t);
     }
     pvs_ruleset_free(rs);
     pvs_config_free(cfg);
     return nevs;
+}
+
+static size_t run_dawn(int nothing, int days) {
+    return run_dawn_state(nothing, days, 0);
+}
+
+/*
+ * Dead from dawn, and the inverter says so (its state is fault): not
+ * snow but critical within the morning.
+ */
+static void test_dead_from_dawn_with_state(void **state) {
+    (void)state;
+    assert_true(run_dawn_state(1, 2, PVS_ST_FAULT) >= 1);
+    assert_string_equal(evs[0].subject, "");
+    assert_int_equal(evs[0].state, PVS_ALERT_FIRING);
+    assert_int_equal(evs[0].severity, PVS_SEV_CRITICAL);
+    /* before local noon (18:00 UTC in Colorado's summer) */
+    assert_true(evs[0].ts_ms < DAY0 + (24 + 18) * 60 * MIN);
+    for (size_t i = 0; i < nevs; i++)
+        assert_string_not_equal(evs[i].subject, "snow");
 }
 
 /*
@@ -303,6 +328,8 @@ static void test_partial_loss_without_sensor(void **state) {
     e = run_partial(6, 2.0 / 3.0);
     assert_non_null(e);
     assert_true(e->ts_ms <= DAY0 + (6 + 2) * 1440 * MIN + 8 * 60 * MIN);
+    /* A whole clear day is two clear periods: found on its first day. */
+    assert_true(e->ts_ms < DAY0 + (6 + 1) * 1440 * MIN);
     /* The rule writes keys; the words are the phrases'. */
     assert_true(!strncmp(e->explanation_src, "@under.part.why|", 16));
     assert_non_null(strstr(e->explanation, "about a third of the output"));
@@ -331,6 +358,7 @@ int main(void) {
         cmocka_unit_test(test_storm_is_warning),
         cmocka_unit_test(test_flat_zero_is_critical),
         cmocka_unit_test(test_nothing_since_first_light_is_snow),
+        cmocka_unit_test(test_dead_from_dawn_with_state),
         cmocka_unit_test(test_lost_energy_one_figure),
         cmocka_unit_test(test_partial_loss_without_sensor),
     };

@@ -61,23 +61,9 @@ static void count_restore(void *ud, const struct pvs_alert_event *ev) {
     (*n)++;
 }
 
-static void test_roundtrip(void **state) {
-    struct pvs_store *st = NULL, *ro = NULL;
+/* Three readings of inv1, then one of them again (kept once). */
+static void add_samples(struct pvs_store *st) {
     struct pvs_sample s[3];
-    struct pvs_ticket t, got;
-    struct pvs_outbox o, og;
-    struct pvs_alert_event ev;
-    int64_t n, *ids = NULL;
-    size_t nids = 0;
-    bool replaced = true;
-    struct pvs_buf json;
-    int restored = 0;
-
-    (void)state;
-    assert_int_equal(pvs_store_open(dbpath, 0, &st), PVS_OK);
-    assert_true(pvs_store_version(st) >= 1);
-    assert_int_equal(pvs_store_sync_config(st, cfg), PVS_OK);
-    assert_int_equal(pvs_store_begin(st), PVS_OK);
 
     memset(s, 0, sizeof(s));
     for (int i = 0; i < 3; i++) {
@@ -90,6 +76,11 @@ static void test_roundtrip(void **state) {
     assert_int_equal(pvs_store_add_samples(st, cfg, s, 3), PVS_OK);
     /* A redelivered reading (same device, metric and time) is kept once. */
     assert_int_equal(pvs_store_add_samples(st, cfg, s, 1), PVS_OK);
+}
+
+/* inv1's nameplate, then a new serial: one replacement. */
+static void add_device_info(struct pvs_store *st) {
+    bool replaced = true;
 
     assert_int_equal(
         pvs_store_device_info(st, "inv1", "SN1", "ACME", "X1", 5, &replaced),
@@ -99,22 +90,30 @@ static void test_roundtrip(void **state) {
         pvs_store_device_info(st, "inv1", "SN2", "ACME", "X1", 6, &replaced),
         PVS_OK);
     assert_true(replaced);
+}
 
-    memset(&t, 0, sizeof(t));
-    t.fingerprint = (char *)(uintptr_t) "s1/inv1/fault_code/fault";
-    t.status = (char *)(uintptr_t) "assigned";
-    t.site = (char *)(uintptr_t) "s1";
-    t.title = (char *)(uintptr_t) "Inverter \"inv1\" fault";
-    t.opened_ms = 1718956800000LL;
-    t.updated_ms = t.opened_ms;
-    assert_int_equal(pvs_store_ticket_create(st, &t), PVS_OK);
-    assert_true(t.id > 0);
-    assert_int_equal(pvs_store_ticket_event(st, t.id, t.opened_ms, "opened",
+/* An assigned ticket with its "opened" event; t gets its id. */
+static void add_ticket(struct pvs_store *st, struct pvs_ticket *t) {
+    memset(t, 0, sizeof(*t));
+    t->fingerprint = (char *)(uintptr_t) "s1/inv1/fault_code/fault";
+    t->status = (char *)(uintptr_t) "assigned";
+    t->site = (char *)(uintptr_t) "s1";
+    t->title = (char *)(uintptr_t) "Inverter \"inv1\" fault";
+    t->opened_ms = 1718956800000LL;
+    t->updated_ms = t->opened_ms;
+    assert_int_equal(pvs_store_ticket_create(st, t), PVS_OK);
+    assert_true(t->id > 0);
+    assert_int_equal(pvs_store_ticket_event(st, t->id, t->opened_ms, "opened",
                                             "pvsentry", "x"),
                      PVS_OK);
+}
+
+/* A technician mail for ticket_id; a second with its key is refused. */
+static void add_outbox(struct pvs_store *st, int64_t ticket_id) {
+    struct pvs_outbox o;
 
     memset(&o, 0, sizeof(o));
-    o.ticket_id = t.id;
+    o.ticket_id = ticket_id;
     o.channel = (char *)(uintptr_t) "email";
     o.audience = (char *)(uintptr_t) "technician";
     o.kind = (char *)(uintptr_t) "alert";
@@ -126,6 +125,11 @@ static void test_roundtrip(void **state) {
     assert_int_equal(pvs_store_outbox_add(st, &o), PVS_OK);
     /* The idempotency key is unique. */
     assert_int_equal(pvs_store_outbox_add(st, &o), PVS_ERR_EXISTS);
+}
+
+/* A firing fault_code alert on inv1. */
+static void add_alert(struct pvs_store *st) {
+    struct pvs_alert_event ev;
 
     memset(&ev, 0, sizeof(ev));
     pvs_strlcpy(ev.fingerprint, "s1/inv1/fault_code/fault",
@@ -138,6 +142,60 @@ static void test_roundtrip(void **state) {
     ev.started_ms = 1;
     ev.ts_ms = 2;
     assert_int_equal(pvs_store_add_alert(st, &ev), PVS_OK);
+}
+
+/* The pending mail fails once, then is sent: two attempts recorded. */
+static void deliver_outbox(struct pvs_store *st) {
+    struct pvs_outbox og;
+    int64_t n, *ids = NULL;
+    size_t nids = 0;
+
+    assert_int_equal(pvs_store_outbox_pending(st, &ids, &nids), PVS_OK);
+    assert_int_equal(nids, 1);
+    assert_int_equal(
+        pvs_store_outbox_attempt(st, ids[0], 8, false, "refused", "pending"),
+        PVS_OK);
+    assert_int_equal(
+        pvs_store_outbox_attempt(st, ids[0], 9, true, NULL, "sent"), PVS_OK);
+    assert_int_equal(pvs_store_outbox_get(st, ids[0], &og), PVS_OK);
+    assert_string_equal(og.status, "sent");
+    assert_int_equal(og.attempts, 2);
+    assert_string_equal(og.message_id, "<m1@pvsentry>");
+    pvs_outbox_release(&og);
+    pvs_free(ids);
+    assert_int_equal(pvs_store_count(st, "delivery_attempts", &n), PVS_OK);
+    assert_int_equal(n, 2);
+}
+
+/* The tickets' JSON listing, read through ro, carries all of the above. */
+static void check_tickets_json(struct pvs_store *ro) {
+    struct pvs_buf json;
+
+    pvs_buf_init(&json, 1 << 20);
+    assert_int_equal(pvs_store_tickets_json(ro, 0, &json), PVS_OK);
+    assert_non_null(strstr(json.data, "\"title\": \"Inverter \\\"inv1\\\" "
+                                      "fault\""));
+    assert_non_null(strstr(json.data, "\"kind\": \"opened\""));
+    assert_non_null(strstr(json.data, "\"status\": \"sent\""));
+    pvs_buf_release(&json);
+}
+
+static void test_roundtrip(void **state) {
+    struct pvs_store *st = NULL, *ro = NULL;
+    struct pvs_ticket t, got;
+    int64_t n;
+    int restored = 0;
+
+    (void)state;
+    assert_int_equal(pvs_store_open(dbpath, 0, &st), PVS_OK);
+    assert_true(pvs_store_version(st) >= 1);
+    assert_int_equal(pvs_store_sync_config(st, cfg), PVS_OK);
+    assert_int_equal(pvs_store_begin(st), PVS_OK);
+    add_samples(st);
+    add_device_info(st);
+    add_ticket(st, &t);
+    add_outbox(st, t.id);
+    add_alert(st);
     assert_int_equal(pvs_store_commit(st), PVS_OK);
 
     /* A reader sees the committed rows. */
@@ -155,33 +213,11 @@ static void test_roundtrip(void **state) {
     assert_int_equal(pvs_store_ticket_by_fp(st, "nope", &got),
                      PVS_ERR_NOTFOUND);
 
-    assert_int_equal(pvs_store_outbox_pending(st, &ids, &nids), PVS_OK);
-    assert_int_equal(nids, 1);
-    assert_int_equal(
-        pvs_store_outbox_attempt(st, ids[0], 8, false, "refused", "pending"),
-        PVS_OK);
-    assert_int_equal(
-        pvs_store_outbox_attempt(st, ids[0], 9, true, NULL, "sent"), PVS_OK);
-    assert_int_equal(pvs_store_outbox_get(st, ids[0], &og), PVS_OK);
-    assert_string_equal(og.status, "sent");
-    assert_int_equal(og.attempts, 2);
-    assert_string_equal(og.message_id, "<m1@pvsentry>");
-    pvs_outbox_release(&og);
-    pvs_free(ids);
-    assert_int_equal(pvs_store_count(st, "delivery_attempts", &n), PVS_OK);
-    assert_int_equal(n, 2);
-
+    deliver_outbox(st);
     assert_int_equal(pvs_store_firing_alerts(st, cfg, count_restore, &restored),
                      PVS_OK);
     assert_int_equal(restored, 1);
-
-    pvs_buf_init(&json, 1 << 20);
-    assert_int_equal(pvs_store_tickets_json(ro, 0, &json), PVS_OK);
-    assert_non_null(strstr(json.data, "\"title\": \"Inverter \\\"inv1\\\" "
-                                      "fault\""));
-    assert_non_null(strstr(json.data, "\"kind\": \"opened\""));
-    assert_non_null(strstr(json.data, "\"status\": \"sent\""));
-    pvs_buf_release(&json);
+    check_tickets_json(ro);
 
     assert_int_equal(pvs_store_prune_samples(st, 1002, &n), PVS_OK);
     assert_int_equal(n, 2);

@@ -11,6 +11,7 @@
 #include "pvs/embed.h"
 #include "pvs/notifier.h"
 #include "pvs/template.h"
+#include "pvs/tz.h"
 
 static char *render(const char *t, const struct pvs_tvar *v, size_t n) {
     char *out = NULL, err[128];
@@ -97,6 +98,75 @@ static void test_shipped_templates(void **state) {
     assert_null(strstr(text, "fault_code"));
     assert_null(strstr(text, "SunSpec"));
     pvs_free(text);
+}
+
+/* Numbers as each language writes them: a decimal comma in French and
+ * German, in words and in evidence; nothing else that has a dot. */
+static void test_numbers_in_each_language(void **state) {
+    char buf[256];
+
+    (void)state;
+    assert_string_equal(pvs_template_number("en", 41.57, 1, buf, sizeof(buf)),
+                        "41.6");
+    assert_string_equal(pvs_template_number("fr", 41.57, 1, buf, sizeof(buf)),
+                        "41,6");
+    assert_string_equal(pvs_template_number("de", -0.5, 2, buf, sizeof(buf)),
+                        "-0,50");
+    assert_string_equal(
+        pvs_template_decimal("nl", "192.168.1.1", buf, sizeof(buf)),
+        "192.168.1.1");
+    assert_string_equal(pvs_template_decimal("it", "v1.5", buf, sizeof(buf)),
+                        "v1.5");
+    assert_string_equal(pvs_template_decimal("es", "12", buf, sizeof(buf)),
+                        "12");
+    assert_string_equal(
+        pvs_template_evidence("de",
+                              "@threshold|metric=temp_heatsink_c|v=81.5|"
+                              "side=~th.above|limit=80",
+                              buf, sizeof(buf)),
+        "temp_heatsink_c 81,5 (Grenze über 80)");
+    assert_string_equal(
+        pvs_template_evidence("en",
+                              "@threshold|metric=temp_heatsink_c|v=81.5|"
+                              "side=~th.above|limit=80",
+                              buf, sizeof(buf)),
+        "temp_heatsink_c 81.5 (limit above 80)");
+}
+
+/* A ticket's title in the reader's words (the ticket keeps English). */
+static void test_title_in_each_language(void **state) {
+    char buf[256];
+
+    (void)state;
+    assert_string_equal(pvs_template_title("en", "fault_code", "inverter",
+                                           "inv1", "vendor:3501", buf,
+                                           sizeof(buf)),
+                        "Inverter inv1 reports a fault (vendor:3501)");
+    assert_string_equal(pvs_template_title("de", "fault_code", "inverter",
+                                           "inv1", "fault", buf, sizeof(buf)),
+                        "Wechselrichter inv1 meldet eine Störung");
+    assert_null(strstr(pvs_template_title("fr", "no_such_family", NULL, NULL,
+                                          NULL, buf, sizeof(buf)),
+                       "{{"));
+}
+
+/* Times in evidence are the site's, with the zone's name. */
+static void test_evidence_times_in_the_sites_zone(void **state) {
+    static const char src[] =
+        "@comm.device|min=15|last=2024-06-21T06:54:00Z|elev=31.4";
+    struct pvs_tz *tz = NULL;
+    char buf[256];
+
+    (void)state;
+    assert_int_equal(pvs_tz_load("Europe/Paris", &tz), PVS_OK);
+    assert_non_null(strstr(pvs_template_evidence_at(
+                               "de", src, tz, "Europe/Paris", buf, sizeof(buf)),
+                           "2024-06-21 08:54 Europe/Paris"));
+    assert_non_null(strstr(buf, "31,4"));
+    /* Without a zone, as written. */
+    assert_non_null(strstr(pvs_template_evidence("en", src, buf, sizeof(buf)),
+                           "2024-06-21T06:54:00Z"));
+    pvs_tz_free(tz);
 }
 
 static void test_email_build(void **state) {
@@ -212,7 +282,8 @@ static void test_every_template_in_every_language(void **state) {
         name[strlen(name) - 4] = '\0'; /* .txt */
         if (!strcmp(name, "words") || !strcmp(name, "tech") ||
             !strcmp(name, "pages") || !strncmp(name, "evidence", 8) ||
-            !strncmp(name, "why", 3) || !strcmp(name, "dashboard"))
+            !strncmp(name, "why", 3) || !strcmp(name, "dashboard") ||
+            !strcmp(name, "vendor") || !strcmp(name, "timeline"))
             continue;
         count++;
         names_of(f->data, &en);
@@ -270,8 +341,8 @@ static void test_every_template_in_every_language(void **state) {
  * the same variables. */
 static void test_every_phrase_in_every_language(void **state) {
     static const char *const files[] = {
-        "words",           "tech", "pages",      "evidence",
-        "evidence_trends", "why",  "why_trends", "dashboard"};
+        "words", "tech",       "pages",     "evidence", "evidence_trends",
+        "why",   "why_trends", "dashboard", "vendor",   "timeline"};
 
     (void)state;
     for (size_t fi = 0; fi < PVS_ARRAY_LEN(files); fi++) {
@@ -394,6 +465,9 @@ int main(void) {
         cmocka_unit_test(test_variables_and_sections),
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_shipped_templates),
+        cmocka_unit_test(test_numbers_in_each_language),
+        cmocka_unit_test(test_evidence_times_in_the_sites_zone),
+        cmocka_unit_test(test_title_in_each_language),
         cmocka_unit_test(test_email_build),
         cmocka_unit_test(test_every_template_in_every_language),
         cmocka_unit_test(test_every_phrase_in_every_language),

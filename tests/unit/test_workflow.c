@@ -34,6 +34,7 @@
 
 static char dir[64];
 static const char *tech_lang = "en"; /* Bob's language */
+static const char *all_lang = "en";  /* everyone else's */
 
 struct world {
     struct pvs_config *cfg;
@@ -48,14 +49,16 @@ static const char cfg_text[] =
     "survey_delay = 1h\nsurvey_interval = 30d\nescalation_contact = ann\n"
     "[smtp]\nurl = smtp://127.0.0.1:9\nfrom = pvs@example.com\n"
     "[technician \"ann\"]\nname = Ann A\nemail = ann@example.com\n"
-    "area = north\n"
+    "area = north\nlanguage = %s\n"
     "[technician \"bob\"]\nname = Bob B\nemail = bob@example.com\n"
     "area = south\nskill = fault_code\nphone = +33600000003\n"
     "language = %s\n"
     "[technician \"cat\"]\nname = Cat C\nemail = cat@example.com\n"
-    "area = south\nskill = communication\n"
+    "area = south\nskill = communication\nlanguage = %s\n"
     "[technician \"lea\"]\nname = Lea Lead\nemail = lea@example.com\n"
-    "area = elsewhere\n"
+    "area = elsewhere\nlanguage = %s\n"
+    "[technician \"dan\"]\nname = Dan D\nphone = +33600000009\n"
+    "area = nowhere\n"
     "[team \"south\"]\nmember = bob\nmember = cat\nlead = lea\n"
     "[webhook \"oncall\"]\nurl = http://127.0.0.1:9/hook\nsecret = k\n"
     "format = alertmanager\n"
@@ -63,9 +66,10 @@ static const char cfg_text[] =
     "[sms]\nurl = http://127.0.0.1:9/send?to={to}&text={text}\n"
     "[customer \"cu\"]\nname = Jean\nemail = jean@example.net\n"
     "phone = +33600000002\n"
-    "quiet_hours = 21:00-08:00\n"
+    "quiet_hours = 21:00-08:00\nlanguage = %s\n"
     "[site \"s1\"]\nlatitude = 43.3\nlongitude = 5.4\n"
     "timezone = Europe/Paris\narea = south\nkwp = 5\ncustomer = cu\n"
+    "address = 3 rue des Lilas, 13001 Marseille\n"
     "[device \"inv1\"]\nsite = s1\nvendor = SMA\n";
 
 static void world_start(struct world *w, const char *start_iso) {
@@ -78,7 +82,8 @@ static void world_start(struct world *w, const char *start_iso) {
     assert_non_null(mkdtemp(dir));
     pvs_snprintf(path, sizeof(path), "%s/w.conf", dir);
     f = fopen(path, "w");
-    fprintf(f, cfg_text, dir, tech_lang);
+    fprintf(f, cfg_text, dir, all_lang, tech_lang, all_lang, all_lang,
+            all_lang);
     fclose(f);
     memset(&errs, 0, sizeof(errs));
     memset(w, 0, sizeof(*w));
@@ -683,6 +688,16 @@ static void test_escalation_exhausted(void **state) {
                      PVS_OK);
     assert_int_equal(c->result, PVS_OK);
     pvs_command_put(c);
+    /* And one (Dan) who has a phone, no mail: he gets a text. */
+    c = pvs_command_new((enum pvs_command_kind)PVS_CMD_API_USER_CREATE);
+    pvs_strlcpy(c->text,
+                "{\"username\": \"dan\", \"role\": \"admin\", "
+                "\"person\": \"dan\", \"now\": 1}",
+                sizeof(c->text));
+    assert_int_equal(pvs_command_call(pvs_engine_inbox(w.eng), c, 5000),
+                     PVS_OK);
+    assert_int_equal(c->result, PVS_OK);
+    pvs_command_put(c);
     send_state(&w, PVS_ST_MPPT, 3000);
     assert_true(
         feed_until(&w, PVS_ST_FAULT, 0, "SELECT COUNT(*) FROM tickets", 1));
@@ -707,6 +722,12 @@ static void test_escalation_exhausted(void **state) {
                            " 'escalation_exhausted' AND recipient ="
                            " 'cat@example.com'"),
                      1);
+    mail = body_of(&w, "SELECT body FROM outbox WHERE kind ="
+                       " 'escalation_exhausted' AND channel = 'sms' AND"
+                       " recipient = '+33600000009'");
+    has(mail, "Not acknowledged yet: s1, inv1: ");
+    has(mail, ". Acknowledge: http://localhost:8080/l/ack.1-dan.");
+    pvs_free(mail);
     world_stop(&w);
 }
 
@@ -850,7 +871,23 @@ static size_t english_set(char bits[][160], size_t max) {
         "notifier/templates/en/evidence_trends.txt",
         "notifier/templates/en/why.txt",
         "notifier/templates/en/why_trends.txt",
-        "notifier/templates/en/tech_alert.txt"};
+        "notifier/templates/en/vendor.txt",
+        "notifier/templates/en/words.txt",
+        "notifier/templates/en/timeline.txt",
+        "notifier/templates/en/tech_alert.txt",
+        "notifier/templates/en/tech_appointment.txt",
+        "notifier/templates/en/tech_contact.txt",
+        "notifier/templates/en/tech_escalated.txt",
+        "notifier/templates/en/tech_exhausted.txt",
+        "notifier/templates/en/tech_not_fixed.txt",
+        "notifier/templates/en/tech_reminder.txt",
+        "notifier/templates/en/tech_reopened.txt",
+        "notifier/templates/en/tech_standdown.txt",
+        "notifier/templates/en/customer_alert.txt",
+        "notifier/templates/en/customer_appointment.txt",
+        "notifier/templates/en/customer_recovered.txt",
+        "notifier/templates/en/customer_reminder.txt",
+        "notifier/templates/en/customer_survey.txt"};
     size_t n = 0;
 
     for (size_t i = 0; i < PVS_ARRAY_LEN(files); i++) {
@@ -865,10 +902,11 @@ static size_t english_set(char bits[][160], size_t max) {
                 eol = p + strlen(p);
             pvs_snprintf(line, sizeof(line), "%.*s", (int)(eol - p), p);
             v = strstr(line, " = ");
+            /* A template's lines are text; a word list's are "k = v". */
+            if (strstr(files[i], "/tech_") || strstr(files[i], "/customer_"))
+                v = NULL;
             if (line[0] != '#')
-                english_bits(v && strstr(files[i], "tech_") == NULL ? v + 3
-                                                                    : line,
-                             bits, &n, max);
+                english_bits(v ? v + 3 : line, bits, &n, max);
             p = *eol ? eol + 1 : eol;
         }
     }
@@ -887,19 +925,14 @@ static size_t english_set(char bits[][160], size_t max) {
     return n;
 }
 
-/* Whether text is written in lang's own technician files. */
+/* Whether text is written in lang's own templates and word lists. */
 static bool in_language(const char *lang, const char *text) {
-    static const char *const names[] = {"tech", "tech_alert"};
+    char prefix[64];
 
-    for (size_t i = 0; i < PVS_ARRAY_LEN(names); i++) {
-        char path[96];
-        const char *t;
-        pvs_snprintf(path, sizeof(path), "notifier/templates/%s/%s.txt", lang,
-                     names[i]);
-        t = pvs_embed_get(path, NULL);
-        if (t && strstr(t, text))
+    pvs_snprintf(prefix, sizeof(prefix), "notifier/templates/%s/", lang);
+    for (const struct pvs_embedded *f = pvs_embedded_files; f->path; f++)
+        if (!strncmp(f->path, prefix, strlen(prefix)) && strstr(f->data, text))
             return true;
-    }
     return false;
 }
 
@@ -970,6 +1003,170 @@ static void test_technician_alert_in_every_language(void **state) {
         world_stop(&w);
     }
     tech_lang = "en";
+}
+
+/* Every message of a world's outbox to a person, each checked. */
+static size_t messages_without_english(struct world *w, const char *lang,
+                                       char bits[][160], size_t nbits) {
+    sqlite3_stmt *s;
+    size_t n = 0;
+
+    assert_int_equal(sqlite3_prepare_v2(w->db,
+                                        "SELECT kind, audience, channel,"
+                                        " subject, body FROM outbox WHERE"
+                                        " audience IN ('technician',"
+                                        " 'customer') ORDER BY id",
+                                        -1, &s, NULL),
+                     SQLITE_OK);
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        const char *what[3] = {(const char *)sqlite3_column_text(s, 0),
+                               (const char *)sqlite3_column_text(s, 1),
+                               (const char *)sqlite3_column_text(s, 2)};
+        const char *subject = (const char *)sqlite3_column_text(s, 3);
+        const char *body = (const char *)sqlite3_column_text(s, 4);
+
+        n++;
+        for (size_t i = 0; i < nbits; i++) {
+            if (in_language(lang, bits[i]))
+                continue;
+            if (strstr(body, bits[i]) || strstr(subject, bits[i]))
+                fail_msg("%s: English in the %s's %s %s: '%s'\n%s", lang,
+                         what[1], what[0], what[2], bits[i], body);
+        }
+        assert_null(strstr(body, "{{"));
+        assert_null(strstr(body, "|dev=")); /* no raw message key */
+        assert_null(strstr(body, "@esc."));
+    }
+    sqlite3_finalize(s);
+    return n;
+}
+
+/* The kinds of message a world sent to each audience, as "kind/aud,". */
+static void kinds_sent(struct world *w, char *buf, size_t size) {
+    qs(w,
+       "SELECT group_concat(k, ',') FROM (SELECT DISTINCT kind || '/' ||"
+       " audience AS k FROM outbox WHERE audience IN ('technician',"
+       " 'customer') ORDER BY k)",
+       buf, size);
+}
+
+/* One life of a fault: every kind of message a person may get. */
+static void every_message(struct world *w) {
+    struct pvs_command *c;
+    struct timespec ts = {0, 50 * 1000000L};
+
+    /* An admin who is a person hears when escalation runs out. */
+    c = pvs_command_new((enum pvs_command_kind)PVS_CMD_API_USER_CREATE);
+    pvs_strlcpy(c->text,
+                "{\"username\": \"boss\", \"role\": \"admin\", "
+                "\"person\": \"cat\", \"now\": 1}",
+                sizeof(c->text));
+    assert_int_equal(pvs_command_call(pvs_engine_inbox(w->eng), c, 5000),
+                     PVS_OK);
+    pvs_command_put(c);
+    send_state(w, PVS_ST_MPPT, 3000);
+    nanosleep(&ts, NULL);
+    send_metric(w, PVS_M_VENDOR_EVENT, 3501);
+    /* Alert, SMS, customer notice; escalated twice, then exhausted. */
+    assert_true(feed_until(w, PVS_ST_FAULT, 0,
+                           "SELECT COUNT(*) >= 2 FROM outbox WHERE kind ="
+                           " 'escalation_exhausted'",
+                           1));
+    assert_true(wait_for(w,
+                         "SELECT COUNT(*) >= 1 FROM outbox WHERE kind ="
+                         " 'notice' AND status <> 'held' AND audience ="
+                         " 'customer'",
+                         1));
+    /* A visit in three hours: proposal, answer, reminders. */
+    c = pvs_command_new(PVS_CMD_TICKET_SCHEDULE);
+    c->ticket_id = 1;
+    c->value_ms = pvs_clock_now_ms() + 3 * 3600000LL;
+    pvs_strlcpy(c->actor, "lea", sizeof(c->actor));
+    assert_int_equal(pvs_command_call(pvs_engine_inbox(w->eng), c, 5000),
+                     PVS_OK);
+    assert_int_equal(c->result, PVS_OK);
+    pvs_command_put(c);
+    pvs_command_put(cmd(w, PVS_CMD_APPOINTMENT_REPLY, 1, 1, NULL));
+    assert_true(wait_for(w,
+                         "SELECT COUNT(*) FROM outbox WHERE kind ="
+                         " 'reminder'",
+                         2));
+    /* The customer writes in. */
+    c = pvs_command_new(PVS_CMD_CUSTOMER_CONTACT);
+    pvs_strlcpy(c->site_id, "s1", sizeof(c->site_id));
+    pvs_strlcpy(c->text, "?", sizeof(c->text));
+    assert_int_equal(pvs_command_call(pvs_engine_inbox(w->eng), c, 5000),
+                     PVS_OK);
+    pvs_command_put(c);
+    /* "Fixed" that does not hold. */
+    pvs_command_put(cmd(w, PVS_CMD_TICKET_FIXED, 1, 1, "-"));
+    assert_true(feed_until(w, PVS_ST_FAULT, 0,
+                           "SELECT COUNT(*) >= 1 FROM outbox WHERE kind ="
+                           " 'not_fixed'",
+                           1));
+    /* It clears before the visit (stand down, back to normal), comes
+     * back (reopened), clears again, and the survey follows. */
+    assert_true(feed_until(w, PVS_ST_MPPT, 2500,
+                           "SELECT COUNT(*) >= 1 FROM outbox WHERE kind ="
+                           " 'standdown'",
+                           1));
+    assert_true(feed_until(w, PVS_ST_FAULT, 0,
+                           "SELECT COUNT(*) FROM ticket_events WHERE kind ="
+                           " 'reopened' AND ticket_id = 1",
+                           1));
+    assert_true(feed_until(w, PVS_ST_MPPT, 2500,
+                           "SELECT COUNT(*) >= 1 FROM outbox WHERE kind ="
+                           " 'survey'",
+                           1));
+}
+
+/*
+ * Never a mixed-language message: a fault's whole life (alert, SMS,
+ * escalation, escalation run out, notice, visit proposal with its
+ * calendar file, answers, reminders, customer contact, a fix that does
+ * not hold, stand-down, back to normal, reopened, survey) with everyone
+ * speaking one language; no message carries a sentence of English.
+ */
+static void test_every_message_in_every_language(void **state) {
+    static char bits[1600][160];
+    size_t nbits = english_set(bits, PVS_ARRAY_LEN(bits));
+    static const char *const langs[] = {"fr", "de", "es", "it", "nl"};
+    static const char *const summary[] = {
+        "SUMMARY;LANGUAGE=fr:Visite de votre installation solaire",
+        "SUMMARY;LANGUAGE=de:Besuch an Ihrer Solaranlage",
+        "SUMMARY;LANGUAGE=es:Visita a su instalación solar",
+        "SUMMARY;LANGUAGE=it:Visita al vostro impianto solare",
+        "SUMMARY;LANGUAGE=nl:Bezoek aan uw zonne-installatie"};
+
+    (void)state;
+    assert_true(nbits > 250);
+    for (size_t l = 0; l < PVS_ARRAY_LEN(langs); l++) {
+        struct world w;
+        char kinds[1024], *ics;
+
+        tech_lang = all_lang = langs[l];
+        world_start(&w, "2024-06-21T08:00:00Z");
+        every_message(&w);
+        kinds_sent(&w, kinds, sizeof(kinds));
+        assert_string_equal(kinds,
+                            "alert/technician,"
+                            "appointment/customer,appointment/technician,"
+                            "contact/technician,escalation/technician,"
+                            "escalation_exhausted/technician,"
+                            "not_fixed/technician,notice/customer,"
+                            "recovered/customer,reminder/customer,"
+                            "reminder/technician,standdown/technician,"
+                            "survey/customer");
+        assert_true(messages_without_english(&w, langs[l], bits, nbits) >= 16);
+        /* The calendar file in the customer's words, its text escaped. */
+        ics = body_of(&w, "SELECT body FROM outbox WHERE kind ="
+                          " 'appointment' AND audience = 'customer'");
+        has(ics, summary[l]);
+        has(ics, "LOCATION:3 rue des Lilas\\, 13001 Marseille");
+        pvs_free(ics);
+        world_stop(&w);
+    }
+    tech_lang = all_lang = "en";
 }
 
 /*
@@ -1073,6 +1270,7 @@ int main(void) {
         cmocka_unit_test(test_fixed_checked_against_the_data),
         cmocka_unit_test(test_ack_link_single_use),
         cmocka_unit_test(test_technician_alert_in_every_language),
+        cmocka_unit_test(test_every_message_in_every_language),
         cmocka_unit_test(test_failed_write_sends_nothing),
     };
     /* PVS_TEST_FILTER=test_stand_down runs one test while working. */

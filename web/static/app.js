@@ -111,8 +111,12 @@ function zoneLine(zone, whose, at) {
     T("times_are", "Times are {{whose}}: {{zone}}", { whose, zone: zoneNote(zone, at) }));
 }
 
+/* A number; a customer's the way their language writes it ("0,8"). */
 function num(v, digits) {
-  return v === null || v === undefined ? "—" : Number(v).toFixed(digits || 0);
+  if (v === null || v === undefined) return "—";
+  if (!locale) return Number(v).toFixed(digits || 0);
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: digits || 0,
+    maximumFractionDigits: digits || 0 }).format(Number(v));
 }
 
 const stateWords = { ok: "ok", info: "info", warning: "warning", critical: "critical",
@@ -713,7 +717,8 @@ function submitter(form, path, numbers, after) {
       await installPage(message("ok", r.message));
     } catch (e) {
       /* A conflict (409) is about the id: it is taken. */
-      const f = e.field || (e.status === 409 ? "id" : null);
+      const f = (after && after.input ? after.input(e.field) : e.field) ||
+        (e.status === 409 ? "id" : null);
       formResult(form, "error", (e.field ? e.field + ": " : "") + e.message, f);
     }
   });
@@ -790,7 +795,7 @@ async function installPage(note) {
     if (!v.devices.length) delete v.devices;
     if (v.prefix) v.settings = { prefix: v.prefix.trim() };
     delete v.prefix;
-  } });
+  }, input: (f) => (f === "settings.prefix" ? "prefix" : f) });
   for (const el of mapForm.querySelectorAll("input, select")) {
     if (el.id === "map-id") el.name = "id";
     if (el.id === "map-site") el.name = "site_id";
@@ -977,7 +982,9 @@ async function statusPage(note) {
         const csat = h("select", { "aria-label": T("satisfaction", "satisfaction") },
           [5, 4, 3, 2, 1].map((v) => h("option", { value: v }, v + " / 5")));
         return h("div", { class: "actions survey" },
-          h("span", {}, T("how_did_we_do", "How did we do with “{{title}}”?", { title: t.title || T("the_repair", "the repair") })),
+          /* The customer's name for it: the ticket's title is staff's. */
+          h("span", {}, T("how_did_we_do", "How did we do with “{{title}}”?", {
+            title: t.device ? customerDevice(full.device_list, t.device) : T("the_repair", "the repair") })),
           csat, customerButton(T("send", "Send"), "/tickets/" + t.id + "/survey", () => ({ csat: Number(csat.value) })));
       }),
       energy,

@@ -468,27 +468,27 @@ enum pvs_err pvs_pg_site_history(struct pvs_store_be *st, const char *site,
                                  struct pvs_buf *out) {
     PGresult *r;
 
-    /* The last word of a technician on each ticket says what was done. */
+    /* The last word of a person on each ticket says what was done. */
     r = pvs_pg_query(st, "a workflow query",
-                     "SELECT t.id, t.opened_ms, t.title, t.status, (SELECT"
-                     " text FROM ticket_events e WHERE e.ticket_id = t.id"
-                     " AND e.kind IN ('fixed', 'comment', 'closed',"
-                     " 'false_alarm') AND e.text <> '' ORDER BY e.id DESC"
-                     " LIMIT 1) FROM tickets t WHERE t.site_id = $1 AND t.id"
-                     " <> $2 ORDER BY t.id DESC LIMIT $3",
+                     "SELECT t.id, t.opened_ms, t.family, t.device_id,"
+                     " t.subject, t.status, (SELECT text FROM ticket_events"
+                     " e WHERE e.ticket_id = t.id AND e.kind IN ('fixed',"
+                     " 'comment', 'closed', 'false_alarm') AND e.text <> ''"
+                     " AND COALESCE(e.actor, '') <> 'pvsentry' ORDER BY"
+                     " e.id DESC LIMIT 1) FROM tickets t WHERE t.site_id ="
+                     " $1 AND t.id <> $2 ORDER BY t.id DESC LIMIT $3",
                      "tii", site, except, (int64_t)max);
     if (!r)
         return pvs_pg_failed(st);
     for (int i = 0; i < PQntuples(r); i++) {
-        char day[40];
-        bool note = !pvs_pg_null(r, i, 4);
+        const char *c[5];
 
-        pvs_fmt_iso_utc(pvs_pg_i64(r, i, 1), day, sizeof(day));
-        day[10] = '\0';
-        pvs_buf_printf(out, "  %s #%lld %s (%s)%s%s\n", day,
-                       (long long)pvs_pg_i64(r, i, 0), pvs_pg_str(r, i, 2),
-                       pvs_pg_str(r, i, 3), note ? ": " : "",
-                       note ? pvs_pg_str(r, i, 4) : "");
+        for (int k = 0; k < 5; k++)
+            c[k] = pvs_pg_null(r, i, k + 2) ? "" : pvs_pg_str(r, i, k + 2);
+        pvs_buf_printf(out, "%lld\x1f%lld\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1e",
+                       (long long)pvs_pg_i64(r, i, 1),
+                       (long long)pvs_pg_i64(r, i, 0), c[0], c[1], c[2], c[3],
+                       c[4]);
     }
     PQclear(r);
     return PVS_OK;

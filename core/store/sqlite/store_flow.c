@@ -581,29 +581,32 @@ enum pvs_err pvs_sqlite_site_history(struct pvs_store_be *st, const char *site,
     sqlite3_stmt *s;
     int r;
 
-    /* The last word of a technician on each ticket says what was done. */
+    /* The last word of a person on each ticket says what was done. */
     if (prep(st,
-             "SELECT t.id, t.opened_ms, t.title, t.status, (SELECT text FROM"
-             " ticket_events e WHERE e.ticket_id = t.id AND e.kind IN"
-             " ('fixed', 'comment', 'closed', 'false_alarm') AND e.text <>"
-             " '' ORDER BY e.id DESC LIMIT 1) FROM tickets t WHERE"
-             " t.site_id = ? AND t.id <> ? ORDER BY t.id DESC LIMIT ?",
+             "SELECT t.id, t.opened_ms, t.family, t.device_id, t.subject,"
+             " t.status, (SELECT text FROM ticket_events e WHERE"
+             " e.ticket_id = t.id AND e.kind IN ('fixed', 'comment',"
+             " 'closed', 'false_alarm') AND e.text <> '' AND"
+             " COALESCE(e.actor, '') <> 'pvsentry' ORDER BY e.id DESC"
+             " LIMIT 1) FROM tickets t WHERE t.site_id = ? AND t.id <> ?"
+             " ORDER BY t.id DESC LIMIT ?",
              &s))
         return PVS_ERR_DB;
     store_bind_text(s, 1, site);
     sqlite3_bind_int64(s, 2, except);
     sqlite3_bind_int64(s, 3, (int64_t)max);
     while ((r = sqlite3_step(s)) == SQLITE_ROW) {
-        char day[40];
-        const unsigned char *note = sqlite3_column_text(s, 4);
+        const unsigned char *c[5];
 
-        pvs_fmt_iso_utc(sqlite3_column_int64(s, 1), day, sizeof(day));
-        day[10] = '\0';
-        pvs_buf_printf(out, "  %s #%lld %s (%s)%s%s\n", day,
-                       (long long)sqlite3_column_int64(s, 0),
-                       (const char *)sqlite3_column_text(s, 2),
-                       (const char *)sqlite3_column_text(s, 3),
-                       note ? ": " : "", note ? (const char *)note : "");
+        for (int i = 0; i < 5; i++)
+            c[i] = sqlite3_column_text(s, i + 2);
+        pvs_buf_printf(
+            out, "%lld\x1f%lld\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1e",
+            (long long)sqlite3_column_int64(s, 1),
+            (long long)sqlite3_column_int64(s, 0),
+            c[0] ? (const char *)c[0] : "", c[1] ? (const char *)c[1] : "",
+            c[2] ? (const char *)c[2] : "", c[3] ? (const char *)c[3] : "",
+            c[4] ? (const char *)c[4] : "");
     }
     sqlite3_finalize(s);
     return r == SQLITE_DONE ? PVS_OK : PVS_ERR_DB;
