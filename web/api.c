@@ -587,25 +587,67 @@ static void contact(struct web_req *r) {
     cJSON_Delete(j);
 }
 
+/* c's arguments from the body j; false (and answered) when one is bad. */
+static bool ticket_args(struct web_req *r, struct pvs_store *st,
+                        const struct pvs_scope *scope, struct pvs_command *c,
+                        const cJSON *j, const char *action, bool needs_text) {
+    const cJSON *text = j ? cJSON_GetObjectItemCaseSensitive(j, "text") : NULL;
+    const cJSON *at = j ? cJSON_GetObjectItemCaseSensitive(j, "at") : NULL;
+    const cJSON *into = j ? cJSON_GetObjectItemCaseSensitive(j, "into") : NULL;
+
+    if (text && (!cJSON_IsString(text) ||
+                 !pvs_strlcpy(c->text, text->valuestring, sizeof(c->text)))) {
+        pvs_web_error(r, 400, "text",
+                      "text must be a string of at most %d "
+                      "bytes",
+                      PVS_CMD_TEXT_MAX - 1);
+        return false;
+    }
+    if (needs_text && !c->text[0]) {
+        pvs_web_error(r, 400, "text", "text is required for %s", action);
+        return false;
+    }
+    if (c->kind == PVS_CMD_TICKET_SCHEDULE) {
+        c->local_time = local_time(at);
+        if (!json_time(at, &c->value_ms)) {
+            pvs_web_error(r, 400, "at",
+                          "at is required: the visit time (ISO "
+                          "8601 or ms since the epoch)");
+            return false;
+        }
+    }
+    if (c->kind == PVS_CMD_TICKET_FIXED && j &&
+        cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(j, "confirm")))
+        c->value = 1;
+    if (c->kind == PVS_CMD_TICKET_MERGE &&
+        (!json_int(into, 1, JSON_INT_MAX, &c->other_id) ||
+         pvs_store_web_ticket_visible(st, scope, c->other_id))) {
+        pvs_web_error(r, 400, "into", "into must be another ticket's id");
+        return false;
+    }
+    return true;
+}
+
 static void ticket_action(struct web_req *r, int64_t id, const char *action) {
+    static const struct {
+        const char *name;
+        enum pvs_command_kind kind;
+    } customer[] = {
+        {"survey", PVS_CMD_SURVEY},
+        {"appointment", PVS_CMD_APPOINTMENT_REPLY},
+        {"works_again", PVS_CMD_SELF_HELP_DONE},
+    };
     struct pvs_command *c;
     struct pvs_scope scope;
     struct pvs_store *st;
-    const cJSON *text;
     cJSON *j = NULL;
     size_t i;
 
-    if (!strcmp(action, "survey")) {
-        customer_action(r, id, PVS_CMD_SURVEY);
-        return;
-    }
-    if (!strcmp(action, "appointment")) {
-        customer_action(r, id, PVS_CMD_APPOINTMENT_REPLY);
-        return;
-    }
-    if (!strcmp(action, "works_again")) {
-        customer_action(r, id, PVS_CMD_SELF_HELP_DONE);
-        return;
+    for (i = 0; i < PVS_ARRAY_LEN(customer); i++) {
+        if (!strcmp(action, customer[i].name)) {
+            customer_action(r, id, customer[i].kind);
+            return;
+        }
     }
     for (i = 0; i < PVS_ARRAY_LEN(ticket_actions); i++)
         if (!strcmp(ticket_actions[i].name, action))
@@ -629,45 +671,11 @@ static void ticket_action(struct web_req *r, int64_t id, const char *action) {
         return;
     c = pvs_command_new(ticket_actions[i].kind);
     c->ticket_id = id;
-    text = j ? cJSON_GetObjectItemCaseSensitive(j, "text") : NULL;
-    if (text && (!cJSON_IsString(text) ||
-                 !pvs_strlcpy(c->text, text->valuestring, sizeof(c->text)))) {
-        pvs_web_error(r, 400, "text",
-                      "text must be a string of at most %d "
-                      "bytes",
-                      PVS_CMD_TEXT_MAX - 1);
-        goto out;
+    if (ticket_args(r, st, &scope, c, j, action,
+                    ticket_actions[i].needs_text)) {
+        command(r, c, 200);
+        c = NULL;
     }
-    if (ticket_actions[i].needs_text && !c->text[0]) {
-        pvs_web_error(r, 400, "text", "text is required for %s", action);
-        goto out;
-    }
-    if (c->kind == PVS_CMD_TICKET_SCHEDULE)
-        c->local_time =
-            local_time(j ? cJSON_GetObjectItemCaseSensitive(j, "at") : NULL);
-    if (c->kind == PVS_CMD_TICKET_FIXED && j &&
-        cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(j, "confirm")))
-        c->value = 1;
-    if (c->kind == PVS_CMD_TICKET_SCHEDULE &&
-        !json_time(j ? cJSON_GetObjectItemCaseSensitive(j, "at") : NULL,
-                   &c->value_ms)) {
-        pvs_web_error(r, 400, "at",
-                      "at is required: the visit time (ISO "
-                      "8601 or ms since the epoch)");
-        goto out;
-    }
-    if (c->kind == PVS_CMD_TICKET_MERGE) {
-        const cJSON *into =
-            j ? cJSON_GetObjectItemCaseSensitive(j, "into") : NULL;
-        if (!json_int(into, 1, JSON_INT_MAX, &c->other_id) ||
-            pvs_store_web_ticket_visible(st, &scope, c->other_id)) {
-            pvs_web_error(r, 400, "into", "into must be another ticket's id");
-            goto out;
-        }
-    }
-    command(r, c, 200);
-    c = NULL;
-out:
     pvs_command_put(c);
     cJSON_Delete(j);
 }

@@ -110,21 +110,180 @@ static void fmt_date(int64_t days, char *buf, size_t size) {
     pvs_snprintf(buf, size, "%04d-%02d-%02d", y, m, d);
 }
 
+/* A period cut into its buckets, and the periods either side. */
+struct span {
+    int64_t b[MAX_BUCKETS + 1]; /* bucket starts; b[nb] is the end */
+    size_t nb;
+    bool daily; /* read the daily rollups (else the hourly ones) */
+    int64_t day0, prev, next; /* first day, and those of the neighbours */
+};
+
+/* The span of period ("day", "week", "month", "year") holding day0. */
+static void span_of(const struct pvs_tz *tz, const char *period, int64_t day0,
+                    struct span *sp) {
+    int y, m, d;
+
+    pvs_tz_civil_from_days(day0, &y, &m, &d);
+    sp->nb = 0;
+    sp->daily = true;
+    if (!strcmp(period, "day")) {
+        int64_t from = pvs_tz_from_local(tz, y, m, d, 0, 0, 0);
+        int64_t to;
+        int ny, nm, nd;
+
+        pvs_tz_civil_from_days(day0 + 1, &ny, &nm, &nd);
+        to = pvs_tz_from_local(tz, ny, nm, nd, 0, 0, 0);
+        for (int64_t t = from; t < to && sp->nb < MAX_BUCKETS; t += HOUR_MS)
+            sp->b[sp->nb++] = t;
+        sp->b[sp->nb] = to;
+        sp->daily = false;
+        sp->day0 = day0;
+        sp->prev = day0 - 1;
+        sp->next = day0 + 1;
+    } else if (!strcmp(period, "week")) {
+        /* 1970-01-01 was a Thursday: Monday is (days + 3) % 7 == 0. */
+        int64_t mon = day0 - ((day0 % 7 + 7 + 3) % 7);
+        for (int i = 0; i <= 7; i++) {
+            int yy, mm, dd;
+            pvs_tz_civil_from_days(mon + i, &yy, &mm, &dd);
+            sp->b[i] = pvs_tz_from_local(tz, yy, mm, dd, 0, 0, 0);
+        }
+        sp->nb = 7;
+        sp->day0 = mon;
+        sp->prev = mon - 7;
+        sp->next = mon + 7;
+    } else if (!strcmp(period, "month")) {
+        int64_t first = pvs_tz_days_from_civil(y, m, 1);
+        int64_t after = m == 12 ? pvs_tz_days_from_civil(y + 1, 1, 1)
+                                : pvs_tz_days_from_civil(y, m + 1, 1);
+        for (int64_t dd = first; dd <= after; dd++) {
+            int yy, mm, d2;
+            pvs_tz_civil_from_days(dd, &yy, &mm, &d2);
+            sp->b[sp->nb++] = pvs_tz_from_local(tz, yy, mm, d2, 0, 0, 0);
+        }
+        sp->nb--;
+        sp->day0 = first;
+        sp->prev = m == 1 ? pvs_tz_days_from_civil(y - 1, 12, 1)
+                          : pvs_tz_days_from_civil(y, m - 1, 1);
+        sp->next = after;
+    } else {
+        for (int i = 0; i <= 12; i++)
+            sp->b[i] = pvs_tz_from_local(tz, i == 12 ? y + 1 : y,
+                                         i == 12 ? 1 : i + 1, 1, 0, 0, 0);
+        sp->nb = 12;
+        sp->day0 = pvs_tz_days_from_civil(y, 1, 1);
+        sp->prev = pvs_tz_days_from_civil(y - 1, 1, 1);
+        sp->next = pvs_tz_days_from_civil(y + 1, 1, 1);
+    }
+}
+
+/* The answer's head: where, when, and the buckets. */
+static void put_head(struct web_req *r, const char *id, const struct pvs_tz *tz,
+                     const char *period, const struct span *sp) {
+    char dbuf[16], pbuf[16], nbuf[16];
+
+    fmt_date(sp->day0, dbuf, sizeof(dbuf));
+    fmt_date(sp->prev, pbuf, sizeof(pbuf));
+    fmt_date(sp->next, nbuf, sizeof(nbuf));
+    pvs_buf_puts(&r->out, "{\"site\": ");
+    pvs_buf_json_str(&r->out, id);
+    pvs_buf_puts(&r->out, ", \"timezone\": ");
+    pvs_buf_json_str(&r->out, pvs_tz_name(tz));
+    pvs_buf_printf(&r->out,
+                   ", \"period\": \"%s\", \"date\": \"%s\", \"prev\": "
+                   "\"%s\", \"next\": \"%s\", \"resolution\": \"%s\", "
+                   "\"now_ms\": %lld, \"from_ms\": %lld, \"to_ms\": %lld, "
+                   "\"buckets\": [",
+                   period, dbuf, pbuf, nbuf,
+                   !sp->daily                ? "hour"
+                   : !strcmp(period, "year") ? "month"
+                                             : "day",
+                   (long long)pvs_clock_now_ms(), (long long)sp->b[0],
+                   (long long)sp->b[sp->nb]);
+    for (size_t i = 0; i < sp->nb; i++)
+        pvs_buf_printf(&r->out, "%s%lld", i ? ", " : "", (long long)sp->b[i]);
+    pvs_buf_puts(&r->out, "]");
+}
+
+/* The devices' series, the clear sky and the totals. */
+static void put_body(struct web_req *r, const struct pvs_site *site,
+                     const struct span *sp, const struct acc *a, int64_t rows) {
+    double tot = 0, tot_exp = 0, kwp = 0;
+
+    pvs_buf_puts(&r->out, ", \"devices\": [");
+    for (size_t i = 0; i < a->nd; i++) {
+        const struct dev_sum *x = &a->d[i];
+        const char *src = source(x);
+
+        pvs_buf_puts(&r->out, i ? ", {\"id\": " : "{\"id\": ");
+        pvs_buf_json_str(&r->out, x->dev->obj.id);
+        pvs_buf_printf(&r->out, ", \"kwp\": %.3f, \"expected_source\": ",
+                       device_kwp(r->w, x->dev));
+        if (src)
+            pvs_buf_printf(&r->out, "\"%s\"", src);
+        else
+            pvs_buf_puts(&r->out, "null");
+        put_series(&r->out, "actual_kwh", x->wh, x->n, sp->nb);
+        put_series(&r->out, "expected_kwh", x->exp_wh, x->n, sp->nb);
+        pvs_buf_puts(&r->out, "}");
+        kwp += device_kwp(r->w, x->dev);
+        for (size_t k = 0; k < sp->nb; k++) {
+            tot += x->wh[k];
+            tot_exp += x->exp_wh[k];
+        }
+    }
+    /* The clear sky over the whole period, data or not: the upper bound
+     * a reader compares the bars with, hour by hour (15-minute steps) or
+     * day by day (hourly steps), for the site's devices together. */
+    pvs_buf_puts(&r->out, "], \"clear_sky_kwh\": [");
+    for (size_t k = 0; k < sp->nb; k++) {
+        int64_t step = sp->daily ? HOUR_MS : HOUR_MS / 4;
+        double wh = 0;
+
+        for (int64_t t = sp->b[k] + step / 2; t < sp->b[k + 1] && r->w->sky;
+             t += step)
+            wh += r->w->sky->clear_sky_w(site, 1.0, t) * (double)step /
+                  (double)HOUR_MS;
+        pvs_buf_printf(&r->out, "%s%.3f", k ? ", " : "", wh * kwp / 1000.0);
+    }
+    pvs_buf_printf(&r->out,
+                   "], \"actual_kwh\": %.3f, \"expected_kwh\": %.3f, "
+                   "\"rows_read\": %lld, \"has_data\": %s}\n",
+                   tot / 1000.0, tot_exp / 1000.0, (long long)rows,
+                   rows ? "true" : "false");
+}
+
+/* The day the request names (date=YYYY-MM-DD, else today at the site). */
+static bool request_day(struct web_req *r, const struct pvs_tz *tz,
+                        int64_t *ret_day) {
+    const char *date = pvs_web_arg(r, "date");
+    struct pvs_tm tm;
+    int y, m, d;
+
+    if (date && !parse_date(date, &y, &m, &d)) {
+        pvs_web_error(r, 400, "date", "date must be YYYY-MM-DD");
+        return false;
+    }
+    if (!date) {
+        pvs_tz_local(tz, pvs_clock_now_ms(), &tm);
+        y = tm.year;
+        m = tm.mon;
+        d = tm.mday;
+    }
+    /* Normalised later through the day number (2024-02-31 is 03-02). */
+    *ret_day = pvs_tz_days_from_civil(y, m, d);
+    return true;
+}
+
 void pvs_api_site_energy(struct web_req *r, const char *id) {
     const struct pvs_config *cfg = r->w->cfg;
     const struct pvs_site *site = pvs_config_site(cfg, id);
     const char *period = pvs_web_arg(r, "period");
-    const char *date = pvs_web_arg(r, "date");
     struct pvs_store *st = pvs_web_store(r);
     struct pvs_tz *tz = NULL;
+    struct span sp;
     struct acc a;
-    int64_t b[MAX_BUCKETS + 1], rows = 0, day0, prev, next;
-    size_t nb = 0;
-    bool daily = true;
-    int y, m, d;
-    double tot = 0, tot_exp = 0, kwp = 0;
-    char dbuf[16], pbuf[16], nbuf[16];
-    struct pvs_tm tm;
+    int64_t rows = 0, day0;
 
     memset(&a, 0, sizeof(a));
     if (!st) {
@@ -148,138 +307,22 @@ void pvs_api_site_energy(struct web_req *r, const char *id) {
         pvs_web_error(r, 503, NULL, "time zones cannot be read");
         return;
     }
-    if (date) {
-        if (!parse_date(date, &y, &m, &d)) {
-            pvs_web_error(r, 400, "date", "date must be YYYY-MM-DD");
-            goto out;
-        }
-    } else {
-        pvs_tz_local(tz, pvs_clock_now_ms(), &tm);
-        y = tm.year;
-        m = tm.mon;
-        d = tm.mday;
-    }
-    day0 = pvs_tz_days_from_civil(y, m, d);
-    /* Normalise (2024-02-31 is 2024-03-02). */
-    pvs_tz_civil_from_days(day0, &y, &m, &d);
-    if (!strcmp(period, "day")) {
-        int64_t from = pvs_tz_from_local(tz, y, m, d, 0, 0, 0);
-        int64_t to;
-        int ny, nm, nd;
-
-        pvs_tz_civil_from_days(day0 + 1, &ny, &nm, &nd);
-        to = pvs_tz_from_local(tz, ny, nm, nd, 0, 0, 0);
-        for (int64_t t = from; t < to && nb < MAX_BUCKETS; t += HOUR_MS)
-            b[nb++] = t;
-        b[nb] = to;
-        daily = false;
-        prev = day0 - 1;
-        next = day0 + 1;
-    } else if (!strcmp(period, "week")) {
-        /* 1970-01-01 was a Thursday: Monday is (days + 3) % 7 == 0. */
-        int64_t mon = day0 - ((day0 % 7 + 7 + 3) % 7);
-        for (int i = 0; i <= 7; i++) {
-            int yy, mm, dd;
-            pvs_tz_civil_from_days(mon + i, &yy, &mm, &dd);
-            b[i] = pvs_tz_from_local(tz, yy, mm, dd, 0, 0, 0);
-        }
-        nb = 7;
-        day0 = mon;
-        prev = mon - 7;
-        next = mon + 7;
-    } else if (!strcmp(period, "month")) {
-        int64_t first = pvs_tz_days_from_civil(y, m, 1);
-        int64_t after = m == 12 ? pvs_tz_days_from_civil(y + 1, 1, 1)
-                                : pvs_tz_days_from_civil(y, m + 1, 1);
-        for (int64_t dd = first; dd <= after; dd++) {
-            int yy, mm, d2;
-            pvs_tz_civil_from_days(dd, &yy, &mm, &d2);
-            b[nb++] = pvs_tz_from_local(tz, yy, mm, d2, 0, 0, 0);
-        }
-        nb--;
-        day0 = first;
-        prev = m == 1 ? pvs_tz_days_from_civil(y - 1, 12, 1)
-                      : pvs_tz_days_from_civil(y, m - 1, 1);
-        next = after;
-    } else {
-        for (int i = 0; i <= 12; i++)
-            b[i] = pvs_tz_from_local(tz, i == 12 ? y + 1 : y,
-                                     i == 12 ? 1 : i + 1, 1, 0, 0, 0);
-        nb = 12;
-        day0 = pvs_tz_days_from_civil(y, 1, 1);
-        prev = pvs_tz_days_from_civil(y - 1, 1, 1);
-        next = pvs_tz_days_from_civil(y + 1, 1, 1);
-    }
+    if (!request_day(r, tz, &day0))
+        goto out;
+    span_of(tz, period, day0, &sp);
     a.d = pvs_calloc(cfg->ndevices + 1, sizeof(*a.d));
     for (size_t i = 0; i < cfg->ndevices; i++)
         if (cfg->devices[i]->site == site)
             a.d[a.nd++].dev = cfg->devices[i];
-    a.b = b;
-    a.nb = nb;
-    if (pvs_store_rollup_read(st, id, daily, b[0], b[nb], on_row, &a, &rows)) {
+    a.b = sp.b;
+    a.nb = sp.nb;
+    if (pvs_store_rollup_read(st, id, sp.daily, sp.b[0], sp.b[sp.nb], on_row,
+                              &a, &rows)) {
         pvs_web_error(r, 503, NULL, "the database cannot be read");
         goto out;
     }
-    fmt_date(day0, dbuf, sizeof(dbuf));
-    fmt_date(prev, pbuf, sizeof(pbuf));
-    fmt_date(next, nbuf, sizeof(nbuf));
-    pvs_buf_puts(&r->out, "{\"site\": ");
-    pvs_buf_json_str(&r->out, id);
-    pvs_buf_puts(&r->out, ", \"timezone\": ");
-    pvs_buf_json_str(&r->out, pvs_tz_name(tz));
-    pvs_buf_printf(&r->out,
-                   ", \"period\": \"%s\", \"date\": \"%s\", \"prev\": "
-                   "\"%s\", \"next\": \"%s\", \"resolution\": \"%s\", "
-                   "\"now_ms\": %lld, \"from_ms\": %lld, \"to_ms\": %lld, "
-                   "\"buckets\": [",
-                   period, dbuf, pbuf, nbuf,
-                   !daily                    ? "hour"
-                   : !strcmp(period, "year") ? "month"
-                                             : "day",
-                   (long long)pvs_clock_now_ms(), (long long)b[0],
-                   (long long)b[nb]);
-    for (size_t i = 0; i < nb; i++)
-        pvs_buf_printf(&r->out, "%s%lld", i ? ", " : "", (long long)b[i]);
-    pvs_buf_puts(&r->out, "], \"devices\": [");
-    for (size_t i = 0; i < a.nd; i++) {
-        const struct dev_sum *x = &a.d[i];
-        const char *src = source(x);
-
-        pvs_buf_puts(&r->out, i ? ", {\"id\": " : "{\"id\": ");
-        pvs_buf_json_str(&r->out, x->dev->obj.id);
-        pvs_buf_printf(&r->out, ", \"kwp\": %.3f, \"expected_source\": ",
-                       device_kwp(r->w, x->dev));
-        if (src)
-            pvs_buf_printf(&r->out, "\"%s\"", src);
-        else
-            pvs_buf_puts(&r->out, "null");
-        put_series(&r->out, "actual_kwh", x->wh, x->n, nb);
-        put_series(&r->out, "expected_kwh", x->exp_wh, x->n, nb);
-        pvs_buf_puts(&r->out, "}");
-        kwp += device_kwp(r->w, x->dev);
-        for (size_t k = 0; k < nb; k++) {
-            tot += x->wh[k];
-            tot_exp += x->exp_wh[k];
-        }
-    }
-    /* The clear sky over the whole period, data or not: the upper bound
-     * a reader compares the bars with, hour by hour (15-minute steps) or
-     * day by day (hourly steps), for the site's devices together. */
-    pvs_buf_puts(&r->out, "], \"clear_sky_kwh\": [");
-    for (size_t k = 0; k < nb; k++) {
-        int64_t step = daily ? HOUR_MS : HOUR_MS / 4;
-        double wh = 0;
-
-        for (int64_t t = b[k] + step / 2; t < b[k + 1] && r->w->sky; t += step)
-            wh += r->w->sky->clear_sky_w(site, 1.0, t) * (double)step /
-                  (double)HOUR_MS;
-        pvs_buf_printf(&r->out, "%s%.3f", k ? ", " : "", wh * kwp / 1000.0);
-    }
-    pvs_buf_printf(&r->out,
-                   "], \"actual_kwh\": %.3f, \"expected_kwh\": %.3f, "
-                   "\"rows_read\": %lld, \"has_data\": %s}\n",
-                   tot / 1000.0, tot_exp / 1000.0, (long long)rows,
-                   rows ? "true" : "false");
+    put_head(r, id, tz, period, &sp);
+    put_body(r, site, &sp, &a, rows);
     pvs_web_json(r, 200);
 out:
     pvs_free(a.d);

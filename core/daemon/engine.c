@@ -434,15 +434,41 @@ static void check_health(struct pvs_engine *e, int64_t now, size_t n) {
     e->ingest_ok = ok;
 }
 
+/* What waits for a commit: answers, config listeners, new messages. */
+static void after_commit(struct pvs_engine *e) {
+    flush_answers(e, true);
+    pvs_complain_release(&e->db_down, "database writes work again");
+    if (e->config_dirty && e->on_change)
+        e->on_change(e->on_change_ud);
+    e->config_dirty = false;
+    for (size_t i = 0; i < e->svc.nfresh; i++)
+        engine_submit(e, e->svc.fresh[i]);
+    e->svc.nfresh = 0;
+    e->kept_samples = 0;
+}
+
+/* A batch that will never commit: its samples are lost, its callers told. */
+static void batch_lost(struct pvs_engine *e, size_t nsamples) {
+    pvs_stats_add(PVS_STAT_SAMPLES_LOST, nsamples + e->kept_samples);
+    e->kept_samples = 0;
+    e->config_dirty = false;
+    e->svc.nfresh = 0;
+    flush_answers(e, false);
+}
+
 /* The rule and service timers, and the periodic pruning, in the batch. */
 static void batch_timers(struct pvs_engine *e, int64_t now) {
+    /* Without the database (a batch it keeps for later) the workflow's
+     * timers and the pruning, which read, wait for the next batch. */
+    bool away = pvs_store_kept(e->svc.st);
+
     if (now >= e->next_tick) {
         pvs_ruleset_tick(e->svc.rules, now);
-        if (!e->svc.txn_rc)
+        if (!e->svc.txn_rc && !away)
             pvs_service_tick(&e->svc, now);
         e->next_tick = now + e->svc.cfg->global.tick_ms;
     }
-    if (now >= e->next_prune) {
+    if (now >= e->next_prune && !away) {
         int64_t gone = 0;
         if (!e->svc.txn_rc &&
             !pvs_store_prune_samples(
@@ -474,14 +500,22 @@ static void batch_failed(struct pvs_engine *e, enum pvs_err rc, size_t n,
                 sizeof(why));
     pvs_store_rollback(e->svc.st);
     pvs_stats_add(PVS_STAT_DB_ERRORS, 1);
-    pvs_stats_add(PVS_STAT_SAMPLES_LOST, nsamples);
-    e->config_dirty = false;
-    pvs_complain(&e->db_down, PVS_LOG_ERROR,
-                 "cannot commit a batch of %zu messages (%zu samples "
-                 "lost): %s",
-                 n, nsamples, why);
-    e->svc.nfresh = 0;
-    flush_answers(e, false);
+    if (rc == PVS_ERR_IO && !e->svc.txn_rc && pvs_store_kept(e->svc.st)) {
+        /* Applied again when the server is back: its answers, config
+         * change and messages wait for that commit. */
+        e->kept_samples += nsamples;
+        pvs_complain(&e->db_down, PVS_LOG_ERROR,
+                     "cannot commit a batch of %zu messages (%zu samples):"
+                     " %s; it is kept and applied once the database is "
+                     "back",
+                     n, nsamples, why);
+    } else {
+        pvs_complain(&e->db_down, PVS_LOG_ERROR,
+                     "cannot commit a batch of %zu messages (%zu samples "
+                     "lost): %s",
+                     n, nsamples, why);
+        batch_lost(e, nsamples);
+    }
     if (rc == PVS_ERR_IO && !e->store_away) {
         e->store_away = true;
         e->store_checked = pvs_clock_mono_ms();
@@ -516,14 +550,7 @@ static void batch(struct pvs_engine *e, void **msgs, size_t n) {
         batch_failed(e, rc, n, nsamples);
         return;
     }
-    flush_answers(e, true);
-    pvs_complain_release(&e->db_down, "database writes work again");
-    if (e->config_dirty && e->on_change)
-        e->on_change(e->on_change_ud);
-    e->config_dirty = false;
-    for (size_t i = 0; i < e->svc.nfresh; i++)
-        engine_submit(e, e->svc.fresh[i]);
-    e->svc.nfresh = 0;
+    after_commit(e);
     if (now >= e->next_rescan) {
         rescan_outbox(e);
         e->next_rescan = now + 60000;
@@ -709,18 +736,36 @@ static void batches(struct pvs_engine *e, void **msgs, size_t n) {
  * Whether the store's server is still away (a PostgreSQL restarting or
  * failing over): ingest stays paused, as for a full disk, and a batch is
  * tried again (which reconnects) every DISK_RECHECK_MS. Messages wait in
- * the inbox, then at the broker; the batch that was in flight when the
- * server went was rolled back as a whole and its samples counted lost.
+ * the inbox, then at the broker. The batch that was in flight when the
+ * server went is kept by the store (pvs_store_kept) and committed here,
+ * applied again whole, before ingest resumes; one the store could not
+ * keep (it needed an answer from the server) was rolled back whole and
+ * its samples counted lost.
  */
 static bool store_away(struct pvs_engine *e) {
+    enum pvs_err rc;
+
     if (!e->store_away)
         return false;
     if (pvs_clock_mono_ms() - e->store_checked < DISK_RECHECK_MS)
         return true;
     e->store_checked = pvs_clock_mono_ms();
-    if (pvs_store_begin(e->svc.st))
-        return true;
-    pvs_store_rollback(e->svc.st);
+    rc = pvs_store_begin(e->svc.st);
+    if (!rc)
+        rc = pvs_store_commit(e->svc.st);
+    if (rc) {
+        pvs_store_rollback(e->svc.st);
+        if (!pvs_store_kept(e->svc.st) && e->kept_samples) {
+            pvs_error("the batch kept while the database was away is lost "
+                      "(%zu samples): %s",
+                      e->kept_samples, pvs_store_errmsg(e->svc.st));
+            batch_lost(e, 0);
+        }
+        if (rc == PVS_ERR_IO)
+            return true;
+    } else {
+        after_commit(e);
+    }
     e->store_away = false;
     pvs_info("the database is reachable again: ingest resumed");
     return false;
@@ -771,6 +816,12 @@ static void *engine_main(void *arg) {
             n += pvs_queue_pop_batch(e->inbox, msgs + n, BATCH_MAX - n, 0);
         }
         batches(e, msgs, n);
+    }
+    if (e->kept_samples) {
+        pvs_error("stopping with a batch the database did not take: %zu "
+                  "samples lost",
+                  e->kept_samples);
+        batch_lost(e, 0);
     }
     save_learnt(e);
     pthread_mutex_lock(&e->gen_lock);

@@ -51,6 +51,7 @@ struct pvs_engine {
     bool disk_low;         /* ingest paused: under min_free_disk */
     int64_t disk_checked;  /* real ms of the last look while paused */
     bool store_away;       /* ingest paused: the store's server is gone */
+    size_t kept_samples;   /* of the batch the store kept (pvs_store_kept) */
     int64_t store_checked; /* real ms of the last reconnect attempt */
     struct engine_rollup *rollup; /* engine_rollup.c */
     /* live changes: see pvs_engine_switch */

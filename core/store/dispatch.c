@@ -581,11 +581,6 @@ enum pvs_err pvs_store_meta_set(struct pvs_store *st, const char *key,
     return WRITE(meta_set, key, value);
 }
 
-enum pvs_err pvs_store_report_json(struct pvs_store *st, int64_t since_ms,
-                                   struct pvs_buf *out) {
-    return READ(report_json, since_ms, out);
-}
-
 enum pvs_err pvs_store_web_user_by_name(struct pvs_store *st,
                                         const char *username,
                                         struct pvs_web_user *ret) {
@@ -821,4 +816,14 @@ enum pvs_err pvs_store_obj_delete(struct pvs_store *st,
 enum pvs_err pvs_store_obj_erase_customer(struct pvs_store *st,
                                           const char *id) {
     return WRITE(obj_erase_customer, id);
+}
+
+bool pvs_store_kept(struct pvs_store *st) {
+    return st->ops->kept && st->ops->kept(st->be);
+}
+
+enum pvs_err pvs_store_report(struct pvs_store *st, int64_t since_ms,
+                              struct pvs_report *ret,
+                              pvs_store_count_fn *per_rule, void *ud) {
+    return READ(report, since_ms, ret, per_rule, ud);
 }

@@ -7,6 +7,9 @@
 #ifndef PVS_CLI_H
 #define PVS_CLI_H
 
+#include <stdint.h>
+#include "pvs/util.h"
+
 /* pvsentry probe URL [--json]  (collector/probe.c) */
 int pvs_probe_main(int argc, char **argv);
 /* pvsentry backtest -c FILE --csv FILE ...  (core/daemon/backtest.c) */
@@ -16,6 +19,13 @@ int pvs_backtest_main(int argc, char **argv);
 int pvs_backup_main(int argc, char **argv);
 /* pvsentry report -c FILE [--since DATE] [--json]  (core/daemon/report.c) */
 int pvs_report_main(int argc, char **argv);
+/*
+ * The report's JSON (what --json prints) from the store's figures since
+ * since_ms, appended to out.
+ */
+struct pvs_store;
+enum pvs_err pvs_report_json(struct pvs_store *st, int64_t since_ms,
+                             struct pvs_buf *out);
 /* pvsentry ids sites|devices|tickets -c FILE  (core/daemon/ids.c) */
 int pvs_ids_main(int argc, char **argv);
 /* pvsentry copy-store --from DB --to DB [--force]

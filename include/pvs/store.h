@@ -58,6 +58,19 @@ const char *pvs_store_errmsg(struct pvs_store *st);
 enum pvs_err pvs_store_begin(struct pvs_store *st);
 enum pvs_err pvs_store_commit(struct pvs_store *st) PVS_MUST_CHECK;
 void pvs_store_rollback(struct pvs_store *st);
+/*
+ * Whether the store keeps a batch for its server's return. Inside a
+ * batch: the server went away under it (or was away at begin); its
+ * writes are kept and succeed, its reads fail, so the caller skips the
+ * reads it can do later (and a read it cannot skip makes the batch one
+ * that cannot be kept). After a commit that failed with PVS_ERR_IO: the
+ * backend holds every write of that batch; the next pvs_store_begin that
+ * reaches the server applies the whole batch again first (or fails, and
+ * it stays kept), so it commits with the next batch that commits, and
+ * pvs_store_rollback leaves it kept. false for a batch that is gone (and
+ * for backends without a server).
+ */
+bool pvs_store_kept(struct pvs_store *st);
 enum pvs_err pvs_store_batch_error(struct pvs_store *st);
 
 /*

@@ -198,8 +198,4 @@ enum pvs_err pvs_store_meta_get(struct pvs_store *st, const char *key,
 enum pvs_err pvs_store_meta_set(struct pvs_store *st, const char *key,
                                 const char *value) PVS_MUST_CHECK;
 
-/* The KPI report since since_ms as one JSON object appended to out. */
-enum pvs_err pvs_store_report_json(struct pvs_store *st, int64_t since_ms,
-                                   struct pvs_buf *out);
-
 #endif

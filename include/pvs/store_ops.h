@@ -187,8 +187,6 @@ struct pvs_store_ops {
                               size_t size, int *ret_opt_out);
     enum pvs_err (*meta_get)(struct pvs_store_be *st, const char *key,
                              char **ret);
-    enum pvs_err (*report_json)(struct pvs_store_be *st, int64_t since_ms,
-                                struct pvs_buf *out);
     /* ---- store_flow.h: the service workflow: writes ---- */
     enum pvs_err (*flow_set)(struct pvs_store_be *st, int64_t ticket_id,
                              const struct pvs_ticket_flow *f);
@@ -311,7 +309,12 @@ struct pvs_store_ops {
     enum pvs_err (*web_audit)(struct pvs_store_be *st, int64_t now_ms,
                               const char *actor, const char *action,
                               const char *object);
+    /* ---- store.h: the batch a commit kept (pvs_store_kept); NULL: none */
+    bool (*kept)(struct pvs_store_be *st);
     /* ---- store_views.h: the API's reads of tickets and telemetry ---- */
+    enum pvs_err (*report)(struct pvs_store_be *st, int64_t since_ms,
+                           struct pvs_report *ret, pvs_store_count_fn *per_rule,
+                           void *ud);
     enum pvs_err (*web_tickets)(struct pvs_store_be *st,
                                 const struct pvs_scope *scope,
                                 const struct pvs_ticket_filter *f,

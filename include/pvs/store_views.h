@@ -19,6 +19,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include "pvs/store.h"
+#include "pvs/store_flow.h"
 #include "pvs/store_web.h"
 
 /* A time (ms) the row does not have. */
@@ -141,5 +142,39 @@ enum pvs_err pvs_store_web_series(struct pvs_store *st, const char *site,
                                   const char *metric, int64_t from_ms,
                                   int64_t to_ms, int64_t step_ms,
                                   pvs_store_point_fn *fn, void *ud);
+
+/* ---- the service report ---- */
+
+/* The figures of `pvsentry report`, in its order. */
+enum pvs_report_figure {
+    PVS_REPORT_TICKETS_OPENED,
+    PVS_REPORT_DETECTED_FIRST,   /* share opened before a customer contact */
+    PVS_REPORT_TO_ACKNOWLEDGE_H, /* mean time to acknowledge, hours */
+    PVS_REPORT_TO_FIRST_VISIT_H,
+    PVS_REPORT_TO_RESOLVE_H,
+    PVS_REPORT_LOST_PER_TICKET_KWH,
+    PVS_REPORT_ESCALATIONS,
+    PVS_REPORT_NOTICES_SENT,
+    PVS_REPORT_NOTICES_SUPPRESSED,
+    PVS_REPORT_NOTICES_DELAYED, /* by quiet hours */
+    PVS_REPORT_SELF_RESOLVED,   /* share cleared without a visit or fix */
+    PVS_REPORT_FALSE_ALARMS,
+    PVS_REPORT_CSAT,            /* mean satisfaction, 1..5 */
+    PVS_REPORT_SURVEY_RESPONSE, /* share of surveys answered */
+    PVS_REPORT_MESSAGES_DEAD,
+    PVS_REPORT__COUNT
+};
+
+struct pvs_report {
+    double fig[PVS_REPORT__COUNT]; /* NAN: nothing to measure */
+};
+
+/*
+ * The service report over what happened since since_ms; per_rule (may be
+ * NULL) is called with each rule's count of false alarms, by rule.
+ */
+enum pvs_err pvs_store_report(struct pvs_store *st, int64_t since_ms,
+                              struct pvs_report *ret,
+                              pvs_store_count_fn *per_rule, void *ud);
 
 #endif

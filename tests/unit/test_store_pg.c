@@ -205,9 +205,10 @@ static void test_failed_batch_leaves_nothing(void **state) {
 static void test_back_after_a_crash(void **state) {
     struct pvs_store *st;
     struct pvs_sample s;
-    struct pvs_ticket t;
+    struct pvs_ticket t, t2;
     char uri[128];
     enum pvs_err rc;
+    int64_t id;
 
     (void)state;
     st = fresh(uri, sizeof(uri));
@@ -216,29 +217,55 @@ static void test_back_after_a_crash(void **state) {
     assert_int_equal(pvs_store_add_samples(st, cfg, &s, 1), PVS_OK);
     assert_int_equal(pvs_store_commit(st), PVS_OK);
 
-    /* A batch in flight when the server dies: it fails as a whole. */
+    /* A batch in flight when the server dies: kept whole, not lost. */
     memset(&t, 0, sizeof(t));
     t.fingerprint = (char *)(uintptr_t) "s1/inv1/fault_code/fault";
     t.status = (char *)(uintptr_t) "open";
     t.opened_ms = T0;
     assert_int_equal(pvs_store_begin(st), PVS_OK);
     assert_int_equal(pvs_store_ticket_create(st, &t), PVS_OK);
+    id = t.id;
     test_pg_stop(&pg, "immediate");
     sample(&s, 0, PVS_M_AC_POWER_W, T0 + 2000, 2);
     /* buffered: the COPY at the commit finds the server gone */
     assert_int_equal(pvs_store_add_samples(st, cfg, &s, 1), PVS_OK);
+    /* written without a server: kept for the redo */
+    assert_int_equal(pvs_store_ticket_event(st, id, T0, "opened", "x", "y"),
+                     PVS_OK);
     assert_int_equal(pvs_store_commit(st), PVS_ERR_IO);
-    /* Still down: the next batch cannot start. */
+    assert_true(pvs_store_kept(st));
+    pvs_store_rollback(st);
+    assert_true(pvs_store_kept(st)); /* a rollback leaves it kept */
+    /* Still down: the next batch cannot start, the batch stays kept. */
     assert_int_equal(pvs_store_begin(st), PVS_ERR_IO);
+    assert_true(pvs_store_kept(st));
     assert_int_equal(test_pg_start_again(&pg), 0);
-    /* Back: the same handle reconnects at the next batch. */
+    /* Back: the next batch reconnects and applies the kept one first. */
     rc = pvs_store_begin(st);
     assert_int_equal(rc, PVS_OK);
-    assert_int_equal(pvs_store_ticket_create(st, &t), PVS_OK);
+    assert_false(pvs_store_kept(st));
+    sample(&s, 0, PVS_M_AC_POWER_W, T0 + 3000, 3);
     assert_int_equal(pvs_store_add_samples(st, cfg, &s, 1), PVS_OK);
     assert_int_equal(pvs_store_commit(st), PVS_OK);
     assert_int_equal(peek_int(uri, "SELECT COUNT(*) FROM tickets"), 1);
-    assert_int_equal(peek_int(uri, "SELECT COUNT(*) FROM readings"), 2);
+    /* the same id: the event that refers to it stays right */
+    assert_int_equal(pvs_store_ticket_get(st, id, &t2), PVS_OK);
+    pvs_ticket_release(&t2);
+    assert_int_equal(peek_int(uri, "SELECT COUNT(*) FROM ticket_events"), 1);
+    assert_int_equal(peek_int(uri, "SELECT COUNT(*) FROM readings"), 3);
+
+    /* A batch that needed an answer while the server was away cannot be
+     * kept: it goes whole. */
+    assert_int_equal(pvs_store_begin(st), PVS_OK);
+    test_pg_stop(&pg, "immediate");
+    assert_int_not_equal(pvs_store_ticket_create(st, &t), PVS_OK);
+    assert_false(pvs_store_kept(st));
+    pvs_store_rollback(st);
+    assert_false(pvs_store_kept(st));
+    assert_int_equal(test_pg_start_again(&pg), 0);
+    assert_int_equal(pvs_store_begin(st), PVS_OK);
+    assert_int_equal(pvs_store_commit(st), PVS_OK);
+    assert_int_equal(peek_int(uri, "SELECT COUNT(*) FROM tickets"), 1);
     pvs_store_close(st);
 }
 

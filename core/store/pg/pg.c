@@ -27,9 +27,22 @@
  * second of readings on a server crash (never half a batch) for a cheaper
  * commit.
  *
- * A broken connection turns every call into PVS_ERR_IO, logged once;
- * the next begin reconnects (libpq tries every host of a multi-host URI,
- * so target_session_attrs=read-write finds a new primary).
+ * Reconnects. A broken connection is logged once; the next begin
+ * reconnects (libpq tries every host of a multi-host URI, so
+ * target_session_attrs=read-write finds a new primary). A batch is never
+ * half applied and, when the server goes away under it, not lost either:
+ * every write of the batch is kept (statement and arguments, readings in
+ * their rows) until it commits. Once the connection is gone the batch
+ * goes on without a server, its writes only kept, and its commit answers
+ * PVS_ERR_IO with the batch kept (pvs_store_kept); the next begin that
+ * reaches a server applies the whole batch again in the new transaction
+ * before anything else. An insert that gave an id gets the same id again
+ * (the identity sequence is set first), so the rows that refer to it stay
+ * right. A commit whose answer was lost may have committed: the batch's
+ * transaction id, asked before COMMIT, tells (txid_status), and a batch
+ * that committed is not applied twice. A batch that needed an answer from
+ * the server while it was away (a read, an id) cannot be kept: it is
+ * rolled back whole, as before.
  */
 #define PVS_LOG_MODULE "store"
 #include <math.h>
@@ -110,30 +123,62 @@ void pvs_pg_durable(struct pvs_store_be *st) {
 
 static enum pvs_err connect_db(struct pvs_store_be *st);
 
-/* Run sql with n text arguments; NULL (logged once) on failure. */
-static PGresult *exec_texts(struct pvs_store_be *st, const char *what,
-                            const char *sql, int n, const char *const *vals) {
-    PGresult *r = PQexecParams(st->conn, sql, n, NULL, vals, NULL, NULL, 0);
-    ExecStatusType ok = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
-
-    if (ok != PGRES_COMMAND_OK && ok != PGRES_TUPLES_OK) {
-        report(st, what, r);
-        PQclear(r);
-        return NULL;
-    }
-    return r;
+/* Whether a batch is in progress (a connection lost in it included). */
+static bool in_batch(const struct pvs_store_be *st) {
+    return st->in_tx || st->broken;
 }
 
-static PGresult *vquery(struct pvs_store_be *st, const char *what,
-                        const char *sql, const char *fmt, va_list ap) {
-    const char *vals[ARGS_MAX];
-    char bufs[ARGS_MAX][PVS_NUM_MAX + 8];
+static char *dup_or_null(const char *s) {
+    return s ? pvs_strdup(s) : NULL;
+}
+
+/*
+ * Keep a write of the batch for a redo: sql with its n arguments and,
+ * for an insert that gave an id (r), the table and the id.
+ */
+static void redo_add(struct pvs_store_be *st, const char *sql, int n,
+                     const char *const *vals, const PGresult *r) {
+    struct pvs_pg_redo *w;
+
+    if (st->nredo == st->capredo) {
+        st->capredo = st->capredo ? st->capredo * 2 : 32;
+        st->redo = pvs_realloc(st->redo, st->capredo * sizeof(*st->redo));
+    }
+    w = &st->redo[st->nredo++];
+    memset(w, 0, sizeof(*w));
+    w->sql = pvs_strdup(sql);
+    w->n = n;
+    w->vals = n ? pvs_calloc((size_t)n, sizeof(*w->vals)) : NULL;
+    for (int i = 0; i < n; i++)
+        w->vals[i] = dup_or_null(vals[i]);
+    if (r && PQntuples(r) == 1 && !strncmp(sql, "INSERT INTO ", 12) &&
+        strstr(sql, "RETURNING id")) {
+        size_t len = strcspn(sql + 12, " (");
+        if (len < sizeof(w->table)) {
+            memcpy(w->table, sql + 12, len);
+            w->table[len] = '\0';
+            w->id = pvs_pg_i64(r, 0, 0);
+        }
+    }
+}
+
+static void redo_clear(struct pvs_store_be *st) {
+    for (size_t i = 0; i < st->nredo; i++) {
+        for (int k = 0; k < st->redo[i].n; k++)
+            pvs_free(st->redo[i].vals[k]);
+        pvs_free(st->redo[i].vals);
+        pvs_free(st->redo[i].sql);
+    }
+    st->nredo = 0;
+    st->failed = false;
+    st->xid[0] = '\0';
+}
+
+/* The arguments of fmt (see pvs_pg_query) as text, in vals. */
+static int args_of(const char *fmt, va_list ap, const char **vals,
+                   char (*bufs)[PVS_NUM_MAX + 8]) {
     int n = 0;
 
-    /* Readers (the HTTP API, the CLI) reconnect on their next query; a
-     * batch that lost its connection stays failed until it ends. */
-    if (st->lost && (st->broken || connect_db(st)))
-        return NULL;
     for (const char *f = fmt ? fmt : ""; *f; f++, n++) {
         PVS_ASSERT(n < ARGS_MAX);
         vals[n] = bufs[n];
@@ -168,16 +213,48 @@ static PGresult *vquery(struct pvs_store_be *st, const char *what,
             PVS_ASSERT(!"unknown argument type");
         }
     }
-    return exec_texts(st, what, sql, n, vals);
+    return n;
+}
+
+/* Run sql; a write of a batch is kept for a redo. */
+static PGresult *exec_params(struct pvs_store_be *st, const char *what,
+                             const char *sql, int n, const char *const *vals) {
+    PGresult *r;
+    ExecStatusType ok;
+
+    /* Readers (the HTTP API, the CLI) reconnect on their next query; a
+     * batch that lost its connection stays without one until it ends. */
+    if (st->lost && (st->broken || connect_db(st)))
+        return NULL;
+    r = PQexecParams(st->conn, sql, n, NULL, vals, NULL, NULL, 0);
+    ok = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+    if (ok != PGRES_COMMAND_OK && ok != PGRES_TUPLES_OK) {
+        report(st, what, r);
+        PQclear(r);
+        return NULL;
+    }
+    if (st->in_tx && !st->readonly && strncmp(sql, "SELECT", 6))
+        redo_add(st, sql, n, vals, r);
+    return r;
 }
 
 PGresult *pvs_pg_query_n(struct pvs_store_be *st, const char *what,
                          const char *sql, int n, const char *const *vals) {
-    if (pvs_pg_flush(st))
-        return NULL;
-    if (st->lost && (st->broken || connect_db(st)))
-        return NULL;
-    return exec_texts(st, what, sql, n, vals);
+    PGresult *r = pvs_pg_flush(st) ? NULL : exec_params(st, what, sql, n, vals);
+
+    /* As in pvs_pg_query: an answer the batch needed spoils the batch. */
+    if (!r && in_batch(st))
+        st->failed = true;
+    return r;
+}
+
+static PGresult *vquery(struct pvs_store_be *st, const char *what,
+                        const char *sql, const char *fmt, va_list ap) {
+    const char *vals[ARGS_MAX];
+    char bufs[ARGS_MAX][PVS_NUM_MAX + 8];
+    int n = args_of(fmt, ap, vals, bufs);
+
+    return exec_params(st, what, sql, n, vals);
 }
 
 /* vquery without the readings flush. */
@@ -195,32 +272,47 @@ static PGresult *vquery_args(struct pvs_store_be *st, const char *what,
 PGresult *pvs_pg_query(struct pvs_store_be *st, const char *what,
                        const char *sql, const char *fmt, ...) {
     va_list ap;
-    PGresult *r;
+    PGresult *r = NULL;
 
-    if (pvs_pg_flush(st))
-        return NULL;
-    va_start(ap, fmt);
-    r = vquery(st, what, sql, fmt, ap);
-    va_end(ap);
+    if (!pvs_pg_flush(st)) {
+        va_start(ap, fmt);
+        r = vquery(st, what, sql, fmt, ap);
+        va_end(ap);
+    }
+    /* An answer the batch needed and did not get: it cannot be kept. */
+    if (!r && in_batch(st))
+        st->failed = true;
     return r;
 }
 
 enum pvs_err pvs_pg_exec(struct pvs_store_be *st, const char *what,
                          const char *sql, const char *fmt, ...) {
+    const char *vals[ARGS_MAX];
+    char bufs[ARGS_MAX][PVS_NUM_MAX + 8];
     va_list ap;
-    PGresult *r;
+    PGresult *r = NULL;
     enum pvs_err rc;
+    int n;
 
-    rc = pvs_pg_flush(st);
-    if (rc)
-        return rc;
     va_start(ap, fmt);
-    r = vquery(st, what, sql, fmt, ap);
+    n = args_of(fmt, ap, vals, bufs);
     va_end(ap);
-    if (!r)
-        return pvs_pg_failed(st);
-    PQclear(r);
-    return PVS_OK;
+    rc = pvs_pg_flush(st);
+    if (!rc)
+        r = exec_params(st, what, sql, n, vals);
+    if (r) {
+        PQclear(r);
+        return PVS_OK;
+    }
+    /* The server went away under the batch: the write waits for the
+     * redo, which needs nothing from its answer. */
+    if (st->lost && in_batch(st) && !st->readonly) {
+        redo_add(st, sql, n, vals, NULL);
+        return PVS_OK;
+    }
+    if (in_batch(st))
+        st->failed = true;
+    return rc ? rc : pvs_pg_failed(st);
 }
 
 /* A statement without arguments and without the readings flush. */
@@ -551,6 +643,8 @@ void pvs_pg_close(struct pvs_store_be *st) {
     if (!st)
         return;
     PQfinish(st->conn);
+    redo_clear(st);
+    pvs_free(st->redo);
     pvs_buf_release(&st->rows_text);
     pvs_free(st->rows);
     pvs_free(st->target);
@@ -575,30 +669,134 @@ const char *pvs_pg_label(struct pvs_store_be *st) {
 
 static void rows_clear(struct pvs_store_be *st) {
     st->nrows = 0;
+    st->rows_sent = 0;
     pvs_buf_reset(&st->rows_text);
 }
 
+/*
+ * The kept batch, applied again in the transaction just begun (see
+ * "Reconnects"), unless it committed after all.
+ */
+static enum pvs_err redo(struct pvs_store_be *st) {
+    PGresult *r;
+    char id[32];
+    bool done;
+
+    if (st->xid[0]) {
+        r = vquery_args(st, "asking how the last batch ended",
+                        "SELECT txid_status($1::bigint)", "t", st->xid);
+        if (!r)
+            return pvs_pg_failed(st);
+        done =
+            !PQgetisnull(r, 0, 0) && !strcmp(PQgetvalue(r, 0, 0), "committed");
+        PQclear(r);
+        if (done) {
+            pvs_info("the batch in flight when PostgreSQL went away had "
+                     "committed: not applied again");
+            redo_clear(st);
+            rows_clear(st);
+            return PVS_OK;
+        }
+    }
+    for (size_t i = 0; i < st->nredo; i++) {
+        const struct pvs_pg_redo *w = &st->redo[i];
+        const char *const *vals = (const char *const *)w->vals;
+        bool same = true;
+
+        if (w->table[0]) {
+            pvs_snprintf(id, sizeof(id), "%lld", (long long)w->id);
+            r = vquery_args(st, "applying a batch again",
+                            "SELECT setval(pg_get_serial_sequence($1, 'id'),"
+                            " $2::bigint, false)",
+                            "tt", w->table, id);
+            if (!r)
+                return pvs_pg_failed(st);
+            PQclear(r);
+        }
+        r = PQexecParams(st->conn, w->sql, w->n, NULL, vals, NULL, NULL, 0);
+        if (!r || (PQresultStatus(r) != PGRES_COMMAND_OK &&
+                   PQresultStatus(r) != PGRES_TUPLES_OK)) {
+            report(st, "applying a batch again", r);
+            PQclear(r);
+            return pvs_pg_failed(st);
+        }
+        if (w->table[0])
+            same = PQntuples(r) == 1 && pvs_pg_i64(r, 0, 0) == w->id;
+        PQclear(r);
+        if (!same) {
+            pvs_error("cannot apply a batch again: a new row of '%s' did "
+                      "not get its id %lld back",
+                      w->table, (long long)w->id);
+            return PVS_ERR_DB;
+        }
+    }
+    st->rows_sent = 0;
+    pvs_info("applied the batch in flight again (%zu writes, %zu readings)",
+             st->nredo, st->nrows);
+    return PVS_OK;
+}
+
 enum pvs_err pvs_pg_begin(struct pvs_store_be *st) {
-    enum pvs_err rc;
+    enum pvs_err rc = PVS_OK;
 
     st->broken = false;
-    if (st->lost || PQstatus(st->conn) != CONNECTION_OK) {
-        st->lost = true;
-        rc = connect_db(st);
-        if (rc)
-            return rc;
-        pvs_info("connected to PostgreSQL again");
+    if (!st->kept) {
+        rows_clear(st);
+        redo_clear(st);
+        st->durable = false;
     }
-    rows_clear(st);
-    st->durable = false;
-    rc = raw(st, "starting a batch", "BEGIN");
+    /* A connection the server closed is seen at its first use: one more
+     * try on a new one before the batch goes on without a server. */
+    for (int attempt = 0; attempt < 2; attempt++) {
+        if (st->lost || PQstatus(st->conn) != CONNECTION_OK) {
+            st->lost = true;
+            rc = connect_db(st);
+            if (rc)
+                break;
+            pvs_info("connected to PostgreSQL again");
+        }
+        rc = raw(st, "starting a batch", "BEGIN");
+        if (!rc || !st->lost)
+            break;
+    }
     st->in_tx = !rc;
+    if (!rc && st->kept) {
+        rc = redo(st);
+        st->kept = rc == PVS_ERR_IO;
+        if (rc) {
+            if (!st->lost)
+                raw(st, "rolling back", "ROLLBACK");
+            st->in_tx = false;
+        }
+        return rc;
+    }
+    if (rc && st->lost && !st->kept && !st->readonly) {
+        /* The batch goes on without a server: its writes are kept. */
+        st->broken = true;
+        rc = PVS_OK;
+    }
     return rc;
 }
 
-enum pvs_err pvs_pg_commit(struct pvs_store_be *st) {
-    enum pvs_err rc = pvs_pg_flush(st);
+/* The batch's transaction id, asked before COMMIT (see "Reconnects"). */
+static enum pvs_err ask_xid(struct pvs_store_be *st) {
+    PGresult *r =
+        vquery_args(st, "committing a batch", "SELECT txid_current()", NULL);
 
+    if (!r)
+        return pvs_pg_failed(st);
+    pvs_strlcpy(st->xid, PQgetvalue(r, 0, 0), sizeof(st->xid));
+    PQclear(r);
+    return PVS_OK;
+}
+
+enum pvs_err pvs_pg_commit(struct pvs_store_be *st) {
+    enum pvs_err rc = st->lost ? PVS_ERR_IO : pvs_pg_flush(st);
+
+    if (!rc && st->lost)
+        rc = PVS_ERR_IO; /* the readings were kept, not sent */
+    if (!rc && (st->nredo || st->nrows))
+        rc = ask_xid(st);
     /* Anything a person will hear about waits for the disk, whatever the
      * session's default (which an operator may set to off for telemetry,
      * see docs/scale-out.md). */
@@ -606,6 +804,7 @@ enum pvs_err pvs_pg_commit(struct pvs_store_be *st) {
         rc = raw(st, "committing a batch", "SET LOCAL synchronous_commit = on");
     if (!rc)
         rc = raw(st, "committing a batch", "COMMIT");
+    st->kept = rc && st->lost && !st->failed && !st->readonly;
     if (rc) {
         if (!st->lost)
             raw(st, "rolling back", "ROLLBACK");
@@ -613,12 +812,23 @@ enum pvs_err pvs_pg_commit(struct pvs_store_be *st) {
     }
     st->in_tx = false;
     st->broken = false;
-    rows_clear(st);
+    if (!st->kept) {
+        rows_clear(st);
+        redo_clear(st);
+    }
     return rc;
 }
 
+bool pvs_pg_kept(struct pvs_store_be *st) {
+    return st->kept ||
+           (st->lost && in_batch(st) && !st->failed && !st->readonly);
+}
+
 void pvs_pg_rollback(struct pvs_store_be *st) {
-    rows_clear(st);
+    if (!st->kept) {
+        rows_clear(st);
+        redo_clear(st);
+    }
     st->broken = false;
     /* Partitions created in the batch are gone with it. */
     st->nparts = 0;
@@ -701,7 +911,7 @@ static enum pvs_err copy_rows(struct pvs_store_be *st) {
     char num[32];
 
     pvs_buf_init(&b, ROWS_TEXT_MAX * 2);
-    for (size_t i = 0; i < st->nrows; i++) {
+    for (size_t i = st->rows_sent; i < st->nrows; i++) {
         const struct pvs_pg_row *row = &st->rows[i];
         copy_text(&b, st->rows_text.data + row->dev);
         pvs_snprintf(num, sizeof(num), "\t%lld\t", (long long)row->ts_ms);
@@ -746,7 +956,7 @@ out:
 static enum pvs_err upsert_rows(struct pvs_store_be *st) {
     char ts[32];
 
-    for (size_t i = 0; i < st->nrows; i++) {
+    for (size_t i = st->rows_sent; i < st->nrows; i++) {
         const struct pvs_pg_row *row = &st->rows[i];
         const char *vals[3] = {st->rows_text.data + row->dev, ts,
                                st->rows_text.data + row->data};
@@ -772,8 +982,10 @@ enum pvs_err pvs_pg_flush(struct pvs_store_be *st) {
     enum pvs_err rc = PVS_OK;
     bool own_tx = false;
 
-    if (!st->nrows)
+    if (st->rows_sent == st->nrows)
         return PVS_OK;
+    if (st->lost && in_batch(st) && !st->readonly)
+        return PVS_OK; /* kept for the redo with the rest of the batch */
     if (st->lost) {
         rows_clear(st);
         return PVS_ERR_IO;
@@ -808,7 +1020,11 @@ enum pvs_err pvs_pg_flush(struct pvs_store_be *st) {
             st->nparts = 0;
     }
 out:
-    rows_clear(st);
+    /* A batch keeps its readings until it commits (see "Reconnects"). */
+    if (own_tx || (rc && !st->lost))
+        rows_clear(st);
+    else
+        st->rows_sent = st->nrows;
     return rc;
 }
 
@@ -854,6 +1070,9 @@ enum pvs_err pvs_pg_row_add(struct pvs_store_be *st, const char *dev,
         rc = pvs_pg_flush(st);
         if (rc)
             return rc;
+        /* Sent and forgotten: a copy is started again, not redone. */
+        rows_clear(st);
+        st->failed = true;
     }
     dev_off = st->rows_text.len;
     if (pvs_buf_add(&st->rows_text, dev, strlen(dev) + 1))
@@ -872,7 +1091,8 @@ enum pvs_err pvs_pg_add_samples(struct pvs_store_be *st,
     uint8_t seen[NAME_SLOTS];
     size_t i = 0;
 
-    if (st->lost)
+    /* Without a server a batch keeps its readings for the redo. */
+    if (st->lost && !(in_batch(st) && !st->readonly))
         return PVS_ERR_IO;
     pthread_once(&names_once, names_init);
     while (i < n) {

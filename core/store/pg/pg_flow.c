@@ -542,15 +542,9 @@ enum pvs_err pvs_pg_prefs_get(struct pvs_store_be *st, const char *customer,
     return PVS_OK;
 }
 
-static void kv_num(struct pvs_buf *b, const char *k, double v, bool comma) {
-    if (isfinite(v))
-        pvs_buf_printf(b, "%s\"%s\": %.6g", comma ? ", " : "", k, v);
-    else
-        pvs_buf_printf(b, "%s\"%s\": null", comma ? ", " : "", k);
-}
-
-enum pvs_err pvs_pg_report_json(struct pvs_store_be *st, int64_t since_ms,
-                                struct pvs_buf *out) {
+enum pvs_err pvs_pg_report(struct pvs_store_be *st, int64_t since_ms,
+                           struct pvs_report *ret, pvs_store_count_fn *per_rule,
+                           void *ud) {
     /* One query for the figures the SQLite backend asks one by one. */
     static const char sql[] =
         "SELECT (SELECT COUNT(*) FROM tickets WHERE opened_ms >= $1),"
@@ -587,35 +581,15 @@ enum pvs_err pvs_pg_report_json(struct pvs_store_be *st, int64_t since_ms,
         " END) FROM surveys WHERE sent_ms IS NOT NULL AND sent_ms >= $1),"
         " (SELECT COUNT(*) FROM outbox WHERE status = 'dead' AND created_ms"
         " >= $1)";
-    static const char *const keys[] = {
-        "tickets_opened",
-        "detected_before_customer_share",
-        "mean_time_to_acknowledge_h",
-        "mean_time_to_first_visit_h",
-        "mean_time_to_resolve_h",
-        "energy_lost_per_ticket_kwh",
-        "escalations",
-        "notices_sent",
-        "notices_suppressed",
-        "notices_delayed_quiet_hours",
-        "self_resolved_share",
-        "false_alarms",
-        "csat_average",
-        "survey_response_rate",
-        "messages_dead",
-    };
     PGresult *r;
 
     r = pvs_pg_query(st, "computing the report", sql, "i", since_ms);
     if (!r)
         return pvs_pg_failed(st);
-    pvs_buf_puts(out, "{");
-    for (size_t i = 0; i < PVS_ARRAY_LEN(keys); i++)
-        kv_num(out, keys[i],
-               pvs_pg_null(r, 0, (int)i) ? NAN : pvs_pg_dbl(r, 0, (int)i),
-               i > 0);
+    /* Columns in the order of enum pvs_report_figure. */
+    for (int i = 0; i < PVS_REPORT__COUNT; i++)
+        ret->fig[i] = pvs_pg_null(r, 0, i) ? NAN : pvs_pg_dbl(r, 0, i);
     PQclear(r);
-    pvs_buf_puts(out, ", \"false_alarms_per_rule\": {");
     r = pvs_pg_query(st, "computing the report",
                      "SELECT rule, COUNT(*) FROM tickets WHERE status ="
                      " 'false_alarm' AND opened_ms >= $1 GROUP BY rule ORDER"
@@ -623,13 +597,9 @@ enum pvs_err pvs_pg_report_json(struct pvs_store_be *st, int64_t since_ms,
                      "i", since_ms);
     if (!r)
         return pvs_pg_failed(st);
-    for (int i = 0; i < PQntuples(r); i++) {
-        pvs_buf_puts(out, i ? ", " : "");
-        pvs_buf_json_str(out, pvs_pg_str(r, i, 0));
-        pvs_buf_printf(out, ": %lld", (long long)pvs_pg_i64(r, i, 1));
-    }
+    for (int i = 0; i < PQntuples(r) && per_rule; i++)
+        per_rule(ud, pvs_pg_str(r, i, 0), pvs_pg_i64(r, i, 1));
     PQclear(r);
-    pvs_buf_puts(out, "}}\n");
     return PVS_OK;
 }
 

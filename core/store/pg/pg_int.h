@@ -32,6 +32,18 @@ struct pvs_pg_row {
     int64_t ts_ms;
 };
 
+/*
+ * A write of the batch in progress, kept until the batch commits so that
+ * it can be applied again on a new connection (pg.c, "Reconnects").
+ */
+struct pvs_pg_redo {
+    char *sql;
+    int n;
+    char **vals;    /* NULL is SQL NULL */
+    char table[64]; /* INSERT ... RETURNING id: its table, "" otherwise */
+    int64_t id;     /* ... and the id it was given */
+};
+
 struct pvs_store_be {
     PGconn *conn;
     char *target; /* the URI as configured (logged without password) */
@@ -50,6 +62,13 @@ struct pvs_store_be {
     /* days whose partition exists (a cache; cleared on rollback) */
     int64_t parts[PVS_PG_PARTS_KNOWN];
     size_t nparts;
+    /* the batch's writes since its BEGIN (its readings are rows above) */
+    struct pvs_pg_redo *redo;
+    size_t nredo, capredo;
+    size_t rows_sent; /* rows of the batch already sent by COPY */
+    bool failed;      /* a call of the batch failed: it cannot be redone */
+    bool kept;        /* the last commit failed away: begin redoes it */
+    char xid[32];     /* the batch's transaction id once asked, or "" */
 };
 
 /*
@@ -103,6 +122,7 @@ const char *pvs_pg_errmsg(struct pvs_store_be *st);
 enum pvs_err pvs_pg_begin(struct pvs_store_be *st);
 enum pvs_err pvs_pg_commit(struct pvs_store_be *st);
 void pvs_pg_rollback(struct pvs_store_be *st);
+bool pvs_pg_kept(struct pvs_store_be *st);
 enum pvs_err pvs_pg_add_samples(struct pvs_store_be *st,
                                 const struct pvs_config *cfg,
                                 const struct pvs_sample *smp, size_t n);
@@ -232,8 +252,9 @@ enum pvs_err pvs_pg_prefs_set(struct pvs_store_be *st, const char *customer,
 enum pvs_err pvs_pg_prefs_get(struct pvs_store_be *st, const char *customer,
                               char *channel, char *language, char *quiet_hours,
                               size_t size, int *ret_opt_out);
-enum pvs_err pvs_pg_report_json(struct pvs_store_be *st, int64_t since_ms,
-                                struct pvs_buf *out);
+enum pvs_err pvs_pg_report(struct pvs_store_be *st, int64_t since_ms,
+                           struct pvs_report *ret, pvs_store_count_fn *per_rule,
+                           void *ud);
 enum pvs_err pvs_pg_link_used(struct pvs_store_be *st, int64_t ticket_id,
                               const char *nonce, char *ret_actor, size_t size,
                               int64_t *ret_ms);

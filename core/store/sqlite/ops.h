@@ -161,8 +161,9 @@ enum pvs_err pvs_sqlite_meta_get(struct pvs_store_be *st, const char *key,
                                  char **ret);
 enum pvs_err pvs_sqlite_meta_set(struct pvs_store_be *st, const char *key,
                                  const char *value);
-enum pvs_err pvs_sqlite_report_json(struct pvs_store_be *st, int64_t since_ms,
-                                    struct pvs_buf *out);
+enum pvs_err pvs_sqlite_report(struct pvs_store_be *st, int64_t since_ms,
+                               struct pvs_report *ret,
+                               pvs_store_count_fn *per_rule, void *ud);
 enum pvs_err pvs_sqlite_web_user_by_name(struct pvs_store_be *st,
                                          const char *username,
                                          struct pvs_web_user *ret);

@@ -1164,6 +1164,56 @@ static const char *col_or_null(sqlite3_stmt *s, int i) {
     return (const char *)sqlite3_column_text(s, i);
 }
 
+/* A ticket's timeline and messages (e and m prepared) as JSON lists. */
+static void ticket_children(sqlite3_stmt *e, sqlite3_stmt *m, int64_t id,
+                            const struct pvs_tz *tz, struct pvs_buf *out) {
+    bool efirst = true;
+    char iso[40];
+
+    pvs_buf_puts(out, ", \"events\": [");
+    sqlite3_reset(e);
+    sqlite3_bind_int64(e, 1, id);
+    while (sqlite3_step(e) == SQLITE_ROW) {
+        fmt_iso_local(sqlite3_column_int64(e, 0), tz, iso, sizeof(iso));
+        pvs_buf_printf(out, "%s{\"ts\": \"%s\"", efirst ? "" : ", ", iso);
+        efirst = false;
+        json_kv_str(out, "kind", col_or_null(e, 1), true);
+        json_kv_str(out, "actor", col_or_null(e, 2), true);
+        json_kv_str(out, "text", col_or_null(e, 3), true);
+        pvs_buf_puts(out, "}");
+    }
+    pvs_buf_puts(out, "], \"messages\": [");
+    efirst = true;
+    sqlite3_reset(m);
+    sqlite3_bind_int64(m, 1, id);
+    while (sqlite3_step(m) == SQLITE_ROW) {
+        pvs_buf_printf(out, "%s{\"id\": %lld", efirst ? "" : ", ",
+                       (long long)sqlite3_column_int64(m, 0));
+        efirst = false;
+        json_kv_str(out, "audience", col_or_null(m, 1), true);
+        json_kv_str(out, "kind", col_or_null(m, 2), true);
+        json_kv_str(out, "recipient", col_or_null(m, 3), true);
+        json_kv_str(out, "message_id", col_or_null(m, 4), true);
+        json_kv_str(out, "status", col_or_null(m, 5), true);
+        pvs_buf_printf(out, ", \"attempts\": %lld}",
+                       (long long)sqlite3_column_int64(m, 6));
+    }
+    pvs_buf_puts(out, "]}");
+}
+
+/* tz follows the zone of the ticket's site (NULL: UTC). */
+static void zone_follow(const char *zone, struct pvs_tz **tz) {
+    if (zone && (!*tz || strcmp(pvs_tz_name(*tz), zone))) {
+        pvs_tz_free(*tz);
+        *tz = NULL;
+        if (pvs_tz_load(zone, tz))
+            *tz = NULL;
+    } else if (!zone) {
+        pvs_tz_free(*tz);
+        *tz = NULL;
+    }
+}
+
 enum pvs_err pvs_sqlite_tickets_json(struct pvs_store_be *st, size_t limit,
                                      struct pvs_buf *out) {
     static const char tsql[] =
@@ -1194,21 +1244,8 @@ enum pvs_err pvs_sqlite_tickets_json(struct pvs_store_be *st, size_t limit,
     sqlite3_bind_int64(t, 1, limit ? (int64_t)limit : -1);
     pvs_buf_puts(out, "[");
     while ((r = sqlite3_step(t)) == SQLITE_ROW) {
-        const char *zone = col_or_null(t, 16);
-        bool efirst = true;
-        char iso[40];
-
         /* Times in the site's zone, as the mails give them. */
-        if (zone && (!tz || strcmp(pvs_tz_name(tz), zone))) {
-            pvs_tz_free(tz);
-            tz = NULL;
-            if (pvs_tz_load(zone, &tz))
-                tz = NULL;
-        } else if (!zone) {
-            pvs_tz_free(tz);
-            tz = NULL;
-        }
-
+        zone_follow(col_or_null(t, 16), &tz);
         pvs_buf_printf(out, "%s\n  {\"id\": %lld", first ? "" : ",",
                        (long long)sqlite3_column_int64(t, 0));
         first = false;
@@ -1228,35 +1265,7 @@ enum pvs_err pvs_sqlite_tickets_json(struct pvs_store_be *st, size_t limit,
         pvs_buf_printf(out, ", \"lost_kwh\": %.3f",
                        sqlite3_column_double(t, 14));
         json_kv_str(out, "last_event", col_or_null(t, 15), true);
-        pvs_buf_puts(out, ", \"events\": [");
-        sqlite3_reset(e);
-        sqlite3_bind_int64(e, 1, sqlite3_column_int64(t, 0));
-        while (sqlite3_step(e) == SQLITE_ROW) {
-            fmt_iso_local(sqlite3_column_int64(e, 0), tz, iso, sizeof(iso));
-            pvs_buf_printf(out, "%s{\"ts\": \"%s\"", efirst ? "" : ", ", iso);
-            efirst = false;
-            json_kv_str(out, "kind", col_or_null(e, 1), true);
-            json_kv_str(out, "actor", col_or_null(e, 2), true);
-            json_kv_str(out, "text", col_or_null(e, 3), true);
-            pvs_buf_puts(out, "}");
-        }
-        pvs_buf_puts(out, "], \"messages\": [");
-        efirst = true;
-        sqlite3_reset(m);
-        sqlite3_bind_int64(m, 1, sqlite3_column_int64(t, 0));
-        while (sqlite3_step(m) == SQLITE_ROW) {
-            pvs_buf_printf(out, "%s{\"id\": %lld", efirst ? "" : ", ",
-                           (long long)sqlite3_column_int64(m, 0));
-            efirst = false;
-            json_kv_str(out, "audience", col_or_null(m, 1), true);
-            json_kv_str(out, "kind", col_or_null(m, 2), true);
-            json_kv_str(out, "recipient", col_or_null(m, 3), true);
-            json_kv_str(out, "message_id", col_or_null(m, 4), true);
-            json_kv_str(out, "status", col_or_null(m, 5), true);
-            pvs_buf_printf(out, ", \"attempts\": %lld}",
-                           (long long)sqlite3_column_int64(m, 6));
-        }
-        pvs_buf_puts(out, "]}");
+        ticket_children(e, m, sqlite3_column_int64(t, 0), tz, out);
     }
     if (r != SQLITE_DONE) {
         rc = fail(st, "listing tickets");

@@ -710,99 +710,85 @@ static double scalar(struct pvs_store_be *st, const char *sql, int64_t since) {
     return v;
 }
 
-static void kv_num(struct pvs_buf *b, const char *k, double v, bool comma) {
-    if (isfinite(v))
-        pvs_buf_printf(b, "%s\"%s\": %.6g", comma ? ", " : "", k, v);
-    else
-        pvs_buf_printf(b, "%s\"%s\": null", comma ? ", " : "", k);
-}
+/* The report's figures, one query each (?1: since). */
+static const char *const report_sql[PVS_REPORT__COUNT] = {
+    [PVS_REPORT_TICKETS_OPENED] =
+        "SELECT COUNT(*) FROM tickets WHERE opened_ms >= ?1",
+    /* A contact attached to an existing ticket came after it, even in
+     * the same clock millisecond. */
+    [PVS_REPORT_DETECTED_FIRST] =
+        "SELECT AVG(CASE WHEN opened_by = 'pvsentry' AND (first_contact_ms"
+        " IS NULL OR first_contact_ms >= opened_ms) THEN 1.0 ELSE 0.0 END)"
+        " FROM tickets WHERE opened_ms >= ?1",
+    [PVS_REPORT_TO_ACKNOWLEDGE_H] =
+        "SELECT AVG(acknowledged_ms - opened_ms) / 3600000.0 FROM tickets"
+        " WHERE opened_ms >= ?1 AND acknowledged_ms IS NOT NULL",
+    /* A visit counts once it happened: its time has passed (the
+     * store's latest event is "now", so the report reads the same on
+     * a simulated clock) and the problem had not cleared before it
+     * (the technician then stood down). */
+    [PVS_REPORT_TO_FIRST_VISIT_H] =
+        "SELECT AVG(visit_ms - opened_ms) / 3600000.0 FROM tickets WHERE"
+        " opened_ms >= ?1 AND visit_ms IS NOT NULL AND visit_ms <= (SELECT"
+        " MAX(ts_ms) FROM ticket_events) AND (resolved_ms IS NULL OR"
+        " visit_ms <= resolved_ms)",
+    [PVS_REPORT_TO_RESOLVE_H] =
+        "SELECT AVG(resolved_ms - opened_ms) / 3600000.0 FROM tickets WHERE"
+        " opened_ms >= ?1 AND resolved_ms IS NOT NULL",
+    [PVS_REPORT_LOST_PER_TICKET_KWH] =
+        "SELECT AVG(lost_kwh) FROM tickets WHERE opened_ms >= ?1",
+    [PVS_REPORT_ESCALATIONS] =
+        "SELECT COUNT(*) FROM ticket_events e JOIN tickets t ON t.id ="
+        " e.ticket_id WHERE e.kind = 'escalated' AND t.opened_ms >= ?1",
+    [PVS_REPORT_NOTICES_SENT] =
+        "SELECT COUNT(*) FROM outbox WHERE audience = 'customer' AND"
+        " status = 'sent' AND created_ms >= ?1",
+    [PVS_REPORT_NOTICES_SUPPRESSED] =
+        "SELECT COUNT(*) FROM outbox WHERE audience = 'customer' AND"
+        " status = 'suppressed' AND created_ms >= ?1",
+    [PVS_REPORT_NOTICES_DELAYED] =
+        "SELECT COUNT(*) FROM outbox WHERE audience = 'customer' AND note"
+        " LIKE '%quiet hours%' AND created_ms >= ?1",
+    /* Cleared without anyone going there: no visit before the data
+     * showed recovery, and no technician said "fixed". */
+    [PVS_REPORT_SELF_RESOLVED] =
+        "SELECT AVG(CASE WHEN resolved_ms IS NOT NULL AND (visit_ms IS NULL"
+        " OR visit_ms > resolved_ms) AND NOT EXISTS (SELECT 1 FROM"
+        " ticket_events e WHERE e.ticket_id = t.id AND e.kind = 'fixed')"
+        " THEN 1.0 ELSE 0.0 END) FROM tickets t WHERE opened_ms >= ?1 AND"
+        " status NOT IN ('false_alarm', 'merged')",
+    [PVS_REPORT_FALSE_ALARMS] =
+        "SELECT COUNT(*) FROM tickets WHERE status = 'false_alarm' AND"
+        " opened_ms >= ?1",
+    [PVS_REPORT_CSAT] =
+        "SELECT AVG(csat) FROM surveys WHERE csat IS NOT NULL AND sent_ms"
+        " >= ?1",
+    [PVS_REPORT_SURVEY_RESPONSE] =
+        "SELECT AVG(CASE WHEN answered_ms IS NOT NULL THEN 1.0 ELSE 0.0"
+        " END) FROM surveys WHERE sent_ms IS NOT NULL AND sent_ms >= ?1",
+    [PVS_REPORT_MESSAGES_DEAD] =
+        "SELECT COUNT(*) FROM outbox WHERE status = 'dead' AND created_ms"
+        " >= ?1",
+};
 
-enum pvs_err pvs_sqlite_report_json(struct pvs_store_be *st, int64_t since_ms,
-                                    struct pvs_buf *out) {
-    static const struct {
-        const char *key;
-        const char *sql;
-    } figures[] = {
-        {"tickets_opened",
-         "SELECT COUNT(*) FROM tickets WHERE opened_ms >= ?1"},
-        /* A contact attached to an existing ticket came after it, even in
-         * the same clock millisecond. */
-        {"detected_before_customer_share",
-         "SELECT AVG(CASE WHEN opened_by = 'pvsentry' AND (first_contact_ms"
-         " IS NULL OR first_contact_ms >= opened_ms) THEN 1.0 ELSE 0.0 END)"
-         " FROM tickets WHERE opened_ms >= ?1"},
-        {"mean_time_to_acknowledge_h",
-         "SELECT AVG(acknowledged_ms - opened_ms) / 3600000.0 FROM tickets"
-         " WHERE opened_ms >= ?1 AND acknowledged_ms IS NOT NULL"},
-        /* A visit counts once it happened: its time has passed (the
-         * store's latest event is "now", so the report reads the same on
-         * a simulated clock) and the problem had not cleared before it
-         * (the technician then stood down). */
-        {"mean_time_to_first_visit_h",
-         "SELECT AVG(visit_ms - opened_ms) / 3600000.0 FROM tickets WHERE"
-         " opened_ms >= ?1 AND visit_ms IS NOT NULL AND visit_ms <= (SELECT"
-         " MAX(ts_ms) FROM ticket_events) AND (resolved_ms IS NULL OR"
-         " visit_ms <= resolved_ms)"},
-        {"mean_time_to_resolve_h",
-         "SELECT AVG(resolved_ms - opened_ms) / 3600000.0 FROM tickets WHERE"
-         " opened_ms >= ?1 AND resolved_ms IS NOT NULL"},
-        {"energy_lost_per_ticket_kwh",
-         "SELECT AVG(lost_kwh) FROM tickets WHERE opened_ms >= ?1"},
-        {"escalations",
-         "SELECT COUNT(*) FROM ticket_events e JOIN tickets t ON t.id ="
-         " e.ticket_id WHERE e.kind = 'escalated' AND t.opened_ms >= ?1"},
-        {"notices_sent",
-         "SELECT COUNT(*) FROM outbox WHERE audience = 'customer' AND"
-         " status = 'sent' AND created_ms >= ?1"},
-        {"notices_suppressed",
-         "SELECT COUNT(*) FROM outbox WHERE audience = 'customer' AND"
-         " status = 'suppressed' AND created_ms >= ?1"},
-        {"notices_delayed_quiet_hours",
-         "SELECT COUNT(*) FROM outbox WHERE audience = 'customer' AND note"
-         " LIKE '%quiet hours%' AND created_ms >= ?1"},
-        /* Cleared without anyone going there: no visit before the data
-         * showed recovery, and no technician said "fixed". */
-        {"self_resolved_share",
-         "SELECT AVG(CASE WHEN resolved_ms IS NOT NULL AND (visit_ms IS NULL"
-         " OR visit_ms > resolved_ms) AND NOT EXISTS (SELECT 1 FROM"
-         " ticket_events e WHERE e.ticket_id = t.id AND e.kind = 'fixed')"
-         " THEN 1.0 ELSE 0.0 END) FROM tickets t WHERE opened_ms >= ?1 AND"
-         " status NOT IN ('false_alarm', 'merged')"},
-        {"false_alarms",
-         "SELECT COUNT(*) FROM tickets WHERE status = 'false_alarm' AND"
-         " opened_ms >= ?1"},
-        {"csat_average",
-         "SELECT AVG(csat) FROM surveys WHERE csat IS NOT NULL AND sent_ms"
-         " >= ?1"},
-        {"survey_response_rate",
-         "SELECT AVG(CASE WHEN answered_ms IS NOT NULL THEN 1.0 ELSE 0.0"
-         " END) FROM surveys WHERE sent_ms IS NOT NULL AND sent_ms >= ?1"},
-        {"messages_dead",
-         "SELECT COUNT(*) FROM outbox WHERE status = 'dead' AND created_ms"
-         " >= ?1"},
-    };
+enum pvs_err pvs_sqlite_report(struct pvs_store_be *st, int64_t since_ms,
+                               struct pvs_report *ret,
+                               pvs_store_count_fn *per_rule, void *ud) {
     sqlite3_stmt *s;
-    bool first = true;
     int r;
 
-    pvs_buf_puts(out, "{");
-    for (size_t i = 0; i < PVS_ARRAY_LEN(figures); i++)
-        kv_num(out, figures[i].key, scalar(st, figures[i].sql, since_ms),
-               i > 0);
-    pvs_buf_puts(out, ", \"false_alarms_per_rule\": {");
+    for (size_t i = 0; i < PVS_REPORT__COUNT; i++)
+        ret->fig[i] = scalar(st, report_sql[i], since_ms);
     if (prep(st,
              "SELECT rule, COUNT(*) FROM tickets WHERE status ="
              " 'false_alarm' AND opened_ms >= ? GROUP BY rule ORDER BY rule",
              &s))
         return PVS_ERR_DB;
     sqlite3_bind_int64(s, 1, since_ms);
-    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
-        pvs_buf_puts(out, first ? "" : ", ");
-        pvs_buf_json_str(out, (const char *)sqlite3_column_text(s, 0));
-        pvs_buf_printf(out, ": %lld", (long long)sqlite3_column_int64(s, 1));
-        first = false;
-    }
+    while ((r = sqlite3_step(s)) == SQLITE_ROW)
+        if (per_rule)
+            per_rule(ud, (const char *)sqlite3_column_text(s, 0),
+                     sqlite3_column_int64(s, 1));
     sqlite3_finalize(s);
-    pvs_buf_puts(out, "}}\n");
     return r == SQLITE_DONE ? PVS_OK : PVS_ERR_DB;
 }
