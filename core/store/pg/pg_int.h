@@ -22,6 +22,17 @@
     "status NOT IN ('resolved', 'closed', 'false_alarm', 'merged')"
 
 /* Readings partitions: one UTC day each. */
+
+/*
+ * The API's reads by role: $1 is the caller's role (0 staff, 1 technician,
+ * 2 customer) and $2 their id; SCOPE_S and SCOPE_D keep the sites and
+ * devices they may see.
+ */
+#define SCOPED                                                                 \
+    " IN (SELECT id FROM sites WHERE ($1 = 1 AND technician_id = $2) OR"       \
+    " ($1 = 2 AND customer_id = $2)))"
+#define SCOPE_S "($1 = 0 OR s.id" SCOPED
+#define SCOPE_D "($1 = 0 OR d.site_id" SCOPED
 #define PVS_PG_PART_MS 86400000LL
 #define PVS_PG_PARTS_KNOWN 64
 

@@ -23,11 +23,6 @@
 #include "pvs/config.h"
 #include "pg_int.h"
 
-#define SCOPED                                                                 \
-    " IN (SELECT id FROM sites WHERE ($1 = 1 AND technician_id = $2) OR"       \
-    " ($1 = 2 AND customer_id = $2)))"
-#define SCOPE_S "($1 = 0 OR s.id" SCOPED
-#define SCOPE_D "($1 = 0 OR d.site_id" SCOPED
 /* Statuses in which someone still has to act (pvs_ticket_is_active). */
 #define ACTIVE "t.status NOT IN ('resolved', 'closed', 'false_alarm', 'merged')"
 

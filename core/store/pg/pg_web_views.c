@@ -17,11 +17,6 @@
 
 #include "pg_int.h"
 
-#define SCOPED                                                                 \
-    " IN (SELECT id FROM sites WHERE ($1 = 1 AND technician_id = $2) OR"       \
-    " ($1 = 2 AND customer_id = $2)))"
-#define SCOPE_S "($1 = 0 OR s.id" SCOPED
-#define SCOPE_D "($1 = 0 OR d.site_id" SCOPED
 #define SCOPE_A "($1 = 0 OR a.site_id" SCOPED
 #define SCOPE_T "($1 = 0 OR t.site_id" SCOPED
 #define TICKET_IN_SCOPE "(" SCOPE_T " OR ($1 = 1 AND t.assignee = $2))"
