@@ -225,6 +225,12 @@ if command -v clang-format >/dev/null 2>&1; then
     fi
     rm -f /tmp/pvs-lint.$$
 fi
+# The dashboard's script: a syntax error there leaves every page blank.
+if command -v node >/dev/null 2>&1; then
+    for js in web/static/*.js; do
+        node --check "$js" || status=1
+    done
+fi
 if [ $status -eq 0 ]; then
     echo "lint: ok"
 else

@@ -201,6 +201,43 @@ def test_site_without_devices_or_data_is_never_ok(env):
         b.shot("ux-site-new-" + name)
 
 
+def test_a_slow_page_does_not_cover_the_next_one(env):
+    """The fleet's data arrive after the user has opened the register page:
+    the fleet must not be drawn over it."""
+    b = Browser(env.base, 1400, 900)
+    try:
+        b.login("ivan")
+        b.find("#kpi-sites")
+        # Hold the fleet's last request back until the test lets it go;
+        # the fleet page draws right after that answer is in.
+        b.d.execute_script("""
+            const real = window.api;
+            window.__held = [];
+            window.api = (method, path, body) => {
+              if (path.indexOf("/tickets?status=active") !== 0)
+                return real(method, path, body);
+              return new Promise((res, rej) => window.__held.push(() =>
+                real(method, path, body).then((v) => {
+                  res(v);
+                  setTimeout(() => { window.__drawn = true; }, 0);
+                }, rej)));
+            };""")
+        b.d.execute_script("location.hash = '#/tickets'")
+        b.wait_text("Tickets", css="main h1")
+        b.d.execute_script("location.hash = '#/'")
+        wait_until(lambda: b.d.execute_script(
+            "return window.__held.length"), 15, "the held fleet request")
+        b.d.execute_script("location.hash = '#/install'")
+        b.find("#site-form")
+        b.d.execute_script("window.__held.forEach((f) => f())")
+        wait_until(lambda: b.d.execute_script("return window.__drawn"),
+                   15, "the fleet's late answer")
+        assert b._one("#site-form") is not None, b._text("main")
+        assert b._text("main h1") == "Register"
+    finally:
+        b.close()
+
+
 def test_forms_keep_values_and_mark_the_field(env):
     for name, b in browsers(env):
         b.login("ivan")

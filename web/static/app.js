@@ -31,7 +31,17 @@ function h(tag, attrs, ...kids) {
 
 function main() { return document.getElementById("main"); }
 
+/* Each navigation has a number. A page whose data arrive after the user
+ * has gone elsewhere draws nothing: a slow fleet page must not cover the
+ * register page opened meanwhile. */
+let navSeq = 0;
+
 function show(...nodes) {
+  showAt(navSeq, ...nodes);
+}
+
+function showAt(at, ...nodes) {
+  if (at !== navSeq) return;
   while (charts.length) charts.pop().destroy();
   const m = main();
   m.replaceChildren(...nodes.flat(Infinity).filter((n) => n !== null && n !== undefined && n !== false));
@@ -307,13 +317,14 @@ function setNav() {
 /* ---- fleet ---- */
 
 async function fleetPage() {
+  const navAt = navSeq;
   const k = await api("GET", "/kpis");
   const open = await api("GET", "/tickets?status=active&limit=20");
   const kpi = (id, label, v) => h("div", { class: "card kpi", id },
     h("div", { class: "v" }, v), h("div", { class: "muted" }, label));
   const order = { critical: 0, warning: 1, info: 2, no_data: 3, no_devices: 4, ok: 5 };
   const fleet = k.fleet.slice().sort((a, b) => order[a.state] - order[b.state]);
-  show(
+  showAt(navAt,
     h("h1", {}, "Fleet"),
     zoneLine(viewerZone(), "in your time zone"),
     h("div", { class: "grid kpis" },
@@ -336,13 +347,14 @@ function ticketCards(items, zone) {
 }
 
 async function ticketsPage() {
+  const navAt = navSeq;
   const status = new URLSearchParams(location.hash.split("?")[1] || "").get("status") || "active";
   const list = await api("GET", "/tickets?limit=200&status=" + encodeURIComponent(status));
   const sel = h("select", { id: "status-filter" },
     ["active", "open", "acknowledged", "scheduled", "fixed", "resolved", "closed"]
       .map((s) => h("option", { value: s, selected: s === status }, s)));
   sel.addEventListener("change", () => { location.hash = "#/tickets?status=" + sel.value; });
-  show(h("h1", {}, "Tickets"), zoneLine(viewerZone(), "in your time zone"),
+  showAt(navAt, h("h1", {}, "Tickets"), zoneLine(viewerZone(), "in your time zone"),
     h("div", { class: "row" }, h("label", { for: "status-filter" }, "Status"), sel),
     ticketCards(list.items), h("p", { class: "muted" }, list.total + " in all"));
 }
@@ -427,7 +439,9 @@ async function energySection(id, zone, state, deviceName) {
   const load = async (period, date) => {
     const q = "?period=" + period + (date ? "&date=" + date : "");
     const e = await api("GET", "/sites/" + encodeURIComponent(id) + "/energy" + q);
-    while (charts.length) charts.pop().destroy();
+    /* Only a box on the screen owns the charts there: a late answer for a
+     * page the user has left must not clear the page they are on. */
+    if (box.isConnected) while (charts.length) charts.pop().destroy();
     const canvas = h("canvas", { id: "chart-energy", "aria-label": "energy per " + e.resolution });
     const tabs = h("div", { class: "tabs", role: "tablist" }, periods.map(([p, label]) =>
       h("button", { type: "button", role: "tab", class: p === period ? "tab on" : "tab secondary",
@@ -516,13 +530,14 @@ function mqttLearnCard(id, maps) {
 }
 
 async function sitePage(id) {
+  const navAt = navSeq;
   const s = await api("GET", "/sites/" + encodeURIComponent(id));
   const zone = s.timezone || "UTC";
   pageZone = zone;
   const names = await personNames();
   const energy = await energySection(id, zone, s.state);
   const maps = ["admin", "installer"].includes(me.role) ? await api("GET", "/mqtt-maps") : [];
-  show(
+  showAt(navAt,
     h("h1", {}, s.name || s.id, " ", badge(s.state)),
     zoneLine(zone, "the site's local time", Number(energy.dataset.now) || null),
     h("div", { class: "card" }, h("dl", { class: "facts" },
@@ -576,6 +591,7 @@ async function personNames() {
 /* ---- ticket ---- */
 
 async function ticketPage(id, note) {
+  const navAt = navSeq;
   const t = await api("GET", "/tickets/" + encodeURIComponent(id));
   const zone = t.site_timezone || "UTC";
   pageZone = zone;
@@ -602,7 +618,7 @@ async function ticketPage(id, note) {
     }
   };
   const person = (p) => (p ? p.name : "—");
-  show(
+  showAt(navAt,
     h("h1", {}, "#" + t.id + " ", t.title || t.rule),
     zoneLine(zone, "the site's local time", t.opened_ms),
     note || null,
@@ -728,6 +744,7 @@ function submitter(form, path, numbers, after) {
 const ID_PATTERN = "[A-Za-z0-9_.\\-]{1,64}";
 
 async function installPage(note) {
+  const navAt = navSeq;
   const [customers, techs, sites] = await Promise.all([
     api("GET", "/customers"), api("GET", "/technicians"), api("GET", "/sites?limit=1000")]);
   const siteForm = submitter(h("form", { id: "site-form", class: "card" },
@@ -841,7 +858,7 @@ async function installPage(note) {
       h("button", { type: "button", id: "import-dry", class: "secondary", onclick: runImport(true) }, "Check (dry run)"),
       h("button", { type: "button", id: "import-run", onclick: runImport(false) }, "Import")),
     report);
-  show(h("h1", {}, "Register"), note || null, h("div", { class: "grid" }, siteForm, devForm, custForm, mapForm), importCard,
+  showAt(navAt, h("h1", {}, "Register"), note || null, h("div", { class: "grid" }, siteForm, devForm, custForm, mapForm), importCard,
     h("h2", {}, "Sites"),
     cards("site-list", sites.items, (s) => h("a", { href: "#/site/" + encodeURIComponent(s.id) }, s.name || s.id),
       [["Status", (s) => badge(s.state)], ["Devices", (s) => String(s.devices)],
@@ -851,6 +868,7 @@ async function installPage(note) {
 /* ---- admin: users, roles, tokens ---- */
 
 async function adminPage(note) {
+  const navAt = navSeq;
   const [users, tokens, customers, techs] = await Promise.all([
     api("GET", "/users"), api("GET", "/tokens"), api("GET", "/customers"), api("GET", "/technicians")]);
   const people = { customer: customers, technician: techs };
@@ -917,7 +935,7 @@ async function adminPage(note) {
           } catch (e) { box.replaceChildren(message("error", e.message)); }
         } }, "Disable")));
   };
-  show(h("h1", {}, "Users and access"), note || null, zoneLine(viewerZone(), "in your time zone"),
+  showAt(navAt, h("h1", {}, "Users and access"), note || null, zoneLine(viewerZone(), "in your time zone"),
     form,
     h("h2", {}, "Users"), h("ul", { class: "cards", id: "users" }, users.map(userCard)),
     h("h2", {}, "API tokens"),
@@ -958,6 +976,7 @@ function customerButton(label, path, body, done) {
 }
 
 async function statusPage(note) {
+  const navAt = navSeq;
   const sites = await api("GET", "/sites");
   const notices = await api("GET", "/notices");
   const blocks = [];
@@ -994,7 +1013,7 @@ async function statusPage(note) {
         () => ({ site: s.id, text: contactText.value })))));
   }
   pageZone = zone;
-  show(h("h1", {}, T("title", "My installation")),
+  showAt(navAt, h("h1", {}, T("title", "My installation")),
     zone ? zoneLine(zone, T("local_time", "your installation's local time")) : null,
     note || null, blocks.length ? blocks : h("p", {}, T("no_installation", "No installation yet.")),
     h("h2", {}, T("messages", "Messages we sent you")), customerMessages(notices, sites.items));
@@ -1068,6 +1087,7 @@ async function loadWords() {
 }
 
 async function route() {
+  const navAt = ++navSeq;
   const hash = location.hash || "#/";
   const parts = hash.slice(2).split("?")[0].split("/").map(decodeURIComponent);
   if (!me) {
@@ -1078,6 +1098,7 @@ async function route() {
       return;
     }
     await loadWords();
+    if (navAt !== navSeq) return; /* the user has moved on meanwhile */
   }
   setNav();
   pageZone = null;
@@ -1091,7 +1112,7 @@ async function route() {
     else await fleetPage();
   } catch (e) {
     if (e.status === 401) { me = null; loginPage("Please log in again."); return; }
-    show(h("h1", {}, "Cannot show this page"), message("error", e.message),
+    showAt(navAt, h("h1", {}, "Cannot show this page"), message("error", e.message),
       h("p", {}, h("a", { href: "#/" }, "Back to the start")));
   }
 }
