@@ -228,6 +228,7 @@ fi
 # The dashboard's script: a syntax error there leaves every page blank.
 if command -v node >/dev/null 2>&1; then
     for js in web/static/*.js; do
+        [ -f "$js" ] || continue
         node --check "$js" || status=1
     done
 fi
