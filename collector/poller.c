@@ -14,6 +14,8 @@
  *   backoff_max, so a dead unit on a gateway does not slow its siblings.
  * - "Offline" is declared after offline_after failed polls, logged once
  *   and sent to the engine once; recovery likewise.
+ * - Pushes to a full inbox give up on a stop or when the endpoint goes
+ *   (the engine may have stopped draining it).
  * - SunSpec discovery is cached per device and redone after an exception,
  *   when a model's ID/L no longer match (a replaced or re-flashed device),
  *   after the device was offline, and every hour. Every discovery sends
@@ -87,6 +89,7 @@ struct endpoint {
     pthread_t thread;
     bool started;
     bool quit; /* under p->lock: this endpoint goes (pvs_poller_update) */
+    atomic_bool ending; /* a stop or quit: pushes give up */
     bool link_down;
     /* for other threads (pvs_poller_down): link_down, and whether the
      * endpoint was tried once */
@@ -149,10 +152,12 @@ static struct pdev *heap_pop(struct endpoint *ep) {
 
 /* ---- messages ---- */
 
-static void push(struct pvs_poller *p, struct pvs_msg *m) {
-    if (pvs_queue_push(p->inbox, m, PUSH_TIMEOUT_MS)) {
+/* Hand m (owned) to the engine; given up on a stop or a quit, when
+ * nobody may drain the inbox any more. */
+static void push(struct endpoint *ep, struct pvs_msg *m) {
+    if (pvs_queue_push_unless(ep->p->inbox, m, PUSH_TIMEOUT_MS, &ep->ending)) {
         /* Still ours: the engine is behind or gone. */
-        atomic_fetch_add(&p->dropped, 1);
+        atomic_fetch_add(&ep->p->dropped, 1);
         pvs_msg_free(m);
     }
 }
@@ -160,7 +165,7 @@ static void push(struct pvs_poller *p, struct pvs_msg *m) {
 /* Push the pending samples of ep, if any. */
 static void flush(struct endpoint *ep) {
     if (ep->batch) {
-        push(ep->p, ep->batch);
+        push(ep, ep->batch);
         ep->batch = NULL;
     }
 }
@@ -170,7 +175,7 @@ static void batch_add(struct endpoint *ep, struct pvs_msg *msg) {
     if (ep->batch && ep->batch->nsamples + msg->nsamples > BATCH_SAMPLES)
         flush(ep);
     if (msg->nsamples > BATCH_SAMPLES) {
-        push(ep->p, msg);
+        push(ep, msg);
         return;
     }
     if (!ep->batch) {
@@ -196,7 +201,7 @@ static void send_status(struct pdev *d, bool healthy, const char *why) {
     pvs_snprintf(m->source, sizeof(m->source), "endpoint:%s",
                  d->ep->cfg->obj.id);
     pvs_strlcpy(m->error, why ? why : "", sizeof(m->error));
-    push(d->ep->p, m);
+    push(d->ep, m);
 }
 
 static void send_link(struct endpoint *ep, bool healthy) {
@@ -206,7 +211,7 @@ static void send_link(struct endpoint *ep, bool healthy) {
     m->ts_ms = pvs_clock_now_ms();
     m->healthy = healthy;
     pvs_snprintf(m->source, sizeof(m->source), "endpoint:%s", ep->cfg->obj.id);
-    push(ep->p, m);
+    push(ep, m);
 }
 
 /*
@@ -228,7 +233,7 @@ static void send_late(struct endpoint *ep, bool late, int64_t by_ms) {
     m->ts_ms = pvs_clock_now_ms();
     m->healthy = !late;
     pvs_snprintf(m->source, sizeof(m->source), "late:%s", ep->cfg->obj.id);
-    push(ep->p, m);
+    push(ep, m);
 }
 
 static void send_info(struct pdev *d) {
@@ -240,7 +245,7 @@ static void send_info(struct pdev *d) {
     pvs_strlcpy(m->serial, d->ss->serial, sizeof(m->serial));
     pvs_strlcpy(m->manufacturer, d->ss->manufacturer, sizeof(m->manufacturer));
     pvs_strlcpy(m->model, d->ss->model, sizeof(m->model));
-    push(d->ep->p, m);
+    push(d->ep, m);
 }
 
 /* ---- reads ---- */
@@ -606,6 +611,7 @@ static enum pvs_err endpoint_new(struct pvs_poller *p,
 
     ep->p = p;
     ep->cfg = ec;
+    atomic_init(&ep->ending, false);
     ep->devs = pvs_calloc(n, sizeof(*ep->devs));
     ep->heap = pvs_calloc(n, sizeof(*ep->heap));
     rc = pvs_modbus_url_from_endpoint(ec, &url, msg, sizeof(msg));
@@ -727,6 +733,8 @@ void pvs_poller_stop(struct pvs_poller *p) {
     p->stop = true;
     pthread_cond_broadcast(&p->cond);
     pthread_mutex_unlock(&p->lock);
+    for (size_t i = 0; i < p->neps; i++)
+        atomic_store(&p->eps[i]->ending, true);
     for (size_t i = 0; i < p->neps; i++) {
         if (p->eps[i]->started)
             pthread_join(p->eps[i]->thread, NULL);
@@ -844,8 +852,10 @@ static const struct pvs_endpoint *endpoint_of(const struct pvs_config *cfg,
 static void endpoints_end(struct pvs_poller *p, struct endpoint **gone,
                           size_t n) {
     pthread_mutex_lock(&p->lock);
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
         gone[i]->quit = true;
+        atomic_store(&gone[i]->ending, true);
+    }
     pthread_cond_broadcast(&p->cond);
     pthread_mutex_unlock(&p->lock);
     for (size_t i = 0; i < n; i++) {

@@ -12,6 +12,7 @@ import subprocess
 
 import pytest
 
+import harness
 import modbus_fixtures as mf
 
 BUILD = os.environ.get("PVS_BUILD", os.path.join(mf.REPO, "build"))
@@ -172,3 +173,20 @@ def test_replaced_device_reports_new_serial(bench, tmp_path):
         srv.stop()
         p.terminate()
         finish(p, r)
+
+
+def test_stop_with_a_full_inbox_nobody_drains(bench, tmp_path):
+    """The engine stopped draining the inbox, which is full: stopping the
+    poller gives up the push under way (it would wait 1 s per message)."""
+    port = mf.free_port()  # nothing listens: every poll fails at once
+    devices = [("inv%d" % u, u, "sunspec") for u in range(1, 21)]
+    cfg = write_config(tmp_path / "s.conf", port, devices, interval="100ms",
+                       offline_after=1)
+    out = subprocess.run([bench, "stop", cfg], capture_output=True,
+                         text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    got = dict(line.split(" ", 1) for line in out.stdout.splitlines())
+    assert int(got["full"]) >= 1, out.stdout
+    # Well below the second a push waits for room, even on a busy machine.
+    limit = min(500 * harness.TIMEOUT_SCALE, 800)
+    assert int(got["stop_ms"]) < limit, out.stdout
