@@ -14,6 +14,10 @@
  *   backoff_max, so a dead unit on a gateway does not slow its siblings.
  * - "Offline" is declared after offline_after failed polls, logged once
  *   and sent to the engine once; recovery likewise.
+ * - A pause, a stop or an endpoint that goes never waits for a device
+ *   that does not answer: the connection's waits look at the endpoint's
+ *   halt flag, and the poll cut short is neither a failure nor a sample;
+ *   it runs again after the pause.
  * - Pushes to a full inbox give up on a stop or when the endpoint goes
  *   (the engine may have stopped draining it).
  * - SunSpec discovery is cached per device and redone after an exception,
@@ -89,7 +93,9 @@ struct endpoint {
     pthread_t thread;
     bool started;
     bool quit; /* under p->lock: this endpoint goes (pvs_poller_update) */
-    atomic_bool ending; /* a stop or quit: pushes give up */
+    /* set by other threads: a pause, stop or quit cuts waits short
+     * (halt), a stop or quit gives up pushes (ending) */
+    atomic_bool halt, ending;
     bool link_down;
     /* for other threads (pvs_poller_down): link_down, and whether the
      * endpoint was tried once */
@@ -402,6 +408,12 @@ static void poll_device(struct pdev *d) {
     atomic_fetch_add(&p->polls, 1);
     rc = d->map ? poll_map(d, &msg) : poll_sunspec(d, &msg);
     took = pvs_clock_mono_ms() - t0;
+    if (rc == PVS_ERR_CLOSED) {
+        /* Cut short by a pause or a stop: neither the device's failure
+         * nor a poll; it runs again once the thread goes on. */
+        d->due_ms = pvs_clock_mono_ms();
+        return;
+    }
     if (!rc) {
         int64_t ts = pvs_clock_now_ms();
         for (size_t i = 0; i < msg->nsamples; i++) {
@@ -611,12 +623,15 @@ static enum pvs_err endpoint_new(struct pvs_poller *p,
 
     ep->p = p;
     ep->cfg = ec;
+    atomic_init(&ep->halt, false);
     atomic_init(&ep->ending, false);
     ep->devs = pvs_calloc(n, sizeof(*ep->devs));
     ep->heap = pvs_calloc(n, sizeof(*ep->heap));
     rc = pvs_modbus_url_from_endpoint(ec, &url, msg, sizeof(msg));
     if (!rc)
         rc = pvs_modbus_conn_new(&url, &ep->conn);
+    if (!rc)
+        pvs_modbus_conn_set_cancel(ep->conn, &ep->halt);
     if (rc) {
         pvs_error("%s:%d: endpoint '%s': %s", ec->obj.file, ec->obj.line,
                   ec->obj.id, msg);
@@ -733,8 +748,10 @@ void pvs_poller_stop(struct pvs_poller *p) {
     p->stop = true;
     pthread_cond_broadcast(&p->cond);
     pthread_mutex_unlock(&p->lock);
-    for (size_t i = 0; i < p->neps; i++)
+    for (size_t i = 0; i < p->neps; i++) {
         atomic_store(&p->eps[i]->ending, true);
+        atomic_store(&p->eps[i]->halt, true);
+    }
     for (size_t i = 0; i < p->neps; i++) {
         if (p->eps[i]->started)
             pthread_join(p->eps[i]->thread, NULL);
@@ -770,8 +787,11 @@ void pvs_poller_pause(struct pvs_poller *p) {
 
     if (!p)
         return;
-    for (size_t i = 0; i < p->neps; i++)
+    for (size_t i = 0; i < p->neps; i++) {
         running += p->eps[i]->started;
+        /* A poll under way gives up its wait (see the top). */
+        atomic_store(&p->eps[i]->halt, true);
+    }
     pthread_mutex_lock(&p->lock);
     p->pause = true;
     pthread_cond_broadcast(&p->cond);
@@ -785,6 +805,8 @@ void pvs_poller_resume(struct pvs_poller *p) {
         return;
     pthread_mutex_lock(&p->lock);
     p->pause = false;
+    for (size_t i = 0; i < p->neps && !p->stop; i++)
+        atomic_store(&p->eps[i]->halt, false);
     pthread_cond_broadcast(&p->cond);
     pthread_mutex_unlock(&p->lock);
 }
@@ -855,6 +877,7 @@ static void endpoints_end(struct pvs_poller *p, struct endpoint **gone,
     for (size_t i = 0; i < n; i++) {
         gone[i]->quit = true;
         atomic_store(&gone[i]->ending, true);
+        atomic_store(&gone[i]->halt, true);
     }
     pthread_cond_broadcast(&p->cond);
     pthread_mutex_unlock(&p->lock);

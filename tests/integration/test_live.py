@@ -544,6 +544,53 @@ def test_modbus_endpoint_down_is_named_in_ready_and_healthz(h, pvsim_bin):
     assert not pv.log_lines(r"endpoint 'gw1' .* refuses")
 
 
+def unread_request(port):
+    """Whether a connection accepted on port has bytes its server did not
+    read: a request waiting at a stopped server (/proc/net/tcp{,6})."""
+    for path in ("/proc/net/tcp", "/proc/net/tcp6"):
+        with open(path) as f:
+            for line in f.readlines()[1:]:
+                fields = line.split()
+                local, state = fields[1], fields[3]
+                rx = int(fields[4].split(":")[1], 16)
+                if state == "01" and int(local.split(":")[1], 16) == port \
+                        and rx > 0:
+                    return True
+    return False
+
+
+@pytest.mark.sim_clock(start="2024-06-21T08:00:00Z", speed=600)
+def test_live_change_does_not_wait_for_a_hung_poll(h, pvsim_bin):
+    """A gateway stops answering while a poll waits on it (timeout 30 s):
+    a SIGHUP that changes the other endpoint is applied in a few seconds,
+    not after the timeout, and the endpoint that did not change is not
+    restarted."""
+    p1, p2 = harness.free_port(), harness.free_port()
+    start_modbus_sim(h, p1, "pvsim-gw1")
+    sim = start_modbus_sim(h, p2, "pvsim-gw2")
+    cfg = h.write_config(MODBUS_CONFIG, port1=p1, port2=p2, timeout2="30s")
+    pv = h.start_pvsentry(cfg)
+    pv.wait_log(r"device 'inv-b' \(unit 1 on .*\): SunSpec base", 20)
+    os.kill(sim.pid, signal.SIGSTOP)
+    try:
+        # A request of pvsentry's waits, unread, at the stopped server.
+        wait_until(lambda: unread_request(p2), 10, "a poll under way")
+        text = open(cfg).read().replace("timeout = 300ms",
+                                        "timeout = 400ms")
+        with open(cfg, "w") as f:
+            f.write(text)
+        mark = pv.mark()
+        t0 = time.monotonic()
+        pv.sighup()
+        pv.wait_log(r"ready \(reloaded", 30, since=mark)
+        took = time.monotonic() - t0
+        assert took < 5 * harness.TIMEOUT_SCALE, took
+        assert pv.log_lines(r"endpoint 'gw1' stops", since=mark)
+        assert not pv.log_lines(r"endpoint 'gw2' stops", since=mark)
+    finally:
+        os.kill(sim.pid, signal.SIGCONT)
+
+
 def test_smtp_server_down_is_named_by_healthz_once(h):
     """The SMTP server stops: the next mail fails, /healthz answers 503
     naming it, one log line; it is back: the mail goes, 200, one line."""
