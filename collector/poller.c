@@ -14,6 +14,11 @@
  *   backoff_max, so a dead unit on a gateway does not slow its siblings.
  * - "Offline" is declared after offline_after failed polls, logged once
  *   and sent to the engine once; recovery likewise.
+ * - The endpoint itself (the gateway, the link) is down when it refuses
+ *   connections or cannot be reached, at once, or when nothing behind it
+ *   answered max(offline_after, devices) polls in a row (timeouts, Modbus
+ *   exceptions): one dead unit among live ones is the unit's problem, not
+ *   the link's. The reason is named, logged once each way and counted.
  * - A pause, a stop or an endpoint that goes never waits for a device
  *   that does not answer: the connection's waits look at the endpoint's
  *   halt flag, and the poll cut short is neither a failure nor a sample;
@@ -48,6 +53,7 @@
 #include "pvs/modbus_map.h"
 #include "pvs/msg.h"
 #include "pvs/poller.h"
+#include "pvs/stats.h"
 #include "pvs/sunspec.h"
 
 #define PUSH_TIMEOUT_MS 1000
@@ -96,10 +102,11 @@ struct endpoint {
     /* set by other threads: a pause, stop or quit cuts waits short
      * (halt), a stop or quit gives up pushes (ending) */
     atomic_bool halt, ending;
-    bool link_down;
-    /* for other threads (pvs_poller_down): link_down, and whether the
-     * endpoint was tried once */
-    atomic_bool down, tried;
+    unsigned fails; /* polls failed in a row, every device counted */
+    /* for other threads (pvs_poller_down): why the link is down (enum
+     * link, LINK_UP when it is not), and whether it was tried once */
+    atomic_int down;
+    atomic_bool tried;
     bool late; /* polls run an interval or more behind time (our fault) */
     struct pvs_complaint link_c;
     struct pvs_msg *batch; /* samples waiting to be pushed, or NULL */
@@ -117,6 +124,29 @@ struct pvs_poller {
     bool pause;     /* threads hold at their next safe point */
     size_t npaused; /* threads holding */
     atomic_uint_fast64_t polls, reads, failed, dropped, samples, cpu_ns;
+};
+
+/* Why an endpoint's link is down; the words /healthz and the log use. */
+enum link {
+    LINK_UP,
+    LINK_REFUSED,
+    LINK_UNREACHABLE,
+    LINK_TIMEOUT,
+    LINK_EXCEPTION,
+    LINK_ERROR,
+};
+
+static const char *const link_names[] = {
+    "up", "refused", "unreachable", "timeout", "exception", "error",
+};
+
+static const enum pvs_stat link_stats[] = {
+    PVS_STAT__COUNT,
+    PVS_STAT_MODBUS_DOWN_REFUSED,
+    PVS_STAT_MODBUS_DOWN_UNREACHABLE,
+    PVS_STAT_MODBUS_DOWN_TIMEOUT,
+    PVS_STAT_MODBUS_DOWN_EXCEPTION,
+    PVS_STAT_MODBUS_DOWN_ERROR,
 };
 
 /* ---- heap ---- */
@@ -373,39 +403,127 @@ out:
     return rc;
 }
 
+/* Why a poll that failed with rc on ep failed, as a link would. */
+static enum link link_reason(const struct endpoint *ep, enum pvs_err rc) {
+    int err = pvs_modbus_conn_errno(ep->conn);
+
+    if (rc == PVS_ERR_PROTO)
+        return LINK_EXCEPTION;
+    if (rc == PVS_ERR_TIMEOUT)
+        return LINK_TIMEOUT;
+    if (err == ECONNREFUSED)
+        return LINK_REFUSED;
+    if (err == EHOSTUNREACH || err == ENETUNREACH || err == EHOSTDOWN ||
+        err == ENETDOWN)
+        return LINK_UNREACHABLE;
+    return LINK_ERROR;
+}
+
 /*
- * The gateway's link after a poll: refused connections mean the gateway
- * itself is gone; a good poll, that it is back. Logged and sent once
- * each way.
+ * The gateway's link after a poll (see the top): down at once when it
+ * refuses connections or cannot be reached, after max(offline_after,
+ * devices) failed polls in a row otherwise; back with the first good
+ * poll. Logged, counted and sent once each way; a down link that fails
+ * for another reason says so in /healthz only.
  */
 static void link_seen(struct endpoint *ep, enum pvs_err rc, const char *err) {
-    if (!rc && ep->link_down) {
-        ep->link_down = false;
-        atomic_store(&ep->down, false);
+    enum link was = (enum link)atomic_load(&ep->down), why;
+    unsigned enough = (unsigned)ep->cfg->offline_after;
+
+    if (!rc) {
+        ep->fails = 0;
+        if (was == LINK_UP)
+            return;
+        atomic_store(&ep->down, LINK_UP);
         pvs_complain_release(&ep->link_c, "endpoint '%s' (%s) is back",
                              ep->cfg->obj.id, pvs_modbus_conn_name(ep->conn));
         send_link(ep, true);
-    } else if (rc == PVS_ERR_IO && !pvs_modbus_conn_connected(ep->conn) &&
-               !ep->link_down &&
-               pvs_modbus_conn_errno(ep->conn) == ECONNREFUSED) {
-        ep->link_down = true;
-        atomic_store(&ep->down, true);
-        pvs_complain(&ep->link_c, PVS_LOG_WARN,
-                     "endpoint '%s' (%s) refuses connections: %s",
-                     ep->cfg->obj.id, pvs_modbus_conn_name(ep->conn), err);
-        send_link(ep, false);
+        return;
     }
+    ep->fails++;
+    why = link_reason(ep, rc);
+    if (was != LINK_UP) {
+        atomic_store(&ep->down, why);
+        return;
+    }
+    if (enough < ep->ndevs)
+        enough = (unsigned)ep->ndevs;
+    if (ep->fails < enough &&
+        !((why == LINK_REFUSED || why == LINK_UNREACHABLE) &&
+          !pvs_modbus_conn_connected(ep->conn)))
+        return;
+    atomic_store(&ep->down, why);
+    pvs_stats_add(link_stats[why], 1);
+    if (why == LINK_REFUSED || why == LINK_UNREACHABLE)
+        pvs_complain(&ep->link_c, PVS_LOG_WARN,
+                     "endpoint '%s' (%s) is down (%s): %s", ep->cfg->obj.id,
+                     pvs_modbus_conn_name(ep->conn), link_names[why], err);
+    else
+        pvs_complain(&ep->link_c, PVS_LOG_WARN,
+                     "endpoint '%s' (%s) is down (%s): %u polls in a row "
+                     "failed, the last with: %s",
+                     ep->cfg->obj.id, pvs_modbus_conn_name(ep->conn),
+                     link_names[why], ep->fails, err);
+    send_link(ep, false);
+}
+
+/* A good poll of d: its samples (msg, taken) go, and d is back. */
+static void poll_ok(struct pdev *d, struct pvs_msg *msg) {
+    struct endpoint *ep = d->ep;
+    int64_t ts = pvs_clock_now_ms();
+
+    for (size_t i = 0; i < msg->nsamples; i++) {
+        msg->samples[i].dev = (uint32_t)d->cfg->index;
+        msg->samples[i].ts_ms = ts;
+    }
+    msg->dev = (uint32_t)d->cfg->index;
+    msg->ts_ms = ts;
+    atomic_fetch_add(&ep->p->samples, msg->nsamples);
+    pvs_stats_add(PVS_STAT_POLLS_OK, 1);
+    batch_add(ep, msg);
+    if (d->offline) {
+        pvs_complain_release(
+            &d->offline_c, "device '%s' (unit %d on %s) is back online",
+            d->cfg->obj.id, d->unit, pvs_modbus_conn_name(ep->conn));
+        send_status(d, true, NULL);
+        d->offline = false;
+    }
+    d->failures = 0;
+    link_seen(ep, PVS_OK, NULL);
+}
+
+/* A poll of d that failed with rc. */
+static void poll_failed(struct pdev *d, enum pvs_err rc) {
+    struct endpoint *ep = d->ep;
+    char err[128];
+
+    atomic_fetch_add(&ep->p->failed, 1);
+    pvs_stats_add(PVS_STAT_POLLS_FAILED, 1);
+    pvs_modbus_conn_error(ep->conn, err, sizeof(err));
+    d->failures++;
+    if (!d->offline && d->failures >= (unsigned)ep->cfg->offline_after) {
+        d->offline = true;
+        pvs_complain(&d->offline_c, PVS_LOG_WARN,
+                     "device '%s' (unit %d on %s) is offline after %u "
+                     "failed polls: %s",
+                     d->cfg->obj.id, d->unit, pvs_modbus_conn_name(ep->conn),
+                     d->failures, err);
+        send_status(d, false, err);
+        /* It may come back as another device (a replacement): read
+         * its layout and serial number again then. */
+        pvs_sunspec_device_free(d->ss);
+        d->ss = NULL;
+    }
+    link_seen(ep, rc, err);
 }
 
 static void poll_device(struct pdev *d) {
     struct endpoint *ep = d->ep;
-    struct pvs_poller *p = ep->p;
     struct pvs_msg *msg = NULL;
     int64_t t0 = pvs_clock_mono_ms(), took, next;
     enum pvs_err rc;
-    char err[128];
 
-    atomic_fetch_add(&p->polls, 1);
+    atomic_fetch_add(&ep->p->polls, 1);
     rc = d->map ? poll_map(d, &msg) : poll_sunspec(d, &msg);
     took = pvs_clock_mono_ms() - t0;
     if (rc == PVS_ERR_CLOSED) {
@@ -415,43 +533,10 @@ static void poll_device(struct pdev *d) {
         return;
     }
     if (!rc) {
-        int64_t ts = pvs_clock_now_ms();
-        for (size_t i = 0; i < msg->nsamples; i++) {
-            msg->samples[i].dev = (uint32_t)d->cfg->index;
-            msg->samples[i].ts_ms = ts;
-        }
-        msg->dev = (uint32_t)d->cfg->index;
-        msg->ts_ms = ts;
-        atomic_fetch_add(&p->samples, msg->nsamples);
-        batch_add(ep, msg);
+        poll_ok(d, msg);
         msg = NULL;
-        if (d->offline) {
-            pvs_complain_release(
-                &d->offline_c, "device '%s' (unit %d on %s) is back online",
-                d->cfg->obj.id, d->unit, pvs_modbus_conn_name(ep->conn));
-            send_status(d, true, NULL);
-            d->offline = false;
-        }
-        d->failures = 0;
-        link_seen(ep, PVS_OK, NULL);
     } else {
-        atomic_fetch_add(&p->failed, 1);
-        pvs_modbus_conn_error(ep->conn, err, sizeof(err));
-        d->failures++;
-        if (!d->offline && d->failures >= (unsigned)ep->cfg->offline_after) {
-            d->offline = true;
-            pvs_complain(&d->offline_c, PVS_LOG_WARN,
-                         "device '%s' (unit %d on %s) is offline after %u "
-                         "failed polls: %s",
-                         d->cfg->obj.id, d->unit,
-                         pvs_modbus_conn_name(ep->conn), d->failures, err);
-            send_status(d, false, err);
-            /* It may come back as another device (a replacement): read
-             * its layout and serial number again then. */
-            pvs_sunspec_device_free(d->ss);
-            d->ss = NULL;
-        }
-        link_seen(ep, rc, err);
+        poll_failed(d, rc);
     }
     atomic_store(&ep->tried, true);
     if (took > d->interval_ms)
@@ -623,10 +708,11 @@ static enum pvs_err endpoint_new(struct pvs_poller *p,
 
     ep->p = p;
     ep->cfg = ec;
-    atomic_init(&ep->halt, false);
-    atomic_init(&ep->ending, false);
     ep->devs = pvs_calloc(n, sizeof(*ep->devs));
     ep->heap = pvs_calloc(n, sizeof(*ep->heap));
+    atomic_init(&ep->halt, false);
+    atomic_init(&ep->ending, false);
+    atomic_init(&ep->down, LINK_UP);
     rc = pvs_modbus_url_from_endpoint(ec, &url, msg, sizeof(msg));
     if (!rc)
         rc = pvs_modbus_conn_new(&url, &ep->conn);
@@ -763,10 +849,13 @@ void pvs_poller_down(struct pvs_poller *p, struct pvs_buf *out) {
     if (!p)
         return;
     pthread_mutex_lock(&p->lock);
-    for (size_t i = 0; i < p->neps; i++)
-        if (atomic_load(&p->eps[i]->down))
-            pvs_buf_printf(out, "modbus %s\n",
-                           pvs_modbus_conn_name(p->eps[i]->conn));
+    for (size_t i = 0; i < p->neps; i++) {
+        int why = atomic_load(&p->eps[i]->down);
+        if (why != LINK_UP)
+            pvs_buf_printf(out, "modbus %s (%s)\n",
+                           pvs_modbus_conn_name(p->eps[i]->conn),
+                           link_names[why]);
+    }
     pthread_mutex_unlock(&p->lock);
 }
 
