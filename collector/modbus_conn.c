@@ -8,20 +8,42 @@
  * a timeout or a broken frame means the link cannot be trusted, so it is
  * closed and flushed, and the next request reconnects. Nothing here logs:
  * the caller knows which device it was asking for and logs once.
+ *
+ * Waits can be cut short (pvs_modbus_conn_set_cancel): a request is sent
+ * once, then its answer is awaited in slices of CANCEL_SLICE_MS, the
+ * cancel flag read between two, so a pause or a stop never waits for a
+ * device that does not answer. libmodbus's read functions cannot do
+ * that (they wait the whole timeout, and sending the request again would
+ * put two on the line), so the request goes out raw and its answer is
+ * checked here as libmodbus checks it. TCP connects are ours too, for the
+ * same reason and because libmodbus reports every failed connect as
+ * "connection refused" (an unreachable host or a timeout included).
  */
 #define PVS_LOG_MODULE "modbus"
 
 #include <errno.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <modbus.h>
 
+#include "pvs/clock.h"
+
 #include "pvs/modbus_conn.h"
+
+/* How often a wait looks at the cancel flag. */
+#define CANCEL_SLICE_MS 50
 
 struct pvs_modbus_conn {
     struct pvs_modbus_url url;
     modbus_t *ctx;
+    atomic_bool *cancel; /* borrowed, or NULL */
     bool connected;
     int err;
     uint64_t requests;
@@ -244,12 +266,20 @@ out:
 
 /* ---- connections ---- */
 
+static void set_timeout(modbus_t *ctx, int64_t ms) {
+    modbus_set_response_timeout(ctx, (uint32_t)(ms / 1000),
+                                (uint32_t)(ms % 1000) * 1000);
+}
+
+static bool cancelled(const struct pvs_modbus_conn *c) {
+    return c->cancel && atomic_load(c->cancel);
+}
+
 enum pvs_err pvs_modbus_conn_new(const struct pvs_modbus_url *url,
                                  struct pvs_modbus_conn **ret) {
     struct pvs_modbus_conn *c = pvs_calloc(1, sizeof(*c));
     enum pvs_err rc = PVS_OK;
     char port[16];
-    uint32_t sec, usec;
 
     c->url = *url;
     if (url->rtu) {
@@ -268,11 +298,10 @@ enum pvs_err pvs_modbus_conn_new(const struct pvs_modbus_url *url,
         rc = PVS_ERR_INVAL;
         goto out;
     }
-    sec = (uint32_t)(url->timeout_ms / 1000);
-    usec = (uint32_t)(url->timeout_ms % 1000) * 1000;
-    /* The response timeout also bounds the TCP connect in libmodbus. */
-    modbus_set_response_timeout(c->ctx, sec, usec);
-    modbus_set_byte_timeout(c->ctx, sec, usec);
+    set_timeout(c->ctx, url->timeout_ms);
+    /* Between two bytes of one answer: the whole timeout. */
+    modbus_set_byte_timeout(c->ctx, (uint32_t)(url->timeout_ms / 1000),
+                            (uint32_t)(url->timeout_ms % 1000) * 1000);
 out:
     if (rc) {
         pvs_modbus_conn_free(c);
@@ -303,13 +332,182 @@ bool pvs_modbus_conn_connected(const struct pvs_modbus_conn *c) {
     return c->connected;
 }
 
+void pvs_modbus_conn_set_cancel(struct pvs_modbus_conn *c, atomic_bool *flag) {
+    c->cancel = flag;
+}
+
 static bool is_exception(int err) {
     return err >= EMBXILFUN && err <= EMBXGTAR;
+}
+
+/*
+ * Wait for fd to become writable (a connect under way) up to the
+ * timeout: 0, or -1 with errno (ETIMEDOUT, ECANCELED).
+ */
+static int wait_connect(const struct pvs_modbus_conn *c, int fd) {
+    int64_t end = pvs_clock_mono_ms() + c->url.timeout_ms;
+
+    for (;;) {
+        struct pollfd pfd = {.fd = fd, .events = POLLOUT};
+        int64_t left = end - pvs_clock_mono_ms();
+        int n;
+
+        if (cancelled(c)) {
+            errno = ECANCELED;
+            return -1;
+        }
+        if (left <= 0) {
+            errno = ETIMEDOUT;
+            return -1;
+        }
+        n = poll(&pfd, 1,
+                 (int)(left < CANCEL_SLICE_MS ? left : CANCEL_SLICE_MS));
+        if (n > 0)
+            return 0;
+        if (n < 0 && errno != EINTR)
+            return -1;
+    }
+}
+
+/* One address of the endpoint: a connected socket, or -1 with errno. */
+static int connect_addr(const struct pvs_modbus_conn *c,
+                        const struct addrinfo *ai) {
+    int fd, one = 1, err = 0;
+    socklen_t len = sizeof(err);
+
+    fd = socket(ai->ai_family, ai->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC,
+                ai->ai_protocol);
+    if (fd < 0)
+        return -1;
+    /* One small request at a time: never wait to fill a segment. */
+    setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
+    if (connect(fd, ai->ai_addr, ai->ai_addrlen) == 0)
+        return fd;
+    if (errno != EINPROGRESS || wait_connect(c, fd) ||
+        getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len) || err) {
+        int saved = err ? err : errno;
+        close(fd);
+        errno = saved;
+        return -1;
+    }
+    return fd;
+}
+
+/* TCP: connect, bounded by the timeout and the cancel flag. */
+static int connect_tcp(struct pvs_modbus_conn *c) {
+    struct addrinfo hints = {.ai_family = AF_UNSPEC,
+                             .ai_socktype = SOCK_STREAM};
+    struct addrinfo *list = NULL;
+    char port[16];
+    int fd = -1, err = EHOSTUNREACH;
+
+    pvs_snprintf(port, sizeof(port), "%d", c->url.port);
+    if (getaddrinfo(c->url.host, port, &hints, &list)) {
+        errno = EHOSTUNREACH;
+        return -1;
+    }
+    for (struct addrinfo *ai = list; ai && fd < 0; ai = ai->ai_next) {
+        fd = connect_addr(c, ai);
+        if (fd < 0)
+            err = errno;
+        if (err == ECANCELED)
+            break;
+    }
+    freeaddrinfo(list);
+    if (fd < 0) {
+        errno = err;
+        return -1;
+    }
+    /* libmodbus closes it (modbus_close). */
+    return modbus_set_socket(c->ctx, fd);
+}
+
+static enum pvs_err link_up(struct pvs_modbus_conn *c) {
+    int rc = c->url.rtu ? modbus_connect(c->ctx) : connect_tcp(c);
+
+    if (rc == -1) {
+        c->err = errno;
+        /* A connect that never completed is a timeout, not an error. */
+        if (c->err == EINPROGRESS)
+            c->err = ETIMEDOUT;
+        return c->err == ECANCELED   ? PVS_ERR_CLOSED
+               : c->err == ETIMEDOUT ? PVS_ERR_TIMEOUT
+                                     : PVS_ERR_IO;
+    }
+    c->connected = true;
+    /* Bytes left on a serial line belong to nobody: drop them. */
+    if (c->url.rtu)
+        modbus_flush(c->ctx);
+    return PVS_OK;
+}
+
+/*
+ * The answer to the request just sent, waited for in slices (see the
+ * top): its length, or -1 with errno (ETIMEDOUT, ECANCELED, ...). Once
+ * its first byte came, libmodbus reads the rest within the byte timeout,
+ * so a slice never ends inside an answer.
+ */
+static int receive(struct pvs_modbus_conn *c, uint8_t *rsp) {
+    int64_t end = pvs_clock_mono_ms() + c->url.timeout_ms;
+
+    for (;;) {
+        int64_t left = end - pvs_clock_mono_ms();
+        int got;
+
+        if (cancelled(c)) {
+            errno = ECANCELED;
+            return -1;
+        }
+        if (left <= 0) {
+            errno = ETIMEDOUT;
+            return -1;
+        }
+        set_timeout(c->ctx, c->cancel && left > CANCEL_SLICE_MS
+                                ? CANCEL_SLICE_MS
+                                : left);
+        got = modbus_receive_confirmation(c->ctx, rsp);
+        if (got >= 0 || errno != ETIMEDOUT)
+            return got;
+    }
+}
+
+/*
+ * Check the answer rsp (len bytes) to reading n registers with function
+ * fn from unit, as libmodbus checks it, and copy the values to out: 0,
+ * or the errno of what is wrong (a Modbus exception included).
+ */
+static int check_answer(const struct pvs_modbus_conn *c, int unit, int fn,
+                        uint16_t n, const uint8_t *rsp, int len,
+                        uint16_t *out) {
+    int off = modbus_get_header_length(c->ctx);
+    int tail = c->url.rtu ? 2 : 0; /* the CRC */
+
+    /* RTU: another unit's answer; TCP: another transaction's or protocol */
+    if (len <= 0 || (c->url.rtu && rsp[0] != unit))
+        return EMBBADSLAVE;
+    if (!c->url.rtu && (rsp[0] || rsp[1] || rsp[2] || rsp[3]))
+        return EMBBADDATA;
+    if (len < off + 2)
+        return EMBBADDATA;
+    if (rsp[off] == (fn | 0x80)) {
+        int code = rsp[off + 1];
+        return code >= 1 && code < MODBUS_EXCEPTION_MAX ? MODBUS_ENOBASE + code
+                                                        : EMBBADEXC;
+    }
+    if (rsp[off] != fn || rsp[off + 1] != 2 * n ||
+        len != off + 2 + 2 * n + tail)
+        return EMBBADDATA;
+    for (uint16_t i = 0; i < n; i++)
+        out[i] = (uint16_t)(rsp[off + 2 + 2 * i] << 8 | rsp[off + 3 + 2 * i]);
+    return 0;
 }
 
 enum pvs_err pvs_modbus_conn_read(struct pvs_modbus_conn *c, int unit,
                                   bool input, uint32_t addr, uint16_t n,
                                   uint16_t *out) {
+    int fn = input ? MODBUS_FC_READ_INPUT_REGISTERS
+                   : MODBUS_FC_READ_HOLDING_REGISTERS;
+    uint8_t req[6], rsp[MODBUS_MAX_ADU_LENGTH];
     enum pvs_err rc = PVS_OK;
     int got;
 
@@ -319,31 +517,38 @@ enum pvs_err pvs_modbus_conn_read(struct pvs_modbus_conn *c, int unit,
         rc = PVS_ERR_PROTO;
         goto out;
     }
-    if (!c->connected) {
-        if (modbus_connect(c->ctx) == -1) {
-            c->err = errno;
-            rc = c->err == ETIMEDOUT ? PVS_ERR_TIMEOUT : PVS_ERR_IO;
-            goto out;
-        }
-        c->connected = true;
-        /* Bytes left on a serial line belong to nobody: drop them. */
-        if (c->url.rtu)
-            modbus_flush(c->ctx);
-    }
-    modbus_set_slave(c->ctx, unit);
-    c->requests++;
-    got = input ? modbus_read_input_registers(c->ctx, (int)addr, n, out)
-                : modbus_read_registers(c->ctx, (int)addr, n, out);
-    if (got == n) {
-        c->err = 0;
+    if (cancelled(c)) {
+        /* Nothing sent: the link stays as it is. */
+        c->err = ECANCELED;
+        rc = PVS_ERR_CLOSED;
         goto out;
     }
-    c->err = got < 0 ? errno : EMBMDATA;
+    if (!c->connected) {
+        rc = link_up(c);
+        if (rc)
+            goto out;
+    }
+    modbus_set_slave(c->ctx, unit);
+    req[0] = (uint8_t)unit;
+    req[1] = (uint8_t)fn;
+    req[2] = (uint8_t)(addr >> 8);
+    req[3] = (uint8_t)addr;
+    req[4] = (uint8_t)(n >> 8);
+    req[5] = (uint8_t)n;
+    c->requests++;
+    got = modbus_send_raw_request(c->ctx, req, (int)sizeof(req));
+    if (got != -1)
+        got = receive(c, rsp);
+    c->err = got < 0 ? errno : check_answer(c, unit, fn, n, rsp, got, out);
+    if (!c->err)
+        goto out;
     if (is_exception(c->err)) {
         rc = PVS_ERR_PROTO;
         goto out;
     }
-    rc = c->err == ETIMEDOUT ? PVS_ERR_TIMEOUT : PVS_ERR_IO;
+    rc = c->err == ETIMEDOUT   ? PVS_ERR_TIMEOUT
+         : c->err == ECANCELED ? PVS_ERR_CLOSED
+                               : PVS_ERR_IO;
     /* A late answer would be taken for the next request's: start over. */
     if (c->url.rtu)
         modbus_flush(c->ctx);
@@ -403,6 +608,10 @@ const char *pvs_modbus_strerror(int err, char *buf, size_t size) {
     }
     if (err == ETIMEDOUT) {
         pvs_strlcpy(buf, "no answer (timeout)", size);
+        return buf;
+    }
+    if (err == ECANCELED) {
+        pvs_strlcpy(buf, "given up (pause or stop)", size);
         return buf;
     }
     return pvs_strerror(err, buf, size);

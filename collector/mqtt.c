@@ -59,7 +59,8 @@ struct pvs_mqtt {
     int *qos;
     char **topics; /* [mqtt] topics, then the gateway layouts' filters */
     size_t ntopics;
-    pthread_t keeper; /* publishes the layouts' keep-alives */
+    atomic_size_t nsubscribed; /* topics of the last subscription */
+    pthread_t keeper;          /* publishes the layouts' keep-alives */
     bool keeper_running;
 };
 
@@ -68,7 +69,8 @@ static void on_subscribed(void *ctx, MQTTAsync_successData *resp) {
 
     (void)resp;
     atomic_store(&m->subscribed, true);
-    pvs_info("subscribed to %zu topics at '%s'", m->ntopics, m->uri);
+    pvs_info("subscribed to %zu topics at '%s'", atomic_load(&m->nsubscribed),
+             m->uri);
 }
 
 static void on_subscribe_failed(void *ctx, MQTTAsync_failureData *resp) {
@@ -79,17 +81,40 @@ static void on_subscribe_failed(void *ctx, MQTTAsync_failureData *resp) {
               resp ? resp->code : 0);
 }
 
+/*
+ * Subscribe to the topics of the running configuration. They are copied
+ * under cfg_lock and handed to Paho without it: Paho calls back into
+ * this file holding its own mutex, and those callbacks take cfg_lock, so
+ * nothing here calls Paho while holding cfg_lock (which would be the
+ * other order).
+ */
 static void subscribe(struct pvs_mqtt *m) {
     MQTTAsync_responseOptions ro = MQTTAsync_responseOptions_initializer;
+    char **topics;
+    int *qos;
+    size_t n;
     int rc;
 
+    pthread_mutex_lock(&m->cfg_lock);
+    n = m->ntopics;
+    topics = pvs_calloc(n + 1, sizeof(*topics));
+    qos = pvs_calloc(n + 1, sizeof(*qos));
+    for (size_t i = 0; i < n; i++) {
+        topics[i] = pvs_strdup(m->topics[i]);
+        qos[i] = m->qos[i];
+    }
+    pthread_mutex_unlock(&m->cfg_lock);
+    atomic_store(&m->nsubscribed, n);
     ro.onSuccess = on_subscribed;
     ro.onFailure = on_subscribe_failed;
     ro.context = m;
-    rc = MQTTAsync_subscribeMany(m->client, (int)m->ntopics, m->topics, m->qos,
-                                 &ro);
+    rc = MQTTAsync_subscribeMany(m->client, (int)n, topics, qos, &ro);
     if (rc != MQTTASYNC_SUCCESS)
         pvs_error("cannot subscribe at '%s': paho error %d", m->uri, rc);
+    for (size_t i = 0; i < n; i++)
+        pvs_free(topics[i]);
+    pvs_free(topics);
+    pvs_free(qos);
 }
 
 static void on_connected(void *ctx, char *cause) {
@@ -107,9 +132,9 @@ static void on_connected(void *ctx, char *cause) {
     else
         pvs_info("connected to '%s' as '%s'", m->uri, m->mc->client_id);
     pthread_mutex_unlock(&m->lock);
+    pthread_mutex_unlock(&m->cfg_lock);
     /* Always renew: a broker that lost its state lost our subscriptions. */
     subscribe(m);
-    pthread_mutex_unlock(&m->cfg_lock);
 }
 
 static void on_connect_failed(void *ctx, MQTTAsync_failureData *resp) {
@@ -261,6 +286,7 @@ done:
 static void connect_once(struct pvs_mqtt *m) {
     MQTTAsync_connectOptions co = MQTTAsync_connectOptions_initializer;
     MQTTAsync_SSLOptions ssl = MQTTAsync_SSLOptions_initializer;
+    char *ca_file;
     int rc;
 
     co.automaticReconnect = 1;
@@ -279,12 +305,20 @@ static void connect_once(struct pvs_mqtt *m) {
         co.ssl = &ssl;
     }
     atomic_store(&m->connecting, true);
+    /*
+     * Copied under the lock, connected without it: Paho holds its own
+     * mutex while it calls on_connected, which takes cfg_lock, so
+     * holding cfg_lock into MQTTAsync_connect would take the two in the
+     * other order. Paho copies the options it keeps.
+     */
     pthread_mutex_lock(&m->cfg_lock);
     co.keepAliveInterval = (int)(m->mc->keepalive_ms / 1000);
     co.cleansession = m->mc->clean_session;
-    ssl.trustStore = m->mc->ca_file;
-    rc = MQTTAsync_connect(m->client, &co);
+    ca_file = m->mc->ca_file ? pvs_strdup(m->mc->ca_file) : NULL;
     pthread_mutex_unlock(&m->cfg_lock);
+    ssl.trustStore = ca_file;
+    rc = MQTTAsync_connect(m->client, &co);
+    pvs_free(ca_file);
     if (rc != MQTTASYNC_SUCCESS) {
         atomic_store(&m->connecting, false);
         pthread_mutex_lock(&m->lock);
@@ -400,45 +434,55 @@ enum pvs_err pvs_mqtt_new(const struct pvs_config *cfg, struct pvs_queue *inbox,
  * everything, the later ones only keep the flow going.
  */
 static void *keep_alive(void *arg) {
+    static const char quiet[] =
+        "{\"keepalive-options\": [\"suppress-republish\"]}";
     struct pvs_mqtt *m = arg;
     struct timespec ts = {0, 200 * 1000000L};
     size_t n, cap;
     const struct pvs_mqtt_keepalive *ka;
     int64_t *next;
+    char **due;
     bool was_up = false;
 
     pthread_mutex_lock(&m->cfg_lock);
     pvs_mqtt_map_keepalives(m->map, &cap);
     pthread_mutex_unlock(&m->cfg_lock);
     next = pvs_calloc(cap + 1, sizeof(int64_t));
+    due = pvs_calloc(cap + 1, sizeof(char *));
     while (!atomic_load(&m->stopping)) {
         int64_t now = pvs_clock_mono_ms();
         bool up = atomic_load(&m->subscribed);
+        size_t ndue = 0;
 
-        /* The same layouts after a change (else the link restarts). */
+        /* The same layouts after a change (else the link restarts).
+         * Topics copied under cfg_lock, sent without it (see
+         * subscribe). */
         pthread_mutex_lock(&m->cfg_lock);
         ka = pvs_mqtt_map_keepalives(m->map, &n);
         if (n > cap)
             n = cap;
         for (size_t i = 0; up && i < n; i++) {
-            static const char quiet[] =
-                "{\"keepalive-options\": [\"suppress-republish\"]}";
-            MQTTAsync_message msg = MQTTAsync_message_initializer;
-
             if (was_up && now < next[i])
                 continue;
-            msg.payload = (void *)(uintptr_t)(was_up ? quiet : "");
-            msg.payloadlen = was_up ? (int)strlen(quiet) : 0;
-            msg.qos = 0;
-            if (MQTTAsync_sendMessage(m->client, ka[i].topic, &msg, NULL) !=
-                MQTTASYNC_SUCCESS)
-                pvs_debug("cannot send the keep-alive on '%s'", ka[i].topic);
+            due[ndue++] = pvs_strdup(ka[i].topic);
             next[i] = now + ka[i].every_ms;
         }
         pthread_mutex_unlock(&m->cfg_lock);
+        for (size_t i = 0; i < ndue; i++) {
+            MQTTAsync_message msg = MQTTAsync_message_initializer;
+
+            msg.payload = (void *)(uintptr_t)(was_up ? quiet : "");
+            msg.payloadlen = was_up ? (int)strlen(quiet) : 0;
+            msg.qos = 0;
+            if (MQTTAsync_sendMessage(m->client, due[i], &msg, NULL) !=
+                MQTTASYNC_SUCCESS)
+                pvs_debug("cannot send the keep-alive on '%s'", due[i]);
+            pvs_free(due[i]);
+        }
         was_up = up;
         nanosleep(&ts, NULL);
     }
+    pvs_free(due);
     pvs_free(next);
     return NULL;
 }

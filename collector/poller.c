@@ -14,6 +14,17 @@
  *   backoff_max, so a dead unit on a gateway does not slow its siblings.
  * - "Offline" is declared after offline_after failed polls, logged once
  *   and sent to the engine once; recovery likewise.
+ * - The endpoint itself (the gateway, the link) is down when it refuses
+ *   connections or cannot be reached, at once, or when nothing behind it
+ *   answered max(offline_after, devices) polls in a row (timeouts, Modbus
+ *   exceptions): one dead unit among live ones is the unit's problem, not
+ *   the link's. The reason is named, logged once each way and counted.
+ * - A pause, a stop or an endpoint that goes never waits for a device
+ *   that does not answer: the connection's waits look at the endpoint's
+ *   halt flag, and the poll cut short is neither a failure nor a sample;
+ *   it runs again after the pause.
+ * - Pushes to a full inbox give up on a stop or when the endpoint goes
+ *   (the engine may have stopped draining it).
  * - SunSpec discovery is cached per device and redone after an exception,
  *   when a model's ID/L no longer match (a replaced or re-flashed device),
  *   after the device was offline, and every hour. Every discovery sends
@@ -42,6 +53,7 @@
 #include "pvs/modbus_map.h"
 #include "pvs/msg.h"
 #include "pvs/poller.h"
+#include "pvs/stats.h"
 #include "pvs/sunspec.h"
 
 #define PUSH_TIMEOUT_MS 1000
@@ -87,10 +99,14 @@ struct endpoint {
     pthread_t thread;
     bool started;
     bool quit; /* under p->lock: this endpoint goes (pvs_poller_update) */
-    bool link_down;
-    /* for other threads (pvs_poller_down): link_down, and whether the
-     * endpoint was tried once */
-    atomic_bool down, tried;
+    /* set by other threads: a pause, stop or quit cuts waits short
+     * (halt), a stop or quit gives up pushes (ending) */
+    atomic_bool halt, ending;
+    unsigned fails; /* polls failed in a row, every device counted */
+    /* for other threads (pvs_poller_down): why the link is down (enum
+     * link, LINK_UP when it is not), and whether it was tried once */
+    atomic_int down;
+    atomic_bool tried;
     bool late; /* polls run an interval or more behind time (our fault) */
     struct pvs_complaint link_c;
     struct pvs_msg *batch; /* samples waiting to be pushed, or NULL */
@@ -108,6 +124,29 @@ struct pvs_poller {
     bool pause;     /* threads hold at their next safe point */
     size_t npaused; /* threads holding */
     atomic_uint_fast64_t polls, reads, failed, dropped, samples, cpu_ns;
+};
+
+/* Why an endpoint's link is down; the words /healthz and the log use. */
+enum link {
+    LINK_UP,
+    LINK_REFUSED,
+    LINK_UNREACHABLE,
+    LINK_TIMEOUT,
+    LINK_EXCEPTION,
+    LINK_ERROR,
+};
+
+static const char *const link_names[] = {
+    "up", "refused", "unreachable", "timeout", "exception", "error",
+};
+
+static const enum pvs_stat link_stats[] = {
+    PVS_STAT__COUNT,
+    PVS_STAT_MODBUS_DOWN_REFUSED,
+    PVS_STAT_MODBUS_DOWN_UNREACHABLE,
+    PVS_STAT_MODBUS_DOWN_TIMEOUT,
+    PVS_STAT_MODBUS_DOWN_EXCEPTION,
+    PVS_STAT_MODBUS_DOWN_ERROR,
 };
 
 /* ---- heap ---- */
@@ -149,10 +188,12 @@ static struct pdev *heap_pop(struct endpoint *ep) {
 
 /* ---- messages ---- */
 
-static void push(struct pvs_poller *p, struct pvs_msg *m) {
-    if (pvs_queue_push(p->inbox, m, PUSH_TIMEOUT_MS)) {
+/* Hand m (owned) to the engine; given up on a stop or a quit, when
+ * nobody may drain the inbox any more. */
+static void push(struct endpoint *ep, struct pvs_msg *m) {
+    if (pvs_queue_push_unless(ep->p->inbox, m, PUSH_TIMEOUT_MS, &ep->ending)) {
         /* Still ours: the engine is behind or gone. */
-        atomic_fetch_add(&p->dropped, 1);
+        atomic_fetch_add(&ep->p->dropped, 1);
         pvs_msg_free(m);
     }
 }
@@ -160,7 +201,7 @@ static void push(struct pvs_poller *p, struct pvs_msg *m) {
 /* Push the pending samples of ep, if any. */
 static void flush(struct endpoint *ep) {
     if (ep->batch) {
-        push(ep->p, ep->batch);
+        push(ep, ep->batch);
         ep->batch = NULL;
     }
 }
@@ -170,7 +211,7 @@ static void batch_add(struct endpoint *ep, struct pvs_msg *msg) {
     if (ep->batch && ep->batch->nsamples + msg->nsamples > BATCH_SAMPLES)
         flush(ep);
     if (msg->nsamples > BATCH_SAMPLES) {
-        push(ep->p, msg);
+        push(ep, msg);
         return;
     }
     if (!ep->batch) {
@@ -196,7 +237,7 @@ static void send_status(struct pdev *d, bool healthy, const char *why) {
     pvs_snprintf(m->source, sizeof(m->source), "endpoint:%s",
                  d->ep->cfg->obj.id);
     pvs_strlcpy(m->error, why ? why : "", sizeof(m->error));
-    push(d->ep->p, m);
+    push(d->ep, m);
 }
 
 static void send_link(struct endpoint *ep, bool healthy) {
@@ -206,7 +247,7 @@ static void send_link(struct endpoint *ep, bool healthy) {
     m->ts_ms = pvs_clock_now_ms();
     m->healthy = healthy;
     pvs_snprintf(m->source, sizeof(m->source), "endpoint:%s", ep->cfg->obj.id);
-    push(ep->p, m);
+    push(ep, m);
 }
 
 /*
@@ -228,7 +269,7 @@ static void send_late(struct endpoint *ep, bool late, int64_t by_ms) {
     m->ts_ms = pvs_clock_now_ms();
     m->healthy = !late;
     pvs_snprintf(m->source, sizeof(m->source), "late:%s", ep->cfg->obj.id);
-    push(ep->p, m);
+    push(ep, m);
 }
 
 static void send_info(struct pdev *d) {
@@ -240,7 +281,7 @@ static void send_info(struct pdev *d) {
     pvs_strlcpy(m->serial, d->ss->serial, sizeof(m->serial));
     pvs_strlcpy(m->manufacturer, d->ss->manufacturer, sizeof(m->manufacturer));
     pvs_strlcpy(m->model, d->ss->model, sizeof(m->model));
-    push(d->ep->p, m);
+    push(d->ep, m);
 }
 
 /* ---- reads ---- */
@@ -362,79 +403,140 @@ out:
     return rc;
 }
 
+/* Why a poll that failed with rc on ep failed, as a link would. */
+static enum link link_reason(const struct endpoint *ep, enum pvs_err rc) {
+    int err = pvs_modbus_conn_errno(ep->conn);
+
+    if (rc == PVS_ERR_PROTO)
+        return LINK_EXCEPTION;
+    if (rc == PVS_ERR_TIMEOUT)
+        return LINK_TIMEOUT;
+    if (err == ECONNREFUSED)
+        return LINK_REFUSED;
+    if (err == EHOSTUNREACH || err == ENETUNREACH || err == EHOSTDOWN ||
+        err == ENETDOWN)
+        return LINK_UNREACHABLE;
+    return LINK_ERROR;
+}
+
 /*
- * The gateway's link after a poll: refused connections mean the gateway
- * itself is gone; a good poll, that it is back. Logged and sent once
- * each way.
+ * The gateway's link after a poll (see the top): down at once when it
+ * refuses connections or cannot be reached, after max(offline_after,
+ * devices) failed polls in a row otherwise; back with the first good
+ * poll. Logged, counted and sent once each way; a down link that fails
+ * for another reason says so in /healthz only.
  */
 static void link_seen(struct endpoint *ep, enum pvs_err rc, const char *err) {
-    if (!rc && ep->link_down) {
-        ep->link_down = false;
-        atomic_store(&ep->down, false);
+    enum link was = (enum link)atomic_load(&ep->down), why;
+    unsigned enough = (unsigned)ep->cfg->offline_after;
+
+    if (!rc) {
+        ep->fails = 0;
+        if (was == LINK_UP)
+            return;
+        atomic_store(&ep->down, LINK_UP);
         pvs_complain_release(&ep->link_c, "endpoint '%s' (%s) is back",
                              ep->cfg->obj.id, pvs_modbus_conn_name(ep->conn));
         send_link(ep, true);
-    } else if (rc == PVS_ERR_IO && !pvs_modbus_conn_connected(ep->conn) &&
-               !ep->link_down &&
-               pvs_modbus_conn_errno(ep->conn) == ECONNREFUSED) {
-        ep->link_down = true;
-        atomic_store(&ep->down, true);
-        pvs_complain(&ep->link_c, PVS_LOG_WARN,
-                     "endpoint '%s' (%s) refuses connections: %s",
-                     ep->cfg->obj.id, pvs_modbus_conn_name(ep->conn), err);
-        send_link(ep, false);
+        return;
     }
+    ep->fails++;
+    why = link_reason(ep, rc);
+    if (was != LINK_UP) {
+        atomic_store(&ep->down, why);
+        return;
+    }
+    if (enough < ep->ndevs)
+        enough = (unsigned)ep->ndevs;
+    if (ep->fails < enough &&
+        !((why == LINK_REFUSED || why == LINK_UNREACHABLE) &&
+          !pvs_modbus_conn_connected(ep->conn)))
+        return;
+    atomic_store(&ep->down, why);
+    pvs_stats_add(link_stats[why], 1);
+    if (why == LINK_REFUSED || why == LINK_UNREACHABLE)
+        pvs_complain(&ep->link_c, PVS_LOG_WARN,
+                     "endpoint '%s' (%s) is down (%s): %s", ep->cfg->obj.id,
+                     pvs_modbus_conn_name(ep->conn), link_names[why], err);
+    else
+        pvs_complain(&ep->link_c, PVS_LOG_WARN,
+                     "endpoint '%s' (%s) is down (%s): %u polls in a row "
+                     "failed, the last with: %s",
+                     ep->cfg->obj.id, pvs_modbus_conn_name(ep->conn),
+                     link_names[why], ep->fails, err);
+    send_link(ep, false);
+}
+
+/* A good poll of d: its samples (msg, taken) go, and d is back. */
+static void poll_ok(struct pdev *d, struct pvs_msg *msg) {
+    struct endpoint *ep = d->ep;
+    int64_t ts = pvs_clock_now_ms();
+
+    for (size_t i = 0; i < msg->nsamples; i++) {
+        msg->samples[i].dev = (uint32_t)d->cfg->index;
+        msg->samples[i].ts_ms = ts;
+    }
+    msg->dev = (uint32_t)d->cfg->index;
+    msg->ts_ms = ts;
+    atomic_fetch_add(&ep->p->samples, msg->nsamples);
+    pvs_stats_add(PVS_STAT_POLLS_OK, 1);
+    batch_add(ep, msg);
+    if (d->offline) {
+        pvs_complain_release(
+            &d->offline_c, "device '%s' (unit %d on %s) is back online",
+            d->cfg->obj.id, d->unit, pvs_modbus_conn_name(ep->conn));
+        send_status(d, true, NULL);
+        d->offline = false;
+    }
+    d->failures = 0;
+    link_seen(ep, PVS_OK, NULL);
+}
+
+/* A poll of d that failed with rc. */
+static void poll_failed(struct pdev *d, enum pvs_err rc) {
+    struct endpoint *ep = d->ep;
+    char err[128];
+
+    atomic_fetch_add(&ep->p->failed, 1);
+    pvs_stats_add(PVS_STAT_POLLS_FAILED, 1);
+    pvs_modbus_conn_error(ep->conn, err, sizeof(err));
+    d->failures++;
+    if (!d->offline && d->failures >= (unsigned)ep->cfg->offline_after) {
+        d->offline = true;
+        pvs_complain(&d->offline_c, PVS_LOG_WARN,
+                     "device '%s' (unit %d on %s) is offline after %u "
+                     "failed polls: %s",
+                     d->cfg->obj.id, d->unit, pvs_modbus_conn_name(ep->conn),
+                     d->failures, err);
+        send_status(d, false, err);
+        /* It may come back as another device (a replacement): read
+         * its layout and serial number again then. */
+        pvs_sunspec_device_free(d->ss);
+        d->ss = NULL;
+    }
+    link_seen(ep, rc, err);
 }
 
 static void poll_device(struct pdev *d) {
     struct endpoint *ep = d->ep;
-    struct pvs_poller *p = ep->p;
     struct pvs_msg *msg = NULL;
     int64_t t0 = pvs_clock_mono_ms(), took, next;
     enum pvs_err rc;
-    char err[128];
 
-    atomic_fetch_add(&p->polls, 1);
+    atomic_fetch_add(&ep->p->polls, 1);
     rc = d->map ? poll_map(d, &msg) : poll_sunspec(d, &msg);
     took = pvs_clock_mono_ms() - t0;
+    if (rc == PVS_ERR_CLOSED) {
+        /* Cut short by a pause or a stop: neither the device's failure
+         * nor a poll; it runs again once the thread goes on. */
+        d->due_ms = pvs_clock_mono_ms();
+        return;
+    }
     if (!rc) {
-        int64_t ts = pvs_clock_now_ms();
-        for (size_t i = 0; i < msg->nsamples; i++) {
-            msg->samples[i].dev = (uint32_t)d->cfg->index;
-            msg->samples[i].ts_ms = ts;
-        }
-        msg->dev = (uint32_t)d->cfg->index;
-        msg->ts_ms = ts;
-        atomic_fetch_add(&p->samples, msg->nsamples);
-        batch_add(ep, msg);
+        poll_ok(d, msg);
         msg = NULL;
-        if (d->offline) {
-            pvs_complain_release(
-                &d->offline_c, "device '%s' (unit %d on %s) is back online",
-                d->cfg->obj.id, d->unit, pvs_modbus_conn_name(ep->conn));
-            send_status(d, true, NULL);
-            d->offline = false;
-        }
-        d->failures = 0;
-        link_seen(ep, PVS_OK, NULL);
     } else {
-        atomic_fetch_add(&p->failed, 1);
-        pvs_modbus_conn_error(ep->conn, err, sizeof(err));
-        d->failures++;
-        if (!d->offline && d->failures >= (unsigned)ep->cfg->offline_after) {
-            d->offline = true;
-            pvs_complain(&d->offline_c, PVS_LOG_WARN,
-                         "device '%s' (unit %d on %s) is offline after %u "
-                         "failed polls: %s",
-                         d->cfg->obj.id, d->unit,
-                         pvs_modbus_conn_name(ep->conn), d->failures, err);
-            send_status(d, false, err);
-            /* It may come back as another device (a replacement): read
-             * its layout and serial number again then. */
-            pvs_sunspec_device_free(d->ss);
-            d->ss = NULL;
-        }
-        link_seen(ep, rc, err);
+        poll_failed(d, rc);
     }
     atomic_store(&ep->tried, true);
     if (took > d->interval_ms)
@@ -608,9 +710,14 @@ static enum pvs_err endpoint_new(struct pvs_poller *p,
     ep->cfg = ec;
     ep->devs = pvs_calloc(n, sizeof(*ep->devs));
     ep->heap = pvs_calloc(n, sizeof(*ep->heap));
+    atomic_init(&ep->halt, false);
+    atomic_init(&ep->ending, false);
+    atomic_init(&ep->down, LINK_UP);
     rc = pvs_modbus_url_from_endpoint(ec, &url, msg, sizeof(msg));
     if (!rc)
         rc = pvs_modbus_conn_new(&url, &ep->conn);
+    if (!rc)
+        pvs_modbus_conn_set_cancel(ep->conn, &ep->halt);
     if (rc) {
         pvs_error("%s:%d: endpoint '%s': %s", ec->obj.file, ec->obj.line,
                   ec->obj.id, msg);
@@ -728,6 +835,10 @@ void pvs_poller_stop(struct pvs_poller *p) {
     pthread_cond_broadcast(&p->cond);
     pthread_mutex_unlock(&p->lock);
     for (size_t i = 0; i < p->neps; i++) {
+        atomic_store(&p->eps[i]->ending, true);
+        atomic_store(&p->eps[i]->halt, true);
+    }
+    for (size_t i = 0; i < p->neps; i++) {
         if (p->eps[i]->started)
             pthread_join(p->eps[i]->thread, NULL);
         p->eps[i]->started = false;
@@ -738,10 +849,13 @@ void pvs_poller_down(struct pvs_poller *p, struct pvs_buf *out) {
     if (!p)
         return;
     pthread_mutex_lock(&p->lock);
-    for (size_t i = 0; i < p->neps; i++)
-        if (atomic_load(&p->eps[i]->down))
-            pvs_buf_printf(out, "modbus %s\n",
-                           pvs_modbus_conn_name(p->eps[i]->conn));
+    for (size_t i = 0; i < p->neps; i++) {
+        int why = atomic_load(&p->eps[i]->down);
+        if (why != LINK_UP)
+            pvs_buf_printf(out, "modbus %s (%s)\n",
+                           pvs_modbus_conn_name(p->eps[i]->conn),
+                           link_names[why]);
+    }
     pthread_mutex_unlock(&p->lock);
 }
 
@@ -762,8 +876,11 @@ void pvs_poller_pause(struct pvs_poller *p) {
 
     if (!p)
         return;
-    for (size_t i = 0; i < p->neps; i++)
+    for (size_t i = 0; i < p->neps; i++) {
         running += p->eps[i]->started;
+        /* A poll under way gives up its wait (see the top). */
+        atomic_store(&p->eps[i]->halt, true);
+    }
     pthread_mutex_lock(&p->lock);
     p->pause = true;
     pthread_cond_broadcast(&p->cond);
@@ -777,6 +894,8 @@ void pvs_poller_resume(struct pvs_poller *p) {
         return;
     pthread_mutex_lock(&p->lock);
     p->pause = false;
+    for (size_t i = 0; i < p->neps && !p->stop; i++)
+        atomic_store(&p->eps[i]->halt, false);
     pthread_cond_broadcast(&p->cond);
     pthread_mutex_unlock(&p->lock);
 }
@@ -844,8 +963,11 @@ static const struct pvs_endpoint *endpoint_of(const struct pvs_config *cfg,
 static void endpoints_end(struct pvs_poller *p, struct endpoint **gone,
                           size_t n) {
     pthread_mutex_lock(&p->lock);
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
         gone[i]->quit = true;
+        atomic_store(&gone[i]->ending, true);
+        atomic_store(&gone[i]->halt, true);
+    }
     pthread_cond_broadcast(&p->cond);
     pthread_mutex_unlock(&p->lock);
     for (size_t i = 0; i < n; i++) {

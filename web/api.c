@@ -1575,8 +1575,10 @@ void pvs_api_metrics(struct web_req *r) {
     for (int i = 0; i < PVS_STAT__COUNT; i++) {
         const char *name = pvs_stats_name((enum pvs_stat)i);
         char full[80];
-        /* The status classes are one labelled metric below. */
-        if (!strncmp(name, "http_", 5) && strlen(name) == 8)
+        /* The status classes and the Modbus endpoints' reasons are
+         * labelled metrics below. */
+        if ((!strncmp(name, "http_", 5) && strlen(name) == 8) ||
+            !strncmp(name, "modbus_down_", 12))
             continue;
         pvs_snprintf(full, sizeof(full), "%s_total", name);
         metric(b, full, "counter", "events since start",
@@ -1589,6 +1591,15 @@ void pvs_api_metrics(struct web_req *r) {
         pvs_buf_printf(b, "pvsentry_http_requests_total{code=\"%s\"} %llu\n",
                        http[i].code,
                        (unsigned long long)pvs_stats_get(http[i].stat));
+    pvs_buf_puts(b, "# HELP pvsentry_modbus_endpoint_down_total Modbus "
+                    "endpoints that went down, by reason\n# TYPE "
+                    "pvsentry_modbus_endpoint_down_total counter\n");
+    for (int i = PVS_STAT_MODBUS_DOWN_REFUSED; i <= PVS_STAT_MODBUS_DOWN_ERROR;
+         i++)
+        pvs_buf_printf(
+            b, "pvsentry_modbus_endpoint_down_total{reason=\"%s\"} %llu\n",
+            pvs_stats_name((enum pvs_stat)i) + 12,
+            (unsigned long long)pvs_stats_get((enum pvs_stat)i));
     metric(b, "engine_inbox_depth", "gauge", "messages waiting for the engine",
            (double)pvs_queue_len(r->w->inbox));
     metric(b, "engine_inbox_capacity", "gauge", "size of the engine inbox",

@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <time.h>
 
 #include "pvs/queue.h"
@@ -100,6 +101,40 @@ enum pvs_err pvs_queue_push(struct pvs_queue *q, void *item, int timeout_ms) {
         }
     }
     if (q->closed) {
+        rc = PVS_ERR_CLOSED;
+    } else if (q->len == q->cap) {
+        q->full_count++;
+        rc = PVS_ERR_TIMEOUT;
+    } else {
+        put_locked(q, item);
+    }
+    pthread_mutex_unlock(&q->lock);
+    return rc;
+}
+
+/* How often a waiting pvs_queue_push_unless looks at its flag. */
+#define GIVE_UP_SLICE_MS 50
+
+enum pvs_err pvs_queue_push_unless(struct pvs_queue *q, void *item,
+                                   int timeout_ms, atomic_bool *give_up) {
+    enum pvs_err rc = PVS_OK;
+    struct timespec dl, slice;
+
+    PVS_ASSERT(timeout_ms >= 0);
+    deadline_after(&dl, timeout_ms);
+    pthread_mutex_lock(&q->lock);
+    while (!q->closed && q->len == q->cap && !atomic_load(give_up)) {
+        /* The flag has no condition variable: wake now and then. */
+        deadline_after(&slice, GIVE_UP_SLICE_MS);
+        if (slice.tv_sec > dl.tv_sec ||
+            (slice.tv_sec == dl.tv_sec && slice.tv_nsec > dl.tv_nsec))
+            slice = dl;
+        if (pthread_cond_timedwait(&q->not_full, &q->lock, &slice) ==
+                ETIMEDOUT &&
+            slice.tv_sec == dl.tv_sec && slice.tv_nsec == dl.tv_nsec)
+            break;
+    }
+    if (q->closed || (q->len == q->cap && atomic_load(give_up))) {
         rc = PVS_ERR_CLOSED;
     } else if (q->len == q->cap) {
         q->full_count++;

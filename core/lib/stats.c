@@ -40,6 +40,11 @@ static const char *const names[PVS_STAT__COUNT] = {
     [PVS_STAT_HTTP_RATE_LIMITED] = "http_rate_limited",
     [PVS_STAT_LOGIN_HASH_WAITS] = "hash_slot_waits",
     [PVS_STAT_LOGIN_THROTTLED] = "login_throttled",
+    [PVS_STAT_MODBUS_DOWN_REFUSED] = "modbus_down_refused",
+    [PVS_STAT_MODBUS_DOWN_UNREACHABLE] = "modbus_down_unreachable",
+    [PVS_STAT_MODBUS_DOWN_TIMEOUT] = "modbus_down_timeout",
+    [PVS_STAT_MODBUS_DOWN_EXCEPTION] = "modbus_down_exception",
+    [PVS_STAT_MODBUS_DOWN_ERROR] = "modbus_down_error",
 };
 
 void pvs_stats_add(enum pvs_stat s, uint64_t n) {

@@ -15,6 +15,7 @@
 #ifndef PVS_MODBUS_CONN_H
 #define PVS_MODBUS_CONN_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -57,6 +58,14 @@ enum pvs_err pvs_modbus_conn_new(const struct pvs_modbus_url *url,
                                  struct pvs_modbus_conn **ret);
 void pvs_modbus_conn_free(struct pvs_modbus_conn *c);
 
+/*
+ * Connects and reads on c give up as soon as *flag is true (read every
+ * 50 ms while waiting), with PVS_ERR_CLOSED: a request under way is
+ * abandoned and the link dropped; none is sent while *flag is true.
+ * flag is borrowed and must outlive c; NULL (the default): never.
+ */
+void pvs_modbus_conn_set_cancel(struct pvs_modbus_conn *c, atomic_bool *flag);
+
 /* Drop the link; the next read reconnects. */
 void pvs_modbus_conn_close(struct pvs_modbus_conn *c);
 bool pvs_modbus_conn_connected(const struct pvs_modbus_conn *c);
@@ -65,9 +74,10 @@ bool pvs_modbus_conn_connected(const struct pvs_modbus_conn *c);
  * Read n (1..125) registers (input registers when input is true, else
  * holding) of unit at addr. Returns PVS_OK, PVS_ERR_PROTO for a Modbus
  * exception (the device answered "no"), PVS_ERR_TIMEOUT when nothing came
- * back in time, PVS_ERR_IO for connection errors and garbled frames. The
- * link is dropped on TIMEOUT and IO. errno of the failure is kept for
- * pvs_modbus_conn_error.
+ * back in time, PVS_ERR_IO for connection errors and garbled frames,
+ * PVS_ERR_CLOSED when cancelled (pvs_modbus_conn_set_cancel). The link is
+ * dropped on TIMEOUT, IO and a cancel while waiting. errno of the failure is
+ * kept for pvs_modbus_conn_error.
  */
 enum pvs_err pvs_modbus_conn_read(struct pvs_modbus_conn *c, int unit,
                                   bool input, uint32_t addr, uint16_t n,

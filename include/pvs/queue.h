@@ -13,6 +13,8 @@
 #ifndef PVS_QUEUE_H
 #define PVS_QUEUE_H
 
+#include <stdatomic.h>
+
 #include "pvs/util.h"
 
 struct pvs_queue;
@@ -29,6 +31,14 @@ enum pvs_err pvs_queue_try_push(struct pvs_queue *q, void *item);
  * PVS_ERR_CLOSED.
  */
 enum pvs_err pvs_queue_push(struct pvs_queue *q, void *item, int timeout_ms);
+/*
+ * As pvs_queue_push with timeout_ms >= 0, but gives up as soon as
+ * *give_up is true (read at least every 50 ms while waiting):
+ * PVS_ERR_CLOSED then, as after close. For producers that must not wait
+ * for a consumer that stopped (a poller being stopped).
+ */
+enum pvs_err pvs_queue_push_unless(struct pvs_queue *q, void *item,
+                                   int timeout_ms, atomic_bool *give_up);
 
 /*
  * Pops up to max items into out[], waiting up to timeout_ms (-1 forever,

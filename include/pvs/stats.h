@@ -40,6 +40,12 @@ enum pvs_stat {
     PVS_STAT_HTTP_RATE_LIMITED, /* 429s, also counted in 4xx */
     PVS_STAT_LOGIN_HASH_WAITS,  /* requests that waited for a hash slot */
     PVS_STAT_LOGIN_THROTTLED,   /* logins refused by failed-login limits */
+    /* Modbus endpoints that went down, by reason (one labelled metric) */
+    PVS_STAT_MODBUS_DOWN_REFUSED,
+    PVS_STAT_MODBUS_DOWN_UNREACHABLE,
+    PVS_STAT_MODBUS_DOWN_TIMEOUT,
+    PVS_STAT_MODBUS_DOWN_EXCEPTION,
+    PVS_STAT_MODBUS_DOWN_ERROR,
     PVS_STAT__COUNT
 };
 

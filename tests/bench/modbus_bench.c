@@ -11,6 +11,10 @@
  *       drained by this thread; prints poller counters, CPU seconds and
  *       one line per DEVICE_STATUS/DEVICE_INFO/SOURCE_HEALTH message and
  *       per device's last samples.
+ *   modbus_bench stop CONFIG
+ *       pvsentry's poller on CONFIG with an inbox that is full and that
+ *       nobody drains (an engine that stopped): once a push found it full,
+ *       the poller is stopped; prints how long the stop took (stop_ms).
  *
  * Output is "key value" lines, easy to parse from Python. Built by
  * tests/bench/bench_modbus.py and the integration tests against
@@ -155,12 +159,45 @@ static int poller(char **argv) {
     return 0;
 }
 
+static int stop_full(char **argv) {
+    struct pvs_config *cfg = NULL;
+    struct pvs_cfg_errors errs = {0};
+    struct pvs_queue *inbox = pvs_queue_new(1, pvs_msg_free_void);
+    struct pvs_poller *p = NULL;
+    struct timespec ts = {0, 5 * 1000000L};
+    int64_t t0;
+
+    if (pvs_config_load(argv[0], &cfg, &errs)) {
+        pvs_cfg_errors_print(&errs, stderr);
+        return 1;
+    }
+    /* Full from the start: every push of the poller waits. */
+    pvs_queue_push(inbox, pvs_msg_new(PVS_MSG_SAMPLES, 0), 0);
+    if (pvs_poller_new(cfg, inbox, &p) || pvs_poller_start(p))
+        return 1;
+    t0 = pvs_clock_mono_ms();
+    /* A push gave up (it waited its whole time); the next one waits. */
+    while (!pvs_queue_full_count(inbox) && pvs_clock_mono_ms() - t0 < 30000)
+        nanosleep(&ts, NULL);
+    t0 = pvs_clock_mono_ms();
+    pvs_poller_stop(p);
+    printf("full %llu\nstop_ms %lld\n",
+           (unsigned long long)pvs_queue_full_count(inbox),
+           (long long)(pvs_clock_mono_ms() - t0));
+    pvs_poller_free(p);
+    pvs_queue_free(inbox);
+    pvs_config_free(cfg);
+    return 0;
+}
+
 int main(int argc, char **argv) {
     if ((argc == 8 || argc == 9) && !strcmp(argv[1], "baseline"))
         return baseline(argv + 2);
     if (argc == 4 && !strcmp(argv[1], "poller"))
         return poller(argv + 2);
+    if (argc == 3 && !strcmp(argv[1], "stop"))
+        return stop_full(argv + 2);
     fprintf(stderr, "usage: modbus_bench baseline HOST PORT UNIT ADDR COUNT "
-                    "SECONDS | poller CONFIG SECONDS\n");
+                    "SECONDS | poller CONFIG SECONDS | stop CONFIG\n");
     return 2;
 }

@@ -8,10 +8,12 @@ every sample.
 """
 import collections
 import os
+import re
 import subprocess
 
 import pytest
 
+import harness
 import modbus_fixtures as mf
 
 BUILD = os.environ.get("PVS_BUILD", os.path.join(mf.REPO, "build"))
@@ -172,3 +174,63 @@ def test_replaced_device_reports_new_serial(bench, tmp_path):
         srv.stop()
         p.terminate()
         finish(p, r)
+
+
+def test_endpoint_that_answers_only_exceptions_is_down(bench, tmp_path):
+    """A gateway that answers every read of its only device with a Modbus
+    exception: after offline_after polls the endpoint is down, named
+    "exception", said once; a gateway with one such unit among live ones
+    is not (the device is offline, the link is fine)."""
+    port = mf.free_port()
+    img = tmp_path / "elsewhere.regs"
+    img.write_text("@1000 1 2 3 4\n")  # nothing where the map reads
+    include = "\ninclude = %s\n" % os.path.join(mf.REPO, "deploy", "maps",
+                                                "eastron-sdm630.conf")
+    cfg = write_config(tmp_path / "x.conf", port,
+                       [("meter1", 1, "eastron-sdm630")], extra=include)
+    srv = mf.start_pymodbus({1: str(img)}, tcp_port=port)
+    p, r = start_poller(bench, cfg, 20)
+    try:
+        r.wait_line(lambda s: s.startswith("health endpoint:gw1 down"), 10)
+    finally:
+        srv.stop()
+        p.terminate()
+        stats, err = finish(p, r)
+    assert len(re.findall(r"endpoint 'gw1' \(.*is down", err)) == 1, err
+    assert "is down (exception)" in err, err
+
+    live = os.path.join(mf.OWN_IMAGES, "inverter_pf_negative.regs")
+    port = mf.free_port()
+    srv = mf.start_pymodbus({1: live, 2: str(img)}, tcp_port=port)
+    cfg = write_config(tmp_path / "y.conf", port,
+                       [("inv1", 1, "sunspec"), ("meter2", 2,
+                                                 "eastron-sdm630")],
+                       timeout="2s", extra=include)
+    p, r = start_poller(bench, cfg, 20)
+    try:
+        r.wait_line(lambda s: s.startswith("status meter2 offline"), 10)
+        r.wait_line(lambda s: s.startswith("info inv1"), 10)
+    finally:
+        srv.stop()
+        p.terminate()
+        stats, err = finish(p, r)
+    assert not [s for s in r.lines if s.startswith("health endpoint:")], \
+        r.lines
+    assert "is down" not in err, err
+
+
+def test_stop_with_a_full_inbox_nobody_drains(bench, tmp_path):
+    """The engine stopped draining the inbox, which is full: stopping the
+    poller gives up the push under way (it would wait 1 s per message)."""
+    port = mf.free_port()  # nothing listens: every poll fails at once
+    devices = [("inv%d" % u, u, "sunspec") for u in range(1, 21)]
+    cfg = write_config(tmp_path / "s.conf", port, devices, interval="100ms",
+                       offline_after=1)
+    out = subprocess.run([bench, "stop", cfg], capture_output=True,
+                         text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    got = dict(line.split(" ", 1) for line in out.stdout.splitlines())
+    assert int(got["full"]) >= 1, out.stdout
+    # Well below the second a push waits for room, even on a busy machine.
+    limit = min(500 * harness.TIMEOUT_SCALE, 800)
+    assert int(got["stop_ms"]) < limit, out.stdout

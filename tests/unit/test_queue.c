@@ -7,8 +7,11 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdatomic.h>
 #include <string.h>
+#include <time.h>
 
+#include "pvs/clock.h"
 #include "pvs/msg.h"
 #include "pvs/queue.h"
 
@@ -97,6 +100,46 @@ static void test_threads(void **state) {
 }
 
 /* A recycled message is as new: zeroed, with the asked size and type. */
+static atomic_bool give_up;
+
+static void *set_give_up(void *arg) {
+    struct timespec ts = {0, 100 * 1000000L};
+
+    (void)arg;
+    nanosleep(&ts, NULL);
+    atomic_store(&give_up, true);
+    return NULL;
+}
+
+/* A producer told to give up stops waiting for room at once, long before
+ * its timeout; otherwise it waits the timeout, or until there is room. */
+static void test_push_unless(void **state) {
+    struct pvs_queue *q = pvs_queue_new(1, NULL);
+    int a = 1, b = 2;
+    void *out[2];
+    pthread_t t;
+    int64_t t0;
+
+    (void)state;
+    atomic_store(&give_up, false);
+    assert_int_equal(pvs_queue_push_unless(q, &a, 0, &give_up), PVS_OK);
+    t0 = pvs_clock_mono_ms();
+    assert_int_equal(pvs_queue_push_unless(q, &b, 120, &give_up),
+                     PVS_ERR_TIMEOUT);
+    assert_true(pvs_clock_mono_ms() - t0 >= 110);
+    assert_int_equal(pvs_queue_full_count(q), 1);
+    pthread_create(&t, NULL, set_give_up, NULL);
+    t0 = pvs_clock_mono_ms();
+    assert_int_equal(pvs_queue_push_unless(q, &b, 60000, &give_up),
+                     PVS_ERR_CLOSED);
+    assert_true(pvs_clock_mono_ms() - t0 < 30000);
+    pthread_join(t, NULL);
+    /* Room wins over the flag. */
+    assert_int_equal(pvs_queue_pop_batch(q, out, 2, 0), 1);
+    assert_int_equal(pvs_queue_push_unless(q, &b, 0, &give_up), PVS_OK);
+    pvs_queue_free(q);
+}
+
 static void test_msg_reuse_is_clean(void **state) {
     struct pvs_msg *m;
 
@@ -182,6 +225,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fifo_and_full),
         cmocka_unit_test(test_close),
+        cmocka_unit_test(test_push_unless),
         cmocka_unit_test(test_threads),
         cmocka_unit_test(test_msg_reuse_is_clean),
         cmocka_unit_test(test_msg_across_threads),
