@@ -578,6 +578,9 @@ def seeded(build, seed, quick=False):
                 "soiling_any": sum(f["found"] for f in fl
                                    if f["kind"] == "soiling"),
                 "soiling": sum(f["kind"] == "soiling" for f in fl),
+                # the price of reporting soiling early: trend infos on
+                # the series without faults
+                "untouched_trend": sum(a["rule"] == "trend" for a in base),
                 "other_per_30d": len(other) * 30.0 / days,
                 "untouched_per_30d": (len(warn) - len(labelled)) * 30.0 /
                 days,
@@ -597,20 +600,21 @@ def seeded_table(res):
            "soiling aside) | share of fault energy in found faults | "
            "median delay: outages (daylight h) / partial losses (clear "
            "days) | soiling reported by trend before 10 % (by any "
-           "alert) | other "
+           "alert; trend infos untouched) | other "
            "warnings / 30 days | warnings / 30 days, untouched (all; "
            "labelled) |",
            "| --- | --- | --- | --- | --- | --- | --- |"]
     for r in res:
         def h(x, unit):
             return "-" if x is None else "%.1f%s" % (x, unit)
-        out.append("| %s | %d/%d | %.2f | %s / %s | %d/%d (%d) | %.1f | "
-                   "%.2f (%.2f; %d) |"
+        out.append("| %s | %d/%d | %.2f | %s / %s | %d/%d (%d; %d) | "
+                   "%.1f | %.2f (%.2f; %d) |"
                    % (r["name"], r["found"], r["eligible"],
                       r["energy_share"] or 0,
                       h(r["outage_delay_h"], " h"),
                       h(r["partial_delay_days"], ""),
                       r["soiling_found"], r["soiling"], r["soiling_any"],
+                      r["untouched_trend"],
                       r["other_per_30d"], r["untouched_per_30d"],
                       r["untouched_all_per_30d"],
                       r["untouched_labelled"]))
