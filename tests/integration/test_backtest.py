@@ -282,6 +282,19 @@ def test_seeded_faults_system50():
         assert r["untouched_trend"] <= 14 + 4 * ("thinned" in r["name"]), r
 
 
+def test_quality_targets_table():
+    # The targets table of `make bench` and docs/quality.md, computed on
+    # the SERF East seeded run, R15 and the storm and clock series: every
+    # target it shows is met (soiling on SERF East included).
+    res = seeded(quick=True)
+    import quality
+    cov = [r for r in (quality.covariates(BUILD, "R15"),) if r]
+    rows = quality.targets(res, cov, quality.storm_and_clock(BUILD), 4.0)
+    shown = [w for w, _, _ in rows]
+    assert len(shown) == 11, shown
+    assert all(ok == "yes" for _, _, ok in rows), rows
+
+
 def test_system50_thinned_logger_keeps_its_envelope():
     # The same series thinned like a sleeping logger (no rows below 3 %
     # of peak): its clock runs an hour ahead in summer, so its last
