@@ -15,14 +15,15 @@
  *                      clear periods' output over the clear-sky model's
  *                      (expect.h), also fitted over the last
  *                      short_days values, so soiling shows before it
- *                      costs a tenth; info only, as the seasons move
- *                      that ratio too
+ *                      costs a tenth, and reported only once it lies
+ *                      well below where it was before that line; info
+ *                      only, as the seasons move that ratio too
  *
  * Parameters: days (history, default 30), min_days (10), horizon (alert
  * when the limit is nearer than this many days, default 30), warn_days
  * (warning instead of info when nearer, 14), load (share of the rating
  * that counts as high load, 0.5), ref_ambient (25), heatsink_limit,
- * insulation_min, pr_drop, short_days (10).
+ * insulation_min, pr_drop, short_days (8).
  *
  * DESIGN
  * One value per device, subject and solar day (the day in local sun
@@ -43,7 +44,9 @@
 #define TR_MAX_DAYS 120
 #define TR_DAY_VALUES 256
 #define PR_FAST 0.003 /* of the ratio per day: no season moves it so fast */
-#define FAST_DAYS 2   /* days in a row: a hazy day is no drift */
+#define FAST_DAYS 1   /* days in a row the short line must fall fast */
+#define PR_STEP 0.07  /* below the level before the short line, at least */
+#define PR_REF 10     /* values before the short line that set that level */
 
 enum { TR_HEATSINK, TR_INSULATION, TR_PR, TR_N };
 static const char *const tr_subject[TR_N] = {
@@ -122,7 +125,7 @@ static enum pvs_err tr_parse(struct pvs_rule *r, struct pvs_cfg_errors *errs) {
     p->insulation_min =
         pvs_rule_param_double(r, "insulation_min", 100, 1, 1e6, errs);
     p->pr_drop = pvs_rule_param_double(r, "pr_drop", 0.2, 0.01, 0.9, errs);
-    p->short_days = (int64_t)pvs_rule_param_double(r, "short_days", 10, 3,
+    p->short_days = (int64_t)pvs_rule_param_double(r, "short_days", 8, 3,
                                                    TR_MAX_DAYS, errs);
     if (p->min_days > p->days)
         p->min_days = p->days;
@@ -240,6 +243,27 @@ static void short_line(const struct tr_params *p, struct tr_series *s,
     }
 }
 
+/*
+ * Without a sensor the clear-sky ratio wanders by several percent from
+ * one clear day to the next (haze, snow on the ground, the seasons), so
+ * a steep line through a few of them is often weather. Soiling also
+ * leaves the ratio lower than it was: a drift is reported only when the
+ * line today lies PR_STEP below the median of the PR_REF values before
+ * the short line began. Once reported, it holds as before.
+ */
+static bool below_before(const struct tr_params *p, const double *x,
+                         const double *y, size_t n, double fitted) {
+    double ref[PR_REF];
+    size_t m = 0, i = n;
+
+    while (i > 0 && x[i - 1] > x[n - 1] - (double)p->short_days)
+        i--;
+    while (i > 0 && m < PR_REF)
+        ref[m++] = y[--i];
+    return m > PR_REF / 2 &&
+           fitted < (1.0 - PR_STEP) * pvs_trend_median(ref, m);
+}
+
 static void judge(struct pvs_rule *r, const struct pvs_device *dev,
                   struct tr_dev *d, int kind, int64_t now) {
     const struct tr_params *p = r->params;
@@ -273,6 +297,8 @@ static void judge(struct pvs_rule *r, const struct pvs_device *dev,
     memset(&o, 0, sizeof(o));
     o.active =
         s->n >= (size_t)p->min_days && sig && ttt >= 0 && ttt <= p->horizon;
+    if (o.active && !s->active && kind == TR_PR && d->pr_clear)
+        o.active = below_before(p, x, y, s->n, fitted);
     if (!o.active && !s->active)
         return;
     trend_words(ev, sizeof(ev), kind, y[s->n - 1], fitted, &t, s->n, limit,

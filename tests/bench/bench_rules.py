@@ -190,6 +190,14 @@ def main():
         print(quality.seeded_table(seeded))
         entry["seeded"] = [{k: v for k, v in r.items()
                             if k not in ("missed", "other")} for r in seeded]
+        # The targets of docs/quality.md, on this same run.
+        cov = [r for r in (quality.covariates(build, "R15"),) if r]
+        rows = quality.targets(seeded, cov, quality.storm_and_clock(build),
+                               t_on / t_awk)
+        print()
+        print(quality.targets_table(rows))
+        entry["targets"] = [{"target": w, "measured": m, "met": ok}
+                            for w, m, ok in rows]
     out = os.path.join(build, "bench", "results.json")
     merge_results(out, entry)
     print("appended to %s" % out)

@@ -578,6 +578,9 @@ def seeded(build, seed, quick=False):
                 "soiling_any": sum(f["found"] for f in fl
                                    if f["kind"] == "soiling"),
                 "soiling": sum(f["kind"] == "soiling" for f in fl),
+                # the price of reporting soiling early: trend infos on
+                # the series without faults
+                "untouched_trend": sum(a["rule"] == "trend" for a in base),
                 "other_per_30d": len(other) * 30.0 / days,
                 "untouched_per_30d": (len(warn) - len(labelled)) * 30.0 /
                 days,
@@ -597,23 +600,129 @@ def seeded_table(res):
            "soiling aside) | share of fault energy in found faults | "
            "median delay: outages (daylight h) / partial losses (clear "
            "days) | soiling reported by trend before 10 % (by any "
-           "alert) | other "
+           "alert; trend infos untouched) | other "
            "warnings / 30 days | warnings / 30 days, untouched (all; "
            "labelled) |",
            "| --- | --- | --- | --- | --- | --- | --- |"]
     for r in res:
         def h(x, unit):
             return "-" if x is None else "%.1f%s" % (x, unit)
-        out.append("| %s | %d/%d | %.2f | %s / %s | %d/%d (%d) | %.1f | "
-                   "%.2f (%.2f; %d) |"
+        out.append("| %s | %d/%d | %.2f | %s / %s | %d/%d (%d; %d) | "
+                   "%.1f | %.2f (%.2f; %d) |"
                    % (r["name"], r["found"], r["eligible"],
                       r["energy_share"] or 0,
                       h(r["outage_delay_h"], " h"),
                       h(r["partial_delay_days"], ""),
                       r["soiling_found"], r["soiling"], r["soiling_any"],
+                      r["untouched_trend"],
                       r["other_per_30d"], r["untouched_per_30d"],
                       r["untouched_all_per_30d"],
                       r["untouched_labelled"]))
+    return "\n".join(out)
+
+
+# ---- the targets, each measured on the same run ----
+
+DST_SWITCHES = ("2011-11-06", "2012-03-11", "2012-11-04", "2013-03-10",
+                "2013-11-03")
+
+
+def storm_and_clock(build):
+    """SERF East's 2016-08-29 storm (severities) and system_50's
+    daylight-saving clock: years with a clock info, any clock alert that
+    is not an info, communication alerts within a day of a switch."""
+    serf = backtest(build, "serf_east.conf",
+                    "pvanalytics/serf_east_15min_ac_power.csv",
+                    ["--map", "ac_power_w=ac_power"])
+    s50 = backtest(build, "system50.conf",
+                   "pvanalytics/system_50_ac_power_2_full_DST.csv",
+                   ["--map", "ac_power_w=ac_power_2"])
+    if serf is None or s50 is None:
+        return None
+    storm = sorted(set(a["severity"] for a in serf
+                       if a["opened"].startswith("2016-08-29")))
+    clock = [a for a in s50 if a["fingerprint"].endswith("/clock")]
+    near = [a for a in s50 if a["rule"] == "communication" and any(
+        abs((t(a["opened"]).date() - t(sw + "T12:00:00-07:00").date()).days)
+        <= 1 for sw in DST_SWITCHES)]
+    return {"storm": storm,
+            "clock_years": sorted(set(a["opened"][:4] for a in clock)),
+            "clock_not_info": sum(a["severity"] != "info" for a in clock),
+            "comm_near_switch": len(near)}
+
+
+def r15_winter(cov):
+    """underperformance alerts of R15 over the winter shortfall."""
+    r15 = [r for r in cov if r["site"] == "R15"]
+    if not r15:
+        return None
+    return sum(1 for o, c, rule, _ in r15[0]["periods"]
+               if rule == "underperformance" and o[:10] <= "2019-01-06" and
+               (c is None or c[:10] >= "2018-11-07"))
+
+
+def targets(seeded_res, cov, sc, awk_ratio=None):
+    """Rows (target, measured, met) for the quality table."""
+    rows = []
+
+    def row(what, measured, met):
+        rows.append((what, measured, "yes" if met else "no"))
+    if seeded_res:
+        sh = [r["energy_share"] or 0 for r in seeded_res]
+        row("share of fault energy in detected faults >= 0.95",
+            " / ".join("%.2f" % x for x in sh), min(sh) >= 0.95)
+        row("faults longer than their delay found >= 0.95",
+            ", ".join("%d/%d" % (r["found"], r["eligible"])
+                      for r in seeded_res),
+            all(r["found"] >= 0.95 * r["eligible"] for r in seeded_res))
+        od = [r["outage_delay_h"] for r in seeded_res]
+        row("total outages within 1 daylight hour (median)",
+            " / ".join("-" if x is None else "%.1f h" % x for x in od),
+            all(x is not None and x <= 1.0 for x in od))
+        pd = [r["partial_delay_days"] for r in seeded_res]
+        row("partial losses within 2 clear days (median)",
+            " / ".join("-" if x is None else "%.1f" % x for x in pd),
+            all(x is None or x <= 2 for x in pd))
+        sf = sum(r["soiling_found"] for r in seeded_res)
+        sn = sum(r["soiling"] for r in seeded_res)
+        row("soiling reported by trend before its loss reaches 10 %",
+            "%d of %d (trend infos untouched: %s)" % (
+                sf, sn, " / ".join(str(r["untouched_trend"])
+                                   for r in seeded_res)), sf == sn)
+        ow = max(r["other_per_30d"] for r in seeded_res)
+        uw = max(r["untouched_per_30d"] for r in seeded_res)
+        row("<= 1 unexplained warning per 30 device-days",
+            "faults: %.2f, untouched: %s" % (ow, " / ".join(
+                "%.2f" % r["untouched_per_30d"] for r in seeded_res)),
+            ow <= 1.0 and uw <= 1.0)
+        dense = [name for name, _, _, _, days in SEEDED
+                 if len(LABELS.get(name, ())) * 90 > days]
+        row("<= 1 label per 90 device-days",
+            ", ".join("%s %d in %d days" % (name, len(LABELS.get(name, ())),
+                                             days)
+                      for name, _, _, _, days in SEEDED), not dense)
+    n = r15_winter(cov) if cov else None
+    if n is not None:
+        row("R15: <= 5 underperformance alerts over the winter shortfall",
+            str(n), 1 <= n <= 5)
+    if sc:
+        row("SERF East 2016-08-29 a warning, not critical",
+            ", ".join(sc["storm"]) or "no alert", sc["storm"] == ["warning"])
+        row("system_50 daylight-saving clock: info, no communication alert",
+            "info in %s; %d not info; %d communication within a day of "
+            "a switch" % (", ".join(sc["clock_years"]), sc["clock_not_info"],
+                          sc["comm_near_switch"]),
+            sc["clock_years"] == ["2011", "2012", "2013"] and
+            not sc["clock_not_info"] and not sc["comm_near_switch"])
+    if awk_ratio is not None:
+        row("backtest time / awk parse <= 7", "%.2f" % awk_ratio,
+            awk_ratio <= 7.0)
+    return rows
+
+
+def targets_table(rows):
+    out = ["| target | measured | met |", "| --- | --- | --- |"]
+    out += ["| %s | %s | %s |" % r for r in rows]
     return "\n".join(out)
 
 
@@ -629,7 +738,17 @@ def main():
                     help="also inject seeded faults into measured series")
     ap.add_argument("--quick", action="store_true",
                     help="with --faults: the short series only")
+    ap.add_argument("--targets", action="store_true",
+                    help="the issue's targets, measured on one run "
+                    "(seed 19 unless --faults)")
     a = ap.parse_args()
+    if a.targets:
+        res = seeded(a.build, 19 if a.faults is None else a.faults)
+        cov = [r for r in (covariates(a.build, x) for x in ("R15",)) if r]
+        print(seeded_table(res))
+        print()
+        print(targets_table(targets(res, cov, storm_and_clock(a.build))))
+        return
     if a.faults is not None:
         res = seeded(a.build, a.faults, a.quick)
         if a.json:

@@ -107,13 +107,31 @@ static void test_too_few_days(void **state) {
     pvs_config_free(cfg);
 }
 
+/* The clear-sky index of day d: 0.9 and a little day-to-day noise;
+ * from day `from` on, soiling takes one percent more each day. */
+static double soiled(int d, int from) {
+    return 0.9 * (1.0 + ((d * 7) % 5 - 2) * 0.005) *
+           (d >= from ? 1.0 - 0.01 * (d - from) : 1.0);
+}
+
+/* From day `from` on, eight days of rising ratio (snow on the ground,
+ * a clearer air mass) and eight of falling back to where it was. */
+static double wave(int d, int from) {
+    double k = soiled(d, 1000);
+
+    if (d >= from && d < from + 8)
+        return k * (1.0 + 0.01 * (d - from));
+    if (d >= from + 8)
+        return k * (1.08 - 0.012 * (d - from - 8));
+    return k;
+}
+
 /*
  * Clear days without a sensor, every 15 min: the clear-sky output times
- * 0.9 and a little day-to-day noise; from day `from` on, soiling takes
- * one percent more each day. Returns the day the performance ratio was
- * reported on, or -1.
+ * index(d, from). Returns the day the performance ratio was reported on,
+ * or -1.
  */
-static int soiling_day(int days, int from) {
+static int soiling_day(int days, int from, double (*index)(int, int)) {
     struct seen s;
     struct pvs_config *cfg = load(conf);
     struct pvs_ruleset *rs = ruleset(cfg, &s, DAY0);
@@ -124,8 +142,7 @@ static int soiling_day(int days, int from) {
 
     pvs_expect_in_init(&in);
     for (int d = 0; d < days; d++) {
-        double k = 0.9 * (1.0 + ((d * 7) % 5 - 2) * 0.005) *
-                   (d >= from ? 1.0 - 0.01 * (d - from) : 1.0);
+        double k = index(d, from);
 
         for (int64_t t = DAY0 + d * 24 * HOUR; t < DAY0 + (d + 1) * 24 * HOUR;
              t += 15 * MIN) {
@@ -153,10 +170,20 @@ static void test_soiling_without_sensor(void **state) {
     int day;
 
     (void)state;
-    assert_int_equal(soiling_day(60, 1000), -1);
-    day = soiling_day(45, 30);
+    assert_int_equal(soiling_day(60, 1000, soiled), -1);
+    day = soiling_day(45, 30, soiled);
     assert_true(day > 30);
     assert_true(day < 40);
+}
+
+/*
+ * The ratio rises for a week and falls back to where it was: the line
+ * through the last days falls fast, but the ratio is no lower than
+ * before, so it is weather (or the seasons), not soiling.
+ */
+static void test_wave_is_not_soiling(void **state) {
+    (void)state;
+    assert_int_equal(soiling_day(47, 30, wave), -1);
 }
 
 int main(void) {
@@ -167,6 +194,7 @@ int main(void) {
         cmocka_unit_test(test_steady_is_quiet),
         cmocka_unit_test(test_too_few_days),
         cmocka_unit_test(test_soiling_without_sensor),
+        cmocka_unit_test(test_wave_is_not_soiling),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
