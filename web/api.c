@@ -760,6 +760,34 @@ out:
     cJSON_Delete(j);
 }
 
+/* The clear sky of site on the series' buckets, appended to its answer. */
+static void series_expected(struct web_req *r, const struct pvs_site *site,
+                            int64_t from, int64_t to, int64_t step) {
+    struct web_sky sky;
+    bool first = true;
+
+    step = pvs_view_series_step(from, to, step);
+    if (pvs_web_sky_read(store(r), site->obj.id, false, from - 7200000,
+                         to + 7200000, &sky) ||
+        !sky.n) {
+        pvs_web_sky_release(&sky);
+        return;
+    }
+    r->out.data[--r->out.len] = '\0';
+    pvs_buf_puts(&r->out, ", \"expected\": [");
+    for (int64_t t = from - from % step; t < to; t += step) {
+        double w;
+
+        if (!pvs_web_sky_power(&sky, t + step / 2, &w))
+            continue;
+        pvs_buf_printf(&r->out, "%s[%lld, %.1f]", first ? "" : ", ",
+                       (long long)t, w * site->kwp);
+        first = false;
+    }
+    pvs_buf_puts(&r->out, "]}");
+    pvs_web_sky_release(&sky);
+}
+
 static void site_series(struct web_req *r, const char *id) {
     const struct pvs_site *site = pvs_config_site(r->w->cfg, id);
     int64_t now = pvs_clock_now_ms(), from, to, step;
@@ -792,21 +820,9 @@ static void site_series(struct web_req *r, const char *id) {
         read_ok(r, PVS_ERR_DB, "series");
         return;
     }
-    /* Expected power from the clear-sky model, on the same buckets. */
-    if (site && !strcmp(metric, "ac_power_w") && site->kwp > 0 && r->w->sky) {
-        bool first = true;
-
-        step = pvs_view_series_step(from, to, step);
-        r->out.data[--r->out.len] = '\0';
-        pvs_buf_puts(&r->out, ", \"expected\": [");
-        for (int64_t t = from - from % step; t < to; t += step) {
-            double w = r->w->sky->clear_sky_w(site, site->kwp, t + step / 2);
-            pvs_buf_printf(&r->out, "%s[%lld, %.1f]", first ? "" : ", ",
-                           (long long)t, w);
-            first = false;
-        }
-        pvs_buf_puts(&r->out, "]}");
-    }
+    /* Expected power from the stored clear sky, on the same buckets. */
+    if (site && !strcmp(metric, "ac_power_w") && site->kwp > 0)
+        series_expected(r, site, from, to, step);
     read_ok(r, PVS_OK, "series");
 }
 
@@ -814,6 +830,7 @@ static void site_production(struct web_req *r, const char *id) {
     const struct pvs_site *site = pvs_config_site(r->w->cfg, id);
     struct pvs_store *st = store(r);
     int64_t now = pvs_clock_now_ms(), from;
+    struct web_sky sky = {0};
     double kwh[31];
     bool ok = true;
     int days;
@@ -824,7 +841,9 @@ static void site_production(struct web_req *r, const char *id) {
     if (!ok)
         return;
     from = now - now % 86400000 - (int64_t)(days - 1) * 86400000;
-    if (pvs_store_web_daily_energy(st, id, from, days, kwh)) {
+    if (pvs_store_web_daily_energy(st, id, from, days, kwh) ||
+        pvs_web_sky_read(st, id, false, from, from + days * 86400000LL, &sky)) {
+        pvs_web_sky_release(&sky);
         read_ok(r, PVS_ERR_DB, "production");
         return;
     }
@@ -834,11 +853,9 @@ static void site_production(struct web_req *r, const char *id) {
         double exp_kwh = 0;
         char iso[40];
 
-        if (site && site->kwp > 0 && r->w->sky)
-            for (int h = 0; h < 24; h++)
-                exp_kwh += r->w->sky->clear_sky_w(
-                               site, site->kwp, day + h * 3600000LL + 1800000) /
-                           1000.0;
+        if (site && site->kwp > 0 &&
+            pvs_web_sky_sum(&sky, day, day + 86400000, &exp_kwh))
+            exp_kwh *= site->kwp / 1000.0;
         pvs_fmt_iso_utc(day, iso, sizeof(iso));
         iso[10] = '\0';
         pvs_buf_printf(&r->out,
@@ -847,6 +864,7 @@ static void site_production(struct web_req *r, const char *id) {
                        d ? ", " : "", iso, kwh[d], exp_kwh);
     }
     pvs_buf_puts(&r->out, "]}");
+    pvs_web_sky_release(&sky);
     read_ok(r, PVS_OK, "production");
 }
 

@@ -53,7 +53,6 @@
 #include "pvs/stats.h"
 #include "pvs/store.h"
 #include "pvs/web.h"
-#include "pvs/web_sky.h"
 #include "version.h"
 
 static const char usage_main[] =
@@ -475,8 +474,6 @@ static enum pvs_err daemon_start(struct daemon *d) {
     rc = pvs_web_new(d->cfg, inbox, &d->web);
     if (rc)
         goto out;
-    if (d->web)
-        pvs_web_set_sky(d->web, &pvs_web_sky_clear);
     rc = pvs_notifier_start(d->notifier);
     if (!rc)
         rc = pvs_engine_start(d->engine);
@@ -663,8 +660,6 @@ static enum pvs_err apply_live(struct daemon *d, struct pvs_config *next) {
         rc = pvs_mqtt_new(next, inbox, &mqtt);
     if (!rc && http_changed && next->http) {
         rc = pvs_web_new(next, inbox, &web);
-        if (!rc && web)
-            pvs_web_set_sky(web, &pvs_web_sky_clear);
         if (!rc)
             rc = pvs_web_start(web);
     }

@@ -83,6 +83,9 @@ struct pvs_store_ops {
                                 bool daily, int64_t from_ms, int64_t to_ms,
                                 pvs_store_rollup_fn *fn, void *ud,
                                 int64_t *ret_rows);
+    enum pvs_err (*sky_read)(struct pvs_store_be *st, const char *site,
+                             bool daily, int64_t from_ms, int64_t to_ms,
+                             pvs_store_sky_fn *fn, void *ud, int64_t *ret_rows);
     enum pvs_err (*firing_alerts)(struct pvs_store_be *st,
                                   const struct pvs_config *cfg,
                                   pvs_store_alert_fn *fn, void *ud);
@@ -116,6 +119,9 @@ struct pvs_store_ops {
                                   int64_t *ret_deleted);
     enum pvs_err (*rollup_add)(struct pvs_store_be *st,
                                const struct pvs_rollup_delta *d, size_t n);
+    enum pvs_err (*sky_put)(struct pvs_store_be *st, const char *site,
+                            bool daily, const struct pvs_sky_row *r, size_t n);
+    enum pvs_err (*sky_prune)(struct pvs_store_be *st, int64_t before_ms);
     enum pvs_err (*device_info)(struct pvs_store_be *st, const char *device,
                                 const char *serial, const char *manufacturer,
                                 const char *model, int64_t ts_ms,

@@ -33,7 +33,6 @@
 #include "pvs/sunspec.h"
 #include "pvs/util.h"
 #include "pvs/web.h"
-#include "pvs/web_sky.h"
 
 #include "entries.h"
 
@@ -344,7 +343,6 @@ static void http_up(void) {
     PVS_ASSERT(
         !pvs_web_new(http_cfg, pvs_engine_inbox(http_engine), &http_web));
     PVS_ASSERT(http_web);
-    pvs_web_set_sky(http_web, &pvs_web_sky_clear);
     PVS_ASSERT(!pvs_web_start_unbound(http_web));
     http_path(path, sizeof(path), "pvs.db");
     PVS_ASSERT(sqlite3_open_v2(path, &http_watch, SQLITE_OPEN_READONLY, NULL) ==

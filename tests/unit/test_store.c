@@ -305,7 +305,7 @@ static void test_newer_schema_refused(void **state) {
 /* An older database is copied aside, then migrated, keeping its rows. */
 static void test_migration_takes_a_copy(void **state) {
     struct pvs_store *st = NULL;
-    char path[160], bak[200], cmd[1024];
+    char path[160], bak[200], cmd[1280];
     int64_t n = 0;
 
     (void)state;
@@ -324,7 +324,8 @@ static void test_migration_takes_a_copy(void **state) {
                  "ALTER TABLE people DROP COLUMN quiet_hours; "
                  "ALTER TABLE people DROP COLUMN channel; "
                  "ALTER TABLE people DROP COLUMN opt_out; "
-                 "DROP TABLE mqtt_maps; "
+                 "DROP TABLE mqtt_maps; DROP TABLE sky_hour; "
+                 "DROP TABLE sky_day; "
                  "CREATE TABLE samples(device_id TEXT NOT NULL, metric TEXT "
                  "NOT NULL, ts_ms INTEGER NOT NULL, value REAL, quality "
                  "INTEGER NOT NULL DEFAULT 0); CREATE INDEX samples_dev_ts "

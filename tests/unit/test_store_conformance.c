@@ -557,6 +557,78 @@ static void rollup_sum(void *ud, const struct pvs_rollup_row *r) {
         *wh += r->wh;
 }
 
+static void sky_collect(void *ud, const struct pvs_sky_row *r) {
+    struct pvs_sky_row *got = ud;
+
+    if (got[0].ts_ms < 8)
+        got[1 + got[0].ts_ms++] = *r;
+}
+
+/* The clear sky: rows replace their start's, reads by time, prune. */
+static void clear_sky_rows(void **state) {
+    struct pvs_store *st = open_rw();
+    struct pvs_store *ro = open_ro();
+    int64_t h = 1700000000000LL + (int64_t)(rand() % 1000) * 86400000LL;
+    struct pvs_sky_row r[3], got[9];
+    int64_t rows = -1;
+    char site[32];
+
+    (void)state;
+    h -= h % 3600000;
+    pvs_snprintf(site, sizeof(site), "sky-%u-%d", serial, rand());
+    for (int i = 0; i < 3; i++) {
+        r[i].ts_ms = h + i * 3600000LL;
+        r[i].wh = 100.0 * (i + 1);
+    }
+    assert_int_equal(pvs_store_sky_put(st, site, false, r, 3), PVS_OK);
+    r[1].wh = 250;
+    assert_int_equal(pvs_store_sky_put(st, site, false, &r[1], 1), PVS_OK);
+    r[0].ts_ms = h - h % 86400000;
+    r[0].wh = 5000;
+    assert_int_equal(pvs_store_sky_put(st, site, true, r, 1), PVS_OK);
+
+    memset(got, 0, sizeof(got));
+    assert_int_equal(pvs_store_sky_read(ro, site, false, h, h + 3 * 3600000LL,
+                                        sky_collect, got, &rows),
+                     PVS_OK);
+    assert_int_equal(rows, 3);
+    assert_int_equal(got[1].ts_ms, h);
+    assert_true(got[2].ts_ms == h + 3600000 && got[2].wh > 249.9 &&
+                got[2].wh < 250.1);
+    assert_true(got[3].wh > 299.9 && got[3].wh < 300.1);
+    /* Only rows starting in [from, to), of this site and resolution. */
+    memset(got, 0, sizeof(got));
+    assert_int_equal(pvs_store_sky_read(ro, site, false, h + 1, h + 3600001,
+                                        sky_collect, got, &rows),
+                     PVS_OK);
+    assert_int_equal(rows, 1);
+    memset(got, 0, sizeof(got));
+    assert_int_equal(pvs_store_sky_read(ro, site, true, r[0].ts_ms,
+                                        r[0].ts_ms + 86400000, sky_collect, got,
+                                        &rows),
+                     PVS_OK);
+    assert_true(rows == 1 && got[1].wh > 4999 && got[1].wh < 5001);
+    assert_int_equal(pvs_store_sky_read(ro, "no-such-site", false, h,
+                                        h + 3 * 3600000LL, sky_collect, got,
+                                        &rows),
+                     PVS_OK);
+    assert_int_equal(rows, 0);
+    /* Pruning drops old hours and keeps the days. */
+    assert_int_equal(pvs_store_sky_prune(st, h + 3600000), PVS_OK);
+    assert_int_equal(pvs_store_sky_read(ro, site, false, h, h + 3 * 3600000LL,
+                                        sky_collect, got, &rows),
+                     PVS_OK);
+    assert_int_equal(rows, 2);
+    assert_int_equal(pvs_store_sky_read(ro, site, true, r[0].ts_ms,
+                                        r[0].ts_ms + 86400000, sky_collect, got,
+                                        &rows),
+                     PVS_OK);
+    assert_int_equal(rows, 1);
+    assert_int_not_equal(pvs_store_sky_put(ro, site, false, r, 1), PVS_OK);
+    pvs_store_close(ro);
+    pvs_store_close(st);
+}
+
 static void samples_rollups_devices(void **state) {
     struct pvs_store *st = open_rw();
     struct pvs_sample s[2];
@@ -1336,6 +1408,7 @@ int main(void) {
         cmocka_unit_test_setup_teardown(alerts_and_restore, setup, teardown),
         cmocka_unit_test_setup_teardown(samples_rollups_devices, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(clear_sky_rows, setup, teardown),
         cmocka_unit_test_setup_teardown(meta_learnt_prefs, setup, teardown),
         cmocka_unit_test_setup_teardown(surveys_once, setup, teardown),
         cmocka_unit_test_setup_teardown(appointments_and_contacts, setup,

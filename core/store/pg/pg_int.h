@@ -179,6 +179,12 @@ enum pvs_err pvs_pg_outbox_attempt(struct pvs_store_be *st, int64_t id,
                                    const char *new_status);
 enum pvs_err pvs_pg_rollup_add(struct pvs_store_be *st,
                                const struct pvs_rollup_delta *d, size_t n);
+enum pvs_err pvs_pg_sky_put(struct pvs_store_be *st, const char *site,
+                            bool daily, const struct pvs_sky_row *r, size_t n);
+enum pvs_err pvs_pg_sky_read(struct pvs_store_be *st, const char *site,
+                             bool daily, int64_t from_ms, int64_t to_ms,
+                             pvs_store_sky_fn *fn, void *ud, int64_t *ret_rows);
+enum pvs_err pvs_pg_sky_prune(struct pvs_store_be *st, int64_t before_ms);
 enum pvs_err pvs_pg_rollup_read(struct pvs_store_be *st, const char *site,
                                 bool daily, int64_t from_ms, int64_t to_ms,
                                 pvs_store_rollup_fn *fn, void *ud,

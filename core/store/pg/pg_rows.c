@@ -442,6 +442,59 @@ enum pvs_err pvs_pg_rollup_read(struct pvs_store_be *st, const char *site,
     return PVS_OK;
 }
 
+/* ---- the clear sky per kWp --------------------------------------------- */
+
+enum pvs_err pvs_pg_sky_put(struct pvs_store_be *st, const char *site,
+                            bool daily, const struct pvs_sky_row *r, size_t n) {
+    enum pvs_err rc = PVS_OK;
+
+    for (size_t i = 0; i < n && !rc; i++)
+        rc = pvs_pg_exec(st, "storing the clear sky",
+                         daily ? "INSERT INTO sky_day(site_id, ts_ms, wh)"
+                                 " VALUES ($1, $2, $3) ON CONFLICT(site_id,"
+                                 " ts_ms) DO UPDATE SET wh = excluded.wh"
+                               : "INSERT INTO sky_hour(site_id, ts_ms, wh)"
+                                 " VALUES ($1, $2, $3) ON CONFLICT(site_id,"
+                                 " ts_ms) DO UPDATE SET wh = excluded.wh",
+                         "tid", site, r[i].ts_ms, r[i].wh);
+    return rc;
+}
+
+enum pvs_err pvs_pg_sky_read(struct pvs_store_be *st, const char *site,
+                             bool daily, int64_t from_ms, int64_t to_ms,
+                             pvs_store_sky_fn *fn, void *ud,
+                             int64_t *ret_rows) {
+    PGresult *r;
+    int n;
+
+    r = pvs_pg_query(st, "reading the clear sky",
+                     daily ? "SELECT ts_ms, wh FROM sky_day WHERE site_id = $1"
+                             " AND ts_ms >= $2 AND ts_ms < $3 ORDER BY ts_ms"
+                           : "SELECT ts_ms, wh FROM sky_hour WHERE site_id ="
+                             " $1 AND ts_ms >= $2 AND ts_ms < $3 ORDER BY"
+                             " ts_ms",
+                     "tii", site, from_ms, to_ms);
+    if (!r)
+        return pvs_pg_failed(st);
+    n = PQntuples(r);
+    for (int i = 0; i < n; i++) {
+        struct pvs_sky_row row;
+
+        row.ts_ms = pvs_pg_i64(r, i, 0);
+        row.wh = pvs_pg_dbl(r, i, 1);
+        fn(ud, &row);
+    }
+    PQclear(r);
+    if (ret_rows)
+        *ret_rows = n;
+    return PVS_OK;
+}
+
+enum pvs_err pvs_pg_sky_prune(struct pvs_store_be *st, int64_t before_ms) {
+    return pvs_pg_exec(st, "pruning the clear sky",
+                       "DELETE FROM sky_hour WHERE ts_ms < $1", "i", before_ms);
+}
+
 /* ---- counts and ids --------------------------------------------------- */
 
 enum pvs_err pvs_pg_count(struct pvs_store_be *st, const char *table,

@@ -272,6 +272,12 @@ static const char *const migrations[] = {
     "CREATE TABLE mqtt_maps(id TEXT PRIMARY KEY, preset TEXT, site_id TEXT,"
     " devices TEXT, gateway_id TEXT, settings TEXT, source TEXT NOT NULL"
     " DEFAULT 'config', created_by TEXT, created_ms INTEGER);",
+    /* 10: the clear sky per kWp the engine computes for each site, per
+     * UTC hour and per site-local day (store_rollup.c) */
+    "CREATE TABLE sky_hour(site_id TEXT NOT NULL, ts_ms INTEGER NOT NULL,"
+    " wh REAL NOT NULL, PRIMARY KEY(site_id, ts_ms)) WITHOUT ROWID;"
+    "CREATE TABLE sky_day(site_id TEXT NOT NULL, ts_ms INTEGER NOT NULL,"
+    " wh REAL NOT NULL, PRIMARY KEY(site_id, ts_ms)) WITHOUT ROWID;",
 };
 
 #define SCHEMA_VERSION ((int)PVS_ARRAY_LEN(migrations))
