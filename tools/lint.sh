@@ -74,7 +74,7 @@ HEADERS = {
     "collector": "modbus_conn modbus_map mqtt poller sunspec",
     "notifier": "notifier http",
     "web": "web web_views",
-    "daemon": "engine engine_api web_sky running",
+    "daemon": "engine engine_api running",
 }
 HEADERS["store"] += " store_views"  # the API's typed rows of tickets
 LAYER_OF = {h: l for l, hs in HEADERS.items() for h in hs.split()}
