@@ -27,7 +27,6 @@
  */
 #define PVS_LOG_MODULE "main"
 #include <curl/curl.h>
-#include <cjson/cJSON.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -238,49 +237,6 @@ static int cmd_check(int argc, char **argv) {
     return 0;
 }
 
-static const char *js(const cJSON *o, const char *k) {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
-    return cJSON_IsString(v) ? v->valuestring : "-";
-}
-
-/* The tickets' JSON (pvs_store_tickets_json) as a table for people. */
-static void print_tickets(const char *text) {
-    cJSON *arr = cJSON_Parse(text);
-    const cJSON *t;
-    printf("%-5s %-12s %-12s %-12s %-14s %-25s %-12s %-18s %s\n", "ID",
-           "STATUS", "SITE", "DEVICE", "RULE", "OPENED", "ASSIGNEE",
-           "LAST EVENT", "MESSAGES");
-    cJSON_ArrayForEach(t, arr) {
-        const cJSON *id = cJSON_GetObjectItemCaseSensitive(t, "id");
-        const cJSON *msgs = cJSON_GetObjectItemCaseSensitive(t, "messages");
-        const cJSON *m;
-        int sent = 0, waiting = 0, dead = 0;
-        char counts[64];
-
-        /* Dead letters must stand out: someone was not told. */
-        cJSON_ArrayForEach(m, msgs) {
-            const char *st_ = js(m, "status");
-            if (!strcmp(st_, "sent"))
-                sent++;
-            else if (!strcmp(st_, "dead"))
-                dead++;
-            else if (strcmp(st_, "suppressed"))
-                waiting++;
-        }
-        pvs_snprintf(counts, sizeof(counts), "%d sent%s", sent,
-                     waiting ? ", some waiting" : "");
-        if (dead)
-            pvs_snprintf(counts + strlen(counts),
-                         sizeof(counts) - strlen(counts), ", %d DEAD LETTER%s",
-                         dead, dead > 1 ? "S" : "");
-        printf("%-5d %-12s %-12s %-12s %-14s %-25s %-12s %-18s %s\n",
-               id ? id->valueint : 0, js(t, "status"), js(t, "site"),
-               js(t, "device"), js(t, "rule"), js(t, "opened"),
-               js(t, "assignee"), js(t, "last_event"), counts);
-    }
-    cJSON_Delete(arr);
-}
-
 /* --json and --limit N after --db DATABASE; false (said) on others. */
 static bool db_args(int argc, char **argv, bool *json, long *limit) {
     for (int i = 1; i < argc; i++) {
@@ -306,7 +262,6 @@ static int cmd_tickets(int argc, char **argv) {
     long limit = 0;
     struct pvs_config *cfg;
     struct pvs_store *st = NULL;
-    struct pvs_buf out;
     int status = 1;
 
     if (want_help(argc, argv)) {
@@ -336,17 +291,11 @@ static int cmd_tickets(int argc, char **argv) {
             return 1;
         db = cfg->global.database;
     }
-    pvs_buf_init(&out, (size_t)1 << 30);
     if (pvs_store_open(db, PVS_STORE_READONLY, &st) ||
-        pvs_store_tickets_json(st, (size_t)limit, &out))
+        pvs_tickets_print(st, (size_t)limit, json, stdout))
         goto out;
-    if (json)
-        fputs(out.data, stdout);
-    else
-        print_tickets(out.data);
     status = 0;
 out:
-    pvs_buf_release(&out);
     pvs_store_close(st);
     pvs_config_free(cfg);
     return status;

@@ -331,9 +331,10 @@ enum pvs_err pvs_store_outbox_attempt(struct pvs_store *st, int64_t id,
     return WRITE(outbox_attempt, id, ts_ms, ok, error, new_status);
 }
 
-enum pvs_err pvs_store_tickets_json(struct pvs_store *st, size_t limit,
-                                    struct pvs_buf *out) {
-    return READ(tickets_json, limit, out);
+enum pvs_err pvs_store_tickets_list(struct pvs_store *st, size_t limit,
+                                    const struct pvs_ticket_list_fns *fns,
+                                    void *ud) {
+    return READ(tickets_list, limit, fns, ud);
 }
 
 enum pvs_err pvs_store_count(struct pvs_store *st, const char *table,

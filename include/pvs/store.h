@@ -270,13 +270,6 @@ enum pvs_err pvs_store_outbox_attempt(struct pvs_store *st, int64_t id,
                                       const char *new_status) PVS_MUST_CHECK;
 
 /*
- * The tickets as a JSON array (newest first, at most limit, 0 = all),
- * each with its timeline and its messages, appended to out.
- */
-enum pvs_err pvs_store_tickets_json(struct pvs_store *st, size_t limit,
-                                    struct pvs_buf *out);
-
-/*
  * Copying a whole store to another backend (pvsentry copy-store). The
  * tables copied, parents before children, end with NULL. Rows travel as
  * column names and text values (NULL for SQL NULL), ids included.

@@ -99,8 +99,6 @@ struct pvs_store_ops {
                                struct pvs_outbox *ret);
     enum pvs_err (*outbox_pending)(struct pvs_store_be *st, int64_t **ret_ids,
                                    size_t *ret_n);
-    enum pvs_err (*tickets_json)(struct pvs_store_be *st, size_t limit,
-                                 struct pvs_buf *out);
     enum pvs_err (*count)(struct pvs_store_be *st, const char *table,
                           int64_t *ret);
     enum pvs_err (*ids)(struct pvs_store_be *st, const char *kind, size_t limit,
@@ -326,6 +324,9 @@ struct pvs_store_ops {
                                 const struct pvs_ticket_filter *f,
                                 pvs_store_ticket_row_fn *fn, void *ud,
                                 int64_t *ret_total);
+    enum pvs_err (*tickets_list)(struct pvs_store_be *st, size_t limit,
+                                 const struct pvs_ticket_list_fns *fns,
+                                 void *ud);
     enum pvs_err (*web_ticket)(struct pvs_store_be *st,
                                const struct pvs_scope *scope, int64_t id,
                                bool staff, pvs_store_ticket_row_fn *fn,

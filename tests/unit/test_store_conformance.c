@@ -1050,6 +1050,76 @@ static void alert_none(void *ud, const struct pvs_ticket_alert_row *a) {
     fail_msg("a ticket without an alert has none");
 }
 
+/* What the ticket listing (`pvsentry tickets`) saw of one ticket. */
+struct listing_want {
+    int64_t id;
+    const char *fp;
+    int state; /* 0 before the ticket, 1 in it, 2 after it */
+    int tickets, events, comments, messages;
+    bool order_ok, fp_ok, last_ok, msgid_ok;
+    int64_t prev;
+};
+
+static void list_ticket(void *ud, const struct pvs_ticket_row *t) {
+    struct listing_want *w = ud;
+
+    w->tickets++;
+    if (w->prev && t->id >= w->prev)
+        w->order_ok = false;
+    w->prev = t->id;
+    w->state = t->id == w->id ? 1 : w->state ? 2 : 0;
+    if (w->state != 1)
+        return;
+    w->fp_ok = t->fingerprint && !strcmp(t->fingerprint, w->fp) && t->status &&
+               !strcmp(t->status, "open");
+    w->last_ok = t->last_event && !strcmp(t->last_event, "comment");
+}
+
+static void list_event(void *ud, const struct pvs_event_row *e) {
+    struct listing_want *w = ud;
+
+    if (w->state != 1)
+        return;
+    w->events++;
+    if (!strcmp(e->kind, "comment") && e->text && !strcmp(e->text, "note") &&
+        e->ts_ms == 1001)
+        w->comments++;
+}
+
+static void list_message(void *ud, const struct pvs_message_row *m) {
+    struct listing_want *w = ud;
+
+    if (w->state != 1)
+        return;
+    w->messages++;
+    w->msgid_ok = m->message_id && !strcmp(m->message_id, w->fp) &&
+                  !strcmp(m->kind, "notice") && m->id > 0;
+}
+
+/* The listing hands ticket id with its timeline and message, as rows. */
+static void check_listing(struct pvs_store *ro, int64_t id, const char *fp) {
+    static const struct pvs_ticket_list_fns fns = {list_ticket, list_event,
+                                                   list_message};
+    struct listing_want w;
+
+    memset(&w, 0, sizeof(w));
+    w.id = id;
+    w.fp = fp;
+    w.order_ok = true;
+    assert_int_equal(pvs_store_tickets_list(ro, 10, &fns, &w), PVS_OK);
+    assert_true(w.tickets >= 1 && w.tickets <= 10 && w.order_ok);
+    assert_true(w.state >= 1 && w.fp_ok && w.last_ok);
+    assert_int_equal(w.comments, 1);
+    assert_int_equal(w.events, 1);
+    assert_int_equal(w.messages, 1);
+    assert_true(w.msgid_ok);
+    /* 0 is no limit; 1 is the newest ticket only. */
+    memset(&w, 0, sizeof(w));
+    w.order_ok = true;
+    assert_int_equal(pvs_store_tickets_list(ro, 1, &fns, &w), PVS_OK);
+    assert_int_equal(w.tickets, 1);
+}
+
 /* The tickets' reads hand typed rows, inside the scope. */
 static void ticket_reads_are_rows(void **state) {
     struct pvs_store *st = open_rw(), *ro;
@@ -1058,7 +1128,6 @@ static void ticket_reads_are_rows(void **state) {
     struct pvs_ticket_filter f = {NULL, NULL, 50, 0};
     struct pvs_ticket_filter none = {"false_alarm", "s1", 50, 0};
     struct ticket_want w;
-    struct pvs_buf out;
     char fp[96];
     int64_t id, total = -1;
 
@@ -1069,9 +1138,7 @@ static void ticket_reads_are_rows(void **state) {
     new_outbox(st, id, "notice", fp);
     pvs_store_close(st);
     ro = open_ro();
-    pvs_buf_init(&out, 4 << 20);
-    assert_int_equal(pvs_store_tickets_json(ro, 10, &out), PVS_OK);
-    json_ok(&out);
+    check_listing(ro, id, fp);
     memset(&w, 0, sizeof(w));
     w.id = id;
     w.fp = fp;
@@ -1114,7 +1181,6 @@ static void ticket_reads_are_rows(void **state) {
     assert_int_equal(
         pvs_store_web_ticket(ro, &other, id, false, ticket_check, &w),
         PVS_ERR_NOTFOUND);
-    pvs_buf_release(&out);
     pvs_store_close(ro);
 }
 

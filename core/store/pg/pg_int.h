@@ -193,8 +193,9 @@ enum pvs_err pvs_pg_count(struct pvs_store_be *st, const char *table,
                           int64_t *ret);
 enum pvs_err pvs_pg_ids(struct pvs_store_be *st, const char *kind, size_t limit,
                         struct pvs_buf *out);
-enum pvs_err pvs_pg_tickets_json(struct pvs_store_be *st, size_t limit,
-                                 struct pvs_buf *out);
+enum pvs_err pvs_pg_tickets_list(struct pvs_store_be *st, size_t limit,
+                                 const struct pvs_ticket_list_fns *fns,
+                                 void *ud);
 enum pvs_err pvs_pg_flow_get(struct pvs_store_be *st, int64_t ticket_id,
                              struct pvs_ticket_flow *ret);
 enum pvs_err pvs_pg_flow_set(struct pvs_store_be *st, int64_t ticket_id,

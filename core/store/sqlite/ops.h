@@ -72,8 +72,9 @@ enum pvs_err pvs_sqlite_outbox_attempt(struct pvs_store_be *st, int64_t id,
                                        int64_t ts_ms, bool ok,
                                        const char *error,
                                        const char *new_status);
-enum pvs_err pvs_sqlite_tickets_json(struct pvs_store_be *st, size_t limit,
-                                     struct pvs_buf *out);
+enum pvs_err pvs_sqlite_tickets_list(struct pvs_store_be *st, size_t limit,
+                                     const struct pvs_ticket_list_fns *fns,
+                                     void *ud);
 enum pvs_err pvs_sqlite_count(struct pvs_store_be *st, const char *table,
                               int64_t *ret);
 enum pvs_err pvs_sqlite_ids(struct pvs_store_be *st, const char *kind,

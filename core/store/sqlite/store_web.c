@@ -367,6 +367,7 @@ enum pvs_err pvs_sqlite_web_ticket_alert(struct pvs_store_be *st, int64_t id,
 /* Message columns: id, ticket, site, audience, kind, channel, recipient,
  * subject, status, body, attempts, created_ms, sent_ms. */
 static void message_row(sqlite3_stmt *s, struct pvs_message_row *m) {
+    memset(m, 0, sizeof(*m));
     m->id = sqlite3_column_int64(s, 0);
     m->ticket_id = sqlite3_column_int64(s, 1);
     m->site = col_str(s, 2);
@@ -408,6 +409,78 @@ enum pvs_err pvs_sqlite_web_ticket_messages(struct pvs_store_be *st, int64_t id,
         return PVS_ERR_DB;
     sqlite3_bind_int64(s, 1, id);
     return messages(st, s, fn, ud);
+}
+
+/* A listed ticket's timeline and messages (e and m prepared). */
+static enum pvs_err list_children(struct pvs_store_be *st, sqlite3_stmt *e,
+                                  sqlite3_stmt *m, int64_t id,
+                                  const struct pvs_ticket_list_fns *fns,
+                                  void *ud) {
+    struct pvs_event_row ev;
+    struct pvs_message_row msg;
+    int r;
+
+    sqlite3_reset(e);
+    sqlite3_bind_int64(e, 1, id);
+    while ((r = sqlite3_step(e)) == SQLITE_ROW) {
+        ev.ts_ms = col_ms(e, 0);
+        ev.kind = col_str(e, 1);
+        ev.actor = col_str(e, 2);
+        ev.text = col_str(e, 3);
+        fns->event(ud, &ev);
+    }
+    if (r != SQLITE_DONE)
+        return fail(st, "reading a timeline");
+    sqlite3_reset(m);
+    sqlite3_bind_int64(m, 1, id);
+    while ((r = sqlite3_step(m)) == SQLITE_ROW) {
+        message_row(m, &msg);
+        msg.message_id = col_str(m, 13);
+        fns->message(ud, &msg);
+    }
+    return r == SQLITE_DONE ? PVS_OK : fail(st, "reading messages");
+}
+
+enum pvs_err pvs_sqlite_tickets_list(struct pvs_store_be *st, size_t limit,
+                                     const struct pvs_ticket_list_fns *fns,
+                                     void *ud) {
+    sqlite3_stmt *t, *e, *m;
+    struct pvs_ticket_row row;
+    enum pvs_err rc = PVS_OK;
+    int r = SQLITE_DONE;
+
+    t = prep(st, "SELECT " TICKET_COLS ", (SELECT x.name FROM sites x WHERE"
+                 " x.id = t.site_id), t.fingerprint, (SELECT kind FROM"
+                 " ticket_events e WHERE e.ticket_id = t.id ORDER BY e.id"
+                 " DESC LIMIT 1), (SELECT x.timezone FROM sites x WHERE"
+                 " x.id = t.site_id) FROM tickets t ORDER BY t.id DESC"
+                 " LIMIT ?");
+    e = prep(st, "SELECT ts_ms, kind, actor, text FROM ticket_events WHERE"
+                 " ticket_id = ? ORDER BY id");
+    m = prep(st, "SELECT o.id, o.ticket_id, NULL, o.audience, o.kind,"
+                 " o.channel, o.recipient, o.subject, o.status, NULL,"
+                 " o.attempts, o.created_ms, o.sent_ms, o.message_id FROM"
+                 " outbox o WHERE o.ticket_id = ? ORDER BY o.id");
+    if (!t || !e || !m) {
+        rc = PVS_ERR_DB;
+        goto out;
+    }
+    sqlite3_bind_int64(t, 1, limit ? (int64_t)limit : -1);
+    while (!rc && (r = sqlite3_step(t)) == SQLITE_ROW) {
+        ticket_row(t, &row);
+        row.fingerprint = col_str(t, 16);
+        row.last_event = col_str(t, 17);
+        row.site_timezone = col_str(t, 18);
+        fns->ticket(ud, &row);
+        rc = list_children(st, e, m, row.id, fns, ud);
+    }
+    if (!rc && r != SQLITE_DONE)
+        rc = fail(st, "listing tickets");
+out:
+    sqlite3_finalize(t);
+    sqlite3_finalize(e);
+    sqlite3_finalize(m);
+    return rc;
 }
 
 /* ---- sites and devices ---- */
