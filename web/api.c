@@ -702,7 +702,7 @@ static void entity_write(struct web_req *r, const struct pvs_entity *e,
                          const char *id, int kind) {
     char field[64], msg[200], idbuf[PVS_WEB_NAME_MAX + 8];
     struct pvs_command *c = NULL;
-    cJSON *j = NULL, *cmd = NULL, *f;
+    cJSON *j = NULL, *cmd = NULL;
     const cJSON *tz;
 
     if (!allow(r, write_roles(e)))
@@ -744,12 +744,10 @@ static void entity_write(struct web_req *r, const struct pvs_entity *e,
     cJSON_AddStringToObject(cmd, "id", id);
     if (r->who.role == ROLE_INSTALLER)
         cJSON_AddStringToObject(cmd, "owner", r->who.actor);
-    if (j) {
-        f = j;
-        j = NULL;
-        cJSON_AddItemToObject(cmd, "fields", f);
-    }
     c = pvs_command_new((enum pvs_command_kind)kind);
+    /* The fields go typed, by the entity's field table. */
+    if (j)
+        c->vals = pvs_view_obj_vals(e, j);
     if (!set_text(r, c, cmd))
         goto out;
     command(r, c, kind == PVS_CMD_API_CREATE ? 201 : 200);
@@ -1377,24 +1375,20 @@ static void silence_delete(struct web_req *r, const char *arg) {
 /* POST /silences: the body checked, then the engine's command. */
 static void silence_create(struct web_req *r, struct pvs_store *st,
                            const struct pvs_scope *scope) {
+    const struct pvs_entity *e = pvs_entity_find("silence");
     struct pvs_command *c;
-    cJSON *j, *cmd = NULL;
+    const char *site;
+    cJSON *j;
     int64_t start = 0, end = 0;
 
     if (!(j = pvs_api_body(r)))
         return;
     if (!silence_body(r, j, &start, &end))
         goto out;
-    cmd = cJSON_CreateObject();
-    for (const cJSON *m = j->child; m; m = m->next)
-        if (cJSON_IsString(m))
-            cJSON_AddStringToObject(cmd, m->string, m->valuestring);
+    site = cJSON_GetStringValue(cJSON_GetObjectItem(j, "site"));
     /* A technician silences only their own sites. */
     if (r->who.role == ROLE_TECHNICIAN &&
-        (!cJSON_GetStringValue(cJSON_GetObjectItem(cmd, "site")) ||
-         pvs_store_web_site_visible(
-             st, scope,
-             cJSON_GetStringValue(cJSON_GetObjectItem(cmd, "site"))))) {
+        (!site || pvs_store_web_site_visible(st, scope, site))) {
         pvs_web_error(r, 403, "site",
                       "a technician silences one of their "
                       "own sites: give its id");
@@ -1409,15 +1403,14 @@ static void silence_create(struct web_req *r, struct pvs_store *st,
             goto out;
         }
     }
-    cJSON_AddNumberToObject(cmd, "start", (double)start);
-    cJSON_AddNumberToObject(cmd, "end", (double)end);
+    cJSON_DeleteItemFromObjectCaseSensitive(j, "start");
+    cJSON_DeleteItemFromObjectCaseSensitive(j, "end");
+    cJSON_AddNumberToObject(j, "start", (double)start);
+    cJSON_AddNumberToObject(j, "end", (double)end);
     c = pvs_command_new((enum pvs_command_kind)PVS_CMD_API_SILENCE_CREATE);
-    if (set_text(r, c, cmd))
-        command(r, c, 201);
-    else
-        pvs_command_put(c);
+    c->vals = pvs_view_obj_vals(e, j);
+    command(r, c, 201);
 out:
-    cJSON_Delete(cmd);
     cJSON_Delete(j);
 }
 
