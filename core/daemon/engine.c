@@ -247,7 +247,6 @@ static void handle_samples(struct pvs_engine *e, struct pvs_msg *m,
 
 static void handle_delivery(struct pvs_engine *e, struct pvs_msg *m) {
     const char *status = m->ok ? "sent" : m->permanent ? "dead" : "pending";
-    struct pvs_outbox o;
 
     if (m->ok)
         pvs_stats_add(PVS_STAT_MESSAGES_SENT, 1);
@@ -261,17 +260,7 @@ static void handle_delivery(struct pvs_engine *e, struct pvs_msg *m) {
                                              m->ok, m->error, status);
     if (m->ok || m->permanent) {
         pvs_service_ids_del(e->inflight, &e->ninflight, m->outbox_id);
-        if (!pvs_store_outbox_get(e->svc.st, m->outbox_id, &o)) {
-            char text[300];
-            pvs_snprintf(text, sizeof(text), "%s %s to %s%s%s", o.audience,
-                         o.kind, o.recipient, m->ok ? "" : ": ",
-                         m->ok ? "" : m->error);
-            engine_wrote(e, pvs_store_ticket_event(
-                                e->svc.st, o.ticket_id, m->ts_ms,
-                                m->ok ? "notified" : "delivery_failed",
-                                "notifier", text));
-            pvs_outbox_release(&o);
-        }
+        pvs_service_delivered(&e->svc, m->outbox_id, m->ts_ms, m->ok, m->error);
     }
 }
 
