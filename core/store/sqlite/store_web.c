@@ -670,7 +670,8 @@ enum pvs_err pvs_sqlite_web_daily_energy(struct pvs_store_be *st,
         ret_kwh[i] = 0;
     /* Hourly mean power per device, summed: Wh per hour. */
     /* clang-format off */
-    s = store_prep(st, "SELECT (hr * 3600000 - ?2) / 86400000, SUM(v) / 1000 FROM"
+    s = store_prep(st,
+                 "SELECT (hr * 3600000 - ?2) / 86400000, SUM(v) / 1000 FROM"
                  " (SELECT ts_ms / 3600000 AS hr, device_id,"
                  " AVG(" READING("'$.ac_power_w'") ") AS v FROM readings"
                  " WHERE device_id IN (SELECT id FROM devices WHERE"
