@@ -112,6 +112,12 @@ double pvs_pg_dbl(const PGresult *r, int row, int col);
 char *pvs_pg_dup(const PGresult *r, int row, int col);
 const char *pvs_pg_str(const PGresult *r, int row, int col);
 bool pvs_pg_null(const PGresult *r, int row, int col);
+/* Column readers for typed rows: NULL stays NULL, NAN or PVS_ROW_NO_MS. */
+static inline const char *pvs_pg_str_or_null(const PGresult *r, int i, int c) {
+    return pvs_pg_null(r, i, c) ? NULL : PQgetvalue(r, i, c);
+}
+double pvs_pg_num_or_nan(const PGresult *r, int i, int c);
+int64_t pvs_pg_ms_or_none(const PGresult *r, int i, int c);
 
 /* First column of every row as ids (the caller owns *ret_ids). */
 enum pvs_err pvs_pg_idlist(struct pvs_store_be *st, PGresult *r,

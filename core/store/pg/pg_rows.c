@@ -552,13 +552,16 @@ enum pvs_err pvs_pg_ids(struct pvs_store_be *st, const char *kind, size_t limit,
 
 /* ---- the ticket listing (pvsentry tickets) ---------------------------- */
 
-static const char *str_or_null(const PGresult *r, int i, int c) {
-    return pvs_pg_null(r, i, c) ? NULL : pvs_pg_str(r, i, c);
+double pvs_pg_num_or_nan(const PGresult *r, int i, int c) {
+    return pvs_pg_null(r, i, c) ? NAN : pvs_pg_dbl(r, i, c);
 }
 
-static int64_t ms_or_none(const PGresult *r, int i, int c) {
+int64_t pvs_pg_ms_or_none(const PGresult *r, int i, int c) {
     return pvs_pg_null(r, i, c) ? PVS_ROW_NO_MS : pvs_pg_i64(r, i, c);
 }
+
+#define str_or_null pvs_pg_str_or_null
+#define ms_or_none pvs_pg_ms_or_none
 
 /* A listed ticket's timeline and messages. */
 static enum pvs_err list_children(struct pvs_store_be *st, int64_t id,
@@ -652,7 +655,7 @@ enum pvs_err pvs_pg_tickets_list(struct pvs_store_be *st, size_t limit,
         row.updated_ms = ms_or_none(t, i, 12);
         row.resolved_ms = ms_or_none(t, i, 13);
         row.closed_ms = ms_or_none(t, i, 14);
-        row.lost_kwh = pvs_pg_null(t, i, 15) ? NAN : pvs_pg_dbl(t, i, 15);
+        row.lost_kwh = pvs_pg_num_or_nan(t, i, 15);
         row.last_event = str_or_null(t, i, 16);
         row.site_name = str_or_null(t, i, 17);
         row.site_timezone = str_or_null(t, i, 18);
