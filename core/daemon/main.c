@@ -204,16 +204,7 @@ static struct pvs_config *load(const char *path, bool to_log) {
  * invalid API object is left out; errors go to stderr.
  */
 static struct pvs_config *load_running(const char *path) {
-    struct pvs_config *cfg = NULL;
-    struct pvs_cfg_errors errs;
-
-    memset(&errs, 0, sizeof(errs));
-    if (pvs_running_load(path, NULL, 0, &cfg, &errs)) {
-        cfg = NULL;
-        pvs_cfg_errors_print(&errs, stderr);
-    }
-    pvs_cfg_errors_release(&errs);
-    return cfg;
+    return pvs_cli_config(path, true);
 }
 
 static int cmd_check(int argc, char **argv) {

@@ -35,6 +35,14 @@ enum pvs_err pvs_report_json(struct pvs_store *st, int64_t since_ms,
  */
 enum pvs_err pvs_tickets_print(struct pvs_store *st, size_t limit, bool json,
                                FILE *f);
+/*
+ * The configuration at path, for a command: the file alone, or (running)
+ * with the API's objects from its database as `run` reads them (an
+ * invalid object left out). NULL after printing every error to stderr.
+ * The caller frees it (pvs_config_free).
+ */
+struct pvs_config;
+struct pvs_config *pvs_cli_config(const char *path, bool running);
 /* pvsentry ids sites|devices|tickets -c FILE  (core/daemon/ids.c) */
 int pvs_ids_main(int argc, char **argv);
 /* pvsentry copy-store --from DB --to DB [--force]
