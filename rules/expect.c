@@ -68,33 +68,9 @@ double pvs_expect_poa(const struct pvs_irradiance *irr,
     return beam + sky + ground;
 }
 
-static bool is_inverter(const struct pvs_device *d) {
-    return !d->kind || !strcmp(d->kind, "inverter");
-}
-
 double pvs_expect_device_kwp(const struct pvs_config *cfg,
                              const struct pvs_device *dev) {
-    size_t n = 0;
-    double rest;
-
-    if (dev->kwp > 0)
-        return dev->kwp;
-    if (!dev->site || dev->site->kwp <= 0 || !is_inverter(dev))
-        return 0.0;
-    /* The site's kWp not claimed by a device's own kwp, shared evenly. */
-    rest = dev->site->kwp;
-    for (size_t i = 0; i < cfg->ndevices; i++) {
-        const struct pvs_device *d = cfg->devices[i];
-        if (d->site != dev->site || !is_inverter(d))
-            continue;
-        if (d->kwp > 0)
-            rest -= d->kwp;
-        else
-            n++;
-    }
-    if (rest <= 0 || !n)
-        return 0.0;
-    return rest / (double)n;
+    return pvs_config_device_kwp(cfg, dev);
 }
 
 /*

@@ -702,7 +702,7 @@ static void entity_write(struct web_req *r, const struct pvs_entity *e,
                          const char *id, int kind) {
     char field[64], msg[200], idbuf[PVS_WEB_NAME_MAX + 8];
     struct pvs_command *c = NULL;
-    cJSON *j = NULL, *cmd = NULL, *f;
+    cJSON *j = NULL, *cmd = NULL;
     const cJSON *tz;
 
     if (!allow(r, write_roles(e)))
@@ -744,12 +744,10 @@ static void entity_write(struct web_req *r, const struct pvs_entity *e,
     cJSON_AddStringToObject(cmd, "id", id);
     if (r->who.role == ROLE_INSTALLER)
         cJSON_AddStringToObject(cmd, "owner", r->who.actor);
-    if (j) {
-        f = j;
-        j = NULL;
-        cJSON_AddItemToObject(cmd, "fields", f);
-    }
     c = pvs_command_new((enum pvs_command_kind)kind);
+    /* The fields go typed, by the entity's field table. */
+    if (j)
+        c->vals = pvs_view_obj_vals(e, j);
     if (!set_text(r, c, cmd))
         goto out;
     command(r, c, kind == PVS_CMD_API_CREATE ? 201 : 200);
@@ -758,6 +756,34 @@ out:
     pvs_command_put(c);
     cJSON_Delete(cmd);
     cJSON_Delete(j);
+}
+
+/* The clear sky of site on the series' buckets, appended to its answer. */
+static void series_expected(struct web_req *r, const struct pvs_site *site,
+                            int64_t from, int64_t to, int64_t step) {
+    struct web_sky sky;
+    bool first = true;
+
+    step = pvs_view_series_step(from, to, step);
+    if (pvs_web_sky_read(store(r), site->obj.id, false, from - 7200000,
+                         to + 7200000, &sky) ||
+        !sky.n) {
+        pvs_web_sky_release(&sky);
+        return;
+    }
+    r->out.data[--r->out.len] = '\0';
+    pvs_buf_puts(&r->out, ", \"expected\": [");
+    for (int64_t t = from - from % step; t < to; t += step) {
+        double w;
+
+        if (!pvs_web_sky_power(&sky, t + step / 2, &w))
+            continue;
+        pvs_buf_printf(&r->out, "%s[%lld, %.1f]", first ? "" : ", ",
+                       (long long)t, w * site->kwp);
+        first = false;
+    }
+    pvs_buf_puts(&r->out, "]}");
+    pvs_web_sky_release(&sky);
 }
 
 static void site_series(struct web_req *r, const char *id) {
@@ -792,21 +818,9 @@ static void site_series(struct web_req *r, const char *id) {
         read_ok(r, PVS_ERR_DB, "series");
         return;
     }
-    /* Expected power from the clear-sky model, on the same buckets. */
-    if (site && !strcmp(metric, "ac_power_w") && site->kwp > 0 && r->w->sky) {
-        bool first = true;
-
-        step = pvs_view_series_step(from, to, step);
-        r->out.data[--r->out.len] = '\0';
-        pvs_buf_puts(&r->out, ", \"expected\": [");
-        for (int64_t t = from - from % step; t < to; t += step) {
-            double w = r->w->sky->clear_sky_w(site, site->kwp, t + step / 2);
-            pvs_buf_printf(&r->out, "%s[%lld, %.1f]", first ? "" : ", ",
-                           (long long)t, w);
-            first = false;
-        }
-        pvs_buf_puts(&r->out, "]}");
-    }
+    /* Expected power from the stored clear sky, on the same buckets. */
+    if (site && !strcmp(metric, "ac_power_w") && site->kwp > 0)
+        series_expected(r, site, from, to, step);
     read_ok(r, PVS_OK, "series");
 }
 
@@ -814,6 +828,7 @@ static void site_production(struct web_req *r, const char *id) {
     const struct pvs_site *site = pvs_config_site(r->w->cfg, id);
     struct pvs_store *st = store(r);
     int64_t now = pvs_clock_now_ms(), from;
+    struct web_sky sky = {0};
     double kwh[31];
     bool ok = true;
     int days;
@@ -824,7 +839,9 @@ static void site_production(struct web_req *r, const char *id) {
     if (!ok)
         return;
     from = now - now % 86400000 - (int64_t)(days - 1) * 86400000;
-    if (pvs_store_web_daily_energy(st, id, from, days, kwh)) {
+    if (pvs_store_web_daily_energy(st, id, from, days, kwh) ||
+        pvs_web_sky_read(st, id, false, from, from + days * 86400000LL, &sky)) {
+        pvs_web_sky_release(&sky);
         read_ok(r, PVS_ERR_DB, "production");
         return;
     }
@@ -834,11 +851,9 @@ static void site_production(struct web_req *r, const char *id) {
         double exp_kwh = 0;
         char iso[40];
 
-        if (site && site->kwp > 0 && r->w->sky)
-            for (int h = 0; h < 24; h++)
-                exp_kwh += r->w->sky->clear_sky_w(
-                               site, site->kwp, day + h * 3600000LL + 1800000) /
-                           1000.0;
+        if (site && site->kwp > 0 &&
+            pvs_web_sky_sum(&sky, day, day + 86400000, &exp_kwh))
+            exp_kwh *= site->kwp / 1000.0;
         pvs_fmt_iso_utc(day, iso, sizeof(iso));
         iso[10] = '\0';
         pvs_buf_printf(&r->out,
@@ -847,6 +862,7 @@ static void site_production(struct web_req *r, const char *id) {
                        d ? ", " : "", iso, kwh[d], exp_kwh);
     }
     pvs_buf_puts(&r->out, "]}");
+    pvs_web_sky_release(&sky);
     read_ok(r, PVS_OK, "production");
 }
 
@@ -1359,24 +1375,20 @@ static void silence_delete(struct web_req *r, const char *arg) {
 /* POST /silences: the body checked, then the engine's command. */
 static void silence_create(struct web_req *r, struct pvs_store *st,
                            const struct pvs_scope *scope) {
+    const struct pvs_entity *e = pvs_entity_find("silence");
     struct pvs_command *c;
-    cJSON *j, *cmd = NULL;
+    const char *site;
+    cJSON *j;
     int64_t start = 0, end = 0;
 
     if (!(j = pvs_api_body(r)))
         return;
     if (!silence_body(r, j, &start, &end))
         goto out;
-    cmd = cJSON_CreateObject();
-    for (const cJSON *m = j->child; m; m = m->next)
-        if (cJSON_IsString(m))
-            cJSON_AddStringToObject(cmd, m->string, m->valuestring);
+    site = cJSON_GetStringValue(cJSON_GetObjectItem(j, "site"));
     /* A technician silences only their own sites. */
     if (r->who.role == ROLE_TECHNICIAN &&
-        (!cJSON_GetStringValue(cJSON_GetObjectItem(cmd, "site")) ||
-         pvs_store_web_site_visible(
-             st, scope,
-             cJSON_GetStringValue(cJSON_GetObjectItem(cmd, "site"))))) {
+        (!site || pvs_store_web_site_visible(st, scope, site))) {
         pvs_web_error(r, 403, "site",
                       "a technician silences one of their "
                       "own sites: give its id");
@@ -1391,15 +1403,14 @@ static void silence_create(struct web_req *r, struct pvs_store *st,
             goto out;
         }
     }
-    cJSON_AddNumberToObject(cmd, "start", (double)start);
-    cJSON_AddNumberToObject(cmd, "end", (double)end);
+    cJSON_DeleteItemFromObjectCaseSensitive(j, "start");
+    cJSON_DeleteItemFromObjectCaseSensitive(j, "end");
+    cJSON_AddNumberToObject(j, "start", (double)start);
+    cJSON_AddNumberToObject(j, "end", (double)end);
     c = pvs_command_new((enum pvs_command_kind)PVS_CMD_API_SILENCE_CREATE);
-    if (set_text(r, c, cmd))
-        command(r, c, 201);
-    else
-        pvs_command_put(c);
+    c->vals = pvs_view_obj_vals(e, j);
+    command(r, c, 201);
 out:
-    cJSON_Delete(cmd);
     cJSON_Delete(j);
 }
 

@@ -12,7 +12,8 @@
  * most one row per device and day; the answer says how many rows it read
  * (rows_read), which is what the tests and the benchmark check. Buckets
  * without a reading are null, not 0: "no data" must never read as "no
- * production".
+ * production". The clear sky comes from the store too (the engine keeps
+ * it per site and kWp: pvs_store_sky_read), never from a model here.
  */
 #define PVS_LOG_MODULE "web"
 #include <math.h>
@@ -90,10 +91,76 @@ static const char *source(const struct dev_sum *d) {
     return d->sensor_n ? "mixed" : "clear_sky";
 }
 
-/* The kWp the expectation model gives dev (0 without a model). */
-static double device_kwp(const struct pvs_web *w,
-                         const struct pvs_device *dev) {
-    return w->sky ? w->sky->device_kwp(w->cfg, dev) : 0.0;
+static void sky_add(void *ud, const struct pvs_sky_row *row) {
+    struct web_sky *k = ud;
+
+    if (k->n == k->cap) {
+        k->cap = k->cap ? k->cap * 2 : 64;
+        k->row = pvs_realloc(k->row, k->cap * sizeof(*k->row));
+    }
+    k->row[k->n++] = *row;
+}
+
+enum pvs_err pvs_web_sky_read(struct pvs_store *st, const char *site,
+                              bool daily, int64_t from, int64_t to,
+                              struct web_sky *k) {
+    memset(k, 0, sizeof(*k));
+    return pvs_store_sky_read(st, site, daily, from, to, sky_add, k, NULL);
+}
+
+void pvs_web_sky_release(struct web_sky *k) {
+    PVS_FREE(k->row);
+    k->n = k->cap = 0;
+}
+
+/* The first row starting at or after t. */
+static size_t sky_find(const struct web_sky *k, int64_t t) {
+    size_t lo = 0, hi = k->n;
+
+    while (lo < hi) {
+        size_t m = (lo + hi) / 2;
+        if (k->row[m].ts_ms < t)
+            lo = m + 1;
+        else
+            hi = m;
+    }
+    return lo;
+}
+
+bool pvs_web_sky_sum(const struct web_sky *k, int64_t from, int64_t to,
+                     double *ret_wh) {
+    size_t i = sky_find(k, from);
+    double wh = 0;
+    bool any = false;
+
+    for (; i < k->n && k->row[i].ts_ms < to; i++) {
+        wh += k->row[i].wh;
+        any = true;
+    }
+    *ret_wh = wh;
+    return any;
+}
+
+bool pvs_web_sky_power(const struct web_sky *k, int64_t t, double *ret_w) {
+    int64_t h = t - (t % HOUR_MS + HOUR_MS) % HOUR_MS, mid = h + HOUR_MS / 2;
+    size_t i = sky_find(k, h), j;
+    double w;
+
+    if (i == k->n || k->row[i].ts_ms != h)
+        return false;
+    w = k->row[i].wh; /* an hour's Wh is its mean W */
+    /* The neighbour on t's side of the middle, when it is there. */
+    if (t >= mid && i + 1 < k->n && k->row[i + 1].ts_ms == h + HOUR_MS)
+        j = i + 1;
+    else if (t < mid && i > 0 && k->row[i - 1].ts_ms == h - HOUR_MS)
+        j = i - 1;
+    else
+        j = i;
+    if (j != i)
+        w += (k->row[j].wh - w) * (double)(t - mid) /
+             (double)(k->row[j].ts_ms - k->row[i].ts_ms);
+    *ret_w = w;
+    return true;
 }
 
 static bool parse_date(const char *s, int *y, int *m, int *d) {
@@ -205,8 +272,8 @@ static void put_head(struct web_req *r, const char *id, const struct pvs_tz *tz,
     pvs_buf_puts(&r->out, "]");
 }
 
-/* The devices' series, the clear sky and the totals. */
-static void put_body(struct web_req *r, const struct pvs_site *site,
+/* The devices' series, the clear sky (sky) and the totals. */
+static void put_body(struct web_req *r, const struct web_sky *sky,
                      const struct span *sp, const struct acc *a, int64_t rows) {
     double tot = 0, tot_exp = 0, kwp = 0;
 
@@ -218,7 +285,7 @@ static void put_body(struct web_req *r, const struct pvs_site *site,
         pvs_buf_puts(&r->out, i ? ", {\"id\": " : "{\"id\": ");
         pvs_buf_json_str(&r->out, x->dev->obj.id);
         pvs_buf_printf(&r->out, ", \"kwp\": %.3f, \"expected_source\": ",
-                       device_kwp(r->w, x->dev));
+                       pvs_config_device_kwp(r->w->cfg, x->dev));
         if (src)
             pvs_buf_printf(&r->out, "\"%s\"", src);
         else
@@ -226,24 +293,20 @@ static void put_body(struct web_req *r, const struct pvs_site *site,
         put_series(&r->out, "actual_kwh", x->wh, x->n, sp->nb);
         put_series(&r->out, "expected_kwh", x->exp_wh, x->n, sp->nb);
         pvs_buf_puts(&r->out, "}");
-        kwp += device_kwp(r->w, x->dev);
+        kwp += pvs_config_device_kwp(r->w->cfg, x->dev);
         for (size_t k = 0; k < sp->nb; k++) {
             tot += x->wh[k];
             tot_exp += x->exp_wh[k];
         }
     }
     /* The clear sky over the whole period, data or not: the upper bound
-     * a reader compares the bars with, hour by hour (15-minute steps) or
-     * day by day (hourly steps), for the site's devices together. */
+     * a reader compares the bars with, hour by hour or day by day, for
+     * the site's devices together (0 where the store has none). */
     pvs_buf_puts(&r->out, "], \"clear_sky_kwh\": [");
     for (size_t k = 0; k < sp->nb; k++) {
-        int64_t step = sp->daily ? HOUR_MS : HOUR_MS / 4;
         double wh = 0;
 
-        for (int64_t t = sp->b[k] + step / 2; t < sp->b[k + 1] && r->w->sky;
-             t += step)
-            wh += r->w->sky->clear_sky_w(site, 1.0, t) * (double)step /
-                  (double)HOUR_MS;
+        pvs_web_sky_sum(sky, sp->b[k], sp->b[k + 1], &wh);
         pvs_buf_printf(&r->out, "%s%.3f", k ? ", " : "", wh * kwp / 1000.0);
     }
     pvs_buf_printf(&r->out,
@@ -281,6 +344,7 @@ void pvs_api_site_energy(struct web_req *r, const char *id) {
     const char *period = pvs_web_arg(r, "period");
     struct pvs_store *st = pvs_web_store(r);
     struct pvs_tz *tz = NULL;
+    struct web_sky sky = {0};
     struct span sp;
     struct acc a;
     int64_t rows = 0, day0;
@@ -317,14 +381,16 @@ void pvs_api_site_energy(struct web_req *r, const char *id) {
     a.b = sp.b;
     a.nb = sp.nb;
     if (pvs_store_rollup_read(st, id, sp.daily, sp.b[0], sp.b[sp.nb], on_row,
-                              &a, &rows)) {
+                              &a, &rows) ||
+        pvs_web_sky_read(st, id, sp.daily, sp.b[0], sp.b[sp.nb], &sky)) {
         pvs_web_error(r, 503, NULL, "the database cannot be read");
         goto out;
     }
     put_head(r, id, tz, period, &sp);
-    put_body(r, site, &sp, &a, rows);
+    put_body(r, &sky, &sp, &a, rows);
     pvs_web_json(r, 200);
 out:
+    pvs_web_sky_release(&sky);
     pvs_free(a.d);
     pvs_tz_free(tz);
 }

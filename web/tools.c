@@ -629,7 +629,8 @@ static bool import_create(struct web_req *r, struct import *im, int i) {
     /* Ownership as for single writes (entity_write). */
     if (r->who.role == ROLE_INSTALLER)
         cJSON_AddStringToObject(cmd, "owner", r->who.actor);
-    cJSON_AddItemToObject(cmd, "fields", im->objs[i]);
+    c->vals = pvs_view_obj_vals(im->ents[i], im->objs[i]);
+    cJSON_Delete(im->objs[i]);
     im->objs[i] = NULL;
     s = cJSON_PrintUnformatted(cmd);
     ok = s && pvs_strlcpy(c->text, s, sizeof(c->text));

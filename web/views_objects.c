@@ -4,7 +4,9 @@
  * MQTT maps, silences), accounts and a customer's export, built from the
  * store's typed rows. An entity's members are named by its field table
  * (entity.h) and typed by it: a list or the open keys as JSON, a boolean
- * as true/false; the members the overview adds are named here.
+ * as true/false; the members the overview adds are named here. The way
+ * back too: a validated request body becomes the typed values of a write
+ * (pvs_view_obj_vals), so the store never sees JSON.
  */
 #include <inttypes.h>
 #include <math.h>
@@ -321,4 +323,43 @@ enum pvs_err pvs_view_export_json(struct pvs_store *st, const char *id,
         w.rc = pvs_view_notices_json(st, &scope, out);
     put(&w, "}");
     return w.rc;
+}
+
+struct pvs_entity_vals *pvs_view_obj_vals(const struct pvs_entity *e,
+                                          const cJSON *obj) {
+    struct pvs_entity_vals *v = pvs_entity_vals_new(e);
+
+    for (size_t i = 0; i < e->nfields; i++) {
+        const struct pvs_field *f = &e->fields[i];
+        const cJSON *m =
+            f->json ? cJSON_GetObjectItemCaseSensitive(obj, f->json) : NULL;
+        struct pvs_val *x = &v->vals[i];
+        char *text;
+
+        if (!m)
+            continue;
+        if (cJSON_IsNull(m)) {
+            x->kind = PVS_VAL_NULL;
+        } else if (f->type == PVS_FT_LIST || f->type == PVS_FT_OBJECT) {
+            text = cJSON_PrintUnformatted(m);
+            pvs_entity_vals_text(v, i, text);
+            cJSON_free(text);
+        } else if (f->type == PVS_FT_BOOL) {
+            x->kind = PVS_VAL_INT;
+            x->i = cJSON_IsTrue(m);
+        } else if (cJSON_IsNumber(m) &&
+                   (f->type == PVS_FT_INT || f->type == PVS_FT_TIME ||
+                    (f->type == PVS_FT_DURATION &&
+                     m->valuedouble == floor(m->valuedouble) &&
+                     fabs(m->valuedouble) < 9e15))) {
+            x->kind = PVS_VAL_INT;
+            x->i = (int64_t)m->valuedouble;
+        } else if (cJSON_IsNumber(m)) {
+            x->kind = PVS_VAL_REAL;
+            x->d = m->valuedouble;
+        } else {
+            pvs_entity_vals_text(v, i, m->valuestring);
+        }
+    }
+    return v;
 }

@@ -723,10 +723,6 @@ static void find_static_dir(struct pvs_web *w) {
     }
 }
 
-void pvs_web_set_sky(struct pvs_web *w, const struct pvs_web_sky *sky) {
-    w->sky = sky;
-}
-
 enum pvs_err pvs_web_new(const struct pvs_config *cfg, struct pvs_queue *inbox,
                          struct pvs_web **ret) {
     struct pvs_web *w;

@@ -90,7 +90,6 @@ struct pvs_web {
     /* an external link /healthz reports (epoch_lock): the MQTT link */
     pvs_web_health_fn *health_fn;
     void *health_ud;
-    const struct pvs_web_sky *sky; /* NULL: no expected series */
     struct pvs_queue *inbox;
     struct MHD_Daemon *mhd;
     char static_dir[WEB_PATH_MAX];
@@ -295,5 +294,27 @@ void pvs_tools_import(struct web_req *r);
 
 /* GET /sites/{id}/energy (the site is inside the caller's scope). */
 void pvs_api_site_energy(struct web_req *r, const char *id);
+
+/*
+ * A site's clear sky per kWp as the store holds it (pvs_store_sky_read):
+ * rows by time. charts.c; the request's thread.
+ */
+struct web_sky {
+    struct pvs_sky_row *row;
+    size_t n, cap;
+};
+/* Read site's hourly or daily rows starting in [from, to) into k. */
+enum pvs_err pvs_web_sky_read(struct pvs_store *st, const char *site,
+                              bool daily, int64_t from, int64_t to,
+                              struct web_sky *k);
+void pvs_web_sky_release(struct web_sky *k);
+/* Wh per kWp of the rows starting in [from, to); false: none there. */
+bool pvs_web_sky_sum(const struct web_sky *k, int64_t from, int64_t to,
+                     double *ret_wh);
+/*
+ * W per kWp at instant t from hourly rows: each hour's mean at its middle,
+ * straight lines between; false when t's hour has no row.
+ */
+bool pvs_web_sky_power(const struct web_sky *k, int64_t t, double *ret_w);
 
 #endif

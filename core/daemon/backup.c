@@ -28,7 +28,6 @@ static const char usage[] =
 int pvs_backup_main(int argc, char **argv) {
     const char *path = NULL, *out = NULL;
     struct pvs_config *cfg = NULL;
-    struct pvs_cfg_errors errs;
     struct pvs_store *st = NULL;
     char msg[512];
     int64_t pages = 0;
@@ -55,13 +54,9 @@ int pvs_backup_main(int argc, char **argv) {
                 !path ? "missing -c FILE" : "missing OUT", usage);
         return 2;
     }
-    memset(&errs, 0, sizeof(errs));
-    if (pvs_config_load(path, &cfg, &errs)) {
-        pvs_cfg_errors_print(&errs, stderr);
-        pvs_cfg_errors_release(&errs);
+    cfg = pvs_cli_config(path, false);
+    if (!cfg)
         return 1;
-    }
-    pvs_cfg_errors_release(&errs);
     if (!strcmp(cfg->global.database, out)) {
         fprintf(stderr, "pvsentry backup: OUT is the database itself\n");
         goto out;

@@ -247,7 +247,6 @@ static void handle_samples(struct pvs_engine *e, struct pvs_msg *m,
 
 static void handle_delivery(struct pvs_engine *e, struct pvs_msg *m) {
     const char *status = m->ok ? "sent" : m->permanent ? "dead" : "pending";
-    struct pvs_outbox o;
 
     if (m->ok)
         pvs_stats_add(PVS_STAT_MESSAGES_SENT, 1);
@@ -261,17 +260,7 @@ static void handle_delivery(struct pvs_engine *e, struct pvs_msg *m) {
                                              m->ok, m->error, status);
     if (m->ok || m->permanent) {
         pvs_service_ids_del(e->inflight, &e->ninflight, m->outbox_id);
-        if (!pvs_store_outbox_get(e->svc.st, m->outbox_id, &o)) {
-            char text[300];
-            pvs_snprintf(text, sizeof(text), "%s %s to %s%s%s", o.audience,
-                         o.kind, o.recipient, m->ok ? "" : ": ",
-                         m->ok ? "" : m->error);
-            engine_wrote(e, pvs_store_ticket_event(
-                                e->svc.st, o.ticket_id, m->ts_ms,
-                                m->ok ? "notified" : "delivery_failed",
-                                "notifier", text));
-            pvs_outbox_release(&o);
-        }
+        pvs_service_delivered(&e->svc, m->outbox_id, m->ts_ms, m->ok, m->error);
     }
 }
 
@@ -477,6 +466,8 @@ static void batch_timers(struct pvs_engine *e, int64_t now) {
             pvs_info("pruned %lld readings (device and instant) older than"
                      " the retention",
                      (long long)gone);
+        if (!e->svc.txn_rc)
+            engine_wrote(e, engine_sky_prune(e, now));
         if (!e->svc.txn_rc && e->svc.cfg->http &&
             e->svc.cfg->http->personal_retention_ms)
             engine_wrote(e, pvs_store_web_prune_personal(
@@ -541,6 +532,8 @@ static void batch(struct pvs_engine *e, void **msgs, size_t n) {
         pvs_msg_free(msgs[i]);
     }
     batch_timers(e, now);
+    if (!e->svc.txn_rc && !pvs_store_kept(e->svc.st))
+        engine_sky_step(e, now);
     rc = engine_rollup_flush(e);
     if (rc && !e->svc.txn_rc)
         e->svc.txn_rc = rc;
@@ -701,6 +694,7 @@ static void switch_config(struct pvs_engine *e, const struct pvs_msg *m) {
     e->svc.rules = rs;
     e->svc.cfg = next;
     engine_rollup_switch(e, old);
+    engine_sky_switch(e, old);
     if (pvs_service_init(&e->svc))
         pvs_warn("cannot read the link key again: links keep the old one");
     switch_mqtt(e, m->mqtt);
@@ -850,6 +844,7 @@ enum pvs_err pvs_engine_new(const struct pvs_config *cfg,
     e->db_down.every = 100;
     e->last_ts = pvs_calloc(cfg->ndevices + 1, sizeof(int64_t));
     engine_rollup_init(e);
+    engine_sky_init(e);
     e->svc.tz = pvs_calloc(cfg->nsites + 1, sizeof(struct pvs_tz *));
     for (size_t i = 0; i < cfg->nsites; i++)
         if (pvs_tz_load(cfg->sites[i]->timezone, &e->svc.tz[i]))
@@ -1028,6 +1023,7 @@ void pvs_engine_free(struct pvs_engine *e) {
     pvs_queue_free(e->inbox);
     pvs_free(e->last_ts);
     engine_rollup_release(e);
+    engine_sky_release(e);
     for (size_t i = 0; e->svc.tz && i < e->svc.cfg->nsites; i++)
         pvs_tz_free(e->svc.tz[i]);
     pvs_free(e->svc.tz);

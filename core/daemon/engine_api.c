@@ -6,11 +6,12 @@
  *
  * DESIGN
  * The HTTP thread has already checked the role and the request's shape,
- * but the command is validated again here: the engine is the last line
- * before the database, and a command is cheap to check. Ownership that
- * only the database knows (who registered a site) is decided here, in the
- * same transaction as the write, so there is no window between the check
- * and the change.
+ * and hands an object's fields typed by the entity's field table
+ * (c->vals, built in web/): here they are checked to be that entity's,
+ * and the store checks what they refer to. Ownership that only the
+ * database knows (who registered a site) is decided here, in the same
+ * transaction as the write, so there is no window between the check and
+ * the change.
  */
 #define PVS_LOG_MODULE "engine"
 #include <cjson/cJSON.h>
@@ -35,8 +36,6 @@ static enum pvs_err entity_command(struct pvs_store *st,
     const struct pvs_entity *e =
         pvs_store_web_entity(str(j, "entity") ? str(j, "entity") : "");
     const char *id = str(j, "id");
-    const cJSON *fields = cJSON_GetObjectItemCaseSensitive(j, "fields");
-    char field[64], msg[160];
 
     if (!e || !pvs_store_web_id_valid(id)) {
         pvs_strlcpy(res->msg, "bad entity or id", sizeof(res->msg));
@@ -44,13 +43,13 @@ static enum pvs_err entity_command(struct pvs_store *st,
     }
     if (c->kind == PVS_CMD_API_DELETE)
         return pvs_store_web_delete(st, e, id, str(j, "owner"), res);
-    if (pvs_entity_validate_json(e, fields, c->kind == PVS_CMD_API_CREATE,
-                                 field, sizeof(field), msg, sizeof(msg))) {
-        pvs_strlcpy(res->msg, msg, sizeof(res->msg));
+    if (!c->vals || c->vals->entity != e) {
+        pvs_strlcpy(res->msg, "no fields of this object", sizeof(res->msg));
         return PVS_ERR_INVAL;
     }
-    return pvs_store_web_put(st, e, id, fields, c->kind == PVS_CMD_API_CREATE,
-                             c->actor, str(j, "owner"), now_ms, res);
+    return pvs_store_web_put(st, e, id, c->vals->vals,
+                             c->kind == PVS_CMD_API_CREATE, c->actor,
+                             str(j, "owner"), now_ms, res);
 }
 
 /* The store write of command c (arguments j); its outcome into res. */
@@ -105,7 +104,10 @@ static enum pvs_err dispatch(struct pvs_store *st, struct pvs_command *c,
         rc = pvs_store_web_session_delete(st, str(j, "hash"), res);
         break;
     case PVS_CMD_API_SILENCE_CREATE:
-        rc = pvs_store_web_silence_create(st, j, c->actor, now_ms, res);
+        if (!c->vals || c->vals->entity != pvs_entity_find("silence"))
+            break;
+        rc = pvs_store_web_silence_create(st, c->vals->vals, c->actor, now_ms,
+                                          res);
         break;
     case PVS_CMD_API_SILENCE_DELETE:
         rc =

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * engine_int.h - what the engine's files (engine.c: the loop and its
- * batches; engine_rollup.c) share. Engine thread only. Private to
+ * batches; engine_rollup.c; engine_sky.c) share. Engine thread only. Private to
  * core/daemon/; the ticket service has its own state (service.h).
  */
 #ifndef PVS_ENGINE_INT_H
@@ -54,6 +54,7 @@ struct pvs_engine {
     size_t kept_samples;   /* of the batch the store kept (pvs_store_kept) */
     int64_t store_checked; /* real ms of the last reconnect attempt */
     struct engine_rollup *rollup; /* engine_rollup.c */
+    struct engine_sky *sky;       /* engine_sky.c */
     /* live changes: see pvs_engine_switch */
     bool config_dirty; /* a committed API write changed the entities */
     void (*on_change)(void *ud);
@@ -90,5 +91,15 @@ enum pvs_err engine_rollup_flush(struct pvs_engine *e);
 /* e->svc.cfg is the next configuration, old the one before: carry the sums'
  * tracks over by id. Between batches only. */
 void engine_rollup_switch(struct pvs_engine *e, const struct pvs_config *old);
+
+/* engine_sky.c: the clear sky per site, kept in the store for the charts */
+void engine_sky_init(struct pvs_engine *e);
+void engine_sky_release(struct pvs_engine *e);
+/* Compute and store what is missing, within a budget, in the batch. */
+void engine_sky_step(struct pvs_engine *e, int64_t now);
+/* Drop the hour rows older than the window, in the batch. */
+enum pvs_err engine_sky_prune(struct pvs_engine *e, int64_t now);
+/* As engine_rollup_switch, for the sites' sky. */
+void engine_sky_switch(struct pvs_engine *e, const struct pvs_config *old);
 
 #endif

@@ -27,7 +27,6 @@
  */
 #define PVS_LOG_MODULE "main"
 #include <curl/curl.h>
-#include <cjson/cJSON.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -53,7 +52,6 @@
 #include "pvs/stats.h"
 #include "pvs/store.h"
 #include "pvs/web.h"
-#include "pvs/web_sky.h"
 #include "version.h"
 
 static const char usage_main[] =
@@ -206,16 +204,7 @@ static struct pvs_config *load(const char *path, bool to_log) {
  * invalid API object is left out; errors go to stderr.
  */
 static struct pvs_config *load_running(const char *path) {
-    struct pvs_config *cfg = NULL;
-    struct pvs_cfg_errors errs;
-
-    memset(&errs, 0, sizeof(errs));
-    if (pvs_running_load(path, NULL, 0, &cfg, &errs)) {
-        cfg = NULL;
-        pvs_cfg_errors_print(&errs, stderr);
-    }
-    pvs_cfg_errors_release(&errs);
-    return cfg;
+    return pvs_cli_config(path, true);
 }
 
 static int cmd_check(int argc, char **argv) {
@@ -237,49 +226,6 @@ static int cmd_check(int argc, char **argv) {
            cfg->mqtt ? "on" : "off", cfg->smtp ? "on" : "off");
     pvs_config_free(cfg);
     return 0;
-}
-
-static const char *js(const cJSON *o, const char *k) {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
-    return cJSON_IsString(v) ? v->valuestring : "-";
-}
-
-/* The tickets' JSON (pvs_store_tickets_json) as a table for people. */
-static void print_tickets(const char *text) {
-    cJSON *arr = cJSON_Parse(text);
-    const cJSON *t;
-    printf("%-5s %-12s %-12s %-12s %-14s %-25s %-12s %-18s %s\n", "ID",
-           "STATUS", "SITE", "DEVICE", "RULE", "OPENED", "ASSIGNEE",
-           "LAST EVENT", "MESSAGES");
-    cJSON_ArrayForEach(t, arr) {
-        const cJSON *id = cJSON_GetObjectItemCaseSensitive(t, "id");
-        const cJSON *msgs = cJSON_GetObjectItemCaseSensitive(t, "messages");
-        const cJSON *m;
-        int sent = 0, waiting = 0, dead = 0;
-        char counts[64];
-
-        /* Dead letters must stand out: someone was not told. */
-        cJSON_ArrayForEach(m, msgs) {
-            const char *st_ = js(m, "status");
-            if (!strcmp(st_, "sent"))
-                sent++;
-            else if (!strcmp(st_, "dead"))
-                dead++;
-            else if (strcmp(st_, "suppressed"))
-                waiting++;
-        }
-        pvs_snprintf(counts, sizeof(counts), "%d sent%s", sent,
-                     waiting ? ", some waiting" : "");
-        if (dead)
-            pvs_snprintf(counts + strlen(counts),
-                         sizeof(counts) - strlen(counts), ", %d DEAD LETTER%s",
-                         dead, dead > 1 ? "S" : "");
-        printf("%-5d %-12s %-12s %-12s %-14s %-25s %-12s %-18s %s\n",
-               id ? id->valueint : 0, js(t, "status"), js(t, "site"),
-               js(t, "device"), js(t, "rule"), js(t, "opened"),
-               js(t, "assignee"), js(t, "last_event"), counts);
-    }
-    cJSON_Delete(arr);
 }
 
 /* --json and --limit N after --db DATABASE; false (said) on others. */
@@ -307,7 +253,6 @@ static int cmd_tickets(int argc, char **argv) {
     long limit = 0;
     struct pvs_config *cfg;
     struct pvs_store *st = NULL;
-    struct pvs_buf out;
     int status = 1;
 
     if (want_help(argc, argv)) {
@@ -337,17 +282,11 @@ static int cmd_tickets(int argc, char **argv) {
             return 1;
         db = cfg->global.database;
     }
-    pvs_buf_init(&out, (size_t)1 << 30);
     if (pvs_store_open(db, PVS_STORE_READONLY, &st) ||
-        pvs_store_tickets_json(st, (size_t)limit, &out))
+        pvs_tickets_print(st, (size_t)limit, json, stdout))
         goto out;
-    if (json)
-        fputs(out.data, stdout);
-    else
-        print_tickets(out.data);
     status = 0;
 out:
-    pvs_buf_release(&out);
     pvs_store_close(st);
     pvs_config_free(cfg);
     return status;
@@ -475,8 +414,6 @@ static enum pvs_err daemon_start(struct daemon *d) {
     rc = pvs_web_new(d->cfg, inbox, &d->web);
     if (rc)
         goto out;
-    if (d->web)
-        pvs_web_set_sky(d->web, &pvs_web_sky_clear);
     rc = pvs_notifier_start(d->notifier);
     if (!rc)
         rc = pvs_engine_start(d->engine);
@@ -663,8 +600,6 @@ static enum pvs_err apply_live(struct daemon *d, struct pvs_config *next) {
         rc = pvs_mqtt_new(next, inbox, &mqtt);
     if (!rc && http_changed && next->http) {
         rc = pvs_web_new(next, inbox, &web);
-        if (!rc && web)
-            pvs_web_set_sky(web, &pvs_web_sky_clear);
         if (!rc)
             rc = pvs_web_start(web);
     }

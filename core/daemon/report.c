@@ -159,7 +159,6 @@ int pvs_report_main(int argc, char **argv) {
     const char *path = NULL, *since = NULL;
     bool json = false;
     int64_t since_ms = 0;
-    struct pvs_cfg_errors errs;
     struct pvs_config *cfg = NULL;
     struct pvs_store *st = NULL;
     struct pvs_buf out;
@@ -171,12 +170,9 @@ int pvs_report_main(int argc, char **argv) {
     if (parse_since(since, &since_ms))
         return 2;
     status = 1;
-    memset(&errs, 0, sizeof(errs));
-    if (pvs_config_load(path, &cfg, &errs)) {
-        pvs_cfg_errors_print(&errs, stderr);
-        pvs_cfg_errors_release(&errs);
+    cfg = pvs_cli_config(path, false);
+    if (!cfg)
         return 1;
-    }
     pvs_buf_init(&out, 1 << 20);
     if (pvs_store_open(cfg->global.database, PVS_STORE_READONLY, &st) ||
         pvs_report_json(st, since_ms, &out))

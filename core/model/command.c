@@ -52,6 +52,7 @@ void pvs_command_put(struct pvs_command *c) {
     pthread_cond_destroy(&s->done_cv);
     pthread_mutex_destroy(&s->lock);
     pvs_free(s);
+    pvs_entity_vals_free(c->vals);
     pvs_free(c);
 }
 

@@ -597,3 +597,33 @@ void pvs_entity_num_text(const struct pvs_field *f, double v, char *buf,
         return;
     }
 }
+
+struct pvs_entity_vals *pvs_entity_vals_new(const struct pvs_entity *e) {
+    struct pvs_entity_vals *v = pvs_calloc(1, sizeof(*v));
+
+    v->entity = e;
+    v->vals = pvs_calloc(e->nfields + 1, sizeof(*v->vals));
+    v->texts = pvs_calloc(e->nfields + 1, sizeof(*v->texts));
+    return v;
+}
+
+void pvs_entity_vals_text(struct pvs_entity_vals *v, size_t i, const char *s) {
+    PVS_ASSERT(i < v->entity->nfields);
+    PVS_FREE(v->texts[i]);
+    memset(&v->vals[i], 0, sizeof(v->vals[i]));
+    v->vals[i].kind = s ? PVS_VAL_TEXT : PVS_VAL_NULL;
+    if (s) {
+        v->texts[i] = pvs_strdup(s);
+        v->vals[i].s = v->texts[i];
+    }
+}
+
+void pvs_entity_vals_free(struct pvs_entity_vals *v) {
+    if (!v)
+        return;
+    for (size_t i = 0; i < v->entity->nfields; i++)
+        pvs_free(v->texts[i]);
+    pvs_free(v->texts);
+    pvs_free(v->vals);
+    pvs_free(v);
+}

@@ -757,3 +757,24 @@ bool service_customer_affected(const struct pvs_alert_event *ev) {
     return affects_customer(ev->family) && ev->severity >= PVS_SEV_WARNING &&
            !ev->silenced;
 }
+
+void pvs_service_delivered(struct pvs_service *e, int64_t outbox_id,
+                           int64_t ts_ms, bool ok, const char *error) {
+    struct pvs_outbox o;
+    char text[400];
+
+    if (e->txn_rc || pvs_store_outbox_get(e->st, outbox_id, &o))
+        return;
+    {
+        struct pvs_tvar v[4] = {{"audience", o.audience},
+                                {"kind", o.kind},
+                                {"recipient", o.recipient},
+                                {"error", error ? error : ""}};
+        service_note(ok ? "tl.notified" : "tl.delivery_failed", v, 4, text,
+                     sizeof(text));
+    }
+    service_wrote(e, pvs_store_ticket_event(e->st, o.ticket_id, ts_ms,
+                                            ok ? "notified" : "delivery_failed",
+                                            "notifier", text));
+    pvs_outbox_release(&o);
+}

@@ -232,6 +232,23 @@ enum pvs_err pvs_store_rollup_add(struct pvs_store *st,
     return WRITE(rollup_add, d, n);
 }
 
+enum pvs_err pvs_store_sky_put(struct pvs_store *st, const char *site,
+                               bool daily, const struct pvs_sky_row *r,
+                               size_t n) {
+    return WRITE(sky_put, site, daily, r, n);
+}
+
+enum pvs_err pvs_store_sky_read(struct pvs_store *st, const char *site,
+                                bool daily, int64_t from_ms, int64_t to_ms,
+                                pvs_store_sky_fn *fn, void *ud,
+                                int64_t *ret_rows) {
+    return READ(sky_read, site, daily, from_ms, to_ms, fn, ud, ret_rows);
+}
+
+enum pvs_err pvs_store_sky_prune(struct pvs_store *st, int64_t before_ms) {
+    return WRITE(sky_prune, before_ms);
+}
+
 enum pvs_err pvs_store_rollup_read(struct pvs_store *st, const char *site,
                                    bool daily, int64_t from_ms, int64_t to_ms,
                                    pvs_store_rollup_fn *fn, void *ud,
@@ -314,9 +331,10 @@ enum pvs_err pvs_store_outbox_attempt(struct pvs_store *st, int64_t id,
     return WRITE(outbox_attempt, id, ts_ms, ok, error, new_status);
 }
 
-enum pvs_err pvs_store_tickets_json(struct pvs_store *st, size_t limit,
-                                    struct pvs_buf *out) {
-    return READ(tickets_json, limit, out);
+enum pvs_err pvs_store_tickets_list(struct pvs_store *st, size_t limit,
+                                    const struct pvs_ticket_list_fns *fns,
+                                    void *ud) {
+    return READ(tickets_list, limit, fns, ud);
 }
 
 enum pvs_err pvs_store_count(struct pvs_store *st, const char *table,

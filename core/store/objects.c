@@ -93,7 +93,7 @@ static enum pvs_err may_change(struct pvs_store *st, const struct pvs_entity *e,
  * configuration).
  */
 static enum pvs_err refs_ok(struct pvs_store *st, const struct pvs_entity *e,
-                            const cJSON *obj, const char *owner,
+                            const struct pvs_val *vals, const char *owner,
                             struct pvs_web_result *res) {
     enum pvs_err rc = PVS_OK;
 
@@ -101,28 +101,26 @@ static enum pvs_err refs_ok(struct pvs_store *st, const struct pvs_entity *e,
         const struct pvs_field *f = &e->fields[i];
         const struct pvs_entity *re =
             f->ref ? pvs_store_web_entity(f->ref) : NULL;
-        const cJSON *m =
-            f->json ? cJSON_GetObjectItemCaseSensitive(obj, f->json) : NULL;
+        const char *ref = vals[i].kind == PVS_VAL_TEXT ? vals[i].s : NULL;
         struct pvs_obj_facts facts;
 
-        if (!re || !cJSON_IsString(m))
+        if (!re || !ref)
             continue;
-        rc = pvs_store_obj_facts(st, re, m->valuestring, &facts);
+        rc = pvs_store_obj_facts(st, re, ref, &facts);
         if (rc == PVS_ERR_NOTFOUND) {
-            result(res, "%s: %s '%s' does not exist", f->json, f->ref,
-                   m->valuestring);
+            result(res, "%s: %s '%s' does not exist", f->json, f->ref, ref);
             rc = PVS_ERR_INVAL;
         } else if (!rc && !strcmp(f->ref, "site") &&
                    strcmp(facts.source, "api")) {
             result(res,
                    "%s: site '%s' is defined in the config file and is "
                    "read-only here",
-                   f->json, m->valuestring);
+                   f->json, ref);
             rc = PVS_ERR_DENIED;
         } else if (!rc && !strcmp(f->ref, "site") && owner &&
                    strcmp(owner, facts.created_by)) {
             result(res, "%s: site '%s' was registered by someone else", f->json,
-                   m->valuestring);
+                   ref);
             rc = PVS_ERR_DENIED;
         }
     }
@@ -130,77 +128,40 @@ static enum pvs_err refs_ok(struct pvs_store *st, const struct pvs_entity *e,
 }
 
 /*
- * The validated members of obj as column values, one per field of e
- * (NONE: not given); lists and open keys as their JSON text, which
- * *texts holds (the caller frees each with cJSON_free). Returns how many
- * columns it sets.
+ * Write vals as e's row id (create or update); the checks are done. Only
+ * the fields with a column that may be written go; *ret_nothing when an
+ * update has none.
  */
-static size_t obj_vals(const struct pvs_entity *e, const cJSON *obj,
-                       struct pvs_val *vals, char **texts) {
+static enum pvs_err write_obj(struct pvs_store *st, const struct pvs_entity *e,
+                              const char *id, const struct pvs_val *vals,
+                              bool create, const char *actor, int64_t now_ms,
+                              int64_t *ret_id, bool *ret_nothing) {
+    struct pvs_val *w = pvs_calloc(e->nfields + 1, sizeof(*w));
+    enum pvs_err rc = PVS_OK;
     size_t n = 0;
 
     for (size_t i = 0; i < e->nfields; i++) {
         const struct pvs_field *f = &e->fields[i];
-        const cJSON *m =
-            f->json ? cJSON_GetObjectItemCaseSensitive(obj, f->json) : NULL;
-        struct pvs_val *v = &vals[i];
 
-        memset(v, 0, sizeof(*v));
-        texts[i] = NULL;
-        if (!m || !f->column || (f->flags & PVS_FIELD_READONLY))
+        if (vals[i].kind == PVS_VAL_NONE || !f->column ||
+            (f->flags & PVS_FIELD_READONLY))
             continue;
+        w[i] = vals[i];
         n++;
-        if (cJSON_IsNull(m)) {
-            v->kind = PVS_VAL_NULL;
-        } else if (f->type == PVS_FT_LIST || f->type == PVS_FT_OBJECT) {
-            texts[i] = cJSON_PrintUnformatted(m);
-            v->kind = PVS_VAL_TEXT;
-            v->s = texts[i];
-        } else if (f->type == PVS_FT_BOOL) {
-            v->kind = PVS_VAL_INT;
-            v->i = cJSON_IsTrue(m);
-        } else if (cJSON_IsNumber(m) &&
-                   (f->type == PVS_FT_INT || f->type == PVS_FT_TIME ||
-                    (f->type == PVS_FT_DURATION &&
-                     m->valuedouble == floor(m->valuedouble) &&
-                     fabs(m->valuedouble) < 9e15))) {
-            v->kind = PVS_VAL_INT;
-            v->i = (int64_t)m->valuedouble;
-        } else if (cJSON_IsNumber(m)) {
-            v->kind = PVS_VAL_REAL;
-            v->d = m->valuedouble;
-        } else {
-            v->kind = m->valuestring ? PVS_VAL_TEXT : PVS_VAL_NULL;
-            v->s = m->valuestring;
-        }
     }
-    return n;
-}
-
-/* Write obj as e's row id (create or update); the checks are done. */
-static enum pvs_err write_obj(struct pvs_store *st, const struct pvs_entity *e,
-                              const char *id, const cJSON *obj, bool create,
-                              const char *actor, int64_t now_ms,
-                              int64_t *ret_id, bool *ret_nothing) {
-    struct pvs_val *vals = pvs_calloc(e->nfields, sizeof(*vals));
-    char **texts = pvs_calloc(e->nfields, sizeof(*texts));
-    enum pvs_err rc = PVS_OK;
-
-    *ret_nothing = !obj_vals(e, obj, vals, texts) && !create;
+    *ret_nothing = !n && !create;
     if (!*ret_nothing)
-        rc = pvs_store_obj_write(st, e, id, vals, create, actor ? actor : "",
+        rc = pvs_store_obj_write(st, e, id, w, create, actor ? actor : "",
                                  now_ms, ret_id);
-    for (size_t i = 0; i < e->nfields; i++)
-        cJSON_free(texts[i]);
-    pvs_free(texts);
-    pvs_free(vals);
+    pvs_free(w);
     return rc;
 }
 
 enum pvs_err pvs_store_web_put(struct pvs_store *st, const struct pvs_entity *e,
-                               const char *id, const cJSON *obj, bool create,
-                               const char *actor, const char *owner,
-                               int64_t now_ms, struct pvs_web_result *res) {
+                               const char *id, const struct pvs_val *vals,
+                               bool create, const char *actor,
+                               const char *owner, int64_t now_ms,
+                               struct pvs_web_result *res) {
     struct pvs_obj_facts f;
     bool nothing = false;
     enum pvs_err rc;
@@ -217,9 +178,9 @@ enum pvs_err pvs_store_web_put(struct pvs_store *st, const struct pvs_entity *e,
         rc = may_change(st, e, id, owner, res);
     }
     if (!rc)
-        rc = refs_ok(st, e, obj, owner, res);
+        rc = refs_ok(st, e, vals, owner, res);
     if (!rc)
-        rc = write_obj(st, e, id, obj, create, actor, now_ms, NULL, &nothing);
+        rc = write_obj(st, e, id, vals, create, actor, now_ms, NULL, &nothing);
     if (rc == PVS_ERR_DB || rc == PVS_ERR_IO)
         result(res, "the database refused the change");
     else if (!rc && nothing)
@@ -275,10 +236,20 @@ static void device_site(void *ud, const struct pvs_obj_row *o) {
 }
 
 /* The site and device a silence names exist, the device on that site. */
-static enum pvs_err silence_refs(struct pvs_store *st, const cJSON *obj,
+static const char *text_of(const struct pvs_entity *e,
+                           const struct pvs_val *vals, const char *name) {
+    const struct pvs_field *f = pvs_entity_field(e, name);
+    const struct pvs_val *v = f ? &vals[f - e->fields] : NULL;
+
+    return v && v->kind == PVS_VAL_TEXT ? v->s : NULL;
+}
+
+static enum pvs_err silence_refs(struct pvs_store *st,
+                                 const struct pvs_entity *e,
+                                 const struct pvs_val *vals,
                                  struct pvs_web_result *res) {
-    const char *site = cJSON_GetStringValue(cJSON_GetObjectItem(obj, "site"));
-    const char *dev = cJSON_GetStringValue(cJSON_GetObjectItem(obj, "device"));
+    const char *site = text_of(e, vals, "site");
+    const char *dev = text_of(e, vals, "device");
     struct site_of so = {NULL, ""};
     struct pvs_obj_facts f;
     enum pvs_err rc = PVS_OK;
@@ -304,16 +275,16 @@ static enum pvs_err silence_refs(struct pvs_store *st, const cJSON *obj,
 }
 
 enum pvs_err pvs_store_web_silence_create(struct pvs_store *st,
-                                          const cJSON *obj, const char *actor,
-                                          int64_t now_ms,
+                                          const struct pvs_val *vals,
+                                          const char *actor, int64_t now_ms,
                                           struct pvs_web_result *res) {
     const struct pvs_entity *e = pvs_entity_find("silence");
     bool nothing;
     enum pvs_err rc;
 
-    rc = silence_refs(st, obj, res);
+    rc = silence_refs(st, e, vals, res);
     if (!rc)
-        rc = write_obj(st, e, NULL, obj, true, actor, now_ms, &res->id,
+        rc = write_obj(st, e, NULL, vals, true, actor, now_ms, &res->id,
                        &nothing);
     if (!rc) {
         res->created = true;

@@ -17,6 +17,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include "pvs/entity.h"
 #include "pvs/queue.h"
 #include "pvs/util.h"
 
@@ -55,6 +56,9 @@ struct pvs_command {
     bool created;        /* the command created an object */
     char message[256];
     int64_t result_id; /* e.g. the ticket a contact was attached to */
+    /* API writes of an entity or a silence: the fields, typed by web/
+     * from the entity's field table; freed with the command */
+    struct pvs_entity_vals *vals;
     /* private */
     void *priv;
 };

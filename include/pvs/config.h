@@ -405,6 +405,12 @@ const struct pvs_site *pvs_config_site(const struct pvs_config *cfg,
                                        const char *id);
 const struct pvs_device *pvs_config_device(const struct pvs_config *cfg,
                                            const char *id);
+/*
+ * DC array in kWp behind a device: the device's kwp when set, else the
+ * site's kwp shared evenly between the site's inverters. 0 = unknown.
+ */
+double pvs_config_device_kwp(const struct pvs_config *cfg,
+                             const struct pvs_device *dev);
 const struct pvs_person *pvs_config_technician(const struct pvs_config *cfg,
                                                const char *id);
 const struct pvs_person *pvs_config_customer(const struct pvs_config *cfg,

@@ -181,6 +181,38 @@ void pvs_entity_obj_set(struct pvs_entity_obj *o, const char *key,
 void pvs_entity_objs_remove(struct pvs_entity_objs *objs, size_t i);
 void pvs_entity_objs_release(struct pvs_entity_objs *objs);
 
+/* A field's value as a column holds it. */
+enum pvs_val_kind {
+    PVS_VAL_NONE = 0, /* not read, or (writes) not given: left alone */
+    PVS_VAL_NULL,
+    PVS_VAL_INT,
+    PVS_VAL_REAL,
+    PVS_VAL_TEXT, /* lists and open keys: their JSON text */
+};
+
+struct pvs_val {
+    enum pvs_val_kind kind;
+    int64_t i;
+    double d;
+    const char *s;
+};
+
+/*
+ * The values of a write, one per field of entity (PVS_VAL_NONE: not
+ * given), with the texts they point at. web/ builds them from a request
+ * it checked; the store writes them (pvs_store_web_put). Owned by whoever
+ * holds the pointer; pvs_entity_vals_free(NULL) is a no-op.
+ */
+struct pvs_entity_vals {
+    const struct pvs_entity *entity;
+    struct pvs_val *vals;
+    char **texts; /* owned, one per field, NULL when none */
+};
+struct pvs_entity_vals *pvs_entity_vals_new(const struct pvs_entity *e);
+/* Field i becomes the text s (copied), or NULL when s is NULL. */
+void pvs_entity_vals_text(struct pvs_entity_vals *v, size_t i, const char *s);
+void pvs_entity_vals_free(struct pvs_entity_vals *v);
+
 /*
  * The config text of a column value (ms for TIME, a number of unit_ms
  * for DURATION) written to buf: "30000ms", "2024-06-21T08:00:00Z",

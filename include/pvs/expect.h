@@ -41,10 +41,7 @@ double pvs_expect_poa(const struct pvs_irradiance *irr,
                       const struct pvs_sun_pos *sun, double tilt,
                       double azimuth);
 
-/*
- * DC array in kWp behind a device: the device's kwp when set, else the
- * site's kwp shared evenly between the site's inverters. 0 = unknown.
- */
+/* DC array in kWp behind a device: pvs_config_device_kwp. */
 double pvs_expect_device_kwp(const struct pvs_config *cfg,
                              const struct pvs_device *dev);
 

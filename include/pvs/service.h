@@ -73,6 +73,13 @@ void pvs_service_tick(struct pvs_service *s, int64_t now);
 bool pvs_service_command(struct pvs_service *s, struct pvs_command *c,
                          int64_t now);
 
+/*
+ * Message outbox_id was delivered (ok) or given up (error): its ticket's
+ * timeline says so, in the staff's words (timeline.txt). In the batch.
+ */
+void pvs_service_delivered(struct pvs_service *s, int64_t outbox_id,
+                           int64_t ts_ms, bool ok, const char *error);
+
 /* Small sets of outbox ids (an array grown by doubling). */
 void pvs_service_ids_add(int64_t **v, size_t *n, size_t *cap, int64_t id);
 bool pvs_service_ids_has(const int64_t *v, size_t n, int64_t id);

@@ -142,6 +142,42 @@ enum pvs_err pvs_store_rollup_read(struct pvs_store *st, const char *site,
                                    int64_t *ret_rows);
 
 /*
+ * The clear sky at a site, per kWp of array: what the expectation model
+ * gives without a sensor (rules/expect.c), computed by the engine and
+ * stored so that readers (the dashboard's charts) need no model. Hourly
+ * rows hold the energy of one UTC hour (quarter-hour steps), daily rows
+ * that of one site-local day (hourly steps), both in Wh per kWp. The
+ * engine keeps a window of them current (engine_sky.c); a reader that
+ * finds no row has no clear sky for that time.
+ */
+struct pvs_sky_row {
+    int64_t ts_ms; /* start of the UTC hour, or of the site-local day */
+    double wh;     /* Wh per kWp */
+};
+/*
+ * Store n rows of site's hourly (daily false) or daily clear sky, each
+ * replacing the row of its start if there is one. Engine thread.
+ */
+enum pvs_err pvs_store_sky_put(struct pvs_store *st, const char *site,
+                               bool daily, const struct pvs_sky_row *r,
+                               size_t n) PVS_MUST_CHECK;
+typedef void pvs_store_sky_fn(void *ud, const struct pvs_sky_row *r);
+/*
+ * Call fn for each of site's hourly or daily clear-sky rows whose start
+ * is in [from_ms, to_ms), by time. *ret_rows (may be NULL) counts them.
+ */
+enum pvs_err pvs_store_sky_read(struct pvs_store *st, const char *site,
+                                bool daily, int64_t from_ms, int64_t to_ms,
+                                pvs_store_sky_fn *fn, void *ud,
+                                int64_t *ret_rows);
+/*
+ * Delete the hourly clear-sky rows of every site that start before
+ * before_ms (the daily ones are few and kept). Engine thread.
+ */
+enum pvs_err pvs_store_sky_prune(struct pvs_store *st,
+                                 int64_t before_ms) PVS_MUST_CHECK;
+
+/*
  * Record what a device says it is. When the serial differs from the one
  * stored, a device replacement is recorded and *ret_replaced set.
  */
@@ -232,13 +268,6 @@ enum pvs_err pvs_store_outbox_pending(struct pvs_store *st, int64_t **ret_ids,
 enum pvs_err pvs_store_outbox_attempt(struct pvs_store *st, int64_t id,
                                       int64_t ts_ms, bool ok, const char *error,
                                       const char *new_status) PVS_MUST_CHECK;
-
-/*
- * The tickets as a JSON array (newest first, at most limit, 0 = all),
- * each with its timeline and its messages, appended to out.
- */
-enum pvs_err pvs_store_tickets_json(struct pvs_store *st, size_t limit,
-                                    struct pvs_buf *out);
 
 /*
  * Copying a whole store to another backend (pvsentry copy-store). The

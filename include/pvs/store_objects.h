@@ -23,21 +23,7 @@
 #include "pvs/entity.h"
 #include "pvs/store_web.h"
 
-/* A column value as the backend holds it. */
-enum pvs_val_kind {
-    PVS_VAL_NONE = 0, /* not read, or (writes) not given: left alone */
-    PVS_VAL_NULL,
-    PVS_VAL_INT,
-    PVS_VAL_REAL,
-    PVS_VAL_TEXT, /* lists and open keys: their JSON text */
-};
-
-struct pvs_val {
-    enum pvs_val_kind kind;
-    int64_t i;
-    double d;
-    const char *s;
-};
+/* Column values are struct pvs_val (entity.h). */
 
 /*
  * One row of an entity's table: vals has one value per field of

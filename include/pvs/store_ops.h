@@ -83,6 +83,9 @@ struct pvs_store_ops {
                                 bool daily, int64_t from_ms, int64_t to_ms,
                                 pvs_store_rollup_fn *fn, void *ud,
                                 int64_t *ret_rows);
+    enum pvs_err (*sky_read)(struct pvs_store_be *st, const char *site,
+                             bool daily, int64_t from_ms, int64_t to_ms,
+                             pvs_store_sky_fn *fn, void *ud, int64_t *ret_rows);
     enum pvs_err (*firing_alerts)(struct pvs_store_be *st,
                                   const struct pvs_config *cfg,
                                   pvs_store_alert_fn *fn, void *ud);
@@ -96,8 +99,6 @@ struct pvs_store_ops {
                                struct pvs_outbox *ret);
     enum pvs_err (*outbox_pending)(struct pvs_store_be *st, int64_t **ret_ids,
                                    size_t *ret_n);
-    enum pvs_err (*tickets_json)(struct pvs_store_be *st, size_t limit,
-                                 struct pvs_buf *out);
     enum pvs_err (*count)(struct pvs_store_be *st, const char *table,
                           int64_t *ret);
     enum pvs_err (*ids)(struct pvs_store_be *st, const char *kind, size_t limit,
@@ -116,6 +117,9 @@ struct pvs_store_ops {
                                   int64_t *ret_deleted);
     enum pvs_err (*rollup_add)(struct pvs_store_be *st,
                                const struct pvs_rollup_delta *d, size_t n);
+    enum pvs_err (*sky_put)(struct pvs_store_be *st, const char *site,
+                            bool daily, const struct pvs_sky_row *r, size_t n);
+    enum pvs_err (*sky_prune)(struct pvs_store_be *st, int64_t before_ms);
     enum pvs_err (*device_info)(struct pvs_store_be *st, const char *device,
                                 const char *serial, const char *manufacturer,
                                 const char *model, int64_t ts_ms,
@@ -320,6 +324,9 @@ struct pvs_store_ops {
                                 const struct pvs_ticket_filter *f,
                                 pvs_store_ticket_row_fn *fn, void *ud,
                                 int64_t *ret_total);
+    enum pvs_err (*tickets_list)(struct pvs_store_be *st, size_t limit,
+                                 const struct pvs_ticket_list_fns *fns,
+                                 void *ud);
     enum pvs_err (*web_ticket)(struct pvs_store_be *st,
                                const struct pvs_scope *scope, int64_t id,
                                bool staff, pvs_store_ticket_row_fn *fn,

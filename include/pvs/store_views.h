@@ -40,6 +40,7 @@ struct pvs_ticket_row {
     const char *access_notes; /* NULL unless asked for by staff */
     int64_t acknowledged_ms, escalate_at_ms;
     int64_t escalation_level;
+    const char *last_event; /* pvs_store_tickets_list only */
 };
 typedef void pvs_store_ticket_row_fn(void *ud, const struct pvs_ticket_row *t);
 
@@ -96,6 +97,7 @@ struct pvs_message_row {
     const char *site, *audience, *kind, *channel, *recipient, *subject;
     const char *status, *body;
     int64_t attempts, created_ms, sent_ms;
+    const char *message_id; /* pvs_store_tickets_list only */
 };
 typedef void pvs_store_message_row_fn(void *ud,
                                       const struct pvs_message_row *m);
@@ -111,6 +113,23 @@ enum pvs_err pvs_store_web_ticket_messages(struct pvs_store *st, int64_t id,
 enum pvs_err pvs_store_web_notices(struct pvs_store *st,
                                    const struct pvs_scope *scope,
                                    pvs_store_message_row_fn *fn, void *ud);
+
+/*
+ * `pvsentry tickets`: every ticket, newest first, at most limit (0 = all),
+ * each handed to ticket (with its fingerprint, site_timezone and
+ * last_event) and followed by its whole timeline (every kind, oldest
+ * first) through event and its messages (oldest first, with their
+ * message_id) through message. The CLI builds its table and JSON from
+ * them (core/daemon/tickets.c).
+ */
+struct pvs_ticket_list_fns {
+    void (*ticket)(void *ud, const struct pvs_ticket_row *t);
+    void (*event)(void *ud, const struct pvs_event_row *e);
+    void (*message)(void *ud, const struct pvs_message_row *m);
+};
+enum pvs_err pvs_store_tickets_list(struct pvs_store *st, size_t limit,
+                                    const struct pvs_ticket_list_fns *fns,
+                                    void *ud);
 
 /* ---- the fleet and telemetry ---- */
 

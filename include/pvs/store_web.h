@@ -21,7 +21,6 @@
 
 #include <stdbool.h>
 #include <stdint.h>
-#include <cjson/cJSON.h>
 #include "pvs/entity.h"
 #include "pvs/store.h"
 #include "pvs/util.h"
@@ -153,14 +152,17 @@ struct pvs_web_result {
 };
 
 /*
- * Create (create true) or update entity e id from the validated obj.
- * owner: when not NULL, an update or delete needs the row's created_by to
- * be owner (installers change only what they registered).
+ * Create (create true) or update entity e id from vals, one per field of
+ * e (struct pvs_entity_vals: PVS_VAL_NONE is not given), which web/
+ * built from a request it validated. The references they name must
+ * exist (and a site be one the caller may edit). owner: when not NULL,
+ * an update or delete needs the row's created_by to be owner (installers
+ * change only what they registered).
  */
 enum pvs_err pvs_store_web_put(struct pvs_store *st, const struct pvs_entity *e,
-                               const char *id, const cJSON *obj, bool create,
-                               const char *actor, const char *owner,
-                               int64_t now_ms,
+                               const char *id, const struct pvs_val *vals,
+                               bool create, const char *actor,
+                               const char *owner, int64_t now_ms,
                                struct pvs_web_result *res) PVS_MUST_CHECK;
 enum pvs_err pvs_store_web_delete(struct pvs_store *st,
                                   const struct pvs_entity *e, const char *id,
@@ -195,7 +197,7 @@ enum pvs_err
 pvs_store_web_session_delete(struct pvs_store *st, const char *hash,
                              struct pvs_web_result *res) PVS_MUST_CHECK;
 enum pvs_err
-pvs_store_web_silence_create(struct pvs_store *st, const cJSON *obj,
+pvs_store_web_silence_create(struct pvs_store *st, const struct pvs_val *vals,
                              const char *actor, int64_t now_ms,
                              struct pvs_web_result *res) PVS_MUST_CHECK;
 /* owner: when not NULL, only a silence that owner created goes. */

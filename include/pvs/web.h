@@ -16,24 +16,6 @@ struct pvs_web;
 enum pvs_err pvs_web_new(const struct pvs_config *cfg, struct pvs_queue *inbox,
                          struct pvs_web **ret);
 
-/*
- * The expectation model the charts draw next to the measurements (the
- * rules' clear-sky model). The daemon hands it over, so the pages do not
- * reach into the rules. Both functions are pure and thread-safe.
- */
-struct pvs_web_sky {
-    /* Clear-sky AC power (W) of kwp kWp at site at instant ts_ms. */
-    double (*clear_sky_w)(const struct pvs_site *site, double kwp,
-                          int64_t ts_ms);
-    /* The kWp device dev stands for (its own, or a share of its site's). */
-    double (*device_kwp)(const struct pvs_config *cfg,
-                         const struct pvs_device *dev);
-};
-/*
- * Give w its model, before pvs_web_start; sky must outlive w. Without one
- * the charts carry no expected series.
- */
-void pvs_web_set_sky(struct pvs_web *w, const struct pvs_web_sky *sky);
 /* Listen on [http] listen:port. */
 enum pvs_err pvs_web_start(struct pvs_web *w);
 /*

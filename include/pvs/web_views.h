@@ -12,7 +12,18 @@
 #ifndef PVS_WEB_VIEWS_H
 #define PVS_WEB_VIEWS_H
 
+#include <cjson/cJSON.h>
 #include "pvs/store_objects.h"
+
+/*
+ * The members of obj, a request body already validated against entity
+ * e (pvs_entity_validate_json), as the typed values of a write, one per
+ * field of e (PVS_VAL_NONE: not given): numbers as integers or reals as
+ * the field's type says, booleans as 0/1, lists and open keys as their
+ * JSON text. The caller owns the result (pvs_entity_vals_free).
+ */
+struct pvs_entity_vals *pvs_view_obj_vals(const struct pvs_entity *e,
+                                          const cJSON *obj);
 
 /* {"items": [sites], "total": N}: the sites inside scope. */
 enum pvs_err pvs_view_sites_json(struct pvs_store *st,

@@ -33,7 +33,7 @@
 #include "pvs/sunspec.h"
 #include "pvs/util.h"
 #include "pvs/web.h"
-#include "pvs/web_sky.h"
+#include "pvs/web_views.h"
 
 #include "entries.h"
 
@@ -344,7 +344,6 @@ static void http_up(void) {
     PVS_ASSERT(
         !pvs_web_new(http_cfg, pvs_engine_inbox(http_engine), &http_web));
     PVS_ASSERT(http_web);
-    pvs_web_set_sky(http_web, &pvs_web_sky_clear);
     PVS_ASSERT(!pvs_web_start_unbound(http_web));
     http_path(path, sizeof(path), "pvs.db");
     PVS_ASSERT(sqlite3_open_v2(path, &http_watch, SQLITE_OPEN_READONLY, NULL) ==
@@ -408,7 +407,14 @@ static int64_t http_command(int kind, int64_t other_id, const char *site,
     c->other_id = other_id;
     pvs_strlcpy(c->site_id, site ? site : "", sizeof(c->site_id));
     pvs_strlcpy(c->actor, actor, sizeof(c->actor));
-    pvs_strlcpy(c->text, text, sizeof(c->text));
+    if (kind == PVS_CMD_API_SILENCE_CREATE) {
+        /* Its fields go typed, as the API sends them. */
+        cJSON *j = cJSON_Parse(text);
+        c->vals = pvs_view_obj_vals(pvs_entity_find("silence"), j);
+        cJSON_Delete(j);
+    } else {
+        pvs_strlcpy(c->text, text, sizeof(c->text));
+    }
     PVS_ASSERT(!pvs_command_call(pvs_engine_inbox(http_engine), c, 10000));
     if (c->result)
         fprintf(stderr, "fuzz http setup: %s\n", c->message);

@@ -513,6 +513,32 @@ def test_figures_alerts_series_production(env):
     assert_error(a.get("/sites/lyon-01/series?from=10&to=5"), 400, "from")
 
 
+def test_charts_draw_the_clear_sky_the_engine_stored(env):
+    """The expected power and energy of the charts are the engine's stored
+    clear sky (per kWp, per hour and site-local day), read through the
+    store: a planted hour shows in the series, the day view and the
+    daily production."""
+    a = env.api("alice")
+    site = "site_id = 'lyon-01'"
+    assert wait_until(lambda: db_scalar(
+        env.db, "SELECT COUNT(*) FROM sky_day WHERE " + site) >= 365, 30,
+        "the year's clear sky of lyon-01")
+    hour = harness.iso_to_ms("2024-06-20T11:00:00Z")
+    assert wait_until(lambda: db_scalar(
+        env.db, "SELECT COUNT(*) FROM sky_hour WHERE %s AND ts_ms = %d"
+        % (site, hour)) == 1, 30, "the clear sky of 2024-06-20 11:00Z")
+    harness.db_write(env.db, "UPDATE sky_hour SET wh = 1234 WHERE %s AND"
+                     " ts_ms = %d" % (site, hour))
+    kwp = a.get("/sites/lyon-01").json()["kwp"]
+    s = a.get("/sites/lyon-01/series?metric=ac_power_w&from=%d&to=%d"
+              "&step=3600000" % (hour, hour + 3600000)).json()
+    assert s["expected"] == [[hour, pytest.approx(1234 * kwp, abs=0.1)]]
+    day = a.get("/sites/lyon-01/energy?period=day&date=2024-06-20").json()
+    # 13:00-14:00 in Paris is 11:00Z.
+    assert day["clear_sky_kwh"][13] == pytest.approx(
+        1.234 * sum(d["kwp"] for d in day["devices"]), abs=0.002)
+
+
 def test_silences(env):
     ivan = env.api("ivan")
     mark = env.pv.mark()

@@ -49,8 +49,8 @@ def test_unchanged_copy_passes(tmp_path, rel):
     ("core/model/metrics.c", '#include "pvs/store.h"'),
     ("core/store/sqlite/store_ids.c", '#include "pvs/rules.h"'),
     ("core/store/sqlite/store_ids.c", '#include "pvs/notifier.h"'),
-    ("notifier/payload.c", '#include "pvs/store.h"'),
-    ("notifier/payload.c", '#include "pvs/modbus_map.h"'),
+    ("notifier/notify_sms.c", '#include "pvs/store.h"'),
+    ("notifier/notify_sms.c", '#include "pvs/modbus_map.h"'),
     ("collector/poller.c", '#include "pvs/rules.h"'),
     ("collector/poller.c", '#include "pvs/web.h"'),
     ("core/service/ticket.c", '#include "pvs/engine.h"'),
@@ -68,6 +68,29 @@ def test_sqlite_outside_its_backend_fails(tmp_path, rel):
     rc, out = lint_copy(tmp_path, rel, "#include <sqlite3.h>")
     assert rc != 0, out
     assert "sqlite3.h outside core/store/sqlite/" in out, out
+
+
+@pytest.mark.parametrize("rel,moved", [
+    ("core/model/template.c", "notifier/template.c"),
+    ("core/model/payload.c", "web/payload.c"),
+    ("rules/expect.c", "core/daemon/expect.c"),
+])
+def test_module_outside_its_layer_fails(tmp_path, rel, moved):
+    """A module's code in another layer's folder is an edge no include
+    shows (its callers include a header of the right layer)."""
+    os.makedirs(tmp_path / "tools", exist_ok=True)
+    shutil.copy(os.path.join(ROOT, "tools", "lint.sh"), tmp_path / "tools")
+    shutil.copy(os.path.join(ROOT, ".clang-format"), tmp_path)
+    dest = tmp_path / moved
+    os.makedirs(dest.parent, exist_ok=True)
+    shutil.copy(os.path.join(ROOT, rel), dest)
+    p = subprocess.run(["sh", str(tmp_path / "tools" / "lint.sh"), moved],
+                       capture_output=True, text=True, timeout=120)
+    out = p.stdout + p.stderr
+    assert p.returncode != 0, out
+    assert "%s: implements" % moved in out and "outside its layer" in out, out
+    rc, out = lint_copy(tmp_path, rel)
+    assert rc == 0, out
 
 
 def test_header_without_a_layer_fails(tmp_path):

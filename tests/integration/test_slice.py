@@ -223,6 +223,11 @@ def test_fault_opens_one_ticket_two_mails_then_recovery(h, pvsentry_bin,
     assert kinds.index("opened") < kinds.index("recovered")
     opened = next(e for e in t["events"] if e["kind"] == "opened")
     recovered = next(e for e in t["events"] if e["kind"] == "recovered")
+    # Each delivery is in the staff's timeline, in timeline.txt's words.
+    notified = [e["text"] for e in t["events"] if e["kind"] == "notified"]
+    assert len(notified) == 4, notified
+    assert any(n.startswith("technician alert to ") for n in notified), \
+        notified
     # Both happened on sample time: after the fault began, after it ended.
     assert harness.iso_to_ms(opened["ts"]) >= s.at("30m")
     assert harness.iso_to_ms(opened["ts"]) < s.at("40m")

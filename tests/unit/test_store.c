@@ -15,7 +15,9 @@
 #include <cmocka.h>
 #include <math.h>
 #include <sqlite3.h>
+#include <cjson/cJSON.h>
 
+#include "pvs/cli.h"
 #include "pvs/store.h"
 
 static char dir[64];
@@ -167,17 +169,39 @@ static void deliver_outbox(struct pvs_store *st) {
     assert_int_equal(n, 2);
 }
 
-/* The tickets' JSON listing, read through ro, carries all of the above. */
+/*
+ * The tickets' JSON listing (`pvsentry tickets --json`), read through ro,
+ * carries all of the above; the table counts the sent message.
+ */
 static void check_tickets_json(struct pvs_store *ro) {
-    struct pvs_buf json;
+    char *text = NULL;
+    size_t size = 0;
+    FILE *f = open_memstream(&text, &size);
+    cJSON *arr, *t;
 
-    pvs_buf_init(&json, 1 << 20);
-    assert_int_equal(pvs_store_tickets_json(ro, 0, &json), PVS_OK);
-    assert_non_null(strstr(json.data, "\"title\": \"Inverter \\\"inv1\\\" "
-                                      "fault\""));
-    assert_non_null(strstr(json.data, "\"kind\": \"opened\""));
-    assert_non_null(strstr(json.data, "\"status\": \"sent\""));
-    pvs_buf_release(&json);
+    assert_non_null(f);
+    assert_int_equal(pvs_tickets_print(ro, 0, true, f), PVS_OK);
+    fclose(f);
+    assert_non_null(strstr(text, "\"title\": \"Inverter \\\"inv1\\\" "
+                                 "fault\""));
+    assert_non_null(strstr(text, "\"kind\": \"opened\""));
+    assert_non_null(strstr(text, "\"status\": \"sent\""));
+    arr = cJSON_Parse(text);
+    assert_non_null(arr);
+    assert_int_equal(cJSON_GetArraySize(arr), 1);
+    t = cJSON_GetArrayItem(arr, 0);
+    assert_int_equal(
+        cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(t, "messages")), 1);
+    assert_true(cJSON_IsString(cJSON_GetObjectItemCaseSensitive(t, "opened")));
+    cJSON_Delete(arr);
+    free(text);
+    text = NULL;
+    f = open_memstream(&text, &size);
+    assert_int_equal(pvs_tickets_print(ro, 0, false, f), PVS_OK);
+    fclose(f);
+    assert_non_null(strstr(text, "LAST EVENT"));
+    assert_non_null(strstr(text, " 1 sent"));
+    free(text);
 }
 
 static void test_roundtrip(void **state) {
@@ -305,7 +329,7 @@ static void test_newer_schema_refused(void **state) {
 /* An older database is copied aside, then migrated, keeping its rows. */
 static void test_migration_takes_a_copy(void **state) {
     struct pvs_store *st = NULL;
-    char path[160], bak[200], cmd[1024];
+    char path[160], bak[200], cmd[1280];
     int64_t n = 0;
 
     (void)state;
@@ -324,7 +348,8 @@ static void test_migration_takes_a_copy(void **state) {
                  "ALTER TABLE people DROP COLUMN quiet_hours; "
                  "ALTER TABLE people DROP COLUMN channel; "
                  "ALTER TABLE people DROP COLUMN opt_out; "
-                 "DROP TABLE mqtt_maps; "
+                 "DROP TABLE mqtt_maps; DROP TABLE sky_hour; "
+                 "DROP TABLE sky_day; "
                  "CREATE TABLE samples(device_id TEXT NOT NULL, metric TEXT "
                  "NOT NULL, ts_ms INTEGER NOT NULL, value REAL, quality "
                  "INTEGER NOT NULL DEFAULT 0); CREATE INDEX samples_dev_ts "

@@ -75,13 +75,48 @@ static enum pvs_err put(const char *entity, const char *id, const char *json,
     assert_non_null(j);
     rc = pvs_entity_validate_json(e, j, create, field, sizeof(field), msg,
                                   sizeof(msg));
-    if (!rc)
-        rc = pvs_store_web_put(st, e, id, j, create, "user:bob", owner, 1000,
-                               res);
-    else
+    if (!rc) {
+        struct pvs_entity_vals *v = pvs_view_obj_vals(e, j);
+        rc = pvs_store_web_put(st, e, id, v->vals, create, "user:bob", owner,
+                               1000, res);
+        pvs_entity_vals_free(v);
+    } else
         pvs_strlcpy(res->msg, field, sizeof(res->msg));
     cJSON_Delete(j);
     return rc;
+}
+
+/* web/ types a body by the entity's field table; the store sees no JSON. */
+static void request_bodies_become_typed_values(void **state) {
+    const struct pvs_entity *dev = pvs_entity_find("device");
+    const struct pvs_entity *tech = pvs_entity_find("technician");
+    cJSON *j = cJSON_Parse("{\"kwp\": 4, \"interval_s\": 30, \"site_id\": "
+                           "\"s1\", \"label\": null, \"nope\": 1}");
+    cJSON *k = cJSON_Parse("{\"skills\": [\"sma\", \"dc\"]}");
+    struct pvs_entity_vals *v = pvs_view_obj_vals(dev, j);
+    const struct pvs_val *x;
+    size_t given = 0;
+
+    (void)state;
+    x = &v->vals[pvs_entity_field_json(dev, "kwp") - dev->fields];
+    assert_true(x->kind == PVS_VAL_REAL && x->d > 3.99 && x->d < 4.01);
+    x = &v->vals[pvs_entity_field_json(dev, "interval_s") - dev->fields];
+    assert_true(x->kind == PVS_VAL_INT && x->i == 30);
+    x = &v->vals[pvs_entity_field_json(dev, "site_id") - dev->fields];
+    assert_true(x->kind == PVS_VAL_TEXT && !strcmp(x->s, "s1"));
+    x = &v->vals[pvs_entity_field_json(dev, "label") - dev->fields];
+    assert_int_equal(x->kind, PVS_VAL_NULL);
+    for (size_t i = 0; i < dev->nfields; i++)
+        given += v->vals[i].kind != PVS_VAL_NONE;
+    assert_int_equal(given, 4); /* the unknown member is not a field */
+    pvs_entity_vals_free(v);
+    /* The values own their texts: the body may go first. */
+    v = pvs_view_obj_vals(tech, k);
+    cJSON_Delete(k);
+    x = &v->vals[pvs_entity_field_json(tech, "skills") - tech->fields];
+    assert_true(x->kind == PVS_VAL_TEXT && !strcmp(x->s, "[\"sma\",\"dc\"]"));
+    pvs_entity_vals_free(v);
+    cJSON_Delete(j);
 }
 
 static void validation_names_the_field(void **state) {
@@ -281,6 +316,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(neutral_errors_map_to_http),
         cmocka_unit_test(validation_names_the_field),
+        cmocka_unit_test(request_bodies_become_typed_values),
         cmocka_unit_test(writes_conflicts_and_config_rows),
         cmocka_unit_test(scopes_keep_people_apart),
         cmocka_unit_test(merge_makes_api_devices_config),

@@ -513,6 +513,11 @@ static const char *const migrations[] = {
     "CREATE TABLE mqtt_maps(id TEXT PRIMARY KEY, preset TEXT, site_id TEXT,"
     " devices TEXT, gateway_id TEXT, settings TEXT, source TEXT NOT NULL"
     " DEFAULT 'config', created_by TEXT, created_ms BIGINT);",
+    /* 6: the clear sky per kWp per site, as in SQLite's migration 10 */
+    "CREATE TABLE sky_hour(site_id TEXT NOT NULL, ts_ms BIGINT NOT NULL,"
+    " wh DOUBLE PRECISION NOT NULL, PRIMARY KEY(site_id, ts_ms));"
+    "CREATE TABLE sky_day(site_id TEXT NOT NULL, ts_ms BIGINT NOT NULL,"
+    " wh DOUBLE PRECISION NOT NULL, PRIMARY KEY(site_id, ts_ms));",
 };
 
 #define SCHEMA_VERSION ((int)PVS_ARRAY_LEN(migrations))

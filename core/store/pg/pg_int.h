@@ -112,6 +112,12 @@ double pvs_pg_dbl(const PGresult *r, int row, int col);
 char *pvs_pg_dup(const PGresult *r, int row, int col);
 const char *pvs_pg_str(const PGresult *r, int row, int col);
 bool pvs_pg_null(const PGresult *r, int row, int col);
+/* Column readers for typed rows: NULL stays NULL, NAN or PVS_ROW_NO_MS. */
+static inline const char *pvs_pg_str_or_null(const PGresult *r, int i, int c) {
+    return pvs_pg_null(r, i, c) ? NULL : PQgetvalue(r, i, c);
+}
+double pvs_pg_num_or_nan(const PGresult *r, int i, int c);
+int64_t pvs_pg_ms_or_none(const PGresult *r, int i, int c);
 
 /* First column of every row as ids (the caller owns *ret_ids). */
 enum pvs_err pvs_pg_idlist(struct pvs_store_be *st, PGresult *r,
@@ -179,6 +185,12 @@ enum pvs_err pvs_pg_outbox_attempt(struct pvs_store_be *st, int64_t id,
                                    const char *new_status);
 enum pvs_err pvs_pg_rollup_add(struct pvs_store_be *st,
                                const struct pvs_rollup_delta *d, size_t n);
+enum pvs_err pvs_pg_sky_put(struct pvs_store_be *st, const char *site,
+                            bool daily, const struct pvs_sky_row *r, size_t n);
+enum pvs_err pvs_pg_sky_read(struct pvs_store_be *st, const char *site,
+                             bool daily, int64_t from_ms, int64_t to_ms,
+                             pvs_store_sky_fn *fn, void *ud, int64_t *ret_rows);
+enum pvs_err pvs_pg_sky_prune(struct pvs_store_be *st, int64_t before_ms);
 enum pvs_err pvs_pg_rollup_read(struct pvs_store_be *st, const char *site,
                                 bool daily, int64_t from_ms, int64_t to_ms,
                                 pvs_store_rollup_fn *fn, void *ud,
@@ -187,8 +199,9 @@ enum pvs_err pvs_pg_count(struct pvs_store_be *st, const char *table,
                           int64_t *ret);
 enum pvs_err pvs_pg_ids(struct pvs_store_be *st, const char *kind, size_t limit,
                         struct pvs_buf *out);
-enum pvs_err pvs_pg_tickets_json(struct pvs_store_be *st, size_t limit,
-                                 struct pvs_buf *out);
+enum pvs_err pvs_pg_tickets_list(struct pvs_store_be *st, size_t limit,
+                                 const struct pvs_ticket_list_fns *fns,
+                                 void *ud);
 enum pvs_err pvs_pg_flow_get(struct pvs_store_be *st, int64_t ticket_id,
                              struct pvs_ticket_flow *ret);
 enum pvs_err pvs_pg_flow_set(struct pvs_store_be *st, int64_t ticket_id,

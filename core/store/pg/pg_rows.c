@@ -9,11 +9,12 @@
  * synchronous_commit on).
  */
 #define PVS_LOG_MODULE "store"
+#include <math.h>
 #include <string.h>
 
 #include "pg_int.h"
 #include "pvs/log.h"
-#include "pvs/tz.h"
+#include "pvs/store_views.h"
 
 /* ---- config mirror and devices --------------------------------------- */
 
@@ -442,6 +443,59 @@ enum pvs_err pvs_pg_rollup_read(struct pvs_store_be *st, const char *site,
     return PVS_OK;
 }
 
+/* ---- the clear sky per kWp --------------------------------------------- */
+
+enum pvs_err pvs_pg_sky_put(struct pvs_store_be *st, const char *site,
+                            bool daily, const struct pvs_sky_row *r, size_t n) {
+    enum pvs_err rc = PVS_OK;
+
+    for (size_t i = 0; i < n && !rc; i++)
+        rc = pvs_pg_exec(st, "storing the clear sky",
+                         daily ? "INSERT INTO sky_day(site_id, ts_ms, wh)"
+                                 " VALUES ($1, $2, $3) ON CONFLICT(site_id,"
+                                 " ts_ms) DO UPDATE SET wh = excluded.wh"
+                               : "INSERT INTO sky_hour(site_id, ts_ms, wh)"
+                                 " VALUES ($1, $2, $3) ON CONFLICT(site_id,"
+                                 " ts_ms) DO UPDATE SET wh = excluded.wh",
+                         "tid", site, r[i].ts_ms, r[i].wh);
+    return rc;
+}
+
+enum pvs_err pvs_pg_sky_read(struct pvs_store_be *st, const char *site,
+                             bool daily, int64_t from_ms, int64_t to_ms,
+                             pvs_store_sky_fn *fn, void *ud,
+                             int64_t *ret_rows) {
+    PGresult *r;
+    int n;
+
+    r = pvs_pg_query(st, "reading the clear sky",
+                     daily ? "SELECT ts_ms, wh FROM sky_day WHERE site_id = $1"
+                             " AND ts_ms >= $2 AND ts_ms < $3 ORDER BY ts_ms"
+                           : "SELECT ts_ms, wh FROM sky_hour WHERE site_id ="
+                             " $1 AND ts_ms >= $2 AND ts_ms < $3 ORDER BY"
+                             " ts_ms",
+                     "tii", site, from_ms, to_ms);
+    if (!r)
+        return pvs_pg_failed(st);
+    n = PQntuples(r);
+    for (int i = 0; i < n; i++) {
+        struct pvs_sky_row row;
+
+        row.ts_ms = pvs_pg_i64(r, i, 0);
+        row.wh = pvs_pg_dbl(r, i, 1);
+        fn(ud, &row);
+    }
+    PQclear(r);
+    if (ret_rows)
+        *ret_rows = n;
+    return PVS_OK;
+}
+
+enum pvs_err pvs_pg_sky_prune(struct pvs_store_be *st, int64_t before_ms) {
+    return pvs_pg_exec(st, "pruning the clear sky",
+                       "DELETE FROM sky_hour WHERE ts_ms < $1", "i", before_ms);
+}
+
 /* ---- counts and ids --------------------------------------------------- */
 
 enum pvs_err pvs_pg_count(struct pvs_store_be *st, const char *table,
@@ -498,151 +552,118 @@ enum pvs_err pvs_pg_ids(struct pvs_store_be *st, const char *kind, size_t limit,
 
 /* ---- the ticket listing (pvsentry tickets) ---------------------------- */
 
-static void json_kv_str(struct pvs_buf *b, const char *k, const PGresult *r,
-                        int row, int col) {
-    pvs_buf_printf(b, ", \"%s\": ", k);
-    if (pvs_pg_null(r, row, col))
-        pvs_buf_puts(b, "null");
-    else
-        pvs_buf_json_str(b, PQgetvalue(r, row, col));
+double pvs_pg_num_or_nan(const PGresult *r, int i, int c) {
+    return pvs_pg_null(r, i, c) ? NAN : pvs_pg_dbl(r, i, c);
 }
 
-/* ISO 8601 in the site's zone with its offset (+00:00 without a zone). */
-static void fmt_iso_local(int64_t ms, const struct pvs_tz *tz, char *buf,
-                          size_t size) {
-    struct pvs_tm tm;
-    int32_t off;
-
-    if (!tz) {
-        size_t n;
-        pvs_fmt_iso_utc(ms, buf, size);
-        n = strlen(buf);
-        if (n && buf[n - 1] == 'Z')
-            pvs_snprintf(buf + n - 1, size - n + 1, "+00:00");
-        return;
-    }
-    pvs_tz_local(tz, ms, &tm);
-    off = tm.utoff;
-    pvs_snprintf(buf, size, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", tm.year,
-                 tm.mon, tm.mday, tm.hour, tm.min, tm.sec, off < 0 ? '-' : '+',
-                 (off < 0 ? -off : off) / 3600,
-                 (off < 0 ? -off : off) / 60 % 60);
+int64_t pvs_pg_ms_or_none(const PGresult *r, int i, int c) {
+    return pvs_pg_null(r, i, c) ? PVS_ROW_NO_MS : pvs_pg_i64(r, i, c);
 }
 
-static void json_kv_time(struct pvs_buf *b, const char *k, const PGresult *r,
-                         int row, int col, const struct pvs_tz *tz) {
-    char iso[40];
+#define str_or_null pvs_pg_str_or_null
+#define ms_or_none pvs_pg_ms_or_none
 
-    if (pvs_pg_null(r, row, col)) {
-        pvs_buf_printf(b, ", \"%s\": null", k);
-        return;
-    }
-    fmt_iso_local(pvs_pg_i64(r, row, col), tz, iso, sizeof(iso));
-    pvs_buf_printf(b, ", \"%s\": \"%s\"", k, iso);
-}
-
-/* A ticket's timeline and messages, closing its JSON object. */
-static enum pvs_err ticket_children(struct pvs_store_be *st, int64_t id,
-                                    const struct pvs_tz *tz,
-                                    struct pvs_buf *out) {
-    PGresult *e, *m;
+/* A listed ticket's timeline and messages. */
+static enum pvs_err list_children(struct pvs_store_be *st, int64_t id,
+                                  const struct pvs_ticket_list_fns *fns,
+                                  void *ud) {
+    PGresult *e, *m = NULL;
     enum pvs_err rc = PVS_OK;
-    char iso[40];
 
-    e = pvs_pg_query(st, "listing tickets",
+    e = pvs_pg_query(st, "reading a timeline",
                      "SELECT ts_ms, kind, actor, text FROM ticket_events"
                      " WHERE ticket_id = $1 ORDER BY id",
                      "i", id);
-    m = pvs_pg_query(st, "listing tickets",
-                     "SELECT id, audience, kind, recipient, message_id,"
-                     " status, attempts FROM outbox WHERE ticket_id = $1"
-                     " ORDER BY id",
-                     "i", id);
+    if (e)
+        m = pvs_pg_query(st, "reading messages",
+                         "SELECT id, audience, kind, recipient, message_id,"
+                         " status, attempts, channel, subject, created_ms,"
+                         " sent_ms FROM outbox WHERE ticket_id = $1 ORDER BY"
+                         " id",
+                         "i", id);
     if (!e || !m) {
         rc = pvs_pg_failed(st);
         goto out;
     }
-    pvs_buf_puts(out, ", \"events\": [");
     for (int j = 0; j < PQntuples(e); j++) {
-        fmt_iso_local(pvs_pg_i64(e, j, 0), tz, iso, sizeof(iso));
-        pvs_buf_printf(out, "%s{\"ts\": \"%s\"", j ? ", " : "", iso);
-        json_kv_str(out, "kind", e, j, 1);
-        json_kv_str(out, "actor", e, j, 2);
-        json_kv_str(out, "text", e, j, 3);
-        pvs_buf_puts(out, "}");
+        struct pvs_event_row ev;
+
+        ev.ts_ms = ms_or_none(e, j, 0);
+        ev.kind = str_or_null(e, j, 1);
+        ev.actor = str_or_null(e, j, 2);
+        ev.text = str_or_null(e, j, 3);
+        fns->event(ud, &ev);
     }
-    pvs_buf_puts(out, "], \"messages\": [");
     for (int j = 0; j < PQntuples(m); j++) {
-        pvs_buf_printf(out, "%s{\"id\": %lld", j ? ", " : "",
-                       (long long)pvs_pg_i64(m, j, 0));
-        json_kv_str(out, "audience", m, j, 1);
-        json_kv_str(out, "kind", m, j, 2);
-        json_kv_str(out, "recipient", m, j, 3);
-        json_kv_str(out, "message_id", m, j, 4);
-        json_kv_str(out, "status", m, j, 5);
-        pvs_buf_printf(out, ", \"attempts\": %lld}",
-                       (long long)pvs_pg_i64(m, j, 6));
+        struct pvs_message_row msg;
+
+        memset(&msg, 0, sizeof(msg));
+        msg.id = pvs_pg_i64(m, j, 0);
+        msg.ticket_id = id;
+        msg.audience = str_or_null(m, j, 1);
+        msg.kind = str_or_null(m, j, 2);
+        msg.recipient = str_or_null(m, j, 3);
+        msg.message_id = str_or_null(m, j, 4);
+        msg.status = str_or_null(m, j, 5);
+        msg.attempts = pvs_pg_i64(m, j, 6);
+        msg.channel = str_or_null(m, j, 7);
+        msg.subject = str_or_null(m, j, 8);
+        msg.created_ms = ms_or_none(m, j, 9);
+        msg.sent_ms = ms_or_none(m, j, 10);
+        fns->message(ud, &msg);
     }
-    pvs_buf_puts(out, "]}");
 out:
     PQclear(e);
     PQclear(m);
     return rc;
 }
 
-enum pvs_err pvs_pg_tickets_json(struct pvs_store_be *st, size_t limit,
-                                 struct pvs_buf *out) {
+enum pvs_err pvs_pg_tickets_list(struct pvs_store_be *st, size_t limit,
+                                 const struct pvs_ticket_list_fns *fns,
+                                 void *ud) {
     PGresult *t;
-    struct pvs_tz *tz = NULL;
     enum pvs_err rc = PVS_OK;
 
     t = pvs_pg_query(st, "listing tickets",
-                     "SELECT id, fingerprint, status, site_id, device_id,"
-                     " rule, family, subject, severity, title, assignee,"
-                     " opened_ms, updated_ms, resolved_ms, lost_kwh, (SELECT"
-                     " kind FROM ticket_events e WHERE e.ticket_id = t.id"
-                     " ORDER BY e.id DESC LIMIT 1), (SELECT timezone FROM"
-                     " sites s WHERE s.id = t.site_id) FROM tickets t ORDER"
-                     " BY id DESC LIMIT $1",
+                     "SELECT t.id, t.fingerprint, t.status, t.site_id,"
+                     " t.device_id, t.rule, t.family, t.subject, t.severity,"
+                     " t.title, t.assignee, t.opened_ms, t.updated_ms,"
+                     " t.resolved_ms, t.closed_ms, t.lost_kwh, (SELECT kind"
+                     " FROM ticket_events e WHERE e.ticket_id = t.id ORDER BY"
+                     " e.id DESC LIMIT 1), s.name, s.timezone FROM tickets t"
+                     " LEFT JOIN sites s ON s.id = t.site_id ORDER BY t.id"
+                     " DESC LIMIT $1",
                      "m", (int64_t)limit);
     if (!t)
         return pvs_pg_failed(st);
-    pvs_buf_puts(out, "[");
     for (int i = 0; i < PQntuples(t) && !rc; i++) {
-        const char *zone = pvs_pg_null(t, i, 16) ? NULL : pvs_pg_str(t, i, 16);
-        int64_t id = pvs_pg_i64(t, i, 0);
+        struct pvs_ticket_row row;
 
-        /* Times in the site's zone, as the mails give them. */
-        if (zone && (!tz || strcmp(pvs_tz_name(tz), zone))) {
-            pvs_tz_free(tz);
-            tz = NULL;
-            if (pvs_tz_load(zone, &tz))
-                tz = NULL;
-        } else if (!zone) {
-            pvs_tz_free(tz);
-            tz = NULL;
-        }
-        pvs_buf_printf(out, "%s\n  {\"id\": %lld", i ? "," : "", (long long)id);
-        json_kv_str(out, "fingerprint", t, i, 1);
-        json_kv_str(out, "status", t, i, 2);
-        json_kv_str(out, "site", t, i, 3);
-        json_kv_str(out, "device", t, i, 4);
-        json_kv_str(out, "rule", t, i, 5);
-        json_kv_str(out, "family", t, i, 6);
-        json_kv_str(out, "subject", t, i, 7);
-        json_kv_str(out, "severity", t, i, 8);
-        json_kv_str(out, "title", t, i, 9);
-        json_kv_str(out, "assignee", t, i, 10);
-        json_kv_time(out, "opened", t, i, 11, tz);
-        json_kv_time(out, "updated", t, i, 12, tz);
-        json_kv_time(out, "resolved", t, i, 13, tz);
-        pvs_buf_printf(out, ", \"lost_kwh\": %.3f", pvs_pg_dbl(t, i, 14));
-        json_kv_str(out, "last_event", t, i, 15);
-        rc = ticket_children(st, id, tz, out);
+        memset(&row, 0, sizeof(row));
+        row.id = pvs_pg_i64(t, i, 0);
+        row.fingerprint = str_or_null(t, i, 1);
+        row.status = str_or_null(t, i, 2);
+        row.site = str_or_null(t, i, 3);
+        row.device = str_or_null(t, i, 4);
+        row.rule = str_or_null(t, i, 5);
+        row.family = str_or_null(t, i, 6);
+        row.subject = str_or_null(t, i, 7);
+        row.severity = str_or_null(t, i, 8);
+        row.title = str_or_null(t, i, 9);
+        row.assignee = str_or_null(t, i, 10);
+        row.opened_ms = ms_or_none(t, i, 11);
+        row.updated_ms = ms_or_none(t, i, 12);
+        row.resolved_ms = ms_or_none(t, i, 13);
+        row.closed_ms = ms_or_none(t, i, 14);
+        row.lost_kwh = pvs_pg_num_or_nan(t, i, 15);
+        row.last_event = str_or_null(t, i, 16);
+        row.site_name = str_or_null(t, i, 17);
+        row.site_timezone = str_or_null(t, i, 18);
+        row.acknowledged_ms = PVS_ROW_NO_MS;
+        row.escalate_at_ms = PVS_ROW_NO_MS;
+        fns->ticket(ud, &row);
+        rc = list_children(st, row.id, fns, ud);
     }
-    if (!rc)
-        pvs_buf_puts(out, PQntuples(t) ? "\n]\n" : "]\n");
     PQclear(t);
-    pvs_tz_free(tz);
     return rc;
 }

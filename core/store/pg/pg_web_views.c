@@ -26,18 +26,10 @@
 #define SCOPE_ARGS(sc)                                                         \
     (int)(sc)->kind, (sc)->kind == PVS_SCOPE_ALL ? "" : (sc)->person
 
-/* Column readers for rows: NULL stays NULL, NAN or PVS_ROW_NO_MS. */
-static const char *str_or_null(const PGresult *r, int i, int c) {
-    return pvs_pg_null(r, i, c) ? NULL : PQgetvalue(r, i, c);
-}
-
-static double num_or_nan(const PGresult *r, int i, int c) {
-    return pvs_pg_null(r, i, c) ? NAN : pvs_pg_dbl(r, i, c);
-}
-
-static int64_t ms_or_none(const PGresult *r, int i, int c) {
-    return pvs_pg_null(r, i, c) ? PVS_ROW_NO_MS : pvs_pg_i64(r, i, c);
-}
+/* Column readers for rows (pg_int.h). */
+#define str_or_null pvs_pg_str_or_null
+#define num_or_nan pvs_pg_num_or_nan
+#define ms_or_none pvs_pg_ms_or_none
 
 /* ---- tickets ---- */
 

@@ -26,6 +26,14 @@ enum pvs_err pvs_sqlite_prune_samples(struct pvs_store_be *st,
                                       int64_t before_ms, int64_t *ret_deleted);
 enum pvs_err pvs_sqlite_rollup_add(struct pvs_store_be *st,
                                    const struct pvs_rollup_delta *d, size_t n);
+enum pvs_err pvs_sqlite_sky_put(struct pvs_store_be *st, const char *site,
+                                bool daily, const struct pvs_sky_row *r,
+                                size_t n);
+enum pvs_err pvs_sqlite_sky_read(struct pvs_store_be *st, const char *site,
+                                 bool daily, int64_t from_ms, int64_t to_ms,
+                                 pvs_store_sky_fn *fn, void *ud,
+                                 int64_t *ret_rows);
+enum pvs_err pvs_sqlite_sky_prune(struct pvs_store_be *st, int64_t before_ms);
 enum pvs_err pvs_sqlite_rollup_read(struct pvs_store_be *st, const char *site,
                                     bool daily, int64_t from_ms, int64_t to_ms,
                                     pvs_store_rollup_fn *fn, void *ud,
@@ -64,8 +72,9 @@ enum pvs_err pvs_sqlite_outbox_attempt(struct pvs_store_be *st, int64_t id,
                                        int64_t ts_ms, bool ok,
                                        const char *error,
                                        const char *new_status);
-enum pvs_err pvs_sqlite_tickets_json(struct pvs_store_be *st, size_t limit,
-                                     struct pvs_buf *out);
+enum pvs_err pvs_sqlite_tickets_list(struct pvs_store_be *st, size_t limit,
+                                     const struct pvs_ticket_list_fns *fns,
+                                     void *ud);
 enum pvs_err pvs_sqlite_count(struct pvs_store_be *st, const char *table,
                               int64_t *ret);
 enum pvs_err pvs_sqlite_ids(struct pvs_store_be *st, const char *kind,

@@ -23,7 +23,6 @@
 #include "pvs/log.h"
 #include "pvs/store.h"
 #include "pvs/store_flow.h"
-#include "pvs/tz.h"
 #include "store_int.h"
 
 enum stmt_id {
@@ -272,6 +271,12 @@ static const char *const migrations[] = {
     "CREATE TABLE mqtt_maps(id TEXT PRIMARY KEY, preset TEXT, site_id TEXT,"
     " devices TEXT, gateway_id TEXT, settings TEXT, source TEXT NOT NULL"
     " DEFAULT 'config', created_by TEXT, created_ms INTEGER);",
+    /* 10: the clear sky per kWp the engine computes for each site, per
+     * UTC hour and per site-local day (store_rollup.c) */
+    "CREATE TABLE sky_hour(site_id TEXT NOT NULL, ts_ms INTEGER NOT NULL,"
+    " wh REAL NOT NULL, PRIMARY KEY(site_id, ts_ms)) WITHOUT ROWID;"
+    "CREATE TABLE sky_day(site_id TEXT NOT NULL, ts_ms INTEGER NOT NULL,"
+    " wh REAL NOT NULL, PRIMARY KEY(site_id, ts_ms)) WITHOUT ROWID;",
 };
 
 #define SCHEMA_VERSION ((int)PVS_ARRAY_LEN(migrations))
@@ -1116,168 +1121,6 @@ enum pvs_err pvs_sqlite_outbox_attempt(struct pvs_store_be *st, int64_t id,
     sqlite3_bind_int64(s, 4, ts_ms);
     sqlite3_bind_int64(s, 5, id);
     return step_done(st, s, "updating a message");
-}
-
-static void json_kv_str(struct pvs_buf *b, const char *k, const char *v,
-                        bool comma) {
-    pvs_buf_printf(b, "%s\"%s\": ", comma ? ", " : "", k);
-    if (v)
-        pvs_buf_json_str(b, v);
-    else
-        pvs_buf_puts(b, "null");
-}
-
-/* ISO 8601 in the site's zone with its offset (+00:00 without a zone). */
-static void fmt_iso_local(int64_t ms, const struct pvs_tz *tz, char *buf,
-                          size_t size) {
-    struct pvs_tm tm;
-    int32_t off;
-
-    if (!tz) {
-        pvs_fmt_iso_utc(ms, buf, size);
-        size_t n = strlen(buf);
-        if (n && buf[n - 1] == 'Z')
-            pvs_snprintf(buf + n - 1, size - n + 1, "+00:00");
-        return;
-    }
-    pvs_tz_local(tz, ms, &tm);
-    off = tm.utoff;
-    pvs_snprintf(buf, size, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", tm.year,
-                 tm.mon, tm.mday, tm.hour, tm.min, tm.sec, off < 0 ? '-' : '+',
-                 (off < 0 ? -off : off) / 3600,
-                 (off < 0 ? -off : off) / 60 % 60);
-}
-
-static void json_kv_time(struct pvs_buf *b, const char *k, sqlite3_stmt *s,
-                         int col, const struct pvs_tz *tz) {
-    char iso[40];
-
-    if (sqlite3_column_type(s, col) == SQLITE_NULL) {
-        pvs_buf_printf(b, ", \"%s\": null", k);
-        return;
-    }
-    fmt_iso_local(sqlite3_column_int64(s, col), tz, iso, sizeof(iso));
-    pvs_buf_printf(b, ", \"%s\": \"%s\"", k, iso);
-}
-
-static const char *col_or_null(sqlite3_stmt *s, int i) {
-    return (const char *)sqlite3_column_text(s, i);
-}
-
-/* A ticket's timeline and messages (e and m prepared) as JSON lists. */
-static void ticket_children(sqlite3_stmt *e, sqlite3_stmt *m, int64_t id,
-                            const struct pvs_tz *tz, struct pvs_buf *out) {
-    bool efirst = true;
-    char iso[40];
-
-    pvs_buf_puts(out, ", \"events\": [");
-    sqlite3_reset(e);
-    sqlite3_bind_int64(e, 1, id);
-    while (sqlite3_step(e) == SQLITE_ROW) {
-        fmt_iso_local(sqlite3_column_int64(e, 0), tz, iso, sizeof(iso));
-        pvs_buf_printf(out, "%s{\"ts\": \"%s\"", efirst ? "" : ", ", iso);
-        efirst = false;
-        json_kv_str(out, "kind", col_or_null(e, 1), true);
-        json_kv_str(out, "actor", col_or_null(e, 2), true);
-        json_kv_str(out, "text", col_or_null(e, 3), true);
-        pvs_buf_puts(out, "}");
-    }
-    pvs_buf_puts(out, "], \"messages\": [");
-    efirst = true;
-    sqlite3_reset(m);
-    sqlite3_bind_int64(m, 1, id);
-    while (sqlite3_step(m) == SQLITE_ROW) {
-        pvs_buf_printf(out, "%s{\"id\": %lld", efirst ? "" : ", ",
-                       (long long)sqlite3_column_int64(m, 0));
-        efirst = false;
-        json_kv_str(out, "audience", col_or_null(m, 1), true);
-        json_kv_str(out, "kind", col_or_null(m, 2), true);
-        json_kv_str(out, "recipient", col_or_null(m, 3), true);
-        json_kv_str(out, "message_id", col_or_null(m, 4), true);
-        json_kv_str(out, "status", col_or_null(m, 5), true);
-        pvs_buf_printf(out, ", \"attempts\": %lld}",
-                       (long long)sqlite3_column_int64(m, 6));
-    }
-    pvs_buf_puts(out, "]}");
-}
-
-/* tz follows the zone of the ticket's site (NULL: UTC). */
-static void zone_follow(const char *zone, struct pvs_tz **tz) {
-    if (zone && (!*tz || strcmp(pvs_tz_name(*tz), zone))) {
-        pvs_tz_free(*tz);
-        *tz = NULL;
-        if (pvs_tz_load(zone, tz))
-            *tz = NULL;
-    } else if (!zone) {
-        pvs_tz_free(*tz);
-        *tz = NULL;
-    }
-}
-
-enum pvs_err pvs_sqlite_tickets_json(struct pvs_store_be *st, size_t limit,
-                                     struct pvs_buf *out) {
-    static const char tsql[] =
-        "SELECT id, fingerprint, status, site_id, device_id, rule, family,"
-        " subject, severity, title, assignee, opened_ms, updated_ms,"
-        " resolved_ms, lost_kwh, (SELECT kind FROM ticket_events e WHERE"
-        " e.ticket_id = t.id ORDER BY e.id DESC LIMIT 1), (SELECT timezone"
-        " FROM sites s WHERE s.id = t.site_id) FROM tickets t ORDER BY id"
-        " DESC LIMIT ?";
-    static const char esql[] = "SELECT ts_ms, kind, actor, text FROM"
-                               " ticket_events WHERE ticket_id = ? ORDER BY"
-                               " id";
-    static const char msql[] =
-        "SELECT id, audience, kind, recipient, message_id, status, attempts"
-        " FROM outbox WHERE ticket_id = ? ORDER BY id";
-    sqlite3_stmt *t = NULL, *e = NULL, *m = NULL;
-    struct pvs_tz *tz = NULL;
-    enum pvs_err rc = PVS_OK;
-    bool first = true;
-    int r;
-
-    if (sqlite3_prepare_v2(st->db, tsql, -1, &t, NULL) != SQLITE_OK ||
-        sqlite3_prepare_v2(st->db, esql, -1, &e, NULL) != SQLITE_OK ||
-        sqlite3_prepare_v2(st->db, msql, -1, &m, NULL) != SQLITE_OK) {
-        rc = fail(st, "listing tickets");
-        goto out;
-    }
-    sqlite3_bind_int64(t, 1, limit ? (int64_t)limit : -1);
-    pvs_buf_puts(out, "[");
-    while ((r = sqlite3_step(t)) == SQLITE_ROW) {
-        /* Times in the site's zone, as the mails give them. */
-        zone_follow(col_or_null(t, 16), &tz);
-        pvs_buf_printf(out, "%s\n  {\"id\": %lld", first ? "" : ",",
-                       (long long)sqlite3_column_int64(t, 0));
-        first = false;
-        json_kv_str(out, "fingerprint", col_or_null(t, 1), true);
-        json_kv_str(out, "status", col_or_null(t, 2), true);
-        json_kv_str(out, "site", col_or_null(t, 3), true);
-        json_kv_str(out, "device", col_or_null(t, 4), true);
-        json_kv_str(out, "rule", col_or_null(t, 5), true);
-        json_kv_str(out, "family", col_or_null(t, 6), true);
-        json_kv_str(out, "subject", col_or_null(t, 7), true);
-        json_kv_str(out, "severity", col_or_null(t, 8), true);
-        json_kv_str(out, "title", col_or_null(t, 9), true);
-        json_kv_str(out, "assignee", col_or_null(t, 10), true);
-        json_kv_time(out, "opened", t, 11, tz);
-        json_kv_time(out, "updated", t, 12, tz);
-        json_kv_time(out, "resolved", t, 13, tz);
-        pvs_buf_printf(out, ", \"lost_kwh\": %.3f",
-                       sqlite3_column_double(t, 14));
-        json_kv_str(out, "last_event", col_or_null(t, 15), true);
-        ticket_children(e, m, sqlite3_column_int64(t, 0), tz, out);
-    }
-    if (r != SQLITE_DONE) {
-        rc = fail(st, "listing tickets");
-        goto out;
-    }
-    pvs_buf_puts(out, first ? "]\n" : "\n]\n");
-out:
-    pvs_tz_free(tz);
-    sqlite3_finalize(t);
-    sqlite3_finalize(e);
-    sqlite3_finalize(m);
-    return rc;
 }
 
 enum pvs_err pvs_sqlite_count(struct pvs_store_be *st, const char *table,

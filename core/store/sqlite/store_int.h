@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "ops.h"
+#include "pvs/log.h"
 
 #define PVS_STORE_STMTS 64
 #define STORE_STMT_ROLLUP 2
@@ -72,5 +73,44 @@ void store_private_file(const char *path);
 
 enum pvs_err store_ids(struct pvs_store_be *st, sqlite3_stmt *s,
                        const char *what, int64_t **ret_ids, size_t *ret_n);
+
+/*
+ * The API's reads and writes (store_web.c, store_objects.c): the scope
+ * of a caller is bound as ?1 (kind) and ?2 (person); SCOPE_S and
+ * SCOPE_D keep a site or device row inside it (each file adds its own
+ * for other tables).
+ */
+#define SCOPED                                                                 \
+    " IN (SELECT id FROM sites WHERE (?1 = 1 AND technician_id = ?2) OR"       \
+    " (?1 = 2 AND customer_id = ?2)))"
+#define SCOPE_S "(?1 = 0 OR s.id" SCOPED
+#define SCOPE_D "(?1 = 0 OR d.site_id" SCOPED
+
+static inline void store_bind_scope(sqlite3_stmt *s,
+                                    const struct pvs_scope *sc) {
+    sqlite3_bind_int(s, 1, (int)sc->kind);
+    store_bind_text(s, 2, sc->kind == PVS_SCOPE_ALL ? "" : sc->person);
+}
+
+/* Log that what failed, with SQLite's words; PVS_ERR_DB. */
+static inline enum pvs_err store_fail(struct pvs_store_be *st,
+                                      const char *what) {
+    pvs_error("%s failed on '%s': %s", what, st->path, sqlite3_errmsg(st->db));
+    return PVS_ERR_DB;
+}
+
+/* sql prepared, or NULL after logging why. */
+static inline sqlite3_stmt *store_prep(struct pvs_store_be *st,
+                                       const char *sql) {
+    sqlite3_stmt *s = NULL;
+
+    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
+        pvs_error("cannot prepare an API query on '%s': %s", st->path,
+                  sqlite3_errmsg(st->db));
+        sqlite3_finalize(s);
+        return NULL;
+    }
+    return s;
+}
 
 #endif

@@ -21,38 +21,10 @@
 #include "../obj_sql.h"
 #include "store_int.h"
 
-#define SCOPED                                                                 \
-    " IN (SELECT id FROM sites WHERE (?1 = 1 AND technician_id = ?2) OR"       \
-    " (?1 = 2 AND customer_id = ?2)))"
-#define SCOPE_S "(?1 = 0 OR s.id" SCOPED
-#define SCOPE_D "(?1 = 0 OR d.site_id" SCOPED
 #define SCOPE_A "(?1 = 0 OR s.site_id" SCOPED
 
 /* Metrics of a device's latest reading served with it. */
 #define MAX_LAST 128
-
-static enum pvs_err fail(struct pvs_store_be *st, const char *what) {
-    pvs_error("%s failed on '%s': %s", what, st->path, sqlite3_errmsg(st->db));
-    return PVS_ERR_DB;
-}
-
-/* sql prepared (NULL after logging why); releases sql when owned. */
-static sqlite3_stmt *prep(struct pvs_store_be *st, const char *sql) {
-    sqlite3_stmt *s = NULL;
-
-    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
-        pvs_error("cannot prepare an API query on '%s': %s", st->path,
-                  sqlite3_errmsg(st->db));
-        sqlite3_finalize(s);
-        return NULL;
-    }
-    return s;
-}
-
-static void bind_scope(sqlite3_stmt *s, const struct pvs_scope *sc) {
-    sqlite3_bind_int(s, 1, (int)sc->kind);
-    store_bind_text(s, 2, sc->kind == PVS_SCOPE_ALL ? "" : sc->person);
-}
 
 static const char *col_str(sqlite3_stmt *s, int i) {
     return (const char *)sqlite3_column_text(s, i);
@@ -61,7 +33,7 @@ static const char *col_str(sqlite3_stmt *s, int i) {
 /* Step s (bound) to its end and finalize it: PVS_OK or the failure. */
 static enum pvs_err done(struct pvs_store_be *st, sqlite3_stmt *s, int r,
                          const char *what) {
-    enum pvs_err rc = r == SQLITE_DONE ? PVS_OK : fail(st, what);
+    enum pvs_err rc = r == SQLITE_DONE ? PVS_OK : store_fail(st, what);
 
     sqlite3_finalize(s);
     return rc;
@@ -121,7 +93,7 @@ enum pvs_err pvs_sqlite_obj_facts(struct pvs_store_be *st,
                  "SELECT %s, created_by FROM %s WHERE id = ?1%s",
                  e->flags & PVS_ENTITY_INT_ID ? "'api'" : "source", e->table,
                  e->role ? " AND role = ?2" : "");
-    if (!(s = prep(st, sql)))
+    if (!(s = store_prep(st, sql)))
         return PVS_ERR_DB;
     store_bind_text(s, 1, id);
     if (e->role)
@@ -148,7 +120,7 @@ enum pvs_err pvs_sqlite_obj_uses(struct pvs_store_be *st,
 
     pvs_buf_init(&sql, 4096);
     pvs_obj_uses_sql(e, "?", &sql);
-    s = prep(st, sql.data);
+    s = store_prep(st, sql.data);
     pvs_buf_release(&sql);
     if (!s)
         return PVS_ERR_DB;
@@ -179,7 +151,7 @@ enum pvs_err pvs_sqlite_obj_rows(struct pvs_store_be *st,
                        ? " AND x.source = 'api'"
                        : "");
     pvs_buf_puts(&sql, " ORDER BY x.id LIMIT 10000");
-    s = prep(st, sql.data);
+    s = store_prep(st, sql.data);
     pvs_buf_release(&sql);
     if (!s)
         return PVS_ERR_DB;
@@ -217,12 +189,13 @@ enum pvs_err pvs_sqlite_obj_rows(struct pvs_store_be *st,
 
 static enum pvs_err site_count(struct pvs_store_be *st,
                                const struct pvs_scope *scope, int64_t *ret) {
-    sqlite3_stmt *s = prep(st, "SELECT COUNT(*) FROM sites s WHERE " SCOPE_S);
+    sqlite3_stmt *s =
+        store_prep(st, "SELECT COUNT(*) FROM sites s WHERE " SCOPE_S);
     int r;
 
     if (!s)
         return PVS_ERR_DB;
-    bind_scope(s, scope);
+    store_bind_scope(s, scope);
     r = sqlite3_step(s);
     if (r == SQLITE_ROW)
         *ret = sqlite3_column_int64(s, 0);
@@ -250,11 +223,11 @@ enum pvs_err pvs_sqlite_web_sites(struct pvs_store_be *st,
     pvs_buf_puts(&sql, SITE_EXTRA " FROM sites s WHERE " SCOPE_S
                                   " AND (?3 IS NULL OR s.id = ?3) ORDER BY"
                                   " s.id LIMIT ?4 OFFSET ?5");
-    s = prep(st, sql.data);
+    s = store_prep(st, sql.data);
     pvs_buf_release(&sql);
     if (!s)
         return PVS_ERR_DB;
-    bind_scope(s, scope);
+    store_bind_scope(s, scope);
     store_bind_text(s, 3, id);
     sqlite3_bind_int64(s, 4, limit);
     sqlite3_bind_int64(s, 5, offset);
@@ -279,7 +252,7 @@ static enum pvs_err last_values(struct pvs_store_be *st, const char *id,
                                 struct pvs_device_row *d,
                                 struct pvs_metric_value *last,
                                 sqlite3_stmt **ret_s) {
-    sqlite3_stmt *s = prep(
+    sqlite3_stmt *s = store_prep(
         st, "SELECT j.key, CASE j.type WHEN 'array' THEN j.value ->> 0 ELSE"
             " j.value END FROM (SELECT data FROM readings WHERE device_id ="
             " ?1 ORDER BY ts_ms DESC LIMIT 1) r, json_each(r.data) j ORDER"
@@ -332,13 +305,13 @@ enum pvs_err pvs_sqlite_web_devices(struct pvs_store_be *st,
                  " WHERE x.device_id = d.id) FROM devices d WHERE " SCOPE_D
                  " AND (?3 IS NULL OR d.site_id = ?3) AND (?4 IS NULL"
                  " OR d.id = ?4) ORDER BY d.id LIMIT 5000");
-    s = prep(st, sql.data);
+    s = store_prep(st, sql.data);
     pvs_buf_release(&sql);
     if (!s) {
         pvs_free(last);
         return PVS_ERR_DB;
     }
-    bind_scope(s, scope);
+    store_bind_scope(s, scope);
     store_bind_text(s, 3, site);
     store_bind_text(s, 4, id);
     while (!rc && (r = sqlite3_step(s)) == SQLITE_ROW) {
@@ -367,8 +340,9 @@ enum pvs_err pvs_sqlite_web_devices(struct pvs_store_be *st,
 
 enum pvs_err pvs_sqlite_web_users(struct pvs_store_be *st,
                                   pvs_store_user_fn *fn, void *ud) {
-    sqlite3_stmt *s = prep(st, "SELECT id, username, role, person_id,"
-                               " created_ms, disabled FROM users ORDER BY id");
+    sqlite3_stmt *s =
+        store_prep(st, "SELECT id, username, role, person_id,"
+                       " created_ms, disabled FROM users ORDER BY id");
     struct pvs_user_row u;
     int r;
 
@@ -388,11 +362,12 @@ enum pvs_err pvs_sqlite_web_users(struct pvs_store_be *st,
 
 enum pvs_err pvs_sqlite_web_tokens(struct pvs_store_be *st, int64_t user_id,
                                    pvs_store_token_fn *fn, void *ud) {
-    sqlite3_stmt *s = prep(st, "SELECT k.id, k.user_id, u.username, k.name,"
-                               " k.created_ms, k.expires_ms, k.revoked_ms"
-                               " FROM api_tokens k JOIN users u ON u.id ="
-                               " k.user_id WHERE ?1 = 0 OR k.user_id = ?1"
-                               " ORDER BY k.id");
+    sqlite3_stmt *s =
+        store_prep(st, "SELECT k.id, k.user_id, u.username, k.name,"
+                       " k.created_ms, k.expires_ms, k.revoked_ms"
+                       " FROM api_tokens k JOIN users u ON u.id ="
+                       " k.user_id WHERE ?1 = 0 OR k.user_id = ?1"
+                       " ORDER BY k.id");
     struct pvs_token_row t;
     int r;
 
@@ -428,11 +403,11 @@ enum pvs_err pvs_sqlite_web_silences(struct pvs_store_be *st,
     pvs_buf_puts(&sql, "SELECT ");
     pvs_obj_cols_sql(e, "s", &sql);
     pvs_buf_puts(&sql, " FROM api_silences s WHERE " SCOPE_A " ORDER BY s.id");
-    s = prep(st, sql.data);
+    s = store_prep(st, sql.data);
     pvs_buf_release(&sql);
     if (!s)
         return PVS_ERR_DB;
-    bind_scope(s, scope);
+    store_bind_scope(s, scope);
     while ((r = sqlite3_step(s)) == SQLITE_ROW) {
         obj_read(s, e, vals, &o);
         fn(ud, &o);
@@ -470,7 +445,7 @@ enum pvs_err pvs_sqlite_obj_write(struct pvs_store_be *st,
 
     pvs_buf_init(&sql, 4096);
     pvs_obj_write_sql(e, vals, create, "?", &sql);
-    s = prep(st, sql.data);
+    s = store_prep(st, sql.data);
     pvs_buf_release(&sql);
     if (!s)
         return PVS_ERR_DB;
@@ -502,7 +477,7 @@ enum pvs_err pvs_sqlite_obj_delete(struct pvs_store_be *st,
 
     pvs_snprintf(sql, sizeof(sql), "DELETE FROM %s WHERE id = ?1%s", e->table,
                  e->role ? " AND role = ?2" : "");
-    if (!(s = prep(st, sql)))
+    if (!(s = store_prep(st, sql)))
         return PVS_ERR_DB;
     store_bind_text(s, 1, id);
     if (e->role)
@@ -520,7 +495,7 @@ enum pvs_err pvs_sqlite_obj_erase_customer(struct pvs_store_be *st,
 
     pvs_buf_init(&sql, 4096);
     for (size_t i = 0; !rc && pvs_obj_erase_sql(i, "?", &sql); i++) {
-        sqlite3_stmt *s = prep(st, sql.data);
+        sqlite3_stmt *s = store_prep(st, sql.data);
         pvs_buf_reset(&sql);
         if (!s) {
             rc = PVS_ERR_DB;

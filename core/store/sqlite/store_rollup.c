@@ -134,3 +134,97 @@ out:
         *ret_rows = rows;
     return rc;
 }
+
+/*
+ * The clear sky per kWp, per site and UTC hour or site-local day: written
+ * by the engine a day or a year at a time, read by the charts.
+ */
+enum pvs_err pvs_sqlite_sky_put(struct pvs_store_be *st, const char *site,
+                                bool daily, const struct pvs_sky_row *r,
+                                size_t n) {
+    sqlite3_stmt *s = NULL;
+    enum pvs_err rc = PVS_OK;
+
+    if (sqlite3_prepare_v2(st->db,
+                           daily ? "INSERT OR REPLACE INTO sky_day(site_id,"
+                                   " ts_ms, wh) VALUES (?, ?, ?)"
+                                 : "INSERT OR REPLACE INTO sky_hour(site_id,"
+                                   " ts_ms, wh) VALUES (?, ?, ?)",
+                           -1, &s, NULL) != SQLITE_OK) {
+        rc = PVS_ERR_DB;
+        goto out;
+    }
+    for (size_t i = 0; i < n && !rc; i++) {
+        sqlite3_reset(s);
+        sqlite3_bind_text(s, 1, site, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(s, 2, r[i].ts_ms);
+        sqlite3_bind_double(s, 3, r[i].wh);
+        if (sqlite3_step(s) != SQLITE_DONE)
+            rc = PVS_ERR_DB;
+    }
+out:
+    if (rc)
+        pvs_error("cannot store the clear sky of '%s' on '%s': %s", site,
+                  st->path, sqlite3_errmsg(st->db));
+    sqlite3_finalize(s);
+    return rc;
+}
+
+enum pvs_err pvs_sqlite_sky_read(struct pvs_store_be *st, const char *site,
+                                 bool daily, int64_t from_ms, int64_t to_ms,
+                                 pvs_store_sky_fn *fn, void *ud,
+                                 int64_t *ret_rows) {
+    sqlite3_stmt *s = NULL;
+    enum pvs_err rc = PVS_OK;
+    int64_t rows = 0;
+    int r = SQLITE_ERROR;
+
+    if (sqlite3_prepare_v2(st->db,
+                           daily ? "SELECT ts_ms, wh FROM sky_day WHERE"
+                                   " site_id = ? AND ts_ms >= ? AND ts_ms < ?"
+                                   " ORDER BY ts_ms"
+                                 : "SELECT ts_ms, wh FROM sky_hour WHERE"
+                                   " site_id = ? AND ts_ms >= ? AND ts_ms < ?"
+                                   " ORDER BY ts_ms",
+                           -1, &s, NULL) == SQLITE_OK) {
+        sqlite3_bind_text(s, 1, site, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(s, 2, from_ms);
+        sqlite3_bind_int64(s, 3, to_ms);
+        while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+            struct pvs_sky_row row;
+
+            row.ts_ms = sqlite3_column_int64(s, 0);
+            row.wh = sqlite3_column_double(s, 1);
+            rows++;
+            fn(ud, &row);
+        }
+    }
+    if (r != SQLITE_DONE) {
+        pvs_error("cannot read the clear sky of '%s' on '%s': %s", site,
+                  st->path, sqlite3_errmsg(st->db));
+        rc = PVS_ERR_DB;
+    }
+    sqlite3_finalize(s);
+    if (!rc && ret_rows)
+        *ret_rows = rows;
+    return rc;
+}
+
+enum pvs_err pvs_sqlite_sky_prune(struct pvs_store_be *st, int64_t before_ms) {
+    sqlite3_stmt *s = NULL;
+    enum pvs_err rc = PVS_OK;
+
+    if (sqlite3_prepare_v2(st->db, "DELETE FROM sky_hour WHERE ts_ms < ?", -1,
+                           &s, NULL) != SQLITE_OK)
+        rc = PVS_ERR_DB;
+    if (!rc) {
+        sqlite3_bind_int64(s, 1, before_ms);
+        if (sqlite3_step(s) != SQLITE_DONE)
+            rc = PVS_ERR_DB;
+    }
+    if (rc)
+        pvs_error("cannot prune the clear sky on '%s': %s", st->path,
+                  sqlite3_errmsg(st->db));
+    sqlite3_finalize(s);
+    return rc;
+}

@@ -27,42 +27,15 @@
 #include "pvs/store_web.h"
 #include "store_int.h"
 
-#define SCOPED                                                                 \
-    " IN (SELECT id FROM sites WHERE (?1 = 1 AND technician_id = ?2) OR"       \
-    " (?1 = 2 AND customer_id = ?2)))"
-#define SCOPE_S "(?1 = 0 OR s.id" SCOPED
-#define SCOPE_D "(?1 = 0 OR d.site_id" SCOPED
 #define SCOPE_A "(?1 = 0 OR a.site_id" SCOPED
 #define SCOPE_T "(?1 = 0 OR t.site_id" SCOPED
 #define TICKET_IN_SCOPE "(" SCOPE_T " OR (?1 = 1 AND t.assignee = ?2))"
-
-static enum pvs_err fail(struct pvs_store_be *st, const char *what) {
-    pvs_error("%s failed on '%s': %s", what, st->path, sqlite3_errmsg(st->db));
-    return PVS_ERR_DB;
-}
-
-static sqlite3_stmt *prep(struct pvs_store_be *st, const char *sql) {
-    sqlite3_stmt *s = NULL;
-
-    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
-        pvs_error("cannot prepare an API query on '%s': %s", st->path,
-                  sqlite3_errmsg(st->db));
-        sqlite3_finalize(s);
-        return NULL;
-    }
-    return s;
-}
 
 static void bind_text(sqlite3_stmt *s, int i, const char *v) {
     if (v)
         sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
     else
         sqlite3_bind_null(s, i);
-}
-
-static void bind_scope(sqlite3_stmt *s, const struct pvs_scope *sc) {
-    sqlite3_bind_int(s, 1, (int)sc->kind);
-    bind_text(s, 2, sc->kind == PVS_SCOPE_ALL ? "" : sc->person);
 }
 
 static const char *col_text(sqlite3_stmt *s, int i) {
@@ -80,7 +53,7 @@ static enum pvs_err scalar(struct pvs_store_be *st, sqlite3_stmt *s,
     else if (r == SQLITE_DONE)
         rc = PVS_ERR_NOTFOUND;
     else
-        rc = fail(st, "reading a count");
+        rc = store_fail(st, "reading a count");
     sqlite3_finalize(s);
     return rc;
 }
@@ -103,7 +76,7 @@ static enum pvs_err read_user(struct pvs_store_be *st, sqlite3_stmt *s,
     } else if (r == SQLITE_DONE) {
         rc = PVS_ERR_NOTFOUND;
     } else {
-        rc = fail(st, "reading a user");
+        rc = store_fail(st, "reading a user");
     }
     sqlite3_finalize(s);
     return rc;
@@ -114,8 +87,8 @@ static enum pvs_err read_user(struct pvs_store_be *st, sqlite3_stmt *s,
 enum pvs_err pvs_sqlite_web_user_by_name(struct pvs_store_be *st,
                                          const char *username,
                                          struct pvs_web_user *ret) {
-    sqlite3_stmt *s =
-        prep(st, "SELECT " USER_COLS " FROM users u WHERE u.username = ?");
+    sqlite3_stmt *s = store_prep(st, "SELECT " USER_COLS
+                                     " FROM users u WHERE u.username = ?");
 
     if (!s)
         return PVS_ERR_DB;
@@ -126,11 +99,11 @@ enum pvs_err pvs_sqlite_web_user_by_name(struct pvs_store_be *st,
 enum pvs_err pvs_sqlite_web_user_by_token(struct pvs_store_be *st,
                                           const char *hash, int64_t now_ms,
                                           struct pvs_web_user *ret) {
-    sqlite3_stmt *s =
-        prep(st, "SELECT " USER_COLS " FROM api_tokens k JOIN users u ON u.id ="
-                 " k.user_id WHERE k.hash = ? AND k.revoked_ms"
-                 " IS NULL AND (k.expires_ms IS NULL OR"
-                 " k.expires_ms > ?)");
+    sqlite3_stmt *s = store_prep(
+        st, "SELECT " USER_COLS " FROM api_tokens k JOIN users u ON u.id ="
+            " k.user_id WHERE k.hash = ? AND k.revoked_ms"
+            " IS NULL AND (k.expires_ms IS NULL OR"
+            " k.expires_ms > ?)");
 
     if (!s)
         return PVS_ERR_DB;
@@ -142,10 +115,10 @@ enum pvs_err pvs_sqlite_web_user_by_token(struct pvs_store_be *st,
 enum pvs_err pvs_sqlite_web_user_by_session(struct pvs_store_be *st,
                                             const char *hash, int64_t now_ms,
                                             struct pvs_web_user *ret) {
-    sqlite3_stmt *s =
-        prep(st, "SELECT " USER_COLS " FROM sessions k JOIN users u ON u.id ="
-                 " k.user_id WHERE k.hash = ? AND"
-                 " k.expires_ms > ?");
+    sqlite3_stmt *s = store_prep(st, "SELECT " USER_COLS
+                                     " FROM sessions k JOIN users u ON u.id ="
+                                     " k.user_id WHERE k.hash = ? AND"
+                                     " k.expires_ms > ?");
 
     if (!s)
         return PVS_ERR_DB;
@@ -216,21 +189,22 @@ enum pvs_err pvs_sqlite_web_tickets(struct pvs_store_be *st,
     enum pvs_err rc;
     int r;
 
-    s = prep(st, "SELECT COUNT(*)" TICKET_FILTER);
+    s = store_prep(st, "SELECT COUNT(*)" TICKET_FILTER);
     if (!s)
         return PVS_ERR_DB;
-    bind_scope(s, scope);
+    store_bind_scope(s, scope);
     bind_text(s, 3, f->status);
     bind_text(s, 4, f->site);
     rc = scalar(st, s, &total);
     if (rc)
         return rc;
-    s = prep(st, "SELECT " TICKET_COLS ", (SELECT x.name FROM sites x WHERE"
-                 " x.id = t.site_id)" TICKET_FILTER
-                 " ORDER BY t.id DESC LIMIT ?5 OFFSET ?6");
+    s = store_prep(st,
+                   "SELECT " TICKET_COLS ", (SELECT x.name FROM sites x WHERE"
+                   " x.id = t.site_id)" TICKET_FILTER
+                   " ORDER BY t.id DESC LIMIT ?5 OFFSET ?6");
     if (!s)
         return PVS_ERR_DB;
-    bind_scope(s, scope);
+    store_bind_scope(s, scope);
     bind_text(s, 3, f->status);
     bind_text(s, 4, f->site);
     sqlite3_bind_int64(s, 5, f->limit);
@@ -241,7 +215,7 @@ enum pvs_err pvs_sqlite_web_tickets(struct pvs_store_be *st,
     }
     sqlite3_finalize(s);
     if (r != SQLITE_DONE)
-        return fail(st, "listing tickets");
+        return store_fail(st, "listing tickets");
     if (ret_total)
         *ret_total = total;
     return PVS_OK;
@@ -250,13 +224,13 @@ enum pvs_err pvs_sqlite_web_tickets(struct pvs_store_be *st,
 enum pvs_err pvs_sqlite_web_ticket_visible(struct pvs_store_be *st,
                                            const struct pvs_scope *scope,
                                            int64_t id) {
-    sqlite3_stmt *s = prep(
+    sqlite3_stmt *s = store_prep(
         st, "SELECT t.id FROM tickets t WHERE t.id = ?3 AND " TICKET_IN_SCOPE);
     int64_t v;
 
     if (!s)
         return PVS_ERR_DB;
-    bind_scope(s, scope);
+    store_bind_scope(s, scope);
     sqlite3_bind_int64(s, 3, id);
     return scalar(st, s, &v);
 }
@@ -270,14 +244,15 @@ enum pvs_err pvs_sqlite_web_ticket(struct pvs_store_be *st,
     enum pvs_err rc = PVS_OK;
     int r;
 
-    s = prep(st, "SELECT " TICKET_COLS ", s.name, t.fingerprint, s.address,"
-                 " s.timezone, CASE WHEN ?4 THEN s.access_notes END,"
-                 " t.acknowledged_ms, t.escalation_level, t.escalate_at_ms"
-                 " FROM tickets t LEFT JOIN sites s ON s.id = t.site_id"
-                 " WHERE t.id = ?3 AND " TICKET_IN_SCOPE);
+    s = store_prep(st,
+                   "SELECT " TICKET_COLS ", s.name, t.fingerprint, s.address,"
+                   " s.timezone, CASE WHEN ?4 THEN s.access_notes END,"
+                   " t.acknowledged_ms, t.escalation_level, t.escalate_at_ms"
+                   " FROM tickets t LEFT JOIN sites s ON s.id = t.site_id"
+                   " WHERE t.id = ?3 AND " TICKET_IN_SCOPE);
     if (!s)
         return PVS_ERR_DB;
-    bind_scope(s, scope);
+    store_bind_scope(s, scope);
     sqlite3_bind_int64(s, 3, id);
     sqlite3_bind_int(s, 4, staff);
     r = sqlite3_step(s);
@@ -294,7 +269,7 @@ enum pvs_err pvs_sqlite_web_ticket(struct pvs_store_be *st,
     } else if (r == SQLITE_DONE) {
         rc = PVS_ERR_NOTFOUND;
     } else {
-        rc = fail(st, "reading a ticket");
+        rc = store_fail(st, "reading a ticket");
     }
     sqlite3_finalize(s);
     return rc;
@@ -308,9 +283,10 @@ enum pvs_err pvs_sqlite_web_ticket_events(struct pvs_store_be *st, int64_t id,
     sqlite3_stmt *s;
     int r;
 
-    s = prep(st, "SELECT ts_ms, kind, actor, text FROM ticket_events WHERE"
-                 " ticket_id = ?1 AND kind <> 'link_used' AND (?2 OR kind <>"
-                 " 'comment') ORDER BY id");
+    s = store_prep(st,
+                   "SELECT ts_ms, kind, actor, text FROM ticket_events WHERE"
+                   " ticket_id = ?1 AND kind <> 'link_used' AND (?2 OR kind <>"
+                   " 'comment') ORDER BY id");
     if (!s)
         return PVS_ERR_DB;
     sqlite3_bind_int64(s, 1, id);
@@ -323,7 +299,7 @@ enum pvs_err pvs_sqlite_web_ticket_events(struct pvs_store_be *st, int64_t id,
         fn(ud, &e);
     }
     sqlite3_finalize(s);
-    return r == SQLITE_DONE ? PVS_OK : fail(st, "reading a timeline");
+    return r == SQLITE_DONE ? PVS_OK : store_fail(st, "reading a timeline");
 }
 
 enum pvs_err pvs_sqlite_web_ticket_alert(struct pvs_store_be *st, int64_t id,
@@ -334,11 +310,12 @@ enum pvs_err pvs_sqlite_web_ticket_alert(struct pvs_store_be *st, int64_t id,
     sqlite3_stmt *s;
     int r;
 
-    s = prep(st, "SELECT a.state, a.started_ms, a.ts_ms, a.measured,"
-                 " a.expected, a.lost_kwh, a.lost_kwh_per_day, a.evidence,"
-                 " a.explanation, a.kb FROM alerts a JOIN tickets t ON"
-                 " t.fingerprint = a.fingerprint WHERE t.id = ? ORDER BY"
-                 " a.id DESC LIMIT 1");
+    s = store_prep(st,
+                   "SELECT a.state, a.started_ms, a.ts_ms, a.measured,"
+                   " a.expected, a.lost_kwh, a.lost_kwh_per_day, a.evidence,"
+                   " a.explanation, a.kb FROM alerts a JOIN tickets t ON"
+                   " t.fingerprint = a.fingerprint WHERE t.id = ? ORDER BY"
+                   " a.id DESC LIMIT 1");
     if (!s)
         return PVS_ERR_DB;
     sqlite3_bind_int64(s, 1, id);
@@ -358,7 +335,7 @@ enum pvs_err pvs_sqlite_web_ticket_alert(struct pvs_store_be *st, int64_t id,
     } else if (r == SQLITE_DONE) {
         rc = PVS_ERR_NOTFOUND;
     } else {
-        rc = fail(st, "reading an alert");
+        rc = store_fail(st, "reading an alert");
     }
     sqlite3_finalize(s);
     return rc;
@@ -367,6 +344,7 @@ enum pvs_err pvs_sqlite_web_ticket_alert(struct pvs_store_be *st, int64_t id,
 /* Message columns: id, ticket, site, audience, kind, channel, recipient,
  * subject, status, body, attempts, created_ms, sent_ms. */
 static void message_row(sqlite3_stmt *s, struct pvs_message_row *m) {
+    memset(m, 0, sizeof(*m));
     m->id = sqlite3_column_int64(s, 0);
     m->ticket_id = sqlite3_column_int64(s, 1);
     m->site = col_str(s, 2);
@@ -392,13 +370,13 @@ static enum pvs_err messages(struct pvs_store_be *st, sqlite3_stmt *s,
         fn(ud, &m);
     }
     sqlite3_finalize(s);
-    return r == SQLITE_DONE ? PVS_OK : fail(st, "reading messages");
+    return r == SQLITE_DONE ? PVS_OK : store_fail(st, "reading messages");
 }
 
 enum pvs_err pvs_sqlite_web_ticket_messages(struct pvs_store_be *st, int64_t id,
                                             pvs_store_message_row_fn *fn,
                                             void *ud) {
-    sqlite3_stmt *s = prep(
+    sqlite3_stmt *s = store_prep(
         st, "SELECT o.id, o.ticket_id, NULL, o.audience, o.kind, o.channel,"
             " o.recipient, o.subject, o.status, NULL, o.attempts,"
             " o.created_ms, o.sent_ms FROM outbox o WHERE o.ticket_id = ?"
@@ -410,18 +388,92 @@ enum pvs_err pvs_sqlite_web_ticket_messages(struct pvs_store_be *st, int64_t id,
     return messages(st, s, fn, ud);
 }
 
+/* A listed ticket's timeline and messages (e and m prepared). */
+static enum pvs_err list_children(struct pvs_store_be *st, sqlite3_stmt *e,
+                                  sqlite3_stmt *m, int64_t id,
+                                  const struct pvs_ticket_list_fns *fns,
+                                  void *ud) {
+    struct pvs_event_row ev;
+    struct pvs_message_row msg;
+    int r;
+
+    sqlite3_reset(e);
+    sqlite3_bind_int64(e, 1, id);
+    while ((r = sqlite3_step(e)) == SQLITE_ROW) {
+        ev.ts_ms = col_ms(e, 0);
+        ev.kind = col_str(e, 1);
+        ev.actor = col_str(e, 2);
+        ev.text = col_str(e, 3);
+        fns->event(ud, &ev);
+    }
+    if (r != SQLITE_DONE)
+        return store_fail(st, "reading a timeline");
+    sqlite3_reset(m);
+    sqlite3_bind_int64(m, 1, id);
+    while ((r = sqlite3_step(m)) == SQLITE_ROW) {
+        message_row(m, &msg);
+        msg.message_id = col_str(m, 13);
+        fns->message(ud, &msg);
+    }
+    return r == SQLITE_DONE ? PVS_OK : store_fail(st, "reading messages");
+}
+
+enum pvs_err pvs_sqlite_tickets_list(struct pvs_store_be *st, size_t limit,
+                                     const struct pvs_ticket_list_fns *fns,
+                                     void *ud) {
+    sqlite3_stmt *t, *e, *m;
+    struct pvs_ticket_row row;
+    enum pvs_err rc = PVS_OK;
+    int r = SQLITE_DONE;
+
+    t = store_prep(st,
+                   "SELECT " TICKET_COLS ", (SELECT x.name FROM sites x WHERE"
+                   " x.id = t.site_id), t.fingerprint, (SELECT kind FROM"
+                   " ticket_events e WHERE e.ticket_id = t.id ORDER BY e.id"
+                   " DESC LIMIT 1), (SELECT x.timezone FROM sites x WHERE"
+                   " x.id = t.site_id) FROM tickets t ORDER BY t.id DESC"
+                   " LIMIT ?");
+    e = store_prep(st,
+                   "SELECT ts_ms, kind, actor, text FROM ticket_events WHERE"
+                   " ticket_id = ? ORDER BY id");
+    m = store_prep(st, "SELECT o.id, o.ticket_id, NULL, o.audience, o.kind,"
+                       " o.channel, o.recipient, o.subject, o.status, NULL,"
+                       " o.attempts, o.created_ms, o.sent_ms, o.message_id FROM"
+                       " outbox o WHERE o.ticket_id = ? ORDER BY o.id");
+    if (!t || !e || !m) {
+        rc = PVS_ERR_DB;
+        goto out;
+    }
+    sqlite3_bind_int64(t, 1, limit ? (int64_t)limit : -1);
+    while (!rc && (r = sqlite3_step(t)) == SQLITE_ROW) {
+        ticket_row(t, &row);
+        row.fingerprint = col_str(t, 16);
+        row.last_event = col_str(t, 17);
+        row.site_timezone = col_str(t, 18);
+        fns->ticket(ud, &row);
+        rc = list_children(st, e, m, row.id, fns, ud);
+    }
+    if (!rc && r != SQLITE_DONE)
+        rc = store_fail(st, "listing tickets");
+out:
+    sqlite3_finalize(t);
+    sqlite3_finalize(e);
+    sqlite3_finalize(m);
+    return rc;
+}
+
 /* ---- sites and devices ---- */
 
 enum pvs_err pvs_sqlite_web_site_visible(struct pvs_store_be *st,
                                          const struct pvs_scope *scope,
                                          const char *id) {
     sqlite3_stmt *s =
-        prep(st, "SELECT 1 FROM sites s WHERE s.id = ?3 AND " SCOPE_S);
+        store_prep(st, "SELECT 1 FROM sites s WHERE s.id = ?3 AND " SCOPE_S);
     int64_t v;
 
     if (!s)
         return PVS_ERR_DB;
-    bind_scope(s, scope);
+    store_bind_scope(s, scope);
     bind_text(s, 3, id);
     return scalar(st, s, &v);
 }
@@ -440,7 +492,7 @@ enum pvs_err pvs_sqlite_web_fleet(struct pvs_store_be *st,
                                   const struct pvs_scope *scope,
                                   pvs_store_fleet_row_fn *fn, void *ud) {
     struct pvs_fleet_row f;
-    sqlite3_stmt *s = prep(
+    sqlite3_stmt *s = store_prep(
         st, "SELECT s.id, s.name, s.kwp, " SITE_STATE ", (SELECT"
             " COUNT(*) FROM tickets t WHERE t.site_id = s.id AND"
             " pvs_ticket_active(t.status)), (SELECT"
@@ -452,7 +504,7 @@ enum pvs_err pvs_sqlite_web_fleet(struct pvs_store_be *st,
 
     if (!s)
         return PVS_ERR_DB;
-    bind_scope(s, scope);
+    store_bind_scope(s, scope);
     while ((r = sqlite3_step(s)) == SQLITE_ROW) {
         f.id = col_str(s, 0);
         f.name = col_str(s, 1);
@@ -463,27 +515,27 @@ enum pvs_err pvs_sqlite_web_fleet(struct pvs_store_be *st,
         fn(ud, &f);
     }
     sqlite3_finalize(s);
-    return r == SQLITE_DONE ? PVS_OK : fail(st, "listing the fleet");
+    return r == SQLITE_DONE ? PVS_OK : store_fail(st, "listing the fleet");
 }
 
 enum pvs_err pvs_sqlite_web_kpis(struct pvs_store_be *st,
                                  const struct pvs_scope *scope,
                                  struct pvs_web_kpis *ret) {
-    sqlite3_stmt *s =
-        prep(st, "SELECT (SELECT COUNT(*) FROM sites s WHERE " SCOPE_S "),"
-                 " (SELECT COUNT(*) FROM devices d WHERE " SCOPE_D "),"
-                 " (SELECT COUNT(*) FROM tickets t WHERE"
-                 " pvs_ticket_active(t.status) AND " TICKET_IN_SCOPE "),"
-                 " (SELECT COALESCE(SUM(t.lost_kwh), 0) FROM tickets t WHERE"
-                 " pvs_ticket_active(t.status) AND " TICKET_IN_SCOPE "),"
-                 " (SELECT COUNT(*) FROM alerts a JOIN (SELECT fingerprint,"
-                 " MAX(id) AS id FROM alerts GROUP BY fingerprint) l ON a.id ="
-                 " l.id WHERE a.state = 'firing' AND " SCOPE_A ")");
+    sqlite3_stmt *s = store_prep(
+        st, "SELECT (SELECT COUNT(*) FROM sites s WHERE " SCOPE_S "),"
+            " (SELECT COUNT(*) FROM devices d WHERE " SCOPE_D "),"
+            " (SELECT COUNT(*) FROM tickets t WHERE"
+            " pvs_ticket_active(t.status) AND " TICKET_IN_SCOPE "),"
+            " (SELECT COALESCE(SUM(t.lost_kwh), 0) FROM tickets t WHERE"
+            " pvs_ticket_active(t.status) AND " TICKET_IN_SCOPE "),"
+            " (SELECT COUNT(*) FROM alerts a JOIN (SELECT fingerprint,"
+            " MAX(id) AS id FROM alerts GROUP BY fingerprint) l ON a.id ="
+            " l.id WHERE a.state = 'firing' AND " SCOPE_A ")");
     int r;
 
     if (!s)
         return PVS_ERR_DB;
-    bind_scope(s, scope);
+    store_bind_scope(s, scope);
     r = sqlite3_step(s);
     if (r == SQLITE_ROW) {
         ret->sites = sqlite3_column_int64(s, 0);
@@ -493,14 +545,15 @@ enum pvs_err pvs_sqlite_web_kpis(struct pvs_store_be *st,
         ret->alerts_firing = sqlite3_column_int64(s, 4);
     }
     sqlite3_finalize(s);
-    return r == SQLITE_ROW ? PVS_OK : fail(st, "reading the figures");
+    return r == SQLITE_ROW ? PVS_OK : store_fail(st, "reading the figures");
 }
 
 /* ---- people, accounts, alerts, silences ---- */
 
 enum pvs_err pvs_sqlite_web_token_owner(struct pvs_store_be *st, int64_t id,
                                         int64_t *ret_user) {
-    sqlite3_stmt *s = prep(st, "SELECT user_id FROM api_tokens WHERE id = ?");
+    sqlite3_stmt *s =
+        store_prep(st, "SELECT user_id FROM api_tokens WHERE id = ?");
 
     if (!s)
         return PVS_ERR_DB;
@@ -512,7 +565,7 @@ enum pvs_err pvs_sqlite_web_alerts(struct pvs_store_be *st,
                                    const struct pvs_scope *scope,
                                    pvs_store_alert_row_fn *fn, void *ud) {
     struct pvs_alert_row a;
-    sqlite3_stmt *s = prep(
+    sqlite3_stmt *s = store_prep(
         st,
         "SELECT a.id, a.fingerprint, a.rule, a.family, a.site_id,"
         " a.device_id, a.subject, a.severity, a.started_ms, a.ts_ms,"
@@ -525,7 +578,7 @@ enum pvs_err pvs_sqlite_web_alerts(struct pvs_store_be *st,
 
     if (!s)
         return PVS_ERR_DB;
-    bind_scope(s, scope);
+    store_bind_scope(s, scope);
     while ((r = sqlite3_step(s)) == SQLITE_ROW) {
         a.id = sqlite3_column_int64(s, 0);
         a.fingerprint = col_str(s, 1);
@@ -548,13 +601,13 @@ enum pvs_err pvs_sqlite_web_alerts(struct pvs_store_be *st,
         fn(ud, &a);
     }
     sqlite3_finalize(s);
-    return r == SQLITE_DONE ? PVS_OK : fail(st, "listing alerts");
+    return r == SQLITE_DONE ? PVS_OK : store_fail(st, "listing alerts");
 }
 
 enum pvs_err pvs_sqlite_web_notices(struct pvs_store_be *st,
                                     const struct pvs_scope *scope,
                                     pvs_store_message_row_fn *fn, void *ud) {
-    sqlite3_stmt *s = prep(
+    sqlite3_stmt *s = store_prep(
         st, "SELECT o.id, o.ticket_id, t.site_id, o.audience, o.kind,"
             " o.channel, o.recipient, o.subject, o.status, o.body,"
             " o.attempts, o.created_ms, o.sent_ms FROM outbox o JOIN"
@@ -564,7 +617,7 @@ enum pvs_err pvs_sqlite_web_notices(struct pvs_store_be *st,
 
     if (!s)
         return PVS_ERR_DB;
-    bind_scope(s, scope);
+    store_bind_scope(s, scope);
     return messages(st, s, fn, ud);
 }
 
@@ -587,7 +640,7 @@ enum pvs_err pvs_sqlite_web_series(struct pvs_store_be *st, const char *site,
 
     pvs_snprintf(path, sizeof(path), "$.\"%s\"", metric);
     /* clang-format off */
-    s = prep(st, "SELECT b, SUM(v) FROM (SELECT (ts_ms / ?3) * ?3 AS b,"
+    s = store_prep(st, "SELECT b, SUM(v) FROM (SELECT (ts_ms / ?3) * ?3 AS b,"
                  " device_id, AVG(" READING("?2") ") AS v FROM readings"
                  " WHERE device_id IN (SELECT id FROM devices WHERE"
                  " site_id = ?1) AND ts_ms >= ?4 AND ts_ms < ?5"
@@ -604,7 +657,7 @@ enum pvs_err pvs_sqlite_web_series(struct pvs_store_be *st, const char *site,
     while ((r = sqlite3_step(s)) == SQLITE_ROW)
         fn(ud, sqlite3_column_int64(s, 0), sqlite3_column_double(s, 1));
     sqlite3_finalize(s);
-    return r == SQLITE_DONE ? PVS_OK : fail(st, "reading a series");
+    return r == SQLITE_DONE ? PVS_OK : store_fail(st, "reading a series");
 }
 
 enum pvs_err pvs_sqlite_web_daily_energy(struct pvs_store_be *st,
@@ -617,7 +670,8 @@ enum pvs_err pvs_sqlite_web_daily_energy(struct pvs_store_be *st,
         ret_kwh[i] = 0;
     /* Hourly mean power per device, summed: Wh per hour. */
     /* clang-format off */
-    s = prep(st, "SELECT (hr * 3600000 - ?2) / 86400000, SUM(v) / 1000 FROM"
+    s = store_prep(st,
+                 "SELECT (hr * 3600000 - ?2) / 86400000, SUM(v) / 1000 FROM"
                  " (SELECT ts_ms / 3600000 AS hr, device_id,"
                  " AVG(" READING("'$.ac_power_w'") ") AS v FROM readings"
                  " WHERE device_id IN (SELECT id FROM devices WHERE"
@@ -635,7 +689,7 @@ enum pvs_err pvs_sqlite_web_daily_energy(struct pvs_store_be *st,
             ret_kwh[d] += sqlite3_column_double(s, 1);
     }
     sqlite3_finalize(s);
-    return r == SQLITE_DONE ? PVS_OK : fail(st, "reading daily energy");
+    return r == SQLITE_DONE ? PVS_OK : store_fail(st, "reading daily energy");
 }
 
 /* ---- entities ---- */
@@ -663,7 +717,7 @@ static enum pvs_err run(struct pvs_store_be *st, sqlite3_stmt *s,
         rc = PVS_ERR_EXISTS;
     } else {
         result(res, "the database refused the change");
-        rc = fail(st, what);
+        rc = store_fail(st, what);
     }
     sqlite3_finalize(s);
     return rc;
@@ -695,8 +749,8 @@ enum pvs_err pvs_sqlite_web_user_create(struct pvs_store_be *st,
             return PVS_ERR_INVAL;
         }
     }
-    s = prep(st, "INSERT INTO users(username, role, person_id, pwhash,"
-                 " created_ms) VALUES (?, ?, ?, ?, ?)");
+    s = store_prep(st, "INSERT INTO users(username, role, person_id, pwhash,"
+                       " created_ms) VALUES (?, ?, ?, ?, ?)");
     if (!s)
         return PVS_ERR_DB;
     bind_text(s, 1, username);
@@ -722,7 +776,7 @@ enum pvs_err pvs_sqlite_web_user_delete(struct pvs_store_be *st, int64_t id,
     enum pvs_err rc = PVS_OK;
 
     for (size_t i = 0; i < PVS_ARRAY_LEN(sqls) && !rc; i++) {
-        sqlite3_stmt *s = prep(st, sqls[i]);
+        sqlite3_stmt *s = store_prep(st, sqls[i]);
         if (!s)
             return PVS_ERR_DB;
         sqlite3_bind_int64(s, 1, id);
@@ -740,8 +794,9 @@ enum pvs_err pvs_sqlite_web_user_delete(struct pvs_store_be *st, int64_t id,
 enum pvs_err pvs_sqlite_web_user_password(struct pvs_store_be *st, int64_t id,
                                           const char *pwhash,
                                           struct pvs_web_result *res) {
-    sqlite3_stmt *s = prep(st, "UPDATE users SET pwhash = ?2, disabled = 0"
-                               " WHERE id = ?1");
+    sqlite3_stmt *s =
+        store_prep(st, "UPDATE users SET pwhash = ?2, disabled = 0"
+                       " WHERE id = ?1");
     enum pvs_err rc;
 
     if (!s)
@@ -754,7 +809,7 @@ enum pvs_err pvs_sqlite_web_user_password(struct pvs_store_be *st, int64_t id,
         return PVS_ERR_NOTFOUND;
     }
     /* Whoever was logged in with the old password is logged out. */
-    s = rc ? NULL : prep(st, "DELETE FROM sessions WHERE user_id = ?");
+    s = rc ? NULL : store_prep(st, "DELETE FROM sessions WHERE user_id = ?");
     if (!rc && !s)
         return PVS_ERR_DB;
     if (!rc) {
@@ -775,7 +830,8 @@ enum pvs_err pvs_sqlite_web_token_create(struct pvs_store_be *st,
     int64_t ok = 0;
     enum pvs_err rc;
 
-    s = prep(st, "SELECT COUNT(*) FROM users WHERE id = ? AND disabled = 0");
+    s = store_prep(st,
+                   "SELECT COUNT(*) FROM users WHERE id = ? AND disabled = 0");
     if (!s)
         return PVS_ERR_DB;
     sqlite3_bind_int64(s, 1, user_id);
@@ -786,8 +842,8 @@ enum pvs_err pvs_sqlite_web_token_create(struct pvs_store_be *st,
         result(res, "user: no such active user");
         return PVS_ERR_INVAL;
     }
-    s = prep(st, "INSERT INTO api_tokens(user_id, name, hash, created_ms,"
-                 " expires_ms) VALUES (?, ?, ?, ?, ?)");
+    s = store_prep(st, "INSERT INTO api_tokens(user_id, name, hash, created_ms,"
+                       " expires_ms) VALUES (?, ?, ?, ?, ?)");
     if (!s)
         return PVS_ERR_DB;
     sqlite3_bind_int64(s, 1, user_id);
@@ -806,8 +862,9 @@ enum pvs_err pvs_sqlite_web_token_create(struct pvs_store_be *st,
 enum pvs_err pvs_sqlite_web_token_revoke(struct pvs_store_be *st, int64_t id,
                                          int64_t now_ms,
                                          struct pvs_web_result *res) {
-    sqlite3_stmt *s = prep(st, "UPDATE api_tokens SET revoked_ms = ? WHERE"
-                               " id = ? AND revoked_ms IS NULL");
+    sqlite3_stmt *s =
+        store_prep(st, "UPDATE api_tokens SET revoked_ms = ? WHERE"
+                       " id = ? AND revoked_ms IS NULL");
     enum pvs_err rc;
 
     if (!s)
@@ -833,15 +890,15 @@ enum pvs_err pvs_sqlite_web_session_create(struct pvs_store_be *st,
     enum pvs_err rc;
 
     /* Expired sessions go whenever a new one comes. */
-    s = prep(st, "DELETE FROM sessions WHERE expires_ms <= ?");
+    s = store_prep(st, "DELETE FROM sessions WHERE expires_ms <= ?");
     if (!s)
         return PVS_ERR_DB;
     sqlite3_bind_int64(s, 1, now_ms);
     rc = run(st, s, res, "pruning sessions");
     if (rc)
         return rc;
-    s = prep(st, "INSERT INTO sessions(hash, user_id, created_ms,"
-                 " expires_ms) VALUES (?, ?, ?, ?)");
+    s = store_prep(st, "INSERT INTO sessions(hash, user_id, created_ms,"
+                       " expires_ms) VALUES (?, ?, ?, ?)");
     if (!s)
         return PVS_ERR_DB;
     bind_text(s, 1, hash);
@@ -858,7 +915,7 @@ enum pvs_err pvs_sqlite_web_session_create(struct pvs_store_be *st,
 enum pvs_err pvs_sqlite_web_session_delete(struct pvs_store_be *st,
                                            const char *hash,
                                            struct pvs_web_result *res) {
-    sqlite3_stmt *s = prep(st, "DELETE FROM sessions WHERE hash = ?");
+    sqlite3_stmt *s = store_prep(st, "DELETE FROM sessions WHERE hash = ?");
     enum pvs_err rc;
 
     if (!s)
@@ -874,8 +931,8 @@ enum pvs_err pvs_sqlite_web_audit(struct pvs_store_be *st, int64_t now_ms,
                                   const char *actor, const char *action,
                                   const char *object) {
     struct pvs_web_result res;
-    sqlite3_stmt *s = prep(st, "INSERT INTO audit(ts_ms, actor, action,"
-                               " object) VALUES (?, ?, ?, ?)");
+    sqlite3_stmt *s = store_prep(st, "INSERT INTO audit(ts_ms, actor, action,"
+                                     " object) VALUES (?, ?, ?, ?)");
 
     if (!s)
         return PVS_ERR_DB;
@@ -899,7 +956,7 @@ enum pvs_err pvs_sqlite_web_prune_personal(struct pvs_store_be *st,
     int64_t n = 0;
 
     for (size_t i = 0; i < PVS_ARRAY_LEN(sqls); i++) {
-        sqlite3_stmt *s = prep(st, sqls[i]);
+        sqlite3_stmt *s = store_prep(st, sqls[i]);
         enum pvs_err rc;
 
         if (!s)
