@@ -36,9 +36,9 @@ enum pvs_err pvs_report_json(struct pvs_store *st, int64_t since_ms,
 enum pvs_err pvs_tickets_print(struct pvs_store *st, size_t limit, bool json,
                                FILE *f);
 /*
- * The configuration at path, for a command: the file alone, or (running)
- * with the API's objects from its database as `run` reads them (an
- * invalid object left out). NULL after printing every error to stderr.
+ * The configuration at path, for a command (core/daemon/cli_config.c): the file
+ * alone, or (running) with the API's objects from its database as `run` reads
+ * them (an invalid object left out). NULL after printing every error to stderr.
  * The caller frees it (pvs_config_free).
  */
 struct pvs_config;

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * cli.c - what the command-line programs share: reading the
+ * cli_config.c - what the command-line programs share: reading the
  * configuration file with its errors on stderr (`file:line: message`).
  */
 #include <string.h>
