@@ -30,6 +30,9 @@ struct pvs_store;
 
 enum pvs_store_flags {
     PVS_STORE_READONLY = (1 << 0),
+    /* With READONLY: a server database pvsentry has not set up yet (no
+     * schema) is PVS_ERR_NOTFOUND, not logged, like a missing file. */
+    PVS_STORE_IF_CREATED = (1 << 1),
 };
 
 /*

@@ -233,7 +233,14 @@ class ApiError extends Error {
 
 /* pvsentry restarts its listener for a moment after a configuration
  * change: retry network errors briefly. */
+/* A page still loading when the reader goes to another one must not cover
+ * it: every navigation has a number, and an answer read for an older one
+ * ends that page's drawing (route drops the Stale error). */
+let navSeq = 0;
+class Stale extends Error {}
+
 async function api(method, path, body) {
+  const seq = navSeq;
   const opts = { method, headers: {}, credentials: "same-origin" };
   if (body !== undefined || method !== "GET") {
     /* pvsentry refuses cookie-carried writes of any other type. */
@@ -252,6 +259,7 @@ async function api(method, path, body) {
     }
     let data = null;
     try { data = await r.json(); } catch (e) { data = null; }
+    if (method === "GET" && seq !== navSeq) throw new Stale(path);
     if (!r.ok) throw new ApiError(r.status, data);
     return data;
   }
@@ -281,6 +289,7 @@ function loginPage(note) {
       location.hash = me.role === "customer" ? "#/status" : "#/";
       route();
     } catch (e) {
+      if (e instanceof Stale) return;
       const user = form.username.value;
       loginPage(e.message);
       document.getElementById("username").value = user;
@@ -1068,12 +1077,14 @@ async function loadWords() {
 }
 
 async function route() {
+  navSeq++;
   const hash = location.hash || "#/";
   const parts = hash.slice(2).split("?")[0].split("/").map(decodeURIComponent);
   if (!me) {
     try {
       me = await api("GET", "/me");
     } catch (e) {
+      if (e instanceof Stale) return;
       loginPage(null);
       return;
     }
@@ -1090,6 +1101,7 @@ async function route() {
     else if (parts[0] === "status" || me.role === "customer") await statusPage();
     else await fleetPage();
   } catch (e) {
+    if (e instanceof Stale) return;
     if (e.status === 401) { me = null; loginPage("Please log in again."); return; }
     show(h("h1", {}, "Cannot show this page"), message("error", e.message),
       h("p", {}, h("a", { href: "#/" }, "Back to the start")));

@@ -513,6 +513,9 @@ static const char *const migrations[] = {
     "CREATE TABLE mqtt_maps(id TEXT PRIMARY KEY, preset TEXT, site_id TEXT,"
     " devices TEXT, gateway_id TEXT, settings TEXT, source TEXT NOT NULL"
     " DEFAULT 'config', created_by TEXT, created_ms BIGINT);",
+    /* 6: a device's interval may be a fraction of a second ("interval =
+     * 500ms" is 0.5), as SQLite's REAL column keeps it */
+    "ALTER TABLE devices ALTER COLUMN interval_s TYPE DOUBLE PRECISION;",
 };
 
 #define SCHEMA_VERSION ((int)PVS_ARRAY_LEN(migrations))
@@ -624,7 +627,10 @@ enum pvs_err pvs_pg_open(const char *target, unsigned flags,
         goto out;
     if (!st->readonly) {
         rc = migrate(st);
-    } else if ((v = schema_version(st)) != SCHEMA_VERSION) {
+    } else if ((v = schema_version(st)) == 0 &&
+               (flags & PVS_STORE_IF_CREATED)) {
+        rc = PVS_ERR_NOTFOUND;
+    } else if (v != SCHEMA_VERSION) {
         pvs_error("the PostgreSQL database has schema %d, expected %d (has "
                   "pvsentry run on it yet?)",
                   v, SCHEMA_VERSION);
