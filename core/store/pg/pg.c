@@ -697,22 +697,53 @@ static void rows_clear(struct pvs_store_be *st) {
 }
 
 /*
+ * Whether the kept batch's transaction committed after all (its COMMIT
+ * reached the server, the answer did not). A transaction still in
+ * progress (its old connection not yet noticed gone) is waited for, a
+ * few seconds at most.
+ */
+static enum pvs_err last_batch_committed(struct pvs_store_be *st,
+                                         bool *ret_done) {
+    struct timespec nap = {0, 100 * 1000000L};
+    PGresult *r;
+    bool running = true;
+
+    for (int i = 0; running && i < 50; i++) {
+        if (i)
+            nanosleep(&nap, NULL);
+        /* A new primary that never saw the transaction (a failover
+         * before it reached the standby) has not handed its id out yet:
+         * txid_status would be an error; it is simply not there. */
+        r = vquery_args(st, "asking how the last batch ended",
+                        "SELECT CASE WHEN $1::bigint < txid_snapshot_xmax("
+                        "txid_current_snapshot()) THEN txid_status("
+                        "$1::bigint) END",
+                        "t", st->xid);
+        if (!r)
+            return pvs_pg_failed(st);
+        running = !PQgetisnull(r, 0, 0) &&
+                  !strcmp(PQgetvalue(r, 0, 0), "in progress");
+        *ret_done =
+            !PQgetisnull(r, 0, 0) && !strcmp(PQgetvalue(r, 0, 0), "committed");
+        PQclear(r);
+    }
+    return PVS_OK;
+}
+
+/*
  * The kept batch, applied again in the transaction just begun (see
  * "Reconnects"), unless it committed after all.
  */
 static enum pvs_err redo(struct pvs_store_be *st) {
     PGresult *r;
     char id[32];
-    bool done;
+    bool done = false;
+    enum pvs_err rc;
 
     if (st->xid[0]) {
-        r = vquery_args(st, "asking how the last batch ended",
-                        "SELECT txid_status($1::bigint)", "t", st->xid);
-        if (!r)
-            return pvs_pg_failed(st);
-        done =
-            !PQgetisnull(r, 0, 0) && !strcmp(PQgetvalue(r, 0, 0), "committed");
-        PQclear(r);
+        rc = last_batch_committed(st, &done);
+        if (rc)
+            return rc;
         if (done) {
             pvs_info("the batch in flight when PostgreSQL went away had "
                      "committed: not applied again");
