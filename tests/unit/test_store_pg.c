@@ -7,6 +7,7 @@
  * telemetry batches committing without waiting for the disk, and the store
  * coming back after the server crashed (pg_ctl -m immediate).
  */
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -343,8 +344,8 @@ static void test_back_after_a_crash(void **state) {
     assert_int_equal(peek_int(uri, "SELECT COUNT(*) FROM ticket_events"), 1);
     assert_int_equal(peek_int(uri, "SELECT COUNT(*) FROM readings"), 3);
 
-    /* A batch that needed an answer while the server was away cannot be
-     * kept: it goes whole. */
+    /* A batch that needed an answer while the server stayed away (longer
+     * than the batch waits for it) cannot be kept: it goes whole. */
     assert_int_equal(pvs_store_begin(st), PVS_OK);
     test_pg_stop(&pg, "immediate");
     assert_int_not_equal(pvs_store_ticket_create(st, &t), PVS_OK);
@@ -355,6 +356,49 @@ static void test_back_after_a_crash(void **state) {
     assert_int_equal(pvs_store_begin(st), PVS_OK);
     assert_int_equal(pvs_store_commit(st), PVS_OK);
     assert_int_equal(peek_int(uri, "SELECT COUNT(*) FROM tickets"), 1);
+    pvs_store_close(st);
+}
+
+static void *start_server(void *arg) {
+    (void)arg;
+    assert_int_equal(test_pg_start_again(&pg), 0);
+    return NULL;
+}
+
+/*
+ * The server goes away (a restart, a failover) in the middle of a batch
+ * that then needs an answer (here a read of the ticket it opened): the
+ * batch waits for the server, applies what it wrote so far again on the
+ * new connection and goes on, instead of being rolled back with its
+ * ticket and readings.
+ */
+static void test_read_waits_for_the_server_and_goes_on(void **state) {
+    struct pvs_store *st;
+    struct pvs_sample s;
+    struct pvs_ticket t, got;
+    pthread_t thr;
+    char uri[128];
+
+    (void)state;
+    st = fresh(uri, sizeof(uri));
+    fault_ticket(&t, "open");
+    sample(&s, 0, PVS_M_AC_POWER_W, T0 + 1000, 1);
+    assert_int_equal(pvs_store_begin(st), PVS_OK);
+    assert_int_equal(pvs_store_ticket_create(st, &t), PVS_OK);
+    assert_int_equal(pvs_store_add_samples(st, cfg, &s, 1), PVS_OK);
+    test_pg_stop(&pg, "immediate");
+    assert_int_equal(pthread_create(&thr, NULL, start_server, NULL), 0);
+    assert_int_equal(
+        pvs_store_ticket_by_fp(st, "s1/inv1/fault_code/fault", &got), PVS_OK);
+    assert_int_equal(got.id, t.id);
+    pvs_ticket_release(&got);
+    assert_int_equal(pvs_store_ticket_event(st, t.id, T0, "opened", "x", "y"),
+                     PVS_OK);
+    assert_int_equal(pvs_store_commit(st), PVS_OK);
+    pthread_join(thr, NULL);
+    assert_int_equal(peek_int(uri, "SELECT COUNT(*) FROM tickets"), 1);
+    assert_int_equal(peek_int(uri, "SELECT COUNT(*) FROM ticket_events"), 1);
+    assert_int_equal(peek_int(uri, "SELECT COUNT(*) FROM readings"), 1);
     pvs_store_close(st);
 }
 
@@ -419,6 +463,7 @@ int main(void) {
         cmocka_unit_test(test_ticket_batch_durable_on_async_session),
         cmocka_unit_test(test_read_only_handle_cannot_write),
         cmocka_unit_test(test_two_writers_open_one_ticket),
+        cmocka_unit_test(test_read_waits_for_the_server_and_goes_on),
         cmocka_unit_test(test_upgrade_merges_duplicate_tickets),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
