@@ -90,7 +90,11 @@ PG_TESTS="test_slice.py::test_fault_opens_one_ticket_two_mails_then_recovery \
 test_slice.py::test_kill9_between_commit_and_send \
 test_slice.py::test_smtp_down_then_up_mails_arrive_once \
 test_reliability.py::test_kill9_at_random_points \
-test_reliability.py::test_smtp_down_broker_restart_clock_jump"
+test_reliability.py::test_smtp_down_broker_restart_clock_jump \
+test_slice.py::test_repeated_fault_opens_no_second_ticket \
+test_api.py::test_api_objects_survive_restart_export_and_erase \
+test_cli.py::test_tickets_with_a_broken_config \
+test_cli.py::test_tickets_in_the_sites_local_time"
 step integration-pg $MAKE --no-print-directory BUILD=$BUILD \
     SANITIZE=$SAN STORE=postgresql PYTEST_ARGS="$PG_TESTS" integration
 count_pytest integration-pg

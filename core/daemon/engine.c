@@ -733,8 +733,9 @@ static void batches(struct pvs_engine *e, void **msgs, size_t n) {
  * the inbox, then at the broker. The batch that was in flight when the
  * server went is kept by the store (pvs_store_kept) and committed here,
  * applied again whole, before ingest resumes; one the store could not
- * keep (it needed an answer from the server) was rolled back whole and
- * its samples counted lost.
+ * keep (it needed an answer from a server that stayed away longer than
+ * the store waits for it) was rolled back whole and its samples counted
+ * lost.
  */
 static bool store_away(struct pvs_engine *e) {
     enum pvs_err rc;

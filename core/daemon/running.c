@@ -70,10 +70,14 @@ static enum pvs_err read_objs(const char *path, struct pvs_store *st,
     if (own) {
         if (!db || !may_hold_objects(db))
             goto out; /* no database yet: nothing created through it */
-        if (pvs_store_open(db, PVS_STORE_READONLY, &st)) {
+        /* A server database not set up yet is like a missing file. */
+        rc = pvs_store_open(db, PVS_STORE_READONLY | PVS_STORE_IF_CREATED, &st);
+        if (rc && rc != PVS_ERR_NOTFOUND)
             pvs_warn("cannot read the API's objects from '%s': the config "
                      "file alone is used",
                      db);
+        if (rc) {
+            rc = PVS_OK;
             st = NULL;
             goto out;
         }

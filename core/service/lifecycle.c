@@ -152,9 +152,15 @@ static void on_reopen(struct pvs_service *e, const struct pvs_alert_event *ev,
                        "tech_reopened", f.v, f.n, now, 0, NULL, NULL);
 }
 
-/* A new problem: a ticket, routed, with its timeline and messages. */
-static void open_ticket(struct pvs_service *e, const struct pvs_alert_event *ev,
-                        const char *text) {
+/*
+ * A new problem: a ticket, routed, with its timeline and messages.
+ * PVS_ERR_EXISTS when another writer opened the problem's ticket after
+ * this batch looked (the store's unique index on open fingerprints):
+ * nothing was written, the caller joins that ticket.
+ */
+static enum pvs_err open_ticket(struct pvs_service *e,
+                                const struct pvs_alert_event *ev,
+                                const char *text) {
     struct pvs_ticket t;
     struct mail_facts f;
     char title[200], why[300], note[160];
@@ -175,11 +181,17 @@ static void open_ticket(struct pvs_service *e, const struct pvs_alert_event *ev,
     t.updated_ms = now;
     t.lost_kwh = ev->lost_kwh;
     service_flow_route(e, &t, ev, why, sizeof(why));
-    if (!e->txn_rc)
-        e->txn_rc = pvs_store_ticket_create(e->st, &t);
+    if (!e->txn_rc) {
+        enum pvs_err rc = pvs_store_ticket_create(e->st, &t);
+        if (rc == PVS_ERR_EXISTS) {
+            pvs_ticket_release(&t);
+            return rc;
+        }
+        e->txn_rc = rc;
+    }
     if (e->txn_rc) {
         pvs_ticket_release(&t);
-        return;
+        return e->txn_rc;
     }
     pvs_stats_add(PVS_STAT_TICKETS_OPENED, 1);
     pvs_info("ticket #%lld opened: %s (%s)", (long long)t.id, title,
@@ -195,12 +207,36 @@ static void open_ticket(struct pvs_service *e, const struct pvs_alert_event *ev,
                    e->st, t.id, now, "silenced", "pvsentry",
                    service_note("tl.silenced", NULL, 0, note, sizeof(note))));
         pvs_ticket_release(&t);
-        return;
+        return PVS_OK;
     }
     memset(&f, 0, sizeof(f));
     service_common_facts(e, &f, &t, ev);
     service_customer_words(e, &f, site, ev);
     service_flow_opened(e, &t, ev, &f);
+    pvs_ticket_release(&t);
+    return PVS_OK;
+}
+
+/* Another writer opened the problem's ticket first: the firing joins it
+ * as a repeat, so the problem keeps one ticket and its people one mail. */
+static void join_ticket(struct pvs_service *e, const struct pvs_alert_event *ev,
+                        const char *text) {
+    struct pvs_ticket t;
+    enum pvs_err rc = pvs_store_ticket_by_fp(e->st, ev->fingerprint, &t);
+
+    if (rc || !pvs_ticket_is_active(t.status)) {
+        pvs_error("cannot find the open ticket of '%s' another writer "
+                  "opened",
+                  ev->fingerprint);
+        if (!rc)
+            pvs_ticket_release(&t);
+        e->txn_rc = PVS_ERR_DB;
+        return;
+    }
+    pvs_info("ticket #%lld was opened by another writer first: the alert "
+             "joins it (%s)",
+             (long long)t.id, ev->fingerprint);
+    on_repeat(e, ev, &t, text);
     pvs_ticket_release(&t);
 }
 
@@ -231,7 +267,8 @@ static void on_firing(struct pvs_service *e, const struct pvs_alert_event *ev) {
         return;
     if (fold_into_cause(e, ev, text))
         return;
-    open_ticket(e, ev, text);
+    if (open_ticket(e, ev, text) == PVS_ERR_EXISTS)
+        join_ticket(e, ev, text);
 }
 
 static void on_resolved(struct pvs_service *e,

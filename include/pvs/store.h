@@ -30,6 +30,9 @@ struct pvs_store;
 
 enum pvs_store_flags {
     PVS_STORE_READONLY = (1 << 0),
+    /* With READONLY: a server database pvsentry has not set up yet (no
+     * schema) is PVS_ERR_NOTFOUND, not logged, like a missing file. */
+    PVS_STORE_IF_CREATED = (1 << 1),
 };
 
 /*
@@ -224,7 +227,12 @@ enum pvs_err pvs_store_ticket_by_fp(struct pvs_store *st, const char *fp,
 /* The ticket with this id, or PVS_ERR_NOTFOUND. */
 enum pvs_err pvs_store_ticket_get(struct pvs_store *st, int64_t id,
                                   struct pvs_ticket *ret);
-/* Insert t (t->id is set). */
+/*
+ * Insert t (t->id is set). A fingerprint has at most one open ticket (a
+ * unique index is the backstop against two writers that both saw none):
+ * when another one is open, PVS_ERR_EXISTS and nothing changes (the batch
+ * goes on); read it with pvs_store_ticket_by_fp and join it.
+ */
 enum pvs_err pvs_store_ticket_create(struct pvs_store *st,
                                      struct pvs_ticket *t) PVS_MUST_CHECK;
 enum pvs_err pvs_store_ticket_update(struct pvs_store *st,

@@ -693,6 +693,12 @@ def db_connect(path):
     return sqlite3.connect("file:%s?mode=ro" % path, uri=True, timeout=10)
 
 
+def db_target(path):
+    """What `pvsentry --db` takes for the database a test names by its
+    SQLite path: the path, or the PostgreSQL URI standing in for it."""
+    return pg.ALIASES.get(path, path)
+
+
 def db_query(path, sql, args=()):
     path = pg.ALIASES.get(path, path)
     if pg.is_pg(path):

@@ -150,6 +150,55 @@ class PgServer:
             shutil.rmtree(self.dir, ignore_errors=True)
             self.dir = None
 
+    # -- replication -------------------------------------------------------
+
+    def standby(self):
+        """A streaming standby of this server on a free port of its own: a
+        base backup (pg_basebackup -R: it follows this server), started
+        and ready; promote() makes it a primary."""
+        sb = PgServer(settings=self.settings)
+        sb.dir = tempfile.mkdtemp(prefix="pvs-pg-", dir="/tmp")
+        sb.data = os.path.join(sb.dir, "data")
+        if sb.user:
+            pw = pwd.getpwnam(sb.user)
+            os.chown(sb.dir, pw.pw_uid, pw.pw_gid)
+        os.chmod(sb.dir, 0o700)
+        sb._run([os.path.join(PG_BIN, "pg_basebackup"), "-D", sb.data,
+                 "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres",
+                 "-R", "-X", "stream", "--no-sync"])
+        sb._start()
+        return sb
+
+    def streaming(self):
+        """How many standbys stream from this server."""
+        import psycopg2
+        con = psycopg2.connect(self.url("postgres"), connect_timeout=5)
+        try:
+            with con.cursor() as c:
+                c.execute("SELECT COUNT(*) FROM pg_stat_replication WHERE"
+                          " state = 'streaming'")
+                return c.fetchone()[0]
+        finally:
+            con.close()
+
+    def set_synchronous(self, names="*"):
+        """Commits wait for a standby (synchronous_standby_names)."""
+        import psycopg2
+        con = psycopg2.connect(self.url("postgres"), connect_timeout=5)
+        try:
+            con.autocommit = True
+            with con.cursor() as c:
+                c.execute("ALTER SYSTEM SET synchronous_standby_names = %s",
+                          (names,))
+                c.execute("SELECT pg_reload_conf()")
+        finally:
+            con.close()
+
+    def promote(self):
+        """pg_ctl promote, waiting until the server takes writes."""
+        self._run([os.path.join(PG_BIN, "pg_ctl"), "-D", self.data, "-w",
+                   "-t", "60", "promote"])
+
     # -- databases ---------------------------------------------------------
 
     def url(self, dbname="pvsentry"):

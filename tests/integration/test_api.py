@@ -589,14 +589,19 @@ def test_api_objects_survive_restart_export_and_erase(h):
     assert ivan.post("/sites", SITE).status_code == 201
     env.wait_reload(mark)
     mark = env.pv.mark()
+    # A fraction of a second in the interval is kept (REAL, DOUBLE).
     assert ivan.post("/devices", {"id": "grenoble-01-inv1",
-                                  "site_id": "grenoble-01"}
+                                  "site_id": "grenoble-01",
+                                  "interval_s": 2.5}
                      ).status_code == 201
     env.wait_reload(mark)
     env.restart()
     ivan = env.api("ivan")
     s = ivan.get("/sites/grenoble-01").json()
     assert s["source"] == "api" and s["devices"] == 1
+    assert ivan.get("/devices/grenoble-01-inv1").json()["interval_s"] == 2.5
+    assert db_scalar(env.db, "SELECT interval_s FROM devices WHERE id = ?",
+                     ("grenoble-01-inv1",)) == 2.5
     if env.pv.log_lines(r"merged the API's objects"):
         # main merges the API's objects into the running config.
         assert env.pv.log_lines(r"ready .*3 sites, 3 devices")

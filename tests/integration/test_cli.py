@@ -10,6 +10,8 @@ import subprocess
 
 import pytest
 
+import harness
+
 pytestmark = pytest.mark.sim_clock(start="2024-06-21T08:00:00Z", speed=60)
 
 CONFIG = """\
@@ -31,7 +33,7 @@ def test_tickets_with_a_broken_config(h):
     cfg = h.write_config(CONFIG)
     pv = h.start_pvsentry(cfg)
     pv.stop()
-    db = h.path("pvsentry.db")
+    db = harness.db_target(h.path("pvsentry.db"))
     # The config breaks; -c can no longer find the database.
     with open(cfg, "a") as f:
         f.write("colour = blue\n")
@@ -42,8 +44,9 @@ def test_tickets_with_a_broken_config(h):
     assert "MESSAGES" in r.stdout.splitlines()[0]
     r = pv.cli("tickets", "--db", db, "--json", "--limit", "3")
     assert json.loads(r.stdout) == []
-    r = pv.cli("tickets", "--db", db + ".missing", check=False)
-    assert r.returncode == 1 and "cannot open database" in r.stderr
+    r = pv.cli("tickets", "--db", db + "_missing", check=False)
+    assert r.returncode == 1 and re.search(
+        r"cannot (open database|connect to PostgreSQL)", r.stderr), r.stderr
     r = pv.cli("tickets", "--db", db, "--colour", check=False)
     assert r.returncode == 2 and "usage:" in r.stderr
 
@@ -59,18 +62,17 @@ timezone = Europe/Paris
     pv = h.start_pvsentry(cfg)
     pv.stop()
     db = h.path("pvsentry.db")
-    con = sqlite3.connect(db)
     for site in ("paris", "s1"):
-        cur = con.execute(
-            "INSERT INTO tickets(fingerprint, status, site_id, rule, family,"
-            " severity, title, opened_ms, updated_ms) VALUES (?, 'open', ?,"
-            " 'fault_code', 'fault_code', 'critical', 'x', ?, ?)",
+        harness.db_write(
+            db, "INSERT INTO tickets(fingerprint, status, site_id, rule,"
+            " family, severity, title, opened_ms, updated_ms) VALUES (?,"
+            " 'open', ?, 'fault_code', 'fault_code', 'critical', 'x', ?, ?)",
             ("fp-" + site, site, 1718956800000, 1718956800000))
-        con.execute("INSERT INTO ticket_events(ticket_id, ts_ms, kind,"
-                    " actor, text) VALUES (?, ?, 'opened', 'pvsentry', '')",
-                    (cur.lastrowid, 1718960400000))
-    con.commit()
-    con.close()
+        harness.db_write(
+            db, "INSERT INTO ticket_events(ticket_id, ts_ms, kind, actor,"
+            " text) SELECT id, ?, 'opened', 'pvsentry', '' FROM tickets"
+            " WHERE fingerprint = ?", (1718960400000, "fp-" + site))
+    db = harness.db_target(db)
     r = pv.cli("tickets", "--db", db, "--json")
     t = {x["site"]: x for x in json.loads(r.stdout)}
     assert t["paris"]["opened"] == "2024-06-21T10:00:00+02:00"
@@ -95,7 +97,9 @@ def ids(pv, kind, *args):
     return r.stdout.splitlines()
 
 
+@pytest.mark.sqlite_only
 def test_ids_from_the_config_and_a_migrated_database(h):
+    """(An SQLite file of an old schema: SQLite only.)"""
     cfg = h.write_config(CONFIG)
     pv = h.pvsentry(cfg)
     # No database yet: the config's ids, no ticket.

@@ -10,7 +10,6 @@ Screenshots go to build/screenshots/ux-*.png.
 """
 import datetime
 import json
-import sqlite3
 import subprocess
 
 import pytest
@@ -165,10 +164,8 @@ def test_energy_from_rollups_with_expected_and_late_readings(env):
     # The year view reads at most one rollup row per device and day.
     year = a.get("/sites/lyon-01/energy?period=year&date=2024-01-01").json()
     assert year["resolution"] == "month" and len(year["buckets"]) == 12
-    db = sqlite3.connect("file:%s?mode=ro" % env.db, uri=True)
-    days = db.execute("SELECT COUNT(*) FROM rollup_day WHERE device_id ="
-                      " 'lyon-01-inv1'").fetchone()[0]
-    db.close()
+    days = harness.db_scalar(env.db, "SELECT COUNT(*) FROM rollup_day"
+                             " WHERE device_id = 'lyon-01-inv1'")
     assert 1 <= year["rows_read"] == days <= 366
     assert year["actual_kwh"] == pytest.approx(day["actual_kwh"] + 0.25,
                                                abs=0.01)

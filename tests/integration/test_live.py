@@ -307,10 +307,12 @@ def tiny_fs(h):
     subprocess.run(["umount", "-l", path])
 
 
+@pytest.mark.sqlite_only
 def test_sighup_while_the_disk_is_full_waits_then_applies(h, tiny_fs):
     """The engine is paused for a full disk: a SIGHUP does not hang the
     daemon (it says the change waits, /healthz and SIGUSR1 still
-    answer); space back: the change is applied, nothing restarted."""
+    answer); space back: the change is applied, nothing restarted.
+    (The disk of SQLite's file: SQLite only.)"""
     env = WebEnv(h)
     text = open(env.cfg).read()
     text = text.replace("database = %s" % env.db,

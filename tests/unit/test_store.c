@@ -339,6 +339,7 @@ static void test_migration_takes_a_copy(void **state) {
     /* Make it look like schema 3: one row per reading, not yet unique. */
     pvs_snprintf(cmd, sizeof(cmd),
                  "sqlite3 '%s' 'DROP VIEW samples; DROP TABLE readings; "
+                 "DROP INDEX tickets_open_fp; "
                  "ALTER TABLE devices DROP COLUMN label; "
                  "ALTER TABLE sites DROP COLUMN area; "
                  "ALTER TABLE people DROP COLUMN skills; "
@@ -436,6 +437,45 @@ static struct pvs_sample smp(unsigned metric, unsigned idx, int64_t ts,
  * The readings of one device and instant share a row; what the samples
  * view shows is what was stored, reading by reading, first value kept.
  */
+/* A database that already holds two open tickets of one problem (from
+ * before the unique index): the upgrade merges the later one into the
+ * first, with a timeline line, and then the index holds. */
+static void test_upgrade_merges_duplicate_tickets(void **state) {
+    struct pvs_store *st = NULL;
+    char path[160], cmd[512];
+    sqlite3 *db;
+
+    (void)state;
+    pvs_snprintf(path, sizeof(path), "%s/dups.db", dir);
+    assert_int_equal(pvs_store_open(path, 0, &st), PVS_OK);
+    pvs_store_close(st);
+    pvs_snprintf(cmd, sizeof(cmd),
+                 "sqlite3 '%s' \"DROP INDEX tickets_open_fp; INSERT INTO "
+                 "tickets(fingerprint, status, opened_ms) VALUES ('fp/a', "
+                 "'open', 1), ('fp/a', 'assigned', 2), ('fp/a', 'closed', "
+                 "3), ('fp/b', 'open', 4); PRAGMA user_version = 9\"",
+                 path);
+    if (system(cmd) != 0)
+        skip();
+    assert_int_equal(pvs_store_open(path, 0, &st), PVS_OK);
+    pvs_store_close(st);
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(q_int(db, "SELECT COUNT(*) FROM tickets WHERE status ="
+                               " 'merged' AND id = 2"),
+                     1);
+    assert_int_equal(q_int(db, "SELECT COUNT(*) FROM tickets WHERE status IN"
+                               " ('open', 'closed')"),
+                     3);
+    assert_int_equal(q_int(db, "SELECT COUNT(*) FROM ticket_events WHERE"
+                               " ticket_id = 2 AND kind = 'merged' AND text"
+                               " LIKE '%ticket #1,%'"),
+                     1);
+    assert_int_equal(q_int(db, "SELECT COUNT(*) FROM sqlite_master WHERE"
+                               " name = 'tickets_open_fp'"),
+                     1);
+    sqlite3_close(db);
+}
+
 static void test_packed_readings(void **state) {
     struct pvs_store *st = NULL;
     struct pvs_sample a[4], b[2], big[3 * PVS_MPPT_MAX + 1];
@@ -573,6 +613,7 @@ int main(void) {
         cmocka_unit_test(test_learnt),
         cmocka_unit_test(test_newer_schema_refused),
         cmocka_unit_test(test_migration_takes_a_copy),
+        cmocka_unit_test(test_upgrade_merges_duplicate_tickets),
         cmocka_unit_test(test_packed_readings),
         cmocka_unit_test(test_rollups_add_up),
     };

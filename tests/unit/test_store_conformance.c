@@ -348,6 +348,46 @@ static void tickets_roundtrip(void **state) {
     pvs_store_close(st);
 }
 
+/*
+ * A problem has at most one open ticket: opening another one of its
+ * fingerprint is a neutral refusal (the batch goes on), a closed one of
+ * it is no obstacle, and once it is over a new one opens.
+ */
+static void one_open_ticket_per_fingerprint(void **state) {
+    struct pvs_store *st = open_rw();
+    struct pvs_ticket t, got;
+    char fp[96];
+    int64_t id, again;
+
+    (void)state;
+    assert_int_equal(pvs_store_begin(st), PVS_OK);
+    id = new_ticket(st, "open", fp, sizeof(fp));
+    memset(&t, 0, sizeof(t));
+    t.fingerprint = fp;
+    t.status = (char *)(uintptr_t) "assigned";
+    t.opened_ms = 2000;
+    assert_int_equal(pvs_store_ticket_create(st, &t), PVS_ERR_EXISTS);
+    assert_int_equal(pvs_store_batch_error(st), PVS_OK);
+    t.status = (char *)(uintptr_t) "closed";
+    assert_int_equal(pvs_store_ticket_create(st, &t), PVS_OK);
+    assert_int_equal(pvs_store_commit(st), PVS_OK);
+
+    assert_int_equal(pvs_store_ticket_get(st, id, &got), PVS_OK);
+    pvs_free(got.status);
+    got.status = pvs_strdup("resolved");
+    assert_int_equal(pvs_store_ticket_update(st, &got), PVS_OK);
+    pvs_ticket_release(&got);
+    t.status = (char *)(uintptr_t) "open";
+    t.id = 0;
+    assert_int_equal(pvs_store_ticket_create(st, &t), PVS_OK);
+    again = t.id;
+    assert_true(again > id);
+    assert_int_equal(pvs_store_ticket_by_fp(st, fp, &got), PVS_OK);
+    assert_int_equal(got.id, again);
+    pvs_ticket_release(&got);
+    pvs_store_close(st);
+}
+
 static void collect_ids(void *ud, const char *who, int64_t n) {
     int64_t *total = ud;
 
@@ -1494,6 +1534,8 @@ int main(void) {
         cmocka_unit_test_setup_teardown(read_only_handle_refuses_writes, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(tickets_roundtrip, setup, teardown),
+        cmocka_unit_test_setup_teardown(one_open_ticket_per_fingerprint, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(ticket_lists, setup, teardown),
         cmocka_unit_test_setup_teardown(outbox_lifecycle, setup, teardown),
         cmocka_unit_test_setup_teardown(alerts_and_restore, setup, teardown),

@@ -7,6 +7,7 @@
  * telemetry batches committing without waiting for the disk, and the store
  * coming back after the server crashed (pg_ctl -m immediate).
  */
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -90,6 +91,16 @@ static int64_t peek_int(const char *uri, const char *sql) {
 
     peek(uri, sql, v, sizeof(v));
     return strtoll(v, NULL, 10);
+}
+
+/* Statements run by a separate connection (the test's own hands). */
+static void poke(const char *uri, const char *sql) {
+    PGconn *c = PQconnectdb(uri);
+    PGresult *r = PQexec(c, sql);
+
+    assert_int_equal(PQresultStatus(r), PGRES_COMMAND_OK);
+    PQclear(r);
+    PQfinish(c);
 }
 
 static void sample(struct pvs_sample *s, uint32_t dev, uint16_t metric,
@@ -202,6 +213,85 @@ static void test_failed_batch_leaves_nothing(void **state) {
     pvs_store_close(st);
 }
 
+static void fault_ticket(struct pvs_ticket *t, const char *status) {
+    memset(t, 0, sizeof(*t));
+    t->fingerprint = (char *)(uintptr_t) "s1/inv1/fault_code/fault";
+    t->status = (char *)(uintptr_t)status;
+    t->opened_ms = T0;
+}
+
+/*
+ * Two writers (two workers, or a daemon restarted while the old one's
+ * commit was still on its way) both see no open ticket of a problem and
+ * both open one: the second insert finds the first (the unique index on
+ * open fingerprints, waiting for the first to commit) and changes nothing,
+ * so the problem keeps one ticket.
+ */
+static void test_two_writers_open_one_ticket(void **state) {
+    struct pvs_store *a, *b = NULL;
+    struct pvs_ticket t, got;
+    char uri[128];
+
+    (void)state;
+    a = fresh(uri, sizeof(uri));
+    assert_int_equal(pvs_store_open(uri, 0, &b), PVS_OK);
+    assert_int_equal(pvs_store_begin(a), PVS_OK);
+    assert_int_equal(pvs_store_begin(b), PVS_OK);
+    assert_int_equal(
+        pvs_store_ticket_by_fp(a, "s1/inv1/fault_code/fault", &got),
+        PVS_ERR_NOTFOUND);
+    assert_int_equal(
+        pvs_store_ticket_by_fp(b, "s1/inv1/fault_code/fault", &got),
+        PVS_ERR_NOTFOUND);
+    fault_ticket(&t, "open");
+    assert_int_equal(pvs_store_ticket_create(a, &t), PVS_OK);
+    assert_int_equal(pvs_store_commit(a), PVS_OK);
+    fault_ticket(&t, "assigned");
+    assert_int_equal(pvs_store_ticket_create(b, &t), PVS_ERR_EXISTS);
+    /* b's batch goes on, and now reads a's ticket to join it. */
+    assert_int_equal(pvs_store_batch_error(b), PVS_OK);
+    assert_int_equal(
+        pvs_store_ticket_by_fp(b, "s1/inv1/fault_code/fault", &got), PVS_OK);
+    assert_string_equal(got.status, "open");
+    pvs_ticket_release(&got);
+    assert_int_equal(pvs_store_commit(b), PVS_OK);
+    assert_int_equal(peek_int(uri, "SELECT COUNT(*) FROM tickets"), 1);
+    pvs_store_close(b);
+    pvs_store_close(a);
+}
+
+/* A database that already holds two open tickets of one problem (from
+ * before the unique index): the upgrade merges the later one into the
+ * first, with a timeline line, and then the index holds. */
+static void test_upgrade_merges_duplicate_tickets(void **state) {
+    struct pvs_store *st;
+    char uri[128];
+
+    (void)state;
+    st = fresh(uri, sizeof(uri));
+    pvs_store_close(st);
+    poke(uri, "DROP INDEX tickets_open_fp;"
+              "DELETE FROM pvs_schema WHERE version = 7;"
+              "INSERT INTO tickets(fingerprint, status, opened_ms) VALUES"
+              " ('fp/a', 'open', 1), ('fp/a', 'assigned', 2),"
+              " ('fp/a', 'closed', 3), ('fp/b', 'open', 4)");
+    assert_int_equal(pvs_store_open(uri, 0, &st), PVS_OK);
+    assert_int_equal(peek_int(uri, "SELECT COUNT(*) FROM tickets WHERE"
+                                   " status = 'merged' AND id = 2"),
+                     1);
+    assert_int_equal(peek_int(uri, "SELECT COUNT(*) FROM tickets WHERE"
+                                   " status IN ('open', 'closed')"),
+                     3);
+    assert_int_equal(peek_int(uri, "SELECT COUNT(*) FROM ticket_events WHERE"
+                                   " ticket_id = 2 AND kind = 'merged' AND"
+                                   " text LIKE '%ticket #1,%'"),
+                     1);
+    assert_int_equal(peek_int(uri, "SELECT COUNT(*) FROM pg_indexes WHERE"
+                                   " indexname = 'tickets_open_fp'"),
+                     1);
+    pvs_store_close(st);
+}
+
 static void test_back_after_a_crash(void **state) {
     struct pvs_store *st;
     struct pvs_sample s;
@@ -254,8 +344,8 @@ static void test_back_after_a_crash(void **state) {
     assert_int_equal(peek_int(uri, "SELECT COUNT(*) FROM ticket_events"), 1);
     assert_int_equal(peek_int(uri, "SELECT COUNT(*) FROM readings"), 3);
 
-    /* A batch that needed an answer while the server was away cannot be
-     * kept: it goes whole. */
+    /* A batch that needed an answer while the server stayed away (longer
+     * than the batch waits for it) cannot be kept: it goes whole. */
     assert_int_equal(pvs_store_begin(st), PVS_OK);
     test_pg_stop(&pg, "immediate");
     assert_int_not_equal(pvs_store_ticket_create(st, &t), PVS_OK);
@@ -269,6 +359,49 @@ static void test_back_after_a_crash(void **state) {
     pvs_store_close(st);
 }
 
+static void *start_server(void *arg) {
+    (void)arg;
+    assert_int_equal(test_pg_start_again(&pg), 0);
+    return NULL;
+}
+
+/*
+ * The server goes away (a restart, a failover) in the middle of a batch
+ * that then needs an answer (here a read of the ticket it opened): the
+ * batch waits for the server, applies what it wrote so far again on the
+ * new connection and goes on, instead of being rolled back with its
+ * ticket and readings.
+ */
+static void test_read_waits_for_the_server_and_goes_on(void **state) {
+    struct pvs_store *st;
+    struct pvs_sample s;
+    struct pvs_ticket t, got;
+    pthread_t thr;
+    char uri[128];
+
+    (void)state;
+    st = fresh(uri, sizeof(uri));
+    fault_ticket(&t, "open");
+    sample(&s, 0, PVS_M_AC_POWER_W, T0 + 1000, 1);
+    assert_int_equal(pvs_store_begin(st), PVS_OK);
+    assert_int_equal(pvs_store_ticket_create(st, &t), PVS_OK);
+    assert_int_equal(pvs_store_add_samples(st, cfg, &s, 1), PVS_OK);
+    test_pg_stop(&pg, "immediate");
+    assert_int_equal(pthread_create(&thr, NULL, start_server, NULL), 0);
+    assert_int_equal(
+        pvs_store_ticket_by_fp(st, "s1/inv1/fault_code/fault", &got), PVS_OK);
+    assert_int_equal(got.id, t.id);
+    pvs_ticket_release(&got);
+    assert_int_equal(pvs_store_ticket_event(st, t.id, T0, "opened", "x", "y"),
+                     PVS_OK);
+    assert_int_equal(pvs_store_commit(st), PVS_OK);
+    pthread_join(thr, NULL);
+    assert_int_equal(peek_int(uri, "SELECT COUNT(*) FROM tickets"), 1);
+    assert_int_equal(peek_int(uri, "SELECT COUNT(*) FROM ticket_events"), 1);
+    assert_int_equal(peek_int(uri, "SELECT COUNT(*) FROM readings"), 1);
+    pvs_store_close(st);
+}
+
 /*
  * pvsentry's role defaults to synchronous_commit off (the operator's
  * choice for cheap telemetry commits): a batch with a ticket still waits
@@ -277,7 +410,7 @@ static void test_back_after_a_crash(void **state) {
 static void test_ticket_batch_durable_on_async_session(void **state) {
     struct pvs_store *st;
     struct pvs_ticket t;
-    char uri[128], async_uri[192];
+    char uri[128], async_uri[192], fp[64];
 
     (void)state;
     st = fresh(uri, sizeof(uri));
@@ -287,7 +420,9 @@ static void test_ticket_batch_durable_on_async_session(void **state) {
     assert_int_equal(pvs_store_open(async_uri, 0, &st), PVS_OK);
     for (int i = 0; i < 20; i++) {
         memset(&t, 0, sizeof(t));
-        t.fingerprint = (char *)(uintptr_t) "s1/inv1/fault_code/fault";
+        /* Twenty problems: one open ticket each. */
+        pvs_snprintf(fp, sizeof(fp), "s1/inv1/fault_code/f%d", i);
+        t.fingerprint = fp;
         t.status = (char *)(uintptr_t) "open";
         t.opened_ms = T0 + i;
         assert_int_equal(pvs_store_begin(st), PVS_OK);
@@ -327,6 +462,9 @@ int main(void) {
         cmocka_unit_test(test_back_after_a_crash),
         cmocka_unit_test(test_ticket_batch_durable_on_async_session),
         cmocka_unit_test(test_read_only_handle_cannot_write),
+        cmocka_unit_test(test_two_writers_open_one_ticket),
+        cmocka_unit_test(test_read_waits_for_the_server_and_goes_on),
+        cmocka_unit_test(test_upgrade_merges_duplicate_tickets),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -40,9 +40,11 @@
  * (the identity sequence is set first), so the rows that refer to it stay
  * right. A commit whose answer was lost may have committed: the batch's
  * transaction id, asked before COMMIT, tells (txid_status), and a batch
- * that committed is not applied twice. A batch that needed an answer from
- * the server while it was away (a read, an id) cannot be kept: it is
- * rolled back whole, as before.
+ * that committed is not applied twice. A batch that needs an answer from
+ * the server after it went away (a read, an id) waits for it a little
+ * (rejoin: a restart or a failover takes seconds), applies its writes so
+ * far again on the new connection and goes on; when the server stays
+ * away it cannot be kept and is rolled back whole.
  */
 #define PVS_LOG_MODULE "store"
 #include <math.h>
@@ -216,36 +218,63 @@ static int args_of(const char *fmt, va_list ap, const char **vals,
     return n;
 }
 
-/* Run sql; a write of a batch is kept for a redo. */
-static PGresult *exec_params(struct pvs_store_be *st, const char *what,
-                             const char *sql, int n, const char *const *vals) {
-    PGresult *r;
-    ExecStatusType ok;
+static bool rejoin(struct pvs_store_be *st);
 
-    /* Readers (the HTTP API, the CLI) reconnect on their next query; a
-     * batch that lost its connection stays without one until it ends. */
-    if (st->lost && (st->broken || connect_db(st)))
-        return NULL;
-    r = PQexecParams(st->conn, sql, n, NULL, vals, NULL, NULL, 0);
-    ok = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+static PGresult *run(struct pvs_store_be *st, const char *what, const char *sql,
+                     int n, const char *const *vals) {
+    PGresult *r = PQexecParams(st->conn, sql, n, NULL, vals, NULL, NULL, 0);
+    ExecStatusType ok = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+
     if (ok != PGRES_COMMAND_OK && ok != PGRES_TUPLES_OK) {
         report(st, what, r);
         PQclear(r);
         return NULL;
     }
-    if (st->in_tx && !st->readonly && strncmp(sql, "SELECT", 6))
+    return r;
+}
+
+/*
+ * Run sql; a write of a batch is kept for a redo. A batch whose server
+ * went away and that needs this answer (answer) waits for the server
+ * once (rejoin) instead of failing.
+ */
+static PGresult *exec_params(struct pvs_store_be *st, const char *what,
+                             const char *sql, int n, const char *const *vals,
+                             bool answer) {
+    PGresult *r = NULL;
+
+    /* Readers (the HTTP API, the CLI) reconnect on their next query; a
+     * batch that lost its connection stays without one until it ends,
+     * unless it needs an answer and the server comes back soon. */
+    if (st->lost && st->broken && !(answer && rejoin(st)))
+        return NULL;
+    if (st->lost && !st->broken && connect_db(st))
+        return NULL;
+    r = run(st, what, sql, n, vals);
+    if (!r && answer && st->lost && st->broken && rejoin(st))
+        r = run(st, what, sql, n, vals);
+    if (r && st->in_tx && !st->readonly && strncmp(sql, "SELECT", 6))
         redo_add(st, sql, n, vals, r);
+    return r;
+}
+
+/* The batch's readings flushed, then sql run for its answer. */
+static PGresult *answer_of(struct pvs_store_be *st, const char *what,
+                           const char *sql, int n, const char *const *vals) {
+    PGresult *r = NULL;
+
+    /* A flush the server's departure broke is done again by rejoin. */
+    if (!pvs_pg_flush(st) || (st->lost && in_batch(st) && !st->readonly))
+        r = exec_params(st, what, sql, n, vals, true);
+    /* An answer the batch needed and did not get: it cannot be kept. */
+    if (!r && in_batch(st))
+        st->failed = true;
     return r;
 }
 
 PGresult *pvs_pg_query_n(struct pvs_store_be *st, const char *what,
                          const char *sql, int n, const char *const *vals) {
-    PGresult *r = pvs_pg_flush(st) ? NULL : exec_params(st, what, sql, n, vals);
-
-    /* As in pvs_pg_query: an answer the batch needed spoils the batch. */
-    if (!r && in_batch(st))
-        st->failed = true;
-    return r;
+    return answer_of(st, what, sql, n, vals);
 }
 
 static PGresult *vquery(struct pvs_store_be *st, const char *what,
@@ -254,7 +283,7 @@ static PGresult *vquery(struct pvs_store_be *st, const char *what,
     char bufs[ARGS_MAX][PVS_NUM_MAX + 8];
     int n = args_of(fmt, ap, vals, bufs);
 
-    return exec_params(st, what, sql, n, vals);
+    return exec_params(st, what, sql, n, vals, false);
 }
 
 /* vquery without the readings flush. */
@@ -271,18 +300,15 @@ static PGresult *vquery_args(struct pvs_store_be *st, const char *what,
 
 PGresult *pvs_pg_query(struct pvs_store_be *st, const char *what,
                        const char *sql, const char *fmt, ...) {
+    const char *vals[ARGS_MAX];
+    char bufs[ARGS_MAX][PVS_NUM_MAX + 8];
     va_list ap;
-    PGresult *r = NULL;
+    int n;
 
-    if (!pvs_pg_flush(st)) {
-        va_start(ap, fmt);
-        r = vquery(st, what, sql, fmt, ap);
-        va_end(ap);
-    }
-    /* An answer the batch needed and did not get: it cannot be kept. */
-    if (!r && in_batch(st))
-        st->failed = true;
-    return r;
+    va_start(ap, fmt);
+    n = args_of(fmt, ap, vals, bufs);
+    va_end(ap);
+    return answer_of(st, what, sql, n, vals);
 }
 
 enum pvs_err pvs_pg_exec(struct pvs_store_be *st, const char *what,
@@ -299,7 +325,7 @@ enum pvs_err pvs_pg_exec(struct pvs_store_be *st, const char *what,
     va_end(ap);
     rc = pvs_pg_flush(st);
     if (!rc)
-        r = exec_params(st, what, sql, n, vals);
+        r = exec_params(st, what, sql, n, vals, false);
     if (r) {
         PQclear(r);
         return PVS_OK;
@@ -518,6 +544,26 @@ static const char *const migrations[] = {
     " wh DOUBLE PRECISION NOT NULL, PRIMARY KEY(site_id, ts_ms));"
     "CREATE TABLE sky_day(site_id TEXT NOT NULL, ts_ms BIGINT NOT NULL,"
     " wh DOUBLE PRECISION NOT NULL, PRIMARY KEY(site_id, ts_ms));",
+    /* 7: a device's interval may be a fraction of a second ("interval =
+     * 500ms" is 0.5), as SQLite's REAL column keeps it */
+    "ALTER TABLE devices ALTER COLUMN interval_s TYPE DOUBLE PRECISION;",
+    /* 8: one open ticket per fingerprint, the backstop against two
+     * writers that both saw none; duplicates from before are merged into
+     * the first one */
+    "WITH d AS (SELECT id, min(id) OVER (PARTITION BY fingerprint) AS"
+    " first FROM tickets WHERE status NOT IN ('resolved', 'closed',"
+    " 'false_alarm', 'merged'))"
+    " INSERT INTO ticket_events(ticket_id, ts_ms, kind, actor, text)"
+    " SELECT id, (extract(epoch FROM now()) * 1000)::bigint, 'merged',"
+    " 'pvsentry', 'a duplicate of ticket #' || first || ', merged into it'"
+    " FROM d WHERE id <> first;"
+    "UPDATE tickets t SET status = 'merged', closed_ms ="
+    " (extract(epoch FROM now()) * 1000)::bigint FROM (SELECT id, min(id)"
+    " OVER (PARTITION BY fingerprint) AS first FROM tickets WHERE status"
+    " NOT IN ('resolved', 'closed', 'false_alarm', 'merged')) d WHERE t.id"
+    " = d.id AND d.id <> d.first;"
+    "CREATE UNIQUE INDEX tickets_open_fp ON tickets(fingerprint) WHERE"
+    " status NOT IN ('resolved', 'closed', 'false_alarm', 'merged');",
 };
 
 #define SCHEMA_VERSION ((int)PVS_ARRAY_LEN(migrations))
@@ -629,7 +675,10 @@ enum pvs_err pvs_pg_open(const char *target, unsigned flags,
         goto out;
     if (!st->readonly) {
         rc = migrate(st);
-    } else if ((v = schema_version(st)) != SCHEMA_VERSION) {
+    } else if ((v = schema_version(st)) == 0 &&
+               (flags & PVS_STORE_IF_CREATED)) {
+        rc = PVS_ERR_NOTFOUND;
+    } else if (v != SCHEMA_VERSION) {
         pvs_error("the PostgreSQL database has schema %d, expected %d (has "
                   "pvsentry run on it yet?)",
                   v, SCHEMA_VERSION);
@@ -679,22 +728,53 @@ static void rows_clear(struct pvs_store_be *st) {
 }
 
 /*
+ * Whether the kept batch's transaction committed after all (its COMMIT
+ * reached the server, the answer did not). A transaction still in
+ * progress (its old connection not yet noticed gone) is waited for, a
+ * few seconds at most.
+ */
+static enum pvs_err last_batch_committed(struct pvs_store_be *st,
+                                         bool *ret_done) {
+    struct timespec nap = {0, 100 * 1000000L};
+    PGresult *r;
+    bool running = true;
+
+    for (int i = 0; running && i < 50; i++) {
+        if (i)
+            nanosleep(&nap, NULL);
+        /* A new primary that never saw the transaction (a failover
+         * before it reached the standby) has not handed its id out yet:
+         * txid_status would be an error; it is simply not there. */
+        r = vquery_args(st, "asking how the last batch ended",
+                        "SELECT CASE WHEN $1::bigint < txid_snapshot_xmax("
+                        "txid_current_snapshot()) THEN txid_status("
+                        "$1::bigint) END",
+                        "t", st->xid);
+        if (!r)
+            return pvs_pg_failed(st);
+        running = !PQgetisnull(r, 0, 0) &&
+                  !strcmp(PQgetvalue(r, 0, 0), "in progress");
+        *ret_done =
+            !PQgetisnull(r, 0, 0) && !strcmp(PQgetvalue(r, 0, 0), "committed");
+        PQclear(r);
+    }
+    return PVS_OK;
+}
+
+/*
  * The kept batch, applied again in the transaction just begun (see
  * "Reconnects"), unless it committed after all.
  */
 static enum pvs_err redo(struct pvs_store_be *st) {
     PGresult *r;
     char id[32];
-    bool done;
+    bool done = false;
+    enum pvs_err rc;
 
     if (st->xid[0]) {
-        r = vquery_args(st, "asking how the last batch ended",
-                        "SELECT txid_status($1::bigint)", "t", st->xid);
-        if (!r)
-            return pvs_pg_failed(st);
-        done =
-            !PQgetisnull(r, 0, 0) && !strcmp(PQgetvalue(r, 0, 0), "committed");
-        PQclear(r);
+        rc = last_batch_committed(st, &done);
+        if (rc)
+            return rc;
         if (done) {
             pvs_info("the batch in flight when PostgreSQL went away had "
                      "committed: not applied again");
@@ -741,10 +821,51 @@ static enum pvs_err redo(struct pvs_store_be *st) {
     return PVS_OK;
 }
 
+/*
+ * The server went away in the middle of a batch that now needs an answer
+ * from it (a read, a new id). Rather than roll the batch back (its alert
+ * changes and readings with it), wait a little for the server (a restart,
+ * a failover behind a multi-host URI), begin again on a new connection
+ * and apply the batch so far again (redo); the batch then goes on. Once
+ * per batch, at most REJOIN_MS; false when the server stayed away.
+ */
+#define REJOIN_MS 5000
+static bool rejoin(struct pvs_store_be *st) {
+    struct timespec now, nap = {0, 200 * 1000000L};
+    int64_t until;
+
+    if (st->readonly || st->rejoined || !st->broken)
+        return false;
+    st->rejoined = true;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    until = (int64_t)now.tv_sec * 1000 + now.tv_nsec / 1000000 + REJOIN_MS;
+    for (;;) {
+        if (!connect_db(st) && !raw(st, "starting a batch", "BEGIN")) {
+            st->in_tx = true;
+            st->broken = false;
+            if (!redo(st) && !pvs_pg_flush(st)) {
+                pvs_info("connected to PostgreSQL again in the middle of "
+                         "a batch: it goes on");
+                return true;
+            }
+            if (!st->lost)
+                raw(st, "rolling back", "ROLLBACK");
+            st->in_tx = false;
+            st->broken = true;
+            st->lost = true;
+        }
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        if ((int64_t)now.tv_sec * 1000 + now.tv_nsec / 1000000 >= until)
+            return false;
+        nanosleep(&nap, NULL);
+    }
+}
+
 enum pvs_err pvs_pg_begin(struct pvs_store_be *st) {
     enum pvs_err rc = PVS_OK;
 
     st->broken = false;
+    st->rejoined = false;
     if (!st->kept) {
         rows_clear(st);
         redo_clear(st);

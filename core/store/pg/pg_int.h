@@ -79,6 +79,7 @@ struct pvs_store_be {
     size_t rows_sent; /* rows of the batch already sent by COPY */
     bool failed;      /* a call of the batch failed: it cannot be redone */
     bool kept;        /* the last commit failed away: begin redoes it */
+    bool rejoined;    /* the batch waited for the server once already */
     char xid[32];     /* the batch's transaction id once asked, or "" */
 };
 

@@ -251,6 +251,7 @@ enum pvs_err pvs_pg_ticket_create(struct pvs_store_be *st,
         " family, subject, severity, title, assignee, opened_ms, updated_ms,"
         " resolved_ms, closed_ms, customer_notified, lost_kwh) VALUES ($1,"
         " $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)"
+        " ON CONFLICT (fingerprint) WHERE " PVS_PG_ACTIVE_SQL " DO NOTHING"
         " RETURNING id",
         "ttttttttttmmmmbd", t->fingerprint, t->status, t->site, t->device,
         t->rule, t->family, t->subject, t->severity, t->title, t->assignee,
@@ -258,6 +259,12 @@ enum pvs_err pvs_pg_ticket_create(struct pvs_store_be *st,
         (int)t->customer_notified, t->lost_kwh);
     if (!r)
         return pvs_pg_failed(st);
+    /* Another writer's open ticket has the fingerprint (the insert waited
+     * for its transaction to commit): nothing changed. */
+    if (!PQntuples(r)) {
+        PQclear(r);
+        return PVS_ERR_EXISTS;
+    }
     t->id = pvs_pg_i64(r, 0, 0);
     PQclear(r);
     return PVS_OK;

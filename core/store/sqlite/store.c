@@ -78,7 +78,9 @@ static const char *const stmt_sql[S__COUNT] = {
         "INSERT INTO tickets(fingerprint, status, site_id, device_id, rule, "
         "family, subject, severity, title, assignee, opened_ms, updated_ms, "
         "resolved_ms, closed_ms, customer_notified, lost_kwh) VALUES (?, ?, "
-        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(fingerprint) "
+        "WHERE status NOT IN ('resolved', 'closed', 'false_alarm', 'merged') "
+        "DO NOTHING",
     [S_TICKET_UPD] = "UPDATE tickets SET status = ?, severity = ?, title = ?, "
                      "assignee = ?, updated_ms = ?, resolved_ms = ?, "
                      "closed_ms = ?, customer_notified = ?, lost_kwh = ? "
@@ -277,6 +279,23 @@ static const char *const migrations[] = {
     " wh REAL NOT NULL, PRIMARY KEY(site_id, ts_ms)) WITHOUT ROWID;"
     "CREATE TABLE sky_day(site_id TEXT NOT NULL, ts_ms INTEGER NOT NULL,"
     " wh REAL NOT NULL, PRIMARY KEY(site_id, ts_ms)) WITHOUT ROWID;",
+    /* 11: one open ticket per fingerprint, the backstop against two
+     * writers that both saw none (as on PostgreSQL); duplicates from
+     * before are merged into the first one */
+    "CREATE TEMP TABLE dup_tickets AS SELECT id, first,"
+    " CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) AS now_ms"
+    " FROM (SELECT id, min(id) OVER (PARTITION BY fingerprint) AS first"
+    " FROM tickets WHERE status NOT IN ('resolved', 'closed',"
+    " 'false_alarm', 'merged')) WHERE id <> first;"
+    "INSERT INTO ticket_events(ticket_id, ts_ms, kind, actor, text)"
+    " SELECT id, now_ms, 'merged', 'pvsentry', 'a duplicate of ticket #'"
+    " || first || ', merged into it' FROM dup_tickets;"
+    "UPDATE tickets SET status = 'merged', closed_ms = (SELECT now_ms FROM"
+    " dup_tickets d WHERE d.id = tickets.id) WHERE id IN (SELECT id FROM"
+    " dup_tickets);"
+    "DROP TABLE dup_tickets;"
+    "CREATE UNIQUE INDEX tickets_open_fp ON tickets(fingerprint) WHERE"
+    " status NOT IN ('resolved', 'closed', 'false_alarm', 'merged');",
 };
 
 #define SCHEMA_VERSION ((int)PVS_ARRAY_LEN(migrations))
@@ -958,6 +977,9 @@ enum pvs_err pvs_sqlite_ticket_create(struct pvs_store_be *st,
     sqlite3_bind_int(s, 15, t->customer_notified);
     bind_double(s, 16, t->lost_kwh);
     rc = step_done(st, s, "creating a ticket");
+    /* Another open ticket has the fingerprint: nothing changed. */
+    if (!rc && !sqlite3_changes(st->db))
+        return PVS_ERR_EXISTS;
     if (!rc)
         t->id = sqlite3_last_insert_rowid(st->db);
     return rc;
