@@ -433,10 +433,6 @@ static struct pvs_sample smp(unsigned metric, unsigned idx, int64_t ts,
     return x;
 }
 
-/*
- * The readings of one device and instant share a row; what the samples
- * view shows is what was stored, reading by reading, first value kept.
- */
 /* A database that already holds two open tickets of one problem (from
  * before the unique index): the upgrade merges the later one into the
  * first, with a timeline line, and then the index holds. */
@@ -453,7 +449,7 @@ static void test_upgrade_merges_duplicate_tickets(void **state) {
                  "sqlite3 '%s' \"DROP INDEX tickets_open_fp; INSERT INTO "
                  "tickets(fingerprint, status, opened_ms) VALUES ('fp/a', "
                  "'open', 1), ('fp/a', 'assigned', 2), ('fp/a', 'closed', "
-                 "3), ('fp/b', 'open', 4); PRAGMA user_version = 9\"",
+                 "3), ('fp/b', 'open', 4); PRAGMA user_version = 10\"",
                  path);
     if (system(cmd) != 0)
         skip();
@@ -476,6 +472,10 @@ static void test_upgrade_merges_duplicate_tickets(void **state) {
     sqlite3_close(db);
 }
 
+/*
+ * The readings of one device and instant share a row; what the samples
+ * view shows is what was stored, reading by reading, first value kept.
+ */
 static void test_packed_readings(void **state) {
     struct pvs_store *st = NULL;
     struct pvs_sample a[4], b[2], big[3 * PVS_MPPT_MAX + 1];
