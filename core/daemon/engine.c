@@ -32,6 +32,7 @@
 #include <time.h>
 
 #include "pvs/clock.h"
+#include "pvs/cluster.h"
 #include "pvs/command.h"
 #include "pvs/embed.h"
 #include "engine_int.h"
@@ -531,6 +532,12 @@ static void batch(struct pvs_engine *e, void **msgs, size_t n) {
     enum pvs_err rc;
 
     e->svc.txn_rc = pvs_store_begin(e->svc.st);
+    if (e->cluster) {
+        pvs_cluster_note_engine(e->cluster, (int64_t)pvs_queue_len(e->inbox),
+                                pvs_clock_mono_ms());
+        if (!e->svc.txn_rc)
+            e->svc.txn_rc = pvs_cluster_fence(e->cluster, e->svc.st);
+    }
     check_health(e, now, n);
     for (size_t i = 0; i < n; i++) {
         const struct pvs_msg *m = msgs[i];
@@ -829,6 +836,10 @@ static void *engine_main(void *arg) {
     pthread_cond_broadcast(&e->gen_cond);
     pthread_mutex_unlock(&e->gen_lock);
     return NULL;
+}
+
+void pvs_engine_set_cluster(struct pvs_engine *e, struct pvs_cluster *c) {
+    e->cluster = c;
 }
 
 void pvs_engine_set_notifier(struct pvs_engine *e,

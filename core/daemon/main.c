@@ -38,6 +38,7 @@
 
 #include "pvs/cli.h"
 #include "pvs/clock.h"
+#include "pvs/cluster.h"
 #include "pvs/config.h"
 #include "pvs/engine.h"
 #include "pvs/entity.h"
@@ -76,6 +77,7 @@ static const char usage_main[] =
     "  copy-store --from DB --to DB  copy the store to another backend\n"
     "  mqtt-learn -c FILE recognise gateways on the broker, print their "
     "maps\n"
+    "  cluster status -c FILE  the cluster's workers and slots\n"
     "\n"
     "options:\n"
     "  --version          print the version and the commit\n"
@@ -388,6 +390,7 @@ struct daemon {
     struct pvs_mqtt *mqtt;
     struct pvs_poller *poller;
     struct pvs_web *web;
+    struct pvs_cluster *cluster; /* cluster mode, else NULL */
     struct retired retired[MAX_RETIRED];
     size_t nretired;
 };
@@ -411,6 +414,42 @@ static void set_mqtt(struct daemon *d, struct pvs_mqtt *m) {
     pthread_mutex_lock(&d->health_lock);
     d->mqtt = m;
     pthread_mutex_unlock(&d->health_lock);
+}
+
+/*
+ * The configuration to run: in cluster mode the sites of the slots this
+ * worker runs (the whole configuration's sites are given slots first),
+ * otherwise everything. NULL with the errors logged.
+ */
+static struct pvs_config *load_run(struct daemon *d, const char *path) {
+    struct pvs_running_view view = {pvs_cluster_keeps, d->cluster};
+    struct pvs_cfg_errors errs;
+    struct pvs_config *cfg = load(path, true);
+
+    if (!cfg || !d->cluster)
+        return cfg;
+    if (pvs_cluster_sync(d->cluster, cfg))
+        pvs_warn("the sites' slots were not refreshed: the last known "
+                 "ones are used");
+    pvs_config_free(cfg);
+    cfg = NULL;
+    pvs_cluster_view(d->cluster);
+    memset(&errs, 0, sizeof(errs));
+    if (pvs_running_load_view(path, NULL, 0, &view, &cfg, &errs)) {
+        cfg = NULL;
+        pvs_cfg_errors_sort(&errs);
+        for (size_t i = 0; i < errs.count; i++)
+            pvs_error("%s", errs.msg[i]);
+    }
+    pvs_cfg_errors_release(&errs);
+    return cfg;
+}
+
+/* Runs on the lease thread when the slots to run changed. */
+static void cluster_changed(void *ud) {
+    (void)ud;
+    /* Taken by main's sigtimedwait, like the API's changes. */
+    kill(getpid(), SIGUSR2);
 }
 
 /* Runs on the engine thread after an API write committed. */
@@ -457,6 +496,8 @@ static enum pvs_err daemon_start(struct daemon *d) {
     if (rc)
         goto out;
     pvs_engine_on_change(d->engine, api_changed, d);
+    if (d->cluster)
+        pvs_engine_set_cluster(d->engine, d->cluster);
     inbox = pvs_engine_inbox(d->engine);
     /* The notifier reports to the engine's inbox. */
     rc = pvs_notifier_new(d->cfg, inbox, &d->notifier);
@@ -799,7 +840,7 @@ static void defer(struct daemon *d, unsigned what) {
 /* SIGUSR2: sites, devices, people or silences changed through the API
  * (committed): the running configuration takes them. */
 static void take_api_changes(struct daemon *d, const char *path) {
-    struct pvs_config *next = load(path, true);
+    struct pvs_config *next = load_run(d, path);
     enum pvs_err rc;
 
     if (!next) {
@@ -814,6 +855,8 @@ static void take_api_changes(struct daemon *d, const char *path) {
         return;
     }
     d->pending &= ~(unsigned)PENDING_API;
+    if (!rc && d->cluster)
+        pvs_cluster_applied(d->cluster);
     if (!rc)
         pvs_info("configuration applied live (%zu sites, %zu "
                  "devices)",
@@ -830,7 +873,7 @@ static bool reload(struct daemon *d, const char *path, bool level_forced) {
         pvs_info("SIGHUP: reloading '%s'", path);
         pvs_sd_notify("RELOADING=1");
     }
-    next = load(path, true);
+    next = load_run(d, path);
     if (!next) {
         pvs_error("reload failed, keeping the running configuration");
         d->pending &= ~(unsigned)PENDING_HUP;
@@ -847,6 +890,8 @@ static bool reload(struct daemon *d, const char *path, bool level_forced) {
         /* The file and the database were read: nothing else waits. */
         d->pending = 0;
         apply_log_level(d->cfg, level_forced);
+        if (!rc && d->cluster)
+            pvs_cluster_applied(d->cluster);
         if (!rc)
             pvs_info("ready (reloaded, %zu sites, %zu devices)", d->cfg->nsites,
                      d->cfg->ndevices);
@@ -867,6 +912,8 @@ static bool reload(struct daemon *d, const char *path, bool level_forced) {
         pvs_error("cannot start with the new configuration");
         return false;
     }
+    if (d->cluster)
+        pvs_cluster_applied(d->cluster);
     pvs_info("ready (reloaded, %zu sites, %zu devices)", d->cfg->nsites,
              d->cfg->ndevices);
     pvs_sd_notify("READY=1");
@@ -929,6 +976,28 @@ static int run_loop(struct daemon *d, sigset_t *set, const char *path,
     return status;
 }
 
+/*
+ * Cluster mode ([cluster] enabled): join (make or check the slots, take a
+ * first share), then run the configuration of the slots held. d->cfg is
+ * the whole configuration on entry.
+ */
+static enum pvs_err join_cluster(struct daemon *d, const char *path) {
+    struct pvs_config *view;
+    enum pvs_err rc;
+
+    if (!d->cfg->cluster || !d->cfg->cluster->enabled)
+        return PVS_OK;
+    rc = pvs_cluster_new(d->cfg, d->cfg, &d->cluster);
+    if (rc)
+        return rc;
+    view = load_run(d, path);
+    if (!view)
+        return PVS_ERR_CONFIG;
+    pvs_config_free(d->cfg);
+    d->cfg = view;
+    return PVS_OK;
+}
+
 static int cmd_run(int argc, char **argv) {
     const char *path;
     char *abs_path = NULL;
@@ -965,11 +1034,16 @@ static int cmd_run(int argc, char **argv) {
     /* Before any thread exists, so that every thread inherits the mask. */
     block_signals(&set);
 
-    if (daemon_start(&d)) {
+    if (join_cluster(&d, path) || daemon_start(&d)) {
         pvs_error("cannot start, see the errors above");
+        pvs_cluster_free(d.cluster);
         pvs_config_free(d.cfg);
         pvs_free(abs_path); /* from realpath */
         return 1;
+    }
+    if (d.cluster) {
+        pvs_cluster_applied(d.cluster);
+        pvs_cluster_start(d.cluster, cluster_changed, &d);
     }
     pvs_buf_init(&ready, 8192);
     degraded(&d, &ready);
@@ -980,6 +1054,8 @@ static int cmd_run(int argc, char **argv) {
     status = run_loop(&d, &set, path, level_forced);
     pvs_sd_notify("STOPPING=1");
     daemon_stop(&d);
+    /* What this worker ingested is committed: its slots go at once. */
+    pvs_cluster_free(d.cluster);
     pvs_msg_pool_drain();
     log_stats();
     pvs_config_free(d.cfg);
@@ -1031,6 +1107,8 @@ int main(int argc, char **argv) {
         status = pvs_report_main(argc - 1, argv + 1);
     else if (!strcmp(cmd, "ids"))
         status = pvs_ids_main(argc - 1, argv + 1);
+    else if (!strcmp(cmd, "cluster"))
+        status = pvs_cluster_main(argc - 1, argv + 1);
     else if (!strcmp(cmd, "copy-store"))
         status = pvs_copy_store_main(argc - 1, argv + 1);
     else if (!strcmp(cmd, "mqtt-learn"))

@@ -1,0 +1,213 @@
+# SPDX-License-Identifier: MIT
+"""Cluster mode: several workers share the fleet on one PostgreSQL.
+
+Three (then four) `pvsentry run` workers on a PostgreSQL 15 the test
+starts, 16 slots, short leases. What is checked is what the database says:
+the lease rows (owner, epoch, expiry on the server's clock) and the lease
+log its trigger writes at every change of owner.
+"""
+import os
+import re
+import signal
+import time
+
+import pytest
+
+import harness
+from harness import wait_until
+from pg import store_query, store_scalar
+
+pytestmark = pytest.mark.sim_clock(start="2024-06-21T08:00:00Z", speed=60)
+
+SCALE = float(os.environ.get("PVS_TIMEOUT_SCALE", "1"))
+K = 16
+# Short leases, longer under a slow build (sanitizers, a loaded machine).
+LEASE_S = 4 * SCALE
+RENEW_S = 1 * SCALE
+NSITES = 24
+
+CONFIG = """\
+[global]
+database = ${db}
+log_level = info
+sim_start = ${sim_start}
+sim_speed = ${sim_speed}
+batch_interval = 50ms
+
+[cluster]
+worker = ${worker}
+slots = ${slots}
+lease = ${lease}
+renew = ${renew}
+
+[technician "alice"]
+name = Alice Martin
+email = alice@installer.example
+
+${sites}${extra}"""
+
+SITE = """
+[site "%(id)s"]
+name = House %(id)s
+latitude = 45.75
+longitude = 4.85
+timezone = Europe/Paris
+kwp = 10
+technician = alice
+
+[device "%(id)s-inv1"]
+site = %(id)s
+kind = inverter
+kwp = 10
+"""
+
+
+def site_ids(n=NSITES):
+    return ["site-%02d" % i for i in range(n)]
+
+
+def ms(seconds):
+    return "%dms" % int(seconds * 1000)
+
+
+class Cluster:
+    """Workers of one cluster on the database db."""
+
+    def __init__(self, h, db, extra="", lease=LEASE_S, renew=RENEW_S):
+        self.h = h
+        self.db = db
+        self.extra = extra
+        self.lease = lease
+        self.renew = renew
+        self.workers = {}
+
+    def config(self, name, **kw):
+        values = dict(db=self.db, worker=name, slots=K, lease=ms(self.lease),
+                      renew=ms(self.renew),
+                      sites="".join(SITE % {"id": s} for s in site_ids()),
+                      extra=self.extra)
+        values.update(kw)
+        return self.h.write_config(CONFIG, name=name + ".conf", **values)
+
+    def start(self, name, wait=True):
+        pv = harness.Pvsentry(self.h, self.config(name), name=name)
+        pv.start(wait_ready=wait, timeout=30 * SCALE)
+        self.workers[name] = pv
+        return pv
+
+    def leases(self):
+        """{slot: (owner, epoch)} of the leases held now."""
+        return {s: (o, e) for s, o, e in store_query(
+            self.db, "SELECT slot, owner, epoch FROM leases WHERE owner IS"
+            " NOT NULL AND expires > clock_timestamp()")}
+
+    def held(self):
+        """{worker: number of slots held}"""
+        out = {}
+        for owner, _ in self.leases().values():
+            out[owner] = out.get(owner, 0) + 1
+        return out
+
+    def balanced(self, names):
+        held = self.held()
+        lo, hi = K // len(names), -(-K // len(names))
+        return (sum(held.values()) == K and set(held) == set(names) and
+                all(lo <= n <= hi for n in held.values()))
+
+    def wait_balanced(self, names, timeout=None, what="balance"):
+        timeout = timeout or 30 * SCALE
+        wait_until(lambda: self.balanced(names), timeout,
+                   "%s: %r" % (what, self.held()))
+
+    def log(self):
+        return store_query(
+            self.db, "SELECT id, extract(epoch FROM ts), slot, event, owner,"
+            " old_owner, epoch, extract(epoch FROM old_expires) FROM"
+            " lease_log ORDER BY id")
+
+
+def assert_log_sound(rows):
+    """No two owners of a slot at any instant, strictly growing epochs."""
+    last_epoch = {}
+    for _id, ts, slot, event, owner, old_owner, epoch, old_exp in rows:
+        assert event != "taken_live", (
+            "slot %d taken from %s while its lease was live" % (slot,
+                                                               old_owner))
+        if event == "taken_expired":
+            assert old_exp is not None and float(old_exp) <= float(ts), (
+                "slot %d taken before %s's lease ended" % (slot, old_owner))
+        if event == "released":
+            assert epoch == last_epoch.get(slot, 0)
+        else:
+            assert epoch > last_epoch.get(slot, 0), (
+                "slot %d: epoch %d after %d" % (slot, epoch,
+                                                last_epoch.get(slot, 0)))
+        last_epoch[slot] = epoch
+
+
+@pytest.mark.slow
+def test_cluster_leases_balance_failover_and_join(h, pg_db):
+    c = Cluster(h, pg_db)
+    names = ["w1", "w2", "w3"]
+    for n in names:
+        c.start(n)
+    c.wait_balanced(names, what="three workers share 16 slots")
+    held = c.held()
+    print("balance: %r" % held)
+    assert sorted(held.values()) == [5, 5, 6]
+    # Every site has its slot, stored.
+    assert store_scalar(pg_db, "SELECT count(*) FROM sites WHERE slot IS"
+                        " NULL OR slot < 0 OR slot >= ?", (K,)) == 0
+
+    # `pvsentry cluster status` names the workers and every slot.
+    out = c.workers["w1"].cli("cluster", "status", "-c",
+                              c.workers["w1"].config).stdout
+    for n in names:
+        assert re.search(r"(?m)^%s\s+live\s+[56]\s" % n, out), out
+    assert len(re.findall(r"(?m)^\s*\d+ w\d\s+\d+ held", out)) == K, out
+
+    # kill -9: the dead worker's slots are taken within lease + renew +
+    # one renew of slack.
+    dead = c.workers["w2"]
+    its = sorted(s for s, (o, _) in c.leases().items() if o == "w2")
+    t0 = time.monotonic()
+    dead.kill9()
+    limit = c.lease + 2 * c.renew + 1.0 * SCALE
+    wait_until(lambda: all(c.leases().get(s, ("w2",))[0] in ("w1", "w3")
+                           for s in its), limit + 5 * SCALE,
+               "w2's slots taken over")
+    took = time.monotonic() - t0
+    print("kill -9: %d slots taken over in %.2f s (lease %.1f s, renew "
+          "%.1f s)" % (len(its), took, c.lease, c.renew))
+    assert took <= limit, (took, limit)
+    c.wait_balanced(["w1", "w3"], what="two workers after the kill")
+
+    # SIGTERM: every slot released at once, and taken by another worker
+    # before its old lease would have expired.
+    mark_id = store_scalar(pg_db, "SELECT COALESCE(max(id), 0) FROM"
+                           " lease_log")
+    w3 = c.workers["w3"]
+    assert w3.stop(timeout=30 * SCALE) == 0
+    w3.wait_log(r"left the cluster: gave back \d+ slots", 5)
+    wait_until(lambda: c.held() == {"w1": K}, 20 * SCALE,
+               "w1 holds every slot")
+    rows = [r for r in c.log() if r[0] > mark_id]
+    released = {r[2]: r for r in rows if r[3] == "released" and
+                r[5] == "w3"}
+    assert released, rows
+    for slot, rel in released.items():
+        taken = [r for r in rows if r[2] == slot and r[0] > rel[0] and
+                 r[3] == "taken" and r[4] == "w1"]
+        assert taken, "slot %d not taken after w3 released it" % slot
+        # Before w3's lease would have run out.
+        assert float(taken[0][1]) < float(rel[7]), (taken[0], rel)
+
+    # Workers join: the lease log shows no two owners of a slot at any
+    # instant and strictly growing epochs.
+    c.start("w2")
+    c.start("w4")
+    c.wait_balanced(["w1", "w2", "w4"], what="w2 and w4 joined")
+    assert_log_sound(c.log())
+    for pv in c.workers.values():
+        if pv.running:
+            assert pv.stop(timeout=30 * SCALE) == 0
