@@ -443,6 +443,28 @@ bool pvs_cluster_keeps(void *arg, const char *site) {
     return keep;
 }
 
+int pvs_cluster_slots(const struct pvs_cluster *c) {
+    return c->slots;
+}
+
+bool pvs_cluster_view_has(struct pvs_cluster *c, int slot) {
+    bool has;
+
+    pthread_mutex_lock(&c->lock);
+    has = slot >= 0 && slot < c->slots && c->next[slot];
+    pthread_mutex_unlock(&c->lock);
+    return has;
+}
+
+void pvs_cluster_view_sites(struct pvs_cluster *c, int slot,
+                            void (*fn)(void *ud, const char *site), void *ud) {
+    pthread_mutex_lock(&c->lock);
+    for (size_t i = 0; i < c->nvsites; i++)
+        if (c->vsites[i].slot == slot)
+            fn(ud, c->vsites[i].site);
+    pthread_mutex_unlock(&c->lock);
+}
+
 void pvs_cluster_applied(struct pvs_cluster *c) {
     size_t n = 0;
 

@@ -390,7 +390,8 @@ struct daemon {
     struct pvs_mqtt *mqtt;
     struct pvs_poller *poller;
     struct pvs_web *web;
-    struct pvs_cluster *cluster; /* cluster mode, else NULL */
+    struct pvs_cluster *cluster;  /* cluster mode, else NULL */
+    struct pvs_slot_links *links; /* cluster mode: MQTT per slot */
     struct retired retired[MAX_RETIRED];
     size_t nretired;
 };
@@ -402,7 +403,8 @@ static void daemon_health(void *ud, struct pvs_buf *out) {
     struct daemon *d = ud;
 
     pthread_mutex_lock(&d->health_lock);
-    if (d->mqtt && !pvs_mqtt_healthy(d->mqtt))
+    if ((d->mqtt && !pvs_mqtt_healthy(d->mqtt)) ||
+        (d->links && !pvs_slot_links_healthy(d->links)))
         pvs_buf_printf(out, "mqtt\n");
     pvs_poller_down(d->poller, out);
     pvs_notifier_down(d->notifier, out);
@@ -464,6 +466,10 @@ static void daemon_stop(struct daemon *d) {
         pvs_web_stop(d->web);
     if (d->mqtt)
         pvs_mqtt_stop(d->mqtt);
+    pthread_mutex_lock(&d->health_lock);
+    pvs_slot_links_free(d->links);
+    d->links = NULL;
+    pthread_mutex_unlock(&d->health_lock);
     if (d->poller)
         pvs_poller_stop(d->poller);
     if (d->notifier)
@@ -504,7 +510,12 @@ static enum pvs_err daemon_start(struct daemon *d) {
     if (rc)
         goto out;
     pvs_engine_set_notifier(d->engine, d->notifier);
-    if (d->cfg->mqtt) {
+    if (d->cluster) {
+        d->links = pvs_slot_links_new(d->cluster);
+        if (d->cfg->mqtt)
+            pvs_engine_add_health(d->engine, "mqtt slots",
+                                  pvs_slot_links_healthy, d->links);
+    } else if (d->cfg->mqtt) {
         rc = pvs_mqtt_new(d->cfg, inbox, &d->mqtt);
         if (rc)
             goto out;
@@ -523,6 +534,8 @@ static enum pvs_err daemon_start(struct daemon *d) {
         rc = pvs_engine_start(d->engine);
     if (!rc && d->mqtt)
         rc = pvs_mqtt_start(d->mqtt);
+    if (!rc && d->links)
+        pvs_slot_links_after(d->links, d->cfg, inbox);
     if (!rc)
         rc = pvs_poller_start(d->poller);
     if (!rc && d->web)
@@ -682,7 +695,8 @@ static void switch_mqtt(struct daemon *d, struct pvs_mqtt *mqtt, bool changed,
  */
 static enum pvs_err apply_live(struct daemon *d, struct pvs_config *next) {
     struct pvs_queue *inbox = pvs_engine_inbox(d->engine);
-    bool mqtt_changed = !same_mqtt(d->cfg, next);
+    /* In cluster mode the links are the slots' (pvs_slot_links_*). */
+    bool mqtt_changed = !d->cluster && !same_mqtt(d->cfg, next);
     bool http_changed = !same_http(d->cfg, next);
     struct pvs_mqtt *mqtt = NULL;
     struct pvs_web *web = NULL;
@@ -713,6 +727,8 @@ static enum pvs_err apply_live(struct daemon *d, struct pvs_config *next) {
         goto out;
 
     pvs_poller_pause(d->poller);
+    if (d->links)
+        pvs_slot_links_before(d->links);
     if (d->mqtt && !mqtt_changed)
         pvs_mqtt_pause(d->mqtt);
     else if (d->mqtt)
@@ -726,11 +742,15 @@ static enum pvs_err apply_live(struct daemon *d, struct pvs_config *next) {
             pvs_mqtt_resume(d->mqtt, NULL);
         else if (d->mqtt && rc == PVS_ERR_TIMEOUT)
             relink(d);
+        if (d->links)
+            pvs_slot_links_after(d->links, NULL, inbox);
         pvs_poller_resume(d->poller);
         goto out;
     }
     switch_mqtt(d, mqtt, mqtt_changed, next);
     mqtt = NULL;
+    if (d->links)
+        pvs_slot_links_after(d->links, next, inbox);
     if (!same_notify(d->cfg, next))
         pvs_notifier_set_config(d->notifier, next);
     if (pvs_poller_update(d->poller, next))

@@ -25,6 +25,7 @@
 #include <stdint.h>
 
 #include "pvs/config.h"
+#include "pvs/queue.h"
 #include "pvs/store.h"
 #include "pvs/util.h"
 
@@ -148,6 +149,13 @@ enum pvs_err pvs_cluster_start(struct pvs_cluster *c, void (*changed)(void *),
 void pvs_cluster_view(struct pvs_cluster *c);
 bool pvs_cluster_keeps(void *c, const char *site);
 void pvs_cluster_applied(struct pvs_cluster *c);
+/* The number of slots (K). */
+int pvs_cluster_slots(const struct pvs_cluster *c);
+/* Whether the view being built (pvs_cluster_view) runs slot. */
+bool pvs_cluster_view_has(struct pvs_cluster *c, int slot);
+/* The sites of slot in the view being built: fn(ud, site) for each. */
+void pvs_cluster_view_sites(struct pvs_cluster *c, int slot,
+                            void (*fn)(void *ud, const char *site), void *ud);
 /* Refresh the sites' slots from full (a reload or an API change): its
  * sites are synced and given slots. Main thread. */
 enum pvs_err pvs_cluster_sync(struct pvs_cluster *c,
@@ -170,6 +178,34 @@ size_t pvs_cluster_held(struct pvs_cluster *c);
 /* Give every slot back at once and leave (SIGTERM); joins the thread. */
 void pvs_cluster_stop(struct pvs_cluster *c);
 void pvs_cluster_free(struct pvs_cluster *c);
+
+/*
+ * Ingest per slot (core/daemon/cluster_ingest.c): one MQTT link per slot
+ * run, its client id "[mqtt] client_id-slot-N" with a persistent session
+ * subscribed to the topics of the slot's sites (pvsentry/SITE/#), so the
+ * slot's next owner inherits the messages queued for it. Main thread,
+ * but healthy, which the engine polls.
+ */
+struct pvs_slot_links;
+struct pvs_slot_links *pvs_slot_links_new(struct pvs_cluster *c);
+/*
+ * Before the engine switches to the view being built: the links of the
+ * slots it leaves out disconnect (their sessions stay at the broker), the
+ * others hold their messages (pvs_mqtt_pause).
+ */
+void pvs_slot_links_before(struct pvs_slot_links *l);
+/*
+ * After: the held links go on with cfg (NULL: the switch did not happen,
+ * they go on as before), and the slots the view adds connect (with cfg
+ * set). cfg and inbox borrowed.
+ */
+void pvs_slot_links_after(struct pvs_slot_links *l,
+                          const struct pvs_config *cfg,
+                          struct pvs_queue *inbox);
+/* Every link connected and subscribed (the engine's "mqtt slots" check). */
+bool pvs_slot_links_healthy(void *l);
+/* Disconnect every link. */
+void pvs_slot_links_free(struct pvs_slot_links *l);
 
 /* pvsentry cluster status -c FILE (core/daemon/cluster.c) */
 int pvs_cluster_main(int argc, char **argv);

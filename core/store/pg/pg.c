@@ -895,6 +895,14 @@ static enum pvs_err part_ensure(struct pvs_store_be *st, int64_t day) {
         if (st->parts[i] == day)
             return PVS_OK;
     part_name(day, name, sizeof(name));
+    /* Several writers (cluster mode) may create one day's partition at
+     * once, and IF NOT EXISTS does not wait for the other's: the second
+     * waits here for the first's commit, then finds it. */
+    pvs_snprintf(sql, sizeof(sql), "SELECT pg_advisory_xact_lock(72839404, %d)",
+                 (int)(day % 2000000000));
+    rc = raw(st, "creating a readings partition", sql);
+    if (rc)
+        return rc;
     pvs_snprintf(sql, sizeof(sql),
                  "CREATE TABLE IF NOT EXISTS %s PARTITION OF readings FOR"
                  " VALUES FROM (%lld) TO (%lld)",

@@ -272,6 +272,9 @@ static const char *const migrations[] = {
     "CREATE TABLE mqtt_maps(id TEXT PRIMARY KEY, preset TEXT, site_id TEXT,"
     " devices TEXT, gateway_id TEXT, settings TEXT, source TEXT NOT NULL"
     " DEFAULT 'config', created_by TEXT, created_ms INTEGER);",
+    /* 10: each site's slot, as on PostgreSQL (cluster mode, which needs
+     * PostgreSQL: here it is only carried by copy-store) */
+    "ALTER TABLE sites ADD COLUMN slot INTEGER;",
 };
 
 #define SCHEMA_VERSION ((int)PVS_ARRAY_LEN(migrations))
