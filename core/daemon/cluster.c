@@ -275,13 +275,16 @@ static bool round_once(struct pvs_cluster *c) {
         return false;
     pthread_mutex_lock(&c->lock);
     changed = note_renewed(c, r, n);
-    c->lost_any = false;
     pthread_mutex_unlock(&c->lock);
     changed = read_sites(c, c->st) || changed;
     changed = share(c) || changed;
     give_back(c);
     pthread_mutex_lock(&c->lock);
     changed = changed || view_stale(c);
+    /* A refusal with nothing to drop was not a lost slot: batches go on
+     * (one with a lost slot waits for the view without it). */
+    if (!changed)
+        c->lost_any = false;
     pthread_mutex_unlock(&c->lock);
     return changed;
 }
@@ -473,6 +476,7 @@ void pvs_cluster_applied(struct pvs_cluster *c) {
         c->view[s] = c->next[s];
         n += c->view[s];
     }
+    c->lost_any = false;
     pthread_mutex_unlock(&c->lock);
     pvs_info("running the sites of %zu slots", n);
     /* What the view left out can be given back now. */
@@ -492,6 +496,9 @@ enum pvs_err pvs_cluster_fence(struct pvs_cluster *c, struct pvs_store *st) {
     for (int s = 0; s < c->slots && lost < 0; s++)
         if ((c->view[s] || c->next[s]) && held_at(c, s) < 0)
             lost = s;
+    /* Refused once: the next batches wait for the lease thread's look. */
+    if (c->lost_any && lost < 0)
+        lost = c->slots;
     pthread_mutex_unlock(&c->lock);
     if (lost >= 0)
         rc = PVS_ERR_DENIED;
@@ -499,7 +506,7 @@ enum pvs_err pvs_cluster_fence(struct pvs_cluster *c, struct pvs_store *st) {
         rc = pvs_store_cluster_fence(st, c->worker, l, n);
     if (rc == PVS_ERR_DENIED) {
         pthread_mutex_lock(&c->lock);
-        if (!c->lost_any && lost >= 0)
+        if (!c->lost_any && lost >= 0 && lost < c->slots)
             pvs_warn("this worker no longer holds slot %d, whose sites it "
                      "still runs: batches are refused until they are "
                      "dropped",

@@ -41,21 +41,24 @@ struct pvs_slot_links *pvs_slot_links_new(struct pvs_cluster *c) {
 }
 
 void pvs_slot_links_before(struct pvs_slot_links *l) {
+    /* Paho runs every client's callbacks on one thread: the links that
+     * leave disconnect first, while no callback waits for a paused link. */
     for (int s = 0; s < l->n; s++) {
         struct pvs_mqtt *m = l->link[s];
 
-        if (!m)
+        if (!m || pvs_cluster_view_has(l->c, s))
             continue;
-        if (pvs_cluster_view_has(l->c, s)) {
-            pvs_mqtt_pause(m);
-            l->paused[s] = true;
-            continue;
-        }
         pthread_mutex_lock(&l->lock);
         l->link[s] = NULL;
         pthread_mutex_unlock(&l->lock);
         pvs_mqtt_free(m);
         pvs_info("slot %d: disconnected its MQTT session", s);
+    }
+    for (int s = 0; s < l->n; s++) {
+        if (!l->link[s])
+            continue;
+        pvs_mqtt_pause(l->link[s]);
+        l->paused[s] = true;
     }
 }
 

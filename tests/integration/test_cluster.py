@@ -298,6 +298,9 @@ def test_cluster_ingest_per_slot_survives_kill9(h, pg_db):
                60 * SCALE, "publishing past the take-over")
     pub.stop()
     published = {(s, ts) for s, ts, _ in pub.sent}
+    # The new owners restored the taken sites' state before subscribing.
+    assert any(c.workers[n].log_lines(r"engine: took over \d+ sites: "
+                                      r"restored") for n in ("w1", "w3"))
 
     def stored():
         return {(d[:-5], int(t // 1000)) for d, t in store_query(
@@ -329,3 +332,49 @@ def test_cluster_ingest_per_slot_survives_kill9(h, pg_db):
     for pv in c.workers.values():
         if pv.running:
             assert pv.stop(timeout=30 * SCALE) == 0
+
+
+@pytest.mark.slow
+def test_cluster_paused_worker_is_fenced(h, pg_db):
+    broker = h.start_mosquitto()
+    c = Cluster(h, pg_db, extra=MQTT % broker.port)
+    for n in ("w1", "w2"):
+        c.start(n)
+    c.wait_balanced(["w1", "w2"], what="two workers")
+    pub = Publisher(broker.port, site_ids()).start()
+    wait_until(lambda: (store_scalar(pg_db, "SELECT count(*) FROM readings")
+                        or 0) > 100, 30 * SCALE, "readings stored")
+    w2 = c.workers["w2"]
+    its = sorted(s for s, (o, _) in c.leases().items() if o == "w2")
+    mark = w2.mark()
+    os.kill(w2.proc.pid, signal.SIGSTOP)
+    try:
+        # Past its lease: w1 takes every slot.
+        wait_until(lambda: c.held() == {"w1": K}, c.lease + 30 * SCALE,
+                   "w1 takes w2's slots")
+        # Let w1 run them a little while w2 sleeps on.
+        wait_until(lambda: True, 1)
+    finally:
+        os.kill(w2.proc.pid, signal.SIGCONT)
+    # Its next commit is refused; it drops the slots and their sessions.
+    w2.wait_log(r"cluster: (the database refused a batch|this worker no "
+                r"longer holds slot)", 20 * SCALE, since=mark)
+    w2.wait_log(r"cluster: lost the lease of slot", 20 * SCALE, since=mark)
+    for s in its:
+        w2.wait_log(r"cluster: slot %d: disconnected its MQTT session" % s,
+                    20 * SCALE, since=mark)
+    # Then the two share again, and the lease log stayed sound.
+    c.wait_balanced(["w1", "w2"], what="w2 back in the share")
+    pub.stop()
+    assert_log_sound(c.log())
+    refused = w2.log_lines(r"cluster: (the database refused a batch|this "
+                           r"worker no longer holds)", since=mark)
+    print("paused past its lease: %d refusal(s) logged, slots %s dropped" %
+          (len(refused), its))
+    # Nothing stored that nobody published (no batch of w2's half-kept).
+    published = {(s, ts) for s, ts, _ in pub.sent}
+    got = {(d[:-5], int(t // 1000)) for d, t in store_query(
+        pg_db, "SELECT device_id, ts_ms FROM readings")}
+    assert not (got - published)
+    for pv in c.workers.values():
+        assert pv.stop(timeout=30 * SCALE) == 0
