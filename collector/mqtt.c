@@ -65,6 +65,8 @@ struct pvs_mqtt {
     char *client_id;
     char **slot_topics;
     size_t nslot_topics;
+    char **forget; /* filters its session no longer wants, once */
+    size_t nforget;
 };
 
 static void on_subscribed(void *ctx, MQTTAsync_successData *resp) {
@@ -112,6 +114,11 @@ static void on_connected(void *ctx, char *cause) {
         pvs_info("connected to '%s' as '%s'", m->uri,
                  m->client_id ? m->client_id : m->mc->client_id);
     pthread_mutex_unlock(&m->lock);
+    /* A slot's session keeps the filters of a site that moved away. */
+    if (m->nforget &&
+        MQTTAsync_unsubscribeMany(m->client, (int)m->nforget, m->forget,
+                                  NULL) != MQTTASYNC_SUCCESS)
+        pvs_warn("cannot unsubscribe %zu topics at '%s'", m->nforget, m->uri);
     /* Always renew: a broker that lost its state lost our subscriptions. */
     subscribe(m);
     pthread_mutex_unlock(&m->cfg_lock);
@@ -422,6 +429,13 @@ enum pvs_err pvs_mqtt_new_slot(const struct pvs_config *cfg,
     return PVS_OK;
 }
 
+void pvs_mqtt_forget(struct pvs_mqtt *m, const char *const *topics, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        m->forget = pvs_realloc(m->forget, (m->nforget + 1) * sizeof(char *));
+        m->forget[m->nforget++] = pvs_strdup(topics[i]);
+    }
+}
+
 /*
  * Gateways that publish only while someone asks (Venus OS forgets after
  * 60 s): ask on time. The first request after each connection asks for
@@ -533,6 +547,9 @@ void pvs_mqtt_free(struct pvs_mqtt *m) {
     pvs_free(m->qos);
     pvs_free(m->uri);
     pvs_free(m->client_id);
+    for (size_t i = 0; i < m->nforget; i++)
+        pvs_free(m->forget[i]);
+    pvs_free(m->forget);
     for (size_t i = 0; i < m->nslot_topics; i++)
         pvs_free(m->slot_topics[i]);
     pvs_free(m->slot_topics);

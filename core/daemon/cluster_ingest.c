@@ -27,6 +27,7 @@ struct pvs_slot_links {
     pthread_mutex_t lock;   /* links, for healthy (engine thread) */
     struct pvs_mqtt **link; /* [slot] */
     bool *paused;           /* [slot] */
+    char **sites;           /* [slot]: the sites its link subscribed to */
 };
 
 struct pvs_slot_links *pvs_slot_links_new(struct pvs_cluster *c) {
@@ -37,7 +38,26 @@ struct pvs_slot_links *pvs_slot_links_new(struct pvs_cluster *c) {
     pthread_mutex_init(&l->lock, NULL);
     l->link = pvs_calloc((size_t)l->n + 1, sizeof(*l->link));
     l->paused = pvs_calloc((size_t)l->n + 1, sizeof(*l->paused));
+    l->sites = pvs_calloc((size_t)l->n + 1, sizeof(*l->sites));
     return l;
+}
+
+static void join_site(void *ud, const char *site) {
+    struct pvs_buf *b = ud;
+
+    pvs_buf_printf(b, "%s\n", site);
+}
+
+/* Whether slot s's link subscribed to the sites the view gives it. */
+static bool same_sites(struct pvs_slot_links *l, int s) {
+    struct pvs_buf b;
+    bool same;
+
+    pvs_buf_init(&b, 1 << 20);
+    pvs_cluster_view_sites(l->c, s, join_site, &b);
+    same = !strcmp(b.data ? b.data : "", l->sites[s] ? l->sites[s] : "");
+    pvs_buf_release(&b);
+    return same;
 }
 
 void pvs_slot_links_before(struct pvs_slot_links *l) {
@@ -46,11 +66,13 @@ void pvs_slot_links_before(struct pvs_slot_links *l) {
     for (int s = 0; s < l->n; s++) {
         struct pvs_mqtt *m = l->link[s];
 
-        if (!m || pvs_cluster_view_has(l->c, s))
+        /* A site moved in or out: the link subscribes again. */
+        if (!m || (pvs_cluster_view_has(l->c, s) && same_sites(l, s)))
             continue;
         pthread_mutex_lock(&l->lock);
         l->link[s] = NULL;
         pthread_mutex_unlock(&l->lock);
+        /* l->sites[s] stays: what the session keeps (forget_moved). */
         pvs_mqtt_free(m);
         pvs_info("slot %d: disconnected its MQTT session", s);
     }
@@ -74,12 +96,47 @@ static void add_site(void *ud, const char *site) {
     t->v[t->n++] = pvs_asprintf("pvsentry/%s/#", site);
 }
 
+/*
+ * The sites slot s's link had in this process and the view no longer
+ * gives it (moved to another slot): its session forgets their filters.
+ * (A site that moved while another worker ran the slot keeps its filter
+ * in the session; its messages then reach this link too and are counted
+ * as unknown devices.)
+ */
+static void forget_moved(struct pvs_slot_links *l, int s, struct pvs_mqtt *m) {
+    struct pvs_buf now;
+    const char *p = l->sites[s];
+
+    if (!p)
+        return;
+    pvs_buf_init(&now, 1 << 20);
+    pvs_buf_puts(&now, "\n");
+    pvs_cluster_view_sites(l->c, s, join_site, &now);
+    while (*p) {
+        size_t n = strcspn(p, "\n");
+        char *site = pvs_strndup(p, n);
+        char *line = pvs_asprintf("\n%s\n", site);
+        char *topic = pvs_asprintf("pvsentry/%s/#", site);
+
+        if (!strstr(now.data, line)) {
+            pvs_mqtt_forget(m, (const char *const *)&topic, 1);
+            pvs_info("slot %d: its session forgets site '%s'", s, site);
+        }
+        pvs_free(topic);
+        pvs_free(line);
+        pvs_free(site);
+        p += n + (p[n] ? 1 : 0);
+    }
+    pvs_buf_release(&now);
+}
+
 /* Connect slot s's link for cfg. */
 static void connect_slot(struct pvs_slot_links *l, int s,
                          const struct pvs_config *cfg,
                          struct pvs_queue *inbox) {
     struct topics t = {NULL, 0};
     struct pvs_mqtt *m = NULL;
+    struct pvs_buf names;
     char *id;
 
     pvs_cluster_view_sites(l->c, s, add_site, &t);
@@ -89,8 +146,11 @@ static void connect_slot(struct pvs_slot_links *l, int s,
         pvs_free(id);
         return;
     }
-    if (pvs_mqtt_new_slot(cfg, inbox, id, (const char *const *)t.v, t.n, &m) ||
-        pvs_mqtt_start(m)) {
+    if (pvs_mqtt_new_slot(cfg, inbox, id, (const char *const *)t.v, t.n, &m))
+        m = NULL;
+    else
+        forget_moved(l, s, m);
+    if (!m || pvs_mqtt_start(m)) {
         pvs_error("slot %d: cannot start its MQTT link '%s'", s, id);
         pvs_mqtt_free(m);
         m = NULL;
@@ -100,6 +160,14 @@ static void connect_slot(struct pvs_slot_links *l, int s,
     pthread_mutex_lock(&l->lock);
     l->link[s] = m;
     pthread_mutex_unlock(&l->lock);
+    pvs_buf_init(&names, 1 << 20);
+    pvs_cluster_view_sites(l->c, s, join_site, &names);
+    pvs_free(l->sites[s]);
+    if (m)
+        l->sites[s] = pvs_strdup(names.data ? names.data : "");
+    else
+        l->sites[s] = NULL;
+    pvs_buf_release(&names);
     for (size_t i = 0; i < t.n; i++)
         pvs_free(t.v[i]);
     pvs_free(t.v);
@@ -136,8 +204,11 @@ bool pvs_slot_links_healthy(void *arg) {
 void pvs_slot_links_free(struct pvs_slot_links *l) {
     if (!l)
         return;
-    for (int s = 0; s < l->n; s++)
+    for (int s = 0; s < l->n; s++) {
         pvs_mqtt_free(l->link[s]);
+        pvs_free(l->sites[s]);
+    }
+    pvs_free(l->sites);
     pvs_free(l->link);
     pvs_free(l->paused);
     pthread_mutex_destroy(&l->lock);

@@ -378,3 +378,54 @@ def test_cluster_paused_worker_is_fenced(h, pg_db):
     assert not (got - published)
     for pv in c.workers.values():
         assert pv.stop(timeout=30 * SCALE) == 0
+
+
+@pytest.mark.slow
+def test_cluster_moved_site_follows_its_slot(h, pg_db):
+    broker = h.start_mosquitto()
+    c = Cluster(h, pg_db, extra=MQTT % broker.port)
+    for n in ("w1", "w2"):
+        c.start(n)
+    c.wait_balanced(["w1", "w2"], what="two workers")
+    slot_of = dict(store_query(pg_db, "SELECT id, slot FROM sites"))
+    owner = {s: o for s, (o, _) in c.leases().items()}
+    site = next(s for s in site_ids() if owner[slot_of[s]] == "w1")
+    old = slot_of[site]
+    new = min(s for s, o in owner.items() if o == "w2")
+    pub = Publisher(broker.port, site_ids()).start()
+    wait_until(lambda: (store_scalar(pg_db, "SELECT count(*) FROM readings")
+                        or 0) > 100, 30 * SCALE, "readings stored")
+    m1, m2 = c.workers["w1"].mark(), c.workers["w2"].mark()
+    # The operator moves the site to a slot of the other worker.
+    from pg import store_write
+    store_write(pg_db, "UPDATE sites SET slot = ? WHERE id = ?", (new, site))
+    c.workers["w2"].wait_log(r"cluster: slot %d: connecting as 'pvs-slot-%d'"
+                             % (new, new), 20 * SCALE, since=m2)
+    c.workers["w1"].wait_log(r"cluster: slot %d: its session forgets site "
+                             r"'%s'" % (old, site), 20 * SCALE, since=m1)
+    # Both links renewed their subscriptions (w1's session unsubscribed
+    # first): from now on the site's messages reach w2 alone.
+    for pv, m in ((c.workers["w1"], m1), (c.workers["w2"], m2)):
+        pv.wait_log(r"mqtt: subscribed to", 20 * SCALE, since=m)
+    moved = time.monotonic()
+    wait_until(lambda: time.monotonic() - moved > 3 * SCALE, 10 * SCALE,
+               "publishing after the move")
+    pub.stop()
+    after = {ts for s, ts, t in pub.sent if s == site and t > moved}
+    def stored_ts():
+        return {int(t // 1000) for (t,) in store_query(
+            pg_db, "SELECT ts_ms FROM readings WHERE device_id = ?",
+            (site + "-inv1",))}
+    try:
+        wait_until(lambda: after <= stored_ts(), 30 * SCALE,
+                   "the moved site's readings")
+    except AssertionError:
+        got = stored_ts()
+        print("after %d..%d (%d), stored %d..%d (%d), missing %r" % (
+            min(after), max(after), len(after), min(got), max(got),
+            len(got), sorted(after - got)[:10]))
+        raise
+    print("moved site %s from slot %d to %d: %d readings published "
+          "after the move, all stored" % (site, old, new, len(after)))
+    for pv in c.workers.values():
+        assert pv.stop(timeout=30 * SCALE) == 0
