@@ -201,13 +201,25 @@ bool pvs_slot_links_healthy(void *arg) {
     return ok;
 }
 
+void pvs_slot_links_stop(struct pvs_slot_links *l) {
+    for (int s = 0; l && s < l->n; s++) {
+        struct pvs_mqtt *m;
+
+        /* The engine may be asking healthy meanwhile. */
+        pthread_mutex_lock(&l->lock);
+        m = l->link[s];
+        l->link[s] = NULL;
+        pthread_mutex_unlock(&l->lock);
+        pvs_mqtt_free(m);
+    }
+}
+
 void pvs_slot_links_free(struct pvs_slot_links *l) {
     if (!l)
         return;
-    for (int s = 0; s < l->n; s++) {
-        pvs_mqtt_free(l->link[s]);
+    pvs_slot_links_stop(l);
+    for (int s = 0; s < l->n; s++)
         pvs_free(l->sites[s]);
-    }
     pvs_free(l->sites);
     pvs_free(l->link);
     pvs_free(l->paused);

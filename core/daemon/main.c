@@ -466,10 +466,7 @@ static void daemon_stop(struct daemon *d) {
         pvs_web_stop(d->web);
     if (d->mqtt)
         pvs_mqtt_stop(d->mqtt);
-    pthread_mutex_lock(&d->health_lock);
-    pvs_slot_links_free(d->links);
-    d->links = NULL;
-    pthread_mutex_unlock(&d->health_lock);
+    pvs_slot_links_stop(d->links);
     if (d->poller)
         pvs_poller_stop(d->poller);
     if (d->notifier)
@@ -482,6 +479,10 @@ static void daemon_stop(struct daemon *d) {
     pvs_poller_free(d->poller);
     pvs_engine_free(d->engine);
     pvs_notifier_free(d->notifier);
+    pthread_mutex_lock(&d->health_lock);
+    pvs_slot_links_free(d->links);
+    d->links = NULL;
+    pthread_mutex_unlock(&d->health_lock);
     for (size_t i = 0; i < d->nold_mqtt; i++)
         pvs_mqtt_free(d->old_mqtt[i]);
     PVS_FREE(d->old_mqtt);
@@ -1068,7 +1069,8 @@ static int cmd_run(int argc, char **argv) {
     pvs_buf_init(&ready, 8192);
     degraded(&d, &ready);
     pvs_info("ready (pvsentry %s, %zu sites, %zu devices, config '%s'%s)",
-             PVS_VERSION, d.cfg->nsites, d.cfg->ndevices, path, ready.data);
+             PVS_VERSION, d.cfg->nsites, d.cfg->ndevices, path,
+             ready.data ? ready.data : "");
     pvs_buf_release(&ready);
     pvs_sd_notify("READY=1");
     status = run_loop(&d, &set, path, level_forced);

@@ -204,7 +204,9 @@ void pvs_slot_links_after(struct pvs_slot_links *l,
                           struct pvs_queue *inbox);
 /* Every link connected and subscribed (the engine's "mqtt slots" check). */
 bool pvs_slot_links_healthy(void *l);
-/* Disconnect every link. */
+/* Disconnect every link (the engine may still ask healthy). */
+void pvs_slot_links_stop(struct pvs_slot_links *l);
+/* Free l, once the engine that asks healthy has stopped. */
 void pvs_slot_links_free(struct pvs_slot_links *l);
 
 /* pvsentry cluster status -c FILE (core/daemon/cluster.c) */

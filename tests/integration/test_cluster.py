@@ -429,3 +429,54 @@ def test_cluster_moved_site_follows_its_slot(h, pg_db):
           "after the move, all stored" % (site, old, new, len(after)))
     for pv in c.workers.values():
         assert pv.stop(timeout=30 * SCALE) == 0
+
+
+@pytest.mark.slow
+def test_cluster_broker_restart_keeps_the_slot_sessions(h, pg_db):
+    broker = h.start_mosquitto()
+    c = Cluster(h, pg_db, extra=MQTT % broker.port)
+    for n in ("w1", "w2"):
+        c.start(n)
+    c.wait_balanced(["w1", "w2"], what="two workers")
+    for n in ("w1", "w2"):
+        wait_until(lambda: len(c.workers[n].log_lines(r"mqtt: subscribed"))
+                   >= c.held().get(n, 0), 20 * SCALE, "%s's links" % n)
+    sent = []
+    pub = Publisher(broker.port, site_ids()).start()
+    wait_until(lambda: (store_scalar(pg_db, "SELECT count(*) FROM readings")
+                        or 0) > 100, 30 * SCALE, "readings stored")
+    # w2 stops reading (well within its lease) while messages for its
+    # slots pile up at the broker, which is then stopped gracefully and
+    # started again with its persistence.
+    w2 = c.workers["w2"]
+    os.kill(w2.proc.pid, signal.SIGSTOP)
+    try:
+        n0 = len(pub.sent)
+        wait_until(lambda: len(pub.sent) > n0 + 200, 30 * SCALE,
+                   "messages queued for w2's slots")
+        pub.stop()
+        sent += pub.sent
+        broker.restart()
+    finally:
+        os.kill(w2.proc.pid, signal.SIGCONT)
+    pub = Publisher(broker.port, site_ids())
+    pub.base += 10000  # a new stretch of device time
+    pub.start()
+    wait_until(lambda: len(pub.sent) > 500, 30 * SCALE, "publishing again")
+    pub.stop()
+    sent += pub.sent
+    published = {(s, ts) for s, ts, _ in sent}
+
+    def stored():
+        return {(d[:-5], int(t // 1000)) for d, t in store_query(
+            pg_db, "SELECT device_id, ts_ms FROM readings")}
+    try:
+        wait_until(lambda: stored() >= published, 60 * SCALE,
+                   "every published reading stored")
+    finally:
+        got = stored()
+        print("broker restart: %d published, %d stored, %d missing" % (
+            len(published), len(got & published), len(published - got)))
+    c.wait_balanced(["w1", "w2"], what="both workers kept their share")
+    for pv in c.workers.values():
+        assert pv.stop(timeout=30 * SCALE) == 0
