@@ -62,6 +62,12 @@ struct pvs_mqtt {
     atomic_size_t nsubscribed; /* topics of the last subscription */
     pthread_t keeper;          /* publishes the layouts' keep-alives */
     bool keeper_running;
+    /* cluster mode: one slot's client id and subscriptions (owned) */
+    char *client_id;
+    char **slot_topics;
+    size_t nslot_topics;
+    char **forget; /* filters its session no longer wants, once */
+    size_t nforget;
 };
 
 static void on_subscribed(void *ctx, MQTTAsync_successData *resp) {
@@ -130,9 +136,15 @@ static void on_connected(void *ctx, char *cause) {
     if (m->link_down.active)
         pvs_complain_release(&m->link_down, "connected to '%s' again", m->uri);
     else
-        pvs_info("connected to '%s' as '%s'", m->uri, m->mc->client_id);
+        pvs_info("connected to '%s' as '%s'", m->uri,
+                 m->client_id ? m->client_id : m->mc->client_id);
     pthread_mutex_unlock(&m->lock);
     pthread_mutex_unlock(&m->cfg_lock);
+    /* A slot's session keeps the filters of a site that moved away. */
+    if (m->nforget &&
+        MQTTAsync_unsubscribeMany(m->client, (int)m->nforget, m->forget,
+                                  NULL) != MQTTASYNC_SUCCESS)
+        pvs_warn("cannot unsubscribe %zu topics at '%s'", m->nforget, m->uri);
     /* Always renew: a broker that lost its state lost our subscriptions. */
     subscribe(m);
 }
@@ -358,10 +370,18 @@ static void use_config(struct pvs_mqtt *m, const struct pvs_config *cfg) {
     m->mc = cfg->mqtt;
     m->map = pvs_mqtt_map_new(cfg);
     f = pvs_mqtt_map_filters(m->map, &nf);
+    if (m->slot_topics)
+        nf = 0; /* a slot's link subscribes to its sites only */
     m->ntopics = 0;
     m->topics = pvs_calloc(m->mc->ntopics + nf + 1, sizeof(char *));
-    for (size_t i = 0; i < m->mc->ntopics; i++)
+    for (size_t i = 0; !m->slot_topics && i < m->mc->ntopics; i++)
         m->topics[m->ntopics++] = m->mc->topics[i];
+    if (m->slot_topics) {
+        pvs_free(m->topics);
+        m->topics = pvs_calloc(m->nslot_topics + 1, sizeof(char *));
+        for (size_t i = 0; i < m->nslot_topics; i++)
+            m->topics[m->ntopics++] = m->slot_topics[i];
+    }
     for (size_t i = 0; i < nf; i++)
         m->topics[m->ntopics++] = (char *)(uintptr_t)f[i];
     m->qos = pvs_calloc(m->ntopics + 1, sizeof(int));
@@ -381,6 +401,13 @@ void pvs_mqtt_resume(struct pvs_mqtt *m, const struct pvs_config *cfg) {
 
 enum pvs_err pvs_mqtt_new(const struct pvs_config *cfg, struct pvs_queue *inbox,
                           struct pvs_mqtt **ret) {
+    return pvs_mqtt_new_slot(cfg, inbox, NULL, NULL, 0, ret);
+}
+
+enum pvs_err pvs_mqtt_new_slot(const struct pvs_config *cfg,
+                               struct pvs_queue *inbox, const char *client_id,
+                               const char *const *topics, size_t ntopics,
+                               struct pvs_mqtt **ret) {
     struct pvs_mqtt *m;
     MQTTAsync_createOptions opts = MQTTAsync_createOptions_initializer;
     const char *uri;
@@ -397,6 +424,13 @@ enum pvs_err pvs_mqtt_new(const struct pvs_config *cfg, struct pvs_queue *inbox,
     m->unknown_device.every = 1000;
     m->inbox_full.every = 10000;
     m->link_down.every = 0;
+    if (client_id) {
+        m->client_id = pvs_strdup(client_id);
+        m->slot_topics = pvs_calloc(ntopics + 1, sizeof(char *));
+        for (size_t i = 0; i < ntopics; i++)
+            m->slot_topics[i] = pvs_strdup(topics[i]);
+        m->nslot_topics = ntopics;
+    }
     uri = m->mc->uri;
     /* Paho spells the schemes tcp:// and ssl://. */
     if (!strncmp(uri, "mqtt://", 7))
@@ -413,8 +447,9 @@ enum pvs_err pvs_mqtt_new(const struct pvs_config *cfg, struct pvs_queue *inbox,
     use_config(m, cfg);
     /* Receiving never needs the sender's buffer. */
     opts.sendWhileDisconnected = 0;
-    rc = MQTTAsync_createWithOptions(&m->client, m->uri, m->mc->client_id,
-                                     MQTTCLIENT_PERSISTENCE_NONE, NULL, &opts);
+    rc = MQTTAsync_createWithOptions(
+        &m->client, m->uri, m->client_id ? m->client_id : m->mc->client_id,
+        MQTTCLIENT_PERSISTENCE_NONE, NULL, &opts);
     if (rc != MQTTASYNC_SUCCESS) {
         pvs_error("cannot create an MQTT client for '%s': paho error %d",
                   m->uri, rc);
@@ -426,6 +461,13 @@ enum pvs_err pvs_mqtt_new(const struct pvs_config *cfg, struct pvs_queue *inbox,
     MQTTAsync_setConnected(m->client, m, on_connected);
     *ret = m;
     return PVS_OK;
+}
+
+void pvs_mqtt_forget(struct pvs_mqtt *m, const char *const *topics, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        m->forget = pvs_realloc(m->forget, (m->nforget + 1) * sizeof(char *));
+        m->forget[m->nforget++] = pvs_strdup(topics[i]);
+    }
 }
 
 /*
@@ -548,6 +590,13 @@ void pvs_mqtt_free(struct pvs_mqtt *m) {
     pvs_free(m->topics);
     pvs_free(m->qos);
     pvs_free(m->uri);
+    pvs_free(m->client_id);
+    for (size_t i = 0; i < m->nforget; i++)
+        pvs_free(m->forget[i]);
+    pvs_free(m->forget);
+    for (size_t i = 0; i < m->nslot_topics; i++)
+        pvs_free(m->slot_topics[i]);
+    pvs_free(m->slot_topics);
     pvs_free(m->user);
     pvs_credentials_free_secret(m->password);
     pthread_mutex_destroy(&m->lock);

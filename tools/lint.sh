@@ -77,6 +77,7 @@ HEADERS = {
     "daemon": "engine engine_api running",
 }
 HEADERS["store"] += " store_views"  # the API's typed rows of tickets
+HEADERS["store"] += " cluster"  # slots and leases (the worker: daemon)
 LAYER_OF = {h: l for l, hs in HEADERS.items() for h in hs.split()}
 MAY = {
     "lib": "lib",

@@ -32,6 +32,7 @@
 #include <time.h>
 
 #include "pvs/clock.h"
+#include "pvs/cluster.h"
 #include "pvs/command.h"
 #include "pvs/embed.h"
 #include "engine_int.h"
@@ -522,6 +523,12 @@ static void batch(struct pvs_engine *e, void **msgs, size_t n) {
     enum pvs_err rc;
 
     e->svc.txn_rc = pvs_store_begin(e->svc.st);
+    if (e->cluster) {
+        pvs_cluster_note_engine(e->cluster, (int64_t)pvs_queue_len(e->inbox),
+                                pvs_clock_mono_ms());
+        if (!e->svc.txn_rc)
+            e->svc.txn_rc = pvs_cluster_fence(e->cluster, e->svc.st);
+    }
     check_health(e, now, n);
     for (size_t i = 0; i < n; i++) {
         const struct pvs_msg *m = msgs[i];
@@ -647,6 +654,60 @@ static bool switch_taken(struct pvs_engine *e, const struct pvs_msg *m) {
     return take;
 }
 
+/* Take-over: the sites the next configuration adds (cluster mode). */
+struct take_over {
+    struct pvs_engine *e;
+    const struct pvs_config *old;
+    size_t alerts, learnt;
+};
+
+static void restore_new_alert(void *ud, const struct pvs_alert_event *ev) {
+    struct take_over *t = ud;
+
+    if (ev->site && !pvs_config_site(t->old, ev->site->obj.id) &&
+        pvs_ruleset_restore(t->e->svc.rules, ev))
+        t->alerts++;
+}
+
+static void restore_new_learnt(void *ud, const char *rule, const char *device,
+                               const char *text) {
+    struct take_over *t = ud;
+
+    if (!pvs_config_device(t->old, device) &&
+        pvs_ruleset_load_learnt(t->e->svc.rules, rule, device, text))
+        t->learnt++;
+}
+
+/*
+ * A cluster worker that takes a slot over runs sites another worker ran:
+ * their firing alerts and what the rules learnt come from the store, as
+ * at start, so a fault still there does not fire again, and the
+ * communication rules give the new devices the grace of an ingest
+ * outage (their data were away).
+ */
+static void take_over(struct pvs_engine *e, const struct pvs_config *old) {
+    struct take_over t = {e, old, 0, 0};
+    const struct pvs_config *next = e->svc.cfg;
+    int64_t now = pvs_clock_now_ms();
+    size_t added = 0;
+
+    for (size_t i = 0; i < next->nsites; i++)
+        added += !pvs_config_site(old, next->sites[i]->obj.id);
+    if (!e->cluster || !added)
+        return;
+    if (pvs_store_firing_alerts(e->svc.st, next, restore_new_alert, &t) ||
+        pvs_store_learnt_each(e->svc.st, restore_new_learnt, &t))
+        pvs_warn("cannot read the state of the sites taken over: their "
+                 "alerts may fire again");
+    if (e->ingest_ok) {
+        pvs_ruleset_set_ingest(e->svc.rules, false, now);
+        pvs_ruleset_set_ingest(e->svc.rules, true, now);
+    }
+    pvs_info("took over %zu sites: restored %zu firing alerts and %zu "
+             "learnt states",
+             added, t.alerts, t.learnt);
+}
+
 static void switch_config(struct pvs_engine *e, const struct pvs_msg *m) {
     const struct pvs_config *old = e->svc.cfg, *next = m->cfg;
     struct pvs_ruleset *rs = NULL;
@@ -695,6 +756,7 @@ static void switch_config(struct pvs_engine *e, const struct pvs_msg *m) {
     e->svc.cfg = next;
     engine_rollup_switch(e, old);
     engine_sky_switch(e, old);
+    take_over(e, old);
     if (pvs_service_init(&e->svc))
         pvs_warn("cannot read the link key again: links keep the old one");
     switch_mqtt(e, m->mqtt);
@@ -824,6 +886,10 @@ static void *engine_main(void *arg) {
     pthread_cond_broadcast(&e->gen_cond);
     pthread_mutex_unlock(&e->gen_lock);
     return NULL;
+}
+
+void pvs_engine_set_cluster(struct pvs_engine *e, struct pvs_cluster *c) {
+    e->cluster = c;
 }
 
 void pvs_engine_set_notifier(struct pvs_engine *e,

@@ -66,7 +66,8 @@ struct pvs_engine {
     /* switches by sequence number: the last made, the one under way,
      * the one its caller gave up waiting for (skipped) */
     uint64_t seq_made, seq_taking, seq_cancelled;
-    atomic_bool paused; /* ingest paused (disk low, store away) */
+    atomic_bool paused;          /* ingest paused (disk low, store away) */
+    struct pvs_cluster *cluster; /* cluster mode: batches are fenced */
 };
 
 /*

@@ -37,6 +37,7 @@
 
 #include "pvs/cli.h"
 #include "pvs/clock.h"
+#include "pvs/cluster.h"
 #include "pvs/config.h"
 #include "pvs/engine.h"
 #include "pvs/entity.h"
@@ -74,6 +75,7 @@ static const char usage_main[] =
     "  copy-store --from DB --to DB  copy the store to another backend\n"
     "  mqtt-learn -c FILE recognise gateways on the broker, print their "
     "maps\n"
+    "  cluster status -c FILE  the cluster's workers and slots\n"
     "\n"
     "options:\n"
     "  --version          print the version and the commit\n"
@@ -327,6 +329,8 @@ struct daemon {
     struct pvs_mqtt *mqtt;
     struct pvs_poller *poller;
     struct pvs_web *web;
+    struct pvs_cluster *cluster;  /* cluster mode, else NULL */
+    struct pvs_slot_links *links; /* cluster mode: MQTT per slot */
     struct retired retired[MAX_RETIRED];
     size_t nretired;
 };
@@ -338,7 +342,8 @@ static void daemon_health(void *ud, struct pvs_buf *out) {
     struct daemon *d = ud;
 
     pthread_mutex_lock(&d->health_lock);
-    if (d->mqtt && !pvs_mqtt_healthy(d->mqtt))
+    if ((d->mqtt && !pvs_mqtt_healthy(d->mqtt)) ||
+        (d->links && !pvs_slot_links_healthy(d->links)))
         pvs_buf_printf(out, "mqtt\n");
     pvs_poller_down(d->poller, out);
     pvs_notifier_down(d->notifier, out);
@@ -350,6 +355,42 @@ static void set_mqtt(struct daemon *d, struct pvs_mqtt *m) {
     pthread_mutex_lock(&d->health_lock);
     d->mqtt = m;
     pthread_mutex_unlock(&d->health_lock);
+}
+
+/*
+ * The configuration to run: in cluster mode the sites of the slots this
+ * worker runs (the whole configuration's sites are given slots first),
+ * otherwise everything. NULL with the errors logged.
+ */
+static struct pvs_config *load_run(struct daemon *d, const char *path) {
+    struct pvs_running_view view = {pvs_cluster_keeps, d->cluster};
+    struct pvs_cfg_errors errs;
+    struct pvs_config *cfg = load(path, true);
+
+    if (!cfg || !d->cluster)
+        return cfg;
+    if (pvs_cluster_sync(d->cluster, cfg))
+        pvs_warn("the sites' slots were not refreshed: the last known "
+                 "ones are used");
+    pvs_config_free(cfg);
+    cfg = NULL;
+    pvs_cluster_view(d->cluster);
+    memset(&errs, 0, sizeof(errs));
+    if (pvs_running_load_view(path, NULL, 0, &view, &cfg, &errs)) {
+        cfg = NULL;
+        pvs_cfg_errors_sort(&errs);
+        for (size_t i = 0; i < errs.count; i++)
+            pvs_error("%s", errs.msg[i]);
+    }
+    pvs_cfg_errors_release(&errs);
+    return cfg;
+}
+
+/* Runs on the lease thread when the slots to run changed. */
+static void cluster_changed(void *ud) {
+    (void)ud;
+    /* Taken by main's sigtimedwait, like the API's changes. */
+    kill(getpid(), SIGUSR2);
 }
 
 /* Runs on the engine thread after an API write committed. */
@@ -364,6 +405,7 @@ static void daemon_stop(struct daemon *d) {
         pvs_web_stop(d->web);
     if (d->mqtt)
         pvs_mqtt_stop(d->mqtt);
+    pvs_slot_links_stop(d->links);
     if (d->poller)
         pvs_poller_stop(d->poller);
     if (d->notifier)
@@ -376,6 +418,10 @@ static void daemon_stop(struct daemon *d) {
     pvs_poller_free(d->poller);
     pvs_engine_free(d->engine);
     pvs_notifier_free(d->notifier);
+    pthread_mutex_lock(&d->health_lock);
+    pvs_slot_links_free(d->links);
+    d->links = NULL;
+    pthread_mutex_unlock(&d->health_lock);
     for (size_t i = 0; i < d->nold_mqtt; i++)
         pvs_mqtt_free(d->old_mqtt[i]);
     PVS_FREE(d->old_mqtt);
@@ -396,13 +442,20 @@ static enum pvs_err daemon_start(struct daemon *d) {
     if (rc)
         goto out;
     pvs_engine_on_change(d->engine, api_changed, d);
+    if (d->cluster)
+        pvs_engine_set_cluster(d->engine, d->cluster);
     inbox = pvs_engine_inbox(d->engine);
     /* The notifier reports to the engine's inbox. */
     rc = pvs_notifier_new(d->cfg, inbox, &d->notifier);
     if (rc)
         goto out;
     pvs_engine_set_notifier(d->engine, d->notifier);
-    if (d->cfg->mqtt) {
+    if (d->cluster) {
+        d->links = pvs_slot_links_new(d->cluster);
+        if (d->cfg->mqtt)
+            pvs_engine_add_health(d->engine, "mqtt slots",
+                                  pvs_slot_links_healthy, d->links);
+    } else if (d->cfg->mqtt) {
         rc = pvs_mqtt_new(d->cfg, inbox, &d->mqtt);
         if (rc)
             goto out;
@@ -419,6 +472,8 @@ static enum pvs_err daemon_start(struct daemon *d) {
         rc = pvs_engine_start(d->engine);
     if (!rc && d->mqtt)
         rc = pvs_mqtt_start(d->mqtt);
+    if (!rc && d->links)
+        pvs_slot_links_after(d->links, d->cfg, inbox);
     if (!rc)
         rc = pvs_poller_start(d->poller);
     if (!rc && d->web)
@@ -578,7 +633,8 @@ static void switch_mqtt(struct daemon *d, struct pvs_mqtt *mqtt, bool changed,
  */
 static enum pvs_err apply_live(struct daemon *d, struct pvs_config *next) {
     struct pvs_queue *inbox = pvs_engine_inbox(d->engine);
-    bool mqtt_changed = !same_mqtt(d->cfg, next);
+    /* In cluster mode the links are the slots' (pvs_slot_links_*). */
+    bool mqtt_changed = !d->cluster && !same_mqtt(d->cfg, next);
     bool http_changed = !same_http(d->cfg, next);
     struct pvs_mqtt *mqtt = NULL;
     struct pvs_web *web = NULL;
@@ -607,6 +663,8 @@ static enum pvs_err apply_live(struct daemon *d, struct pvs_config *next) {
         goto out;
 
     pvs_poller_pause(d->poller);
+    if (d->links)
+        pvs_slot_links_before(d->links);
     if (d->mqtt && !mqtt_changed)
         pvs_mqtt_pause(d->mqtt);
     else if (d->mqtt)
@@ -620,11 +678,15 @@ static enum pvs_err apply_live(struct daemon *d, struct pvs_config *next) {
             pvs_mqtt_resume(d->mqtt, NULL);
         else if (d->mqtt && rc == PVS_ERR_TIMEOUT)
             relink(d);
+        if (d->links)
+            pvs_slot_links_after(d->links, NULL, inbox);
         pvs_poller_resume(d->poller);
         goto out;
     }
     switch_mqtt(d, mqtt, mqtt_changed, next);
     mqtt = NULL;
+    if (d->links)
+        pvs_slot_links_after(d->links, next, inbox);
     if (!same_notify(d->cfg, next))
         pvs_notifier_set_config(d->notifier, next);
     if (pvs_poller_update(d->poller, next))
@@ -734,7 +796,7 @@ static void defer(struct daemon *d, unsigned what) {
 /* SIGUSR2: sites, devices, people or silences changed through the API
  * (committed): the running configuration takes them. */
 static void take_api_changes(struct daemon *d, const char *path) {
-    struct pvs_config *next = load(path, true);
+    struct pvs_config *next = load_run(d, path);
     enum pvs_err rc;
 
     if (!next) {
@@ -749,6 +811,8 @@ static void take_api_changes(struct daemon *d, const char *path) {
         return;
     }
     d->pending &= ~(unsigned)PENDING_API;
+    if (!rc && d->cluster)
+        pvs_cluster_applied(d->cluster);
     if (!rc)
         pvs_info("configuration applied live (%zu sites, %zu "
                  "devices)",
@@ -765,7 +829,7 @@ static bool reload(struct daemon *d, const char *path, bool level_forced) {
         pvs_info("SIGHUP: reloading '%s'", path);
         pvs_sd_notify("RELOADING=1");
     }
-    next = load(path, true);
+    next = load_run(d, path);
     if (!next) {
         pvs_error("reload failed, keeping the running configuration");
         d->pending &= ~(unsigned)PENDING_HUP;
@@ -782,6 +846,8 @@ static bool reload(struct daemon *d, const char *path, bool level_forced) {
         /* The file and the database were read: nothing else waits. */
         d->pending = 0;
         apply_log_level(d->cfg, level_forced);
+        if (!rc && d->cluster)
+            pvs_cluster_applied(d->cluster);
         if (!rc)
             pvs_info("ready (reloaded, %zu sites, %zu devices)", d->cfg->nsites,
                      d->cfg->ndevices);
@@ -802,6 +868,8 @@ static bool reload(struct daemon *d, const char *path, bool level_forced) {
         pvs_error("cannot start with the new configuration");
         return false;
     }
+    if (d->cluster)
+        pvs_cluster_applied(d->cluster);
     pvs_info("ready (reloaded, %zu sites, %zu devices)", d->cfg->nsites,
              d->cfg->ndevices);
     pvs_sd_notify("READY=1");
@@ -864,6 +932,28 @@ static int run_loop(struct daemon *d, sigset_t *set, const char *path,
     return status;
 }
 
+/*
+ * Cluster mode ([cluster] enabled): join (make or check the slots, take a
+ * first share), then run the configuration of the slots held. d->cfg is
+ * the whole configuration on entry.
+ */
+static enum pvs_err join_cluster(struct daemon *d, const char *path) {
+    struct pvs_config *view;
+    enum pvs_err rc;
+
+    if (!d->cfg->cluster || !d->cfg->cluster->enabled)
+        return PVS_OK;
+    rc = pvs_cluster_new(d->cfg, d->cfg, &d->cluster);
+    if (rc)
+        return rc;
+    view = load_run(d, path);
+    if (!view)
+        return PVS_ERR_CONFIG;
+    pvs_config_free(d->cfg);
+    d->cfg = view;
+    return PVS_OK;
+}
+
 static int cmd_run(int argc, char **argv) {
     const char *path;
     char *abs_path = NULL;
@@ -900,21 +990,29 @@ static int cmd_run(int argc, char **argv) {
     /* Before any thread exists, so that every thread inherits the mask. */
     block_signals(&set);
 
-    if (daemon_start(&d)) {
+    if (join_cluster(&d, path) || daemon_start(&d)) {
         pvs_error("cannot start, see the errors above");
+        pvs_cluster_free(d.cluster);
         pvs_config_free(d.cfg);
         pvs_free(abs_path); /* from realpath */
         return 1;
     }
+    if (d.cluster) {
+        pvs_cluster_applied(d.cluster);
+        pvs_cluster_start(d.cluster, cluster_changed, &d);
+    }
     pvs_buf_init(&ready, 8192);
     degraded(&d, &ready);
     pvs_info("ready (pvsentry %s, %zu sites, %zu devices, config '%s'%s)",
-             PVS_VERSION, d.cfg->nsites, d.cfg->ndevices, path, ready.data);
+             PVS_VERSION, d.cfg->nsites, d.cfg->ndevices, path,
+             ready.data ? ready.data : "");
     pvs_buf_release(&ready);
     pvs_sd_notify("READY=1");
     status = run_loop(&d, &set, path, level_forced);
     pvs_sd_notify("STOPPING=1");
     daemon_stop(&d);
+    /* What this worker ingested is committed: its slots go at once. */
+    pvs_cluster_free(d.cluster);
     pvs_msg_pool_drain();
     log_stats();
     pvs_config_free(d.cfg);
@@ -966,6 +1064,8 @@ int main(int argc, char **argv) {
         status = pvs_report_main(argc - 1, argv + 1);
     else if (!strcmp(cmd, "ids"))
         status = pvs_ids_main(argc - 1, argv + 1);
+    else if (!strcmp(cmd, "cluster"))
+        status = pvs_cluster_main(argc - 1, argv + 1);
     else if (!strcmp(cmd, "copy-store"))
         status = pvs_copy_store_main(argc - 1, argv + 1);
     else if (!strcmp(cmd, "mqtt-learn"))

@@ -99,8 +99,11 @@ out:
 /* Every check `pvsentry check` makes, errors into errs. */
 static struct pvs_config *build(const char *path,
                                 const struct pvs_entity_objs *objs, bool strict,
+                                const struct pvs_running_view *view,
                                 struct pvs_cfg_errors *errs) {
-    struct pvs_config *cfg = pvs_config_load_objs(path, objs, errs);
+    struct pvs_config *cfg =
+        view ? pvs_config_load_view(path, objs, view->keep, view->ud, errs)
+             : pvs_config_load_objs(path, objs, errs);
     struct pvs_ruleset *rs = NULL;
 
     /* Rule parameters are checked even when the rest has errors, so one
@@ -125,6 +128,14 @@ static bool error_of(const char *msg, const char *origin) {
 enum pvs_err pvs_running_load(const char *path, struct pvs_store *st,
                               unsigned flags, struct pvs_config **ret,
                               struct pvs_cfg_errors *errs) {
+    return pvs_running_load_view(path, st, flags, NULL, ret, errs);
+}
+
+enum pvs_err pvs_running_load_view(const char *path, struct pvs_store *st,
+                                   unsigned flags,
+                                   const struct pvs_running_view *view,
+                                   struct pvs_config **ret,
+                                   struct pvs_cfg_errors *errs) {
     bool strict = flags & PVS_RUNNING_STRICT;
     struct pvs_entity_objs objs;
     struct pvs_config *cfg = NULL;
@@ -139,7 +150,7 @@ enum pvs_err pvs_running_load(const char *path, struct pvs_store *st,
         bool file_error = false, dropped = false;
 
         memset(&e, 0, sizeof(e));
-        cfg = build(path, &objs, strict, &e);
+        cfg = build(path, &objs, strict, view, &e);
         if (!e.count) {
             pvs_cfg_errors_release(&e);
             break;

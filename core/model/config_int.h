@@ -30,4 +30,12 @@ void pvs_cfg_raw_read(struct cfg_raw *raw, const char *path,
 /* keep_files: the file names moved into a config, do not free them. */
 void pvs_cfg_raw_release(struct cfg_raw *raw, bool keep_files);
 
+/*
+ * Leave out of raw every site keep(ud, id) does not keep, with its
+ * devices, gateway maps, scoped rules and silences, and the endpoints no
+ * kept device uses (config_cluster.c: a cluster worker's slots).
+ */
+void pvs_cfg_raw_keep_sites(struct cfg_raw *raw,
+                            bool (*keep)(void *ud, const char *site), void *ud);
+
 #endif

@@ -353,6 +353,16 @@ static const struct key_def sms_keys[] = {
     {NULL, 0, 0, NULL, NONE, NULL, false},
 };
 
+#define CL(f) offsetof(struct pvs_cfg_cluster, f)
+static const struct key_def cluster_keys[] = {
+    {"enabled", K_BOOL, CL(enabled), "true", NONE, NULL, false},
+    {"worker", K_STR, CL(worker), NULL, NONE, NULL, false},
+    {"slots", K_INT, CL(slots), "16", 1, 4096, NULL, false},
+    {"lease", K_DURATION, CL(lease_ms), "15s", 1000, 600e3, NULL, false},
+    {"renew", K_DURATION, CL(renew_ms), "5s", 200, 300e3, NULL, false},
+    {NULL, 0, 0, NULL, NONE, NULL, false},
+};
+
 #define C(f) offsetof(struct pvs_config, f)
 static const struct section_def sections[] = {
     {"global", false, sizeof(struct pvs_cfg_global), global_keys, false, 0, 0,
@@ -388,6 +398,8 @@ static const struct section_def sections[] = {
      true, C(mqtt_maps), C(nmqtt_maps), 0},
     {"http", false, sizeof(struct pvs_cfg_http), http_keys, false, 0, 0,
      C(http)},
+    {"cluster", false, sizeof(struct pvs_cfg_cluster), cluster_keys, false, 0,
+     0, C(cluster)},
 };
 
 static const struct section_def *find_section(const char *type) {
@@ -1224,6 +1236,7 @@ static void validate(struct pvs_config *cfg, struct pvs_cfg_errors *errs) {
     validate_silences(cfg, errs);
     validate_channels(cfg, errs);
     validate_mqtt_maps(cfg, errs);
+    pvs_cluster_config_check(cfg, errs);
 }
 
 static const struct section_def *def_of(const char *type) {
@@ -1247,6 +1260,9 @@ void pvs_config_free(struct pvs_config *cfg) {
     if (cfg->http)
         free_fields(cfg->http, http_keys);
     pvs_free(cfg->http);
+    if (cfg->cluster)
+        free_fields(cfg->cluster, cluster_keys);
+    pvs_free(cfg->cluster);
     for (size_t i = 0; i < PVS_ARRAY_LEN(sections); i++) {
         const struct section_def *d = &sections[i];
         void ***arr;
@@ -1422,6 +1438,13 @@ static void load_section(struct pvs_config *cfg, const struct section_def *d,
 struct pvs_config *pvs_config_load_objs(const char *path,
                                         const struct pvs_entity_objs *objs,
                                         struct pvs_cfg_errors *errs) {
+    return pvs_config_load_view(path, objs, NULL, NULL, errs);
+}
+
+struct pvs_config *
+pvs_config_load_view(const char *path, const struct pvs_entity_objs *objs,
+                     bool (*keep)(void *ud, const char *site), void *ud,
+                     struct pvs_cfg_errors *errs) {
     struct cfg_raw raw;
     struct pvs_config *cfg = pvs_calloc(1, sizeof(*cfg));
     bool global_seen = false;
@@ -1432,6 +1455,8 @@ struct pvs_config *pvs_config_load_objs(const char *path,
     cfg->path = pvs_strdup(path);
     pvs_cfg_raw_read(&raw, path, errs);
     raw_add_objs(&raw, objs);
+    if (keep)
+        pvs_cfg_raw_keep_sites(&raw, keep, ud);
 
     for (size_t i = 0; i < raw.nsections; i++) {
         struct cfg_raw_section *s = &raw.sections[i];

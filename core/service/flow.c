@@ -922,27 +922,72 @@ static void check_fixed(struct pvs_service *e, int64_t id, int64_t now) {
     pvs_ticket_release(&t);
 }
 
+/*
+ * Cluster mode: a worker runs the timers of the tickets of its own slots'
+ * sites (those of its configuration), never another worker's.
+ */
+static bool runs_ticket(struct pvs_service *e, int64_t id) {
+    struct pvs_ticket t;
+    bool ours;
+
+    if (!e->cfg->cluster || !e->cfg->cluster->enabled || id <= 0)
+        return true;
+    if (pvs_store_ticket_get(e->st, id, &t))
+        return false;
+    ours = t.site && pvs_config_site(e->cfg, t.site);
+    pvs_ticket_release(&t);
+    return ours;
+}
+
+/*
+ * The ids of ids (n of them, tickets or, with outbox, outbox rows) whose
+ * timers this worker runs, in place.
+ */
+static void keep_ours(struct pvs_service *e, int64_t *ids, size_t *n,
+                      bool outbox) {
+    size_t k = 0;
+
+    for (size_t i = 0; i < *n; i++) {
+        int64_t ticket = ids[i];
+        struct pvs_outbox o;
+
+        if (outbox && e->cfg->cluster && e->cfg->cluster->enabled) {
+            if (pvs_store_outbox_get(e->st, ids[i], &o))
+                continue;
+            ticket = o.ticket_id;
+            pvs_outbox_release(&o);
+        }
+        if (runs_ticket(e, ticket))
+            ids[k++] = ids[i];
+    }
+    *n = k;
+}
+
 void service_flow_tick(struct pvs_service *e, int64_t now) {
     int64_t *ids = NULL;
     size_t n = 0;
 
     if (!pvs_store_held_due(e->st, now, &ids, &n)) {
+        keep_ours(e, ids, &n, true);
         for (size_t i = 0; i < n; i++)
             release_held(e, ids[i], now);
         PVS_FREE(ids);
     }
     if (!pvs_store_escalations_due(e->st, now, &ids, &n)) {
+        keep_ours(e, ids, &n, false);
         for (size_t i = 0; i < n; i++)
             escalate(e, ids[i], now);
         PVS_FREE(ids);
     }
     if (!pvs_store_fixed_tickets(e->st, &ids, &n)) {
+        keep_ours(e, ids, &n, false);
         for (size_t i = 0; i < n; i++)
             check_fixed(e, ids[i], now);
         PVS_FREE(ids);
     }
     if (!pvs_store_to_close(e->st, now - e->cfg->global.reopen_window_ms, &ids,
                             &n)) {
+        keep_ours(e, ids, &n, false);
         for (size_t i = 0; i < n; i++)
             close_resolved(e, ids[i], now);
         PVS_FREE(ids);
@@ -954,6 +999,7 @@ void service_flow_tick(struct pvs_service *e, int64_t now) {
     }
     if (!pvs_store_survey_candidates(
             e->st, now - e->cfg->global.survey_delay_ms, &ids, &n)) {
+        keep_ours(e, ids, &n, false);
         for (size_t i = 0; i < n; i++)
             send_survey(e, ids[i], now);
         PVS_FREE(ids);

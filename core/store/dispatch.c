@@ -107,6 +107,11 @@ void pvs_store_close(struct pvs_store *st) {
     pvs_free(st);
 }
 
+struct pvs_store_be *pvs_store_be_of(struct pvs_store *st,
+                                     const struct pvs_store_ops *ops) {
+    return st && st->ops == ops ? st->be : NULL;
+}
+
 const char *pvs_store_backend_name(struct pvs_store *st) {
     return st->ops->name;
 }

@@ -306,6 +306,20 @@ struct pvs_cfg_http {
 };
 
 /*
+ * [cluster]: several `pvsentry run` workers share the fleet on one
+ * PostgreSQL database (core/daemon/cluster.c). Without the section, or
+ * with enabled = false, pvsentry runs alone.
+ */
+struct pvs_cfg_cluster {
+    struct pvs_cfg_obj obj;
+    bool enabled;
+    char *worker;     /* this worker's name; NULL = hostname:pid */
+    int64_t slots;    /* K, fixed when the cluster's database is made */
+    int64_t lease_ms; /* a slot's lease lasts this long unless renewed */
+    int64_t renew_ms; /* leases are renewed this often */
+};
+
+/*
  * A webhook receiver, [webhook "id"]. The engine posts the message kinds
  * listed in events (every kind when events is empty) as JSON in format;
  * the outbox job's recipient is the webhook id.
@@ -381,8 +395,9 @@ struct pvs_config {
     size_t nwebhooks;
     struct pvs_mqtt_map_cfg **mqtt_maps;
     size_t nmqtt_maps;
-    struct pvs_cfg_sms *sms;   /* NULL: no SMS */
-    struct pvs_cfg_http *http; /* NULL: no HTTP server */
+    struct pvs_cfg_sms *sms;         /* NULL: no SMS */
+    struct pvs_cfg_http *http;       /* NULL: no HTTP server */
+    struct pvs_cfg_cluster *cluster; /* NULL: no cluster */
 };
 
 /*
@@ -400,6 +415,14 @@ void pvs_config_free(struct pvs_config *cfg);
  */
 struct pvs_config *pvs_config_load_all(const char *path,
                                        struct pvs_cfg_errors *errs);
+
+/*
+ * The checks cluster mode adds across sections (core/model/config_cluster.c):
+ * the PostgreSQL store, renew against lease, each Modbus endpoint serving
+ * one site, persistent MQTT sessions. Errors at their file:line.
+ */
+void pvs_cluster_config_check(const struct pvs_config *cfg,
+                              struct pvs_cfg_errors *errs);
 
 const struct pvs_site *pvs_config_site(const struct pvs_config *cfg,
                                        const char *id);
@@ -465,6 +488,15 @@ struct pvs_entity_objs;
 struct pvs_config *pvs_config_load_objs(const char *path,
                                         const struct pvs_entity_objs *objs,
                                         struct pvs_cfg_errors *errs);
+/*
+ * pvs_config_load_objs with only the sites keep(ud, id) keeps (a cluster
+ * worker's slots), and what hangs on them: their devices, gateway maps,
+ * the rules and silences scoped to them, and the endpoints they use.
+ */
+struct pvs_config *
+pvs_config_load_view(const char *path, const struct pvs_entity_objs *objs,
+                     bool (*keep)(void *ud, const char *site), void *ud,
+                     struct pvs_cfg_errors *errs);
 /* Whether obj came from the database (pvs_config_load_objs). */
 bool pvs_config_obj_from_store(const struct pvs_cfg_obj *obj);
 

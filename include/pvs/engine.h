@@ -31,6 +31,13 @@ enum pvs_err pvs_engine_new(const struct pvs_config *cfg,
 /* Where new messages go (borrowed). Before start. */
 void pvs_engine_set_notifier(struct pvs_engine *e,
                              struct pvs_notifier *notifier);
+/*
+ * Cluster mode: every batch first checks that this worker still holds
+ * its slots (pvs_cluster_fence), and is refused otherwise. Borrowed;
+ * before start.
+ */
+struct pvs_cluster;
+void pvs_engine_set_cluster(struct pvs_engine *e, struct pvs_cluster *c);
 /* The inbox producers push struct pvs_msg * into. */
 struct pvs_queue *pvs_engine_inbox(struct pvs_engine *e);
 /* Register an ingest health probe (the MQTT link). Before start. */

@@ -151,6 +151,22 @@ struct pvs_mqtt;
 /* cfg->mqtt must be set. cfg and inbox are borrowed. Main thread. */
 enum pvs_err pvs_mqtt_new(const struct pvs_config *cfg, struct pvs_queue *inbox,
                           struct pvs_mqtt **ret);
+/*
+ * Cluster mode: the link of one slot, connecting as client_id with a
+ * persistent session and subscribed to topics (ntopics of them, copied)
+ * instead of [mqtt]'s topics and the gateway layouts' filters; messages
+ * are mapped with cfg's devices as pvs_mqtt_new's are. Main thread.
+ */
+enum pvs_err pvs_mqtt_new_slot(const struct pvs_config *cfg,
+                               struct pvs_queue *inbox, const char *client_id,
+                               const char *const *topics, size_t ntopics,
+                               struct pvs_mqtt **ret);
+/*
+ * A slot's link unsubscribes from topics (n of them, copied) at each
+ * connection, before it subscribes: the filters of sites that left the
+ * slot, which its persistent session keeps. Before pvs_mqtt_start.
+ */
+void pvs_mqtt_forget(struct pvs_mqtt *m, const char *const *topics, size_t n);
 /* Connect in the background; retries until it succeeds. */
 enum pvs_err pvs_mqtt_start(struct pvs_mqtt *m);
 /* Connected and subscribed. Any thread. */

@@ -40,4 +40,19 @@ enum pvs_err pvs_running_load(const char *path, struct pvs_store *st,
                               unsigned flags, struct pvs_config **ret,
                               struct pvs_cfg_errors *errs);
 
+/*
+ * pvs_running_load with only the sites view->keep keeps (a cluster
+ * worker's slots, pvs_cluster_keeps) and what hangs on them (see
+ * pvs_config_load_view); view NULL keeps everything.
+ */
+struct pvs_running_view {
+    bool (*keep)(void *ud, const char *site);
+    void *ud;
+};
+enum pvs_err pvs_running_load_view(const char *path, struct pvs_store *st,
+                                   unsigned flags,
+                                   const struct pvs_running_view *view,
+                                   struct pvs_config **ret,
+                                   struct pvs_cfg_errors *errs);
+
 #endif

@@ -376,4 +376,11 @@ enum pvs_err pvs_store_backend(const char *target,
                                const struct pvs_store_ops **ret_ops,
                                const char **ret_rest);
 
+/*
+ * The backend handle of st when its backend is ops, else NULL: for the
+ * operations only one backend has (cluster mode, pg_cluster.c).
+ */
+struct pvs_store_be *pvs_store_be_of(struct pvs_store *st,
+                                     const struct pvs_store_ops *ops);
+
 #endif

@@ -70,7 +70,7 @@ static void test_bad_files(void **state) {
     static const char *const names[] = {
         "bad-duplicate",  "bad-families", "bad-include",  "bad-many",
         "bad-references", "bad-rules",    "bad-silence",  "bad-syntax",
-        "bad-unknown",    "bad-values",   "bad-channels",
+        "bad-unknown",    "bad-values",   "bad-channels", "bad-cluster",
     };
     (void)state;
     for (size_t i = 0; i < PVS_ARRAY_LEN(names); i++)

@@ -342,6 +342,7 @@ static void test_migration_takes_a_copy(void **state) {
                  "DROP INDEX tickets_open_fp; "
                  "ALTER TABLE devices DROP COLUMN label; "
                  "ALTER TABLE sites DROP COLUMN area; "
+                 "ALTER TABLE sites DROP COLUMN slot; "
                  "ALTER TABLE people DROP COLUMN skills; "
                  "ALTER TABLE people DROP COLUMN areas; "
                  "ALTER TABLE people DROP COLUMN hours; "

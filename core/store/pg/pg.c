@@ -564,6 +564,40 @@ static const char *const migrations[] = {
     " = d.id AND d.id <> d.first;"
     "CREATE UNIQUE INDEX tickets_open_fp ON tickets(fingerprint) WHERE"
     " status NOT IN ('resolved', 'closed', 'false_alarm', 'merged');",
+    /* 9: cluster mode (pg_cluster.c): each site's slot, the slots'
+     * leases timed by the database clock, the workers, and a log of every
+     * change of a lease's owner written by a trigger */
+    "ALTER TABLE sites ADD COLUMN slot INTEGER;"
+    "CREATE TABLE cluster_workers(id TEXT PRIMARY KEY, started TIMESTAMPTZ"
+    " NOT NULL DEFAULT clock_timestamp(), seen TIMESTAMPTZ NOT NULL,"
+    " expires TIMESTAMPTZ NOT NULL, left_at TIMESTAMPTZ, inbox BIGINT,"
+    " batch_age_ms BIGINT);"
+    "CREATE TABLE leases(slot INTEGER PRIMARY KEY, owner TEXT,"
+    " epoch BIGINT NOT NULL DEFAULT 0, expires TIMESTAMPTZ,"
+    " taken TIMESTAMPTZ, renewed TIMESTAMPTZ);"
+    "CREATE TABLE lease_log(id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY"
+    " KEY, ts TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(),"
+    " slot INTEGER NOT NULL, event TEXT NOT NULL, owner TEXT,"
+    " old_owner TEXT, epoch BIGINT NOT NULL, old_expires TIMESTAMPTZ);"
+    "CREATE FUNCTION pvs_lease_log() RETURNS trigger LANGUAGE plpgsql AS $$"
+    " BEGIN IF NEW.owner IS DISTINCT FROM OLD.owner OR NEW.epoch <>"
+    " OLD.epoch THEN INSERT INTO lease_log(slot, event, owner, old_owner,"
+    " epoch, old_expires) VALUES (NEW.slot, CASE WHEN NEW.owner IS NULL"
+    " THEN 'released' WHEN OLD.owner IS NULL THEN 'taken' WHEN"
+    " OLD.expires <= clock_timestamp() THEN 'taken_expired' ELSE"
+    " 'taken_live' END, NEW.owner, OLD.owner, NEW.epoch, OLD.expires);"
+    " END IF; RETURN NEW; END $$;"
+    "CREATE TRIGGER leases_log AFTER UPDATE ON leases FOR EACH ROW"
+    " EXECUTE FUNCTION pvs_lease_log();"
+    "CREATE PROCEDURE pvs_fence(who TEXT, slots INTEGER[], epochs BIGINT[])"
+    " LANGUAGE plpgsql AS $$ DECLARE held INTEGER; BEGIN"
+    " SELECT count(*) INTO held FROM (SELECT 1 FROM leases l JOIN"
+    " unnest(slots, epochs) AS f(slot, epoch) ON l.slot = f.slot AND"
+    " l.epoch = f.epoch WHERE l.owner = who AND l.expires >"
+    " clock_timestamp() ORDER BY l.slot FOR SHARE OF l) x;"
+    " IF held <> cardinality(slots) THEN RAISE EXCEPTION USING ERRCODE ="
+    " 'PV001', MESSAGE = 'this worker no longer holds every slot it"
+    " writes for'; END IF; END $$;",
 };
 
 #define SCHEMA_VERSION ((int)PVS_ARRAY_LEN(migrations))
@@ -987,6 +1021,14 @@ static enum pvs_err part_ensure(struct pvs_store_be *st, int64_t day) {
         if (st->parts[i] == day)
             return PVS_OK;
     part_name(day, name, sizeof(name));
+    /* Several writers (cluster mode) may create one day's partition at
+     * once, and IF NOT EXISTS does not wait for the other's: the second
+     * waits here for the first's commit, then finds it. */
+    pvs_snprintf(sql, sizeof(sql), "SELECT pg_advisory_xact_lock(72839404, %d)",
+                 (int)(day % 2000000000));
+    rc = raw(st, "creating a readings partition", sql);
+    if (rc)
+        return rc;
     pvs_snprintf(sql, sizeof(sql),
                  "CREATE TABLE IF NOT EXISTS %s PARTITION OF readings FOR"
                  " VALUES FROM (%lld) TO (%lld)",

@@ -296,6 +296,9 @@ static const char *const migrations[] = {
     "DROP TABLE dup_tickets;"
     "CREATE UNIQUE INDEX tickets_open_fp ON tickets(fingerprint) WHERE"
     " status NOT IN ('resolved', 'closed', 'false_alarm', 'merged');",
+    /* 12: each site's slot, as on PostgreSQL (cluster mode, which needs
+     * PostgreSQL: here it is only carried by copy-store) */
+    "ALTER TABLE sites ADD COLUMN slot INTEGER;",
 };
 
 #define SCHEMA_VERSION ((int)PVS_ARRAY_LEN(migrations))
