@@ -3,7 +3,7 @@
  * config_cluster.c - what [cluster] asks of the rest of the configuration.
  *
  * DESIGN
- * Workers share the fleet by slots of sites (core/daemon/cluster.c): a
+ * Workers share the fleet by slots of sites (core/daemon/cluster_worker.c): a
  * worker owns a slot and everything that feeds its sites. So the store
  * must be the one every worker sees (PostgreSQL), a Modbus endpoint must
  * belong to one site (two owners would poll one bus), and the MQTT session

@@ -15,7 +15,7 @@
  *
  * Two layers: the store's operations on the leases (pvs_store_cluster_*,
  * core/store/pg/pg_cluster.c, PostgreSQL only) and the worker's lease
- * thread (pvs_cluster_*, core/daemon/cluster.c).
+ * thread (pvs_cluster_*, core/daemon/cluster_worker.c).
  */
 #ifndef PVS_CLUSTER_H
 #define PVS_CLUSTER_H
@@ -115,7 +115,7 @@ enum pvs_err pvs_store_cluster_site_slots(struct pvs_store *st,
 enum pvs_err pvs_store_cluster_status(struct pvs_store *st,
                                       struct pvs_buf *out);
 
-/* ---- the worker (core/daemon/cluster.c) ---- */
+/* ---- the worker (core/daemon/cluster_worker.c) ---- */
 
 struct pvs_cluster;
 
@@ -209,7 +209,7 @@ void pvs_slot_links_stop(struct pvs_slot_links *l);
 /* Free l, once the engine that asks healthy has stopped. */
 void pvs_slot_links_free(struct pvs_slot_links *l);
 
-/* pvsentry cluster status -c FILE (core/daemon/cluster.c) */
+/* pvsentry cluster status -c FILE (core/daemon/cluster_worker.c) */
 int pvs_cluster_main(int argc, char **argv);
 
 #endif

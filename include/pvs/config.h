@@ -307,7 +307,7 @@ struct pvs_cfg_http {
 
 /*
  * [cluster]: several `pvsentry run` workers share the fleet on one
- * PostgreSQL database (core/daemon/cluster.c). Without the section, or
+ * PostgreSQL database (core/daemon/cluster_worker.c). Without the section, or
  * with enabled = false, pvsentry runs alone.
  */
 struct pvs_cfg_cluster {

@@ -436,7 +436,8 @@ static struct pvs_sample smp(unsigned metric, unsigned idx, int64_t ts,
 
 /* A database that already holds two open tickets of one problem (from
  * before the unique index): the upgrade merges the later one into the
- * first, with a timeline line, and then the index holds. */
+ * first, with a timeline line, and then the index holds. The index is the
+ * newest migration: the test rewinds the schema by one. */
 static void test_upgrade_merges_duplicate_tickets(void **state) {
     struct pvs_store *st = NULL;
     char path[160], cmd[512];
@@ -450,7 +451,7 @@ static void test_upgrade_merges_duplicate_tickets(void **state) {
                  "sqlite3 '%s' \"DROP INDEX tickets_open_fp; INSERT INTO "
                  "tickets(fingerprint, status, opened_ms) VALUES ('fp/a', "
                  "'open', 1), ('fp/a', 'assigned', 2), ('fp/a', 'closed', "
-                 "3), ('fp/b', 'open', 4); PRAGMA user_version = 10\"",
+                 "3), ('fp/b', 'open', 4); PRAGMA user_version = 11\"",
                  path);
     if (system(cmd) != 0)
         skip();

@@ -547,24 +547,7 @@ static const char *const migrations[] = {
     /* 7: a device's interval may be a fraction of a second ("interval =
      * 500ms" is 0.5), as SQLite's REAL column keeps it */
     "ALTER TABLE devices ALTER COLUMN interval_s TYPE DOUBLE PRECISION;",
-    /* 8: one open ticket per fingerprint, the backstop against two
-     * writers that both saw none; duplicates from before are merged into
-     * the first one */
-    "WITH d AS (SELECT id, min(id) OVER (PARTITION BY fingerprint) AS"
-    " first FROM tickets WHERE status NOT IN ('resolved', 'closed',"
-    " 'false_alarm', 'merged'))"
-    " INSERT INTO ticket_events(ticket_id, ts_ms, kind, actor, text)"
-    " SELECT id, (extract(epoch FROM now()) * 1000)::bigint, 'merged',"
-    " 'pvsentry', 'a duplicate of ticket #' || first || ', merged into it'"
-    " FROM d WHERE id <> first;"
-    "UPDATE tickets t SET status = 'merged', closed_ms ="
-    " (extract(epoch FROM now()) * 1000)::bigint FROM (SELECT id, min(id)"
-    " OVER (PARTITION BY fingerprint) AS first FROM tickets WHERE status"
-    " NOT IN ('resolved', 'closed', 'false_alarm', 'merged')) d WHERE t.id"
-    " = d.id AND d.id <> d.first;"
-    "CREATE UNIQUE INDEX tickets_open_fp ON tickets(fingerprint) WHERE"
-    " status NOT IN ('resolved', 'closed', 'false_alarm', 'merged');",
-    /* 9: cluster mode (pg_cluster.c): each site's slot, the slots'
+    /* 8: cluster mode (pg_cluster.c): each site's slot, the slots'
      * leases timed by the database clock, the workers, and a log of every
      * change of a lease's owner written by a trigger */
     "ALTER TABLE sites ADD COLUMN slot INTEGER;"
@@ -598,6 +581,23 @@ static const char *const migrations[] = {
     " IF held <> cardinality(slots) THEN RAISE EXCEPTION USING ERRCODE ="
     " 'PV001', MESSAGE = 'this worker no longer holds every slot it"
     " writes for'; END IF; END $$;",
+    /* 9: one open ticket per fingerprint, the backstop against two
+     * writers that both saw none; duplicates from before are merged into
+     * the first one */
+    "WITH d AS (SELECT id, min(id) OVER (PARTITION BY fingerprint) AS"
+    " first FROM tickets WHERE status NOT IN ('resolved', 'closed',"
+    " 'false_alarm', 'merged'))"
+    " INSERT INTO ticket_events(ticket_id, ts_ms, kind, actor, text)"
+    " SELECT id, (extract(epoch FROM now()) * 1000)::bigint, 'merged',"
+    " 'pvsentry', 'a duplicate of ticket #' || first || ', merged into it'"
+    " FROM d WHERE id <> first;"
+    "UPDATE tickets t SET status = 'merged', closed_ms ="
+    " (extract(epoch FROM now()) * 1000)::bigint FROM (SELECT id, min(id)"
+    " OVER (PARTITION BY fingerprint) AS first FROM tickets WHERE status"
+    " NOT IN ('resolved', 'closed', 'false_alarm', 'merged')) d WHERE t.id"
+    " = d.id AND d.id <> d.first;"
+    "CREATE UNIQUE INDEX tickets_open_fp ON tickets(fingerprint) WHERE"
+    " status NOT IN ('resolved', 'closed', 'false_alarm', 'merged');",
 };
 
 #define SCHEMA_VERSION ((int)PVS_ARRAY_LEN(migrations))

@@ -279,7 +279,10 @@ static const char *const migrations[] = {
     " wh REAL NOT NULL, PRIMARY KEY(site_id, ts_ms)) WITHOUT ROWID;"
     "CREATE TABLE sky_day(site_id TEXT NOT NULL, ts_ms INTEGER NOT NULL,"
     " wh REAL NOT NULL, PRIMARY KEY(site_id, ts_ms)) WITHOUT ROWID;",
-    /* 11: one open ticket per fingerprint, the backstop against two
+    /* 11: each site's slot, as on PostgreSQL (cluster mode, which needs
+     * PostgreSQL: here it is only carried by copy-store) */
+    "ALTER TABLE sites ADD COLUMN slot INTEGER;",
+    /* 12: one open ticket per fingerprint, the backstop against two
      * writers that both saw none (as on PostgreSQL); duplicates from
      * before are merged into the first one */
     "CREATE TEMP TABLE dup_tickets AS SELECT id, first,"
@@ -296,9 +299,6 @@ static const char *const migrations[] = {
     "DROP TABLE dup_tickets;"
     "CREATE UNIQUE INDEX tickets_open_fp ON tickets(fingerprint) WHERE"
     " status NOT IN ('resolved', 'closed', 'false_alarm', 'merged');",
-    /* 12: each site's slot, as on PostgreSQL (cluster mode, which needs
-     * PostgreSQL: here it is only carried by copy-store) */
-    "ALTER TABLE sites ADD COLUMN slot INTEGER;",
 };
 
 #define SCHEMA_VERSION ((int)PVS_ARRAY_LEN(migrations))

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * cluster.c - a worker of a cluster: the lease thread, the slots it runs,
- * the engine's fence, and `pvsentry cluster status`.
+ * cluster_worker.c - a worker of a cluster: the lease thread, the slots it
+ * runs, the engine's fence, and `pvsentry cluster status`.
  *
  * DESIGN
  * The lease thread owns its own connection to the database (the engine's
