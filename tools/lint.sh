@@ -77,6 +77,7 @@ HEADERS = {
     "daemon": "engine engine_api web_sky running",
 }
 HEADERS["store"] += " store_views"  # the API's typed rows of tickets
+HEADERS["store"] += " store_outbox"  # a store several processes share
 LAYER_OF = {h: l for l, hs in HEADERS.items() for h in hs.split()}
 MAY = {
     "lib": "lib",

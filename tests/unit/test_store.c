@@ -305,7 +305,7 @@ static void test_newer_schema_refused(void **state) {
 /* An older database is copied aside, then migrated, keeping its rows. */
 static void test_migration_takes_a_copy(void **state) {
     struct pvs_store *st = NULL;
-    char path[160], bak[200], cmd[1024];
+    char path[160], bak[200], cmd[1536];
     int64_t n = 0;
 
     (void)state;
@@ -325,6 +325,8 @@ static void test_migration_takes_a_copy(void **state) {
                  "ALTER TABLE people DROP COLUMN channel; "
                  "ALTER TABLE people DROP COLUMN opt_out; "
                  "DROP TABLE mqtt_maps; "
+                 "ALTER TABLE outbox DROP COLUMN claimed_by; "
+                 "ALTER TABLE outbox DROP COLUMN claim_until_ms; "
                  "CREATE TABLE samples(device_id TEXT NOT NULL, metric TEXT "
                  "NOT NULL, ts_ms INTEGER NOT NULL, value REAL, quality "
                  "INTEGER NOT NULL DEFAULT 0); CREATE INDEX samples_dev_ts "

@@ -513,6 +513,12 @@ static const char *const migrations[] = {
     "CREATE TABLE mqtt_maps(id TEXT PRIMARY KEY, preset TEXT, site_id TEXT,"
     " devices TEXT, gateway_id TEXT, settings TEXT, source TEXT NOT NULL"
     " DEFAULT 'config', created_by TEXT, created_ms BIGINT);",
+    /* 6: the outbox several processes send from: who claimed a message
+     * and until when (database clock, ms); the pending rows by lane */
+    "ALTER TABLE outbox ADD COLUMN claimed_by TEXT;"
+    "ALTER TABLE outbox ADD COLUMN claim_until_ms BIGINT;"
+    "CREATE INDEX outbox_pending ON outbox(ticket_id, id) WHERE status ="
+    " 'pending';",
 };
 
 #define SCHEMA_VERSION ((int)PVS_ARRAY_LEN(migrations))

@@ -272,6 +272,11 @@ static const char *const migrations[] = {
     "CREATE TABLE mqtt_maps(id TEXT PRIMARY KEY, preset TEXT, site_id TEXT,"
     " devices TEXT, gateway_id TEXT, settings TEXT, source TEXT NOT NULL"
     " DEFAULT 'config', created_by TEXT, created_ms INTEGER);",
+    /* 10: the columns of PostgreSQL's shared outbox (who claimed a
+     * message, until when), so that copy-store carries them both ways;
+     * one process alone never claims */
+    "ALTER TABLE outbox ADD COLUMN claimed_by TEXT;"
+    "ALTER TABLE outbox ADD COLUMN claim_until_ms INTEGER;",
 };
 
 #define SCHEMA_VERSION ((int)PVS_ARRAY_LEN(migrations))
