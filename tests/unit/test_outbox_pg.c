@@ -5,7 +5,8 @@
  * processes: a claim takes only the oldest pending row of each lane and
  * skips rows another claimer holds locked; sequence values that commit
  * out of order are all claimed (no high-water mark); an expired claim is
- * taken over with the row's Message-ID unchanged; renewals keep a claim
+ * taken over with the row's Message-ID unchanged, and a late failure
+ * report of its first claimant leaves it sent; renewals keep a claim
  * and touch only the claimant's own; a clean stop gives claims back; and
  * an announced API write is heard by the other process only, and only
  * once its batch commits.
@@ -298,6 +299,16 @@ static void test_expired_claim_taken_over(void **state) {
     claimant_of(uri, id, who, sizeof(who));
     assert_string_equal(who, "p2/<e0@x>");
     expect_claim(a, "p1", TTL, "");
+    /* p2 sends it; p1's late report of a failed attempt does not make it
+     * pending again (nobody would send it a third time). */
+    sent(b, id);
+    assert_int_equal(pvs_store_begin(a), PVS_OK);
+    assert_int_equal(
+        pvs_store_outbox_attempt(a, id, 9, false, "timed out", "pending"),
+        PVS_OK);
+    assert_int_equal(pvs_store_commit(a), PVS_OK);
+    expect_claim(a, "p1", 0, "");
+    expect_claim(b, "p2", TTL, "");
     pvs_store_close(a);
     pvs_store_close(b);
 }
