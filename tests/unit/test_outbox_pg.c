@@ -9,7 +9,7 @@
  * report of its first claimant leaves it sent; renewals keep a claim
  * and touch only the claimant's own; a clean stop gives claims back; and
  * an announced API write is heard by the other process only, and only
- * once its batch commits.
+ * once its batch commits, also after the server restarted.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -398,6 +398,31 @@ static void test_announced_change_heard_by_others(void **state) {
     pvs_store_close(b);
 }
 
+/*
+ * The server restarts under the listener: it connects again by itself,
+ * tells once (a change may have been missed meanwhile), then hears the
+ * next change.
+ */
+static void test_listener_back_after_a_restart(void **state) {
+    struct pvs_store *a, *b;
+    struct pvs_store_listen *l = NULL;
+    char uri[128];
+
+    (void)state;
+    fresh(uri, sizeof(uri), &a, &b);
+    atomic_store(&heard, 0);
+    assert_int_equal(pvs_store_listen_start(uri, "p2", on_change, NULL, &l),
+                     PVS_OK);
+    test_pg_stop(&pg, "fast");
+    assert_int_equal(test_pg_start_again(&pg), 0);
+    assert_true(wait_heard(1));
+    announce(a, "p1", true);
+    assert_true(wait_heard(2));
+    pvs_store_listen_free(l);
+    pvs_store_close(a);
+    pvs_store_close(b);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_claim_takes_lane_heads_once),
@@ -406,6 +431,7 @@ int main(void) {
         cmocka_unit_test(test_expired_claim_taken_over),
         cmocka_unit_test(test_renewal_keeps_and_unclaim_releases),
         cmocka_unit_test(test_announced_change_heard_by_others),
+        cmocka_unit_test(test_listener_back_after_a_restart),
     };
 
     return cmocka_run_group_tests(tests, setup, teardown);
