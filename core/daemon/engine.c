@@ -12,7 +12,9 @@
  * inbox and are committed with a later batch. So a message is marked sent
  * only after the receiver accepted it, and a crash in between makes the
  * next start send it again with the same Message-ID: at-least-once, with
- * duplicates the receiver can recognise.
+ * duplicates the receiver can recognise. On a database other processes
+ * share, a committed message is claimed first, and sent by whichever
+ * process claimed it (engine_shared.c).
  *
  * Rules run on sample time. Timers (communication loss) are driven by
  * tick() with the clock's time, at most every `tick` of clock time.
