@@ -8,16 +8,17 @@ through A's API. B hears of each write (LISTEN/NOTIFY) and applies it as
 a local write: B's API shows the device with its readings, B's rules
 raise the new device's fault, and the silence written through A keeps
 B's alert from being notified, while a fault on a site without silence
-is notified as usual.
+is notified as usual. A session opened on A is valid on B.
 """
 import re
 import time
 
 import pytest
+import requests
 
 import harness
 from harness import db_query, wait_until
-from webapi import ADMIN_TOKEN, Client, WebEnv
+from webapi import ADMIN_TOKEN, PASSWORD, Client, WebEnv
 
 pytestmark = pytest.mark.sim_clock(start="2024-06-21T08:00:00Z", speed=600)
 
@@ -100,4 +101,19 @@ def test_write_on_one_process_takes_effect_on_another(h, pg_db):
         pg_db, "SELECT kind FROM ticket_events WHERE ticket_id = ?",
         (got["annecy-01"]["id"],))]
     assert "silenced" in events, events
+
+    # A session opened on A is valid on B, and ends on both at logout.
+    b.create_users()
+    url_a = "http://127.0.0.1:%d/api/v1" % port_a
+    on_a = Client(url_a, session=requests.Session())
+    r = on_a.post("/login", {"username": "alice", "password": PASSWORD})
+    assert r.status_code == 200, r.text
+    cookie = {"pvs_session": on_a.s.cookies["pvs_session"]}
+    t = 20 * harness.TIMEOUT_SCALE
+    r = requests.get(b.url + "/me", cookies=cookie, timeout=t)
+    assert r.status_code == 200 and r.json()["person"] == "alice", r.text
+    r = requests.post(b.url + "/logout", json={}, cookies=cookie, timeout=t)
+    assert r.status_code == 200, r.text
+    assert requests.get(url_a + "/me", cookies=cookie,
+                        timeout=t).status_code == 401
     assert pa.stop() == 0
