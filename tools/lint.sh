@@ -78,6 +78,7 @@ HEADERS = {
 }
 HEADERS["store"] += " store_views"  # the API's typed rows of tickets
 HEADERS["store"] += " cluster"  # slots and leases (the worker: daemon)
+HEADERS["store"] += " store_outbox"  # a store several processes share
 LAYER_OF = {h: l for l, hs in HEADERS.items() for h in hs.split()}
 MAY = {
     "lib": "lib",

@@ -12,7 +12,9 @@
  * inbox and are committed with a later batch. So a message is marked sent
  * only after the receiver accepted it, and a crash in between makes the
  * next start send it again with the same Message-ID: at-least-once, with
- * duplicates the receiver can recognise.
+ * duplicates the receiver can recognise. On a database other processes
+ * share, a committed message is claimed first, and sent by whichever
+ * process claimed it (engine_shared.c).
  *
  * Rules run on sample time. Timers (communication loss) are driven by
  * tick() with the clock's time, at most every `tick` of clock time.
@@ -72,7 +74,7 @@
 #define STALL_MS 2000
 
 /* Hand a committed outbox row to the notifier. */
-static void engine_submit(struct pvs_engine *e, int64_t id) {
+void engine_submit(struct pvs_engine *e, int64_t id) {
     struct pvs_outbox o;
     struct pvs_job *j;
     enum pvs_err rc;
@@ -261,6 +263,7 @@ static void handle_delivery(struct pvs_engine *e, struct pvs_msg *m) {
                                              m->ok, m->error, status);
     if (m->ok || m->permanent) {
         pvs_service_ids_del(e->inflight, &e->ninflight, m->outbox_id);
+        engine_shared_wake(e); /* the next message of its lane */
         pvs_service_delivered(&e->svc, m->outbox_id, m->ts_ms, m->ok, m->error);
     }
 }
@@ -431,7 +434,9 @@ static void after_commit(struct pvs_engine *e) {
     if (e->config_dirty && e->on_change)
         e->on_change(e->on_change_ud);
     e->config_dirty = false;
-    for (size_t i = 0; i < e->svc.nfresh; i++)
+    if (engine_shared_on(e) && e->svc.nfresh)
+        engine_shared_wake(e); /* claimed, not simply sent */
+    for (size_t i = 0; i < e->svc.nfresh && !engine_shared_on(e); i++)
         engine_submit(e, e->svc.fresh[i]);
     e->svc.nfresh = 0;
     e->kept_samples = 0;
@@ -544,6 +549,7 @@ static void batch(struct pvs_engine *e, void **msgs, size_t n) {
     rc = engine_rollup_flush(e);
     if (rc && !e->svc.txn_rc)
         e->svc.txn_rc = rc;
+    engine_shared_before_commit(e);
     rc = e->svc.txn_rc ? e->svc.txn_rc : pvs_store_commit(e->svc.st);
     pvs_stats_add(PVS_STAT_BATCHES, 1);
     if (rc) {
@@ -551,7 +557,9 @@ static void batch(struct pvs_engine *e, void **msgs, size_t n) {
         return;
     }
     after_commit(e);
-    if (now >= e->next_rescan) {
+    if (engine_shared_on(e)) {
+        engine_shared_tick(e);
+    } else if (now >= e->next_rescan) {
         rescan_outbox(e);
         e->next_rescan = now + 60000;
     }
@@ -881,6 +889,7 @@ static void *engine_main(void *arg) {
         batch_lost(e, 0);
     }
     save_learnt(e);
+    engine_shared_stop(e);
     pthread_mutex_lock(&e->gen_lock);
     e->exited = true;
     pthread_cond_broadcast(&e->gen_cond);
@@ -934,6 +943,7 @@ enum pvs_err pvs_engine_new(const struct pvs_config *cfg,
     rc = pvs_service_init(&e->svc);
     if (rc)
         goto out;
+    engine_shared_init(e);
     e->inbox = pvs_queue_new((size_t)cfg->global.inbox_size, pvs_msg_free_void);
 out:
     if (rc) {

@@ -27,6 +27,15 @@ struct health {
     bool last;
 };
 
+/* engine_shared.c: a database other processes share */
+struct engine_shared {
+    bool on;            /* the store is shared (pvs_store_shared) */
+    const char *me;     /* this process in claims (pvs_store_claimant) */
+    bool claim_now;     /* claim at the end of the next batch */
+    int64_t next_claim; /* monotonic ms of the next periodic claim */
+    int64_t next_renew; /* ... and of the next renewal */
+};
+
 struct pvs_engine {
     struct pvs_service svc; /* cfg, store, rules, batch error */
     struct pvs_notifier *notifier;
@@ -68,6 +77,7 @@ struct pvs_engine {
     uint64_t seq_made, seq_taking, seq_cancelled;
     atomic_bool paused;          /* ingest paused (disk low, store away) */
     struct pvs_cluster *cluster; /* cluster mode: batches are fenced */
+    struct engine_shared shared; /* a database other processes share */
 };
 
 /*
@@ -102,5 +112,21 @@ void engine_sky_step(struct pvs_engine *e, int64_t now);
 enum pvs_err engine_sky_prune(struct pvs_engine *e, int64_t now);
 /* As engine_rollup_switch, for the sites' sky. */
 void engine_sky_switch(struct pvs_engine *e, const struct pvs_config *old);
+
+/* engine.c: hand a committed pending outbox row to the notifier (once). */
+void engine_submit(struct pvs_engine *e, int64_t id);
+
+/* engine_shared.c: when other processes share the database */
+/* After the store opened: whether it is shared; logs this process's name. */
+void engine_shared_init(struct pvs_engine *e);
+bool engine_shared_on(const struct pvs_engine *e);
+/* Claim at the end of this batch (messages queued or finished). */
+void engine_shared_wake(struct pvs_engine *e);
+/* Inside the batch, last: announce the API's writes it holds. */
+void engine_shared_before_commit(struct pvs_engine *e);
+/* After a batch committed: claims due and renewals. */
+void engine_shared_tick(struct pvs_engine *e);
+/* The engine stops: its claims go back to the others. */
+void engine_shared_stop(struct pvs_engine *e);
 
 #endif

@@ -52,6 +52,7 @@
 #include "pvs/sdnotify.h"
 #include "pvs/stats.h"
 #include "pvs/store.h"
+#include "pvs/store_outbox.h"
 #include "pvs/web.h"
 #include "version.h"
 
@@ -331,6 +332,8 @@ struct daemon {
     struct pvs_web *web;
     struct pvs_cluster *cluster;  /* cluster mode, else NULL */
     struct pvs_slot_links *links; /* cluster mode: MQTT per slot */
+    /* the API's writes of other processes on a shared database */
+    struct pvs_store_listen *listen;
     struct retired retired[MAX_RETIRED];
     size_t nretired;
 };
@@ -400,7 +403,17 @@ static void api_changed(void *ud) {
     kill(getpid(), SIGUSR2);
 }
 
+/*
+ * Another process on the same database committed an API write (its
+ * listener's thread): applied as a local one is.
+ */
+static void api_heard(void *ud) {
+    api_changed(ud);
+}
+
 static void daemon_stop(struct daemon *d) {
+    pvs_store_listen_free(d->listen);
+    d->listen = NULL;
     if (d->web)
         pvs_web_stop(d->web);
     if (d->mqtt)
@@ -444,6 +457,12 @@ static enum pvs_err daemon_start(struct daemon *d) {
     pvs_engine_on_change(d->engine, api_changed, d);
     if (d->cluster)
         pvs_engine_set_cluster(d->engine, d->cluster);
+    rc = pvs_store_listen_start(d->cfg->global.database, pvs_store_claimant(),
+                                api_heard, d, &d->listen);
+    if (rc == PVS_ERR_UNSUPPORTED) /* one process alone (SQLite) */
+        rc = PVS_OK;
+    if (rc)
+        goto out;
     inbox = pvs_engine_inbox(d->engine);
     /* The notifier reports to the engine's inbox. */
     rc = pvs_notifier_new(d->cfg, inbox, &d->notifier);

@@ -197,6 +197,8 @@ static const struct key_def global_keys[] = {
     {"link_ttl", K_DURATION, G(link_ttl_ms), "30d", 3600e3, 365 * 86400e3, NULL,
      false},
     {"link_secret", K_PATH, G(link_secret), NULL, NONE, NULL, false},
+    {"outbox_claim", K_DURATION, G(outbox_claim_ms), "30s", 1000, 3600e3, NULL,
+     false},
     {NULL, 0, 0, NULL, NONE, NULL, false},
 };
 

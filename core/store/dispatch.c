@@ -17,7 +17,11 @@
  * failure, once; the caller tells what the lost batch means.
  */
 #define PVS_LOG_MODULE "store"
+#include <ctype.h>
+#include <pthread.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "pvs/log.h"
 #include "pvs/store_ops.h"
@@ -849,4 +853,90 @@ enum pvs_err pvs_store_report(struct pvs_store *st, int64_t since_ms,
                               struct pvs_report *ret,
                               pvs_store_count_fn *per_rule, void *ud) {
     return READ(report, since_ms, ret, per_rule, ud);
+}
+
+/* ---- store_outbox.h: a store several processes share ---- */
+
+bool pvs_store_shared(struct pvs_store *st) {
+    return st->ops->outbox_claim != NULL;
+}
+
+static char claimant[128];
+static pthread_once_t claimant_once = PTHREAD_ONCE_INIT;
+
+/* Host, pid and start time: unique among the processes that ever share
+ * one database, and readable in `outbox.claimed_by`. Kept to characters
+ * that need no quoting anywhere. */
+static void claimant_make(void) {
+    char host[64] = "localhost";
+
+    if (gethostname(host, sizeof(host) - 1))
+        pvs_strlcpy(host, "localhost", sizeof(host));
+    host[sizeof(host) - 1] = '\0';
+    for (char *p = host; *p; p++)
+        if (!isalnum((unsigned char)*p) && *p != '.' && *p != '-')
+            *p = '_';
+    pvs_snprintf(claimant, sizeof(claimant), "%s:%ld:%lld", host,
+                 (long)getpid(), (long long)time(NULL));
+}
+
+const char *pvs_store_claimant(void) {
+    pthread_once(&claimant_once, claimant_make);
+    return claimant;
+}
+
+enum pvs_err pvs_store_outbox_claim(struct pvs_store *st, const char *who,
+                                    int64_t ttl_ms, size_t max,
+                                    int64_t **ret_ids, size_t *ret_n) {
+    return READ(outbox_claim, who, ttl_ms, max, ret_ids, ret_n);
+}
+
+enum pvs_err pvs_store_outbox_renew(struct pvs_store *st, const char *who,
+                                    int64_t ttl_ms, const int64_t *ids,
+                                    size_t n, size_t *ret_n) {
+    return READ(outbox_renew, who, ttl_ms, ids, n, ret_n);
+}
+
+enum pvs_err pvs_store_outbox_unclaim(struct pvs_store *st, const char *who) {
+    return READ(outbox_unclaim, who);
+}
+
+enum pvs_err pvs_store_announce(struct pvs_store *st, const char *who) {
+    return WRITE(announce, who);
+}
+
+struct pvs_store_listen {
+    const struct pvs_store_ops *ops;
+    void *be;
+};
+
+enum pvs_err pvs_store_listen_start(const char *target, const char *me,
+                                    pvs_store_changed_fn *fn, void *ud,
+                                    struct pvs_store_listen **ret) {
+    const struct pvs_store_ops *ops = NULL;
+    const char *rest = NULL;
+    struct pvs_store_listen *l;
+    void *be = NULL;
+    enum pvs_err rc;
+
+    rc = pvs_store_backend(target, &ops, &rest);
+    if (rc)
+        return rc;
+    if (!ops->listen_start)
+        return PVS_ERR_UNSUPPORTED;
+    rc = ops->listen_start(rest, me, fn, ud, &be);
+    if (rc)
+        return rc;
+    l = pvs_calloc(1, sizeof(*l));
+    l->ops = ops;
+    l->be = be;
+    *ret = l;
+    return PVS_OK;
+}
+
+void pvs_store_listen_free(struct pvs_store_listen *l) {
+    if (!l)
+        return;
+    l->ops->listen_free(l->be);
+    pvs_free(l);
 }

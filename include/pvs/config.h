@@ -87,6 +87,9 @@ struct pvs_cfg_global {
     int64_t link_ttl_ms;        /* signed links in messages expire */
     char *link_secret;          /* file with the key for signed links */
     char *escalation_contact;   /* technician told when escalation ends */
+    /* a message claimed from a shared outbox (PostgreSQL) stays its
+     * sender's this long after the sender was last heard of */
+    int64_t outbox_claim_ms;
 };
 
 struct pvs_cfg_mqtt {

@@ -56,6 +56,7 @@
 #include "pvs/store_entity.h"
 #include "pvs/store_flow.h"
 #include "pvs/store_objects.h"
+#include "pvs/store_outbox.h"
 #include "pvs/store_views.h"
 #include "pvs/store_web.h"
 
@@ -358,6 +359,21 @@ struct pvs_store_ops {
                                int64_t *ret);
     enum pvs_err (*rows_clear)(struct pvs_store_be *st);
     enum pvs_err (*rows_done)(struct pvs_store_be *st);
+    /* ---- store_outbox.h: a store several processes share; NULL: not
+     * shared ---- */
+    enum pvs_err (*outbox_claim)(struct pvs_store_be *st, const char *claimant,
+                                 int64_t ttl_ms, size_t max, int64_t **ret_ids,
+                                 size_t *ret_n);
+    enum pvs_err (*outbox_renew)(struct pvs_store_be *st, const char *claimant,
+                                 int64_t ttl_ms, const int64_t *ids, size_t n,
+                                 size_t *ret_n);
+    enum pvs_err (*outbox_unclaim)(struct pvs_store_be *st,
+                                   const char *claimant);
+    enum pvs_err (*announce)(struct pvs_store_be *st, const char *claimant);
+    /* the listener's handle is the backend's own (void *) */
+    enum pvs_err (*listen_start)(const char *target, const char *me,
+                                 void (*fn)(void *ud), void *ud, void **ret);
+    void (*listen_free)(void *l);
 };
 
 /* The SQLite backend (core/store/sqlite/). */

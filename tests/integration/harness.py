@@ -388,7 +388,7 @@ class SmtpSink:
     """tests/sinks/smtp_sink.py: each accepted mail as an .eml in maildir."""
 
     def __init__(self, h, name="smtp", port=None, maildir=None, reject=None,
-                 reject_count=None, reject_file=None):
+                 reject_count=None, reject_file=None, hold_file=None):
         self.h = h
         self.name = name
         self.port = port or free_port()
@@ -397,6 +397,7 @@ class SmtpSink:
         self.reject = reject
         self.reject_count = reject_count
         self.reject_file = reject_file
+        self.hold_file = hold_file
         self.proc = None
 
     @property
@@ -412,6 +413,8 @@ class SmtpSink:
             argv += ["--reject-count", str(self.reject_count)]
         if self.reject_file:
             argv += ["--reject-file", self.reject_file]
+        if self.hold_file:
+            argv += ["--hold-file", self.hold_file]
         self.proc = self.h.spawn(self.name, argv)
         self.proc.wait_log(r"^ready", timeout)
         wait_port(self.port, timeout, self.proc)

@@ -17,6 +17,10 @@ Failure modes for retry tests:
 
 For concurrency tests:
   --delay SECONDS       wait that long before answering DATA
+  --hold-file PATH      once a message is stored, hold its answer while
+                        PATH exists (prints "holding NAME"): the sender
+                        has sent it and does not know yet, the moment a
+                        crash makes it send the message again
   --stats PATH          keep {"connections", "max_connections", "accepted"}
                         (open client connections now, the most at once,
                         mails accepted) in PATH as JSON, rewritten
@@ -57,6 +61,7 @@ class Handler:
         self.accepted = 0
         self.rejected = 0
         self.delay = args.delay
+        self.hold_file = args.hold_file
         self.stats_path = args.stats
         self.connections = 0
         self.max_connections = 0
@@ -120,6 +125,10 @@ class Handler:
         self.write_stats()
         print("accepted %s from %s to %s" % (
             name, envelope.mail_from, ",".join(envelope.rcpt_tos)), flush=True)
+        if self.hold_file and os.path.exists(self.hold_file):
+            print("holding %s" % name, flush=True)
+            while os.path.exists(self.hold_file):
+                await asyncio.sleep(0.05)
         return "250 2.0.0 OK queued as %s" % name
 
 
@@ -151,6 +160,7 @@ def main():
     ap.add_argument("--reject-file", default=None)
     ap.add_argument("--delay", type=float, default=0)
     ap.add_argument("--stats", default=None)
+    ap.add_argument("--hold-file", default=None)
     args = ap.parse_args()
     if args.reject and not 400 <= args.reject <= 599:
         ap.error("--reject takes a 4xx or 5xx code")

@@ -329,7 +329,7 @@ static void test_newer_schema_refused(void **state) {
 /* An older database is copied aside, then migrated, keeping its rows. */
 static void test_migration_takes_a_copy(void **state) {
     struct pvs_store *st = NULL;
-    char path[160], bak[200], cmd[1280];
+    char path[160], bak[200], cmd[1536];
     int64_t n = 0;
 
     (void)state;
@@ -352,6 +352,8 @@ static void test_migration_takes_a_copy(void **state) {
                  "ALTER TABLE people DROP COLUMN opt_out; "
                  "DROP TABLE mqtt_maps; DROP TABLE sky_hour; "
                  "DROP TABLE sky_day; "
+                 "ALTER TABLE outbox DROP COLUMN claimed_by; "
+                 "ALTER TABLE outbox DROP COLUMN claim_until_ms; "
                  "CREATE TABLE samples(device_id TEXT NOT NULL, metric TEXT "
                  "NOT NULL, ts_ms INTEGER NOT NULL, value REAL, quality "
                  "INTEGER NOT NULL DEFAULT 0); CREATE INDEX samples_dev_ts "
@@ -451,7 +453,7 @@ static void test_upgrade_merges_duplicate_tickets(void **state) {
                  "sqlite3 '%s' \"DROP INDEX tickets_open_fp; INSERT INTO "
                  "tickets(fingerprint, status, opened_ms) VALUES ('fp/a', "
                  "'open', 1), ('fp/a', 'assigned', 2), ('fp/a', 'closed', "
-                 "3), ('fp/b', 'open', 4); PRAGMA user_version = 11\"",
+                 "3), ('fp/b', 'open', 4); PRAGMA user_version = 12\"",
                  path);
     if (system(cmd) != 0)
         skip();

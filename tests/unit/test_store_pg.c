@@ -272,7 +272,7 @@ static void test_upgrade_merges_duplicate_tickets(void **state) {
     st = fresh(uri, sizeof(uri));
     pvs_store_close(st);
     poke(uri, "DROP INDEX tickets_open_fp;"
-              "DELETE FROM pvs_schema WHERE version = 9;"
+              "DELETE FROM pvs_schema WHERE version = 10;"
               "INSERT INTO tickets(fingerprint, status, opened_ms) VALUES"
               " ('fp/a', 'open', 1), ('fp/a', 'assigned', 2),"
               " ('fp/a', 'closed', 3), ('fp/b', 'open', 4)");

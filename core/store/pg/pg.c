@@ -581,7 +581,13 @@ static const char *const migrations[] = {
     " IF held <> cardinality(slots) THEN RAISE EXCEPTION USING ERRCODE ="
     " 'PV001', MESSAGE = 'this worker no longer holds every slot it"
     " writes for'; END IF; END $$;",
-    /* 9: one open ticket per fingerprint, the backstop against two
+    /* 9: the outbox several processes send from: who claimed a message
+     * and until when (database clock, ms); the pending rows by lane */
+    "ALTER TABLE outbox ADD COLUMN claimed_by TEXT;"
+    "ALTER TABLE outbox ADD COLUMN claim_until_ms BIGINT;"
+    "CREATE INDEX outbox_pending ON outbox(ticket_id, id) WHERE status ="
+    " 'pending';",
+    /* 10: one open ticket per fingerprint, the backstop against two
      * writers that both saw none; duplicates from before are merged into
      * the first one */
     "WITH d AS (SELECT id, min(id) OVER (PARTITION BY fingerprint) AS"

@@ -34,6 +34,9 @@
 #define SCOPE_S "($1 = 0 OR s.id" SCOPED
 #define SCOPE_D "($1 = 0 OR d.site_id" SCOPED
 #define PVS_PG_PART_MS 86400000LL
+
+/* The channel of the API's changes (pg_outbox.c, pg_listen.c). */
+#define PVS_PG_CHANGES "pvs_changes"
 #define PVS_PG_PARTS_KNOWN 64
 
 /* One packed reading row waiting for the batch's COPY. */
@@ -409,5 +412,19 @@ enum pvs_err pvs_pg_obj_write(struct pvs_store_be *st,
 enum pvs_err pvs_pg_obj_delete(struct pvs_store_be *st,
                                const struct pvs_entity *e, const char *id);
 enum pvs_err pvs_pg_obj_erase_customer(struct pvs_store_be *st, const char *id);
+
+/* pg_outbox.c, pg_listen.c: a store several processes share */
+enum pvs_err pvs_pg_outbox_claim(struct pvs_store_be *st, const char *claimant,
+                                 int64_t ttl_ms, size_t max, int64_t **ret_ids,
+                                 size_t *ret_n);
+enum pvs_err pvs_pg_outbox_renew(struct pvs_store_be *st, const char *claimant,
+                                 int64_t ttl_ms, const int64_t *ids, size_t n,
+                                 size_t *ret_n);
+enum pvs_err pvs_pg_outbox_unclaim(struct pvs_store_be *st,
+                                   const char *claimant);
+enum pvs_err pvs_pg_announce(struct pvs_store_be *st, const char *claimant);
+enum pvs_err pvs_pg_listen_start(const char *target, const char *me,
+                                 void (*fn)(void *ud), void *ud, void **ret);
+void pvs_pg_listen_free(void *l);
 
 #endif

@@ -121,4 +121,11 @@ const struct pvs_store_ops pvs_pg_ops = {
     .obj_write = pvs_pg_obj_write,
     .obj_delete = pvs_pg_obj_delete,
     .obj_erase_customer = pvs_pg_obj_erase_customer,
+    /* store_outbox.h: several processes share the database */
+    .outbox_claim = pvs_pg_outbox_claim,
+    .outbox_renew = pvs_pg_outbox_renew,
+    .outbox_unclaim = pvs_pg_outbox_unclaim,
+    .announce = pvs_pg_announce,
+    .listen_start = pvs_pg_listen_start,
+    .listen_free = pvs_pg_listen_free,
 };

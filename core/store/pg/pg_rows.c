@@ -377,10 +377,13 @@ enum pvs_err pvs_pg_outbox_attempt(struct pvs_store_be *st, int64_t id,
                      "iibt", id, ts_ms, (int)ok, ok ? NULL : error);
     if (rc)
         return rc;
+    /* A message another process sent stays sent: a process that lost its
+     * claim (paused past it) may still report a failed attempt. */
     return pvs_pg_exec(st, "updating a message",
                        "UPDATE outbox SET status = $1, attempts = attempts +"
                        " 1, last_error = $2, sent_ms = CASE WHEN $3 = 1 THEN"
-                       " $4 ELSE sent_ms END WHERE id = $5",
+                       " $4 ELSE sent_ms END WHERE id = $5 AND ($3 = 1 OR"
+                       " status <> 'sent')",
                        "ttbii", new_status, ok ? NULL : error, (int)ok, ts_ms,
                        id);
 }

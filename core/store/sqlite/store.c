@@ -282,7 +282,12 @@ static const char *const migrations[] = {
     /* 11: each site's slot, as on PostgreSQL (cluster mode, which needs
      * PostgreSQL: here it is only carried by copy-store) */
     "ALTER TABLE sites ADD COLUMN slot INTEGER;",
-    /* 12: one open ticket per fingerprint, the backstop against two
+    /* 12: the columns of PostgreSQL's shared outbox (who claimed a
+     * message, until when), so that copy-store carries them both ways;
+     * one process alone never claims */
+    "ALTER TABLE outbox ADD COLUMN claimed_by TEXT;"
+    "ALTER TABLE outbox ADD COLUMN claim_until_ms INTEGER;",
+    /* 13: one open ticket per fingerprint, the backstop against two
      * writers that both saw none (as on PostgreSQL); duplicates from
      * before are merged into the first one */
     "CREATE TEMP TABLE dup_tickets AS SELECT id, first,"
