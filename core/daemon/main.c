@@ -962,6 +962,8 @@ static enum pvs_err join_cluster(struct daemon *d, const char *path) {
 
     if (!d->cfg->cluster || !d->cfg->cluster->enabled)
         return PVS_OK;
+    /* The outbox's claims name the worker as the leases do. */
+    pvs_store_claimant_name(d->cfg->cluster->worker);
     rc = pvs_cluster_new(d->cfg, d->cfg, &d->cluster);
     if (rc)
         return rc;

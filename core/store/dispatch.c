@@ -861,23 +861,33 @@ bool pvs_store_shared(struct pvs_store *st) {
     return st->ops->outbox_claim != NULL;
 }
 
-static char claimant[128];
+static char claimant[192];
+static char claimant_who[130]; /* the worker's name, else the host's */
 static pthread_once_t claimant_once = PTHREAD_ONCE_INIT;
 
-/* Host, pid and start time: unique among the processes that ever share
- * one database, and readable in `outbox.claimed_by`. Kept to characters
- * that need no quoting anywhere. */
-static void claimant_make(void) {
-    char host[64] = "localhost";
-
-    if (gethostname(host, sizeof(host) - 1))
-        pvs_strlcpy(host, "localhost", sizeof(host));
-    host[sizeof(host) - 1] = '\0';
-    for (char *p = host; *p; p++)
-        if (!isalnum((unsigned char)*p) && *p != '.' && *p != '-')
+/* Kept to characters that need no quoting anywhere. */
+static void claimant_clean(char *p) {
+    for (; *p; p++)
+        if (!isalnum((unsigned char)*p) && *p != '.' && *p != '-' && *p != '_')
             *p = '_';
-    pvs_snprintf(claimant, sizeof(claimant), "%s:%ld:%lld", host,
+}
+
+/* Who, pid and start time: unique among the processes that ever share
+ * one database, and readable in `outbox.claimed_by`. */
+static void claimant_make(void) {
+    if (!claimant_who[0]) {
+        if (gethostname(claimant_who, sizeof(claimant_who) - 1))
+            pvs_strlcpy(claimant_who, "localhost", sizeof(claimant_who));
+        claimant_who[sizeof(claimant_who) - 1] = '\0';
+    }
+    claimant_clean(claimant_who);
+    pvs_snprintf(claimant, sizeof(claimant), "%s:%ld:%lld", claimant_who,
                  (long)getpid(), (long long)time(NULL));
+}
+
+void pvs_store_claimant_name(const char *who) {
+    if (who && who[0])
+        pvs_strlcpy(claimant_who, who, sizeof(claimant_who));
 }
 
 const char *pvs_store_claimant(void) {

@@ -36,9 +36,12 @@ bool pvs_store_shared(struct pvs_store *st);
 
 /*
  * This process's name in claims and change notices:
- * "host:pid:start-seconds", made once, at the first call. Any thread.
+ * "who:pid:start-seconds", made once, at the first call. Any thread. who
+ * is the host's name, or the cluster worker's ([cluster] worker) when
+ * pvs_store_claimant_name gave it before the first call.
  */
 const char *pvs_store_claimant(void);
+void pvs_store_claimant_name(const char *who);
 
 /*
  * Claim at most max due rows for claimant, for ttl_ms of database time:

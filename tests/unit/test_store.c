@@ -19,6 +19,7 @@
 
 #include "pvs/cli.h"
 #include "pvs/store.h"
+#include "pvs/store_outbox.h"
 
 static char dir[64];
 static char dbpath[128];
@@ -476,6 +477,23 @@ static void test_upgrade_merges_duplicate_tickets(void **state) {
     sqlite3_close(db);
 }
 
+/* The outbox's claims name the cluster worker (its configured name,
+ * cleaned to characters that need no quoting), then the pid; the name is
+ * fixed at the first use. */
+static void test_claimant_names_the_worker(void **state) {
+    char pid[32];
+    const char *c;
+
+    (void)state;
+    pvs_store_claimant_name("eu west/1");
+    c = pvs_store_claimant();
+    pvs_snprintf(pid, sizeof(pid), ":%ld:", (long)getpid());
+    assert_int_equal(strncmp(c, "eu_west_1:", 10), 0);
+    assert_non_null(strstr(c, pid));
+    pvs_store_claimant_name("other");
+    assert_string_equal(pvs_store_claimant(), c);
+}
+
 /*
  * The readings of one device and instant share a row; what the samples
  * view shows is what was stored, reading by reading, first value kept.
@@ -612,6 +630,7 @@ static void test_rollups_add_up(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_claimant_names_the_worker),
         cmocka_unit_test(test_roundtrip),
         cmocka_unit_test(test_restore_and_readonly),
         cmocka_unit_test(test_learnt),
