@@ -30,6 +30,7 @@
 #include "pvs/log.h"
 #include "pvs/stats.h"
 #include "pvs/store_flow.h"
+#include "pvs/store_outbox.h"
 #include "pvs/template.h"
 #include "pvs/rota.h"
 #include "pvs/ticket_types.h"
@@ -1567,6 +1568,41 @@ static void metric(struct pvs_buf *b, const char *name, const char *type,
                    name, help, name, type, name, v);
 }
 
+/* A worker's name as a label value: \\, \" and \n escaped. */
+static void label_value(struct pvs_buf *b, const char *v) {
+    for (; *v; v++) {
+        if (*v == '\\' || *v == '"')
+            pvs_buf_printf(b, "\\%c", *v);
+        else if (*v == '\n')
+            pvs_buf_puts(b, "\\n");
+        else
+            pvs_buf_printf(b, "%c", *v);
+    }
+}
+
+/* Cluster mode: which worker this is, its slots, its leases' events. */
+static void cluster_metrics(struct pvs_buf *b) {
+    const char *worker = pvs_stats_worker();
+
+    if (!worker[0])
+        return;
+    pvs_buf_puts(b, "# HELP pvsentry_cluster_worker_info this cluster "
+                    "worker's name\n# TYPE pvsentry_cluster_worker_info "
+                    "gauge\npvsentry_cluster_worker_info{worker=\"");
+    label_value(b, worker);
+    pvs_buf_puts(b, "\"} 1\n");
+    metric(b, "cluster_slots_held", "gauge", "slots this worker holds",
+           (double)pvs_stats_gauge_get(PVS_GAUGE_CLUSTER_SLOTS));
+    for (int i = PVS_STAT_CLUSTER_RENEWALS; i <= PVS_STAT_CLUSTER_FENCE_REFUSED;
+         i++) {
+        char full[80];
+        pvs_snprintf(full, sizeof(full), "%s_total",
+                     pvs_stats_name((enum pvs_stat)i));
+        metric(b, full, "counter", "cluster events since start",
+               (double)pvs_stats_get((enum pvs_stat)i));
+    }
+}
+
 void pvs_api_metrics(struct web_req *r) {
     static const struct {
         enum pvs_stat stat;
@@ -1589,7 +1625,7 @@ void pvs_api_metrics(struct web_req *r) {
         /* The status classes and the Modbus endpoints' reasons are
          * labelled metrics below. */
         if ((!strncmp(name, "http_", 5) && strlen(name) == 8) ||
-            !strncmp(name, "modbus_down_", 12))
+            !strncmp(name, "modbus_down_", 12) || !strncmp(name, "cluster_", 8))
             continue;
         pvs_snprintf(full, sizeof(full), "%s_total", name);
         metric(b, full, "counter", "events since start",
@@ -1618,6 +1654,11 @@ void pvs_api_metrics(struct web_req *r) {
     metric(b, "engine_inbox_full_total", "counter",
            "pushes that found the engine inbox full",
            (double)pvs_queue_full_count(r->w->inbox));
+    cluster_metrics(b);
+    if (st && pvs_store_shared(st))
+        metric(b, "outbox_claims_held", "gauge",
+               "shared outbox messages claimed and not yet done",
+               (double)pvs_stats_gauge_get(PVS_GAUGE_OUTBOX_CLAIMS));
     memset(&k, 0, sizeof(k));
     if (st && !pvs_store_web_kpis(st, &all, &k)) {
         metric(b, "tickets_open", "gauge",

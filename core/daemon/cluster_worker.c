@@ -38,6 +38,7 @@
 #include "pvs/clock.h"
 #include "pvs/cluster.h"
 #include "pvs/log.h"
+#include "pvs/stats.h"
 
 struct site_slot {
     char *site;
@@ -176,6 +177,7 @@ static bool note_renewed(struct pvs_cluster *c, const struct pvs_lease *r,
                  "it was renewed; its sites are dropped",
                  c->held[i].slot, (long long)c->held[i].epoch);
         held_del(c, i);
+        pvs_stats_add(PVS_STAT_CLUSTER_SLOTS_LOST, 1);
         lost = true;
     }
     return lost;
@@ -203,6 +205,7 @@ static bool give_back(struct pvs_cluster *c) {
         pvs_info("gave back slot %d (epoch %lld) for a fair share", out[k].slot,
                  (long long)out[k].epoch);
     }
+    pvs_stats_add(PVS_STAT_CLUSTER_SLOTS_RELEASED, n);
     pthread_mutex_unlock(&c->lock);
     return true;
 }
@@ -255,6 +258,7 @@ static bool share(struct pvs_cluster *c) {
         pvs_info("took slot %d (epoch %lld)", got[i].slot,
                  (long long)got[i].epoch);
     }
+    pvs_stats_add(PVS_STAT_CLUSTER_SLOTS_TAKEN, ngot);
     pthread_mutex_unlock(&c->lock);
     return true;
 }
@@ -269,10 +273,12 @@ static bool round_once(struct pvs_cluster *c) {
 
     b.inbox = atomic_load(&c->inbox);
     b.batch_age_ms = mono ? pvs_clock_mono_ms() - mono : 0;
-    if (pvs_store_cluster_beat(c->st, c->worker, c->lease_ms, &b))
+    if (pvs_store_cluster_beat(c->st, c->worker, c->lease_ms, &b) ||
+        pvs_store_cluster_renew(c->st, c->worker, c->lease_ms, r, &n)) {
+        pvs_stats_add(PVS_STAT_CLUSTER_RENEW_FAILED, 1);
         return false;
-    if (pvs_store_cluster_renew(c->st, c->worker, c->lease_ms, r, &n))
-        return false;
+    }
+    pvs_stats_add(PVS_STAT_CLUSTER_RENEWALS, 1);
     pthread_mutex_lock(&c->lock);
     changed = note_renewed(c, r, n);
     pthread_mutex_unlock(&c->lock);
@@ -281,6 +287,7 @@ static bool round_once(struct pvs_cluster *c) {
     give_back(c);
     pthread_mutex_lock(&c->lock);
     changed = changed || view_stale(c);
+    pvs_stats_gauge_set(PVS_GAUGE_CLUSTER_SLOTS, (int64_t)c->nheld);
     /* A refusal with nothing to drop was not a lost slot: batches go on
      * (one with a lost slot waits for the view without it). */
     if (!changed)
@@ -505,6 +512,7 @@ enum pvs_err pvs_cluster_fence(struct pvs_cluster *c, struct pvs_store *st) {
     else if (n)
         rc = pvs_store_cluster_fence(st, c->worker, l, n);
     if (rc == PVS_ERR_DENIED) {
+        pvs_stats_add(PVS_STAT_CLUSTER_FENCE_REFUSED, 1);
         pthread_mutex_lock(&c->lock);
         if (!c->lost_any && lost >= 0 && lost < c->slots)
             pvs_warn("this worker no longer holds slot %d, whose sites it "
@@ -548,9 +556,12 @@ void pvs_cluster_stop(struct pvs_cluster *c) {
     if (c->running)
         pthread_join(c->thread, NULL);
     c->running = false;
-    if (c->st && !pvs_store_cluster_leave(c->st, c->worker))
+    if (c->st && !pvs_store_cluster_leave(c->st, c->worker)) {
         pvs_info("left the cluster: gave back %zu slots", c->nheld);
+        pvs_stats_add(PVS_STAT_CLUSTER_SLOTS_RELEASED, c->nheld);
+    }
     c->nheld = 0;
+    pvs_stats_gauge_set(PVS_GAUGE_CLUSTER_SLOTS, 0);
 }
 
 void pvs_cluster_free(struct pvs_cluster *c) {

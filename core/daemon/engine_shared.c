@@ -22,6 +22,7 @@
 #include "engine_int.h"
 #include "pvs/clock.h"
 #include "pvs/log.h"
+#include "pvs/stats.h"
 #include "pvs/store_outbox.h"
 
 #define CLAIM_EVERY_MS 1000
@@ -75,6 +76,7 @@ void engine_shared_tick(struct pvs_engine *e) {
 
     if (!sh->on || !e->notifier || pvs_store_kept(e->svc.st))
         return;
+    pvs_stats_gauge_set(PVS_GAUGE_OUTBOX_CLAIMS, (int64_t)e->ninflight);
     if (mono >= sh->next_renew) {
         size_t renewed = 0;
         if (e->ninflight &&

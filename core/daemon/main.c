@@ -967,6 +967,8 @@ static enum pvs_err join_cluster(struct daemon *d, const char *path) {
     rc = pvs_cluster_new(d->cfg, d->cfg, &d->cluster);
     if (rc)
         return rc;
+    /* `/metrics` names the worker. */
+    pvs_stats_set_worker(pvs_cluster_worker(d->cluster));
     view = load_run(d, path);
     if (!view)
         return PVS_ERR_CONFIG;

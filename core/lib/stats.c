@@ -45,7 +45,16 @@ static const char *const names[PVS_STAT__COUNT] = {
     [PVS_STAT_MODBUS_DOWN_TIMEOUT] = "modbus_down_timeout",
     [PVS_STAT_MODBUS_DOWN_EXCEPTION] = "modbus_down_exception",
     [PVS_STAT_MODBUS_DOWN_ERROR] = "modbus_down_error",
+    [PVS_STAT_CLUSTER_RENEWALS] = "cluster_lease_renewals",
+    [PVS_STAT_CLUSTER_RENEW_FAILED] = "cluster_lease_renew_failures",
+    [PVS_STAT_CLUSTER_SLOTS_TAKEN] = "cluster_slots_taken",
+    [PVS_STAT_CLUSTER_SLOTS_RELEASED] = "cluster_slots_released",
+    [PVS_STAT_CLUSTER_SLOTS_LOST] = "cluster_slots_lost",
+    [PVS_STAT_CLUSTER_FENCE_REFUSED] = "cluster_fence_refusals",
 };
+
+static _Atomic int64_t gauges[PVS_GAUGE__COUNT];
+static char worker[160];
 
 void pvs_stats_add(enum pvs_stat s, uint64_t n) {
     PVS_ASSERT((unsigned)s < PVS_STAT__COUNT);
@@ -64,4 +73,24 @@ const char *pvs_stats_name(enum pvs_stat s) {
 void pvs_stats_reset(void) {
     for (int i = 0; i < PVS_STAT__COUNT; i++)
         atomic_store(&counters[i].v, 0);
+    for (int i = 0; i < PVS_GAUGE__COUNT; i++)
+        atomic_store(&gauges[i], 0);
+}
+
+void pvs_stats_gauge_set(enum pvs_gauge g, int64_t v) {
+    PVS_ASSERT((unsigned)g < PVS_GAUGE__COUNT);
+    atomic_store_explicit(&gauges[g], v, memory_order_relaxed);
+}
+
+int64_t pvs_stats_gauge_get(enum pvs_gauge g) {
+    PVS_ASSERT((unsigned)g < PVS_GAUGE__COUNT);
+    return atomic_load_explicit(&gauges[g], memory_order_relaxed);
+}
+
+void pvs_stats_set_worker(const char *name) {
+    pvs_strlcpy(worker, name ? name : "", sizeof(worker));
+}
+
+const char *pvs_stats_worker(void) {
+    return worker;
 }

@@ -46,7 +46,21 @@ enum pvs_stat {
     PVS_STAT_MODBUS_DOWN_TIMEOUT,
     PVS_STAT_MODBUS_DOWN_EXCEPTION,
     PVS_STAT_MODBUS_DOWN_ERROR,
+    /* cluster mode: the lease thread and the engine's fence */
+    PVS_STAT_CLUSTER_RENEWALS,       /* rounds that renewed the leases */
+    PVS_STAT_CLUSTER_RENEW_FAILED,   /* rounds the database failed */
+    PVS_STAT_CLUSTER_SLOTS_TAKEN,    /* leases taken */
+    PVS_STAT_CLUSTER_SLOTS_RELEASED, /* leases given back */
+    PVS_STAT_CLUSTER_SLOTS_LOST,     /* leases expired before renewal */
+    PVS_STAT_CLUSTER_FENCE_REFUSED,  /* batches the fence refused */
     PVS_STAT__COUNT
+};
+
+/* Values that go up and down, for `/metrics`. */
+enum pvs_gauge {
+    PVS_GAUGE_CLUSTER_SLOTS = 0, /* slots this worker holds */
+    PVS_GAUGE_OUTBOX_CLAIMS,     /* shared outbox rows claimed and held */
+    PVS_GAUGE__COUNT
 };
 
 void pvs_stats_add(enum pvs_stat s, uint64_t n);
@@ -54,5 +68,12 @@ uint64_t pvs_stats_get(enum pvs_stat s);
 /* "samples_in", ... */
 const char *pvs_stats_name(enum pvs_stat s);
 void pvs_stats_reset(void);
+
+void pvs_stats_gauge_set(enum pvs_gauge g, int64_t v);
+int64_t pvs_stats_gauge_get(enum pvs_gauge g);
+/* The cluster worker's name ("" outside cluster mode): set once, before
+ * the threads that read it start. */
+void pvs_stats_set_worker(const char *name);
+const char *pvs_stats_worker(void);
 
 #endif

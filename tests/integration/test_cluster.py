@@ -480,3 +480,62 @@ def test_cluster_broker_restart_keeps_the_slot_sessions(h, pg_db):
     c.wait_balanced(["w1", "w2"], what="both workers kept their share")
     for pv in c.workers.values():
         assert pv.stop(timeout=30 * SCALE) == 0
+
+
+HTTP = """
+[http]
+listen = 127.0.0.1
+port = %d
+"""
+
+
+def scrape(port):
+    """{name or name{labels}: value} of a worker's /metrics."""
+    import requests
+    text = requests.get("http://127.0.0.1:%d/metrics" % port,
+                        timeout=10 * SCALE).text
+    out = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            name, value = line.rsplit(" ", 1)
+            out[name] = float(value)
+    return out
+
+
+@pytest.mark.slow
+def test_cluster_metrics_per_worker(h, pg_db):
+    c = Cluster(h, pg_db)
+    ports = {}
+    for n in ("w1", "w2"):
+        ports[n] = harness.free_port()
+        pv = harness.Pvsentry(h, c.config(n, extra=HTTP % ports[n]), name=n)
+        pv.start(timeout=30 * SCALE)
+        c.workers[n] = pv
+    c.wait_balanced(["w1", "w2"], what="two workers share 16 slots")
+
+    def agree():
+        # Each worker's gauge is what the lease rows say it holds.
+        held = c.held()
+        m = {n: scrape(p) for n, p in ports.items()}
+        return all(m[n].get("pvsentry_cluster_slots_held") == held.get(n)
+                   for n in ports) and m
+    m = wait_until(agree, 10 * SCALE, "/metrics agree with the leases")
+    for n in ports:
+        assert m[n]['pvsentry_cluster_worker_info{worker="%s"}' % n] == 1
+        assert not any(k.startswith("pvsentry_cluster_worker_info") and
+                       n not in k for k in m[n]), m[n]
+        assert m[n]["pvsentry_cluster_lease_renewals_total"] >= 1
+        assert m[n]["pvsentry_cluster_slots_taken_total"] >= \
+            m[n]["pvsentry_cluster_slots_held"]
+        assert m[n]["pvsentry_cluster_fence_refusals_total"] == 0
+        assert m[n]["pvsentry_outbox_claims_held"] == 0
+    assert sum(m[n]["pvsentry_cluster_slots_held"] for n in ports) == K
+
+    # w2 stops: it gave every slot back, and w1's figures follow.
+    before = m["w1"]["pvsentry_cluster_slots_taken_total"]
+    assert c.workers["w2"].stop(timeout=30 * SCALE) == 0
+    wait_until(lambda: scrape(ports["w1"])["pvsentry_cluster_slots_held"]
+               == K, 20 * SCALE, "w1 holds every slot")
+    m1 = scrape(ports["w1"])
+    assert m1["pvsentry_cluster_slots_taken_total"] == before + K / 2
+    assert c.workers["w1"].stop(timeout=30 * SCALE) == 0
