@@ -40,8 +40,8 @@ Figures (docs/benchmarks.md explains the method):
                 rounds' ratios, which the shared machine's load moves
                 least. Target: ratio >= 0.80.
 
-Other engineers' scripts (bench_modbus.py, bench_rules.py, bench_pg.py)
-run first when present. Every script merges its entry into build/bench/results.json; this
+Other engineers' scripts (bench_modbus.py, bench_rules.py, bench_pg.py,
+bench_cluster.py) run first when present. Every script merges its entry into build/bench/results.json; this
 one adds {"bench": [...]} and prints one table of everything.
 
 Never fails on numbers: a figure below its target is printed as "below".
@@ -66,7 +66,8 @@ import harness  # noqa: E402
 CC = os.environ.get("CC", "cc")
 CFLAGS = ["-O2", "-g", "-std=c11", "-D_POSIX_C_SOURCE=200809L",
           "-D_DEFAULT_SOURCE", "-Wall", "-Wextra"]
-OTHER_SCRIPTS = ("bench_modbus.py", "bench_rules.py", "bench_pg.py")
+OTHER_SCRIPTS = ("bench_modbus.py", "bench_rules.py", "bench_pg.py",
+                 "bench_cluster.py")
 TICK = os.sysconf("SC_CLK_TCK")
 PAGE = os.sysconf("SC_PAGE_SIZE")
 
