@@ -660,6 +660,10 @@ static void test_stand_down(void **state) {
     has(mail, "cleared by itself");
     has(mail, "You do not need to go.");
     has(mail, "Please cancel the planned visit with the customer.");
+    /* The ticket is resolved (it reopens if the problem comes back): the
+     * mail says so rather than that it stays open. */
+    has(mail, "The ticket is marked resolved.");
+    assert_null(strstr(mail, "stays open"));
     pvs_free(mail);
     assert_int_equal(q(&w, "SELECT COUNT(*) FROM ticket_events WHERE kind ="
                            " 'stand_down'"),
