@@ -504,11 +504,13 @@ def scrape(port):
 
 @pytest.mark.slow
 def test_cluster_metrics_per_worker(h, pg_db):
+    broker = h.start_mosquitto()
     c = Cluster(h, pg_db)
     ports = {}
     for n in ("w1", "w2"):
         ports[n] = harness.free_port()
-        pv = harness.Pvsentry(h, c.config(n, extra=HTTP % ports[n]), name=n)
+        cfg = c.config(n, extra=MQTT % broker.port + HTTP % ports[n])
+        pv = harness.Pvsentry(h, cfg, name=n)
         pv.start(timeout=30 * SCALE)
         c.workers[n] = pv
     c.wait_balanced(["w1", "w2"], what="two workers share 16 slots")
@@ -527,15 +529,41 @@ def test_cluster_metrics_per_worker(h, pg_db):
         assert m[n]["pvsentry_cluster_lease_renewals_total"] >= 1
         assert m[n]["pvsentry_cluster_slots_taken_total"] >= \
             m[n]["pvsentry_cluster_slots_held"]
-        assert m[n]["pvsentry_cluster_fence_refusals_total"] == 0
+        for k in ("lease_renew_failures", "slots_lost", "fence_refusals"):
+            assert m[n]["pvsentry_cluster_%s_total" % k] == 0, (n, k)
         assert m[n]["pvsentry_outbox_claims_held"] == 0
     assert sum(m[n]["pvsentry_cluster_slots_held"] for n in ports) == K
 
+    # w2 paused past its lease while readings come in: its slots are
+    # lost, its batches refused, and its /metrics counts both.
+    pub = Publisher(broker.port, site_ids()).start()
+    w2 = c.workers["w2"]
+    its = m["w2"]["pvsentry_cluster_slots_held"]
+    mark = w2.mark()
+    os.kill(w2.proc.pid, signal.SIGSTOP)
+    try:
+        wait_until(lambda: c.held() == {"w1": K}, c.lease + 30 * SCALE,
+                   "w1 takes w2's slots")
+    finally:
+        os.kill(w2.proc.pid, signal.SIGCONT)
+    w2.wait_log(r"cluster: lost the lease of slot", 20 * SCALE, since=mark)
+    w2.wait_log(r"cluster: (the database refused a batch|this worker no "
+                r"longer holds slot)", 20 * SCALE, since=mark)
+
+    def counted():
+        x = scrape(ports["w2"])
+        return (x["pvsentry_cluster_slots_lost_total"] == its and
+                x["pvsentry_cluster_fence_refusals_total"] >= 1)
+    wait_until(counted, 20 * SCALE, "w2 counts its lost slots and refusals")
+    pub.stop()
+    c.wait_balanced(["w1", "w2"], what="w2 back in the share")
+
     # w2 stops: it gave every slot back, and w1's figures follow.
-    before = m["w1"]["pvsentry_cluster_slots_taken_total"]
-    assert c.workers["w2"].stop(timeout=30 * SCALE) == 0
+    before = scrape(ports["w1"])["pvsentry_cluster_slots_released_total"]
+    assert w2.stop(timeout=30 * SCALE) == 0
     wait_until(lambda: scrape(ports["w1"])["pvsentry_cluster_slots_held"]
                == K, 20 * SCALE, "w1 holds every slot")
     m1 = scrape(ports["w1"])
-    assert m1["pvsentry_cluster_slots_taken_total"] == before + K / 2
+    assert m1["pvsentry_cluster_slots_taken_total"] >= K + K / 2
+    assert m1["pvsentry_cluster_slots_released_total"] == before
     assert c.workers["w1"].stop(timeout=30 * SCALE) == 0
