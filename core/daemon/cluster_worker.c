@@ -510,7 +510,7 @@ enum pvs_err pvs_cluster_fence(struct pvs_cluster *c, struct pvs_store *st) {
     if (lost >= 0)
         rc = PVS_ERR_DENIED;
     else if (n)
-        rc = pvs_store_cluster_fence(st, c->worker, l, n);
+        rc = pvs_store_cluster_fence(st, c->worker, c->lease_ms, l, n);
     if (rc == PVS_ERR_DENIED) {
         pvs_stats_add(PVS_STAT_CLUSTER_FENCE_REFUSED, 1);
         pthread_mutex_lock(&c->lock);
