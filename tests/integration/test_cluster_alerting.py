@@ -172,10 +172,16 @@ class AlertCluster(Cluster):
 
 
 def start_sim(h, broker, site, t0, scenarios=()):
+    """pvsim for site's inverter on the test's clock; scenarios are
+    "KIND@+Nm+DUR[:SET]" with N minutes after t0 (pvsim's own offsets
+    count from the clock's start, whose time has passed: it publishes
+    that stretch at once, healthy)."""
+    base = (t0 - h.clock.start_ms) // MIN
+    spec = [re.sub(r"@\+(\d+)m", lambda g: "@+%dm" % (base + int(g.group(1))),
+                   x) for x in scenarios]
     return h.start_pvsim(broker, site, devices=[site + "-inv1"],
                          name="pvsim-" + site, kwp=5, lat=45.75, lon=4.85,
-                         duration="10h", start=harness.ms_to_iso(t0),
-                         scenarios=list(scenarios))
+                         duration="10h", scenarios=spec)
 
 
 def minute_after(h, n=1):
@@ -461,4 +467,54 @@ def test_cluster_write_on_a_non_owner_takes_effect_on_the_owner(
         dev = re.escape(s + "-inv1")
         assert c.workers["w1"].log_lines(r"alert firing: \S*%s" % dev)
         assert not c.workers["w2"].log_lines(r"alert firing: \S*%s" % dev)
+    c.stop_all()
+
+
+@pytest.mark.slow
+def test_cluster_take_over_replays_the_recent_readings(h, pg_db, pvsim_bin):
+    """A counter that stopped 30 minutes before its worker died is seen
+    frozen by the new owner when the hour is up, not an hour after the
+    take-over: the new owner gave the rules the stored samples back."""
+    broker = h.start_mosquitto(extra_conf="max_queued_messages 100000\n")
+    sink = h.start_smtp_sink()
+    c = AlertCluster(h, pg_db, broker, sink)
+    c.start_all(["w1", "w2", "w3"])
+    site = c.sites_of("w2")[0]
+    dev = site + "-inv1"
+    t0 = minute_after(h)
+    # The lifetime counter stops 20 minutes in (power goes on): frozen
+    # after counter_for (an hour), at +80m.
+    sim = start_sim(h, broker, site, t0,
+                    ["breach@+20m+10h:ac_energy_wh=99999999"])
+    h.clock.wait_for(t0 + 50 * MIN, timeout=30 * SCALE)
+    wait_until(lambda: (store_scalar(pg_db, "SELECT max(ts_ms) FROM"
+                                     " readings WHERE device_id = ?",
+                                     (dev,)) or 0) >= t0 + 45 * MIN,
+               30 * SCALE, "the frozen stretch stored")
+    assert not store_query(pg_db, "SELECT id FROM alerts WHERE family ="
+                           " 'frozen'")
+    killed = h.clock.now()
+    c.workers["w2"].kill9()
+    wait_until(lambda: c.owner_of(site) in ("w1", "w3"),
+               c.lease + 30 * SCALE, "the site taken over")
+    owner = c.workers[c.owner_of(site)]
+    wait_until(lambda: store_query(
+        pg_db, "SELECT ts_ms FROM alerts WHERE family = 'frozen' AND"
+        " subject = 'ac_energy_wh' AND state = 'firing'"), 60 * SCALE,
+        "the frozen counter's alert")
+    fired = store_query(pg_db, "SELECT ts_ms, device_id FROM alerts WHERE"
+                        " family = 'frozen' AND subject = 'ac_energy_wh'")
+    sim.stop()
+    lines = owner.log_lines(r"engine: took over \d+ sites: .* and \d+ "
+                            r"recent samples")
+    replayed = max([int(re.search(r"and (\d+) recent", ln).group(1))
+                    for ln in lines] or [0])
+    print("take-over at %+d min replayed %d samples; frozen counter fired "
+          "at %+d min (counter stopped at +20, counter_for 60)" % (
+              (killed - t0) // MIN, replayed, (fired[0][0] - t0) // MIN))
+    assert [d for _, d in fired] == [dev]
+    # On time: an hour after the counter stopped (plus a few readings),
+    # not an hour after the first reading the new owner received.
+    assert fired[0][0] <= t0 + 90 * MIN, (fired[0][0] - t0) // MIN
+    assert replayed > 0
     c.stop_all()
