@@ -607,6 +607,8 @@ static void test_alert_is_a_work_order(void **state) {
     /* The article, inline: what to check, the fix, what to bring. */
     has(mail, "On site:   Read the event log on the display");
     has(mail, "Bring:     The inverter's service manual, insulation tester");
+    /* The article's name says where the whole of it is. */
+    has(mail, "Article:   inverter-fault (in full on the ticket page)");
     /* What the customer has heard: nothing yet, and when they will. */
     has(mail, "The customer will be told at 2024-06-21 10:");
     has(mail, "Europe/Paris (UTC+02:00) unless it clears by then.");
@@ -660,6 +662,10 @@ static void test_stand_down(void **state) {
     has(mail, "cleared by itself");
     has(mail, "You do not need to go.");
     has(mail, "Please cancel the planned visit with the customer.");
+    /* The ticket is resolved (it reopens if the problem comes back): the
+     * mail says so rather than that it stays open. */
+    has(mail, "The ticket is marked resolved.");
+    assert_null(strstr(mail, "stays open"));
     pvs_free(mail);
     assert_int_equal(q(&w, "SELECT COUNT(*) FROM ticket_events WHERE kind ="
                            " 'stand_down'"),
