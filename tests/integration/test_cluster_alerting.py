@@ -188,12 +188,12 @@ def minute_after(h, n=1):
     return h.clock.now() // MIN * MIN + n * MIN
 
 
-def tickets(db):
-    """{device: [(id, status, fingerprint)]} of every ticket."""
+def tickets(db, family="fault_code"):
+    """{device: [(id, status, fingerprint)]} of the family's tickets."""
     out = {}
     for tid, status, fp, dev in store_query(
             db, "SELECT id, status, fingerprint, device_id FROM tickets"
-            " ORDER BY id"):
+            " WHERE family = ? ORDER BY id", (family,)):
         out.setdefault(dev, []).append((tid, status, fp))
     return out
 
@@ -207,13 +207,15 @@ def assert_one_open_ticket_per_fingerprint(db):
 
 def assert_each_alert_fired_once(db):
     """Every fingerprint's alert is stored firing once in the whole
-    cluster and never resolved: a new owner restored it firing."""
+    cluster (a new owner restored it firing), and no fault resolved while
+    it lasted. (A device pvsim had not started yet may have been silent
+    long enough: its communication alert resolves, once.)"""
     again = store_query(db, "SELECT fingerprint, count(*) FROM alerts"
                         " WHERE state = 'firing' GROUP BY fingerprint"
                         " HAVING count(*) > 1")
     assert again == [], "fired again after a take-over: %r" % again
     gone = store_query(db, "SELECT fingerprint FROM alerts WHERE state <>"
-                       " 'firing'")
+                       " 'firing' AND family = 'fault_code'")
     assert gone == [], "resolved while failing: %r" % gone
     return store_scalar(db, "SELECT count(DISTINCT fingerprint) FROM"
                         " alerts")
@@ -271,18 +273,17 @@ def test_cluster_kill9_mid_fault_keeps_alerting(h, pg_db, pvsim_bin):
     assert len(victim) >= 2 and other, (victim, other)
     a, b, ctl = victim[0], victim[1], other[0]
     t0 = minute_after(h)
-    # a and the control site fail 20 minutes in; b 80 minutes in, while
-    # w2 is dead or its slots are being taken over.
+    # a and the control site fail 20 minutes in.
     sims = [start_sim(h, broker, a, t0, ["fault@+20m+10h"]),
-            start_sim(h, broker, ctl, t0, ["fault@+20m+10h"]),
-            start_sim(h, broker, b, t0, ["fault@+80m+10h"])]
+            start_sim(h, broker, ctl, t0, ["fault@+20m+10h"])]
     wait_until(lambda: len(tickets(pg_db).get(a + "-inv1", [])) == 1,
                30 * SCALE, "a's ticket")
     ta = tickets(pg_db)[a + "-inv1"][0][0]
     sink.wait_mails(1, 30 * SCALE, pred=lambda m: m["X-Pvsentry-Ticket"] ==
                     str(ta), what="a's technician alert")
-    # Kill w2 a little before b's fault (or at once if that passed).
-    h.clock.wait_for(t0 + 75 * MIN, timeout=30 * SCALE)
+    # b fails two minutes after w2 dies, while nobody runs its slot.
+    b_at = (h.clock.now() - t0) // MIN + 2
+    sims.append(start_sim(h, broker, b, t0, ["fault@+%dm+10h" % b_at]))
     its = sorted(s for s, (o, _) in c.leases().items() if o == "w2")
     killed_sim = h.clock.now()
     t_kill = time.monotonic()
@@ -291,8 +292,9 @@ def test_cluster_kill9_mid_fault_keeps_alerting(h, pg_db, pvsim_bin):
                            for s in its), c.lease + 30 * SCALE,
                "w2's slots taken over")
     took = time.monotonic() - t_kill
-    print("kill -9 at %+d simulated minutes: %d slots taken over in %.2f s"
-          % ((killed_sim - t0) // MIN, len(its), took))
+    print("kill -9 at %+d simulated minutes (b's fault at %+d): %d slots "
+          "taken over in %.2f s" % ((killed_sim - t0) // MIN, b_at,
+                                    len(its), took))
     new_a = c.owner_of(a)
     assert new_a in ("w1", "w3")
     c.workers[new_a].wait_log(r"engine: took over \d+ sites: restored "
@@ -335,12 +337,11 @@ def test_cluster_kill9_mid_fault_keeps_alerting(h, pg_db, pvsim_bin):
             got = {m["Message-ID"] for m in mails_of(sink, ids[site], *kind)}
             assert len(got) == 1, (site, kind, got)
         assert not mails_of(sink, ids[site], "customer", "recovered")
-        # The alert fired once in the whole cluster and never resolved:
-        # the new owner restored it firing.
+        # No worker saw it resolve (the new owner restored it firing).
+        # (Its firing is stored once: assert_each_alert_fired_once; a
+        # killed worker may have logged one it never committed.)
         dev = re.escape(site + "-inv1")
-        fired = c.logs(r"alert firing: \S*%s\S*fault_code" % dev)
-        assert len(fired) == 1, (site, fired)
-        assert not c.logs(r"alert resolved: \S*%s" % dev), site
+        assert not c.logs(r"alert resolved: \S*%s\S*fault_code" % dev), site
     n, again = assert_outbox_sent_once(pg_db, sink)
     kinds = {}
     for m in sink.mails():
@@ -396,8 +397,6 @@ def test_cluster_paused_worker_mid_fault_no_second_ticket(h, pg_db,
         (tid,))]
     assert kinds.count("opened") == 1 and "reopened" not in kinds, kinds
     assert "recovered" not in kinds, kinds
-    fired = c.logs(r"alert firing: \S*%s\S*fault_code" % re.escape(dev))
-    assert len(fired) == 1, fired
     assert len({m["Message-ID"] for m in mails_of(
         sink, tid, "technician", "alert")}) == 1
     n, again = assert_outbox_sent_once(pg_db, sink)
@@ -466,24 +465,26 @@ def test_cluster_write_on_a_non_owner_takes_effect_on_the_owner(
     for s in (quiet, loud):
         dev = re.escape(s + "-inv1")
         assert c.workers["w1"].log_lines(r"alert firing: \S*%s" % dev)
-        assert not c.workers["w2"].log_lines(r"alert firing: \S*%s" % dev)
     c.stop_all()
 
 
 @pytest.mark.slow
 def test_cluster_take_over_replays_the_recent_readings(h, pg_db, pvsim_bin):
     """A counter that stopped 30 minutes before its worker died is seen
-    frozen by the new owner when the hour is up, not an hour after the
-    take-over: the new owner gave the rules the stored samples back."""
+    frozen by the new owner when its time is up, not that long after the
+    kill: the new owner gave the rules the stored samples back."""
     broker = h.start_mosquitto(extra_conf="max_queued_messages 100000\n")
     sink = h.start_smtp_sink()
-    c = AlertCluster(h, pg_db, broker, sink)
+    # An hour and a half before a stopped counter is frozen: room for a
+    # slow machine between the kill (+50m) and the old owner's alert.
+    c = AlertCluster(h, pg_db, broker, sink, extra=(
+        '[rule "frozen-90m"]\nfamily = frozen\ncounter_for = 90m\n'))
     c.start_all(["w1", "w2", "w3"])
     site = c.sites_of("w2")[0]
     dev = site + "-inv1"
     t0 = minute_after(h)
     # The lifetime counter stops 20 minutes in (power goes on): frozen
-    # after counter_for (an hour), at +80m.
+    # after counter_for, at +110m.
     sim = start_sim(h, broker, site, t0,
                     ["breach@+20m+10h:ac_energy_wh=99999999"])
     h.clock.wait_for(t0 + 50 * MIN, timeout=30 * SCALE)
@@ -510,11 +511,12 @@ def test_cluster_take_over_replays_the_recent_readings(h, pg_db, pvsim_bin):
     replayed = max([int(re.search(r"and (\d+) recent", ln).group(1))
                     for ln in lines] or [0])
     print("take-over at %+d min replayed %d samples; frozen counter fired "
-          "at %+d min (counter stopped at +20, counter_for 60)" % (
+          "at %+d min (counter stopped at +20, counter_for 90)" % (
               (killed - t0) // MIN, replayed, (fired[0][0] - t0) // MIN))
     assert [d for _, d in fired] == [dev]
-    # On time: an hour after the counter stopped (plus a few readings),
-    # not an hour after the first reading the new owner received.
-    assert fired[0][0] <= t0 + 90 * MIN, (fired[0][0] - t0) // MIN
+    # On time: 90 minutes after the counter stopped (plus a few
+    # readings), not 90 minutes after the first reading the new owner
+    # received (the first after the kill).
+    assert fired[0][0] <= t0 + 120 * MIN, (fired[0][0] - t0) // MIN
     assert replayed > 0
     c.stop_all()
