@@ -73,53 +73,6 @@
  * means it did not get the CPU. */
 #define STALL_MS 2000
 
-/* Hand a committed outbox row to the notifier. */
-void engine_submit(struct pvs_engine *e, int64_t id) {
-    struct pvs_outbox o;
-    struct pvs_job *j;
-    enum pvs_err rc;
-
-    if (!e->notifier || pvs_service_ids_has(e->inflight, e->ninflight, id))
-        return;
-    if (pvs_store_outbox_get(e->svc.st, id, &o))
-        return;
-    if (strcmp(o.status, "pending")) {
-        pvs_outbox_release(&o);
-        return;
-    }
-    j = pvs_calloc(1, sizeof(*j));
-    j->outbox_id = o.id;
-    j->ticket_id = o.ticket_id;
-    j->audience = o.audience;
-    j->channel = o.channel;
-    j->recipient = o.recipient;
-    j->body = o.body;
-    j->message_id = o.message_id;
-    j->created_ms = o.created_ms;
-    j->attempts = (int)o.attempts;
-    o.audience = o.channel = o.recipient = o.body = o.message_id = NULL;
-    pvs_outbox_release(&o);
-    rc = pvs_notifier_submit(e->notifier, j);
-    if (rc) {
-        /* Stays pending in the store; the next rescan tries again. */
-        pvs_job_free(j);
-        return;
-    }
-    j = NULL;
-    pvs_service_ids_add(&e->inflight, &e->ninflight, &e->inflight_cap, id);
-}
-
-static void rescan_outbox(struct pvs_engine *e) {
-    int64_t *ids = NULL;
-    size_t n = 0;
-
-    if (pvs_store_outbox_pending(e->svc.st, &ids, &n))
-        return;
-    for (size_t i = 0; i < n; i++)
-        engine_submit(e, ids[i]);
-    pvs_free(ids);
-}
-
 static void on_alert(void *ud, const struct pvs_alert_event *rev) {
     struct pvs_engine *e = ud;
     enum pvs_err rc;
@@ -560,7 +513,7 @@ static void batch(struct pvs_engine *e, void **msgs, size_t n) {
     if (engine_shared_on(e)) {
         engine_shared_tick(e);
     } else if (now >= e->next_rescan) {
-        rescan_outbox(e);
+        engine_rescan_outbox(e);
         e->next_rescan = now + 60000;
     }
 }
@@ -1123,7 +1076,7 @@ enum pvs_err pvs_engine_start(struct pvs_engine *e) {
     e->next_tick = now + e->svc.cfg->global.tick_ms;
     e->next_prune = now;
     e->next_rescan = now + 60000;
-    rescan_outbox(e);
+    engine_rescan_outbox(e);
     if (pthread_create(&e->thread, NULL, engine_main, e)) {
         pvs_error("cannot start the engine thread");
         return PVS_ERR_IO;

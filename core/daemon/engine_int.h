@@ -113,8 +113,10 @@ enum pvs_err engine_sky_prune(struct pvs_engine *e, int64_t now);
 /* As engine_rollup_switch, for the sites' sky. */
 void engine_sky_switch(struct pvs_engine *e, const struct pvs_config *old);
 
-/* engine.c: hand a committed pending outbox row to the notifier (once). */
+/* engine_outbox.c: hand a committed pending outbox row to the notifier
+ * (once); hand every pending row of the outbox. */
 void engine_submit(struct pvs_engine *e, int64_t id);
+void engine_rescan_outbox(struct pvs_engine *e);
 
 /* engine_shared.c: when other processes share the database */
 /* After the store opened: whether it is shared; logs this process's name. */
