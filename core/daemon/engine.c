@@ -625,6 +625,8 @@ struct take_over {
 /* The samples a take-over gives back to the rules: the longest window of
  * the families (the frozen counter's hour) and room to spare. */
 #define TAKE_OVER_RECENT_MS (3 * 3600000LL)
+/* Devices read at once (more when one site has more). */
+#define TAKE_OVER_CHUNK 64
 
 static void restore_new_alert(void *ud, const struct pvs_alert_event *ev) {
     struct take_over *t = ud;
@@ -665,25 +667,52 @@ static void replay_sample(void *ud, const char *device, const char *metric,
     t->samples++;
 }
 
-/* The recent samples of the devices taken over, through the rules with
+/* Devices by site, so that a site's devices are read together. */
+static int by_site(const void *a, const void *b) {
+    const struct pvs_device *x = *(const struct pvs_device *const *)a;
+    const struct pvs_device *y = *(const struct pvs_device *const *)b;
+    size_t sx = x->site ? x->site->index : 0, sy = y->site ? y->site->index : 0;
+
+    return sx < sy ? -1 : sx > sy;
+}
+
+/*
+ * The recent samples of the devices taken over, through the rules with
  * no event handed out: windows (a counter frozen for half an hour, a
- * pending fault) go on where the last owner left them. */
+ * pending fault) go on where the last owner left them. Read a few sites
+ * at a time (whole sites: their devices are compared with each other),
+ * so a large take-over does not hold hours of the fleet in memory.
+ */
 static void replay_recent(struct take_over *t, int64_t now) {
     const struct pvs_config *next = t->e->svc.cfg;
+    const struct pvs_device **devs =
+        pvs_calloc(next->ndevices + 1, sizeof(*devs));
     const char **ids = pvs_calloc(next->ndevices + 1, sizeof(*ids));
-    size_t n = 0;
+    size_t n = 0, from = 0;
+    bool failed = false;
 
     for (size_t i = 0; i < next->ndevices; i++)
         if (!pvs_config_device(t->old, next->devices[i]->obj.id))
-            ids[n++] = next->devices[i]->obj.id;
+            devs[n++] = next->devices[i];
+    qsort(devs, n, sizeof(*devs), by_site);
+    for (size_t i = 0; i < n; i++)
+        ids[i] = devs[i]->obj.id;
     pvs_ruleset_replay(t->e->svc.rules, true);
-    if (n &&
-        pvs_store_recent_samples(t->e->svc.st, ids, n,
-                                 now - TAKE_OVER_RECENT_MS, replay_sample, t))
+    for (size_t i = 1; i <= n && !failed; i++) {
+        if (i < n &&
+            (i - from < TAKE_OVER_CHUNK || devs[i]->site == devs[i - 1]->site))
+            continue;
+        failed = pvs_store_recent_samples(t->e->svc.st, ids + from, i - from,
+                                          now - TAKE_OVER_RECENT_MS,
+                                          replay_sample, t) != PVS_OK;
+        from = i;
+    }
+    if (failed)
         pvs_warn("cannot read the recent samples of the sites taken over: "
-                 "their rules start without them");
+                 "their rules start without some of them");
     pvs_ruleset_replay(t->e->svc.rules, false);
     pvs_free(ids);
+    pvs_free(devs);
 }
 
 /*
