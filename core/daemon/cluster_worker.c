@@ -503,7 +503,7 @@ enum pvs_err pvs_cluster_fence(struct pvs_cluster *c, struct pvs_store *st) {
     if (lost >= 0)
         rc = PVS_ERR_DENIED;
     else if (n)
-        rc = pvs_store_cluster_fence(st, c->worker, l, n);
+        rc = pvs_store_cluster_fence(st, c->worker, c->lease_ms, l, n);
     if (rc == PVS_ERR_DENIED) {
         pthread_mutex_lock(&c->lock);
         if (!c->lost_any && lost >= 0 && lost < c->slots)

@@ -101,9 +101,13 @@ enum pvs_err pvs_store_cluster_leave(struct pvs_store *st, const char *worker);
  * every lease of l (n of them) at its epoch, unexpired, and those lease
  * rows stay locked until the batch ends; PVS_ERR_DENIED (logged by the
  * caller) when it does not. A batch kept for a reconnect checks again
- * when it is applied again.
+ * when it is applied again. The batch's session may stay idle inside it
+ * for at most lease_ms: a worker paused mid-batch (SIGSTOP, a frozen VM)
+ * loses its session and the locks with it, so that its expired leases
+ * can be taken.
  */
 enum pvs_err pvs_store_cluster_fence(struct pvs_store *st, const char *worker,
+                                     int64_t lease_ms,
                                      const struct pvs_lease *l, size_t n);
 
 /* Each site's slot (-1: none yet); strings valid during the call. */

@@ -196,11 +196,22 @@ def event_kinds(ticket):
 
 # ---- 1 -----------------------------------------------------------------
 
+# These scenarios end when pvsim does, while pvsentry's simulated clock
+# runs on at 600x: 15 simulated minutes of silence later (1.5 s) the
+# communication family would rightly report the device. Scenarios that
+# count every ticket and mail after the end give it a day.
+AFTER_SIM_ENDS = """
+[rule "sim-end-is-not-a-fault"]
+family = communication
+timeout = 24h
+"""
+
+
 def test_fault_opens_one_ticket_two_mails_then_recovery(h, pvsentry_bin,
                                                         pvsim_bin):
     """A fault: one ticket, one technician mail, one customer notice;
     recovery: a "back to normal" mail and both in the ticket's timeline."""
-    s = Slice(h).start()
+    s = Slice(h, extra=AFTER_SIM_ENDS).start()
     sim = s.sim(duration="2h", scenarios=["fault@+30m+30m"])
     summary = sim.wait(60)
     assert summary["acked"] == summary["messages"]
@@ -272,7 +283,7 @@ def test_fault_opens_one_ticket_two_mails_then_recovery(h, pvsentry_bin,
 def test_repeated_fault_opens_no_second_ticket(h, pvsentry_bin, pvsim_bin):
     """The same fault flapping while its ticket is open, and coming back
     after recovery within the reopen window: still one ticket."""
-    s = Slice(h).start()
+    s = Slice(h, extra=AFTER_SIM_ENDS).start()
     sim = s.sim(duration="100m", scenarios=[
         "fault@+30m+10m",
         "fault@+42m+10m",   # back after 2 min: the alert is still firing

@@ -107,6 +107,9 @@ static atomic_ullong n_acked;
 static atomic_ullong n_failed;
 static atomic_int link_up;
 static atomic_int connect_failed;
+/* Paho reconnects by itself once a connection was made: pvsim retries
+ * only the first one (a connect beside Paho's own retry races it). */
+static atomic_int ever_up;
 
 static sigset_t stop_signals;
 static volatile sig_atomic_t stopping;
@@ -115,6 +118,7 @@ static void on_connected(void *ctx, char *cause) {
     (void)ctx;
     (void)cause;
     atomic_store(&link_up, 1);
+    atomic_store(&ever_up, 1);
     pvs_info("connected");
 }
 
@@ -122,6 +126,7 @@ static void on_connect_ok(void *ctx, MQTTAsync_successData *resp) {
     (void)ctx;
     (void)resp;
     atomic_store(&link_up, 1);
+    atomic_store(&ever_up, 1);
 }
 
 static void on_connect_fail(void *ctx, MQTTAsync_failureData *resp) {
@@ -129,7 +134,8 @@ static void on_connect_fail(void *ctx, MQTTAsync_failureData *resp) {
     pvs_debug("cannot connect: %s (%d)",
               resp && resp->message ? resp->message : "no reason",
               resp ? resp->code : 0);
-    atomic_store(&connect_failed, 1);
+    if (!atomic_load(&ever_up))
+        atomic_store(&connect_failed, 1);
 }
 
 static void on_lost(void *ctx, char *cause) {

@@ -285,9 +285,11 @@ enum pvs_err pvs_store_cluster_leave(struct pvs_store *st, const char *worker) {
 }
 
 enum pvs_err pvs_store_cluster_fence(struct pvs_store *st, const char *worker,
+                                     int64_t lease_ms,
                                      const struct pvs_lease *l, size_t n) {
     struct pvs_store_be *be = be_of(st);
     struct pvs_buf slots, epochs;
+    char idle[32];
     enum pvs_err rc;
 
     if (!be)
@@ -295,11 +297,24 @@ enum pvs_err pvs_store_cluster_fence(struct pvs_store *st, const char *worker,
     pvs_buf_init(&slots, 65536);
     pvs_buf_init(&epochs, 131072);
     lease_arrays(l, n, &slots, &epochs);
+    /*
+     * The lease rows stay locked FOR SHARE until the batch ends, and a
+     * take skips locked rows: a worker stopped inside its batch would
+     * keep its slots from everyone for as long as it is stopped. For this
+     * batch only, the server ends the session once it has waited for the
+     * worker longer than a lease (the locks go with it).
+     */
+    pvs_snprintf(idle, sizeof(idle), "%lld", (long long)lease_ms);
+    rc = pvs_pg_exec(be, "bounding the batch's idle time",
+                     "SELECT set_config('idle_in_transaction_session_timeout',"
+                     " $1, true)",
+                     "t", idle);
     /* A CALL, not a SELECT: a batch kept while the server was away
      * (pg.c, "Reconnects") runs it again before its writes. */
-    rc = pvs_pg_exec(be, "checking the batch's leases",
-                     "CALL pvs_fence($1, $2::int[], $3::bigint[])", "ttt",
-                     worker, slots.data, epochs.data);
+    if (!rc)
+        rc = pvs_pg_exec(be, "checking the batch's leases",
+                         "CALL pvs_fence($1, $2::int[], $3::bigint[])", "ttt",
+                         worker, slots.data, epochs.data);
     pvs_buf_release(&slots);
     pvs_buf_release(&epochs);
     return rc == PVS_ERR_DB ? PVS_ERR_DENIED : rc;
