@@ -50,6 +50,7 @@ struct alert {
     char explanation[PVS_EXPLAIN_MAX];
     const char *kb;
     bool silenced;      /* its firing was not notified */
+    bool replayed;      /* fired during a replay (pvs_ruleset_replay) */
     struct alert *next; /* hash chain */
 };
 
@@ -75,6 +76,7 @@ struct pvs_ruleset {
     int64_t ingest_ok_since;
     int64_t *last_seen;
     int64_t *clock_off; /* per device, see pvs_ruleset_clock_offset */
+    bool replaying;     /* events are not handed out */
 };
 
 static const char *const base_keys[] = {
@@ -308,12 +310,13 @@ static void emit(struct pvs_ruleset *rs, struct alert *a,
                   (state == PVS_ALERT_RESOLVED && a->silenced);
     if (state == PVS_ALERT_FIRING)
         a->silenced = ev.silenced;
-    if (rs->cb)
+    if (rs->cb && !rs->replaying)
         rs->cb(rs->ud, &ev);
 }
 
 static void alert_fire(struct pvs_ruleset *rs, struct alert *a, int64_t ts) {
     a->state = PVS_ALERT_FIRING;
+    a->replayed = rs->replaying;
     rs->nfiring++;
     emit(rs, a, PVS_ALERT_FIRING, ts);
 }
@@ -664,11 +667,14 @@ bool pvs_ruleset_restore(struct pvs_ruleset *rs,
     for (size_t i = 0; i < rs->nrules && !rule; i++)
         if (!strcmp(rs->rules[i]->id, ev->rule_id))
             rule = rs->rules[i];
-    if (!rule || alert_find(rs, ev->fingerprint))
+    a = rule ? alert_find(rs, ev->fingerprint) : NULL;
+    if (!rule || (a && a->state == PVS_ALERT_FIRING))
         return false;
-    a = alert_add(rs, ev->fingerprint);
-    a->rule = rule;
-    rule->nalerts++;
+    if (!a) {
+        a = alert_add(rs, ev->fingerprint);
+        a->rule = rule;
+        rule->nalerts++;
+    } /* else pending since a replay: the store says it fired */
     a->site = ev->site;
     a->device = ev->device;
     pvs_strlcpy(a->subject, ev->subject, sizeof(a->subject));
@@ -689,6 +695,23 @@ bool pvs_ruleset_restore(struct pvs_ruleset *rs,
     a->kb = rule->type->kb;
     rs->nfiring++;
     return true;
+}
+
+void pvs_ruleset_replay(struct pvs_ruleset *rs, bool on) {
+    rs->replaying = on;
+    if (on)
+        return;
+    for (size_t b = 0; b < NBUCKETS; b++) {
+        struct alert *a = rs->buckets[b];
+        while (a) {
+            struct alert *n = a->next;
+            if (a->state == PVS_ALERT_FIRING && a->replayed) {
+                rs->nfiring--;
+                alert_remove(rs, a);
+            }
+            a = n;
+        }
+    }
 }
 
 void pvs_ruleset_save_learnt(struct pvs_ruleset *rs, pvs_learnt_fn *fn,

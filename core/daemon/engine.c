@@ -619,8 +619,14 @@ static bool switch_taken(struct pvs_engine *e, const struct pvs_msg *m) {
 struct take_over {
     struct pvs_engine *e;
     const struct pvs_config *old;
-    size_t alerts, learnt;
+    size_t alerts, learnt, samples;
 };
+
+/* The samples a take-over gives back to the rules: the longest window of
+ * the families (the frozen counter's hour) and room to spare. */
+#define TAKE_OVER_RECENT_MS (3 * 3600000LL)
+/* Devices read at once (more when one site has more). */
+#define TAKE_OVER_CHUNK 64
 
 static void restore_new_alert(void *ud, const struct pvs_alert_event *ev) {
     struct take_over *t = ud;
@@ -639,15 +645,85 @@ static void restore_new_learnt(void *ud, const char *rule, const char *device,
         t->learnt++;
 }
 
+static void replay_sample(void *ud, const char *device, const char *metric,
+                          int64_t ts_ms, double value, int quality) {
+    struct take_over *t = ud;
+    const struct pvs_device *d = pvs_config_device(t->e->svc.cfg, device);
+    struct pvs_sample s;
+    enum pvs_metric m;
+    unsigned idx;
+
+    if (!d || pvs_config_device(t->old, device) ||
+        pvs_metric_parse(metric, &m, &idx))
+        return;
+    memset(&s, 0, sizeof(s));
+    s.dev = d->index;
+    s.metric = (uint16_t)m;
+    s.idx = (uint16_t)idx;
+    s.ts_ms = ts_ms;
+    s.value = value;
+    s.quality = (uint8_t)quality;
+    pvs_ruleset_sample(t->e->svc.rules, &s);
+    t->samples++;
+}
+
+/* Devices by site, so that a site's devices are read together. */
+static int by_site(const void *a, const void *b) {
+    const struct pvs_device *x = *(const struct pvs_device *const *)a;
+    const struct pvs_device *y = *(const struct pvs_device *const *)b;
+    size_t sx = x->site ? x->site->index : 0, sy = y->site ? y->site->index : 0;
+
+    return sx < sy ? -1 : sx > sy;
+}
+
+/*
+ * The recent samples of the devices taken over, through the rules with
+ * no event handed out: windows (a counter frozen for half an hour, a
+ * pending fault) go on where the last owner left them. Read a few sites
+ * at a time (whole sites: their devices are compared with each other),
+ * so a large take-over does not hold hours of the fleet in memory.
+ */
+static void replay_recent(struct take_over *t, int64_t now) {
+    const struct pvs_config *next = t->e->svc.cfg;
+    const struct pvs_device **devs =
+        pvs_calloc(next->ndevices + 1, sizeof(*devs));
+    const char **ids = pvs_calloc(next->ndevices + 1, sizeof(*ids));
+    size_t n = 0, from = 0;
+    bool failed = false;
+
+    for (size_t i = 0; i < next->ndevices; i++)
+        if (!pvs_config_device(t->old, next->devices[i]->obj.id))
+            devs[n++] = next->devices[i];
+    qsort(devs, n, sizeof(*devs), by_site);
+    for (size_t i = 0; i < n; i++)
+        ids[i] = devs[i]->obj.id;
+    pvs_ruleset_replay(t->e->svc.rules, true);
+    for (size_t i = 1; i <= n && !failed; i++) {
+        if (i < n &&
+            (i - from < TAKE_OVER_CHUNK || devs[i]->site == devs[i - 1]->site))
+            continue;
+        failed = pvs_store_recent_samples(t->e->svc.st, ids + from, i - from,
+                                          now - TAKE_OVER_RECENT_MS,
+                                          replay_sample, t) != PVS_OK;
+        from = i;
+    }
+    if (failed)
+        pvs_warn("cannot read the recent samples of the sites taken over: "
+                 "their rules start without some of them");
+    pvs_ruleset_replay(t->e->svc.rules, false);
+    pvs_free(ids);
+    pvs_free(devs);
+}
+
 /*
  * A cluster worker that takes a slot over runs sites another worker ran:
- * their firing alerts and what the rules learnt come from the store, as
- * at start, so a fault still there does not fire again, and the
- * communication rules give the new devices the grace of an ingest
- * outage (their data were away).
+ * what the rules learnt, their recent samples and their firing alerts
+ * come from the store, so a fault still there does not fire again and
+ * one in the making is seen on time, and the communication rules give
+ * the new devices the grace of an ingest outage (their data were away).
  */
 static void take_over(struct pvs_engine *e, const struct pvs_config *old) {
-    struct take_over t = {e, old, 0, 0};
+    struct take_over t = {e, old, 0, 0, 0};
     const struct pvs_config *next = e->svc.cfg;
     int64_t now = pvs_clock_now_ms();
     size_t added = 0;
@@ -656,17 +732,20 @@ static void take_over(struct pvs_engine *e, const struct pvs_config *old) {
         added += !pvs_config_site(old, next->sites[i]->obj.id);
     if (!e->cluster || !added)
         return;
-    if (pvs_store_firing_alerts(e->svc.st, next, restore_new_alert, &t) ||
-        pvs_store_learnt_each(e->svc.st, restore_new_learnt, &t))
+    if (pvs_store_learnt_each(e->svc.st, restore_new_learnt, &t))
+        pvs_warn("cannot read what the rules learnt of the sites taken "
+                 "over");
+    replay_recent(&t, now);
+    if (pvs_store_firing_alerts(e->svc.st, next, restore_new_alert, &t))
         pvs_warn("cannot read the state of the sites taken over: their "
                  "alerts may fire again");
     if (e->ingest_ok) {
         pvs_ruleset_set_ingest(e->svc.rules, false, now);
         pvs_ruleset_set_ingest(e->svc.rules, true, now);
     }
-    pvs_info("took over %zu sites: restored %zu firing alerts and %zu "
-             "learnt states",
-             added, t.alerts, t.learnt);
+    pvs_info("took over %zu sites: restored %zu firing alerts, %zu "
+             "learnt states and %zu recent samples",
+             added, t.alerts, t.learnt, t.samples);
 }
 
 static void switch_config(struct pvs_engine *e, const struct pvs_msg *m) {

@@ -294,6 +294,13 @@ enum pvs_err pvs_store_learnt_each(struct pvs_store *st,
     return READ(learnt_each, fn, ud);
 }
 
+enum pvs_err pvs_store_recent_samples(struct pvs_store *st,
+                                      const char *const *devices, size_t n,
+                                      int64_t since_ms, pvs_store_sample_fn *fn,
+                                      void *ud) {
+    return READ(recent_samples, devices, n, since_ms, fn, ud);
+}
+
 enum pvs_err pvs_store_ticket_by_fp(struct pvs_store *st, const char *fp,
                                     struct pvs_ticket *ret) {
     return READ(ticket_by_fp, fp, ret);

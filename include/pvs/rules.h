@@ -154,6 +154,15 @@ bool pvs_ruleset_restore(struct pvs_ruleset *rs,
                          const struct pvs_alert_event *ev);
 
 /*
+ * A replay of stored samples (a cluster worker taking sites over): while
+ * on, samples move the rules' windows and pending alerts on, and no event
+ * is handed out (the worker that ran the sites did). Turning it off drops
+ * the alerts that fired during the replay; the store says which are
+ * firing (pvs_ruleset_restore, which also turns a pending one firing).
+ */
+void pvs_ruleset_replay(struct pvs_ruleset *rs, bool on);
+
+/*
  * The clock offset of a device's data in ms (positive: its clock is
  * ahead, as a logger on daylight saving time in summer), as the
  * data_quality family measured it; 0 while the clock is right. Families

@@ -221,6 +221,21 @@ typedef void pvs_store_learnt_fn(void *ud, const char *rule, const char *device,
 enum pvs_err pvs_store_learnt_each(struct pvs_store *st,
                                    pvs_store_learnt_fn *fn, void *ud);
 
+/*
+ * Call fn for each stored sample of the n devices taken at or after
+ * since_ms, in time order (a cluster worker taking sites over gives the
+ * rules their recent windows back). metric is the canonical name
+ * ("ac_power_w"); strings valid during the call. Engine thread only;
+ * PVS_ERR_UNSUPPORTED on a backend without it.
+ */
+typedef void pvs_store_sample_fn(void *ud, const char *device,
+                                 const char *metric, int64_t ts_ms,
+                                 double value, int quality);
+enum pvs_err pvs_store_recent_samples(struct pvs_store *st,
+                                      const char *const *devices, size_t n,
+                                      int64_t since_ms, pvs_store_sample_fn *fn,
+                                      void *ud);
+
 /* The most recent ticket of fingerprint fp, or PVS_ERR_NOTFOUND. */
 enum pvs_err pvs_store_ticket_by_fp(struct pvs_store *st, const char *fp,
                                     struct pvs_ticket *ret);

@@ -92,6 +92,10 @@ struct pvs_store_ops {
                                   pvs_store_alert_fn *fn, void *ud);
     enum pvs_err (*learnt_each)(struct pvs_store_be *st,
                                 pvs_store_learnt_fn *fn, void *ud);
+    enum pvs_err (*recent_samples)(struct pvs_store_be *st,
+                                   const char *const *devices, size_t n,
+                                   int64_t since_ms, pvs_store_sample_fn *fn,
+                                   void *ud);
     enum pvs_err (*ticket_by_fp)(struct pvs_store_be *st, const char *fp,
                                  struct pvs_ticket *ret);
     enum pvs_err (*ticket_get)(struct pvs_store_be *st, int64_t id,

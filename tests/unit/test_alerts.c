@@ -244,6 +244,48 @@ static void test_restore_no_second_firing(void **state) {
     pvs_config_free(cfg);
 }
 
+/* A take-over's replay: no event, what fired in it dropped, the store's
+ * firing alerts restored, a pending alert's window kept. */
+static void test_replay_hands_out_nothing(void **state) {
+    struct pvs_config *cfg = config_from(base_cfg);
+    struct events e;
+    struct pvs_ruleset *rs = new_set(cfg, &e);
+    struct pvs_alert_event ev;
+
+    (void)state;
+    pvs_ruleset_replay(rs, true);
+    for (int i = 0; i <= 6; i++)
+        feed(rs, 0, PVS_M_TEMP_HEATSINK_C, T0 + i * MIN, 85);
+    for (int i = 0; i <= 3; i++)
+        feed(rs, 1, PVS_M_TEMP_HEATSINK_C, T0 + i * MIN, 85);
+    assert_int_equal(e.n, 0);
+    pvs_ruleset_replay(rs, false);
+    assert_int_equal(pvs_ruleset_firing(rs), 0);
+    /* The store says inv1's alert fired: restored, and no new firing. */
+    memset(&ev, 0, sizeof(ev));
+    pvs_strlcpy(ev.fingerprint, "s1/inv1/hot/temp_heatsink_c",
+                sizeof(ev.fingerprint));
+    ev.rule_id = "hot";
+    ev.site = cfg->sites[0];
+    ev.device = cfg->devices[0];
+    pvs_strlcpy(ev.subject, "temp_heatsink_c", sizeof(ev.subject));
+    ev.severity = PVS_SEV_WARNING;
+    ev.started_ms = T0;
+    assert_true(pvs_ruleset_restore(rs, &ev));
+    assert_int_equal(pvs_ruleset_firing(rs), 1);
+    feed(rs, 0, PVS_M_TEMP_HEATSINK_C, T0 + 7 * MIN, 85);
+    feed(rs, 1, PVS_M_TEMP_HEATSINK_C, T0 + 4 * MIN, 85);
+    assert_int_equal(e.n, 0);
+    /* inv2's breach began in the replay: it fires on time, live. */
+    feed(rs, 1, PVS_M_TEMP_HEATSINK_C, T0 + 5 * MIN, 85);
+    assert_int_equal(e.n, 1);
+    assert_int_equal(e.ev[0].state, PVS_ALERT_FIRING);
+    assert_string_equal(e.ev[0].fingerprint, "s1/inv2/hot/temp_heatsink_c");
+    assert_int_equal(e.ev[0].started_ms, T0);
+    pvs_ruleset_free(rs);
+    pvs_config_free(cfg);
+}
+
 static void test_default_threshold_covers_other_devices(void **state) {
     struct pvs_config *cfg =
         config_from("[site \"s1\"]\nlatitude = 45\nlongitude = 4\n"
@@ -309,6 +351,7 @@ int main(void) {
         cmocka_unit_test(test_tick_fires_pending),
         cmocka_unit_test(test_fault_subjects_and_energy),
         cmocka_unit_test(test_restore_no_second_firing),
+        cmocka_unit_test(test_replay_hands_out_nothing),
         cmocka_unit_test(test_default_threshold_covers_other_devices),
         cmocka_unit_test(test_late_sample_does_not_resolve),
         cmocka_unit_test(test_family_ids_match_registry),

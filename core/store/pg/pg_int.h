@@ -168,6 +168,10 @@ enum pvs_err pvs_pg_learnt_put(struct pvs_store_be *st, const char *rule,
                                const char *device, const char *text);
 enum pvs_err pvs_pg_learnt_each(struct pvs_store_be *st,
                                 pvs_store_learnt_fn *fn, void *ud);
+enum pvs_err pvs_pg_recent_samples(struct pvs_store_be *st,
+                                   const char *const *devices, size_t n,
+                                   int64_t since_ms, pvs_store_sample_fn *fn,
+                                   void *ud);
 enum pvs_err pvs_pg_ticket_by_fp(struct pvs_store_be *st, const char *fp,
                                  struct pvs_ticket *ret);
 enum pvs_err pvs_pg_ticket_get(struct pvs_store_be *st, int64_t id,

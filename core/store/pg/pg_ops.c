@@ -27,6 +27,7 @@ const struct pvs_store_ops pvs_pg_ops = {
     .meta_get = pvs_pg_meta_get,
     .learnt_put = pvs_pg_learnt_put,
     .learnt_each = pvs_pg_learnt_each,
+    .recent_samples = pvs_pg_recent_samples,
     .ticket_by_fp = pvs_pg_ticket_by_fp,
     .ticket_get = pvs_pg_ticket_get,
     .ticket_create = pvs_pg_ticket_create,

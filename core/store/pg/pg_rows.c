@@ -185,6 +185,38 @@ enum pvs_err pvs_pg_learnt_each(struct pvs_store_be *st,
     return PVS_OK;
 }
 
+/* The devices are one parameter: their ids, one a line (ids have none). */
+enum pvs_err pvs_pg_recent_samples(struct pvs_store_be *st,
+                                   const char *const *devices, size_t n,
+                                   int64_t since_ms, pvs_store_sample_fn *fn,
+                                   void *ud) {
+    size_t len = 1, at = 0;
+    PGresult *r;
+    char *ids;
+
+    for (size_t i = 0; i < n; i++)
+        len += strlen(devices[i]) + 1;
+    ids = pvs_malloc(len);
+    for (size_t i = 0; i < n; i++)
+        at += (size_t)pvs_snprintf(ids + at, len - at, "%s%s", i ? "\n" : "",
+                                   devices[i]);
+    ids[at] = '\0';
+    r = pvs_pg_query(st, "reading recent samples",
+                     "SELECT device_id, metric, ts_ms, value, quality FROM"
+                     " samples WHERE device_id = ANY(string_to_array($1,"
+                     " E'\\n')) AND ts_ms >= $2 AND value IS NOT NULL"
+                     " ORDER BY ts_ms, device_id",
+                     "ti", ids, since_ms);
+    pvs_free(ids);
+    if (!r)
+        return pvs_pg_failed(st);
+    for (int i = 0; i < PQntuples(r); i++)
+        fn(ud, pvs_pg_str(r, i, 0), pvs_pg_str(r, i, 1), pvs_pg_i64(r, i, 2),
+           pvs_pg_dbl(r, i, 3), (int)pvs_pg_i64(r, i, 4));
+    PQclear(r);
+    return PVS_OK;
+}
+
 /* ---- tickets ---------------------------------------------------------- */
 
 #define TICKET_COLS                                                            \
