@@ -812,8 +812,8 @@ def test_customer_actions(env):
 
 def test_api_device_is_monitored_after_reload(h):
     """A site and device registered through the API take data and make
-    tickets like the config file's, once main merges the API's objects
-    (pvs_config_merge_store) at start and on reload."""
+    tickets like the config file's: the running configuration takes the
+    API's objects live."""
     env = WebEnv(h).start().create_users()
     ivan = env.api("ivan")
     mark = env.pv.mark()
@@ -825,8 +825,6 @@ def test_api_device_is_monitored_after_reload(h):
                                   "site_id": "annecy-01", "kwp": 5}
                      ).status_code == 201
     env.wait_reload(mark)
-    if not env.pv.log_lines(r"merged the API's objects"):
-        pytest.skip("main does not call pvs_config_merge_store yet")
     assert env.pv.log_lines(r"applied live \(3 sites, 3 devices\)")
     env.fault_tickets(sites=("annecy-01",))
     n = db_scalar(env.db, "SELECT COUNT(*) FROM samples WHERE device_id = ?",
