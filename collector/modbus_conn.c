@@ -275,6 +275,17 @@ static bool cancelled(const struct pvs_modbus_conn *c) {
     return c->cancel && atomic_load(c->cancel);
 }
 
+/* Whether a wait stops here, with errno saying why: asked to, or time. */
+static bool give_up(const struct pvs_modbus_conn *c, int64_t left) {
+    if (cancelled(c))
+        errno = ECANCELED;
+    else if (left <= 0)
+        errno = ETIMEDOUT;
+    else
+        return false;
+    return true;
+}
+
 enum pvs_err pvs_modbus_conn_new(const struct pvs_modbus_url *url,
                                  struct pvs_modbus_conn **ret) {
     struct pvs_modbus_conn *c = pvs_calloc(1, sizeof(*c));
@@ -352,14 +363,8 @@ static int wait_connect(const struct pvs_modbus_conn *c, int fd) {
         int64_t left = end - pvs_clock_mono_ms();
         int n;
 
-        if (cancelled(c)) {
-            errno = ECANCELED;
+        if (give_up(c, left))
             return -1;
-        }
-        if (left <= 0) {
-            errno = ETIMEDOUT;
-            return -1;
-        }
         n = poll(&pfd, 1,
                  (int)(left < CANCEL_SLICE_MS ? left : CANCEL_SLICE_MS));
         if (n > 0)
@@ -454,14 +459,8 @@ static int receive(struct pvs_modbus_conn *c, uint8_t *rsp) {
         int64_t left = end - pvs_clock_mono_ms();
         int got;
 
-        if (cancelled(c)) {
-            errno = ECANCELED;
+        if (give_up(c, left))
             return -1;
-        }
-        if (left <= 0) {
-            errno = ETIMEDOUT;
-            return -1;
-        }
         set_timeout(c->ctx, c->cancel && left > CANCEL_SLICE_MS
                                 ? CANCEL_SLICE_MS
                                 : left);
