@@ -508,6 +508,7 @@ def scrape(port):
 
 
 @pytest.mark.slow
+@pytest.mark.quarantine
 def test_cluster_metrics_per_worker(h, pg_db):
     broker = h.start_mosquitto()
     c = Cluster(h, pg_db)

@@ -358,6 +358,7 @@ def test_cluster_kill9_mid_fault_keeps_alerting(h, pg_db, pvsim_bin):
 
 
 @pytest.mark.slow
+@pytest.mark.quarantine
 def test_cluster_paused_worker_mid_fault_no_second_ticket(h, pg_db,
                                                          pvsim_bin):
     broker = h.start_mosquitto(extra_conf="max_queued_messages 100000\n")
@@ -419,6 +420,7 @@ def get(url, path):
 
 
 @pytest.mark.slow
+@pytest.mark.quarantine
 def test_cluster_write_on_a_non_owner_takes_effect_on_the_owner(
         h, pg_db, pvsim_bin):
     broker = h.start_mosquitto()
