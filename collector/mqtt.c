@@ -75,8 +75,9 @@ static void on_subscribed(void *ctx, MQTTAsync_successData *resp) {
 
     (void)resp;
     atomic_store(&m->subscribed, true);
-    pvs_info("subscribed to %zu topics at '%s'", atomic_load(&m->nsubscribed),
-             m->uri);
+    pvs_info("subscribed to %zu topics at '%s' as '%s'",
+             atomic_load(&m->nsubscribed), m->uri,
+             m->client_id ? m->client_id : m->mc->client_id);
 }
 
 static void on_subscribe_failed(void *ctx, MQTTAsync_failureData *resp) {

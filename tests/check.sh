@@ -80,7 +80,7 @@ count_pytest() { # step name
 }
 
 step integration $MAKE --no-print-directory BUILD=$BUILD \
-    SANITIZE=$SAN PYTEST_ARGS="-m 'not quarantine'" integration
+    SANITIZE=$SAN integration
 count_pytest integration
 
 # The end-to-end slice and the reliability scenarios (kill -9 during a

@@ -52,6 +52,7 @@ struct pvs_cluster {
     struct pvs_store *st; /* the lease thread's connection */
     pthread_t thread;
     bool running;
+    bool left; /* the leases are given back (pvs_cluster_stop) */
     void (*changed)(void *);
     void *ud;
     atomic_int_fast64_t inbox, batch_mono;
@@ -490,6 +491,33 @@ void pvs_cluster_applied(struct pvs_cluster *c) {
     wake(c);
 }
 
+/*
+ * The leases a batch checks: those of the slots the engine may run (the
+ * view it runs, or the one being built). A slot being given back is left
+ * out once the engine no longer runs it: the lease thread may release it
+ * while the batch checks, and its release must not refuse the batch.
+ * Called with c->lock held.
+ */
+static size_t fence_leases(const struct pvs_cluster *c, struct pvs_lease *l) {
+    size_t n = 0;
+
+    for (size_t i = 0; i < c->nheld; i++) {
+        int s = c->held[i].slot;
+        if (c->view[s] || c->next[s])
+            l[n++] = c->held[i];
+    }
+    return n;
+}
+
+size_t pvs_cluster_fence_leases(struct pvs_cluster *c, struct pvs_lease *out) {
+    size_t n;
+
+    pthread_mutex_lock(&c->lock);
+    n = fence_leases(c, out);
+    pthread_mutex_unlock(&c->lock);
+    return n;
+}
+
 enum pvs_err pvs_cluster_fence(struct pvs_cluster *c, struct pvs_store *st) {
     struct pvs_lease l[PVS_CLUSTER_SLOTS_MAX];
     size_t n = 0;
@@ -497,8 +525,7 @@ enum pvs_err pvs_cluster_fence(struct pvs_cluster *c, struct pvs_store *st) {
     int lost = -1;
 
     pthread_mutex_lock(&c->lock);
-    for (size_t i = 0; i < c->nheld; i++)
-        l[n++] = c->held[i];
+    n = fence_leases(c, l);
     /* The engine may run the view before or after the one being built. */
     for (int s = 0; s < c->slots && lost < 0; s++)
         if ((c->view[s] || c->next[s]) && held_at(c, s) < 0)
@@ -556,7 +583,10 @@ void pvs_cluster_stop(struct pvs_cluster *c) {
     if (c->running)
         pthread_join(c->thread, NULL);
     c->running = false;
+    if (c->left)
+        return;
     if (c->st && !pvs_store_cluster_leave(c->st, c->worker)) {
+        c->left = true;
         pvs_info("left the cluster: gave back %zu slots", c->nheld);
         pvs_stats_add(PVS_STAT_CLUSTER_SLOTS_RELEASED, c->nheld);
     }

@@ -173,6 +173,9 @@ enum pvs_err pvs_cluster_sync(struct pvs_cluster *c,
  * st is the engine's store. Engine thread.
  */
 enum pvs_err pvs_cluster_fence(struct pvs_cluster *c, struct pvs_store *st);
+/* The leases the next batch checks (room for PVS_CLUSTER_SLOTS_MAX in
+ * out): the held ones of the slots the engine may run. Any thread. */
+size_t pvs_cluster_fence_leases(struct pvs_cluster *c, struct pvs_lease *out);
 /* The engine's figures for the next heartbeat. Engine thread. */
 void pvs_cluster_note_engine(struct pvs_cluster *c, int64_t inbox,
                              int64_t batch_mono_ms);

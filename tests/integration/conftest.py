@@ -42,9 +42,6 @@ def pytest_configure(config):
     config.addinivalue_line(
         "markers", "slow: takes more than a few seconds")
     config.addinivalue_line(
-        "markers", "quarantine: a cluster scenario that fails intermittently "
-        "on an ASan build; left out of make check, run by make integration")
-    config.addinivalue_line(
         "markers", "sqlite_only: about SQLite's file (disk space, online "
         "backup); skipped when STORE=postgresql")
 

@@ -154,10 +154,7 @@ class AlertCluster(Cluster):
         for n in names:
             self.start(n)
         self.wait_balanced(names, what="the workers share 16 slots")
-        for n in names:
-            pv = self.workers[n]
-            wait_until(lambda: len(pv.log_lines(r"mqtt: subscribed")) >=
-                       self.held().get(n, 0), 20 * SCALE, "%s's links" % n)
+        self.wait_links(names)
 
     def logs(self, pattern):
         out = []
@@ -358,7 +355,6 @@ def test_cluster_kill9_mid_fault_keeps_alerting(h, pg_db, pvsim_bin):
 
 
 @pytest.mark.slow
-@pytest.mark.quarantine
 def test_cluster_paused_worker_mid_fault_no_second_ticket(h, pg_db,
                                                          pvsim_bin):
     broker = h.start_mosquitto(extra_conf="max_queued_messages 100000\n")
@@ -420,7 +416,6 @@ def get(url, path):
 
 
 @pytest.mark.slow
-@pytest.mark.quarantine
 def test_cluster_write_on_a_non_owner_takes_effect_on_the_owner(
         h, pg_db, pvsim_bin):
     broker = h.start_mosquitto()
