@@ -50,13 +50,14 @@ static struct pvs_config *worker_config(const char *uri, const char *name) {
     assert_true(fd >= 0);
     f = fdopen(fd, "w");
     assert_non_null(f);
-    fprintf(f,
-            "[global]\ndatabase = %s\n\n"
-            "[cluster]\nworker = %s\nslots = %d\nlease = 60s\nrenew = 200ms\n\n"
-            "[technician \"alice\"]\nname = Alice\nemail = alice@example.com\n\n"
-            "[site \"s1\"]\nname = S1\nlatitude = 45.7\nlongitude = 4.8\n"
-            "timezone = Europe/Paris\nkwp = 5\ntechnician = alice\n",
-            uri, name, K);
+    fprintf(
+        f,
+        "[global]\ndatabase = %s\n\n"
+        "[cluster]\nworker = %s\nslots = %d\nlease = 60s\nrenew = 200ms\n\n"
+        "[technician \"alice\"]\nname = Alice\nemail = alice@example.com\n\n"
+        "[site \"s1\"]\nname = S1\nlatitude = 45.7\nlongitude = 4.8\n"
+        "timezone = Europe/Paris\nkwp = 5\ntechnician = alice\n",
+        uri, name, K);
     fclose(f);
     if (pvs_config_load(path, &cfg, &errs) != PVS_OK)
         fail_msg("config: %s", errs.count ? errs.msg[0] : "?");
@@ -124,8 +125,7 @@ static void test_giving_back_does_not_fence_the_batch(void **state) {
     seen = atomic_load(&changes);
     assert_int_equal(pvs_cluster_start(c, on_changed, NULL), PVS_OK);
     assert_int_equal(pvs_store_open(uri, 0, &other), PVS_OK);
-    assert_int_equal(pvs_store_cluster_beat(other, "w2", 60000, &beat),
-                     PVS_OK);
+    assert_int_equal(pvs_store_cluster_beat(other, "w2", 60000, &beat), PVS_OK);
     assert_true(wait_for(changed_since, &seen));
 
     /* The release is held up in the database (the rows are locked), so
