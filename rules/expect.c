@@ -184,6 +184,18 @@ double pvs_expect_win_last_clear_w(const struct pvs_expect_win *w) {
                          : 0;
 }
 
+const struct pvs_expect_seg *
+pvs_expect_win_last_above(const struct pvs_expect_win *w, double max_w) {
+    for (size_t i = 0; i < w->nseg; i++) {
+        const struct pvs_expect_seg *g =
+            &w->seg[(w->head + PVS_EXPECT_SEGS - 1 - i) % PVS_EXPECT_SEGS];
+        if (g->t1 > g->t0 &&
+            g->meas_wh * 3600000.0 / (double)(g->t1 - g->t0) > max_w)
+            return g;
+    }
+    return NULL;
+}
+
 /* ---- clear periods ---- */
 
 /* The period so far ends: is it one? Then start a new one at now. */

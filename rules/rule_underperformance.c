@@ -82,7 +82,14 @@ struct up_dev {
     struct pvs_expect_win win;
     double k; /* learnt normal measured/expected, NaN until known */
     int64_t dead_since, low_since;
-    double dead_max_w; /* highest window power since dead_since */
+    /* Without a sensor: when output was last above a flat zero (a
+     * segment's mean), that instant when the dead stretch was first seen,
+     * how it fell, and whether output rose above it again since (a storm
+     * flickers). */
+    int64_t loud_ms, quiet_from;
+    double loud_share; /* that segment's output over its clear sky */
+    bool tripped;      /* from a tenth of its clear sky or more, or the night */
+    bool flickered;
     int state;         /* last reported enum pvs_state, 0 = none */
     int nclear;        /* judged windows in a row without the condition */
     int64_t clear_ms;  /* judged (daylight) time they cover */
@@ -285,6 +292,41 @@ static bool window_conditions(const struct up_params *p, const struct up_dev *d,
     return sum->exp_w >= p->min_expected * kwp * 1000.0;
 }
 
+/*
+ * Whether a dead stretch of d has been flat at zero for half an hour, or
+ * the device says it is off or in fault. Judged per segment, not on the
+ * window: the window first judged dead may still hold the last minutes of
+ * output before the drop, which are no flicker; output rising above zero
+ * after that is one, for the rest of the stretch. A flat zero is a dead
+ * inverter when output fell to it from a tenth of the clear sky or more
+ * (an inverter that trips), or when it has lasted since before the
+ * window was last judged (since the night): a storm dims the array to a
+ * few watts first, then nothing for a while.
+ */
+static bool flat_zero(const struct up_params *p, struct up_dev *d, double kwp,
+                      int64_t now) {
+    const struct pvs_expect_seg *g =
+        pvs_expect_win_last_above(&d->win, 0.001 * kwp * 1000.0 + 2.0);
+
+    if (g && g->t1 > d->loud_ms) {
+        d->loud_ms = g->t1;
+        d->loud_share = g->clear_wh > 0 ? g->meas_wh / g->clear_wh : 1.0;
+    }
+    if (!d->dead_since) {
+        d->quiet_from = 0;
+        d->flickered = false;
+    } else if (!d->quiet_from) {
+        d->quiet_from = d->loud_ms ? d->loud_ms : d->dead_since;
+        d->tripped = d->loud_share >= 0.1 || d->quiet_from > d->judged_ms;
+    } else if (d->loud_ms > d->quiet_from) {
+        d->flickered = true;
+    }
+    if (d->state == PVS_ST_OFF || d->state == PVS_ST_FAULT)
+        return true;
+    return d->dead_since && d->tripped && !d->flickered &&
+           now - d->quiet_from >= 2 * p->dead_for_ms;
+}
+
 /* What evaluate found about dev: the alert, its figures and words. */
 static void up_observe(struct pvs_rule *r, const struct pvs_device *dev,
                        const struct pvs_expect_sum *sum, double base, bool dead,
@@ -364,15 +406,10 @@ static void evaluate(struct pvs_rule *r, const struct pvs_device *dev,
     d->dead_since =
         dead ? (d->dead_since ? d->dead_since : now - sum.span_ms) : 0;
     d->low_since = low ? (d->low_since ? d->low_since : now - sum.span_ms) : 0;
-    if (!d->dead_since)
-        d->dead_max_w = 0;
-    else if (sum.meas_w > d->dead_max_w)
-        d->dead_max_w = sum.meas_w;
     /* Without a sensor a dark thunderstorm looks like a dead device for
      * a while: ask for an hour of nothing, or half an hour of a flat
      * zero (storms flicker; dead inverters do not). */
-    flat = d->dead_max_w <= 0.001 * kwp * 1000.0 + 2.0 ||
-           d->state == PVS_ST_OFF || d->state == PVS_ST_FAULT;
+    flat = flat_zero(p, d, kwp, now);
     dead =
         d->dead_since && now - d->dead_since >= (sensor ? p->dead_for_ms
                                                  : flat ? 2 * p->dead_for_ms

@@ -449,6 +449,15 @@ static void batch_failed(struct pvs_engine *e, enum pvs_err rc, size_t n,
                               : pvs_store_errmsg(e->svc.st),
                 sizeof(why));
     pvs_store_rollback(e->svc.st);
+    if (rc == PVS_ERR_DENIED && e->cluster) {
+        /* The fence: not a database error (counted as a refusal). */
+        pvs_complain(&e->db_down, PVS_LOG_WARN,
+                     "dropped a batch of %zu messages (%zu samples lost): "
+                     "it was for a slot this worker no longer holds",
+                     n, nsamples);
+        batch_lost(e, nsamples);
+        return;
+    }
     pvs_stats_add(PVS_STAT_DB_ERRORS, 1);
     if (rc == PVS_ERR_IO && !e->svc.txn_rc && pvs_store_kept(e->svc.st)) {
         /* Applied again when the server is back: its answers, config

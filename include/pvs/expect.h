@@ -199,4 +199,9 @@ void pvs_expect_win_sum(const struct pvs_expect_win *w, int64_t now_ms,
  * model already evaluated, for families that need it per sample. */
 double pvs_expect_win_last_clear_w(const struct pvs_expect_win *w);
 
+/* The newest segment of w whose measured power was above max_w (W); NULL
+ * when none of the segments kept was. */
+const struct pvs_expect_seg *
+pvs_expect_win_last_above(const struct pvs_expect_win *w, double max_w);
+
 #endif

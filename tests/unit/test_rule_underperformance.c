@@ -95,6 +95,10 @@ static int run(int64_t dead_after) {
 
 enum shape { FLAT_ZERO, STORM };
 
+/* run_shape's sampling interval (minutes) and output over the clear sky. */
+static int shape_step = 15;
+static double shape_gain = 0.95;
+
 /*
  * days clear days on the 10 kWp / 5 kW array, sampled every 15 min; from
  * 18:00 UTC (about solar noon) of the first day the output is flat at
@@ -117,18 +121,19 @@ static double run_shape(enum shape shape, int days) {
     assert_int_equal(pvs_ruleset_new(cfg, on_alert, NULL, &rs, &errs), PVS_OK);
     pvs_ruleset_start(rs, t0);
     pvs_expect_in_init(&in);
-    for (int64_t t = t0; t < DAY0 + days * 1440 * MIN; t += 15 * MIN, i++) {
+    for (int64_t t = t0; t < DAY0 + days * 1440 * MIN;
+         t += shape_step * MIN, i++) {
         struct pvs_sample s;
         double good;
         memset(&s, 0, sizeof(s));
         pvs_expect_power(cfg->sites[0], 10, 5000, t, &in, &out);
         s.metric = PVS_M_AC_POWER_W;
         s.ts_ms = t;
-        good = out.power_w * 0.95;
+        good = out.power_w * shape_gain;
         s.value = good;
         if (t >= from && (shape == FLAT_ZERO || t < from + 90 * MIN))
             s.value = shape == FLAT_ZERO ? 0 : good * (0.01 + 0.01 * (i % 3));
-        lost += (good - s.value) * 0.25;
+        lost += (good - s.value) * shape_step / 60.0;
         pvs_ruleset_sample(rs, &s);
         pvs_ruleset_tick(rs, t);
     }
@@ -152,6 +157,34 @@ static void test_flat_zero_is_critical(void **state) {
     run_shape(FLAT_ZERO, 1);
     assert_int_equal(nfired, 1);
     assert_int_equal(evs[nevs - 1].severity, PVS_SEV_CRITICAL);
+}
+
+/*
+ * The same at one sample a minute, from an array making 85 % of its clear
+ * sky: the first window judged dead still holds the last minute of
+ * output (85 % over 30 minutes is under 3 %), which is no flicker: the
+ * output has been flat at zero since, so critical all the same.
+ */
+static void test_flat_zero_every_minute_is_critical(void **state) {
+    (void)state;
+    shape_step = 1;
+    shape_gain = 0.85;
+    run_shape(FLAT_ZERO, 1);
+    shape_step = 15;
+    shape_gain = 0.95;
+    assert_int_equal(nfired, 1);
+    assert_int_equal(evs[nevs - 1].severity, PVS_SEV_CRITICAL);
+}
+
+/* A storm sampled every minute still flickers: a warning. */
+static void test_storm_every_minute_is_warning(void **state) {
+    (void)state;
+    shape_step = 1;
+    run_shape(STORM, 1);
+    shape_step = 15;
+    assert_int_equal(nfired, 1);
+    for (size_t i = 0; i < nevs; i++)
+        assert_int_equal(evs[i].severity, PVS_SEV_WARNING);
 }
 
 /*
@@ -357,6 +390,8 @@ int main(void) {
         cmocka_unit_test(test_dead_inverter),
         cmocka_unit_test(test_storm_is_warning),
         cmocka_unit_test(test_flat_zero_is_critical),
+        cmocka_unit_test(test_flat_zero_every_minute_is_critical),
+        cmocka_unit_test(test_storm_every_minute_is_warning),
         cmocka_unit_test(test_nothing_since_first_light_is_snow),
         cmocka_unit_test(test_dead_from_dawn_with_state),
         cmocka_unit_test(test_lost_energy_one_figure),
