@@ -165,6 +165,18 @@ out:
     return rc;
 }
 
+/* Run one SQL command on c: 0, or -1 with the server's words on stderr. */
+static inline int test_pg_exec(PGconn *c, const char *sql) {
+    PGresult *r = PQexec(c, sql);
+    ExecStatusType s = PQresultStatus(r);
+    int rc = s == PGRES_COMMAND_OK || s == PGRES_TUPLES_OK ? 0 : -1;
+
+    if (rc)
+        fprintf(stderr, "%s: %s", sql, PQresultErrorMessage(r));
+    PQclear(r);
+    return rc;
+}
+
 static void test_pg_close(struct test_pg *pg) {
     char cmd[128];
 

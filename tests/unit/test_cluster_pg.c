@@ -26,19 +26,6 @@
 
 #define K 4
 
-static struct test_pg pg;
-
-static int setup(void **state) {
-    (void)state;
-    return test_pg_start(&pg) ? -1 : 0;
-}
-
-static int teardown(void **state) {
-    (void)state;
-    test_pg_close(&pg);
-    return 0;
-}
-
 /* A worker's configuration on uri: K slots, a long lease. */
 static struct pvs_config *worker_config(const char *uri, const char *name) {
     char path[] = "/tmp/pvs-cluster-XXXXXX";
@@ -92,12 +79,7 @@ static bool holds_half(void *arg) {
 }
 
 static void run(PGconn *c, const char *sql) {
-    PGresult *r = PQexec(c, sql);
-    ExecStatusType s = PQresultStatus(r);
-
-    if (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK)
-        fail_msg("%s: %s", sql, PQresultErrorMessage(r));
-    PQclear(r);
+    assert_int_equal(test_pg_exec(c, sql), 0);
 }
 
 static void test_giving_back_does_not_fence_the_batch(void **state) {
@@ -105,6 +87,7 @@ static void test_giving_back_does_not_fence_the_batch(void **state) {
     struct pvs_worker_beat beat = {0, 0};
     struct pvs_config *cfg;
     struct pvs_cluster *c;
+    struct test_pg pg;
     struct pvs_store *other;
     char uri[128];
     PGconn *lock;
@@ -112,6 +95,7 @@ static void test_giving_back_does_not_fence_the_batch(void **state) {
     size_t n;
 
     (void)state;
+    assert_int_equal(test_pg_start(&pg), 0);
     assert_int_equal(test_pg_create_db(&pg, "c1", uri, sizeof(uri)), 0);
     cfg = worker_config(uri, "w1");
     assert_int_equal(pvs_cluster_new(cfg, cfg, &c), PVS_OK);
@@ -152,11 +136,12 @@ static void test_giving_back_does_not_fence_the_batch(void **state) {
     pvs_cluster_free(c);
     pvs_store_close(other);
     pvs_config_free(cfg);
+    test_pg_close(&pg);
 }
 
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_giving_back_does_not_fence_the_batch),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -127,12 +127,7 @@ static PGconn *raw(const char *uri) {
 }
 
 static void run(PGconn *c, const char *sql) {
-    PGresult *r = PQexec(c, sql);
-    ExecStatusType s = PQresultStatus(r);
-
-    if (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK)
-        fail_msg("%s: %s", sql, PQresultErrorMessage(r));
-    PQclear(r);
+    assert_int_equal(test_pg_exec(c, sql), 0);
 }
 
 static void test_claim_takes_lane_heads_once(void **state) {
