@@ -509,6 +509,25 @@ static size_t fence_leases(const struct pvs_cluster *c, struct pvs_lease *l) {
     return n;
 }
 
+/* A batch was refused, for slot lost when known (else -1): counted,
+ * said once, and the lease thread looks at once. */
+static void refused(struct pvs_cluster *c, int lost) {
+    pvs_stats_add(PVS_STAT_CLUSTER_FENCE_REFUSED, 1);
+    pthread_mutex_lock(&c->lock);
+    if (!c->lost_any && lost >= 0 && lost < c->slots)
+        pvs_warn("this worker no longer holds slot %d, whose sites it "
+                 "still runs: batches are refused until they are dropped",
+                 lost);
+    else if (!c->lost_any)
+        pvs_warn("the database refused a batch: this worker no longer "
+                 "holds every slot it writes for; batches are refused "
+                 "until the lost slots are dropped");
+    c->lost_any = true;
+    c->wake = true;
+    pthread_cond_signal(&c->cond);
+    pthread_mutex_unlock(&c->lock);
+}
+
 size_t pvs_cluster_fence_leases(struct pvs_cluster *c, struct pvs_lease *out) {
     size_t n;
 
@@ -538,24 +557,13 @@ enum pvs_err pvs_cluster_fence(struct pvs_cluster *c, struct pvs_store *st) {
         rc = PVS_ERR_DENIED;
     else if (n)
         rc = pvs_store_cluster_fence(st, c->worker, c->lease_ms, l, n);
-    if (rc == PVS_ERR_DENIED) {
-        pvs_stats_add(PVS_STAT_CLUSTER_FENCE_REFUSED, 1);
-        pthread_mutex_lock(&c->lock);
-        if (!c->lost_any && lost >= 0 && lost < c->slots)
-            pvs_warn("this worker no longer holds slot %d, whose sites it "
-                     "still runs: batches are refused until they are "
-                     "dropped",
-                     lost);
-        else if (!c->lost_any)
-            pvs_warn("the database refused a batch: this worker no longer "
-                     "holds every slot it writes for; batches are refused "
-                     "until the lost slots are dropped");
-        c->lost_any = true;
-        c->wake = true;
-        pthread_cond_signal(&c->cond);
-        pthread_mutex_unlock(&c->lock);
-    }
+    if (rc == PVS_ERR_DENIED)
+        refused(c, lost);
     return rc;
+}
+
+void pvs_cluster_refused(struct pvs_cluster *c) {
+    refused(c, -1);
 }
 
 void pvs_cluster_note_engine(struct pvs_cluster *c, int64_t inbox,

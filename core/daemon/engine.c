@@ -495,6 +495,8 @@ static void batch(struct pvs_engine *e, void **msgs, size_t n) {
                                 pvs_clock_mono_ms());
         if (!e->svc.txn_rc)
             e->svc.txn_rc = pvs_cluster_fence(e->cluster, e->svc.st);
+        else if (e->svc.txn_rc == PVS_ERR_DENIED)
+            pvs_cluster_refused(e->cluster);
     }
     check_health(e, now, n);
     for (size_t i = 0; i < n; i++) {
@@ -513,6 +515,8 @@ static void batch(struct pvs_engine *e, void **msgs, size_t n) {
         e->svc.txn_rc = rc;
     engine_shared_before_commit(e);
     rc = e->svc.txn_rc ? e->svc.txn_rc : pvs_store_commit(e->svc.st);
+    if (rc == PVS_ERR_DENIED && !e->svc.txn_rc && e->cluster)
+        pvs_cluster_refused(e->cluster);
     pvs_stats_add(PVS_STAT_BATCHES, 1);
     if (rc) {
         batch_failed(e, rc, n, nsamples);

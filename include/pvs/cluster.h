@@ -173,6 +173,10 @@ enum pvs_err pvs_cluster_sync(struct pvs_cluster *c,
  * st is the engine's store. Engine thread.
  */
 enum pvs_err pvs_cluster_fence(struct pvs_cluster *c, struct pvs_store *st);
+/* The store refused a batch for its leases without the fence being asked
+ * (a batch kept while the database was away, applied again after this
+ * worker lost a slot): counted and handled as the fence's refusal. */
+void pvs_cluster_refused(struct pvs_cluster *c);
 /* The leases the next batch checks (room for PVS_CLUSTER_SLOTS_MAX in
  * out): the held ones of the slots the engine may run. Any thread. */
 size_t pvs_cluster_fence_leases(struct pvs_cluster *c, struct pvs_lease *out);

@@ -5,7 +5,9 @@
  * gives back half of its slots, and while it gives them back its batches
  * check only the leases of the slots its engine still runs. (A batch that
  * checked a slot being released at that moment was refused, and counted
- * as a fence refusal, on a worker that had lost nothing.)
+ * as a fence refusal, on a worker that had lost nothing.) A batch kept
+ * while the server was away is refused, not kept for ever, when its
+ * worker lost a slot meanwhile.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -139,9 +141,57 @@ static void test_giving_back_does_not_fence_the_batch(void **state) {
     test_pg_close(&pg);
 }
 
+/*
+ * A batch kept while the server was away (its commit failed) is applied
+ * again at the next begin, its lease check first: when the worker lost a
+ * slot meanwhile, the batch is refused (DENIED) and dropped, not kept and
+ * tried again as if the server were still away.
+ */
+static void test_kept_batch_refused_after_a_lost_lease(void **state) {
+    struct pvs_lease got[K];
+    struct pvs_store *st;
+    struct test_pg pg;
+    char uri[128];
+    PGconn *raw;
+    size_t n = 0;
+
+    (void)state;
+    assert_int_equal(test_pg_start(&pg), 0);
+    assert_int_equal(test_pg_create_db(&pg, "c2", uri, sizeof(uri)), 0);
+    assert_int_equal(pvs_store_open(uri, 0, &st), PVS_OK);
+    assert_int_equal(pvs_store_cluster_init(st, K), PVS_OK);
+    assert_int_equal(
+        pvs_store_cluster_take(st, "w1", 60000, K, NULL, 0, got, &n), PVS_OK);
+    assert_int_equal(n, K);
+
+    assert_int_equal(pvs_store_begin(st), PVS_OK);
+    assert_int_equal(pvs_store_cluster_fence(st, "w1", 60000, got, n), PVS_OK);
+    test_pg_stop(&pg, "immediate");
+    assert_int_equal(pvs_store_commit(st), PVS_ERR_IO);
+    assert_true(pvs_store_kept(st));
+    pvs_store_rollback(st);
+    assert_int_equal(test_pg_start_again(&pg), 0);
+
+    /* While the server was away, slot 0 went to another worker. */
+    raw = PQconnectdb(uri);
+    assert_int_equal(PQstatus(raw), CONNECTION_OK);
+    run(raw, "UPDATE leases SET owner = 'w2', epoch = epoch + 1 WHERE "
+             "slot = 0");
+    PQfinish(raw);
+    assert_int_equal(pvs_store_begin(st), PVS_ERR_DENIED);
+    assert_false(pvs_store_kept(st));
+    pvs_store_rollback(st);
+    /* The next batch starts afresh. */
+    assert_int_equal(pvs_store_begin(st), PVS_OK);
+    assert_int_equal(pvs_store_commit(st), PVS_OK);
+    pvs_store_close(st);
+    test_pg_close(&pg);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_giving_back_does_not_fence_the_batch),
+        cmocka_unit_test(test_kept_batch_refused_after_a_lost_lease),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -839,6 +839,16 @@ static enum pvs_err redo(struct pvs_store_be *st) {
             PQclear(r);
         }
         r = PQexecParams(st->conn, w->sql, w->n, NULL, vals, NULL, NULL, 0);
+        if (r && PQresultStatus(r) == PGRES_FATAL_ERROR &&
+            PQstatus(st->conn) == CONNECTION_OK &&
+            !strncmp(w->sql, "CALL pvs_fence(", 15)) {
+            /* Its worker lost a slot while the server was away: the
+             * batch is refused, not waited for (the caller says so). */
+            set_err(st, PQresultErrorMessage(r));
+            PQclear(r);
+            st->fenced = true;
+            return PVS_ERR_DENIED;
+        }
         if (!r || (PQresultStatus(r) != PGRES_COMMAND_OK &&
                    PQresultStatus(r) != PGRES_TUPLES_OK)) {
             report(st, "applying a batch again", r);
@@ -892,6 +902,8 @@ static bool rejoin(struct pvs_store_be *st) {
                 raw(st, "rolling back", "ROLLBACK");
             st->in_tx = false;
             st->broken = true;
+            if (st->fenced)
+                return false; /* refused: no use waiting */
             st->lost = true;
         }
         clock_gettime(CLOCK_MONOTONIC, &now);
@@ -906,6 +918,7 @@ enum pvs_err pvs_pg_begin(struct pvs_store_be *st) {
 
     st->broken = false;
     st->rejoined = false;
+    st->fenced = false;
     if (!st->kept) {
         rows_clear(st);
         redo_clear(st);
@@ -957,7 +970,9 @@ static enum pvs_err ask_xid(struct pvs_store_be *st) {
 }
 
 enum pvs_err pvs_pg_commit(struct pvs_store_be *st) {
-    enum pvs_err rc = st->lost ? PVS_ERR_IO : pvs_pg_flush(st);
+    enum pvs_err rc = st->fenced ? PVS_ERR_DENIED
+                      : st->lost ? PVS_ERR_IO
+                                 : pvs_pg_flush(st);
 
     if (!rc && st->lost)
         rc = PVS_ERR_IO; /* the readings were kept, not sent */
@@ -970,7 +985,7 @@ enum pvs_err pvs_pg_commit(struct pvs_store_be *st) {
         rc = raw(st, "committing a batch", "SET LOCAL synchronous_commit = on");
     if (!rc)
         rc = raw(st, "committing a batch", "COMMIT");
-    st->kept = rc && st->lost && !st->failed && !st->readonly;
+    st->kept = rc && st->lost && !st->failed && !st->readonly && !st->fenced;
     if (rc) {
         if (!st->lost)
             raw(st, "rolling back", "ROLLBACK");

@@ -83,6 +83,7 @@ struct pvs_store_be {
     bool failed;      /* a call of the batch failed: it cannot be redone */
     bool kept;        /* the last commit failed away: begin redoes it */
     bool rejoined;    /* the batch waited for the server once already */
+    bool fenced;      /* applied again, the batch's lease check failed */
     char xid[32];     /* the batch's transaction id once asked, or "" */
 };
 
