@@ -235,11 +235,14 @@ static void trend_words(char *ev, size_t size, int kind, double v,
  * are back within PR_HOLD of it. The long line still gives the words.
  */
 static bool clear_drift(const struct tr_params *p, const struct tr_series *s,
-                        const double *x, const double *y, struct pvs_trend *t) {
+                        const double *x, const double *y, struct pvs_trend *t,
+                        double lv[2]) {
     struct pvs_trend st;
     size_t k = s->n;
     double drop = pvs_trend_drop(x, y, s->n, (double)p->short_days, PR_BASE,
-                                 PR_LOW, PR_MIN_BASE);
+                                 PR_LOW, PR_MIN_BASE, &lv[0]);
+
+    lv[1] = lv[0] * (1.0 + drop);
 
     while (k > 0 && x[k - 1] > x[s->n - 1] - (double)p->short_days)
         k--;
@@ -249,11 +252,32 @@ static bool clear_drift(const struct tr_params *p, const struct tr_series *s,
     return drop < -(s->active ? PR_HOLD : PR_STEP);
 }
 
+/*
+ * The words of a clear-day drift: the month's line carried on to today
+ * is where the ratio should be, the last days' median where it is; the
+ * limit is pr_drop below the former, reached at the short line's rate
+ * (or the fall over the last days, spread over them).
+ */
+static void clear_words(const struct tr_params *p, const struct pvs_trend *t,
+                        const double lv[2], double *limit, double *fitted,
+                        double *ttt, double *rate) {
+    if (!(lv[0] > 0))
+        return;
+    *limit = lv[0] * (1.0 - p->pr_drop);
+    *fitted = lv[1];
+    *rate = t->slope < 0 ? t->slope : (lv[1] - lv[0]) / (double)p->short_days;
+    if (*rate >= 0)
+        *ttt = -1;
+    else
+        *ttt = *fitted <= *limit ? 0 : (*fitted - *limit) / -*rate;
+}
+
 static void judge(struct pvs_rule *r, const struct pvs_device *dev,
                   struct tr_dev *d, int kind, int64_t now) {
     const struct tr_params *p = r->params;
     struct tr_series *s = &d->s[kind];
-    double x[TR_MAX_DAYS], y[TR_MAX_DAYS], x_now, limit, fitted, ttt;
+    double x[TR_MAX_DAYS], y[TR_MAX_DAYS], x_now, limit, fitted, ttt, rate;
+    double lv[2] = {NAN, NAN};
     struct pvs_trend t;
     struct pvs_observation o;
     char ev[PVS_EVIDENCE_MAX], ex[PVS_EXPLAIN_MAX];
@@ -269,7 +293,7 @@ static void judge(struct pvs_rule *r, const struct pvs_device *dev,
         return;
     x_now = x[s->n - 1];
     if (kind == TR_PR && d->pr_clear)
-        clear = clear_drift(p, s, x, y, &t);
+        clear = clear_drift(p, s, x, y, &t, lv);
     if (kind == TR_HEATSINK)
         limit = p->heatsink_limit;
     else if (kind == TR_INSULATION)
@@ -278,6 +302,8 @@ static void judge(struct pvs_rule *r, const struct pvs_device *dev,
         limit = (t.intercept + t.slope * x[0]) * (1.0 - p->pr_drop);
     fitted = t.intercept + t.slope * x_now;
     ttt = pvs_trend_time_to(&t, x_now, limit);
+    rate = t.slope;
+    clear_words(p, &t, lv, &limit, &fitted, &ttt, &rate);
     sig = rising ? t.slope_lo > 0 : t.slope_hi < 0;
     memset(&o, 0, sizeof(o));
     o.active =
@@ -286,9 +312,8 @@ static void judge(struct pvs_rule *r, const struct pvs_device *dev,
         o.active = clear;
     if (!o.active && !s->active)
         return;
-    trend_words(ev, sizeof(ev), kind, y[s->n - 1], fitted, &t, s->n, limit,
-                ttt);
-    explain(ex, sizeof(ex), kind, dev->obj.id, ttt, limit, t.slope);
+    trend_words(ev, sizeof(ev), kind, y[s->n - 1], fitted, &t, t.n, limit, ttt);
+    explain(ex, sizeof(ex), kind, dev->obj.id, ttt, limit, rate);
     o.site = dev->site;
     o.device = dev;
     o.subject = tr_subject[kind];

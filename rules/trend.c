@@ -113,11 +113,13 @@ out:
 
 double pvs_trend_drop(const double *x, const double *y, size_t n,
                       double short_x, double base_x, double low,
-                      size_t min_base) {
-    double *bx, *by, *res, cut, slope, y_end, d = NAN;
+                      size_t min_base, double *line_now) {
+    double *bx, *by, *res, cut, slope, y_end, d = NAN, at_end = NAN;
     size_t i0 = 0, i1, nb = 0, nr = 0;
     struct pvs_trend t;
 
+    if (line_now)
+        *line_now = NAN;
     if (n < 3 || n > PVS_TREND_MAX_POINTS)
         return NAN;
     cut = x[n - 1] - short_x;
@@ -147,10 +149,14 @@ double pvs_trend_drop(const double *x, const double *y, size_t n,
             if (line > 0)
                 res[nr++] = y[i] / line - 1.0;
         }
-        if (nr >= 3)
+        if (nr >= 3) {
             d = pvs_trend_median(res, nr);
+            at_end = y_end + slope * (x[n - 1] - bx[nb - 1]);
+        }
     }
     pvs_free(bx);
+    if (line_now)
+        *line_now = at_end;
     return d;
 }
 
