@@ -46,9 +46,9 @@
 #define PR_STEP 0.055  /* below the line before the last short_days: drift */
 #define PR_HOLD 0.03   /* ... and while reported, until back within this */
 #define PR_BASE 30     /* days before them that set that line */
-#define PR_MIN_BASE 8  /* values among them, at least */
+#define PR_MIN_BASE 5  /* values among them, at least */
 #define PR_LAST 10     /* the last values a new one is compared with */
-#define PR_LOW 0.8     /* below this share of their median: a step */
+#define PR_LOW 0.75    /* below this share of their median: a step */
 #define NOON_SHARE 0.8 /* of the clear sky's peak: the hours that count */
 #define NOON_MIN_MS (30 * 60000.0) /* of them, in clear periods */
 
