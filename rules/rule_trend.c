@@ -225,14 +225,15 @@ static void trend_words(char *ev, size_t size, int kind, double v,
 }
 
 /*
- * Without a sensor the clear-sky ratio moves with the seasons (by a
- * quarter here between winter and summer) and by several percent from
+ * Without a sensor the clear-sky ratio moves with the seasons (by up to
+ * a quarter between winter and summer) and by several percent from
  * one clear day to the next (haze, snow on the ground), so a steep line
  * through a few clear days is often weather. Soiling lowers every clear
  * day and keeps lowering them: a drift is reported when the median of
  * the last short_days' values lies PR_STEP below the line of the PR_BASE
  * days before them (a rising line taken as flat), and holds until they
- * are back within PR_HOLD of it. The long line still gives the words.
+ * are back within PR_HOLD of it. The line of those last days, when it
+ * falls, replaces *t: its rate is the one the words give.
  */
 static bool clear_drift(const struct tr_params *p, const struct tr_series *s,
                         const double *x, const double *y, struct pvs_trend *t,
@@ -243,7 +244,6 @@ static bool clear_drift(const struct tr_params *p, const struct tr_series *s,
                                  PR_LOW, PR_MIN_BASE, &lv[0]);
 
     lv[1] = lv[0] * (1.0 + drop);
-
     while (k > 0 && x[k - 1] > x[s->n - 1] - (double)p->short_days)
         k--;
     if (s->n - k >= 3 && !pvs_trend_fit(x + k, y + k, s->n - k, &st) &&
