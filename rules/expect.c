@@ -244,6 +244,38 @@ bool pvs_expect_clear_sample(struct pvs_expect_clear *c, int64_t ts_ms,
     return false;
 }
 
+size_t pvs_expect_noon_bin(double lon, int64_t ts_ms) {
+    double t = (double)ts_ms / 1000.0 + lon * 240.0;
+    double sec = t - floor(t / 86400.0) * 86400.0;
+    size_t b = (size_t)(sec / (86400.0 / PVS_EXPECT_NOON_BINS));
+
+    return b < PVS_EXPECT_NOON_BINS ? b : PVS_EXPECT_NOON_BINS - 1;
+}
+
+void pvs_expect_noon_add(struct pvs_expect_noon *to,
+                         const struct pvs_expect_noon *from) {
+    for (size_t i = 0; i < PVS_EXPECT_NOON_BINS; i++) {
+        to->meas[i] += from->meas[i];
+        to->clear[i] += from->clear[i];
+        to->ms[i] += from->ms[i];
+    }
+}
+
+double pvs_expect_noon_index(const struct pvs_expect_noon *n, double share,
+                             double *ms_out) {
+    double m = 0, c = 0, ms = 0;
+
+    for (size_t i = 0; i < PVS_EXPECT_NOON_BINS; i++) {
+        if (n->ms[i] <= 0 || n->clear[i] < share * n->peak_w * n->ms[i])
+            continue;
+        m += n->meas[i];
+        c += n->clear[i];
+        ms += n->ms[i];
+    }
+    *ms_out = ms;
+    return c > 0 ? m / c : NAN;
+}
+
 /* ---- tracking ---- */
 
 #define ENV_MAX_AGE_MS (30 * 60000LL)

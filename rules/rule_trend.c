@@ -11,19 +11,19 @@
  *                      insulation_min (default 100 kOhm)
  *   performance_ratio  daily energy over the energy the irradiance sensor
  *                      promises, falling pr_drop (default 20 %) below
- *                      where it started; without a sensor, the day's
- *                      clear periods' output over the clear-sky model's
- *                      (expect.h), also fitted over the last
- *                      short_days values, so soiling shows before it
- *                      costs a tenth, and reported only once it lies
- *                      well below where it was before that line; info
- *                      only, as the seasons move that ratio too
+ *                      where it started; without a sensor, the
+ *                      output of the day's clear periods near the clear
+ *                      sky's peak over the clear-sky model's (expect.h),
+ *                      reported when the last short_days values lie
+ *                      well below the line of the month before them, so
+ *                      soiling shows before it costs a tenth; info only,
+ *                      as the seasons move that ratio too
  *
  * Parameters: days (history, default 30), min_days (10), horizon (alert
  * when the limit is nearer than this many days, default 30), warn_days
  * (warning instead of info when nearer, 14), load (share of the rating
  * that counts as high load, 0.5), ref_ambient (25), heatsink_limit,
- * insulation_min, pr_drop, short_days (8).
+ * insulation_min, pr_drop, short_days (7).
  *
  * DESIGN
  * One value per device, subject and solar day (the day in local sun
@@ -43,10 +43,14 @@
 
 #define TR_MAX_DAYS 120
 #define TR_DAY_VALUES 256
-#define PR_FAST 0.003 /* of the ratio per day: no season moves it so fast */
-#define FAST_DAYS 1   /* days in a row the short line must fall fast */
-#define PR_STEP 0.07  /* below the level before the short line, at least */
-#define PR_REF 10     /* values before the short line that set that level */
+#define PR_STEP 0.055  /* below the line before the last short_days: drift */
+#define PR_HOLD 0.03   /* ... and while reported, until back within this */
+#define PR_BASE 30     /* days before them that set that line */
+#define PR_MIN_BASE 5  /* values among them, at least */
+#define PR_LAST 10     /* the last values a new one is compared with */
+#define PR_LOW 0.75    /* below this share of their median: a step */
+#define NOON_SHARE 0.8 /* of the clear sky's peak: the hours that count */
+#define NOON_MIN_MS (30 * 60000.0) /* of them, in clear periods */
 
 enum { TR_HEATSINK, TR_INSULATION, TR_PR, TR_N };
 static const char *const tr_subject[TR_N] = {
@@ -64,7 +68,7 @@ struct tr_series {
     double v[TR_MAX_DAYS];
     size_t head, n;
     bool active;
-    int fast_days; /* days in a row the short line fell fast */
+    int low_days; /* clear days in a row far below the last ones */
 };
 
 /* Readings of the current day. */
@@ -73,7 +77,10 @@ struct tr_today {
     float iso[TR_DAY_VALUES];
     size_t nhs, niso;
     double meas_wh, exp_wh, all_meas_wh;
-    double clear_sum, clear_ms; /* clear periods: cspi x ms, and ms */
+    double clear_ms;             /* in clear periods */
+    struct pvs_expect_noon noon; /* the clear periods near the peak */
+    struct pvs_expect_noon pend; /* the period going on */
+    bool pend_any;
 };
 
 struct tr_dev {
@@ -125,7 +132,7 @@ static enum pvs_err tr_parse(struct pvs_rule *r, struct pvs_cfg_errors *errs) {
     p->insulation_min =
         pvs_rule_param_double(r, "insulation_min", 100, 1, 1e6, errs);
     p->pr_drop = pvs_rule_param_double(r, "pr_drop", 0.2, 0.01, 0.9, errs);
-    p->short_days = (int64_t)pvs_rule_param_double(r, "short_days", 8, 3,
+    p->short_days = (int64_t)pvs_rule_param_double(r, "short_days", 7, 3,
                                                    TR_MAX_DAYS, errs);
     if (p->min_days > p->days)
         p->min_days = p->days;
@@ -218,61 +225,63 @@ static void trend_words(char *ev, size_t size, int kind, double v,
 }
 
 /*
- * A drift that began within the window (soiling from the last dry spell)
- * is a minority of it for weeks: the line through the whole window stays
- * flat. So the performance ratio is also fitted over the last short_days
- * values; that line replaces *t when it falls faster than the seasons
- * ever move the ratio (PR_FAST of its level a day) on two days in a row.
+ * Without a sensor the clear-sky ratio moves with the seasons (by up to
+ * a quarter between winter and summer) and by several percent from
+ * one clear day to the next (haze, snow on the ground), so a steep line
+ * through a few clear days is often weather. Soiling lowers every clear
+ * day and keeps lowering them: a drift is reported when the median of
+ * the last short_days' values lies PR_STEP below the line of the PR_BASE
+ * days before them (a rising line taken as flat), and holds until they
+ * are back within PR_HOLD of it. The line of those last days, when it
+ * falls, replaces *t: its rate is the one the words give.
  */
-static void short_line(const struct tr_params *p, struct tr_series *s,
-                       const double *x, const double *y, struct pvs_trend *t) {
+static bool clear_drift(const struct tr_params *p, const struct tr_series *s,
+                        const double *x, const double *y, struct pvs_trend *t,
+                        double lv[2]) {
     struct pvs_trend st;
-    size_t k = s->n - (size_t)p->short_days;
-    double x_now = x[s->n - 1];
-    double lt = pvs_trend_time_to(
-        t, x_now, (t->intercept + t->slope * x[0]) * (1.0 - p->pr_drop));
-    bool long_fires = t->slope_hi < 0 && lt >= 0 && lt <= p->horizon;
+    size_t k = s->n;
+    double drop = pvs_trend_drop(x, y, s->n, (double)p->short_days, PR_BASE,
+                                 PR_LOW, PR_MIN_BASE, &lv[0]);
 
-    if (!long_fires && !pvs_trend_fit(x + k, y + k, s->n - k, &st) &&
-        st.slope_hi < 0 &&
-        st.slope < -PR_FAST * (st.intercept + st.slope * x_now)) {
-        if (++s->fast_days >= FAST_DAYS || s->active)
-            *t = st;
-    } else {
-        s->fast_days = 0;
-    }
+    lv[1] = lv[0] * (1.0 + drop);
+    while (k > 0 && x[k - 1] > x[s->n - 1] - (double)p->short_days)
+        k--;
+    if (s->n - k >= 3 && !pvs_trend_fit(x + k, y + k, s->n - k, &st) &&
+        st.slope < 0)
+        *t = st;
+    return drop < -(s->active ? PR_HOLD : PR_STEP);
 }
 
 /*
- * Without a sensor the clear-sky ratio wanders by several percent from
- * one clear day to the next (haze, snow on the ground, the seasons), so
- * a steep line through a few of them is often weather. Soiling also
- * leaves the ratio lower than it was: a drift is reported only when the
- * line today lies PR_STEP below the median of the PR_REF values before
- * the short line began. Once reported, it holds as before.
+ * The words of a clear-day drift: the month's line carried on to today
+ * is where the ratio should be, the last days' median where it is; the
+ * limit is pr_drop below the former, reached at the short line's rate
+ * (or the fall over the last days, spread over them).
  */
-static bool below_before(const struct tr_params *p, const double *x,
-                         const double *y, size_t n, double fitted) {
-    double ref[PR_REF];
-    size_t m = 0, i = n;
-
-    while (i > 0 && x[i - 1] > x[n - 1] - (double)p->short_days)
-        i--;
-    while (i > 0 && m < PR_REF)
-        ref[m++] = y[--i];
-    return m > PR_REF / 2 &&
-           fitted < (1.0 - PR_STEP) * pvs_trend_median(ref, m);
+static void clear_words(const struct tr_params *p, const struct pvs_trend *t,
+                        const double lv[2], double *limit, double *fitted,
+                        double *ttt, double *rate) {
+    if (!(lv[0] > 0))
+        return;
+    *limit = lv[0] * (1.0 - p->pr_drop);
+    *fitted = lv[1];
+    *rate = t->slope < 0 ? t->slope : (lv[1] - lv[0]) / (double)p->short_days;
+    if (*rate >= 0)
+        *ttt = -1;
+    else
+        *ttt = *fitted <= *limit ? 0 : (*fitted - *limit) / -*rate;
 }
 
 static void judge(struct pvs_rule *r, const struct pvs_device *dev,
                   struct tr_dev *d, int kind, int64_t now) {
     const struct tr_params *p = r->params;
     struct tr_series *s = &d->s[kind];
-    double x[TR_MAX_DAYS], y[TR_MAX_DAYS], x_now, limit, fitted, ttt;
+    double x[TR_MAX_DAYS], y[TR_MAX_DAYS], x_now, limit, fitted, ttt, rate;
+    double lv[2] = {NAN, NAN};
     struct pvs_trend t;
     struct pvs_observation o;
     char ev[PVS_EVIDENCE_MAX], ex[PVS_EXPLAIN_MAX];
-    bool rising = kind == TR_HEATSINK, sig;
+    bool rising = kind == TR_HEATSINK, sig, clear = false;
 
     if (s->n < (size_t)p->min_days && !s->active)
         return;
@@ -283,8 +292,8 @@ static void judge(struct pvs_rule *r, const struct pvs_device *dev,
     if (pvs_trend_fit(x, y, s->n, &t))
         return;
     x_now = x[s->n - 1];
-    if (kind == TR_PR && d->pr_clear && s->n > (size_t)p->short_days)
-        short_line(p, s, x, y, &t);
+    if (kind == TR_PR && d->pr_clear)
+        clear = clear_drift(p, s, x, y, &t, lv);
     if (kind == TR_HEATSINK)
         limit = p->heatsink_limit;
     else if (kind == TR_INSULATION)
@@ -293,17 +302,18 @@ static void judge(struct pvs_rule *r, const struct pvs_device *dev,
         limit = (t.intercept + t.slope * x[0]) * (1.0 - p->pr_drop);
     fitted = t.intercept + t.slope * x_now;
     ttt = pvs_trend_time_to(&t, x_now, limit);
+    rate = t.slope;
+    clear_words(p, &t, lv, &limit, &fitted, &ttt, &rate);
     sig = rising ? t.slope_lo > 0 : t.slope_hi < 0;
     memset(&o, 0, sizeof(o));
     o.active =
         s->n >= (size_t)p->min_days && sig && ttt >= 0 && ttt <= p->horizon;
-    if (o.active && !s->active && kind == TR_PR && d->pr_clear)
-        o.active = below_before(p, x, y, s->n, fitted);
+    if (kind == TR_PR && d->pr_clear)
+        o.active = clear;
     if (!o.active && !s->active)
         return;
-    trend_words(ev, sizeof(ev), kind, y[s->n - 1], fitted, &t, s->n, limit,
-                ttt);
-    explain(ex, sizeof(ex), kind, dev->obj.id, ttt, limit, t.slope);
+    trend_words(ev, sizeof(ev), kind, y[s->n - 1], fitted, &t, t.n, limit, ttt);
+    explain(ex, sizeof(ex), kind, dev->obj.id, ttt, limit, rate);
     o.site = dev->site;
     o.device = dev;
     o.subject = tr_subject[kind];
@@ -330,6 +340,31 @@ static void judge(struct pvs_rule *r, const struct pvs_device *dev,
     s->active = o.active;
 }
 
+/*
+ * A clear day far below the last ones (a lost string, a smooth overcast)
+ * is a step, the partial check's business; soiling costs a percent a day
+ * at most. Such a day is not learnt as the ratio.
+ */
+static bool far_below(const struct tr_series *s, double v) {
+    double last[PR_LAST];
+    size_t m = 0;
+
+    for (size_t i = s->n; i > 0 && m < PR_LAST; i--)
+        last[m++] = s->v[(s->head + i - 1) % TR_MAX_DAYS];
+    return m >= PR_LAST / 2 && v < PR_LOW * pvs_trend_median(last, m);
+}
+
+/* A far-below day is learnt from the second in a row: a loss that lasts
+ * (a derate, a lost string the partial check did not see) is reported
+ * as the ratio's fall; one such day between normal ones is not. */
+static bool step_day(struct tr_series *s, double v) {
+    if (!far_below(s, v)) {
+        s->low_days = 0;
+        return false;
+    }
+    return ++s->low_days < 2;
+}
+
 /* The day d->day is over: its values join the series and are judged. */
 static void close_day(struct pvs_rule *r, const struct pvs_device *dev,
                       struct tr_dev *d, int64_t now) {
@@ -349,13 +384,53 @@ static void close_day(struct pvs_rule *r, const struct pvs_device *dev,
         series_add(&d->s[TR_PR], (size_t)p->days, day,
                    d->t.meas_wh / d->t.exp_wh);
     else if (d->t.clear_ms >= 2 * 3600000.0) {
-        series_add(&d->s[TR_PR], (size_t)p->days, day,
-                   d->t.clear_sum / d->t.clear_ms);
+        double ms, v = pvs_expect_noon_index(&d->t.noon, NOON_SHARE, &ms);
+
+        if (ms >= NOON_MIN_MS && !step_day(&d->s[TR_PR], v))
+            series_add(&d->s[TR_PR], (size_t)p->days, day, v);
         d->pr_clear = true;
     }
     for (int k = 0; k < TR_N; k++)
         judge(r, dev, d, k, now);
     memset(&d->t, 0, sizeof(d->t));
+}
+
+/*
+ * A power sample of a device without a sensor: clear periods, and the
+ * share of them near the clear sky's peak (the period going on is kept
+ * apart until it ends as a clear period or is dropped).
+ */
+static void clear_sample(const struct pvs_device *dev, struct tr_dev *d,
+                         const struct pvs_sample *s, double kwp) {
+    struct pvs_expect_period per;
+    double cw = pvs_expect_win_last_clear_w(&d->win);
+    int64_t start = d->clr.start_ms, last = d->clr.last_ms;
+    bool done;
+
+    if (cw > d->t.noon.peak_w)
+        d->t.noon.peak_w = cw;
+    done = pvs_expect_clear_sample(&d->clr, s->ts_ms, s->value, cw,
+                                   0.2 * kwp * 1000.0, 2 * 3600000LL, &per);
+    if (done) {
+        double ms = (double)(per.end_ms - per.start_ms);
+
+        d->t.clear_ms += ms;
+        pvs_expect_noon_add(&d->t.noon, &d->t.pend);
+    }
+    if (done || d->clr.start_ms != start) {
+        if (d->t.pend_any) {
+            memset(&d->t.pend, 0, sizeof(d->t.pend));
+            d->t.pend_any = false;
+        }
+    } else if (last && s->ts_ms > last) {
+        size_t b = pvs_expect_noon_bin(dev->site->longitude, s->ts_ms);
+        double dt = (double)(s->ts_ms - last);
+
+        d->t.pend.meas[b] += (s->value > 0 ? s->value : 0) * dt;
+        d->t.pend.clear[b] += cw * dt;
+        d->t.pend.ms[b] += dt;
+        d->t.pend_any = true;
+    }
 }
 
 static void tr_sample(struct pvs_rule *r, const struct pvs_sample *s) {
@@ -392,18 +467,8 @@ static void tr_sample(struct pvs_rule *r, const struct pvs_sample *s) {
                                    s))
             break;
         if (s->metric == PVS_M_AC_POWER_W && kwp > 0 && !env->poa_ms &&
-            !env->ghi_ms) {
-            struct pvs_expect_period per;
-
-            if (pvs_expect_clear_sample(&d->clr, s->ts_ms, s->value,
-                                        pvs_expect_win_last_clear_w(&d->win),
-                                        0.2 * kwp * 1000.0, 2 * 3600000LL,
-                                        &per)) {
-                double ms = (double)(per.end_ms - per.start_ms);
-                d->t.clear_sum += per.cspi * ms;
-                d->t.clear_ms += ms;
-            }
-        }
+            !env->ghi_ms)
+            clear_sample(dev, d, s, kwp);
         g = &d->win.seg[(d->win.head + PVS_EXPECT_SEGS - 1) % PVS_EXPECT_SEGS];
         d->t.all_meas_wh += g->meas_wh;
         /* Clipping caps output for reasons that are not the plant's. */

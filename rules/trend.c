@@ -111,6 +111,55 @@ out:
     return rc;
 }
 
+double pvs_trend_drop(const double *x, const double *y, size_t n,
+                      double short_x, double base_x, double low,
+                      size_t min_base, double *line_now) {
+    double *bx, *by, *res, cut, slope, y_end, d = NAN, at_end = NAN;
+    size_t i0 = 0, i1, nb = 0, nr = 0;
+    struct pvs_trend t;
+
+    if (line_now)
+        *line_now = NAN;
+    if (n < 3 || n > PVS_TREND_MAX_POINTS)
+        return NAN;
+    cut = x[n - 1] - short_x;
+    while (i0 < n && x[i0] < cut - base_x)
+        i0++;
+    i1 = i0;
+    while (i1 < n && x[i1] <= cut)
+        i1++;
+    if (i1 - i0 < min_base || n - i1 < 3)
+        return NAN;
+    bx = pvs_malloc(3 * n * sizeof(double));
+    by = bx + n;
+    res = by + n;
+    memcpy(res, y + i0, (i1 - i0) * sizeof(double));
+    low *= pvs_trend_median(res, i1 - i0);
+    for (size_t i = i0; i < i1; i++)
+        if (y[i] >= low) {
+            bx[nb] = x[i];
+            by[nb++] = y[i];
+        }
+    if (nb >= min_base && !pvs_trend_fit(bx, by, nb, &t)) {
+        slope = t.slope < 0 ? t.slope : 0.0;
+        y_end = t.intercept + t.slope * bx[nb - 1];
+        for (size_t i = i1; i < n; i++) {
+            double line = y_end + slope * (x[i] - bx[nb - 1]);
+
+            if (line > 0)
+                res[nr++] = y[i] / line - 1.0;
+        }
+        if (nr >= 3) {
+            d = pvs_trend_median(res, nr);
+            at_end = y_end + slope * (x[n - 1] - bx[nb - 1]);
+        }
+    }
+    pvs_free(bx);
+    if (line_now)
+        *line_now = at_end;
+    return d;
+}
+
 double pvs_trend_time_to(const struct pvs_trend *t, double x_now,
                          double threshold) {
     double y_now = t->intercept + t->slope * x_now;

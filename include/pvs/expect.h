@@ -76,6 +76,35 @@ bool pvs_expect_clear_sample(struct pvs_expect_clear *c, int64_t ts_ms,
                              int64_t min_ms, struct pvs_expect_period *ret);
 
 /*
+ * The clear hours of one solar day near the clear sky's peak. The model
+ * is least wrong there (low air mass, the sun near the plane's normal),
+ * so the index of those hours moves less from one clear day to the next
+ * than that of a whole clear period, whose morning or evening share
+ * changes with the clouds. Output and clear-sky energy of the clear
+ * periods are kept per 15-minute bin of sun time; zero-initialise, one
+ * per device and day.
+ */
+#define PVS_EXPECT_NOON_BINS 96
+struct pvs_expect_noon {
+    double meas[PVS_EXPECT_NOON_BINS];  /* output, W times ms */
+    double clear[PVS_EXPECT_NOON_BINS]; /* clear sky, W times ms */
+    double ms[PVS_EXPECT_NOON_BINS];
+    double peak_w; /* highest clear-sky power of the day */
+};
+/* Bin of ts_ms in the sun time of longitude lon (degrees east). */
+size_t pvs_expect_noon_bin(double lon, int64_t ts_ms);
+/* Add every bin of from into to. */
+void pvs_expect_noon_add(struct pvs_expect_noon *to,
+                         const struct pvs_expect_noon *from);
+/*
+ * Output over clear-sky energy of the bins whose mean clear-sky power is
+ * at least share of peak_w; *ms_out gets the time they cover. NaN when
+ * none.
+ */
+double pvs_expect_noon_index(const struct pvs_expect_noon *n, double share,
+                             double *ms_out);
+
+/*
  * Modelled AC energy (Wh) of a clear day for kwp at site: the solar day
  * (midnight to midnight in solar time) that holds ts_ms.
  */

@@ -39,6 +39,21 @@ enum pvs_err pvs_trend_fit(const double *x, const double *y, size_t n,
 double pvs_trend_time_to(const struct pvs_trend *t, double x_now,
                          double threshold);
 
+/*
+ * How far the last short days of a series lie below the line of the
+ * base days before them: the median over the points with x > x_last -
+ * short of y / line(x) - 1, where line is the Theil-Sen fit through the
+ * points with x in [x_last - short - base, x_last - short] that are at
+ * least low times their median (a fault's low values are not learnt).
+ * A rising line is taken as flat from its last base point: only a fall
+ * is extrapolated. x ascending. NaN when there are fewer than min_base
+ * base points or 3 recent ones. *line_now (when not NULL) gets the
+ * line's value at x_last, NaN with it.
+ */
+double pvs_trend_drop(const double *x, const double *y, size_t n,
+                      double short_x, double base_x, double low,
+                      size_t min_base, double *line_now);
+
 /* Median of v[0..n) (reorders v). NaN when n == 0. */
 double pvs_trend_median(double *v, size_t n);
 

@@ -261,9 +261,10 @@ def test_seeded_faults_system50():
     # warnings (labelled real events aside) and the share of fault
     # energy as the targets ask; the soiling runs reported in time are
     # below the target (docs/quality.md): a floor so that it does not
-    # get worse, and a ceiling on the trend infos that the series
-    # without faults raise (17 as measured, 23 thinned, before the
-    # drift had to lie below where the ratio was).
+    # get worse (8 of 12 each), and a ceiling on the trend infos that
+    # the series without faults raise (10 as measured, 11 thinned; 14
+    # and 18 before the clear days' ratio was taken near noon and
+    # judged against the line of the month before).
     res = [r for r in seeded(quick=False) if r["name"].startswith("system")]
     import quality
     assert len(res) == 2
@@ -276,8 +277,8 @@ def test_seeded_faults_system50():
         assert r["other_per_30d"] <= 1.0, r
         assert r["untouched_per_30d"] <= 1.0, r
         assert r["energy_share"] >= 0.95, r
-        assert r["soiling_found"] >= 5, r
-        assert r["untouched_trend"] <= 14 + 4 * ("thinned" in r["name"]), r
+        assert r["soiling_found"] >= 8, r
+        assert r["untouched_trend"] <= 10 + 1 * ("thinned" in r["name"]), r
 
 
 def test_quality_targets_table():
