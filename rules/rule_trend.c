@@ -426,9 +426,9 @@ static void clear_sample(const struct pvs_device *dev, struct tr_dev *d,
         size_t b = pvs_expect_noon_bin(dev->site->longitude, s->ts_ms);
         double dt = (double)(s->ts_ms - last);
 
-        d->t.pend.meas[b] += (s->value > 0 ? s->value : 0) * dt;
-        d->t.pend.clear[b] += cw * dt;
-        d->t.pend.ms[b] += dt;
+        d->t.pend.meas[b] += (float)((s->value > 0 ? s->value : 0) * dt);
+        d->t.pend.clear[b] += (float)(cw * dt);
+        d->t.pend.ms[b] += (float)dt;
         d->t.pend_any = true;
     }
 }

@@ -85,10 +85,10 @@ bool pvs_expect_clear_sample(struct pvs_expect_clear *c, int64_t ts_ms,
  * per device and day.
  */
 #define PVS_EXPECT_NOON_BINS 96
-struct pvs_expect_noon {
-    double meas[PVS_EXPECT_NOON_BINS];  /* output, W times ms */
-    double clear[PVS_EXPECT_NOON_BINS]; /* clear sky, W times ms */
-    double ms[PVS_EXPECT_NOON_BINS];
+struct pvs_expect_noon { /* floats: two per device, a ratio's precision */
+    float meas[PVS_EXPECT_NOON_BINS];  /* output, W times ms */
+    float clear[PVS_EXPECT_NOON_BINS]; /* clear sky, W times ms */
+    float ms[PVS_EXPECT_NOON_BINS];
     double peak_w; /* highest clear-sky power of the day */
 };
 /* Bin of ts_ms in the sun time of longitude lon (degrees east). */
