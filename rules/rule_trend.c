@@ -313,7 +313,14 @@ static void judge(struct pvs_rule *r, const struct pvs_device *dev,
     if (!o.active && !s->active)
         return;
     trend_words(ev, sizeof(ev), kind, y[s->n - 1], fitted, &t, t.n, limit, ttt);
-    explain(ex, sizeof(ex), kind, dev->obj.id, ttt, limit, rate);
+    if (kind == TR_PR && d->pr_clear && lv[0] > 0 && lv[1] < lv[0])
+        /* A clear-day drift: how far below the month's line, in words
+         * (its rate over a few clear days is mostly weather). */
+        pvs_snprintf(ex, sizeof(ex),
+                     "@trend.pr_clear.why|dev=%s|now=%.2f|was=%.2f|pct=%.0f",
+                     dev->obj.id, lv[1], lv[0], 100.0 * (1.0 - lv[1] / lv[0]));
+    else
+        explain(ex, sizeof(ex), kind, dev->obj.id, ttt, limit, rate);
     o.site = dev->site;
     o.device = dev;
     o.subject = tr_subject[kind];

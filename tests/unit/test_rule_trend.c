@@ -155,6 +155,11 @@ static int soiling_day(int days, int from, double (*index)(int, int)) {
     if (e) {
         day = (int)((e->ts_ms - DAY0) / (24 * HOUR));
         assert_int_equal(e->severity, PVS_SEV_INFO);
+        /* How far below the month's line, not a rate over a few days. */
+        assert_non_null(strstr(e->explanation, "on clear days the "
+                                               "performance ratio of"));
+        assert_non_null(strstr(e->explanation, "below the"));
+        assert_null(strstr(e->explanation, "per day"));
     }
     pvs_ruleset_free(rs);
     pvs_config_free(cfg);
