@@ -581,6 +581,16 @@ def site_page_latency(port, token_file, site, t0, t1, n=20):
 
 # ---- output -----------------------------------------------------------------
 
+def fresh_run(build, name):
+    """An empty work folder build/bench/NAME for one run of a benchmark,
+    and a test harness in it: (the bench folder, the work folder, h)."""
+    out_dir = os.path.join(build, "bench")
+    work = os.path.join(out_dir, name)
+    shutil.rmtree(work, ignore_errors=True)
+    os.makedirs(work)
+    return out_dir, work, harness.Harness(work, build=build)
+
+
 def merge(path, entry):
     data = {}
     if os.path.exists(path):
@@ -721,10 +731,7 @@ def main():
                         name, r.returncode))
 
     mq, st, rb = build_tools(build)
-    work = os.path.join(out_dir, "run")
-    shutil.rmtree(work, ignore_errors=True)
-    os.makedirs(work)
-    h = harness.Harness(work, build=build)
+    out_dir, work, h = fresh_run(build, "run")
     entry = {"time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
              "machine": machine(), "skipped": {}}
     try:

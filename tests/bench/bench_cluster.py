@@ -28,7 +28,6 @@ build/bench/results.json.
 """
 import argparse
 import os
-import shutil
 import statistics
 import sys
 import time
@@ -316,11 +315,7 @@ def main():
     runs = int(os.environ.get("PVS_BENCH_FAILOVER_RUNS", "10"))
     build = os.path.abspath(args.build)
     os.environ["PVS_BUILD"] = build
-    out_dir = os.path.join(build, "bench")
-    work = os.path.join(out_dir, "run-cluster")
-    shutil.rmtree(work, ignore_errors=True)
-    os.makedirs(work)
-    h = harness.Harness(work, build=build)
+    out_dir, work, h = bench.fresh_run(build, "run-cluster")
     srv = pg.PgServer().start()
     entry = {"time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
              "machine": bench.machine()}

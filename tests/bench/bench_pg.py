@@ -18,7 +18,6 @@ fsync on. Merges {"bench_pg": ...} into build/bench/results.json.
 """
 import argparse
 import os
-import shutil
 import subprocess
 import sys
 import time
@@ -135,11 +134,7 @@ def main():
     args = ap.parse_args()
     build = os.path.abspath(args.build)
     os.environ["PVS_BUILD"] = build
-    out_dir = os.path.join(build, "bench")
-    work = os.path.join(out_dir, "run-pg")
-    shutil.rmtree(work, ignore_errors=True)
-    os.makedirs(work)
-    h = harness.Harness(work, build=build)
+    out_dir, work, h = bench.fresh_run(build, "run-pg")
     srv = pg.PgServer(settings={"fsync": "on",
                                 "full_page_writes": "on"}).start()
     entry = {"time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
