@@ -841,7 +841,7 @@ static enum pvs_err redo(struct pvs_store_be *st) {
         r = PQexecParams(st->conn, w->sql, w->n, NULL, vals, NULL, NULL, 0);
         if (r && PQresultStatus(r) == PGRES_FATAL_ERROR &&
             PQstatus(st->conn) == CONNECTION_OK &&
-            !strncmp(w->sql, "CALL pvs_fence(", 15)) {
+            !strcmp(w->sql, PVS_PG_FENCE_SQL)) {
             /* Its worker lost a slot while the server was away: the
              * batch is refused, not waited for (the caller says so). */
             set_err(st, PQresultErrorMessage(r));

@@ -312,9 +312,8 @@ enum pvs_err pvs_store_cluster_fence(struct pvs_store *st, const char *worker,
     /* A CALL, not a SELECT: a batch kept while the server was away
      * (pg.c, "Reconnects") runs it again before its writes. */
     if (!rc)
-        rc = pvs_pg_exec(be, "checking the batch's leases",
-                         "CALL pvs_fence($1, $2::int[], $3::bigint[])", "ttt",
-                         worker, slots.data, epochs.data);
+        rc = pvs_pg_exec(be, "checking the batch's leases", PVS_PG_FENCE_SQL,
+                         "ttt", worker, slots.data, epochs.data);
     pvs_buf_release(&slots);
     pvs_buf_release(&epochs);
     return rc == PVS_ERR_DB ? PVS_ERR_DENIED : rc;

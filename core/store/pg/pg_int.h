@@ -58,6 +58,10 @@ struct pvs_pg_redo {
     int64_t id;     /* ... and the id it was given */
 };
 
+/* A batch's lease check (pg_cluster.c); a batch applied again after a
+ * reconnect knows its failure by this text (pg.c, redo). */
+#define PVS_PG_FENCE_SQL "CALL pvs_fence($1, $2::int[], $3::bigint[])"
+
 struct pvs_store_be {
     PGconn *conn;
     char *target; /* the URI as configured (logged without password) */
