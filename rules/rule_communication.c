@@ -23,8 +23,10 @@
  * a device that talks at night has no envelope (the sun rule alone). The
  * level never exceeds 60 % of the day's clear-sky peak, so a device that
  * stays silent all day is always found. A device whose last output was
- * low (a dark sky sends it to sleep early) gets three hours inside its
- * envelope, not one timeout.
+ * low (a dark sky sends it to sleep early: a twentieth of its peak, or
+ * less than 15 % of what the clear sky gives at that moment, which is
+ * how a storm dims an afternoon) gets three hours inside its envelope,
+ * not one timeout.
  *
  * Three levels, the widest wins:
  *   site      every device of a site (with two or more devices) is silent:
@@ -75,8 +77,9 @@ struct comm_env {
 
 struct comm_dev {
     struct comm_env env;
-    double last_w; /* last ac_power_w, NaN when none */
-    double max_w;  /* highest ac_power_w seen */
+    double last_w;     /* last ac_power_w, NaN when none */
+    double max_w;      /* highest ac_power_w seen */
+    double last_share; /* last_w over the clear sky's power then, or NaN */
     int64_t last_ms;
     int64_t delta[COMM_NDELTA]; /* recent intervals between samples */
     size_t ndelta;
@@ -119,7 +122,7 @@ static enum pvs_err comm_parse(struct pvs_rule *r,
         pvs_rule_param_double(r, "min_elevation", 5.0, -5.0, 45.0, errs);
     st->dev = pvs_calloc(cfg->ndevices + 1, sizeof(*st->dev));
     for (size_t i = 0; i < cfg->ndevices; i++)
-        st->dev[i].last_w = NAN;
+        st->dev[i].last_w = st->dev[i].last_share = NAN;
     st->site = pvs_calloc(cfg->nsites + 1, sizeof(*st->site));
     st->ep = pvs_calloc(cfg->nendpoints + 1, sizeof(*st->ep));
     st->gw = pvs_calloc(cfg->nmqtt_maps + 1, sizeof(*st->gw));
@@ -259,6 +262,25 @@ static double envelope(const struct comm_dev *cd, double peak_poa) {
     return v < ENV_CAP * peak_poa ? v : ENV_CAP * peak_poa;
 }
 
+/* Output of sample s over what a clear sky would give d then (on its
+ * clock as corrected); NaN without a kWp or with the sun too low to say. */
+static double clear_share(struct pvs_rule *r, const struct pvs_device *d,
+                          const struct pvs_sample *s) {
+    double kwp = pvs_expect_device_kwp(r->conf, d), cw;
+    struct pvs_expect_in in;
+    struct pvs_expect_out out;
+
+    if (kwp <= 0)
+        return NAN;
+    pvs_expect_in_init(&in);
+    pvs_expect_power(d->site, kwp, 0,
+                     s->ts_ms -
+                         pvs_ruleset_clock_offset(r->set, s->dev, s->ts_ms),
+                     &in, &out);
+    cw = out.power_w;
+    return cw >= 0.05 * kwp * 1000.0 ? s->value / cw : NAN;
+}
+
 /* Data from a device resolves whatever silence it was part of. */
 static void comm_sample(struct pvs_rule *r, const struct pvs_sample *s) {
     struct comm_state *st = r->state;
@@ -275,13 +297,14 @@ static void comm_sample(struct pvs_rule *r, const struct pvs_sample *s) {
             cd->delta[cd->ndelta++ % COMM_NDELTA] = s->ts_ms - cd->last_ms;
         if (d->site)
             learn(d->site, cd, s->ts_ms,
-                  pvs_ruleset_clock_offset(r->set, s->dev));
+                  pvs_ruleset_clock_offset(r->set, s->dev, s->ts_ms));
         cd->last_ms = s->ts_ms;
     }
     if (s->metric == PVS_M_AC_POWER_W) {
         cd->last_w = s->value;
         if (s->value > cd->max_w)
             cd->max_w = s->value;
+        cd->last_share = d->site ? clear_share(r, d, s) : NAN;
     }
     if (cd->reported) {
         observe(r, d->site, d, "", false, s->ts_ms, r->severity, 0, NULL, NULL,
@@ -345,7 +368,7 @@ static bool asleep_since_dusk(struct pvs_rule *r, const struct pvs_device *d,
                               int64_t now) {
     const struct comm_dev *cd = &((struct comm_state *)r->state)->dev[d->index];
     int64_t off = (int64_t)(d->site->longitude * 240000.0) -
-                  pvs_ruleset_clock_offset(r->set, d->index);
+                  pvs_ruleset_clock_offset(r->set, d->index, now);
     int64_t last_day = (cd->last_ms + off) / 86400000;
 
     if (cd->env.night || !cd->last_ms || cd->env.n < ENV_MIN_LEARNT)
@@ -521,7 +544,7 @@ static void judge_devices(struct pvs_rule *r, const struct pvs_site *site,
         const struct pvs_device *d = cfg->devices[i];
         struct comm_dev *cd = &st->dev[i];
         int64_t ref = cd->last_ms, to;
-        int64_t coff = pvs_ruleset_clock_offset(r->set, (uint32_t)i);
+        int64_t coff = pvs_ruleset_clock_offset(r->set, (uint32_t)i, now);
         /* The clear sky on the device's clock, as its envelope was learnt
          * (a sensor's reading needs no correction). */
         double dpoa =
@@ -540,9 +563,12 @@ static void judge_devices(struct pvs_rule *r, const struct pvs_site *site,
         if (cd->awake_since > ref)
             ref = cd->awake_since;
         to = timeout_of(p, cd);
-        /* Sent to sleep by a dark sky: give it time to wake. */
+        /* Sent to sleep by a dark sky (its last output a twentieth of its
+         * peak, or under 15 % of what a clear sky gives then: a storm
+         * dims an afternoon in minutes, and a sleeping logger does not say
+         * how far): give it time to wake. */
         if (!cd->env.night && !isnan(cd->last_w) &&
-            cd->last_w < 0.05 * cd->max_w)
+            (cd->last_w < 0.05 * cd->max_w || cd->last_share < 0.15))
             to = 4 * to > ASLEEP_MS ? 4 * to : ASLEEP_MS;
         cd->down = awake && !held && now - ref >= to;
     }

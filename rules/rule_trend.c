@@ -469,7 +469,8 @@ static void tr_sample(struct pvs_rule *r, const struct pvs_sample *s) {
             if (s->value > d->pmax)
                 d->pmax = s->value;
         }
-        d->win.clock_off_ms = pvs_ruleset_clock_offset(r->set, s->dev);
+        d->win.clock_off_ms =
+            pvs_ruleset_clock_offset(r->set, s->dev, s->ts_ms);
         if (!pvs_expect_win_sample(&d->win, dev->site, kwp, dev->rated_w, env,
                                    s))
             break;

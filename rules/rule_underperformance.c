@@ -585,7 +585,8 @@ static void up_sample(struct pvs_rule *r, const struct pvs_sample *s) {
     if (s->metric != PVS_M_AC_POWER_W && s->metric != PVS_M_AC_ENERGY_WH)
         return;
     kwp = pvs_expect_device_kwp(r->conf, dev);
-    st->dev[s->dev].win.clock_off_ms = pvs_ruleset_clock_offset(r->set, s->dev);
+    st->dev[s->dev].win.clock_off_ms =
+        pvs_ruleset_clock_offset(r->set, s->dev, s->ts_ms);
     if (!pvs_expect_win_sample(&st->dev[s->dev].win, dev->site, kwp,
                                dev->rated_w, &st->env[dev->site->index], s))
         return;

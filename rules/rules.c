@@ -23,6 +23,7 @@
 #include "pvs/expect.h"
 #include "pvs/rules.h"
 #include "pvs/silence.h"
+#include "pvs/tz.h"
 
 struct alert {
     char fp[PVS_FP_MAX];
@@ -59,6 +60,16 @@ struct alert {
 #define DAY_MS 86400000LL
 #define UPDATE_MS 3600000LL
 
+/* A site's zone, loaded when first asked, and its daylight-saving shift
+ * over the quarter hour last asked about (transitions fall on quarter
+ * hours). */
+struct zone_memo {
+    struct pvs_tz *tz;
+    bool tried, owned; /* owned: not shared with an earlier site */
+    int64_t slot;
+    int64_t shift_ms;
+};
+
 struct pvs_ruleset {
     const struct pvs_config *cfg;
     pvs_alert_cb *cb;
@@ -76,7 +87,9 @@ struct pvs_ruleset {
     int64_t ingest_ok_since;
     int64_t *last_seen;
     int64_t *clock_off; /* per device, see pvs_ruleset_clock_offset */
-    bool replaying;     /* events are not handed out */
+    bool *clock_dst;    /* per device: the clock keeps daylight saving time */
+    struct zone_memo *zones; /* per site */
+    bool replaying;          /* events are not handed out */
 };
 
 static const char *const base_keys[] = {
@@ -549,6 +562,8 @@ enum pvs_err pvs_ruleset_new(const struct pvs_config *cfg, pvs_alert_cb *cb,
     rs->ingest_ok = true;
     rs->last_seen = pvs_calloc(cfg->ndevices + 1, sizeof(int64_t));
     rs->clock_off = pvs_calloc(cfg->ndevices + 1, sizeof(int64_t));
+    rs->clock_dst = pvs_calloc(cfg->ndevices + 1, sizeof(bool));
+    rs->zones = pvs_calloc(cfg->nsites + 1, sizeof(*rs->zones));
     while (pvs_rule_types[nf])
         nf++;
     rs->nfamilies = nf;
@@ -598,6 +613,11 @@ void pvs_ruleset_free(struct pvs_ruleset *rs) {
     pvs_free(rs->rules);
     pvs_free(rs->last_seen);
     pvs_free(rs->clock_off);
+    pvs_free(rs->clock_dst);
+    for (size_t i = 0; i < rs->cfg->nsites; i++)
+        if (rs->zones[i].owned)
+            pvs_tz_free(rs->zones[i].tz);
+    pvs_free(rs->zones);
     pvs_free(rs);
 }
 
@@ -770,6 +790,7 @@ void pvs_ruleset_carry(struct pvs_ruleset *to, struct pvs_ruleset *from) {
             continue;
         to->last_seen[nd->index] = from->last_seen[d];
         to->clock_off[nd->index] = from->clock_off[d];
+        to->clock_dst[nd->index] = from->clock_dst[d];
     }
     pvs_ruleset_save_learnt(from, carry_learnt, to);
     for (size_t b = 0; b < NBUCKETS; b++) {
@@ -800,14 +821,81 @@ void pvs_ruleset_carry(struct pvs_ruleset *to, struct pvs_ruleset *from) {
     }
 }
 
-int64_t pvs_ruleset_clock_offset(const struct pvs_ruleset *rs, uint32_t dev) {
-    return dev < rs->cfg->ndevices ? rs->clock_off[dev] : 0;
+/* The zone of site i, shared with an earlier site of the same zone. */
+static struct pvs_tz *site_zone(const struct pvs_ruleset *rs, size_t i) {
+    struct zone_memo *z = &rs->zones[i];
+    const char *name = rs->cfg->sites[i]->timezone;
+
+    if (z->tried)
+        return z->tz;
+    z->tried = true;
+    z->slot = -1;
+    if (!name)
+        return NULL;
+    for (size_t j = 0; j < i; j++)
+        if (rs->zones[j].tz && rs->cfg->sites[j]->timezone &&
+            !strcmp(rs->cfg->sites[j]->timezone, name)) {
+            z->tz = rs->zones[j].tz;
+            return z->tz;
+        }
+    /* The configuration was checked: a zone that fails now has no daylight
+     * saving time to offer. */
+    if (pvs_tz_load(name, &z->tz))
+        z->tz = NULL;
+    z->owned = z->tz != NULL;
+    return z->tz;
+}
+
+int64_t pvs_ruleset_dst_shift(const struct pvs_ruleset *rs,
+                              const struct pvs_site *site, int64_t ts_ms) {
+    const int64_t two_months = 61LL * 86400000;
+    struct zone_memo *z;
+    struct pvs_tz *tz;
+    struct pvs_tm tm;
+    int32_t std;
+
+    if (!site || site->index >= rs->cfg->nsites)
+        return 0;
+    z = &rs->zones[site->index];
+    tz = site_zone(rs, site->index);
+    if (!tz)
+        return 0;
+    if (z->slot == ts_ms / 900000)
+        return z->shift_ms;
+    z->slot = ts_ms / 900000;
+    z->shift_ms = 0;
+    pvs_tz_local(tz, ts_ms, &tm);
+    if (!tm.dst)
+        return 0;
+    /* Standard time: the smallest offset within half a year either side
+     * (every daylight-saving period is shorter than ten months). */
+    std = tm.utoff;
+    for (int k = -3; k <= 3; k++) {
+        int32_t o = pvs_tz_offset(tz, ts_ms + k * two_months);
+
+        if (o < std)
+            std = o;
+    }
+    z->shift_ms = (int64_t)(tm.utoff - std) * 1000;
+    return z->shift_ms;
+}
+
+int64_t pvs_ruleset_clock_offset(const struct pvs_ruleset *rs, uint32_t dev,
+                                 int64_t ts_ms) {
+    if (dev >= rs->cfg->ndevices)
+        return 0;
+    if (!rs->clock_dst[dev])
+        return rs->clock_off[dev];
+    return rs->clock_off[dev] +
+           pvs_ruleset_dst_shift(rs, rs->cfg->devices[dev]->site, ts_ms);
 }
 
 void pvs_ruleset_set_clock_offset(struct pvs_ruleset *rs, uint32_t dev,
-                                  int64_t offset_ms) {
-    if (dev < rs->cfg->ndevices)
+                                  int64_t offset_ms, bool follows_dst) {
+    if (dev < rs->cfg->ndevices) {
         rs->clock_off[dev] = offset_ms;
+        rs->clock_dst[dev] = follows_dst;
+    }
 }
 
 int64_t pvs_ruleset_last_seen(const struct pvs_ruleset *rs, uint32_t dev) {

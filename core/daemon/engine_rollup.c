@@ -112,7 +112,7 @@ void engine_rollup_sample(struct pvs_engine *e, const struct pvs_sample *s) {
     }
     /* The model runs on the device's clock as the rules see it. */
     r->track[s->dev].clock_off_ms =
-        pvs_ruleset_clock_offset(e->svc.rules, s->dev);
+        pvs_ruleset_clock_offset(e->svc.rules, s->dev, s->ts_ms);
     if (!pvs_expect_track_sample(&r->track[s->dev], d->site,
                                  pvs_expect_device_kwp(e->svc.cfg, d),
                                  d->rated_w, &r->env[d->site->index], s, &g))

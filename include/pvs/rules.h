@@ -177,9 +177,21 @@ void pvs_ruleset_replay(struct pvs_ruleset *rs, bool on);
  * carried. from is left as it was (its caller frees it). Engine thread.
  */
 void pvs_ruleset_carry(struct pvs_ruleset *to, struct pvs_ruleset *from);
-int64_t pvs_ruleset_clock_offset(const struct pvs_ruleset *rs, uint32_t dev);
+/*
+ * How far device dev's clock is ahead of true time at ts_ms (ms; the
+ * data_quality family learns it, the others correct for it): a constant,
+ * plus the site zone's daylight-saving shift at ts_ms for a clock that
+ * keeps daylight saving time, so the correction follows the zone's
+ * transitions at once instead of a week of good days later.
+ */
+int64_t pvs_ruleset_clock_offset(const struct pvs_ruleset *rs, uint32_t dev,
+                                 int64_t ts_ms);
 void pvs_ruleset_set_clock_offset(struct pvs_ruleset *rs, uint32_t dev,
-                                  int64_t offset_ms);
+                                  int64_t offset_ms, bool follows_dst);
+/* The daylight-saving shift (ms, 0 in standard time or without a zone) of
+ * site's zone at ts_ms. */
+int64_t pvs_ruleset_dst_shift(const struct pvs_ruleset *rs,
+                              const struct pvs_site *site, int64_t ts_ms);
 
 /*
  * What the families learnt per device (struct pvs_rule_type save/load):

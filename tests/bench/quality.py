@@ -591,6 +591,13 @@ def seeded(build, seed, quick=False):
                            if not f["found"]],
                 "other": [(a["opened"], a["rule"], a["evidence"])
                           for a in other],
+                "soiling_list": [
+                    (f["start"].date().isoformat(),
+                     (f["end"] - f["start"]).days,
+                     "%.1f %%" % (100 * f["loss_at_report"])
+                     if "loss_at_report" in f else
+                     "by " + ",".join(f["by"]) if f["found"] else "missed")
+                    for f in fl if f["kind"] == "soiling"],
             })
     return res
 
@@ -762,6 +769,9 @@ def main():
                     print("  %s: missed %s %s .. %s" % ((r["name"],) + m))
                 for o in r["other"]:
                     print("  %s: other alert %s %s: %s" % ((r["name"],) + o))
+                for o in r["soiling_list"]:
+                    print("  %s: soiling from %s, %d days: trend at %s" %
+                          ((r["name"],) + o))
         return
     results = [r for r in (evaluate(a.build, ds) for ds in SETS) if r]
     cov = [r for r in (covariates(a.build, s) for s in ("R10", "R15"))

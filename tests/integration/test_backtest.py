@@ -194,12 +194,25 @@ def test_system50_daylight_saving_clock():
                       "pvanalytics/system_50_ac_power_2_full_DST.csv",
                       "--map", "ac_power_w=ac_power_2")
     clock = [a for a in alerts if a["fingerprint"].endswith("/clock")]
-    assert {a["opened"][:4] for a in clock} == {"2011", "2012", "2013"}
+    # one info per summer, each from the spring switch (or the first
+    # week of data) to the autumn one: once the clock is seen to keep
+    # daylight saving time the correction follows the switches at once,
+    # and each info opens and ends with the day of a switch
+    assert [a["opened"][:4] for a in clock] == ["2011", "2012", "2013"]
     for a in clock:
         assert a["severity"] == "info"
-        assert "about 1 h ahead (daylight saving time?)" in a["explanation"]
-        # summer: from spring to the autumn switch
-        assert "03" <= a["opened"][5:7] <= "10", a["opened"]
+        assert "about 1 h ahead (it keeps daylight saving time)" in \
+            a["explanation"]
+        assert "the zone's daylight-saving shift" in a["evidence"]
+        start = [sw for sw in DST_SWITCHES if sw[:4] == a["opened"][:4] and
+                 sw[5:7] == "03"]
+        if start:
+            assert 0 <= (ts(a["opened"]).date() -
+                         ts(start[0] + "T12:00:00-07:00").date()).days <= 1
+        end = [sw for sw in DST_SWITCHES if sw[:4] == a["opened"][:4] and
+               sw[5:7] == "11"][0]
+        assert 0 <= (ts(a["resolved"]).date() -
+                     ts(end + "T12:00:00-07:00").date()).days <= 1, a
     for a in alerts:
         if a["rule"] != "communication":
             continue
@@ -278,7 +291,11 @@ def test_seeded_faults_system50():
         assert r["untouched_per_30d"] <= 1.0, r
         assert r["energy_share"] >= 0.95, r
         assert r["soiling_found"] >= 8, r
-        assert r["untouched_trend"] <= 10 + 1 * ("thinned" in r["name"]), r
+        assert r["untouched_trend"] <= 11, r
+        # a storm that dims an afternoon sends a thinned logger to sleep:
+        # not a communication warning (0.88 per 30 days before)
+        if "thinned" in r["name"]:
+            assert r["untouched_per_30d"] <= 0.7, r
 
 
 def test_quality_targets_table():

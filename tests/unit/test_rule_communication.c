@@ -595,9 +595,58 @@ static void test_silent_since_dusk_is_info_first(void **state) {
     fail_msg("never escalated to a warning");
 }
 
+/*
+ * A logger that sleeps below 100 W of output, without a sensor, on a
+ * week of clear days. On the last one a storm takes the afternoon from
+ * 20:00 UTC (about 13:00 local): share is what is left of the clear sky's
+ * output until it dims below 100 W, then nothing for two hours. A dark
+ * sky (a tenth of the clear sky, still a tenth of the device's peak)
+ * sent it to sleep: not down within the hour. A sky that left it most
+ * of its output did not: found within the hour.
+ */
+static size_t storm_afternoon(double share) {
+    struct pvs_config *cfg = load(one_dev);
+    struct pvs_ruleset *rs = NULL;
+    struct pvs_cfg_errors errs;
+    int64_t storm = DAY0 + 6 * 24 * HOUR + 20 * HOUR, t;
+    size_t n;
+
+    nev = 0;
+    memset(&errs, 0, sizeof(errs));
+    assert_int_equal(pvs_ruleset_new(cfg, on_alert, NULL, &rs, &errs), PVS_OK);
+    pvs_ruleset_start(rs, DAY0 + 14 * HOUR);
+    for (t = DAY0 + 14 * HOUR; t < storm + HOUR; t += 5 * MIN) {
+        double w = 0.8 * 5.0 * poa_at(cfg, t);
+        struct pvs_sample smp;
+
+        /* dims from the storm on, quiet from 20 minutes after it */
+        if (t >= storm)
+            w *= t < storm + 20 * MIN ? share : 0;
+        if (w >= 100) {
+            memset(&smp, 0, sizeof(smp));
+            smp.metric = PVS_M_AC_POWER_W;
+            smp.ts_ms = t;
+            smp.value = w;
+            pvs_ruleset_sample(rs, &smp);
+        }
+        pvs_ruleset_tick(rs, t);
+    }
+    n = count("s1/a/communication", PVS_ALERT_FIRING);
+    pvs_ruleset_free(rs);
+    pvs_config_free(cfg);
+    return n;
+}
+
+static void test_storm_afternoon_is_sleep(void **state) {
+    (void)state;
+    assert_int_equal(storm_afternoon(0.1), 0);
+    assert_int_equal(storm_afternoon(0.6), 1);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_sleeping_logger_envelope),
+        cmocka_unit_test(test_storm_afternoon_is_sleep),
         cmocka_unit_test(test_evening_sample_at_dusk_keeps_envelope),
         cmocka_unit_test(test_afternoon_outage_after_dark_evenings),
         cmocka_unit_test(test_silent_since_dusk_is_info_first),

@@ -9,6 +9,16 @@
 static const char conf[] = "[site \"s\"]\nlatitude = 45\nlongitude = 0\n"
                            "[device \"inv\"]\nsite = s\n";
 
+static char saved_line[512];
+
+static void keep_line(void *ud, const char *rule_id, const char *device_id,
+                      const char *text) {
+    (void)ud;
+    (void)device_id;
+    if (!strcmp(rule_id, "data_quality"))
+        pvs_strlcpy(saved_line, text, sizeof(saved_line));
+}
+
 static size_t subject(const struct seen *s, const char *subj) {
     size_t n = 0;
 
@@ -137,6 +147,129 @@ static void test_clock_ahead(void **state) {
     assert_int_equal(clock_alerts(0, true, ex, sizeof(ex)), 0);
 }
 
+/*
+ * A logger in Denver over the autumn of 2024 (daylight saving time ends
+ * 2024-11-03 08:00 UTC). keeps_dst: its clock keeps daylight saving time
+ * (an hour ahead until the switch, right after it); else it is an hour
+ * ahead all along. *ret_off gets the correction the other families use
+ * an hour after the switch and a week after it; *ret_n the clock infos
+ * raised; learnt (when not NULL) what data_quality kept at the end.
+ */
+#define DST_END 1730620800000LL /* 2024-11-03 08:00 UTC */
+static const char dst_conf[] =
+    "[site \"s\"]\nlatitude = 39.74\nlongitude = -105.17\nkwp = 5\n"
+    "timezone = America/Denver\n[device \"inv\"]\nsite = s\n";
+
+static void dst_logger(bool keeps_dst, int64_t ret_off[2], size_t *ret_n,
+                       char *learnt, size_t size) {
+    struct seen seen;
+    struct pvs_config *cfg = load(dst_conf);
+    int64_t t0 = DST_END - 45 * 24 * HOUR, t1 = DST_END + 10 * 24 * HOUR;
+    struct pvs_ruleset *rs = ruleset(cfg, &seen, t0);
+
+    for (int64_t t = t0; t < t1; t += 15 * MIN) {
+        int64_t ahead = keeps_dst && t >= DST_END ? 0 : HOUR;
+
+        feed(rs, 0, PVS_M_AC_POWER_W, 0, t + ahead, 0.9 * clear_w(cfg, 5, t));
+        pvs_ruleset_tick(rs, t + ahead);
+        if (t == DST_END + HOUR)
+            ret_off[0] = pvs_ruleset_clock_offset(rs, 0, t + ahead);
+        if (t == DST_END + 7 * 24 * HOUR)
+            ret_off[1] = pvs_ruleset_clock_offset(rs, 0, t + ahead);
+    }
+    *ret_n = subject(&seen, "clock");
+    if (learnt) {
+        saved_line[0] = '\0';
+        pvs_ruleset_save_learnt(rs, keep_line, NULL);
+        pvs_strlcpy(learnt, saved_line, size);
+    }
+    pvs_ruleset_free(rs);
+    pvs_config_free(cfg);
+}
+
+/* The clock keeps daylight saving time: the other families follow the
+ * switch at once, not a week of good days later (when a morning looked
+ * like an hour of silence). */
+static void test_clock_keeps_dst(void **state) {
+    int64_t off[2] = {-1, -1};
+    size_t n;
+    char learnt[256];
+
+    (void)state;
+    dst_logger(true, off, &n, learnt, sizeof(learnt));
+    assert_int_equal(off[0], 0);
+    assert_int_equal(off[1], 0);
+    assert_int_equal(n, 1);
+    assert_non_null(strstr(learnt, "clk1 "));
+    assert_non_null(strstr(learnt, " dst=1 "));
+}
+
+/* A clock an hour ahead all year looks the same in summer: after the
+ * switch it is seen not to keep daylight saving time, and corrected
+ * again within the week. */
+static void test_clock_ahead_all_year(void **state) {
+    int64_t off[2] = {-1, -1};
+    size_t n;
+
+    (void)state;
+    dst_logger(false, off, &n, NULL, 0);
+    assert_int_equal(off[1], HOUR);
+    assert_in_range(n, 1, 2);
+}
+
+/* What it learnt survives a restart: a ruleset that loads it corrects
+ * a summer instant by an hour and a winter one not at all, before any
+ * good day of its own; a line of another format is ignored. */
+static void test_clock_restored(void **state) {
+    struct seen seen;
+    struct pvs_config *cfg = load(dst_conf);
+    struct pvs_ruleset *rs = ruleset(cfg, &seen, DST_END);
+    int64_t off[2];
+    size_t n;
+    char learnt[256];
+
+    (void)state;
+    dst_logger(true, off, &n, learnt, sizeof(learnt));
+    assert_int_equal(pvs_ruleset_clock_offset(rs, 0, DST_END - 24 * HOUR), 0);
+    assert_true(pvs_ruleset_load_learnt(rs, "data_quality", "inv", learnt));
+    assert_int_equal(pvs_ruleset_clock_offset(rs, 0, DST_END - 24 * HOUR),
+                     HOUR);
+    assert_int_equal(pvs_ruleset_clock_offset(rs, 0, DST_END + 24 * HOUR), 0);
+    pvs_ruleset_free(rs);
+    rs = ruleset(cfg, &seen, DST_END);
+    assert_true(pvs_ruleset_load_learnt(rs, "data_quality", "inv",
+                                        "clk1 n=7 dst=1 best=x days=1/1"));
+    assert_int_equal(pvs_ruleset_clock_offset(rs, 0, DST_END - 24 * HOUR), 0);
+    pvs_ruleset_free(rs);
+    pvs_config_free(cfg);
+}
+
+/* The zone's daylight-saving shift, north and south of the equator. */
+static void test_dst_shift(void **state) {
+    static const char zconf[] =
+        "[site \"den\"]\nlatitude = 39.7\nlongitude = -105\n"
+        "timezone = America/Denver\n"
+        "[site \"syd\"]\nlatitude = -33.9\nlongitude = 151.2\n"
+        "timezone = Australia/Sydney\n"
+        "[site \"utc\"]\nlatitude = 0\nlongitude = 0\n";
+    struct seen seen;
+    struct pvs_config *cfg = load(zconf);
+    struct pvs_ruleset *rs = ruleset(cfg, &seen, DAY0);
+    const int64_t jan = 1705320000000LL; /* 2024-01-15 12:00 UTC */
+
+    (void)state;
+    assert_int_equal(pvs_ruleset_dst_shift(rs, cfg->sites[0], DAY0), HOUR);
+    assert_int_equal(pvs_ruleset_dst_shift(rs, cfg->sites[0], jan), 0);
+    assert_int_equal(pvs_ruleset_dst_shift(rs, cfg->sites[0], DST_END - MIN),
+                     HOUR);
+    assert_int_equal(pvs_ruleset_dst_shift(rs, cfg->sites[0], DST_END), 0);
+    assert_int_equal(pvs_ruleset_dst_shift(rs, cfg->sites[1], DAY0), 0);
+    assert_int_equal(pvs_ruleset_dst_shift(rs, cfg->sites[1], jan), HOUR);
+    assert_int_equal(pvs_ruleset_dst_shift(rs, cfg->sites[2], DAY0), 0);
+    pvs_ruleset_free(rs);
+    pvs_config_free(cfg);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_clean),
@@ -144,6 +277,10 @@ int main(void) {
         cmocka_unit_test(test_counter_reset),
         cmocka_unit_test(test_out_of_order),
         cmocka_unit_test(test_clock_ahead),
+        cmocka_unit_test(test_clock_keeps_dst),
+        cmocka_unit_test(test_clock_ahead_all_year),
+        cmocka_unit_test(test_clock_restored),
+        cmocka_unit_test(test_dst_shift),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
