@@ -272,12 +272,12 @@ def test_seeded_faults_system50():
     # The 2.7-year system_50 series, as measured and thinned like a
     # sleeping logger (seed 19): faults found, delays and unexplained
     # warnings (labelled real events aside) and the share of fault
-    # energy as the targets ask; the soiling runs reported in time are
-    # below the target (docs/quality.md): a floor so that it does not
-    # get worse (8 of 12 each), and a ceiling on the trend infos that
-    # the series without faults raise (10 as measured, 11 thinned; 14
-    # and 18 before the clear days' ratio was taken near noon and
-    # judged against the line of the month before).
+    # energy as the targets ask; soiling reported before 10 % as a
+    # median run, a floor on the runs reported in time each (8 of 12;
+    # docs/quality.md, Soiling in time) and a ceiling on the trend infos
+    # that the series without faults raise (11; 14 and 18 before the
+    # clear days' ratio was taken near noon and judged against the line
+    # of the month before).
     res = [r for r in seeded(quick=False) if r["name"].startswith("system")]
     import quality
     assert len(res) == 2
@@ -291,6 +291,9 @@ def test_seeded_faults_system50():
         assert r["untouched_per_30d"] <= 1.0, r
         assert r["energy_share"] >= 0.95, r
         assert r["soiling_found"] >= 8, r
+        # the target, read as the delays are: the median run is
+        # reported before it costs a tenth (7.6 % and 7.8 % on seed 19)
+        assert quality.median_loss([r]) < 0.10, r
         assert r["untouched_trend"] <= 11, r
         # a storm that dims an afternoon sends a thinned logger to sleep:
         # not a communication warning (0.88 per 30 days before)
