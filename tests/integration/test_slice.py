@@ -698,13 +698,18 @@ def test_long_fault_is_still_one_ticket(h, pvsentry_bin, pvsim_bin):
 def test_learnt_envelope_survives_restart_and_reload(h, pvsentry_bin,
                                                      pvsim_bin):
     """What the communication family learnt about a device (when its
-    logger goes quiet and wakes) is given back at start and saved at
-    stop, through a SIGHUP (which restarts the engine) as well."""
+    logger goes quiet and wakes) and what data_quality learnt about its
+    clock (keeps daylight saving time) are given back at start and saved
+    at stop, through a SIGHUP (which restarts the engine) as well."""
     s = Slice(h).start()
     assert s.pv.stop() == 0
     key = "learnt/communication/" + DEV
+    clock = "learnt/data_quality/" + DEV
     harness.db_write(s.db, "INSERT INTO meta(key, value) VALUES (?, ?)",
                      (key, "env1 night=0 n=2 levels=100,120"))
+    harness.db_write(s.db, "INSERT INTO meta(key, value) VALUES (?, ?)",
+                     (clock, "clk1 n=5 dst=1 best=0.9 days=" +
+                      ",".join(["0.8/1"] * 5)))
     s.pv.start()
     mark = s.pv.mark()
     s.pv.sighup()
@@ -713,3 +718,6 @@ def test_learnt_envelope_survives_restart_and_reload(h, pvsentry_bin,
     # Read back by the engine and written again in its own format.
     assert db_scalar(s.db, "SELECT value FROM meta WHERE key = ?",
                      (key,)) == "env1 night=0 n=2 levels=100.0,120.0"
+    assert db_scalar(s.db, "SELECT value FROM meta WHERE key = ?",
+                     (clock,)) == ("clk1 n=5 dst=1 best=0.9000 days=" +
+                                   ",".join(["+0.800/1.00"] * 5))
