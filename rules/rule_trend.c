@@ -35,6 +35,7 @@
  * already is the threshold family's business, but the trend says so too.
  */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "pvs/expect.h"
@@ -513,6 +514,82 @@ static void tr_sample(struct pvs_rule *r, const struct pvs_sample *s) {
     }
 }
 
+/*
+ * What a device's series hold, so a restart, a SIGHUP or an API write
+ * does not blind the family for a month: "tr1 clear=1 s0=0|19876:71.2,...
+ * s1=0| s2=1|19870:0.812,..." (subject index, whether it was reported,
+ * solar day and value of each point, oldest first).
+ */
+static size_t tr_save(struct pvs_rule *r, uint32_t dev, char *buf,
+                      size_t size) {
+    const struct tr_dev *d = &((struct tr_state *)r->state)->dev[dev];
+    size_t len, any = 0;
+
+    len = (size_t)pvs_snprintf(buf, size, "tr1 clear=%d", d->pr_clear ? 1 : 0);
+    for (int k = 0; k < TR_N && len < size; k++) {
+        const struct tr_series *t = &d->s[k];
+
+        any += t->n;
+        len += (size_t)pvs_snprintf(buf + len, size - len, " s%d=%d|", k,
+                                    t->active ? 1 : 0);
+        for (size_t i = 0; i < t->n && len < size; i++) {
+            size_t j = (t->head + i) % TR_MAX_DAYS;
+
+            len += (size_t)pvs_snprintf(buf + len, size - len, "%s%.0f:%.6g",
+                                        i ? "," : "", t->day[j], t->v[j]);
+        }
+    }
+    return any && len < size ? len : 0;
+}
+
+/* One series of a saved line into *to (capacity cap); false when it is
+ * not ours. */
+static bool tr_load_series(const char *p, size_t cap, struct tr_series *to) {
+    struct tr_series t;
+    char *end;
+
+    memset(&t, 0, sizeof(t));
+    if ((p[0] != '0' && p[0] != '1') || p[1] != '|')
+        return false;
+    t.active = p[0] == '1';
+    for (p += 2; *p && *p != ' ';) {
+        double day = strtod(p, &end), v;
+
+        if (end == p || *end != ':' || !(day > 0 && day < 1e7) ||
+            (t.n && day <= t.day[(t.head + t.n - 1) % TR_MAX_DAYS]))
+            return false;
+        p = end + 1;
+        v = strtod(p, &end);
+        if (end == p || !isfinite(v))
+            return false;
+        series_add(&t, cap, day, v);
+        p = *end == ',' ? end + 1 : end;
+    }
+    *to = t;
+    return true;
+}
+
+static void tr_load(struct pvs_rule *r, uint32_t dev, const char *text) {
+    const struct tr_params *p = r->params;
+    struct tr_dev *d = &((struct tr_state *)r->state)->dev[dev];
+    struct tr_series s[TR_N];
+    int clear;
+
+    if (sscanf(text, "tr1 clear=%d", &clear) != 1)
+        return;
+    for (int k = 0; k < TR_N; k++) {
+        char key[8];
+        const char *at;
+
+        pvs_snprintf(key, sizeof(key), " s%d=", k);
+        at = strstr(text, key);
+        if (!at || !tr_load_series(at + strlen(key), (size_t)p->days, &s[k]))
+            return; /* not ours: keep what is running */
+    }
+    memcpy(d->s, s, sizeof(s));
+    d->pr_clear = clear != 0;
+}
+
 const struct pvs_rule_type pvs_rule_trend = {
     .name = "trend",
     .severity = PVS_SEV_INFO,
@@ -522,4 +599,6 @@ const struct pvs_rule_type pvs_rule_trend = {
     .parse = tr_parse,
     .sample = tr_sample,
     .free = tr_free,
+    .save = tr_save,
+    .load = tr_load,
 };

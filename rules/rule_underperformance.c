@@ -599,6 +599,68 @@ static void up_sample(struct pvs_rule *r, const struct pvs_sample *s) {
     evaluate(r, dev, s->ts_ms);
 }
 
+/*
+ * What a device taught (its normal ratio with a sensor, its normal clear
+ * periods without one, a partial loss going on), so a restart or a
+ * reload does not learn a lost string as normal: "up1 k=0.93 n=12
+ * ref=0.98,0.97,0.99 part=0 nlow=0 since=0 low=0".
+ */
+static size_t up_save(struct pvs_rule *r, uint32_t dev, char *buf,
+                      size_t size) {
+    const struct up_dev *d = &((struct up_state *)r->state)->dev[dev];
+    const struct part *pt = &d->part;
+    size_t n = pt->nref < PART_REF ? pt->nref : PART_REF, len;
+
+    if (isnan(d->k) && !pt->nref)
+        return 0;
+    len =
+        (size_t)pvs_snprintf(buf, size, "up1 k=%.4f n=%u ref=", d->k, pt->nref);
+    for (size_t i = 0; i < n && len < size; i++)
+        len += (size_t)pvs_snprintf(buf + len, size - len, "%s%.4f",
+                                    i ? "," : "", (double)pt->ref[i]);
+    if (len < size)
+        len += (size_t)pvs_snprintf(buf + len, size - len,
+                                    " part=%d nlow=%d since=%lld low=%.4f",
+                                    pt->active ? 1 : 0, pt->nlow,
+                                    (long long)pt->low_since, pt->low_ratio);
+    return len < size ? len : 0;
+}
+
+static void up_load(struct pvs_rule *r, uint32_t dev, const char *text) {
+    struct up_dev *d = &((struct up_state *)r->state)->dev[dev];
+    struct part *pt = &d->part;
+    float ref[PART_REF];
+    double k, low;
+    unsigned n;
+    int act, nlow;
+    long long since;
+    const char *p = strstr(text, " ref="), *q = strstr(text, " part=");
+    size_t m = 0;
+
+    if (sscanf(text, "up1 k=%lf n=%u", &k, &n) != 2 || !p || !q ||
+        sscanf(q, " part=%d nlow=%d since=%lld low=%lf", &act, &nlow, &since,
+               &low) != 4 ||
+        !(isnan(k) || (k > 0 && k < 5)))
+        return;
+    for (p += 5; p < q && m < PART_REF;) {
+        char *end;
+        double v = strtod(p, &end);
+
+        if (end == p || !(v > 0 && v < 5))
+            return; /* not ours: keep what is running */
+        ref[m++] = (float)v;
+        p = *end == ',' ? end + 1 : end;
+    }
+    d->k = k;
+    memcpy(pt->ref, ref, m * sizeof(ref[0]));
+    /* The same ring position: the oldest period is overwritten next. */
+    pt->nref = n >= PART_REF && m == PART_REF ? n : (unsigned)m;
+    pt->active = act != 0;
+    pt->nlow = nlow;
+    pt->low_since = since;
+    pt->low_ratio = low;
+}
+
 const struct pvs_rule_type pvs_rule_underperformance = {
     .name = "underperformance",
     .severity = PVS_SEV_WARNING,
@@ -608,4 +670,6 @@ const struct pvs_rule_type pvs_rule_underperformance = {
     .parse = up_parse,
     .sample = up_sample,
     .free = up_free,
+    .save = up_save,
+    .load = up_load,
 };

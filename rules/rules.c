@@ -736,7 +736,7 @@ void pvs_ruleset_replay(struct pvs_ruleset *rs, bool on) {
 
 void pvs_ruleset_save_learnt(struct pvs_ruleset *rs, pvs_learnt_fn *fn,
                              void *ud) {
-    char buf[512];
+    char buf[PVS_LEARNT_MAX];
 
     for (size_t i = 0; i < rs->nrules; i++) {
         struct pvs_rule *r = rs->rules[i];

@@ -199,6 +199,7 @@ int64_t pvs_ruleset_dst_shift(const struct pvs_ruleset *rs,
  * (strings valid during the call); load hands one line back, and returns
  * false when the rule or device no longer exists.
  */
+#define PVS_LEARNT_MAX 8192 /* longest line a family saves, with its NUL */
 typedef void pvs_learnt_fn(void *ud, const char *rule_id, const char *device_id,
                            const char *text);
 void pvs_ruleset_save_learnt(struct pvs_ruleset *rs, pvs_learnt_fn *fn,

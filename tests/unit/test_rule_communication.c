@@ -367,9 +367,9 @@ static char saved[512];
 static void keep_learnt(void *ud, const char *rule, const char *device,
                         const char *text) {
     (void)ud;
-    assert_string_equal(rule, "communication");
     assert_string_equal(device, "a");
-    pvs_strlcpy(saved, text, sizeof(saved));
+    if (!strcmp(rule, "communication"))
+        pvs_strlcpy(saved, text, sizeof(saved));
 }
 
 /*

@@ -131,7 +131,21 @@ static double wave(int d, int from) {
  * index(d, from). Returns the day the performance ratio was reported on,
  * or -1.
  */
-static int soiling_day(int days, int from, double (*index)(int, int)) {
+static char kept[PVS_LEARNT_MAX];
+
+static void keep_trend(void *ud, const char *rule_id, const char *device_id,
+                       const char *text) {
+    (void)ud;
+    (void)device_id;
+    if (!strcmp(rule_id, "trend"))
+        pvs_strlcpy(kept, text, sizeof(kept));
+}
+
+/* The same, with pvsentry restarted at the start of day restart (0: not
+ * restarted): what the rules learnt is saved and given back, as the
+ * engine does through the store. */
+static int soiling_day_restarted(int days, int from, double (*index)(int, int),
+                                 int restart) {
     struct seen s;
     struct pvs_config *cfg = load(conf);
     struct pvs_ruleset *rs = ruleset(cfg, &s, DAY0);
@@ -143,6 +157,15 @@ static int soiling_day(int days, int from, double (*index)(int, int)) {
     pvs_expect_in_init(&in);
     for (int d = 0; d < days; d++) {
         double k = index(d, from);
+
+        if (d == restart && d) {
+            kept[0] = '\0';
+            pvs_ruleset_save_learnt(rs, keep_trend, NULL);
+            assert_non_null(strstr(kept, "tr1 "));
+            pvs_ruleset_free(rs);
+            rs = ruleset(cfg, &s, DAY0 + d * 24 * HOUR);
+            assert_true(pvs_ruleset_load_learnt(rs, "trend", "inv", kept));
+        }
 
         for (int64_t t = DAY0 + d * 24 * HOUR; t < DAY0 + (d + 1) * 24 * HOUR;
              t += 15 * MIN) {
@@ -166,6 +189,10 @@ static int soiling_day(int days, int from, double (*index)(int, int)) {
     return day;
 }
 
+static int soiling_day(int days, int from, double (*index)(int, int)) {
+    return soiling_day_restarted(days, from, index, 0);
+}
+
 /*
  * Soiling without a sensor: reported before it costs a tenth (ten days
  * at one percent a day), though the month before was flat; a flat series
@@ -186,6 +213,16 @@ static void test_soiling_without_sensor(void **state) {
  * through the last days falls fast, but the ratio is no lower than
  * before, so it is weather (or the seasons), not soiling.
  */
+/* A restart (or a reload) in the middle of it changes nothing: the
+ * month of clear days the drift is judged against is saved and given
+ * back, not learnt again for a month. */
+static void test_soiling_across_a_restart(void **state) {
+    (void)state;
+    assert_int_equal(soiling_day_restarted(45, 30, soiled, 33),
+                     soiling_day(45, 30, soiled));
+    assert_int_equal(soiling_day_restarted(60, 1000, soiled, 33), -1);
+}
+
 static void test_wave_is_not_soiling(void **state) {
     (void)state;
     assert_int_equal(soiling_day(47, 30, wave), -1);
@@ -199,6 +236,7 @@ int main(void) {
         cmocka_unit_test(test_steady_is_quiet),
         cmocka_unit_test(test_too_few_days),
         cmocka_unit_test(test_soiling_without_sensor),
+        cmocka_unit_test(test_soiling_across_a_restart),
         cmocka_unit_test(test_wave_is_not_soiling),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

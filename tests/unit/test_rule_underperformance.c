@@ -316,7 +316,20 @@ static void test_lost_energy_one_figure(void **state) {
  * only `keep` of its output (a lost string). Returns the first firing
  * event of the "partial" subject, or NULL.
  */
-static const struct pvs_alert_event *run_partial(int from, double keep) {
+static char kept[PVS_LEARNT_MAX];
+
+static void keep_under(void *ud, const char *rule_id, const char *device_id,
+                       const char *text) {
+    (void)ud;
+    (void)device_id;
+    if (!strcmp(rule_id, "underperformance"))
+        pvs_strlcpy(kept, text, sizeof(kept));
+}
+
+/* The same, with pvsentry restarted at the start of day restart (0: not
+ * restarted), what the rules learnt saved and given back. */
+static const struct pvs_alert_event *
+run_partial_restarted(int from, double keep, int restart) {
     struct pvs_config *cfg = load();
     struct pvs_ruleset *rs = NULL;
     struct pvs_cfg_errors errs;
@@ -331,6 +344,17 @@ static const struct pvs_alert_event *run_partial(int from, double keep) {
     pvs_expect_in_init(&in);
     for (int64_t t = DAY0; t < DAY0 + 12 * 1440 * MIN; t += 15 * MIN) {
         struct pvs_sample s;
+        if (restart && t == DAY0 + restart * 1440 * MIN) {
+            kept[0] = '\0';
+            pvs_ruleset_save_learnt(rs, keep_under, NULL);
+            assert_non_null(strstr(kept, "up1 "));
+            pvs_ruleset_free(rs);
+            assert_int_equal(pvs_ruleset_new(cfg, on_alert, NULL, &rs, &errs),
+                             PVS_OK);
+            pvs_ruleset_start(rs, t);
+            assert_true(
+                pvs_ruleset_load_learnt(rs, "underperformance", "inv", kept));
+        }
         memset(&s, 0, sizeof(s));
         pvs_expect_power(cfg->sites[0], 10, 0, t, &in, &out);
         s.metric = PVS_M_AC_POWER_W;
@@ -348,6 +372,23 @@ static const struct pvs_alert_event *run_partial(int from, double keep) {
             !strcmp(evs[i].subject, "partial"))
             return &evs[i];
     return NULL;
+}
+
+static const struct pvs_alert_event *run_partial(int from, double keep) {
+    return run_partial_restarted(from, keep, 0);
+}
+
+/* A restart (an upgrade, a reload) on the day a string is lost: the
+ * device's normal clear periods are given back, so the lower output is
+ * found, not learnt as its normal. */
+static void test_partial_loss_across_a_restart(void **state) {
+    const struct pvs_alert_event *e;
+
+    (void)state;
+    e = run_partial_restarted(6, 2.0 / 3.0, 6);
+    assert_non_null(e);
+    assert_true(e->ts_ms < DAY0 + (6 + 1) * 1440 * MIN);
+    assert_null(run_partial_restarted(99, 1.0, 6));
 }
 
 /* A lost string of three, without a sensor: found within two clear
@@ -396,6 +437,7 @@ int main(void) {
         cmocka_unit_test(test_dead_from_dawn_with_state),
         cmocka_unit_test(test_lost_energy_one_figure),
         cmocka_unit_test(test_partial_loss_without_sensor),
+        cmocka_unit_test(test_partial_loss_across_a_restart),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
