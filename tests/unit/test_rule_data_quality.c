@@ -4,20 +4,11 @@
  * and a sample older than the previous one are data problems (info), each
  * its own subject; regular data is quiet.
  */
+#include "learnt_helper.h"
 #include "rule_harness.h"
 
 static const char conf[] = "[site \"s\"]\nlatitude = 45\nlongitude = 0\n"
                            "[device \"inv\"]\nsite = s\n";
-
-static char saved_line[512];
-
-static void keep_line(void *ud, const char *rule_id, const char *device_id,
-                      const char *text) {
-    (void)ud;
-    (void)device_id;
-    if (!strcmp(rule_id, "data_quality"))
-        pvs_strlcpy(saved_line, text, sizeof(saved_line));
-}
 
 static size_t subject(const struct seen *s, const char *subj) {
     size_t n = 0;
@@ -178,11 +169,8 @@ static void dst_logger(bool keeps_dst, int64_t ret_off[2], size_t *ret_n,
             ret_off[1] = pvs_ruleset_clock_offset(rs, 0, t + ahead);
     }
     *ret_n = subject(&seen, "clock");
-    if (learnt) {
-        saved_line[0] = '\0';
-        pvs_ruleset_save_learnt(rs, keep_line, NULL);
-        pvs_strlcpy(learnt, saved_line, size);
-    }
+    if (learnt)
+        pvs_strlcpy(learnt, learnt_of(rs, "data_quality", "inv"), size);
     pvs_ruleset_free(rs);
     pvs_config_free(cfg);
 }

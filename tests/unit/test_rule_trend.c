@@ -4,6 +4,7 @@
  * and an insulation resistance sliding toward its limit are projected to
  * their limits; a flat or noisy but steady series raises nothing.
  */
+#include "learnt_helper.h"
 #include "rule_harness.h"
 #include "pvs/expect.h"
 
@@ -131,16 +132,6 @@ static double wave(int d, int from) {
  * index(d, from). Returns the day the performance ratio was reported on,
  * or -1.
  */
-static char kept[PVS_LEARNT_MAX];
-
-static void keep_trend(void *ud, const char *rule_id, const char *device_id,
-                       const char *text) {
-    (void)ud;
-    (void)device_id;
-    if (!strcmp(rule_id, "trend"))
-        pvs_strlcpy(kept, text, sizeof(kept));
-}
-
 /* The same, with pvsentry restarted at the start of day restart (0: not
  * restarted): what the rules learnt is saved and given back, as the
  * engine does through the store. */
@@ -159,8 +150,9 @@ static int soiling_day_restarted(int days, int from, double (*index)(int, int),
         double k = index(d, from);
 
         if (d == restart && d) {
-            kept[0] = '\0';
-            pvs_ruleset_save_learnt(rs, keep_trend, NULL);
+            char kept[PVS_LEARNT_MAX];
+
+            pvs_strlcpy(kept, learnt_of(rs, "trend", "inv"), sizeof(kept));
             assert_non_null(strstr(kept, "tr1 "));
             pvs_ruleset_free(rs);
             rs = ruleset(cfg, &s, DAY0 + d * 24 * HOUR);

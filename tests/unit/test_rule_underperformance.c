@@ -18,6 +18,7 @@
 #include "pvs/expect.h"
 #include "pvs/rules.h"
 #include "pvs/template.h"
+#include "learnt_helper.h"
 
 #define MIN 60000LL
 #define DAY0 1718928000000LL /* 2024-06-21 00:00 UTC */
@@ -316,16 +317,6 @@ static void test_lost_energy_one_figure(void **state) {
  * only `keep` of its output (a lost string). Returns the first firing
  * event of the "partial" subject, or NULL.
  */
-static char kept[PVS_LEARNT_MAX];
-
-static void keep_under(void *ud, const char *rule_id, const char *device_id,
-                       const char *text) {
-    (void)ud;
-    (void)device_id;
-    if (!strcmp(rule_id, "underperformance"))
-        pvs_strlcpy(kept, text, sizeof(kept));
-}
-
 /* The same, with pvsentry restarted at the start of day restart (0: not
  * restarted), what the rules learnt saved and given back. */
 static const struct pvs_alert_event *
@@ -345,8 +336,10 @@ run_partial_restarted(int from, double keep, int restart) {
     for (int64_t t = DAY0; t < DAY0 + 12 * 1440 * MIN; t += 15 * MIN) {
         struct pvs_sample s;
         if (restart && t == DAY0 + restart * 1440 * MIN) {
-            kept[0] = '\0';
-            pvs_ruleset_save_learnt(rs, keep_under, NULL);
+            char kept[PVS_LEARNT_MAX];
+
+            pvs_strlcpy(kept, learnt_of(rs, "underperformance", "inv"),
+                        sizeof(kept));
             assert_non_null(strstr(kept, "up1 "));
             pvs_ruleset_free(rs);
             assert_int_equal(pvs_ruleset_new(cfg, on_alert, NULL, &rs, &errs),
