@@ -79,7 +79,9 @@ struct comm_dev {
     struct comm_env env;
     double last_w;     /* last ac_power_w, NaN when none */
     double max_w;      /* highest ac_power_w seen */
+    int64_t last_w_ms; /* its time */
     double last_share; /* last_w over the clear sky's power then, or NaN */
+    int64_t share_ms;  /* the last_w_ms last_share is for */
     int64_t last_ms;
     int64_t delta[COMM_NDELTA]; /* recent intervals between samples */
     size_t ndelta;
@@ -121,8 +123,10 @@ static enum pvs_err comm_parse(struct pvs_rule *r,
     p->min_elevation =
         pvs_rule_param_double(r, "min_elevation", 5.0, -5.0, 45.0, errs);
     st->dev = pvs_calloc(cfg->ndevices + 1, sizeof(*st->dev));
-    for (size_t i = 0; i < cfg->ndevices; i++)
-        st->dev[i].last_w = st->dev[i].last_share = NAN;
+    for (size_t i = 0; i < cfg->ndevices; i++) {
+        st->dev[i].last_w = NAN;
+        st->dev[i].share_ms = -1;
+    }
     st->site = pvs_calloc(cfg->nsites + 1, sizeof(*st->site));
     st->ep = pvs_calloc(cfg->nendpoints + 1, sizeof(*st->ep));
     st->gw = pvs_calloc(cfg->nmqtt_maps + 1, sizeof(*st->gw));
@@ -262,23 +266,42 @@ static double envelope(const struct comm_dev *cd, double peak_poa) {
     return v < ENV_CAP * peak_poa ? v : ENV_CAP * peak_poa;
 }
 
-/* Output of sample s over what a clear sky would give d then (on its
- * clock as corrected); NaN without a kWp or with the sun too low to say. */
+/* Output w of d at t over what a clear sky would give then (on its clock
+ * as corrected); NaN without a kWp or with the sun too low to say. */
 static double clear_share(struct pvs_rule *r, const struct pvs_device *d,
-                          const struct pvs_sample *s) {
+                          double w, int64_t t) {
     double kwp = pvs_expect_device_kwp(r->conf, d), cw;
     struct pvs_expect_in in;
     struct pvs_expect_out out;
 
-    if (kwp <= 0)
+    if (kwp <= 0 || !d->site)
         return NAN;
     pvs_expect_in_init(&in);
-    pvs_expect_power(d->site, kwp, 0,
-                     s->ts_ms -
-                         pvs_ruleset_clock_offset(r->set, s->dev, s->ts_ms),
-                     &in, &out);
+    pvs_expect_power(
+        d->site, kwp, 0,
+        t - pvs_ruleset_clock_offset(r->set, (uint32_t)d->index, t), &in, &out);
     cw = out.power_w;
-    return cw >= 0.05 * kwp * 1000.0 ? s->value / cw : NAN;
+    return cw >= 0.05 * kwp * 1000.0 ? w / cw : NAN;
+}
+
+/*
+ * Whether d's last output says a dark sky sent it to sleep: a twentieth
+ * of its peak, or under 15 % of what a clear sky gives then (a storm dims
+ * an afternoon in minutes, and a sleeping logger does not say how far).
+ * The clear sky is asked once per reading, and only about a device that
+ * has been silent for its timeout.
+ */
+static bool dark_sky(struct pvs_rule *r, const struct pvs_device *d,
+                     struct comm_dev *cd) {
+    if (cd->env.night || isnan(cd->last_w))
+        return false;
+    if (cd->last_w < 0.05 * cd->max_w)
+        return true;
+    if (cd->share_ms != cd->last_w_ms) {
+        cd->share_ms = cd->last_w_ms;
+        cd->last_share = clear_share(r, d, cd->last_w, cd->last_w_ms);
+    }
+    return cd->last_share < 0.15;
 }
 
 /* Data from a device resolves whatever silence it was part of. */
@@ -304,7 +327,7 @@ static void comm_sample(struct pvs_rule *r, const struct pvs_sample *s) {
         cd->last_w = s->value;
         if (s->value > cd->max_w)
             cd->max_w = s->value;
-        cd->last_share = d->site ? clear_share(r, d, s) : NAN;
+        cd->last_w_ms = s->ts_ms;
     }
     if (cd->reported) {
         observe(r, d->site, d, "", false, s->ts_ms, r->severity, 0, NULL, NULL,
@@ -563,12 +586,8 @@ static void judge_devices(struct pvs_rule *r, const struct pvs_site *site,
         if (cd->awake_since > ref)
             ref = cd->awake_since;
         to = timeout_of(p, cd);
-        /* Sent to sleep by a dark sky (its last output a twentieth of its
-         * peak, or under 15 % of what a clear sky gives then: a storm
-         * dims an afternoon in minutes, and a sleeping logger does not say
-         * how far): give it time to wake. */
-        if (!cd->env.night && !isnan(cd->last_w) &&
-            (cd->last_w < 0.05 * cd->max_w || cd->last_share < 0.15))
+        /* Sent to sleep by a dark sky: give it time to wake. */
+        if (awake && !held && now - ref >= to && dark_sky(r, d, cd))
             to = 4 * to > ASLEEP_MS ? 4 * to : ASLEEP_MS;
         cd->down = awake && !held && now - ref >= to;
     }
