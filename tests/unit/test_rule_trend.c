@@ -215,6 +215,34 @@ static void test_soiling_across_a_restart(void **state) {
     assert_int_equal(soiling_day_restarted(60, 1000, soiled, 33), -1);
 }
 
+/* A line the family cannot read (another format, a damaged store) is
+ * ignored: what is running stays, nothing is half-loaded. */
+static void test_bad_saved_line_is_ignored(void **state) {
+    static const char *const bad[] = {
+        "tr0 clear=1 s0=0| s1=0| s2=0|19000:0.9",
+        "tr1 clear=1 s0=0| s1=0|",
+        "tr1 clear=1 s0=0| s1=0| s2=2|19000:0.9",
+        "tr1 clear=1 s0=0| s1=0| s2=0|19000:0.9,18999:0.8",
+        "tr1 clear=1 s0=0| s1=0| s2=0|19000:nan",
+        "tr1 clear=1 s0=0| s1=0| s2=0|19000;0.9",
+    };
+    struct seen s;
+    struct pvs_config *cfg = load(conf);
+    struct pvs_ruleset *rs = ruleset(cfg, &s, DAY0);
+    const char *good = "tr1 clear=1 s0=0| s1=0| s2=0|19000:0.9,19001:0.91";
+
+    (void)state;
+    assert_true(pvs_ruleset_load_learnt(rs, "trend", "inv", good));
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        assert_true(pvs_ruleset_load_learnt(rs, "trend", "inv", bad[i]));
+        assert_string_equal(
+            learnt_of(rs, "trend", "inv"),
+            "tr1 clear=1 s0=0| s1=0| s2=0|19000:0.9,19001:0.91");
+    }
+    pvs_ruleset_free(rs);
+    pvs_config_free(cfg);
+}
+
 static void test_wave_is_not_soiling(void **state) {
     (void)state;
     assert_int_equal(soiling_day(47, 30, wave), -1);
@@ -229,6 +257,7 @@ int main(void) {
         cmocka_unit_test(test_too_few_days),
         cmocka_unit_test(test_soiling_without_sensor),
         cmocka_unit_test(test_soiling_across_a_restart),
+        cmocka_unit_test(test_bad_saved_line_is_ignored),
         cmocka_unit_test(test_wave_is_not_soiling),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

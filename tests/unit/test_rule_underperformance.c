@@ -384,6 +384,35 @@ static void test_partial_loss_across_a_restart(void **state) {
     assert_null(run_partial_restarted(99, 1.0, 6));
 }
 
+/* A line the family cannot read is ignored: what is running stays. */
+static void test_bad_saved_line_is_ignored(void **state) {
+    static const char *const bad[] = {
+        "up0 k=0.9000 n=2 ref=0.9,0.9 part=0 nlow=0 since=0 low=0",
+        "up1 k=0.9000 n=2 ref=0.9,0.9",
+        "up1 k=7 n=2 ref=0.9,0.9 part=0 nlow=0 since=0 low=0",
+        "up1 k=0.9 n=2 ref=0.9,-1 part=0 nlow=0 since=0 low=0",
+        "up1 k=0.9 n=2 ref=0.9,x part=0 nlow=0 since=0 low=0",
+    };
+    const char *good = "up1 k=0.9500 n=2 ref=0.9000,0.9100 part=0 nlow=0 "
+                       "since=0 low=0.0000";
+    struct pvs_config *cfg = load();
+    struct pvs_ruleset *rs = NULL;
+    struct pvs_cfg_errors errs;
+
+    (void)state;
+    memset(&errs, 0, sizeof(errs));
+    assert_int_equal(pvs_ruleset_new(cfg, on_alert, NULL, &rs, &errs), PVS_OK);
+    assert_true(pvs_ruleset_load_learnt(rs, "underperformance", "inv", good));
+    assert_string_equal(learnt_of(rs, "underperformance", "inv"), good);
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        assert_true(
+            pvs_ruleset_load_learnt(rs, "underperformance", "inv", bad[i]));
+        assert_string_equal(learnt_of(rs, "underperformance", "inv"), good);
+    }
+    pvs_ruleset_free(rs);
+    pvs_config_free(cfg);
+}
+
 /* A lost string of three, without a sensor: found within two clear
  * days, and said in words. */
 static void test_partial_loss_without_sensor(void **state) {
@@ -431,6 +460,7 @@ int main(void) {
         cmocka_unit_test(test_lost_energy_one_figure),
         cmocka_unit_test(test_partial_loss_without_sensor),
         cmocka_unit_test(test_partial_loss_across_a_restart),
+        cmocka_unit_test(test_bad_saved_line_is_ignored),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
